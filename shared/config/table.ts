@@ -1,0 +1,41 @@
+// Names shared by the storage adapters, the local stack and the CDK app (which imports only constants from here).
+
+/** Generic key attributes of the single table; every key shape built in adapters/dynamodb/keys.ts uses these. */
+export const TABLE_ATTRIBUTES = {
+  pk: 'pk',
+  sk: 'sk',
+  gsi1pk: 'gsi1pk',
+  gsi1sk: 'gsi1sk',
+  gsi2pk: 'gsi2pk',
+  gsi2sk: 'gsi2sk',
+  gsi3pk: 'gsi3pk',
+  gsi3sk: 'gsi3sk',
+  ttl: 'ttl',
+} as const;
+
+/** The three overloaded global secondary indexes: each projects all attributes. */
+export const GSI = {
+  gsi1: { name: 'gsi1', pk: TABLE_ATTRIBUTES.gsi1pk, sk: TABLE_ATTRIBUTES.gsi1sk },
+  gsi2: { name: 'gsi2', pk: TABLE_ATTRIBUTES.gsi2pk, sk: TABLE_ATTRIBUTES.gsi2sk },
+  gsi3: { name: 'gsi3', pk: TABLE_ATTRIBUTES.gsi3pk, sk: TABLE_ATTRIBUTES.gsi3sk },
+} as const;
+
+export type GsiName = keyof typeof GSI;
+
+/** Environment variable names read by the functions (parsed in config/env.ts). */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  topicArn: 'EVENTS_TOPIC_ARN',
+  dynamoEndpoint: 'DYNAMODB_ENDPOINT',
+  jwtIssuer: 'JWT_ISSUER',
+  jwtAudience: 'JWT_AUDIENCE',
+  botUsername: 'BOT_USERNAME',
+  botId: 'BOT_ID',
+  telegramApiRoot: 'TELEGRAM_API_ROOT',
+  botTokenParameter: 'BOT_TOKEN_PARAMETER',
+  webhookSecretParameter: 'WEBHOOK_SECRET_PARAMETER',
+  invitationQueueUrl: 'INVITATION_QUEUE_URL',
+} as const;
+
+export const DEFAULT_TABLE_NAME = 'lien-he-noi-cu-tru';
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
