@@ -38,4 +38,4 @@ export const ENV = {
 } as const;
 
 export const DEFAULT_TABLE_NAME = 'lien-he-noi-cu-tru';
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export { TIME_ZONE } from '../domain/dates.js';

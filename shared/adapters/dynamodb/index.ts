@@ -1,0 +1,40 @@
+// adapter: builds every DynamoDB repository over one table.
+import type { DynamoContext } from './client.js';
+import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-repository.js';
+import { DynamoIntroductionRepository } from './introduction-repository.js';
+import { DynamoInvitationRepository, DynamoMeetingRepository } from './meeting-repository.js';
+import { DynamoMemberRepository } from './member-repository.js';
+import {
+  DynamoCommentRepository,
+  DynamoEvaluationRepository,
+  DynamoMinutesRepository,
+  DynamoReportRepository,
+} from './record-repositories.js';
+import { DynamoStore } from './store.js';
+import {
+  DynamoChatLinkRepository,
+  DynamoIdempotencyStore,
+  DynamoOutboxRepository,
+} from './support-repositories.js';
+
+export function createRepositories(ctx: DynamoContext) {
+  const store = new DynamoStore(ctx);
+  return {
+    store,
+    committees: new DynamoCommitteeRepository(store),
+    staff: new DynamoStaffRepository(store),
+    members: new DynamoMemberRepository(store),
+    introductions: new DynamoIntroductionRepository(store),
+    meetings: new DynamoMeetingRepository(store),
+    invitations: new DynamoInvitationRepository(store),
+    comments: new DynamoCommentRepository(store),
+    minutes: new DynamoMinutesRepository(store),
+    evaluations: new DynamoEvaluationRepository(store),
+    reports: new DynamoReportRepository(store),
+    idempotency: new DynamoIdempotencyStore(store),
+    outbox: new DynamoOutboxRepository(store),
+    chatLinks: new DynamoChatLinkRepository(store),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

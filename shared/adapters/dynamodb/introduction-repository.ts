@@ -1,0 +1,136 @@
+// adapter: introductions, with the guard that keeps one active introduction per member (R1, R5, R7).
+import { ConflictError } from '../../domain/errors.js';
+import type { Introduction, IntroductionStatus } from '../../domain/introduction.js';
+import type { Member } from '../../domain/member.js';
+import type { Page } from '../../ports/common.js';
+import type { IntroducedMember, IntroductionRepository, WriteOptions } from '../../ports/repositories.js';
+import { keys } from './keys.js';
+import { memberItem, partyCardItem } from './member-repository.js';
+import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+
+function introductionItem(introduction: Introduction, memberName: string): Item {
+  const indexes = keys.introductionIndexes({
+    id: introduction.id,
+    memberId: introduction.memberId,
+    memberName,
+    residenceOrgId: introduction.residenceOrgId,
+    workplaceOrgId: introduction.workplaceOrgId,
+    status: introduction.status,
+    ...(introduction.receipt ? { hamletId: introduction.receipt.hamletId } : {}),
+    issuedOn: introduction.issuedOn,
+  });
+  return toItem('Introduction', keys.introduction(introduction.id), introduction, indexes, { memberName });
+}
+
+function toIntroduced(item: Item): IntroducedMember {
+  const { memberName, ...introduction } = fromItem<Introduction & { memberName: string }>(item);
+  return { introduction, memberName };
+}
+
+export class DynamoIntroductionRepository implements IntroductionRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(introductionId: string): Promise<Introduction | undefined> {
+    const item = await this.store.get(keys.introduction(introductionId));
+    return item ? toIntroduced(item).introduction : undefined;
+  }
+
+  async issue(
+    introduction: Introduction,
+    memberName: string,
+    options: WriteOptions & { newMember?: Member } = {},
+  ): Promise<void> {
+    const memberWrites = options.newMember
+      ? [
+          this.store.newPut(memberItem(options.newMember)),
+          this.store.newPut(partyCardItem(options.newMember)),
+        ]
+      : [];
+    const guard = toItem('ActiveIntroduction', keys.activeIntroductionGuard(introduction.memberId), {
+      introductionId: introduction.id,
+    });
+    try {
+      await this.store.transact(
+        [
+          ...memberWrites,
+          this.store.newPut(guard),
+          this.store.newPut(introductionItem(introduction, memberName)),
+        ],
+        options.events,
+      );
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const failed = (error.details?.failedIndexes as number[] | undefined) ?? [];
+      const guardIndex = memberWrites.length;
+      if (failed.some((i) => i < guardIndex))
+        throw new ConflictError('A member with this party card number exists', 'member_exists');
+      if (failed.includes(guardIndex)) {
+        throw new ConflictError('This member already has an active introduction', 'active_introduction');
+      }
+      throw new ConflictError('This introduction exists already', 'introduction_exists');
+    }
+  }
+
+  async save(
+    introduction: Introduction,
+    memberName: string,
+    expectedVersion: number,
+    options: WriteOptions = {},
+  ): Promise<void> {
+    const writes = [
+      this.store.versionedPut(
+        introductionItem(introduction, memberName) as Item & { version: number },
+        expectedVersion,
+      ),
+    ];
+    if (introduction.status === 'ended') {
+      // R7: the contact ended; the member may be introduced again later (history stays on the introduction).
+      writes.push(
+        this.store.deleteOp(keys.activeIntroductionGuard(introduction.memberId), {
+          expression: 'introductionId = :id',
+          values: { ':id': introduction.id },
+        }),
+      );
+    }
+    await this.store.transact(writes, options.events);
+  }
+
+  async ofMember(memberId: string): Promise<Introduction[]> {
+    return (await this.store.queryList(keys.memberIntroductionsQuery(memberId))).map(
+      (i) => toIntroduced(i).introduction,
+    );
+  }
+
+  async ofResidence(
+    residenceOrgId: string,
+    query: { status: IntroductionStatus; hamletId?: string; limit: number; cursor?: string },
+  ): Promise<Page<IntroducedMember>> {
+    const page = await this.store.queryPage(
+      keys.residenceMembersQuery(residenceOrgId, query.status, query.hamletId),
+      query.limit,
+      query.cursor,
+    );
+    return { ...page, items: page.items.map(toIntroduced) };
+  }
+
+  async *streamOfResidence(
+    residenceOrgId: string,
+    status: IntroductionStatus,
+  ): AsyncIterable<IntroducedMember> {
+    for await (const item of this.store.queryAll(keys.residenceMembersQuery(residenceOrgId, status))) {
+      yield toIntroduced(item);
+    }
+  }
+
+  async ofWorkplace(
+    workplaceOrgId: string,
+    query: { status: IntroductionStatus; limit: number; cursor?: string },
+  ): Promise<Page<IntroducedMember>> {
+    const page = await this.store.queryPage(
+      keys.workplaceMembersQuery(workplaceOrgId, query.status),
+      query.limit,
+      query.cursor,
+    );
+    return { ...page, items: page.items.map(toIntroduced) };
+  }
+}

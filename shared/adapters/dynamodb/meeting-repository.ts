@@ -1,0 +1,128 @@
+// adapter: meetings (one per committee, year and round) and their invitations (the attendance sheet).
+import { ConflictError } from '../../domain/errors.js';
+import type { Invitation } from '../../domain/invitation.js';
+import { type Meeting, meetingId, type Round } from '../../domain/meeting.js';
+import type { Page } from '../../ports/common.js';
+import type { InvitationRepository, MeetingRepository, WriteOptions } from '../../ports/repositories.js';
+import { keys } from './keys.js';
+import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+
+function meetingItem(meeting: Meeting): Item & { version: number } {
+  return toItem(
+    'Meeting',
+    keys.meeting(meeting.id),
+    meeting,
+    keys.meetingOfCommittee(meeting.residenceOrgId, meeting.year, meeting.round),
+  ) as Item & { version: number };
+}
+
+export class DynamoMeetingRepository implements MeetingRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(id: string): Promise<Meeting | undefined> {
+    const item = await this.store.get(keys.meeting(id));
+    return item ? fromItem<Meeting>(item) : undefined;
+  }
+
+  async create(meeting: Meeting, options: WriteOptions = {}): Promise<void> {
+    try {
+      await this.store.transact([this.store.newPut(meetingItem(meeting))], options.events);
+    } catch (error) {
+      // The id is `<org>.<year>.<round>`, so a second meeting for the same round collides here (R8).
+      if (error instanceof ConflictError)
+        throw new ConflictError('A meeting for this round exists already', 'meeting_exists');
+      throw error;
+    }
+  }
+
+  async save(meeting: Meeting, expectedVersion: number, options: WriteOptions = {}): Promise<void> {
+    await this.store.transact(
+      [this.store.versionedPut(meetingItem(meeting), expectedVersion)],
+      options.events,
+    );
+  }
+
+  async ofCommittee(residenceOrgId: string, year?: number): Promise<Meeting[]> {
+    return (await this.store.queryList(keys.meetingsOfCommitteeQuery(residenceOrgId, year))).map((i) =>
+      fromItem<Meeting>(i),
+    );
+  }
+
+  find(residenceOrgId: string, year: number, round: Round): Promise<Meeting | undefined> {
+    return this.get(meetingId(residenceOrgId, year, round));
+  }
+}
+
+function invitationItem(invitation: Invitation): Item & { version: number } {
+  const pending =
+    invitation.rsvp === 'absent' && invitation.absence?.confirmation === 'pending'
+      ? keys.pendingAbsence(
+          invitation.workplaceOrgId,
+          invitation.meetingDate,
+          invitation.meetingId,
+          invitation.memberId,
+        )
+      : {};
+  return toItem('Invitation', keys.invitation(invitation.meetingId, invitation.memberId), invitation, {
+    ...pending,
+    ...keys.memberInvitations(invitation.memberId, invitation.meetingDate, invitation.meetingId),
+  }) as Item & { version: number };
+}
+
+export class DynamoInvitationRepository implements InvitationRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(meetingIdValue: string, memberId: string): Promise<Invitation | undefined> {
+    const item = await this.store.get(keys.invitation(meetingIdValue, memberId));
+    return item ? fromItem<Invitation>(item) : undefined;
+  }
+
+  async createOnce(invitation: Invitation, options: WriteOptions = {}): Promise<boolean> {
+    try {
+      await this.store.transact([this.store.newPut(invitationItem(invitation))], options.events);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  async save(invitation: Invitation, expectedVersion: number, options: WriteOptions = {}): Promise<void> {
+    await this.store.transact(
+      [this.store.versionedPut(invitationItem(invitation), expectedVersion)],
+      options.events,
+    );
+  }
+
+  async sheet(meetingIdValue: string, query: { limit: number; cursor?: string }): Promise<Page<Invitation>> {
+    const page = await this.store.queryPage(
+      keys.attendanceSheetQuery(meetingIdValue),
+      query.limit,
+      query.cursor,
+    );
+    return { ...page, items: page.items.map((i) => fromItem<Invitation>(i)) };
+  }
+
+  async *streamSheet(meetingIdValue: string): AsyncIterable<Invitation> {
+    for await (const item of this.store.queryAll(keys.attendanceSheetQuery(meetingIdValue)))
+      yield fromItem<Invitation>(item);
+  }
+
+  async pendingAbsences(
+    workplaceOrgId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<Page<Invitation>> {
+    const page = await this.store.queryPage(
+      keys.pendingAbsencesQuery(workplaceOrgId),
+      query.limit,
+      query.cursor,
+    );
+    return { ...page, items: page.items.map((i) => fromItem<Invitation>(i)) };
+  }
+
+  async ofMember(memberId: string, year?: number): Promise<Invitation[]> {
+    return (await this.store.queryList(keys.memberInvitationsQuery(memberId, year))).map((i) =>
+      fromItem<Invitation>(i),
+    );
+  }
+}

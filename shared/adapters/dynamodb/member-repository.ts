@@ -1,0 +1,84 @@
+// adapter: members, their unique party card numbers, travel notices (R3) and exemptions (R4).
+import { ConflictError } from '../../domain/errors.js';
+import type { Member } from '../../domain/member.js';
+import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
+import type { MemberRepository, WriteOptions } from '../../ports/repositories.js';
+import { keys } from './keys.js';
+import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+
+export function memberItem(member: Member): Item {
+  return toItem('Member', keys.member(member.id), member);
+}
+
+export function partyCardItem(member: Pick<Member, 'id' | 'partyCardNumber'>): Item {
+  return toItem('PartyCard', keys.partyCard(member.partyCardNumber), { memberId: member.id });
+}
+
+export class DynamoMemberRepository implements MemberRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(memberId: string): Promise<Member | undefined> {
+    const item = await this.store.get(keys.member(memberId));
+    return item ? fromItem<Member>(item) : undefined;
+  }
+
+  async byPartyCard(partyCardNumber: string): Promise<Member | undefined> {
+    const card = await this.store.get(keys.partyCard(partyCardNumber));
+    return typeof card?.memberId === 'string' ? this.get(card.memberId) : undefined;
+  }
+
+  async create(member: Member, options: WriteOptions = {}): Promise<void> {
+    try {
+      await this.store.transact(
+        [this.store.newPut(memberItem(member)), this.store.newPut(partyCardItem(member))],
+        options.events,
+      );
+    } catch (error) {
+      if (error instanceof ConflictError)
+        throw new ConflictError('A member with this party card number exists', 'member_exists');
+      throw error;
+    }
+  }
+
+  async update(member: Member, options: WriteOptions = {}): Promise<void> {
+    await this.store.transact(
+      [
+        {
+          Put: {
+            TableName: this.store.table,
+            Item: memberItem(member),
+            ConditionExpression: 'attribute_exists(pk) AND partyCardNumber = :card',
+            ExpressionAttributeValues: { ':card': member.partyCardNumber },
+          },
+        },
+      ],
+      options.events,
+    );
+  }
+
+  async addTravelNotice(notice: TravelNotice, options: WriteOptions = {}): Promise<void> {
+    const item = toItem('TravelNotice', keys.travelNotice(notice.memberId, notice.from, notice.id), notice);
+    await this.store.transact([this.store.newPut(item)], options.events);
+  }
+
+  async travelNotices(memberId: string): Promise<TravelNotice[]> {
+    return (await this.store.queryList(keys.memberRecordsQuery(memberId, 'TRAVEL#'))).map((i) =>
+      fromItem<TravelNotice>(i),
+    );
+  }
+
+  async addExemption(exemption: Exemption, options: WriteOptions = {}): Promise<void> {
+    const item = toItem(
+      'Exemption',
+      keys.exemption(exemption.memberId, exemption.from, exemption.id),
+      exemption,
+    );
+    await this.store.transact([this.store.newPut(item)], options.events);
+  }
+
+  async exemptions(memberId: string): Promise<Exemption[]> {
+    return (await this.store.queryList(keys.memberRecordsQuery(memberId, 'EXEMPT#'))).map((i) =>
+      fromItem<Exemption>(i),
+    );
+  }
+}

@@ -1,0 +1,150 @@
+// adapter: comments (ý kiến), minutes, evaluations and October reports.
+import type { Comment } from '../../domain/comment.js';
+import { ConflictError } from '../../domain/errors.js';
+import type { Evaluation } from '../../domain/evaluation.js';
+import type { Minutes } from '../../domain/minutes.js';
+import type { OctoberReport } from '../../domain/report.js';
+import type {
+  CommentRepository,
+  EvaluationRepository,
+  MinutesRepository,
+  ReportRepository,
+  WriteOptions,
+} from '../../ports/repositories.js';
+import { keys } from './keys.js';
+import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+
+export class DynamoCommentRepository implements CommentRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  private item(comment: Comment): Item {
+    return toItem(
+      'Comment',
+      keys.comment(comment.meetingId, comment.raisedAt, comment.id),
+      comment,
+      keys.memberComments(comment.memberId, comment.raisedAt),
+    );
+  }
+
+  async add(comment: Comment, options: WriteOptions = {}): Promise<void> {
+    await this.store.transact([this.store.newPut(this.item(comment))], options.events);
+  }
+
+  async save(comment: Comment, options: WriteOptions = {}): Promise<void> {
+    await this.store.transact(
+      [
+        {
+          Put: {
+            TableName: this.store.table,
+            Item: this.item(comment),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+      ],
+      options.events,
+    );
+  }
+
+  async ofMeeting(meetingId: string): Promise<Comment[]> {
+    return (await this.store.queryList(keys.commentsOfMeetingQuery(meetingId))).map((i) =>
+      fromItem<Comment>(i),
+    );
+  }
+
+  async ofMember(memberId: string): Promise<Comment[]> {
+    return (await this.store.queryList(keys.memberCommentsQuery(memberId))).map((i) => fromItem<Comment>(i));
+  }
+}
+
+export class DynamoMinutesRepository implements MinutesRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(meetingId: string): Promise<Minutes | undefined> {
+    const item = await this.store.get(keys.minutes(meetingId));
+    return item ? fromItem<Minutes>(item) : undefined;
+  }
+
+  async save(minutes: Minutes, expectedVersion: number, options: WriteOptions = {}): Promise<void> {
+    const item = toItem('Minutes', keys.minutes(minutes.meetingId), minutes) as Item & { version: number };
+    await this.store.transact([this.store.versionedPut(item, expectedVersion)], options.events);
+  }
+}
+
+export class DynamoEvaluationRepository implements EvaluationRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(residenceOrgId: string, year: number, memberId: string): Promise<Evaluation | undefined> {
+    const item = await this.store.get(keys.evaluation(residenceOrgId, year, memberId));
+    return item ? fromItem<Evaluation>(item) : undefined;
+  }
+
+  async save(evaluation: Evaluation, expectedVersion: number, options: WriteOptions = {}): Promise<void> {
+    const item = toItem(
+      'Evaluation',
+      keys.evaluation(evaluation.residenceOrgId, evaluation.year, evaluation.memberId),
+      evaluation,
+      keys.memberEvaluations(evaluation.memberId, evaluation.year),
+    ) as Item & { version: number };
+    await this.store.transact([this.store.versionedPut(item, expectedVersion)], options.events);
+  }
+
+  async *ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation> {
+    for await (const item of this.store.queryAll(keys.evaluationsOfCommitteeQuery(residenceOrgId, year))) {
+      yield fromItem<Evaluation>(item);
+    }
+  }
+
+  async ofMember(memberId: string): Promise<Evaluation[]> {
+    return (await this.store.queryList(keys.memberEvaluationsQuery(memberId))).map((i) =>
+      fromItem<Evaluation>(i),
+    );
+  }
+}
+
+export class DynamoReportRepository implements ReportRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(orgId: string, year: number): Promise<OctoberReport | undefined> {
+    const item = await this.store.get(keys.report(orgId, year));
+    return item ? fromItem<OctoberReport>(item) : undefined;
+  }
+
+  async save(report: OctoberReport, parentId: string | undefined, options: WriteOptions = {}): Promise<void> {
+    const latest = toItem(
+      'OctoberReport',
+      keys.report(report.orgId, report.year),
+      report,
+      parentId ? keys.reportUnderParent(parentId, report.year, report.orgId) : {},
+    );
+    const history = toItem(
+      'OctoberReportVersion',
+      keys.reportVersion(report.orgId, report.year, report.version),
+      report,
+    );
+    const expected = report.version - 1;
+    const guard =
+      expected === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expected },
+          };
+    try {
+      await this.store.transact(
+        [{ Put: { TableName: this.store.table, Item: latest, ...guard } }, this.store.newPut(history)],
+        options.events,
+      );
+    } catch (error) {
+      if (error instanceof ConflictError)
+        throw new ConflictError('Another compilation stored this report first', 'report_conflict');
+      throw error;
+    }
+  }
+
+  async underParent(parentId: string, year: number): Promise<OctoberReport[]> {
+    return (await this.store.queryList(keys.reportsUnderParentQuery(parentId, year))).map((i) =>
+      fromItem<OctoberReport>(i),
+    );
+  }
+}

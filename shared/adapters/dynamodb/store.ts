@@ -1,0 +1,254 @@
+// adapter: the small set of table operations every repository builds on (get, conditional put, versioned
+// put, paged query, transactions with the outbox). No Scan: every read is a GetItem or a Query.
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../domain/errors.js';
+import type { DomainEvent } from '../../domain/events.js';
+import type { Page } from '../../ports/common.js';
+import type { DynamoContext } from './client.js';
+import { type IndexKeys, type Key, keys, outboxShard } from './keys.js';
+
+export type Item = Record<string, unknown>;
+type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Attributes that belong to storage, not to the entity. */
+const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+  'v',
+  'ttl',
+];
+
+/** An item as stored: keys, index keys, entity type and schema version, then the entity's own fields. */
+export function toItem(
+  type: string,
+  key: Key,
+  entity: object,
+  indexes: IndexKeys = {},
+  extra: Item = {},
+): Item {
+  return { ...entity, ...extra, ...key, ...indexes, type, v: 1 };
+}
+
+export function fromItem<T>(item: Item): T {
+  const entity: Item = {};
+  for (const [k, value] of Object.entries(item)) if (!STORAGE_ATTRIBUTES.includes(k)) entity[k] = value;
+  return entity as T;
+}
+
+export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | undefined {
+  return lastKey ? Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url') : undefined;
+}
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {
+    // fall through: a cursor we did not mint
+  }
+  throw new InvalidCursorError();
+}
+
+export class InvalidCursorError extends ConflictError {
+  constructor() {
+    super('The paging cursor is not valid', 'invalid_cursor');
+  }
+}
+
+export interface QuerySpec {
+  index?: 'gsi1' | 'gsi2' | 'gsi3';
+  pk: string;
+  skPrefix?: string;
+  /** Newest/highest first. */
+  descending?: boolean;
+}
+
+export interface ConditionalPut {
+  item: Item;
+  /** Default: the key must not exist yet. */
+  condition?: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+export class DynamoStore {
+  constructor(readonly ctx: DynamoContext) {}
+
+  get table(): string {
+    return this.ctx.tableName;
+  }
+
+  async get(key: Key, consistent = true): Promise<Item | undefined> {
+    const out = await this.ctx.doc.send(
+      new GetCommand({ TableName: this.table, Key: key, ConsistentRead: consistent }),
+    );
+    return out.Item;
+  }
+
+  /** A put that must not overwrite: false when the item already exists (the caller decides if that is a replay). */
+  async putNew(item: Item): Promise<boolean> {
+    try {
+      await this.ctx.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async put(item: Item): Promise<void> {
+    await this.ctx.doc.send(new PutCommand({ TableName: this.table, Item: item }));
+  }
+
+  private queryInput(spec: QuerySpec, limit?: number, startKey?: Record<string, unknown>): QueryCommandInput {
+    const pkName = spec.index ? `${spec.index}pk` : 'pk';
+    const skName = spec.index ? `${spec.index}sk` : 'sk';
+    return {
+      TableName: this.table,
+      ...(spec.index ? { IndexName: spec.index } : {}),
+      KeyConditionExpression: spec.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+      ExpressionAttributeNames: spec.skPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+      ExpressionAttributeValues: spec.skPrefix
+        ? { ':pk': spec.pk, ':sk': spec.skPrefix }
+        : { ':pk': spec.pk },
+      ScanIndexForward: !spec.descending,
+      ...(limit !== undefined ? { Limit: limit } : {}),
+      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+    };
+  }
+
+  /** One page of a Query; the cursor is opaque to callers (base64url of DynamoDB's LastEvaluatedKey). */
+  async queryPage(spec: QuerySpec, limit: number, cursor?: string): Promise<Page<Item>> {
+    const out = await this.ctx.doc.send(new QueryCommand(this.queryInput(spec, limit, decodeCursor(cursor))));
+    const next = encodeCursor(out.LastEvaluatedKey);
+    return { items: out.Items ?? [], ...(next ? { cursor: next } : {}) };
+  }
+
+  /**
+   * Every item of a Query, streamed page by page (DynamoDB pages at 1 MB): memory is bounded by a page
+   * for callers that consume the iterator as it goes.
+   */
+  async *queryAll(spec: QuerySpec, pageSize?: number): AsyncGenerator<Item> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.ctx.doc.send(new QueryCommand(this.queryInput(spec, pageSize, startKey)));
+      for (const item of out.Items ?? []) yield item;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  async queryList(spec: QuerySpec): Promise<Item[]> {
+    const items: Item[] = [];
+    for await (const item of this.queryAll(spec)) items.push(item);
+    return items;
+  }
+
+  /**
+   * Writes the given items and the outbox items of `events` in one TransactWriteItems, so a change and
+   * its event are stored together or not at all. A failed condition becomes a ConflictError.
+   */
+  async transact(writes: TxItem[], events: readonly DomainEvent[] = []): Promise<void> {
+    const items = [...writes, ...events.map((e) => ({ Put: outboxPut(this.table, e) }))];
+    if (items.length === 0) return;
+    if (items.length > 100) throw new Error(`A transaction holds at most 100 items (got ${items.length})`);
+    try {
+      await this.ctx.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) {
+          const failed = reasons
+            .map((r, i) => (r.Code === 'ConditionalCheckFailed' ? i : -1))
+            .filter((i) => i >= 0);
+          throw new ConflictError(
+            `A concurrent change won (conditions failed at ${failed.join(', ')})`,
+            'conflict',
+            {
+              failedIndexes: failed,
+            },
+          );
+        }
+      }
+      throw error;
+    }
+  }
+
+  /** A put guarded by the record's version (optimistic locking); version 0 means "must not exist yet". */
+  versionedPut(item: Item & { version: number }, expectedVersion: number): TxItem {
+    if (expectedVersion === 0) {
+      return { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+    }
+    return {
+      Put: {
+        TableName: this.table,
+        Item: item,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+    };
+  }
+
+  newPut(item: Item): TxItem {
+    return { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+
+  plainPut(item: Item): TxItem {
+    return { Put: { TableName: this.table, Item: item } };
+  }
+
+  deleteOp(key: Key, condition?: { expression: string; values?: Record<string, unknown> }): TxItem {
+    return {
+      Delete: {
+        TableName: this.table,
+        Key: key,
+        ...(condition
+          ? {
+              ConditionExpression: condition.expression,
+              ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+            }
+          : {}),
+      },
+    };
+  }
+}
+
+function outboxPut(tableName: string, event: DomainEvent): NonNullable<TxItem['Put']> {
+  const shard = outboxShard(event.id);
+  return {
+    TableName: tableName,
+    Item: {
+      ...keys.outbox(event.id),
+      ...keys.outboxPending(shard, event.occurredAt, event.id),
+      type: 'OutboxEvent',
+      v: 1,
+      status: 'pending',
+      event,
+    },
+    // The same event id twice (a retried change) must not publish twice.
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+}

@@ -1,0 +1,223 @@
+// adapter: idempotency records, the outbox, and chat links with single-use link codes.
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DomainEvent } from '../../domain/events.js';
+import type {
+  Channel,
+  ChatLink,
+  ChatLinkRepository,
+  ChatSubject,
+  IdempotencyStore,
+  LinkCode,
+  LinkCodeOutcome,
+  OutboxEntry,
+  OutboxRepository,
+} from '../../ports/repositories.js';
+import { keys, OUTBOX_SHARDS } from './keys.js';
+import { type DynamoStore, fromItem, toItem } from './store.js';
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export class DynamoIdempotencyStore implements IdempotencyStore {
+  constructor(private readonly store: DynamoStore) {}
+
+  async claim(scope: string, key: string, ttlSeconds: number, result?: unknown): Promise<boolean> {
+    const item = toItem(
+      'Idempotency',
+      keys.idempotency(scope, key),
+      { result: result ?? null, status: 'claimed' },
+      {},
+      {
+        ttl: epochSeconds(new Date()) + ttlSeconds,
+      },
+    );
+    return this.store.putNew(item);
+  }
+
+  async recall<T>(scope: string, key: string): Promise<T | undefined> {
+    const item = await this.store.get(keys.idempotency(scope, key));
+    return (item?.result ?? undefined) as T | undefined;
+  }
+
+  async complete(scope: string, key: string, ttlSeconds: number, result: unknown): Promise<void> {
+    await this.store.put(
+      toItem(
+        'Idempotency',
+        keys.idempotency(scope, key),
+        { result, status: 'completed' },
+        {},
+        {
+          ttl: epochSeconds(new Date()) + ttlSeconds,
+        },
+      ),
+    );
+  }
+
+  async release(scope: string, key: string): Promise<void> {
+    await this.store.ctx.doc.send(
+      new DeleteCommand({ TableName: this.store.table, Key: keys.idempotency(scope, key) }),
+    );
+  }
+}
+
+/** Sent outbox items are kept a week for inspection, then expire. */
+const SENT_RETENTION_SECONDS = 7 * 24 * 3600;
+
+export class DynamoOutboxRepository implements OutboxRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async pending(limit: number): Promise<DomainEvent[]> {
+    const events: DomainEvent[] = [];
+    for (let shard = 0; shard < OUTBOX_SHARDS && events.length < limit; shard++) {
+      const page = await this.store.queryPage(keys.outboxPendingQuery(shard), limit - events.length);
+      for (const item of page.items) events.push(item.event as DomainEvent);
+    }
+    return events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+  }
+
+  async markSent(eventId: string): Promise<void> {
+    try {
+      await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.outbox(eventId),
+          // Leaving the sparse index is what takes it off the pending list.
+          UpdateExpression: 'SET #status = :sent, #ttl = :ttl REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
+          ExpressionAttributeValues: {
+            ':sent': 'sent',
+            ':ttl': epochSeconds(new Date()) + SENT_RETENTION_SECONDS,
+          },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return; // expired already: nothing to mark
+      throw error;
+    }
+  }
+
+  async get(eventId: string): Promise<OutboxEntry | undefined> {
+    const item = await this.store.get(keys.outbox(eventId));
+    return item
+      ? { event: item.event as DomainEvent, status: item.status as OutboxEntry['status'] }
+      : undefined;
+  }
+}
+
+export class DynamoChatLinkRepository implements ChatLinkRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async byChat(channel: Channel, userId: string): Promise<ChatLink | undefined> {
+    const item = await this.store.get(keys.chatLink(channel, userId));
+    return item ? fromItem<ChatLink>(item) : undefined;
+  }
+
+  async ofSubject(subject: ChatSubject): Promise<ChatLink[]> {
+    return (await this.store.queryList(keys.ownerChatsQuery(subject))).map((i) => fromItem<ChatLink>(i));
+  }
+
+  async createLinkCode(code: LinkCode): Promise<void> {
+    const item = toItem(
+      'LinkCode',
+      keys.linkCode(code.code),
+      code,
+      {},
+      {
+        // Kept a while after expiry so a late tap is told "expired", not "unknown"; then TTL removes it.
+        ttl: epochSeconds(new Date(code.expiresAt)) + 30 * 24 * 3600,
+      },
+    );
+    await this.store.ctx.doc.send(
+      new PutCommand({
+        TableName: this.store.table,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getLinkCode(code: string): Promise<(LinkCode & { usedAt?: string }) | undefined> {
+    const item = await this.store.get(keys.linkCode(code));
+    return item ? fromItem<LinkCode & { usedAt?: string }>(item) : undefined;
+  }
+
+  async useLinkCode(code: string, link: Omit<ChatLink, 'kind' | 'id'>, now: Date): Promise<LinkCodeOutcome> {
+    const record = await this.getLinkCode(code);
+    if (!record) return { ok: false, reason: 'unknown' };
+    if (record.usedAt) return { ok: false, reason: 'used' };
+    if (new Date(record.expiresAt).getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+    const subject = record.subject;
+    const ownerKey = subject.kind === 'member' ? keys.member(subject.id) : keys.staff(subject.id);
+    const chatLink: ChatLink = { ...link, kind: subject.kind, id: subject.id };
+    try {
+      await this.store.ctx.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.store.table,
+                Key: keys.linkCode(code),
+                UpdateExpression: 'SET usedAt = :now',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
+                ExpressionAttributeValues: { ':now': now.toISOString() },
+              },
+            },
+            {
+              // One chat account links to one member or staff person.
+              Put: {
+                TableName: this.store.table,
+                Item: toItem('ChatLink', keys.chatLink(link.channel, link.userId), chatLink),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.store.table,
+                Item: toItem('OwnerChat', keys.ownerChat(subject, link.channel, link.userId), chatLink),
+              },
+            },
+            {
+              ConditionCheck: {
+                TableName: this.store.table,
+                Key: ownerKey,
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const [codeReason, chatReason] = error.CancellationReasons ?? [];
+        if (codeReason?.Code === 'ConditionalCheckFailed') return { ok: false, reason: 'used' };
+        if (chatReason?.Code === 'ConditionalCheckFailed')
+          return { ok: false, reason: 'chat_already_linked' };
+      }
+      throw error;
+    }
+    return { ok: true, subject };
+  }
+
+  async setBlocked(channel: Channel, userId: string, blocked: boolean): Promise<void> {
+    const link = await this.byChat(channel, userId);
+    if (!link) return; // an unlinked chat: nothing to record
+    const update = (key: { pk: string; sk: string }) => ({
+      Update: {
+        TableName: this.store.table,
+        Key: key,
+        UpdateExpression: 'SET blocked = :b',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':b': blocked },
+      },
+    });
+    await this.store.ctx.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          update(keys.chatLink(channel, userId)),
+          update(keys.ownerChat(link, channel, userId)),
+        ],
+      }),
+    );
+  }
+}

@@ -1,0 +1,101 @@
+// domain: one member's invitation to one meeting, with their RSVP, absence reason and attendance (R9–R11).
+import type { IsoDate } from './dates.js';
+
+export const ABSENCE_CATEGORIES = ['work', 'illness', 'family', 'other'] as const;
+export type AbsenceCategory = (typeof ABSENCE_CATEGORIES)[number];
+export const ABSENCE_TEXT_MAX = 500;
+
+export const RSVPS = ['none', 'attending', 'absent'] as const;
+export type Rsvp = (typeof RSVPS)[number];
+export const CONFIRMATIONS = ['pending', 'confirmed', 'rejected'] as const;
+export type Confirmation = (typeof CONFIRMATIONS)[number];
+export const ATTENDANCES = ['unrecorded', 'present', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+export const DELIVERIES = ['pending', 'sent', 'no_chat', 'undeliverable'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+/** R9: the reason a member gives, and the workplace committee's decision on it. */
+export interface AbsenceReason {
+  category: AbsenceCategory;
+  text?: string;
+  submittedAt: string;
+  confirmation: Confirmation;
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+export interface Invitation {
+  meetingId: string;
+  residenceOrgId: string;
+  memberId: string;
+  /** Copied at invitation time so the sheet reads in one Query and the workplace finds its pending reasons. */
+  memberName: string;
+  workplaceOrgId: string;
+  hamletId: string;
+  meetingDate: IsoDate;
+  delivery: Delivery;
+  sentAt?: string;
+  rsvp: Rsvp;
+  rsvpAt?: string;
+  absence?: AbsenceReason;
+  attendance: Attendance;
+  version: number;
+}
+
+/** The member's state for one meeting, as named in the design card. */
+export type MemberMeetingState =
+  | 'invited'
+  | 'attending'
+  | 'absent-pending'
+  | 'absent-excused'
+  | 'absent-unexcused'
+  | 'no-reply'
+  | 'present'
+  | 'absent';
+
+export function memberMeetingState(
+  invitation: Pick<Invitation, 'rsvp' | 'absence' | 'attendance'>,
+  meetingStarted: boolean,
+): MemberMeetingState {
+  if (invitation.attendance !== 'unrecorded') return invitation.attendance;
+  if (invitation.rsvp === 'attending') return 'attending';
+  if (invitation.rsvp === 'absent') {
+    const c = invitation.absence?.confirmation ?? 'pending';
+    return c === 'confirmed' ? 'absent-excused' : c === 'rejected' ? 'absent-unexcused' : 'absent-pending';
+  }
+  return meetingStarted ? 'no-reply' : 'invited';
+}
+
+/** True when the workplace committee confirmed the member's absence reason (R9). */
+export function hasConfirmedReason(invitation: Pick<Invitation, 'rsvp' | 'absence'>): boolean {
+  return invitation.rsvp === 'absent' && invitation.absence?.confirmation === 'confirmed';
+}
+
+/**
+ * R10: after the meeting, a member who was absent without replying, or without a reason the workplace
+ * confirmed, is absent without notice and their workplace committee is told.
+ */
+export function isAbsentWithoutNotice(
+  invitation: Pick<Invitation, 'rsvp' | 'absence' | 'attendance'>,
+): boolean {
+  if (invitation.attendance === 'present') return false;
+  if (invitation.attendance === 'unrecorded' && invitation.rsvp === 'attending') return false;
+  return !hasConfirmedReason(invitation);
+}
+
+/**
+ * R11: absent from both meetings of the year without a valid reason. A member invited to only one
+ * meeting (introduced mid-year) has not missed both.
+ */
+export function missedBothMeetings(
+  invitationsOfYear: readonly Pick<Invitation, 'meetingId' | 'rsvp' | 'absence' | 'attendance'>[],
+): boolean {
+  const meetings = new Set(invitationsOfYear.map((i) => i.meetingId));
+  if (meetings.size < 2) return false;
+  return invitationsOfYear.every((i) => isAbsentWithoutNotice(i));
+}
+
+/** The attendance sheet is pre-filled from the RSVPs: those who said they come are marked present. */
+export function prefilledAttendance(invitation: Pick<Invitation, 'rsvp'>): Exclude<Attendance, 'unrecorded'> {
+  return invitation.rsvp === 'attending' ? 'present' : 'absent';
+}

@@ -1,0 +1,100 @@
+// domain: the minutes (biên bản) of a contact meeting, in the protocol's order (R13–R15), signed and sealed (R16).
+import { createHash } from 'node:crypto';
+import { ConflictError, RuleViolationError } from './errors.js';
+
+/** The parts in the order the protocol fixes; the numbers are the seed's section II.2 numbering. */
+export const MINUTES_PARTS = [
+  'opening', // R13: purpose, guests, attendance figures and absence reasons
+  'agenda', // R14: agenda, content and expected duration approved
+  'secretary', // R14: the secretary assigned
+  'report', // R15 2.1: summary report on the resolutions
+  'plan', // R15 2.2: next month's plan
+  'answers', // R15 2.3: answers to the previous meeting's comments
+  'assessment', // R15 2.4: members' and families' compliance; commendations at year end
+  'discussion', // R15 2.5: discussion and the comments raised
+  'conclusion', // R15 2.6: the chair's conclusion
+] as const;
+export type MinutesPart = (typeof MINUTES_PARTS)[number];
+
+export interface Signature {
+  staffId: string;
+  name: string;
+  signedAt: string;
+}
+
+export interface Seal {
+  algorithm: 'sha256';
+  hash: string;
+  sealedAt: string;
+}
+
+/** R16: a correction after sealing is a new, signed addendum; the sealed record is never edited. */
+export interface Addendum {
+  seq: number;
+  text: string;
+  signedBy: Signature;
+}
+
+export interface Minutes {
+  meetingId: string;
+  parts: Partial<Record<MinutesPart, string>>;
+  signatures: { chair?: Signature; secretary?: Signature };
+  seal?: Seal;
+  addenda: Addendum[];
+  version: number;
+}
+
+export function emptyMinutes(meetingId: string): Minutes {
+  return { meetingId, parts: {}, signatures: {}, addenda: [], version: 0 };
+}
+
+/** R16: once sealed, the minutes are not edited. */
+export function assertEditable(minutes: Pick<Minutes, 'seal'>): void {
+  if (minutes.seal)
+    throw new ConflictError(
+      'R16: the minutes are signed and sealed; add a signed addendum instead',
+      'minutes_sealed',
+    );
+}
+
+/** R15 2.6: chair and secretary sign; they must be two different people. */
+export function assertMaySign(minutes: Minutes, as: 'chair' | 'secretary', staffId: string): void {
+  assertEditable(minutes);
+  const other = as === 'chair' ? minutes.signatures.secretary : minutes.signatures.chair;
+  if (other && other.staffId === staffId) {
+    throw new RuleViolationError('R15', 'the chair and the secretary must be two different people');
+  }
+}
+
+export function isFullySigned(minutes: Pick<Minutes, 'signatures'>): boolean {
+  return Boolean(minutes.signatures.chair && minutes.signatures.secretary);
+}
+
+/** Stable JSON: keys sorted at every level, so the same minutes always hash the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** What the seal covers: every part and both signatures; not the seal itself, the addenda or the version. */
+export function sealPayload(minutes: Minutes): string {
+  return canonicalJson({
+    meetingId: minutes.meetingId,
+    parts: minutes.parts,
+    signatures: minutes.signatures,
+  });
+}
+
+export function sealHash(minutes: Minutes): string {
+  return createHash('sha256').update(sealPayload(minutes), 'utf8').digest('hex');
+}
+
+export function verifySeal(minutes: Minutes): boolean {
+  return minutes.seal !== undefined && minutes.seal.hash === sealHash(minutes);
+}

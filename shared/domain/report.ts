@@ -1,0 +1,131 @@
+// domain: the October report of a residence committee to the level above (R22), and its sum over children.
+import type { CommitteeKind } from './committee.js';
+import type { Round } from './meeting.js';
+import type { MemberCategory } from './member.js';
+import type { Proposal } from './rule-set.js';
+
+export interface MeetingTally {
+  round: Round;
+  meetingId: string;
+  invited: number;
+  present: number;
+  absentConfirmed: number;
+  absentUnconfirmed: number;
+  noReply: number;
+}
+
+export interface OctoberReportBody {
+  members: {
+    introduced: number;
+    byWorkplaceKind: Partial<Record<CommitteeKind, number>>;
+    byCategory: Partial<Record<MemberCategory, number>>;
+    received: number;
+    pending: number;
+    active: number;
+    exempt: number;
+    travelling: number;
+    students: number;
+    armedForces: number;
+  };
+  meetings: MeetingTally[];
+  evaluations: {
+    done: number;
+    due: number;
+    byProposal: Partial<Record<Proposal, number>>;
+    /** Per criterion/duty key, counts per level or mark, e.g. { c1: { '1': 3, '2': 1 } }. */
+    byLevel: Record<string, Record<string, number>>;
+  };
+  commendations: string[];
+  criticisms: string[];
+  /** R11: members who missed both meetings without a valid reason (member ids). */
+  bothMeetingsMissed: string[];
+}
+
+export interface OctoberReport {
+  orgId: string;
+  year: number;
+  /** Increases on every recompilation that changed the numbers; an identical recompilation keeps it. */
+  version: number;
+  compiledAt: string;
+  /** A residence committee's own report, or the sum over the children of a district / board. */
+  scope: 'residence' | 'aggregate';
+  childOrgIds: string[];
+  body: OctoberReportBody;
+}
+
+export function emptyReportBody(): OctoberReportBody {
+  return {
+    members: {
+      introduced: 0,
+      byWorkplaceKind: {},
+      byCategory: {},
+      received: 0,
+      pending: 0,
+      active: 0,
+      exempt: 0,
+      travelling: 0,
+      students: 0,
+      armedForces: 0,
+    },
+    meetings: [],
+    evaluations: { done: 0, due: 0, byProposal: {}, byLevel: {} },
+    commendations: [],
+    criticisms: [],
+    bothMeetingsMissed: [],
+  };
+}
+
+function addCounts<K extends string>(
+  into: Partial<Record<K, number>>,
+  from: Partial<Record<K, number>>,
+): void {
+  for (const [k, v] of Object.entries(from) as [K, number][]) into[k] = (into[k] ?? 0) + v;
+}
+
+/** R22: the parent committee's report is the sum of its children's. Meetings are summed per round. */
+export function sumReportBodies(bodies: readonly OctoberReportBody[]): OctoberReportBody {
+  const total = emptyReportBody();
+  const rounds = new Map<Round, MeetingTally>();
+  for (const b of bodies) {
+    const m = total.members;
+    m.introduced += b.members.introduced;
+    m.received += b.members.received;
+    m.pending += b.members.pending;
+    m.active += b.members.active;
+    m.exempt += b.members.exempt;
+    m.travelling += b.members.travelling;
+    m.students += b.members.students;
+    m.armedForces += b.members.armedForces;
+    addCounts(m.byWorkplaceKind, b.members.byWorkplaceKind);
+    addCounts(m.byCategory, b.members.byCategory);
+    for (const t of b.meetings) {
+      const r = rounds.get(t.round) ?? {
+        round: t.round,
+        meetingId: `*.${t.round}`,
+        invited: 0,
+        present: 0,
+        absentConfirmed: 0,
+        absentUnconfirmed: 0,
+        noReply: 0,
+      };
+      r.invited += t.invited;
+      r.present += t.present;
+      r.absentConfirmed += t.absentConfirmed;
+      r.absentUnconfirmed += t.absentUnconfirmed;
+      r.noReply += t.noReply;
+      rounds.set(t.round, r);
+    }
+    total.evaluations.done += b.evaluations.done;
+    total.evaluations.due += b.evaluations.due;
+    addCounts(total.evaluations.byProposal, b.evaluations.byProposal);
+    for (const [key, counts] of Object.entries(b.evaluations.byLevel)) {
+      total.evaluations.byLevel[key] ??= {};
+      addCounts(total.evaluations.byLevel[key], counts);
+    }
+    total.commendations.push(...b.commendations);
+    total.criticisms.push(...b.criticisms);
+    total.bothMeetingsMissed.push(...b.bothMeetingsMissed);
+  }
+  total.meetings = [...rounds.values()].sort((a, b) => (a.round < b.round ? -1 : 1));
+  return total;
+}

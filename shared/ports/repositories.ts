@@ -1,0 +1,200 @@
+// ports: one repository per aggregate; use cases depend on these, adapters/dynamodb implements them.
+import type { Comment } from '../domain/comment.js';
+import type { Committee } from '../domain/committee.js';
+import type { Evaluation } from '../domain/evaluation.js';
+import type { DomainEvent } from '../domain/events.js';
+import type { Introduction, IntroductionStatus } from '../domain/introduction.js';
+import type { Invitation } from '../domain/invitation.js';
+import type { Meeting, Round } from '../domain/meeting.js';
+import type { Member } from '../domain/member.js';
+import type { Minutes } from '../domain/minutes.js';
+import type { OctoberReport } from '../domain/report.js';
+import type { StaffAssignment } from '../domain/roles.js';
+import type { Exemption, TravelNotice } from '../domain/travel-and-exemption.js';
+import type { Page } from './common.js';
+
+/** Every write may carry the domain events it causes; they are stored with it in one transaction. */
+export interface WriteOptions {
+  events?: readonly DomainEvent[];
+}
+
+export interface CommitteeRepository {
+  get(orgId: string): Promise<Committee | undefined>;
+  put(committee: Committee): Promise<void>;
+  children(parentId: string): Promise<Committee[]>;
+}
+
+export interface StaffRepository {
+  get(staffId: string): Promise<StaffAssignment | undefined>;
+  put(staff: StaffAssignment): Promise<void>;
+  ofCommittee(orgId: string): Promise<StaffAssignment[]>;
+}
+
+export interface MemberRepository {
+  get(memberId: string): Promise<Member | undefined>;
+  byPartyCard(partyCardNumber: string): Promise<Member | undefined>;
+  /** Creates the member; ConflictError if the id or the party card number exists already. */
+  create(member: Member, options?: WriteOptions): Promise<void>;
+  update(member: Member, options?: WriteOptions): Promise<void>;
+  addTravelNotice(notice: TravelNotice, options?: WriteOptions): Promise<void>;
+  travelNotices(memberId: string): Promise<TravelNotice[]>;
+  addExemption(exemption: Exemption, options?: WriteOptions): Promise<void>;
+  exemptions(memberId: string): Promise<Exemption[]>;
+}
+
+/** A listed member of a committee: the introduction plus the member's name (for Vietnamese collation). */
+export interface IntroducedMember {
+  introduction: Introduction;
+  memberName: string;
+}
+
+export interface IntroductionRepository {
+  get(introductionId: string): Promise<Introduction | undefined>;
+  /**
+   * Stores a new introduction (and the member when `newMember` is given) in one transaction; refuses a
+   * second introduction of a member whose previous one has not ended (ConflictError 'active_introduction').
+   */
+  issue(
+    introduction: Introduction,
+    memberName: string,
+    options?: WriteOptions & { newMember?: Member },
+  ): Promise<void>;
+  /** Saves a changed introduction guarded by `expectedVersion` (optimistic locking). */
+  save(
+    introduction: Introduction,
+    memberName: string,
+    expectedVersion: number,
+    options?: WriteOptions,
+  ): Promise<void>;
+  /** Pattern 3: every introduction of a member, oldest first (the active one is the one not ended). */
+  ofMember(memberId: string): Promise<Introduction[]>;
+  /** Pattern 2: members of a residence committee by status, optionally in one hamlet, Vietnamese-collated. */
+  ofResidence(
+    residenceOrgId: string,
+    query: { status: IntroductionStatus; hamletId?: string; limit: number; cursor?: string },
+  ): Promise<Page<IntroducedMember>>;
+  /** Every introduction of a residence committee with a status, streamed page by page. */
+  streamOfResidence(residenceOrgId: string, status: IntroductionStatus): AsyncIterable<IntroducedMember>;
+  /** Members introduced by a workplace, by status, Vietnamese-collated. */
+  ofWorkplace(
+    workplaceOrgId: string,
+    query: { status: IntroductionStatus; limit: number; cursor?: string },
+  ): Promise<Page<IntroducedMember>>;
+}
+
+export interface MeetingRepository {
+  get(meetingId: string): Promise<Meeting | undefined>;
+  /** ConflictError 'meeting_exists' when the committee already has a meeting for that year and round. */
+  create(meeting: Meeting, options?: WriteOptions): Promise<void>;
+  save(meeting: Meeting, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  /** Pattern 4. */
+  ofCommittee(residenceOrgId: string, year?: number): Promise<Meeting[]>;
+  find(residenceOrgId: string, year: number, round: Round): Promise<Meeting | undefined>;
+}
+
+export interface InvitationRepository {
+  /** Pattern 6. */
+  get(meetingId: string, memberId: string): Promise<Invitation | undefined>;
+  /** Creates the invitation once: false (no write, no event) when it exists already. */
+  createOnce(invitation: Invitation, options?: WriteOptions): Promise<boolean>;
+  /** Saves a changed invitation guarded by `expectedVersion`; ConflictError on a stale version. */
+  save(invitation: Invitation, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  /** Pattern 5: the attendance sheet, paged. */
+  sheet(meetingId: string, query: { limit: number; cursor?: string }): Promise<Page<Invitation>>;
+  streamSheet(meetingId: string): AsyncIterable<Invitation>;
+  /** Pattern 9. */
+  pendingAbsences(
+    workplaceOrgId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<Page<Invitation>>;
+  ofMember(memberId: string, year?: number): Promise<Invitation[]>;
+}
+
+export interface CommentRepository {
+  add(comment: Comment, options?: WriteOptions): Promise<void>;
+  /** Pattern 7. */
+  ofMeeting(meetingId: string): Promise<Comment[]>;
+  ofMember(memberId: string): Promise<Comment[]>;
+  save(comment: Comment, options?: WriteOptions): Promise<void>;
+}
+
+export interface MinutesRepository {
+  get(meetingId: string): Promise<Minutes | undefined>;
+  save(minutes: Minutes, expectedVersion: number, options?: WriteOptions): Promise<void>;
+}
+
+export interface EvaluationRepository {
+  get(residenceOrgId: string, year: number, memberId: string): Promise<Evaluation | undefined>;
+  save(evaluation: Evaluation, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  /** Pattern 8. */
+  ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation>;
+  ofMember(memberId: string): Promise<Evaluation[]>;
+}
+
+export interface ReportRepository {
+  /** Pattern 10: the latest version. */
+  get(orgId: string, year: number): Promise<OctoberReport | undefined>;
+  /** Stores a new version (and keeps the previous one); ConflictError if another compile stored it first. */
+  save(report: OctoberReport, parentId: string | undefined, options?: WriteOptions): Promise<void>;
+  underParent(parentId: string, year: number): Promise<OctoberReport[]>;
+}
+
+export interface IdempotencyStore {
+  /**
+   * Claims `key` in `scope` for `ttlSeconds`: true the first time, false when it was claimed before
+   * (a replay). `result` is stored with the claim and returned to replays by `recall`.
+   */
+  claim(scope: string, key: string, ttlSeconds: number, result?: unknown): Promise<boolean>;
+  recall<T>(scope: string, key: string): Promise<T | undefined>;
+  complete(scope: string, key: string, ttlSeconds: number, result: unknown): Promise<void>;
+  release(scope: string, key: string): Promise<void>;
+}
+
+export interface OutboxEntry {
+  event: DomainEvent;
+  status: 'pending' | 'sent';
+}
+
+export interface OutboxRepository {
+  /** Events not yet published, oldest first (the local relay polls this; AWS uses the table's stream). */
+  pending(limit: number): Promise<DomainEvent[]>;
+  markSent(eventId: string): Promise<void>;
+  get(eventId: string): Promise<OutboxEntry | undefined>;
+}
+
+export type Channel = 'telegram' | 'zalo';
+/** Who a chat account belongs to: a member, or a staff assignment (staff link the same way). */
+export interface ChatSubject {
+  kind: 'member' | 'staff';
+  id: string;
+}
+export interface ChatLink extends ChatSubject {
+  channel: Channel;
+  userId: string;
+  chatId: string;
+  linkedAt: string;
+  /** Set when the user blocked the bot (my_chat_member kicked): messages stop until they come back. */
+  blocked?: boolean;
+}
+export interface LinkCode {
+  code: string;
+  subject: ChatSubject;
+  createdBy: string;
+  expiresAt: string;
+}
+export type LinkCodeOutcome =
+  | { ok: true; subject: ChatSubject }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'chat_already_linked' };
+
+export interface ChatLinkRepository {
+  /** Pattern 1: who a chat account belongs to. */
+  byChat(channel: Channel, userId: string): Promise<ChatLink | undefined>;
+  /** The chat accounts of a member or staff person (from the subject's record). */
+  ofSubject(subject: ChatSubject): Promise<ChatLink[]>;
+  createLinkCode(code: LinkCode): Promise<void>;
+  /** Pattern 1: the code's record (used or not). */
+  getLinkCode(code: string): Promise<(LinkCode & { usedAt?: string }) | undefined>;
+  /** Uses a code once, atomically linking the chat account to its subject. */
+  useLinkCode(code: string, link: Omit<ChatLink, 'kind' | 'id'>, now: Date): Promise<LinkCodeOutcome>;
+  setBlocked(channel: Channel, userId: string, blocked: boolean): Promise<void>;
+}
