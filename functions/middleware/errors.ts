@@ -1,0 +1,71 @@
+// middleware: maps domain errors to HTTP once: { error: { code, message, issues?, rule? } }.
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { logger as defaultLogger, type Logger } from '../../shared/adapters/logger.js';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../shared/domain/errors.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: readonly unknown[]; rule?: string };
+}
+
+export function jsonResponse(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
+  const body = (status: number, e: ErrorBody['error']) =>
+    jsonResponse(status, { error: e } satisfies ErrorBody);
+  if (error instanceof ValidationError)
+    return body(400, { code: error.code, message: error.message, issues: error.issues });
+  if (error instanceof UnauthorizedError) return body(401, { code: error.code, message: error.message });
+  if (error instanceof ForbiddenError) return body(403, { code: error.code, message: error.message });
+  if (error instanceof NotFoundError) return body(404, { code: error.code, message: error.message });
+  if (error instanceof ConflictError) return body(409, { code: error.code, message: error.message });
+  if (error instanceof RuleViolationError) {
+    return body(422, { code: 'rule_violation', rule: error.rule, message: error.message });
+  }
+  if (error instanceof DomainError) return body(400, { code: error.code, message: error.message });
+  return body(500, { code: 'internal', message: 'Internal error' });
+}
+
+export interface HttpErrorsOptions {
+  logger?: Logger;
+}
+
+/** Middy middleware: the one place an error becomes an HTTP answer. */
+export function httpErrors(
+  options: HttpErrorsOptions = {},
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  const defaults = { logger: defaultLogger };
+  const { logger } = { ...defaults, ...options };
+  const onError: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>['onError'] = (
+    request,
+  ) => {
+    const response = errorResponse(request.error);
+    if (response.statusCode === 500) {
+      // Name only: messages of unexpected errors may quote input, and input may be personal.
+      logger.error('unhandled error', {
+        route: request.event.routeKey,
+        errorName: (request.error as Error)?.name,
+      });
+    }
+    request.response = response;
+  };
+  return { onError };
+}

@@ -1,0 +1,113 @@
+// middleware: the HTTP route chain — "middleware first, handler last": errors, auth, zod input, then one use case.
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { TokenVerifier } from '../../shared/adapters/tokens.js';
+import { UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
+import type { Principal } from '../../shared/domain/roles.js';
+import { httpErrors, jsonResponse } from './errors.js';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface RouteInput<B, P, Q> {
+  principal: Principal;
+  body: B;
+  path: P;
+  query: Q;
+  event: HttpEvent;
+}
+
+interface RouteContext extends Context {
+  principal?: Principal;
+  input?: { body: unknown; path: unknown; query: unknown };
+}
+
+export interface RouteSpec<B, P, Q> {
+  /** Default true: a bearer JWT with sub, orgId and role is required. */
+  auth?: boolean;
+  body?: z.ZodType<B>;
+  path?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  /** Raw bodies (CSV) skip JSON parsing. */
+  rawBody?: boolean;
+}
+
+/** Reads `Authorization: Bearer <jwt>` and verifies it (jose); the principal goes on the context. */
+export function authenticate(
+  verifier: () => TokenVerifier,
+): MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext> {
+  const before: MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>['before'] = async (request) => {
+    const header = request.event.headers?.authorization ?? request.event.headers?.Authorization;
+    const match = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
+    if (!match?.[1]) throw new UnauthorizedError('A bearer token is required');
+    request.context.principal = await verifier().verify(match[1]);
+  };
+  return { before };
+}
+
+function bodyText(event: HttpEvent): string {
+  if (!event.body) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(`The request ${where} is not valid`, result.error.issues);
+  return result.data;
+}
+
+/** Parses the JSON body, path and query with zod; a failure is a 400 carrying the zod issues. */
+export function validateInput<B, P, Q>(
+  spec: RouteSpec<B, P, Q>,
+): MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext> {
+  const before: MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>['before'] = (request) => {
+    const event = request.event;
+    let body: unknown = bodyText(event);
+    if (!spec.rawBody && spec.body) {
+      try {
+        body = body === '' ? undefined : JSON.parse(body as string);
+      } catch {
+        throw new ValidationError('The request body is not valid JSON');
+      }
+    }
+    request.context.input = {
+      body: spec.rawBody ? body : parseWith(spec.body, body, 'body'),
+      path: parseWith(spec.path, event.pathParameters ?? {}, 'path'),
+      query: parseWith(spec.query, event.queryStringParameters ?? {}, 'query'),
+    };
+  };
+  return { before };
+}
+
+export interface RouteDeps {
+  tokens: TokenVerifier;
+}
+
+/**
+ * Builds a Lambda handler for one route: errors → auth → input → `fn` (which calls one use case).
+ * `deps` is a thunk so the composition root is built at the first request, not at import.
+ */
+export function httpRoute<B = undefined, P = undefined, Q = undefined>(
+  spec: RouteSpec<B, P, Q>,
+  deps: () => RouteDeps,
+  fn: (input: RouteInput<B, P, Q>) => Promise<HttpResult>,
+) {
+  const chain = middy<HttpEvent, HttpResult, Error, RouteContext>().use(httpErrors());
+  if (spec.auth !== false) chain.use(authenticate(() => deps().tokens));
+  return chain.use(validateInput(spec)).handler(async (event, context) => {
+    const input = context.input ?? { body: undefined, path: undefined, query: undefined };
+    return fn({
+      principal: context.principal as Principal,
+      body: input.body as B,
+      path: input.path as P,
+      query: input.query as Q,
+      event,
+    });
+  });
+}
+
+export const ok = (body: unknown) => jsonResponse(200, body);
+export const created = (body: unknown) => jsonResponse(201, body);
+export { jsonResponse };

@@ -1,0 +1,30 @@
+// adapter: id generation (time-ordered, URL-safe) and the system clock.
+import { randomBytes } from 'node:crypto';
+import type { IdGenerator } from '../ports/common.js';
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+function encodeTime(ms: number): string {
+  let out = '';
+  let n = ms;
+  for (let i = 0; i < 10; i++) {
+    out = (ALPHABET[n % 32] ?? '0') + out;
+    n = Math.floor(n / 32);
+  }
+  return out;
+}
+
+/** ULID-like ids: 10 characters of time then 12 of randomness, so ids sort roughly by creation. */
+export const timeOrderedIds: IdGenerator = {
+  next(prefix?: string): string {
+    const random = [...randomBytes(12)].map((b) => ALPHABET[b % 32]).join('');
+    const id = `${encodeTime(Date.now())}${random}`;
+    return prefix ? `${prefix}-${id}` : id;
+  },
+};
+
+/** Short human-typable codes (no 0/O/1/I/L), for deep links and things read aloud. */
+export function randomCode(length = 8): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
+}

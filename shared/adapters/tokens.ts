@@ -1,0 +1,61 @@
+// adapter: bearer JWTs (jose): verification for the API, and signing for the local stack and tests.
+import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { UnauthorizedError } from '../domain/errors.js';
+import { type Principal, ROLES } from '../domain/roles.js';
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+const claimsSchema = z.object({ sub: z.string().min(1), orgId: z.string().min(1), role: z.enum(ROLES) });
+
+export interface JwtSettings {
+  issuer: string;
+  audience: string;
+  /** HS256 shared secret (local stack, tests). */
+  secret?: string;
+  /** A JWKS URL (an identity provider in AWS; API Gateway's JWT authorizer checks the same issuer). */
+  jwksUrl?: string;
+}
+
+export function createTokenVerifier(settings: JwtSettings): TokenVerifier {
+  const key = settings.secret
+    ? new TextEncoder().encode(settings.secret)
+    : settings.jwksUrl
+      ? createRemoteJWKSet(new URL(settings.jwksUrl))
+      : undefined;
+  if (!key) throw new Error('JWT verification needs JWT_SECRET or JWT_JWKS_URL');
+  return {
+    async verify(token: string): Promise<Principal> {
+      let payload: JWTPayload;
+      try {
+        const options = { issuer: settings.issuer, audience: settings.audience };
+        ({ payload } =
+          key instanceof Uint8Array
+            ? await jwtVerify(token, key, options)
+            : await jwtVerify(token, key, options));
+      } catch {
+        throw new UnauthorizedError('The bearer token is not valid');
+      }
+      const claims = claimsSchema.safeParse(payload);
+      if (!claims.success) throw new UnauthorizedError('The token lacks the sub, orgId or role claim');
+      return claims.data;
+    },
+  };
+}
+
+export async function signToken(
+  principal: Principal,
+  settings: JwtSettings & { secret: string },
+  ttl = '30d',
+): Promise<string> {
+  return new SignJWT({ orgId: principal.orgId, role: principal.role })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(principal.sub)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(settings.secret));
+}

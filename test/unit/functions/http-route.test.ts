@@ -1,0 +1,76 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { created, httpRoute } from '../../../functions/middleware/http.js';
+import { createTokenVerifier, signToken } from '../../../shared/adapters/tokens.js';
+import { ConflictError, RuleViolationError } from '../../../shared/domain/errors.js';
+
+const jwt = { issuer: 'test', audience: 'test-api', secret: 'a-test-secret-that-is-long-enough-1234' };
+const deps = () => ({ tokens: createTokenVerifier(jwt) });
+
+const route = httpRoute(
+  {
+    body: z.object({ name: z.string().min(1), rule: z.string().optional() }),
+    path: z.object({ id: z.string() }),
+  },
+  deps,
+  async ({ principal, body, path }) => {
+    if (body.rule === 'R2') throw new RuleViolationError('R2', 'too short');
+    if (body.rule === 'dup') throw new ConflictError('exists');
+    return created({ by: principal.sub, id: path.id, name: body.name });
+  },
+);
+
+function event(body: unknown, token?: string): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'POST /things/{id}',
+    rawPath: '/things/t1',
+    rawQueryString: '',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    pathParameters: { id: 't1' },
+    requestContext: {} as APIGatewayProxyEventV2['requestContext'],
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+}
+
+const context = {} as Context;
+
+describe('Function: httpRoute', () => {
+  it('answers 401 without a token and with a forged one', async () => {
+    const forged = await signToken(
+      { sub: 's', orgId: 'o', role: 'chair' },
+      { ...jwt, secret: 'another-secret-that-is-long-enough-999' },
+    );
+    expect((await route(event({ name: 'x' }), context)).statusCode).toBe(401);
+    expect((await route(event({ name: 'x' }, forged), context)).statusCode).toBe(401);
+  });
+
+  it('answers 400 with the zod issues for a bad body and for broken JSON', async () => {
+    // Prepare
+    const token = await signToken({ sub: 's1', orgId: 'o1', role: 'workplace_staff' }, jwt);
+
+    // Act
+    const bad = await route(event({ name: '' }, token), context);
+    const broken = await route(event('{"name":', token), context);
+
+    // Assess
+    expect(bad.statusCode).toBe(400);
+    const body = JSON.parse(bad.body ?? '{}');
+    expect(body.error.code).toBe('validation_failed');
+    expect(body.error.issues[0].path).toEqual(['name']);
+    expect(broken.statusCode).toBe(400);
+  });
+
+  it('runs the handler with the verified principal, and maps rule and conflict errors to 422 and 409', async () => {
+    const token = await signToken({ sub: 's1', orgId: 'o1', role: 'workplace_staff' }, jwt);
+    const okResponse = await route(event({ name: 'Nguyễn' }, token), context);
+    expect(okResponse.statusCode).toBe(201);
+    expect(JSON.parse(okResponse.body ?? '{}')).toEqual({ by: 's1', id: 't1', name: 'Nguyễn' });
+    const rule = await route(event({ name: 'x', rule: 'R2' }, token), context);
+    expect(rule.statusCode).toBe(422);
+    expect(JSON.parse(rule.body ?? '{}').error).toMatchObject({ code: 'rule_violation', rule: 'R2' });
+    expect((await route(event({ name: 'x', rule: 'dup' }, token), context)).statusCode).toBe(409);
+  });
+});
