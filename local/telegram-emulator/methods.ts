@@ -565,6 +565,7 @@ export const METHODS: Record<string, MethodHandler> = {
       ...(secretToken !== undefined ? { secretToken } : {}),
       ...(Array.isArray(allowed) ? { allowedUpdates: allowed.map(String) } : {}),
     };
+    ctx.queue.webhookSet();
     ctx.onWebhookSet();
     return new Described(true, previous?.url === url ? 'Webhook is already set' : 'Webhook was set');
   },

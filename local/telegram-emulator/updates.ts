@@ -265,8 +265,10 @@ export class UpdateBuilder {
   }
 }
 
+type PollOutcome = 'update' | 'conflict' | 'webhook' | 'closed';
+
 interface Poll {
-  resolve: (outcome: 'update' | 'conflict' | 'closed') => void;
+  resolve: (outcome: PollOutcome) => void;
   timer: NodeJS.Timeout;
 }
 
@@ -302,6 +304,11 @@ export class UpdateQueue {
     this.finishPoll('closed');
   }
 
+  /** A webhook was set: a waiting long poll gets Telegram's 409. */
+  webhookSet(): void {
+    this.finishPoll('webhook');
+  }
+
   async take(options: {
     offset?: number;
     limit: number;
@@ -315,7 +322,7 @@ export class UpdateQueue {
     this.finishPoll('conflict');
     const ready = this.available(limit);
     if (ready.length > 0 || options.timeoutMs <= 0) return ready;
-    const outcome = await new Promise<'update' | 'conflict' | 'closed'>((resolve) => {
+    const outcome = await new Promise<PollOutcome>((resolve) => {
       const poll: Poll = {
         resolve,
         timer: setTimeout(() => this.finishPoll('closed', poll), options.timeoutMs),
@@ -328,6 +335,7 @@ export class UpdateQueue {
         'terminated by other getUpdates request; make sure that only one bot instance is running',
       );
     }
+    if (outcome === 'webhook') throw conflict('terminated by setWebhook request');
     return this.available(limit);
   }
 
@@ -336,7 +344,7 @@ export class UpdateQueue {
     return this.items.slice(0, limit);
   }
 
-  private finishPoll(outcome: 'update' | 'conflict' | 'closed', only?: Poll): void {
+  private finishPoll(outcome: PollOutcome, only?: Poll): void {
     const poll = this.poll;
     if (!poll || (only && poll !== only)) return;
     this.poll = undefined;
