@@ -92,6 +92,11 @@ export interface MeetingRepository {
   find(residenceOrgId: string, year: number, round: Round): Promise<Meeting | undefined>;
 }
 
+/** Meetings of every committee by date (the reminders job): one Query per calendar month touched. */
+export interface MeetingCalendar {
+  between(fromDate: string, toDate: string): Promise<Meeting[]>;
+}
+
 export interface InvitationRepository {
   /** Pattern 6. */
   get(meetingId: string, memberId: string): Promise<Invitation | undefined>;
@@ -175,6 +180,8 @@ export interface ChatLink extends ChatSubject {
   linkedAt: string;
   /** Set when the user blocked the bot (my_chat_member kicked): messages stop until they come back. */
   blocked?: boolean;
+  /** The chat app's language of the user when they linked (e.g. 'vi', 'en'), for notices sent later. */
+  languageCode?: string;
 }
 export interface LinkCode {
   code: string;

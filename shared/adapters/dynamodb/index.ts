@@ -1,6 +1,11 @@
 // adapter: builds every DynamoDB repository over one table.
 import type { DynamoContext } from './client.js';
 import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-repository.js';
+import {
+  DynamoCallbackDataStore,
+  DynamoDraftStore,
+  DynamoInvitationJobRepository,
+} from './conversation-repositories.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
 import { DynamoInvitationRepository, DynamoMeetingRepository } from './meeting-repository.js';
 import { DynamoMemberRepository } from './member-repository.js';
@@ -34,6 +39,9 @@ export function createRepositories(ctx: DynamoContext) {
     idempotency: new DynamoIdempotencyStore(store),
     outbox: new DynamoOutboxRepository(store),
     chatLinks: new DynamoChatLinkRepository(store),
+    drafts: new DynamoDraftStore(store),
+    callbackData: new DynamoCallbackDataStore(store),
+    invitationJobs: new DynamoInvitationJobRepository(store),
   };
 }
 

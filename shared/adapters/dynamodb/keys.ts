@@ -123,6 +123,12 @@ export const keys = {
     gsi1pk: `RES#${residenceOrgId}#MEETINGS`,
     gsi1sk: `${year}#${ROUND_CODE[round]}`,
   }),
+  /** The reminders job: meetings of every committee by date, one partition per calendar month (gsi2). */
+  meetingByDate: (date: string, meetingId: string): IndexKeys => ({
+    gsi2pk: `MEETINGS#${date.slice(0, 7)}`,
+    gsi2sk: `${date}#${meetingId}`,
+  }),
+  meetingsOfMonthQuery: (month: string) => ({ index: 'gsi2' as const, pk: `MEETINGS#${month}` }),
   meetingsOfCommitteeQuery: (residenceOrgId: string, year?: number) => ({
     index: 'gsi1' as const,
     pk: `RES#${residenceOrgId}#MEETINGS`,
@@ -218,6 +224,11 @@ export const keys = {
   /** Idempotency records (HTTP replays, Telegram update ids, job steps); they expire through TTL. */
   idempotency: (scope: string, key: string): Key => ({ pk: `IDEMP#${scope}#${key}`, sk: '#IDEMP' }),
   job: (jobId: string): Key => ({ pk: `JOB#${jobId}`, sk: META }),
+
+  // The bot's conversation state (Lambda keeps nothing between updates): one draft per chat user (TTL),
+  // and button data too long for the channel, kept under a short token (TTL).
+  draft: (channel: string, userId: string): Key => ({ pk: `DRAFT#${channel}#${userId}`, sk: '#DRAFT' }),
+  callbackData: (token: string): Key => ({ pk: `CALLBACK#${token}`, sk: '#DATA' }),
 } as const;
 
 export function outboxShard(eventId: string): number {
