@@ -1,0 +1,44 @@
+// Lambda: POST /meetings/{id}/invitations — starts (or resumes) the invitation job of a meeting; 202 with its numbers.
+import { z } from 'zod';
+import { invitationPorts } from '../../bot/context.js';
+import type { ProgressMessage } from '../../shared/ports/invitations.js';
+import { meetingIdSchema } from '../../shared/schemas/events.js';
+import { startInvitations } from '../../shared/services/invitations.js';
+import { type BotAppDeps, botDepsOf, defaultBotDeps } from '../bot-deps.js';
+import { httpRoute, jsonResponse } from '../middleware/http.js';
+
+export function createHandler(deps: () => BotAppDeps) {
+  return httpRoute({ path: z.object({ id: meetingIdSchema }) }, deps, async ({ principal, path }) => {
+    const d = deps();
+    const { messenger } = await d.telegram();
+    // The final report (and the members to print for) goes to the staff's own chat, when linked.
+    const link = (await d.repos.chatLinks.ofSubject({ kind: 'staff', id: principal.sub })).find(
+      (l) => !l.blocked,
+    );
+    const report: ProgressMessage | undefined = link
+      ? {
+          channel: link.channel,
+          chatId: link.chatId,
+          ...(link.languageCode ? { languageCode: link.languageCode } : {}),
+        }
+      : undefined;
+    const started = await startInvitations(
+      principal,
+      path.id,
+      report,
+      invitationPorts(botDepsOf(d, messenger)),
+    );
+    const { job } = started;
+    return jsonResponse(202, {
+      jobId: job.id,
+      run: job.run,
+      total: job.total,
+      enqueued: started.enqueued,
+      sent: job.sent,
+      noChat: job.noChat,
+      undeliverable: job.undeliverable,
+    });
+  });
+}
+
+export const handler = createHandler(defaultBotDeps);
