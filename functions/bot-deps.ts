@@ -107,11 +107,11 @@ export function createBotAppDeps(
   const sms =
     overrides.sms ??
     (bot.invitationQueueUrl ? new SnsSmsSender(undefined, bot.smsSenderId) : new RecordingSmsSender());
-  const memoryQueue = bot.invitationQueueUrl || overrides.queue ? undefined : new InMemoryInvitationQueue();
   const queue =
     overrides.queue ??
-    (bot.invitationQueueUrl ? new SqsInvitationQueue(bot.invitationQueueUrl) : memoryQueue);
-  if (!queue) throw new Error('No invitation queue');
+    (bot.invitationQueueUrl ? new SqsInvitationQueue(bot.invitationQueueUrl) : new InMemoryInvitationQueue());
+  // On one machine the job runs in this process (its worker is wired once the messenger exists).
+  const memoryQueue = queue instanceof InMemoryInvitationQueue ? queue : undefined;
   const secrets = overrides.secrets ?? (() => loadBotSecrets(bot));
   let runtime: Promise<TelegramRuntime> | undefined;
   const deps: BotAppDeps = {
