@@ -5,7 +5,7 @@ import { ConflictError } from '../../shared/domain/errors.js';
 import type { Invitation } from '../../shared/domain/invitation.js';
 import { ABSENCE_TEXT_MAX } from '../../shared/domain/invitation.js';
 import { hasStarted, type Meeting } from '../../shared/domain/meeting.js';
-import { absenceTextProblem } from '../../shared/domain/rsvp.js';
+import { absenceTextProblem, assertMayAnswer } from '../../shared/domain/rsvp.js';
 import { type RsvpPorts, recordAnswer, submitAbsenceReason } from '../../shared/services/rsvp.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
@@ -74,6 +74,7 @@ async function handle(ctx: BotContext, action: RsvpAction, memberId: string): Pr
         await ctx.ui.answer(ctx.t.invitation.notInvited, { alert: true });
         return;
       }
+      assertMayAnswer(meeting, ctx.deps.clock.now());
       await ctx.ui.answer();
       await ctx.ui.replace(
         await view(ctx, meeting, invitation, action.kind === 'absent' ? 'choose_category' : 'answer'),
