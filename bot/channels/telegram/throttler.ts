@@ -1,8 +1,9 @@
 // channel (Telegram): keeps outgoing messages within Telegram's limits — about 30 per second overall and
 // 1 per second in one chat — and retries a 429 after its `retry_after`, a bounded number of times.
 //
-// Installed with `api.config.use(throttler)` it sees every call. Sends are spaced (each reserves the next
-// free slot, globally and in its chat) instead of burst-and-wait, so a 450-member job streams steadily.
+// Installed with `api.config.use(throttler)` it sees every call. Sends are spaced (each reserves the
+// earliest free slot, globally and in its chat) instead of burst-and-wait, so a 450-member job streams
+// steadily, and a second message to one chat waits without holding back the other chats.
 // The limits hold per process: give the invitation worker a concurrency of one (or divide the rate).
 import type { Transformer } from 'grammy';
 
@@ -64,7 +65,9 @@ export function createThrottler(options: Partial<ThrottleOptions> = {}): Throttl
   const globalInterval = (1000 / o.globalPerSecond) * SAFETY;
   const chatInterval = (1000 / o.perChatPerSecond) * SAFETY;
   const stats: ThrottleStats = { delayed: 0, retried: 0, gaveUp: 0, waitedMs: 0 };
-  let globalNext = 0;
+  /** Future global send times already promised, ascending; each keeps `globalInterval` from the others. */
+  const taken: number[] = [];
+  let pausedUntil = 0;
   const chatNext = new Map<string, number>();
 
   const wait = async (ms: number) => {
@@ -73,12 +76,30 @@ export function createThrottler(options: Partial<ThrottleOptions> = {}): Throttl
     await o.sleep(ms);
   };
 
-  /** Takes the next free slot (synchronously, so concurrent callers queue in order), then waits for it. */
+  /**
+   * The earliest global slot at or after `earliest`. A message waiting for its chat's turn takes a later
+   * slot but does not hold back the messages to other chats behind it.
+   */
+  const globalSlot = (earliest: number, now: number): number => {
+    while (taken.length > 0 && (taken[0] ?? 0) + globalInterval <= now) taken.shift();
+    let t = earliest;
+    let at = 0;
+    for (; at < taken.length; at++) {
+      const s = taken[at] ?? 0;
+      if (s + globalInterval <= t) continue;
+      if (s >= t + globalInterval) break;
+      t = s + globalInterval;
+    }
+    taken.splice(at, 0, t);
+    return t;
+  };
+
+  /** Takes a slot (synchronously, so concurrent callers never share one), then waits for it. */
   const reserve = async (chat: string | undefined) => {
     const now = o.now();
-    let at = Math.max(now, globalNext);
-    if (chat !== undefined) at = Math.max(at, chatNext.get(chat) ?? 0);
-    globalNext = at + globalInterval;
+    let earliest = Math.max(now, pausedUntil);
+    if (chat !== undefined) earliest = Math.max(earliest, chatNext.get(chat) ?? 0);
+    const at = globalSlot(earliest, now);
     if (chat !== undefined) chatNext.set(chat, at + chatInterval);
     if (chatNext.size > 10_000) {
       for (const [key, next] of chatNext) if (next < now) chatNext.delete(key);
@@ -105,7 +126,7 @@ export function createThrottler(options: Partial<ThrottleOptions> = {}): Throttl
       // Everyone sending to this chat (or anywhere, when Telegram names no chat) waits as asked.
       const until = o.now() + retryAfter * 1000;
       if (chat !== undefined) chatNext.set(chat, Math.max(chatNext.get(chat) ?? 0, until));
-      else globalNext = Math.max(globalNext, until);
+      else pausedUntil = Math.max(pausedUntil, until);
       stats.retried += 1;
       await wait(retryAfter * 1000);
     }
