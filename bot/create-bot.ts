@@ -77,6 +77,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await next();
   });
 
+  // Private chats only: invitations, member lists and absence reasons must never land in a group.
+  bot.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== 'private' && !ctx.myChatMember);
+
   // 3. Button data too long for Telegram was stored by the renderer: features only see the logical data.
   bot.on('callback_query:data', async (ctx, next) => {
     const logical = await unpackCallbackData(ctx.callbackQuery.data, deps.ports.callbackData);
