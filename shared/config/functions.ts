@@ -25,6 +25,8 @@ export interface HttpRouteDef {
   grants: readonly Grant[];
   /** True when the bundle includes grammY (the bot), which allows a larger bundle. */
   bot?: boolean;
+  /** True when the function renders PDFs: the DejaVu fonts are shipped beside its bundle (see `FONTS_DIR`). */
+  needsFonts?: boolean;
 }
 
 export type Trigger =
@@ -37,12 +39,25 @@ export type Trigger =
   /** SNS topic subscription. */
   | { kind: 'topic' };
 
+/**
+ * The event EventBridge Scheduler sends to a `schedule` function in AWS (the local scheduler may send the
+ * same shape). `scheduledTime` is the slot being run (ISO 8601, UTC): the same on a retry, so it makes a
+ * good idempotency key for the job's steps.
+ */
+export interface ScheduledJobEvent {
+  job: string;
+  scheduledTime: string;
+  executionId: string;
+}
+
 export interface BackgroundFunctionDef {
   name: string;
   entry: string;
   trigger: Trigger;
   grants: readonly Grant[];
   bot?: boolean;
+  /** True when the function renders PDFs: the DejaVu fonts are shipped beside its bundle (see `FONTS_DIR`). */
+  needsFonts?: boolean;
   /** `npm run job -- <name>` fires a scheduled one locally. */
   description: string;
 }

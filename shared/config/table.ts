@@ -35,6 +35,8 @@ export const ENV = {
   botTokenParameter: 'BOT_TOKEN_PARAMETER',
   webhookSecretParameter: 'WEBHOOK_SECRET_PARAMETER',
   invitationQueueUrl: 'INVITATION_QUEUE_URL',
+  /** Folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (set in AWS for functions with `needsFonts`). */
+  fontsDir: 'FONTS_DIR',
 } as const;
 
 export const DEFAULT_TABLE_NAME = 'lien-he-noi-cu-tru';
