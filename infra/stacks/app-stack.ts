@@ -488,6 +488,8 @@ const secureQueueProps = {
 } satisfies QueueProps;
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Names the stack's own queues use (`lienhe-<stage>-invitations-dlq`, `…-schedules-dlq`). */
+const RESERVED_NAMES = new Set(['invitations', 'schedules']);
 const SCHEDULE_EXPRESSION = /^(cron|rate|at)\(.+\)$/;
 
 /** Fails synthesis on a registry the stack cannot deploy faithfully, naming the entry. */
@@ -498,12 +500,18 @@ export function validateRegistry(registry: FunctionRegistry): void {
   for (const def of all) {
     if (!KEBAB.test(def.name)) throw new Error(`Function name "${def.name}" must be kebab-case`);
     if (names.has(def.name)) throw new Error(`Function name "${def.name}" is registered twice`);
+    if (RESERVED_NAMES.has(def.name))
+      throw new Error(`Function name "${def.name}" is reserved for the stack's queues`);
     names.add(def.name);
   }
   for (const route of registry.httpRoutes) {
     const key = `${route.method} ${route.path}`;
     if (routes.has(key)) throw new Error(`Route ${key} is registered twice`);
     routes.add(key);
+  }
+  const consumers = registry.backgroundFunctions.filter((f) => f.trigger.kind === 'queue').map((f) => f.name);
+  if (consumers.length > 1) {
+    throw new Error(`The invitation queue can have one consumer, not ${consumers.join(', ')}`);
   }
   for (const def of registry.backgroundFunctions) {
     if (def.trigger.kind === 'schedule' && !SCHEDULE_EXPRESSION.test(def.trigger.expression)) {

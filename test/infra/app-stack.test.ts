@@ -769,7 +769,7 @@ describe('Stack: AppStack', () => {
       expect(Object.keys(empty.appTemplate.toJSON().Parameters as Json)).toEqual(['BootstrapVersion']);
     });
 
-    it('rejects a duplicate name, a duplicate route, a non-kebab name and a bad schedule expression', () => {
+    it('rejects duplicate names and routes, bad names, bad schedule expressions and a second queue consumer', () => {
       // Prepare
       const route = FIXTURE_HTTP_ROUTES[0] as HttpRouteDef;
       const job = FIXTURE_BACKGROUND_FUNCTIONS.find(
@@ -792,6 +792,18 @@ describe('Stack: AppStack', () => {
           backgroundFunctions: [{ ...job, trigger: { kind: 'schedule', expression: '0 7 31 10 ? *' } }],
         }),
       ).toThrow(/EventBridge Scheduler expression/);
+      expect(() =>
+        validateRegistry({ httpRoutes: [{ ...route, name: 'schedules' }], backgroundFunctions: [] }),
+      ).toThrow(/reserved/);
+      const worker = FIXTURE_BACKGROUND_FUNCTIONS.find(
+        (f) => f.trigger.kind === 'queue',
+      ) as BackgroundFunctionDef;
+      expect(() =>
+        validateRegistry({
+          httpRoutes: [],
+          backgroundFunctions: [worker, { ...worker, name: 'second-worker' }],
+        }),
+      ).toThrow(/one consumer/);
       expect(() => validateRegistry(FIXTURE_REGISTRY)).not.toThrow();
     });
   });
