@@ -20,19 +20,22 @@ import {
 } from './minutes.js';
 import type { Principal } from './roles.js';
 
-/** The heading of each part as the seed's section II numbers and words it (vi), with an English gloss. */
+/**
+ * The heading of each part as the seed's section II words it (vi), with an English gloss. 2.1–2.6 are the
+ * seed's numbers; the three opening formalities (II.1, "nghị thức", unnumbered there) are 1.1–1.3 here.
+ */
 export const MINUTES_PART_LABELS: Record<MinutesPart, { number: string; vi: string; en: string }> = {
   opening: {
-    number: '1',
+    number: '1.1',
     vi: 'Tuyên bố lý do, giới thiệu đại biểu, thông báo tình hình đảng viên dự họp',
     en: 'Opening: purpose, guests, attendance',
   },
   agenda: {
-    number: '1',
+    number: '1.2',
     vi: 'Thông qua chương trình, nội dung, dự kiến thời gian',
     en: 'Agenda, content and expected duration',
   },
-  secretary: { number: '1', vi: 'Phân công thư ký', en: 'Secretary assigned' },
+  secretary: { number: '1.3', vi: 'Phân công thư ký', en: 'Secretary assigned' },
   report: {
     number: '2.1',
     vi: 'Báo cáo tóm tắt tình hình thực hiện nghị quyết',

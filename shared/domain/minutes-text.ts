@@ -67,7 +67,7 @@ export function attendanceText(record: Pick<MinutesRecord, 'attendance' | 'absen
  */
 export function filledInText(record: MinutesRecord): Partial<Record<MinutesPart, string>> {
   const out: Partial<Record<MinutesPart, string>> = {
-    opening: `${meetingHeadingVi(record)}\n${attendanceText(record)}`,
+    opening: attendanceText(record),
     answers:
       record.previousComments.length === 0
         ? 'Kỳ họp trước không có ý kiến của đảng viên.'

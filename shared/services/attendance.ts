@@ -59,6 +59,8 @@ export interface AttendanceChange {
 
 type SheetPorts = Pick<MeetingPorts, 'meetings' | 'invitations' | 'minutes' | 'clock'>;
 
+const PREFILL_CONCURRENCY = 10;
+
 export function attendanceRow(invitation: Invitation): AttendanceRow {
   const present = effectiveAttendance(invitation) === 'present';
   const row: AttendanceRow = {
@@ -128,9 +130,13 @@ async function recordAttendance(
   meetingId: string,
   memberId: string,
   decide: (invitation: Invitation) => Exclude<Attendance, 'unrecorded'> | undefined,
+  /** A row just read (while streaming the sheet): the first attempt uses it instead of reading again. */
+  known?: Invitation,
 ): Promise<{ invitation: Invitation; changed: boolean }> {
+  let firstRead = known;
   return retryOnConflict(async () => {
-    const invitation = await invitations.get(meetingId, memberId);
+    const invitation = firstRead ?? (await invitations.get(meetingId, memberId));
+    firstRead = undefined;
     if (!invitation) throw new NotFoundError('Invitation');
     const next = decide(invitation);
     if (next === undefined || next === invitation.attendance) return { invitation, changed: false };
@@ -159,13 +165,31 @@ export async function openAttendance(
 ): Promise<{ meetingId: string; prefilled: number; totals: AttendanceTotals }> {
   await assertSheetWritable(ports, principal, meetingId);
   let prefilled = 0;
+  const prefill = async (rows: Invitation[]) => {
+    const results = await Promise.all(
+      rows.map((row) =>
+        recordAttendance(
+          ports.invitations,
+          meetingId,
+          row.memberId,
+          (fresh) => (fresh.attendance === 'unrecorded' ? effectiveAttendance(fresh) : undefined),
+          row,
+        ),
+      ),
+    );
+    prefilled += results.filter((r) => r.changed).length;
+  };
+  // A few writes in flight at a time: quick for a large ward, gentle on the table, memory stays bounded.
+  let batch: Invitation[] = [];
   for await (const row of ports.invitations.streamSheet(meetingId)) {
     if (row.attendance !== 'unrecorded') continue;
-    const { changed } = await recordAttendance(ports.invitations, meetingId, row.memberId, (fresh) =>
-      fresh.attendance === 'unrecorded' ? effectiveAttendance(fresh) : undefined,
-    );
-    if (changed) prefilled += 1;
+    batch.push(row);
+    if (batch.length === PREFILL_CONCURRENCY) {
+      await prefill(batch);
+      batch = [];
+    }
   }
+  await prefill(batch);
   return { meetingId, prefilled, totals: await sheetTotals(ports.invitations, meetingId) };
 }
 

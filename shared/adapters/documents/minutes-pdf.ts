@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { formatVietnameseDate, localDateTime } from '../../domain/dates.js';
-import { absenteeLine, meetingHeadingVi } from '../../domain/minutes-text.js';
+import { meetingHeadingVi } from '../../domain/minutes-text.js';
 import type { MinutesPdfInput, MinutesPdfRenderer } from '../../ports/minutes-pdf.js';
 
 type FontName = 'DejaVuSans' | 'DejaVuSans-Bold' | 'DejaVuSans-Oblique';
@@ -112,12 +112,24 @@ function draw(doc: Doc, input: MinutesPdfInput): void {
   doc.moveDown(0.6);
   para(meetingHeadingVi(record));
 
-  // R13: the attendance, as a table of every invited member, then the absentees and their reasons.
-  heading('TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP');
-  para(
-    `Tổng số đảng viên được mời: ${record.attendance.total}; có mặt: ${record.attendance.present}; vắng mặt: ${record.attendance.absent}.`,
+  // R13–R15: every part in the protocol's order, with what the records fill in under it (the attendance
+  // figures and each absentee's reason under the opening, comments and answers under 2.3 and 2.5).
+  heading('NỘI DUNG CUỘC HỌP');
+  for (const part of input.parts) {
+    ensureRoom(36);
+    doc
+      .moveDown(0.3)
+      .font('bold')
+      .fontSize(10.5)
+      .text(`${part.number}. ${part.title}`, left, doc.y, { width });
+    if (part.filledIn) para(part.filledIn, 'italic');
+    para(part.text ?? '(chưa ghi)');
+  }
+
+  // R13: the attendance sheet as taken at the meeting, one row per invited member.
+  heading(
+    `DANH SÁCH ĐIỂM DANH (được mời: ${record.attendance.total}; có mặt: ${record.attendance.present}; vắng mặt: ${record.attendance.absent})`,
   );
-  doc.moveDown(0.3);
   const cols = { no: left, name: left + 40, status: left + width - 110 };
   const row = (no: string, name: string, status: string, bold = false) => {
     ensureRoom(18);
@@ -140,30 +152,10 @@ function draw(doc: Doc, input: MinutesPdfInput): void {
     row(String(i + 1), r.name, r.present ? 'Có mặt' : 'Vắng mặt');
   });
   doc.x = left;
-  if (record.absentees.length > 0) {
-    doc.moveDown(0.4);
-    doc.font('bold').fontSize(10.5).text('Đảng viên vắng mặt và lý do:', left, doc.y, { width });
-    record.absentees.forEach((a, i) => {
-      para(`${i + 1}. ${absenteeLine(a)}`);
-    });
-  }
-
-  // R13–R15: every part in the protocol's order, with what the records fill in under it.
-  heading('NỘI DUNG CUỘC HỌP');
-  for (const part of input.parts) {
-    ensureRoom(36);
-    doc
-      .moveDown(0.3)
-      .font('bold')
-      .fontSize(10.5)
-      .text(`${part.number}. ${part.title}`, left, doc.y, { width });
-    if (part.filledIn) para(part.filledIn, 'italic');
-    para(part.text ?? '(chưa ghi)');
-  }
 
   // R15 2.6: the chair and the secretary sign the minutes book.
+  ensureRoom(120); // the heading and the two signature blocks stay on one page
   heading('CHỮ KÝ');
-  ensureRoom(70);
   const y = doc.y;
   const half = width / 2;
   const sign = (title: string, x: number, s: MinutesPdfInput['signatures']['chair']) => {
@@ -181,6 +173,7 @@ function draw(doc: Doc, input: MinutesPdfInput): void {
   doc.x = left;
 
   // R16: the seal, printed whole so anyone can compare it with the stored record.
+  ensureRoom(90); // the seal's lines stay together
   heading('NIÊM PHONG');
   if (input.seal) {
     para(`Niêm phong lúc ${signedOn(input.seal.sealedAt)} — thuật toán SHA-256. Mã niêm phong:`);
