@@ -1,6 +1,7 @@
 // use cases: the minutes (biên bản) of a contact meeting — parts in the protocol's order (R13–R15), the
 // filled-in sections, signing by chair and secretary, the seal and signed addenda (R16).
 import { absenteeStatus, effectiveAttendance } from '../domain/attendance.js';
+import { sortByVietnameseName } from '../domain/collation.js';
 import type { Comment } from '../domain/comment.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
@@ -111,6 +112,9 @@ export async function buildMinutesRecord(
     }
     if (options.withRows) record.rows.push({ memberId: inv.memberId, name: inv.memberName, present });
   }
+  // The sheet is keyed by member id; the printed record reads in Vietnamese name order.
+  record.rows = sortByVietnameseName(record.rows, (r) => r.name);
+  record.absentees = sortByVietnameseName(record.absentees, (a) => a.name);
   const [previous, current] = await Promise.all([
     ports.comments.ofMeeting(previousMeetingId(meeting.id)),
     ports.comments.ofMeeting(meeting.id),

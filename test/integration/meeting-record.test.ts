@@ -389,6 +389,12 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     const discussion = view.json.parts.find((p: { part: string }) => p.part === 'discussion');
     expect(discussion.filledIn).toContain('Đ/c Nguyễn Thị Hồng Nhung — Chiếu sáng');
     expect(discussion.filledIn).toContain('Đ/c Lê Văn An — Môi trường');
+    expect(view.json.filledIn.absentees.map((a: { name: string }) => a.name)).toEqual([
+      'Trần Quốc Dũng',
+      'Phạm Thị Hòa',
+      'Huỳnh Minh Khánh',
+      'Võ Văn Út',
+    ]);
     expect(view.json.filledIn.previousComments).toEqual([]);
     expect(view.json.seal).toBeUndefined();
   });
