@@ -16,6 +16,7 @@ import {
   DynamoIdempotencyStore,
   DynamoOutboxRepository,
 } from './support-repositories.js';
+import { DynamoYearEndRepository } from './year-end-repository.js';
 
 export function createRepositories(ctx: DynamoContext) {
   const store = new DynamoStore(ctx);
@@ -34,6 +35,7 @@ export function createRepositories(ctx: DynamoContext) {
     idempotency: new DynamoIdempotencyStore(store),
     outbox: new DynamoOutboxRepository(store),
     chatLinks: new DynamoChatLinkRepository(store),
+    yearEnd: new DynamoYearEndRepository(store),
   };
 }
 
