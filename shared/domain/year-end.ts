@@ -85,13 +85,19 @@ export function decidedInvitations<
   );
 }
 
-/** R11 over a member's invitations of one year at one residence committee. */
+/**
+ * R11 over a member's invitations of one year at one residence committee. A meeting held while a
+ * confirmed exemption (R4) was in force is excused: an exempt member is not expected to attend.
+ */
 export function isFlaggedR11(
   invitationsOfYear: readonly Invitation[],
   residenceOrgId: string,
   today: IsoDate,
+  exemptions: readonly { from: IsoDate; until?: IsoDate }[] = [],
 ): boolean {
-  return missedBothMeetings(decidedInvitations(invitationsOfYear, residenceOrgId, today));
+  const decided = decidedInvitations(invitationsOfYear, residenceOrgId, today);
+  if (decided.some((i) => isExemptOn(exemptions, i.meetingDate))) return false;
+  return missedBothMeetings(decided);
 }
 
 /**

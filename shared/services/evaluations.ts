@@ -129,7 +129,7 @@ async function loadSubject(
   const on = referenceDate(year, today);
   const [member, exemptions, invitations] = await Promise.all([
     ports.members.get(memberId),
-    ruleSet === 'qd213-2020' ? ports.members.exemptions(memberId) : Promise.resolve([]),
+    ports.members.exemptions(memberId),
     ports.invitations.ofMember(memberId, year),
   ]);
   if (!member) throw new NotFoundError('Member');
@@ -143,7 +143,7 @@ async function loadSubject(
     introducedButExempt,
     formKind: expectedFormKind(ruleSet, introducedButExempt),
     owed: isEvaluationOwed(ruleSet, introducedButExempt),
-    flaggedR11: isFlaggedR11(invitations, committee.id, today),
+    flaggedR11: isFlaggedR11(invitations, committee.id, today, exemptions),
   };
 }
 

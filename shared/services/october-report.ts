@@ -157,7 +157,7 @@ async function compileResidenceBody(
     if (isTravellingOn(category, travelNotices, on)) m.travelling += 1;
     if (category === 'student') m.students += 1;
     if (category === 'armed_forces') m.armedForces += 1;
-    if (isFlaggedR11(invitations, committee.id, today)) body.bothMeetingsMissed.push(memberId);
+    if (isFlaggedR11(invitations, committee.id, today, exemptions)) body.bothMeetingsMissed.push(memberId);
     const owed = isEvaluationOwed(ruleSet, isIntroducedButExempt(ruleSet, category, exemptions, on));
     if (owed && evaluation?.status !== 'submitted') body.evaluations.due += 1;
   };
