@@ -40,7 +40,6 @@ export function createHandler(deps: () => AppDeps) {
       jobId: 'october-report',
       year,
       count: summary.compiled,
-      sent: summary.unchanged,
       failed: summary.failed.length,
     });
     return summary;

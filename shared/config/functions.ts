@@ -1,3 +1,5 @@
+import { ENV } from './table.js';
+
 // config: the registry of Lambda functions — HTTP routes and background functions — read by the CDK app
 // (one NodejsFunction each, with exactly the grants listed) and by the local gateway and scheduler.
 
@@ -55,7 +57,7 @@ export const DEFAULT_OCTOBER_REPORT_SCHEDULE = 'cron(0 17 31 10 ? *)';
  * `cron(…)`, `rate(…)` or `at(…)` expression, read in Asia/Ho_Chi_Minh), else the default.
  */
 export function octoberReportSchedule(env: Record<string, string | undefined> = process.env): string {
-  const value = env.OCTOBER_REPORT_SCHEDULE?.trim();
+  const value = env[ENV.octoberReportSchedule]?.trim();
   if (!value) return DEFAULT_OCTOBER_REPORT_SCHEDULE;
   if (
     !/^(cron\((\S+ ){5}\S+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\))$/.test(

@@ -70,3 +70,5 @@ export const reportPathSchema = z.object({
 });
 
 export const compileReportPathSchema = z.object({ id: idSchema, year: yearSchema });
+/** A board's report: recompile every child first (`fresh`, the default) or sum their stored reports (`stored`). */
+export const compileReportQuerySchema = z.object({ children: z.enum(['fresh', 'stored']).default('fresh') });

@@ -37,6 +37,9 @@ import type {
   MemberRepository,
 } from '../ports/repositories.js';
 
+/** The questions of a form (bot buttons) and the answers back into a form, for callers of these use cases. */
+export { evaluationQuestions, formFromAnswers } from '../domain/evaluation-questions.js';
+
 export interface EvaluationPorts {
   committees: CommitteeRepository;
   members: MemberRepository;

@@ -66,6 +66,11 @@ export interface CompileOptions {
    * any) is summed instead, so one broken ward does not stop its district. Without it, errors propagate.
    */
   onChildError?: (orgId: string, error: unknown) => void;
+  /**
+   * Sum the children's stored reports instead of recompiling them (a child without one is compiled):
+   * a board's on-demand request stays quick however large its tree; the job always recompiles.
+   */
+  useStoredChildren?: boolean;
   /** Told of every committee compiled, children first. */
   onCompiled?: (orgId: string, outcome: CompileOutcome) => void;
 }
@@ -286,6 +291,11 @@ async function compileNode(
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const parts: { child: Committee; report: OctoberReport }[] = [];
     for (const child of children) {
+      const stored = options.useStoredChildren ? await ports.reports.get(child.id, year) : undefined;
+      if (stored) {
+        parts.push({ child, report: stored });
+        continue;
+      }
       try {
         parts.push({ child, report: (await compileNode(ports, child, year, options, depth + 1)).report });
       } catch (error) {
@@ -432,11 +442,11 @@ async function reportingCommittee(ports: Pick<ReportPorts, 'committees'>, orgId:
 export async function requestOctoberReport(
   ports: ReportPorts,
   principal: Principal,
-  input: { orgId: string; year: number },
+  input: { orgId: string; year: number; children?: 'fresh' | 'stored' },
 ): Promise<CompileOutcome> {
   const committee = await reportingCommittee(ports, input.orgId);
   await assertReportAccess(ports, principal, committee, 'compile');
-  return compileNode(ports, committee, input.year, {}, 0);
+  return compileNode(ports, committee, input.year, { useStoredChildren: input.children === 'stored' }, 0);
 }
 
 /** The latest stored version of a committee's report. */

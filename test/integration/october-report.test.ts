@@ -240,7 +240,7 @@ const EXPECTED_X: OctoberReportBody = {
 describe('Year end: the October report (R22)', () => {
   let table: TestTable;
   let app: TestApp;
-  const compile = (principal: Principal, orgId: string) =>
+  const compile = (principal: Principal, orgId: string, query?: Record<string, string>) =>
     call(
       compileHandler(() => app.deps),
       {
@@ -248,6 +248,7 @@ describe('Year end: the October report (R22)', () => {
         route: '/committees/{id}/reports/{year}',
         pathParameters: { id: orgId, year: String(YEAR) },
         principal,
+        ...(query ? { query } : {}),
       },
     );
   const fetchReport = (principal: Principal, orgId: string, suffix = '') =>
@@ -672,6 +673,27 @@ describe('Year end: the October report (R22)', () => {
           (r) => `${r.method} ${r.path}`,
         ),
       ).toEqual(['POST /committees/{id}/reports/{year}', 'GET /committees/{id}/reports/{year}']);
+    });
+
+    it('sums the wards’ stored reports on request (children=stored), and recompiles them by default', async () => {
+      // Prepare: one more submission in ward A after its last compilation.
+      const m18 = await app.repos.evaluations.get(A, YEAR, 'm18');
+      if (!m18) throw new Error('m18 has a draft');
+      await app.repos.evaluations.save({ ...m18, status: 'submitted', version: 2 }, 1);
+
+      // Act
+      const stored = await compile(districtStaff, DISTRICT, { children: 'stored' });
+      const fresh = await compile(districtStaff, DISTRICT);
+
+      // Assess
+      expect(stored.status).toBe(200);
+      expect((stored.json as { changed: boolean }).changed).toBe(false);
+      expect(fresh.status).toBe(201);
+      const report = (fresh.json as { report: OctoberReport }).report;
+      expect(report.version).toBe(3);
+      expect(report.body.evaluations).toMatchObject({ done: 18, due: 8, drafts: 2 });
+      expect((await app.repos.reports.get(A, YEAR))?.version).toBe(3);
+      expect((await compile(districtStaff, DISTRICT, { children: 'all' })).status).toBe(400);
     });
   });
 });
