@@ -2,6 +2,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { ENV } from '../shared/config/table.js';
 
 export const STAGES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -26,11 +27,19 @@ export interface StageConfig {
   alarmEmail?: string;
   /** SSM SecureString parameter names, created with the CLI before the first deploy (docs/deploy.md). */
   parameters: { botToken: string; webhookSecret: string };
+  /** Deployment settings given as context (`-c reportBoardIds=a,b`), set as environment on every function. */
+  settings: Record<string, string>;
 }
+
+/** Context keys that become environment variables of every function (functions that do not read them ignore them). */
+export const DEPLOYMENT_SETTINGS = {
+  /** The October report job compiles the trees under these boards (comma-separated ids). */
+  reportBoardIds: ENV.reportBoardIds,
+} as const;
 
 export function stageConfig(
   name: StageName,
-  options: { tracing?: boolean; alarmEmail?: string } = {},
+  options: { tracing?: boolean; alarmEmail?: string; settings?: Record<string, string> } = {},
 ): StageConfig {
   const prefix = `${PROJECT_PREFIX}-${name}`;
   const prod = name === 'prod';
@@ -47,10 +56,14 @@ export function stageConfig(
       botToken: `/${prefix}/telegram/bot-token`,
       webhookSecret: `/${prefix}/telegram/webhook-secret`,
     },
+    settings: options.settings ?? {},
   };
 }
 
-/** Reads `-c stage=prod` (default dev, from cdk.json), `-c tracing=true` and `-c alarmEmail=ops@example.org`. */
+/**
+ * Reads `-c stage=prod` (default dev, from cdk.json), `-c tracing=true`, `-c alarmEmail=ops@example.org`
+ * and the deployment settings (`-c reportBoardIds=quan-ninh-kieu,quan-cai-rang`).
+ */
 export function stageFromContext(scope: Construct): StageConfig {
   const raw = String(scope.node.tryGetContext('stage') ?? 'dev');
   if (!STAGES.includes(raw as StageName)) {
@@ -58,8 +71,14 @@ export function stageFromContext(scope: Construct): StageConfig {
   }
   const tracing = scope.node.tryGetContext('tracing');
   const alarmEmail = scope.node.tryGetContext('alarmEmail');
+  const settings: Record<string, string> = {};
+  for (const [key, variable] of Object.entries(DEPLOYMENT_SETTINGS)) {
+    const value = scope.node.tryGetContext(key);
+    if (typeof value === 'string' && value.trim() !== '') settings[variable] = value.trim();
+  }
   return stageConfig(raw as StageName, {
     tracing: tracing === true || tracing === 'true',
     ...(typeof alarmEmail === 'string' && alarmEmail !== '' ? { alarmEmail } : {}),
+    settings,
   });
 }

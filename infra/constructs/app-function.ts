@@ -26,11 +26,42 @@ export const ARCHITECTURE = Architecture.ARM_64;
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as lienheCreateRequire } from 'node:module'; const require = lienheCreateRequire(import.meta.url);";
 
-/** DejaVu fonts (full Latin + Vietnamese) shipped beside the bundle of functions that render PDFs. */
-export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
-export const FONTS_SOURCE_DIR = 'node_modules/dejavu-fonts-ttf/ttf';
-/** Where the fonts land in the deployment package (`/var/task` is LAMBDA_TASK_ROOT). */
-export const LAMBDA_FONTS_DIR = '/var/task/fonts';
+/**
+ * What a PDF-rendering function (`needsFonts`) finds beside its bundle, laid out as the packages
+ * themselves are, so the code that resolves them from node_modules works unchanged in Lambda:
+ * - `node_modules/dejavu-fonts-ttf/{package.json,ttf/DejaVuSans*.ttf}`: the DejaVu faces (full Latin and
+ *   Vietnamese), found by `createRequire(import.meta.url).resolve('dejavu-fonts-ttf/...')` and by
+ *   `REPORT_FONT_DIR`, which points at the ttf folder;
+ * - `pdfkit-standard-fonts/` and a `package.json` mapping `#standard-fonts/*` to it: pdfkit loads the
+ *   metrics of its default Helvetica with `require('#standard-fonts/Helvetica')` at runtime (outside
+ *   esbuild's reach) whenever a document is created without a `font` option.
+ */
+export const FONT_FILES = [
+  'DejaVuSans.ttf',
+  'DejaVuSans-Bold.ttf',
+  'DejaVuSans-Oblique.ttf',
+  'DejaVuSans-BoldOblique.ttf',
+] as const;
+export const FONTS_PACKAGE_DIR = 'node_modules/dejavu-fonts-ttf';
+/** `REPORT_FONT_DIR` in Lambda (`/var/task` is LAMBDA_TASK_ROOT). */
+export const LAMBDA_FONTS_DIR = `/var/task/${FONTS_PACKAGE_DIR}/ttf`;
+export const PDFKIT_STANDARD_FONTS_DIR = 'pdfkit-standard-fonts';
+export const BUNDLE_PACKAGE_JSON = JSON.stringify({
+  private: true,
+  imports: { '#standard-fonts/*': `./${PDFKIT_STANDARD_FONTS_DIR}/*.cjs` },
+});
+
+/** Shell commands run after esbuild for `needsFonts` functions (see above). */
+export function fontCopyCommands(inputDir: string, outputDir: string): string[] {
+  const fonts = `${outputDir}/${FONTS_PACKAGE_DIR}`;
+  return [
+    `mkdir -p "${fonts}/ttf"`,
+    `cp "${inputDir}/${FONTS_PACKAGE_DIR}/package.json" "${fonts}/package.json"`,
+    ...FONT_FILES.map((file) => `cp "${inputDir}/${FONTS_PACKAGE_DIR}/ttf/${file}" "${fonts}/ttf/${file}"`),
+    `cp -R "${inputDir}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/${PDFKIT_STANDARD_FONTS_DIR}"`,
+    `printf '%s' '${BUNDLE_PACKAGE_JSON}' > "${outputDir}/package.json"`,
+  ];
+}
 
 /** The esbuild settings shared by every function (the bundle test builds through this construct). */
 export const SHARED_BUNDLING = {
@@ -51,14 +82,6 @@ export const SHARED_BUNDLING = {
   // fontkit (under pdfkit) imports brotli only to read WOFF2 fonts; we embed TTF, and brotli is 480 KB.
   esbuildArgs: { '--alias:brotli': path.join(PROJECT_ROOT, 'infra/bundling/brotli-stub') },
 } as const satisfies BundlingOptions;
-
-/** Shell commands run after esbuild: copy the DejaVu fonts next to the bundle as fonts/*.ttf. */
-export function fontCopyCommands(inputDir: string, outputDir: string): string[] {
-  return [
-    `mkdir -p "${outputDir}/fonts"`,
-    ...FONT_FILES.map((file) => `cp "${inputDir}/${FONTS_SOURCE_DIR}/${file}" "${outputDir}/fonts/${file}"`),
-  ];
-}
 
 export function bundlingOptions(needsFonts: boolean): BundlingOptions {
   const shared: BundlingOptions = {
@@ -133,7 +156,7 @@ export class AppFunction extends Construct {
     const environment: Record<string, string> = {
       ...props.environment,
       NODE_OPTIONS: '--enable-source-maps',
-      ...(props.needsFonts ? { [ENV.fontsDir]: LAMBDA_FONTS_DIR } : {}),
+      ...(props.needsFonts ? { [ENV.reportFontDir]: LAMBDA_FONTS_DIR } : {}),
     };
 
     this.fn = new NodejsFunction(this, 'Function', {

@@ -117,9 +117,12 @@ export class AppStack extends Stack {
       webhookSecretParameter: stage.parameters.webhookSecret,
     };
     // functions/deps.ts builds its token verifier at cold start in every function, so all get these.
-    const baseEnvironment: Record<string, string> = jwt
-      ? { [ENV.jwtIssuer]: jwt.issuer, [ENV.jwtAudience]: jwt.audience, JWT_JWKS_URL: jwt.jwksUrl }
-      : {};
+    const baseEnvironment: Record<string, string> = {
+      ...(jwt
+        ? { [ENV.jwtIssuer]: jwt.issuer, [ENV.jwtAudience]: jwt.audience, JWT_JWKS_URL: jwt.jwksUrl }
+        : {}),
+      ...stage.settings,
+    };
 
     const createFunction = (
       def: HttpRouteDef | BackgroundFunctionDef,
@@ -144,6 +147,8 @@ export class AppStack extends Stack {
         entry: def.entry,
         description,
         ...FUNCTION_SIZING[kind],
+        // Laying out PDFs is CPU-bound, and Lambda's CPU share grows with memory.
+        ...(def.needsFonts ? { memorySize: Math.max(FUNCTION_SIZING[kind].memorySize, 1024) } : {}),
         environment: { ...baseEnvironment, ...effect.environment, ...botEnv },
         logRetention: stage.logRetention,
         logRemovalPolicy: stage.logRemovalPolicy,

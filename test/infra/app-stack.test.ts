@@ -17,7 +17,11 @@ interface Resource {
   DependsOn?: string[];
 }
 
-const dev = synthStage({ stage: 'dev', botUsername: 'lienhe_test_bot' });
+const dev = synthStage({
+  stage: 'dev',
+  botUsername: 'lienhe_test_bot',
+  settings: { REPORT_BOARD_IDS: 'quan-ninh-kieu' },
+});
 const prod = synthStage({ stage: 'prod' });
 const all: (HttpRouteDef | BackgroundFunctionDef)[] = [
   ...FIXTURE_HTTP_ROUTES,
@@ -347,7 +351,7 @@ describe('Stack: AppStack', () => {
         JWT_AUDIENCE: { Ref: 'JwtAudience' },
         JWT_JWKS_URL: { Ref: 'JwtJwksUrl' },
       };
-      const base = { ...jwt, NODE_OPTIONS: '--enable-source-maps' };
+      const base = { ...jwt, REPORT_BOARD_IDS: 'quan-ninh-kieu', NODE_OPTIONS: '--enable-source-maps' };
       const bot = {
         BOT_TOKEN_PARAMETER: '/lienhe-dev/telegram/bot-token',
         WEBHOOK_SECRET_PARAMETER: '/lienhe-dev/telegram/webhook-secret',
@@ -371,7 +375,7 @@ describe('Stack: AppStack', () => {
         ...base,
         TABLE_NAME: tableName,
         EVENTS_TOPIC_ARN: topicArn,
-        FONTS_DIR: '/var/task/fonts',
+        REPORT_FONT_DIR: '/var/task/node_modules/dejavu-fonts-ttf/ttf',
       });
     });
   });

@@ -2,11 +2,27 @@
 // plus the fixtures, through the CDK construct and its esbuild settings — and checks each bundle's size,
 // its source map and fonts, and that the fixture bundles actually run on Node.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER, FONT_FILES, PROJECT_ROOT } from '../../infra/constructs/app-function.js';
+import {
+  ESM_REQUIRE_BANNER,
+  FONT_FILES,
+  FONTS_PACKAGE_DIR,
+  PDFKIT_STANDARD_FONTS_DIR,
+  PROJECT_ROOT,
+} from '../../infra/constructs/app-function.js';
 import type { FunctionRegistry } from '../../infra/stacks/app-stack.js';
 import {
   BACKGROUND_FUNCTIONS,
@@ -22,6 +38,20 @@ const KiB = 1024;
 function budgetFor(def: { bot?: boolean; needsFonts?: boolean }): number {
   return def.bot || def.needsFonts ? 700 * KiB : 400 * KiB;
 }
+
+/**
+ * Known debts: functions over their budget, each capped where it stands so it cannot grow unnoticed. An
+ * entry must go once its function is back within budget (the test says so).
+ */
+const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
+  'get-report': {
+    cap: 1_750 * KiB,
+    why:
+      'renders both the .xlsx (exceljs with its stream and zip dependencies, ~700 KB) and the .pdf (pdfkit ' +
+      '+ fontkit, ~375 KB) in one function; split the formats into two functions, or render the files in ' +
+      'the October report job and serve them from storage',
+  },
+};
 
 // The fixtures ride along under their own names and paths, so they never clash with the real entries.
 const fixtures: FunctionRegistry = {
@@ -41,8 +71,9 @@ const all: (HttpRouteDef | BackgroundFunctionDef)[] = [
   ...registry.backgroundFunctions,
 ];
 
-// Inside the repository, so a bundle's external @aws-sdk/* imports resolve from its node_modules when run.
-const outdir = path.join(PROJECT_ROOT, 'cdk.out', `bundle-test-${process.pid}`);
+// Outside the repository, so a bundle finds nothing of ours it did not ship; only the AWS SDK is linked in
+// beside the assets, as the Lambda runtime provides it.
+let outdir = '';
 const assetDirs = new Map<string, string>();
 
 /** Runs an ESM bundle's handler in a fresh Node process (as Lambda would load it) and returns its JSON result. */
@@ -61,6 +92,12 @@ process.stdout.write(JSON.stringify(await handler(${JSON.stringify(event)}, {}))
 describe('Bundles: every registered function, built by the CDK construct', () => {
   beforeAll(() => {
     // Prepare: one synthesis with bundling on (esbuild runs once per function)
+    outdir = mkdtempSync(path.join(tmpdir(), 'lienhe-bundles-'));
+    mkdirSync(path.join(outdir, 'node_modules'));
+    symlinkSync(
+      path.join(PROJECT_ROOT, 'node_modules', '@aws-sdk'),
+      path.join(outdir, 'node_modules', '@aws-sdk'),
+    );
     const stage = synthStage({ registry, bundle: true, outdir });
     stage.app.synth();
     const functions = stage.appTemplate.findResources('AWS::Lambda::Function') as Record<
@@ -87,15 +124,43 @@ describe('Bundles: every registered function, built by the CDK construct', () =>
     const size = statSync(bundle).size;
 
     // Assess
-    expect(size, `${name}: ${(size / KiB).toFixed(1)} KiB`).toBeLessThanOrEqual(budgetFor(def));
+    const debt = KNOWN_OVER_BUDGET[name];
+    const label = `${name}: ${(size / KiB).toFixed(1)} KiB`;
+    if (debt) {
+      expect(size, `${label}, within budget now: remove it from KNOWN_OVER_BUDGET`).toBeGreaterThan(
+        budgetFor(def),
+      );
+      expect(size, `${label} (${debt.why})`).toBeLessThanOrEqual(debt.cap);
+    } else {
+      expect(size, label).toBeLessThanOrEqual(budgetFor(def));
+    }
     expect(readFileSync(bundle, 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
     expect(existsSync(path.join(dir, 'index.mjs.map'))).toBe(true);
     if (def.needsFonts) {
-      expect(readdirSync(path.join(dir, 'fonts')).sort()).toEqual([...FONT_FILES].sort());
+      expect(readdirSync(path.join(dir, FONTS_PACKAGE_DIR, 'ttf')).sort()).toEqual([...FONT_FILES].sort());
+      expect(existsSync(path.join(dir, PDFKIT_STANDARD_FONTS_DIR, 'Helvetica.cjs'))).toBe(true);
+      expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({
+        imports: { '#standard-fonts/*': `./${PDFKIT_STANDARD_FONTS_DIR}/*.cjs` },
+      });
     } else {
-      expect(existsSync(path.join(dir, 'fonts'))).toBe(false);
+      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
     }
   });
+
+  it.each(all.map((def) => [def.name, def] as const))(
+    'flags %s with needsFonts if it bundles pdfkit',
+    (name, def) => {
+      // Act: pdfkit's runtime lookup of its standard fonts is in every bundle that includes it
+      const bundlesPdfkit = readFileSync(path.join(assetDirs.get(name) ?? '', 'index.mjs'), 'utf8').includes(
+        '#standard-fonts/',
+      );
+
+      // Assess
+      expect(def.needsFonts ?? false, `${name} renders PDFs: register it with needsFonts: true`).toBe(
+        bundlesPdfkit,
+      );
+    },
+  );
 
   it('leaves the AWS SDK out of the bundles (the runtime provides it)', () => {
     // Act
@@ -136,19 +201,21 @@ describe('Bundles: every registered function, built by the CDK construct', () =>
     expect(out).toBe('function');
   });
 
-  it('renders a Vietnamese PDF from the bundle with the fonts copied beside it', () => {
+  it('renders a Vietnamese PDF from the bundle alone, with the fonts and pdfkit metrics shipped beside it', () => {
     // Prepare
     const dir = assetDirs.get('fixture-october-report') ?? '';
+    const event = { job: 'fixture-october-report', scheduledTime: '2026-10-31T10:00:00Z', executionId: 'x' };
 
-    // Act
-    const result = invoke(
-      dir,
-      { job: 'fixture-october-report', scheduledTime: '2026-10-31T00:00:00Z', executionId: 'x' },
-      { FONTS_DIR: path.join(dir, 'fonts') },
-    ) as { job: string; bytes: number };
+    // Act: as in Lambda (REPORT_FONT_DIR set) and without it (the package's own folder is found)
+    const withDir = invoke(dir, event, { REPORT_FONT_DIR: path.join(dir, FONTS_PACKAGE_DIR, 'ttf') }) as {
+      job: string;
+      bytes: number;
+    };
+    const withoutDir = invoke(dir, event) as { bytes: number };
 
     // Assess
-    expect(result.job).toBe('fixture-october-report');
-    expect(result.bytes).toBeGreaterThan(5_000);
+    expect(withDir.job).toBe('fixture-october-report');
+    expect(withDir.bytes).toBeGreaterThan(5_000);
+    expect(withoutDir.bytes).toBeGreaterThan(5_000);
   });
 });

@@ -7,7 +7,14 @@ import { stageFromContext } from '../../infra/config.js';
 describe('Function: stageFromContext', () => {
   it('reads -c stage=prod with its retention, protection and parameter names', () => {
     // Prepare
-    const app = new App({ context: { stage: 'prod', tracing: 'true', alarmEmail: 'ops@example.org' } });
+    const app = new App({
+      context: {
+        stage: 'prod',
+        tracing: 'true',
+        alarmEmail: 'ops@example.org',
+        reportBoardIds: ' quan-a,quan-b ',
+      },
+    });
 
     // Act
     const stage = stageFromContext(app);
@@ -25,6 +32,7 @@ describe('Function: stageFromContext', () => {
         botToken: '/lienhe-prod/telegram/bot-token',
         webhookSecret: '/lienhe-prod/telegram/webhook-secret',
       },
+      settings: { REPORT_BOARD_IDS: 'quan-a,quan-b' },
     });
   });
 
@@ -40,6 +48,7 @@ describe('Function: stageFromContext', () => {
       tracing: false,
     });
     expect(stage).not.toHaveProperty('alarmEmail');
+    expect(stage.settings).toEqual({});
   });
 
   it('refuses an unknown stage', () => {

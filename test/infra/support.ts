@@ -36,6 +36,7 @@ export function synthStage(
     tracing?: boolean;
     alarmEmail?: string;
     botUsername?: string;
+    settings?: Record<string, string>;
     /** Real esbuild bundling (slow); skipped unless asked. */
     bundle?: boolean;
     /** CDK's built-in CloudFormation schema validation: 3–10 s per synthesis here, so only where tested. */
@@ -54,6 +55,7 @@ export function synthStage(
   const stage = stageConfig(options.stage ?? 'dev', {
     ...(options.tracing ? { tracing: true } : {}),
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
   });
   const { data, app: appStack } = createStageStacks(app, {
     stage,
