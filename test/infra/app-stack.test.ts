@@ -2,7 +2,13 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { validateRegistry } from '../../infra/stacks/app-stack.js';
-import type { BackgroundFunctionDef, Grant, HttpRouteDef } from '../../shared/config/functions.js';
+import {
+  BACKGROUND_FUNCTIONS,
+  type BackgroundFunctionDef,
+  type Grant,
+  HTTP_ROUTES,
+  type HttpRouteDef,
+} from '../../shared/config/functions.js';
 import {
   FIXTURE_BACKGROUND_FUNCTIONS,
   FIXTURE_HTTP_ROUTES,
@@ -17,6 +23,9 @@ interface Resource {
   DependsOn?: string[];
 }
 
+/** The registry the real app deploys (shared/config/functions.ts), checked like the fixtures. */
+const realFunctions: (HttpRouteDef | BackgroundFunctionDef)[] = [...HTTP_ROUTES, ...BACKGROUND_FUNCTIONS];
+const real = synthStage({ registry: { httpRoutes: HTTP_ROUTES, backgroundFunctions: BACKGROUND_FUNCTIONS } });
 const dev = synthStage({
   stage: 'dev',
   botUsername: 'lienhe_test_bot',
@@ -60,7 +69,9 @@ const tableName = importOf({ Ref: dataId('AWS::DynamoDB::GlobalTable') });
 const streamArn = importOf({ 'Fn::GetAtt': [dataId('AWS::DynamoDB::GlobalTable'), 'StreamArn'] });
 const topicArn = importOf({ Ref: dataId('AWS::SNS::Topic') });
 const topicKeyArn = importOf({ 'Fn::GetAtt': [dataId('AWS::KMS::Key'), 'Arn'] });
-const queueId = (name: string) => logicalId(dev.appTemplate, 'AWS::SQS::Queue', 'QueueName', name);
+const queueIdIn = (template: Template, name: string) =>
+  logicalId(template, 'AWS::SQS::Queue', 'QueueName', name);
+const queueId = (name: string) => queueIdIn(dev.appTemplate, name);
 const invitationQueueId = queueId('lienhe-dev-invitations');
 const join = (...parts: unknown[]) => ({ 'Fn::Join': ['', parts] });
 const arn = (service: string, resource: string) =>
@@ -75,7 +86,7 @@ const arn = (service: string, resource: string) =>
   );
 
 /** The statements each registry grant must produce — written out here, independently of infra/grants.ts. */
-const EXPECTED_BY_GRANT: Record<Grant, Json[]> = {
+const expectedByGrant = (template: Template): Record<Grant, Json[]> => ({
   'table:read': [
     {
       Sid: 'TableRead',
@@ -117,7 +128,7 @@ const EXPECTED_BY_GRANT: Record<Grant, Json[]> = {
       Sid: 'InvitationQueueSend',
       Effect: 'Allow',
       Action: 'sqs:SendMessage',
-      Resource: { 'Fn::GetAtt': [invitationQueueId, 'Arn'] },
+      Resource: { 'Fn::GetAtt': [queueIdIn(template, 'lienhe-dev-invitations'), 'Arn'] },
     },
   ],
   'bot-secrets:read': [
@@ -142,7 +153,7 @@ const EXPECTED_BY_GRANT: Record<Grant, Json[]> = {
     },
   ],
   'sms:publish': [{ Sid: 'SmsPublish', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }],
-};
+});
 
 function functionId(template: Template, name: string, prefix = 'lienhe-dev'): string {
   return logicalId(template, 'AWS::Lambda::Function', 'FunctionName', `${prefix}-${name}`);
@@ -182,9 +193,9 @@ const sorted = (statements: Json[]) =>
   [...statements].sort((a, b) => canonical(a).localeCompare(canonical(b)));
 
 /** What the function's trigger adds to its role, besides the registry grants. */
-function expectedTriggerStatements(def: HttpRouteDef | BackgroundFunctionDef): Json[] {
+function expectedTriggerStatements(template: Template, def: HttpRouteDef | BackgroundFunctionDef): Json[] {
   const logsId = logicalId(
-    dev.appTemplate,
+    template,
     'AWS::Logs::LogGroup',
     'LogGroupName',
     `/aws/lambda/lienhe-dev-${def.name}`,
@@ -196,7 +207,7 @@ function expectedTriggerStatements(def: HttpRouteDef | BackgroundFunctionDef): J
     Resource: { 'Fn::GetAtt': [logsId, 'Arn'] },
   };
   if (!('trigger' in def)) return [logs];
-  const dlq = () => ({ 'Fn::GetAtt': [queueId(`lienhe-dev-${def.name}-dlq`), 'Arn'] });
+  const dlq = () => ({ 'Fn::GetAtt': [queueIdIn(template, `lienhe-dev-${def.name}-dlq`), 'Arn'] });
   switch (def.trigger.kind) {
     case 'topic':
     case 'schedule':
@@ -213,7 +224,7 @@ function expectedTriggerStatements(def: HttpRouteDef | BackgroundFunctionDef): J
             'sqs:GetQueueUrl',
             'sqs:ReceiveMessage',
           ],
-          Resource: { 'Fn::GetAtt': [invitationQueueId, 'Arn'] },
+          Resource: { 'Fn::GetAtt': [queueIdIn(template, 'lienhe-dev-invitations'), 'Arn'] },
         },
       ];
     case 'table-stream':
@@ -385,13 +396,32 @@ describe('Stack: AppStack', () => {
       'gives %s exactly its grants and its trigger',
       (_, def) => {
         // Prepare
+        const byGrant = expectedByGrant(dev.appTemplate);
         const expected = [
-          ...def.grants.flatMap((g) => EXPECTED_BY_GRANT[g]),
-          ...expectedTriggerStatements(def),
+          ...def.grants.flatMap((g) => byGrant[g]),
+          ...expectedTriggerStatements(dev.appTemplate, def),
         ];
 
         // Act
         const actual = functionStatements(dev.appTemplate, def.name);
+
+        // Assess
+        expect(sorted(actual)).toEqual(sorted(expected));
+      },
+    );
+
+    it.each(realFunctions.map((def) => [def.name, def] as const))(
+      'gives the registered %s exactly its grants and its trigger',
+      (_, def) => {
+        // Prepare
+        const byGrant = expectedByGrant(real.appTemplate);
+        const expected = [
+          ...def.grants.flatMap((g) => byGrant[g]),
+          ...expectedTriggerStatements(real.appTemplate, def),
+        ];
+
+        // Act
+        const actual = functionStatements(real.appTemplate, def.name);
 
         // Assess
         expect(sorted(actual)).toEqual(sorted(expected));
@@ -443,20 +473,27 @@ describe('Stack: AppStack', () => {
     });
 
     it('attaches no AWS managed policy and uses no wildcard action; "*" only as the SMS resource', () => {
-      // Prepare
-      const statements = resources(dev.appTemplate, 'AWS::IAM::Policy').flatMap(
-        ([, p]) => (p.Properties.PolicyDocument as { Statement: Json[] }).Statement,
-      );
+      for (const [template, defs] of [
+        [dev.appTemplate, all],
+        [real.appTemplate, realFunctions],
+      ] as const) {
+        // Prepare
+        const statements = resources(template, 'AWS::IAM::Policy').flatMap(
+          ([, p]) => (p.Properties.PolicyDocument as { Statement: Json[] }).Statement,
+        );
 
-      // Act
-      const actions = statements.flatMap((s) => [s.Action].flat() as string[]);
-      const starResources = statements.filter((s) => [s.Resource].flat().includes('*'));
+        // Act
+        const actions = statements.flatMap((s) => [s.Action].flat() as string[]);
+        const starResources = statements.filter((s) => [s.Resource].flat().includes('*'));
 
-      // Assess
-      expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-      expect(starResources.map((s) => s.Sid)).toEqual(['SmsPublish']);
-      for (const [, role] of resources(dev.appTemplate, 'AWS::IAM::Role')) {
-        expect(role.Properties).not.toHaveProperty('ManagedPolicyArns');
+        // Assess
+        expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+        expect(starResources.map((s) => s.Sid)).toEqual(
+          defs.filter((d) => d.grants.includes('sms:publish')).map(() => 'SmsPublish'),
+        );
+        for (const [, role] of resources(template, 'AWS::IAM::Role')) {
+          expect(role.Properties).not.toHaveProperty('ManagedPolicyArns');
+        }
       }
     });
   });

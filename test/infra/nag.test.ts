@@ -9,6 +9,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acknowledge } from '../../infra/nag.js';
+import { BACKGROUND_FUNCTIONS, HTTP_ROUTES } from '../../shared/config/functions.js';
 import { type SynthesizedStage, synthStage } from './support.js';
 
 /** Every acknowledged rule id in the tree, with its reason and where it was made. */
@@ -55,7 +56,13 @@ describe('Rules: cdk-nag AwsSolutions', () => {
     expectClean(synthStage({ stage: 'prod', tracing: true, alarmEmail: 'ops@example.org' }));
   });
 
-  it('finds nothing unacknowledged with an empty registry (main before the handler branches merge)', () => {
+  it('finds nothing unacknowledged with the registry the real app deploys', () => {
+    expectClean(
+      synthStage({ registry: { httpRoutes: HTTP_ROUTES, backgroundFunctions: BACKGROUND_FUNCTIONS } }),
+    );
+  });
+
+  it('finds nothing unacknowledged with an empty registry', () => {
     expectClean(synthStage({ registry: { httpRoutes: [], backgroundFunctions: [] } }));
   });
 
