@@ -116,7 +116,7 @@ export interface AppFunctionProps {
   tracing?: boolean;
   /** Dead-letter queue for failed asynchronous invocations (SNS and Scheduler triggers). */
   deadLetterQueue?: IQueue;
-  /** Defaults to the repository root; tests point it elsewhere only to find fixtures. */
+  /** The folder `entry` is relative to; defaults to the repository root. */
   projectRoot?: string;
 }
 
