@@ -106,7 +106,7 @@ export function createBotAppDeps(
   const app = createAppDeps(config, overrides);
   const sms =
     overrides.sms ??
-    (bot.invitationQueueUrl ? new SnsSmsSender(undefined, bot.smsSenderId) : new RecordingSmsSender());
+    (bot.smsViaSns ? new SnsSmsSender(undefined, bot.smsSenderId) : new RecordingSmsSender());
   const queue =
     overrides.queue ??
     (bot.invitationQueueUrl ? new SqsInvitationQueue(bot.invitationQueueUrl) : new InMemoryInvitationQueue());
@@ -166,7 +166,7 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
 export function reminderPorts(deps: BotAppDeps, messenger: ChatMessenger): ReminderPorts {
   const r = deps.repos;
   return {
-    calendar: r.meetings,
+    meetings: r.meetings,
     invitations: r.invitations,
     committees: r.committees,
     staff: r.staff,

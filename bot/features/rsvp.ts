@@ -1,6 +1,6 @@
 // feature: the member answers an invitation — "Tham dự", or "Vắng mặt" with a reason category and an optional text (R9).
 import { Composer } from 'grammy';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError } from '../../shared/domain/errors.js';
 import type { Invitation } from '../../shared/domain/invitation.js';
 import { ABSENCE_TEXT_MAX } from '../../shared/domain/invitation.js';

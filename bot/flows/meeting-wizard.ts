@@ -1,5 +1,5 @@
 // bot flow: the pure parts of the /hop wizard — which rounds and dates to offer, and reading typed dates and times.
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, dayOfWeek, type IsoDate, isValidIsoDate, localDate } from '../../shared/domain/dates.js';
 import { type Meeting, ROUND_MONTH, ROUNDS, type Round } from '../../shared/domain/meeting.js';
 import { WIZARD_STEPS, type WizardStep } from '../keyboards/meeting-wizard.js';

@@ -1,5 +1,5 @@
 // Lambda: POST /members/{id}/link-codes — staff of the member's workplace or residence committee issue a link code.
-import { z } from 'zod';
+import * as z from 'zod';
 import { randomCode } from '../../shared/adapters/ids.js';
 import { loadBotConfig, telegramDeepLink } from '../../shared/config/bot.js';
 import { idSchema } from '../../shared/schemas/common.js';

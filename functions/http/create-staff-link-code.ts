@@ -1,5 +1,5 @@
 // Lambda: POST /staff/{id}/link-codes — a colleague of the same committee issues a staff person's link code.
-import { z } from 'zod';
+import * as z from 'zod';
 import { randomCode } from '../../shared/adapters/ids.js';
 import { loadBotConfig, telegramDeepLink } from '../../shared/config/bot.js';
 import { idSchema } from '../../shared/schemas/common.js';

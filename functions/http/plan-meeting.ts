@@ -1,5 +1,5 @@
 // Lambda: POST /committees/{id}/meetings — residence staff plan the June or October contact meeting (R8).
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from '../../shared/schemas/common.js';
 import { meetingInputSchema } from '../../shared/schemas/entities.js';
 import { planMeeting } from '../../shared/services/meetings.js';

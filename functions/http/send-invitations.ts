@@ -1,5 +1,5 @@
 // Lambda: POST /meetings/{id}/invitations — starts (or resumes) the invitation job of a meeting; 202 with its numbers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { invitationPorts } from '../../bot/context.js';
 import type { ProgressMessage } from '../../shared/ports/invitations.js';
 import { meetingIdSchema } from '../../shared/schemas/events.js';

@@ -1,5 +1,5 @@
 // config: the bot's settings from the environment (parsed once per cold start); secrets are only referenced here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENV } from './table.js';
 
 const botEnvSchema = z.object({
@@ -20,6 +20,9 @@ const botEnvSchema = z.object({
   [ENV.telegramGlobalPerSecond]: z.coerce.number().positive().default(30),
   [ENV.telegramPerChatPerSecond]: z.coerce.number().positive().default(1),
   [ENV.smsSenderId]: z.string().min(1).max(11).optional(),
+  /** Set by the Lambda runtime: SMS then go through SNS (locally they are only recorded). */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  SMS_VIA_SNS: z.enum(['true', 'false']).optional(),
 });
 
 export interface BotConfig {
@@ -36,6 +39,8 @@ export interface BotConfig {
   invitationQueueUrl?: string;
   throttle: { globalPerSecond: number; perChatPerSecond: number };
   smsSenderId?: string;
+  /** True in AWS (or with SMS_VIA_SNS=true): SMS go through SNS; otherwise a recording fake keeps them. */
+  smsViaSns: boolean;
 }
 
 export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
@@ -56,6 +61,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       perChatPerSecond: p[ENV.telegramPerChatPerSecond],
     },
     ...optional('smsSenderId', p[ENV.smsSenderId]),
+    smsViaSns: p.SMS_VIA_SNS ? p.SMS_VIA_SNS === 'true' : Boolean(p.AWS_LAMBDA_FUNCTION_NAME),
   };
 }
 

@@ -42,6 +42,12 @@ export const ENV = {
   telegramGlobalPerSecond: 'TELEGRAM_GLOBAL_PER_SECOND',
   telegramPerChatPerSecond: 'TELEGRAM_PER_CHAT_PER_SECOND',
   smsSenderId: 'SMS_SENDER_ID',
+  /** The October report job: comma-separated ids of the top-level boards whose trees it compiles. */
+  reportBoardIds: 'REPORT_BOARD_IDS',
+  /** The October report's schedule (EventBridge Scheduler expression, Asia/Ho_Chi_Minh), read at synth. */
+  octoberReportSchedule: 'OCTOBER_REPORT_SCHEDULE',
+  /** Where the PDF reports find DejaVu Sans when a bundle copies the fonts (default: the npm package). */
+  reportFontDir: 'REPORT_FONT_DIR',
 } as const;
 
 export const DEFAULT_TABLE_NAME = 'lien-he-noi-cu-tru';

@@ -34,10 +34,10 @@ export function getsReminder(kind: ReminderKind, invitation: Pick<Invitation, 'r
   return kind === 'three_days' ? invitation.rsvp === 'none' : invitation.rsvp === 'attending';
 }
 
-/** The dates the daily job looks at: meetings from today to three days ahead. */
-export function reminderWindow(now: Date): { from: string; to: string } {
+/** The dates the daily job looks at: meetings from today to three days ahead (Vietnam's calendar). */
+export function reminderWindow(now: Date): string[] {
   const today = localDate(now);
-  return { from: today, to: addDays(today, 3) };
+  return [0, 1, 2, 3].map((n) => addDays(today, n));
 }
 
 export interface RsvpTally {

@@ -1,5 +1,5 @@
 // schemas: a domain event as it travels through SNS and the outbox (ids only, no personal data).
-import { z } from 'zod';
+import * as z from 'zod';
 import { type DomainEvent, EVENT_TYPES } from '../domain/events.js';
 
 export const domainEventSchema = z.object({

@@ -9,7 +9,7 @@ import { isWorkplaceStaff } from '../domain/roles.js';
 import { assertMayDecide, decideAbsence } from '../domain/rsvp.js';
 import type { Clock, Page } from '../ports/common.js';
 import type { InvitationRepository, MeetingRepository } from '../ports/repositories.js';
-import { type RetryOptions, withOptimisticRetry } from './retry.js';
+import { type RetryOptions, retryOnConflict } from './retry.js';
 
 export interface ConfirmationPorts {
   meetings: Pick<MeetingRepository, 'get'>;
@@ -28,7 +28,7 @@ export async function decideAbsenceReason(
   decision: AbsenceDecision,
   ports: ConfirmationPorts,
 ): Promise<{ meeting: Meeting; invitation: Invitation }> {
-  return withOptimisticRetry(async () => {
+  return retryOnConflict(async () => {
     const invitation = await ports.invitations.get(meetingId, memberId);
     if (!invitation) throw new NotFoundError('Invitation');
     assertMayDecide(invitation, principal);

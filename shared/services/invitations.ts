@@ -33,7 +33,7 @@ import type {
   MemberRepository,
 } from '../ports/repositories.js';
 import { forEachConcurrent } from './concurrency.js';
-import { withOptimisticRetry } from './retry.js';
+import { retryOnConflict } from './retry.js';
 
 export interface InvitationSettings {
   /** How long a worker's claim on one invitation lasts before another may take it over (ms). */
@@ -194,7 +194,7 @@ export async function deliverInvitation(
   ports: InvitationPorts,
 ): Promise<DeliveryResult> {
   const { leaseMs } = settingsOf(ports);
-  const leased = await withOptimisticRetry(async () => {
+  const leased = await retryOnConflict(async () => {
     const invitation = await ports.invitations.get(task.meetingId, task.memberId);
     if (invitation?.delivery !== 'pending') return { state: 'done' as const, invitation };
     const now = ports.clock.now();
@@ -275,7 +275,7 @@ async function deliver(
     data: { meetingId: invitation.meetingId, memberId: invitation.memberId, delivery, smsSent },
   };
   // The member may already be answering (a button pressed within a second): re-read and keep their answer.
-  await withOptimisticRetry(async () => {
+  await retryOnConflict(async () => {
     const current = await ports.invitations.get(invitation.meetingId, invitation.memberId);
     if (current?.delivery !== 'pending') return;
     const { deliveryAttemptAt: _lease, ...rest } = current;
@@ -292,7 +292,7 @@ async function deliver(
 }
 
 async function releaseLease(task: InvitationTask, ports: InvitationPorts): Promise<void> {
-  await withOptimisticRetry(async () => {
+  await retryOnConflict(async () => {
     const current = await ports.invitations.get(task.meetingId, task.memberId);
     if (current?.delivery !== 'pending' || !current.deliveryAttemptAt) return;
     const { deliveryAttemptAt: _lease, ...rest } = current;

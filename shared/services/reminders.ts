@@ -2,6 +2,7 @@
 // and a summary for the residence staff; each (meeting, recipient, kind) at most once however often it runs.
 
 import type { Invitation } from '../domain/invitation.js';
+import type { Meeting } from '../domain/meeting.js';
 import { daysUntil, dueReminder, getsReminder, reminderWindow, tallyRsvps } from '../domain/reminders.js';
 import { RESIDENCE_ROLES } from '../domain/roles.js';
 import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
@@ -13,12 +14,13 @@ import type {
   CommitteeRepository,
   IdempotencyStore,
   InvitationRepository,
-  MeetingCalendar,
+  MeetingRepository,
   StaffRepository,
 } from '../ports/repositories.js';
 
 export interface ReminderPorts {
-  calendar: MeetingCalendar;
+  /** Pattern: meetings of every committee held on a date (gsi2 `MEETINGS_ON#<date>`). */
+  meetings: Pick<MeetingRepository, 'onDate'>;
   invitations: Pick<InvitationRepository, 'streamSheet'>;
   committees: Pick<CommitteeRepository, 'get'>;
   staff: Pick<StaffRepository, 'ofCommittee'>;
@@ -44,10 +46,17 @@ export async function sendReminders(
 ): Promise<ReminderResult> {
   const log = ports.log ?? silentLog;
   const result: ReminderResult = { meetings: 0, sent: 0, failed: 0 };
-  const { from, to } = reminderWindow(now);
-  for (const meeting of await ports.calendar.between(from, to)) {
+  for (const date of reminderWindow(now)) {
+    for (const meeting of await ports.meetings.onDate(date)) {
+      await remind(meeting);
+    }
+  }
+  log.info('reminders run', { count: result.meetings, sent: result.sent, failed: result.failed });
+  return result;
+
+  async function remind(meeting: Meeting): Promise<void> {
     const which = dueReminder(meeting, now);
-    if (!which) continue;
+    if (!which) return;
     result.meetings += 1;
     const daysLeft = daysUntil(meeting, now);
     const committee = await ports.committees.get(meeting.residenceOrgId);
@@ -95,6 +104,4 @@ export async function sendReminders(
       );
     }
   }
-  log.info('reminders run', { count: result.meetings, sent: result.sent, failed: result.failed });
-  return result;
 }

@@ -1,37 +1,30 @@
-// use-case helper: optimistic locking — re-read and try again when a concurrent change won the race.
+// service support: re-read and retry a version-guarded write that lost a race (optimistic locking).
 import { ConflictError } from '../domain/errors.js';
 
 export interface RetryOptions {
+  /** Attempts in all, the first included: bounded, so a hot item cannot spin forever. */
   attempts?: number;
-  /** Upper bound of the random pause before attempt n is n × this (ms); spreads racing writers apart. */
-  jitterMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Upper bound of the first back-off; doubles each time, with full jitter. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Only the stale-version conflict is retried; other conflicts (a rule, a duplicate) are answers. */
-function isStaleWrite(error: unknown): boolean {
-  return error instanceof ConflictError && error.code === 'conflict';
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `attempt` (which must re-read what it changes) until its conditional write succeeds. Gives up
- * with the last ConflictError after `attempts` tries.
+ * Runs `attempt` (which must re-read what it writes) until it stores, retrying only lost races
+ * (ConflictError 'conflict': a stale version or a concurrent transaction). Other errors pass through;
+ * after the last attempt the conflict itself is thrown (HTTP 409).
  */
-export async function withOptimisticRetry<T>(
-  attempt: () => Promise<T>,
-  options: RetryOptions = {},
-): Promise<T> {
-  const attempts = options.attempts ?? 30;
-  const jitter = options.jitterMs ?? 8;
-  const sleep = options.sleep ?? defaultSleep;
-  for (let n = 1; ; n++) {
+export async function retryOnConflict<T>(attempt: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const { attempts = 25, baseDelayMs = 4, maxDelayMs = 80 } = options;
+  for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
-      if (!isStaleWrite(error) || n >= attempts) throw error;
-      await sleep(Math.random() * jitter * Math.min(n, 10));
+      if (!(error instanceof ConflictError) || error.code !== 'conflict' || i >= attempts) throw error;
+      const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** (i - 1));
+      await sleep(Math.random() * cap);
     }
   }
 }

@@ -6,7 +6,7 @@ import type { Meeting } from '../domain/meeting.js';
 import { applyAnswer, assertMayAnswer, type RsvpAnswer, withAbsenceText } from '../domain/rsvp.js';
 import type { Clock } from '../ports/common.js';
 import type { InvitationRepository, MeetingRepository } from '../ports/repositories.js';
-import { type RetryOptions, withOptimisticRetry } from './retry.js';
+import { type RetryOptions, retryOnConflict } from './retry.js';
 
 export interface RsvpPorts {
   meetings: Pick<MeetingRepository, 'get'>;
@@ -50,7 +50,7 @@ export async function recordAnswer(
   answer: RsvpAnswer,
   ports: RsvpPorts,
 ): Promise<RsvpResult> {
-  return withOptimisticRetry(async () => {
+  return retryOnConflict(async () => {
     const { meeting, invitation } = await load(memberId, meetingId, ports);
     const now = ports.clock.now();
     assertMayAnswer(meeting, now);
@@ -71,7 +71,7 @@ export async function submitAbsenceReason(
   text: string | undefined,
   ports: RsvpPorts,
 ): Promise<RsvpResult> {
-  return withOptimisticRetry(async () => {
+  return retryOnConflict(async () => {
     const { meeting, invitation } = await load(memberId, meetingId, ports);
     const now = ports.clock.now();
     assertMayAnswer(meeting, now);

@@ -1,4 +1,5 @@
 // adapter: builds every DynamoDB repository over one table.
+import { DynamoAbsenceNoticeRepository } from './absence-notice-repository.js';
 import type { DynamoContext } from './client.js';
 import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-repository.js';
 import {
@@ -21,6 +22,7 @@ import {
   DynamoIdempotencyStore,
   DynamoOutboxRepository,
 } from './support-repositories.js';
+import { DynamoYearEndRepository } from './year-end-repository.js';
 
 export function createRepositories(ctx: DynamoContext) {
   const store = new DynamoStore(ctx);
@@ -42,6 +44,8 @@ export function createRepositories(ctx: DynamoContext) {
     drafts: new DynamoDraftStore(store),
     callbackData: new DynamoCallbackDataStore(store),
     invitationJobs: new DynamoInvitationJobRepository(store),
+    absenceNotices: new DynamoAbsenceNoticeRepository(store),
+    yearEnd: new DynamoYearEndRepository(store),
   };
 }
 

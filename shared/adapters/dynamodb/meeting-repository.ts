@@ -3,23 +3,18 @@ import { ConflictError } from '../../domain/errors.js';
 import type { Invitation } from '../../domain/invitation.js';
 import { type Meeting, meetingId, type Round } from '../../domain/meeting.js';
 import type { Page } from '../../ports/common.js';
-import type {
-  InvitationRepository,
-  MeetingCalendar,
-  MeetingRepository,
-  WriteOptions,
-} from '../../ports/repositories.js';
+import type { InvitationRepository, MeetingRepository, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
-function meetingItem(meeting: Meeting): Item & { version: number } {
+export function meetingItem(meeting: Meeting): Item & { version: number } {
   return toItem('Meeting', keys.meeting(meeting.id), meeting, {
     ...keys.meetingOfCommittee(meeting.residenceOrgId, meeting.year, meeting.round),
-    ...keys.meetingByDate(meeting.date, meeting.id),
+    ...keys.meetingsOnDate(meeting.date, meeting.id),
   }) as Item & { version: number };
 }
 
-export class DynamoMeetingRepository implements MeetingRepository, MeetingCalendar {
+export class DynamoMeetingRepository implements MeetingRepository {
   constructor(private readonly store: DynamoStore) {}
 
   async get(id: string): Promise<Meeting | undefined> {
@@ -55,24 +50,9 @@ export class DynamoMeetingRepository implements MeetingRepository, MeetingCalend
     return this.get(meetingId(residenceOrgId, year, round));
   }
 
-  /** Meetings of every committee dated from `fromDate` to `toDate` (inclusive), by date. */
-  async between(fromDate: string, toDate: string): Promise<Meeting[]> {
-    const months: string[] = [];
-    for (let m = fromDate.slice(0, 7); m <= toDate.slice(0, 7); m = nextMonth(m)) months.push(m);
-    const meetings: Meeting[] = [];
-    for (const month of months) {
-      for await (const item of this.store.queryAll(keys.meetingsOfMonthQuery(month))) {
-        const meeting = fromItem<Meeting>(item);
-        if (meeting.date >= fromDate && meeting.date <= toDate) meetings.push(meeting);
-      }
-    }
-    return meetings;
+  async onDate(date: string): Promise<Meeting[]> {
+    return (await this.store.queryList(keys.meetingsOnDateQuery(date))).map((i) => fromItem<Meeting>(i));
   }
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 function invitationItem(invitation: Invitation): Item & { version: number } {
