@@ -1,0 +1,350 @@
+// Reliability support: the registry's route handlers loaded by file, and one seeded world in which every
+// route has something to act on — a sealed October 2025 meeting (R10 notice raised) and a June 2026 meeting
+// under way (attendance open, all nine parts written, a member's comment) — plus a second ward and workplace.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { AppDeps } from '../../../functions/deps.js';
+import type { Repositories } from '../../../shared/adapters/dynamodb/index.js';
+import { HTTP_ROUTES, type HttpRouteDef } from '../../../shared/config/functions.js';
+import type { Member } from '../../../shared/domain/member.js';
+import { MINUTES_PARTS } from '../../../shared/domain/minutes.js';
+import { type Principal, ROLES, type Role } from '../../../shared/domain/roles.js';
+import { aCommittee, anIntroduction } from '../../support/builders.js';
+import type { TestTable } from '../../support/dynamo.js';
+import {
+  aMember,
+  call,
+  type EventSpec,
+  httpEvent,
+  OTHER_WORKPLACE,
+  type SettableClock,
+  seedInvitation,
+  seedMeeting,
+  seedReceivedMember,
+  seedWard,
+  tokenFor,
+  WARD,
+  WORKPLACE,
+} from '../../support/http-issue5.js';
+
+export const ROOT = join(import.meta.dirname, '../../..');
+export const OTHER_WARD = 'phuong-cai-khe';
+export const JUNE = `${WARD}.2026.06`;
+export const OCTOBER_2025 = `${WARD}.2025.10`;
+
+export type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
+
+export interface LoadedRoute {
+  def: HttpRouteDef;
+  handler: Handler;
+}
+
+/** Every HTTP route of the registry, its handler built from the entry file's `createHandler` over `deps`. */
+export async function loadRoutes(deps: () => AppDeps): Promise<LoadedRoute[]> {
+  const loaded: LoadedRoute[] = [];
+  for (const def of HTTP_ROUTES) {
+    const mod = (await import(pathToFileURL(join(ROOT, def.entry)).href)) as {
+      createHandler?: (d: () => AppDeps) => Handler;
+    };
+    if (typeof mod.createHandler !== 'function') {
+      throw new Error(`${def.entry} does not export createHandler(deps) as the handler pattern asks`);
+    }
+    loaded.push({ def, handler: mod.createHandler(deps) });
+  }
+  return loaded;
+}
+
+/** Calls a handler with an event whose body is given raw (so invalid JSON can be sent). */
+export async function callRaw(
+  handler: Handler,
+  spec: Omit<EventSpec, 'body'> & { rawBody?: string },
+): Promise<{ status: number; body: string }> {
+  const event = httpEvent(spec);
+  if (spec.rawBody !== undefined) event.body = spec.rawBody;
+  const raw = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
+  return { status: raw.statusCode ?? 0, body: typeof raw.body === 'string' ? raw.body : '' };
+}
+
+type Item = Record<string, unknown>;
+
+/** Every item of the table: tests may Scan (production code never does). */
+export async function scanAll(table: TestTable): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await table.doc.send(
+      new ScanCommand({ TableName: table.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** The table's items as sorted stable JSON lines: equal snapshots mean no stored record changed. */
+export async function snapshot(table: TestTable): Promise<string[]> {
+  return (await scanAll(table)).map(stableJson).sort();
+}
+
+const keyOf = (item: Item) => `${String(item.pk)}\u0000${String(item.sk)}`;
+
+/** Puts the table back to `items` exactly: deletes what was added, rewrites what differs. */
+export async function restore(table: TestTable, items: readonly Item[]): Promise<void> {
+  const wanted = new Map(items.map((i) => [keyOf(i), i]));
+  const current = await scanAll(table);
+  const requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string] = [];
+  for (const item of current) {
+    const want = wanted.get(keyOf(item));
+    if (!want) requests.push({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
+    else if (stableJson(want) !== stableJson(item)) requests.push({ PutRequest: { Item: want } });
+    wanted.delete(keyOf(item));
+  }
+  for (const item of wanted.values()) requests.push({ PutRequest: { Item: item } });
+  for (let i = 0; i < requests.length; i += 25) {
+    let batch: typeof requests | undefined = requests.slice(i, i + 25);
+    while (batch?.length) {
+      const out: BatchWriteCommandOutput = await table.doc.send(
+        new BatchWriteCommand({ RequestItems: { [table.tableName]: batch } }),
+      );
+      batch = out.UnprocessedItems?.[table.tableName];
+    }
+  }
+}
+
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+/** The people of the world. Their names and phones are what the log check looks for. */
+export const PEOPLE = {
+  own: aMember({
+    id: 'm-own',
+    fullName: 'Nguyễn Thị Hồng Nhung',
+    phone: '0912345678',
+    partyCardNumber: '410000001',
+  }),
+  peer: aMember({
+    id: 'm-peer',
+    fullName: 'Trần Quốc Dũng',
+    phone: '0987654321',
+    partyCardNumber: '410000002',
+  }),
+  other: aMember({
+    id: 'm-other',
+    fullName: 'Lê Văn Khải',
+    phone: '0903111222',
+    partyCardNumber: '410000003',
+    workplaceOrgId: OTHER_WORKPLACE,
+  }),
+} as const satisfies Record<string, Member>;
+
+export const ABSENCE_TEXT = 'Đi khám bệnh ở bệnh viện Chợ Rẫy, có giấy hẹn';
+
+export type Side = 'own' | 'other';
+
+/** One principal per role and side: "own" acts for the ward's (or its member's workplace's) committee. */
+export function principalFor(role: Role, side: Side): Principal {
+  if (role === 'member')
+    return {
+      sub: side === 'own' ? 'm-own' : 'm-other',
+      orgId: side === 'own' ? WORKPLACE : OTHER_WORKPLACE,
+      role,
+    };
+  if (role === 'workplace_staff')
+    return {
+      sub: side === 'own' ? 'wp-1' : 'wp-2',
+      orgId: side === 'own' ? WORKPLACE : OTHER_WORKPLACE,
+      role,
+    };
+  const ids: Record<string, string> = {
+    residence_staff: 'res',
+    chair: 'chair',
+    secretary: 'sec',
+    viewer: 'view',
+  };
+  return {
+    sub: `${ids[role]}-${side === 'own' ? '1' : '9'}`,
+    orgId: side === 'own' ? WARD : OTHER_WARD,
+    role,
+  };
+}
+
+export const PRINCIPALS: { role: Role; side: Side; principal: Principal }[] = ROLES.flatMap((role) =>
+  (['own', 'other'] as const).map((side) => ({ role, side, principal: principalFor(role, side) })),
+);
+
+const PART_TEXT = 'Nội dung phần này do thư ký ghi: đảng viên góp ý về đèn chiếu sáng hẻm 12 😀.';
+
+export interface World {
+  commentId: string;
+  tokens: Map<string, string>;
+}
+
+export const tokenKey = (role: Role, side: Side) => `${role}:${side}`;
+
+async function seedOtherWard(repos: Repositories): Promise<void> {
+  await repos.committees.put(
+    aCommittee({ id: OTHER_WARD, kind: 'residence', name: 'Đảng ủy phường Cái Khế' }),
+  );
+  const staff = [
+    { id: 'chair-9', role: 'chair' as const, fullName: 'Mai Văn Chín', standing: true },
+    { id: 'sec-9', role: 'secretary' as const, fullName: 'Lý Thị Chín' },
+    { id: 'res-9', role: 'residence_staff' as const, fullName: 'Tạ Văn Chín' },
+    { id: 'view-9', role: 'viewer' as const, fullName: 'Hồ Văn Chín' },
+  ];
+  for (const s of staff) await repos.staff.put({ ...s, orgId: OTHER_WARD });
+  await repos.members.create(PEOPLE.other);
+  const intro = anIntroduction({
+    id: 'intro-m-other',
+    memberId: PEOPLE.other.id,
+    workplaceOrgId: OTHER_WORKPLACE,
+    residenceOrgId: OTHER_WARD,
+    status: 'issued',
+  });
+  await repos.introductions.issue(intro, PEOPLE.other.fullName);
+  await repos.introductions.save(
+    {
+      ...intro,
+      status: 'received',
+      receipt: {
+        receivedOn: '2025-02-15',
+        receivedBy: 'res-9',
+        receivedByName: 'Tạ Văn Chín',
+        hamletId: 'ck-1',
+      },
+      version: 2,
+    },
+    PEOPLE.other.fullName,
+    1,
+  );
+}
+
+function route(routes: readonly LoadedRoute[], name: string): Handler {
+  const found = routes.find((r) => r.def.name === name);
+  if (!found) throw new Error(`route ${name} is not in the registry`);
+  return found.handler;
+}
+
+async function expectOk(what: string, answer: Promise<{ status: number; json: unknown }>) {
+  const a = await answer;
+  if (a.status >= 300) throw new Error(`seeding: ${what} answered ${a.status} ${JSON.stringify(a.json)}`);
+  return a;
+}
+
+/** Seeds the world through the real routes (so it is a state the system itself reaches). */
+export async function seedWorld(
+  deps: AppDeps,
+  clock: SettableClock,
+  routes: readonly LoadedRoute[],
+): Promise<World> {
+  const repos = deps.repos;
+  await seedWard(repos);
+  await seedOtherWard(repos);
+  await seedReceivedMember(repos, PEOPLE.own);
+  await seedReceivedMember(repos, PEOPLE.peer);
+  const tokens = new Map<string, string>();
+  for (const p of PRINCIPALS) tokens.set(tokenKey(p.role, p.side), await tokenFor(p.principal));
+  const t = (role: Role) => tokens.get(tokenKey(role, 'own')) as string;
+
+  // October 2025: m-own attended, m-peer never answered → sealed → the R10 notice to m-peer's workplace.
+  const october = await seedMeeting(repos, {
+    id: OCTOBER_2025,
+    year: 2025,
+    round: 'october',
+    date: '2025-10-18',
+    time: '08:00',
+  });
+  await seedInvitation(repos, october, PEOPLE.own, { rsvp: 'attending', rsvpAt: '2025-10-10T02:00:00Z' });
+  await seedInvitation(repos, october, PEOPLE.peer);
+  clock.set('2025-10-18T02:00:00Z');
+  await runMeeting(routes, OCTOBER_2025, t);
+  await expectOk(
+    'sign as chair',
+    call(route(routes, 'meeting-minutes-sign'), {
+      method: 'POST',
+      route: '/meetings/{id}/minutes/sign',
+      pathParameters: { id: OCTOBER_2025 },
+      body: { as: 'chair' },
+      token: t('chair'),
+    }),
+  );
+  await expectOk(
+    'sign as secretary',
+    call(route(routes, 'meeting-minutes-sign'), {
+      method: 'POST',
+      route: '/meetings/{id}/minutes/sign',
+      pathParameters: { id: OCTOBER_2025 },
+      body: { as: 'secretary' },
+      token: t('secretary'),
+    }),
+  );
+
+  // June 2026, under way: m-peer gave a reason (its text is personal: it must never reach a log).
+  const june = await seedMeeting(repos, {
+    id: JUNE,
+    year: 2026,
+    round: 'june',
+    date: '2026-06-20',
+    time: '08:00',
+  });
+  await seedInvitation(repos, june, PEOPLE.own, { rsvp: 'attending', rsvpAt: '2026-06-12T02:00:00Z' });
+  await seedInvitation(repos, june, PEOPLE.peer, {
+    rsvp: 'absent',
+    absence: {
+      category: 'illness',
+      text: ABSENCE_TEXT,
+      submittedAt: '2026-06-12T02:00:00Z',
+      confirmation: 'pending',
+    },
+  });
+  clock.set('2026-06-20T02:00:00Z');
+  const comment = await expectOk(
+    'raise a comment',
+    call(route(routes, 'meeting-comment-raise'), {
+      method: 'POST',
+      route: '/meetings/{id}/comments',
+      pathParameters: { id: JUNE },
+      body: { topic: 'Chiếu sáng', text: 'Đề nghị lắp đèn hẻm 12.' },
+      token: t('member'),
+    }),
+  );
+  await runMeeting(routes, JUNE, t);
+  return { commentId: (comment.json as { id: string }).id, tokens };
+}
+
+async function runMeeting(routes: readonly LoadedRoute[], id: string, t: (role: Role) => string) {
+  await expectOk(
+    'open attendance',
+    call(route(routes, 'meeting-attendance-open'), {
+      method: 'POST',
+      route: '/meetings/{id}/attendance/open',
+      pathParameters: { id },
+      token: t('residence_staff'),
+    }),
+  );
+  for (const part of MINUTES_PARTS) {
+    await expectOk(
+      `part ${part}`,
+      call(route(routes, 'meeting-minutes-part-put'), {
+        method: 'PUT',
+        route: '/meetings/{id}/minutes/{part}',
+        pathParameters: { id, part },
+        body: { text: PART_TEXT },
+        token: t('secretary'),
+      }),
+    );
+  }
+}
