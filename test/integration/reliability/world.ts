@@ -66,13 +66,29 @@ export async function callRaw(
   handler: Handler,
   spec: Omit<EventSpec, 'body'> & { rawBody?: string },
 ): Promise<{ status: number; body: string }> {
-  const event = httpEvent(spec);
+  // A URL reaches API Gateway as UTF-8: a lone surrogate cannot arrive in a path or query (it would be U+FFFD).
+  const event = httpEvent({
+    ...spec,
+    ...(spec.pathParameters ? { pathParameters: wellFormed(spec.pathParameters) } : {}),
+    ...(spec.query ? { query: wellFormed(spec.query) } : {}),
+  });
   if (spec.rawBody !== undefined) event.body = spec.rawBody;
   const raw = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
   return { status: raw.statusCode ?? 0, body: typeof raw.body === 'string' ? raw.body : '' };
 }
 
 type Item = Record<string, unknown>;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function wellFormed(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k.replace(LONE_SURROGATE, '\ufffd'),
+      v.replace(LONE_SURROGATE, '\ufffd'),
+    ]),
+  );
+}
 
 /** Every item of the table: tests may Scan (production code never does). */
 export async function scanAll(table: TestTable): Promise<Item[]> {
