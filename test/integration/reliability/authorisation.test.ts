@@ -18,6 +18,7 @@ import {
   seedWorld,
   snapshot,
   tokenKey,
+  WORLD_NOW,
   type World,
 } from './world.js';
 
@@ -45,7 +46,7 @@ describe('Function: every route × every role × own / other committee', () => {
     deps = testDeps(table, clock);
     routes = await loadRoutes(() => deps);
     world = await seedWorld(deps, clock, routes);
-    clock.set('2026-06-20T03:00:00Z');
+    clock.set(WORLD_NOW);
     seeded = await scanAll(table);
   }, 120_000);
   afterAll(async () => {

@@ -19,6 +19,7 @@ import {
   seedWorld,
   snapshot,
   tokenKey,
+  WORLD_NOW,
   type World,
 } from './world.js';
 
@@ -53,7 +54,7 @@ describe('Function: every route under hostile input', () => {
     deps = testDeps(table, clock);
     routes = await loadRoutes(() => deps);
     world = await seedWorld(deps, clock, routes);
-    clock.set('2026-06-20T03:00:00Z');
+    clock.set(WORLD_NOW);
     seeded = await scanAll(table);
   }, 120_000);
   afterAll(async () => {

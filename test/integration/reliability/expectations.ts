@@ -1,7 +1,8 @@
 // Reliability support: what each registry route answers to each role and committee (authorisation matrix),
 // and one valid request per route (the bad-input suite mutates it).
 import type { Role } from '../../../shared/domain/roles.js';
-import { JUNE, OCTOBER_2025, PEOPLE, type Side, type World } from './world.js';
+import { WARD, WORKPLACE } from '../../support/http-issue5.js';
+import { CONSULTATION, HD02_FORM, JUNE, OCTOBER_2025, PEOPLE, type Side, type World, YEAR } from './world.js';
 
 export interface Request {
   pathParameters?: Record<string, string>;
@@ -72,4 +73,58 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   // Any workplace lists its own pending notices (another workplace gets its own, empty, list).
   'absence-notices-pending': { request: () => ({}), allowed: (role) => role === 'workplace_staff' },
+  // Year end (issue 6, docs/year-end.md): residence staff write, the chair alone submits (R17), the workplace
+  // follows its members (R19–R21), the member reports for themselves (R19), boards above read reports (R22).
+  'list-evaluations': {
+    request: () => ({ pathParameters: { id: WARD, year: String(YEAR) }, query: { status: 'due' } }),
+    allowed: residence,
+  },
+  'get-evaluation': {
+    request: () => ({ pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.own.id } }),
+    allowed: residence,
+  },
+  'save-evaluation-draft': {
+    request: () => ({
+      pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.own.id },
+      body: { form: { ...HD02_FORM, proposal: 'commend' } },
+    }),
+    allowed: residence,
+  },
+  'record-consultation': {
+    request: () => ({
+      pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.student.id },
+      body: { ...CONSULTATION, policeHeadOpinion: 'Gương mẫu.' },
+    }),
+    allowed: residence,
+  },
+  'submit-evaluation': {
+    request: () => ({ pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.own.id }, body: {} }),
+    allowed: (role, side) => role === 'chair' && side === 'own',
+  },
+  'workplace-year-end': {
+    request: () => ({ pathParameters: { id: WORKPLACE, year: String(YEAR) } }),
+    allowed: (role, side) => role === 'workplace_staff' && side === 'own',
+  },
+  'submit-self-report': {
+    request: () => ({
+      pathParameters: { id: PEOPLE.own.id, year: String(YEAR) },
+      body: { activities: 'Tham gia vệ sinh môi trường, hội khuyến học.' },
+    }),
+    allowed: (role, side) => role === 'member' && side === 'own',
+  },
+  'record-direct-collection': {
+    request: () => ({
+      pathParameters: { id: PEOPLE.army.id, year: String(YEAR) },
+      body: { collectedOn: '2026-10-29' },
+    }),
+    allowed: (role, side) => role === 'workplace_staff' && side === 'own',
+  },
+  'compile-report': {
+    request: () => ({ pathParameters: { id: WARD, year: String(YEAR) } }),
+    allowed: residence,
+  },
+  'get-report': {
+    request: () => ({ pathParameters: { id: WARD, year: String(YEAR) } }),
+    allowed: residenceOrViewer,
+  },
 };

@@ -38,6 +38,29 @@ export const ROOT = join(import.meta.dirname, '../../..');
 export const OTHER_WARD = 'phuong-cai-khe';
 export const JUNE = `${WARD}.2026.06`;
 export const OCTOBER_2025 = `${WARD}.2025.10`;
+/** The year-end routes act on this year; the world's clock stands at 30 October of it (after the June meeting). */
+export const YEAR = 2026;
+export const WORLD_NOW = '2026-10-30T03:00:00Z';
+
+/** A hd02-2011 "4 duties" form, as the evaluation routes take it. */
+export const HD02_FORM = {
+  kind: 'hd02-4duties',
+  duties: {
+    d1: { mark: 'good', comment: 'Gương mẫu' },
+    d2: { mark: 'good', comment: 'Dự đủ cuộc họp' },
+    d3: { mark: 'good', comment: 'Tham gia hội khuyến học' },
+    d4: { mark: 'not_good', comment: 'Ít góp ý' },
+  },
+  proposal: 'none',
+};
+
+export const CONSULTATION = {
+  hamletHeadName: 'Trương Văn Ấp',
+  hamletHeadOpinion: 'Chấp hành tốt quy định khu vực.',
+  policeHeadName: 'Đoàn Văn Công',
+  policeHeadOpinion: 'Không vi phạm.',
+  consultedOn: '2026-10-25',
+};
 
 export type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 
@@ -158,6 +181,20 @@ export const PEOPLE = {
     phone: '0987654321',
     partyCardNumber: '410000002',
   }),
+  student: aMember({
+    id: 'm-student',
+    fullName: 'Phạm Thị Ánh Tuyết',
+    phone: '0945000111',
+    partyCardNumber: '410000004',
+    category: 'student',
+  }),
+  army: aMember({
+    id: 'm-army',
+    fullName: 'Bùi Văn Sơn Hải',
+    phone: '0978000222',
+    partyCardNumber: '410000005',
+    category: 'armed_forces',
+  }),
   other: aMember({
     id: 'm-other',
     fullName: 'Lê Văn Khải',
@@ -222,28 +259,34 @@ async function seedOtherWard(repos: Repositories): Promise<void> {
     { id: 'view-9', role: 'viewer' as const, fullName: 'Hồ Văn Chín' },
   ];
   for (const s of staff) await repos.staff.put({ ...s, orgId: OTHER_WARD });
-  await repos.members.create(PEOPLE.other);
-  const intro = anIntroduction({
-    id: 'intro-m-other',
-    memberId: PEOPLE.other.id,
-    workplaceOrgId: OTHER_WORKPLACE,
-    residenceOrgId: OTHER_WARD,
-    status: 'issued',
+  await seedReceived(repos, PEOPLE.other, OTHER_WARD, {
+    receivedBy: 'res-9',
+    receivedByName: 'Tạ Văn Chín',
+    hamletId: 'ck-1',
   });
-  await repos.introductions.issue(intro, PEOPLE.other.fullName);
+}
+
+/** A member introduced to a ward and received there (R5); `contactPath: 'direct'` for R20's armed forces. */
+async function seedReceived(
+  repos: Repositories,
+  member: Member,
+  residenceOrgId: string,
+  receipt: { receivedBy: string; receivedByName: string; hamletId: string },
+  contactPath: 'standard' | 'direct' = 'standard',
+): Promise<void> {
+  await repos.members.create(member);
+  const intro = anIntroduction({
+    id: `intro-${member.id}`,
+    memberId: member.id,
+    workplaceOrgId: member.workplaceOrgId,
+    residenceOrgId,
+    status: 'issued',
+    contactPath,
+  });
+  await repos.introductions.issue(intro, member.fullName);
   await repos.introductions.save(
-    {
-      ...intro,
-      status: 'received',
-      receipt: {
-        receivedOn: '2025-02-15',
-        receivedBy: 'res-9',
-        receivedByName: 'Tạ Văn Chín',
-        hamletId: 'ck-1',
-      },
-      version: 2,
-    },
-    PEOPLE.other.fullName,
+    { ...intro, status: 'received', receipt: { receivedOn: '2025-02-15', ...receipt }, version: 2 },
+    member.fullName,
     1,
   );
 }
@@ -271,6 +314,14 @@ export async function seedWorld(
   await seedOtherWard(repos);
   await seedReceivedMember(repos, PEOPLE.own);
   await seedReceivedMember(repos, PEOPLE.peer);
+  await seedReceivedMember(repos, PEOPLE.student);
+  await seedReceived(
+    repos,
+    PEOPLE.army,
+    WARD,
+    { receivedBy: 'res-1', receivedByName: 'Phạm Văn Cư', hamletId: 'kv-3' },
+    'direct',
+  );
   const tokens = new Map<string, string>();
   for (const p of PRINCIPALS) tokens.set(tokenKey(p.role, p.side), await tokenFor(p.principal));
   const t = (role: Role) => tokens.get(tokenKey(role, 'own')) as string;
@@ -338,6 +389,51 @@ export async function seedWorld(
     }),
   );
   await runMeeting(routes, JUNE, t);
+
+  // Year end: drafts for m-own and the student, the student consulted (R18), m-army's submitted (R20), a report.
+  clock.set(WORLD_NOW);
+  const evaluation = (memberId: string, suffix = '') => ({
+    route: `/committees/{id}/evaluations/{year}/{memberId}${suffix}`,
+    pathParameters: { id: WARD, year: String(YEAR), memberId },
+  });
+  for (const m of [PEOPLE.own, PEOPLE.student, PEOPLE.army]) {
+    await expectOk(
+      `draft ${m.id}`,
+      call(route(routes, 'save-evaluation-draft'), {
+        method: 'PUT',
+        ...evaluation(m.id),
+        body: { form: HD02_FORM },
+        token: t('secretary'),
+      }),
+    );
+  }
+  await expectOk(
+    'consultation',
+    call(route(routes, 'record-consultation'), {
+      method: 'POST',
+      ...evaluation(PEOPLE.student.id, '/consultation'),
+      body: CONSULTATION,
+      token: t('secretary'),
+    }),
+  );
+  await expectOk(
+    'submit m-army',
+    call(route(routes, 'submit-evaluation'), {
+      method: 'POST',
+      ...evaluation(PEOPLE.army.id, '/submit'),
+      body: {},
+      token: t('chair'),
+    }),
+  );
+  await expectOk(
+    'compile report',
+    call(route(routes, 'compile-report'), {
+      method: 'POST',
+      route: '/committees/{id}/reports/{year}',
+      pathParameters: { id: WARD, year: String(YEAR) },
+      token: t('chair'),
+    }),
+  );
   return { commentId: (comment.json as { id: string }).id, tokens };
 }
 
