@@ -267,7 +267,7 @@ async function seedOtherWard(repos: Repositories): Promise<void> {
 }
 
 /** A member introduced to a ward and received there (R5); `contactPath: 'direct'` for R20's armed forces. */
-async function seedReceived(
+export async function seedReceived(
   repos: Repositories,
   member: Member,
   residenceOrgId: string,
