@@ -5,7 +5,6 @@ export async function pendingSections(wants: (id: string) => boolean): Promise<S
   const pending: [string, string, string][] = [
     ['rsvp', '2. RSVP path', 'the Telegram webhook and RSVP use case (issue 4)'],
     ['fan-out', '3. Invitation fan-out', 'the invitation fan-out job and worker (issue 4)'],
-    ['report', '4. October report', 'the year-end evaluations and the October report compiler (issue 6)'],
   ];
   return pending
     .filter(([id]) => wants(id))
