@@ -60,10 +60,10 @@ const ANALYSIS = `## Reading the results
   loading the AWS SDK's DynamoDB client). A function's extra time over the floor is the parse and evaluation
   of its own code: zod schemas built at import, middy, jose, and for the PDF routes pdfkit with fontkit.
   Until the CDK construct (issue 7) is on this branch the bundles use the issue's default settings, which
-  bundle the AWS SDK into every function and keep zod's locales (a named \\`z\\` import defeats tree-shaking);
-  issue 7's construct marks \\`@aws-sdk/*\\` external (the Lambda runtime provides it) and its branch imports
+  bundle the AWS SDK into every function and keep zod's locales (a named \`z\` import defeats tree-shaking);
+  issue 7's construct marks \`@aws-sdk/*\` external (the Lambda runtime provides it) and its branch imports
   zod as a namespace, which its author measured at 85 KB instead of 454 KB per bundle. The bench reads the
-  construct's settings automatically once \\`infra/constructs/app-function.ts\\` exists, so rerun it then.
+  construct's settings automatically once \`infra/constructs/app-function.ts\` exists, so rerun it then.
 - **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %; medians over
   20 processes and floors measured in the same rounds keep the ratios comparable, not the absolute times.
 - **Not measured yet.** Sections 2 and 3 need issue 4 (webhook, RSVP, invitation fan-out): they say so
