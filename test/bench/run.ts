@@ -36,6 +36,7 @@ async function main() {
     sections.push(section);
     console.log(consoleTable(section));
   }
+  sections.sort((a, b) => a.title.localeCompare(b.title));
   const totalSeconds = (Date.now() - started) / 1000;
   const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
