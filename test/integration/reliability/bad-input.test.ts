@@ -24,7 +24,7 @@ import {
 } from './world.js';
 
 /** Runs per route: modest in `npm test`, more under `npm run test:soak` (FUZZ_RUNS). */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 function politeError(body: string): boolean {
