@@ -41,6 +41,7 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
     '../../etc/passwd',
     "' OR 1=1 --",
     '<script>alert(1)</script>',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
     '${7*7}',
     '%00',
     'null',
