@@ -12,13 +12,14 @@ import {
 import type { BotContext, BotDeps } from '../bot/context.js';
 import { invitationPorts } from '../bot/context.js';
 import { createBot } from '../bot/create-bot.js';
+import { noticeSms } from '../bot/notices.js';
 import { randomCode } from '../shared/adapters/ids.js';
 import { InMemoryInvitationQueue } from '../shared/adapters/memory/invitation-queue.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
 import { SnsSmsSender } from '../shared/adapters/sns/sms-sender.js';
 import { SqsInvitationQueue } from '../shared/adapters/sqs/invitation-queue.js';
 import { type BotConfig, loadBotConfig } from '../shared/config/bot.js';
-import { type AppConfig, loadConfig } from '../shared/config/env.js';
+import type { AppConfig } from '../shared/config/env.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { InvitationQueue } from '../shared/ports/invitations.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
@@ -178,10 +179,29 @@ export function reminderPorts(deps: BotAppDeps, messenger: ChatMessenger): Remin
   };
 }
 
-let cached: BotAppDeps | undefined;
+const extended = new WeakMap<AppDeps, BotAppDeps>();
 
-/** The process-wide dependencies of the bot-hosting functions (module scope, reused across invocations). */
-export function defaultBotDeps(): BotAppDeps {
-  cached ??= createBotAppDeps(loadConfig(), loadBotConfig());
-  return cached;
+/**
+ * The bot-side dependencies of plain AppDeps (the handler pattern passes `() => AppDeps`): the same
+ * repositories, clock and logger, plus the bot's configuration from the environment. Built once per AppDeps.
+ */
+export function asBotAppDeps(deps: AppDeps): BotAppDeps {
+  if ('telegram' in deps) return deps as BotAppDeps;
+  let bot = extended.get(deps);
+  if (!bot) {
+    const { config, ...rest } = deps;
+    bot = createBotAppDeps(config, loadBotConfig(), rest);
+    extended.set(deps, bot);
+  }
+  return bot;
+}
+
+/** A messenger that builds the Telegram side only when something is actually sent (an HTTP route rarely does). */
+export function lazyMessenger(deps: BotAppDeps): ChatMessenger {
+  return {
+    send: async (to, notice) => (await deps.telegram()).messenger.send(to, notice),
+    edit: async (ref, notice, languageCode) =>
+      (await deps.telegram()).messenger.edit(ref, notice, languageCode),
+    smsText: (notice) => noticeSms(notice),
+  };
 }

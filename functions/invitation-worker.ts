@@ -3,11 +3,12 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { invitationPorts } from '../bot/context.js';
 import { invitationTaskSchema } from '../shared/schemas/events.js';
 import { deliverInvitation } from '../shared/services/invitations.js';
-import { type BotAppDeps, botDepsOf, defaultBotDeps } from './bot-deps.js';
+import { asBotAppDeps, botDepsOf } from './bot-deps.js';
+import { type AppDeps, defaultDeps } from './deps.js';
 
-export function createHandler(deps: () => BotAppDeps) {
+export function createHandler(deps: () => AppDeps) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const d = deps();
+    const d = asBotAppDeps(deps());
     const { messenger } = await d.telegram();
     const ports = invitationPorts(botDepsOf(d, messenger));
     const failures: SQSBatchResponse['batchItemFailures'] = [];
@@ -42,4 +43,4 @@ export function createHandler(deps: () => BotAppDeps) {
   };
 }
 
-export const handler = createHandler(defaultBotDeps);
+export const handler = createHandler(defaultDeps);

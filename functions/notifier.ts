@@ -3,7 +3,8 @@ import type { SNSEvent } from 'aws-lambda';
 import type { DomainEvent } from '../shared/domain/events.js';
 import { domainEventSchema } from '../shared/schemas/events.js';
 import { type NotifyResult, notifyEvent } from '../shared/services/notifier.js';
-import { type BotAppDeps, defaultBotDeps, notifierPorts } from './bot-deps.js';
+import { asBotAppDeps, type BotAppDeps, notifierPorts } from './bot-deps.js';
+import { type AppDeps, defaultDeps } from './deps.js';
 
 /** The same code the local stack calls with each relayed event (no SNS on one machine). */
 export async function notifyLocally(deps: BotAppDeps, event: DomainEvent): Promise<NotifyResult> {
@@ -11,9 +12,9 @@ export async function notifyLocally(deps: BotAppDeps, event: DomainEvent): Promi
   return notifyEvent(event, notifierPorts(deps, messenger));
 }
 
-export function createHandler(deps: () => BotAppDeps) {
+export function createHandler(deps: () => AppDeps) {
   return async (event: SNSEvent): Promise<void> => {
-    const d = deps();
+    const d = asBotAppDeps(deps());
     for (const record of event.Records) {
       let body: unknown;
       try {
@@ -32,4 +33,4 @@ export function createHandler(deps: () => BotAppDeps) {
   };
 }
 
-export const handler = createHandler(defaultBotDeps);
+export const handler = createHandler(defaultDeps);

@@ -1,7 +1,8 @@
 // Lambda: POST /telegram/webhook — grammY's webhook callback for Lambda; a wrong or missing secret header gets 401.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { webhookCallback } from 'grammy';
-import { type BotAppDeps, defaultBotDeps } from './bot-deps.js';
+import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';
+import { type AppDeps, defaultDeps } from './deps.js';
 
 type LambdaWebhook = (
   event: APIGatewayProxyEventV2,
@@ -29,7 +30,14 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
       callback = undefined;
       throw error;
     });
-    const handle = await callback;
+    let handle: LambdaWebhook;
+    try {
+      handle = await callback;
+    } catch (error) {
+      // No token or secret (SSM unreachable, not configured): Telegram keeps the update and retries.
+      deps().logger.error('telegram webhook not ready', { errorName: (error as Error)?.name });
+      return { statusCode: 503 };
+    }
     const body =
       event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     try {
@@ -43,4 +51,9 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
   };
 }
 
-export const handler = createWebhookHandler(defaultBotDeps);
+/** The handler pattern's factory: plain AppDeps, extended with the bot's configuration. */
+export function createHandler(deps: () => AppDeps) {
+  return createWebhookHandler(() => asBotAppDeps(deps()));
+}
+
+export const handler = createHandler(defaultDeps);

@@ -4,13 +4,15 @@ import { invitationPorts } from '../../bot/context.js';
 import type { ProgressMessage } from '../../shared/ports/invitations.js';
 import { meetingIdSchema } from '../../shared/schemas/events.js';
 import { startInvitations } from '../../shared/services/invitations.js';
-import { type BotAppDeps, botDepsOf, defaultBotDeps } from '../bot-deps.js';
+import { asBotAppDeps, botDepsOf, lazyMessenger } from '../bot-deps.js';
+import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, jsonResponse } from '../middleware/http.js';
 
-export function createHandler(deps: () => BotAppDeps) {
+export function createHandler(deps: () => AppDeps) {
   return httpRoute({ path: z.object({ id: meetingIdSchema }) }, deps, async ({ principal, path }) => {
-    const d = deps();
-    const { messenger } = await d.telegram();
+    const d = asBotAppDeps(deps());
+    // The Telegram side is built only if the job sends its report from here (nothing left to deliver).
+    const messenger = lazyMessenger(d);
     // The final report (and the members to print for) goes to the staff's own chat, when linked.
     const link = (await d.repos.chatLinks.ofSubject({ kind: 'staff', id: principal.sub })).find(
       (l) => !l.blocked,
@@ -41,4 +43,4 @@ export function createHandler(deps: () => BotAppDeps) {
   });
 }
 
-export const handler = createHandler(defaultBotDeps);
+export const handler = createHandler(defaultDeps);

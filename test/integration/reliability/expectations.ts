@@ -2,7 +2,17 @@
 // and one valid request per route (the bad-input suite mutates it).
 import type { Role } from '../../../shared/domain/roles.js';
 import { WARD, WORKPLACE } from '../../support/http-issue5.js';
-import { CONSULTATION, HD02_FORM, JUNE, OCTOBER_2025, PEOPLE, type Side, type World, YEAR } from './world.js';
+import {
+  CONSULTATION,
+  HD02_FORM,
+  JUNE,
+  OCTOBER_2025,
+  PEOPLE,
+  type Side,
+  UPCOMING,
+  type World,
+  YEAR,
+} from './world.js';
 
 export interface Request {
   pathParameters?: Record<string, string>;
@@ -26,6 +36,31 @@ const residenceOrViewer = (role: Role, side: Side) =>
  * here fails the completeness test below: add its row (or reuse its feature's own matrix) when it lands.
  */
 export const EXPECTATIONS: Record<string, Expectation> = {
+  // The bot's routes (issue 4, docs/bot.md): link codes by the member's workplace or residence staff, or by
+  // a colleague of the same committee; meetings planned and invitations sent by the ward's residence staff.
+  'create-member-link-code': {
+    request: () => ({ pathParameters: { id: PEOPLE.own.id } }),
+    allowed: (role, side) => side === 'own' && (RESIDENCE.includes(role) || role === 'workplace_staff'),
+  },
+  'create-staff-link-code': {
+    request: () => ({ pathParameters: { id: 'res-1' } }),
+    allowed: residence,
+  },
+  'plan-meeting': {
+    request: () => ({
+      pathParameters: { id: WARD },
+      body: {
+        year: 2027,
+        round: 'october',
+        date: '2027-10-16',
+        time: '08:00',
+        place: 'Hội trường Đảng ủy phường',
+        chairStaffId: 'chair-1',
+      },
+    }),
+    allowed: residence,
+  },
+  'send-invitations': { request: () => ({ pathParameters: { id: UPCOMING } }), allowed: residence },
   'meeting-attendance-get': { request: () => ({ pathParameters: { id: JUNE } }), allowed: residenceOrViewer },
   'meeting-attendance-open': { request: () => ({ pathParameters: { id: JUNE } }), allowed: residence },
   'meeting-attendance-set': {
