@@ -57,7 +57,13 @@ export interface IntroductionRepository {
   issue(
     introduction: Introduction,
     memberName: string,
-    options?: WriteOptions & { newMember?: Member },
+    options?: WriteOptions & {
+      newMember?: Member;
+      /** An existing member whose details the introducing workplace brings up to date (same party card). */
+      updatedMember?: Member;
+      /** R3: a travel notice given with the introduction, stored in the same transaction. */
+      travelNotice?: TravelNotice;
+    },
   ): Promise<void>;
   /** Saves a changed introduction guarded by `expectedVersion` (optimistic locking). */
   save(
@@ -148,6 +154,12 @@ export interface IdempotencyStore {
   recall<T>(scope: string, key: string): Promise<T | undefined>;
   complete(scope: string, key: string, ttlSeconds: number, result: unknown): Promise<void>;
   release(scope: string, key: string): Promise<void>;
+}
+
+/** Gap-tolerant sequences, e.g. the number of an introduction letter per workplace and year ("Số 12-GGT"). */
+export interface CounterRepository {
+  /** Adds `count` (default 1) to the sequence `scope` and returns the new last value (the first is 1). */
+  next(scope: string, count?: number): Promise<number>;
 }
 
 export interface OutboxEntry {

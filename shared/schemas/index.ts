@@ -1,3 +1,6 @@
 // schemas: the zod schemas used at every edge (HTTP, bot, events).
 export * from './common.js';
+export * from './csv.js';
 export * from './entities.js';
+export * from './introduction-csv.js';
+export * from './introductions.js';

@@ -13,6 +13,7 @@ import {
 import { DynamoStore } from './store.js';
 import {
   DynamoChatLinkRepository,
+  DynamoCounterRepository,
   DynamoIdempotencyStore,
   DynamoOutboxRepository,
 } from './support-repositories.js';
@@ -34,6 +35,7 @@ export function createRepositories(ctx: DynamoContext) {
     idempotency: new DynamoIdempotencyStore(store),
     outbox: new DynamoOutboxRepository(store),
     chatLinks: new DynamoChatLinkRepository(store),
+    counters: new DynamoCounterRepository(store),
   };
 }
 

@@ -2,10 +2,11 @@
 import { ConflictError } from '../../domain/errors.js';
 import type { Introduction, IntroductionStatus } from '../../domain/introduction.js';
 import type { Member } from '../../domain/member.js';
+import type { TravelNotice } from '../../domain/travel-and-exemption.js';
 import type { Page } from '../../ports/common.js';
 import type { IntroducedMember, IntroductionRepository, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { memberItem, partyCardItem } from './member-repository.js';
+import { memberItem, partyCardItem, travelNoticeItem } from './member-repository.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
 function introductionItem(introduction: Introduction, memberName: string): Item {
@@ -38,23 +39,37 @@ export class DynamoIntroductionRepository implements IntroductionRepository {
   async issue(
     introduction: Introduction,
     memberName: string,
-    options: WriteOptions & { newMember?: Member } = {},
+    options: WriteOptions & { newMember?: Member; updatedMember?: Member; travelNotice?: TravelNotice } = {},
   ): Promise<void> {
     const memberWrites = options.newMember
       ? [
           this.store.newPut(memberItem(options.newMember)),
           this.store.newPut(partyCardItem(options.newMember)),
         ]
-      : [];
+      : options.updatedMember
+        ? [
+            {
+              Put: {
+                TableName: this.store.table,
+                Item: memberItem(options.updatedMember),
+                // The member must still be the one the caller read (same party card).
+                ConditionExpression: 'attribute_exists(pk) AND partyCardNumber = :card',
+                ExpressionAttributeValues: { ':card': options.updatedMember.partyCardNumber },
+              },
+            },
+          ]
+        : [];
     const guard = toItem('ActiveIntroduction', keys.activeIntroductionGuard(introduction.memberId), {
       introductionId: introduction.id,
     });
+    const extra = options.travelNotice ? [this.store.newPut(travelNoticeItem(options.travelNotice))] : [];
     try {
       await this.store.transact(
         [
           ...memberWrites,
           this.store.newPut(guard),
           this.store.newPut(introductionItem(introduction, memberName)),
+          ...extra,
         ],
         options.events,
       );

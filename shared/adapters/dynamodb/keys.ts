@@ -218,6 +218,8 @@ export const keys = {
   /** Idempotency records (HTTP replays, Telegram update ids, job steps); they expire through TTL. */
   idempotency: (scope: string, key: string): Key => ({ pk: `IDEMP#${scope}#${key}`, sk: '#IDEMP' }),
   job: (jobId: string): Key => ({ pk: `JOB#${jobId}`, sk: META }),
+  /** A sequence (e.g. introduction letter numbers of a workplace for a year), advanced with an atomic ADD. */
+  counter: (scope: string): Key => ({ pk: `COUNTER#${scope}`, sk: '#COUNTER' }),
 } as const;
 
 export function outboxShard(eventId: string): number {

@@ -14,6 +14,10 @@ export function partyCardItem(member: Pick<Member, 'id' | 'partyCardNumber'>): I
   return toItem('PartyCard', keys.partyCard(member.partyCardNumber), { memberId: member.id });
 }
 
+export function travelNoticeItem(notice: TravelNotice): Item {
+  return toItem('TravelNotice', keys.travelNotice(notice.memberId, notice.from, notice.id), notice);
+}
+
 export class DynamoMemberRepository implements MemberRepository {
   constructor(private readonly store: DynamoStore) {}
 
@@ -57,8 +61,7 @@ export class DynamoMemberRepository implements MemberRepository {
   }
 
   async addTravelNotice(notice: TravelNotice, options: WriteOptions = {}): Promise<void> {
-    const item = toItem('TravelNotice', keys.travelNotice(notice.memberId, notice.from, notice.id), notice);
-    await this.store.transact([this.store.newPut(item)], options.events);
+    await this.store.transact([this.store.newPut(travelNoticeItem(notice))], options.events);
   }
 
   async travelNotices(memberId: string): Promise<TravelNotice[]> {
