@@ -75,19 +75,19 @@ function notesFor(input: LetterInput): string[] {
   const { member, introduction } = input;
   if (member.category === 'travelling') {
     notes.push(
-      'Đồng chí thường xuyên đi công tác xa, lưu động; cấp ủy nơi công tác sẽ thông báo lý do và thời gian vắng mặt để cấp ủy nơi cư trú biết, theo dõi (R3).',
+      'Đồng chí thường xuyên đi công tác xa, lưu động; cấp ủy nơi công tác sẽ thông báo lý do và thời gian vắng mặt để cấp ủy nơi cư trú biết, theo dõi.',
     );
   }
   if (member.category === 'student') {
-    notes.push('Đồng chí là học sinh, sinh viên ở trọ; cấp ủy nhà trường là cấp ủy nơi công tác (R6).');
+    notes.push('Đồng chí là học sinh, sinh viên ở trọ; cấp ủy nhà trường là cấp ủy nơi công tác.');
   }
   if (introduction.contactPath === 'direct') {
     notes.push(
-      'Cấp ủy nơi công tác liên hệ trực tiếp với cấp ủy nơi cư trú để nhận sổ liên hệ của đảng viên (R20).',
+      'Cấp ủy nơi công tác liên hệ trực tiếp với cấp ủy nơi cư trú để nhận sổ liên hệ của đảng viên.',
     );
   }
   if (introduction.followerName) {
-    notes.push(`Đồng chí cấp ủy viên theo dõi đảng viên: ${introduction.followerName} (R7).`);
+    notes.push(`Đồng chí cấp ủy viên theo dõi đảng viên: ${introduction.followerName}.`);
   }
   return notes;
 }

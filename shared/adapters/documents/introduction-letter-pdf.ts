@@ -13,14 +13,18 @@ const GAP = 16;
 
 export function renderIntroductionLetterPdf(content: LetterContent, fonts: LetterFonts): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
+    // The default font is ours: pdfkit would otherwise load Helvetica through a runtime require that
+    // an esbuild bundle cannot follow. pdfkit takes a Buffer here (its type definitions say string only).
+    const options: Omit<PDFKit.PDFDocumentOptions, 'font'> & { font: Buffer } = {
       size: 'A4',
       margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+      font: fonts.regular,
       info: {
         Title: `${content.title} ${content.headerLeft.at(-1) ?? ''}`.trim(),
         Creator: 'Liên hệ nơi cư trú',
       },
-    });
+    };
+    const doc = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
