@@ -12,7 +12,7 @@ export function createHandler(deps: () => AppDeps) {
   return httpRoute(
     { rawBody: true, query: importQuerySchema },
     deps,
-    async ({ principal, body, query, event }) => {
+    async ({ principal, body, query, event, context }) => {
       const contentType = (
         event.headers?.['content-type'] ??
         event.headers?.['Content-Type'] ??
@@ -26,6 +26,8 @@ export function createHandler(deps: () => AppDeps) {
       const d = deps();
       const report = await importIntroductions(introductionPorts(d), principal, String(body ?? ''), {
         ...(query.workplaceOrgId ? { workplaceOrgId: query.workplaceOrgId } : {}),
+        // Stop writing before API Gateway's 30 s: the rest is done by sending the same file again.
+        remainingMs: () => context.getRemainingTimeInMillis(),
       });
       d.logger.info('introductions imported', {
         orgId: query.workplaceOrgId ?? principal.orgId,

@@ -35,6 +35,8 @@ export interface MemberRepository {
   byPartyCard(partyCardNumber: string): Promise<Member | undefined>;
   /** Creates the member; ConflictError if the id or the party card number exists already. */
   create(member: Member, options?: WriteOptions): Promise<void>;
+  /** Many members by party card number at once (batched reads, for imports): card → member. */
+  byPartyCards(partyCardNumbers: readonly string[]): Promise<Map<string, Member>>;
   update(member: Member, options?: WriteOptions): Promise<void>;
   addTravelNotice(notice: TravelNotice, options?: WriteOptions): Promise<void>;
   travelNotices(memberId: string): Promise<TravelNotice[]>;
@@ -46,6 +48,15 @@ export interface MemberRepository {
 export interface IntroducedMember {
   introduction: Introduction;
   memberName: string;
+}
+
+/** One new introduction with what is written with it (see IntroductionRepository.issue). */
+export interface IntroductionIssue extends WriteOptions {
+  introduction: Introduction;
+  memberName: string;
+  newMember?: Member;
+  updatedMember?: Member;
+  travelNotice?: TravelNotice;
 }
 
 export interface IntroductionRepository {
@@ -65,6 +76,13 @@ export interface IntroductionRepository {
       travelNotice?: TravelNotice;
     },
   ): Promise<void>;
+  /**
+   * Several issues in one transaction (imports): all are written or none; any failed condition is a
+   * ConflictError, and the caller retries them one by one to learn which.
+   */
+  issueMany(batch: readonly IntroductionIssue[]): Promise<void>;
+  /** The introduction in force (not ended) of each member that has one (batched reads): member → it. */
+  activeOfMembers(memberIds: readonly string[]): Promise<Map<string, Introduction>>;
   /** Saves a changed introduction guarded by `expectedVersion` (optimistic locking). */
   save(
     introduction: Introduction,

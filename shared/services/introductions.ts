@@ -28,6 +28,7 @@ import type { Clock, IdGenerator } from '../ports/common.js';
 import type {
   CommitteeRepository,
   CounterRepository,
+  IntroductionIssue,
   IntroductionRepository,
   MemberRepository,
   StaffRepository,
@@ -113,18 +114,20 @@ export interface IntroduceOutcome {
   member: Member;
 }
 
-/**
- * R1: the workplace (or school, R6, or armed-forces unit, R20) introduces a member to the residence
- * committee of the place they live (R2), creating the member record if the party card is new. Asking
- * again for the same member and residence while that introduction is in force returns it unchanged;
- * any other introduction of a member whose contact has not ended is a 409.
- */
-export async function introduceMember(
-  ports: IntroductionPorts,
+/** What an introduction request is checked against: the caller's right, the date, both committees. */
+export interface IntroductionContext {
+  workplaceOrgId: string;
+  workplace: Committee;
+  residence: Committee;
+  issuedOn: string;
+  now: Date;
+}
+
+export async function introductionContext(
+  ports: Pick<IntroductionPorts, 'committees' | 'clock'>,
   actor: Principal,
   request: IntroduceRequest,
-  options: { letterNumbers?: LetterNumbers } = {},
-): Promise<IntroduceOutcome> {
+): Promise<IntroductionContext> {
   const workplaceOrgId = request.workplaceOrgId ?? actor.orgId;
   if (!isWorkplaceStaffOf(actor, workplaceOrgId)) {
     throw new ForbiddenError('Only the staff of the introducing workplace committee introduce its members');
@@ -143,66 +146,116 @@ export async function introduceMember(
   ]);
   if (!workplace) throw new NotFoundError('Workplace committee');
   if (!residence) throw new NotFoundError('Residence committee');
+  return { workplaceOrgId, workplace, residence, issuedOn, now };
+}
 
-  let letterNumber = request.letterNumber;
-  for (let attempt = 1; ; attempt++) {
-    const existing = await ports.members.byPartyCard(request.member.partyCardNumber);
-    if (existing) {
-      const active = await activeIntroduction(ports.introductions, existing.id);
-      if (active) {
-        if (active.workplaceOrgId === workplaceOrgId && active.residenceOrgId === residence.id) {
-          return { outcome: 'existing', introduction: active, member: existing };
-        }
-        throw new ConflictError(
-          'This member already has an introduction in force; end it first (R7)',
-          'active_introduction',
-        );
-      }
+export type IntroductionPlan =
+  | { kind: 'existing'; introduction: Introduction; member: Member }
+  | { kind: 'new'; issue: IntroductionIssue; introduction: Introduction; member: Member };
+
+/**
+ * Decides an introduction request given what is stored about the member: the same introduction in
+ * force is a replay; another one in force is a 409; otherwise the rules (R1, R2, R3, R6) are checked
+ * and the writes prepared (the member created, or brought up to date on a transfer, R7).
+ */
+export async function planIntroduction(
+  ports: Pick<IntroductionPorts, 'ids'>,
+  actor: Principal,
+  ctx: IntroductionContext,
+  request: IntroduceRequest,
+  stored: { member?: Member; active?: Introduction },
+  letterNumber: () => Promise<string>,
+): Promise<IntroductionPlan> {
+  const { member: existing, active } = stored;
+  if (existing && active) {
+    if (active.workplaceOrgId === ctx.workplaceOrgId && active.residenceOrgId === ctx.residence.id) {
+      return { kind: 'existing', introduction: active, member: existing };
     }
-    // A known member is brought up to date (a transfer moves them to this workplace, R7).
-    const member: Member = {
-      ...existing,
-      ...request.member,
-      id: existing?.id ?? ports.ids.next('m'),
-      workplaceOrgId,
-    };
-    assertMayIntroduce(member, workplace, residence, issuedOn);
-    if (request.travelNotice) assertTravelPeriod(request.travelNotice.from, request.travelNotice.until);
-    letterNumber ??= await (options.letterNumbers ?? letterNumbers(ports.counters)).next(
-      workplaceOrgId,
-      Number(issuedOn.slice(0, 4)),
+    throw new ConflictError(
+      'This member already has an introduction in force; end it first (R7)',
+      'active_introduction',
     );
-    const introduction: Introduction = {
-      id: ports.ids.next('gt'),
-      memberId: member.id,
-      workplaceOrgId,
-      residenceOrgId: residence.id,
-      status: 'issued',
-      issuedOn,
-      issuedBy: actor.sub,
-      letterNumber,
-      contactPath: contactPathFor(member),
-      ...(request.followerName ? { followerName: request.followerName } : {}),
-      version: 1,
-    };
-    const travelNotice: TravelNotice | undefined = request.travelNotice && {
-      id: ports.ids.next('tn'),
-      memberId: member.id,
-      ...request.travelNotice,
-      recordedBy: actor.sub,
-      recordedAt: now.toISOString(),
-    };
+  }
+  const member: Member = {
+    ...existing,
+    ...request.member,
+    id: existing?.id ?? ports.ids.next('m'),
+    workplaceOrgId: ctx.workplaceOrgId,
+  };
+  assertMayIntroduce(member, ctx.workplace, ctx.residence, ctx.issuedOn);
+  if (request.travelNotice) assertTravelPeriod(request.travelNotice.from, request.travelNotice.until);
+  const introduction: Introduction = {
+    id: ports.ids.next('gt'),
+    memberId: member.id,
+    workplaceOrgId: ctx.workplaceOrgId,
+    residenceOrgId: ctx.residence.id,
+    status: 'issued',
+    issuedOn: ctx.issuedOn,
+    issuedBy: actor.sub,
+    letterNumber: request.letterNumber ?? (await letterNumber()),
+    contactPath: contactPathFor(member),
+    ...(request.followerName ? { followerName: request.followerName } : {}),
+    version: 1,
+  };
+  const travelNotice: TravelNotice | undefined = request.travelNotice && {
+    id: ports.ids.next('tn'),
+    memberId: member.id,
+    ...request.travelNotice,
+    recordedBy: actor.sub,
+    recordedAt: ctx.now.toISOString(),
+  };
+  const issue: IntroductionIssue = {
+    introduction,
+    memberName: member.fullName,
+    events: [
+      introductionEvent('IntroductionIssued', introduction, ctx.now, {
+        contactPath: introduction.contactPath,
+      }),
+    ],
+    ...(existing ? { updatedMember: member } : { newMember: member }),
+    ...(travelNotice ? { travelNotice } : {}),
+  };
+  return { kind: 'new', issue, introduction, member };
+}
+
+/** The first call reserves a number; later calls (retries of the same request) get the same one. */
+function onceNumber(numbers: LetterNumbers, workplaceOrgId: string, issuedOn: string): () => Promise<string> {
+  let reserved: Promise<string> | undefined;
+  return () => {
+    reserved ??= numbers.next(workplaceOrgId, Number(issuedOn.slice(0, 4)));
+    return reserved;
+  };
+}
+
+/**
+ * R1: the workplace (or school, R6, or armed-forces unit, R20) introduces a member to the residence
+ * committee of the place they live (R2), creating the member record if the party card is new. Asking
+ * again for the same member and residence while that introduction is in force returns it unchanged;
+ * any other introduction of a member whose contact has not ended is a 409.
+ */
+export async function introduceMember(
+  ports: IntroductionPorts,
+  actor: Principal,
+  request: IntroduceRequest,
+  options: { letterNumbers?: LetterNumbers } = {},
+): Promise<IntroduceOutcome> {
+  const ctx = await introductionContext(ports, actor, request);
+  const letterNumber = onceNumber(
+    options.letterNumbers ?? letterNumbers(ports.counters),
+    ctx.workplaceOrgId,
+    ctx.issuedOn,
+  );
+  for (let attempt = 1; ; attempt++) {
+    const member = await ports.members.byPartyCard(request.member.partyCardNumber);
+    const active = member ? await activeIntroduction(ports.introductions, member.id) : undefined;
+    const plan = await planIntroduction(ports, actor, ctx, request, { member, active }, letterNumber);
+    if (plan.kind === 'existing') {
+      return { outcome: 'existing', introduction: plan.introduction, member: plan.member };
+    }
+    const { introduction: issued, memberName, ...writes } = plan.issue;
     try {
-      await ports.introductions.issue(introduction, member.fullName, {
-        events: [
-          introductionEvent('IntroductionIssued', introduction, now, {
-            contactPath: introduction.contactPath,
-          }),
-        ],
-        ...(existing ? { updatedMember: member } : { newMember: member }),
-        ...(travelNotice ? { travelNotice } : {}),
-      });
-      return { outcome: 'created', introduction, member };
+      await ports.introductions.issue(issued, memberName, writes);
+      return { outcome: 'created', introduction: plan.introduction, member: plan.member };
     } catch (error) {
       // A concurrent identical request may have won the race: look again, and answer as a replay if so.
       const raced =

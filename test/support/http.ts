@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, Handler } from 'aws-lambda';
 import { type AppDeps, createAppDeps } from '../../functions/deps.js';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
+import { createLogger } from '../../shared/adapters/logger.js';
 import { signToken } from '../../shared/adapters/tokens.js';
 import type { AppConfig } from '../../shared/config/env.js';
 import type { Principal } from '../../shared/domain/roles.js';
@@ -41,7 +42,11 @@ export function testDeps(
   overrides: Partial<Omit<AppDeps, 'config'>> = {},
 ): AppDeps & { repos: Repositories } {
   const repos = overrides.repos ?? createRepositories(table);
-  return createAppDeps(testConfig(table), { ...overrides, repos }) as AppDeps & { repos: Repositories };
+  // Quiet by default: tests that check logs pass their own logger.
+  const logger = overrides.logger ?? createLogger(() => undefined);
+  return createAppDeps(testConfig(table), { ...overrides, repos, logger }) as AppDeps & {
+    repos: Repositories;
+  };
 }
 
 export function tokenFor(principal: Principal): Promise<string> {
@@ -54,13 +59,15 @@ export interface ApiRequest {
   route: string;
   params?: Record<string, string>;
   query?: Record<string, string>;
-  /** An object is sent as JSON; a string as is. */
+  /** An object is sent as JSON; a string as is; a Buffer base64-encoded (as API Gateway sends binary). */
   body?: unknown;
   headers?: Record<string, string>;
   /** A principal to sign a token for, or a raw token. */
   as?: Principal | string;
   /** Send the body base64-encoded, as API Gateway does for binary media types. */
   base64?: boolean;
+  /** The function's timeout for this call (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** An API Gateway HTTP API payload-format-2.0 event, as the Lambda integration receives it. */
@@ -75,7 +82,11 @@ export async function apiEvent(request: ApiRequest): Promise<APIGatewayProxyEven
     headers.authorization = `Bearer ${token}`;
   }
   let body: string | undefined;
-  if (request.body !== undefined) {
+  let base64 = request.base64 ?? false;
+  if (Buffer.isBuffer(request.body)) {
+    body = request.body.toString('latin1');
+    base64 = true;
+  } else if (request.body !== undefined) {
     body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
     headers['content-type'] ??= 'application/json';
   }
@@ -109,14 +120,19 @@ export async function apiEvent(request: ApiRequest): Promise<APIGatewayProxyEven
       timeEpoch: now.getTime(),
     },
     ...(body !== undefined
-      ? request.base64
-        ? { body: Buffer.from(body, 'utf8').toString('base64'), isBase64Encoded: true }
+      ? base64
+        ? {
+            body: Buffer.from(body, Buffer.isBuffer(request.body) ? 'latin1' : 'utf8').toString('base64'),
+            isBase64Encoded: true,
+          }
         : { body, isBase64Encoded: false }
       : { isBase64Encoded: false }),
   };
 }
 
-export function lambdaContext(): Context {
+/** A Lambda context whose remaining time counts down from `timeoutMs` (API Gateway waits 30 s at most). */
+export function lambdaContext(timeoutMs = 30_000): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: 'test',
@@ -126,7 +142,7 @@ export function lambdaContext(): Context {
     awsRequestId: randomUUID(),
     logGroupName: '/aws/lambda/test',
     logStreamName: 'test',
-    getRemainingTimeInMillis: () => 30_000,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
@@ -158,9 +174,11 @@ export async function call<T = ErrorJson>(
   handler: HttpHandler,
   request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-  const result = (await handler(await apiEvent(request), lambdaContext(), () => undefined)) as
-    | APIGatewayProxyStructuredResultV2
-    | undefined;
+  const result = (await handler(
+    await apiEvent(request),
+    lambdaContext(request.timeoutMs),
+    () => undefined,
+  )) as APIGatewayProxyStructuredResultV2 | undefined;
   if (!result) throw new Error('The handler returned nothing');
   const headers = result.headers ?? {};
   const isJson = String(headers['content-type'] ?? '').startsWith('application/json');

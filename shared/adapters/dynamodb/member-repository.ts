@@ -31,6 +31,13 @@ export class DynamoMemberRepository implements MemberRepository {
     return typeof card?.memberId === 'string' ? this.get(card.memberId) : undefined;
   }
 
+  async byPartyCards(partyCardNumbers: readonly string[]): Promise<Map<string, Member>> {
+    const cards = await this.store.batchGet(partyCardNumbers.map((n) => keys.partyCard(n)));
+    const ids = cards.map((c) => c.memberId).filter((id): id is string => typeof id === 'string');
+    const members = await this.store.batchGet(ids.map((id) => keys.member(id)));
+    return new Map(members.map((item) => fromItem<Member>(item)).map((m) => [m.partyCardNumber, m]));
+  }
+
   async create(member: Member, options: WriteOptions = {}): Promise<void> {
     try {
       await this.store.transact(

@@ -2,6 +2,7 @@
 // put, paged query, transactions with the outbox). No Scan: every read is a GetItem or a Query.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -100,6 +101,29 @@ export class DynamoStore {
       new GetCommand({ TableName: this.table, Key: key, ConsistentRead: consistent }),
     );
     return out.Item;
+  }
+
+  /**
+   * Many GetItems in BatchGetItem calls of 100 keys (strongly consistent), retrying what DynamoDB left
+   * unprocessed. Missing items are simply absent from the result; order is not kept.
+   */
+  async batchGet(keysToGet: readonly Key[]): Promise<Item[]> {
+    const out: Item[] = [];
+    for (let i = 0; i < keysToGet.length; i += 100) {
+      let pending: Record<string, unknown>[] = keysToGet
+        .slice(i, i + 100)
+        .map((k) => ({ pk: k.pk, sk: k.sk }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        const res = await this.ctx.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        out.push(...(res.Responses?.[this.table] ?? []));
+        pending = (res.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+        if (attempt > 8 && pending.length > 0) throw new Error('BatchGetItem kept keys unprocessed');
+      }
+    }
+    return out;
   }
 
   /** A put that must not overwrite: false when the item already exists (the caller decides if that is a replay). */
@@ -210,6 +234,11 @@ export class DynamoStore {
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
     };
+  }
+
+  /** The outbox items of events, for callers that assemble a transaction themselves. */
+  outboxPuts(events: readonly DomainEvent[]): TxItem[] {
+    return events.map((e) => ({ Put: outboxPut(this.table, e) }));
   }
 
   newPut(item: Item): TxItem {
