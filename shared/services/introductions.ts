@@ -100,11 +100,12 @@ export function letterNumbers(counters: CounterRepository, blockSize = 1): Lette
   };
 }
 
+/** Read through the guard item (strongly consistent), not the member's index, which may lag a write. */
 async function activeIntroduction(
   introductions: IntroductionRepository,
   memberId: string,
 ): Promise<Introduction | undefined> {
-  return (await introductions.ofMember(memberId)).find((i) => i.status !== 'ended');
+  return (await introductions.activeOfMembers([memberId])).get(memberId);
 }
 
 export interface IntroduceOutcome {

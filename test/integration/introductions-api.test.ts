@@ -673,6 +673,15 @@ describe('HTTP: introductions, receipt, end, travel notices and exemptions', () 
       const cursor = await list(ORG.residence, { cursor: 'not-a-cursor' }, AS.residence);
       expect(cursor.status).toBe(400);
       expect(cursor.json.error.issues?.[0]?.path).toEqual(['cursor']);
+      // A cursor of another listing (the pending one) cannot page this one.
+      const pending = await list(ORG.residence, { status: 'pending', limit: '1' }, AS.residence);
+      const misused = await list(
+        ORG.residence,
+        { status: 'active', cursor: pending.json.cursor ?? '' },
+        AS.residence,
+      );
+      expect(pending.json.cursor).toBeDefined();
+      expect(misused.status).toBe(400);
       expect((await list('khong-co', {}, AS.residence)).status).toBe(404);
     });
   });

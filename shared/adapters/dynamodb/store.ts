@@ -7,6 +7,7 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  type QueryCommandOutput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -166,7 +167,14 @@ export class DynamoStore {
 
   /** One page of a Query; the cursor is opaque to callers (base64url of DynamoDB's LastEvaluatedKey). */
   async queryPage(spec: QuerySpec, limit: number, cursor?: string): Promise<Page<Item>> {
-    const out = await this.ctx.doc.send(new QueryCommand(this.queryInput(spec, limit, decodeCursor(cursor))));
+    let out: QueryCommandOutput;
+    try {
+      out = await this.ctx.doc.send(new QueryCommand(this.queryInput(spec, limit, decodeCursor(cursor))));
+    } catch (error) {
+      // A cursor minted for another listing (another partition) is refused by DynamoDB as a ValidationException.
+      if (cursor && (error as Error).name === 'ValidationException') throw new InvalidCursorError();
+      throw error;
+    }
     const next = encodeCursor(out.LastEvaluatedKey);
     return { items: out.Items ?? [], ...(next ? { cursor: next } : {}) };
   }
