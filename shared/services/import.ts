@@ -195,16 +195,22 @@ export async function importIntroductions(
   for (let i = 0; i < planned.length; i += ROWS_PER_TRANSACTION)
     chunks.push(planned.slice(i, i + ROWS_PER_TRANSACTION));
   const notProcessed: number[] = [];
-  const outOfTime = () => options.remainingMs !== undefined && options.remainingMs() < IMPORT_TIME_MARGIN_MS;
+  // The margin grows with the slowest transaction seen, so those in flight still finish in time.
+  let slowestChunkMs = 0;
+  const outOfTime = () =>
+    options.remainingMs !== undefined &&
+    options.remainingMs() < Math.max(IMPORT_TIME_MARGIN_MS, 2 * slowestChunkMs + 1000);
   await forEachConcurrently(chunks, TRANSACTIONS_IN_FLIGHT, async (chunk) => {
     // Nothing of a chunk not started is written, so sending the file again picks these rows up.
     if (outOfTime()) {
       notProcessed.push(...chunk.map((c) => c.line));
       return;
     }
+    const started = Date.now();
     try {
       const numbered = await Promise.all(chunk.map((c) => withLetterNumber(c, numbers)));
       await ports.introductions.issueMany(numbered.map((c) => c.plan.issue));
+      slowestChunkMs = Math.max(slowestChunkMs, Date.now() - started);
       for (const { line, plan } of numbered) {
         rows.push({
           line,

@@ -108,12 +108,14 @@ export class DynamoStore {
    * Many GetItems in BatchGetItem calls of 100 keys (strongly consistent), retrying what DynamoDB left
    * unprocessed. Missing items are simply absent from the result; order is not kept.
    */
-  async batchGet(keysToGet: readonly Key[]): Promise<Item[]> {
+  async batchGet(keysToGet: readonly Key[], inFlight = 4): Promise<Item[]> {
     const out: Item[] = [];
+    const chunks: Record<string, unknown>[][] = [];
     for (let i = 0; i < keysToGet.length; i += 100) {
-      let pending: Record<string, unknown>[] = keysToGet
-        .slice(i, i + 100)
-        .map((k) => ({ pk: k.pk, sk: k.sk }));
+      chunks.push(keysToGet.slice(i, i + 100).map((k) => ({ pk: k.pk, sk: k.sk })));
+    }
+    const getChunk = async (chunk: Record<string, unknown>[]) => {
+      let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
         const res = await this.ctx.doc.send(
@@ -123,7 +125,12 @@ export class DynamoStore {
         pending = (res.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
         if (attempt > 8 && pending.length > 0) throw new Error('BatchGetItem kept keys unprocessed');
       }
-    }
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) await getChunk(chunks[next++] as Record<string, unknown>[]);
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, worker));
     return out;
   }
 
