@@ -246,7 +246,7 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
       ).status,
   };
 
-  /** A member of W introduced to R (not yet received): fresh for every cell, since some routes change it. */
+  /** A member of W introduced to R (not yet received). */
   async function fixture(): Promise<Fixture> {
     const res = await call<Fixture>(handlers.create, {
       method: 'POST',
@@ -258,10 +258,14 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
     return res.json;
   }
 
+  /** Denied requests change nothing, so they share one fixture (checked untouched at the end). */
+  let shared: Fixture;
+
   beforeAll(async () => {
     table = await createTestTable();
     deps = testDeps(table, { clock: testClock('2026-03-02T03:00:00Z') });
     await seedWorld(deps.repos);
+    shared = await fixture();
   });
   afterAll(async () => {
     await table.drop();
@@ -281,13 +285,22 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
   });
 
   it.each(cells)('%s as %s of the %s committee → %i', async (route, role, scope, expected) => {
-    // Prepare
-    const fx = await fixture();
+    // Prepare: an allowed request may change its fixture, so it gets its own
+    const fx = expected === 403 ? shared : await fixture();
 
     // Act
     const status = await ROUTES[route](fx, principalFor(role, scope, fx));
 
     // Assess
     expect(status).toBe(expected);
+  });
+
+  // Runs after the matrix (tests run in order).
+  it('left the fixture of the denied requests untouched', async () => {
+    const introduction = await deps.repos.introductions.get(shared.introduction.id);
+    expect(introduction).toMatchObject({ status: 'issued', version: 1 });
+    expect(introduction?.receipt).toBeUndefined();
+    expect(await deps.repos.members.travelNotices(shared.member.id)).toEqual([]);
+    expect(await deps.repos.members.exemptions(shared.member.id)).toEqual([]);
   });
 });
