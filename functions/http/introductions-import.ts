@@ -31,8 +31,8 @@ export function createHandler(deps: () => AppDeps) {
       });
       d.logger.info('introductions imported', {
         orgId: query.workplaceOrgId ?? principal.orgId,
+        status: report.complete ? 'complete' : 'partial',
         count: report.total,
-        sent: report.created,
         failed: report.failed,
       });
       return ok(report);
