@@ -9,6 +9,15 @@ export function introductionPorts(deps: AppDeps): IntroductionPorts {
 }
 
 export function contactBookPorts(deps: AppDeps): ContactBookPorts {
-  const { committees, members, introductions, invitations, comments, evaluations } = deps.repos;
-  return { committees, members, introductions, invitations, comments, evaluations, clock: deps.clock };
+  const { committees, members, introductions, invitations, comments, evaluations, yearEnd } = deps.repos;
+  return {
+    committees,
+    members,
+    introductions,
+    invitations,
+    comments,
+    evaluations,
+    yearEnd,
+    clock: deps.clock,
+  };
 }

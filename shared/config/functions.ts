@@ -1,3 +1,5 @@
+import { ENV } from './table.js';
+
 // config: the registry of Lambda functions — HTTP routes and background functions — read by the CDK app
 // (one NodejsFunction each, with exactly the grants listed) and by the local gateway and scheduler.
 
@@ -25,6 +27,8 @@ export interface HttpRouteDef {
   grants: readonly Grant[];
   /** True when the bundle includes grammY (the bot), which allows a larger bundle. */
   bot?: boolean;
+  /** True when the function renders PDFs (pdfkit): the fonts ship beside its bundle (`REPORT_FONT_DIR`). */
+  needsFonts?: boolean;
 }
 
 export type Trigger =
@@ -37,95 +41,197 @@ export type Trigger =
   /** SNS topic subscription. */
   | { kind: 'topic' };
 
+/**
+ * The event EventBridge Scheduler sends to a `schedule` function in AWS (the local scheduler may send the
+ * same shape). `scheduledTime` is the slot being run (ISO 8601, UTC): the same on a retry, so it makes a
+ * good idempotency key for the job's steps.
+ */
+export interface ScheduledJobEvent {
+  job: string;
+  scheduledTime: string;
+  executionId: string;
+}
+
 export interface BackgroundFunctionDef {
   name: string;
   entry: string;
   trigger: Trigger;
   grants: readonly Grant[];
   bot?: boolean;
+  /** True when the function renders PDFs (pdfkit): the fonts ship beside its bundle (`REPORT_FONT_DIR`). */
+  needsFonts?: boolean;
   /** `npm run job -- <name>` fires a scheduled one locally. */
   description: string;
 }
 
 const READ: readonly Grant[] = ['table:read'];
-/** Writes read first (conditional writes, replays); events go through the outbox, so no topic grant. */
+/** Writes go through the outbox in the same transaction, so no function here publishes to the topic. */
 const READ_WRITE: readonly Grant[] = ['table:read', 'table:write'];
 
-export const HTTP_ROUTES: readonly HttpRouteDef[] = [
-  // Introductions and the contact book (issue 3, R1–R7); see docs/api.md.
+/** A JWT-authenticated route whose handler is `functions/http/<name>.ts`. */
+function route(name: string, method: HttpMethod, path: string, grants: readonly Grant[]): HttpRouteDef {
+  return { name, method, path, entry: `functions/http/${name}.ts`, auth: true, grants };
+}
+
+/** Introductions and the contact book (issue 3, R1–R7); see docs/api.md. */
+const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
+  route('introductions-create', 'POST', '/introductions', READ_WRITE),
+  route('introductions-import', 'POST', '/introductions/import', READ_WRITE),
+  route('introductions-receive', 'POST', '/introductions/{id}/receive', READ_WRITE),
+  route('introductions-end', 'POST', '/introductions/{id}/end', READ_WRITE),
+  // Renders the letter with pdfkit: the fonts ship beside the bundle.
+  { ...route('introductions-letter', 'GET', '/introductions/{id}/letter.pdf', READ), needsFonts: true },
+  route('members-travel-notices', 'POST', '/members/{id}/travel-notices', READ_WRITE),
+  route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE),
+  route('members-contact-book', 'GET', '/members/{id}/contact-book', READ),
+  route('committees-members', 'GET', '/committees/{id}/members', READ),
+];
+
+/** The meeting itself (issue 5): attendance, minutes, comments, R10 notices. */
+const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
+  route('meeting-attendance-get', 'GET', '/meetings/{id}/attendance', READ),
+  route('meeting-attendance-open', 'POST', '/meetings/{id}/attendance/open', READ_WRITE),
+  route('meeting-attendance-set', 'PUT', '/meetings/{id}/attendance/{memberId}', READ_WRITE),
+  route('meeting-minutes-get', 'GET', '/meetings/{id}/minutes', READ),
+  route('meeting-minutes-part-put', 'PUT', '/meetings/{id}/minutes/{part}', READ_WRITE),
+  route('meeting-minutes-sign', 'POST', '/meetings/{id}/minutes/sign', READ_WRITE),
+  route('meeting-minutes-addendum', 'POST', '/meetings/{id}/minutes/addenda', READ_WRITE),
+  // Renders the minutes with pdfkit: the fonts ship beside the bundle.
+  { ...route('meeting-minutes-pdf', 'GET', '/meetings/{id}/minutes.pdf', READ), needsFonts: true },
+  route('meeting-comment-raise', 'POST', '/meetings/{id}/comments', READ_WRITE),
+  route('meeting-comment-answer', 'POST', '/meetings/{id}/comments/{commentId}/answer', READ_WRITE),
+  route('absence-notice-ack', 'POST', '/meetings/{id}/absence-notices/{memberId}/ack', READ_WRITE),
+  route('absence-notices-pending', 'GET', '/absence-notices', READ),
+];
+
+/** R22: 31 October, 17:00 in Asia/Ho_Chi_Minh (the schedule's time zone). */
+export const DEFAULT_OCTOBER_REPORT_SCHEDULE = 'cron(0 17 31 10 ? *)';
+
+/**
+ * The October report's schedule: OCTOBER_REPORT_SCHEDULE when set at synth time (an EventBridge Scheduler
+ * `cron(…)`, `rate(…)` or `at(…)` expression, read in Asia/Ho_Chi_Minh), else the default.
+ */
+export function octoberReportSchedule(env: Record<string, string | undefined> = process.env): string {
+  const value = env[ENV.octoberReportSchedule]?.trim();
+  if (!value) return DEFAULT_OCTOBER_REPORT_SCHEDULE;
+  if (
+    !/^(cron\((\S+ ){5}\S+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\))$/.test(
+      value,
+    )
+  ) {
+    throw new Error(`OCTOBER_REPORT_SCHEDULE is not a schedule expression: ${value}`);
+  }
+  return value;
+}
+
+// Year end (issue 6): evaluations (R11, R17, R18), the workplace's side (R19–R21), the October report (R22).
+const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   {
-    name: 'introductions-create',
-    method: 'POST',
-    path: '/introductions',
-    entry: 'functions/http/introductions-create.ts',
-    auth: true,
-    grants: READ_WRITE,
-  },
-  {
-    name: 'introductions-import',
-    method: 'POST',
-    path: '/introductions/import',
-    entry: 'functions/http/introductions-import.ts',
-    auth: true,
-    grants: READ_WRITE,
-  },
-  {
-    name: 'introductions-receive',
-    method: 'POST',
-    path: '/introductions/{id}/receive',
-    entry: 'functions/http/introductions-receive.ts',
-    auth: true,
-    grants: READ_WRITE,
-  },
-  {
-    name: 'introductions-end',
-    method: 'POST',
-    path: '/introductions/{id}/end',
-    entry: 'functions/http/introductions-end.ts',
-    auth: true,
-    grants: READ_WRITE,
-  },
-  {
-    // Needs the DejaVu fonts copied next to the bundle (fonts/DejaVuSans*.ttf): see shared/adapters/documents/fonts.ts.
-    name: 'introductions-letter',
+    name: 'list-evaluations',
     method: 'GET',
-    path: '/introductions/{id}/letter.pdf',
-    entry: 'functions/http/introductions-letter.ts',
+    path: '/committees/{id}/evaluations/{year}',
+    entry: 'functions/http/list-evaluations.ts',
     auth: true,
-    grants: READ,
+    grants: ['table:read'],
   },
   {
-    name: 'members-travel-notices',
-    method: 'POST',
-    path: '/members/{id}/travel-notices',
-    entry: 'functions/http/members-travel-notices.ts',
-    auth: true,
-    grants: READ_WRITE,
-  },
-  {
-    name: 'members-exemptions',
-    method: 'POST',
-    path: '/members/{id}/exemptions',
-    entry: 'functions/http/members-exemptions.ts',
-    auth: true,
-    grants: READ_WRITE,
-  },
-  {
-    name: 'members-contact-book',
+    name: 'get-evaluation',
     method: 'GET',
-    path: '/members/{id}/contact-book',
-    entry: 'functions/http/members-contact-book.ts',
+    path: '/committees/{id}/evaluations/{year}/{memberId}',
+    entry: 'functions/http/get-evaluation.ts',
     auth: true,
-    grants: READ,
+    grants: ['table:read'],
   },
   {
-    name: 'committees-members',
-    method: 'GET',
-    path: '/committees/{id}/members',
-    entry: 'functions/http/committees-members.ts',
+    name: 'save-evaluation-draft',
+    method: 'PUT',
+    path: '/committees/{id}/evaluations/{year}/{memberId}',
+    entry: 'functions/http/save-evaluation-draft.ts',
     auth: true,
-    grants: READ,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'record-consultation',
+    method: 'POST',
+    path: '/committees/{id}/evaluations/{year}/{memberId}/consultation',
+    entry: 'functions/http/record-consultation.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'submit-evaluation',
+    method: 'POST',
+    path: '/committees/{id}/evaluations/{year}/{memberId}/submit',
+    entry: 'functions/http/submit-evaluation.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'workplace-year-end',
+    method: 'GET',
+    path: '/workplaces/{id}/year-end/{year}',
+    entry: 'functions/http/workplace-year-end.ts',
+    auth: true,
+    grants: ['table:read'],
+  },
+  {
+    name: 'submit-self-report',
+    method: 'PUT',
+    path: '/members/{id}/self-reports/{year}',
+    entry: 'functions/http/submit-self-report.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'record-direct-collection',
+    method: 'POST',
+    path: '/members/{id}/direct-collections/{year}',
+    entry: 'functions/http/record-direct-collection.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'compile-report',
+    method: 'POST',
+    path: '/committees/{id}/reports/{year}',
+    entry: 'functions/http/compile-report.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    // Also serves `/committees/{id}/reports/{year}.xlsx` and `.pdf`: `{year}` is the whole segment.
+    name: 'get-report',
+    method: 'GET',
+    path: '/committees/{id}/reports/{year}',
+    entry: 'functions/http/get-report.ts',
+    auth: true,
+    grants: ['table:read'],
+    // Renders the report as PDF (pdfkit): the fonts ship beside the bundle.
+    needsFonts: true,
   },
 ];
 
-export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [];
+export const HTTP_ROUTES: readonly HttpRouteDef[] = [
+  ...INTRODUCTION_ROUTES,
+  ...MEETING_RECORD_ROUTES,
+  ...YEAR_END_ROUTES,
+];
+
+export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
+  {
+    name: 'absence-notices',
+    entry: 'functions/jobs/absence-notices.ts',
+    // 20:00 every day, Vietnam time: the meetings of the last 7 days (today's wait for sealing or tomorrow).
+    trigger: { kind: 'schedule', expression: 'cron(0 20 * * ? *)' },
+    grants: READ_WRITE,
+    description: 'R10: notify workplaces of members absent without notice, once per member and meeting',
+  },
+  {
+    name: 'october-report',
+    entry: 'functions/jobs/october-report.ts',
+    trigger: { kind: 'schedule', expression: octoberReportSchedule() },
+    grants: ['table:read', 'table:write'],
+    description:
+      'R22: compile the October report of every residence committee under REPORT_BOARD_IDS, then the boards',
+  },
+];

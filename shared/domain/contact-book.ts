@@ -12,6 +12,7 @@ import {
   type Rsvp,
 } from './invitation.js';
 import type { Exemption, TravelNotice } from './travel-and-exemption.js';
+import type { DirectCollection, SelfReport } from './year-end.js';
 
 /** One meeting the member was invited to, with the answer, the absence reason and its confirmation (R9). */
 export interface ContactBookMeeting {
@@ -34,6 +35,10 @@ export interface ContactBookYear {
   comments: Comment[];
   /** The residence committee's submitted year-end comments (R17); drafts are not part of the book. */
   evaluations: Evaluation[];
+  /** R19 (and R12): the member's own report of meetings attended and activities at the residence. */
+  selfReport?: SelfReport;
+  /** R20: the workplace collected the book of an armed-forces member directly from the ward. */
+  directCollection?: DirectCollection;
 }
 
 export interface ContactBookRecords {
@@ -43,6 +48,8 @@ export interface ContactBookRecords {
   invitations: readonly Invitation[];
   comments: readonly Comment[];
   evaluations: readonly Evaluation[];
+  selfReports?: readonly SelfReport[];
+  directCollections?: readonly DirectCollection[];
 }
 
 const yearOf = (date: IsoDate) => Number(date.slice(0, 4));
@@ -75,6 +82,8 @@ function yearsOf(records: ContactBookRecords, now: Date): number[] {
   for (const inv of records.invitations) years.add(yearOf(inv.meetingDate));
   for (const c of records.comments) years.add(localYear(new Date(c.raisedAt)));
   for (const e of records.evaluations) if (e.status === 'submitted') years.add(e.year);
+  for (const r of records.selfReports ?? []) years.add(r.year);
+  for (const c of records.directCollections ?? []) years.add(c.year);
   return [...years].sort((a, b) => a - b);
 }
 
@@ -102,5 +111,17 @@ export function contactBookYears(records: ContactBookRecords, now: Date): Contac
       })),
     comments: records.comments.filter((c) => localYear(new Date(c.raisedAt)) === year),
     evaluations: records.evaluations.filter((e) => e.year === year && e.status === 'submitted'),
+    ...optional(
+      'selfReport',
+      records.selfReports?.find((r) => r.year === year),
+    ),
+    ...optional(
+      'directCollection',
+      records.directCollections?.find((c) => c.year === year),
+    ),
   }));
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

@@ -1,4 +1,5 @@
 // ports: one repository per aggregate; use cases depend on these, adapters/dynamodb implements them.
+import type { AbsenceNotice } from '../domain/attendance.js';
 import type { Comment } from '../domain/comment.js';
 import type { Committee } from '../domain/committee.js';
 import type { Evaluation } from '../domain/evaluation.js';
@@ -11,6 +12,7 @@ import type { Minutes } from '../domain/minutes.js';
 import type { OctoberReport } from '../domain/report.js';
 import type { StaffAssignment } from '../domain/roles.js';
 import type { Exemption, TravelNotice } from '../domain/travel-and-exemption.js';
+import type { DirectCollection, SelfReport } from '../domain/year-end.js';
 import type { Page } from './common.js';
 
 /** Every write may carry the domain events it causes; they are stored with it in one transaction. */
@@ -114,6 +116,8 @@ export interface MeetingRepository {
   /** Pattern 4. */
   ofCommittee(residenceOrgId: string, year?: number): Promise<Meeting[]>;
   find(residenceOrgId: string, year: number, round: Round): Promise<Meeting | undefined>;
+  /** Meetings of every committee held on a date (the daily R10 job). */
+  onDate(date: string): Promise<Meeting[]>;
 }
 
 export interface InvitationRepository {
@@ -145,11 +149,41 @@ export interface CommentRepository {
 export interface MinutesRepository {
   get(meetingId: string): Promise<Minutes | undefined>;
   save(minutes: Minutes, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  /** Saves the minutes and their meeting together (sealing marks the meeting held), both version-guarded. */
+  saveWithMeeting(
+    minutes: Minutes,
+    expectedVersion: number,
+    meeting: Meeting,
+    meetingExpectedVersion: number,
+    options?: WriteOptions,
+  ): Promise<void>;
+}
+
+/** R10: one notice per absent member per meeting, and the workplace's acknowledgement of it. */
+export interface AbsenceNoticeRepository {
+  /** Stores the notice with its events in one transaction; false (nothing written) when it exists already. */
+  raiseOnce(notice: AbsenceNotice, options?: WriteOptions): Promise<boolean>;
+  get(meetingId: string, memberId: string): Promise<AbsenceNotice | undefined>;
+  /** Records the first acknowledgement (a repeat keeps the first); NotFoundError when there is no notice. */
+  acknowledge(meetingId: string, memberId: string, by: string, at: string): Promise<AbsenceNotice>;
+  /** Notices a workplace has not acknowledged yet, oldest meeting first. */
+  pendingOfWorkplace(
+    workplaceOrgId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<Page<AbsenceNotice>>;
+}
+
+/** Saving an evaluation may also record, once per member and year, that the R11 notice was raised. */
+export interface EvaluationWriteOptions extends WriteOptions {
+  /** Store the R11 marker of (memberId, year) with the save; the save fails (ConflictError) if it exists. */
+  markBothMeetingsMissedNoticed?: boolean;
 }
 
 export interface EvaluationRepository {
   get(residenceOrgId: string, year: number, memberId: string): Promise<Evaluation | undefined>;
-  save(evaluation: Evaluation, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  save(evaluation: Evaluation, expectedVersion: number, options?: EvaluationWriteOptions): Promise<void>;
+  /** R11: whether the BothMeetingsMissed notice of this member and year was raised already. */
+  bothMeetingsMissedNoticed(memberId: string, year: number): Promise<boolean>;
   /** Pattern 8. */
   ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation>;
   ofMember(memberId: string): Promise<Evaluation[]>;
@@ -161,6 +195,16 @@ export interface ReportRepository {
   /** Stores a new version (and keeps the previous one); ConflictError if another compile stored it first. */
   save(report: OctoberReport, parentId: string | undefined, options?: WriteOptions): Promise<void>;
   underParent(parentId: string, year: number): Promise<OctoberReport[]>;
+}
+
+/** The member's side of the year end: the self-report (R19) and the direct collection of the contact book (R20). */
+export interface YearEndRepository {
+  getSelfReport(memberId: string, year: number): Promise<SelfReport | undefined>;
+  /** Saves guarded by `expectedVersion` (0: must not exist yet); ConflictError on a stale version. */
+  saveSelfReport(report: SelfReport, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  getDirectCollection(memberId: string, year: number): Promise<DirectCollection | undefined>;
+  /** Records once: false (no write) when the collection of that member and year is recorded already. */
+  recordDirectCollection(collection: DirectCollection, options?: WriteOptions): Promise<boolean>;
 }
 
 export interface IdempotencyStore {

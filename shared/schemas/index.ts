@@ -4,3 +4,4 @@ export * from './csv.js';
 export * from './entities.js';
 export * from './introduction-csv.js';
 export * from './introductions.js';
+export * from './year-end.js';

@@ -1,6 +1,6 @@
 // schemas: the CSV file of introductions (POST /introductions/import): its columns, and each row turned
 // into the same request as POST /introductions and validated by the same zod schema.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import { parseCsv } from './csv.js';
 import { type IntroduceRequest, introduceRequestSchema } from './introductions.js';

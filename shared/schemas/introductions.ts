@@ -1,5 +1,5 @@
 // schemas: the HTTP requests of introductions, travel notices, exemptions and the contact book (R1–R7).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEXES } from '../domain/member.js';
 import { fullNameSchema, idSchema, isoDateSchema, phoneSchema, textSchema } from './common.js';
 import { endReasonSchema, memberCategorySchema, partyCardNumberSchema, residenceSchema } from './entities.js';

@@ -14,6 +14,7 @@ import type {
   IntroductionRepository,
   InvitationRepository,
   MemberRepository,
+  YearEndRepository,
 } from '../ports/repositories.js';
 
 export interface ContactBookPorts {
@@ -23,6 +24,7 @@ export interface ContactBookPorts {
   comments: Pick<CommentRepository, 'ofMember'>;
   evaluations: Pick<EvaluationRepository, 'ofMember'>;
   committees: Pick<CommitteeRepository, 'get'>;
+  yearEnd: Pick<YearEndRepository, 'getSelfReport' | 'getDirectCollection'>;
   clock: Clock;
 }
 
@@ -67,13 +69,25 @@ export async function contactBookOf(
   for (const c of await Promise.all([...orgIds].map((id) => ports.committees.get(id)))) {
     if (c) committees[c.id] = { id: c.id, name: c.name, kind: c.kind };
   }
+  const records = { introductions, travelNotices, exemptions, invitations, comments, evaluations };
+  const now = ports.clock.now();
+  // R19, R20: the year-end records are kept per year; read those of the years the book has pages for.
+  const years = contactBookYears(records, now).map((y) => y.year);
+  const [selfReports, directCollections] = await Promise.all([
+    Promise.all(years.map((y) => ports.yearEnd.getSelfReport(memberId, y))),
+    Promise.all(years.map((y) => ports.yearEnd.getDirectCollection(memberId, y))),
+  ]);
   return {
     member,
     introductions,
     committees,
     years: contactBookYears(
-      { introductions, travelNotices, exemptions, invitations, comments, evaluations },
-      ports.clock.now(),
+      {
+        ...records,
+        selfReports: selfReports.filter((r) => r !== undefined),
+        directCollections: directCollections.filter((c) => c !== undefined),
+      },
+      now,
     ),
   };
 }

@@ -160,6 +160,18 @@ describe('HTTP: the contact book and the introduction letter', () => {
         version: 1,
       };
       await deps.repos.evaluations.save({ ...evaluation, year: 2025, status: 'submitted' }, 0);
+      await deps.repos.yearEnd.saveSelfReport(
+        {
+          memberId: member.id,
+          year: 2025,
+          meetingsAttended: 1,
+          meetingsAttendedRecorded: 1,
+          activities: 'Tham gia Hội Phụ nữ khu vực 1, trồng cây xanh',
+          submittedAt: '2025-12-10T03:00:00Z',
+          version: 1,
+        },
+        0,
+      );
       await deps.repos.evaluations.save({ ...evaluation, year: 2026, status: 'draft' }, 0);
       clock.set('2026-01-05T02:00:00Z');
       await call(handlers.exemption, {
@@ -195,6 +207,11 @@ describe('HTTP: the contact book and the introduction letter', () => {
       expect(y2025?.meetings[1]?.absence).toMatchObject({ category: 'illness', confirmation: 'confirmed' });
       expect(y2025?.comments.map((c) => c.text)).toEqual(['Đề nghị nạo vét cống thoát nước khu vực 1']);
       expect(y2025?.evaluations.map((e) => e.form.proposal)).toEqual(['commend']);
+      expect(y2025?.selfReport).toMatchObject({
+        meetingsAttended: 1,
+        activities: 'Tham gia Hội Phụ nữ khu vực 1, trồng cây xanh',
+      });
+      expect(y2026?.selfReport).toBeUndefined();
       expect(y2026?.introductions.map((i) => i.id)).toEqual([introduction.id]);
       expect(y2026?.exemptions.map((e) => e.reason)).toEqual(['Nghỉ sinh con']);
       expect(y2026?.meetings[0]).toMatchObject({
@@ -216,6 +233,33 @@ describe('HTTP: the contact book and the introduction letter', () => {
         (await readBook(member.id, { sub: 'm-other', orgId: ORG.workplace, role: 'member' })).status,
       ).toBe(403);
       expect((await readBook('m-khong-co', AS.workplace)).status).toBe(404);
+    });
+
+    it("R20: shows the workplace's direct collection of an armed-forces member's book in its year", async () => {
+      // Prepare
+      const { json } = await introduce(
+        introduceBody({ member: { category: 'armed_forces', fullName: 'Phan Văn Trị', sex: 'male' } }),
+        AS.army,
+      );
+      await deps.repos.yearEnd.recordDirectCollection({
+        memberId: json.member.id,
+        year: 2026,
+        residenceOrgId: ORG.residence,
+        workplaceOrgId: ORG.army,
+        collectedOn: '2026-06-25',
+        collectedBy: AS.army.sub,
+        recordedAt: '2026-06-25T03:00:00Z',
+      });
+
+      // Act
+      const res = await readBook(json.member.id, AS.army);
+
+      // Assess
+      expect(res.status).toBe(200);
+      expect(res.json.years.find((y) => y.year === 2026)?.directCollection).toMatchObject({
+        collectedOn: '2026-06-25',
+        workplaceOrgId: ORG.army,
+      });
     });
 
     it('keeps the history readable by the former residence committee after the contact ended (R7)', async () => {

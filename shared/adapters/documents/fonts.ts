@@ -1,36 +1,33 @@
-// adapter: finds the DejaVu TrueType fonts (full Vietnamese coverage) in the package, or next to a bundle.
+// adapter: the DejaVu TrueType fonts (full Latin and Vietnamese in one file) as bytes, for pdfkit.
 //
-// In the repository and in tests the font comes from the `dejavu-fonts-ttf` package. A Lambda bundle
-// (esbuild, NodejsFunction) has no node_modules, so the CDK app copies the files next to the bundle,
-// as `fonts/DejaVuSans.ttf` and `fonts/DejaVuSans-Bold.ttf` (commandHooks.afterBundling); they are looked
-// up beside the bundle (import.meta.url in ESM) and under LAMBDA_TASK_ROOT (CommonJS bundles).
+// Same contract as the other PDF adapters and the CDK construct (`needsFonts`): REPORT_FONT_DIR names the
+// folder of the .ttf files when set (in Lambda: the copy shipped beside the bundle); otherwise the
+// `dejavu-fonts-ttf` package is resolved from here — in the repository, or in the package layout that
+// the construct copies next to the bundle (node_modules/dejavu-fonts-ttf/{package.json,ttf/}).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ENV } from '../../config/table.js';
 
 export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 export type FontWeight = keyof typeof FONT_FILES;
 
-/** Directories that may hold the font files, most specific first. */
-export function fontDirectories(): string[] {
+/** Folders that may hold the font files, most specific first. */
+export function fontDirectories(env: NodeJS.ProcessEnv = process.env): string[] {
   const dirs: string[] = [];
-  if (process.env.FONT_DIR) dirs.push(process.env.FONT_DIR);
-  const here = typeof import.meta.url === 'string' ? import.meta.url : undefined;
-  if (here) dirs.push(join(dirname(fileURLToPath(here)), 'fonts'));
-  if (process.env.LAMBDA_TASK_ROOT) dirs.push(join(process.env.LAMBDA_TASK_ROOT, 'fonts'));
+  const configured = env[ENV.reportFontDir];
+  if (configured) dirs.push(configured);
   try {
-    const require = createRequire(here ?? join(process.cwd(), 'index.js'));
-    dirs.push(join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
+    dirs.push(join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
   } catch {
-    // bundled without node_modules: the copies next to the bundle are the ones to use
+    // a bundle shipped without the package layout: only REPORT_FONT_DIR can help
   }
   return dirs;
 }
 
 const cache = new Map<FontWeight, Buffer>();
 
-/** The font's bytes, read once per process. */
+/** The font's bytes, read once per process; fails naming where it looked. */
 export function loadFont(weight: FontWeight = 'regular'): Buffer {
   const cached = cache.get(weight);
   if (cached) return cached;
@@ -43,5 +40,7 @@ export function loadFont(weight: FontWeight = 'regular'): Buffer {
       return bytes;
     }
   }
-  throw new Error(`Font ${FONT_FILES[weight]} not found (looked in ${dirs.length} places)`);
+  throw new Error(
+    `Font ${FONT_FILES[weight]} not found in ${dirs.join(', ') || 'no folder'} (set ${ENV.reportFontDir})`,
+  );
 }

@@ -1,4 +1,5 @@
 // adapter: builds every DynamoDB repository over one table.
+import { DynamoAbsenceNoticeRepository } from './absence-notice-repository.js';
 import type { DynamoContext } from './client.js';
 import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-repository.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
@@ -17,6 +18,7 @@ import {
   DynamoIdempotencyStore,
   DynamoOutboxRepository,
 } from './support-repositories.js';
+import { DynamoYearEndRepository } from './year-end-repository.js';
 
 export function createRepositories(ctx: DynamoContext) {
   const store = new DynamoStore(ctx);
@@ -35,6 +37,8 @@ export function createRepositories(ctx: DynamoContext) {
     idempotency: new DynamoIdempotencyStore(store),
     outbox: new DynamoOutboxRepository(store),
     chatLinks: new DynamoChatLinkRepository(store),
+    absenceNotices: new DynamoAbsenceNoticeRepository(store),
+    yearEnd: new DynamoYearEndRepository(store),
     counters: new DynamoCounterRepository(store),
   };
 }

@@ -2,16 +2,19 @@
 import type { Comment } from '../../domain/comment.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { Evaluation } from '../../domain/evaluation.js';
+import type { Meeting } from '../../domain/meeting.js';
 import type { Minutes } from '../../domain/minutes.js';
 import type { OctoberReport } from '../../domain/report.js';
 import type {
   CommentRepository,
   EvaluationRepository,
+  EvaluationWriteOptions,
   MinutesRepository,
   ReportRepository,
   WriteOptions,
 } from '../../ports/repositories.js';
 import { keys } from './keys.js';
+import { meetingItem } from './meeting-repository.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
 export class DynamoCommentRepository implements CommentRepository {
@@ -68,6 +71,23 @@ export class DynamoMinutesRepository implements MinutesRepository {
     const item = toItem('Minutes', keys.minutes(minutes.meetingId), minutes) as Item & { version: number };
     await this.store.transact([this.store.versionedPut(item, expectedVersion)], options.events);
   }
+
+  async saveWithMeeting(
+    minutes: Minutes,
+    expectedVersion: number,
+    meeting: Meeting,
+    meetingExpectedVersion: number,
+    options: WriteOptions = {},
+  ): Promise<void> {
+    const item = toItem('Minutes', keys.minutes(minutes.meetingId), minutes) as Item & { version: number };
+    await this.store.transact(
+      [
+        this.store.versionedPut(item, expectedVersion),
+        this.store.versionedPut(meetingItem(meeting), meetingExpectedVersion),
+      ],
+      options.events,
+    );
+  }
 }
 
 export class DynamoEvaluationRepository implements EvaluationRepository {
@@ -78,14 +98,36 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
     return item ? fromItem<Evaluation>(item) : undefined;
   }
 
-  async save(evaluation: Evaluation, expectedVersion: number, options: WriteOptions = {}): Promise<void> {
+  async save(
+    evaluation: Evaluation,
+    expectedVersion: number,
+    options: EvaluationWriteOptions = {},
+  ): Promise<void> {
     const item = toItem(
       'Evaluation',
       keys.evaluation(evaluation.residenceOrgId, evaluation.year, evaluation.memberId),
       evaluation,
       keys.memberEvaluations(evaluation.memberId, evaluation.year),
     ) as Item & { version: number };
-    await this.store.transact([this.store.versionedPut(item, expectedVersion)], options.events);
+    const writes = [this.store.versionedPut(item, expectedVersion)];
+    if (options.markBothMeetingsMissedNoticed) {
+      // R11: the marker makes the notice once per member and year, whichever save raises it first.
+      const marker = toItem(
+        'BothMeetingsMissedNotice',
+        keys.bothMeetingsMissedNotice(evaluation.memberId, evaluation.year),
+        {
+          memberId: evaluation.memberId,
+          year: evaluation.year,
+          residenceOrgId: evaluation.residenceOrgId,
+        },
+      );
+      writes.push(this.store.newPut(marker));
+    }
+    await this.store.transact(writes, options.events);
+  }
+
+  async bothMeetingsMissedNoticed(memberId: string, year: number): Promise<boolean> {
+    return (await this.store.get(keys.bothMeetingsMissedNotice(memberId, year))) !== undefined;
   }
 
   async *ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation> {

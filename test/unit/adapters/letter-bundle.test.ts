@@ -1,17 +1,23 @@
-// The letter's PDF builder bundled the way the CDK app bundles a Lambda (esbuild, ESM, no node_modules):
-// the fonts must then come from `fonts/` next to the bundle, and the diacritics must survive.
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The letter's PDF builder bundled the way the CDK construct bundles a Lambda (esbuild, ESM, no
+// node_modules): the fonts then come from the package layout the construct copies beside the bundle
+// (fontCopyCommands), or from REPORT_FONT_DIR, and the diacritics survive.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FONT_FILES, fontDirectories } from '../../../shared/adapters/documents/fonts.js';
+import {
+  ESM_REQUIRE_BANNER,
+  FONTS_PACKAGE_DIR,
+  fontCopyCommands,
+  PROJECT_ROOT,
+} from '../../../infra/constructs/app-function.js';
 
 const run = promisify(execFile);
-const repo = resolve(import.meta.dirname, '../../..');
+const repo = PROJECT_ROOT;
 
 describe('Function: loadFont in an esbuild bundle', () => {
   let dir: string;
@@ -39,7 +45,7 @@ export async function render() {
 }
 `,
     );
-    // As NodejsFunction does with OutputFormat.ESM: one .mjs file, a require shim for CommonJS dependencies.
+    // As the construct does (OutputFormat.ESM): one .mjs file, a require shim for CommonJS dependencies.
     await build({
       entryPoints: [entry],
       bundle: true,
@@ -47,9 +53,7 @@ export async function render() {
       format: 'esm',
       target: 'node22',
       outfile: join(dir, 'out', 'index.mjs'),
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
+      banner: { js: ESM_REQUIRE_BANNER },
       logLevel: 'silent',
     });
   });
@@ -57,7 +61,7 @@ export async function render() {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const renderInBundle = () =>
+  const renderInBundle = (env: Record<string, string> = {}) =>
     run(
       process.execPath,
       [
@@ -68,29 +72,34 @@ export async function render() {
          (await import('node:fs')).writeFileSync(${JSON.stringify(join(dir, 'letter.pdf'))}, pdf);`,
       ],
       // Outside the repository, with no package to resolve the font from.
-      { cwd: dir, env: { PATH: process.env.PATH ?? '' } },
+      { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } },
     );
 
-  it('fails clearly when the fonts were not copied next to the bundle', async () => {
-    await expect(renderInBundle()).rejects.toThrow(/DejaVuSans\.ttf not found/);
-  });
-
-  it('renders the letter from fonts/ next to the bundle, diacritics intact', async () => {
-    // Prepare: what the CDK commandHooks.afterBundling step does
-    const fonts = join(dir, 'out', 'fonts');
-    mkdirSync(fonts, { recursive: true });
-    const packageDir = fontDirectories().find((d) => d.includes('dejavu-fonts-ttf')) ?? '';
-    for (const file of Object.values(FONT_FILES)) copyFileSync(join(packageDir, file), join(fonts, file));
-
-    // Act
-    await renderInBundle();
-
-    // Assess
+  const letterText = async () => {
     const parser = new PDFParse({ data: readFileSync(join(dir, 'letter.pdf')) });
     const { text } = await parser.getText();
     await parser.destroy();
-    expect(text).toContain('Ngô Thị Tuyết Mai');
-    expect(text).toContain('Kính gửi: Đảng ủy phường Hưng Lợi');
-    expect(dirname(packageDir)).toMatch(/dejavu-fonts-ttf$/);
+    return text;
+  };
+
+  it('fails clearly when the fonts were not shipped beside the bundle', async () => {
+    await expect(renderInBundle()).rejects.toThrow(/DejaVuSans\.ttf not found .*REPORT_FONT_DIR/s);
+  });
+
+  it('renders the letter from the fonts shipped beside the bundle, diacritics intact', async () => {
+    // Prepare: what the construct runs after esbuild for a needsFonts function
+    for (const command of fontCopyCommands(repo, join(dir, 'out'))) execFileSync('sh', ['-c', command]);
+
+    // Act: without REPORT_FONT_DIR (the package is resolved beside the bundle), then with it, as in Lambda
+    await renderInBundle();
+    const resolved = await letterText();
+    await renderInBundle({ REPORT_FONT_DIR: join(dir, 'out', FONTS_PACKAGE_DIR, 'ttf') });
+    const configured = await letterText();
+
+    // Assess
+    for (const text of [resolved, configured]) {
+      expect(text).toContain('Ngô Thị Tuyết Mai');
+      expect(text).toContain('Kính gửi: Đảng ủy phường Hưng Lợi');
+    }
   });
 });
