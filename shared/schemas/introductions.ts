@@ -97,3 +97,6 @@ export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
 
 /** POST /introductions/import?workplaceOrgId= */
 export const importQuerySchema = z.object({ workplaceOrgId: idSchema.optional() });
+
+/** POST /introductions/import with `Content-Type: application/json`: the CSV text in an envelope. */
+export const importJsonBodySchema = z.object({ csv: z.string().min(1).max(10_000_000) });

@@ -245,6 +245,31 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
     expect(res.json.error.message).toMatch(message);
   });
 
+  it('takes the same file in a JSON envelope { csv } (for clients that only send JSON)', async () => {
+    // Prepare
+    const csv = `${HEADER}\n400000501,Châu Văn Liêm,1980-01-01,nam,,,thuong_tru,Khu vực 1,2000-01-01,,phuong-an-hoa,,,,,,`;
+
+    // Act
+    const res = await call<ImportReport & ErrorJson>(handler, {
+      method: 'POST',
+      route: '/introductions/import',
+      body: { csv },
+      as: AS.workplace,
+    });
+    const missing = await call(handler, {
+      method: 'POST',
+      route: '/introductions/import',
+      body: { file: csv },
+      as: AS.workplace,
+    });
+
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ complete: true, created: 1 });
+    expect(missing.status).toBe(400);
+    expect(missing.json.error.issues?.[0]?.path).toEqual(['csv']);
+  });
+
   it('answers 400 for a file that is not UTF-8 and for a body that is not CSV', async () => {
     // Prepare: "Nguyễn" saved in Windows-1258 is not valid UTF-8
     const windows1258 = Buffer.concat([
@@ -261,7 +286,7 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
       headers: { 'content-type': 'text/csv' },
       as: AS.workplace,
     });
-    const json = await upload(HEADER, { contentType: 'application/json' });
+    const json = await upload(HEADER, { contentType: 'application/xml' });
 
     // Assess
     expect(notUtf8.status).toBe(400);
