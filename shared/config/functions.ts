@@ -73,6 +73,20 @@ function route(name: string, method: HttpMethod, path: string, grants: readonly 
   return { name, method, path, entry: `functions/http/${name}.ts`, auth: true, grants };
 }
 
+/** Introductions and the contact book (issue 3, R1–R7); see docs/api.md. */
+const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
+  route('introductions-create', 'POST', '/introductions', READ_WRITE),
+  route('introductions-import', 'POST', '/introductions/import', READ_WRITE),
+  route('introductions-receive', 'POST', '/introductions/{id}/receive', READ_WRITE),
+  route('introductions-end', 'POST', '/introductions/{id}/end', READ_WRITE),
+  // Renders the letter with pdfkit: the fonts ship beside the bundle.
+  { ...route('introductions-letter', 'GET', '/introductions/{id}/letter.pdf', READ), needsFonts: true },
+  route('members-travel-notices', 'POST', '/members/{id}/travel-notices', READ_WRITE),
+  route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE),
+  route('members-contact-book', 'GET', '/members/{id}/contact-book', READ),
+  route('committees-members', 'GET', '/committees/{id}/members', READ),
+];
+
 /** The meeting itself (issue 5): attendance, minutes, comments, R10 notices. */
 const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
   route('meeting-attendance-get', 'GET', '/meetings/{id}/attendance', READ),
@@ -227,6 +241,7 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
 
 export const HTTP_ROUTES: readonly HttpRouteDef[] = [
   ...BOT_ROUTES,
+  ...INTRODUCTION_ROUTES,
   ...MEETING_RECORD_ROUTES,
   ...YEAR_END_ROUTES,
 ];

@@ -19,6 +19,7 @@ import {
 import { DynamoStore } from './store.js';
 import {
   DynamoChatLinkRepository,
+  DynamoCounterRepository,
   DynamoIdempotencyStore,
   DynamoOutboxRepository,
 } from './support-repositories.js';
@@ -46,6 +47,7 @@ export function createRepositories(ctx: DynamoContext) {
     invitationJobs: new DynamoInvitationJobRepository(store),
     absenceNotices: new DynamoAbsenceNoticeRepository(store),
     yearEnd: new DynamoYearEndRepository(store),
+    counters: new DynamoCounterRepository(store),
   };
 }
 

@@ -254,6 +254,10 @@ async function seedOtherWard(repos: Repositories): Promise<void> {
   await repos.committees.put(
     aCommittee({ id: OTHER_WARD, kind: 'residence', name: 'Đảng ủy phường Cái Khế' }),
   );
+  // The hamlet the ward's receipts name (kv-3), as a hamlet cell of the ward, so R5's check has it (issue 3).
+  await repos.committees.put(
+    aCommittee({ id: 'kv-3', kind: 'hamlet_cell', name: 'Chi bộ khu vực 3', parentId: WARD }),
+  );
   const staff = [
     { id: 'chair-9', role: 'chair' as const, fullName: 'Mai Văn Chín', standing: true },
     { id: 'sec-9', role: 'secretary' as const, fullName: 'Lý Thị Chín' },
