@@ -14,6 +14,8 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
     return [
       { command: 'hop', description: t.commands.hop },
       { command: 'moi', description: t.commands.moi },
+      { command: 'nhanxet', description: t.commands.nhanxet },
+      { command: 'baocao', description: t.commands.baocao },
       { command: 'malienket', description: t.commands.malienket },
       ...base,
     ];
@@ -24,6 +26,10 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       { command: 'malienket', description: t.commands.malienket },
       ...base,
     ];
+  }
+  // Members (the default menu): their year-end self-report (R19).
+  if (role === undefined || role === 'member') {
+    return [{ command: 'baocaocuoinam', description: t.commands.baocaocuoinam }, ...base];
   }
   return base;
 }

@@ -9,12 +9,15 @@ import type { SmsSender } from '../shared/ports/messaging.js';
 import type {
   ChatLinkRepository,
   CommitteeRepository,
+  EvaluationRepository,
   IdempotencyStore,
   IntroductionRepository,
   InvitationRepository,
   MeetingRepository,
   MemberRepository,
+  ReportRepository,
   StaffRepository,
+  YearEndRepository,
 } from '../shared/ports/repositories.js';
 import type { ChatActor } from '../shared/services/chat-actors.js';
 import type { InvitationPorts, InvitationSettings } from '../shared/services/invitations.js';
@@ -34,6 +37,9 @@ export interface BotPorts {
   drafts: DraftStore;
   callbackData: CallbackDataStore;
   invitationJobs: InvitationJobRepository;
+  evaluations: EvaluationRepository;
+  yearEnd: YearEndRepository;
+  reports: ReportRepository;
 }
 
 export interface BotDeps {

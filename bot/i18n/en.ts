@@ -90,11 +90,14 @@ export const en: Catalogue = {
       'Invitations to the contact meetings (June and October) arrive here.\n' +
       '• Press "Attend" or "Absent" under an invitation; you can change it until the meeting starts.\n' +
       '• When absent, choose a reason; it goes to your workplace committee for confirmation.\n' +
+      '• At the year end: /selfreport (/baocaocuoinam) — report the meetings you attended and your activities.\n' +
       '/help — this help',
     residence:
       'Commands for the residence committee:\n' +
       '/meeting (/hop) — plan a contact meeting\n' +
       '/invite (/moi) — send the invitations\n' +
+      '/evaluate (/nhanxet) — year-end evaluation of members\n' +
+      '/report (/baocao) — compile the October report (XLSX and PDF files)\n' +
       '/linkcode <member id> (/malienket) — create a link code\n' +
       '/help — this help',
     workplace:
@@ -112,6 +115,9 @@ export const en: Catalogue = {
     moi: 'Send invitations',
     xacnhan: 'Confirm absence reasons',
     malienket: 'Create a link code',
+    nhanxet: 'Year-end evaluation of members',
+    baocao: 'October report (XLSX, PDF)',
+    baocaocuoinam: 'Your year-end self-report',
   },
 
   linkCode: {
@@ -274,6 +280,65 @@ export const en: Catalogue = {
   misc: {
     editedIgnored: 'Edited messages are not recorded. Please send a new message if needed.',
     unknownCommand: 'The bot did not understand. Type /help for help.',
+  },
+
+  yearEnd: {
+    notResidenceStaff: 'This is for the staff of the residence committee.',
+    notMember: 'This is for linked party members.',
+    notReportStaff: 'This is for the residence committee or the boards above it.',
+    cancel: 'Cancel',
+    cancelled: 'Cancelled.',
+    more: 'More »',
+    skip: 'Skip',
+    tooLong: (max: number) =>
+      `The text is longer than ${max} characters. Please shorten it and send it again.`,
+    dueHeader: (year: number, more: boolean) =>
+      `YEAR-END EVALUATION ${year} — members still due${more ? ' (more follow)' : ''}.\nPick a member:`,
+    noneDue: (year: number) => `No member is due for an evaluation in ${year}.`,
+    memberButton: (name: string, hamlet: string | undefined, draft: boolean, flagged: boolean) =>
+      `${name}${hamlet ? ` (${hamlet})` : ''}${draft ? ' • draft' : ''}${flagged ? ' • missed both' : ''}`,
+    formTitle: (title: string, name: string, year: number) => `${title} — ${name}, ${year}`,
+    flagged:
+      'Note (R11): the member missed both meetings of the year without a confirmed reason; the proposal starts as criticism.',
+    question: (n: number, total: number, text: string) => `Question ${n}/${total}: ${text}`,
+    askText: 'Please type the comment (one message).',
+    askTextOptional: 'Please type the text, or press "Skip".',
+    preset: '(preset)',
+    askReason:
+      'This member missed both meetings (R11). Please type the reason for a proposal other than criticism (one message).',
+    summaryHeader: 'EVALUATION SUMMARY — please check:',
+    reasonLine: (reason: string) => `• Reason for changing the proposal: ${reason}`,
+    emptyAnswer: '(empty)',
+    save: 'Save evaluation',
+    restart: 'Start over',
+    saved: (name: string, year: number) =>
+      `The ${year} evaluation of ${name} is saved (draft). The chair will send it to the workplace committee.`,
+    submit: 'Send',
+    submitted: (name: string, year: number) =>
+      `The ${year} evaluation of ${name} was sent to the workplace committee.`,
+    needsConsultation:
+      "Not sent yet: the member is a student, so the hamlet head's and the hamlet police head's opinions must be recorded first (R18).",
+    needsReason:
+      'Not sent yet: a reason is needed for changing the proposal of a member who missed both meetings (R11).',
+    alreadySubmitted: 'This evaluation was already sent and cannot be changed.',
+    stale: 'Someone else changed this evaluation. Please start again with /evaluate.',
+    onlyChairSubmits: 'Only the chair sends evaluations for the committee.',
+    selfReportIntro: (year: number, invited: number, attended: number) =>
+      `YEAR-END SELF-REPORT ${year} (R19)\n• Meetings invited to: ${invited}\n• Meetings attended (attendance sheets): ${attended}\n\nPlease type one message about your activities at your residence this year.`,
+    selfReportPrevious: (activities: string) => `Your earlier report: ${activities}`,
+    selfReportSaved: (year: number, attended: number) =>
+      `Your ${year} year-end report is recorded (${attended} meeting(s) attended). You may send it again to correct it before the workplace reviews it.`,
+    reportCompiling: (year: number) => `Compiling the October ${year} report…`,
+    reportCaption: (kind: 'xlsx' | 'pdf', year: number) =>
+      kind === 'xlsx' ? `Statistical form, October ${year}` : `Written report, October ${year}`,
+    reportDone: (year: number, version: number, changed: boolean) =>
+      `October ${year} report, version ${version}${changed ? '' : ' (numbers unchanged)'}.`,
+    noticeEvaluationRecorded: (residence: string, member: string, year: number) =>
+      `${residence} sent the ${year} year-end evaluation of ${member}.`,
+    noticeBothMeetingsMissed: (member: string, year: number) =>
+      `${member} missed both ${year} meetings at the residence without a confirmed reason (R11).`,
+    noticeReportCompiled: (committee: string, year: number, version: number) =>
+      `${committee} has its October ${year} report (version ${version}).`,
   },
 
   // SMS always go out in Vietnamese (the SmsSender contract).

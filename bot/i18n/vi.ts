@@ -103,11 +103,14 @@ export const vi = {
       'Đồng chí sẽ nhận thư mời họp giữ mối liên hệ (tháng 6 và tháng 10) tại đây.\n' +
       '• Bấm «Tham dự» hoặc «Vắng mặt» dưới thư mời để trả lời; có thể đổi câu trả lời trước giờ họp.\n' +
       '• Khi vắng mặt, chọn lý do; lý do được gửi đến cấp ủy nơi công tác để xác nhận.\n' +
+      '• Cuối năm: /baocaocuoinam — báo cáo số cuộc họp đã dự và hoạt động ở nơi cư trú.\n' +
       '/help — hướng dẫn này',
     residence:
       'Lệnh dành cho cấp ủy nơi cư trú:\n' +
       '/hop (/meeting) — lên lịch cuộc họp giữ mối liên hệ\n' +
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
+      '/nhanxet (/evaluate) — nhận xét đảng viên cuối năm\n' +
+      '/baocao (/report) — tổng hợp báo cáo tháng 10 (tệp XLSX và PDF)\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       '/help — hướng dẫn này',
     workplace:
@@ -125,6 +128,9 @@ export const vi = {
     moi: 'Gửi thư mời họp',
     xacnhan: 'Xác nhận lý do vắng mặt',
     malienket: 'Tạo mã liên kết tài khoản',
+    nhanxet: 'Nhận xét đảng viên cuối năm',
+    baocao: 'Báo cáo tháng 10 (XLSX, PDF)',
+    baocaocuoinam: 'Báo cáo cuối năm của đảng viên',
   },
 
   linkCode: {
@@ -296,6 +302,63 @@ export const vi = {
   misc: {
     editedIgnored: 'Tin nhắn đã sửa không được ghi nhận. Nếu cần, đồng chí vui lòng gửi tin nhắn mới.',
     unknownCommand: 'Bot chưa hiểu yêu cầu này. Gõ /help để xem hướng dẫn.',
+  },
+
+  yearEnd: {
+    notResidenceStaff: 'Chức năng này dành cho cán bộ cấp ủy nơi cư trú.',
+    notMember: 'Chức năng này dành cho đảng viên đã liên kết tài khoản.',
+    notReportStaff: 'Chức năng này dành cho cấp ủy nơi cư trú hoặc cấp ủy cấp trên.',
+    cancel: 'Hủy',
+    cancelled: 'Đã hủy.',
+    more: 'Xem tiếp »',
+    skip: 'Bỏ qua',
+    tooLong: (max: number) => `Nội dung dài quá ${max} ký tự. Đồng chí vui lòng rút gọn rồi gửi lại.`,
+    dueHeader: (year: number, more: boolean) =>
+      `NHẬN XÉT CUỐI NĂM ${year} — đảng viên còn cần nhận xét${more ? ' (còn tiếp)' : ''}.\nĐồng chí chọn một đảng viên:`,
+    noneDue: (year: number) => `Không còn đảng viên nào cần nhận xét năm ${year}.`,
+    memberButton: (name: string, hamlet: string | undefined, draft: boolean, flagged: boolean) =>
+      `${name}${hamlet ? ` (${hamlet})` : ''}${draft ? ' • nháp' : ''}${flagged ? ' • vắng 2 kỳ' : ''}`,
+    formTitle: (title: string, name: string, year: number) => `${title} — đồng chí ${name}, năm ${year}`,
+    flagged:
+      'Lưu ý (R11): đảng viên vắng cả hai kỳ họp trong năm không có lý do được xác nhận; đề xuất được đặt sẵn là phê bình.',
+    question: (n: number, total: number, text: string) => `Câu ${n}/${total}: ${text}`,
+    askText: 'Đồng chí gõ nội dung nhận xét (một tin nhắn).',
+    askTextOptional: 'Đồng chí gõ nội dung, hoặc bấm "Bỏ qua".',
+    preset: '(đặt sẵn)',
+    askReason:
+      'Đảng viên này vắng cả hai kỳ họp (R11). Đồng chí gõ lý do thay đổi đề xuất khác phê bình (một tin nhắn).',
+    summaryHeader: 'TÓM TẮT NHẬN XÉT — đồng chí kiểm tra lại:',
+    reasonLine: (reason: string) => `• Lý do thay đổi đề xuất: ${reason}`,
+    emptyAnswer: '(để trống)',
+    save: 'Lưu nhận xét',
+    restart: 'Làm lại',
+    saved: (name: string, year: number) =>
+      `Đã lưu bản nhận xét năm ${year} của đồng chí ${name} (bản nháp). Đồng chí chủ trì sẽ gửi cho cấp ủy nơi công tác.`,
+    submit: 'Gửi',
+    submitted: (name: string, year: number) =>
+      `Đã gửi nhận xét năm ${year} của đồng chí ${name} đến cấp ủy nơi công tác.`,
+    needsConsultation:
+      'Chưa gửi được: đảng viên là học sinh, sinh viên nên cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18). Đồng chí vui lòng ghi ý kiến rồi gửi lại.',
+    needsReason: 'Chưa gửi được: cần nêu lý do thay đổi đề xuất của đảng viên vắng cả hai kỳ họp (R11).',
+    alreadySubmitted: 'Nhận xét này đã được gửi, không sửa được nữa.',
+    stale: 'Bản nhận xét đã được người khác sửa. Đồng chí vui lòng bấm /nhanxet để làm lại.',
+    onlyChairSubmits: 'Chỉ đồng chí chủ trì gửi nhận xét thay mặt cấp ủy.',
+    selfReportIntro: (year: number, invited: number, attended: number) =>
+      `BÁO CÁO CUỐI NĂM ${year} (R19)\n• Số cuộc họp được mời: ${invited}\n• Số cuộc họp có mặt (theo sổ điểm danh): ${attended}\n\nĐồng chí gõ một tin nhắn về các hoạt động ở nơi cư trú trong năm.`,
+    selfReportPrevious: (activities: string) => `Báo cáo đã gửi trước đây: ${activities}`,
+    selfReportSaved: (year: number, attended: number) =>
+      `Đã ghi nhận báo cáo cuối năm ${year} của đồng chí (có mặt ${attended} cuộc họp). Đồng chí có thể gửi lại để sửa trước khi cấp ủy nơi công tác xem xét.`,
+    reportCompiling: (year: number) => `Đang tổng hợp báo cáo tháng 10/${year}…`,
+    reportCaption: (kind: 'xlsx' | 'pdf', year: number) =>
+      kind === 'xlsx' ? `Biểu thống kê tháng 10/${year}` : `Báo cáo kết quả tháng 10/${year}`,
+    reportDone: (year: number, version: number, changed: boolean) =>
+      `Báo cáo tháng 10/${year}, phiên bản ${version}${changed ? '' : ' (số liệu không đổi)'}.`,
+    noticeEvaluationRecorded: (residence: string, member: string, year: number) =>
+      `${residence} đã gửi nhận xét cuối năm ${year} của đồng chí ${member}.`,
+    noticeBothMeetingsMissed: (member: string, year: number) =>
+      `Đồng chí ${member} vắng cả hai kỳ họp năm ${year} tại nơi cư trú mà không có lý do được xác nhận (R11).`,
+    noticeReportCompiled: (committee: string, year: number, version: number) =>
+      `${committee} đã có báo cáo tháng 10/${year} (phiên bản ${version}).`,
   },
 
   sms: {

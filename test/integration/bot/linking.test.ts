@@ -120,6 +120,8 @@ describe('Feature: linking chat accounts', () => {
     expect(world.emu.commands({ scope: scope(chairUser.id) }).map((c) => c.command)).toEqual([
       'hop',
       'moi',
+      'nhanxet',
+      'baocao',
       'malienket',
       'start',
       'help',

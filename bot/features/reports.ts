@@ -1,0 +1,63 @@
+// feature: /baocao (/report) — residence or board staff compile the October report (R22) of this year now and
+// get the statistical form (XLSX) and the written report (PDF) as documents.
+import { Composer } from 'grammy';
+import { buildReportPdf } from '../../shared/adapters/documents/report-pdf.js';
+import { buildReportXlsx } from '../../shared/adapters/documents/report-xlsx.js';
+import { localYear } from '../../shared/domain/dates.js';
+import {
+  octoberReportDocument,
+  type ReportPorts,
+  requestOctoberReport,
+} from '../../shared/services/october-report.js';
+import type { BotContext } from '../context.js';
+import { message } from '../view.js';
+
+export const reportsFeature = new Composer<BotContext>();
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function ports(ctx: BotContext): ReportPorts {
+  const p = ctx.deps.ports;
+  return {
+    committees: p.committees,
+    members: p.members,
+    introductions: p.introductions,
+    meetings: p.meetings,
+    invitations: p.invitations,
+    evaluations: p.evaluations,
+    reports: p.reports,
+    clock: ctx.deps.clock,
+  };
+}
+
+reportsFeature.command(['baocao', 'report'], async (ctx) => {
+  const actor = await ctx.actor();
+  if (actor?.kind !== 'staff' || actor.staff.role === 'workplace_staff' || actor.staff.role === 'viewer') {
+    await ctx.ui.reply(message(actor ? ctx.t.yearEnd.notReportStaff : ctx.t.errors.notLinked));
+    return;
+  }
+  const principal = actor.principal;
+  const year = localYear(ctx.deps.clock.now());
+  const input = { orgId: principal.orgId, year };
+  await ctx.ui.reply(message(ctx.t.yearEnd.reportCompiling(year)));
+  // A board sums its wards' stored reports (compiling a ward that has none): quick however large the tree.
+  const outcome = await requestOctoberReport(ports(ctx), principal, { ...input, children: 'stored' });
+  const data = await octoberReportDocument(ports(ctx), principal, input);
+  const name = `bao-cao-lien-he-noi-cu-tru-${principal.orgId}-${year}`;
+  const [xlsx, pdf] = await Promise.all([buildReportXlsx(data), buildReportPdf(data)]);
+  await ctx.ui.reply({
+    kind: 'document',
+    fileName: `${name}.xlsx`,
+    mimeType: XLSX,
+    bytes: xlsx,
+    caption: ctx.t.yearEnd.reportCaption('xlsx', year),
+  });
+  await ctx.ui.reply({
+    kind: 'document',
+    fileName: `${name}.pdf`,
+    mimeType: 'application/pdf',
+    bytes: pdf,
+    caption: ctx.t.yearEnd.reportCaption('pdf', year),
+  });
+  await ctx.ui.reply(message(ctx.t.yearEnd.reportDone(year, outcome.report.version, outcome.changed)));
+});

@@ -1,0 +1,51 @@
+// keyboards: the /nhanxet wizard's buttons (member, answers, save) and the chair's "Gửi" under a saved evaluation.
+import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
+
+export const EVAL_PREFIX = 'ev1';
+export const EVAL_PATTERN = prefixPattern(EVAL_PREFIX);
+export const SUBMIT_PREFIX = 'evs1';
+export const SUBMIT_PATTERN = prefixPattern(SUBMIT_PREFIX);
+
+/** more: next page; pick: a member; ans: an answer to question `step`; skip: no text; save/redo/cancel. */
+export const EVAL_OPS = ['more', 'pick', 'ans', 'skip', 'save', 'redo', 'cancel'] as const;
+export type EvalOp = (typeof EVAL_OPS)[number];
+
+export interface EvalAction {
+  /** The wizard's nonce: a button of an abandoned wizard is stale. */
+  nonce: string;
+  op: EvalOp;
+  /** The question index the button belongs to (-1 outside the questions). */
+  step: number;
+  arg: string;
+}
+
+export const evalData = {
+  encode(action: EvalAction): string {
+    return encodeCallback(EVAL_PREFIX, [action.nonce, action.op, String(action.step), action.arg]);
+  },
+  decode(data: string): EvalAction | undefined {
+    const parts = decodeCallback(data, EVAL_PREFIX, 4);
+    if (!parts) return undefined;
+    const [nonce = '', op = '', step = '', arg = ''] = parts;
+    if (!nonce || !(EVAL_OPS as readonly string[]).includes(op) || !/^-?\d+$/.test(step)) return undefined;
+    return { nonce, op: op as EvalOp, step: Number(step), arg };
+  },
+};
+
+export interface SubmitAction {
+  year: number;
+  memberId: string;
+}
+
+export const submitData = {
+  encode(action: SubmitAction): string {
+    return encodeCallback(SUBMIT_PREFIX, [String(action.year), action.memberId]);
+  },
+  decode(data: string): SubmitAction | undefined {
+    const parts = decodeCallback(data, SUBMIT_PREFIX, 2);
+    if (!parts) return undefined;
+    const [year = '', memberId = ''] = parts;
+    if (!/^\d{4}$/.test(year) || !memberId) return undefined;
+    return { year: Number(year), memberId };
+  },
+};

@@ -1,0 +1,207 @@
+// Integration: the year-end evaluation in the bot — /nhanxet under hd02-2011 (duty marks, comments typed or
+// skipped, proposal, summary, save, the chair's "Gửi"), the R18 refusal in words, and a qd213-2020 form.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Member } from '../../../shared/domain/member.js';
+import { saveEvaluationDraft } from '../../../shared/services/evaluations.js';
+import {
+  addMember,
+  aUser,
+  type BotWorld,
+  createBotWorld,
+  link,
+  RESIDENCE,
+  STAFF,
+} from '../../support/bot-world.js';
+import { aCommittee } from '../../support/builders.js';
+
+function chatHelpers(world: () => BotWorld, user: { id: number; first_name: string }) {
+  const last = () => world().emu.lastBotMessage(user.id);
+  return {
+    last,
+    labels: () =>
+      last()
+        ?.replyMarkup?.inline_keyboard.flat()
+        .map((b) => b.text) ?? [],
+    press: (text: string) => world().emu.pressButton({ user, messageId: last()?.messageId ?? 0, text }),
+    type: (text: string) => world().emu.sendUserMessage({ user, text }),
+  };
+}
+
+describe('Feature: /nhanxet under hd02-2011', () => {
+  let world: BotWorld;
+  const chairUser = aUser('Chủ');
+  const chat = chatHelpers(() => world, chairUser);
+  let regular: Member;
+  let student: Member;
+
+  beforeAll(async () => {
+    world = await createBotWorld({ now: '2026-11-20T09:00:00+07:00' });
+    regular = await addMember(world, { fullName: 'Nguyễn Văn An' });
+    student = await addMember(world, { fullName: 'Trần Thị Bình', category: 'student', hamletId: 'kv-2' });
+    await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('asks mark and comment per duty, then the proposal, saves the draft and lets the chair send it', async () => {
+    // Act
+    await chat.type('/nhanxet');
+    const list = chat.labels();
+    await chat.press('Nguyễn Văn An (kv-1)');
+    const firstQuestion = chat.last()?.text;
+    const markButtons = chat.labels();
+    await chat.press('Tốt');
+    const commentQuestion = chat.last()?.text;
+    await chat.type('Gương mẫu chấp hành quy định nơi cư trú');
+    await chat.press('Tốt');
+    await chat.press('Bỏ qua');
+    await chat.press('Chưa tốt');
+    await chat.type('Ít tham gia sinh hoạt khu phố');
+    await chat.press('Tốt');
+    await chat.press('Bỏ qua');
+    const proposalButtons = chat.labels();
+    await chat.press('Biểu dương');
+    const summary = chat.last()?.text;
+    await chat.press('Lưu nhận xét');
+    const saved = chat.last()?.text;
+    const draft = await world.repos.evaluations.get(RESIDENCE, 2026, regular.id);
+    const sendButtons = chat.labels();
+    await chat.press('Gửi');
+
+    // Assess
+    expect(list).toEqual(['Nguyễn Văn An (kv-1)', 'Trần Thị Bình (kv-2)', 'Hủy']);
+    expect(firstQuestion).toContain('Phiếu nhận xét (4 nhiệm vụ) — đồng chí Nguyễn Văn An, năm 2026');
+    expect(firstQuestion).toContain('Câu 1/9: Nhiệm vụ 1:');
+    expect(markButtons).toEqual(['Tốt', 'Chưa tốt', 'Hủy']);
+    expect(commentQuestion).toContain('Câu 2/9: Nhận xét nhiệm vụ 1');
+    expect(proposalButtons).toEqual(['Biểu dương', 'Không đề nghị (đặt sẵn)', 'Góp ý, phê bình', 'Hủy']);
+    expect(summary).toContain('TÓM TẮT NHẬN XÉT');
+    expect(summary).toContain('• Nhận xét nhiệm vụ 1: Gương mẫu chấp hành quy định nơi cư trú');
+    expect(summary).toContain('• Đề nghị: Biểu dương');
+    expect(saved).toContain('Đã lưu bản nhận xét năm 2026 của đồng chí Nguyễn Văn An (bản nháp)');
+    expect(sendButtons).toEqual(['Gửi']);
+    expect(draft).toMatchObject({
+      status: 'draft',
+      updatedBy: 'chair-1',
+      form: {
+        kind: 'hd02-4duties',
+        proposal: 'commend',
+        duties: {
+          d1: { mark: 'good', comment: 'Gương mẫu chấp hành quy định nơi cư trú' },
+          d2: { mark: 'good', comment: 'Tốt' },
+          d3: { mark: 'not_good', comment: 'Ít tham gia sinh hoạt khu phố' },
+          d4: { mark: 'good', comment: 'Tốt' },
+        },
+      },
+    });
+    expect(chat.last()?.text).toBe(
+      'Đã gửi nhận xét năm 2026 của đồng chí Nguyễn Văn An đến cấp ủy nơi công tác.',
+    );
+    expect((await world.repos.evaluations.get(RESIDENCE, 2026, regular.id))?.status).toBe('submitted');
+    expect((await world.repos.outbox.get(`EvaluationRecorded:${RESIDENCE}:2026:${regular.id}`))?.status).toBe(
+      'pending',
+    );
+    expect(await world.repos.drafts.get('telegram', String(chairUser.id))).toBeUndefined();
+  });
+
+  it('refuses to send a student’s evaluation before the consultation, in plain Vietnamese (R18)', async () => {
+    // Prepare
+    await saveEvaluationDraft(
+      { ...world.repos, clock: world.clock },
+      { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
+      {
+        orgId: RESIDENCE,
+        year: 2026,
+        memberId: student.id,
+        form: {
+          kind: 'hd02-4duties',
+          proposal: 'none',
+          duties: {
+            d1: { mark: 'good', comment: 'Tốt' },
+            d2: { mark: 'good', comment: 'Tốt' },
+            d3: { mark: 'good', comment: 'Tốt' },
+            d4: { mark: 'good', comment: 'Tốt' },
+          },
+        },
+      },
+    );
+
+    // Act
+    await chat.type('/nhanxet');
+    const list = chat.labels();
+    await chat.press('Trần Thị Bình (kv-2) • nháp');
+    const summaryButtons = chat.labels();
+    await chat.press('Gửi');
+
+    // Assess
+    expect(list).toEqual(['Trần Thị Bình (kv-2) • nháp', 'Hủy']);
+    expect(summaryButtons).toEqual(['Lưu nhận xét', 'Làm lại', 'Gửi', 'Hủy']);
+    expect(chat.last()?.text).toContain(
+      'cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18)',
+    );
+    expect((await world.repos.evaluations.get(RESIDENCE, 2026, student.id))?.status).toBe('draft');
+  });
+
+  it('answers a button of an abandoned wizard as stale and changes nothing', async () => {
+    // Prepare
+    await chat.type('/nhanxet');
+    const old = chat.last();
+    await chat.type('/nhanxet');
+
+    // Act
+    const delivery = await world.emu.pressButton({
+      user: chairUser,
+      messageId: old?.messageId ?? 0,
+      text: 'Trần Thị Bình (kv-2) • nháp',
+    });
+
+    // Assess
+    const answer = world.emu.callbackAnswer(delivery.update.callback_query?.id ?? '');
+    expect(answer?.text).toContain('Nút này đã cũ');
+    expect(chat.labels()).toEqual(['Trần Thị Bình (kv-2) • nháp', 'Hủy']);
+  });
+});
+
+describe('Feature: /nhanxet under qd213-2020', () => {
+  let world: BotWorld;
+  const staffUser = aUser('Thư');
+  const chat = chatHelpers(() => world, staffUser);
+  let member: Member;
+
+  beforeAll(async () => {
+    world = await createBotWorld({ now: '2026-11-20T09:00:00+07:00' });
+    await world.repos.committees.put(
+      aCommittee({ id: RESIDENCE, kind: 'residence', name: 'Đảng ủy phường An Hòa', ruleSet: 'qd213-2020' }),
+    );
+    member = await addMember(world, { fullName: 'Lê Văn Cường' });
+    await link(world, staffUser, { kind: 'staff', id: STAFF.residence?.id ?? '' });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('asks the five criteria by level, the proposal and other comments, and saves form 3-213', async () => {
+    // Act
+    await chat.type('/evaluate');
+    await chat.press('Lê Văn Cường (kv-1)');
+    const first = chat.last()?.text;
+    const levels = chat.labels();
+    for (let i = 0; i < 5; i++) await chat.press(chat.labels()[0] ?? '');
+    await chat.press('Không đề nghị (đặt sẵn)');
+    const other = chat.last()?.text;
+    await chat.press('Bỏ qua');
+    await chat.press('Lưu nhận xét');
+
+    // Assess
+    expect(first).toContain('Nhận xét theo mẫu 3-213');
+    expect(first).toContain('Câu 1/7: Tiêu chí 1:');
+    expect(levels).toHaveLength(4);
+    expect(levels.at(-1)).toBe('Hủy');
+    expect(other).toContain('Câu 7/7: Nhận xét khác (tiêu chí 7)');
+    expect(chat.labels()).toEqual([]); // residence staff save; only the chair sends
+    const saved = await world.repos.evaluations.get(RESIDENCE, 2026, member.id);
+    expect(saved?.form).toMatchObject({ kind: 'qd213-full', proposal: 'none', otherComments: '' });
+    expect(saved?.ruleSet).toBe('qd213-2020');
+  });
+});
