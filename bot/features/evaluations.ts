@@ -1,7 +1,7 @@
 // feature: /nhanxet (/evaluate) — residence staff evaluate the members still due, one question per criterion or
 // duty (R17, R11 pre-set); the chair sends the saved evaluation (R18 refusal shown politely). No rule lives here.
 import { Composer } from 'grammy';
-import { z } from 'zod';
+import * as z from 'zod';
 import { localYear } from '../../shared/domain/dates.js';
 import { ConflictError, ForbiddenError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { EvaluationForm } from '../../shared/domain/evaluation.js';

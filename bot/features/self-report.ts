@@ -1,7 +1,7 @@
 // feature: /baocaocuoinam (/selfreport) — a member's year-end self-report (R19): the meetings the sheets record
 // (prefilled), then one typed message about their activities at the residence.
 import { Composer } from 'grammy';
-import { z } from 'zod';
+import * as z from 'zod';
 import { localYear } from '../../shared/domain/dates.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { prepareSelfReport, submitSelfReport, type YearEndPorts } from '../../shared/services/year-end.js';
