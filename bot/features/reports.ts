@@ -1,8 +1,6 @@
 // feature: /baocao (/report) — residence or board staff compile the October report (R22) of this year now and
 // get the statistical form (XLSX) and the written report (PDF) as documents.
 import { Composer } from 'grammy';
-import { buildReportPdf } from '../../shared/adapters/documents/report-pdf.js';
-import { buildReportXlsx } from '../../shared/adapters/documents/report-xlsx.js';
 import { localYear } from '../../shared/domain/dates.js';
 import {
   octoberReportDocument,
@@ -44,6 +42,11 @@ reportsFeature.command(['baocao', 'report'], async (ctx) => {
   const outcome = await requestOctoberReport(ports(ctx), principal, { ...input, children: 'stored' });
   const data = await octoberReportDocument(ports(ctx), principal, input);
   const name = `bao-cao-lien-he-noi-cu-tru-${principal.orgId}-${year}`;
+  // Loaded on first use: exceljs and pdfkit are large, and most updates never need them.
+  const [{ buildReportXlsx }, { buildReportPdf }] = await Promise.all([
+    import('../../shared/adapters/documents/report-xlsx.js'),
+    import('../../shared/adapters/documents/report-pdf.js'),
+  ]);
   const [xlsx, pdf] = await Promise.all([buildReportXlsx(data), buildReportPdf(data)]);
   await ctx.ui.reply({
     kind: 'document',

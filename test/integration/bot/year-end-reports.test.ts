@@ -1,0 +1,101 @@
+// Integration: the member's year-end self-report (/baocaocuoinam, R19) and the October report on demand
+// (/baocao, R22) sent as two documents, read back from the emulator's stored bytes.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Member } from '../../../shared/domain/member.js';
+import {
+  addMember,
+  aUser,
+  type BotWorld,
+  createBotWorld,
+  link,
+  RESIDENCE,
+  STAFF,
+} from '../../support/bot-world.js';
+
+describe('Feature: year-end self-report and October report in the bot', () => {
+  let world: BotWorld;
+  const memberUser = aUser('An');
+  const chairUser = aUser('Chủ');
+  const workplaceUser = aUser('Công');
+  let member: Member;
+
+  beforeAll(async () => {
+    world = await createBotWorld({ now: '2026-11-20T09:00:00+07:00' });
+    member = await addMember(world, { fullName: 'Nguyễn Văn An' });
+    await addMember(world, { fullName: 'Phạm Thị Lan', category: 'student', hamletId: 'kv-2' });
+    await addMember(world, { fullName: 'Đỗ Văn Hùng', hamletId: 'kv-3' });
+    await link(world, memberUser, { kind: 'member', id: member.id });
+    await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
+    await link(world, workplaceUser, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  const lastText = (id: number) => world.emu.lastBotMessage(id)?.text;
+  const type = (user: { id: number; first_name: string }, text: string) =>
+    world.emu.sendUserMessage({ user, text });
+
+  it('shows the meetings prefilled, takes the activities as one message and stores the report (R19)', async () => {
+    // Act
+    await type(memberUser, '/baocaocuoinam');
+    const intro = lastText(memberUser.id);
+    await type(memberUser, 'Tham gia tổ tự quản, vận động vệ sinh môi trường khu phố');
+    const done = lastText(memberUser.id);
+
+    // Assess
+    expect(intro).toContain('BÁO CÁO CUỐI NĂM 2026 (R19)');
+    expect(intro).toContain('• Số cuộc họp được mời: 0');
+    expect(done).toContain('Đã ghi nhận báo cáo cuối năm 2026 của đồng chí');
+    expect(await world.repos.yearEnd.getSelfReport(member.id, 2026)).toMatchObject({
+      memberId: member.id,
+      year: 2026,
+      meetingsAttended: 0,
+      activities: 'Tham gia tổ tự quản, vận động vệ sinh môi trường khu phố',
+    });
+    expect(await world.repos.drafts.get('telegram', String(memberUser.id))).toBeUndefined();
+  });
+
+  it('refuses /baocaocuoinam to staff and /baocao to members and workplace staff', async () => {
+    // Act
+    await type(chairUser, '/selfreport');
+    const toChair = lastText(chairUser.id);
+    await type(memberUser, '/report');
+    const toMember = lastText(memberUser.id);
+    await type(workplaceUser, '/baocao');
+    const toWorkplace = lastText(workplaceUser.id);
+
+    // Assess
+    expect(toChair).toBe('Chức năng này dành cho đảng viên đã liên kết tài khoản.');
+    expect(toMember).toBe('Chức năng này dành cho cấp ủy nơi cư trú hoặc cấp ủy cấp trên.');
+    expect(toWorkplace).toBe('Chức năng này dành cho cấp ủy nơi cư trú hoặc cấp ủy cấp trên.');
+    expect(await world.repos.reports.get(RESIDENCE, 2026)).toBeUndefined();
+  });
+
+  it('compiles the report on /baocao and sends the XLSX and the PDF as documents', async () => {
+    // Act
+    await type(chairUser, '/baocao');
+    const documents = world.emu.botMessages(chairUser.id).filter((m) => m.document);
+    const [xlsxInfo, pdfInfo] = documents.map((m) => m.document);
+    const xlsx = world.emu.document(xlsxInfo?.fileId ?? '');
+    const pdf = world.emu.document(pdfInfo?.fileId ?? '');
+    const workbook = new ExcelJS.Workbook();
+    // exceljs declares its own `Buffer extends ArrayBuffer`; a Node Buffer is what it reads.
+    await workbook.xlsx.load(xlsx?.bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const members: (string | number)[][] = [];
+    workbook.getWorksheet('Đảng viên')?.eachRow((row) => {
+      members.push((row.values as (string | number)[]).slice(1));
+    });
+
+    // Assess
+    expect(documents).toHaveLength(2);
+    expect(xlsx?.fileName).toBe(`bao-cao-lien-he-noi-cu-tru-${RESIDENCE}-2026.xlsx`);
+    expect(pdf?.fileName).toBe(`bao-cao-lien-he-noi-cu-tru-${RESIDENCE}-2026.pdf`);
+    expect(pdf?.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(members).toContainEqual(['Đã tiếp nhận', 3]);
+    expect(members).toContainEqual(['Học sinh, sinh viên', 1]);
+    expect(lastText(chairUser.id)).toBe('Báo cáo tháng 10/2026, phiên bản 1.');
+    expect((await world.repos.reports.get(RESIDENCE, 2026))?.body.members.received).toBe(3);
+  });
+});
