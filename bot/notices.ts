@@ -142,6 +142,14 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return absenceCardView(t, notice);
     case 'absence_decided':
       return message(t.notices.decided(notice.decision, notice.workplaceName, meetingText(notice.meeting)));
+    case 'evaluation_recorded':
+      return message(
+        t.yearEnd.noticeEvaluationRecorded(notice.residenceName, notice.memberName, notice.year),
+      );
+    case 'both_meetings_missed':
+      return message(t.yearEnd.noticeBothMeetingsMissed(notice.memberName, notice.year));
+    case 'october_report_compiled':
+      return message(t.yearEnd.noticeReportCompiled(notice.committeeName, notice.year, notice.version));
   }
 }
 

@@ -161,6 +161,7 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
     idempotency: r.idempotency,
     messenger,
     log: deps.logger,
+    members: r.members,
   };
 }
 

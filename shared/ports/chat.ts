@@ -87,7 +87,13 @@ export type Notice =
       meeting: Meeting;
       decision: Exclude<Confirmation, 'pending'>;
       workplaceName: string;
-    };
+    }
+  /** R17: the residence committee's chair sent a member's year-end evaluation, to the workplace staff. */
+  | { kind: 'evaluation_recorded'; year: number; memberName: string; residenceName: string }
+  /** R11: a member missed both meetings of the year without a confirmed reason, to the workplace staff. */
+  | { kind: 'both_meetings_missed'; year: number; memberName: string }
+  /** R22: a committee's October report has a new version, to the staff of the board it reports to. */
+  | { kind: 'october_report_compiled'; year: number; version: number; committeeName: string };
 
 export type NoticeKind = Notice['kind'];
 

@@ -1,5 +1,6 @@
 // use case: turns published events into chat notices for the staff and members concerned (R9), once per recipient.
 import type { DomainEvent } from '../domain/events.js';
+import type { StaffRole } from '../domain/roles.js';
 import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type {
@@ -10,6 +11,7 @@ import type {
   IdempotencyStore,
   InvitationRepository,
   MeetingRepository,
+  MemberRepository,
   StaffRepository,
 } from '../ports/repositories.js';
 
@@ -22,6 +24,8 @@ export interface NotifierPorts {
   idempotency: Pick<IdempotencyStore, 'claim' | 'release'>;
   messenger: ChatMessenger;
   log?: Log;
+  /** Names for the year-end notices (events carry ids only); without it the member's id is shown. */
+  members?: Pick<MemberRepository, 'get'>;
 }
 
 export interface NotifyResult {
@@ -113,8 +117,54 @@ async function planNotices(
         },
       ];
     }
+    case 'EvaluationRecorded':
+    case 'BothMeetingsMissed': {
+      const memberId = text(event.data.memberId);
+      const year = Number(event.data.year);
+      const memberName = (await ports.members?.get(memberId))?.fullName ?? memberId;
+      let notice: Notice;
+      if (event.type === 'EvaluationRecorded') {
+        const residenceOrgId = text(event.data.residenceOrgId);
+        const residence = await ports.committees.get(residenceOrgId);
+        notice = {
+          kind: 'evaluation_recorded',
+          year,
+          memberName,
+          residenceName: residence?.name ?? residenceOrgId,
+        };
+      } else {
+        notice = { kind: 'both_meetings_missed', year, memberName };
+      }
+      return staffOf(ports, text(event.data.workplaceOrgId), (role) => role === 'workplace_staff', notice);
+    }
+    case 'OctoberReportCompiled': {
+      const orgId = text(event.data.orgId);
+      const committee = await ports.committees.get(orgId);
+      if (!committee?.parentId) return [];
+      const notice: Notice = {
+        kind: 'october_report_compiled',
+        year: Number(event.data.year),
+        version: Number(event.data.version),
+        committeeName: committee.name,
+      };
+      // The board the report goes up to: its staff who act (viewers read the report when they want).
+      return staffOf(ports, committee.parentId, (role) => role !== 'viewer', notice);
+    }
     default:
       // Other events have no chat notice (yet): the features of the meeting and the year end add theirs here.
       return [];
   }
+}
+
+async function staffOf(
+  ports: NotifierPorts,
+  orgId: string,
+  keep: (role: StaffRole) => boolean,
+  notice: Notice,
+): Promise<{ subject: ChatSubject; notice: Notice }[]> {
+  if (!orgId) return [];
+  const staff = await ports.staff.ofCommittee(orgId);
+  return staff
+    .filter((s) => keep(s.role))
+    .map((s) => ({ subject: { kind: 'staff' as const, id: s.id }, notice }));
 }

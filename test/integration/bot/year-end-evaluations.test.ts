@@ -10,6 +10,7 @@ import {
   createBotWorld,
   link,
   RESIDENCE,
+  relayAndNotify,
   STAFF,
 } from '../../support/bot-world.js';
 import { aCommittee } from '../../support/builders.js';
@@ -30,6 +31,7 @@ function chatHelpers(world: () => BotWorld, user: { id: number; first_name: stri
 describe('Feature: /nhanxet under hd02-2011', () => {
   let world: BotWorld;
   const chairUser = aUser('Chủ');
+  const workplaceUser = aUser('Công');
   const chat = chatHelpers(() => world, chairUser);
   let regular: Member;
   let student: Member;
@@ -39,6 +41,7 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     regular = await addMember(world, { fullName: 'Nguyễn Văn An' });
     student = await addMember(world, { fullName: 'Trần Thị Bình', category: 'student', hamletId: 'kv-2' });
     await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
+    await link(world, workplaceUser, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
   });
   afterAll(async () => {
     await world.close();
@@ -103,6 +106,20 @@ describe('Feature: /nhanxet under hd02-2011', () => {
       'pending',
     );
     expect(await world.repos.drafts.get('telegram', String(chairUser.id))).toBeUndefined();
+  });
+
+  it('tells the workplace staff that the evaluation arrived (EvaluationRecorded), once', async () => {
+    // Act
+    await relayAndNotify(world);
+    await relayAndNotify(world);
+
+    // Assess
+    const notices = world.emu
+      .botMessages(workplaceUser.id)
+      .filter((m) => m.text?.includes('đã gửi nhận xét cuối năm'));
+    expect(notices.map((m) => m.text)).toEqual([
+      'Đảng ủy phường An Hòa đã gửi nhận xét cuối năm 2026 của đồng chí Nguyễn Văn An.',
+    ]);
   });
 
   it('refuses to send a student’s evaluation before the consultation, in plain Vietnamese (R18)', async () => {

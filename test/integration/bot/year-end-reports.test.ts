@@ -10,24 +10,40 @@ import {
   createBotWorld,
   link,
   RESIDENCE,
+  relayAndNotify,
   STAFF,
 } from '../../support/bot-world.js';
+import { aCommittee } from '../../support/builders.js';
+
+const BOARD = 'quan-ninh-kieu';
 
 describe('Feature: year-end self-report and October report in the bot', () => {
   let world: BotWorld;
   const memberUser = aUser('An');
   const chairUser = aUser('Chủ');
   const workplaceUser = aUser('Công');
+  const boardUser = aUser('Quận');
   let member: Member;
 
   beforeAll(async () => {
     world = await createBotWorld({ now: '2026-11-20T09:00:00+07:00' });
+    await world.repos.committees.put(aCommittee({ id: BOARD, kind: 'board', name: 'Quận ủy Ninh Kiều' }));
+    await world.repos.committees.put(
+      aCommittee({ id: RESIDENCE, kind: 'residence', name: 'Đảng ủy phường An Hòa', parentId: BOARD }),
+    );
+    await world.repos.staff.put({
+      id: 'board-1',
+      orgId: BOARD,
+      role: 'residence_staff',
+      fullName: 'Huỳnh Văn Quận',
+    });
     member = await addMember(world, { fullName: 'Nguyễn Văn An' });
     await addMember(world, { fullName: 'Phạm Thị Lan', category: 'student', hamletId: 'kv-2' });
     await addMember(world, { fullName: 'Đỗ Văn Hùng', hamletId: 'kv-3' });
     await link(world, memberUser, { kind: 'member', id: member.id });
     await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
     await link(world, workplaceUser, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
+    await link(world, boardUser, { kind: 'staff', id: 'board-1' });
   });
   afterAll(async () => {
     await world.close();
@@ -97,5 +113,16 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     expect(members).toContainEqual(['Học sinh, sinh viên', 1]);
     expect(lastText(chairUser.id)).toBe('Báo cáo tháng 10/2026, phiên bản 1.');
     expect((await world.repos.reports.get(RESIDENCE, 2026))?.body.members.received).toBe(3);
+  });
+
+  it('tells the board staff that the ward has a new report version (OctoberReportCompiled)', async () => {
+    // Act
+    await relayAndNotify(world);
+
+    // Assess
+    expect(world.emu.lastBotMessage(boardUser.id)?.text).toBe(
+      'Đảng ủy phường An Hòa đã có báo cáo tháng 10/2026 (phiên bản 1).',
+    );
+    expect(world.emu.botMessages(chairUser.id).some((m) => m.text?.includes('đã có báo cáo'))).toBe(false);
   });
 });
