@@ -3,6 +3,7 @@ import type { Context } from 'grammy';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
+import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
@@ -56,6 +57,8 @@ export interface BotDeps {
   /** Use cases send through it; by default the bot's own Telegram API (same throttler). */
   messenger?: ChatMessenger;
   invitationSettings?: Partial<InvitationSettings>;
+  /** Renders the October report's files for /baocao (only the webhook carries exceljs and pdfkit). */
+  reportRenderer?: ReportRenderer;
 }
 
 export interface BotFlavor {

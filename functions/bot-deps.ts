@@ -21,6 +21,7 @@ import { SqsInvitationQueue } from '../shared/adapters/sqs/invitation-queue.js';
 import { type BotConfig, loadBotConfig } from '../shared/config/bot.js';
 import type { AppConfig } from '../shared/config/env.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
+import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { InvitationQueue } from '../shared/ports/invitations.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
 import { deliverInvitation, type InvitationSettings } from '../shared/services/invitations.js';
@@ -48,6 +49,7 @@ export interface BotAppDeps extends AppDeps {
   /** The Telegram side, built at first use: in AWS the token is read from SSM once per cold start. */
   telegram(): Promise<TelegramRuntime>;
   invitationSettings?: Partial<InvitationSettings>;
+  reportRenderer?: ReportRenderer;
 }
 
 export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
@@ -57,6 +59,8 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   throttle?: Partial<ThrottleOptions>;
   invitationSettings?: Partial<InvitationSettings>;
   newCode?: () => string;
+  /** The webhook's: /baocao sends the report's files (other functions leave exceljs and pdfkit out). */
+  reportRenderer?: ReportRenderer;
 }
 
 /** Token and webhook secret: from the environment locally, from SSM SecureString parameters in AWS. */
@@ -96,6 +100,7 @@ export function botDepsOf(
     botUsername: deps.bot.botUsername,
     messenger,
     ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
+    ...(deps.reportRenderer ? { reportRenderer: deps.reportRenderer } : {}),
   };
 }
 
@@ -121,6 +126,7 @@ export function createBotAppDeps(
     queue,
     sms,
     ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
+    ...(overrides.reportRenderer ? { reportRenderer: overrides.reportRenderer } : {}),
     telegram() {
       runtime ??= build().catch((error: unknown) => {
         runtime = undefined; // a failed SSM read is tried again on the next request
@@ -186,12 +192,12 @@ const extended = new WeakMap<AppDeps, BotAppDeps>();
  * The bot-side dependencies of plain AppDeps (the handler pattern passes `() => AppDeps`): the same
  * repositories, clock and logger, plus the bot's configuration from the environment. Built once per AppDeps.
  */
-export function asBotAppDeps(deps: AppDeps): BotAppDeps {
+export function asBotAppDeps(deps: AppDeps, extra: Pick<BotAppOverrides, 'reportRenderer'> = {}): BotAppDeps {
   if ('telegram' in deps) return deps as BotAppDeps;
   let bot = extended.get(deps);
   if (!bot) {
     const { config, ...rest } = deps;
-    bot = createBotAppDeps(config, loadBotConfig(), rest);
+    bot = createBotAppDeps(config, loadBotConfig(), { ...rest, ...extra });
     extended.set(deps, bot);
   }
   return bot;

@@ -40,27 +40,26 @@ reportsFeature.command(['baocao', 'report'], async (ctx) => {
   await ctx.ui.reply(message(ctx.t.yearEnd.reportCompiling(year)));
   // A board sums its wards' stored reports (compiling a ward that has none): quick however large the tree.
   const outcome = await requestOctoberReport(ports(ctx), principal, { ...input, children: 'stored' });
-  const data = await octoberReportDocument(ports(ctx), principal, input);
-  const name = `bao-cao-lien-he-noi-cu-tru-${principal.orgId}-${year}`;
-  // Loaded on first use: exceljs and pdfkit are large, and most updates never need them.
-  const [{ buildReportXlsx }, { buildReportPdf }] = await Promise.all([
-    import('../../shared/adapters/documents/report-xlsx.js'),
-    import('../../shared/adapters/documents/report-pdf.js'),
-  ]);
-  const [xlsx, pdf] = await Promise.all([buildReportXlsx(data), buildReportPdf(data)]);
-  await ctx.ui.reply({
-    kind: 'document',
-    fileName: `${name}.xlsx`,
-    mimeType: XLSX,
-    bytes: xlsx,
-    caption: ctx.t.yearEnd.reportCaption('xlsx', year),
-  });
-  await ctx.ui.reply({
-    kind: 'document',
-    fileName: `${name}.pdf`,
-    mimeType: 'application/pdf',
-    bytes: pdf,
-    caption: ctx.t.yearEnd.reportCaption('pdf', year),
-  });
+  // The webhook injects the renderer (exceljs, pdfkit); other functions building the bot leave them out.
+  const renderer = ctx.deps.reportRenderer;
+  if (renderer) {
+    const data = await octoberReportDocument(ports(ctx), principal, input);
+    const name = `bao-cao-lien-he-noi-cu-tru-${principal.orgId}-${year}`;
+    const [xlsx, pdf] = await Promise.all([renderer.xlsx(data), renderer.pdf(data)]);
+    await ctx.ui.reply({
+      kind: 'document',
+      fileName: `${name}.xlsx`,
+      mimeType: XLSX,
+      bytes: xlsx,
+      caption: ctx.t.yearEnd.reportCaption('xlsx', year),
+    });
+    await ctx.ui.reply({
+      kind: 'document',
+      fileName: `${name}.pdf`,
+      mimeType: 'application/pdf',
+      bytes: pdf,
+      caption: ctx.t.yearEnd.reportCaption('pdf', year),
+    });
+  }
   await ctx.ui.reply(message(ctx.t.yearEnd.reportDone(year, outcome.report.version, outcome.changed)));
 });

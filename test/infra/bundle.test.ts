@@ -54,8 +54,8 @@ const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
   'telegram-webhook': {
     cap: 2_900 * KiB,
     why:
-      "/baocao renders the October report's .xlsx (exceljs) and .pdf (pdfkit) in the webhook (imported " +
-      'lazily, so they are evaluated only for /baocao); move the rendering to a worker fed by a queue, or ' +
+      "/baocao renders the October report's .xlsx (exceljs) and .pdf (pdfkit) in the webhook (injected " +
+      'there only, so the other bot functions stay small); move the rendering to a worker fed by a queue, or ' +
       'serve the files the October report job stored, and the webhook is back under 700 KiB',
   },
 };

@@ -1,0 +1,9 @@
+// adapter: the October report's files as the bot sends them (exceljs and pdfkit; import only where sent).
+import type { ReportRenderer } from '../../ports/documents.js';
+import { buildReportPdf } from './report-pdf.js';
+import { buildReportXlsx } from './report-xlsx.js';
+
+export const reportRenderer: ReportRenderer = {
+  xlsx: buildReportXlsx,
+  pdf: (data) => buildReportPdf(data),
+};
