@@ -13,7 +13,7 @@ import {
   relayAndNotify,
   STAFF,
 } from '../../support/bot-world.js';
-import { aCommittee } from '../../support/builders.js';
+import { aCommittee, anInvitation } from '../../support/builders.js';
 
 function chatHelpers(world: () => BotWorld, user: { id: number; first_name: string }) {
   const last = () => world().emu.lastBotMessage(user.id);
@@ -183,8 +183,10 @@ describe('Feature: /nhanxet under hd02-2011', () => {
 describe('Feature: /nhanxet under qd213-2020', () => {
   let world: BotWorld;
   const staffUser = aUser('Thư');
+  const workplaceUser = aUser('Công');
   const chat = chatHelpers(() => world, staffUser);
   let member: Member;
+  let absentee: Member;
 
   beforeAll(async () => {
     world = await createBotWorld({ now: '2026-11-20T09:00:00+07:00' });
@@ -192,7 +194,25 @@ describe('Feature: /nhanxet under qd213-2020', () => {
       aCommittee({ id: RESIDENCE, kind: 'residence', name: 'Đảng ủy phường An Hòa', ruleSet: 'qd213-2020' }),
     );
     member = await addMember(world, { fullName: 'Lê Văn Cường' });
+    absentee = await addMember(world, { fullName: 'Hồ Văn Dũng', hamletId: 'kv-3' });
+    // R11: absent from both 2026 meetings without any reply.
+    for (const [month, date] of [
+      ['06', '2026-06-20'],
+      ['10', '2026-10-18'],
+    ] as const) {
+      await world.repos.invitations.createOnce(
+        anInvitation({
+          meetingId: `${RESIDENCE}.2026.${month}`,
+          memberId: absentee.id,
+          memberName: absentee.fullName,
+          meetingDate: date,
+          hamletId: 'kv-3',
+          attendance: 'absent',
+        }),
+      );
+    }
     await link(world, staffUser, { kind: 'staff', id: STAFF.residence?.id ?? '' });
+    await link(world, workplaceUser, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
   });
   afterAll(async () => {
     await world.close();
@@ -220,5 +240,37 @@ describe('Feature: /nhanxet under qd213-2020', () => {
     const saved = await world.repos.evaluations.get(RESIDENCE, 2026, member.id);
     expect(saved?.form).toMatchObject({ kind: 'qd213-full', proposal: 'none', otherComments: '' });
     expect(saved?.ruleSet).toBe('qd213-2020');
+  });
+
+  it('pre-sets criticism for a member who missed both meetings and asks a reason to change it (R11)', async () => {
+    // Act
+    await chat.type('/nhanxet');
+    await chat.press('Hồ Văn Dũng (kv-3) • vắng 2 kỳ');
+    for (let i = 0; i < 5; i++) await chat.press(chat.labels()[0] ?? '');
+    const proposal = chat.last()?.text;
+    const proposals = chat.labels();
+    await chat.press('Không đề nghị');
+    const askReason = chat.last()?.text;
+    await chat.type('Đã đi công tác biên giới cả năm, đơn vị xác nhận muộn');
+    await chat.press('Bỏ qua');
+    const summary = chat.last()?.text;
+    await chat.press('Lưu nhận xét');
+    await relayAndNotify(world);
+
+    // Assess
+    expect(proposal).toContain('Lưu ý (R11)');
+    expect(proposals).toEqual(['Biểu dương', 'Không đề nghị', 'Xem xét xử lý (đặt sẵn)', 'Hủy']);
+    expect(askReason).toContain('gõ lý do thay đổi đề xuất');
+    expect(summary).toContain(
+      '• Lý do thay đổi đề xuất: Đã đi công tác biên giới cả năm, đơn vị xác nhận muộn',
+    );
+    expect(await world.repos.evaluations.get(RESIDENCE, 2026, absentee.id)).toMatchObject({
+      flaggedR11: true,
+      proposalChangeReason: 'Đã đi công tác biên giới cả năm, đơn vị xác nhận muộn',
+      form: { proposal: 'none' },
+    });
+    expect(world.emu.lastBotMessage(workplaceUser.id)?.text).toBe(
+      'Đồng chí Hồ Văn Dũng vắng cả hai kỳ họp năm 2026 tại nơi cư trú mà không có lý do được xác nhận (R11).',
+    );
   });
 });
