@@ -1,5 +1,5 @@
 // bot: the typed Context every feature sees — injected ports, the user's catalogue, the channel's UI, who is writing.
-import type { Context } from 'grammy';
+import type { Composer, Context } from 'grammy';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
@@ -59,6 +59,8 @@ export interface BotDeps {
   invitationSettings?: Partial<InvitationSettings>;
   /** Renders the October report's files for /baocao (only the webhook carries exceljs and pdfkit). */
   reportRenderer?: ReportRenderer;
+  /** Features installed before the catch-all by the webhook only (bot/year-end.ts). */
+  extraFeatures?: readonly Composer<BotContext>[];
 }
 
 export interface BotFlavor {

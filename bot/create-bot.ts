@@ -11,14 +11,11 @@ import { type BotContext, type BotDeps, userIdOf } from './context.js';
 import { errorText, isExpected } from './errors.js';
 import { chatMemberFeature } from './features/chat-member.js';
 import { confirmationsFeature } from './features/confirmations.js';
-import { evaluationsFeature } from './features/evaluations.js';
 import { fallbackFeature } from './features/fallback.js';
 import { invitationsFeature } from './features/invitations.js';
 import { linkingFeature } from './features/linking.js';
 import { meetingsFeature } from './features/meetings.js';
-import { reportsFeature } from './features/reports.js';
 import { rsvpFeature } from './features/rsvp.js';
-import { selfReportFeature } from './features/self-report.js';
 import { startFeature } from './features/start.js';
 import { catalogue } from './i18n/index.js';
 import { message } from './view.js';
@@ -107,9 +104,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(invitationsFeature);
   features.use(rsvpFeature);
   features.use(confirmationsFeature);
-  features.use(evaluationsFeature);
-  features.use(selfReportFeature);
-  features.use(reportsFeature);
+  // Features only the webhook installs (the year end): see BotDeps.extraFeatures.
+  for (const feature of deps.extraFeatures ?? []) features.use(feature);
   // Catch-all, installed last: stale buttons, edited messages, anything no feature understood.
   features.use(fallbackFeature);
   return bot;

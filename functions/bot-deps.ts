@@ -50,6 +50,7 @@ export interface BotAppDeps extends AppDeps {
   telegram(): Promise<TelegramRuntime>;
   invitationSettings?: Partial<InvitationSettings>;
   reportRenderer?: ReportRenderer;
+  extraFeatures?: BotDeps['extraFeatures'];
 }
 
 export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
@@ -61,6 +62,8 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   newCode?: () => string;
   /** The webhook's: /baocao sends the report's files (other functions leave exceljs and pdfkit out). */
   reportRenderer?: ReportRenderer;
+  /** The webhook's: the year-end features (bot/year-end.ts). */
+  extraFeatures?: BotDeps['extraFeatures'];
 }
 
 /** Token and webhook secret: from the environment locally, from SSM SecureString parameters in AWS. */
@@ -101,6 +104,7 @@ export function botDepsOf(
     messenger,
     ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
     ...(deps.reportRenderer ? { reportRenderer: deps.reportRenderer } : {}),
+    ...(deps.extraFeatures ? { extraFeatures: deps.extraFeatures } : {}),
   };
 }
 
@@ -127,6 +131,7 @@ export function createBotAppDeps(
     sms,
     ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
     ...(overrides.reportRenderer ? { reportRenderer: overrides.reportRenderer } : {}),
+    ...(overrides.extraFeatures ? { extraFeatures: overrides.extraFeatures } : {}),
     telegram() {
       runtime ??= build().catch((error: unknown) => {
         runtime = undefined; // a failed SSM read is tried again on the next request
@@ -192,7 +197,10 @@ const extended = new WeakMap<AppDeps, BotAppDeps>();
  * The bot-side dependencies of plain AppDeps (the handler pattern passes `() => AppDeps`): the same
  * repositories, clock and logger, plus the bot's configuration from the environment. Built once per AppDeps.
  */
-export function asBotAppDeps(deps: AppDeps, extra: Pick<BotAppOverrides, 'reportRenderer'> = {}): BotAppDeps {
+export function asBotAppDeps(
+  deps: AppDeps,
+  extra: Pick<BotAppOverrides, 'reportRenderer' | 'extraFeatures'> = {},
+): BotAppDeps {
   if ('telegram' in deps) return deps as BotAppDeps;
   let bot = extended.get(deps);
   if (!bot) {

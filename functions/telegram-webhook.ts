@@ -1,6 +1,7 @@
 // Lambda: POST /telegram/webhook — grammY's webhook callback for Lambda; a wrong or missing secret header gets 401.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { webhookCallback } from 'grammy';
+import { yearEndFeatures } from '../bot/year-end.js';
 import { reportRenderer } from '../shared/adapters/documents/report-renderer.js';
 import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
@@ -54,8 +55,8 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
 
 /** The handler pattern's factory: plain AppDeps, extended with the bot's configuration. */
 export function createHandler(deps: () => AppDeps) {
-  // Only the webhook sends the October report's files (/baocao): the renderer is injected here.
-  return createWebhookHandler(() => asBotAppDeps(deps(), { reportRenderer }));
+  // Only the webhook answers updates: the year-end features and the report's renderer are injected here.
+  return createWebhookHandler(() => asBotAppDeps(deps(), { reportRenderer, extraFeatures: yearEndFeatures }));
 }
 
 export const handler = createHandler(defaultDeps);

@@ -1,6 +1,7 @@
 // Test support: the whole bot on one machine — DynamoDB Local, the Telegram emulator, the webhook Lambda
 // served on loopback, an in-process invitation queue, a fake clock — plus a small demo ward to seed.
 import { Api } from 'grammy';
+import { yearEndFeatures } from '../../bot/year-end.js';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
@@ -106,6 +107,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       throttle: { globalPerSecond: 1000, perChatPerSecond: 1000, ...options.throttle },
       invitationSettings: { progressIntervalMs: 0 },
       reportRenderer,
+      extraFeatures: yearEndFeatures,
     });
   const deps = build();
   const server = await serveLambda(createWebhookHandler(() => deps));
