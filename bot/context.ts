@@ -1,19 +1,22 @@
 // bot: the typed Context every feature sees — injected ports, the user's catalogue, the channel's UI, who is writing.
 import type { Context } from 'grammy';
 import type { ChatMessenger } from '../shared/ports/chat.js';
-import type { Clock } from '../shared/ports/common.js';
+import type { Clock, IdGenerator } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
 import type {
+  AbsenceNoticeRepository,
   ChatLinkRepository,
+  CommentRepository,
   CommitteeRepository,
   IdempotencyStore,
   IntroductionRepository,
   InvitationRepository,
   MeetingRepository,
   MemberRepository,
+  MinutesRepository,
   StaffRepository,
 } from '../shared/ports/repositories.js';
 import type { ChatActor } from '../shared/services/chat-actors.js';
@@ -34,11 +37,17 @@ export interface BotPorts {
   drafts: DraftStore;
   callbackData: CallbackDataStore;
   invitationJobs: InvitationJobRepository;
+  /** Issue 5: the meeting's minutes, members' comments, R10 notices. */
+  minutes: MinutesRepository;
+  comments: CommentRepository;
+  absenceNotices: AbsenceNoticeRepository;
 }
 
 export interface BotDeps {
   ports: BotPorts;
   clock: Clock;
+  /** New ids (comments); the time-ordered generator when not given. */
+  ids?: IdGenerator;
   /** The invitation job's queue: SQS in AWS, in-process on one machine. */
   queue: InvitationQueue;
   sms: SmsSender;

@@ -9,7 +9,9 @@ import { TelegramRenderer } from './channels/telegram/renderer.js';
 import { TelegramUi } from './channels/telegram/ui.js';
 import { type BotContext, type BotDeps, userIdOf } from './context.js';
 import { errorText, isExpected } from './errors.js';
+import { attendanceFeature } from './features/attendance.js';
 import { chatMemberFeature } from './features/chat-member.js';
+import { commentsFeature } from './features/comments.js';
 import { confirmationsFeature } from './features/confirmations.js';
 import { fallbackFeature } from './features/fallback.js';
 import { invitationsFeature } from './features/invitations.js';
@@ -104,6 +106,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(invitationsFeature);
   features.use(rsvpFeature);
   features.use(confirmationsFeature);
+  features.use(attendanceFeature);
+  features.use(commentsFeature);
   // Catch-all, installed last: stale buttons, edited messages, anything no feature understood.
   features.use(fallbackFeature);
   return bot;

@@ -89,6 +89,7 @@ export function botDepsOf(
   return {
     ports: deps.repos,
     clock: deps.clock,
+    ids: deps.ids,
     queue: deps.queue,
     sms: deps.sms,
     log: deps.logger,

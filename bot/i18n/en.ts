@@ -2,6 +2,7 @@
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
+import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 import { type Catalogue, type MeetingText, vi } from './vi.js';
 
@@ -31,6 +32,14 @@ const CONFIRMATION: Record<Confirmation, string> = {
   pending: 'waiting for the workplace committee to confirm',
   confirmed: 'confirmed by the workplace committee',
   rejected: 'not accepted by the workplace committee',
+};
+
+const ABSENTEE: Record<AbsenteeStatus, string> = {
+  confirmed: 'confirmed by the workplace committee',
+  pending: 'waiting for the workplace committee',
+  rejected: 'not accepted by the workplace committee',
+  no_reply: 'did not answer the invitation',
+  no_reason: 'absent without a reason',
 };
 
 const WARNING: Record<MeetingPlanWarning, string> = {
@@ -269,6 +278,39 @@ export const en: Catalogue = {
       `• Answered: ${s.attending + s.absent} (attending ${s.attending}, absent ${s.absent})\n` +
       `• Not answered: ${s.noAnswer}\n` +
       `• Absence reasons waiting for the workplace: ${s.pendingConfirmation}`,
+  },
+
+  attendance: {
+    notResidenceStaff: 'Only residence committee staff take the attendance.',
+    noMeeting: 'The committee has no meeting that has reached its date yet.',
+    header: (date: string, place: string, page: number, pages: number) =>
+      `ATTENDANCE — meeting on ${date} at ${place} (page ${page}/${pages})`,
+    totals: (total: number, present: number, absent: number) =>
+      `Total: ${total} — Present: ${present} — Absent: ${absent}`,
+    frozen: 'The minutes are being signed: the attendance no longer changes.',
+    empty: 'Nobody is on the invitation list yet.',
+    row: (n: number, name: string, present: boolean) => `${n}. ${present ? '✅' : '❌'} ${name}`,
+    reason: (status: AbsenteeStatus, category?: AbsenceCategory, text?: string) =>
+      `   Reason: ${category ? CATEGORY[category] : 'none'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
+    setButton: (n: number, name: string, present: boolean) =>
+      `${n}. ${name} → ${present ? 'present' : 'absent'}`,
+    previous: '◀ Previous',
+    next: 'Next ▶',
+    recorded: (name: string, present: boolean) => `${name}: ${present ? 'present' : 'absent'}.`,
+    unchanged: 'No change (already recorded).',
+  },
+
+  comment: {
+    notMember: 'Only members raise comments with this command.',
+    usage:
+      'Raise a comment for the next meeting: type /comment, the topic, a colon and the text, e.g.\n' +
+      '/comment Clean streets: Please organise a monthly clean-up.\n' +
+      'Or type /comment and send the next message as «topic: text».',
+    prompt: 'Send your comment as «topic: text» in your next message.',
+    badFormat: 'Not in the form «topic: text» (topic at most 200 characters, text at most 2000).',
+    raised: (topic: string, date: string | undefined) =>
+      `Comment «${topic}» recorded. It goes to the ${date ? `meeting on ${date}` : 'next meeting'} ` +
+      'and is answered at the meeting after it.',
   },
 
   misc: {

@@ -2,6 +2,7 @@
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
+import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
@@ -43,6 +44,14 @@ const CONFIRMATION: Record<Confirmation, string> = {
   pending: 'đang chờ cấp ủy nơi công tác xác nhận',
   confirmed: 'đã được cấp ủy nơi công tác xác nhận',
   rejected: 'cấp ủy nơi công tác không chấp nhận',
+};
+
+const ABSENTEE: Record<AbsenteeStatus, string> = {
+  confirmed: 'đã được cấp ủy nơi công tác xác nhận',
+  pending: 'đang chờ cấp ủy nơi công tác xác nhận',
+  rejected: 'cấp ủy nơi công tác không chấp nhận',
+  no_reply: 'không trả lời thư mời',
+  no_reason: 'vắng không báo lý do',
 };
 
 const WARNING: Record<MeetingPlanWarning, string> = {
@@ -291,6 +300,39 @@ export const vi = {
       `• Đã trả lời: ${s.attending + s.absent} (tham dự ${s.attending}, vắng mặt ${s.absent})\n` +
       `• Chưa trả lời: ${s.noAnswer}\n` +
       `• Lý do vắng mặt chờ cấp ủy nơi công tác xác nhận: ${s.pendingConfirmation}`,
+  },
+
+  attendance: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới điểm danh cuộc họp.',
+    noMeeting: 'Cấp ủy chưa có cuộc họp nào đã đến ngày họp để điểm danh.',
+    header: (date: string, place: string, page: number, pages: number) =>
+      `ĐIỂM DANH — họp ngày ${date} tại ${place} (trang ${page}/${pages})`,
+    totals: (total: number, present: number, absent: number) =>
+      `Tổng số: ${total} — Có mặt: ${present} — Vắng mặt: ${absent}`,
+    frozen: 'Biên bản đang được ký: danh sách điểm danh không thay đổi nữa.',
+    empty: 'Chưa có đảng viên nào trong danh sách mời.',
+    row: (n: number, name: string, present: boolean) => `${n}. ${present ? '✅' : '❌'} ${name}`,
+    reason: (status: AbsenteeStatus, category?: AbsenceCategory, text?: string) =>
+      `   Lý do: ${category ? CATEGORY[category] : 'không có'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
+    setButton: (n: number, name: string, present: boolean) =>
+      `${n}. ${name} → ${present ? 'có mặt' : 'vắng'}`,
+    previous: '◀ Trang trước',
+    next: 'Trang sau ▶',
+    recorded: (name: string, present: boolean) => `${name}: ${present ? 'có mặt' : 'vắng mặt'}.`,
+    unchanged: 'Không thay đổi (đã ghi nhận trước đó).',
+  },
+
+  comment: {
+    notMember: 'Chỉ đảng viên mới gửi ý kiến bằng lệnh này.',
+    usage:
+      'Gửi ý kiến cho cuộc họp tới: gõ /gopy rồi chủ đề, dấu hai chấm và nội dung, ví dụ:\n' +
+      '/gopy Vệ sinh môi trường: Đề nghị tổ chức dọn vệ sinh khu phố mỗi tháng.\n' +
+      'Hoặc gõ /gopy rồi gửi tin nhắn tiếp theo theo mẫu «chủ đề: nội dung».',
+    prompt: 'Đồng chí gửi ý kiến theo mẫu «chủ đề: nội dung» trong tin nhắn tiếp theo.',
+    badFormat: 'Chưa đúng mẫu «chủ đề: nội dung» (chủ đề tối đa 200 ký tự, nội dung tối đa 2000 ký tự).',
+    raised: (topic: string, date: string | undefined) =>
+      `Đã ghi nhận ý kiến «${topic}». Ý kiến sẽ được đưa vào cuộc họp ${date ? `ngày ${date}` : 'tới'} ` +
+      'và được trả lời ở cuộc họp sau đó.',
   },
 
   misc: {
