@@ -9,6 +9,7 @@ import { TelegramRenderer } from './channels/telegram/renderer.js';
 import { TelegramUi } from './channels/telegram/ui.js';
 import { type BotContext, type BotDeps, userIdOf } from './context.js';
 import { errorText, isExpected } from './errors.js';
+import { absenceNoticesFeature } from './features/absence-notices.js';
 import { attendanceFeature } from './features/attendance.js';
 import { chatMemberFeature } from './features/chat-member.js';
 import { commentsFeature } from './features/comments.js';
@@ -108,6 +109,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(confirmationsFeature);
   features.use(attendanceFeature);
   features.use(commentsFeature);
+  features.use(absenceNoticesFeature);
   // Catch-all, installed last: stale buttons, edited messages, anything no feature understood.
   features.use(fallbackFeature);
   return bot;

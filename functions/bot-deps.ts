@@ -160,6 +160,7 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
     staff: r.staff,
     chatLinks: r.chatLinks,
     idempotency: r.idempotency,
+    comments: r.comments,
     messenger,
     log: deps.logger,
   };

@@ -249,6 +249,19 @@ export const en: Catalogue = {
   },
 
   notices: {
+    absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
+      'MEMBER ABSENT WITHOUT NOTICE (R10)\n' +
+      `${residence} reports: member ${member} was absent from the contact meeting ` +
+      `(${when(m)}, at ${m.place}) without a reason, or with a reason not confirmed.`,
+    acknowledgeButton: 'Received',
+    acknowledged: (date: string) => `✅ The workplace committee acknowledged this notice on ${date}.`,
+    acknowledgedToast: 'Recorded: the committee received the notice.',
+    notWorkplaceStaff: "Only the member's workplace committee staff acknowledge this notice.",
+    commentAnswered: (topic: string, done: boolean, text: string, reason?: string, remedy?: string) =>
+      `ANSWER TO YOUR COMMENT «${topic}»\n` +
+      `Outcome: ${done ? 'done' : 'not done'}.\n${text}` +
+      (reason ? `\nReason: ${reason}` : '') +
+      (remedy ? `\nRemedy: ${remedy}` : ''),
     decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
       decision === 'confirmed'
         ? `${workplace} confirmed your absence reason for the meeting of ${m.date}.`

@@ -270,6 +270,19 @@ export const vi = {
   },
 
   notices: {
+    absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
+      'THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO (R10)\n' +
+      `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
+      `(${when(m)}, tại ${m.place}) mà không báo lý do hoặc lý do không được xác nhận.`,
+    acknowledgeButton: 'Đã nhận',
+    acknowledged: (date: string) => `✅ Cấp ủy nơi công tác đã nhận thông báo ngày ${date}.`,
+    acknowledgedToast: 'Đã ghi nhận: cấp ủy đã nhận thông báo.',
+    notWorkplaceStaff: 'Chỉ cán bộ cấp ủy nơi công tác của đảng viên xác nhận đã nhận thông báo.',
+    commentAnswered: (topic: string, done: boolean, text: string, reason?: string, remedy?: string) =>
+      `TRẢ LỜI Ý KIẾN «${topic}»\n` +
+      `Kết quả: ${done ? 'đã thực hiện' : 'chưa thực hiện'}.\n${text}` +
+      (reason ? `\nLý do: ${reason}` : '') +
+      (remedy ? `\nHướng khắc phục: ${remedy}` : ''),
     decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
       decision === 'confirmed'
         ? `${workplace} đã xác nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}.`

@@ -3,6 +3,7 @@
 // A use case says *what* to tell (a Notice, with the data it needs); the bot renders it in the
 // recipient's language as a channel-independent view model, and a channel renderer (Telegram now, Zalo
 // next) turns that into API calls. So services never format chat text and never import grammY.
+import type { AnswerStatus } from '../domain/comment.js';
 import type { AbsenceCategory, Confirmation, Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { ReminderKind, RsvpTally } from '../domain/reminders.js';
@@ -87,6 +88,25 @@ export type Notice =
       meeting: Meeting;
       decision: Exclude<Confirmation, 'pending'>;
       workplaceName: string;
+    }
+  /** R10: a member absent without notice, to their workplace staff, with a one-tap "Đã nhận". */
+  | {
+      kind: 'absent_without_notice';
+      meeting: Meeting;
+      residenceName: string;
+      memberId: string;
+      memberName: string;
+      /** Set once the workplace acknowledged (the card is redrawn without its button). */
+      acknowledgedAt?: string;
+    }
+  /** R15 2.3: the answer to a member's comment, to its author. */
+  | {
+      kind: 'comment_answered';
+      topic: string;
+      status: AnswerStatus;
+      text: string;
+      reason?: string;
+      remedy?: string;
     };
 
 export type NoticeKind = Notice['kind'];

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invitation } from '../../../shared/domain/invitation.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
+import { sendAbsenceNotices } from '../../../shared/services/absence-notices.js';
+import { answerComment } from '../../../shared/services/comments.js';
 import {
   addMember,
   aPlannedMeeting,
@@ -13,6 +15,7 @@ import {
   link,
   postUpdate,
   RESIDENCE,
+  relayAndNotify,
   STAFF,
   WORKPLACE,
 } from '../../support/bot-world.js';
@@ -22,6 +25,7 @@ describe('Feature: attendance and comments in the bot', () => {
   let meeting: Meeting;
   const staffUser = aUser('Thư');
   const memberUser = aUser('Hòa');
+  const workplaceUser = aUser('Công');
   const members: Member[] = [];
 
   beforeAll(async () => {
@@ -58,6 +62,7 @@ describe('Feature: attendance and comments in the bot', () => {
       });
     }
     await link(world, memberUser, { kind: 'member', id: members[0]?.id ?? '' });
+    await link(world, workplaceUser, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
   });
   afterAll(async () => {
     await world.close();
@@ -177,5 +182,65 @@ describe('Feature: attendance and comments in the bot', () => {
     expect(world.emu.lastBotMessage(memberUser.id)?.text).toContain('Chưa đúng mẫu «chủ đề: nội dung»');
     const topics = (await world.repos.comments.ofMember(members[0]?.id ?? '')).map((c) => c.topic).sort();
     expect(topics).toEqual(['Vệ sinh môi trường', 'Đèn đường']);
+  });
+
+  it('tells the author the answer to their comment (CommentAnswered), once', async () => {
+    // Prepare
+    const [comment] = await world.repos.comments.ofMember(members[0]?.id ?? '');
+    await answerComment(
+      { ...world.repos, clock: world.clock },
+      { sub: STAFF.residence?.id ?? '', orgId: RESIDENCE, role: 'residence_staff' },
+      {
+        meetingId: comment?.meetingId ?? '',
+        commentId: comment?.id ?? '',
+        status: 'not_done',
+        text: 'Phường đã ghi nhận đề nghị.',
+        reason: 'Chưa có kinh phí trong năm nay',
+        remedy: 'Đưa vào kế hoạch năm sau',
+      },
+    );
+    const before = world.emu.botMessages(memberUser.id).length;
+
+    // Act
+    await relayAndNotify(world);
+    await relayAndNotify(world);
+
+    // Assess
+    const told = world.emu.botMessages(memberUser.id).slice(before);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.text).toContain(`TRẢ LỜI Ý KIẾN «${comment?.topic}»`);
+    expect(told[0]?.text).toContain('Kết quả: chưa thực hiện.');
+    expect(told[0]?.text).toContain('Hướng khắc phục: Đưa vào kế hoạch năm sau');
+  });
+
+  it('R10: the workplace gets one notice per absentee without notice with "Đã nhận", and one tap acknowledges it', async () => {
+    // Prepare: after the meeting, the absentees without a confirmed reason (02, 09, 10, 11) raise the event.
+    world.clock.set('2026-06-20T20:00:00+07:00');
+    const run = await sendAbsenceNotices({ ...world.repos, clock: world.clock }, meeting);
+    const before = world.emu.botMessages(workplaceUser.id).length;
+
+    // Act
+    await relayAndNotify(world);
+    await relayAndNotify(world); // a re-published event is not a second message
+    const notices = world.emu.botMessages(workplaceUser.id).slice(before);
+    const card = notices.find((n) => n.text?.includes('Nguyễn Văn Thành 02'));
+    const pressed = await world.emu.pressButton({
+      user: workplaceUser,
+      messageId: card?.messageId ?? 0,
+      text: 'Đã nhận',
+    });
+
+    // Assess
+    expect(run.raised).toBe(4);
+    expect(notices).toHaveLength(4);
+    expect(card?.text).toContain('THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO (R10)');
+    expect(world.emu.callbackAnswer(pressed.update.callback_query?.id ?? '')?.text).toBe(
+      'Đã ghi nhận: cấp ủy đã nhận thông báo.',
+    );
+    const after = world.emu.message(workplaceUser.id, card?.messageId ?? 0);
+    expect(after?.text).toContain('✅ Cấp ủy nơi công tác đã nhận thông báo ngày 20/06/2026.');
+    expect(after?.replyMarkup?.inline_keyboard ?? []).toEqual([]);
+    const stored = await world.repos.absenceNotices.get(meeting.id, members[1]?.id ?? '');
+    expect(stored?.acknowledgedBy).toBe(STAFF.workplace?.id);
   });
 });
