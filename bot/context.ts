@@ -6,11 +6,13 @@ import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
+import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type {
   AbsenceNoticeRepository,
   ChatLinkRepository,
   CommentRepository,
   CommitteeRepository,
+  EvaluationRepository,
   IdempotencyStore,
   IntroductionRepository,
   InvitationRepository,
@@ -41,6 +43,7 @@ export interface BotPorts {
   minutes: MinutesRepository;
   comments: CommentRepository;
   absenceNotices: AbsenceNoticeRepository;
+  evaluations: EvaluationRepository;
 }
 
 export interface BotDeps {
@@ -48,6 +51,8 @@ export interface BotDeps {
   clock: Clock;
   /** New ids (comments); the time-ordered generator when not given. */
   ids?: IdGenerator;
+  /** Renders the minutes' PDF (sent to the signers once sealed). */
+  minutesPdf?: MinutesPdfRenderer;
   /** The invitation job's queue: SQS in AWS, in-process on one machine. */
   queue: InvitationQueue;
   sms: SmsSender;

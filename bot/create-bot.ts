@@ -18,6 +18,7 @@ import { fallbackFeature } from './features/fallback.js';
 import { invitationsFeature } from './features/invitations.js';
 import { linkingFeature } from './features/linking.js';
 import { meetingsFeature } from './features/meetings.js';
+import { minutesFeature } from './features/minutes.js';
 import { rsvpFeature } from './features/rsvp.js';
 import { startFeature } from './features/start.js';
 import { catalogue } from './i18n/index.js';
@@ -110,6 +111,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(attendanceFeature);
   features.use(commentsFeature);
   features.use(absenceNoticesFeature);
+  features.use(minutesFeature);
   // Catch-all, installed last: stale buttons, edited messages, anything no feature understood.
   features.use(fallbackFeature);
   return bot;

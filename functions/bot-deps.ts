@@ -13,6 +13,7 @@ import type { BotContext, BotDeps } from '../bot/context.js';
 import { invitationPorts } from '../bot/context.js';
 import { createBot } from '../bot/create-bot.js';
 import { noticeSms } from '../bot/notices.js';
+import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import { randomCode } from '../shared/adapters/ids.js';
 import { InMemoryInvitationQueue } from '../shared/adapters/memory/invitation-queue.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
@@ -90,6 +91,7 @@ export function botDepsOf(
     ports: deps.repos,
     clock: deps.clock,
     ids: deps.ids,
+    minutesPdf: createMinutesPdfRenderer(),
     queue: deps.queue,
     sms: deps.sms,
     log: deps.logger,

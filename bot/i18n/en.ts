@@ -313,6 +313,32 @@ export const en: Catalogue = {
     unchanged: 'No change (already recorded).',
   },
 
+  minutes: {
+    notResidenceStaff: 'Only residence committee staff write the minutes.',
+    noMeeting: 'The committee has no meeting that has reached its date yet.',
+    header: (date: string, state: 'draft' | 'signing' | 'sealed') =>
+      `MINUTES OF THE MEETING on ${date} — ${state === 'draft' ? 'draft' : state === 'signing' ? 'being signed' : 'signed and sealed'}`,
+    part: (number: string, title: string, written: boolean) => `${written ? '✅' : '⬜'} ${number} ${title}`,
+    filledIn: (text: string) => `   (filled in) ${text}`,
+    signatures: (chair?: string, secretary?: string) =>
+      `Chair: ${chair ?? 'not signed'} — Secretary: ${secretary ?? 'not signed'}`,
+    pick: 'Pick a part to write; your next message becomes its text. Sign with /sign.',
+    partButton: (number: string, title: string) => `${number} ${title}`,
+    prompt: (number: string, title: string, current?: string) =>
+      `Send the text of part ${number} ${title} in your next message.` +
+      (current ? `\nCurrent text (will be replaced):\n${current}` : ''),
+    written: (number: string, title: string, withdrawn: boolean) =>
+      `Part ${number} ${title} recorded.` +
+      (withdrawn ? ' The minutes changed, so the earlier signatures lapsed; please sign again.' : ''),
+    notSigner: 'Only the chair or the secretary signs the minutes.',
+    signed: (as: 'chair' | 'secretary') =>
+      `You signed the minutes as ${as === 'chair' ? 'chair' : 'secretary'}.`,
+    waiting: (as: 'chair' | 'secretary') =>
+      `The minutes wait for the ${as === 'chair' ? 'secretary' : 'chair'} to sign.`,
+    sealed: (count: number) =>
+      `The minutes have both signatures and are sealed. The PDF went out (${count} messages) to the chair and the secretary.`,
+  },
+
   comment: {
     notMember: 'Only members raise comments with this command.',
     usage:

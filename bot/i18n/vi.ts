@@ -335,6 +335,32 @@ export const vi = {
     unchanged: 'Không thay đổi (đã ghi nhận trước đó).',
   },
 
+  minutes: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới soạn biên bản cuộc họp.',
+    noMeeting: 'Cấp ủy chưa có cuộc họp nào đã đến ngày họp để lập biên bản.',
+    header: (date: string, state: 'draft' | 'signing' | 'sealed') =>
+      `BIÊN BẢN CUỘC HỌP ngày ${date} — ${state === 'draft' ? 'đang soạn' : state === 'signing' ? 'đang ký' : 'đã ký và niêm phong'}`,
+    part: (number: string, title: string, written: boolean) => `${written ? '✅' : '⬜'} ${number} ${title}`,
+    filledIn: (text: string) => `   (tự động điền) ${text}`,
+    signatures: (chair?: string, secretary?: string) =>
+      `Chủ trì: ${chair ?? 'chưa ký'} — Thư ký: ${secretary ?? 'chưa ký'}`,
+    pick: 'Chọn phần cần viết; tin nhắn tiếp theo của đồng chí sẽ là nội dung phần đó. Ký bằng lệnh /ky.',
+    partButton: (number: string, title: string) => `${number} ${title}`,
+    prompt: (number: string, title: string, current?: string) =>
+      `Gửi nội dung phần ${number} ${title} trong tin nhắn tiếp theo.` +
+      (current ? `\nNội dung hiện tại (sẽ được thay thế):\n${current}` : ''),
+    written: (number: string, title: string, withdrawn: boolean) =>
+      `Đã ghi phần ${number} ${title}.` +
+      (withdrawn ? ' Biên bản đã thay đổi nên các chữ ký trước đó không còn hiệu lực; cần ký lại.' : ''),
+    notSigner: 'Chỉ đồng chí chủ trì hoặc thư ký mới ký biên bản.',
+    signed: (as: 'chair' | 'secretary') =>
+      `Đồng chí đã ký biên bản với tư cách ${as === 'chair' ? 'chủ trì' : 'thư ký'}.`,
+    waiting: (as: 'chair' | 'secretary') =>
+      `Biên bản chờ ${as === 'chair' ? 'thư ký' : 'đồng chí chủ trì'} ký.`,
+    sealed: (count: number) =>
+      `Biên bản đã đủ hai chữ ký và được niêm phong. Đã gửi bản PDF (${count} tin nhắn) cho chủ trì và thư ký.`,
+  },
+
   comment: {
     notMember: 'Chỉ đảng viên mới gửi ý kiến bằng lệnh này.',
     usage:

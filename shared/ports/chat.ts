@@ -123,4 +123,13 @@ export interface ChatMessenger {
   edit(ref: SentMessageRef, notice: Notice, languageCode?: string): Promise<SendOutcome>;
   /** The Vietnamese SMS text of a notice, for members with no reachable chat account. */
   smsText(notice: Notice): string;
+  /** Sends a file (the sealed minutes' PDF); a channel without documents leaves it out. */
+  sendDocument?(to: ChatRecipient, document: ChatDocument): Promise<SendOutcome>;
+}
+
+export interface ChatDocument {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  caption?: string;
 }
