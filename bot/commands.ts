@@ -14,6 +14,9 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
     return [
       { command: 'hop', description: t.commands.hop },
       { command: 'moi', description: t.commands.moi },
+      { command: 'diemdanh', description: t.commands.diemdanh },
+      { command: 'bienban', description: t.commands.bienban },
+      ...(role === 'chair' || role === 'secretary' ? [{ command: 'ky', description: t.commands.ky }] : []),
       { command: 'malienket', description: t.commands.malienket },
       ...base,
     ];
@@ -25,7 +28,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       ...base,
     ];
   }
-  return base;
+  return [{ command: 'gopy', description: t.commands.gopy }, ...base];
 }
 
 /** A staff person's menu on their own chat, in Vietnamese and (for English apps) in English. */

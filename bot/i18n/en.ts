@@ -99,11 +99,14 @@ export const en: Catalogue = {
       'Invitations to the contact meetings (June and October) arrive here.\n' +
       '• Press "Attend" or "Absent" under an invitation; you can change it until the meeting starts.\n' +
       '• When absent, choose a reason; it goes to your workplace committee for confirmation.\n' +
+      '/comment topic: text (/gopy) — raise a comment for the next meeting\n' +
       '/help — this help',
     residence:
       'Commands for the residence committee:\n' +
       '/meeting (/hop) — plan a contact meeting\n' +
       '/invite (/moi) — send the invitations\n' +
+      '/attendance (/diemdanh) — take the attendance\n' +
+      '/minutes (/bienban) — write the minutes; /sign (/ky) — chair and secretary sign\n' +
       '/linkcode <member id> (/malienket) — create a link code\n' +
       '/help — this help',
     workplace:
@@ -121,6 +124,10 @@ export const en: Catalogue = {
     moi: 'Send invitations',
     xacnhan: 'Confirm absence reasons',
     malienket: 'Create a link code',
+    diemdanh: 'Take the attendance',
+    bienban: 'Write the minutes',
+    ky: 'Sign the minutes',
+    gopy: 'Raise a comment for the next meeting',
   },
 
   linkCode: {

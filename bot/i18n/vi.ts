@@ -112,11 +112,14 @@ export const vi = {
       'Đồng chí sẽ nhận thư mời họp giữ mối liên hệ (tháng 6 và tháng 10) tại đây.\n' +
       '• Bấm «Tham dự» hoặc «Vắng mặt» dưới thư mời để trả lời; có thể đổi câu trả lời trước giờ họp.\n' +
       '• Khi vắng mặt, chọn lý do; lý do được gửi đến cấp ủy nơi công tác để xác nhận.\n' +
+      '/gopy chủ đề: nội dung (/comment) — gửi ý kiến cho cuộc họp tới\n' +
       '/help — hướng dẫn này',
     residence:
       'Lệnh dành cho cấp ủy nơi cư trú:\n' +
       '/hop (/meeting) — lên lịch cuộc họp giữ mối liên hệ\n' +
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
+      '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
+      '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       '/help — hướng dẫn này',
     workplace:
@@ -134,6 +137,10 @@ export const vi = {
     moi: 'Gửi thư mời họp',
     xacnhan: 'Xác nhận lý do vắng mặt',
     malienket: 'Tạo mã liên kết tài khoản',
+    diemdanh: 'Điểm danh cuộc họp',
+    bienban: 'Soạn biên bản cuộc họp',
+    ky: 'Ký biên bản',
+    gopy: 'Gửi ý kiến cho cuộc họp tới',
   },
 
   linkCode: {
