@@ -13,7 +13,6 @@ import type { BotContext, BotDeps } from '../bot/context.js';
 import { invitationPorts } from '../bot/context.js';
 import { createBot } from '../bot/create-bot.js';
 import { noticeSms } from '../bot/notices.js';
-import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import { randomCode } from '../shared/adapters/ids.js';
 import { InMemoryInvitationQueue } from '../shared/adapters/memory/invitation-queue.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
@@ -24,6 +23,7 @@ import type { AppConfig } from '../shared/config/env.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { InvitationQueue } from '../shared/ports/invitations.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
+import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import { deliverInvitation, type InvitationSettings } from '../shared/services/invitations.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
@@ -49,6 +49,8 @@ export interface BotAppDeps extends AppDeps {
   /** The Telegram side, built at first use: in AWS the token is read from SSM once per cold start. */
   telegram(): Promise<TelegramRuntime>;
   invitationSettings?: Partial<InvitationSettings>;
+  /** The minutes' PDF renderer: only the webhook gets one (it sends the sealed minutes; pdfkit is big). */
+  minutesPdf?: MinutesPdfRenderer;
 }
 
 export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
@@ -58,6 +60,7 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   throttle?: Partial<ThrottleOptions>;
   invitationSettings?: Partial<InvitationSettings>;
   newCode?: () => string;
+  minutesPdf?: MinutesPdfRenderer;
 }
 
 /** Token and webhook secret: from the environment locally, from SSM SecureString parameters in AWS. */
@@ -91,7 +94,7 @@ export function botDepsOf(
     ports: deps.repos,
     clock: deps.clock,
     ids: deps.ids,
-    minutesPdf: createMinutesPdfRenderer(),
+    ...(deps.minutesPdf ? { minutesPdf: deps.minutesPdf } : {}),
     queue: deps.queue,
     sms: deps.sms,
     log: deps.logger,
@@ -124,6 +127,7 @@ export function createBotAppDeps(
     queue,
     sms,
     ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
+    ...(overrides.minutesPdf ? { minutesPdf: overrides.minutesPdf } : {}),
     telegram() {
       runtime ??= build().catch((error: unknown) => {
         runtime = undefined; // a failed SSM read is tried again on the next request
@@ -189,12 +193,12 @@ const extended = new WeakMap<AppDeps, BotAppDeps>();
  * The bot-side dependencies of plain AppDeps (the handler pattern passes `() => AppDeps`): the same
  * repositories, clock and logger, plus the bot's configuration from the environment. Built once per AppDeps.
  */
-export function asBotAppDeps(deps: AppDeps): BotAppDeps {
+export function asBotAppDeps(deps: AppDeps, extra: Pick<BotAppOverrides, 'minutesPdf'> = {}): BotAppDeps {
   if ('telegram' in deps) return deps as BotAppDeps;
   let bot = extended.get(deps);
   if (!bot) {
     const { config, ...rest } = deps;
-    bot = createBotAppDeps(config, loadBotConfig(), rest);
+    bot = createBotAppDeps(config, loadBotConfig(), { ...rest, ...extra });
     extended.set(deps, bot);
   }
   return bot;

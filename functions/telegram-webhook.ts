@@ -1,6 +1,7 @@
 // Lambda: POST /telegram/webhook — grammY's webhook callback for Lambda; a wrong or missing secret header gets 401.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { webhookCallback } from 'grammy';
+import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 
@@ -53,7 +54,9 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
 
 /** The handler pattern's factory: plain AppDeps, extended with the bot's configuration. */
 export function createHandler(deps: () => AppDeps) {
-  return createWebhookHandler(() => asBotAppDeps(deps()));
+  // The webhook sends the sealed minutes' PDF (/ky); the other bot functions do without pdfkit.
+  const minutesPdf = createMinutesPdfRenderer();
+  return createWebhookHandler(() => asBotAppDeps(deps(), { minutesPdf }));
 }
 
 export const handler = createHandler(defaultDeps);

@@ -3,7 +3,6 @@
 // next plain message (kept as a draft in the table). /ky (/sign): the chair and the secretary sign (R16);
 // the second signature seals the minutes and the PDF goes to both of them.
 import { Composer } from 'grammy';
-import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minutes-pdf.js';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import { MINUTES_PART_LABELS } from '../../shared/domain/meeting-protocol.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../shared/domain/minutes.js';
@@ -149,16 +148,19 @@ minutesFeature.command(['ky', 'sign'], async (ctx) => {
     await ctx.ui.reply(message(`${ctx.t.minutes.signed(as)} ${ctx.t.minutes.waiting(as)}`));
     return;
   }
-  const sent = await sendSealedMinutes(
-    {
-      ...recordPorts(ctx),
-      pdf: ctx.deps.minutesPdf ?? createMinutesPdfRenderer(),
-      chatLinks: ctx.deps.ports.chatLinks,
-      idempotency: ctx.deps.ports.idempotency,
-      messenger: ctx.deps.messenger,
-    },
-    actor.principal,
-    meeting,
-  );
+  const pdf = ctx.deps.minutesPdf;
+  const sent = !pdf
+    ? 0
+    : await sendSealedMinutes(
+        {
+          ...recordPorts(ctx),
+          pdf,
+          chatLinks: ctx.deps.ports.chatLinks,
+          idempotency: ctx.deps.ports.idempotency,
+          messenger: ctx.deps.messenger,
+        },
+        actor.principal,
+        meeting,
+      );
   await ctx.ui.reply(message(ctx.t.minutes.sealed(sent)));
 });

@@ -223,6 +223,8 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
     // /moi enqueues the invitation job on SQS (locally it runs in-process).
     grants: ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read'],
     bot: true,
+    // /ky sends the sealed minutes as a PDF (pdfkit): the fonts ship beside the bundle.
+    needsFonts: true,
   },
   route('create-member-link-code', 'POST', '/members/{id}/link-codes', READ_WRITE),
   route('create-staff-link-code', 'POST', '/staff/{id}/link-codes', READ_WRITE),

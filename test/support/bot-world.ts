@@ -4,6 +4,7 @@ import { Api } from 'grammy';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
+import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minutes-pdf.js';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../shared/adapters/logger.js';
 import { DirectEventPublisher } from '../../shared/adapters/memory/direct-publisher.js';
@@ -104,6 +105,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       secrets: async () => ({ token: emu.token, webhookSecret: SECRET }),
       throttle: { globalPerSecond: 1000, perChatPerSecond: 1000, ...options.throttle },
       invitationSettings: { progressIntervalMs: 0 },
+      minutesPdf: createMinutesPdfRenderer(),
     });
   const deps = build();
   const server = await serveLambda(createWebhookHandler(() => deps));
