@@ -14,6 +14,9 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
     return [
       { command: 'hop', description: t.commands.hop },
       { command: 'moi', description: t.commands.moi },
+      { command: 'diemdanh', description: t.commands.diemdanh },
+      { command: 'bienban', description: t.commands.bienban },
+      ...(role === 'chair' || role === 'secretary' ? [{ command: 'ky', description: t.commands.ky }] : []),
       { command: 'nhanxet', description: t.commands.nhanxet },
       { command: 'baocao', description: t.commands.baocao },
       { command: 'malienket', description: t.commands.malienket },
@@ -27,9 +30,13 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       ...base,
     ];
   }
-  // Members (the default menu): their year-end self-report (R19).
+  // Members (the default menu): a comment for the next meeting, and their year-end self-report (R19).
   if (role === undefined || role === 'member') {
-    return [{ command: 'baocaocuoinam', description: t.commands.baocaocuoinam }, ...base];
+    return [
+      { command: 'gopy', description: t.commands.gopy },
+      { command: 'baocaocuoinam', description: t.commands.baocaocuoinam },
+      ...base,
+    ];
   }
   return base;
 }

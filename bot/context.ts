@@ -1,14 +1,17 @@
 // bot: the typed Context every feature sees — injected ports, the user's catalogue, the channel's UI, who is writing.
 import type { Composer, Context } from 'grammy';
 import type { ChatMessenger } from '../shared/ports/chat.js';
-import type { Clock } from '../shared/ports/common.js';
+import type { Clock, IdGenerator } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
+import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type {
+  AbsenceNoticeRepository,
   ChatLinkRepository,
+  CommentRepository,
   CommitteeRepository,
   EvaluationRepository,
   IdempotencyStore,
@@ -16,6 +19,7 @@ import type {
   InvitationRepository,
   MeetingRepository,
   MemberRepository,
+  MinutesRepository,
   ReportRepository,
   StaffRepository,
   YearEndRepository,
@@ -41,11 +45,19 @@ export interface BotPorts {
   evaluations: EvaluationRepository;
   yearEnd: YearEndRepository;
   reports: ReportRepository;
+  /** Issue 5: the meeting's minutes, members' comments, R10 notices. */
+  minutes: MinutesRepository;
+  comments: CommentRepository;
+  absenceNotices: AbsenceNoticeRepository;
 }
 
 export interface BotDeps {
   ports: BotPorts;
   clock: Clock;
+  /** New ids (comments); the time-ordered generator when not given. */
+  ids?: IdGenerator;
+  /** Renders the minutes' PDF (sent to the signers once sealed). */
+  minutesPdf?: MinutesPdfRenderer;
   /** The invitation job's queue: SQS in AWS, in-process on one machine. */
   queue: InvitationQueue;
   sms: SmsSender;

@@ -9,12 +9,16 @@ import { TelegramRenderer } from './channels/telegram/renderer.js';
 import { TelegramUi } from './channels/telegram/ui.js';
 import { type BotContext, type BotDeps, userIdOf } from './context.js';
 import { errorText, isExpected } from './errors.js';
+import { absenceNoticesFeature } from './features/absence-notices.js';
+import { attendanceFeature } from './features/attendance.js';
 import { chatMemberFeature } from './features/chat-member.js';
+import { commentsFeature } from './features/comments.js';
 import { confirmationsFeature } from './features/confirmations.js';
 import { fallbackFeature } from './features/fallback.js';
 import { invitationsFeature } from './features/invitations.js';
 import { linkingFeature } from './features/linking.js';
 import { meetingsFeature } from './features/meetings.js';
+import { minutesFeature } from './features/minutes.js';
 import { rsvpFeature } from './features/rsvp.js';
 import { startFeature } from './features/start.js';
 import { catalogue } from './i18n/index.js';
@@ -106,6 +110,10 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(confirmationsFeature);
   // Features only the webhook installs (the year end): see BotDeps.extraFeatures.
   for (const feature of deps.extraFeatures ?? []) features.use(feature);
+  features.use(attendanceFeature);
+  features.use(commentsFeature);
+  features.use(absenceNoticesFeature);
+  features.use(minutesFeature);
   // Catch-all, installed last: stale buttons, edited messages, anything no feature understood.
   features.use(fallbackFeature);
   return bot;

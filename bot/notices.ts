@@ -1,8 +1,10 @@
 // bot: turns notices and invitation states into view models in the recipient's language (channel-independent).
+import { formatVietnameseDate, localDate } from '../shared/domain/dates.js';
 import type { Invitation } from '../shared/domain/invitation.js';
 import type { Meeting } from '../shared/domain/meeting.js';
 import type { AnswerView, Notice } from '../shared/ports/chat.js';
 import { type Catalogue, catalogue, meetingText } from './i18n/index.js';
+import { noticeAckData } from './keyboards/absence-notices.js';
 import { confirmData } from './keyboards/confirmations.js';
 import { answerKeyboard, categoryKeyboard, skipKeyboard } from './keyboards/rsvp.js';
 import { button, message, type ViewMessage } from './view.js';
@@ -150,7 +152,38 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return message(t.yearEnd.noticeBothMeetingsMissed(notice.memberName, notice.year));
     case 'october_report_compiled':
       return message(t.yearEnd.noticeReportCompiled(notice.committeeName, notice.year, notice.version));
+    case 'absent_without_notice':
+      return absenceNoticeView(t, notice);
+    case 'comment_answered':
+      return message(
+        t.notices.commentAnswered(
+          notice.topic,
+          notice.status === 'done',
+          notice.text,
+          notice.reason,
+          notice.remedy,
+        ),
+      );
   }
+}
+
+/** R10: the notice to the workplace, with "Đã nhận" until acknowledged, then the acknowledgement instead. */
+export function absenceNoticeView(
+  t: Catalogue,
+  notice: Extract<Notice, { kind: 'absent_without_notice' }>,
+): ViewMessage {
+  const text = t.notices.absentWithoutNotice(
+    notice.memberName,
+    notice.residenceName,
+    meetingText(notice.meeting),
+  );
+  if (notice.acknowledgedAt) {
+    const on = formatVietnameseDate(localDate(new Date(notice.acknowledgedAt)));
+    return message(`${text}\n\n${t.notices.acknowledged(on)}`);
+  }
+  return message(text, [
+    [button(t.notices.acknowledgeButton, noticeAckData.encode(notice.meeting.id, notice.memberId))],
+  ]);
 }
 
 /** SMS are Vietnamese (SmsSender's contract); only the invitation has one. */

@@ -24,6 +24,7 @@ import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { InvitationQueue } from '../shared/ports/invitations.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
+import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import { deliverInvitation, type InvitationSettings } from '../shared/services/invitations.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
@@ -51,6 +52,8 @@ export interface BotAppDeps extends AppDeps {
   invitationSettings?: Partial<InvitationSettings>;
   reportRenderer?: ReportRenderer;
   extraFeatures?: BotDeps['extraFeatures'];
+  /** The minutes' PDF renderer: only the webhook gets one (it sends the sealed minutes; pdfkit is big). */
+  minutesPdf?: MinutesPdfRenderer;
 }
 
 export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
@@ -64,6 +67,7 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   reportRenderer?: ReportRenderer;
   /** The webhook's: the year-end features (bot/year-end.ts). */
   extraFeatures?: BotDeps['extraFeatures'];
+  minutesPdf?: MinutesPdfRenderer;
 }
 
 /** Token and webhook secret: from the environment locally, from SSM SecureString parameters in AWS. */
@@ -96,6 +100,8 @@ export function botDepsOf(
   return {
     ports: deps.repos,
     clock: deps.clock,
+    ids: deps.ids,
+    ...(deps.minutesPdf ? { minutesPdf: deps.minutesPdf } : {}),
     queue: deps.queue,
     sms: deps.sms,
     log: deps.logger,
@@ -132,6 +138,7 @@ export function createBotAppDeps(
     ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
     ...(overrides.reportRenderer ? { reportRenderer: overrides.reportRenderer } : {}),
     ...(overrides.extraFeatures ? { extraFeatures: overrides.extraFeatures } : {}),
+    ...(overrides.minutesPdf ? { minutesPdf: overrides.minutesPdf } : {}),
     telegram() {
       runtime ??= build().catch((error: unknown) => {
         runtime = undefined; // a failed SSM read is tried again on the next request
@@ -170,6 +177,7 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
     staff: r.staff,
     chatLinks: r.chatLinks,
     idempotency: r.idempotency,
+    comments: r.comments,
     messenger,
     log: deps.logger,
     members: r.members,
@@ -199,7 +207,7 @@ const extended = new WeakMap<AppDeps, BotAppDeps>();
  */
 export function asBotAppDeps(
   deps: AppDeps,
-  extra: Pick<BotAppOverrides, 'reportRenderer' | 'extraFeatures'> = {},
+  extra: Pick<BotAppOverrides, 'reportRenderer' | 'extraFeatures' | 'minutesPdf'> = {},
 ): BotAppDeps {
   if ('telegram' in deps) return deps as BotAppDeps;
   let bot = extended.get(deps);

@@ -2,6 +2,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { webhookCallback } from 'grammy';
 import { yearEndFeatures } from '../bot/year-end.js';
+import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../shared/adapters/documents/report-renderer.js';
 import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
@@ -55,8 +56,12 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
 
 /** The handler pattern's factory: plain AppDeps, extended with the bot's configuration. */
 export function createHandler(deps: () => AppDeps) {
-  // Only the webhook answers updates: the year-end features and the report's renderer are injected here.
-  return createWebhookHandler(() => asBotAppDeps(deps(), { reportRenderer, extraFeatures: yearEndFeatures }));
+  // Only the webhook answers updates: the year-end features, the report's renderer and the minutes' PDF
+  // renderer (/ky sends the sealed minutes) are injected here; the other bot functions do without them.
+  const minutesPdf = createMinutesPdfRenderer();
+  return createWebhookHandler(() =>
+    asBotAppDeps(deps(), { reportRenderer, extraFeatures: yearEndFeatures, minutesPdf }),
+  );
 }
 
 export const handler = createHandler(defaultDeps);

@@ -2,6 +2,7 @@
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
+import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 import { type Catalogue, type MeetingText, vi } from './vi.js';
 
@@ -31,6 +32,14 @@ const CONFIRMATION: Record<Confirmation, string> = {
   pending: 'waiting for the workplace committee to confirm',
   confirmed: 'confirmed by the workplace committee',
   rejected: 'not accepted by the workplace committee',
+};
+
+const ABSENTEE: Record<AbsenteeStatus, string> = {
+  confirmed: 'confirmed by the workplace committee',
+  pending: 'waiting for the workplace committee',
+  rejected: 'not accepted by the workplace committee',
+  no_reply: 'did not answer the invitation',
+  no_reason: 'absent without a reason',
 };
 
 const WARNING: Record<MeetingPlanWarning, string> = {
@@ -91,6 +100,7 @@ export const en: Catalogue = {
       '• Press "Attend" or "Absent" under an invitation; you can change it until the meeting starts.\n' +
       '• When absent, choose a reason; it goes to your workplace committee for confirmation.\n' +
       '• At the year end: /selfreport (/baocaocuoinam) — report the meetings you attended and your activities.\n' +
+      '/comment topic: text (/gopy) — raise a comment for the next meeting\n' +
       '/help — this help',
     residence:
       'Commands for the residence committee:\n' +
@@ -98,6 +108,8 @@ export const en: Catalogue = {
       '/invite (/moi) — send the invitations\n' +
       '/evaluate (/nhanxet) — year-end evaluation of members\n' +
       '/report (/baocao) — compile the October report (XLSX and PDF files)\n' +
+      '/attendance (/diemdanh) — take the attendance\n' +
+      '/minutes (/bienban) — write the minutes; /sign (/ky) — chair and secretary sign\n' +
       '/linkcode <member id> (/malienket) — create a link code\n' +
       '/help — this help',
     workplace:
@@ -118,6 +130,10 @@ export const en: Catalogue = {
     nhanxet: 'Year-end evaluation of members',
     baocao: 'October report (XLSX, PDF)',
     baocaocuoinam: 'Your year-end self-report',
+    diemdanh: 'Take the attendance',
+    bienban: 'Write the minutes',
+    ky: 'Sign the minutes',
+    gopy: 'Raise a comment for the next meeting',
   },
 
   linkCode: {
@@ -246,6 +262,19 @@ export const en: Catalogue = {
   },
 
   notices: {
+    absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
+      'MEMBER ABSENT WITHOUT NOTICE (R10)\n' +
+      `${residence} reports: member ${member} was absent from the contact meeting ` +
+      `(${when(m)}, at ${m.place}) without a reason, or with a reason not confirmed.`,
+    acknowledgeButton: 'Received',
+    acknowledged: (date: string) => `✅ The workplace committee acknowledged this notice on ${date}.`,
+    acknowledgedToast: 'Recorded: the committee received the notice.',
+    notWorkplaceStaff: "Only the member's workplace committee staff acknowledge this notice.",
+    commentAnswered: (topic: string, done: boolean, text: string, reason?: string, remedy?: string) =>
+      `ANSWER TO YOUR COMMENT «${topic}»\n` +
+      `Outcome: ${done ? 'done' : 'not done'}.\n${text}` +
+      (reason ? `\nReason: ${reason}` : '') +
+      (remedy ? `\nRemedy: ${remedy}` : ''),
     decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
       decision === 'confirmed'
         ? `${workplace} confirmed your absence reason for the meeting of ${m.date}.`
@@ -275,6 +304,65 @@ export const en: Catalogue = {
       `• Answered: ${s.attending + s.absent} (attending ${s.attending}, absent ${s.absent})\n` +
       `• Not answered: ${s.noAnswer}\n` +
       `• Absence reasons waiting for the workplace: ${s.pendingConfirmation}`,
+  },
+
+  attendance: {
+    notResidenceStaff: 'Only residence committee staff take the attendance.',
+    noMeeting: 'The committee has no meeting that has reached its date yet.',
+    header: (date: string, place: string, page: number, pages: number) =>
+      `ATTENDANCE — meeting on ${date} at ${place} (page ${page}/${pages})`,
+    totals: (total: number, present: number, absent: number) =>
+      `Total: ${total} — Present: ${present} — Absent: ${absent}`,
+    frozen: 'The minutes are being signed: the attendance no longer changes.',
+    empty: 'Nobody is on the invitation list yet.',
+    row: (n: number, name: string, present: boolean) => `${n}. ${present ? '✅' : '❌'} ${name}`,
+    reason: (status: AbsenteeStatus, category?: AbsenceCategory, text?: string) =>
+      `   Reason: ${category ? CATEGORY[category] : 'none'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
+    setButton: (n: number, name: string, present: boolean) =>
+      `${n}. ${name} → ${present ? 'present' : 'absent'}`,
+    previous: '◀ Previous',
+    next: 'Next ▶',
+    recorded: (name: string, present: boolean) => `${name}: ${present ? 'present' : 'absent'}.`,
+    unchanged: 'No change (already recorded).',
+  },
+
+  minutes: {
+    notResidenceStaff: 'Only residence committee staff write the minutes.',
+    noMeeting: 'The committee has no meeting that has reached its date yet.',
+    header: (date: string, state: 'draft' | 'signing' | 'sealed') =>
+      `MINUTES OF THE MEETING on ${date} — ${state === 'draft' ? 'draft' : state === 'signing' ? 'being signed' : 'signed and sealed'}`,
+    part: (number: string, title: string, written: boolean) => `${written ? '✅' : '⬜'} ${number} ${title}`,
+    filledIn: (text: string) => `   (filled in) ${text}`,
+    signatures: (chair?: string, secretary?: string) =>
+      `Chair: ${chair ?? 'not signed'} — Secretary: ${secretary ?? 'not signed'}`,
+    pick: 'Pick a part to write; your next message becomes its text. Sign with /sign.',
+    partButton: (number: string, title: string) => `${number} ${title}`,
+    prompt: (number: string, title: string, current?: string) =>
+      `Send the text of part ${number} ${title} in your next message.` +
+      (current ? `\nCurrent text (will be replaced):\n${current}` : ''),
+    written: (number: string, title: string, withdrawn: boolean) =>
+      `Part ${number} ${title} recorded.` +
+      (withdrawn ? ' The minutes changed, so the earlier signatures lapsed; please sign again.' : ''),
+    notSigner: 'Only the chair or the secretary signs the minutes.',
+    signed: (as: 'chair' | 'secretary') =>
+      `You signed the minutes as ${as === 'chair' ? 'chair' : 'secretary'}.`,
+    waiting: (as: 'chair' | 'secretary') =>
+      `The minutes wait for the ${as === 'chair' ? 'secretary' : 'chair'} to sign.`,
+    sealed: (count: number) =>
+      `The minutes have both signatures and are sealed. The PDF went out (${count} messages) to the chair and the secretary.`,
+  },
+
+  comment: {
+    notMember: 'Only members raise comments with this command.',
+    usage:
+      'Raise a comment for the next meeting: type /comment, the topic, a colon and the text, e.g.\n' +
+      '/comment Clean streets: Please organise a monthly clean-up.\n' +
+      'Or type /comment and send the next message as «topic: text».',
+    prompt: 'Send your comment as «topic: text» in your next message.',
+    badFormat: 'Not in the form «topic: text» (topic at most 200 characters, text at most 2000).',
+    raised: (topic: string, date: string | undefined) =>
+      `Comment «${topic}» recorded. It goes to the ${date ? `meeting on ${date}` : 'next meeting'} ` +
+      'and is answered at the meeting after it.',
   },
 
   misc: {

@@ -2,6 +2,7 @@
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
+import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
@@ -43,6 +44,14 @@ const CONFIRMATION: Record<Confirmation, string> = {
   pending: 'đang chờ cấp ủy nơi công tác xác nhận',
   confirmed: 'đã được cấp ủy nơi công tác xác nhận',
   rejected: 'cấp ủy nơi công tác không chấp nhận',
+};
+
+const ABSENTEE: Record<AbsenteeStatus, string> = {
+  confirmed: 'đã được cấp ủy nơi công tác xác nhận',
+  pending: 'đang chờ cấp ủy nơi công tác xác nhận',
+  rejected: 'cấp ủy nơi công tác không chấp nhận',
+  no_reply: 'không trả lời thư mời',
+  no_reason: 'vắng không báo lý do',
 };
 
 const WARNING: Record<MeetingPlanWarning, string> = {
@@ -104,6 +113,7 @@ export const vi = {
       '• Bấm «Tham dự» hoặc «Vắng mặt» dưới thư mời để trả lời; có thể đổi câu trả lời trước giờ họp.\n' +
       '• Khi vắng mặt, chọn lý do; lý do được gửi đến cấp ủy nơi công tác để xác nhận.\n' +
       '• Cuối năm: /baocaocuoinam — báo cáo số cuộc họp đã dự và hoạt động ở nơi cư trú.\n' +
+      '/gopy chủ đề: nội dung (/comment) — gửi ý kiến cho cuộc họp tới\n' +
       '/help — hướng dẫn này',
     residence:
       'Lệnh dành cho cấp ủy nơi cư trú:\n' +
@@ -111,6 +121,8 @@ export const vi = {
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
       '/nhanxet (/evaluate) — nhận xét đảng viên cuối năm\n' +
       '/baocao (/report) — tổng hợp báo cáo tháng 10 (tệp XLSX và PDF)\n' +
+      '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
+      '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       '/help — hướng dẫn này',
     workplace:
@@ -131,6 +143,10 @@ export const vi = {
     nhanxet: 'Nhận xét đảng viên cuối năm',
     baocao: 'Báo cáo tháng 10 (XLSX, PDF)',
     baocaocuoinam: 'Báo cáo cuối năm của đảng viên',
+    diemdanh: 'Điểm danh cuộc họp',
+    bienban: 'Soạn biên bản cuộc họp',
+    ky: 'Ký biên bản',
+    gopy: 'Gửi ý kiến cho cuộc họp tới',
   },
 
   linkCode: {
@@ -267,6 +283,19 @@ export const vi = {
   },
 
   notices: {
+    absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
+      'THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO (R10)\n' +
+      `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
+      `(${when(m)}, tại ${m.place}) mà không báo lý do hoặc lý do không được xác nhận.`,
+    acknowledgeButton: 'Đã nhận',
+    acknowledged: (date: string) => `✅ Cấp ủy nơi công tác đã nhận thông báo ngày ${date}.`,
+    acknowledgedToast: 'Đã ghi nhận: cấp ủy đã nhận thông báo.',
+    notWorkplaceStaff: 'Chỉ cán bộ cấp ủy nơi công tác của đảng viên xác nhận đã nhận thông báo.',
+    commentAnswered: (topic: string, done: boolean, text: string, reason?: string, remedy?: string) =>
+      `TRẢ LỜI Ý KIẾN «${topic}»\n` +
+      `Kết quả: ${done ? 'đã thực hiện' : 'chưa thực hiện'}.\n${text}` +
+      (reason ? `\nLý do: ${reason}` : '') +
+      (remedy ? `\nHướng khắc phục: ${remedy}` : ''),
     decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
       decision === 'confirmed'
         ? `${workplace} đã xác nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}.`
@@ -297,6 +326,65 @@ export const vi = {
       `• Đã trả lời: ${s.attending + s.absent} (tham dự ${s.attending}, vắng mặt ${s.absent})\n` +
       `• Chưa trả lời: ${s.noAnswer}\n` +
       `• Lý do vắng mặt chờ cấp ủy nơi công tác xác nhận: ${s.pendingConfirmation}`,
+  },
+
+  attendance: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới điểm danh cuộc họp.',
+    noMeeting: 'Cấp ủy chưa có cuộc họp nào đã đến ngày họp để điểm danh.',
+    header: (date: string, place: string, page: number, pages: number) =>
+      `ĐIỂM DANH — họp ngày ${date} tại ${place} (trang ${page}/${pages})`,
+    totals: (total: number, present: number, absent: number) =>
+      `Tổng số: ${total} — Có mặt: ${present} — Vắng mặt: ${absent}`,
+    frozen: 'Biên bản đang được ký: danh sách điểm danh không thay đổi nữa.',
+    empty: 'Chưa có đảng viên nào trong danh sách mời.',
+    row: (n: number, name: string, present: boolean) => `${n}. ${present ? '✅' : '❌'} ${name}`,
+    reason: (status: AbsenteeStatus, category?: AbsenceCategory, text?: string) =>
+      `   Lý do: ${category ? CATEGORY[category] : 'không có'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
+    setButton: (n: number, name: string, present: boolean) =>
+      `${n}. ${name} → ${present ? 'có mặt' : 'vắng'}`,
+    previous: '◀ Trang trước',
+    next: 'Trang sau ▶',
+    recorded: (name: string, present: boolean) => `${name}: ${present ? 'có mặt' : 'vắng mặt'}.`,
+    unchanged: 'Không thay đổi (đã ghi nhận trước đó).',
+  },
+
+  minutes: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới soạn biên bản cuộc họp.',
+    noMeeting: 'Cấp ủy chưa có cuộc họp nào đã đến ngày họp để lập biên bản.',
+    header: (date: string, state: 'draft' | 'signing' | 'sealed') =>
+      `BIÊN BẢN CUỘC HỌP ngày ${date} — ${state === 'draft' ? 'đang soạn' : state === 'signing' ? 'đang ký' : 'đã ký và niêm phong'}`,
+    part: (number: string, title: string, written: boolean) => `${written ? '✅' : '⬜'} ${number} ${title}`,
+    filledIn: (text: string) => `   (tự động điền) ${text}`,
+    signatures: (chair?: string, secretary?: string) =>
+      `Chủ trì: ${chair ?? 'chưa ký'} — Thư ký: ${secretary ?? 'chưa ký'}`,
+    pick: 'Chọn phần cần viết; tin nhắn tiếp theo của đồng chí sẽ là nội dung phần đó. Ký bằng lệnh /ky.',
+    partButton: (number: string, title: string) => `${number} ${title}`,
+    prompt: (number: string, title: string, current?: string) =>
+      `Gửi nội dung phần ${number} ${title} trong tin nhắn tiếp theo.` +
+      (current ? `\nNội dung hiện tại (sẽ được thay thế):\n${current}` : ''),
+    written: (number: string, title: string, withdrawn: boolean) =>
+      `Đã ghi phần ${number} ${title}.` +
+      (withdrawn ? ' Biên bản đã thay đổi nên các chữ ký trước đó không còn hiệu lực; cần ký lại.' : ''),
+    notSigner: 'Chỉ đồng chí chủ trì hoặc thư ký mới ký biên bản.',
+    signed: (as: 'chair' | 'secretary') =>
+      `Đồng chí đã ký biên bản với tư cách ${as === 'chair' ? 'chủ trì' : 'thư ký'}.`,
+    waiting: (as: 'chair' | 'secretary') =>
+      `Biên bản chờ ${as === 'chair' ? 'thư ký' : 'đồng chí chủ trì'} ký.`,
+    sealed: (count: number) =>
+      `Biên bản đã đủ hai chữ ký và được niêm phong. Đã gửi bản PDF (${count} tin nhắn) cho chủ trì và thư ký.`,
+  },
+
+  comment: {
+    notMember: 'Chỉ đảng viên mới gửi ý kiến bằng lệnh này.',
+    usage:
+      'Gửi ý kiến cho cuộc họp tới: gõ /gopy rồi chủ đề, dấu hai chấm và nội dung, ví dụ:\n' +
+      '/gopy Vệ sinh môi trường: Đề nghị tổ chức dọn vệ sinh khu phố mỗi tháng.\n' +
+      'Hoặc gõ /gopy rồi gửi tin nhắn tiếp theo theo mẫu «chủ đề: nội dung».',
+    prompt: 'Đồng chí gửi ý kiến theo mẫu «chủ đề: nội dung» trong tin nhắn tiếp theo.',
+    badFormat: 'Chưa đúng mẫu «chủ đề: nội dung» (chủ đề tối đa 200 ký tự, nội dung tối đa 2000 ký tự).',
+    raised: (topic: string, date: string | undefined) =>
+      `Đã ghi nhận ý kiến «${topic}». Ý kiến sẽ được đưa vào cuộc họp ${date ? `ngày ${date}` : 'tới'} ` +
+      'và được trả lời ở cuộc họp sau đó.',
   },
 
   misc: {

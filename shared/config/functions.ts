@@ -223,7 +223,7 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
     // /moi enqueues the invitation job on SQS (locally it runs in-process).
     grants: ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read'],
     bot: true,
-    // /baocao sends the October report as .xlsx and .pdf (pdfkit): the fonts ship beside the bundle.
+    // /baocao sends the October report (.xlsx, .pdf) and /ky the sealed minutes (.pdf): the fonts ship beside the bundle.
     needsFonts: true,
   },
   route('create-member-link-code', 'POST', '/members/{id}/link-codes', READ_WRITE),

@@ -3,6 +3,7 @@
 // A use case says *what* to tell (a Notice, with the data it needs); the bot renders it in the
 // recipient's language as a channel-independent view model, and a channel renderer (Telegram now, Zalo
 // next) turns that into API calls. So services never format chat text and never import grammY.
+import type { AnswerStatus } from '../domain/comment.js';
 import type { AbsenceCategory, Confirmation, Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { ReminderKind, RsvpTally } from '../domain/reminders.js';
@@ -93,7 +94,26 @@ export type Notice =
   /** R11: a member missed both meetings of the year without a confirmed reason, to the workplace staff. */
   | { kind: 'both_meetings_missed'; year: number; memberName: string }
   /** R22: a committee's October report has a new version, to the staff of the board it reports to. */
-  | { kind: 'october_report_compiled'; year: number; version: number; committeeName: string };
+  | { kind: 'october_report_compiled'; year: number; version: number; committeeName: string }
+  /** R10: a member absent without notice, to their workplace staff, with a one-tap "Đã nhận". */
+  | {
+      kind: 'absent_without_notice';
+      meeting: Meeting;
+      residenceName: string;
+      memberId: string;
+      memberName: string;
+      /** Set once the workplace acknowledged (the card is redrawn without its button). */
+      acknowledgedAt?: string;
+    }
+  /** R15 2.3: the answer to a member's comment, to its author. */
+  | {
+      kind: 'comment_answered';
+      topic: string;
+      status: AnswerStatus;
+      text: string;
+      reason?: string;
+      remedy?: string;
+    };
 
 export type NoticeKind = Notice['kind'];
 
@@ -109,4 +129,13 @@ export interface ChatMessenger {
   edit(ref: SentMessageRef, notice: Notice, languageCode?: string): Promise<SendOutcome>;
   /** The Vietnamese SMS text of a notice, for members with no reachable chat account. */
   smsText(notice: Notice): string;
+  /** Sends a file (the sealed minutes' PDF); a channel without documents leaves it out. */
+  sendDocument?(to: ChatRecipient, document: ChatDocument): Promise<SendOutcome>;
+}
+
+export interface ChatDocument {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  caption?: string;
 }

@@ -7,6 +7,7 @@ import type {
   ChatLink,
   ChatLinkRepository,
   ChatSubject,
+  CommentRepository,
   CommitteeRepository,
   IdempotencyStore,
   InvitationRepository,
@@ -22,6 +23,8 @@ export interface NotifierPorts {
   staff: Pick<StaffRepository, 'ofCommittee'>;
   chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'setBlocked'>;
   idempotency: Pick<IdempotencyStore, 'claim' | 'release'>;
+  /** To tell a comment's author its answer (CommentAnswered); without it that event has no notice. */
+  comments?: Pick<CommentRepository, 'ofMeeting'>;
   messenger: ChatMessenger;
   log?: Log;
   /** Names for the year-end notices (events carry ids only); without it the member's id is shown. */
@@ -149,6 +152,47 @@ async function planNotices(
       };
       // The board the report goes up to: its staff who act (viewers read the report when they want).
       return staffOf(ports, committee.parentId, (role) => role !== 'viewer', notice);
+    }
+    case 'AbsentWithoutNotice': {
+      // R10: the member's workplace staff, once per event (the claim above is per event id and recipient).
+      const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
+      if (!invitation) return [];
+      const meeting = await ports.meetings.get(invitation.meetingId);
+      if (!meeting) return [];
+      const residence = await ports.committees.get(meeting.residenceOrgId);
+      const notice: Notice = {
+        kind: 'absent_without_notice',
+        meeting,
+        residenceName: residence?.name ?? meeting.residenceOrgId,
+        memberId: invitation.memberId,
+        memberName: invitation.memberName,
+      };
+      const staff = await ports.staff.ofCommittee(invitation.workplaceOrgId);
+      return staff
+        .filter((s) => s.role === 'workplace_staff')
+        .map((s) => ({ subject: { kind: 'staff' as const, id: s.id }, notice }));
+    }
+    case 'CommentAnswered': {
+      if (!ports.comments) return [];
+      const commentId = text(event.data.commentId);
+      const comment = (await ports.comments.ofMeeting(text(event.data.meetingId))).find(
+        (c) => c.id === commentId,
+      );
+      if (!comment?.answer) return [];
+      const { status, text: answer, reason, remedy } = comment.answer;
+      return [
+        {
+          subject: { kind: 'member', id: comment.memberId },
+          notice: {
+            kind: 'comment_answered',
+            topic: comment.topic,
+            status,
+            text: answer,
+            ...(reason ? { reason } : {}),
+            ...(remedy ? { remedy } : {}),
+          },
+        },
+      ];
     }
     default:
       // Other events have no chat notice (yet): the features of the meeting and the year end add theirs here.

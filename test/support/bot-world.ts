@@ -5,6 +5,7 @@ import { yearEndFeatures } from '../../bot/year-end.js';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
+import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../../shared/adapters/documents/report-renderer.js';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../shared/adapters/logger.js';
@@ -108,6 +109,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       invitationSettings: { progressIntervalMs: 0 },
       reportRenderer,
       extraFeatures: yearEndFeatures,
+      minutesPdf: createMinutesPdfRenderer(),
     });
   const deps = build();
   const server = await serveLambda(createWebhookHandler(() => deps));

@@ -1,5 +1,6 @@
 // channel (Telegram): the ChatMessenger port for use cases (invitations, notices, reminders) over the Bot API.
 import type {
+  ChatDocument,
   ChatMessenger,
   ChatRecipient,
   Notice,
@@ -31,6 +32,21 @@ export class TelegramMessenger implements ChatMessenger {
     try {
       await this.renderer.edit(ref.chatId, Number(ref.messageId), noticeView(notice, languageCode));
       return { ok: true, ref };
+    } catch (error) {
+      if (isUnreachable(error)) return { ok: false, reason: 'blocked' };
+      throw error;
+    }
+  }
+
+  async sendDocument(to: ChatRecipient, document: ChatDocument): Promise<SendOutcome> {
+    if (to.channel !== 'telegram')
+      throw new Error(`The Telegram messenger cannot reach a ${to.channel} chat`);
+    try {
+      const sent = await this.renderer.send(to.chatId, { kind: 'document', ...document });
+      return {
+        ok: true,
+        ref: { channel: 'telegram', chatId: to.chatId, messageId: String(sent.message_id) },
+      };
     } catch (error) {
       if (isUnreachable(error)) return { ok: false, reason: 'blocked' };
       throw error;

@@ -120,6 +120,9 @@ describe('Feature: linking chat accounts', () => {
     expect(world.emu.commands({ scope: scope(chairUser.id) }).map((c) => c.command)).toEqual([
       'hop',
       'moi',
+      'diemdanh',
+      'bienban',
+      'ky',
       'nhanxet',
       'baocao',
       'malienket',

@@ -1,0 +1,166 @@
+// feature: /bienban (/minutes) — residence staff write the minutes part by part (R15): the parts in the
+// protocol's order with their state and the auto-filled sections; a picked part takes the staff member's
+// next plain message (kept as a draft in the table). /ky (/sign): the chair and the secretary sign (R16);
+// the second signature seals the minutes and the PDF goes to both of them.
+import { Composer } from 'grammy';
+import { formatVietnameseDate } from '../../shared/domain/dates.js';
+import { MINUTES_PART_LABELS } from '../../shared/domain/meeting-protocol.js';
+import { MINUTES_PARTS, type MinutesPart } from '../../shared/domain/minutes.js';
+import { isResidenceStaff, type Principal } from '../../shared/domain/roles.js';
+import { getMinutes, signMinutes, writeMinutesPart } from '../../shared/services/minutes.js';
+import { sendSealedMinutes } from '../../shared/services/minutes-delivery.js';
+import type { BotContext } from '../context.js';
+import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
+import { MINUTES_PATTERN, minutesData } from '../keyboards/minutes.js';
+import { button, message, type ViewButton, type ViewMessage } from '../view.js';
+import { currentMeeting } from './attendance.js';
+
+export const minutesFeature = new Composer<BotContext>();
+
+export const MINUTES_DRAFT = 'minutes_part';
+
+function recordPorts(ctx: BotContext) {
+  const p = ctx.deps.ports;
+  return {
+    committees: p.committees,
+    invitations: p.invitations,
+    comments: p.comments,
+    evaluations: p.evaluations,
+    members: p.members,
+    meetings: p.meetings,
+    minutes: p.minutes,
+    staff: p.staff,
+    absenceNotices: p.absenceNotices,
+    clock: ctx.deps.clock,
+  };
+}
+
+async function residenceStaff(ctx: BotContext) {
+  const actor = await ctx.actor();
+  return actor?.kind === 'staff' && isResidenceStaff(actor.principal) ? actor : undefined;
+}
+
+function partTitle(ctx: BotContext, part: MinutesPart): { number: string; title: string } {
+  const label = MINUTES_PART_LABELS[part];
+  return { number: label.number, title: ctx.t.language === 'en' ? label.en : label.vi };
+}
+
+async function minutesView(ctx: BotContext, principal: Principal, meetingId: string): Promise<ViewMessage> {
+  const view = await getMinutes(recordPorts(ctx), principal, meetingId);
+  const t = ctx.t.minutes;
+  const lines = [t.header(formatVietnameseDate(view.meeting.date), view.state), ''];
+  for (const part of view.parts) {
+    const { number, title } = partTitle(ctx, part.part);
+    lines.push(t.part(number, title, Boolean(part.text?.trim())));
+    if (part.filledIn) lines.push(t.filledIn(part.filledIn));
+  }
+  lines.push('', t.signatures(view.signatures.chair?.name, view.signatures.secretary?.name));
+  if (view.state === 'sealed') return message(lines.join('\n'));
+  lines.push(t.pick);
+  const rows: ViewButton[][] = [];
+  for (let i = 0; i < view.parts.length; i += 2) {
+    rows.push(
+      view.parts.slice(i, i + 2).map((part) => {
+        const { number, title } = partTitle(ctx, part.part);
+        return button(t.partButton(number, title), minutesData.encode(meetingId, part.part));
+      }),
+    );
+  }
+  return message(lines.join('\n'), rows);
+}
+
+async function meetingOf(ctx: BotContext, orgId: string) {
+  return currentMeeting(await ctx.deps.ports.meetings.ofCommittee(orgId), ctx.deps.clock.now());
+}
+
+minutesFeature.command(['bienban', 'minutes'], async (ctx) => {
+  const actor = await residenceStaff(ctx);
+  if (!actor) {
+    await ctx.ui.reply(
+      message((await ctx.actor()) ? ctx.t.minutes.notResidenceStaff : ctx.t.errors.notLinked),
+    );
+    return;
+  }
+  const meeting = await meetingOf(ctx, actor.staff.orgId);
+  if (!meeting) {
+    await ctx.ui.reply(message(ctx.t.minutes.noMeeting));
+    return;
+  }
+  await ctx.ui.reply(await minutesView(ctx, actor.principal, meeting.id));
+});
+
+minutesFeature.callbackQuery(MINUTES_PATTERN, async (ctx, next) => {
+  const action = minutesData.decode(ctx.callbackQuery.data);
+  if (!action) return next();
+  const actor = await residenceStaff(ctx);
+  if (!actor) {
+    await ctx.ui.answer(ctx.t.minutes.notResidenceStaff, { alert: true });
+    return;
+  }
+  // Reading checks the staff may see this meeting's minutes before the choice is kept.
+  const view = await getMinutes(recordPorts(ctx), actor.principal, action.meetingId);
+  await saveDraft(ctx, {
+    kind: MINUTES_DRAFT,
+    nonce: newNonce(),
+    data: { meetingId: action.meetingId, part: action.part },
+  });
+  await ctx.ui.answer();
+  const { number, title } = partTitle(ctx, action.part);
+  const current = view.parts.find((p) => p.part === action.part)?.text;
+  await ctx.ui.reply(message(ctx.t.minutes.prompt(number, title, current)));
+});
+
+minutesFeature.on('message:text', async (ctx, next) => {
+  if (isCommandText(ctx.message.text)) return next();
+  const draft = await ctx.draft();
+  if (draft?.kind !== MINUTES_DRAFT) return next();
+  const meetingId = typeof draft.data.meetingId === 'string' ? draft.data.meetingId : '';
+  const part = MINUTES_PARTS.find((p) => p === draft.data.part);
+  const actor = await residenceStaff(ctx);
+  await clearDraft(ctx);
+  if (!actor || !meetingId || !part) return next();
+  const written = await writeMinutesPart(
+    { meetings: ctx.deps.ports.meetings, minutes: ctx.deps.ports.minutes },
+    actor.principal,
+    meetingId,
+    part,
+    ctx.message.text,
+  );
+  const { number, title } = partTitle(ctx, part);
+  await ctx.ui.reply(message(ctx.t.minutes.written(number, title, written.signaturesWithdrawn)));
+  await ctx.ui.reply(await minutesView(ctx, actor.principal, meetingId));
+});
+
+minutesFeature.command(['ky', 'sign'], async (ctx) => {
+  const actor = await ctx.actor();
+  if (actor?.kind !== 'staff' || (actor.staff.role !== 'chair' && actor.staff.role !== 'secretary')) {
+    await ctx.ui.reply(message(actor ? ctx.t.minutes.notSigner : ctx.t.errors.notLinked));
+    return;
+  }
+  const as = actor.staff.role;
+  const meeting = await meetingOf(ctx, actor.staff.orgId);
+  if (!meeting) {
+    await ctx.ui.reply(message(ctx.t.minutes.noMeeting));
+    return;
+  }
+  const result = await signMinutes(recordPorts(ctx), actor.principal, meeting.id, as);
+  if (result.state !== 'sealed') {
+    await ctx.ui.reply(message(`${ctx.t.minutes.signed(as)} ${ctx.t.minutes.waiting(as)}`));
+    return;
+  }
+  const pdf = ctx.deps.minutesPdf;
+  const sent = !pdf
+    ? 0
+    : await sendSealedMinutes(
+        {
+          ...recordPorts(ctx),
+          pdf,
+          chatLinks: ctx.deps.ports.chatLinks,
+          idempotency: ctx.deps.ports.idempotency,
+          messenger: ctx.deps.messenger,
+        },
+        actor.principal,
+        meeting,
+      );
+  await ctx.ui.reply(message(ctx.t.minutes.sealed(sent)));
+});

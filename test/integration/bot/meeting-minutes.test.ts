@@ -1,0 +1,172 @@
+// Integration: the minutes in the bot (issue 5) — /bienban shows the parts in the protocol's order, a picked
+// part takes the next message, /ky signs as chair and as secretary, and the sealed PDF reaches both signers.
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Meeting } from '../../../shared/domain/meeting.js';
+import { MINUTES_PART_LABELS } from '../../../shared/domain/meeting-protocol.js';
+import { MINUTES_PARTS, type MinutesPart } from '../../../shared/domain/minutes.js';
+import type { StaffAssignment } from '../../../shared/domain/roles.js';
+import {
+  addMember,
+  aPlannedMeeting,
+  aUser,
+  type BotWorld,
+  createBotWorld,
+  link,
+  RESIDENCE,
+  STAFF,
+  WORKPLACE,
+} from '../../support/bot-world.js';
+
+const SECRETARY: StaffAssignment = {
+  id: 'sec-1',
+  orgId: RESIDENCE,
+  role: 'secretary',
+  fullName: 'Đỗ Thị Thu Ký',
+};
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: bytes });
+  try {
+    const { text } = await parser.getText();
+    return text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
+}
+
+const partLabel = (part: MinutesPart) =>
+  `${MINUTES_PART_LABELS[part].number} ${MINUTES_PART_LABELS[part].vi}`;
+
+describe('Feature: the minutes in the bot', () => {
+  let world: BotWorld;
+  let meeting: Meeting;
+  const chairUser = aUser('Chủ');
+  const secretaryUser = aUser('Ký');
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+    meeting = await aPlannedMeeting(world);
+    await world.repos.staff.put(SECRETARY);
+    await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
+    await link(world, secretaryUser, { kind: 'staff', id: SECRETARY.id });
+    for (const name of ['Nguyễn Thị Hồng Nhung', 'Trương Quốc Việt']) {
+      const member = await addMember(world, { fullName: name });
+      await world.repos.invitations.createOnce({
+        meetingId: meeting.id,
+        residenceOrgId: RESIDENCE,
+        memberId: member.id,
+        memberName: member.fullName,
+        workplaceOrgId: WORKPLACE,
+        hamletId: 'kv-1',
+        meetingDate: meeting.date,
+        delivery: 'sent',
+        rsvp: 'attending',
+        attendance: 'unrecorded',
+        version: 1,
+      });
+    }
+    world.clock.set('2026-06-20T09:00:00+07:00');
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  const last = (user: { id: number }) => world.emu.lastBotMessage(user.id);
+  const say = (text: string) => world.emu.sendUserMessage({ user: secretaryUser, text });
+
+  /** /bienban, press the part's button, then send its text (as the secretary does). */
+  async function writePart(part: MinutesPart, text: string) {
+    await say('/bienban');
+    const sheet = last(secretaryUser);
+    await world.emu.pressButton({
+      user: secretaryUser,
+      messageId: sheet?.messageId ?? 0,
+      text: partLabel(part),
+    });
+    const prompt = last(secretaryUser)?.text;
+    await say(text);
+    return prompt;
+  }
+
+  it('shows the parts in protocol order, none written, with the auto-filled attendance', async () => {
+    // Prepare
+    await say('/diemdanh');
+
+    // Act
+    await say('/minutes');
+
+    // Assess
+    const text = last(secretaryUser)?.text ?? '';
+    expect(text).toContain('BIÊN BẢN CUỘC HỌP ngày 20/06/2026 — đang soạn');
+    const positions = MINUTES_PARTS.map((p) => text.indexOf(`⬜ ${partLabel(p)}`));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toContain('(tự động điền)');
+    expect(text).toContain('Chủ trì: chưa ký — Thư ký: chưa ký');
+    const buttons = last(secretaryUser)
+      ?.replyMarkup?.inline_keyboard.flat()
+      .map((b) => b.text);
+    expect(buttons).toEqual(MINUTES_PARTS.map(partLabel));
+  });
+
+  it('a picked part takes the next plain message as its text', async () => {
+    // Act
+    const prompt = await writePart('opening', 'Đồng chí Trần Văn Chủ tuyên bố lý do, giới thiệu đại biểu.');
+    const confirmation = world.emu.botMessages(secretaryUser.id).at(-2)?.text;
+
+    // Assess
+    expect(prompt).toBe(`Gửi nội dung phần ${partLabel('opening')} trong tin nhắn tiếp theo.`);
+    expect(confirmation).toBe(`Đã ghi phần ${partLabel('opening')}.`);
+    expect(last(secretaryUser)?.text).toContain(`✅ ${partLabel('opening')}`);
+    const minutes = await world.repos.minutes.get(meeting.id);
+    expect(minutes?.parts.opening).toBe('Đồng chí Trần Văn Chủ tuyên bố lý do, giới thiệu đại biểu.');
+    expect(await world.repos.drafts.get('telegram', String(secretaryUser.id))).toBeUndefined();
+  });
+
+  it('refuses to sign while parts are missing', async () => {
+    // Act
+    await world.emu.sendUserMessage({ user: chairUser, text: '/ky' });
+
+    // Assess
+    expect(last(chairUser)?.text).toContain('R15');
+    expect((await world.repos.minutes.get(meeting.id))?.signatures.chair).toBeUndefined();
+  });
+
+  it('chair and secretary sign; the second signature seals and sends the PDF to both', async () => {
+    // Prepare: the other eight parts, each through the bot.
+    for (const part of MINUTES_PARTS.filter((p) => p !== 'opening')) {
+      await writePart(part, `Nội dung phần ${MINUTES_PART_LABELS[part].number}: thống nhất 100%.`);
+    }
+
+    // Act
+    await world.emu.sendUserMessage({ user: chairUser, text: '/ky' });
+    const afterChair = last(chairUser)?.text;
+    await world.emu.sendUserMessage({ user: secretaryUser, text: '/sign' });
+
+    // Assess
+    expect(afterChair).toBe('Đồng chí đã ký biên bản với tư cách chủ trì. Biên bản chờ thư ký ký.');
+    expect(world.emu.botMessages(secretaryUser.id).at(-1)?.text).toContain('được niêm phong');
+    const minutes = await world.repos.minutes.get(meeting.id);
+    expect(minutes?.seal?.hash).toMatch(/^[0-9a-f]{64}$/);
+    for (const user of [chairUser, secretaryUser]) {
+      const documents = world.emu.botMessages(user.id).filter((m) => m.document);
+      expect(documents).toHaveLength(1);
+      const stored = world.emu.document(documents[0]?.document?.fileId ?? '');
+      expect(stored?.fileName).toBe(`bien-ban-${meeting.id}.pdf`);
+      const text = await pdfText(stored?.bytes ?? Buffer.alloc(0));
+      expect(text).toContain('Trần Văn Chủ');
+      expect(text).toContain('Đỗ Thị Thu Ký');
+      expect(text).toContain('thống nhất 100%');
+    }
+  });
+
+  it('signing again after the seal sends nothing twice', async () => {
+    // Act
+    await world.emu.sendUserMessage({ user: secretaryUser, text: '/ky' });
+
+    // Assess
+    expect(world.emu.botMessages(secretaryUser.id).filter((m) => m.document)).toHaveLength(1);
+    expect(world.emu.botMessages(chairUser.id).filter((m) => m.document)).toHaveLength(1);
+  });
+});
