@@ -80,7 +80,8 @@ const ANALYSIS = `## Reading the results
   zod as a namespace, which its author measured at 85 KB instead of 454 KB per bundle. The bench reads the
   construct's settings automatically once \`infra/constructs/app-function.ts\` exists, so rerun it then.
 - **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %; medians over
-  20 processes and floors measured in the same rounds keep the ratios comparable, not the absolute times.
+  BENCH_ROUNDS processes (20 by default) and floors measured in the same rounds keep the ratios comparable,
+  not the absolute times.
 - **Bot paths.** Sections 2 and 3 drive the real webhook handler and invitation job against the Telegram
   emulator (local/telegram-emulator) and their own DynamoDB Local; see each section's notes for what the
   floor is and why a ratio is what it is.
