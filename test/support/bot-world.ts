@@ -57,6 +57,12 @@ export interface WorldOptions {
   autoStartQueue?: boolean;
   throttle?: { globalPerSecond?: number; perChatPerSecond?: number };
   now?: string;
+  /** A table on another DynamoDB Local (the bench runs outside vitest); a fresh test table by default. */
+  table?: TestTable;
+  /** Invitation tasks the in-process queue runs at once (4 by default). */
+  queueConcurrency?: number;
+  /** The emulator's flood limits; off by default. */
+  emulatorRateLimits?: { globalPerSecond: number; perChatPerSecond: number };
 }
 
 export interface BotWorld {
@@ -80,9 +86,9 @@ export function aUser(firstName: string, languageCode = 'vi'): SimulatedUser {
 }
 
 export async function createBotWorld(options: WorldOptions = {}): Promise<BotWorld> {
-  const table = await createTestTable();
+  const table = options.table ?? (await createTestTable());
   const repos = createRepositories(table);
-  const emu = new TelegramEmulator({ rateLimits: false });
+  const emu = new TelegramEmulator({ rateLimits: options.emulatorRateLimits ?? false });
   await emu.start();
   const clock = new FakeClock(options.now ?? '2026-06-01T08:00:00+07:00');
   const logs: string[] = [];
@@ -90,7 +96,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
   const queue = new InMemoryInvitationQueue({
     autoStart: options.autoStartQueue ?? true,
     retryDelayMs: 10,
-    concurrency: 4,
+    concurrency: options.queueConcurrency ?? 4,
   });
   const config = loadConfig({
     TABLE_NAME: table.tableName,

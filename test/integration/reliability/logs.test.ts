@@ -6,6 +6,16 @@ import { createHandler as absenceNoticesJob } from '../../../functions/jobs/abse
 import { createHandler as octoberReportJob } from '../../../functions/jobs/october-report.js';
 import { createRepositories } from '../../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
+import {
+  addMember,
+  aPlannedMeeting,
+  aUser,
+  type BotWorld,
+  createBotWorld,
+  link,
+  relayAndNotify,
+  STAFF,
+} from '../../support/bot-world.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
 import { type SettableClock, settableClock, testConfig, WARD } from '../../support/http-issue5.js';
 import { EXPECTATIONS } from './expectations.js';
@@ -103,6 +113,74 @@ describe('Function: log output of the end-to-end flows', () => {
       forbidden.filter((f) => text.includes(f) || text.includes(JSON.stringify(f).slice(1, -1))),
     ).toEqual([]);
     // Any Vietnamese phone number shape at all (0 + 9 digits, or +84 …).
+    expect(text.match(/(?<!\d)(0|\+84)\d{9}(?!\d)/g) ?? []).toEqual([]);
+  });
+});
+
+describe('Function: log output of a bot flow', () => {
+  let world: BotWorld;
+  const captured: string[] = [];
+  const realWrite = process.stdout.write.bind(process.stdout);
+  const REASON = 'Mổ ruột thừa tại Bệnh viện Chợ Rẫy, nghỉ hai tuần';
+  const memberName = 'Hoàng Thị Bảo Mật';
+  const phone = '0987654321';
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return (realWrite as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    try {
+      // Linking, /moi, the RSVP with a typed reason, the workplace's decision, free text with a phone.
+      const meeting = await aPlannedMeeting(world);
+      const chair = aUser('Chủ');
+      const workplace = aUser('Công');
+      const user = aUser('Mật');
+      const unlinked = await addMember(world, { fullName: 'Trịnh Văn Chưa Nối', phone: '0911222333' });
+      await link(world, chair, { kind: 'staff', id: STAFF.chair?.id ?? '' });
+      await link(world, workplace, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
+      const member = await addMember(world, { fullName: memberName, phone });
+      await link(world, user, { kind: 'member', id: member.id });
+      await world.emu.sendUserMessage({ user: chair, text: '/moi' });
+      const menu = world.emu.lastBotMessage(chair.id);
+      await world.emu.pressButton({
+        user: chair,
+        messageId: menu?.messageId ?? 0,
+        data: `moi1|${meeting.id}`,
+      });
+      await world.queue.drain();
+      const letter = world.emu.botMessages(user.id).find((m) => m.text?.startsWith('THƯ MỜI HỌP'));
+      await world.emu.pressButton({ user, messageId: letter?.messageId ?? 0, text: 'Vắng mặt' });
+      await world.emu.pressButton({ user, messageId: letter?.messageId ?? 0, text: 'Ốm đau' });
+      await world.emu.sendUserMessage({ user, text: REASON });
+      await relayAndNotify(world);
+      const card = world.emu.lastBotMessage(workplace.id);
+      await world.emu.pressButton({ user: workplace, messageId: card?.messageId ?? 0, text: 'Xác nhận' });
+      await relayAndNotify(world);
+      await world.emu.sendUserMessage({ user, text: `Số của tôi là ${phone}, tên ${memberName}` });
+      await world.emu.sendUserMessage({ user: aUser('Lạ'), text: `/start ${unlinked.fullName}` });
+      world.emu.injectFault({ method: 'sendMessage', chatId: user.id, status: 500, times: 1 });
+      await world.emu.sendUserMessage({ user, text: '/help' });
+    } finally {
+      process.stdout.write = realWrite;
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('logs the flow and holds no phone number, absence-reason text or member’s full name', () => {
+    // Prepare
+    const text = [...world.logs, ...captured].join('\n');
+    const forbidden = [memberName, phone, REASON, 'Trịnh Văn Chưa Nối', '0911222333'];
+
+    // Assess
+    expect(world.logs.length).toBeGreaterThan(3);
+    expect(world.sms.sent.map((s) => s.phone)).toContain('0911222333'); // the flow did reach the phone
+    expect(
+      forbidden.filter((f) => text.includes(f) || text.includes(JSON.stringify(f).slice(1, -1))),
+    ).toEqual([]);
     expect(text.match(/(?<!\d)(0|\+84)\d{9}(?!\d)/g) ?? []).toEqual([]);
   });
 });

