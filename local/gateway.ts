@@ -118,6 +118,8 @@ export type GatewayLog = (fields: {
   method: string;
   status: number;
   durationMs: number;
+  /** An uncaught error of the function (API Gateway answered 500). */
+  error?: unknown;
 }) => void;
 
 export interface GatewayOptions {
@@ -191,11 +193,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const routes = compileRoutes(options.routes);
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const server = createServer((req, res) => {
+    const started = Date.now();
     handle(req, res).catch((error: unknown) => {
+      // What Lambda does with an uncaught error: API Gateway answers 500, the error goes to the function's log.
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
       else res.destroy();
-      options.log?.({ route: 'gateway', method: req.method ?? '', status: 500, durationMs: 0 });
-      process.stderr.write(`gateway: ${error instanceof Error ? error.name : 'error'} while answering\n`);
+      options.log?.({
+        route:
+          matchRoute(routes, req.method ?? '', new URL(req.url ?? '/', 'http://local').pathname)?.route
+            .routeKey ?? 'gateway',
+        method: req.method ?? '',
+        status: 500,
+        durationMs: Date.now() - started,
+        error,
+      });
     });
   });
   // Keep-alive sockets would hold Ctrl-C up; the browser reconnects cheaply on loopback.

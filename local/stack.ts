@@ -291,7 +291,11 @@ async function boot(
     handlerOf,
     verifier: () => deps.tokens,
     port: settings.gatewayPort,
-    log: ({ route, status, durationMs }) => gatewayLog(`${route} → ${status} (${durationMs} ms)`),
+    log: ({ route, status, durationMs, error }) => {
+      gatewayLog(`${route} → ${status} (${durationMs} ms)`);
+      // Lambda logs an uncaught error with its stack; so does the local stack.
+      if (error) gatewayLog(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    },
     local: (req, res, url, body) =>
       localControl(req, res, url, body, {
         chatPage,
