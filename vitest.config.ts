@@ -15,6 +15,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores here: more workers only fight over them and over the one DynamoDB Local.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
