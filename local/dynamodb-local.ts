@@ -26,6 +26,8 @@ export class PortBusyError extends Error {
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly port: number;
+  /** The Java process, so a caller can check that it is gone after stop. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   return {
     endpoint,
     port,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -81,5 +81,7 @@ export interface StackFile {
   gateway: string;
   emulator?: string;
   dynamodb: string;
+  /** The DynamoDB Local Java process. */
+  dynamodbPid?: number;
   startedAt: string;
 }

@@ -43,7 +43,13 @@ import {
   type SeedResult,
   seedDemo,
 } from './seed.js';
-import { LOCAL_JWT_SECRET, LOCAL_WEBHOOK_SECRET, type LocalSettings, stackFile } from './settings.js';
+import {
+  LOCAL_JWT_SECRET,
+  LOCAL_WEBHOOK_SECRET,
+  type LocalSettings,
+  type StackFile,
+  stackFile,
+} from './settings.js';
 import { TelegramEmulator } from './telegram-emulator/index.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -340,8 +346,9 @@ async function boot(
         gateway: gatewayUrl,
         ...(emulator ? { emulator: emulator.url } : {}),
         dynamodb: dynamo.endpoint,
+        ...(dynamo.pid ? { dynamodbPid: dynamo.pid } : {}),
         startedAt: new Date().toISOString(),
-      },
+      } satisfies StackFile,
       null,
       2,
     ),
