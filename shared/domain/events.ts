@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'MinutesSigned',
   'EvaluationRecorded',
   'OctoberReportCompiled',
+  'CommentAnswered',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

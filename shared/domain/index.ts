@@ -1,5 +1,6 @@
 // domain: the public surface of the pure domain (entities, value objects, rules R1–R22).
 export * from './access.js';
+export * from './attendance.js';
 export * from './collation.js';
 export * from './comment.js';
 export * from './committee.js';
@@ -10,8 +11,10 @@ export * from './events.js';
 export * from './introduction.js';
 export * from './invitation.js';
 export * from './meeting.js';
+export * from './meeting-protocol.js';
 export * from './member.js';
 export * from './minutes.js';
+export * from './minutes-text.js';
 export * from './report.js';
 export * from './roles.js';
 export * from './rule-set.js';

@@ -1,6 +1,8 @@
 // domain: the minutes (biên bản) of a contact meeting, in the protocol's order (R13–R15), signed and sealed (R16).
 import { createHash } from 'node:crypto';
 import { ConflictError, RuleViolationError } from './errors.js';
+import type { AbsenceCategory } from './invitation.js';
+import type { Round } from './meeting.js';
 
 /** The parts in the order the protocol fixes; the numbers are the seed's section II.2 numbering. */
 export const MINUTES_PARTS = [
@@ -33,6 +35,54 @@ export interface Addendum {
   seq: number;
   text: string;
   signedBy: Signature;
+  /** SHA-256 chaining the addendum to the seal (or the previous addendum), so addenda are tamper-evident too. */
+  hash?: string;
+}
+
+/** How an absentee stands: the workplace's decision on their reason (R9), or why there is none (R10). */
+export type AbsenteeStatus = 'confirmed' | 'pending' | 'rejected' | 'no_reply' | 'no_reason';
+
+/** A comment as the minutes record it (R15 2.3 with its answer, 2.5 with its author and topic). */
+export interface RecordedComment {
+  commentId: string;
+  memberId: string;
+  authorName: string;
+  topic: string;
+  text: string;
+  answer?: { status: 'done' | 'not_done'; text: string; reason?: string; remedy?: string };
+}
+
+/**
+ * What the minutes hold besides the written parts, filled in from the records (R13 attendance, R15 2.3,
+ * 2.4, 2.5) and frozen at the first signature, so both signatures and the seal cover exactly it.
+ */
+export interface MinutesRecord {
+  meeting: {
+    residenceOrgId: string;
+    committeeName: string;
+    year: number;
+    round: Round;
+    date: string;
+    time: string;
+    place: string;
+    chairName: string;
+  };
+  attendance: { total: number; present: number; absent: number };
+  /** Every invited member, in sheet order. */
+  rows: { memberId: string; name: string; present: boolean }[];
+  absentees: {
+    memberId: string;
+    name: string;
+    status: AbsenteeStatus;
+    reason?: { category: AbsenceCategory; text?: string };
+  }[];
+  /** R15 2.3: the comments raised for the previous meeting, with their answers. */
+  previousComments: RecordedComment[];
+  /** R15 2.5: the comments raised for this meeting. */
+  comments: RecordedComment[];
+  /** R15 2.4 (October): members the committee proposes to commend. */
+  commendations: { memberId: string; name: string }[];
+  frozenAt: string;
 }
 
 export interface Minutes {
@@ -41,6 +91,8 @@ export interface Minutes {
   signatures: { chair?: Signature; secretary?: Signature };
   seal?: Seal;
   addenda: Addendum[];
+  /** Set at the first signature; cleared when a part is edited before sealing. */
+  record?: MinutesRecord;
   version: number;
 }
 
@@ -82,12 +134,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** What the seal covers: every part and both signatures; not the seal itself, the addenda or the version. */
+/**
+ * What the seal covers: every part, both signatures and the frozen record (attendance, comments) when
+ * there is one; not the seal itself, the addenda or the version.
+ */
 export function sealPayload(minutes: Minutes): string {
   return canonicalJson({
     meetingId: minutes.meetingId,
     parts: minutes.parts,
     signatures: minutes.signatures,
+    record: minutes.record,
   });
 }
 

@@ -1,4 +1,5 @@
 // ports: one repository per aggregate; use cases depend on these, adapters/dynamodb implements them.
+import type { AbsenceNotice } from '../domain/attendance.js';
 import type { Comment } from '../domain/comment.js';
 import type { Committee } from '../domain/committee.js';
 import type { Evaluation } from '../domain/evaluation.js';
@@ -90,6 +91,8 @@ export interface MeetingRepository {
   /** Pattern 4. */
   ofCommittee(residenceOrgId: string, year?: number): Promise<Meeting[]>;
   find(residenceOrgId: string, year: number, round: Round): Promise<Meeting | undefined>;
+  /** Meetings of every committee held on a date (the daily R10 job). */
+  onDate(date: string): Promise<Meeting[]>;
 }
 
 export interface InvitationRepository {
@@ -121,6 +124,28 @@ export interface CommentRepository {
 export interface MinutesRepository {
   get(meetingId: string): Promise<Minutes | undefined>;
   save(minutes: Minutes, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  /** Saves the minutes and their meeting together (sealing marks the meeting held), both version-guarded. */
+  saveWithMeeting(
+    minutes: Minutes,
+    expectedVersion: number,
+    meeting: Meeting,
+    meetingExpectedVersion: number,
+    options?: WriteOptions,
+  ): Promise<void>;
+}
+
+/** R10: one notice per absent member per meeting, and the workplace's acknowledgement of it. */
+export interface AbsenceNoticeRepository {
+  /** Stores the notice with its events in one transaction; false (nothing written) when it exists already. */
+  raiseOnce(notice: AbsenceNotice, options?: WriteOptions): Promise<boolean>;
+  get(meetingId: string, memberId: string): Promise<AbsenceNotice | undefined>;
+  /** Records the first acknowledgement (a repeat keeps the first); NotFoundError when there is no notice. */
+  acknowledge(meetingId: string, memberId: string, by: string, at: string): Promise<AbsenceNotice>;
+  /** Notices a workplace has not acknowledged yet, oldest meeting first. */
+  pendingOfWorkplace(
+    workplaceOrgId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<Page<AbsenceNotice>>;
 }
 
 export interface EvaluationRepository {

@@ -1,4 +1,5 @@
 // adapter: builds every DynamoDB repository over one table.
+import { DynamoAbsenceNoticeRepository } from './absence-notice-repository.js';
 import type { DynamoContext } from './client.js';
 import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-repository.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
@@ -34,6 +35,7 @@ export function createRepositories(ctx: DynamoContext) {
     idempotency: new DynamoIdempotencyStore(store),
     outbox: new DynamoOutboxRepository(store),
     chatLinks: new DynamoChatLinkRepository(store),
+    absenceNotices: new DynamoAbsenceNoticeRepository(store),
   };
 }
 

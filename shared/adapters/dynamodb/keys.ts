@@ -128,6 +128,12 @@ export const keys = {
     pk: `RES#${residenceOrgId}#MEETINGS`,
     ...(year !== undefined ? { skPrefix: `${year}#` } : {}),
   }),
+  /** Meetings held on a date, across committees (gsi2): the daily R10 job finds yesterday's meetings here. */
+  meetingsOnDate: (date: string, meetingId: string): IndexKeys => ({
+    gsi2pk: `MEETINGS_ON#${date}`,
+    gsi2sk: meetingId,
+  }),
+  meetingsOnDateQuery: (date: string) => ({ index: 'gsi2' as const, pk: `MEETINGS_ON#${date}` }),
 
   // Patterns 5 and 6: the attendance sheet is one partition; one item per invited member (RSVP + attendance).
   invitation: (meetingId: string, memberId: string): Key => ({
@@ -176,6 +182,20 @@ export const keys = {
   absenceNotice: (meetingId: string, memberId: string): Key => ({
     pk: `MEETING#${meetingId}`,
     sk: `NOTICE#R10#${memberId}`,
+  }),
+  /** R10 notices the workplace has not acknowledged yet (gsi2, sparse: removed on acknowledgement). */
+  absenceNoticeOfWorkplace: (
+    workplaceOrgId: string,
+    meetingDate: string,
+    meetingId: string,
+    memberId: string,
+  ): IndexKeys => ({
+    gsi2pk: `WORK#${workplaceOrgId}#ABSENCE_NOTICES`,
+    gsi2sk: `${meetingDate}#${meetingId}#${memberId}`,
+  }),
+  absenceNoticesOfWorkplaceQuery: (workplaceOrgId: string) => ({
+    index: 'gsi2' as const,
+    pk: `WORK#${workplaceOrgId}#ABSENCE_NOTICES`,
   }),
 
   // Pattern 8: evaluations of a residence committee for a year (table), of a member across years (gsi3).

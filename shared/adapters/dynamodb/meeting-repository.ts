@@ -7,13 +7,11 @@ import type { InvitationRepository, MeetingRepository, WriteOptions } from '../.
 import { keys } from './keys.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
-function meetingItem(meeting: Meeting): Item & { version: number } {
-  return toItem(
-    'Meeting',
-    keys.meeting(meeting.id),
-    meeting,
-    keys.meetingOfCommittee(meeting.residenceOrgId, meeting.year, meeting.round),
-  ) as Item & { version: number };
+export function meetingItem(meeting: Meeting): Item & { version: number } {
+  return toItem('Meeting', keys.meeting(meeting.id), meeting, {
+    ...keys.meetingOfCommittee(meeting.residenceOrgId, meeting.year, meeting.round),
+    ...keys.meetingsOnDate(meeting.date, meeting.id),
+  }) as Item & { version: number };
 }
 
 export class DynamoMeetingRepository implements MeetingRepository {
@@ -50,6 +48,10 @@ export class DynamoMeetingRepository implements MeetingRepository {
 
   find(residenceOrgId: string, year: number, round: Round): Promise<Meeting | undefined> {
     return this.get(meetingId(residenceOrgId, year, round));
+  }
+
+  async onDate(date: string): Promise<Meeting[]> {
+    return (await this.store.queryList(keys.meetingsOnDateQuery(date))).map((i) => fromItem<Meeting>(i));
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Comment } from '../../domain/comment.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { Evaluation } from '../../domain/evaluation.js';
+import type { Meeting } from '../../domain/meeting.js';
 import type { Minutes } from '../../domain/minutes.js';
 import type { OctoberReport } from '../../domain/report.js';
 import type {
@@ -12,6 +13,7 @@ import type {
   WriteOptions,
 } from '../../ports/repositories.js';
 import { keys } from './keys.js';
+import { meetingItem } from './meeting-repository.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
 export class DynamoCommentRepository implements CommentRepository {
@@ -67,6 +69,23 @@ export class DynamoMinutesRepository implements MinutesRepository {
   async save(minutes: Minutes, expectedVersion: number, options: WriteOptions = {}): Promise<void> {
     const item = toItem('Minutes', keys.minutes(minutes.meetingId), minutes) as Item & { version: number };
     await this.store.transact([this.store.versionedPut(item, expectedVersion)], options.events);
+  }
+
+  async saveWithMeeting(
+    minutes: Minutes,
+    expectedVersion: number,
+    meeting: Meeting,
+    meetingExpectedVersion: number,
+    options: WriteOptions = {},
+  ): Promise<void> {
+    const item = toItem('Minutes', keys.minutes(minutes.meetingId), minutes) as Item & { version: number };
+    await this.store.transact(
+      [
+        this.store.versionedPut(item, expectedVersion),
+        this.store.versionedPut(meetingItem(meeting), meetingExpectedVersion),
+      ],
+      options.events,
+    );
   }
 }
 

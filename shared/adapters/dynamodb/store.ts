@@ -191,6 +191,13 @@ export class DynamoStore {
             },
           );
         }
+        // Another transaction held one of the items: a lost race like a stale version, so callers that
+        // re-read and retry (attendance toggles) treat it the same way.
+        if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+          throw new ConflictError('A concurrent transaction held the same item', 'conflict', {
+            transactionConflict: true,
+          });
+        }
       }
       throw error;
     }

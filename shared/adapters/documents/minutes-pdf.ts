@@ -1,0 +1,206 @@
+// adapter: the minutes (biên bản) as a Vietnamese PDF — pdfkit with DejaVu Sans (every diacritic kept):
+// attendance table, absentees with reasons, every part, the signatures and the seal's hash.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { formatVietnameseDate, localDateTime } from '../../domain/dates.js';
+import { meetingHeadingVi } from '../../domain/minutes-text.js';
+import type { MinutesPdfInput, MinutesPdfRenderer } from '../../ports/minutes-pdf.js';
+
+type FontName = 'DejaVuSans' | 'DejaVuSans-Bold' | 'DejaVuSans-Oblique';
+
+/**
+ * The DejaVu TTFs from the `dejavu-fonts-ttf` package, read once per process. `fontDir` overrides where
+ * they are (a Lambda bundle copies them next to the handler). Kept local to the minutes so it does not
+ * collide with other document builders; one shared loader can replace it later.
+ */
+function minutesFontLoader(fontDir?: string): (name: FontName) => Buffer {
+  const cache = new Map<FontName, Buffer>();
+  const resolve = (name: FontName) =>
+    fontDir
+      ? `${fontDir}/${name}.ttf`
+      : createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
+  return (name) => {
+    let font = cache.get(name);
+    if (!font) {
+      font = readFileSync(resolve(name));
+      cache.set(name, font);
+    }
+    return font;
+  };
+}
+
+const STATE_VI = {
+  draft: 'BẢN NHÁP — chưa ký',
+  signing: 'ĐANG KÝ — chưa niêm phong',
+  sealed: '',
+} as const;
+
+function signedOn(iso: string): string {
+  const { date, time } = localDateTime(new Date(iso));
+  return `${time} ngày ${formatVietnameseDate(date)}`;
+}
+
+export function createMinutesPdfRenderer(options: { fontDir?: string } = {}): MinutesPdfRenderer {
+  const font = minutesFontLoader(options.fontDir);
+  return {
+    render(input: MinutesPdfInput): Promise<Uint8Array> {
+      const doc = new PDFDocument({
+        size: 'A4',
+        margins: { top: 50, bottom: 50, left: 56, right: 50 },
+        info: { Title: `Biên bản ${input.meetingId}`, Author: input.record.meeting.committeeName },
+      });
+      const chunks: Buffer[] = [];
+      const done = new Promise<Uint8Array>((resolve, reject) => {
+        doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+        doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+        doc.on('error', reject);
+      });
+      doc.registerFont('regular', font('DejaVuSans'));
+      doc.registerFont('bold', font('DejaVuSans-Bold'));
+      doc.registerFont('italic', font('DejaVuSans-Oblique'));
+      draw(doc, input);
+      doc.end();
+      return done;
+    },
+  };
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function draw(doc: Doc, input: MinutesPdfInput): void {
+  const { record } = input;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const ensureRoom = (height: number) => {
+    if (doc.y + height > bottom()) doc.addPage();
+  };
+  const heading = (text: string) => {
+    ensureRoom(40);
+    doc.moveDown(0.6).font('bold').fontSize(11.5).text(text, left, doc.y, { width });
+    doc.moveDown(0.2);
+  };
+  const para = (text: string, fontName: 'regular' | 'italic' = 'regular') => {
+    doc.font(fontName).fontSize(10.5).text(text, left, doc.y, { width, align: 'left' });
+  };
+
+  // Letterhead: the committee on the left, the party on the right, as Vietnamese party documents do.
+  const top = doc.y;
+  doc
+    .font('bold')
+    .fontSize(10)
+    .text(record.meeting.committeeName.toUpperCase(), left, top, { width: width / 2 });
+  doc.text('ĐẢNG CỘNG SẢN VIỆT NAM', left + width / 2, top, { width: width / 2, align: 'right' });
+  doc.y = Math.max(doc.y, top + 30);
+  if (STATE_VI[input.state]) {
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor('#b00000')
+      .text(STATE_VI[input.state], left, doc.y, { width, align: 'center' });
+    doc.fillColor('black');
+  }
+  doc.moveDown(0.8).font('bold').fontSize(15).text('BIÊN BẢN', left, doc.y, { width, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(11.5)
+    .text('Cuộc họp giữ mối liên hệ với đảng viên đang công tác nơi cư trú', left, doc.y, {
+      width,
+      align: 'center',
+    });
+  doc.moveDown(0.6);
+  para(meetingHeadingVi(record));
+
+  // R13–R15: every part in the protocol's order, with what the records fill in under it (the attendance
+  // figures and each absentee's reason under the opening, comments and answers under 2.3 and 2.5).
+  heading('NỘI DUNG CUỘC HỌP');
+  for (const part of input.parts) {
+    ensureRoom(36);
+    doc
+      .moveDown(0.3)
+      .font('bold')
+      .fontSize(10.5)
+      .text(`${part.number}. ${part.title}`, left, doc.y, { width });
+    if (part.filledIn) para(part.filledIn, 'italic');
+    para(part.text ?? '(chưa ghi)');
+  }
+
+  // R13: the attendance sheet as taken at the meeting, one row per invited member.
+  heading(
+    `DANH SÁCH ĐIỂM DANH (được mời: ${record.attendance.total}; có mặt: ${record.attendance.present}; vắng mặt: ${record.attendance.absent})`,
+  );
+  const cols = { no: left, name: left + 40, status: left + width - 110 };
+  const row = (no: string, name: string, status: string, bold = false) => {
+    ensureRoom(18);
+    const y = doc.y;
+    doc.font(bold ? 'bold' : 'regular').fontSize(10);
+    doc.text(no, cols.no, y, { width: 36 });
+    doc.text(name, cols.name, y, { width: cols.status - cols.name - 8 });
+    const after = doc.y;
+    doc.text(status, cols.status, y, { width: 110 });
+    doc.y = Math.max(after, doc.y) + 2;
+    doc
+      .moveTo(left, doc.y - 1)
+      .lineTo(left + width, doc.y - 1)
+      .lineWidth(0.3)
+      .strokeColor('#999999')
+      .stroke();
+  };
+  row('STT', 'Họ và tên', 'Điểm danh', true);
+  record.rows.forEach((r, i) => {
+    row(String(i + 1), r.name, r.present ? 'Có mặt' : 'Vắng mặt');
+  });
+  doc.x = left;
+
+  // R15 2.6: the chair and the secretary sign the minutes book.
+  ensureRoom(120); // the heading and the two signature blocks stay on one page
+  heading('CHỮ KÝ');
+  const y = doc.y;
+  const half = width / 2;
+  const sign = (title: string, x: number, s: MinutesPdfInput['signatures']['chair']) => {
+    doc.font('bold').fontSize(10.5).text(title, x, y, { width: half, align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(10)
+      .text(s ? `Đã ký: ${s.name}` : '(chưa ký)', x, doc.y + 4, { width: half, align: 'center' });
+    if (s) doc.text(signedOn(s.signedAt), x, doc.y, { width: half, align: 'center' });
+  };
+  sign('THƯ KÝ', left, input.signatures.secretary);
+  const afterSecretary = doc.y;
+  sign('CHỦ TRÌ', left + half, input.signatures.chair);
+  doc.y = Math.max(afterSecretary, doc.y) + 10;
+  doc.x = left;
+
+  // R16: the seal, printed whole so anyone can compare it with the stored record.
+  ensureRoom(90); // the seal's lines stay together
+  heading('NIÊM PHONG');
+  if (input.seal) {
+    para(`Niêm phong lúc ${signedOn(input.seal.sealedAt)} — thuật toán SHA-256. Mã niêm phong:`);
+    doc.font('regular').fontSize(8.5).text(input.seal.hash, left, doc.y, { width, lineBreak: false });
+    doc.moveDown(0.3);
+    para(
+      input.seal.verifies
+        ? 'Kiểm tra: mã niêm phong khớp với biên bản đang lưu.'
+        : 'CẢNH BÁO: mã niêm phong KHÔNG khớp với biên bản đang lưu.',
+    );
+  } else {
+    para('Biên bản chưa được niêm phong (cần chữ ký của chủ trì và thư ký).');
+  }
+  if (input.addenda.length > 0) {
+    heading('PHỤ LỤC ĐÍNH CHÍNH (ký bổ sung, không thay đổi niêm phong)');
+    for (const a of input.addenda) {
+      para(`Phụ lục ${a.seq} — ${a.signedBy.name}, ${signedOn(a.signedBy.signedAt)}:`);
+      para(a.text);
+      if (a.hash) doc.font('regular').fontSize(8).text(a.hash, left, doc.y, { width, lineBreak: false });
+      doc.moveDown(0.3);
+    }
+  }
+  doc.moveDown(0.8);
+  doc
+    .font('italic')
+    .fontSize(8.5)
+    .text(`Bản in lúc ${signedOn(input.generatedAt)}; mã cuộc họp ${input.meetingId}.`, left, doc.y, {
+      width,
+    });
+}

@@ -1,0 +1,233 @@
+// use cases: the attendance sheet of a contact meeting — open (pre-filled from RSVPs), page, toggle (R13, R9).
+//
+// Totals are computed by streaming the sheet's partition (one Query, DynamoDB pages of ≤ 1 MB, consumed as
+// they arrive), not kept in a counter item: the invitations are the only truth, other features (RSVPs,
+// late invitations, workplace confirmations) change them without knowing about a counter, and a counter
+// would be one hot item every concurrent toggle must also win. See docs/meeting.md.
+import {
+  type AttendanceTotals,
+  absenteeStatus,
+  addToTotals,
+  assertMayTakeAttendance,
+  effectiveAttendance,
+  emptyTotals,
+} from '../domain/attendance.js';
+import { NotFoundError } from '../domain/errors.js';
+import type { Attendance, Invitation } from '../domain/invitation.js';
+import {
+  assertMayReadMeeting,
+  assertMayRunMeeting,
+  assertRecordOpen,
+  isFrozen,
+} from '../domain/meeting-protocol.js';
+import type { AbsenteeStatus } from '../domain/minutes.js';
+import type { Principal } from '../domain/roles.js';
+import type { InvitationRepository } from '../ports/repositories.js';
+import { loadMeeting, type MeetingPorts } from './meeting-ports.js';
+import { retryOnConflict } from './retry.js';
+
+export interface AttendanceRow {
+  memberId: string;
+  name: string;
+  hamletId: string;
+  workplaceOrgId: string;
+  present: boolean;
+  /** False while the row only shows the RSVP forecast (nobody opened the sheet or toggled it yet). */
+  recorded: boolean;
+  rsvp: Invitation['rsvp'];
+  /** For an absentee: how their absence stands (R9, R10), and the reason they gave if any. */
+  absence?: { status: AbsenteeStatus; category?: string; text?: string };
+  version: number;
+}
+
+export interface AttendanceSheetView {
+  meetingId: string;
+  meeting: { date: string; time: string; place: string; status: string };
+  totals: AttendanceTotals;
+  rows: AttendanceRow[];
+  cursor?: string;
+  /** Signing has begun (or the minutes are sealed): the sheet no longer changes. */
+  frozen: boolean;
+}
+
+export interface AttendanceChange {
+  meetingId: string;
+  row: AttendanceRow;
+  totals: AttendanceTotals;
+  changed: boolean;
+}
+
+type SheetPorts = Pick<MeetingPorts, 'meetings' | 'invitations' | 'minutes' | 'clock'>;
+
+const PREFILL_CONCURRENCY = 10;
+
+export function attendanceRow(invitation: Invitation): AttendanceRow {
+  const present = effectiveAttendance(invitation) === 'present';
+  const row: AttendanceRow = {
+    memberId: invitation.memberId,
+    name: invitation.memberName,
+    hamletId: invitation.hamletId,
+    workplaceOrgId: invitation.workplaceOrgId,
+    present,
+    recorded: invitation.attendance !== 'unrecorded',
+    rsvp: invitation.rsvp,
+    version: invitation.version,
+  };
+  if (!present) {
+    row.absence = {
+      status: absenteeStatus(invitation),
+      ...(invitation.rsvp === 'absent' && invitation.absence
+        ? {
+            category: invitation.absence.category,
+            ...(invitation.absence.text ? { text: invitation.absence.text } : {}),
+          }
+        : {}),
+    };
+  }
+  return row;
+}
+
+/** R13 figures over the whole sheet, streamed: memory holds one DynamoDB page at most. */
+export async function sheetTotals(
+  invitations: InvitationRepository,
+  meetingId: string,
+): Promise<AttendanceTotals> {
+  const totals = emptyTotals();
+  for await (const invitation of invitations.streamSheet(meetingId)) addToTotals(totals, invitation);
+  return totals;
+}
+
+/** One page of the sheet with the totals of all of it. Residence staff (and viewers) of the committee. */
+export async function getAttendanceSheet(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+  query: { limit: number; cursor?: string },
+): Promise<AttendanceSheetView> {
+  const meeting = await loadMeeting(ports.meetings, meetingId);
+  assertMayReadMeeting(principal, meeting);
+  const [page, totals, minutes] = await Promise.all([
+    ports.invitations.sheet(meetingId, query),
+    sheetTotals(ports.invitations, meetingId),
+    ports.minutes.get(meetingId),
+  ]);
+  return {
+    meetingId,
+    meeting: { date: meeting.date, time: meeting.time, place: meeting.place, status: meeting.status },
+    totals,
+    rows: page.items.map(attendanceRow),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+    frozen: isFrozen(minutes),
+  };
+}
+
+/**
+ * Writes one row's attendance, re-reading and retrying when a concurrent write won (optimistic locking),
+ * so twenty staff toggling at once all land and none is lost. `decide` sees the fresh row each time.
+ */
+async function recordAttendance(
+  invitations: InvitationRepository,
+  meetingId: string,
+  memberId: string,
+  decide: (invitation: Invitation) => Exclude<Attendance, 'unrecorded'> | undefined,
+  /** A row just read (while streaming the sheet): the first attempt uses it instead of reading again. */
+  known?: Invitation,
+): Promise<{ invitation: Invitation; changed: boolean }> {
+  let firstRead = known;
+  return retryOnConflict(async () => {
+    const invitation = firstRead ?? (await invitations.get(meetingId, memberId));
+    firstRead = undefined;
+    if (!invitation) throw new NotFoundError('Invitation');
+    const next = decide(invitation);
+    if (next === undefined || next === invitation.attendance) return { invitation, changed: false };
+    const updated: Invitation = { ...invitation, attendance: next, version: invitation.version + 1 };
+    await invitations.save(updated, invitation.version);
+    return { invitation: updated, changed: true };
+  });
+}
+
+async function assertSheetWritable(ports: SheetPorts, principal: Principal, meetingId: string) {
+  const meeting = await loadMeeting(ports.meetings, meetingId);
+  assertMayRunMeeting(principal, meeting);
+  assertMayTakeAttendance(meeting, ports.clock.now());
+  assertRecordOpen(await ports.minutes.get(meetingId));
+  return meeting;
+}
+
+/**
+ * Staff open the sheet at the meeting: every row not yet recorded takes its RSVP's forecast (those who
+ * said they come are present, everyone else absent). Running it again only fills rows still unrecorded.
+ */
+export async function openAttendance(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+): Promise<{ meetingId: string; prefilled: number; totals: AttendanceTotals }> {
+  await assertSheetWritable(ports, principal, meetingId);
+  let prefilled = 0;
+  const prefill = async (rows: Invitation[]) => {
+    const results = await Promise.all(
+      rows.map((row) =>
+        recordAttendance(
+          ports.invitations,
+          meetingId,
+          row.memberId,
+          (fresh) => (fresh.attendance === 'unrecorded' ? effectiveAttendance(fresh) : undefined),
+          row,
+        ),
+      ),
+    );
+    prefilled += results.filter((r) => r.changed).length;
+  };
+  // A few writes in flight at a time: quick for a large ward, gentle on the table, memory stays bounded.
+  let batch: Invitation[] = [];
+  for await (const row of ports.invitations.streamSheet(meetingId)) {
+    if (row.attendance !== 'unrecorded') continue;
+    batch.push(row);
+    if (batch.length === PREFILL_CONCURRENCY) {
+      await prefill(batch);
+      batch = [];
+    }
+  }
+  await prefill(batch);
+  return { meetingId, prefilled, totals: await sheetTotals(ports.invitations, meetingId) };
+}
+
+/** Sets one member present or absent (idempotent: the HTTP PUT and a bot button carrying the target). */
+export async function setAttendance(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+  memberId: string,
+  present: boolean,
+): Promise<AttendanceChange> {
+  await assertSheetWritable(ports, principal, meetingId);
+  const { invitation, changed } = await recordAttendance(ports.invitations, meetingId, memberId, () =>
+    present ? 'present' : 'absent',
+  );
+  return {
+    meetingId,
+    row: attendanceRow(invitation),
+    totals: await sheetTotals(ports.invitations, meetingId),
+    changed,
+  };
+}
+
+/** One tap flips present ↔ absent from whatever the row shows now; concurrent flips all apply. */
+export async function toggleAttendance(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+  memberId: string,
+): Promise<AttendanceChange> {
+  await assertSheetWritable(ports, principal, meetingId);
+  const { invitation, changed } = await recordAttendance(ports.invitations, meetingId, memberId, (fresh) =>
+    effectiveAttendance(fresh) === 'present' ? 'absent' : 'present',
+  );
+  return {
+    meetingId,
+    row: attendanceRow(invitation),
+    totals: await sheetTotals(ports.invitations, meetingId),
+    changed,
+  };
+}

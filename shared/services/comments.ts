@@ -1,0 +1,213 @@
+// use cases: members' comments (ý kiến) — raised for the next meeting (R15 2.5), answered at the one after
+// (R15 2.3: done / not done, why, remedy), and the author told of the answer (CommentAnswered).
+import { createHash } from 'node:crypto';
+import type { AnswerStatus, Comment, CommentAnswer } from '../domain/comment.js';
+import { localYear } from '../domain/dates.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
+import { parseMeetingId } from '../domain/meeting.js';
+import {
+  assertMayRunMeeting,
+  assertRecordOpen,
+  meetingForComment,
+  nextMeetingId,
+} from '../domain/meeting-protocol.js';
+import type { Principal } from '../domain/roles.js';
+import type { MeetingPorts } from './meeting-ports.js';
+import { retryOnConflict } from './retry.js';
+
+export interface CommentView {
+  id: string;
+  meetingId: string;
+  topic: string;
+  text: string;
+  raisedAt: string;
+  /** The meeting whose 2.3 answers it. */
+  answeredAtMeetingId: string;
+  answer?: Omit<CommentAnswer, 'answeredBy'>;
+}
+
+function commentView(comment: Comment): CommentView {
+  const { answeredBy: _by, ...answer } = comment.answer ?? ({} as CommentAnswer);
+  return {
+    id: comment.id,
+    meetingId: comment.meetingId,
+    topic: comment.topic,
+    text: comment.text,
+    raisedAt: comment.raisedAt,
+    answeredAtMeetingId: nextMeetingId(comment.meetingId),
+    ...(comment.answer ? { answer } : {}),
+  };
+}
+
+/** Idempotency records of raised comments are kept a day: long enough for any client retry. */
+const COMMENT_REPLAY_TTL_SECONDS = 24 * 3600;
+
+/**
+ * A member raises a comment for their residence committee's next meeting: the upcoming planned meeting
+ * that has not started, or, when none is planned, the next round by id (it shows once that meeting is
+ * planned). `meetingId` may name the meeting in progress, until its minutes are being signed.
+ */
+export async function raiseComment(
+  ports: Pick<
+    MeetingPorts,
+    'members' | 'introductions' | 'meetings' | 'minutes' | 'comments' | 'idempotency' | 'clock' | 'ids'
+  >,
+  principal: Principal,
+  input: { topic: string; text: string; meetingId?: string; requestId?: string },
+): Promise<CommentView> {
+  if (principal.role !== 'member') {
+    throw new ForbiddenError('Chỉ đảng viên gửi ý kiến của mình. (Only a member raises their own comment.)');
+  }
+  const member = await ports.members.get(principal.sub);
+  if (!member) throw new NotFoundError('Member');
+  const introduction = (await ports.introductions.ofMember(member.id)).find((i) => i.status === 'received');
+  if (!introduction) {
+    throw new RuleViolationError(
+      'R5',
+      'đồng chí chưa được cấp ủy nơi cư trú tiếp nhận nên chưa gửi ý kiến được (not yet received by a residence committee)',
+    );
+  }
+  const residenceOrgId = introduction.residenceOrgId;
+  const now = ports.clock.now();
+  const year = localYear(now);
+  const known = [
+    ...(await ports.meetings.ofCommittee(residenceOrgId, year)),
+    ...(await ports.meetings.ofCommittee(residenceOrgId, year + 1)),
+  ];
+  const next = meetingForComment(residenceOrgId, now, known);
+  let target = next;
+  if (input.meetingId && input.meetingId !== next) {
+    if (parseMeetingId(input.meetingId)?.residenceOrgId !== residenceOrgId) {
+      throw new ForbiddenError(
+        'Cuộc họp này không thuộc cấp ủy nơi cư trú của đồng chí. (Not your residence committee’s meeting.)',
+      );
+    }
+    const meeting = await ports.meetings.get(input.meetingId);
+    if (!meeting) throw new NotFoundError('Meeting');
+    if (meeting.status === 'held') {
+      throw new RuleViolationError(
+        'R15',
+        `cuộc họp đã kết thúc; ý kiến mới được đưa vào kỳ họp sau (${next}) (that meeting is over; raise it for the next one)`,
+      );
+    }
+    target = meeting.id;
+  }
+  assertRecordOpen(await ports.minutes.get(target));
+
+  const scope = 'comment';
+  const replayKey = input.requestId ? `${member.id}:${input.requestId}` : undefined;
+  if (replayKey && !(await ports.idempotency.claim(scope, replayKey, COMMENT_REPLAY_TTL_SECONDS))) {
+    const earlier = await ports.idempotency.recall<CommentView>(scope, replayKey);
+    if (earlier) return earlier;
+    throw new ConflictError('Yêu cầu này đang được xử lý. (This request is being processed.)', 'in_progress');
+  }
+  const comment: Comment = {
+    id: ports.ids.next('cmt'),
+    meetingId: target,
+    residenceOrgId,
+    memberId: member.id,
+    authorName: member.fullName,
+    topic: input.topic,
+    text: input.text,
+    raisedAt: now.toISOString(),
+  };
+  try {
+    await ports.comments.add(comment);
+  } catch (error) {
+    if (replayKey) await ports.idempotency.release(scope, replayKey);
+    throw error;
+  }
+  const view = commentView(comment);
+  if (replayKey) await ports.idempotency.complete(scope, replayKey, COMMENT_REPLAY_TTL_SECONDS, view);
+  return view;
+}
+
+function sameAnswer(
+  a: CommentAnswer | undefined,
+  b: Omit<CommentAnswer, 'answeredBy' | 'answeredAt'>,
+): boolean {
+  return (
+    a !== undefined &&
+    a.status === b.status &&
+    a.text === b.text &&
+    (a.reason ?? '') === (b.reason ?? '') &&
+    (a.remedy ?? '') === (b.remedy ?? '')
+  );
+}
+
+/**
+ * R15 2.3: residence staff answer a comment raised for `meetingId`; the answer shows under 2.3 of the
+ * next meeting and the author is told (CommentAnswered). "Not done" needs the reason and the remedy.
+ * Answers change freely until the answering meeting's minutes are being signed.
+ */
+export async function answerComment(
+  ports: Pick<MeetingPorts, 'comments' | 'minutes' | 'clock'>,
+  principal: Principal,
+  input: {
+    meetingId: string;
+    commentId: string;
+    status: AnswerStatus;
+    text: string;
+    reason?: string;
+    remedy?: string;
+  },
+): Promise<CommentView> {
+  const load = async () => {
+    const found = (await ports.comments.ofMeeting(input.meetingId)).find((c) => c.id === input.commentId);
+    if (!found) throw new NotFoundError('Comment');
+    return found;
+  };
+  const first = await load();
+  assertMayRunMeeting(principal, { residenceOrgId: first.residenceOrgId });
+  if (input.status === 'not_done' && (!input.reason?.trim() || !input.remedy?.trim())) {
+    throw new RuleViolationError(
+      'R15',
+      'ý kiến chưa giải quyết được cần nêu nguyên nhân và hướng khắc phục (a "not done" answer needs the reason and the remedy)',
+    );
+  }
+  const answeredAtMeetingId = nextMeetingId(first.meetingId);
+  assertRecordOpen(await ports.minutes.get(answeredAtMeetingId));
+  const content = {
+    status: input.status,
+    text: input.text,
+    ...(input.reason ? { reason: input.reason } : {}),
+    ...(input.remedy ? { remedy: input.remedy } : {}),
+    answeredAtMeetingId,
+  };
+  return retryOnConflict(async () => {
+    const comment = await load();
+    if (sameAnswer(comment.answer, content)) return commentView(comment);
+    const answeredAt = ports.clock.now().toISOString();
+    const updated: Comment = { ...comment, answer: { ...content, answeredBy: principal.sub, answeredAt } };
+    // The id follows the answer it replaces and the new words: a retry or a colleague sending the same
+    // answer at once collides on the outbox item (re-read: already answered), a changed answer is news.
+    const digest = createHash('sha256')
+      .update(
+        JSON.stringify([
+          comment.answer?.answeredAt ?? '',
+          content.status,
+          content.text,
+          content.reason ?? '',
+          content.remedy ?? '',
+        ]),
+      )
+      .digest('hex')
+      .slice(0, 16);
+    const event: DomainEvent<'CommentAnswered'> = {
+      type: 'CommentAnswered',
+      id: `CommentAnswered:${comment.id}:${digest}`,
+      occurredAt: answeredAt,
+      orgIds: [comment.residenceOrgId],
+      data: {
+        commentId: comment.id,
+        meetingId: comment.meetingId,
+        answeredAtMeetingId,
+        memberId: comment.memberId,
+        status: input.status,
+      },
+    };
+    await ports.comments.save(updated, { events: [event] });
+    return commentView(updated);
+  });
+}

@@ -1,0 +1,187 @@
+// Concurrency and exactly-once on DynamoDB Local: twenty staff toggling at once lose no update, and the R10
+// job run twice (and after sealing) sends each notice once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../../functions/deps.js';
+import { createHandler as attendanceGet } from '../../functions/http/meeting-attendance-get.js';
+import { createHandler as attendanceSet } from '../../functions/http/meeting-attendance-set.js';
+import { createHandler as absenceJob } from '../../functions/jobs/absence-notices.js';
+import { BACKGROUND_FUNCTIONS, HTTP_ROUTES } from '../../shared/config/functions.js';
+import type { Principal } from '../../shared/domain/roles.js';
+import { openAttendance, toggleAttendance } from '../../shared/services/attendance.js';
+import { createTestTable, type TestTable } from '../support/dynamo.js';
+import {
+  aMember,
+  call,
+  type SettableClock,
+  seedInvitation,
+  seedMeeting,
+  seedReceivedMember,
+  seedWard,
+  settableClock,
+  testDeps,
+  tokenFor,
+  WARD,
+  WORKPLACE,
+} from '../support/http-issue5.js';
+
+const MEETING = `${WARD}.2026.06`;
+const staffOfWard = (i: number): Principal => ({
+  sub: `res-${i}`,
+  orgId: WARD,
+  role: i % 3 === 0 ? 'chair' : i % 3 === 1 ? 'secretary' : 'residence_staff',
+});
+
+describe('Function: attendance under concurrency, and the R10 job', () => {
+  let table: TestTable;
+  let deps: AppDeps;
+  let clock: SettableClock;
+  const memberIds = Array.from({ length: 12 }, (_, i) => `m-${String(i).padStart(2, '0')}`);
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    clock = settableClock('2026-06-20T01:00:00Z');
+    deps = testDeps(table, clock);
+    await seedWard(deps.repos);
+    const meeting = await seedMeeting(deps.repos, { id: MEETING, date: '2026-06-20', time: '08:00' });
+    const names = ['Nguyễn Văn Bình', 'Trần Thị Lan', 'Lê Hoàng Sơn', 'Phạm Minh Châu'];
+    for (const [i, id] of memberIds.entries()) {
+      const member = await seedReceivedMember(
+        deps.repos,
+        aMember({ id, fullName: `${names[i % names.length]} ${i}`, partyCardNumber: String(300000000 + i) }),
+      );
+      await seedInvitation(deps.repos, meeting, member, {
+        // m-00…m-03 said they come, m-04…m-07 gave a reason the workplace confirmed, the rest never replied.
+        rsvp: i < 4 ? 'attending' : i < 8 ? 'absent' : 'none',
+        ...(i >= 4 && i < 8
+          ? {
+              absence: {
+                category: 'family' as const,
+                submittedAt: '2026-06-15T00:00:00Z',
+                confirmation: 'confirmed' as const,
+              },
+            }
+          : {}),
+      });
+    }
+    await openAttendance({ ...deps.repos, clock }, staffOfWard(0), MEETING);
+  });
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  it('applies twenty simultaneous one-tap toggles of one member, none lost (optimistic locking + retry)', async () => {
+    // Prepare
+    const before = await deps.repos.invitations.get(MEETING, 'm-00');
+    const ports = { ...deps.repos, clock };
+
+    // Act
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => toggleAttendance(ports, staffOfWard(i), MEETING, 'm-00')),
+    );
+    const elapsedMs = performance.now() - started;
+    const after = await deps.repos.invitations.get(MEETING, 'm-00');
+
+    // Assess
+    expect(results.every((r) => r.changed)).toBe(true);
+    // An even number of flips brings the row back where it was, and each flip is one version.
+    expect(after?.attendance).toBe(before?.attendance);
+    expect(after?.version).toBe((before?.version ?? 0) + 20);
+    console.info(`20 concurrent toggles of one row: ${elapsedMs.toFixed(0)} ms`);
+  });
+
+  it('ends consistent when twenty staff set different rows at once through the route', async () => {
+    // Prepare
+    const targets = memberIds.slice(0, 10).flatMap((memberId, i) => [
+      { memberId, present: i % 2 === 0 },
+      { memberId, present: i % 2 === 0 },
+    ]);
+    const tokens = await Promise.all(targets.map((_, i) => tokenFor(staffOfWard(i))));
+    const setRoute = attendanceSet(() => deps);
+
+    // Act
+    const started = performance.now();
+    const answers = await Promise.all(
+      targets.map((t, i) =>
+        call(setRoute, {
+          method: 'PUT',
+          route: '/meetings/{id}/attendance/{memberId}',
+          pathParameters: { id: MEETING, memberId: t.memberId },
+          body: { present: t.present },
+          token: tokens[i] as string,
+        }),
+      ),
+    );
+    const elapsedMs = performance.now() - started;
+    const sheet = await call(
+      attendanceGet(() => deps),
+      {
+        method: 'GET',
+        route: '/meetings/{id}/attendance',
+        pathParameters: { id: MEETING },
+        query: { limit: '100' },
+        token: tokens[0] as string,
+      },
+    );
+
+    // Assess
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    const rows = new Map(
+      sheet.json.rows.map((r: { memberId: string; present: boolean }) => [r.memberId, r.present]),
+    );
+    for (const t of targets) expect(rows.get(t.memberId)).toBe(t.present);
+    // Rows 0–9 alternate present/absent (5 present); m-10 and m-11 never replied (absent).
+    expect(sheet.json.totals).toMatchObject({ total: 12, present: 5, absent: 7 });
+    const presentRows = sheet.json.rows.filter((r: { present: boolean }) => r.present).length;
+    expect(presentRows).toBe(sheet.json.totals.present);
+    console.info(`20 concurrent PUTs over 10 rows: ${elapsedMs.toFixed(0)} ms`);
+  });
+
+  it('sends each R10 notice once however often the job runs, and only for past meetings', async () => {
+    // Prepare
+    const job = absenceJob(() => deps);
+    const outboxNotices = async () =>
+      (await deps.repos.outbox.pending(500)).filter((e) => e.type === 'AbsentWithoutNotice');
+
+    // Act
+    const onTheDay = await job({});
+    clock.set('2026-06-21T13:00:00Z'); // 20:00 in Vietnam, the day after
+    const first = await job({});
+    const second = await job({});
+    const forced = await job({ meetingId: MEETING });
+    const notices = await outboxNotices();
+
+    // Assess
+    expect(onTheDay).toEqual({ meetings: 0, checked: 0, raised: 0 });
+    // Absent now: m-01, m-03, m-05, m-07, m-09 (set absent; m-05 and m-07 had confirmed reasons),
+    // m-10, m-11 (no reply) → without notice: m-01, m-03, m-09 (said they come), m-10, m-11.
+    expect(first).toEqual({ meetings: 1, checked: 12, raised: 5 });
+    expect(second).toEqual({ meetings: 1, checked: 12, raised: 0 });
+    expect(forced.raised).toBe(0);
+    expect(notices.map((e) => e.data.memberId).sort()).toEqual(['m-01', 'm-03', 'm-09', 'm-10', 'm-11']);
+    expect(new Set(notices.map((e) => e.id)).size).toBe(notices.length);
+    expect(notices.every((e) => e.orgIds.includes(WORKPLACE))).toBe(true);
+    const guard = await deps.repos.absenceNotices.get(MEETING, 'm-10');
+    expect(guard).toMatchObject({
+      workplaceOrgId: WORKPLACE,
+      residenceOrgId: WARD,
+      meetingDate: '2026-06-20',
+    });
+  });
+
+  it('registers every route and the job with exactly the grants they need', () => {
+    // Prepare
+    const mine = HTTP_ROUTES.filter((r) => r.path.startsWith('/meetings/') || r.path === '/absence-notices');
+
+    // Assess
+    expect(mine).toHaveLength(12);
+    for (const r of mine) {
+      expect(r.auth).toBe(true);
+      expect(r.entry).toBe(`functions/http/${r.name}.ts`);
+      expect(r.grants).toEqual(r.method === 'GET' ? ['table:read'] : ['table:read', 'table:write']);
+    }
+    const job = BACKGROUND_FUNCTIONS.find((f) => f.name === 'absence-notices');
+    expect(job?.trigger).toEqual({ kind: 'schedule', expression: 'cron(0 20 * * ? *)' });
+    expect(job?.grants).toEqual(['table:read', 'table:write']);
+  });
+});

@@ -1,0 +1,708 @@
+// A whole contact meeting through the HTTP routes and use cases on DynamoDB Local: attendance, every part of
+// the minutes, both signatures, the seal, the PDF, addenda, tampering, R10 notices and comments carried over.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../../functions/deps.js';
+import { createHandler as ackNotice } from '../../functions/http/absence-notice-ack.js';
+import { createHandler as pendingNotices } from '../../functions/http/absence-notices-pending.js';
+import { createHandler as attendanceGet } from '../../functions/http/meeting-attendance-get.js';
+import { createHandler as attendanceOpen } from '../../functions/http/meeting-attendance-open.js';
+import { createHandler as attendanceSet } from '../../functions/http/meeting-attendance-set.js';
+import { createHandler as commentAnswer } from '../../functions/http/meeting-comment-answer.js';
+import { createHandler as commentRaise } from '../../functions/http/meeting-comment-raise.js';
+import { createHandler as minutesAddendum } from '../../functions/http/meeting-minutes-addendum.js';
+import { createHandler as minutesGet } from '../../functions/http/meeting-minutes-get.js';
+import { createHandler as minutesPut } from '../../functions/http/meeting-minutes-part-put.js';
+import { createHandler as minutesPdf } from '../../functions/http/meeting-minutes-pdf.js';
+import { createHandler as minutesSign } from '../../functions/http/meeting-minutes-sign.js';
+import { keys } from '../../shared/adapters/dynamodb/keys.js';
+import { MINUTES_PARTS } from '../../shared/domain/minutes.js';
+import type { Principal } from '../../shared/domain/roles.js';
+import { raiseComment } from '../../shared/services/comments.js';
+import { createTestTable, type TestTable } from '../support/dynamo.js';
+import {
+  aMember,
+  call,
+  memberPrincipal,
+  OTHER_WORKPLACE,
+  type SettableClock,
+  STAFF,
+  seedInvitation,
+  seedMeeting,
+  seedReceivedMember,
+  seedWard,
+  settableClock,
+  testDeps,
+  tokenFor,
+  WARD,
+  WORKPLACE,
+} from '../support/http-issue5.js';
+
+const JUNE = `${WARD}.2026.06`;
+const OCTOBER = `${WARD}.2026.10`;
+
+const PART_TEXT: Record<(typeof MINUTES_PARTS)[number], string> = {
+  opening:
+    'Đồng chí chủ trì tuyên bố lý do: họp giữ mối liên hệ với đảng viên đang công tác. Đại biểu: đồng chí Bí thư chi bộ khu vực 3.',
+  agenda: 'Thông qua chương trình, nội dung; dự kiến thời gian 120 phút. Đảng viên thống nhất.',
+  secretary: 'Phân công đồng chí Lê Thị Thư làm thư ký.',
+  report: 'Phường hoàn thành 8/10 chỉ tiêu; chưa đạt chỉ tiêu thu ngân sách do dịch bệnh.',
+  plan: 'Tháng 7: ra quân vệ sinh môi trường, tuyên truyền phòng chống ma túy.',
+  answers: 'Kỳ trước không có ý kiến cần phản hồi.',
+  assessment: 'Đảng viên và gia đình chấp hành tốt chủ trương, chính sách.',
+  discussion: 'Đảng viên góp ý về đèn chiếu sáng hẻm 12 và vệ sinh môi trường.',
+  conclusion: 'Đồng chí chủ trì kết luận; thư ký thông qua toàn văn biên bản.',
+};
+
+describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
+  let table: TestTable;
+  let deps: AppDeps;
+  let clock: SettableClock;
+  const token: Record<string, string> = {};
+  const h = {
+    attendanceGet: attendanceGet(() => deps),
+    attendanceOpen: attendanceOpen(() => deps),
+    attendanceSet: attendanceSet(() => deps),
+    minutesGet: minutesGet(() => deps),
+    minutesPut: minutesPut(() => deps),
+    minutesSign: minutesSign(() => deps),
+    minutesAddendum: minutesAddendum(() => deps),
+    minutesPdf: minutesPdf(() => deps),
+    commentRaise: commentRaise(() => deps),
+    commentAnswer: commentAnswer(() => deps),
+    ackNotice: ackNotice(() => deps),
+    pendingNotices: pendingNotices(() => deps),
+  };
+  const members = {
+    nhung: aMember({ id: 'm-nhung', fullName: 'Nguyễn Thị Hồng Nhung', partyCardNumber: '200000001' }),
+    an: aMember({ id: 'm-an', fullName: 'Lê Văn An', partyCardNumber: '200000002' }),
+    dung: aMember({ id: 'm-dung', fullName: 'Trần Quốc Dũng', partyCardNumber: '200000003' }),
+    hoa: aMember({ id: 'm-hoa', fullName: 'Phạm Thị Hòa', partyCardNumber: '200000004' }),
+    ut: aMember({
+      id: 'm-ut',
+      fullName: 'Võ Văn Út',
+      partyCardNumber: '200000005',
+      workplaceOrgId: OTHER_WORKPLACE,
+      category: 'student',
+    }),
+    khanh: aMember({ id: 'm-khanh', fullName: 'Huỳnh Minh Khánh', partyCardNumber: '200000006' }),
+    phuc: aMember({ id: 'm-phuc', fullName: 'Đặng Hữu Phúc', partyCardNumber: '200000007' }),
+  };
+  const path = (extra: Record<string, string> = {}) => ({ id: JUNE, ...extra });
+  const sign = (who: string, as: 'chair' | 'secretary', meetingId = JUNE) =>
+    call(h.minutesSign, {
+      method: 'POST',
+      route: '/meetings/{id}/minutes/sign',
+      pathParameters: { id: meetingId },
+      body: { as },
+      token: token[who] as string,
+    });
+  const getMinutes = (meetingId = JUNE) =>
+    call(h.minutesGet, {
+      method: 'GET',
+      route: '/meetings/{id}/minutes',
+      pathParameters: { id: meetingId },
+      token: token.secretary as string,
+    });
+  let commentId = '';
+  let sealHash = '';
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    clock = settableClock('2026-06-10T03:00:00Z');
+    deps = testDeps(table, clock);
+    const repos = deps.repos;
+    await seedWard(repos);
+    for (const m of Object.values(members)) await seedReceivedMember(repos, m);
+    const june = await seedMeeting(repos, {
+      id: JUNE,
+      year: 2026,
+      round: 'june',
+      date: '2026-06-20',
+      time: '08:00',
+    });
+    await seedMeeting(repos, {
+      id: OCTOBER,
+      year: 2026,
+      round: 'october',
+      date: '2026-10-17',
+      time: '08:00',
+    });
+    const submittedAt = '2026-06-12T02:00:00Z';
+    await seedInvitation(repos, june, members.nhung, { rsvp: 'attending', rsvpAt: submittedAt });
+    await seedInvitation(repos, june, members.an, { rsvp: 'attending', rsvpAt: submittedAt });
+    await seedInvitation(repos, june, members.dung, {
+      rsvp: 'absent',
+      absence: {
+        category: 'work',
+        text: 'Đi công tác Hà Nội',
+        submittedAt,
+        confirmation: 'confirmed',
+        decidedBy: 'wp-1',
+      },
+    });
+    await seedInvitation(repos, june, members.hoa, {
+      rsvp: 'absent',
+      absence: { category: 'illness', submittedAt, confirmation: 'pending' },
+    });
+    await seedInvitation(repos, june, members.ut);
+    await seedInvitation(repos, june, members.khanh, { rsvp: 'attending', rsvpAt: submittedAt });
+    await seedInvitation(repos, june, members.phuc);
+    const principals: Record<string, Principal> = {
+      ...STAFF,
+      nhung: memberPrincipal('m-nhung'),
+      an: memberPrincipal('m-an'),
+      chairAsSecretary: { sub: 'chair-1', orgId: WARD, role: 'secretary' },
+    };
+    for (const [name, principal] of Object.entries(principals)) token[name] = await tokenFor(principal);
+  });
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  it('takes members’ comments before the meeting: for the upcoming planned meeting (R15 2.5)', async () => {
+    // Act
+    const byRoute = await call(h.commentRaise, {
+      method: 'POST',
+      route: '/meetings/{id}/comments',
+      pathParameters: path(),
+      body: { topic: 'Chiếu sáng', text: 'Đề nghị lắp đèn chiếu sáng hẻm 12 khu vực 3.' },
+      token: token.nhung as string,
+      headers: { 'idempotency-key': 'k-1' },
+    });
+    const replay = await call(h.commentRaise, {
+      method: 'POST',
+      route: '/meetings/{id}/comments',
+      pathParameters: path(),
+      body: { topic: 'Chiếu sáng', text: 'Đề nghị lắp đèn chiếu sáng hẻm 12 khu vực 3.' },
+      token: token.nhung as string,
+      headers: { 'idempotency-key': 'k-1' },
+    });
+    const auto = await raiseComment({ ...deps.repos, clock, ids: deps.ids }, memberPrincipal('m-an'), {
+      topic: 'Môi trường',
+      text: 'Rác thải đổ không đúng nơi quy định ở bờ kè.',
+    });
+    const byStaff = await call(h.commentRaise, {
+      method: 'POST',
+      route: '/meetings/{id}/comments',
+      pathParameters: path(),
+      body: { topic: 'x', text: 'y' },
+      token: token.chair as string,
+    });
+
+    // Assess
+    expect(byRoute.status).toBe(201);
+    expect(byRoute.json).toMatchObject({
+      meetingId: JUNE,
+      answeredAtMeetingId: OCTOBER,
+      topic: 'Chiếu sáng',
+    });
+    expect(replay.json.id).toBe(byRoute.json.id);
+    expect(auto.meetingId).toBe(JUNE);
+    expect(byStaff.status).toBe(403);
+    expect(await deps.repos.comments.ofMeeting(JUNE)).toHaveLength(2);
+    commentId = byRoute.json.id;
+  });
+
+  it('refuses to take attendance before the meeting day, and refuses other committees', async () => {
+    // Act
+    const early = await call(h.attendanceOpen, {
+      method: 'POST',
+      route: '/meetings/{id}/attendance/open',
+      pathParameters: path(),
+      token: token.residence as string,
+    });
+    clock.set('2026-06-20T01:30:00Z'); // 08:30 in Vietnam, the meeting's morning
+    const otherWard = await call(h.attendanceOpen, {
+      method: 'POST',
+      route: '/meetings/{id}/attendance/open',
+      pathParameters: path(),
+      token: token.otherWardChair as string,
+    });
+    const byMember = await call(h.attendanceGet, {
+      method: 'GET',
+      route: '/meetings/{id}/attendance',
+      pathParameters: path(),
+      token: token.nhung as string,
+    });
+
+    // Assess
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe('meeting_not_yet');
+    expect(otherWard.status).toBe(403);
+    expect(byMember.status).toBe(403);
+  });
+
+  it('opens the sheet pre-filled from the RSVPs, pages it, and always gives totals and reasons', async () => {
+    // Act
+    const opened = await call(h.attendanceOpen, {
+      method: 'POST',
+      route: '/meetings/{id}/attendance/open',
+      pathParameters: path(),
+      token: token.residence as string,
+    });
+    const reopened = await call(h.attendanceOpen, {
+      method: 'POST',
+      route: '/meetings/{id}/attendance/open',
+      pathParameters: path(),
+      token: token.residence as string,
+    });
+    const first = await call(h.attendanceGet, {
+      method: 'GET',
+      route: '/meetings/{id}/attendance',
+      pathParameters: path(),
+      query: { limit: '4' },
+      token: token.chair as string,
+    });
+    const second = await call(h.attendanceGet, {
+      method: 'GET',
+      route: '/meetings/{id}/attendance',
+      pathParameters: path(),
+      query: { limit: '4', cursor: first.json.cursor },
+      token: token.viewer as string,
+    });
+
+    // Assess
+    expect(opened.status).toBe(200);
+    expect(opened.json.prefilled).toBe(7);
+    expect(reopened.json.prefilled).toBe(0);
+    expect(first.json.rows).toHaveLength(4);
+    expect(second.json.rows).toHaveLength(3);
+    expect(second.json.cursor).toBeUndefined();
+    for (const page of [first, second]) {
+      expect(page.json.totals).toMatchObject({ total: 7, present: 3, absent: 4, unrecorded: 0 });
+    }
+    const rows = [...first.json.rows, ...second.json.rows];
+    const dung = rows.find((r: { memberId: string }) => r.memberId === 'm-dung');
+    const hoa = rows.find((r: { memberId: string }) => r.memberId === 'm-hoa');
+    expect(dung.absence).toEqual({ status: 'confirmed', category: 'work', text: 'Đi công tác Hà Nội' });
+    expect(hoa.absence).toEqual({ status: 'pending', category: 'illness' });
+    expect(rows.every((r: { recorded: boolean }) => r.recorded)).toBe(true);
+  });
+
+  it('toggles one member at a time and keeps the totals right', async () => {
+    // Act
+    const khanhAway = await call(h.attendanceSet, {
+      method: 'PUT',
+      route: '/meetings/{id}/attendance/{memberId}',
+      pathParameters: path({ memberId: 'm-khanh' }),
+      body: { present: false },
+      token: token.secretary as string,
+    });
+    const phucCame = await call(h.attendanceSet, {
+      method: 'PUT',
+      route: '/meetings/{id}/attendance/{memberId}',
+      pathParameters: path({ memberId: 'm-phuc' }),
+      body: { present: true },
+      token: token.residence as string,
+    });
+    const again = await call(h.attendanceSet, {
+      method: 'PUT',
+      route: '/meetings/{id}/attendance/{memberId}',
+      pathParameters: path({ memberId: 'm-phuc' }),
+      body: { present: true },
+      token: token.residence as string,
+    });
+    const stranger = await call(h.attendanceSet, {
+      method: 'PUT',
+      route: '/meetings/{id}/attendance/{memberId}',
+      pathParameters: path({ memberId: 'm-nobody' }),
+      body: { present: true },
+      token: token.residence as string,
+    });
+
+    // Assess
+    expect(khanhAway.status).toBe(200);
+    expect(khanhAway.json.row).toMatchObject({ present: false, absence: { status: 'no_reason' } });
+    expect(phucCame.json.totals).toMatchObject({
+      total: 7,
+      present: 3,
+      absent: 4,
+      absentBy: { confirmed: 1, pending: 1, rejected: 0, no_reply: 1, no_reason: 1 },
+    });
+    expect(again.json.changed).toBe(false);
+    expect(stranger.status).toBe(404);
+  });
+
+  it('walks the minutes in the protocol’s order and fills in attendance and comments (R13–R15)', async () => {
+    // Prepare
+    const writers = ['secretary', 'chair', 'residence'];
+
+    // Act
+    const byMember = await call(h.minutesPut, {
+      method: 'PUT',
+      route: '/meetings/{id}/minutes/{part}',
+      pathParameters: path({ part: 'report' }),
+      body: { text: 'x' },
+      token: token.nhung as string,
+    });
+    const unknownPart = await call(h.minutesPut, {
+      method: 'PUT',
+      route: '/meetings/{id}/minutes/{part}',
+      pathParameters: path({ part: 'gossip' }),
+      body: { text: 'x' },
+      token: token.secretary as string,
+    });
+    const results = [];
+    for (const [i, part] of MINUTES_PARTS.entries()) {
+      if (part === 'conclusion') break; // written after an early attempt to sign
+      results.push(
+        await call(h.minutesPut, {
+          method: 'PUT',
+          route: '/meetings/{id}/minutes/{part}',
+          pathParameters: path({ part }),
+          body: { text: PART_TEXT[part] },
+          token: token[writers[i % writers.length] as string] as string,
+        }),
+      );
+    }
+    const tooEarly = await sign('chair', 'chair');
+    const last = await call(h.minutesPut, {
+      method: 'PUT',
+      route: '/meetings/{id}/minutes/{part}',
+      pathParameters: path({ part: 'conclusion' }),
+      body: { text: PART_TEXT.conclusion },
+      token: token.secretary as string,
+    });
+    const view = await getMinutes();
+
+    // Assess
+    expect(byMember.status).toBe(403);
+    expect(unknownPart.status).toBe(400);
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(results[0]?.json.nextPart).toBe('agenda');
+    expect(results[7]?.json.nextPart).toBe('conclusion');
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.json.error.rule).toBe('R15');
+    expect(last.json.missing).toEqual([]);
+    expect(view.status).toBe(200);
+    expect(view.json.state).toBe('draft');
+    expect(view.json.parts.map((p: { part: string }) => p.part)).toEqual([...MINUTES_PARTS]);
+    const opening = view.json.parts[0];
+    expect(opening.text).toBe(PART_TEXT.opening);
+    expect(opening.filledIn).toContain('Tổng số đảng viên được mời: 7; có mặt: 3; vắng mặt: 4.');
+    expect(opening.filledIn).toContain(
+      'Trần Quốc Dũng — Bận công tác: Đi công tác Hà Nội (cấp ủy nơi công tác đã xác nhận)',
+    );
+    expect(opening.filledIn).toContain('Võ Văn Út — không báo lý do');
+    const discussion = view.json.parts.find((p: { part: string }) => p.part === 'discussion');
+    expect(discussion.filledIn).toContain('Đ/c Nguyễn Thị Hồng Nhung — Chiếu sáng');
+    expect(discussion.filledIn).toContain('Đ/c Lê Văn An — Môi trường');
+    expect(view.json.filledIn.absentees.map((a: { name: string }) => a.name)).toEqual([
+      'Trần Quốc Dũng',
+      'Phạm Thị Hòa',
+      'Huỳnh Minh Khánh',
+      'Võ Văn Út',
+    ]);
+    expect(view.json.filledIn.previousComments).toEqual([]);
+    expect(view.json.seal).toBeUndefined();
+  });
+
+  it('lets only the assigned chair and a secretary sign, as two different people, then seals (R15 2.6, R16)', async () => {
+    // Act
+    const byResidenceStaff = await call(h.minutesSign, {
+      method: 'POST',
+      route: '/meetings/{id}/minutes/sign',
+      pathParameters: path(),
+      body: { as: 'secretary' },
+      token: token.residence as string,
+    });
+    const secretaryAsChair = await sign('secretary', 'chair');
+    const chair = await sign('chair', 'chair');
+    const chairAgain = await sign('chair', 'chair');
+    const frozenToggle = await call(h.attendanceSet, {
+      method: 'PUT',
+      route: '/meetings/{id}/attendance/{memberId}',
+      pathParameters: path({ memberId: 'm-an' }),
+      body: { present: false },
+      token: token.secretary as string,
+    });
+    const samePerson = await sign('chairAsSecretary', 'secretary');
+    const secretary = await sign('secretary', 'secretary');
+    const meeting = await deps.repos.meetings.get(JUNE);
+    const signedEvent = await deps.repos.outbox.get(`MinutesSigned:${JUNE}`);
+
+    // Assess
+    expect(byResidenceStaff.status).toBe(403);
+    expect(secretaryAsChair.status).toBe(403);
+    expect(chair.status).toBe(200);
+    expect(chair.json.state).toBe('signing');
+    expect(chairAgain.json.state).toBe('signing');
+    expect(frozenToggle.status).toBe(409);
+    expect(frozenToggle.json.error.code).toBe('minutes_signing');
+    expect(samePerson.status).toBe(422);
+    expect(samePerson.json.error.rule).toBe('R15');
+    expect(secretary.status).toBe(200);
+    expect(secretary.json.state).toBe('sealed');
+    expect(secretary.json.seal.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(secretary.json.signatures.chair.name).toBe('Trần Văn Chủ');
+    expect(secretary.json.signatures.secretary.name).toBe('Lê Thị Thư');
+    expect(meeting?.status).toBe('held');
+    expect(signedEvent?.event).toMatchObject({ type: 'MinutesSigned', data: { meetingId: JUNE } });
+    sealHash = secretary.json.seal.hash;
+  });
+
+  it('sends the R10 notices on sealing: absent without reply or without a confirmed reason', async () => {
+    // Act
+    const sent = await Promise.all(
+      ['m-hoa', 'm-ut', 'm-khanh', 'm-dung', 'm-nhung'].map((m) =>
+        deps.repos.outbox.get(`AbsentWithoutNotice:${JUNE}:${m}`),
+      ),
+    );
+
+    // Assess
+    const [hoa, ut, khanh, dung, nhung] = sent;
+    expect(hoa?.event.orgIds).toEqual([WORKPLACE, WARD]);
+    expect(ut?.event.orgIds).toEqual([OTHER_WORKPLACE, WARD]);
+    expect(khanh?.event.data).toEqual({ meetingId: JUNE, memberId: 'm-khanh' });
+    expect(dung).toBeUndefined();
+    expect(nhung).toBeUndefined();
+    expect(JSON.stringify(sent)).not.toContain('Hòa');
+  });
+
+  it('lets only the member’s workplace acknowledge a notice, with one tap', async () => {
+    // Act
+    const wrongWorkplace = await call(h.ackNotice, {
+      method: 'POST',
+      route: '/meetings/{id}/absence-notices/{memberId}/ack',
+      pathParameters: path({ memberId: 'm-hoa' }),
+      token: token.otherWorkplace as string,
+    });
+    const ack = await call(h.ackNotice, {
+      method: 'POST',
+      route: '/meetings/{id}/absence-notices/{memberId}/ack',
+      pathParameters: path({ memberId: 'm-hoa' }),
+      token: token.workplace as string,
+    });
+    const ackAgain = await call(h.ackNotice, {
+      method: 'POST',
+      route: '/meetings/{id}/absence-notices/{memberId}/ack',
+      pathParameters: path({ memberId: 'm-hoa' }),
+      token: token.workplace as string,
+    });
+    const noNotice = await call(h.ackNotice, {
+      method: 'POST',
+      route: '/meetings/{id}/absence-notices/{memberId}/ack',
+      pathParameters: path({ memberId: 'm-dung' }),
+      token: token.workplace as string,
+    });
+    const pending = await call(h.pendingNotices, {
+      method: 'GET',
+      route: '/absence-notices',
+      token: token.workplace as string,
+    });
+
+    // Assess
+    expect(wrongWorkplace.status).toBe(403);
+    expect(ack.status).toBe(200);
+    expect(ack.json).toMatchObject({ memberId: 'm-hoa', acknowledgedBy: 'wp-1' });
+    expect(ackAgain.json.acknowledgedAt).toBe(ack.json.acknowledgedAt);
+    expect(noNotice.status).toBe(404);
+    expect(pending.json.items.map((n: { memberId: string }) => n.memberId)).toEqual(['m-khanh']);
+  });
+
+  it('refuses any edit after sealing (409), keeps the seal verifying, and takes signed addenda (R16)', async () => {
+    // Act
+    const edit = await call(h.minutesPut, {
+      method: 'PUT',
+      route: '/meetings/{id}/minutes/{part}',
+      pathParameters: path({ part: 'report' }),
+      body: { text: 'Sửa sau khi ký' },
+      token: token.chair as string,
+    });
+    const toggle = await call(h.attendanceSet, {
+      method: 'PUT',
+      route: '/meetings/{id}/attendance/{memberId}',
+      pathParameters: path({ memberId: 'm-an' }),
+      body: { present: false },
+      token: token.chair as string,
+    });
+    const addendum = await call(h.minutesAddendum, {
+      method: 'POST',
+      route: '/meetings/{id}/minutes/addenda',
+      pathParameters: path(),
+      body: { text: 'Đính chính: chỉ tiêu đạt 9/10, không phải 8/10.' },
+      token: token.residence as string,
+    });
+    const view = await getMinutes();
+
+    // Assess
+    expect(edit.status).toBe(409);
+    expect(edit.json.error.code).toBe('minutes_sealed');
+    expect(toggle.status).toBe(409);
+    expect(addendum.status).toBe(201);
+    expect(addendum.json.addendum).toMatchObject({
+      seq: 1,
+      signedBy: { staffId: 'res-1', name: 'Phạm Văn Cư' },
+    });
+    expect(addendum.json.sealHash).toBe(sealHash);
+    expect(view.json.state).toBe('sealed');
+    expect(view.json.seal).toMatchObject({ hash: sealHash, verifies: true });
+    expect(view.json.addendaVerify).toBe(true);
+    expect(view.json.parts.find((p: { part: string }) => p.part === 'report').text).toBe(PART_TEXT.report);
+    expect(view.json.filledIn.frozen).toBe(true);
+  });
+
+  it('prints the minutes as a PDF with Vietnamese names, every part, the signatures and the seal', async () => {
+    // Act
+    const answer = await call(h.minutesPdf, {
+      method: 'GET',
+      route: '/meetings/{id}/minutes.pdf',
+      pathParameters: path(),
+      token: token.chair as string,
+    });
+    const bytes = Buffer.from(answer.raw.body ?? '', 'base64');
+    const parser = new PDFParse({ data: bytes });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.raw.isBase64Encoded).toBe(true);
+    expect(answer.raw.headers?.['content-type']).toBe('application/pdf');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain('Nguyễn Thị Hồng Nhung');
+    expect(text).toContain('Huỳnh Minh Khánh');
+    expect(text).toContain('Bận công tác: Đi công tác Hà Nội');
+    expect(text).toContain('2.3. Phản hồi ý kiến đóng góp');
+    expect(text).toContain('Đã ký: Trần Văn Chủ');
+    expect(text).toContain('Đã ký: Lê Thị Thư');
+    expect(text).toContain(sealHash);
+    expect(text).toContain('Đính chính: chỉ tiêu đạt 9/10');
+  });
+
+  it('carries June’s comments to October: answered, under 2.3 with the answer, the author told', async () => {
+    // Prepare
+    clock.set('2026-07-02T02:00:00Z');
+    await deps.repos.evaluations.save(
+      {
+        residenceOrgId: WARD,
+        memberId: 'm-nhung',
+        year: 2026,
+        ruleSet: 'hd02-2011',
+        form: {
+          kind: 'hd02-4duties',
+          duties: {
+            d1: { mark: 'good', comment: 'Gương mẫu' },
+            d2: { mark: 'good', comment: 'Dự họp đầy đủ' },
+            d3: { mark: 'good', comment: 'Tích cực' },
+            d4: { mark: 'good', comment: 'Nhiều ý kiến' },
+          },
+          proposal: 'commend',
+        },
+        flaggedR11: false,
+        status: 'draft',
+        version: 1,
+      },
+      0,
+    );
+
+    // Act
+    const closedMeeting = await call(h.commentRaise, {
+      method: 'POST',
+      route: '/meetings/{id}/comments',
+      pathParameters: path(),
+      body: { topic: 'Muộn', text: 'Ý kiến gửi sau khi họp xong.' },
+      token: token.an as string,
+    });
+    const forOctober = await raiseComment({ ...deps.repos, clock, ids: deps.ids }, memberPrincipal('m-an'), {
+      topic: 'An ninh',
+      text: 'Tình trạng trộm cắp xe máy về đêm.',
+    });
+    const withoutRemedy = await call(h.commentAnswer, {
+      method: 'POST',
+      route: '/meetings/{id}/comments/{commentId}/answer',
+      pathParameters: path({ commentId }),
+      body: { status: 'not_done', text: 'Chưa lắp được đèn.' },
+      token: token.chair as string,
+    });
+    const byMember = await call(h.commentAnswer, {
+      method: 'POST',
+      route: '/meetings/{id}/comments/{commentId}/answer',
+      pathParameters: path({ commentId }),
+      body: { status: 'done', text: 'x' },
+      token: token.nhung as string,
+    });
+    const answered = await call(h.commentAnswer, {
+      method: 'POST',
+      route: '/meetings/{id}/comments/{commentId}/answer',
+      pathParameters: path({ commentId }),
+      body: {
+        status: 'not_done',
+        text: 'Chưa lắp được đèn hẻm 12.',
+        reason: 'Chưa có kinh phí trong quý 3.',
+        remedy: 'Vận động xã hội hóa, lắp trong tháng 11.',
+      },
+      token: token.chair as string,
+    });
+    const answeredAgain = await call(h.commentAnswer, {
+      method: 'POST',
+      route: '/meetings/{id}/comments/{commentId}/answer',
+      pathParameters: path({ commentId }),
+      body: {
+        status: 'not_done',
+        text: 'Chưa lắp được đèn hẻm 12.',
+        reason: 'Chưa có kinh phí trong quý 3.',
+        remedy: 'Vận động xã hội hóa, lắp trong tháng 11.',
+      },
+      token: token.secretary as string,
+    });
+    const pending = await deps.repos.outbox.pending(100);
+    const told = pending.filter((e) => e.type === 'CommentAnswered');
+    const october = await getMinutes(OCTOBER);
+
+    // Assess
+    expect(closedMeeting.status).toBe(422);
+    expect(forOctober.meetingId).toBe(OCTOBER);
+    expect(withoutRemedy.status).toBe(422);
+    expect(withoutRemedy.json.error.rule).toBe('R15');
+    expect(byMember.status).toBe(403);
+    expect(answered.status).toBe(200);
+    expect(answered.json.answer).toMatchObject({ status: 'not_done', answeredAtMeetingId: OCTOBER });
+    expect(answeredAgain.json.answer.answeredAt).toBe(answered.json.answer.answeredAt);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      orgIds: [WARD],
+      data: { commentId, memberId: 'm-nhung', meetingId: JUNE, answeredAtMeetingId: OCTOBER },
+    });
+    expect(JSON.stringify(told)).not.toContain('đèn');
+    const previous = october.json.filledIn.previousComments;
+    expect(previous.map((c: { topic: string }) => c.topic)).toEqual(['Chiếu sáng', 'Môi trường']);
+    expect(previous[0]).toMatchObject({
+      authorName: 'Nguyễn Thị Hồng Nhung',
+      answer: { status: 'not_done', remedy: 'Vận động xã hội hóa, lắp trong tháng 11.' },
+    });
+    expect(previous[1].answer).toBeUndefined();
+    const answers = october.json.parts.find((p: { part: string }) => p.part === 'answers');
+    expect(answers.filledIn).toContain('Chưa làm được: Chưa lắp được đèn hẻm 12.');
+    expect(answers.filledIn).toContain('hướng khắc phục: Vận động xã hội hóa');
+    expect(answers.filledIn).toContain('Chưa có phản hồi.');
+    expect(october.json.filledIn.comments.map((c: { topic: string }) => c.topic)).toEqual(['An ninh']);
+    const assessment = october.json.parts.find((p: { part: string }) => p.part === 'assessment');
+    expect(assessment.filledIn).toBe('Đề nghị biểu dương: đồng chí Nguyễn Thị Hồng Nhung.');
+  });
+
+  it('detects a stored record modified behind its back: the seal no longer verifies', async () => {
+    // Prepare
+    const before = await getMinutes();
+
+    // Act
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.minutes(JUNE),
+        UpdateExpression: 'SET parts.#report = :text, #record.attendance.present = :n',
+        ExpressionAttributeNames: { '#report': 'report', '#record': 'record' },
+        ExpressionAttributeValues: { ':text': 'Phường hoàn thành 10/10 chỉ tiêu.', ':n': 6 },
+      }),
+    );
+    const after = await getMinutes();
+
+    // Assess
+    expect(before.json.seal.verifies).toBe(true);
+    expect(after.status).toBe(200);
+    expect(after.json.seal).toMatchObject({ hash: sealHash, verifies: false });
+  });
+});
