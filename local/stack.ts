@@ -202,7 +202,14 @@ async function boot(
   // 2. The Bot API emulator (unless real Telegram is asked for).
   let emulator: TelegramEmulator | undefined;
   if (!settings.telegramToken) {
-    emulator = new TelegramEmulator({ port: settings.emulatorPort, rateLimits: false, bot: EMULATED_BOT });
+    // Messages are dated by the local clock, so a conversation "in June" reads as June. Flood limits stay
+    // off: the bot's own throttler spaces its sends, and a moved clock would confuse the limiter's windows.
+    emulator = new TelegramEmulator({
+      port: settings.emulatorPort,
+      rateLimits: false,
+      bot: EMULATED_BOT,
+      now: () => clock.now().getTime(),
+    });
     try {
       await emulator.start();
     } catch (error) {

@@ -2,17 +2,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalClock } from '../../../local/clock.js';
 import {
+  DEMO_COMMITTEES,
   DEMO_MEMBERS,
   DEMO_STAFF,
   DEMO_WARD,
   DEMO_WARD_213,
   demoLinkCode,
+  demoMemberRecord,
   type SeedResult,
   seedDemo,
 } from '../../../local/seed.js';
 import { createRepositories, type Repositories } from '../../../shared/adapters/dynamodb/index.js';
 import { MEMBER_CATEGORIES } from '../../../shared/domain/member.js';
 import { STAFF_ROLES } from '../../../shared/domain/roles.js';
+import { committeeSchema, memberSchema, staffAssignmentSchema } from '../../../shared/schemas/entities.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
 
 describe('Function: seedDemo', () => {
@@ -105,6 +108,18 @@ describe('Function: seedDemo', () => {
     expect(hanCode?.usedAt).toBeUndefined();
     expect(new Date(hanCode?.expiresAt ?? 0).getTime()).toBeGreaterThan(clock.now().getTime());
     expect(anCode?.usedAt).toBeDefined();
+  });
+
+  it('passes the same validation as data entered through the API', () => {
+    // Act
+    const members = DEMO_MEMBERS.map((d) => memberSchema.safeParse(demoMemberRecord(d)));
+    const committees = DEMO_COMMITTEES.map((c) => committeeSchema.safeParse(c));
+    const staff = DEMO_STAFF.map(({ telegramId: _id, ...s }) => staffAssignmentSchema.safeParse(s));
+
+    // Assess
+    expect(members.filter((r) => !r.success).map((r) => r.error?.issues)).toEqual([]);
+    expect(committees.every((r) => r.success)).toBe(true);
+    expect(staff.every((r) => r.success)).toBe(true);
   });
 
   it('writes nothing the second time', async () => {
