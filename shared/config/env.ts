@@ -11,6 +11,15 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   JWT_JWKS_URL: z.url().optional(),
   AWS_REGION: z.string().default('ap-southeast-1'),
+  [ENV.reportBoardIds]: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    ),
 });
 
 export interface AppConfig {
@@ -19,6 +28,8 @@ export interface AppConfig {
   topicArn?: string;
   jwt: { issuer: string; audience: string; secret?: string; jwksUrl?: string };
   region: string;
+  /** Top-level boards whose committees the October report job compiles (REPORT_BOARD_IDS). */
+  reportBoardIds?: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -34,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(parsed.JWT_JWKS_URL ? { jwksUrl: parsed.JWT_JWKS_URL } : {}),
     },
     region: parsed.AWS_REGION,
+    ...(parsed[ENV.reportBoardIds].length > 0 ? { reportBoardIds: parsed[ENV.reportBoardIds] } : {}),
   };
 }

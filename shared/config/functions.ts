@@ -1,3 +1,5 @@
+import { ENV } from './table.js';
+
 // config: the registry of Lambda functions — HTTP routes and background functions — read by the CDK app
 // (one NodejsFunction each, with exactly the grants listed) and by the local gateway and scheduler.
 
@@ -72,7 +74,112 @@ const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
   route('absence-notices-pending', 'GET', '/absence-notices', READ),
 ];
 
-export const HTTP_ROUTES: readonly HttpRouteDef[] = [...MEETING_RECORD_ROUTES];
+/** R22: 31 October, 17:00 in Asia/Ho_Chi_Minh (the schedule's time zone). */
+export const DEFAULT_OCTOBER_REPORT_SCHEDULE = 'cron(0 17 31 10 ? *)';
+
+/**
+ * The October report's schedule: OCTOBER_REPORT_SCHEDULE when set at synth time (an EventBridge Scheduler
+ * `cron(…)`, `rate(…)` or `at(…)` expression, read in Asia/Ho_Chi_Minh), else the default.
+ */
+export function octoberReportSchedule(env: Record<string, string | undefined> = process.env): string {
+  const value = env[ENV.octoberReportSchedule]?.trim();
+  if (!value) return DEFAULT_OCTOBER_REPORT_SCHEDULE;
+  if (
+    !/^(cron\((\S+ ){5}\S+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\))$/.test(
+      value,
+    )
+  ) {
+    throw new Error(`OCTOBER_REPORT_SCHEDULE is not a schedule expression: ${value}`);
+  }
+  return value;
+}
+
+// Year end (issue 6): evaluations (R11, R17, R18), the workplace's side (R19–R21), the October report (R22).
+const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
+  {
+    name: 'list-evaluations',
+    method: 'GET',
+    path: '/committees/{id}/evaluations/{year}',
+    entry: 'functions/http/list-evaluations.ts',
+    auth: true,
+    grants: ['table:read'],
+  },
+  {
+    name: 'get-evaluation',
+    method: 'GET',
+    path: '/committees/{id}/evaluations/{year}/{memberId}',
+    entry: 'functions/http/get-evaluation.ts',
+    auth: true,
+    grants: ['table:read'],
+  },
+  {
+    name: 'save-evaluation-draft',
+    method: 'PUT',
+    path: '/committees/{id}/evaluations/{year}/{memberId}',
+    entry: 'functions/http/save-evaluation-draft.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'record-consultation',
+    method: 'POST',
+    path: '/committees/{id}/evaluations/{year}/{memberId}/consultation',
+    entry: 'functions/http/record-consultation.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'submit-evaluation',
+    method: 'POST',
+    path: '/committees/{id}/evaluations/{year}/{memberId}/submit',
+    entry: 'functions/http/submit-evaluation.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'workplace-year-end',
+    method: 'GET',
+    path: '/workplaces/{id}/year-end/{year}',
+    entry: 'functions/http/workplace-year-end.ts',
+    auth: true,
+    grants: ['table:read'],
+  },
+  {
+    name: 'submit-self-report',
+    method: 'PUT',
+    path: '/members/{id}/self-reports/{year}',
+    entry: 'functions/http/submit-self-report.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'record-direct-collection',
+    method: 'POST',
+    path: '/members/{id}/direct-collections/{year}',
+    entry: 'functions/http/record-direct-collection.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'compile-report',
+    method: 'POST',
+    path: '/committees/{id}/reports/{year}',
+    entry: 'functions/http/compile-report.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    // Also serves `/committees/{id}/reports/{year}.xlsx` and `.pdf`: `{year}` is the whole segment.
+    name: 'get-report',
+    method: 'GET',
+    path: '/committees/{id}/reports/{year}',
+    entry: 'functions/http/get-report.ts',
+    auth: true,
+    grants: ['table:read'],
+  },
+];
+
+export const HTTP_ROUTES: readonly HttpRouteDef[] = [...MEETING_RECORD_ROUTES, ...YEAR_END_ROUTES];
 
 export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
   {
@@ -82,5 +189,13 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     trigger: { kind: 'schedule', expression: 'cron(0 20 * * ? *)' },
     grants: READ_WRITE,
     description: 'R10: notify workplaces of members absent without notice, once per member and meeting',
+  },
+  {
+    name: 'october-report',
+    entry: 'functions/jobs/october-report.ts',
+    trigger: { kind: 'schedule', expression: octoberReportSchedule() },
+    grants: ['table:read', 'table:write'],
+    description:
+      'R22: compile the October report of every residence committee under REPORT_BOARD_IDS, then the boards',
   },
 ];

@@ -35,6 +35,12 @@ export const ENV = {
   botTokenParameter: 'BOT_TOKEN_PARAMETER',
   webhookSecretParameter: 'WEBHOOK_SECRET_PARAMETER',
   invitationQueueUrl: 'INVITATION_QUEUE_URL',
+  /** The October report job: comma-separated ids of the top-level boards whose trees it compiles. */
+  reportBoardIds: 'REPORT_BOARD_IDS',
+  /** The October report's schedule (EventBridge Scheduler expression, Asia/Ho_Chi_Minh), read at synth. */
+  octoberReportSchedule: 'OCTOBER_REPORT_SCHEDULE',
+  /** Where the PDF reports find DejaVu Sans when a bundle copies the fonts (default: the npm package). */
+  reportFontDir: 'REPORT_FONT_DIR',
 } as const;
 
 export const DEFAULT_TABLE_NAME = 'lien-he-noi-cu-tru';

@@ -62,6 +62,9 @@ export interface Evaluation {
   proposalChangeReason?: string;
   studentConsultation?: StudentConsultation;
   status: EvaluationStatus;
+  /** Who last saved the draft (a staff id) and when. */
+  updatedBy?: string;
+  updatedAt?: string;
   submittedBy?: string;
   submittedAt?: string;
   version: number;

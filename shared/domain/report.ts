@@ -1,7 +1,9 @@
 // domain: the October report of a residence committee to the level above (R22), and its sum over children.
-import type { CommitteeKind } from './committee.js';
+import type { Committee, CommitteeKind, RuleSetId } from './committee.js';
+import type { IsoDate } from './dates.js';
 import type { Round } from './meeting.js';
 import type { MemberCategory } from './member.js';
+import { canonicalJson } from './minutes.js';
 import type { Proposal } from './rule-set.js';
 
 export interface MeetingTally {
@@ -12,6 +14,20 @@ export interface MeetingTally {
   absentConfirmed: number;
   absentUnconfirmed: number;
   noReply: number;
+  /** The meeting's date (a residence committee's own report). */
+  date?: IsoDate;
+  /**
+   * Attendance per hamlet (a residence committee's report) or per child committee (an aggregate), for the
+   * chart of attendance rates; names are of places and committees, never of people.
+   */
+  units?: AttendanceUnit[];
+}
+
+export interface AttendanceUnit {
+  id: string;
+  name: string;
+  invited: number;
+  present: number;
 }
 
 export interface OctoberReportBody {
@@ -19,9 +35,12 @@ export interface OctoberReportBody {
     introduced: number;
     byWorkplaceKind: Partial<Record<CommitteeKind, number>>;
     byCategory: Partial<Record<MemberCategory, number>>;
+    /** introduced = received + pending; received = active + ended. */
     received: number;
     pending: number;
     active: number;
+    /** Introductions that ended (R7) during the year. */
+    ended: number;
     exempt: number;
     travelling: number;
     students: number;
@@ -29,8 +48,12 @@ export interface OctoberReportBody {
   };
   meetings: MeetingTally[];
   evaluations: {
+    /** Submitted evaluations of the year. */
     done: number;
+    /** Active members owed an evaluation (R17) that is not submitted yet. */
     due: number;
+    /** Evaluations saved as drafts, not yet submitted. */
+    drafts: number;
     byProposal: Partial<Record<Proposal, number>>;
     /** Per criterion/duty key, counts per level or mark, e.g. { c1: { '1': 3, '2': 1 } }. */
     byLevel: Record<string, Record<string, number>>;
@@ -62,13 +85,14 @@ export function emptyReportBody(): OctoberReportBody {
       received: 0,
       pending: 0,
       active: 0,
+      ended: 0,
       exempt: 0,
       travelling: 0,
       students: 0,
       armedForces: 0,
     },
     meetings: [],
-    evaluations: { done: 0, due: 0, byProposal: {}, byLevel: {} },
+    evaluations: { done: 0, due: 0, drafts: 0, byProposal: {}, byLevel: {} },
     commendations: [],
     criticisms: [],
     bothMeetingsMissed: [],
@@ -92,6 +116,7 @@ export function sumReportBodies(bodies: readonly OctoberReportBody[]): OctoberRe
     m.received += b.members.received;
     m.pending += b.members.pending;
     m.active += b.members.active;
+    m.ended += b.members.ended ?? 0;
     m.exempt += b.members.exempt;
     m.travelling += b.members.travelling;
     m.students += b.members.students;
@@ -117,6 +142,7 @@ export function sumReportBodies(bodies: readonly OctoberReportBody[]): OctoberRe
     }
     total.evaluations.done += b.evaluations.done;
     total.evaluations.due += b.evaluations.due;
+    total.evaluations.drafts += b.evaluations.drafts ?? 0;
     addCounts(total.evaluations.byProposal, b.evaluations.byProposal);
     for (const [key, counts] of Object.entries(b.evaluations.byLevel)) {
       total.evaluations.byLevel[key] ??= {};
@@ -127,5 +153,42 @@ export function sumReportBodies(bodies: readonly OctoberReportBody[]): OctoberRe
     total.bothMeetingsMissed.push(...b.bothMeetingsMissed);
   }
   total.meetings = [...rounds.values()].sort((a, b) => (a.round < b.round ? -1 : 1));
+  total.commendations.sort();
+  total.criticisms.sort();
+  total.bothMeetingsMissed.sort();
   return total;
+}
+
+/** R22: recompiling with identical numbers stores no new version. */
+export function sameReportBody(a: OctoberReportBody, b: OctoberReportBody): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** Attendance rate in whole percent (0 when nobody was invited). */
+export function attendanceRate(present: number, invited: number): number {
+  return invited === 0 ? 0 : Math.round((present / invited) * 100);
+}
+
+/** A member named in one of the report's lists, as the written report and the statistical form show them. */
+export interface ListedMember {
+  memberId: string;
+  fullName: string;
+  workplaceName: string;
+}
+
+/** Everything the XLSX statistical form and the PDF written report are drawn from. */
+export interface ReportDocumentData {
+  report: OctoberReport;
+  committee: Pick<Committee, 'id' | 'name' | 'kind' | 'address'>;
+  /** The committee reported to (R22), when it has one. */
+  parent?: Pick<Committee, 'id' | 'name'>;
+  /** The committee's rule set (labels of proposals; a board reports in the default one). */
+  ruleSet: RuleSetId;
+  /** Who the rule set says the report goes to ("Quận ủy, huyện ủy" …), when no parent is recorded. */
+  reportsToVi: string;
+  commendations: ListedMember[];
+  criticisms: ListedMember[];
+  bothMeetingsMissed: ListedMember[];
+  /** The calendar date shown on the report (Asia/Ho_Chi_Minh). */
+  issuedOn: IsoDate;
 }

@@ -12,6 +12,7 @@ import type { Minutes } from '../domain/minutes.js';
 import type { OctoberReport } from '../domain/report.js';
 import type { StaffAssignment } from '../domain/roles.js';
 import type { Exemption, TravelNotice } from '../domain/travel-and-exemption.js';
+import type { DirectCollection, SelfReport } from '../domain/year-end.js';
 import type { Page } from './common.js';
 
 /** Every write may carry the domain events it causes; they are stored with it in one transaction. */
@@ -148,9 +149,17 @@ export interface AbsenceNoticeRepository {
   ): Promise<Page<AbsenceNotice>>;
 }
 
+/** Saving an evaluation may also record, once per member and year, that the R11 notice was raised. */
+export interface EvaluationWriteOptions extends WriteOptions {
+  /** Store the R11 marker of (memberId, year) with the save; the save fails (ConflictError) if it exists. */
+  markBothMeetingsMissedNoticed?: boolean;
+}
+
 export interface EvaluationRepository {
   get(residenceOrgId: string, year: number, memberId: string): Promise<Evaluation | undefined>;
-  save(evaluation: Evaluation, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  save(evaluation: Evaluation, expectedVersion: number, options?: EvaluationWriteOptions): Promise<void>;
+  /** R11: whether the BothMeetingsMissed notice of this member and year was raised already. */
+  bothMeetingsMissedNoticed(memberId: string, year: number): Promise<boolean>;
   /** Pattern 8. */
   ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation>;
   ofMember(memberId: string): Promise<Evaluation[]>;
@@ -162,6 +171,16 @@ export interface ReportRepository {
   /** Stores a new version (and keeps the previous one); ConflictError if another compile stored it first. */
   save(report: OctoberReport, parentId: string | undefined, options?: WriteOptions): Promise<void>;
   underParent(parentId: string, year: number): Promise<OctoberReport[]>;
+}
+
+/** The member's side of the year end: the self-report (R19) and the direct collection of the contact book (R20). */
+export interface YearEndRepository {
+  getSelfReport(memberId: string, year: number): Promise<SelfReport | undefined>;
+  /** Saves guarded by `expectedVersion` (0: must not exist yet); ConflictError on a stale version. */
+  saveSelfReport(report: SelfReport, expectedVersion: number, options?: WriteOptions): Promise<void>;
+  getDirectCollection(memberId: string, year: number): Promise<DirectCollection | undefined>;
+  /** Records once: false (no write) when the collection of that member and year is recorded already. */
+  recordDirectCollection(collection: DirectCollection, options?: WriteOptions): Promise<boolean>;
 }
 
 export interface IdempotencyStore {

@@ -17,6 +17,7 @@ import {
   DynamoIdempotencyStore,
   DynamoOutboxRepository,
 } from './support-repositories.js';
+import { DynamoYearEndRepository } from './year-end-repository.js';
 
 export function createRepositories(ctx: DynamoContext) {
   const store = new DynamoStore(ctx);
@@ -36,6 +37,7 @@ export function createRepositories(ctx: DynamoContext) {
     outbox: new DynamoOutboxRepository(store),
     chatLinks: new DynamoChatLinkRepository(store),
     absenceNotices: new DynamoAbsenceNoticeRepository(store),
+    yearEnd: new DynamoYearEndRepository(store),
   };
 }
 

@@ -112,6 +112,16 @@ export const keys = {
     pk: `MEMBER#${memberId}`,
     sk: `SELFREPORT#${year}`,
   }),
+  /** R20: the workplace collected the contact book of an armed-forces member directly, once per year. */
+  directCollection: (memberId: string, year: number): Key => ({
+    pk: `MEMBER#${memberId}`,
+    sk: `COLLECTED#${year}`,
+  }),
+  /** R11: the BothMeetingsMissed notice of a member for a year was raised (exactly once). */
+  bothMeetingsMissedNotice: (memberId: string, year: number): Key => ({
+    pk: `MEMBER#${memberId}`,
+    sk: `NOTICE#R11#${year}`,
+  }),
   memberRecordsQuery: (memberId: string, prefix: 'TRAVEL#' | 'EXEMPT#' | 'SELFREPORT#') => ({
     pk: `MEMBER#${memberId}`,
     skPrefix: prefix,

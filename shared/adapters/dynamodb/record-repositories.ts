@@ -8,6 +8,7 @@ import type { OctoberReport } from '../../domain/report.js';
 import type {
   CommentRepository,
   EvaluationRepository,
+  EvaluationWriteOptions,
   MinutesRepository,
   ReportRepository,
   WriteOptions,
@@ -97,14 +98,36 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
     return item ? fromItem<Evaluation>(item) : undefined;
   }
 
-  async save(evaluation: Evaluation, expectedVersion: number, options: WriteOptions = {}): Promise<void> {
+  async save(
+    evaluation: Evaluation,
+    expectedVersion: number,
+    options: EvaluationWriteOptions = {},
+  ): Promise<void> {
     const item = toItem(
       'Evaluation',
       keys.evaluation(evaluation.residenceOrgId, evaluation.year, evaluation.memberId),
       evaluation,
       keys.memberEvaluations(evaluation.memberId, evaluation.year),
     ) as Item & { version: number };
-    await this.store.transact([this.store.versionedPut(item, expectedVersion)], options.events);
+    const writes = [this.store.versionedPut(item, expectedVersion)];
+    if (options.markBothMeetingsMissedNoticed) {
+      // R11: the marker makes the notice once per member and year, whichever save raises it first.
+      const marker = toItem(
+        'BothMeetingsMissedNotice',
+        keys.bothMeetingsMissedNotice(evaluation.memberId, evaluation.year),
+        {
+          memberId: evaluation.memberId,
+          year: evaluation.year,
+          residenceOrgId: evaluation.residenceOrgId,
+        },
+      );
+      writes.push(this.store.newPut(marker));
+    }
+    await this.store.transact(writes, options.events);
+  }
+
+  async bothMeetingsMissedNoticed(memberId: string, year: number): Promise<boolean> {
+    return (await this.store.get(keys.bothMeetingsMissedNotice(memberId, year))) !== undefined;
   }
 
   async *ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation> {

@@ -1,0 +1,74 @@
+// schemas: the year-end requests (evaluations R11/R17/R18, self-report R19, direct collection R20, October report R22).
+import { z } from 'zod';
+import { INTRODUCTION_STATUSES } from '../domain/introduction.js';
+import { idSchema, isoDateSchema, textSchema, yearSchema } from './common.js';
+import { evaluationFormSchema, studentConsultationInputSchema } from './entities.js';
+
+/** The version the client read: a save based on an older one is refused (409) instead of overwriting. */
+const versionSchema = z.number().int().min(0).optional();
+
+export const evaluationPathSchema = z.object({ id: idSchema, year: yearSchema });
+export const memberEvaluationPathSchema = z.object({ id: idSchema, year: yearSchema, memberId: idSchema });
+
+export const evaluationListQuerySchema = z.object({
+  status: z.enum(['due', 'done']).default('due'),
+  cursor: z.string().min(1).max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const evaluationDraftInputSchema = z.object({
+  form: evaluationFormSchema,
+  /** R11: why the proposal of a member who missed both meetings is not criticism. */
+  proposalChangeReason: textSchema(1000).optional(),
+  version: versionSchema,
+});
+export type EvaluationDraftInput = z.infer<typeof evaluationDraftInputSchema>;
+
+export const consultationInputSchema = studentConsultationInputSchema.extend({ version: versionSchema });
+export type ConsultationInput = z.infer<typeof consultationInputSchema>;
+
+export const submitEvaluationInputSchema = z.object({ version: versionSchema }).default({});
+
+export const workplaceYearEndPathSchema = z.object({ id: idSchema, year: yearSchema });
+export const workplaceYearEndQuerySchema = z.object({
+  status: z.enum(INTRODUCTION_STATUSES).default('received'),
+  cursor: z.string().min(1).max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const memberYearPathSchema = z.object({ id: idSchema, year: yearSchema });
+
+export const selfReportInputSchema = z.object({
+  /** Omitted: taken from the attendance sheets (the prefill). */
+  meetingsAttended: z.number().int().min(0).max(12).optional(),
+  activities: textSchema(3000),
+});
+export type SelfReportInput = z.infer<typeof selfReportInputSchema>;
+
+export const directCollectionInputSchema = z.object({
+  collectedOn: isoDateSchema,
+  note: textSchema(500).optional(),
+});
+export type DirectCollectionInput = z.infer<typeof directCollectionInputSchema>;
+
+/** `{year}` is `2026`, or `2026.xlsx` / `2026.pdf` for the statistical form and the written report. */
+export const reportPathSchema = z.object({
+  id: idSchema,
+  year: z
+    .string()
+    .regex(/^\d{4}(\.(xlsx|pdf))?$/, 'năm (YYYY), có thể kèm .xlsx hoặc .pdf')
+    .transform((v) => {
+      const [year = '', format] = v.split('.');
+      return { year: Number(year), format: (format ?? 'json') as 'json' | 'xlsx' | 'pdf' };
+    })
+    .pipe(
+      z.object({
+        year: z.number().int().min(2000).max(2100),
+        format: z.enum(['json', 'xlsx', 'pdf']),
+      }),
+    ),
+});
+
+export const compileReportPathSchema = z.object({ id: idSchema, year: yearSchema });
+/** A board's report: recompile every child first (`fresh`, the default) or sum their stored reports (`stored`). */
+export const compileReportQuerySchema = z.object({ children: z.enum(['fresh', 'stored']).default('fresh') });

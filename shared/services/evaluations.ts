@@ -1,0 +1,479 @@
+// use case: the residence committee's year-end evaluations (R11, R17, R18) — list, draft, consult, submit.
+// Callers (HTTP handlers, bot features) pass a Principal and plain inputs and get plain view data back.
+import { isResidenceStaffOf } from '../domain/access.js';
+import { type Committee, type RuleSetId, ruleSetOf } from '../domain/committee.js';
+import { localDate } from '../domain/dates.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import {
+  assertMaySubmit,
+  type Evaluation,
+  type EvaluationForm,
+  presetProposal,
+  type StudentConsultation,
+} from '../domain/evaluation.js';
+import { type EvaluationQuestionnaire, evaluationQuestions } from '../domain/evaluation-questions.js';
+import type { DomainEvent } from '../domain/events.js';
+import type { Introduction } from '../domain/introduction.js';
+import type { MemberCategory } from '../domain/member.js';
+import { canonicalJson } from '../domain/minutes.js';
+import type { Principal } from '../domain/roles.js';
+import type { Proposal } from '../domain/rule-set.js';
+import {
+  assertFormKind,
+  assertR11Proposal,
+  expectedFormKind,
+  isEvaluationOwed,
+  isFlaggedR11,
+  isIntroducedButExempt,
+  referenceDate,
+} from '../domain/year-end.js';
+import type { Clock, Page } from '../ports/common.js';
+import type {
+  CommitteeRepository,
+  EvaluationRepository,
+  IntroducedMember,
+  IntroductionRepository,
+  InvitationRepository,
+  MemberRepository,
+} from '../ports/repositories.js';
+
+/** The questions of a form (bot buttons) and the answers back into a form, for callers of these use cases. */
+export { evaluationQuestions, formFromAnswers } from '../domain/evaluation-questions.js';
+
+export interface EvaluationPorts {
+  committees: CommitteeRepository;
+  members: MemberRepository;
+  introductions: IntroductionRepository;
+  invitations: InvitationRepository;
+  evaluations: EvaluationRepository;
+  clock: Clock;
+}
+
+export type EvaluationState = 'missing' | 'draft' | 'submitted';
+
+/** One member in the paged list of evaluations due or done. */
+export interface EvaluationRow {
+  memberId: string;
+  memberName: string;
+  hamletId?: string;
+  category: MemberCategory;
+  formKind: EvaluationForm['kind'];
+  /** R17: a routine evaluation is owed (qd213-2020: not for introduced-but-exempt members). */
+  owed: boolean;
+  state: EvaluationState;
+  /** R11: missed both meetings of the year without a confirmed reason. */
+  flaggedR11: boolean;
+  /** R18: a student member whose consultation is not recorded yet. */
+  needsConsultation: boolean;
+  proposal?: Proposal;
+  version: number;
+}
+
+/** Everything a form needs: who, which form and its questions, the R11 pre-set, and the saved evaluation. */
+export interface EvaluationView extends EvaluationRow {
+  orgId: string;
+  year: number;
+  ruleSet: RuleSetId;
+  workplaceOrgId: string;
+  introducedButExempt: boolean;
+  /** The proposal a new form starts with (R11: criticism for a flagged member). */
+  presetProposal: Proposal;
+  questionnaire: EvaluationQuestionnaire;
+  evaluation?: Evaluation;
+}
+
+interface Subject {
+  committee: Committee;
+  ruleSet: RuleSetId;
+  introduction: Introduction;
+  memberName: string;
+  category: MemberCategory;
+  introducedButExempt: boolean;
+  formKind: EvaluationForm['kind'];
+  owed: boolean;
+  flaggedR11: boolean;
+}
+
+function assertResidenceStaff(principal: Principal, orgId: string): void {
+  if (!isResidenceStaffOf(principal, orgId)) {
+    throw new ForbiddenError(
+      'Chỉ cấp ủy nơi cư trú của đảng viên được nhận xét (Only the residence committee evaluates its members)',
+    );
+  }
+}
+
+async function residenceCommittee(ports: EvaluationPorts, orgId: string): Promise<Committee> {
+  const committee = await ports.committees.get(orgId);
+  if (committee?.kind !== 'residence') throw new NotFoundError('Residence committee');
+  return committee;
+}
+
+/** Reads what decides the form, the debt and the R11 flag of one member of one committee for one year. */
+async function loadSubject(
+  ports: EvaluationPorts,
+  committee: Committee,
+  year: number,
+  listed: IntroducedMember | string,
+): Promise<Subject> {
+  let introduction: Introduction | undefined;
+  let memberName: string | undefined;
+  if (typeof listed === 'string') {
+    introduction = (await ports.introductions.ofMember(listed)).find(
+      (i) => i.residenceOrgId === committee.id && i.status === 'received',
+    );
+  } else {
+    introduction = listed.introduction;
+    memberName = listed.memberName;
+  }
+  if (!introduction) throw new NotFoundError('Member of this residence committee');
+  const memberId = introduction.memberId;
+  const ruleSet = ruleSetOf(committee);
+  const today = localDate(ports.clock.now());
+  const on = referenceDate(year, today);
+  const [member, exemptions, invitations] = await Promise.all([
+    ports.members.get(memberId),
+    ports.members.exemptions(memberId),
+    ports.invitations.ofMember(memberId, year),
+  ]);
+  if (!member) throw new NotFoundError('Member');
+  const introducedButExempt = isIntroducedButExempt(ruleSet, member.category, exemptions, on);
+  return {
+    committee,
+    ruleSet,
+    introduction,
+    memberName: memberName ?? member.fullName,
+    category: member.category,
+    introducedButExempt,
+    formKind: expectedFormKind(ruleSet, introducedButExempt),
+    owed: isEvaluationOwed(ruleSet, introducedButExempt),
+    flaggedR11: isFlaggedR11(invitations, committee.id, today, exemptions),
+  };
+}
+
+function rowOf(subject: Subject, evaluation: Evaluation | undefined): EvaluationRow {
+  const consulted = evaluation?.studentConsultation !== undefined;
+  return {
+    memberId: subject.introduction.memberId,
+    memberName: subject.memberName,
+    ...(subject.introduction.receipt ? { hamletId: subject.introduction.receipt.hamletId } : {}),
+    category: subject.category,
+    formKind: evaluation?.form.kind ?? subject.formKind,
+    owed: subject.owed,
+    state: evaluation ? (evaluation.status === 'submitted' ? 'submitted' : 'draft') : 'missing',
+    flaggedR11: evaluation?.status === 'submitted' ? evaluation.flaggedR11 : subject.flaggedR11,
+    needsConsultation: subject.category === 'student' && !consulted,
+    ...(evaluation ? { proposal: evaluation.form.proposal } : {}),
+    version: evaluation?.version ?? 0,
+  };
+}
+
+function viewOf(subject: Subject, year: number, evaluation: Evaluation | undefined): EvaluationView {
+  return {
+    ...rowOf(subject, evaluation),
+    orgId: subject.committee.id,
+    year,
+    ruleSet: subject.ruleSet,
+    workplaceOrgId: subject.introduction.workplaceOrgId,
+    introducedButExempt: subject.introducedButExempt,
+    presetProposal: presetProposal(subject.flaggedR11),
+    questionnaire: evaluationQuestions(subject.ruleSet, evaluation?.form.kind ?? subject.formKind),
+    ...(evaluation ? { evaluation } : {}),
+  };
+}
+
+export interface EvaluationListInput {
+  orgId: string;
+  year: number;
+  status: 'due' | 'done';
+  limit?: number;
+  cursor?: string;
+}
+
+/** How many introduction pages one call reads at most before answering with a short page and a cursor. */
+const MAX_PAGES_PER_CALL = 10;
+
+/**
+ * R17: the committee's active members whose evaluation is still due (owed, not submitted) or done
+ * (submitted), Vietnamese-collated by hamlet then name. A page may hold fewer rows than `limit` while a
+ * cursor remains (most members of a stretch were filtered out): follow the cursor.
+ */
+export async function listEvaluations(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: EvaluationListInput,
+): Promise<Page<EvaluationRow>> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  const limit = input.limit ?? 20;
+  const rows: EvaluationRow[] = [];
+  let cursor = input.cursor;
+  let pages = 0;
+  do {
+    // Asking for exactly the rows still missing keeps the cursor exact: no member is skipped or repeated.
+    const page = await ports.introductions.ofResidence(committee.id, {
+      status: 'received',
+      limit: limit - rows.length,
+      ...(cursor ? { cursor } : {}),
+    });
+    const pageRows = await Promise.all(
+      page.items.map(async (listed) => {
+        const subject = await loadSubject(ports, committee, input.year, listed);
+        const evaluation = await ports.evaluations.get(
+          committee.id,
+          input.year,
+          listed.introduction.memberId,
+        );
+        return rowOf(subject, evaluation);
+      }),
+    );
+    for (const row of pageRows) {
+      const keep =
+        input.status === 'done' ? row.state === 'submitted' : row.owed && row.state !== 'submitted';
+      if (keep) rows.push(row);
+    }
+    cursor = page.cursor;
+    pages += 1;
+  } while (cursor && rows.length < limit && pages < MAX_PAGES_PER_CALL);
+  return { items: rows, ...(cursor ? { cursor } : {}) };
+}
+
+/** The bot's `/nhanxet` list: members still due, one page at a time. */
+export function listDueEvaluations(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: Omit<EvaluationListInput, 'status'>,
+): Promise<Page<EvaluationRow>> {
+  return listEvaluations(ports, principal, { ...input, status: 'due' });
+}
+
+export interface MemberEvaluationInput {
+  orgId: string;
+  year: number;
+  memberId: string;
+}
+
+/** One member's evaluation (or what a new one starts from: the form, its questions, the R11 pre-set). */
+export async function getEvaluation(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: MemberEvaluationInput,
+): Promise<EvaluationView> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  const evaluation = await ports.evaluations.get(committee.id, input.year, input.memberId);
+  return viewOf(subject, input.year, evaluation);
+}
+
+function assertVersion(expected: number | undefined, current: number): void {
+  if (expected !== undefined && expected !== current) {
+    throw new ConflictError(
+      'Bản nhận xét đã được người khác sửa; hãy tải lại (stale version)',
+      'stale_version',
+      {
+        current,
+      },
+    );
+  }
+}
+
+function assertNotSubmitted(evaluation: Evaluation | undefined): void {
+  if (evaluation?.status === 'submitted') {
+    throw new ConflictError('Nhận xét đã gửi, không sửa được (already submitted)', 'evaluation_submitted');
+  }
+}
+
+function bothMeetingsMissedEvent(
+  subject: Subject,
+  year: number,
+  occurredAt: string,
+): DomainEvent<'BothMeetingsMissed'> {
+  const { memberId, workplaceOrgId, residenceOrgId } = subject.introduction;
+  return {
+    type: 'BothMeetingsMissed',
+    // Once per member and year (the marker written with it makes sure of it).
+    id: `BothMeetingsMissed:${year}:${memberId}`,
+    occurredAt,
+    orgIds: [workplaceOrgId, residenceOrgId],
+    data: { memberId, year, residenceOrgId, workplaceOrgId },
+  };
+}
+
+/**
+ * R11: the BothMeetingsMissed notice goes with the first save that finds the member flagged, together
+ * with its once-only marker, in the same transaction as the evaluation.
+ */
+async function r11Notice(
+  ports: EvaluationPorts,
+  subject: Subject,
+  year: number,
+  flagged: boolean,
+  occurredAt: string,
+): Promise<{ events: DomainEvent[]; markBothMeetingsMissedNoticed?: boolean }> {
+  if (!flagged) return { events: [] };
+  if (await ports.evaluations.bothMeetingsMissedNoticed(subject.introduction.memberId, year))
+    return { events: [] };
+  return {
+    events: [bothMeetingsMissedEvent(subject, year, occurredAt)],
+    markBothMeetingsMissedNoticed: true,
+  };
+}
+
+/** What a draft says (compared to skip a save that would change nothing). */
+function draftContent(e: Evaluation): string {
+  return canonicalJson({
+    form: e.form,
+    flaggedR11: e.flaggedR11,
+    reason: e.proposalChangeReason ?? null,
+    consultation: e.studentConsultation ?? null,
+  });
+}
+
+export interface EvaluationDraftInput extends MemberEvaluationInput {
+  form: EvaluationForm;
+  proposalChangeReason?: string;
+  version?: number;
+}
+
+/**
+ * R17: residence staff (residence_staff, chair, secretary of the committee) save the evaluation as a
+ * draft, in the form of the committee's rule set. R11: a flagged member's proposal stays criticism unless
+ * a reason is given. Saving the same content again changes nothing (no new version).
+ */
+export async function saveEvaluationDraft(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: EvaluationDraftInput,
+): Promise<EvaluationView> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
+  assertNotSubmitted(existing);
+  const currentVersion = existing?.version ?? 0;
+  assertVersion(input.version, currentVersion);
+  assertFormKind(input.form, subject.formKind);
+  const reason =
+    subject.flaggedR11 && input.form.proposal !== 'criticise' ? input.proposalChangeReason : undefined;
+  assertR11Proposal(subject.flaggedR11, input.form.proposal, reason);
+  const now = ports.clock.now().toISOString();
+  const next: Evaluation = {
+    residenceOrgId: committee.id,
+    memberId: input.memberId,
+    year: input.year,
+    ruleSet: subject.ruleSet,
+    form: input.form,
+    flaggedR11: subject.flaggedR11,
+    ...(reason ? { proposalChangeReason: reason } : {}),
+    ...(existing?.studentConsultation ? { studentConsultation: existing.studentConsultation } : {}),
+    status: 'draft',
+    updatedBy: principal.sub,
+    updatedAt: now,
+    version: currentVersion + 1,
+  };
+  if (existing && draftContent(existing) === draftContent(next)) return viewOf(subject, input.year, existing);
+  const notice = await r11Notice(ports, subject, input.year, subject.flaggedR11, now);
+  await ports.evaluations.save(next, currentVersion, notice);
+  return viewOf(subject, input.year, next);
+}
+
+export interface ConsultationInput extends MemberEvaluationInput {
+  consultation: Omit<StudentConsultation, 'recordedBy'>;
+  version?: number;
+}
+
+/**
+ * R18: records who was consulted, when, and what the hamlet head and the hamlet police head said, on the
+ * member's evaluation draft (save the draft first). Recording the same again changes nothing.
+ */
+export async function recordConsultation(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: ConsultationInput,
+): Promise<EvaluationView> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
+  if (!existing) throw new NotFoundError('Evaluation draft (save the draft first)');
+  assertNotSubmitted(existing);
+  assertVersion(input.version, existing.version);
+  const next: Evaluation = {
+    ...existing,
+    studentConsultation: { ...input.consultation, recordedBy: principal.sub },
+    updatedBy: principal.sub,
+    updatedAt: ports.clock.now().toISOString(),
+    version: existing.version + 1,
+  };
+  const same =
+    existing.studentConsultation !== undefined &&
+    canonicalJson({ ...existing.studentConsultation, recordedBy: null }) ===
+      canonicalJson({ ...next.studentConsultation, recordedBy: null });
+  if (same) return viewOf(subject, input.year, existing);
+  await ports.evaluations.save(next, existing.version);
+  return viewOf(subject, input.year, next);
+}
+
+export interface SubmitEvaluationInput extends MemberEvaluationInput {
+  version?: number;
+}
+
+function evaluationRecordedEvent(
+  subject: Subject,
+  year: number,
+  occurredAt: string,
+): DomainEvent<'EvaluationRecorded'> {
+  const { memberId, workplaceOrgId, residenceOrgId } = subject.introduction;
+  return {
+    type: 'EvaluationRecorded',
+    id: `EvaluationRecorded:${residenceOrgId}:${year}:${memberId}`,
+    occurredAt,
+    orgIds: [workplaceOrgId, residenceOrgId],
+    data: { memberId, year, residenceOrgId, workplaceOrgId },
+  };
+}
+
+/**
+ * R17: the chair submits the evaluation for the committee: it goes to the workplace staff
+ * (EvaluationRecorded) and into the contact book (EvaluationRepository.ofMember). The R11 flag is
+ * judged again now; R18 blocks a student's evaluation until the consultation is recorded. Submitting
+ * an evaluation already submitted returns it unchanged (a retried request).
+ */
+export async function submitEvaluation(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: SubmitEvaluationInput,
+): Promise<EvaluationView> {
+  if (principal.role !== 'chair' || principal.orgId !== input.orgId) {
+    throw new ForbiddenError(
+      'Chỉ đồng chí chủ trì gửi nhận xét thay mặt cấp ủy (Only the chair submits, for the committee)',
+    );
+  }
+  const committee = await residenceCommittee(ports, input.orgId);
+  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
+  if (!existing) throw new NotFoundError('Evaluation draft');
+  if (existing.status === 'submitted') return viewOf(subject, input.year, existing);
+  assertVersion(input.version, existing.version);
+  assertFormKind(existing.form, subject.formKind);
+  const now = ports.clock.now().toISOString();
+  const flagged = subject.flaggedR11;
+  const { proposalChangeReason, ...rest } = existing;
+  const keepReason = flagged && existing.form.proposal !== 'criticise' ? proposalChangeReason : undefined;
+  const next: Evaluation = {
+    ...rest,
+    flaggedR11: flagged,
+    ...(keepReason ? { proposalChangeReason: keepReason } : {}),
+    status: 'submitted',
+    submittedBy: principal.sub,
+    submittedAt: now,
+    version: existing.version + 1,
+  };
+  assertMaySubmit(next, subject.category);
+  const notice = await r11Notice(ports, subject, input.year, flagged, now);
+  await ports.evaluations.save(next, existing.version, {
+    ...notice,
+    events: [evaluationRecordedEvent(subject, input.year, now), ...notice.events],
+  });
+  return viewOf(subject, input.year, next);
+}

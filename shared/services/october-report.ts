@@ -1,0 +1,520 @@
+// use case: the October report (R22) — compiled per residence committee by streaming paged Queries, summed
+// for each parent (a district, or the city board in the two-tier structure), stored as versioned JSON.
+import { isResidenceStaffOf } from '../domain/access.js';
+import { type Committee, type CommitteeKind, ruleSetOf } from '../domain/committee.js';
+import { localDate } from '../domain/dates.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { levelsOf } from '../domain/evaluation-questions.js';
+import type { DomainEvent } from '../domain/events.js';
+import { INTRODUCTION_STATUSES, type IntroductionStatus } from '../domain/introduction.js';
+import type { MemberCategory } from '../domain/member.js';
+import {
+  type AttendanceUnit,
+  emptyReportBody,
+  type ListedMember,
+  type MeetingTally,
+  type OctoberReport,
+  type OctoberReportBody,
+  type ReportDocumentData,
+  sameReportBody,
+  sumReportBodies,
+} from '../domain/report.js';
+import { isStaff, type Principal } from '../domain/roles.js';
+import { RULE_SETS } from '../domain/rule-set.js';
+import {
+  isEvaluationOwed,
+  isExemptOn,
+  isFlaggedR11,
+  isIntroducedButExempt,
+  isIntroductionInYear,
+  isTravellingOn,
+  meetingOutcome,
+  referenceDate,
+} from '../domain/year-end.js';
+import type { Clock } from '../ports/common.js';
+import type {
+  CommitteeRepository,
+  EvaluationRepository,
+  IntroducedMember,
+  IntroductionRepository,
+  InvitationRepository,
+  MeetingRepository,
+  MemberRepository,
+  ReportRepository,
+} from '../ports/repositories.js';
+
+export interface ReportPorts {
+  committees: CommitteeRepository;
+  members: MemberRepository;
+  introductions: IntroductionRepository;
+  meetings: MeetingRepository;
+  invitations: InvitationRepository;
+  evaluations: EvaluationRepository;
+  reports: ReportRepository;
+  clock: Clock;
+}
+
+export interface CompileOutcome {
+  report: OctoberReport;
+  /** False when the numbers were identical to the stored version (nothing written, no event). */
+  changed: boolean;
+}
+
+export interface CompileOptions {
+  /**
+   * The scheduled job passes this: a child that fails is reported here and its last stored report (if
+   * any) is summed instead, so one broken ward does not stop its district. Without it, errors propagate.
+   */
+  onChildError?: (orgId: string, error: unknown) => void;
+  /**
+   * Sum the children's stored reports instead of recompiling them (a child without one is compiled):
+   * a board's on-demand request stays quick however large its tree; the job always recompiles.
+   */
+  useStoredChildren?: boolean;
+  /** Told of every committee compiled, children first. */
+  onCompiled?: (orgId: string, outcome: CompileOutcome) => void;
+}
+
+/** Members processed concurrently: memory holds one DynamoDB page plus this many members' reads. */
+const MEMBER_BATCH = 16;
+/** Committee trees are shallow (board → district → ward); deeper means a cycle in the data. */
+const MAX_DEPTH = 6;
+
+async function forEachBatched<T>(
+  source: AsyncIterable<T>,
+  size: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let batch: T[] = [];
+  for await (const item of source) {
+    batch.push(item);
+    if (batch.length >= size) {
+      await Promise.all(batch.map(fn));
+      batch = [];
+    }
+  }
+  await Promise.all(batch.map(fn));
+}
+
+function increment<K extends string>(counts: Partial<Record<K, number>>, key: K): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/**
+ * One residence committee's report. Each source is streamed page by page and folded into counters;
+ * only the three member-id lists grow with the committee, and the workplace-kind and hamlet maps grow
+ * with the number of workplaces and hamlets, not members.
+ */
+async function compileResidenceBody(
+  ports: ReportPorts,
+  committee: Committee,
+  year: number,
+): Promise<OctoberReportBody> {
+  const today = localDate(ports.clock.now());
+  const on = referenceDate(year, today);
+  const ruleSet = ruleSetOf(committee);
+  const body = emptyReportBody();
+  const m = body.members;
+  const hamletNames = new Map(
+    (await ports.committees.children(committee.id))
+      .filter((c) => c.kind === 'hamlet_cell')
+      .map((c) => [c.id, c.name] as const),
+  );
+  const workplaceKinds = new Map<string, Promise<CommitteeKind | undefined>>();
+  const workplaceKind = (orgId: string) => {
+    let kind = workplaceKinds.get(orgId);
+    if (!kind) {
+      kind = ports.committees.get(orgId).then((c) => c?.kind);
+      workplaceKinds.set(orgId, kind);
+    }
+    return kind;
+  };
+
+  const countMember = async ({ introduction }: IntroducedMember, status: IntroductionStatus) => {
+    if (!isIntroductionInYear(introduction, year)) return;
+    const memberId = introduction.memberId;
+    const [member, kind] = await Promise.all([
+      ports.members.get(memberId),
+      workplaceKind(introduction.workplaceOrgId),
+    ]);
+    const category: MemberCategory = member?.category ?? 'regular';
+    m.introduced += 1;
+    if (kind) increment(m.byWorkplaceKind, kind);
+    increment(m.byCategory, category);
+    if (status === 'issued') {
+      m.pending += 1;
+      return;
+    }
+    if (status === 'ended') {
+      m.ended += 1;
+      if (introduction.receipt) m.received += 1;
+      return;
+    }
+    m.received += 1;
+    m.active += 1;
+    const [exemptions, travelNotices, invitations, evaluation] = await Promise.all([
+      ports.members.exemptions(memberId),
+      ports.members.travelNotices(memberId),
+      ports.invitations.ofMember(memberId, year),
+      ports.evaluations.get(committee.id, year, memberId),
+    ]);
+    if (isExemptOn(exemptions, on)) m.exempt += 1;
+    if (isTravellingOn(category, travelNotices, on)) m.travelling += 1;
+    if (category === 'student') m.students += 1;
+    if (category === 'armed_forces') m.armedForces += 1;
+    if (isFlaggedR11(invitations, committee.id, today, exemptions)) body.bothMeetingsMissed.push(memberId);
+    const owed = isEvaluationOwed(ruleSet, isIntroducedButExempt(ruleSet, category, exemptions, on));
+    if (owed && evaluation?.status !== 'submitted') body.evaluations.due += 1;
+  };
+  for (const status of INTRODUCTION_STATUSES) {
+    await forEachBatched(ports.introductions.streamOfResidence(committee.id, status), MEMBER_BATCH, (im) =>
+      countMember(im, status),
+    );
+  }
+
+  for (const meeting of await ports.meetings.ofCommittee(committee.id, year)) {
+    const tally: MeetingTally = {
+      round: meeting.round,
+      meetingId: meeting.id,
+      date: meeting.date,
+      invited: 0,
+      present: 0,
+      absentConfirmed: 0,
+      absentUnconfirmed: 0,
+      noReply: 0,
+    };
+    const units = new Map<string, AttendanceUnit>();
+    for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
+      const outcome = meetingOutcome(invitation);
+      tally.invited += 1;
+      tally[outcome] += 1;
+      const unit = units.get(invitation.hamletId) ?? {
+        id: invitation.hamletId,
+        name: hamletNames.get(invitation.hamletId) ?? invitation.hamletId,
+        invited: 0,
+        present: 0,
+      };
+      unit.invited += 1;
+      if (outcome === 'present') unit.present += 1;
+      units.set(invitation.hamletId, unit);
+    }
+    tally.units = [...units.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    body.meetings.push(tally);
+  }
+  body.meetings.sort((a, b) => (a.round < b.round ? -1 : 1));
+
+  const e = body.evaluations;
+  for await (const evaluation of ports.evaluations.ofCommittee(committee.id, year)) {
+    if (evaluation.status !== 'submitted') {
+      e.drafts += 1;
+      continue;
+    }
+    e.done += 1;
+    increment(e.byProposal, evaluation.form.proposal);
+    for (const [key, level] of Object.entries(levelsOf(evaluation.form))) {
+      e.byLevel[key] ??= {};
+      increment(e.byLevel[key], level);
+    }
+    if (evaluation.form.proposal === 'commend') body.commendations.push(evaluation.memberId);
+    if (evaluation.form.proposal === 'criticise') body.criticisms.push(evaluation.memberId);
+  }
+  body.commendations.sort();
+  body.criticisms.sort();
+  body.bothMeetingsMissed.sort();
+  return body;
+}
+
+function compiledEvent(
+  report: OctoberReport,
+  parentId: string | undefined,
+): DomainEvent<'OctoberReportCompiled'> {
+  return {
+    type: 'OctoberReportCompiled',
+    id: `OctoberReportCompiled:${report.orgId}:${report.year}:v${report.version}`,
+    occurredAt: report.compiledAt,
+    orgIds: parentId ? [report.orgId, parentId] : [report.orgId],
+    data: { orgId: report.orgId, year: report.year, version: report.version, scope: report.scope },
+  };
+}
+
+/** Stores a new version only when the numbers changed; a lost race to an identical compile is no change. */
+async function storeReport(
+  ports: ReportPorts,
+  committee: Committee,
+  year: number,
+  scope: OctoberReport['scope'],
+  childOrgIds: string[],
+  body: OctoberReportBody,
+): Promise<CompileOutcome> {
+  const same = (r: OctoberReport) =>
+    r.scope === scope && r.childOrgIds.join(',') === childOrgIds.join(',') && sameReportBody(r.body, body);
+  const latest = await ports.reports.get(committee.id, year);
+  if (latest && same(latest)) return { report: latest, changed: false };
+  const report: OctoberReport = {
+    orgId: committee.id,
+    year,
+    version: (latest?.version ?? 0) + 1,
+    compiledAt: ports.clock.now().toISOString(),
+    scope,
+    childOrgIds,
+    body,
+  };
+  try {
+    await ports.reports.save(report, committee.parentId, {
+      events: [compiledEvent(report, committee.parentId)],
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const winner = await ports.reports.get(committee.id, year);
+    if (winner && same(winner)) return { report: winner, changed: false };
+    throw error;
+  }
+  return { report, changed: true };
+}
+
+async function compileNode(
+  ports: ReportPorts,
+  committee: Committee,
+  year: number,
+  options: CompileOptions,
+  depth: number,
+): Promise<CompileOutcome> {
+  if (depth > MAX_DEPTH)
+    throw new ConflictError('The committee tree is deeper than expected (a cycle?)', 'tree_too_deep');
+  let outcome: CompileOutcome;
+  if (committee.kind === 'residence') {
+    const body = await compileResidenceBody(ports, committee, year);
+    outcome = await storeReport(ports, committee, year, 'residence', [], body);
+  } else if (committee.kind === 'board') {
+    const children = (await ports.committees.children(committee.id))
+      .filter((c) => c.kind === 'residence' || c.kind === 'board')
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const parts: { child: Committee; report: OctoberReport }[] = [];
+    for (const child of children) {
+      const stored = options.useStoredChildren ? await ports.reports.get(child.id, year) : undefined;
+      if (stored) {
+        parts.push({ child, report: stored });
+        continue;
+      }
+      try {
+        parts.push({ child, report: (await compileNode(ports, child, year, options, depth + 1)).report });
+      } catch (error) {
+        if (!options.onChildError) throw error;
+        options.onChildError(child.id, error);
+        const stored = await ports.reports.get(child.id, year);
+        if (stored) parts.push({ child, report: stored });
+      }
+    }
+    const body = sumReportBodies(parts.map((p) => p.report.body));
+    // The chart of an aggregate shows each child committee's attendance rate per meeting.
+    for (const tally of body.meetings) {
+      tally.units = parts.flatMap(({ child, report }) => {
+        const t = report.body.meetings.find((x) => x.round === tally.round);
+        return t ? [{ id: child.id, name: child.name, invited: t.invited, present: t.present }] : [];
+      });
+    }
+    outcome = await storeReport(
+      ports,
+      committee,
+      year,
+      'aggregate',
+      parts.map((p) => p.child.id),
+      body,
+    );
+  } else {
+    throw new ConflictError('Only residence committees and boards have an October report', 'not_reporting');
+  }
+  options.onCompiled?.(committee.id, outcome);
+  return outcome;
+}
+
+/**
+ * R22: compiles the October report of a residence committee, or of a board (district, or the city's
+ * organisation board) as the sum over its children, each child compiled first. Recompiling with
+ * identical numbers stores nothing and announces nothing.
+ */
+export async function compileOctoberReport(
+  ports: ReportPorts,
+  orgId: string,
+  year: number,
+  options: CompileOptions = {},
+): Promise<CompileOutcome> {
+  const committee = await ports.committees.get(orgId);
+  if (!committee) throw new NotFoundError('Committee');
+  return compileNode(ports, committee, year, options, 0);
+}
+
+export interface JobSummary {
+  year: number;
+  boards: number;
+  compiled: number;
+  unchanged: number;
+  failed: string[];
+}
+
+/**
+ * The scheduled job: every committee under the configured top-level boards (the ids in REPORT_BOARD_IDS),
+ * residence committees first, then their parents. Committees are found through the tree
+ * (CommitteeRepository.children), never by scanning the table.
+ */
+export async function compileOctoberReports(
+  ports: ReportPorts,
+  boardIds: readonly string[],
+  year: number,
+  onError: (orgId: string, error: unknown) => void = () => {},
+): Promise<JobSummary> {
+  const summary: JobSummary = { year, boards: boardIds.length, compiled: 0, unchanged: 0, failed: [] };
+  const options: CompileOptions = {
+    onChildError: (orgId, error) => {
+      summary.failed.push(orgId);
+      onError(orgId, error);
+    },
+    onCompiled: (_orgId, outcome) => {
+      if (outcome.changed) summary.compiled += 1;
+      else summary.unchanged += 1;
+    },
+  };
+  for (const boardId of boardIds) {
+    try {
+      await compileOctoberReport(ports, boardId, year, options);
+    } catch (error) {
+      summary.failed.push(boardId);
+      onError(boardId, error);
+    }
+  }
+  return summary;
+}
+
+/** The committee and the boards above it, nearest first. */
+async function lineage(ports: Pick<ReportPorts, 'committees'>, committee: Committee): Promise<Committee[]> {
+  const chain = [committee];
+  let current = committee;
+  while (current.parentId && chain.length <= MAX_DEPTH) {
+    const parent = await ports.committees.get(current.parentId);
+    if (!parent) break;
+    chain.push(parent);
+    current = parent;
+  }
+  return chain;
+}
+
+/**
+ * Who may compile / read a committee's report: its own residence staff (residence_staff, chair,
+ * secretary), and the staff of a board it belongs to (its district or city board, any level up), who
+ * also compile the board's own aggregate. Viewers of those boards may read.
+ */
+async function assertReportAccess(
+  ports: Pick<ReportPorts, 'committees'>,
+  principal: Principal,
+  committee: Committee,
+  action: 'compile' | 'read',
+): Promise<void> {
+  if (!isStaff(principal))
+    throw new ForbiddenError('Báo cáo dành cho cấp ủy (Reports are for committee staff)');
+  if (action === 'compile' && principal.role === 'viewer') {
+    throw new ForbiddenError('Người xem không tổng hợp được báo cáo (Viewers cannot compile)');
+  }
+  if (committee.kind === 'residence' && isResidenceStaffOf(principal, committee.id)) return;
+  if (
+    action === 'read' &&
+    committee.kind === 'residence' &&
+    principal.role === 'viewer' &&
+    principal.orgId === committee.id
+  ) {
+    return;
+  }
+  const boards = (await lineage(ports, committee)).filter((c) => c.kind === 'board');
+  if (boards.some((b) => b.id === principal.orgId)) return;
+  throw new ForbiddenError(
+    'Chỉ cấp ủy nơi cư trú và cấp ủy cấp trên xem được báo cáo này (Only the committee and the boards above it)',
+  );
+}
+
+async function reportingCommittee(ports: Pick<ReportPorts, 'committees'>, orgId: string): Promise<Committee> {
+  const committee = await ports.committees.get(orgId);
+  if (!committee || (committee.kind !== 'residence' && committee.kind !== 'board')) {
+    throw new NotFoundError('Reporting committee');
+  }
+  return committee;
+}
+
+/** On demand (`POST /committees/{id}/reports/{year}`, the bot's `/baocao`): compile now, for an authorised caller. */
+export async function requestOctoberReport(
+  ports: ReportPorts,
+  principal: Principal,
+  input: { orgId: string; year: number; children?: 'fresh' | 'stored' },
+): Promise<CompileOutcome> {
+  const committee = await reportingCommittee(ports, input.orgId);
+  await assertReportAccess(ports, principal, committee, 'compile');
+  return compileNode(ports, committee, input.year, { useStoredChildren: input.children === 'stored' }, 0);
+}
+
+/** The latest stored version of a committee's report. */
+export async function getOctoberReport(
+  ports: ReportPorts,
+  principal: Principal,
+  input: { orgId: string; year: number },
+): Promise<OctoberReport> {
+  const committee = await reportingCommittee(ports, input.orgId);
+  await assertReportAccess(ports, principal, committee, 'read');
+  const report = await ports.reports.get(committee.id, input.year);
+  if (!report) throw new NotFoundError('October report');
+  return report;
+}
+
+/**
+ * What the XLSX form and the PDF report are drawn from: the stored report, the committee and its parent,
+ * and the listed members' names (read now, only for the lists; never stored in the report or its events).
+ */
+export async function octoberReportDocument(
+  ports: ReportPorts,
+  principal: Principal,
+  input: { orgId: string; year: number },
+): Promise<ReportDocumentData> {
+  const committee = await reportingCommittee(ports, input.orgId);
+  await assertReportAccess(ports, principal, committee, 'read');
+  const report = await ports.reports.get(committee.id, input.year);
+  if (!report) throw new NotFoundError('October report');
+  const parent = committee.parentId ? await ports.committees.get(committee.parentId) : undefined;
+  const workplaceNames = new Map<string, Promise<string>>();
+  const workplaceName = (orgId: string) => {
+    let name = workplaceNames.get(orgId);
+    if (!name) {
+      name = ports.committees.get(orgId).then((c) => c?.name ?? orgId);
+      workplaceNames.set(orgId, name);
+    }
+    return name;
+  };
+  const listed = (ids: readonly string[]) =>
+    Promise.all(
+      ids.map(async (memberId): Promise<ListedMember> => {
+        const member = await ports.members.get(memberId);
+        return {
+          memberId,
+          fullName: member?.fullName ?? memberId,
+          workplaceName: member ? await workplaceName(member.workplaceOrgId) : '',
+        };
+      }),
+    );
+  const [commendations, criticisms, bothMeetingsMissed] = await Promise.all([
+    listed(report.body.commendations),
+    listed(report.body.criticisms),
+    listed(report.body.bothMeetingsMissed),
+  ]);
+  return {
+    report,
+    committee: {
+      id: committee.id,
+      name: committee.name,
+      kind: committee.kind,
+      ...(committee.address ? { address: committee.address } : {}),
+    },
+    ...(parent ? { parent: { id: parent.id, name: parent.name } } : {}),
+    ruleSet: ruleSetOf(committee),
+    reportsToVi: RULE_SETS[ruleSetOf(committee)].reportsToVi,
+    commendations,
+    criticisms,
+    bothMeetingsMissed,
+    issuedOn: localDate(new Date(report.compiledAt)),
+  };
+}
