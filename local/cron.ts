@@ -1,4 +1,4 @@
-// Local runtime: EventBridge Scheduler expressions (`cron(...)`, `rate(...)`), evaluated in Asia/Ho_Chi_Minh.
+// Local runtime: EventBridge Scheduler expressions (`cron(...)`, `rate(...)`, `at(...)`), evaluated in Asia/Ho_Chi_Minh.
 //
 // cron fields, as AWS defines them: minutes hours day-of-month month day-of-week year. One of
 // day-of-month and day-of-week is `?`. Day-of-week counts 1 = SUN … 7 = SAT. Supported: `*`, `?`, lists,
@@ -217,9 +217,22 @@ function parseRate(expression: string, body: string): Schedule {
   };
 }
 
+/** `at(2027-10-31T17:00:00)`: once, at that wall-clock time in Vietnam. */
+function parseAt(expression: string, body: string): Schedule {
+  const text = body.trim();
+  const when = new Date(`${text}+07:00`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(text) || Number.isNaN(when.getTime())) {
+    throw new ScheduleExpressionError(expression, 'at needs yyyy-mm-ddThh:mm:ss');
+  }
+  return { expression, next: (after) => (when.getTime() > after.getTime() ? when : undefined) };
+}
+
 /** Parses an EventBridge Scheduler expression; throws ScheduleExpressionError naming the bad field. */
 export function parseSchedule(expression: string): Schedule {
-  const match = /^(cron|rate)\((.*)\)$/.exec(expression.trim());
-  if (!match) throw new ScheduleExpressionError(expression, 'expected cron(...) or rate(...)');
-  return match[1] === 'cron' ? parseCron(expression, match[2] ?? '') : parseRate(expression, match[2] ?? '');
+  const match = /^(cron|rate|at)\((.*)\)$/.exec(expression.trim());
+  if (!match) throw new ScheduleExpressionError(expression, 'expected cron(...), rate(...) or at(...)');
+  const body = match[2] ?? '';
+  if (match[1] === 'cron') return parseCron(expression, body);
+  if (match[1] === 'rate') return parseRate(expression, body);
+  return parseAt(expression, body);
 }

@@ -37,6 +37,7 @@ import { LocalTopic, OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
 import {
   DEMO_COMMITTEES,
+  DEMO_DISTRICT,
   DEMO_MEMBERS,
   DEMO_STAFF,
   demoLinkCode,
@@ -109,6 +110,8 @@ function functionEnv(
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     ...(emulatorUrl ? { TELEGRAM_API_ROOT: emulatorUrl } : {}),
+    // The October report job compiles the wards under these boards: the demo district unless told otherwise.
+    REPORT_BOARD_IDS: process.env.REPORT_BOARD_IDS ?? DEMO_DISTRICT,
   };
 }
 

@@ -51,7 +51,7 @@ describe('Function: parseSchedule', () => {
       expect(() => parseSchedule('cron(0 20 ? * ? *)')).toThrow(/exactly one/);
       expect(() => parseSchedule('cron(0 20 1 FOO ? *)')).toThrow(/month: "FOO"/);
       expect(() => parseSchedule('cron(60 20 * * ? *)')).toThrow(ScheduleExpressionError);
-      expect(() => parseSchedule('every day')).toThrow(/cron\(\.\.\.\) or rate/);
+      expect(() => parseSchedule('every day')).toThrow(/cron\(\.\.\.\), rate/);
     });
   });
 
@@ -63,6 +63,15 @@ describe('Function: parseSchedule', () => {
       // Assess
       expect(next?.toISOString()).toBe('2026-11-27T10:10:00.000Z');
       expect(() => parseSchedule('rate(0 hours)')).toThrow(/at least 1/);
+    });
+  });
+
+  describe('at(...)', () => {
+    it('fires once, at the wall-clock time in Vietnam', () => {
+      // Act & Assess
+      expect(nextAfter('at(2027-10-31T17:00:00)', '2027-10-01T00:00:00')).toBe('2027-10-31T17:00');
+      expect(nextAfter('at(2027-10-31T17:00:00)', '2027-10-31T17:00:00')).toBeUndefined();
+      expect(() => parseSchedule('at(2027-10-31)')).toThrow(/yyyy-mm-ddThh:mm:ss/);
     });
   });
 });
