@@ -212,6 +212,9 @@ async function boot(
       rateLimits: false,
       bot: EMULATED_BOT,
       now: () => clock.now().getTime(),
+      // The bot claims each update_id once (for days) in the table, which outlives the emulator: counting
+      // from the real time in ms keeps a restarted emulator from reusing ids the bot would skip as replays.
+      firstUpdateId: Date.now() - Date.UTC(2026, 0, 1),
     });
     try {
       await emulator.start();
