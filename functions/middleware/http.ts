@@ -1,7 +1,7 @@
 // middleware: the HTTP route chain — "middleware first, handler last": errors, auth, zod input, then one use case.
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { TokenVerifier } from '../../shared/adapters/tokens.js';
 import { UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
 import type { Principal } from '../../shared/domain/roles.js';

@@ -1,6 +1,6 @@
 // adapter: bearer JWTs (jose): verification for the API, and signing for the local stack and tests.
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnauthorizedError } from '../domain/errors.js';
 import { type Principal, ROLES } from '../domain/roles.js';
 

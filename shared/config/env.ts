@@ -1,5 +1,5 @@
 // config: the functions' environment, parsed by zod once per cold start.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_TABLE_NAME, ENV } from './table.js';
 
 const envSchema = z.object({

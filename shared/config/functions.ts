@@ -27,6 +27,8 @@ export interface HttpRouteDef {
   grants: readonly Grant[];
   /** True when the bundle includes grammY (the bot), which allows a larger bundle. */
   bot?: boolean;
+  /** True when the function renders PDFs (pdfkit): the fonts ship beside its bundle (`REPORT_FONT_DIR`). */
+  needsFonts?: boolean;
 }
 
 export type Trigger =
@@ -39,12 +41,25 @@ export type Trigger =
   /** SNS topic subscription. */
   | { kind: 'topic' };
 
+/**
+ * The event EventBridge Scheduler sends to a `schedule` function in AWS (the local scheduler may send the
+ * same shape). `scheduledTime` is the slot being run (ISO 8601, UTC): the same on a retry, so it makes a
+ * good idempotency key for the job's steps.
+ */
+export interface ScheduledJobEvent {
+  job: string;
+  scheduledTime: string;
+  executionId: string;
+}
+
 export interface BackgroundFunctionDef {
   name: string;
   entry: string;
   trigger: Trigger;
   grants: readonly Grant[];
   bot?: boolean;
+  /** True when the function renders PDFs (pdfkit): the fonts ship beside its bundle (`REPORT_FONT_DIR`). */
+  needsFonts?: boolean;
   /** `npm run job -- <name>` fires a scheduled one locally. */
   description: string;
 }
@@ -67,7 +82,8 @@ const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
   route('meeting-minutes-part-put', 'PUT', '/meetings/{id}/minutes/{part}', READ_WRITE),
   route('meeting-minutes-sign', 'POST', '/meetings/{id}/minutes/sign', READ_WRITE),
   route('meeting-minutes-addendum', 'POST', '/meetings/{id}/minutes/addenda', READ_WRITE),
-  route('meeting-minutes-pdf', 'GET', '/meetings/{id}/minutes.pdf', READ),
+  // Renders the minutes with pdfkit: the fonts ship beside the bundle.
+  { ...route('meeting-minutes-pdf', 'GET', '/meetings/{id}/minutes.pdf', READ), needsFonts: true },
   route('meeting-comment-raise', 'POST', '/meetings/{id}/comments', READ_WRITE),
   route('meeting-comment-answer', 'POST', '/meetings/{id}/comments/{commentId}/answer', READ_WRITE),
   route('absence-notice-ack', 'POST', '/meetings/{id}/absence-notices/{memberId}/ack', READ_WRITE),
@@ -176,6 +192,8 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
     entry: 'functions/http/get-report.ts',
     auth: true,
     grants: ['table:read'],
+    // Renders the report as PDF (pdfkit): the fonts ship beside the bundle.
+    needsFonts: true,
   },
 ];
 

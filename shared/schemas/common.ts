@@ -1,5 +1,5 @@
 // schemas: primitives shared by every request and record schema (zod 4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIsoDate } from '../domain/dates.js';
 
 /** Ids we mint and accept: URL-safe, no dots (meeting ids use dots as separators). */

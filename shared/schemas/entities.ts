@@ -1,5 +1,5 @@
 // schemas: zod schemas of the domain records, checked against the domain types so the two never drift.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANSWER_STATUSES } from '../domain/comment.js';
 import { COMMITTEE_KINDS, type Committee, RULE_SET_IDS } from '../domain/committee.js';
 import type { EvaluationForm, StudentConsultation } from '../domain/evaluation.js';

@@ -1,5 +1,5 @@
 // schemas: requests of the meeting itself — attendance, minutes parts, signing, addenda, comments (zod 4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, textSchema } from './common.js';
 import { answerStatusSchema, minutesPartSchema } from './entities.js';
 

@@ -1,5 +1,5 @@
 // schemas: the year-end requests (evaluations R11/R17/R18, self-report R19, direct collection R20, October report R22).
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTRODUCTION_STATUSES } from '../domain/introduction.js';
 import { idSchema, isoDateSchema, textSchema, yearSchema } from './common.js';
 import { evaluationFormSchema, studentConsultationInputSchema } from './entities.js';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { created, httpRoute } from '../../../functions/middleware/http.js';
 import { createTokenVerifier, signToken } from '../../../shared/adapters/tokens.js';
 import { ConflictError, RuleViolationError } from '../../../shared/domain/errors.js';

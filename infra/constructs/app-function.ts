@@ -1,0 +1,205 @@
+// infra: the one Lambda construct every registry entry goes through — the shared esbuild settings, an
+// explicit log group with retention, and a role that starts empty (grants.ts adds what the registry lists).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '../../shared/config/table.js';
+import { acknowledge } from '../nag.js';
+
+/** The repository root: entries in the registry are relative to it. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const RUNTIME = Runtime.NODEJS_22_X;
+export const ARCHITECTURE = Architecture.ARM_64;
+
+/**
+ * ESM output still meets CommonJS dependencies that call `require('fs')` etc.; esbuild turns those calls
+ * into a shim that throws unless a real `require` exists, so the banner creates one. (esbuild renames any
+ * bundled top-level `require` because this global is referenced, so the name cannot clash.)
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as lienheCreateRequire } from 'node:module'; const require = lienheCreateRequire(import.meta.url);";
+
+/**
+ * What a PDF-rendering function (`needsFonts`) finds beside its bundle, laid out as the packages
+ * themselves are, so the code that resolves them from node_modules works unchanged in Lambda:
+ * - `node_modules/dejavu-fonts-ttf/{package.json,ttf/DejaVuSans*.ttf}`: the DejaVu faces (full Latin and
+ *   Vietnamese), found by `createRequire(import.meta.url).resolve('dejavu-fonts-ttf/...')` and by
+ *   `REPORT_FONT_DIR`, which points at the ttf folder;
+ * - `pdfkit-standard-fonts/` and a `package.json` mapping `#standard-fonts/*` to it: pdfkit loads the
+ *   metrics of its default Helvetica with `require('#standard-fonts/Helvetica')` at runtime (outside
+ *   esbuild's reach) whenever a document is created without a `font` option.
+ */
+export const FONT_FILES = [
+  'DejaVuSans.ttf',
+  'DejaVuSans-Bold.ttf',
+  'DejaVuSans-Oblique.ttf',
+  'DejaVuSans-BoldOblique.ttf',
+] as const;
+export const FONTS_PACKAGE_DIR = 'node_modules/dejavu-fonts-ttf';
+/** `REPORT_FONT_DIR` in Lambda (`/var/task` is LAMBDA_TASK_ROOT). */
+export const LAMBDA_FONTS_DIR = `/var/task/${FONTS_PACKAGE_DIR}/ttf`;
+export const PDFKIT_STANDARD_FONTS_DIR = 'pdfkit-standard-fonts';
+export const BUNDLE_PACKAGE_JSON = JSON.stringify({
+  private: true,
+  imports: { '#standard-fonts/*': `./${PDFKIT_STANDARD_FONTS_DIR}/*.cjs` },
+});
+
+/** Shell commands run after esbuild for `needsFonts` functions (see above). */
+export function fontCopyCommands(inputDir: string, outputDir: string): string[] {
+  const fonts = `${outputDir}/${FONTS_PACKAGE_DIR}`;
+  return [
+    `mkdir -p "${fonts}/ttf"`,
+    `cp "${inputDir}/${FONTS_PACKAGE_DIR}/package.json" "${fonts}/package.json"`,
+    ...FONT_FILES.map((file) => `cp "${inputDir}/${FONTS_PACKAGE_DIR}/ttf/${file}" "${fonts}/ttf/${file}"`),
+    `cp -R "${inputDir}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/${PDFKIT_STANDARD_FONTS_DIR}"`,
+    `printf '%s' '${BUNDLE_PACKAGE_JSON}' > "${outputDir}/package.json"`,
+  ];
+}
+
+/** The esbuild settings shared by every function (the bundle test builds through this construct). */
+export const SHARED_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  // Minified class names would turn DomainError's `this.name = new.target.name` into one letter.
+  keepNames: true,
+  sourceMap: true,
+  // Stack traces need file:line only; leaving the sources out keeps the .map small.
+  sourcesContent: false,
+  // Vietnamese strings stay UTF-8 (esbuild's default escapes each accented letter as \uXXXX).
+  charset: Charset.UTF8,
+  // The nodejs22.x runtime provides AWS SDK v3; bundling it would add ~350 KB to every function.
+  externalModules: ['@aws-sdk/*'],
+  // fontkit (under pdfkit) imports brotli only to read WOFF2 fonts; we embed TTF, and brotli is 480 KB.
+  esbuildArgs: { '--alias:brotli': path.join(PROJECT_ROOT, 'infra/bundling/brotli-stub') },
+} as const satisfies BundlingOptions;
+
+export function bundlingOptions(needsFonts: boolean): BundlingOptions {
+  const shared: BundlingOptions = {
+    ...SHARED_BUNDLING,
+    mainFields: [...SHARED_BUNDLING.mainFields],
+    externalModules: [...SHARED_BUNDLING.externalModules],
+    esbuildArgs: { ...SHARED_BUNDLING.esbuildArgs },
+  };
+  if (!needsFonts) return shared;
+  return {
+    ...shared,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: fontCopyCommands,
+    },
+  };
+}
+
+export interface AppFunctionProps {
+  /** `lienhe-dev-<name>`: the function's name (max 64 characters). */
+  functionName: string;
+  /** Handler file relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+  needsFonts?: boolean;
+  tracing?: boolean;
+  /** Dead-letter queue for failed asynchronous invocations (SNS and Scheduler triggers). */
+  deadLetterQueue?: IQueue;
+  /** The folder `entry` is relative to; defaults to the repository root. */
+  projectRoot?: string;
+}
+
+export class AppFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: IRole;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    if (props.functionName.length > 64) {
+      throw new Error(`Function name ${props.functionName} is longer than Lambda's 64 characters`);
+    }
+    const projectRoot = props.projectRoot ?? PROJECT_ROOT;
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      logGroupName: `/aws/lambda/${props.functionName}`,
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    // Our own role, not the default one: the default attaches the AWS managed AWSLambdaBasicExecutionRole
+    // (logs on every log group in the account). This one may write to its own log group only.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.functionName}`,
+    });
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+    this.role = role;
+
+    const environment: Record<string, string> = {
+      ...props.environment,
+      NODE_OPTIONS: '--enable-source-maps',
+      ...(props.needsFonts ? { [ENV.reportFontDir]: LAMBDA_FONTS_DIR } : {}),
+    };
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      functionName: props.functionName,
+      description: props.description,
+      entry: path.join(projectRoot, props.entry),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      runtime: RUNTIME,
+      architecture: ARCHITECTURE,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      environment,
+      role,
+      logGroup: this.logGroup,
+      bundling: bundlingOptions(props.needsFonts ?? false),
+      ...(props.tracing ? { tracing: Tracing.ACTIVE } : {}),
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: 2 } : {}),
+    });
+
+    acknowledge(
+      this.fn,
+      'AwsSolutions-L1',
+      'nodejs22.x is the runtime the project targets and tests against (design card); it is supported by ' +
+        'AWS until April 2027. Moving to nodejs24.x is a one-line change in infra/constructs/app-function.ts.',
+    );
+    if (props.tracing) {
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; CDK adds them ' +
+          'on "*" when active tracing is on.',
+      );
+    }
+  }
+}
+
+/** Default sizes per kind of trigger; one place, so the cost estimate in docs/deploy.md matches. */
+export const FUNCTION_SIZING = {
+  http: { memorySize: 512, timeout: Duration.seconds(10) },
+  queue: { memorySize: 512, timeout: Duration.seconds(60) },
+  'table-stream': { memorySize: 512, timeout: Duration.seconds(60) },
+  topic: { memorySize: 512, timeout: Duration.seconds(60) },
+  schedule: { memorySize: 1024, timeout: Duration.minutes(5) },
+} as const;

@@ -1,0 +1,180 @@
+// infra: the one mapping from a registry grant (shared/config/functions.ts) to IAM statements, environment
+// variables and the cdk-nag acknowledgements it needs. Every statement names its resources; no action has
+// a wildcard. Each statement carries a Sid, which also keeps @aws-cdk/aws-iam:minimizePolicies from
+// merging it with another, so a role's policy reads as its registry entry.
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IConstruct } from 'constructs';
+import type { Grant } from '../shared/config/functions.js';
+import { ENV, GSI } from '../shared/config/table.js';
+
+export interface GrantResources {
+  scope: IConstruct;
+  table: ITableV2;
+  topic: ITopic;
+  topicKey: IKey;
+  invitationQueue: IQueue;
+  /** SSM SecureString parameter names (created with the CLI; CDK cannot create SecureStrings). */
+  botTokenParameter: string;
+  webhookSecretParameter: string;
+}
+
+export interface GrantEffect {
+  statements: PolicyStatement[];
+  environment: Record<string, string>;
+  /** cdk-nag findings this grant causes on the role's policy, with the reason each is acceptable. */
+  acknowledgements: { id: string; reason: string }[];
+}
+
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+] as const;
+
+/** TransactWriteItems has no action of its own: IAM checks each item's Put/Update/Delete/ConditionCheck. */
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+] as const;
+
+/** The ARN of a parameter whose name starts with a slash, e.g. `/lienhe-dev/telegram/bot-token`. */
+export function parameterArn(scope: IConstruct, name: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'ssm',
+    resource: 'parameter',
+    resourceName: name.replace(/^\//, ''),
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}
+
+/** The table and each of its indexes by name (no `index/*`). */
+export function tableResources(table: ITableV2): string[] {
+  return [table.tableArn, ...Object.values(GSI).map((index) => `${table.tableArn}/index/${index.name}`)];
+}
+
+export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
+  'table:read': (r) => ({
+    statements: [
+      new PolicyStatement({
+        sid: 'TableRead',
+        actions: [...TABLE_READ_ACTIONS],
+        resources: tableResources(r.table),
+      }),
+    ],
+    environment: { [ENV.tableName]: r.table.tableName },
+    acknowledgements: [],
+  }),
+
+  // Writes apply to the base table only (indexes are maintained by DynamoDB).
+  'table:write': (r) => ({
+    statements: [
+      new PolicyStatement({
+        sid: 'TableWrite',
+        actions: [...TABLE_WRITE_ACTIONS],
+        resources: [r.table.tableArn],
+      }),
+    ],
+    environment: { [ENV.tableName]: r.table.tableName },
+    acknowledgements: [],
+  }),
+
+  'topic:publish': (r) => ({
+    statements: [
+      new PolicyStatement({ sid: 'TopicPublish', actions: ['sns:Publish'], resources: [r.topic.topicArn] }),
+      // SNS encrypts the message with a data key from the topic's key, on the publisher's behalf.
+      new PolicyStatement({
+        sid: 'TopicKeyUse',
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: [r.topicKey.keyArn],
+      }),
+    ],
+    environment: { [ENV.topicArn]: r.topic.topicArn },
+    acknowledgements: [],
+  }),
+
+  // The queue uses SSE-SQS (SQS-owned keys), so senders need no kms permission.
+  'invitation-queue:send': (r) => ({
+    statements: [
+      new PolicyStatement({
+        sid: 'InvitationQueueSend',
+        actions: ['sqs:SendMessage'],
+        resources: [r.invitationQueue.queueArn],
+      }),
+    ],
+    environment: { [ENV.invitationQueueUrl]: r.invitationQueue.queueUrl },
+    acknowledgements: [],
+  }),
+
+  'bot-secrets:read': (r) => {
+    const stack = Stack.of(r.scope);
+    return {
+      statements: [
+        new PolicyStatement({
+          sid: 'BotSecretsRead',
+          actions: ['ssm:GetParameter'],
+          resources: [
+            parameterArn(r.scope, r.botTokenParameter),
+            parameterArn(r.scope, r.webhookSecretParameter),
+          ],
+        }),
+        // SecureStrings are encrypted with the AWS managed key alias/aws/ssm, whose key id is not known at
+        // synthesis: an IAM policy cannot name a key by alias, so the resource is "any key of this
+        // account", narrowed by conditions to that alias and to calls made through SSM.
+        new PolicyStatement({
+          sid: 'BotSecretsDecrypt',
+          actions: ['kms:Decrypt'],
+          resources: [stack.formatArn({ service: 'kms', resource: 'key', resourceName: '*' })],
+          conditions: {
+            StringEquals: { 'kms:ViaService': `ssm.${stack.region}.amazonaws.com` },
+            'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/aws/ssm' },
+          },
+        }),
+      ],
+      environment: {
+        [ENV.botTokenParameter]: r.botTokenParameter,
+        [ENV.webhookSecretParameter]: r.webhookSecretParameter,
+      },
+      acknowledgements: [
+        {
+          id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
+          reason:
+            'kms:Decrypt for the SSM SecureString parameters: the AWS managed key alias/aws/ssm has no ARN ' +
+            'known at synthesis, so the statement names any key of this account and is restricted by ' +
+            'conditions to kms:ResourceAliases = alias/aws/ssm and kms:ViaService = ssm.<region>.',
+        },
+      ],
+    };
+  },
+
+  'sms:publish': () => ({
+    statements: [new PolicyStatement({ sid: 'SmsPublish', actions: ['sns:Publish'], resources: ['*'] })],
+    environment: {},
+    acknowledgements: [
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'SMS: sns:Publish to a phone number has no resource ARN to name, so IAM only accepts "*" for it. ' +
+          'This is the one wildcard resource in the app, granted only to functions listing sms:publish.',
+      },
+    ],
+  }),
+};
+
+/** The statements, environment and acknowledgements of a registry entry's grants, in registry order. */
+export function resolveGrants(grants: readonly Grant[], resources: GrantResources): GrantEffect {
+  const effects = [...new Set(grants)].map((grant) => GRANTS[grant](resources));
+  return {
+    statements: effects.flatMap((e) => e.statements),
+    environment: Object.assign({}, ...effects.map((e) => e.environment)),
+    acknowledgements: effects.flatMap((e) => e.acknowledgements),
+  };
+}

@@ -1,0 +1,221 @@
+// infra tests: the one test that bundles for real — every registered function (shared/config/functions.ts)
+// plus the fixtures, through the CDK construct and its esbuild settings — and checks each bundle's size,
+// its source map and fonts, and that the fixture bundles actually run on Node.
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ESM_REQUIRE_BANNER,
+  FONT_FILES,
+  FONTS_PACKAGE_DIR,
+  PDFKIT_STANDARD_FONTS_DIR,
+  PROJECT_ROOT,
+} from '../../infra/constructs/app-function.js';
+import type { FunctionRegistry } from '../../infra/stacks/app-stack.js';
+import {
+  BACKGROUND_FUNCTIONS,
+  type BackgroundFunctionDef,
+  HTTP_ROUTES,
+  type HttpRouteDef,
+} from '../../shared/config/functions.js';
+import { FIXTURE_BACKGROUND_FUNCTIONS, FIXTURE_HTTP_ROUTES } from '../fixtures/functions/registry.js';
+import { synthStage } from './support.js';
+
+const KiB = 1024;
+/** grammY (and node-fetch under it) and pdfkit + fontkit are big; everything else must stay small. */
+function budgetFor(def: { bot?: boolean; needsFonts?: boolean }): number {
+  return def.bot || def.needsFonts ? 700 * KiB : 400 * KiB;
+}
+
+/**
+ * Known debts: functions over their budget, each capped where it stands so it cannot grow unnoticed. An
+ * entry must go once its function is back within budget (the test says so).
+ */
+const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
+  'get-report': {
+    cap: 1_750 * KiB,
+    why:
+      'renders both the .xlsx (exceljs with its stream and zip dependencies, ~700 KB) and the .pdf (pdfkit ' +
+      '+ fontkit, ~375 KB) in one function; split the formats into two functions, or render the files in ' +
+      'the October report job and serve them from storage',
+  },
+};
+
+// The fixtures ride along under their own names and paths, so they never clash with the real entries.
+const fixtures: FunctionRegistry = {
+  httpRoutes: FIXTURE_HTTP_ROUTES.map((r) => ({
+    ...r,
+    name: `fixture-${r.name}`,
+    path: `/fixture${r.path}`,
+  })),
+  backgroundFunctions: FIXTURE_BACKGROUND_FUNCTIONS.map((f) => ({ ...f, name: `fixture-${f.name}` })),
+};
+const registry: FunctionRegistry = {
+  httpRoutes: [...HTTP_ROUTES, ...fixtures.httpRoutes],
+  backgroundFunctions: [...BACKGROUND_FUNCTIONS, ...fixtures.backgroundFunctions],
+};
+const all: (HttpRouteDef | BackgroundFunctionDef)[] = [
+  ...registry.httpRoutes,
+  ...registry.backgroundFunctions,
+];
+
+// Outside the repository, so a bundle finds nothing of ours it did not ship; only the AWS SDK is linked in
+// beside the assets, as the Lambda runtime provides it.
+let outdir = '';
+const assetDirs = new Map<string, string>();
+
+/** Runs an ESM bundle's handler in a fresh Node process (as Lambda would load it) and returns its JSON result. */
+function invoke(dir: string, event: unknown, env: Record<string, string> = {}): unknown {
+  const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
+process.stdout.write(JSON.stringify(await handler(${JSON.stringify(event)}, {})));`;
+  const out = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH ?? '', AWS_REGION: 'ap-southeast-1', ...env },
+    encoding: 'utf8',
+    // stderr is kept for the error thrown on failure (the AWS SDK warns about Node 20 on every load)
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return JSON.parse(out);
+}
+
+describe('Bundles: every registered function, built by the CDK construct', () => {
+  beforeAll(() => {
+    // Prepare: one synthesis with bundling on (esbuild runs once per function)
+    outdir = mkdtempSync(path.join(tmpdir(), 'lienhe-bundles-'));
+    mkdirSync(path.join(outdir, 'node_modules'));
+    symlinkSync(
+      path.join(PROJECT_ROOT, 'node_modules', '@aws-sdk'),
+      path.join(outdir, 'node_modules', '@aws-sdk'),
+    );
+    const stage = synthStage({ registry, bundle: true, outdir });
+    stage.app.synth();
+    const functions = stage.appTemplate.findResources('AWS::Lambda::Function') as Record<
+      string,
+      { Properties: { FunctionName: string; Code: { S3Key: string } } }
+    >;
+    for (const fn of Object.values(functions)) {
+      const hash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
+      assetDirs.set(
+        fn.Properties.FunctionName.replace(/^lienhe-dev-/, ''),
+        path.join(outdir, `asset.${hash}`),
+      );
+    }
+  }, 300_000);
+
+  afterAll(() => {
+    rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it.each(all.map((def) => [def.name, def] as const))('keeps %s within its size budget', (name, def) => {
+    // Act
+    const dir = assetDirs.get(name) ?? '';
+    const bundle = path.join(dir, 'index.mjs');
+    const size = statSync(bundle).size;
+
+    // Assess
+    const debt = KNOWN_OVER_BUDGET[name];
+    const label = `${name}: ${(size / KiB).toFixed(1)} KiB`;
+    if (debt) {
+      expect(size, `${label}, within budget now: remove it from KNOWN_OVER_BUDGET`).toBeGreaterThan(
+        budgetFor(def),
+      );
+      expect(size, `${label} (${debt.why})`).toBeLessThanOrEqual(debt.cap);
+    } else {
+      expect(size, label).toBeLessThanOrEqual(budgetFor(def));
+    }
+    expect(readFileSync(bundle, 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+    expect(existsSync(path.join(dir, 'index.mjs.map'))).toBe(true);
+    if (def.needsFonts) {
+      expect(readdirSync(path.join(dir, FONTS_PACKAGE_DIR, 'ttf')).sort()).toEqual([...FONT_FILES].sort());
+      expect(existsSync(path.join(dir, PDFKIT_STANDARD_FONTS_DIR, 'Helvetica.cjs'))).toBe(true);
+      expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({
+        imports: { '#standard-fonts/*': `./${PDFKIT_STANDARD_FONTS_DIR}/*.cjs` },
+      });
+    } else {
+      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    }
+  });
+
+  it.each(all.map((def) => [def.name, def] as const))(
+    'flags %s with needsFonts if it bundles pdfkit',
+    (name, def) => {
+      // Act: pdfkit's runtime lookup of its standard fonts is in every bundle that includes it
+      const bundlesPdfkit = readFileSync(path.join(assetDirs.get(name) ?? '', 'index.mjs'), 'utf8').includes(
+        '#standard-fonts/',
+      );
+
+      // Assess
+      expect(def.needsFonts ?? false, `${name} renders PDFs: register it with needsFonts: true`).toBe(
+        bundlesPdfkit,
+      );
+    },
+  );
+
+  it('leaves the AWS SDK out of the bundles (the runtime provides it)', () => {
+    // Act
+    const whoami = readFileSync(path.join(assetDirs.get('fixture-whoami') ?? '', 'index.mjs'), 'utf8');
+
+    // Assess
+    expect(whoami).toMatch(/from"@aws-sdk\/client-dynamodb"/);
+    expect(whoami).not.toContain('DynamoDBServiceException');
+  });
+
+  it('runs an HTTP bundle: the middleware chain answers 401 without a token', () => {
+    // Act
+    const result = invoke(assetDirs.get('fixture-whoami') ?? '', {
+      version: '2.0',
+      routeKey: 'GET /whoami',
+      rawPath: '/whoami',
+      headers: {},
+      requestContext: { http: { method: 'GET', path: '/whoami' } },
+      isBase64Encoded: false,
+    }) as { statusCode: number; body: string };
+
+    // Assess
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it('loads the grammY bundle, whose CommonJS dependencies need the require banner', () => {
+    // Act
+    const script = `const m = await import(${JSON.stringify(
+      pathToFileURL(path.join(assetDirs.get('fixture-telegram-webhook') ?? '', 'index.mjs')).href,
+    )}); process.stdout.write(typeof m.handler);`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+
+    // Assess
+    expect(out).toBe('function');
+  });
+
+  it('renders a Vietnamese PDF from the bundle alone, with the fonts and pdfkit metrics shipped beside it', () => {
+    // Prepare
+    const dir = assetDirs.get('fixture-october-report') ?? '';
+    const event = { job: 'fixture-october-report', scheduledTime: '2026-10-31T10:00:00Z', executionId: 'x' };
+
+    // Act: as in Lambda (REPORT_FONT_DIR set) and without it (the package's own folder is found)
+    const withDir = invoke(dir, event, { REPORT_FONT_DIR: path.join(dir, FONTS_PACKAGE_DIR, 'ttf') }) as {
+      job: string;
+      bytes: number;
+    };
+    const withoutDir = invoke(dir, event) as { bytes: number };
+
+    // Assess
+    expect(withDir.job).toBe('fixture-october-report');
+    expect(withDir.bytes).toBeGreaterThan(5_000);
+    expect(withoutDir.bytes).toBeGreaterThan(5_000);
+  });
+});

@@ -1,0 +1,74 @@
+// test support: builds one stage's stacks the way infra/app.ts does, with cdk.json's feature flags.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { AwsSolutionsChecks } from 'cdk-nag';
+import { type StageName, stageConfig } from '../../infra/config.js';
+import { PROJECT_ROOT } from '../../infra/constructs/app-function.js';
+import { addNagChecks } from '../../infra/nag.js';
+import type { AppStack, FunctionRegistry } from '../../infra/stacks/app-stack.js';
+import type { DataStack } from '../../infra/stacks/data-stack.js';
+import { createStageStacks } from '../../infra/stacks/index.js';
+import { FIXTURE_REGISTRY } from '../fixtures/functions/registry.js';
+
+/** The feature flags of cdk.json, so the tests synthesise what `npm run synth` does. */
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
+  return cdkJson.context;
+}
+
+export interface SynthesizedStage {
+  app: App;
+  data: DataStack;
+  appStack: AppStack;
+  dataTemplate: Template;
+  appTemplate: Template;
+  nag: AwsSolutionsChecks;
+}
+
+export function synthStage(
+  options: {
+    stage?: StageName;
+    registry?: FunctionRegistry;
+    tracing?: boolean;
+    alarmEmail?: string;
+    botUsername?: string;
+    settings?: Record<string, string>;
+    /** Real esbuild bundling (slow); skipped unless asked. */
+    bundle?: boolean;
+    /** CDK's built-in CloudFormation schema validation: 3–10 s per synthesis here, so only where tested. */
+    cfnValidation?: boolean;
+    outdir?: string;
+  } = {},
+): SynthesizedStage {
+  const app = new App({
+    builtinCloudFormationValidation: options.cfnValidation ?? false,
+    context: {
+      ...cdkJsonContext(),
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+    },
+    ...(options.outdir ? { outdir: options.outdir } : {}),
+  });
+  const stage = stageConfig(options.stage ?? 'dev', {
+    ...(options.tracing ? { tracing: true } : {}),
+    ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+  const { data, app: appStack } = createStageStacks(app, {
+    stage,
+    registry: options.registry ?? FIXTURE_REGISTRY,
+    ...(options.botUsername ? { botUsername: options.botUsername } : {}),
+  });
+  const nag = addNagChecks(app);
+  return {
+    app,
+    data,
+    appStack,
+    dataTemplate: Template.fromStack(data),
+    appTemplate: Template.fromStack(appStack),
+    nag,
+  };
+}
