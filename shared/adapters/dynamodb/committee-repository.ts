@@ -3,7 +3,15 @@ import type { Committee } from '../../domain/committee.js';
 import type { StaffAssignment } from '../../domain/roles.js';
 import type { CommitteeRepository, StaffRepository } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, toItem } from './store.js';
+import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+
+/** The stored shape of a committee (exported for bulk loaders such as the benchmark's). */
+export function committeeItem(committee: Committee): Item {
+  const indexes = committee.parentId
+    ? keys.committeeChildren(committee.parentId, committee.kind, committee.id)
+    : {};
+  return toItem('Committee', keys.committee(committee.id), committee, indexes);
+}
 
 export class DynamoCommitteeRepository implements CommitteeRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -14,10 +22,7 @@ export class DynamoCommitteeRepository implements CommitteeRepository {
   }
 
   async put(committee: Committee): Promise<void> {
-    const indexes = committee.parentId
-      ? keys.committeeChildren(committee.parentId, committee.kind, committee.id)
-      : {};
-    await this.store.put(toItem('Committee', keys.committee(committee.id), committee, indexes));
+    await this.store.put(committeeItem(committee));
   }
 
   async children(parentId: string): Promise<Committee[]> {

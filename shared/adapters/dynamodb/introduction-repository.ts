@@ -8,7 +8,7 @@ import { keys } from './keys.js';
 import { memberItem, partyCardItem } from './member-repository.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
-function introductionItem(introduction: Introduction, memberName: string): Item {
+export function introductionItem(introduction: Introduction, memberName: string): Item {
   const indexes = keys.introductionIndexes({
     id: introduction.id,
     memberId: introduction.memberId,

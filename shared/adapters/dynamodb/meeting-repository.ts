@@ -55,7 +55,7 @@ export class DynamoMeetingRepository implements MeetingRepository {
   }
 }
 
-function invitationItem(invitation: Invitation): Item & { version: number } {
+export function invitationItem(invitation: Invitation): Item & { version: number } {
   const pending =
     invitation.rsvp === 'absent' && invitation.absence?.confirmation === 'pending'
       ? keys.pendingAbsence(

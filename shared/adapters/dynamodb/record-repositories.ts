@@ -90,6 +90,16 @@ export class DynamoMinutesRepository implements MinutesRepository {
   }
 }
 
+/** The stored shape of an evaluation (exported for bulk loaders such as the benchmark's). */
+export function evaluationItem(evaluation: Evaluation): Item & { version: number } {
+  return toItem(
+    'Evaluation',
+    keys.evaluation(evaluation.residenceOrgId, evaluation.year, evaluation.memberId),
+    evaluation,
+    keys.memberEvaluations(evaluation.memberId, evaluation.year),
+  ) as Item & { version: number };
+}
+
 export class DynamoEvaluationRepository implements EvaluationRepository {
   constructor(private readonly store: DynamoStore) {}
 
@@ -103,12 +113,7 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
     expectedVersion: number,
     options: EvaluationWriteOptions = {},
   ): Promise<void> {
-    const item = toItem(
-      'Evaluation',
-      keys.evaluation(evaluation.residenceOrgId, evaluation.year, evaluation.memberId),
-      evaluation,
-      keys.memberEvaluations(evaluation.memberId, evaluation.year),
-    ) as Item & { version: number };
+    const item = evaluationItem(evaluation);
     const writes = [this.store.versionedPut(item, expectedVersion)];
     if (options.markBothMeetingsMissedNoticed) {
       // R11: the marker makes the notice once per member and year, whichever save raises it first.

@@ -1,0 +1,108 @@
+// Logs: everything the end-to-end flows write to stdout (the logger's sink in Lambda) is captured, and no
+// phone number, absence-reason text or member's full name appears in it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppDeps, createAppDeps } from '../../../functions/deps.js';
+import { createHandler as absenceNoticesJob } from '../../../functions/jobs/absence-notices.js';
+import { createHandler as octoberReportJob } from '../../../functions/jobs/october-report.js';
+import { createRepositories } from '../../../shared/adapters/dynamodb/index.js';
+import { createLogger } from '../../../shared/adapters/logger.js';
+import { createTestTable, type TestTable } from '../../support/dynamo.js';
+import { type SettableClock, settableClock, testConfig, WARD } from '../../support/http-issue5.js';
+import { EXPECTATIONS } from './expectations.js';
+import {
+  ABSENCE_TEXT,
+  CONSULTATION,
+  callRaw,
+  loadRoutes,
+  PEOPLE,
+  PRINCIPALS,
+  seedWorld,
+  tokenKey,
+  WORLD_NOW,
+  YEAR,
+} from './world.js';
+
+describe('Function: log output of the end-to-end flows', () => {
+  let table: TestTable;
+  let deps: AppDeps;
+  let clock: SettableClock;
+  const captured: string[] = [];
+  const realWrite = process.stdout.write.bind(process.stdout);
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    clock = settableClock(WORLD_NOW);
+    // The production logger, writing to process.stdout as in Lambda; stdout is captured for the whole flow.
+    deps = createAppDeps(
+      { ...testConfig(table), reportBoardIds: [WARD] },
+      { repos: createRepositories(table), clock, logger: createLogger() },
+    );
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return (realWrite as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    try {
+      // The meeting (June and a sealed October), comments, year end and the report, through the routes.
+      const routes = await loadRoutes(() => deps);
+      const world = await seedWorld(deps, clock, routes);
+      clock.set(WORLD_NOW);
+      // Every route once by every role (successes, refusals and bad input all log through the same path).
+      for (const { def, handler } of routes) {
+        const req = EXPECTATIONS[def.name]?.request(world, 'chair') ?? {};
+        for (const p of PRINCIPALS) {
+          await callRaw(handler, {
+            method: def.method,
+            route: def.path,
+            ...(req.pathParameters ? { pathParameters: req.pathParameters } : {}),
+            ...(req.query ? { query: req.query } : {}),
+            rawBody: JSON.stringify(req.body ?? { text: PEOPLE.own.fullName, note: PEOPLE.peer.phone }),
+            token: world.tokens.get(tokenKey(p.role, p.side)) as string,
+          });
+        }
+      }
+      await absenceNoticesJob(() => deps)({});
+      await octoberReportJob(() => deps)({ year: YEAR });
+      // A job pointed at a committee that does not exist logs its failure too.
+      await octoberReportJob(() => deps)({ year: YEAR, boardIds: ['khong-ton-tai'] });
+    } finally {
+      process.stdout.write = realWrite;
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  it('captured the flows’ log lines (JSON, one per line)', () => {
+    // Prepare
+    const lines = captured
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
+
+    // Assess
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.some((l) => l.includes('"jobId":"october-report"'))).toBe(true);
+    expect(lines.some((l) => l.includes('"jobId":"absence-notices"'))).toBe(true);
+    for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+  });
+
+  it('holds no phone number, absence-reason text or member’s full name', () => {
+    // Prepare
+    const text = captured.join('');
+    const people = Object.values(PEOPLE);
+    const forbidden = [
+      ...people.map((p) => p.fullName),
+      ...people.map((p) => p.phone ?? ''),
+      ABSENCE_TEXT,
+      CONSULTATION.hamletHeadName,
+      CONSULTATION.policeHeadName,
+    ].filter(Boolean);
+
+    // Assess
+    expect(
+      forbidden.filter((f) => text.includes(f) || text.includes(JSON.stringify(f).slice(1, -1))),
+    ).toEqual([]);
+    // Any Vietnamese phone number shape at all (0 + 9 digits, or +84 …).
+    expect(text.match(/(?<!\d)(0|\+84)\d{9}(?!\d)/g) ?? []).toEqual([]);
+  });
+});
