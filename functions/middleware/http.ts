@@ -16,6 +16,8 @@ export interface RouteInput<B, P, Q> {
   path: P;
   query: Q;
   event: HttpEvent;
+  /** The Lambda context (e.g. getRemainingTimeInMillis for work that must stop before the timeout). */
+  context: Context;
 }
 
 interface RouteContext extends Context {
@@ -104,6 +106,7 @@ export function httpRoute<B = undefined, P = undefined, Q = undefined>(
       path: input.path as P,
       query: input.query as Q,
       event,
+      context,
     });
   });
 }

@@ -73,6 +73,20 @@ function route(name: string, method: HttpMethod, path: string, grants: readonly 
   return { name, method, path, entry: `functions/http/${name}.ts`, auth: true, grants };
 }
 
+/** Introductions and the contact book (issue 3, R1–R7); see docs/api.md. */
+const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
+  route('introductions-create', 'POST', '/introductions', READ_WRITE),
+  route('introductions-import', 'POST', '/introductions/import', READ_WRITE),
+  route('introductions-receive', 'POST', '/introductions/{id}/receive', READ_WRITE),
+  route('introductions-end', 'POST', '/introductions/{id}/end', READ_WRITE),
+  // Renders the letter with pdfkit: the fonts ship beside the bundle.
+  { ...route('introductions-letter', 'GET', '/introductions/{id}/letter.pdf', READ), needsFonts: true },
+  route('members-travel-notices', 'POST', '/members/{id}/travel-notices', READ_WRITE),
+  route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE),
+  route('members-contact-book', 'GET', '/members/{id}/contact-book', READ),
+  route('committees-members', 'GET', '/committees/{id}/members', READ),
+];
+
 /** The meeting itself (issue 5): attendance, minutes, comments, R10 notices. */
 const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
   route('meeting-attendance-get', 'GET', '/meetings/{id}/attendance', READ),
@@ -197,9 +211,78 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
 ];
 
-export const HTTP_ROUTES: readonly HttpRouteDef[] = [...MEETING_RECORD_ROUTES, ...YEAR_END_ROUTES];
+/** The bot and what it drives (issue 4): the Telegram webhook, link codes, planning, invitations. */
+const BOT_ROUTES: readonly HttpRouteDef[] = [
+  {
+    name: 'telegram-webhook',
+    method: 'POST',
+    path: '/telegram/webhook',
+    entry: 'functions/telegram-webhook.ts',
+    // Authenticated by Telegram's X-Telegram-Bot-Api-Secret-Token header, not by a JWT.
+    auth: false,
+    // /moi enqueues the invitation job on SQS (locally it runs in-process).
+    grants: ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read'],
+    bot: true,
+  },
+  route('create-member-link-code', 'POST', '/members/{id}/link-codes', READ_WRITE),
+  route('create-staff-link-code', 'POST', '/staff/{id}/link-codes', READ_WRITE),
+  route('plan-meeting', 'POST', '/committees/{id}/meetings', READ_WRITE),
+  {
+    // The final report (the members to print for) goes to the staff's linked chat, hence the bot token.
+    ...route('send-invitations', 'POST', '/meetings/{id}/invitations', [
+      'table:read',
+      'table:write',
+      'invitation-queue:send',
+      'bot-secrets:read',
+    ]),
+    bot: true,
+  },
+];
+
+export const HTTP_ROUTES: readonly HttpRouteDef[] = [
+  ...BOT_ROUTES,
+  ...INTRODUCTION_ROUTES,
+  ...MEETING_RECORD_ROUTES,
+  ...YEAR_END_ROUTES,
+];
 
 export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
+  {
+    name: 'invitation-worker',
+    entry: 'functions/invitation-worker.ts',
+    // Give it a concurrency of one (or divide TELEGRAM_GLOBAL_PER_SECOND): the throttler counts per process.
+    trigger: { kind: 'queue', queue: 'invitations' },
+    grants: ['table:read', 'table:write', 'bot-secrets:read', 'sms:publish'],
+    bot: true,
+    description:
+      'Delivers one invitation per queued member (Telegram, else SMS) and reports progress to the staff',
+  },
+  {
+    name: 'outbox-relay',
+    entry: 'functions/outbox-relay.ts',
+    trigger: { kind: 'table-stream' },
+    grants: ['table:write', 'topic:publish'],
+    description: 'Publishes new outbox events from the table stream to the SNS topic and marks them sent',
+  },
+  {
+    name: 'notifier',
+    entry: 'functions/notifier.ts',
+    trigger: { kind: 'topic' },
+    grants: ['table:read', 'table:write', 'bot-secrets:read'],
+    bot: true,
+    description:
+      'Turns events into chat notices: absence reasons to the workplace (R9), decisions to the member',
+  },
+  {
+    name: 'reminders',
+    entry: 'functions/jobs/reminders.ts',
+    // 08:00 every day, Asia/Ho_Chi_Minh (the scheduler's time zone).
+    trigger: { kind: 'schedule', expression: 'cron(0 8 * * ? *)' },
+    grants: ['table:read', 'table:write', 'bot-secrets:read'],
+    bot: true,
+    description:
+      'Reminders 3 days (no answer yet) and 1 day (attending) before each meeting, and staff summaries',
+  },
   {
     name: 'absence-notices',
     entry: 'functions/jobs/absence-notices.ts',

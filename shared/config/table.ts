@@ -35,6 +35,13 @@ export const ENV = {
   botTokenParameter: 'BOT_TOKEN_PARAMETER',
   webhookSecretParameter: 'WEBHOOK_SECRET_PARAMETER',
   invitationQueueUrl: 'INVITATION_QUEUE_URL',
+  /** Local only: the token and webhook secret themselves (in AWS they come from the SSM parameters). */
+  botToken: 'BOT_TOKEN',
+  webhookSecret: 'WEBHOOK_SECRET',
+  /** The throttler's limits per process (Telegram: ~30/s overall, 1/s per chat). */
+  telegramGlobalPerSecond: 'TELEGRAM_GLOBAL_PER_SECOND',
+  telegramPerChatPerSecond: 'TELEGRAM_PER_CHAT_PER_SECOND',
+  smsSenderId: 'SMS_SENDER_ID',
   /** The October report job: comma-separated ids of the top-level boards whose trees it compiles. */
   reportBoardIds: 'REPORT_BOARD_IDS',
   /** The October report's schedule (EventBridge Scheduler expression, Asia/Ho_Chi_Minh), read at synth. */

@@ -103,3 +103,42 @@ export function assertMayEnd(introduction: Pick<Introduction, 'status'>): void {
 export function isActive(introduction: Pick<Introduction, 'status'>): boolean {
   return introduction.status === 'received';
 }
+
+/**
+ * R5, R7: a receipt or an end is dated on or after the day the letter was issued, and not in the
+ * future (the staff record what already happened).
+ */
+export function assertDatedWithinIntroduction(
+  rule: 'R5' | 'R7',
+  introduction: Pick<Introduction, 'issuedOn'>,
+  on: IsoDate,
+  today: IsoDate,
+): void {
+  if (on < introduction.issuedOn) {
+    throw new RuleViolationError(rule, 'the date is before the introduction was issued');
+  }
+  if (on > today) throw new RuleViolationError(rule, 'the date is in the future');
+}
+
+/** R5: the hamlet a member is assigned to is a hamlet cell (chi bộ ấp, khu vực) of the receiving committee. */
+export function assertHamletOf(
+  hamlet: Pick<Committee, 'kind' | 'parentId'> | undefined,
+  residenceOrgId: string,
+): void {
+  if (hamlet?.kind !== 'hamlet_cell' || hamlet.parentId !== residenceOrgId) {
+    throw new RuleViolationError(
+      'R5',
+      'the hamlet must be a hamlet or area (ấp, khu vực) of the receiving residence committee',
+    );
+  }
+}
+
+/** The introduction was in force (issued and not yet ended) at some time during the calendar year. */
+export function wasInForceDuring(
+  introduction: Pick<Introduction, 'issuedOn' | 'end'>,
+  year: number,
+): boolean {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  return introduction.issuedOn <= last && (!introduction.end || introduction.end.endedOn >= first);
+}

@@ -35,6 +35,13 @@ export interface Invitation {
   meetingDate: IsoDate;
   delivery: Delivery;
   sentAt?: string;
+  /**
+   * When a worker took the invitation to deliver it (a lease): another worker leaves it alone until the
+   * lease is over, so a retried job never sends the same invitation twice at once.
+   */
+  deliveryAttemptAt?: string;
+  /** An SMS went to the member's phone because no chat account could be reached. */
+  smsSent?: boolean;
   rsvp: Rsvp;
   rsvpAt?: string;
   absence?: AbsenceReason;

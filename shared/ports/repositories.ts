@@ -37,6 +37,8 @@ export interface MemberRepository {
   byPartyCard(partyCardNumber: string): Promise<Member | undefined>;
   /** Creates the member; ConflictError if the id or the party card number exists already. */
   create(member: Member, options?: WriteOptions): Promise<void>;
+  /** Many members by party card number at once (batched reads, for imports): card → member. */
+  byPartyCards(partyCardNumbers: readonly string[]): Promise<Map<string, Member>>;
   update(member: Member, options?: WriteOptions): Promise<void>;
   addTravelNotice(notice: TravelNotice, options?: WriteOptions): Promise<void>;
   travelNotices(memberId: string): Promise<TravelNotice[]>;
@@ -50,6 +52,15 @@ export interface IntroducedMember {
   memberName: string;
 }
 
+/** One new introduction with what is written with it (see IntroductionRepository.issue). */
+export interface IntroductionIssue extends WriteOptions {
+  introduction: Introduction;
+  memberName: string;
+  newMember?: Member;
+  updatedMember?: Member;
+  travelNotice?: TravelNotice;
+}
+
 export interface IntroductionRepository {
   get(introductionId: string): Promise<Introduction | undefined>;
   /**
@@ -59,8 +70,21 @@ export interface IntroductionRepository {
   issue(
     introduction: Introduction,
     memberName: string,
-    options?: WriteOptions & { newMember?: Member },
+    options?: WriteOptions & {
+      newMember?: Member;
+      /** An existing member whose details the introducing workplace brings up to date (same party card). */
+      updatedMember?: Member;
+      /** R3: a travel notice given with the introduction, stored in the same transaction. */
+      travelNotice?: TravelNotice;
+    },
   ): Promise<void>;
+  /**
+   * Several issues in one transaction (imports): all are written or none; any failed condition is a
+   * ConflictError, and the caller retries them one by one to learn which.
+   */
+  issueMany(batch: readonly IntroductionIssue[]): Promise<void>;
+  /** The introduction in force (not ended) of each member that has one (batched reads): member → it. */
+  activeOfMembers(memberIds: readonly string[]): Promise<Map<string, Introduction>>;
   /** Saves a changed introduction guarded by `expectedVersion` (optimistic locking). */
   save(
     introduction: Introduction,
@@ -194,6 +218,12 @@ export interface IdempotencyStore {
   release(scope: string, key: string): Promise<void>;
 }
 
+/** Gap-tolerant sequences, e.g. the number of an introduction letter per workplace and year ("Số 12-GGT"). */
+export interface CounterRepository {
+  /** Adds `count` (default 1) to the sequence `scope` and returns the new last value (the first is 1). */
+  next(scope: string, count?: number): Promise<number>;
+}
+
 export interface OutboxEntry {
   event: DomainEvent;
   status: 'pending' | 'sent';
@@ -219,6 +249,8 @@ export interface ChatLink extends ChatSubject {
   linkedAt: string;
   /** Set when the user blocked the bot (my_chat_member kicked): messages stop until they come back. */
   blocked?: boolean;
+  /** The chat app's language of the user when they linked (e.g. 'vi', 'en'), for notices sent later. */
+  languageCode?: string;
 }
 export interface LinkCode {
   code: string;

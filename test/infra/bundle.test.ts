@@ -60,7 +60,10 @@ const fixtures: FunctionRegistry = {
     name: `fixture-${r.name}`,
     path: `/fixture${r.path}`,
   })),
-  backgroundFunctions: FIXTURE_BACKGROUND_FUNCTIONS.map((f) => ({ ...f, name: `fixture-${f.name}` })),
+  // The invitation queue has one consumer: the fixture's rides along only while the real one is missing.
+  backgroundFunctions: FIXTURE_BACKGROUND_FUNCTIONS.filter(
+    (f) => f.trigger.kind !== 'queue' || !BACKGROUND_FUNCTIONS.some((r) => r.trigger.kind === 'queue'),
+  ).map((f) => ({ ...f, name: `fixture-${f.name}` })),
 };
 const registry: FunctionRegistry = {
   httpRoutes: [...HTTP_ROUTES, ...fixtures.httpRoutes],

@@ -2,6 +2,11 @@
 import { DynamoAbsenceNoticeRepository } from './absence-notice-repository.js';
 import type { DynamoContext } from './client.js';
 import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-repository.js';
+import {
+  DynamoCallbackDataStore,
+  DynamoDraftStore,
+  DynamoInvitationJobRepository,
+} from './conversation-repositories.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
 import { DynamoInvitationRepository, DynamoMeetingRepository } from './meeting-repository.js';
 import { DynamoMemberRepository } from './member-repository.js';
@@ -14,6 +19,7 @@ import {
 import { DynamoStore } from './store.js';
 import {
   DynamoChatLinkRepository,
+  DynamoCounterRepository,
   DynamoIdempotencyStore,
   DynamoOutboxRepository,
 } from './support-repositories.js';
@@ -36,8 +42,12 @@ export function createRepositories(ctx: DynamoContext) {
     idempotency: new DynamoIdempotencyStore(store),
     outbox: new DynamoOutboxRepository(store),
     chatLinks: new DynamoChatLinkRepository(store),
+    drafts: new DynamoDraftStore(store),
+    callbackData: new DynamoCallbackDataStore(store),
+    invitationJobs: new DynamoInvitationJobRepository(store),
     absenceNotices: new DynamoAbsenceNoticeRepository(store),
     yearEnd: new DynamoYearEndRepository(store),
+    counters: new DynamoCounterRepository(store),
   };
 }
 

@@ -2,10 +2,16 @@
 import { ConflictError } from '../../domain/errors.js';
 import type { Introduction, IntroductionStatus } from '../../domain/introduction.js';
 import type { Member } from '../../domain/member.js';
+import type { TravelNotice } from '../../domain/travel-and-exemption.js';
 import type { Page } from '../../ports/common.js';
-import type { IntroducedMember, IntroductionRepository, WriteOptions } from '../../ports/repositories.js';
+import type {
+  IntroducedMember,
+  IntroductionIssue,
+  IntroductionRepository,
+  WriteOptions,
+} from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { memberItem, partyCardItem } from './member-repository.js';
+import { memberItem, partyCardItem, travelNoticeItem } from './member-repository.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
 export function introductionItem(introduction: Introduction, memberName: string): Item {
@@ -35,33 +41,48 @@ export class DynamoIntroductionRepository implements IntroductionRepository {
     return item ? toIntroduced(item).introduction : undefined;
   }
 
-  async issue(
-    introduction: Introduction,
-    memberName: string,
-    options: WriteOptions & { newMember?: Member } = {},
-  ): Promise<void> {
-    const memberWrites = options.newMember
-      ? [
-          this.store.newPut(memberItem(options.newMember)),
-          this.store.newPut(partyCardItem(options.newMember)),
-        ]
-      : [];
+  private issueWrites(spec: IntroductionIssue) {
+    const { introduction, memberName } = spec;
+    const memberWrites = spec.newMember
+      ? [this.store.newPut(memberItem(spec.newMember)), this.store.newPut(partyCardItem(spec.newMember))]
+      : spec.updatedMember
+        ? [
+            {
+              Put: {
+                TableName: this.store.table,
+                Item: memberItem(spec.updatedMember),
+                // The member must still be the one the caller read (same party card).
+                ConditionExpression: 'attribute_exists(pk) AND partyCardNumber = :card',
+                ExpressionAttributeValues: { ':card': spec.updatedMember.partyCardNumber },
+              },
+            },
+          ]
+        : [];
     const guard = toItem('ActiveIntroduction', keys.activeIntroductionGuard(introduction.memberId), {
       introductionId: introduction.id,
     });
+    return {
+      guardIndex: memberWrites.length,
+      writes: [
+        ...memberWrites,
+        this.store.newPut(guard),
+        this.store.newPut(introductionItem(introduction, memberName)),
+        ...(spec.travelNotice ? [this.store.newPut(travelNoticeItem(spec.travelNotice))] : []),
+      ],
+    };
+  }
+
+  async issue(
+    introduction: Introduction,
+    memberName: string,
+    options: WriteOptions & { newMember?: Member; updatedMember?: Member; travelNotice?: TravelNotice } = {},
+  ): Promise<void> {
+    const { writes, guardIndex } = this.issueWrites({ introduction, memberName, ...options });
     try {
-      await this.store.transact(
-        [
-          ...memberWrites,
-          this.store.newPut(guard),
-          this.store.newPut(introductionItem(introduction, memberName)),
-        ],
-        options.events,
-      );
+      await this.store.transact(writes, options.events);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const failed = (error.details?.failedIndexes as number[] | undefined) ?? [];
-      const guardIndex = memberWrites.length;
       if (failed.some((i) => i < guardIndex))
         throw new ConflictError('A member with this party card number exists', 'member_exists');
       if (failed.includes(guardIndex)) {
@@ -69,6 +90,24 @@ export class DynamoIntroductionRepository implements IntroductionRepository {
       }
       throw new ConflictError('This introduction exists already', 'introduction_exists');
     }
+  }
+
+  async issueMany(batch: readonly IntroductionIssue[]): Promise<void> {
+    // Events are placed after the writes of their own issue: the transaction cap (100) counts them all.
+    const items = batch.flatMap((spec) => [
+      ...this.issueWrites(spec).writes,
+      ...this.store.outboxPuts(spec.events ?? []),
+    ]);
+    await this.store.transact(items);
+  }
+
+  async activeOfMembers(memberIds: readonly string[]): Promise<Map<string, Introduction>> {
+    const guards = await this.store.batchGet(memberIds.map((id) => keys.activeIntroductionGuard(id)));
+    const ids = guards.map((g) => g.introductionId).filter((id): id is string => typeof id === 'string');
+    const introductions = (await this.store.batchGet(ids.map((id) => keys.introduction(id)))).map(
+      (item) => toIntroduced(item).introduction,
+    );
+    return new Map(introductions.filter((i) => i.status !== 'ended').map((i) => [i.memberId, i]));
   }
 
   async save(

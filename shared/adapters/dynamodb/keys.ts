@@ -248,6 +248,13 @@ export const keys = {
   /** Idempotency records (HTTP replays, Telegram update ids, job steps); they expire through TTL. */
   idempotency: (scope: string, key: string): Key => ({ pk: `IDEMP#${scope}#${key}`, sk: '#IDEMP' }),
   job: (jobId: string): Key => ({ pk: `JOB#${jobId}`, sk: META }),
+  /** A sequence (e.g. introduction letter numbers of a workplace for a year), advanced with an atomic ADD. */
+  counter: (scope: string): Key => ({ pk: `COUNTER#${scope}`, sk: '#COUNTER' }),
+
+  // The bot's conversation state (Lambda keeps nothing between updates): one draft per chat user (TTL),
+  // and button data too long for the channel, kept under a short token (TTL).
+  draft: (channel: string, userId: string): Key => ({ pk: `DRAFT#${channel}#${userId}`, sk: '#DRAFT' }),
+  callbackData: (token: string): Key => ({ pk: `CALLBACK#${token}`, sk: '#DATA' }),
 } as const;
 
 export function outboxShard(eventId: string): number {

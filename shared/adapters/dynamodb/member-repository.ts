@@ -14,6 +14,10 @@ export function partyCardItem(member: Pick<Member, 'id' | 'partyCardNumber'>): I
   return toItem('PartyCard', keys.partyCard(member.partyCardNumber), { memberId: member.id });
 }
 
+export function travelNoticeItem(notice: TravelNotice): Item {
+  return toItem('TravelNotice', keys.travelNotice(notice.memberId, notice.from, notice.id), notice);
+}
+
 export class DynamoMemberRepository implements MemberRepository {
   constructor(private readonly store: DynamoStore) {}
 
@@ -25,6 +29,13 @@ export class DynamoMemberRepository implements MemberRepository {
   async byPartyCard(partyCardNumber: string): Promise<Member | undefined> {
     const card = await this.store.get(keys.partyCard(partyCardNumber));
     return typeof card?.memberId === 'string' ? this.get(card.memberId) : undefined;
+  }
+
+  async byPartyCards(partyCardNumbers: readonly string[]): Promise<Map<string, Member>> {
+    const cards = await this.store.batchGet(partyCardNumbers.map((n) => keys.partyCard(n)));
+    const ids = cards.map((c) => c.memberId).filter((id): id is string => typeof id === 'string');
+    const members = await this.store.batchGet(ids.map((id) => keys.member(id)));
+    return new Map(members.map((item) => fromItem<Member>(item)).map((m) => [m.partyCardNumber, m]));
   }
 
   async create(member: Member, options: WriteOptions = {}): Promise<void> {
@@ -57,8 +68,7 @@ export class DynamoMemberRepository implements MemberRepository {
   }
 
   async addTravelNotice(notice: TravelNotice, options: WriteOptions = {}): Promise<void> {
-    const item = toItem('TravelNotice', keys.travelNotice(notice.memberId, notice.from, notice.id), notice);
-    await this.store.transact([this.store.newPut(item)], options.events);
+    await this.store.transact([this.store.newPut(travelNoticeItem(notice))], options.events);
   }
 
   async travelNotices(memberId: string): Promise<TravelNotice[]> {

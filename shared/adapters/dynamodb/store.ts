@@ -2,10 +2,12 @@
 // put, paged query, transactions with the outbox). No Scan: every read is a GetItem or a Query.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  type QueryCommandOutput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -102,6 +104,36 @@ export class DynamoStore {
     return out.Item;
   }
 
+  /**
+   * Many GetItems in BatchGetItem calls of 100 keys (strongly consistent), retrying what DynamoDB left
+   * unprocessed. Missing items are simply absent from the result; order is not kept.
+   */
+  async batchGet(keysToGet: readonly Key[], inFlight = 4): Promise<Item[]> {
+    const out: Item[] = [];
+    const chunks: Record<string, unknown>[][] = [];
+    for (let i = 0; i < keysToGet.length; i += 100) {
+      chunks.push(keysToGet.slice(i, i + 100).map((k) => ({ pk: k.pk, sk: k.sk })));
+    }
+    const getChunk = async (chunk: Record<string, unknown>[]) => {
+      let pending = chunk;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        const res = await this.ctx.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        out.push(...(res.Responses?.[this.table] ?? []));
+        pending = (res.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+        if (attempt > 8 && pending.length > 0) throw new Error('BatchGetItem kept keys unprocessed');
+      }
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) await getChunk(chunks[next++] as Record<string, unknown>[]);
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, worker));
+    return out;
+  }
+
   /** A put that must not overwrite: false when the item already exists (the caller decides if that is a replay). */
   async putNew(item: Item): Promise<boolean> {
     try {
@@ -142,7 +174,14 @@ export class DynamoStore {
 
   /** One page of a Query; the cursor is opaque to callers (base64url of DynamoDB's LastEvaluatedKey). */
   async queryPage(spec: QuerySpec, limit: number, cursor?: string): Promise<Page<Item>> {
-    const out = await this.ctx.doc.send(new QueryCommand(this.queryInput(spec, limit, decodeCursor(cursor))));
+    let out: QueryCommandOutput;
+    try {
+      out = await this.ctx.doc.send(new QueryCommand(this.queryInput(spec, limit, decodeCursor(cursor))));
+    } catch (error) {
+      // A cursor minted for another listing (another partition) is refused by DynamoDB as a ValidationException.
+      if (cursor && (error as Error).name === 'ValidationException') throw new InvalidCursorError();
+      throw error;
+    }
     const next = encodeCursor(out.LastEvaluatedKey);
     return { items: out.Items ?? [], ...(next ? { cursor: next } : {}) };
   }
@@ -217,6 +256,11 @@ export class DynamoStore {
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
     };
+  }
+
+  /** The outbox items of events, for callers that assemble a transaction themselves. */
+  outboxPuts(events: readonly DomainEvent[]): TxItem[] {
+    return events.map((e) => ({ Put: outboxPut(this.table, e) }));
   }
 
   newPut(item: Item): TxItem {

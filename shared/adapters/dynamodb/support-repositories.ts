@@ -7,6 +7,7 @@ import type {
   ChatLink,
   ChatLinkRepository,
   ChatSubject,
+  CounterRepository,
   IdempotencyStore,
   LinkCode,
   LinkCodeOutcome,
@@ -57,6 +58,24 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     await this.store.ctx.doc.send(
       new DeleteCommand({ TableName: this.store.table, Key: keys.idempotency(scope, key) }),
     );
+  }
+}
+
+export class DynamoCounterRepository implements CounterRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async next(scope: string, count = 1): Promise<number> {
+    const out = await this.store.ctx.doc.send(
+      new UpdateCommand({
+        TableName: this.store.table,
+        Key: keys.counter(scope),
+        UpdateExpression: 'ADD #value :n SET #type = :type, #v = :v',
+        ExpressionAttributeNames: { '#value': 'value', '#type': 'type', '#v': 'v' },
+        ExpressionAttributeValues: { ':n': count, ':type': 'Counter', ':v': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.value);
   }
 }
 

@@ -2,7 +2,17 @@
 // and one valid request per route (the bad-input suite mutates it).
 import type { Role } from '../../../shared/domain/roles.js';
 import { WARD, WORKPLACE } from '../../support/http-issue5.js';
-import { CONSULTATION, HD02_FORM, JUNE, OCTOBER_2025, PEOPLE, type Side, type World, YEAR } from './world.js';
+import {
+  CONSULTATION,
+  HD02_FORM,
+  JUNE,
+  OCTOBER_2025,
+  PEOPLE,
+  type Side,
+  UPCOMING,
+  type World,
+  YEAR,
+} from './world.js';
 
 export interface Request {
   pathParameters?: Record<string, string>;
@@ -20,12 +30,99 @@ const RESIDENCE: readonly Role[] = ['residence_staff', 'chair', 'secretary'];
 const residence = (role: Role, side: Side) => side === 'own' && RESIDENCE.includes(role);
 const residenceOrViewer = (role: Role, side: Side) =>
   side === 'own' && (RESIDENCE.includes(role) || role === 'viewer');
+const workplace = (role: Role, side: Side) => side === 'own' && role === 'workplace_staff';
+/** The introduction's two committees and the member (docs/api.md, authorisation matrix). */
+const eitherSideOrMember = (role: Role, side: Side) =>
+  side === 'own' && (role === 'member' || role === 'workplace_staff' || RESIDENCE.includes(role));
+
+/** A member new to the world, introduced by its workplace to its ward (issue 3). */
+const NEW_MEMBER = {
+  partyCardNumber: '420000001',
+  fullName: 'Võ Thị Kim Liên',
+  dateOfBirth: '1990-04-30',
+  sex: 'female',
+  residence: { kind: 'permanent', address: 'Số 9, khu vực 3, phường An Hòa', registeredFrom: '2015-01-01' },
+};
+const IMPORT_CSV =
+  'so_the_dang,ho_ten,ngay_sinh,gioi_tinh,cu_tru,dia_chi,dang_ky_tu,ma_noi_cu_tru\n' +
+  `420000002,Đinh Công Tráng,1988-08-08,nam,thuong_tru,"Số 2, khu vực 3",2010-01-01,${WARD}`;
 
 /**
  * What each route answers, from docs/meeting.md's route table. A route added to the registry without a row
  * here fails the completeness test below: add its row (or reuse its feature's own matrix) when it lands.
  */
 export const EXPECTATIONS: Record<string, Expectation> = {
+  // The bot's routes (issue 4, docs/bot.md): link codes by the member's workplace or residence staff, or by
+  // a colleague of the same committee; meetings planned and invitations sent by the ward's residence staff.
+  'create-member-link-code': {
+    request: () => ({ pathParameters: { id: PEOPLE.own.id } }),
+    allowed: (role, side) => side === 'own' && (RESIDENCE.includes(role) || role === 'workplace_staff'),
+  },
+  'create-staff-link-code': {
+    request: () => ({ pathParameters: { id: 'res-1' } }),
+    allowed: residence,
+  },
+  'plan-meeting': {
+    request: () => ({
+      pathParameters: { id: WARD },
+      body: {
+        year: 2027,
+        round: 'october',
+        date: '2027-10-16',
+        time: '08:00',
+        place: 'Hội trường Đảng ủy phường',
+        chairStaffId: 'chair-1',
+      },
+    }),
+    allowed: residence,
+  },
+  'send-invitations': { request: () => ({ pathParameters: { id: UPCOMING } }), allowed: residence },
+  // Introductions and the contact book (issue 3, docs/api.md): the workplace introduces, travels, exempts
+  // and ends; the ward receives and lists; the book and the letter are seen by both sides and the member.
+  // Any workplace introduces as itself (its orgId); naming another committee in `workplaceOrgId` is a 403,
+  // covered by test/integration/authorisation-matrix.test.ts.
+  'introductions-create': {
+    request: () => ({ body: { residenceOrgId: WARD, member: NEW_MEMBER } }),
+    allowed: (role) => role === 'workplace_staff',
+  },
+  'introductions-import': {
+    request: () => ({ query: { workplaceOrgId: WORKPLACE }, body: { csv: IMPORT_CSV } }),
+    allowed: workplace,
+  },
+  'introductions-receive': {
+    request: () => ({ pathParameters: { id: `intro-${PEOPLE.own.id}` }, body: { hamletId: 'kv-3' } }),
+    allowed: residence,
+  },
+  'introductions-end': {
+    request: () => ({ pathParameters: { id: `intro-${PEOPLE.own.id}` }, body: { reason: 'moved' } }),
+    allowed: workplace,
+  },
+  'introductions-letter': {
+    request: () => ({ pathParameters: { id: `intro-${PEOPLE.own.id}` } }),
+    allowed: eitherSideOrMember,
+  },
+  'members-travel-notices': {
+    request: () => ({
+      pathParameters: { id: PEOPLE.own.id },
+      body: { reason: 'Công tác ở Côn Đảo', from: '2026-11-01', until: '2026-12-15' },
+    }),
+    allowed: workplace,
+  },
+  'members-exemptions': {
+    request: () => ({
+      pathParameters: { id: PEOPLE.own.id },
+      body: { reason: 'Điều trị dài ngày', from: '2026-11-01' },
+    }),
+    allowed: workplace,
+  },
+  'members-contact-book': {
+    request: () => ({ pathParameters: { id: PEOPLE.own.id } }),
+    allowed: eitherSideOrMember,
+  },
+  'committees-members': {
+    request: () => ({ pathParameters: { id: WARD }, query: { status: 'active', limit: '10' } }),
+    allowed: residence,
+  },
   'meeting-attendance-get': { request: () => ({ pathParameters: { id: JUNE } }), allowed: residenceOrViewer },
   'meeting-attendance-open': { request: () => ({ pathParameters: { id: JUNE } }), allowed: residence },
   'meeting-attendance-set': {

@@ -38,6 +38,8 @@ export const ROOT = join(import.meta.dirname, '../../..');
 export const OTHER_WARD = 'phuong-cai-khe';
 export const JUNE = `${WARD}.2026.06`;
 export const OCTOBER_2025 = `${WARD}.2025.10`;
+/** Planned and not started at the world's clock: the invitation job (issue 4) acts on it. */
+export const UPCOMING = `${WARD}.2027.06`;
 /** The year-end routes act on this year; the world's clock stands at 30 October of it (after the June meeting). */
 export const YEAR = 2026;
 export const WORLD_NOW = '2026-10-30T03:00:00Z';
@@ -252,6 +254,10 @@ async function seedOtherWard(repos: Repositories): Promise<void> {
   await repos.committees.put(
     aCommittee({ id: OTHER_WARD, kind: 'residence', name: 'Đảng ủy phường Cái Khế' }),
   );
+  // The hamlet the ward's receipts name (kv-3), as a hamlet cell of the ward, so R5's check has it (issue 3).
+  await repos.committees.put(
+    aCommittee({ id: 'kv-3', kind: 'hamlet_cell', name: 'Chi bộ khu vực 3', parentId: WARD }),
+  );
   const staff = [
     { id: 'chair-9', role: 'chair' as const, fullName: 'Mai Văn Chín', standing: true },
     { id: 'sec-9', role: 'secretary' as const, fullName: 'Lý Thị Chín' },
@@ -389,6 +395,9 @@ export async function seedWorld(
     }),
   );
   await runMeeting(routes, JUNE, t);
+
+  // June 2027, planned only: far enough ahead to send its invitations, outside the 2026 year end.
+  await seedMeeting(repos, { id: UPCOMING, year: 2027, round: 'june', date: '2027-06-19', time: '08:00' });
 
   // Year end: drafts for m-own and the student, the student consulted (R18), m-army's submitted (R20), a report.
   clock.set(WORLD_NOW);

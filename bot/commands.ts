@@ -1,0 +1,42 @@
+// bot: the command menus — members get the default list; staff get their role's list on their own chat.
+import type { Api } from 'grammy';
+import type { BotCommand } from 'grammy/types';
+import { RESIDENCE_ROLES, type Role } from '../shared/domain/roles.js';
+import { type Catalogue, catalogue } from './i18n/index.js';
+
+/** Vietnamese commands first; the English aliases work too but stay out of the menu. */
+export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] {
+  const base = [
+    { command: 'start', description: t.commands.start },
+    { command: 'help', description: t.commands.help },
+  ];
+  if (role && RESIDENCE_ROLES.includes(role)) {
+    return [
+      { command: 'hop', description: t.commands.hop },
+      { command: 'moi', description: t.commands.moi },
+      { command: 'malienket', description: t.commands.malienket },
+      ...base,
+    ];
+  }
+  if (role === 'workplace_staff') {
+    return [
+      { command: 'xacnhan', description: t.commands.xacnhan },
+      { command: 'malienket', description: t.commands.malienket },
+      ...base,
+    ];
+  }
+  return base;
+}
+
+/** A staff person's menu on their own chat, in Vietnamese and (for English apps) in English. */
+export async function installChatCommands(api: Api, chatId: number, role: Role): Promise<void> {
+  const scope = { type: 'chat' as const, chat_id: chatId };
+  await api.setMyCommands(commandsFor(role, catalogue('vi')), { scope });
+  await api.setMyCommands(commandsFor(role, catalogue('en')), { scope, language_code: 'en' });
+}
+
+/** The default menu (members); run once when the webhook is set up. */
+export async function installDefaultCommands(api: Api): Promise<void> {
+  await api.setMyCommands(commandsFor(undefined, catalogue('vi')));
+  await api.setMyCommands(commandsFor(undefined, catalogue('en')), { language_code: 'en' });
+}

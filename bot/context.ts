@@ -1,0 +1,93 @@
+// bot: the typed Context every feature sees — injected ports, the user's catalogue, the channel's UI, who is writing.
+import type { Context } from 'grammy';
+import type { ChatMessenger } from '../shared/ports/chat.js';
+import type { Clock } from '../shared/ports/common.js';
+import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
+import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
+import type { Log } from '../shared/ports/log.js';
+import type { SmsSender } from '../shared/ports/messaging.js';
+import type {
+  ChatLinkRepository,
+  CommitteeRepository,
+  IdempotencyStore,
+  IntroductionRepository,
+  InvitationRepository,
+  MeetingRepository,
+  MemberRepository,
+  StaffRepository,
+} from '../shared/ports/repositories.js';
+import type { ChatActor } from '../shared/services/chat-actors.js';
+import type { InvitationPorts, InvitationSettings } from '../shared/services/invitations.js';
+import type { Catalogue } from './i18n/index.js';
+import type { ChatUi } from './view.js';
+
+/** The repositories the bot's features use (the DynamoDB adapters implement them all). */
+export interface BotPorts {
+  committees: CommitteeRepository;
+  staff: StaffRepository;
+  members: MemberRepository;
+  introductions: IntroductionRepository;
+  meetings: MeetingRepository;
+  invitations: InvitationRepository;
+  chatLinks: ChatLinkRepository;
+  idempotency: IdempotencyStore;
+  drafts: DraftStore;
+  callbackData: CallbackDataStore;
+  invitationJobs: InvitationJobRepository;
+}
+
+export interface BotDeps {
+  ports: BotPorts;
+  clock: Clock;
+  /** The invitation job's queue: SQS in AWS, in-process on one machine. */
+  queue: InvitationQueue;
+  sms: SmsSender;
+  log: Log;
+  /** A fresh link code. */
+  newCode: () => string;
+  /** For deep links: https://t.me/<botUsername>?start=<code>. */
+  botUsername: string;
+  /** Use cases send through it; by default the bot's own Telegram API (same throttler). */
+  messenger?: ChatMessenger;
+  invitationSettings?: Partial<InvitationSettings>;
+}
+
+export interface BotFlavor {
+  deps: BotDeps & { messenger: ChatMessenger };
+  /** The catalogue of the user's language (Vietnamese unless their app speaks English). */
+  t: Catalogue;
+  ui: ChatUi;
+  /** The linked member or staff person writing (looked up once per update). */
+  actor(): Promise<ChatActor | undefined>;
+  /** The user's dialogue in progress, if any (looked up once per update). */
+  draft(): Promise<ConversationDraft | undefined>;
+}
+
+export type BotContext = Context & BotFlavor;
+
+/** The ports of the invitation use cases, as the bot wires them. */
+export function invitationPorts(deps: BotDeps & { messenger: ChatMessenger }): InvitationPorts {
+  const p = deps.ports;
+  return {
+    meetings: p.meetings,
+    committees: p.committees,
+    introductions: p.introductions,
+    invitations: p.invitations,
+    members: p.members,
+    chatLinks: p.chatLinks,
+    invitationJobs: p.invitationJobs,
+    idempotency: p.idempotency,
+    queue: deps.queue,
+    messenger: deps.messenger,
+    sms: deps.sms,
+    clock: deps.clock,
+    log: deps.log,
+    ...(deps.invitationSettings ? { settings: deps.invitationSettings } : {}),
+  };
+}
+
+/** The chat user's id as the ports key it (Telegram user ids as strings). */
+export function userIdOf(ctx: Context): string | undefined {
+  const id = ctx.from?.id;
+  return id === undefined ? undefined : String(id);
+}

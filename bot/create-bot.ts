@@ -1,0 +1,129 @@
+// bot: assembles the grammY bot — once-per-update guard, typed context, error boundary, features, catch-all last.
+import { Bot, type BotError, type Transformer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { ConversationDraft } from '../shared/ports/conversation.js';
+import { type ChatActor, chatActor } from '../shared/services/chat-actors.js';
+import { unpackCallbackData } from './channels/telegram/callback-data.js';
+import { TelegramMessenger } from './channels/telegram/messenger.js';
+import { TelegramRenderer } from './channels/telegram/renderer.js';
+import { TelegramUi } from './channels/telegram/ui.js';
+import { type BotContext, type BotDeps, userIdOf } from './context.js';
+import { errorText, isExpected } from './errors.js';
+import { chatMemberFeature } from './features/chat-member.js';
+import { confirmationsFeature } from './features/confirmations.js';
+import { fallbackFeature } from './features/fallback.js';
+import { invitationsFeature } from './features/invitations.js';
+import { linkingFeature } from './features/linking.js';
+import { meetingsFeature } from './features/meetings.js';
+import { rsvpFeature } from './features/rsvp.js';
+import { startFeature } from './features/start.js';
+import { catalogue } from './i18n/index.js';
+import { message } from './view.js';
+
+export interface CreateBotOptions {
+  /** From configuration (BOT_ID, BOT_USERNAME): no getMe on a cold start. */
+  botInfo: UserFromGetMe;
+  /** The Bot API's root: Telegram's by default, the loopback emulator locally. */
+  apiRoot?: string;
+  /** Shared with the messenger of background jobs in the same process, so limits hold for both. */
+  throttler?: Transformer;
+}
+
+/** Telegram redelivers an update it got no 200 for; one already applied is acknowledged and skipped. */
+const UPDATE_CLAIM_SECONDS = 7 * 24 * 3600;
+
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    botInfo: options.botInfo,
+    ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
+  });
+  if (options.throttler) bot.api.config.use(options.throttler);
+  const renderer = new TelegramRenderer(bot.api, deps.ports.callbackData);
+  const messenger = deps.messenger ?? new TelegramMessenger(renderer);
+  const fullDeps = { ...deps, messenger };
+
+  // 1. Once per update_id, however often Telegram delivers it. A failure to claim (storage down) is
+  //    thrown, so the webhook answers 500 and Telegram tries again later.
+  bot.use(async (ctx, next) => {
+    const first = await deps.ports.idempotency.claim(
+      'telegram-update',
+      String(ctx.update.update_id),
+      UPDATE_CLAIM_SECONDS,
+    );
+    if (!first) {
+      deps.log.info('telegram update seen before', { updateId: ctx.update.update_id });
+      return;
+    }
+    await next();
+  });
+
+  // 2. The typed context: ports, the user's language, the channel's UI, lazy actor and draft lookups.
+  bot.use(async (ctx, next) => {
+    ctx.deps = fullDeps;
+    ctx.t = catalogue(ctx.from?.language_code);
+    ctx.ui = new TelegramUi(ctx, renderer);
+    let actor: Promise<ChatActor | undefined> | undefined;
+    ctx.actor = () => {
+      const userId = userIdOf(ctx);
+      actor ??= userId ? chatActor('telegram', userId, deps.ports) : Promise.resolve(undefined);
+      return actor;
+    };
+    let draft: Promise<ConversationDraft | undefined> | undefined;
+    ctx.draft = () => {
+      const userId = userIdOf(ctx);
+      draft ??= userId ? deps.ports.drafts.get('telegram', userId) : Promise.resolve(undefined);
+      return draft;
+    };
+    await next();
+  });
+
+  // Private chats only: invitations, member lists and absence reasons must never land in a group.
+  bot.drop((ctx) => ctx.chat !== undefined && ctx.chat.type !== 'private' && !ctx.myChatMember);
+
+  // 3. Button data too long for Telegram was stored by the renderer: features only see the logical data.
+  bot.on('callback_query:data', async (ctx, next) => {
+    const logical = await unpackCallbackData(ctx.callbackQuery.data, deps.ports.callbackData);
+    ctx.callbackQuery.data = logical ?? 'stale';
+    await next();
+  });
+
+  // 4. Every button press is answered, whatever the features did (or failed to do).
+  bot.on('callback_query', async (ctx, next) => {
+    try {
+      await next();
+    } finally {
+      await ctx.ui.answer().catch(() => undefined);
+    }
+  });
+
+  const features = bot.errorBoundary(handleBotError);
+  features.use(chatMemberFeature);
+  features.use(startFeature);
+  features.use(linkingFeature);
+  features.use(meetingsFeature);
+  features.use(invitationsFeature);
+  features.use(rsvpFeature);
+  features.use(confirmationsFeature);
+  // Catch-all, installed last: stale buttons, edited messages, anything no feature understood.
+  features.use(fallbackFeature);
+  return bot;
+}
+
+/** Domain errors become a polite reply (or the answer to the press); anything else is logged by name only. */
+async function handleBotError(error: BotError<BotContext>): Promise<void> {
+  const ctx = error.ctx;
+  const cause = error.error;
+  if (!isExpected(cause)) {
+    ctx.deps.log.error('bot update failed', {
+      updateId: ctx.update.update_id,
+      errorName: (cause as Error)?.name,
+    });
+  }
+  const text = errorText(ctx.t, cause);
+  try {
+    if (ctx.callbackQuery) await ctx.ui.answer(text, { alert: true });
+    else if (ctx.chat?.type === 'private') await ctx.ui.reply(message(text));
+  } catch {
+    // The user may have blocked the bot meanwhile: nothing more to tell them.
+  }
+}

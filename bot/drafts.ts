@@ -1,0 +1,36 @@
+// bot: multi-step dialogues kept in the table (a Lambda remembers nothing between updates).
+import { randomBytes } from 'node:crypto';
+import type { ConversationDraft } from '../shared/ports/conversation.js';
+import { type BotContext, userIdOf } from './context.js';
+
+/** A dialogue left alone this long is forgotten. */
+export const DRAFT_TTL_SECONDS = 24 * 3600;
+
+export function newNonce(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export async function saveDraft(
+  ctx: BotContext,
+  draft: { kind: string; nonce: string; data: Record<string, unknown> },
+): Promise<void> {
+  const userId = userIdOf(ctx);
+  if (!userId) return;
+  const stored: ConversationDraft = {
+    channel: 'telegram',
+    userId,
+    ...draft,
+    updatedAt: ctx.deps.clock.now().toISOString(),
+  };
+  await ctx.deps.ports.drafts.put(stored, DRAFT_TTL_SECONDS);
+}
+
+export async function clearDraft(ctx: BotContext): Promise<void> {
+  const userId = userIdOf(ctx);
+  if (userId) await ctx.deps.ports.drafts.delete('telegram', userId);
+}
+
+/** Typed text that is a command is never taken as an answer to a dialogue. */
+export function isCommandText(text: string): boolean {
+  return text.trimStart().startsWith('/');
+}

@@ -1,0 +1,66 @@
+// feature: /moi (/invite) — residence staff send the invitations of an upcoming meeting; one message shows the progress.
+import { Composer } from 'grammy';
+import { isResidenceStaff } from '../../shared/domain/roles.js';
+import type { ChatActor } from '../../shared/services/chat-actors.js';
+import { startInvitations } from '../../shared/services/invitations.js';
+import { upcomingMeetings } from '../../shared/services/meetings.js';
+import { type BotContext, invitationPorts } from '../context.js';
+import { meetingText } from '../i18n/index.js';
+import { INVITE_PATTERN, inviteData } from '../keyboards/invitations.js';
+import { button, message } from '../view.js';
+
+export const invitationsFeature = new Composer<BotContext>();
+
+async function residenceStaff(ctx: BotContext): Promise<Extract<ChatActor, { kind: 'staff' }> | undefined> {
+  const actor = await ctx.actor();
+  return actor?.kind === 'staff' && isResidenceStaff(actor.principal) ? actor : undefined;
+}
+
+invitationsFeature.command(['moi', 'invite'], async (ctx) => {
+  const actor = await residenceStaff(ctx);
+  if (!actor) {
+    await ctx.ui.reply(
+      message((await ctx.actor()) ? ctx.t.invite.notResidenceStaff : ctx.t.errors.notLinked),
+    );
+    return;
+  }
+  const meetings = await upcomingMeetings(actor.staff.orgId, {
+    meetings: ctx.deps.ports.meetings,
+    clock: ctx.deps.clock,
+  });
+  if (meetings.length === 0) {
+    await ctx.ui.reply(message(ctx.t.invite.noMeetings));
+    return;
+  }
+  await ctx.ui.reply(
+    message(
+      ctx.t.invite.choose,
+      meetings.map((m) => [button(ctx.t.invite.meetingButton(meetingText(m)), inviteData.encode(m.id))]),
+    ),
+  );
+});
+
+invitationsFeature.callbackQuery(INVITE_PATTERN, async (ctx, next) => {
+  const meetingId = inviteData.decode(ctx.callbackQuery.data);
+  if (!meetingId) return next();
+  const actor = await residenceStaff(ctx);
+  if (!actor) {
+    await ctx.ui.answer(ctx.t.invite.notResidenceStaff, { alert: true });
+    return;
+  }
+  await ctx.ui.answer();
+  // This message becomes the progress message the job keeps editing ("Đã gửi 120/450").
+  await ctx.ui.replace(message(ctx.t.invite.preparing));
+  const source = ctx.ui.sourceMessageId;
+  await startInvitations(
+    actor.principal,
+    meetingId,
+    {
+      channel: 'telegram',
+      chatId: String(ctx.chat?.id ?? ctx.from.id),
+      ...(source ? { messageId: source } : {}),
+      ...(ctx.from.language_code ? { languageCode: ctx.from.language_code } : {}),
+    },
+    invitationPorts(ctx.deps),
+  );
+});

@@ -1,0 +1,179 @@
+// feature: the member answers an invitation — "Tham dự", or "Vắng mặt" with a reason category and an optional text (R9).
+import { Composer } from 'grammy';
+import * as z from 'zod';
+import { ConflictError } from '../../shared/domain/errors.js';
+import type { Invitation } from '../../shared/domain/invitation.js';
+import { ABSENCE_TEXT_MAX } from '../../shared/domain/invitation.js';
+import { hasStarted, type Meeting } from '../../shared/domain/meeting.js';
+import { absenceTextProblem, assertMayAnswer } from '../../shared/domain/rsvp.js';
+import { type RsvpPorts, recordAnswer, submitAbsenceReason } from '../../shared/services/rsvp.js';
+import type { BotContext } from '../context.js';
+import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
+import { RSVP_PATTERN, type RsvpAction, rsvpData } from '../keyboards/rsvp.js';
+import { answerOf, type InvitationMode, invitationView } from '../notices.js';
+import { message } from '../view.js';
+
+export const rsvpFeature = new Composer<BotContext>();
+
+/** The dialogue after a category is chosen: the next text message is the reason's explanation. */
+export const ABSENCE_TEXT_DRAFT = 'absence_text';
+const absenceDraftSchema = z.object({ meetingId: z.string(), messageId: z.string().optional() });
+
+function rsvpPorts(ctx: BotContext): RsvpPorts {
+  return {
+    meetings: ctx.deps.ports.meetings,
+    invitations: ctx.deps.ports.invitations,
+    clock: ctx.deps.clock,
+  };
+}
+
+async function view(ctx: BotContext, meeting: Meeting, invitation: Invitation, mode: InvitationMode) {
+  const committee = await ctx.deps.ports.committees.get(meeting.residenceOrgId);
+  return invitationView(ctx.t, {
+    meeting,
+    committeeName: committee?.name ?? meeting.residenceOrgId,
+    memberName: invitation.memberName,
+    answer: answerOf(invitation),
+    mode: hasStarted(meeting, ctx.deps.clock.now()) ? 'started' : mode,
+  });
+}
+
+async function absenceDraftFor(ctx: BotContext, meetingId: string) {
+  const draft = await ctx.draft();
+  if (draft?.kind !== ABSENCE_TEXT_DRAFT) return undefined;
+  const data = absenceDraftSchema.safeParse(draft.data);
+  return data.success && data.data.meetingId === meetingId ? data.data : undefined;
+}
+
+/** Shows the invitation as it stands (the meeting started, the member not invited) after a refused press. */
+async function refuse(ctx: BotContext, action: RsvpAction, text: string): Promise<void> {
+  await ctx.ui.answer(text, { alert: true });
+  const actor = await ctx.actor();
+  if (actor?.kind !== 'member') return;
+  const meeting = await ctx.deps.ports.meetings.get(action.meetingId);
+  const invitation = await ctx.deps.ports.invitations.get(action.meetingId, actor.member.id);
+  if (meeting && invitation) await ctx.ui.replace(await view(ctx, meeting, invitation, 'answer'));
+}
+
+async function handle(ctx: BotContext, action: RsvpAction, memberId: string): Promise<void> {
+  const ports = rsvpPorts(ctx);
+  const { meetingId } = action;
+  switch (action.kind) {
+    case 'attend': {
+      const result = await recordAnswer(memberId, meetingId, { kind: 'attending' }, ports);
+      if (await absenceDraftFor(ctx, meetingId)) await clearDraft(ctx);
+      await ctx.ui.answer(result.changed ? ctx.t.rsvp.recordedAttending : ctx.t.rsvp.unchanged);
+      await ctx.ui.replace(await view(ctx, result.meeting, result.invitation, 'answer'));
+      return;
+    }
+    case 'absent':
+    case 'back': {
+      const meeting = await ctx.deps.ports.meetings.get(meetingId);
+      const invitation = await ctx.deps.ports.invitations.get(meetingId, memberId);
+      if (!meeting || !invitation) {
+        await ctx.ui.answer(ctx.t.invitation.notInvited, { alert: true });
+        return;
+      }
+      assertMayAnswer(meeting, ctx.deps.clock.now());
+      await ctx.ui.answer();
+      await ctx.ui.replace(
+        await view(ctx, meeting, invitation, action.kind === 'absent' ? 'choose_category' : 'answer'),
+      );
+      return;
+    }
+    case 'category': {
+      const result = await recordAnswer(
+        memberId,
+        meetingId,
+        { kind: 'absent', category: action.category },
+        ports,
+      );
+      const source = ctx.ui.sourceMessageId;
+      await saveDraft(ctx, {
+        kind: ABSENCE_TEXT_DRAFT,
+        nonce: newNonce(),
+        data: { meetingId, ...(source ? { messageId: source } : {}) },
+      });
+      await ctx.ui.answer(ctx.t.rsvp.recordedAbsent(action.category));
+      await ctx.ui.replace(await view(ctx, result.meeting, result.invitation, 'ask_text'));
+      return;
+    }
+    case 'skip': {
+      if (!(await absenceDraftFor(ctx, meetingId))) {
+        await refuse(ctx, action, ctx.t.rsvp.alreadySubmitted);
+        return;
+      }
+      const result = await submitAbsenceReason(memberId, meetingId, undefined, ports);
+      await clearDraft(ctx);
+      await ctx.ui.answer(ctx.t.rsvp.submitted);
+      await ctx.ui.replace(await view(ctx, result.meeting, result.invitation, 'answer'));
+      return;
+    }
+  }
+}
+
+rsvpFeature.callbackQuery(RSVP_PATTERN, async (ctx, next) => {
+  const action = rsvpData.decode(ctx.callbackQuery.data);
+  if (!action) return next(); // unknown shape: the catch-all answers it as stale
+  const actor = await ctx.actor();
+  if (actor?.kind !== 'member') {
+    await ctx.ui.answer(actor ? ctx.t.invitation.notInvited : ctx.t.errors.notLinked, { alert: true });
+    return;
+  }
+  try {
+    await handle(ctx, action, actor.member.id);
+  } catch (error) {
+    if (error instanceof ConflictError && error.code === 'meeting_started') {
+      await refuse(ctx, action, ctx.t.errors.meetingStarted);
+      return;
+    }
+    if (error instanceof ConflictError && error.code === 'no_absence') {
+      await refuse(ctx, action, ctx.t.rsvp.alreadySubmitted);
+      return;
+    }
+    throw error;
+  }
+});
+
+// The explanation of an absence, typed after choosing the category.
+rsvpFeature.on('message:text', async (ctx, next) => {
+  if (isCommandText(ctx.message.text)) return next();
+  const draft = await ctx.draft();
+  if (draft?.kind !== ABSENCE_TEXT_DRAFT) return next();
+  const data = absenceDraftSchema.safeParse(draft.data);
+  const actor = await ctx.actor();
+  if (!data.success || actor?.kind !== 'member') {
+    await clearDraft(ctx);
+    return next();
+  }
+  const text = ctx.message.text;
+  const problem = absenceTextProblem(text);
+  if (problem === 'too_long') {
+    await ctx.ui.reply(
+      message(ctx.t.rsvp.textTooLong(ABSENCE_TEXT_MAX, [...text.normalize('NFC').trim()].length)),
+    );
+    return;
+  }
+  if (problem === 'empty') {
+    await ctx.ui.reply(message(ctx.t.rsvp.textEmpty));
+    return;
+  }
+  try {
+    const result = await submitAbsenceReason(actor.member.id, data.data.meetingId, text, rsvpPorts(ctx));
+    await clearDraft(ctx);
+    await ctx.ui.reply(message(ctx.t.rsvp.submitted));
+    // The invitation above no longer needs its "Bỏ qua" button.
+    if (data.data.messageId) {
+      await ctx.ui.edit(data.data.messageId, await view(ctx, result.meeting, result.invitation, 'answer'));
+    }
+  } catch (error) {
+    if (error instanceof ConflictError && (error.code === 'meeting_started' || error.code === 'no_absence')) {
+      await clearDraft(ctx);
+      await ctx.ui.reply(
+        message(error.code === 'meeting_started' ? ctx.t.errors.meetingStarted : ctx.t.rsvp.alreadySubmitted),
+      );
+      return;
+    }
+    throw error;
+  }
+});

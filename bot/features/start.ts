@@ -1,0 +1,71 @@
+// feature: /start (and the deep link /start <code> that links the account) and /help, per role.
+import { Composer } from 'grammy';
+import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
+import type { ChatActor } from '../../shared/services/chat-actors.js';
+import { redeemLinkCode } from '../../shared/services/link-codes.js';
+import { installChatCommands } from '../commands.js';
+import type { BotContext } from '../context.js';
+import type { Catalogue } from '../i18n/index.js';
+import { message } from '../view.js';
+
+export const startFeature = new Composer<BotContext>();
+
+export function helpText(t: Catalogue, actor: ChatActor | undefined): string {
+  if (!actor) return t.start.notLinked;
+  if (actor.kind === 'member') return t.help.member;
+  if (RESIDENCE_ROLES.includes(actor.staff.role)) return t.help.residence;
+  if (actor.staff.role === 'workplace_staff') return t.help.workplace;
+  return t.help.viewer;
+}
+
+function greeting(t: Catalogue, actor: ChatActor): string {
+  return actor.kind === 'member'
+    ? t.start.welcomeMember(actor.member.fullName)
+    : t.start.welcomeStaff(actor.staff.fullName, actor.staff.role);
+}
+
+startFeature.command('start', async (ctx) => {
+  const code = ctx.match.trim();
+  if (!code) {
+    const actor = await ctx.actor();
+    await ctx.ui.reply(
+      message(actor ? `${greeting(ctx.t, actor)}\n\n${helpText(ctx.t, actor)}` : ctx.t.start.notLinked),
+    );
+    return;
+  }
+  const from = ctx.from;
+  if (!from || ctx.chat.type !== 'private') return;
+  const outcome = await redeemLinkCode(
+    code,
+    {
+      channel: 'telegram',
+      userId: String(from.id),
+      chatId: String(ctx.chat.id),
+      ...(from.language_code ? { languageCode: from.language_code } : {}),
+    },
+    { ...ctx.deps.ports, clock: ctx.deps.clock },
+  );
+  if (!outcome.ok) {
+    const text = {
+      unknown: ctx.t.link.unknown,
+      used: ctx.t.link.used,
+      expired: ctx.t.link.expired,
+      chat_already_linked: ctx.t.link.chatAlreadyLinked,
+    }[outcome.reason];
+    await ctx.ui.reply(message(text));
+    return;
+  }
+  if (outcome.role) await installChatCommands(ctx.api, ctx.chat.id, outcome.role);
+  const linked = outcome.already
+    ? ctx.t.link.already(outcome.name)
+    : outcome.role
+      ? ctx.t.link.okStaff(outcome.name, outcome.role)
+      : ctx.t.link.okMember(outcome.name);
+  ctx.deps.log.info('chat account linked', { updateType: outcome.subject.kind });
+  const actor = await ctx.actor();
+  await ctx.ui.reply(message(`${linked}\n\n${helpText(ctx.t, actor)}`));
+});
+
+startFeature.command(['help', 'trogiup'], async (ctx) => {
+  await ctx.ui.reply(message(helpText(ctx.t, await ctx.actor())));
+});

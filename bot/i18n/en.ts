@@ -1,0 +1,281 @@
+// i18n: the English catalogue (the second language), the same shape as the Vietnamese one.
+import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
+import type { Round } from '../../shared/domain/meeting.js';
+import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
+import type { StaffRole } from '../../shared/domain/roles.js';
+import { type Catalogue, type MeetingText, vi } from './vi.js';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+const roundLabel = (round: Round, year: number) => `${round === 'june' ? 'June' : 'October'} ${year}`;
+const when = (m: Pick<MeetingText, 'date' | 'weekday' | 'time'>) =>
+  `${m.time}, ${WEEKDAYS[m.weekday] ?? ''} ${m.date}`;
+
+const ROLE: Record<StaffRole, string> = {
+  workplace_staff: 'workplace committee staff',
+  residence_staff: 'residence committee staff',
+  chair: 'chair (standing member of the residence committee)',
+  secretary: 'residence committee secretary',
+  viewer: 'viewer',
+};
+
+const CATEGORY: Record<AbsenceCategory, string> = {
+  work: 'Work trip',
+  illness: 'Illness',
+  family: 'Family matter',
+  other: 'Other reason',
+};
+
+const CONFIRMATION: Record<Confirmation, string> = {
+  pending: 'waiting for the workplace committee to confirm',
+  confirmed: 'confirmed by the workplace committee',
+  rejected: 'not accepted by the workplace committee',
+};
+
+const WARNING: Record<MeetingPlanWarning, string> = {
+  not_weekend: 'The date is not a Saturday or Sunday (a weekend is preferred).',
+  not_in_round_month: "The date is not in the round's month (June or October).",
+  not_in_year: "The date is not in the round's year.",
+  chair_not_standing: 'The chair is not a standing committee member.',
+};
+
+export const en: Catalogue = {
+  language: 'en',
+  weekday: (day: number) => WEEKDAYS[day] ?? '',
+  shortWeekday: (day: number) => SHORT_WEEKDAYS[day] ?? '',
+  roundLabel,
+  role: (role: StaffRole) => ROLE[role],
+  category: (category: AbsenceCategory) => CATEGORY[category],
+  confirmation: (c: Confirmation) => CONFIRMATION[c],
+
+  errors: {
+    generic: 'Sorry, the system is busy. Please try again in a few minutes.',
+    forbidden: 'You are not allowed to do this.',
+    notFound: 'The requested information was not found.',
+    notLinked:
+      'This Telegram account is not linked yet. Ask the committee for a link code and open the link.',
+    meetingStarted: 'The meeting has started; answers can no longer change. Thank you.',
+    meetingStartedInvite: 'The meeting has started; invitations can no longer be sent.',
+    meetingExists: 'The committee already has a meeting for this round. Each round has one meeting.',
+    staleButton: 'This button is outdated. Please use the latest message.',
+    invalid: 'The information is not valid; please check it.',
+    busy: 'Many changes at once. Please press again.',
+    rule: (rule: string) => `Not allowed by the procedure (${rule}).`,
+  },
+
+  start: {
+    notLinked:
+      'Hello! This is the contact system of the residence party committee.\n' +
+      'This account is not linked. Ask your workplace or residence committee for a link code, ' +
+      'then open the link (or type /start <code>).',
+    welcomeMember: (name: string) => `Hello, comrade ${name}!`,
+    welcomeStaff: (name: string, role: StaffRole) => `Hello, comrade ${name} (${ROLE[role]})!`,
+  },
+
+  link: {
+    okMember: (name: string) =>
+      `Your account is linked to party member ${name}. Invitations and reminders will arrive here.`,
+    okStaff: (name: string, role: StaffRole) =>
+      `Your account is linked to ${name} (${ROLE[role]}). Your commands were added to the menu.`,
+    already: (name: string) => `This account was already linked to ${name}.`,
+    unknown: 'This link code is not valid. Check the link or ask the committee for a new code.',
+    used: 'This link code was used already. Each code works once; ask the committee for a new one.',
+    expired: 'This link code has expired (codes last 72 hours). Ask the committee for a new one.',
+    chatAlreadyLinked: 'This Telegram account is linked to someone else. Each account links to one person.',
+  },
+
+  help: {
+    member:
+      'Invitations to the contact meetings (June and October) arrive here.\n' +
+      '• Press "Attend" or "Absent" under an invitation; you can change it until the meeting starts.\n' +
+      '• When absent, choose a reason; it goes to your workplace committee for confirmation.\n' +
+      '/help — this help',
+    residence:
+      'Commands for the residence committee:\n' +
+      '/meeting (/hop) — plan a contact meeting\n' +
+      '/invite (/moi) — send the invitations\n' +
+      '/linkcode <member id> (/malienket) — create a link code\n' +
+      '/help — this help',
+    workplace:
+      'Commands for the workplace committee:\n' +
+      '/confirm (/xacnhan) — confirm members’ absence reasons\n' +
+      '/linkcode <member id> (/malienket) — create a link code\n' +
+      '/help — this help',
+    viewer: 'Your account can only view. /help — this help',
+  },
+
+  commands: {
+    start: 'Start, link your account',
+    help: 'Help',
+    hop: 'Plan a meeting',
+    moi: 'Send invitations',
+    xacnhan: 'Confirm absence reasons',
+    malienket: 'Create a link code',
+  },
+
+  linkCode: {
+    usage: 'Usage: /linkcode <member id or staff id>',
+    issued: (who: string, code: string, link: string, expires: string) =>
+      `Link code for ${who}: ${code}\nLink: ${link}\nSingle use, expires ${expires}. Send the link to that person only.`,
+    unknownId: 'No member or staff with this id.',
+  },
+
+  meeting: {
+    notResidenceStaff: 'Only residence committee staff plan meetings.',
+    askRound: 'Plan a contact meeting. Choose the round:',
+    roundButton: (round: Round, year: number) => `Round ${roundLabel(round, year)}`,
+    noRoundLeft: (year: number) => `Both rounds of ${year} are planned already.`,
+    askDate: (round: Round, year: number) =>
+      `Choose the date for ${roundLabel(round, year)} (a Saturday or Sunday is preferred), or type it as dd/mm/yyyy:`,
+    dateButton: (weekday: number, date: string) => `${SHORT_WEEKDAYS[weekday] ?? ''} ${date}`,
+    badDate: 'That date is not valid. Type it as dd/mm/yyyy, e.g. 20/06/2026, and not in the past.',
+    askTime: 'Choose the time, or type it as HH:mm (e.g. 07:30):',
+    badTime: 'That time is not valid. Type it as HH:mm, e.g. 07:30.',
+    askPlace: "Type the place (e.g. the ward committee's hall), or choose the committee's address:",
+    badPlace: 'The place is not valid (300 characters at most).',
+    askChair: 'Choose the chair (a standing committee member):',
+    noChair: 'The committee has no staff in the system to chair. Add staff first.',
+    askAgenda: 'Type the agenda, or use the standard one:',
+    defaultAgenda: 'Use the standard agenda',
+    badAgenda: 'The agenda is not valid (2000 characters at most).',
+    summary: (m: MeetingText) =>
+      `Confirm the meeting of ${roundLabel(m.round, m.year)}:\n` +
+      `• When: ${when(m)}\n` +
+      `• Where: ${m.place}\n` +
+      `• Chair: ${m.chairName}\n` +
+      `• Agenda: ${m.agenda}`,
+    warningsHeader: 'Please note (R8):',
+    warning: (w: MeetingPlanWarning) => WARNING[w],
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    cancelled: 'Meeting planning cancelled.',
+    planned: (m: MeetingText) =>
+      `The meeting of ${roundLabel(m.round, m.year)} is planned: ${when(m)}, at ${m.place}.\n` +
+      'Use /invite to send the invitations.',
+    expired: 'The planning session expired. Type /meeting to start again.',
+  },
+
+  invite: {
+    notResidenceStaff: 'Only residence committee staff send invitations.',
+    noMeetings: 'No upcoming meeting. Use /meeting to plan one first.',
+    choose: 'Choose the meeting to send invitations for:',
+    meetingButton: (m: MeetingText) => `Meeting ${roundLabel(m.round, m.year)} — ${m.date}`,
+    preparing: 'Preparing the invitations…',
+    progress: (sent: number, total: number, unreachable: number) =>
+      `Sending invitations: ${sent}/${total} sent` +
+      (unreachable > 0 ? `; ${unreachable} could not be reached on Telegram.` : '.'),
+    done: (m: MeetingText, sent: number, total: number, noChat: number, undeliverable: number) =>
+      `Invitations for ${roundLabel(m.round, m.year)} (${m.date}) sent: ${sent}/${total} received on Telegram.` +
+      (noChat > 0 ? `\n• ${noChat} have no linked account.` : '') +
+      (undeliverable > 0 ? `\n• ${undeliverable} blocked the bot or could not be reached.` : ''),
+    unreachableHeader: (m: MeetingText, count: number) =>
+      `${count} members need a paper invitation (meeting ${m.date}):`,
+    unreachableLine: (n: number, name: string, hamlet: string, sms: boolean, blocked: boolean) =>
+      `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}${blocked ? ' (blocked the bot)' : ''}${sms ? ' — SMS sent' : ''}`,
+  },
+
+  invitation: {
+    letter: (committee: string, member: string, m: MeetingText) =>
+      `INVITATION\n${committee} invites comrade ${member} to the contact meeting with working party members, ` +
+      `round ${roundLabel(m.round, m.year)}.\n` +
+      `• When: ${when(m)}\n` +
+      `• Where: ${m.place}\n` +
+      `• Chair: ${m.chairName}\n` +
+      `• Agenda: ${m.agenda}\n` +
+      'Please let us know whether you will attend.',
+    attend: 'Attend',
+    absent: 'Absent',
+    answeredAttending: 'Your answer: ATTENDING.',
+    answeredAbsent: (category: AbsenceCategory, text: string | undefined, c: Confirmation) =>
+      `Your answer: ABSENT — reason: ${CATEGORY[category]}${text ? ` ("${text}")` : ''}; ${CONFIRMATION[c]}.`,
+    canChange: 'You can change your answer until the meeting starts.',
+    askCategory: 'Please choose the reason for your absence:',
+    back: '« Back',
+    askText: 'You may send an explanation (500 characters at most) as one message now, or press "Skip".',
+    skip: 'Skip',
+    started: 'The meeting has started; the answer can no longer change.',
+    notInvited: 'You are not on the invitation list of this meeting.',
+  },
+
+  rsvp: {
+    recordedAttending: 'Recorded: attending. Thank you!',
+    recordedAbsent: (category: AbsenceCategory) => `Recorded: absent — ${CATEGORY[category]}.`,
+    unchanged: 'This answer was recorded already.',
+    textTooLong: (max: number, length: number) =>
+      `Sorry, the explanation has ${length} characters, more than the ${max} allowed. ` +
+      'Please shorten it and send it again, or press "Skip".',
+    textEmpty: 'The explanation is empty. Send it again, or press "Skip".',
+    submitted: 'Your reason was sent to your workplace committee for confirmation. Thank you!',
+    alreadySubmitted: 'Your reason was sent already.',
+  },
+
+  confirmations: {
+    notWorkplaceStaff: 'Only workplace committee staff confirm absence reasons.',
+    none: 'No absence reason is waiting for confirmation.',
+    header: (count: number, more: boolean) =>
+      `Absence reasons waiting for confirmation (${count}${more ? '+' : ''}):`,
+    item: (
+      n: number,
+      member: string,
+      date: string,
+      residence: string,
+      category: AbsenceCategory,
+      text?: string,
+    ) =>
+      `${n}. ${member} — meeting ${date} (${residence})\n   Reason: ${CATEGORY[category]}${text ? ` — "${text}"` : ''}`,
+    confirmButton: (n: number) => `✅ Confirm ${n}`,
+    rejectButton: (n: number) => `❌ Reject ${n}`,
+    more: 'More are waiting: decide these, then type /confirm again.',
+    card: (member: string, residence: string, m: MeetingText, category: AbsenceCategory, text?: string) =>
+      `ABSENCE REASON TO CONFIRM (R9)\n` +
+      `Party member ${member} will be absent from the contact meeting of ${residence} (${when(m)}, at ${m.place}).\n` +
+      `Reason: ${CATEGORY[category]}${text ? ` — "${text}"` : ''}`,
+    confirm: 'Confirm',
+    reject: 'Reject',
+    decided: (c: Confirmation) =>
+      c === 'confirmed' ? 'Absence reason confirmed.' : c === 'rejected' ? 'Absence reason rejected.' : '',
+    alreadyDecided: 'This reason was decided already.',
+    noLongerAbsent: 'The member changed the answer; there is no reason to confirm.',
+  },
+
+  notices: {
+    decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
+      decision === 'confirmed'
+        ? `${workplace} confirmed your absence reason for the meeting of ${m.date}.`
+        : `${workplace} did not accept your absence reason for the meeting of ${m.date}. ` +
+          'Please contact your workplace committee, or arrange to attend.',
+  },
+
+  reminders: {
+    threeDays: (committee: string, member: string, m: MeetingText, days: number) =>
+      `REMINDER\nComrade ${member}: the contact meeting of ${committee} is in ${days} days (${when(m)}, at ${m.place}). ` +
+      'You have not answered the invitation yet; please tell us whether you will attend.',
+    oneDay: (committee: string, member: string, m: MeetingText) =>
+      `REMINDER\nComrade ${member}: the contact meeting of ${committee} is tomorrow (${when(m)}, at ${m.place}). See you there!`,
+    summary: (
+      m: MeetingText,
+      days: number,
+      s: {
+        invited: number;
+        attending: number;
+        absent: number;
+        noAnswer: number;
+        pendingConfirmation: number;
+      },
+    ) =>
+      `ANSWERS TO THE INVITATION — meeting ${m.date} (in ${days} days)\n` +
+      `• Invited: ${s.invited}\n` +
+      `• Answered: ${s.attending + s.absent} (attending ${s.attending}, absent ${s.absent})\n` +
+      `• Not answered: ${s.noAnswer}\n` +
+      `• Absence reasons waiting for the workplace: ${s.pendingConfirmation}`,
+  },
+
+  misc: {
+    editedIgnored: 'Edited messages are not recorded. Please send a new message if needed.',
+    unknownCommand: 'The bot did not understand. Type /help for help.',
+  },
+
+  // SMS always go out in Vietnamese (the SmsSender contract).
+  sms: vi.sms,
+};

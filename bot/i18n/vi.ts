@@ -1,0 +1,308 @@
+// i18n: the Vietnamese catalogue (the first language); every user-visible text of the bot is here.
+import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
+import type { Round } from '../../shared/domain/meeting.js';
+import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
+import type { StaffRole } from '../../shared/domain/roles.js';
+
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+const SHORT_WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
+
+export interface MeetingText {
+  /** dd/MM/yyyy */
+  date: string;
+  weekday: number;
+  time: string;
+  place: string;
+  chairName: string;
+  agenda: string;
+  round: Round;
+  year: number;
+}
+
+const roundLabel = (round: Round, year: number) => `tháng ${round === 'june' ? 6 : 10}/${year}`;
+
+const when = (m: Pick<MeetingText, 'date' | 'weekday' | 'time'>) =>
+  `${m.time}, ${WEEKDAYS[m.weekday] ?? ''}, ngày ${m.date}`;
+
+const ROLE: Record<StaffRole, string> = {
+  workplace_staff: 'cán bộ cấp ủy nơi công tác',
+  residence_staff: 'cán bộ cấp ủy nơi cư trú',
+  chair: 'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)',
+  secretary: 'thư ký cấp ủy nơi cư trú',
+  viewer: 'người xem',
+};
+
+const CATEGORY: Record<AbsenceCategory, string> = {
+  work: 'Công tác',
+  illness: 'Ốm đau',
+  family: 'Việc gia đình',
+  other: 'Lý do khác',
+};
+
+const CONFIRMATION: Record<Confirmation, string> = {
+  pending: 'đang chờ cấp ủy nơi công tác xác nhận',
+  confirmed: 'đã được cấp ủy nơi công tác xác nhận',
+  rejected: 'cấp ủy nơi công tác không chấp nhận',
+};
+
+const WARNING: Record<MeetingPlanWarning, string> = {
+  not_weekend: 'Ngày họp không phải thứ Bảy hoặc Chủ nhật (nên họp vào ngày nghỉ cuối tuần).',
+  not_in_round_month: 'Ngày họp không nằm trong tháng của đợt họp (tháng 6 hoặc tháng 10).',
+  not_in_year: 'Ngày họp không thuộc năm của đợt họp.',
+  chair_not_standing: 'Người chủ trì không phải là thường trực cấp ủy.',
+};
+
+export const vi = {
+  language: 'vi' as const,
+  weekday: (day: number) => WEEKDAYS[day] ?? '',
+  shortWeekday: (day: number) => SHORT_WEEKDAYS[day] ?? '',
+  roundLabel,
+  role: (role: StaffRole) => ROLE[role],
+  category: (category: AbsenceCategory) => CATEGORY[category],
+  confirmation: (c: Confirmation) => CONFIRMATION[c],
+
+  errors: {
+    generic: 'Xin lỗi, hệ thống đang bận. Đồng chí vui lòng thử lại sau ít phút.',
+    forbidden: 'Đồng chí không có quyền thực hiện thao tác này.',
+    notFound: 'Không tìm thấy thông tin được yêu cầu.',
+    notLinked:
+      'Tài khoản Telegram này chưa được liên kết. Đồng chí hãy xin mã liên kết từ cấp ủy rồi mở đường dẫn được gửi kèm.',
+    meetingStarted: 'Cuộc họp đã bắt đầu, không thể thay đổi câu trả lời nữa. Xin cảm ơn đồng chí.',
+    meetingStartedInvite: 'Cuộc họp đã bắt đầu, không thể gửi thư mời nữa.',
+    meetingExists: 'Cấp ủy đã có lịch họp cho đợt này. Mỗi đợt chỉ có một cuộc họp.',
+    staleButton: 'Nút này đã cũ hoặc không còn hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất.',
+    invalid: 'Thông tin chưa hợp lệ, đồng chí vui lòng kiểm tra lại.',
+    busy: 'Có nhiều thay đổi cùng lúc. Đồng chí vui lòng bấm lại.',
+    rule: (rule: string) => `Thao tác trái với quy định (${rule}).`,
+  },
+
+  start: {
+    notLinked:
+      'Xin chào đồng chí! Đây là hệ thống giữ mối liên hệ với cấp ủy nơi cư trú.\n' +
+      'Tài khoản này chưa được liên kết. Đồng chí hãy xin mã liên kết từ cấp ủy nơi công tác hoặc nơi cư trú, ' +
+      'rồi mở đường dẫn được gửi kèm (hoặc gõ /start <mã>).',
+    welcomeMember: (name: string) => `Xin chào đồng chí ${name}!`,
+    welcomeStaff: (name: string, role: StaffRole) => `Xin chào đồng chí ${name} (${ROLE[role]})!`,
+  },
+
+  link: {
+    okMember: (name: string) =>
+      `Đã liên kết tài khoản với đảng viên ${name}. Từ nay đồng chí sẽ nhận thư mời họp và nhắc lịch qua đây.`,
+    okStaff: (name: string, role: StaffRole) =>
+      `Đã liên kết tài khoản với đồng chí ${name} (${ROLE[role]}). Các lệnh dành cho đồng chí đã được thêm vào menu.`,
+    already: (name: string) => `Tài khoản này đã được liên kết với ${name} từ trước.`,
+    unknown: 'Mã liên kết không đúng. Đồng chí vui lòng kiểm tra lại đường dẫn hoặc xin mã mới từ cấp ủy.',
+    used: 'Mã liên kết này đã được sử dụng. Mỗi mã chỉ dùng được một lần; đồng chí hãy xin mã mới từ cấp ủy.',
+    expired: 'Mã liên kết đã hết hạn (mã có hiệu lực 72 giờ). Đồng chí hãy xin mã mới từ cấp ủy.',
+    chatAlreadyLinked:
+      'Tài khoản Telegram này đã được liên kết với một người khác. Mỗi tài khoản chỉ liên kết với một người.',
+  },
+
+  help: {
+    member:
+      'Đồng chí sẽ nhận thư mời họp giữ mối liên hệ (tháng 6 và tháng 10) tại đây.\n' +
+      '• Bấm «Tham dự» hoặc «Vắng mặt» dưới thư mời để trả lời; có thể đổi câu trả lời trước giờ họp.\n' +
+      '• Khi vắng mặt, chọn lý do; lý do được gửi đến cấp ủy nơi công tác để xác nhận.\n' +
+      '/help — hướng dẫn này',
+    residence:
+      'Lệnh dành cho cấp ủy nơi cư trú:\n' +
+      '/hop (/meeting) — lên lịch cuộc họp giữ mối liên hệ\n' +
+      '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
+      '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
+      '/help — hướng dẫn này',
+    workplace:
+      'Lệnh dành cho cấp ủy nơi công tác:\n' +
+      '/xacnhan (/confirm) — xác nhận lý do vắng mặt của đảng viên\n' +
+      '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
+      '/help — hướng dẫn này',
+    viewer: 'Tài khoản của đồng chí chỉ có quyền xem. /help — hướng dẫn này',
+  },
+
+  commands: {
+    start: 'Bắt đầu, liên kết tài khoản',
+    help: 'Hướng dẫn sử dụng',
+    hop: 'Lên lịch cuộc họp',
+    moi: 'Gửi thư mời họp',
+    xacnhan: 'Xác nhận lý do vắng mặt',
+    malienket: 'Tạo mã liên kết tài khoản',
+  },
+
+  linkCode: {
+    usage: 'Cách dùng: /malienket <mã đảng viên hoặc mã cán bộ>',
+    issued: (who: string, code: string, link: string, expires: string) =>
+      `Mã liên kết cho ${who}: ${code}\n` +
+      `Đường dẫn: ${link}\n` +
+      `Mã dùng một lần, hết hạn lúc ${expires}. Hãy chuyển đường dẫn này cho đúng người cần liên kết.`,
+    unknownId: 'Không tìm thấy đảng viên hoặc cán bộ với mã này.',
+  },
+
+  meeting: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới lên lịch họp.',
+    askRound: 'Lên lịch cuộc họp giữ mối liên hệ. Chọn đợt họp:',
+    roundButton: (round: Round, year: number) => `Đợt ${roundLabel(round, year)}`,
+    noRoundLeft: (year: number) => `Cả hai đợt họp năm ${year} đều đã có lịch.`,
+    askDate: (round: Round, year: number) =>
+      `Chọn ngày họp đợt ${roundLabel(round, year)} (nên họp thứ Bảy hoặc Chủ nhật), hoặc gõ ngày theo dạng dd/mm/yyyy:`,
+    dateButton: (weekday: number, date: string) => `${SHORT_WEEKDAYS[weekday] ?? ''} ${date}`,
+    badDate: 'Ngày chưa đúng. Đồng chí gõ theo dạng dd/mm/yyyy, ví dụ 20/06/2026, và không chọn ngày đã qua.',
+    askTime: 'Chọn giờ họp, hoặc gõ giờ theo dạng HH:mm (ví dụ 07:30):',
+    badTime: 'Giờ chưa đúng. Đồng chí gõ theo dạng HH:mm, ví dụ 07:30.',
+    askPlace: 'Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường), hoặc chọn địa chỉ của cấp ủy:',
+    badPlace: 'Địa điểm chưa hợp lệ (tối đa 300 ký tự).',
+    askChair: 'Chọn đồng chí chủ trì cuộc họp (thường trực cấp ủy):',
+    noChair: 'Cấp ủy chưa có cán bộ nào trong hệ thống để chủ trì. Đồng chí hãy bổ sung cán bộ trước.',
+    askAgenda: 'Gõ nội dung cuộc họp, hoặc dùng nội dung theo hướng dẫn:',
+    defaultAgenda: 'Dùng nội dung theo hướng dẫn',
+    badAgenda: 'Nội dung chưa hợp lệ (tối đa 2000 ký tự).',
+    summary: (m: MeetingText) =>
+      `Xác nhận lịch họp đợt ${roundLabel(m.round, m.year)}:\n` +
+      `• Thời gian: ${when(m)}\n` +
+      `• Địa điểm: ${m.place}\n` +
+      `• Chủ trì: đồng chí ${m.chairName}\n` +
+      `• Nội dung: ${m.agenda}`,
+    warningsHeader: 'Lưu ý (R8):',
+    warning: (w: MeetingPlanWarning) => WARNING[w],
+    confirm: 'Xác nhận',
+    cancel: 'Hủy',
+    cancelled: 'Đã hủy việc lên lịch họp.',
+    planned: (m: MeetingText) =>
+      `Đã lên lịch cuộc họp đợt ${roundLabel(m.round, m.year)}: ${when(m)}, tại ${m.place}.\n` +
+      'Dùng /moi để gửi thư mời đến đảng viên.',
+    expired: 'Phiên lên lịch họp đã hết hạn. Đồng chí gõ /hop để bắt đầu lại.',
+  },
+
+  invite: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới gửi thư mời họp.',
+    noMeetings: 'Chưa có cuộc họp nào sắp diễn ra. Dùng /hop để lên lịch họp trước.',
+    choose: 'Chọn cuộc họp cần gửi thư mời:',
+    meetingButton: (m: MeetingText) => `Họp ${roundLabel(m.round, m.year)} — ${m.date}`,
+    preparing: 'Đang chuẩn bị gửi thư mời…',
+    progress: (sent: number, total: number, unreachable: number) =>
+      `Đang gửi thư mời: đã gửi ${sent}/${total}` +
+      (unreachable > 0 ? `; ${unreachable} đồng chí chưa liên lạc được qua Telegram.` : '.'),
+    done: (m: MeetingText, sent: number, total: number, noChat: number, undeliverable: number) =>
+      `Đã gửi xong thư mời họp ${roundLabel(m.round, m.year)} (${m.date}): ${sent}/${total} đồng chí nhận qua Telegram.` +
+      (noChat > 0 ? `\n• ${noChat} đồng chí chưa liên kết tài khoản.` : '') +
+      (undeliverable > 0 ? `\n• ${undeliverable} đồng chí đã chặn bot hoặc không nhận được tin.` : ''),
+    unreachableHeader: (m: MeetingText, count: number) =>
+      `Danh sách ${count} đồng chí cần gửi thư mời giấy (họp ${m.date}):`,
+    unreachableLine: (n: number, name: string, hamlet: string, sms: boolean, blocked: boolean) =>
+      `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}${blocked ? ' (đã chặn bot)' : ''}${sms ? ' — đã nhắn SMS' : ''}`,
+  },
+
+  invitation: {
+    letter: (committee: string, member: string, m: MeetingText) =>
+      `THƯ MỜI HỌP\n${committee} trân trọng kính mời đồng chí ${member} dự cuộc họp giữ mối liên hệ ` +
+      `với đảng viên đang công tác, đợt ${roundLabel(m.round, m.year)}.\n` +
+      `• Thời gian: ${when(m)}\n` +
+      `• Địa điểm: ${m.place}\n` +
+      `• Chủ trì: đồng chí ${m.chairName}\n` +
+      `• Nội dung: ${m.agenda}\n` +
+      'Đồng chí vui lòng cho biết có tham dự hay không.',
+    attend: 'Tham dự',
+    absent: 'Vắng mặt',
+    answeredAttending: 'Đồng chí đã trả lời: THAM DỰ.',
+    answeredAbsent: (category: AbsenceCategory, text: string | undefined, c: Confirmation) =>
+      `Đồng chí đã báo VẮNG MẶT — lý do: ${CATEGORY[category]}${text ? ` («${text}»)` : ''}; ${CONFIRMATION[c]}.`,
+    canChange: 'Đồng chí có thể đổi câu trả lời trước giờ họp.',
+    askCategory: 'Xin đồng chí chọn lý do vắng mặt:',
+    back: '« Quay lại',
+    askText:
+      'Đồng chí có thể gửi thêm lời giải thích (không quá 500 ký tự) bằng một tin nhắn ngay bây giờ, ' +
+      'hoặc bấm «Bỏ qua».',
+    skip: 'Bỏ qua',
+    started: 'Cuộc họp đã bắt đầu; câu trả lời không thay đổi được nữa.',
+    notInvited: 'Đồng chí không có trong danh sách mời của cuộc họp này.',
+  },
+
+  rsvp: {
+    recordedAttending: 'Đã ghi nhận: Tham dự. Cảm ơn đồng chí!',
+    recordedAbsent: (category: AbsenceCategory) => `Đã ghi nhận: Vắng mặt — ${CATEGORY[category]}.`,
+    unchanged: 'Câu trả lời này đã được ghi nhận từ trước.',
+    textTooLong: (max: number, length: number) =>
+      `Xin lỗi đồng chí, lời giải thích dài ${length} ký tự, vượt quá ${max} ký tự cho phép. ` +
+      'Đồng chí vui lòng rút gọn và gửi lại, hoặc bấm «Bỏ qua».',
+    textEmpty: 'Lời giải thích đang trống. Đồng chí gửi lại nội dung, hoặc bấm «Bỏ qua».',
+    submitted: 'Đã gửi lý do vắng mặt đến cấp ủy nơi công tác để xác nhận. Cảm ơn đồng chí!',
+    alreadySubmitted: 'Lý do vắng mặt đã được gửi từ trước.',
+  },
+
+  confirmations: {
+    notWorkplaceStaff: 'Chỉ cán bộ cấp ủy nơi công tác mới xác nhận lý do vắng mặt.',
+    none: 'Không có lý do vắng mặt nào đang chờ xác nhận.',
+    header: (count: number, more: boolean) => `Lý do vắng mặt chờ xác nhận (${count}${more ? '+' : ''}):`,
+    item: (
+      n: number,
+      member: string,
+      date: string,
+      residence: string,
+      category: AbsenceCategory,
+      text?: string,
+    ) =>
+      `${n}. ${member} — họp ngày ${date} (${residence})\n   Lý do: ${CATEGORY[category]}${text ? ` — «${text}»` : ''}`,
+    confirmButton: (n: number) => `✅ Xác nhận ${n}`,
+    rejectButton: (n: number) => `❌ Không chấp nhận ${n}`,
+    more: 'Còn nữa: xử lý các lý do trên rồi gõ /xacnhan để xem tiếp.',
+    card: (member: string, residence: string, m: MeetingText, category: AbsenceCategory, text?: string) =>
+      `ĐỀ NGHỊ XÁC NHẬN LÝ DO VẮNG MẶT (R9)\n` +
+      `Đảng viên ${member} báo vắng mặt cuộc họp giữ mối liên hệ của ${residence} ` +
+      `(${when(m)}, tại ${m.place}).\n` +
+      `Lý do: ${CATEGORY[category]}${text ? ` — «${text}»` : ''}`,
+    confirm: 'Xác nhận',
+    reject: 'Không chấp nhận',
+    decided: (c: Confirmation): string =>
+      c === 'confirmed'
+        ? 'Đã xác nhận lý do vắng mặt.'
+        : c === 'rejected'
+          ? 'Đã không chấp nhận lý do vắng mặt.'
+          : '',
+    alreadyDecided: 'Lý do này đã được xử lý.',
+    noLongerAbsent: 'Đảng viên đã đổi câu trả lời; không còn lý do cần xác nhận.',
+  },
+
+  notices: {
+    decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
+      decision === 'confirmed'
+        ? `${workplace} đã xác nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}.`
+        : `${workplace} không chấp nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}. ` +
+          'Đồng chí vui lòng liên hệ cấp ủy nơi công tác, hoặc thu xếp tham dự cuộc họp.',
+  },
+
+  reminders: {
+    threeDays: (committee: string, member: string, m: MeetingText, days: number) =>
+      `NHẮC LỊCH HỌP\nKính gửi đồng chí ${member}: còn ${days} ngày nữa là đến cuộc họp giữ mối liên hệ của ${committee} ` +
+      `(${when(m)}, tại ${m.place}). Đồng chí chưa trả lời thư mời; xin vui lòng cho biết có tham dự hay không.`,
+    oneDay: (committee: string, member: string, m: MeetingText) =>
+      `NHẮC LỊCH HỌP\nKính gửi đồng chí ${member}: ngày mai là cuộc họp giữ mối liên hệ của ${committee} ` +
+      `(${when(m)}, tại ${m.place}). Hẹn gặp đồng chí!`,
+    summary: (
+      m: MeetingText,
+      days: number,
+      s: {
+        invited: number;
+        attending: number;
+        absent: number;
+        noAnswer: number;
+        pendingConfirmation: number;
+      },
+    ) =>
+      `TÌNH HÌNH TRẢ LỜI THƯ MỜI — họp ${m.date} (còn ${days} ngày)\n` +
+      `• Được mời: ${s.invited}\n` +
+      `• Đã trả lời: ${s.attending + s.absent} (tham dự ${s.attending}, vắng mặt ${s.absent})\n` +
+      `• Chưa trả lời: ${s.noAnswer}\n` +
+      `• Lý do vắng mặt chờ cấp ủy nơi công tác xác nhận: ${s.pendingConfirmation}`,
+  },
+
+  misc: {
+    editedIgnored: 'Tin nhắn đã sửa không được ghi nhận. Nếu cần, đồng chí vui lòng gửi tin nhắn mới.',
+    unknownCommand: 'Bot chưa hiểu yêu cầu này. Gõ /help để xem hướng dẫn.',
+  },
+
+  sms: {
+    invitation: (committee: string, m: MeetingText) =>
+      `${committee} kính mời đồng chí dự họp giữ mối liên hệ lúc ${m.time} ngày ${m.date} tại ${m.place}. ` +
+      'Xin đồng chí báo tham dự hoặc vắng mặt cho cấp ủy.',
+  },
+};
+
+export type Catalogue = Omit<typeof vi, 'language'> & { language: 'vi' | 'en' };

@@ -1,0 +1,154 @@
+// bot: turns notices and invitation states into view models in the recipient's language (channel-independent).
+import type { Invitation } from '../shared/domain/invitation.js';
+import type { Meeting } from '../shared/domain/meeting.js';
+import type { AnswerView, Notice } from '../shared/ports/chat.js';
+import { type Catalogue, catalogue, meetingText } from './i18n/index.js';
+import { confirmData } from './keyboards/confirmations.js';
+import { answerKeyboard, categoryKeyboard, skipKeyboard } from './keyboards/rsvp.js';
+import { button, message, type ViewMessage } from './view.js';
+
+export type InvitationMode = 'answer' | 'choose_category' | 'ask_text' | 'started';
+
+export interface InvitationViewInput {
+  meeting: Meeting;
+  committeeName: string;
+  memberName: string;
+  answer?: AnswerView;
+  mode?: InvitationMode;
+}
+
+export function answerOf(invitation: Pick<Invitation, 'rsvp' | 'absence'>): AnswerView {
+  return {
+    rsvp: invitation.rsvp,
+    ...(invitation.absence
+      ? {
+          category: invitation.absence.category,
+          confirmation: invitation.absence.confirmation,
+          ...(invitation.absence.text ? { text: invitation.absence.text } : {}),
+        }
+      : {}),
+  };
+}
+
+function answerLine(t: Catalogue, answer: AnswerView | undefined): string | undefined {
+  if (!answer || answer.rsvp === 'none') return undefined;
+  if (answer.rsvp === 'attending') return t.invitation.answeredAttending;
+  return t.invitation.answeredAbsent(
+    answer.category ?? 'other',
+    answer.text,
+    answer.confirmation ?? 'pending',
+  );
+}
+
+/** The invitation letter, the member's answer so far, and the buttons for the next step. */
+export function invitationView(t: Catalogue, input: InvitationViewInput): ViewMessage {
+  const m = meetingText(input.meeting);
+  const lines = [t.invitation.letter(input.committeeName, input.memberName, m)];
+  const answered = answerLine(t, input.answer);
+  const mode = input.mode ?? 'answer';
+  const id = input.meeting.id;
+  if (mode === 'started') {
+    if (answered) lines.push('', answered);
+    lines.push('', t.invitation.started);
+    return message(lines.join('\n'));
+  }
+  if (mode === 'choose_category') {
+    lines.push('', t.invitation.askCategory);
+    return message(lines.join('\n'), categoryKeyboard(t, id));
+  }
+  if (answered) lines.push('', answered);
+  if (mode === 'ask_text') {
+    lines.push(t.invitation.askText);
+    return message(lines.join('\n'), skipKeyboard(t, id));
+  }
+  if (answered) lines.push(t.invitation.canChange);
+  return message(lines.join('\n'), answerKeyboard(t, id));
+}
+
+/** R9: a member's reason as the workplace sees it; with the two buttons while it waits for a decision. */
+export function absenceCardView(
+  t: Catalogue,
+  input: { meeting: Meeting; residenceName: string; invitation: Invitation },
+): ViewMessage {
+  const { invitation } = input;
+  const absence = invitation.absence;
+  const text = t.confirmations.card(
+    invitation.memberName,
+    input.residenceName,
+    meetingText(input.meeting),
+    absence?.category ?? 'other',
+    absence?.text,
+  );
+  if (invitation.rsvp !== 'absent' || !absence)
+    return message(`${text}\n\n${t.confirmations.noLongerAbsent}`);
+  if (absence.confirmation !== 'pending') {
+    return message(`${text}\n\n${t.confirmations.decided(absence.confirmation)}`);
+  }
+  const action = (decision: 'confirmed' | 'rejected') =>
+    confirmData.encode({
+      decision,
+      meetingId: invitation.meetingId,
+      memberId: invitation.memberId,
+      from: 'card',
+    });
+  return message(text, [
+    [
+      button(t.confirmations.confirm, action('confirmed')),
+      button(t.confirmations.reject, action('rejected')),
+    ],
+  ]);
+}
+
+export function noticeView(notice: Notice, languageCode: string | undefined): ViewMessage {
+  const t = catalogue(languageCode);
+  switch (notice.kind) {
+    case 'invitation':
+      return invitationView(t, notice);
+    case 'invitation_progress': {
+      const m = meetingText(notice.meeting);
+      return message(
+        notice.done
+          ? t.invite.done(m, notice.sent, notice.total, notice.noChat, notice.undeliverable)
+          : t.invite.progress(notice.sent, notice.total, notice.noChat + notice.undeliverable),
+      );
+    }
+    case 'unreachable_members': {
+      const m = meetingText(notice.meeting);
+      const lines = [t.invite.unreachableHeader(m, notice.members.length)];
+      notice.members.forEach((member, i) => {
+        lines.push(
+          t.invite.unreachableLine(
+            i + 1,
+            member.memberName,
+            member.hamletId,
+            member.smsSent,
+            member.reason === 'undeliverable',
+          ),
+        );
+      });
+      return message(lines.join('\n'));
+    }
+    case 'reminder': {
+      const m = meetingText(notice.meeting);
+      const text =
+        notice.which === 'three_days'
+          ? t.reminders.threeDays(notice.committeeName, notice.memberName, m, notice.daysLeft)
+          : t.reminders.oneDay(notice.committeeName, notice.memberName, m);
+      return message(text, answerKeyboard(t, notice.meeting.id));
+    }
+    case 'staff_summary':
+      return message(t.reminders.summary(meetingText(notice.meeting), notice.daysLeft, notice.tally));
+    case 'absence_for_confirmation':
+      return absenceCardView(t, notice);
+    case 'absence_decided':
+      return message(t.notices.decided(notice.decision, notice.workplaceName, meetingText(notice.meeting)));
+  }
+}
+
+/** SMS are Vietnamese (SmsSender's contract); only the invitation has one. */
+export function noticeSms(notice: Notice): string {
+  const t = catalogue('vi');
+  if (notice.kind === 'invitation')
+    return t.sms.invitation(notice.committeeName, meetingText(notice.meeting));
+  return noticeView(notice, 'vi').text;
+}

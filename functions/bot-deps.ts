@@ -1,0 +1,207 @@
+// composition root for the functions that talk to chat users (webhook, invitation worker, notifier,
+// reminders, invitation route): AppDeps plus the bot, its messenger, the invitation queue and SMS.
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { Bot } from 'grammy';
+import {
+  botInfoFromConfig,
+  createTelegramMessenger,
+  createThrottler,
+  type ThrottleOptions,
+  type Throttler,
+} from '../bot/channels/telegram/index.js';
+import type { BotContext, BotDeps } from '../bot/context.js';
+import { invitationPorts } from '../bot/context.js';
+import { createBot } from '../bot/create-bot.js';
+import { noticeSms } from '../bot/notices.js';
+import { randomCode } from '../shared/adapters/ids.js';
+import { InMemoryInvitationQueue } from '../shared/adapters/memory/invitation-queue.js';
+import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
+import { SnsSmsSender } from '../shared/adapters/sns/sms-sender.js';
+import { SqsInvitationQueue } from '../shared/adapters/sqs/invitation-queue.js';
+import { type BotConfig, loadBotConfig } from '../shared/config/bot.js';
+import type { AppConfig } from '../shared/config/env.js';
+import type { ChatMessenger } from '../shared/ports/chat.js';
+import type { InvitationQueue } from '../shared/ports/invitations.js';
+import type { SmsSender } from '../shared/ports/messaging.js';
+import { deliverInvitation, type InvitationSettings } from '../shared/services/invitations.js';
+import type { NotifierPorts } from '../shared/services/notifier.js';
+import type { ReminderPorts } from '../shared/services/reminders.js';
+import { type AppDeps, createAppDeps } from './deps.js';
+
+export interface BotSecrets {
+  token: string;
+  webhookSecret: string;
+}
+
+export interface TelegramRuntime {
+  bot: Bot<BotContext>;
+  /** What use cases send through: the same throttled Bot API as the bot's. */
+  messenger: ChatMessenger;
+  secretToken: string;
+  throttler: Throttler;
+}
+
+export interface BotAppDeps extends AppDeps {
+  bot: BotConfig;
+  queue: InvitationQueue;
+  sms: SmsSender;
+  /** The Telegram side, built at first use: in AWS the token is read from SSM once per cold start. */
+  telegram(): Promise<TelegramRuntime>;
+  invitationSettings?: Partial<InvitationSettings>;
+}
+
+export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
+  queue?: InvitationQueue;
+  sms?: SmsSender;
+  secrets?: () => Promise<BotSecrets>;
+  throttle?: Partial<ThrottleOptions>;
+  invitationSettings?: Partial<InvitationSettings>;
+  newCode?: () => string;
+}
+
+/** Token and webhook secret: from the environment locally, from SSM SecureString parameters in AWS. */
+export async function loadBotSecrets(
+  bot: BotConfig,
+  ssm: Pick<SSMClient, 'send'> = new SSMClient({}),
+): Promise<BotSecrets> {
+  const read = async (direct: string | undefined, parameter: string | undefined, what: string) => {
+    if (direct) return direct;
+    if (!parameter)
+      throw new Error(`The ${what} is not configured (neither the value nor its SSM parameter)`);
+    const out = await ssm.send(new GetParameterCommand({ Name: parameter, WithDecryption: true }));
+    const value = out.Parameter?.Value;
+    if (!value) throw new Error(`The SSM parameter of the ${what} is empty`);
+    return value;
+  };
+  const [token, webhookSecret] = await Promise.all([
+    read(bot.token, bot.tokenParameter, 'bot token'),
+    read(bot.webhookSecret, bot.webhookSecretParameter, 'webhook secret'),
+  ]);
+  return { token, webhookSecret };
+}
+
+/** The bot's dependencies (features and the invitation use cases) out of the functions' ones. */
+export function botDepsOf(
+  deps: BotAppDeps,
+  messenger: ChatMessenger,
+  newCode = () => randomCode(8),
+): BotDeps & { messenger: ChatMessenger } {
+  return {
+    ports: deps.repos,
+    clock: deps.clock,
+    queue: deps.queue,
+    sms: deps.sms,
+    log: deps.logger,
+    newCode,
+    botUsername: deps.bot.botUsername,
+    messenger,
+    ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
+  };
+}
+
+export function createBotAppDeps(
+  config: AppConfig,
+  bot: BotConfig,
+  overrides: BotAppOverrides = {},
+): BotAppDeps {
+  const app = createAppDeps(config, overrides);
+  const sms =
+    overrides.sms ??
+    (bot.smsViaSns ? new SnsSmsSender(undefined, bot.smsSenderId) : new RecordingSmsSender());
+  const queue =
+    overrides.queue ??
+    (bot.invitationQueueUrl ? new SqsInvitationQueue(bot.invitationQueueUrl) : new InMemoryInvitationQueue());
+  // On one machine the job runs in this process (its worker is wired once the messenger exists).
+  const memoryQueue = queue instanceof InMemoryInvitationQueue ? queue : undefined;
+  const secrets = overrides.secrets ?? (() => loadBotSecrets(bot));
+  let runtime: Promise<TelegramRuntime> | undefined;
+  const deps: BotAppDeps = {
+    ...app,
+    bot,
+    queue,
+    sms,
+    ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
+    telegram() {
+      runtime ??= build().catch((error: unknown) => {
+        runtime = undefined; // a failed SSM read is tried again on the next request
+        throw error;
+      });
+      return runtime;
+    },
+  };
+  async function build(): Promise<TelegramRuntime> {
+    const { token, webhookSecret } = await secrets();
+    const throttler = createThrottler({ ...bot.throttle, ...overrides.throttle });
+    const messenger = createTelegramMessenger(token, {
+      ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
+      throttler,
+      callbackData: app.repos.callbackData,
+    });
+    const botDeps = botDepsOf(deps, messenger, overrides.newCode);
+    const grammyBot = createBot(token, botDeps, {
+      botInfo: botInfoFromConfig(token, bot),
+      ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
+      throttler: throttler.transformer,
+    });
+    // On one machine the job runs in this process, over the same code the SQS worker runs.
+    memoryQueue?.setHandler((task) => deliverInvitation(task, invitationPorts(botDeps)));
+    return { bot: grammyBot, messenger, secretToken: webhookSecret, throttler };
+  }
+  return deps;
+}
+
+export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): NotifierPorts {
+  const r = deps.repos;
+  return {
+    meetings: r.meetings,
+    invitations: r.invitations,
+    committees: r.committees,
+    staff: r.staff,
+    chatLinks: r.chatLinks,
+    idempotency: r.idempotency,
+    messenger,
+    log: deps.logger,
+  };
+}
+
+export function reminderPorts(deps: BotAppDeps, messenger: ChatMessenger): ReminderPorts {
+  const r = deps.repos;
+  return {
+    meetings: r.meetings,
+    invitations: r.invitations,
+    committees: r.committees,
+    staff: r.staff,
+    chatLinks: r.chatLinks,
+    idempotency: r.idempotency,
+    messenger,
+    clock: deps.clock,
+    log: deps.logger,
+  };
+}
+
+const extended = new WeakMap<AppDeps, BotAppDeps>();
+
+/**
+ * The bot-side dependencies of plain AppDeps (the handler pattern passes `() => AppDeps`): the same
+ * repositories, clock and logger, plus the bot's configuration from the environment. Built once per AppDeps.
+ */
+export function asBotAppDeps(deps: AppDeps): BotAppDeps {
+  if ('telegram' in deps) return deps as BotAppDeps;
+  let bot = extended.get(deps);
+  if (!bot) {
+    const { config, ...rest } = deps;
+    bot = createBotAppDeps(config, loadBotConfig(), rest);
+    extended.set(deps, bot);
+  }
+  return bot;
+}
+
+/** A messenger that builds the Telegram side only when something is actually sent (an HTTP route rarely does). */
+export function lazyMessenger(deps: BotAppDeps): ChatMessenger {
+  return {
+    send: async (to, notice) => (await deps.telegram()).messenger.send(to, notice),
+    edit: async (ref, notice, languageCode) =>
+      (await deps.telegram()).messenger.edit(ref, notice, languageCode),
+    smsText: (notice) => noticeSms(notice),
+  };
+}

@@ -1,0 +1,60 @@
+// handler: POST /introductions/import — a UTF-8 CSV of up to 5,000 introductions (as text/csv, or in a JSON
+// envelope { csv }), reported per line.
+import { ValidationError } from '../../shared/domain/errors.js';
+import { importJsonBodySchema, importQuerySchema } from '../../shared/schemas/introductions.js';
+import { importIntroductions } from '../../shared/services/import.js';
+import { type AppDeps, defaultDeps } from '../deps.js';
+import { httpRoute, ok } from '../middleware/http.js';
+import { introductionPorts } from './ports.js';
+
+const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
+
+function csvOf(contentType: string, body: string): string {
+  if (contentType.startsWith('application/json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new ValidationError('The request body is not valid JSON');
+    }
+    const envelope = importJsonBodySchema.safeParse(parsed);
+    if (!envelope.success) throw new ValidationError('The request body is not valid', envelope.error.issues);
+    return envelope.data.csv;
+  }
+  if (CSV_TYPES.some((t) => contentType.startsWith(t))) return body;
+  throw new ValidationError('The body must be a CSV file (Content-Type: text/csv; charset=utf-8)', [
+    { code: 'custom', path: ['content-type'], message: 'gửi tệp CSV với Content-Type: text/csv' },
+  ]);
+}
+
+export function createHandler(deps: () => AppDeps) {
+  return httpRoute(
+    { rawBody: true, query: importQuerySchema },
+    deps,
+    async ({ principal, body, query, event, context }) => {
+      const headers = event.headers ?? {};
+      const contentType = (headers['content-type'] ?? headers['Content-Type'] ?? '').toLowerCase();
+      const csv = csvOf(contentType, String(body ?? ''));
+      const d = deps();
+      // A runtime that gives no remaining time (a local gateway) gets no deadline.
+      const remaining =
+        typeof context?.getRemainingTimeInMillis === 'function'
+          ? () => context.getRemainingTimeInMillis()
+          : undefined;
+      const report = await importIntroductions(introductionPorts(d), principal, csv, {
+        ...(query.workplaceOrgId ? { workplaceOrgId: query.workplaceOrgId } : {}),
+        // Stop writing before API Gateway's 30 s: the rest is done by sending the same file again.
+        ...(remaining ? { remainingMs: remaining } : {}),
+      });
+      d.logger.info('introductions imported', {
+        orgId: query.workplaceOrgId ?? principal.orgId,
+        status: report.complete ? 'complete' : 'partial',
+        count: report.total,
+        failed: report.failed,
+      });
+      return ok(report);
+    },
+  );
+}
+
+export const handler = createHandler(defaultDeps);

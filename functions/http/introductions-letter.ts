@@ -1,0 +1,34 @@
+// handler: GET /introductions/{id}/letter.pdf — the introduction letter as a PDF, per the committee's rule set.
+import { loadFont } from '../../shared/adapters/documents/fonts.js';
+import { renderIntroductionLetterPdf } from '../../shared/adapters/documents/introduction-letter-pdf.js';
+import { idPathSchema } from '../../shared/schemas/introductions.js';
+import { introductionLetterOf } from '../../shared/services/introductions.js';
+import { type AppDeps, defaultDeps } from '../deps.js';
+import { httpRoute } from '../middleware/http.js';
+import { introductionPorts } from './ports.js';
+
+export function createHandler(deps: () => AppDeps) {
+  return httpRoute({ path: idPathSchema }, deps, async ({ principal, path }) => {
+    const { introduction, content } = await introductionLetterOf(
+      introductionPorts(deps()),
+      principal,
+      path.id,
+    );
+    const pdf = await renderIntroductionLetterPdf(content, {
+      regular: loadFont('regular'),
+      bold: loadFont('bold'),
+    });
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="giay-gioi-thieu-${introduction.id}.pdf"`,
+        'cache-control': 'private, no-store',
+      },
+      body: pdf.toString('base64'),
+      isBase64Encoded: true,
+    };
+  });
+}
+
+export const handler = createHandler(defaultDeps);

@@ -1,0 +1,46 @@
+// Lambda: POST /meetings/{id}/invitations — starts (or resumes) the invitation job of a meeting; 202 with its numbers.
+import * as z from 'zod';
+import { invitationPorts } from '../../bot/context.js';
+import type { ProgressMessage } from '../../shared/ports/invitations.js';
+import { meetingIdSchema } from '../../shared/schemas/events.js';
+import { startInvitations } from '../../shared/services/invitations.js';
+import { asBotAppDeps, botDepsOf, lazyMessenger } from '../bot-deps.js';
+import { type AppDeps, defaultDeps } from '../deps.js';
+import { httpRoute, jsonResponse } from '../middleware/http.js';
+
+export function createHandler(deps: () => AppDeps) {
+  return httpRoute({ path: z.object({ id: meetingIdSchema }) }, deps, async ({ principal, path }) => {
+    const d = asBotAppDeps(deps());
+    // The Telegram side is built only if the job sends its report from here (nothing left to deliver).
+    const messenger = lazyMessenger(d);
+    // The final report (and the members to print for) goes to the staff's own chat, when linked.
+    const link = (await d.repos.chatLinks.ofSubject({ kind: 'staff', id: principal.sub })).find(
+      (l) => !l.blocked,
+    );
+    const report: ProgressMessage | undefined = link
+      ? {
+          channel: link.channel,
+          chatId: link.chatId,
+          ...(link.languageCode ? { languageCode: link.languageCode } : {}),
+        }
+      : undefined;
+    const started = await startInvitations(
+      principal,
+      path.id,
+      report,
+      invitationPorts(botDepsOf(d, messenger)),
+    );
+    const { job } = started;
+    return jsonResponse(202, {
+      jobId: job.id,
+      run: job.run,
+      total: job.total,
+      enqueued: started.enqueued,
+      sent: job.sent,
+      noChat: job.noChat,
+      undeliverable: job.undeliverable,
+    });
+  });
+}
+
+export const handler = createHandler(defaultDeps);

@@ -1,0 +1,36 @@
+// Lambda: subscribed to the events topic — each event becomes chat notices for the staff and members concerned.
+import type { SNSEvent } from 'aws-lambda';
+import type { DomainEvent } from '../shared/domain/events.js';
+import { domainEventSchema } from '../shared/schemas/events.js';
+import { type NotifyResult, notifyEvent } from '../shared/services/notifier.js';
+import { asBotAppDeps, type BotAppDeps, notifierPorts } from './bot-deps.js';
+import { type AppDeps, defaultDeps } from './deps.js';
+
+/** The same code the local stack calls with each relayed event (no SNS on one machine). */
+export async function notifyLocally(deps: BotAppDeps, event: DomainEvent): Promise<NotifyResult> {
+  const { messenger } = await deps.telegram();
+  return notifyEvent(event, notifierPorts(deps, messenger));
+}
+
+export function createHandler(deps: () => AppDeps) {
+  return async (event: SNSEvent): Promise<void> => {
+    const d = asBotAppDeps(deps());
+    for (const record of event.Records) {
+      let body: unknown;
+      try {
+        body = JSON.parse(record.Sns.Message);
+      } catch {
+        body = undefined;
+      }
+      const parsed = domainEventSchema.safeParse(body);
+      if (!parsed.success) {
+        d.logger.error('event malformed', { eventId: record.Sns.MessageId });
+        continue;
+      }
+      // A failure throws: SNS retries, and recipients already served are skipped by their claims.
+      await notifyLocally(d, parsed.data);
+    }
+  };
+}
+
+export const handler = createHandler(defaultDeps);

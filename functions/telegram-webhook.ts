@@ -1,0 +1,59 @@
+// Lambda: POST /telegram/webhook — grammY's webhook callback for Lambda; a wrong or missing secret header gets 401.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { webhookCallback } from 'grammy';
+import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';
+import { type AppDeps, defaultDeps } from './deps.js';
+
+type LambdaWebhook = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** Answer Telegram before API Gateway's 30 s limit; the update is claimed, so a redelivery is skipped. */
+const WEBHOOK_TIMEOUT_MS = 25_000;
+
+export function createWebhookHandler(deps: () => BotAppDeps) {
+  let callback: Promise<LambdaWebhook> | undefined;
+  const build = async (): Promise<LambdaWebhook> => {
+    const runtime = await deps().telegram();
+    return webhookCallback(runtime.bot, 'aws-lambda-async', {
+      secretToken: runtime.secretToken,
+      onTimeout: 'return',
+      timeoutMilliseconds: WEBHOOK_TIMEOUT_MS,
+    }) as unknown as LambdaWebhook;
+  };
+  return async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
+    callback ??= build().catch((error: unknown) => {
+      callback = undefined;
+      throw error;
+    });
+    let handle: LambdaWebhook;
+    try {
+      handle = await callback;
+    } catch (error) {
+      // No token or secret (SSM unreachable, not configured): Telegram keeps the update and retries.
+      deps().logger.error('telegram webhook not ready', { errorName: (error as Error)?.name });
+      return { statusCode: 503 };
+    }
+    const body =
+      event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    try {
+      return await handle({ ...event, headers: event.headers ?? {}, body, isBase64Encoded: false }, context);
+    } catch (error) {
+      if (error instanceof SyntaxError) return { statusCode: 400 };
+      // Telegram retries a failed delivery; the update is applied once (its id is claimed first).
+      deps().logger.error('telegram webhook failed', { errorName: (error as Error)?.name });
+      return { statusCode: 500 };
+    }
+  };
+}
+
+/** The handler pattern's factory: plain AppDeps, extended with the bot's configuration. */
+export function createHandler(deps: () => AppDeps) {
+  return createWebhookHandler(() => asBotAppDeps(deps()));
+}
+
+export const handler = createHandler(defaultDeps);

@@ -1,0 +1,141 @@
+// adapter: the bot's conversation drafts, long button data, and the invitation job's progress record.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CallbackDataStore, ConversationDraft, DraftStore } from '../../ports/conversation.js';
+import type { DeliveryCount, InvitationJob, InvitationJobRepository } from '../../ports/invitations.js';
+import type { Channel } from '../../ports/repositories.js';
+import { keys } from './keys.js';
+import { type DynamoStore, fromItem, toItem } from './store.js';
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export class DynamoDraftStore implements DraftStore {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(channel: Channel, userId: string): Promise<ConversationDraft | undefined> {
+    const item = await this.store.get(keys.draft(channel, userId));
+    // TTL deletion is lazy (up to two days late): an expired draft is treated as gone.
+    if (!item || (typeof item.ttl === 'number' && item.ttl < epochSeconds(new Date()))) return undefined;
+    return fromItem<ConversationDraft>(item);
+  }
+
+  async put(draft: ConversationDraft, ttlSeconds: number): Promise<void> {
+    await this.store.put(
+      toItem(
+        'Draft',
+        keys.draft(draft.channel, draft.userId),
+        draft,
+        {},
+        {
+          ttl: epochSeconds(new Date()) + ttlSeconds,
+        },
+      ),
+    );
+  }
+
+  async delete(channel: Channel, userId: string): Promise<void> {
+    await this.store.ctx.doc.send(
+      new DeleteCommand({ TableName: this.store.table, Key: keys.draft(channel, userId) }),
+    );
+  }
+}
+
+export class DynamoCallbackDataStore implements CallbackDataStore {
+  constructor(private readonly store: DynamoStore) {}
+
+  async put(token: string, data: string, ttlSeconds: number): Promise<void> {
+    // The token is a hash of the data, so writing it again is harmless (and refreshes its expiry).
+    await this.store.put(
+      toItem(
+        'CallbackData',
+        keys.callbackData(token),
+        { data },
+        {},
+        { ttl: epochSeconds(new Date()) + ttlSeconds },
+      ),
+    );
+  }
+
+  async get(token: string): Promise<string | undefined> {
+    const item = await this.store.get(keys.callbackData(token), false);
+    return typeof item?.data === 'string' ? item.data : undefined;
+  }
+}
+
+export class DynamoInvitationJobRepository implements InvitationJobRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(jobId: string): Promise<InvitationJob | undefined> {
+    const item = await this.store.get(keys.job(jobId));
+    return item ? fromItem<InvitationJob>(item) : undefined;
+  }
+
+  async start(job: InvitationJob): Promise<void> {
+    await this.store.ctx.doc.send(
+      new PutCommand({ TableName: this.store.table, Item: toItem('InvitationJob', keys.job(job.id), job) }),
+    );
+  }
+
+  async count(jobId: string, run: number, what: DeliveryCount): Promise<InvitationJob | undefined> {
+    try {
+      const out = await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.job(jobId),
+          UpdateExpression: 'ADD #what :one',
+          // A late task of an earlier run must not count into the new run's numbers.
+          ConditionExpression: '#run = :run',
+          ExpressionAttributeNames: { '#what': what, '#run': 'run' },
+          ExpressionAttributeValues: { ':one': 1, ':run': run },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? fromItem<InvitationJob>(out.Attributes) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  async claimProgressEdit(jobId: string, now: Date, minIntervalMs: number): Promise<boolean> {
+    const before = new Date(now.getTime() - minIntervalMs).toISOString();
+    return this.conditionalSet(
+      jobId,
+      'SET progressEditedAt = :now',
+      'attribute_exists(pk) AND (attribute_not_exists(progressEditedAt) OR progressEditedAt <= :before)',
+      { ':now': now.toISOString(), ':before': before },
+    );
+  }
+
+  async claimFinish(jobId: string, run: number): Promise<boolean> {
+    return this.conditionalSet(
+      jobId,
+      'SET finishedRun = :run',
+      'attribute_exists(pk) AND (attribute_not_exists(finishedRun) OR finishedRun <> :run)',
+      { ':run': run },
+    );
+  }
+
+  private async conditionalSet(
+    jobId: string,
+    update: string,
+    condition: string,
+    values: Record<string, unknown>,
+  ): Promise<boolean> {
+    try {
+      await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.job(jobId),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// domain: a member's answer to an invitation (attend / absent with a reason) and the workplace's decision on the reason (R9).
+import { ConflictError, ForbiddenError, RuleViolationError } from './errors.js';
+import { ABSENCE_TEXT_MAX, type AbsenceCategory, type Confirmation, type Invitation } from './invitation.js';
+import { hasStarted, type Meeting } from './meeting.js';
+import { isWorkplaceStaff, type Principal } from './roles.js';
+
+export type RsvpAnswer = { kind: 'attending' } | { kind: 'absent'; category: AbsenceCategory };
+
+/** Answers may change until the meeting starts; after that only staff record attendance (design card). */
+export function assertMayAnswer(meeting: Pick<Meeting, 'date' | 'time'>, now: Date): void {
+  if (hasStarted(meeting, now)) {
+    throw new ConflictError('The meeting has started: answers can no longer change', 'meeting_started');
+  }
+}
+
+/**
+ * The invitation after the member's answer, or undefined when the answer is what is recorded already
+ * (a repeated tap changes nothing and publishes nothing). A new absence category starts a new reason
+ * that the workplace has to confirm again (R9).
+ */
+export function applyAnswer(invitation: Invitation, answer: RsvpAnswer, now: Date): Invitation | undefined {
+  const at = now.toISOString();
+  if (answer.kind === 'attending') {
+    if (invitation.rsvp === 'attending') return undefined;
+    const { absence: _dropped, ...rest } = invitation;
+    return { ...rest, rsvp: 'attending', rsvpAt: at, version: invitation.version + 1 };
+  }
+  if (invitation.rsvp === 'absent' && invitation.absence?.category === answer.category) return undefined;
+  return {
+    ...invitation,
+    rsvp: 'absent',
+    rsvpAt: at,
+    absence: { category: answer.category, submittedAt: at, confirmation: 'pending' },
+    version: invitation.version + 1,
+  };
+}
+
+/** Validates the optional free text of an absence reason (at most 500 characters, R9). */
+export function absenceTextProblem(text: string): 'empty' | 'too_long' | undefined {
+  const trimmed = text.normalize('NFC').trim();
+  if (trimmed.length === 0) return 'empty';
+  if ([...trimmed].length > ABSENCE_TEXT_MAX) return 'too_long';
+  return undefined;
+}
+
+/**
+ * Completes the member's current absence reason with its free text, or without one (`undefined`, the
+ * "Bỏ qua" button); the workplace has to decide on it (again).
+ */
+export function withAbsenceText(invitation: Invitation, text: string | undefined, now: Date): Invitation {
+  if (invitation.rsvp !== 'absent' || !invitation.absence) {
+    throw new ConflictError('There is no absence reason to complete', 'no_absence');
+  }
+  if (text !== undefined) {
+    const problem = absenceTextProblem(text);
+    if (problem) throw new RuleViolationError('R9', `the reason text is ${problem.replace('_', ' ')}`);
+  }
+  return {
+    ...invitation,
+    absence: {
+      category: invitation.absence.category,
+      ...(text !== undefined ? { text: text.normalize('NFC').trim() } : {}),
+      submittedAt: now.toISOString(),
+      confirmation: 'pending',
+    },
+    version: invitation.version + 1,
+  };
+}
+
+/** R9: the member's own workplace committee confirms or rejects the reason, once, while it is pending. */
+export function assertMayDecide(invitation: Invitation, principal: Principal): void {
+  if (!isWorkplaceStaff(principal) || principal.orgId !== invitation.workplaceOrgId) {
+    throw new ForbiddenError("R9: an absence reason is confirmed by the member's workplace committee");
+  }
+  if (invitation.rsvp !== 'absent' || !invitation.absence) {
+    throw new ConflictError('The member no longer reports an absence', 'no_absence');
+  }
+  if (invitation.absence.confirmation !== 'pending') {
+    throw new ConflictError('The reason was decided already', 'absence_decided');
+  }
+}
+
+export function decideAbsence(
+  invitation: Invitation,
+  decision: Exclude<Confirmation, 'pending'>,
+  decidedBy: string,
+  now: Date,
+): Invitation {
+  if (!invitation.absence) throw new ConflictError('There is no absence reason', 'no_absence');
+  return {
+    ...invitation,
+    absence: { ...invitation.absence, confirmation: decision, decidedBy, decidedAt: now.toISOString() },
+    version: invitation.version + 1,
+  };
+}

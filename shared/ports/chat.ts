@@ -1,0 +1,106 @@
+// ports: what the use cases tell members and staff through their chat accounts, independent of the channel.
+//
+// A use case says *what* to tell (a Notice, with the data it needs); the bot renders it in the
+// recipient's language as a channel-independent view model, and a channel renderer (Telegram now, Zalo
+// next) turns that into API calls. So services never format chat text and never import grammY.
+import type { AbsenceCategory, Confirmation, Invitation } from '../domain/invitation.js';
+import type { Meeting } from '../domain/meeting.js';
+import type { ReminderKind, RsvpTally } from '../domain/reminders.js';
+import type { Channel, ChatLink } from './repositories.js';
+
+export interface ChatRecipient {
+  channel: Channel;
+  chatId: string;
+  /** The user's language (from the chat app, kept on the link); Vietnamese when absent. */
+  languageCode?: string;
+}
+
+export interface SentMessageRef {
+  channel: Channel;
+  chatId: string;
+  messageId: string;
+}
+
+export function recipientOf(link: Pick<ChatLink, 'channel' | 'chatId' | 'languageCode'>): ChatRecipient {
+  return {
+    channel: link.channel,
+    chatId: link.chatId,
+    ...(link.languageCode ? { languageCode: link.languageCode } : {}),
+  };
+}
+
+/** The member's answer as shown under an invitation. */
+export interface AnswerView {
+  rsvp: Invitation['rsvp'];
+  category?: AbsenceCategory;
+  text?: string;
+  confirmation?: Confirmation;
+}
+
+export interface UnreachableMember {
+  memberName: string;
+  hamletId: string;
+  reason: 'no_chat' | 'undeliverable';
+  smsSent: boolean;
+}
+
+export type Notice =
+  /** The invitation letter with the buttons "Tham dự" / "Vắng mặt" (also re-rendered after an answer). */
+  | {
+      kind: 'invitation';
+      meeting: Meeting;
+      committeeName: string;
+      memberName: string;
+      answer?: AnswerView;
+    }
+  /** The one staff message the invitation job keeps editing: "Đã gửi 120/450". */
+  | {
+      kind: 'invitation_progress';
+      meeting: Meeting;
+      total: number;
+      sent: number;
+      noChat: number;
+      undeliverable: number;
+      done: boolean;
+    }
+  /** Members the bot could not reach, for the staff to print and hand out. */
+  | { kind: 'unreachable_members'; meeting: Meeting; members: UnreachableMember[] }
+  | {
+      kind: 'reminder';
+      which: ReminderKind;
+      daysLeft: number;
+      meeting: Meeting;
+      committeeName: string;
+      memberName: string;
+    }
+  | { kind: 'staff_summary'; which: ReminderKind; daysLeft: number; meeting: Meeting; tally: RsvpTally }
+  /** R9: a member's absence reason, to their workplace staff, with "Xác nhận" / "Không chấp nhận". */
+  | {
+      kind: 'absence_for_confirmation';
+      meeting: Meeting;
+      residenceName: string;
+      invitation: Invitation;
+    }
+  /** R9: the workplace's decision, to the member. */
+  | {
+      kind: 'absence_decided';
+      meeting: Meeting;
+      decision: Exclude<Confirmation, 'pending'>;
+      workplaceName: string;
+    };
+
+export type NoticeKind = Notice['kind'];
+
+export type SendOutcome =
+  | { ok: true; ref: SentMessageRef }
+  /** The user blocked the bot or the chat is gone: permanent, do not retry. */
+  | { ok: false; reason: 'blocked' };
+
+export interface ChatMessenger {
+  /** Sends a notice; throws on transient failures (after the channel's own bounded retries). */
+  send(to: ChatRecipient, notice: Notice): Promise<SendOutcome>;
+  /** Replaces a message sent earlier (progress, a decided reason); an unchanged text is not an error. */
+  edit(ref: SentMessageRef, notice: Notice, languageCode?: string): Promise<SendOutcome>;
+  /** The Vietnamese SMS text of a notice, for members with no reachable chat account. */
+  smsText(notice: Notice): string;
+}

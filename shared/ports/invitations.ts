@@ -1,0 +1,54 @@
+// ports: the invitation job — its queue (SQS in AWS, in-process on one machine) and its progress record.
+import type { Channel } from './repositories.js';
+
+/** One member to deliver one invitation to; the job is the meeting's, `run` counts its (re)starts. */
+export interface InvitationTask {
+  jobId: string;
+  meetingId: string;
+  memberId: string;
+  run: number;
+}
+
+export interface InvitationQueue {
+  enqueue(tasks: readonly InvitationTask[]): Promise<void>;
+}
+
+export interface ProgressMessage {
+  channel: Channel;
+  chatId: string;
+  /** The staff message edited with the progress; absent when started from the API (no message yet). */
+  messageId?: string;
+  languageCode?: string;
+}
+
+export interface InvitationJob {
+  /** `invitations:<meetingId>`: one job per meeting, resumed by starting it again. */
+  id: string;
+  meetingId: string;
+  residenceOrgId: string;
+  startedBy: string;
+  startedAt: string;
+  run: number;
+  total: number;
+  sent: number;
+  noChat: number;
+  undeliverable: number;
+  report?: ProgressMessage;
+  progressEditedAt?: string;
+  /** The run whose final report (the unreachable members) went out. */
+  finishedRun?: number;
+}
+
+export type DeliveryCount = 'sent' | 'noChat' | 'undeliverable';
+
+export interface InvitationJobRepository {
+  get(jobId: string): Promise<InvitationJob | undefined>;
+  /** Stores the job for a new run (overwrites the previous run's counters). */
+  start(job: InvitationJob): Promise<void>;
+  /** Adds one delivered invitation to the counters of the run; returns the job as it is now. */
+  count(jobId: string, run: number, what: DeliveryCount): Promise<InvitationJob | undefined>;
+  /** True for the one caller allowed to edit the progress message now (at most every `minIntervalMs`). */
+  claimProgressEdit(jobId: string, now: Date, minIntervalMs: number): Promise<boolean>;
+  /** True for the one caller that sends the final report of `run`. */
+  claimFinish(jobId: string, run: number): Promise<boolean>;
+}

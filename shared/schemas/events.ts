@@ -1,0 +1,24 @@
+// schemas: a domain event as it travels through SNS and the outbox (ids only, no personal data).
+import * as z from 'zod';
+import { type DomainEvent, EVENT_TYPES } from '../domain/events.js';
+
+export const domainEventSchema = z.object({
+  type: z.enum(EVENT_TYPES),
+  id: z.string().min(1),
+  occurredAt: z.string().min(1),
+  orgIds: z.array(z.string()),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+}) satisfies z.ZodType<DomainEvent>;
+
+/** Meeting ids are `<residenceOrgId>.<year>.<06|10>`. */
+export const meetingIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}\.\d{4}\.(06|10)$/, 'mã cuộc họp dạng <mã cấp ủy>.<năm>.<06|10>');
+
+export const invitationTaskSchema = z.object({
+  jobId: z.string().min(1),
+  meetingId: meetingIdSchema,
+  memberId: z.string().min(1),
+  run: z.number().int().positive(),
+});

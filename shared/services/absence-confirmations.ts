@@ -1,0 +1,62 @@
+// use case: the workplace committee confirms or rejects a member's absence reason (R9), and lists the pending ones.
+
+import { ForbiddenError, NotFoundError } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
+import type { Confirmation, Invitation } from '../domain/invitation.js';
+import type { Meeting } from '../domain/meeting.js';
+import type { Principal } from '../domain/roles.js';
+import { isWorkplaceStaff } from '../domain/roles.js';
+import { assertMayDecide, decideAbsence } from '../domain/rsvp.js';
+import type { Clock, Page } from '../ports/common.js';
+import type { InvitationRepository, MeetingRepository } from '../ports/repositories.js';
+import { type RetryOptions, retryOnConflict } from './retry.js';
+
+export interface ConfirmationPorts {
+  meetings: Pick<MeetingRepository, 'get'>;
+  invitations: Pick<InvitationRepository, 'get' | 'save' | 'pendingAbsences'>;
+  clock: Clock;
+  retry?: RetryOptions;
+}
+
+export type AbsenceDecision = Exclude<Confirmation, 'pending'>;
+
+/** R9: "Xác nhận" / "Không chấp nhận"; the member is told through the event's notice. */
+export async function decideAbsenceReason(
+  principal: Principal,
+  meetingId: string,
+  memberId: string,
+  decision: AbsenceDecision,
+  ports: ConfirmationPorts,
+): Promise<{ meeting: Meeting; invitation: Invitation }> {
+  return retryOnConflict(async () => {
+    const invitation = await ports.invitations.get(meetingId, memberId);
+    if (!invitation) throw new NotFoundError('Invitation');
+    assertMayDecide(invitation, principal);
+    const meeting = await ports.meetings.get(meetingId);
+    if (!meeting) throw new NotFoundError('Meeting');
+    const now = ports.clock.now();
+    const decided = decideAbsence(invitation, decision, principal.sub, now);
+    const type = decision === 'confirmed' ? 'AbsenceReasonConfirmed' : 'AbsenceReasonRejected';
+    const event: DomainEvent = {
+      type,
+      id: `${type}:${meetingId}:${memberId}:${decided.version}`,
+      occurredAt: now.toISOString(),
+      orgIds: [invitation.workplaceOrgId, invitation.residenceOrgId],
+      data: { meetingId, memberId },
+    };
+    await ports.invitations.save(decided, invitation.version, { events: [event] });
+    return { meeting, invitation: decided };
+  }, ports.retry);
+}
+
+/** `/xacnhan`: the workplace's reasons waiting for a decision, soonest meeting first. */
+export async function pendingAbsenceReasons(
+  principal: Principal,
+  query: { limit: number; cursor?: string },
+  ports: Pick<ConfirmationPorts, 'invitations'>,
+): Promise<Page<Invitation>> {
+  if (!isWorkplaceStaff(principal)) {
+    throw new ForbiddenError('Absence reasons are confirmed by the workplace committee');
+  }
+  return ports.invitations.pendingAbsences(principal.orgId, query);
+}

@@ -1,0 +1,258 @@
+// use case: import introductions from a CSV file (up to 5,000 rows); each row is validated and introduced
+// on its own, errors are reported per line, and importing the same file again creates nothing new.
+// Reads are batched and new introductions written several to a transaction, to fit API Gateway's 30 s.
+import { isWorkplaceStaffOf } from '../domain/access.js';
+import { DomainError, ForbiddenError, RuleViolationError, ValidationError } from '../domain/errors.js';
+import type { Principal } from '../domain/roles.js';
+import { type CsvIssue, parseIntroductionCsv } from '../schemas/introduction-csv.js';
+import type { IntroduceRequest } from '../schemas/introductions.js';
+import {
+  cachedCommittees,
+  type IntroductionPlan,
+  type IntroductionPorts,
+  introduceMember,
+  introductionContext,
+  type LetterNumbers,
+  letterNumbers,
+  planIntroduction,
+} from './introductions.js';
+
+export interface ImportRowError {
+  line: number;
+  code: string;
+  message: string;
+  rule?: string;
+  issues?: readonly (CsvIssue | unknown)[];
+}
+
+export interface ImportRowResult {
+  line: number;
+  outcome: 'created' | 'existing';
+  introductionId: string;
+  memberId: string;
+}
+
+export interface ImportReport {
+  /** False when time ran out before every row was tried: send the same file again to go on. */
+  complete: boolean;
+  total: number;
+  created: number;
+  existing: number;
+  failed: number;
+  columns: string[];
+  ignoredColumns: string[];
+  rows: ImportRowResult[];
+  errors: ImportRowError[];
+  /** Lines not tried because time ran out (only when complete is false). */
+  notProcessed: number[];
+}
+
+/** Rows planned at once (committee look-ups and letter numbers are the only reads left by then). */
+const DEFAULT_CONCURRENCY = 16;
+/**
+ * A row writes at most 6 items (member, party card, guard, introduction, travel notice, event), so 16
+ * rows stay under DynamoDB's 100 items per transaction.
+ */
+const ROWS_PER_TRANSACTION = 16;
+const TRANSACTIONS_IN_FLIGHT = 4;
+/** Room left for the transactions in flight and the answer when the time is nearly up. */
+export const IMPORT_TIME_MARGIN_MS = 6000;
+
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function rowError(line: number, error: unknown): ImportRowError {
+  if (error instanceof RuleViolationError) {
+    return { line, code: 'rule_violation', rule: error.rule, message: error.message };
+  }
+  if (error instanceof ValidationError) {
+    return { line, code: error.code, message: error.message, issues: error.issues };
+  }
+  if (error instanceof DomainError) return { line, code: error.code, message: error.message };
+  // Not the row's fault (e.g. throttling): the row can be imported again by sending the file again.
+  return {
+    line,
+    code: 'internal',
+    message: 'Lỗi hệ thống, hãy gửi lại tệp / Internal error, send the file again',
+  };
+}
+
+type NewRow = { line: number; request: IntroduceRequest; plan: Extract<IntroductionPlan, { kind: 'new' }> };
+
+async function withLetterNumber(row: NewRow, numbers: LetterNumbers): Promise<NewRow> {
+  if (row.request.letterNumber) return row;
+  const { introduction } = row.plan;
+  const letterNumber = await numbers.next(
+    introduction.workplaceOrgId,
+    Number(introduction.issuedOn.slice(0, 4)),
+  );
+  const numbered = { ...introduction, letterNumber };
+  return {
+    ...row,
+    plan: { ...row.plan, introduction: numbered, issue: { ...row.plan.issue, introduction: numbered } },
+  };
+}
+
+export async function importIntroductions(
+  ports: IntroductionPorts,
+  actor: Principal,
+  csvText: string,
+  options: {
+    workplaceOrgId?: string;
+    concurrency?: number;
+    /** Milliseconds left before the caller must answer; no new write starts within MARGIN of it. */
+    remainingMs?: () => number;
+  } = {},
+): Promise<ImportReport> {
+  const workplaceOrgId = options.workplaceOrgId ?? actor.orgId;
+  if (!isWorkplaceStaffOf(actor, workplaceOrgId)) {
+    throw new ForbiddenError('Only the staff of the introducing workplace committee import its members');
+  }
+  const parsed = parseIntroductionCsv(csvText);
+  const errors: ImportRowError[] = [];
+  const rows: ImportRowResult[] = [];
+  const firstLineOfCard = new Map<string, number>();
+  const valid: { line: number; request: IntroduceRequest }[] = [];
+  for (const row of parsed.rows) {
+    if (!row.ok) {
+      errors.push({
+        line: row.line,
+        code: 'validation_failed',
+        message: 'Dòng không hợp lệ / The row is not valid',
+        issues: row.issues,
+      });
+      continue;
+    }
+    const card = row.request.member.partyCardNumber;
+    const first = firstLineOfCard.get(card);
+    if (first !== undefined) {
+      errors.push({
+        line: row.line,
+        code: 'duplicate_in_file',
+        message: `Trùng số thẻ đảng với dòng ${first} / Same party card number as line ${first}`,
+      });
+      continue;
+    }
+    firstLineOfCard.set(card, row.line);
+    valid.push({ line: row.line, request: { ...row.request, workplaceOrgId } });
+  }
+
+  // Read what is stored about every member of the file in a few batched reads, not three reads a row.
+  const rowPorts: IntroductionPorts = { ...ports, committees: cachedCommittees(ports.committees) };
+  const numbers = letterNumbers(ports.counters, ROWS_PER_TRANSACTION);
+  const stored = await ports.members.byPartyCards(valid.map((v) => v.request.member.partyCardNumber));
+  const active = await ports.introductions.activeOfMembers([...stored.values()].map((m) => m.id));
+
+  const planned: {
+    line: number;
+    request: IntroduceRequest;
+    plan: Extract<IntroductionPlan, { kind: 'new' }>;
+  }[] = [];
+  await forEachConcurrently(valid, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ line, request }) => {
+    try {
+      const ctx = await introductionContext(rowPorts, actor, request);
+      const member = stored.get(request.member.partyCardNumber);
+      const plan = await planIntroduction(
+        rowPorts,
+        actor,
+        ctx,
+        request,
+        { member, active: member && active.get(member.id) },
+        // Numbered when its chunk is written (below), so rows left for a later request use no number.
+        async () => '',
+      );
+      if (plan.kind === 'existing') {
+        rows.push({
+          line,
+          outcome: 'existing',
+          introductionId: plan.introduction.id,
+          memberId: plan.member.id,
+        });
+      } else {
+        planned.push({ line, request, plan });
+      }
+    } catch (error) {
+      errors.push(rowError(line, error));
+    }
+  });
+
+  // New introductions are written several to a transaction; if one fails (another writer got there
+  // first), its rows are retried one by one through the single-request path, which re-reads and decides.
+  planned.sort((a, b) => a.line - b.line);
+  const chunks: (typeof planned)[] = [];
+  for (let i = 0; i < planned.length; i += ROWS_PER_TRANSACTION)
+    chunks.push(planned.slice(i, i + ROWS_PER_TRANSACTION));
+  const notProcessed: number[] = [];
+  // The margin grows with the slowest transaction seen, so those in flight still finish in time.
+  let slowestChunkMs = 0;
+  const outOfTime = () =>
+    options.remainingMs !== undefined &&
+    options.remainingMs() < Math.max(IMPORT_TIME_MARGIN_MS, 2 * slowestChunkMs + 1000);
+  await forEachConcurrently(chunks, TRANSACTIONS_IN_FLIGHT, async (chunk) => {
+    // Nothing of a chunk not started is written, so sending the file again picks these rows up.
+    if (outOfTime()) {
+      notProcessed.push(...chunk.map((c) => c.line));
+      return;
+    }
+    const started = Date.now();
+    try {
+      const numbered = await Promise.all(chunk.map((c) => withLetterNumber(c, numbers)));
+      await ports.introductions.issueMany(numbered.map((c) => c.plan.issue));
+      slowestChunkMs = Math.max(slowestChunkMs, Date.now() - started);
+      for (const { line, plan } of numbered) {
+        rows.push({
+          line,
+          outcome: 'created',
+          introductionId: plan.introduction.id,
+          memberId: plan.member.id,
+        });
+      }
+    } catch {
+      for (const { line, request } of chunk) {
+        if (outOfTime()) {
+          notProcessed.push(line);
+          continue;
+        }
+        try {
+          const result = await introduceMember(rowPorts, actor, request, { letterNumbers: numbers });
+          rows.push({
+            line,
+            outcome: result.outcome,
+            introductionId: result.introduction.id,
+            memberId: result.member.id,
+          });
+        } catch (error) {
+          errors.push(rowError(line, error));
+        }
+      }
+    }
+  });
+
+  rows.sort((a, b) => a.line - b.line);
+  errors.sort((a, b) => a.line - b.line);
+  notProcessed.sort((a, b) => a - b);
+  return {
+    complete: notProcessed.length === 0,
+    total: parsed.rows.length,
+    created: rows.filter((r) => r.outcome === 'created').length,
+    existing: rows.filter((r) => r.outcome === 'existing').length,
+    failed: errors.length,
+    columns: parsed.columns,
+    ignoredColumns: parsed.ignoredColumns,
+    rows,
+    errors,
+    notProcessed,
+  };
+}

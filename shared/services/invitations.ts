@@ -1,0 +1,406 @@
+// use case: the invitation job (R9) — invite every active member of the committee exactly once, resumably.
+//
+// startInvitations creates one invitation per active member (createOnce), counts what is delivered
+// already and enqueues the rest; deliverInvitation (one queue task per member) sends it through the
+// member's chat account, an SMS where there is none, and marks the invitation. Retried or duplicated
+// tasks find the invitation delivered (or leased by a running worker) and send nothing again.
+import { isResidenceStaffOf } from '../domain/access.js';
+import { sortByVietnameseName } from '../domain/collation.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
+import type { Delivery, Invitation } from '../domain/invitation.js';
+import { hasStarted, type Meeting } from '../domain/meeting.js';
+import type { Principal } from '../domain/roles.js';
+import { type ChatMessenger, type Notice, recipientOf, type UnreachableMember } from '../ports/chat.js';
+import type { Clock } from '../ports/common.js';
+import type {
+  DeliveryCount,
+  InvitationJob,
+  InvitationJobRepository,
+  InvitationQueue,
+  InvitationTask,
+  ProgressMessage,
+} from '../ports/invitations.js';
+import { type Log, silentLog } from '../ports/log.js';
+import type { SmsSender } from '../ports/messaging.js';
+import type {
+  ChatLinkRepository,
+  CommitteeRepository,
+  IdempotencyStore,
+  IntroductionRepository,
+  InvitationRepository,
+  MeetingRepository,
+  MemberRepository,
+} from '../ports/repositories.js';
+import { forEachConcurrent } from './concurrency.js';
+import { retryOnConflict } from './retry.js';
+
+export interface InvitationSettings {
+  /** How long a worker's claim on one invitation lasts before another may take it over (ms). */
+  leaseMs: number;
+  /** The progress message is edited at most this often (ms); Telegram allows ~1 message/s per chat. */
+  progressIntervalMs: number;
+  /** Invitations created in parallel when the job starts. */
+  concurrency: number;
+}
+
+export const DEFAULT_INVITATION_SETTINGS: InvitationSettings = {
+  leaseMs: 5 * 60_000,
+  progressIntervalMs: 3_000,
+  concurrency: 16,
+};
+
+export interface InvitationPorts {
+  meetings: Pick<MeetingRepository, 'get'>;
+  committees: Pick<CommitteeRepository, 'get'>;
+  introductions: Pick<IntroductionRepository, 'streamOfResidence'>;
+  invitations: InvitationRepository;
+  members: Pick<MemberRepository, 'get'>;
+  chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'setBlocked'>;
+  invitationJobs: InvitationJobRepository;
+  idempotency: Pick<IdempotencyStore, 'claim'>;
+  queue: InvitationQueue;
+  messenger: ChatMessenger;
+  sms: SmsSender;
+  clock: Clock;
+  log?: Log;
+  settings?: Partial<InvitationSettings>;
+}
+
+/** A worker holds the invitation right now: the task is retried later (SQS: a batch item failure). */
+export class InvitationInFlightError extends ConflictError {
+  constructor() {
+    super('Another worker is delivering this invitation', 'invitation_in_flight');
+  }
+}
+
+export function invitationJobId(meetingId: string): string {
+  return `invitations:${meetingId}`;
+}
+
+const settingsOf = (ports: InvitationPorts): InvitationSettings => ({
+  ...DEFAULT_INVITATION_SETTINGS,
+  ...ports.settings,
+});
+
+interface SheetCount {
+  total: number;
+  sent: number;
+  noChat: number;
+  undeliverable: number;
+  pending: string[];
+  unreachable: Invitation[];
+}
+
+async function countSheet(
+  meetingId: string,
+  ports: Pick<InvitationPorts, 'invitations'>,
+): Promise<SheetCount> {
+  const count: SheetCount = { total: 0, sent: 0, noChat: 0, undeliverable: 0, pending: [], unreachable: [] };
+  for await (const invitation of ports.invitations.streamSheet(meetingId)) {
+    count.total += 1;
+    if (invitation.delivery === 'sent') count.sent += 1;
+    else if (invitation.delivery === 'no_chat') count.noChat += 1;
+    else if (invitation.delivery === 'undeliverable') count.undeliverable += 1;
+    else count.pending.push(invitation.memberId);
+    if (invitation.delivery === 'no_chat' || invitation.delivery === 'undeliverable')
+      count.unreachable.push(invitation);
+  }
+  return count;
+}
+
+export interface StartedInvitations {
+  job: InvitationJob;
+  /** Invitations enqueued in this run (those not delivered yet). */
+  enqueued: number;
+}
+
+/**
+ * `/moi` or POST /meetings/{id}/invitations: invites every active (received, not ended) member of the
+ * committee. Starting again resumes: delivered invitations are counted, only the others are enqueued.
+ */
+export async function startInvitations(
+  principal: Principal,
+  meetingId: string,
+  report: ProgressMessage | undefined,
+  ports: InvitationPorts,
+): Promise<StartedInvitations> {
+  const meeting = await ports.meetings.get(meetingId);
+  if (!meeting) throw new NotFoundError('Meeting');
+  if (!isResidenceStaffOf(principal, meeting.residenceOrgId)) {
+    throw new ForbiddenError('Only staff of the residence committee send its invitations');
+  }
+  const now = ports.clock.now();
+  if (hasStarted(meeting, now)) {
+    throw new ConflictError('The meeting has started: invitations can no longer be sent', 'meeting_started');
+  }
+  await forEachConcurrent(
+    ports.introductions.streamOfResidence(meeting.residenceOrgId, 'received'),
+    settingsOf(ports).concurrency,
+    async ({ introduction, memberName }) => {
+      await ports.invitations.createOnce({
+        meetingId: meeting.id,
+        residenceOrgId: meeting.residenceOrgId,
+        memberId: introduction.memberId,
+        memberName,
+        workplaceOrgId: introduction.workplaceOrgId,
+        hamletId: introduction.receipt?.hamletId ?? '',
+        meetingDate: meeting.date,
+        delivery: 'pending',
+        rsvp: 'none',
+        attendance: 'unrecorded',
+        version: 1,
+      });
+    },
+  );
+  const sheet = await countSheet(meeting.id, ports);
+  const jobId = invitationJobId(meeting.id);
+  const previous = await ports.invitationJobs.get(jobId);
+  const job: InvitationJob = {
+    id: jobId,
+    meetingId: meeting.id,
+    residenceOrgId: meeting.residenceOrgId,
+    startedBy: principal.sub,
+    startedAt: now.toISOString(),
+    run: (previous?.run ?? 0) + 1,
+    total: sheet.total,
+    sent: sheet.sent,
+    noChat: sheet.noChat,
+    undeliverable: sheet.undeliverable,
+    ...(report ? { report } : {}),
+  };
+  await ports.invitationJobs.start(job);
+  const tasks: InvitationTask[] = sheet.pending.map((memberId) => ({
+    jobId,
+    meetingId: meeting.id,
+    memberId,
+    run: job.run,
+  }));
+  await ports.queue.enqueue(tasks);
+  (ports.log ?? silentLog).info('invitation job started', {
+    jobId,
+    meetingId: meeting.id,
+    count: tasks.length,
+  });
+  if (tasks.length === 0) await finishInvitations(job, meeting, ports);
+  return { job, enqueued: tasks.length };
+}
+
+export type DeliveryResult = Exclude<Delivery, 'pending'> | 'skipped';
+
+/** One queue task: delivers one member's invitation once, then counts it into the job's progress. */
+export async function deliverInvitation(
+  task: InvitationTask,
+  ports: InvitationPorts,
+): Promise<DeliveryResult> {
+  const { leaseMs } = settingsOf(ports);
+  const leased = await retryOnConflict(async () => {
+    const invitation = await ports.invitations.get(task.meetingId, task.memberId);
+    if (invitation?.delivery !== 'pending') return { state: 'done' as const, invitation };
+    const now = ports.clock.now();
+    if (invitation.deliveryAttemptAt && now.getTime() - Date.parse(invitation.deliveryAttemptAt) < leaseMs) {
+      return { state: 'in_flight' as const, invitation };
+    }
+    const taken: Invitation = {
+      ...invitation,
+      deliveryAttemptAt: now.toISOString(),
+      version: invitation.version + 1,
+    };
+    await ports.invitations.save(taken, invitation.version);
+    return { state: 'leased' as const, invitation: taken };
+  });
+  if (leased.state === 'in_flight') throw new InvitationInFlightError();
+  const meeting = await ports.meetings.get(task.meetingId);
+  if (!meeting) return 'skipped';
+
+  let result: DeliveryResult = 'skipped';
+  if (leased.state === 'leased') {
+    if (hasStarted(meeting, ports.clock.now())) {
+      await releaseLease(task, ports);
+      return 'skipped';
+    }
+    try {
+      result = await deliver(leased.invitation, meeting, ports);
+    } catch (error) {
+      // Let a retry deliver at once instead of waiting for the lease to run out.
+      await releaseLease(task, ports).catch(() => undefined);
+      throw error;
+    }
+  } else if (leased.invitation) {
+    result = leased.invitation.delivery as DeliveryResult;
+  }
+  await countDelivery(task, result, meeting, ports);
+  return result;
+}
+
+async function deliver(
+  invitation: Invitation,
+  meeting: Meeting,
+  ports: InvitationPorts,
+): Promise<DeliveryResult> {
+  const committee = await ports.committees.get(meeting.residenceOrgId);
+  const notice: Notice = {
+    kind: 'invitation',
+    meeting,
+    committeeName: committee?.name ?? meeting.residenceOrgId,
+    memberName: invitation.memberName,
+  };
+  const links = await ports.chatLinks.ofSubject({ kind: 'member', id: invitation.memberId });
+  let delivered = false;
+  for (const link of links) {
+    if (link.blocked) continue;
+    const outcome = await ports.messenger.send(recipientOf(link), notice);
+    if (outcome.ok) delivered = true;
+    else await ports.chatLinks.setBlocked(link.channel, link.userId, true);
+  }
+  const delivery: Exclude<Delivery, 'pending'> = delivered
+    ? 'sent'
+    : links.length > 0
+      ? 'undeliverable'
+      : 'no_chat';
+  let smsSent = false;
+  if (!delivered) {
+    const member = await ports.members.get(invitation.memberId);
+    if (member?.phone) {
+      await ports.sms.send(member.phone, ports.messenger.smsText(notice));
+      smsSent = true;
+    }
+  }
+  const at = ports.clock.now().toISOString();
+  const event: DomainEvent<'InvitationSent'> = {
+    type: 'InvitationSent',
+    id: `InvitationSent:${invitation.meetingId}:${invitation.memberId}`,
+    occurredAt: at,
+    orgIds: [invitation.residenceOrgId, invitation.workplaceOrgId],
+    data: { meetingId: invitation.meetingId, memberId: invitation.memberId, delivery, smsSent },
+  };
+  // The member may already be answering (a button pressed within a second): re-read and keep their answer.
+  await retryOnConflict(async () => {
+    const current = await ports.invitations.get(invitation.meetingId, invitation.memberId);
+    if (current?.delivery !== 'pending') return;
+    const { deliveryAttemptAt: _lease, ...rest } = current;
+    const marked: Invitation = {
+      ...rest,
+      delivery,
+      ...(delivered ? { sentAt: at } : {}),
+      ...(smsSent ? { smsSent: true } : {}),
+      version: current.version + 1,
+    };
+    await ports.invitations.save(marked, current.version, { events: [event] });
+  });
+  return delivery;
+}
+
+async function releaseLease(task: InvitationTask, ports: InvitationPorts): Promise<void> {
+  await retryOnConflict(async () => {
+    const current = await ports.invitations.get(task.meetingId, task.memberId);
+    if (current?.delivery !== 'pending' || !current.deliveryAttemptAt) return;
+    const { deliveryAttemptAt: _lease, ...rest } = current;
+    await ports.invitations.save({ ...rest, version: current.version + 1 }, current.version);
+  });
+}
+
+const COUNTER: Record<Exclude<Delivery, 'pending'>, DeliveryCount> = {
+  sent: 'sent',
+  no_chat: 'noChat',
+  undeliverable: 'undeliverable',
+};
+
+/** Counts the member once per run, whoever delivered the invitation; then updates the staff's progress. */
+async function countDelivery(
+  task: InvitationTask,
+  result: DeliveryResult,
+  meeting: Meeting,
+  ports: InvitationPorts,
+): Promise<void> {
+  if (result === 'skipped') return;
+  const first = await ports.idempotency.claim(
+    'invitation-count',
+    `${task.jobId}:${task.run}:${task.memberId}`,
+    7 * 24 * 3600,
+  );
+  if (!first) return;
+  const job = await ports.invitationJobs.count(task.jobId, task.run, COUNTER[result]);
+  if (!job) return; // a task of an earlier run: the current run counted this member at its start
+  try {
+    await reportProgress(job, meeting, ports);
+  } catch (error) {
+    // Progress is a courtesy: a failed edit must not make the delivered invitation look failed.
+    (ports.log ?? silentLog).warn('invitation progress not reported', {
+      jobId: job.id,
+      errorName: (error as Error)?.name,
+    });
+  }
+}
+
+function progressNotice(job: InvitationJob, meeting: Meeting, done: boolean): Notice {
+  return {
+    kind: 'invitation_progress',
+    meeting,
+    total: job.total,
+    sent: job.sent,
+    noChat: job.noChat,
+    undeliverable: job.undeliverable,
+    done,
+  };
+}
+
+async function reportProgress(job: InvitationJob, meeting: Meeting, ports: InvitationPorts): Promise<void> {
+  if (job.sent + job.noChat + job.undeliverable >= job.total) {
+    await finishInvitations(job, meeting, ports);
+    return;
+  }
+  const report = job.report;
+  if (!report?.messageId) return;
+  const now = ports.clock.now();
+  if (!(await ports.invitationJobs.claimProgressEdit(job.id, now, settingsOf(ports).progressIntervalMs)))
+    return;
+  await ports.messenger.edit(
+    { channel: report.channel, chatId: report.chatId, messageId: report.messageId },
+    progressNotice(job, meeting, false),
+    report.languageCode,
+  );
+}
+
+/** Once per run: the final numbers, and the members the bot could not reach (to print and hand out). */
+async function finishInvitations(
+  job: InvitationJob,
+  meeting: Meeting,
+  ports: InvitationPorts,
+): Promise<void> {
+  if (!(await ports.invitationJobs.claimFinish(job.id, job.run))) return;
+  const sheet = await countSheet(meeting.id, ports);
+  (ports.log ?? silentLog).info('invitation job finished', {
+    jobId: job.id,
+    sent: sheet.sent,
+    failed: sheet.noChat + sheet.undeliverable,
+  });
+  const report = job.report;
+  if (!report) return;
+  const final = progressNotice({ ...job, ...sheet }, meeting, true);
+  const to = {
+    channel: report.channel,
+    chatId: report.chatId,
+    ...(report.languageCode ? { languageCode: report.languageCode } : {}),
+  };
+  if (report.messageId) {
+    await ports.messenger.edit(
+      { channel: report.channel, chatId: report.chatId, messageId: report.messageId },
+      final,
+      report.languageCode,
+    );
+  } else {
+    await ports.messenger.send(to, final);
+  }
+  if (sheet.unreachable.length === 0) return;
+  const ordered = sortByVietnameseName(sheet.unreachable, (i) => i.memberName).sort((a, b) =>
+    a.hamletId < b.hamletId ? -1 : a.hamletId > b.hamletId ? 1 : 0,
+  );
+  const members: UnreachableMember[] = ordered.map((i) => ({
+    memberName: i.memberName,
+    hamletId: i.hamletId,
+    reason: i.delivery === 'no_chat' ? 'no_chat' : 'undeliverable',
+    smsSent: i.smsSent === true,
+  }));
+  await ports.messenger.send(to, { kind: 'unreachable_members', meeting, members });
+}

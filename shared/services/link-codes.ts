@@ -1,0 +1,146 @@
+// use case: single-use link codes (72 h) that connect a chat account to a member or a staff person.
+import { ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { linkCodeExpiresAt, mayIssueMemberLinkCode, mayIssueStaffLinkCode } from '../domain/linking.js';
+import type { Principal, StaffRole } from '../domain/roles.js';
+import type { Clock } from '../ports/common.js';
+import type {
+  Channel,
+  ChatLinkRepository,
+  ChatSubject,
+  IntroductionRepository,
+  MemberRepository,
+  StaffRepository,
+} from '../ports/repositories.js';
+
+export interface IssuedLinkCode {
+  code: string;
+  subject: ChatSubject;
+  expiresAt: string;
+}
+
+export interface LinkCodePorts {
+  chatLinks: ChatLinkRepository;
+  members: Pick<MemberRepository, 'get'>;
+  introductions: Pick<IntroductionRepository, 'ofMember'>;
+  staff: Pick<StaffRepository, 'get'>;
+  clock: Clock;
+  /** A fresh random code (8 characters without look-alikes); tests pass their own. */
+  newCode: () => string;
+}
+
+/** Stores a new code for the subject; a (rare) collision with an existing code draws another one. */
+export async function createLinkCode(
+  subject: ChatSubject,
+  createdBy: string,
+  ports: Pick<LinkCodePorts, 'chatLinks' | 'clock' | 'newCode'>,
+): Promise<IssuedLinkCode> {
+  const expiresAt = linkCodeExpiresAt(ports.clock.now());
+  for (let attempt = 1; ; attempt++) {
+    const code = ports.newCode();
+    try {
+      await ports.chatLinks.createLinkCode({ code, subject, createdBy, expiresAt });
+      return { code, subject, expiresAt };
+    } catch (error) {
+      if (attempt >= 5 || !(error instanceof Error) || error.name !== 'ConditionalCheckFailedException')
+        throw error;
+    }
+  }
+}
+
+/** Staff of the member's workplace or residence committee issue the member a code. */
+export async function issueMemberLinkCode(
+  principal: Principal,
+  memberId: string,
+  ports: LinkCodePorts,
+): Promise<IssuedLinkCode> {
+  const member = await ports.members.get(memberId);
+  if (!member) throw new NotFoundError('Member');
+  const introductions = await ports.introductions.ofMember(memberId);
+  if (!mayIssueMemberLinkCode(principal, member, introductions)) {
+    throw new ForbiddenError("Only staff of the member's workplace or residence committee issue a link code");
+  }
+  return createLinkCode({ kind: 'member', id: memberId }, principal.sub, ports);
+}
+
+/** A colleague of the same committee issues a staff person their code. */
+export async function issueStaffLinkCode(
+  principal: Principal,
+  staffId: string,
+  ports: LinkCodePorts,
+): Promise<IssuedLinkCode> {
+  const staff = await ports.staff.get(staffId);
+  if (!staff) throw new NotFoundError('Staff');
+  if (!mayIssueStaffLinkCode(principal, staff)) {
+    throw new ForbiddenError('Only staff of the same committee issue a staff link code');
+  }
+  return createLinkCode({ kind: 'staff', id: staffId }, principal.sub, ports);
+}
+
+export interface ChatAccount {
+  channel: Channel;
+  userId: string;
+  chatId: string;
+  languageCode?: string;
+}
+
+export type RedeemOutcome =
+  | {
+      ok: true;
+      subject: ChatSubject;
+      name: string;
+      /** Present for staff: their role decides the commands they get. */
+      role?: StaffRole;
+      /** The account was linked to this subject already (the code was used by this very chat). */
+      already: boolean;
+    }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'chat_already_linked' };
+
+/** Codes are shown upper-case; people type them any way. */
+export function normaliseLinkCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/** `/start <code>`: links the chat account to the code's subject, once. */
+export async function redeemLinkCode(
+  rawCode: string,
+  account: ChatAccount,
+  ports: Pick<LinkCodePorts, 'chatLinks' | 'members' | 'staff' | 'clock'>,
+): Promise<RedeemOutcome> {
+  const code = normaliseLinkCode(rawCode);
+  if (!/^[A-Z0-9_-]{4,64}$/.test(code)) return { ok: false, reason: 'unknown' };
+  const outcome = await ports.chatLinks.useLinkCode(
+    code,
+    {
+      channel: account.channel,
+      userId: account.userId,
+      chatId: account.chatId,
+      linkedAt: ports.clock.now().toISOString(),
+      ...(account.languageCode ? { languageCode: account.languageCode } : {}),
+    },
+    ports.clock.now(),
+  );
+  let subject: ChatSubject;
+  let already = false;
+  if (outcome.ok) subject = outcome.subject;
+  else {
+    // A second tap on the same link by the account it already linked is not an error for the user.
+    const record = outcome.reason === 'unknown' ? undefined : await ports.chatLinks.getLinkCode(code);
+    const current = await ports.chatLinks.byChat(account.channel, account.userId);
+    if (!record || !current || current.kind !== record.subject.kind || current.id !== record.subject.id)
+      return outcome;
+    subject = record.subject;
+    already = true;
+  }
+  if (subject.kind === 'member') {
+    const member = await ports.members.get(subject.id);
+    return { ok: true, subject, name: member?.fullName ?? '', already };
+  }
+  const staff = await ports.staff.get(subject.id);
+  return {
+    ok: true,
+    subject,
+    name: staff?.fullName ?? '',
+    ...(staff ? { role: staff.role } : {}),
+    already,
+  };
+}

@@ -1,0 +1,120 @@
+// use case: turns published events into chat notices for the staff and members concerned (R9), once per recipient.
+import type { DomainEvent } from '../domain/events.js';
+import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
+import { type Log, silentLog } from '../ports/log.js';
+import type {
+  ChatLink,
+  ChatLinkRepository,
+  ChatSubject,
+  CommitteeRepository,
+  IdempotencyStore,
+  InvitationRepository,
+  MeetingRepository,
+  StaffRepository,
+} from '../ports/repositories.js';
+
+export interface NotifierPorts {
+  meetings: Pick<MeetingRepository, 'get'>;
+  invitations: Pick<InvitationRepository, 'get'>;
+  committees: Pick<CommitteeRepository, 'get'>;
+  staff: Pick<StaffRepository, 'ofCommittee'>;
+  chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'setBlocked'>;
+  idempotency: Pick<IdempotencyStore, 'claim' | 'release'>;
+  messenger: ChatMessenger;
+  log?: Log;
+}
+
+export interface NotifyResult {
+  sent: number;
+  skipped: number;
+}
+
+const NOTICE_TTL_SECONDS = 30 * 24 * 3600;
+
+/**
+ * Sends the notice of one event to each recipient's chat accounts. A recipient already served for this
+ * event (a redelivered SNS message, a re-published outbox item) is skipped; a failed send releases its
+ * claim and throws, so the retry serves exactly the recipients still missing.
+ */
+export async function notifyEvent(event: DomainEvent, ports: NotifierPorts): Promise<NotifyResult> {
+  const plan = await planNotices(event, ports);
+  const result: NotifyResult = { sent: 0, skipped: 0 };
+  for (const { subject, notice } of plan) {
+    for (const link of await ports.chatLinks.ofSubject(subject)) {
+      if (link.blocked) continue;
+      const key = `${event.id}:${link.channel}:${link.userId}`;
+      if (!(await ports.idempotency.claim('notice', key, NOTICE_TTL_SECONDS))) {
+        result.skipped += 1;
+        continue;
+      }
+      try {
+        await sendTo(link, notice, ports);
+        result.sent += 1;
+      } catch (error) {
+        await ports.idempotency.release('notice', key);
+        throw error;
+      }
+    }
+  }
+  (ports.log ?? silentLog).info('event notified', {
+    eventId: event.id,
+    eventType: event.type,
+    sent: result.sent,
+  });
+  return result;
+}
+
+async function sendTo(link: ChatLink, notice: Notice, ports: NotifierPorts): Promise<void> {
+  const outcome = await ports.messenger.send(recipientOf(link), notice);
+  if (!outcome.ok) await ports.chatLinks.setBlocked(link.channel, link.userId, true);
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+async function planNotices(
+  event: DomainEvent,
+  ports: NotifierPorts,
+): Promise<{ subject: ChatSubject; notice: Notice }[]> {
+  switch (event.type) {
+    case 'AbsenceReasonSubmitted': {
+      const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
+      // The member changed the answer since: the newer event (if any) carries the reason to decide on.
+      if (invitation?.rsvp !== 'absent' || invitation.absence?.confirmation !== 'pending') return [];
+      const meeting = await ports.meetings.get(invitation.meetingId);
+      if (!meeting) return [];
+      const residence = await ports.committees.get(meeting.residenceOrgId);
+      const notice: Notice = {
+        kind: 'absence_for_confirmation',
+        meeting,
+        residenceName: residence?.name ?? meeting.residenceOrgId,
+        invitation,
+      };
+      const staff = await ports.staff.ofCommittee(invitation.workplaceOrgId);
+      return staff
+        .filter((s) => s.role === 'workplace_staff')
+        .map((s) => ({ subject: { kind: 'staff' as const, id: s.id }, notice }));
+    }
+    case 'AbsenceReasonConfirmed':
+    case 'AbsenceReasonRejected': {
+      const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
+      if (!invitation) return [];
+      const meeting = await ports.meetings.get(invitation.meetingId);
+      if (!meeting) return [];
+      const workplace = await ports.committees.get(invitation.workplaceOrgId);
+      return [
+        {
+          subject: { kind: 'member', id: invitation.memberId },
+          notice: {
+            kind: 'absence_decided',
+            meeting,
+            decision: event.type === 'AbsenceReasonConfirmed' ? 'confirmed' : 'rejected',
+            workplaceName: workplace?.name ?? invitation.workplaceOrgId,
+          },
+        },
+      ];
+    }
+    default:
+      // Other events have no chat notice (yet): the features of the meeting and the year end add theirs here.
+      return [];
+  }
+}

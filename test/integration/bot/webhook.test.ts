@@ -1,0 +1,185 @@
+// Integration: the Telegram webhook Lambda end to end — secret header, real update payloads, updates applied once.
+import { readFileSync } from 'node:fs';
+import type { Update } from 'grammy/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitationJobId } from '../../../shared/services/invitations.js';
+import {
+  addMember,
+  aPlannedMeeting,
+  aUser,
+  type BotWorld,
+  createBotWorld,
+  link,
+  postUpdate,
+  RESIDENCE,
+} from '../../support/bot-world.js';
+
+function fixture(name: string): Update {
+  return JSON.parse(readFileSync(new URL(`../../fixtures/telegram/${name}.json`, import.meta.url), 'utf8'));
+}
+
+describe('Function: telegram-webhook', () => {
+  let world: BotWorld;
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  describe('secret token', () => {
+    it('answers 401 to a wrong or missing X-Telegram-Bot-Api-Secret-Token and applies nothing', async () => {
+      // Prepare
+      const update = { ...fixture('command'), update_id: 900_001 };
+
+      // Act
+      const wrong = await postUpdate(world, update, 'not-the-secret');
+      const missing = await postUpdate(world, update, null);
+
+      // Assess
+      expect(wrong).toBe(401);
+      expect(missing).toBe(401);
+      expect(await world.repos.idempotency.recall('telegram-update', '900001')).toBeUndefined();
+      expect(world.emu.callsOf('sendMessage').filter((c) => c.chatId === 5123456789)).toHaveLength(0);
+    });
+
+    it('answers 200 with the right secret and the bot replies to the user', async () => {
+      // Act
+      const status = await postUpdate(world, { ...fixture('message'), update_id: 900_002 });
+
+      // Assess
+      expect(status).toBe(200);
+      expect(world.emu.lastBotMessage(5123456789)?.text).toContain('chưa được liên kết');
+    });
+  });
+
+  describe('captured payloads', () => {
+    it('links the account with a /start <code> command update', async () => {
+      // Prepare
+      const member = await addMember(world, { fullName: 'Nguyễn Thị Hồng Nhung' });
+      await world.repos.chatLinks.createLinkCode({
+        code: 'K7QM2XPA',
+        subject: { kind: 'member', id: member.id },
+        createdBy: 'res-1',
+        expiresAt: '2026-06-03T00:00:00.000Z',
+      });
+
+      // Act
+      const status = await postUpdate(world, fixture('command'));
+
+      // Assess
+      expect(status).toBe(200);
+      expect(await world.repos.chatLinks.byChat('telegram', '5123456789')).toMatchObject({
+        kind: 'member',
+        id: member.id,
+        chatId: '5123456789',
+        languageCode: 'vi',
+      });
+      expect(world.emu.lastBotMessage(5123456789)?.text).toContain(
+        'Đã liên kết tài khoản với đảng viên Nguyễn Thị Hồng Nhung',
+      );
+    });
+
+    it('records the answer of a callback_query payload, and an edited_message changes nothing', async () => {
+      // Prepare: the linked member of the previous test is invited to the June meeting.
+      const meeting = await aPlannedMeeting(world);
+      const member = await world.repos.chatLinks.byChat('telegram', '5123456789');
+      await world.repos.invitations.createOnce({
+        meetingId: meeting.id,
+        residenceOrgId: RESIDENCE,
+        memberId: member?.id ?? '',
+        memberName: 'Nguyễn Thị Hồng Nhung',
+        workplaceOrgId: 'so-y-te',
+        hamletId: 'kv-1',
+        meetingDate: meeting.date,
+        delivery: 'sent',
+        rsvp: 'none',
+        attendance: 'unrecorded',
+        version: 1,
+      });
+
+      // Act
+      const pressed = await postUpdate(world, fixture('callback_query'));
+      const edited = await postUpdate(world, fixture('edited_message'));
+
+      // Assess
+      expect([pressed, edited]).toEqual([200, 200]);
+      const invitation = await world.repos.invitations.get(meeting.id, member?.id ?? '');
+      expect(invitation).toMatchObject({ rsvp: 'attending', version: 2 });
+      expect(world.emu.lastBotMessage(5123456789)?.text).toContain('Tin nhắn đã sửa không được ghi nhận');
+      // The pressed message (415) does not exist in the emulator: the edit fails, the answer is still recorded.
+      expect(world.emu.callsOf('answerCallbackQuery').at(-1)?.params).toMatchObject({
+        callback_query_id: '2200711447561843117',
+      });
+    });
+
+    it('marks the chat blocked on a my_chat_member "kicked" payload', async () => {
+      // Act
+      const status = await postUpdate(world, fixture('my_chat_member'));
+
+      // Assess
+      expect(status).toBe(200);
+      expect((await world.repos.chatLinks.byChat('telegram', '5123456789'))?.blocked).toBe(true);
+    });
+  });
+
+  describe('redelivery', () => {
+    it('records one RSVP when the same update is delivered 10 times, one after another and at once', async () => {
+      // Prepare
+      const meeting =
+        (await world.repos.meetings.get(`${RESIDENCE}.2026.06`)) ?? (await aPlannedMeeting(world));
+      const user = aUser('An');
+      const member = await addMember(world, { fullName: 'Trần Văn An' });
+      await link(world, user, { kind: 'member', id: member.id });
+      const { messenger } = await world.deps.telegram();
+      await world.repos.invitations.createOnce({
+        meetingId: meeting.id,
+        residenceOrgId: RESIDENCE,
+        memberId: member.id,
+        memberName: member.fullName,
+        workplaceOrgId: 'so-y-te',
+        hamletId: 'kv-1',
+        meetingDate: meeting.date,
+        delivery: 'sent',
+        rsvp: 'none',
+        attendance: 'unrecorded',
+        version: 1,
+      });
+      const sent = await messenger.send(
+        { channel: 'telegram', chatId: String(user.id) },
+        { kind: 'invitation', meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: member.fullName },
+      );
+      const messageId = sent.ok ? Number(sent.ref.messageId) : 0;
+      const attend = world.emu.nextUpdate.callbackQuery({ user, messageId, text: 'Tham dự' });
+      const absent = world.emu.nextUpdate.callbackQuery({ user, messageId, text: 'Vắng mặt' });
+
+      // Act
+      const sequential: number[] = [];
+      for (let i = 0; i < 10; i++) sequential.push((await world.emu.deliver(attend)).status ?? 0);
+      const concurrent = await Promise.all(Array.from({ length: 10 }, () => world.emu.deliver(absent)));
+
+      // Assess
+      expect(sequential).toEqual(Array(10).fill(200));
+      expect(concurrent.map((d) => d.status)).toEqual(Array(10).fill(200));
+      const invitation = await world.repos.invitations.get(meeting.id, member.id);
+      expect(invitation).toMatchObject({ rsvp: 'attending', version: 2 });
+      const recorded = await world.repos.outbox.pending(500);
+      expect(recorded.filter((e) => e.type === 'RsvpRecorded' && e.data.memberId === member.id)).toHaveLength(
+        1,
+      );
+      // Each press was answered exactly once; "Vắng mặt" only opened the reason categories.
+      expect(world.emu.callbackAnswer(attend.callback_query?.id ?? '')).toEqual({
+        text: 'Đã ghi nhận: Tham dự. Cảm ơn đồng chí!',
+      });
+      expect(world.emu.callbackAnswer(absent.callback_query?.id ?? '')).toEqual({});
+      expect(
+        world.emu
+          .message(user.id, messageId)
+          ?.replyMarkup?.inline_keyboard.flat()
+          .map((b) => b.text),
+      ).toContain('Ốm đau');
+      expect(invitationJobId(meeting.id)).toBe(`invitations:${meeting.id}`);
+    });
+  });
+});

@@ -1,0 +1,229 @@
+// Test support: the whole bot on one machine — DynamoDB Local, the Telegram emulator, the webhook Lambda
+// served on loopback, an in-process invitation queue, a fake clock — plus a small demo ward to seed.
+import { Api } from 'grammy';
+import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
+import { createWebhookHandler } from '../../functions/telegram-webhook.js';
+import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
+import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
+import { createLogger } from '../../shared/adapters/logger.js';
+import { DirectEventPublisher } from '../../shared/adapters/memory/direct-publisher.js';
+import { InMemoryInvitationQueue } from '../../shared/adapters/memory/invitation-queue.js';
+import { RecordingSmsSender } from '../../shared/adapters/memory/recording-sms-sender.js';
+import { loadBotConfig } from '../../shared/config/bot.js';
+import { loadConfig } from '../../shared/config/env.js';
+import type { Meeting } from '../../shared/domain/meeting.js';
+import type { Member } from '../../shared/domain/member.js';
+import type { StaffAssignment } from '../../shared/domain/roles.js';
+import type { ChatSubject } from '../../shared/ports/repositories.js';
+import { createLinkCode } from '../../shared/services/link-codes.js';
+import { planMeeting } from '../../shared/services/meetings.js';
+import { notifyEvent } from '../../shared/services/notifier.js';
+import { relayPending } from '../../shared/services/outbox-relay.js';
+import { aCommittee, aMember, anIntroduction } from './builders.js';
+import { createTestTable, type TestTable } from './dynamo.js';
+import { serveLambda } from './lambda-http.js';
+
+export const SECRET = 'webhook-secret_for-tests';
+export const RESIDENCE = 'phuong-an-hoa';
+export const WORKPLACE = 'so-y-te';
+export const SCHOOL = 'truong-dh-can-tho';
+
+export class FakeClock {
+  private current: number;
+  constructor(iso: string) {
+    this.current = Date.parse(iso);
+  }
+  now = (): Date => new Date(this.current);
+  set(iso: string): void {
+    this.current = Date.parse(iso);
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+export const STAFF: Record<string, StaffAssignment> = {
+  chair: { id: 'chair-1', orgId: RESIDENCE, role: 'chair', fullName: 'Trần Văn Chủ', standing: true },
+  residence: { id: 'res-1', orgId: RESIDENCE, role: 'residence_staff', fullName: 'Lê Thị Thư' },
+  workplace: { id: 'work-1', orgId: WORKPLACE, role: 'workplace_staff', fullName: 'Phạm Văn Công' },
+  school: { id: 'work-2', orgId: SCHOOL, role: 'workplace_staff', fullName: 'Võ Thị Giáo' },
+};
+
+export interface WorldOptions {
+  /** Start the in-process queue automatically (default) or let the test run it step by step. */
+  autoStartQueue?: boolean;
+  throttle?: { globalPerSecond?: number; perChatPerSecond?: number };
+  now?: string;
+}
+
+export interface BotWorld {
+  table: TestTable;
+  repos: Repositories;
+  emu: TelegramEmulator;
+  clock: FakeClock;
+  deps: BotAppDeps;
+  queue: InMemoryInvitationQueue;
+  sms: RecordingSmsSender;
+  webhookUrl: string;
+  logs: string[];
+  /** A fresh set of functions over the same table (what a new Lambda container would build). */
+  coldStart(): BotAppDeps;
+  close(): Promise<void>;
+}
+
+let nextUserId = 7_000_000_001;
+export function aUser(firstName: string, languageCode = 'vi'): SimulatedUser {
+  return { id: nextUserId++, first_name: firstName, language_code: languageCode };
+}
+
+export async function createBotWorld(options: WorldOptions = {}): Promise<BotWorld> {
+  const table = await createTestTable();
+  const repos = createRepositories(table);
+  const emu = new TelegramEmulator({ rateLimits: false });
+  await emu.start();
+  const clock = new FakeClock(options.now ?? '2026-06-01T08:00:00+07:00');
+  const logs: string[] = [];
+  const sms = new RecordingSmsSender();
+  const queue = new InMemoryInvitationQueue({
+    autoStart: options.autoStartQueue ?? true,
+    retryDelayMs: 10,
+    concurrency: 4,
+  });
+  const config = loadConfig({
+    TABLE_NAME: table.tableName,
+    JWT_SECRET: 'a-test-secret-that-is-long-enough-1234',
+  });
+  const botConfig = loadBotConfig({ BOT_USERNAME: emu.botInfo.username, TELEGRAM_API_ROOT: emu.url });
+  const build = () =>
+    createBotAppDeps(config, botConfig, {
+      repos,
+      clock,
+      queue,
+      sms,
+      logger: createLogger((line) => logs.push(line)),
+      secrets: async () => ({ token: emu.token, webhookSecret: SECRET }),
+      throttle: { globalPerSecond: 1000, perChatPerSecond: 1000, ...options.throttle },
+      invitationSettings: { progressIntervalMs: 0 },
+    });
+  const deps = build();
+  const server = await serveLambda(createWebhookHandler(() => deps));
+  await new Api(emu.token, { apiRoot: emu.url }).setWebhook(server.url, { secret_token: SECRET });
+  await seedWard(repos);
+  return {
+    table,
+    repos,
+    emu,
+    clock,
+    deps,
+    queue,
+    sms,
+    webhookUrl: server.url,
+    logs,
+    coldStart: build,
+    close: async () => {
+      await queue.drain().catch(() => undefined);
+      await server.close();
+      await emu.stop();
+      await table.drop();
+    },
+  };
+}
+
+async function seedWard(repos: Repositories): Promise<void> {
+  await repos.committees.put(
+    aCommittee({
+      id: RESIDENCE,
+      kind: 'residence',
+      name: 'Đảng ủy phường An Hòa',
+      address: 'Hội trường Đảng ủy phường An Hòa',
+    }),
+  );
+  await repos.committees.put(aCommittee({ id: WORKPLACE, kind: 'workplace', name: 'Chi bộ Sở Y tế' }));
+  await repos.committees.put(
+    aCommittee({ id: SCHOOL, kind: 'school', name: 'Đảng ủy Trường Đại học Cần Thơ' }),
+  );
+  for (const staff of Object.values(STAFF)) await repos.staff.put(staff);
+}
+
+let nextMember = 1;
+/** A member living in the ward (introduction received, hamlet kv-1), working at `workplace`. */
+export async function addMember(
+  world: Pick<BotWorld, 'repos'>,
+  overrides: Partial<Member> & { hamletId?: string } = {},
+): Promise<Member> {
+  const { hamletId = 'kv-1', ...rest } = overrides;
+  const n = nextMember++;
+  const member = aMember({
+    id: `m-${String(n).padStart(3, '0')}`,
+    partyCardNumber: String(100_000_000 + n),
+    workplaceOrgId: WORKPLACE,
+    ...rest,
+  });
+  await world.repos.introductions.issue(
+    anIntroduction({
+      id: `intro-${member.id}`,
+      memberId: member.id,
+      workplaceOrgId: member.workplaceOrgId,
+      residenceOrgId: RESIDENCE,
+      status: 'received',
+      receipt: { receivedOn: '2026-03-01', receivedBy: 'res-1', receivedByName: 'Lê Thị Thư', hamletId },
+    }),
+    member.fullName,
+    { newMember: member },
+  );
+  return member;
+}
+
+let nextCode = 1;
+/** Links a Telegram user to a member or staff person the way a person does: a code, then /start <code>. */
+export async function link(world: BotWorld, user: SimulatedUser, subject: ChatSubject): Promise<void> {
+  const issued = await createLinkCode(subject, 'test', {
+    chatLinks: world.repos.chatLinks,
+    clock: world.clock,
+    newCode: () => `T${String(nextCode++).padStart(7, '0')}`,
+  });
+  const delivery = await world.emu.sendUserMessage({ user, text: `/start ${issued.code}` });
+  if (delivery.status !== 200) throw new Error(`The webhook answered ${delivery.status}`);
+}
+
+/** The June 2026 meeting of the ward, planned by its chair (20/06/2026 is a Saturday). */
+export async function aPlannedMeeting(world: BotWorld, overrides: { date?: string; time?: string } = {}) {
+  const planned = await planMeeting(
+    { sub: STAFF.chair?.id ?? '', orgId: RESIDENCE, role: 'chair' },
+    RESIDENCE,
+    {
+      year: 2026,
+      round: 'june',
+      date: overrides.date ?? '2026-06-20',
+      time: overrides.time ?? '08:00',
+      place: 'Hội trường Đảng ủy phường An Hòa',
+      chairStaffId: 'chair-1',
+    },
+    { ...world.repos, clock: world.clock },
+  );
+  return planned.meeting satisfies Meeting;
+}
+
+/** The outbox relay and the notifier, as the local stack runs them: pending events → chat notices. */
+export async function relayAndNotify(world: BotWorld): Promise<number> {
+  const { messenger } = await world.deps.telegram();
+  const publisher = new DirectEventPublisher([
+    (event) => notifyEvent(event, notifierPorts(world.deps, messenger)),
+  ]);
+  const result = await relayPending(world.repos.outbox, publisher, { limit: 500 });
+  return result.published;
+}
+
+/** Sends the webhook a raw update (a captured payload) and returns the HTTP status; `null`: no secret header. */
+export async function postUpdate(world: BotWorld, update: unknown, secret: string | null = SECRET) {
+  const response = await fetch(world.webhookUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(secret !== null ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+    },
+    body: JSON.stringify(update),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}

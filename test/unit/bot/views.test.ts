@@ -1,0 +1,151 @@
+// Unit: notices and invitation states as view models, in Vietnamese and English; long texts split for Telegram.
+import { describe, expect, it } from 'vitest';
+import { splitText } from '../../../bot/channels/telegram/renderer.js';
+import { en } from '../../../bot/i18n/en.js';
+import { catalogue, pickLanguage } from '../../../bot/i18n/index.js';
+import { vi } from '../../../bot/i18n/vi.js';
+import { invitationView, noticeSms, noticeView } from '../../../bot/notices.js';
+import type { Notice } from '../../../shared/ports/chat.js';
+import { aMeeting, anInvitation } from '../../support/builders.js';
+
+const meeting = aMeeting({ id: 'phuong-an-hoa.2026.06', date: '2026-06-20', time: '08:00' });
+
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('Catalogue: vi and en', () => {
+  it('have the same texts, and English is chosen only for an English app', () => {
+    // Act / Assess
+    expect(keysOf(en).sort()).toEqual(keysOf(vi).sort());
+    expect(pickLanguage('en-GB')).toBe('en');
+    expect(pickLanguage('vi')).toBe('vi');
+    expect(pickLanguage('fr')).toBe('vi');
+    expect(pickLanguage(undefined)).toBe('vi');
+  });
+});
+
+describe('Function: invitationView', () => {
+  const base = { meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: 'Nguyễn Văn An' };
+
+  it('shows the letter with "Tham dự" / "Vắng mặt", then the answer, the categories or the closed state', () => {
+    // Act
+    const fresh = invitationView(catalogue('vi'), base);
+    const absent = invitationView(catalogue('vi'), {
+      ...base,
+      answer: { rsvp: 'absent', category: 'work', text: 'Đi Hà Nội', confirmation: 'pending' },
+    });
+    const choosing = invitationView(catalogue('vi'), { ...base, mode: 'choose_category' });
+    const started = invitationView(catalogue('en'), {
+      ...base,
+      answer: { rsvp: 'attending' },
+      mode: 'started',
+    });
+
+    // Assess
+    expect(fresh.text).toContain('• Thời gian: 08:00, Thứ Bảy, ngày 20/06/2026');
+    expect(fresh.keyboard?.flat().map((b) => b.label)).toEqual(['Tham dự', 'Vắng mặt']);
+    expect(fresh.keyboard?.flat().map((b) => ('action' in b ? b.action : ''))).toEqual([
+      'rsvp1|a|phuong-an-hoa.2026.06',
+      'rsvp1|n|phuong-an-hoa.2026.06',
+    ]);
+    expect(absent.text).toContain(
+      'Đồng chí đã báo VẮNG MẶT — lý do: Công tác («Đi Hà Nội»); đang chờ cấp ủy nơi công tác xác nhận.',
+    );
+    expect(choosing.keyboard).toHaveLength(3);
+    expect(started.text).toContain('Your answer: ATTENDING.');
+    expect(started.keyboard).toBeUndefined();
+  });
+});
+
+describe('Function: noticeView', () => {
+  it('renders every notice kind in both languages without leaving a placeholder', () => {
+    // Prepare
+    const tally = { invited: 4, attending: 1, absent: 1, noAnswer: 2, pendingConfirmation: 1 };
+    const notices: Notice[] = [
+      { kind: 'invitation', meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: 'An' },
+      {
+        kind: 'invitation_progress',
+        meeting,
+        total: 450,
+        sent: 120,
+        noChat: 3,
+        undeliverable: 1,
+        done: false,
+      },
+      {
+        kind: 'invitation_progress',
+        meeting,
+        total: 450,
+        sent: 446,
+        noChat: 3,
+        undeliverable: 1,
+        done: true,
+      },
+      {
+        kind: 'unreachable_members',
+        meeting,
+        members: [{ memberName: 'Đỗ Văn Không', hamletId: 'kv-2', reason: 'no_chat', smsSent: true }],
+      },
+      { kind: 'reminder', which: 'three_days', daysLeft: 3, meeting, committeeName: 'X', memberName: 'An' },
+      { kind: 'reminder', which: 'one_day', daysLeft: 1, meeting, committeeName: 'X', memberName: 'An' },
+      { kind: 'staff_summary', which: 'three_days', daysLeft: 3, meeting, tally },
+      {
+        kind: 'absence_for_confirmation',
+        meeting,
+        residenceName: 'Đảng ủy phường An Hòa',
+        invitation: anInvitation({
+          meetingId: meeting.id,
+          memberId: 'm1',
+          rsvp: 'absent',
+          absence: { category: 'illness', submittedAt: 'x', confirmation: 'pending' },
+        }),
+      },
+      { kind: 'absence_decided', meeting, decision: 'rejected', workplaceName: 'Chi bộ Sở Y tế' },
+    ];
+
+    // Act
+    const texts = notices.flatMap((n) => [noticeView(n, 'vi').text, noticeView(n, 'en').text]);
+
+    // Assess
+    for (const text of texts) {
+      expect(text.length).toBeGreaterThan(10);
+      expect(text).not.toMatch(/undefined|NaN|\[object/);
+    }
+    expect(noticeView(notices[1] as Notice, 'vi').text).toBe(
+      'Đang gửi thư mời: đã gửi 120/450; 4 đồng chí chưa liên lạc được qua Telegram.',
+    );
+    expect(
+      noticeView(notices[7] as Notice, 'vi')
+        .keyboard?.flat()
+        .map((b) => b.label),
+    ).toEqual(['Xác nhận', 'Không chấp nhận']);
+    expect(noticeSms(notices[0] as Notice)).toBe(
+      'X kính mời đồng chí dự họp giữ mối liên hệ lúc 08:00 ngày 20/06/2026 tại Hội trường phường An Hòa. Xin đồng chí báo tham dự hoặc vắng mặt cho cấp ủy.'.replace(
+        'X',
+        'Đảng ủy phường An Hòa',
+      ),
+    );
+  });
+});
+
+describe('Function: splitText', () => {
+  it('keeps short texts whole and splits long ones at line breaks under the limit', () => {
+    // Prepare
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `${i + 1}. Nguyễn Văn Số ${i + 1} — khu vực ${i % 7}`,
+    );
+
+    // Act
+    const pieces = splitText(lines.join('\n'));
+
+    // Assess
+    expect(splitText('ngắn')).toEqual(['ngắn']);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(4000);
+    expect(pieces.join('\n')).toBe(lines.join('\n'));
+    expect(splitText('x'.repeat(9000))).toHaveLength(3);
+  });
+});
