@@ -1,13 +1,7 @@
 // Local runtime: the event and context shapes AWS hands to Lambda (API Gateway v2, EventBridge Scheduler, SNS, SQS), built locally.
 import { randomUUID } from 'node:crypto';
-import type {
-  APIGatewayProxyEventV2,
-  Context,
-  ScheduledEvent,
-  SNSEvent,
-  SQSEvent,
-  SQSRecord,
-} from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context, SNSEvent, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { ScheduledJobEvent } from '../shared/config/functions.js';
 
 export const LOCAL_REGION = 'ap-southeast-1';
 export const LOCAL_ACCOUNT = '000000000000';
@@ -116,21 +110,12 @@ export function httpApiEvent(input: HttpRequestInput): APIGatewayProxyEventV2 {
 }
 
 /**
- * The event EventBridge (Scheduler) hands a scheduled function: `time` is the scheduled instant, which
- * the job handlers take as "now" (so `npm run job -- <name> --now <date>` runs a job as of that date).
+ * What EventBridge Scheduler sends a `schedule` function (the input the CDK app gives each schedule):
+ * `scheduledTime` is the slot being run, which the job handlers take as "now" — so
+ * `npm run job -- <name> --now <date>` runs a job as of that date.
  */
-export function scheduledEvent(functionName: string, time: Date): ScheduledEvent {
-  return {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': 'Scheduled Event',
-    source: 'aws.scheduler',
-    account: LOCAL_ACCOUNT,
-    time: time.toISOString(),
-    region: LOCAL_REGION,
-    resources: [`arn:aws:scheduler:${LOCAL_REGION}:${LOCAL_ACCOUNT}:schedule/default/${functionName}`],
-    detail: {},
-  };
+export function scheduledEvent(functionName: string, time: Date): ScheduledJobEvent {
+  return { job: functionName, scheduledTime: time.toISOString(), executionId: randomUUID() };
 }
 
 /** One SNS notification as a topic subscription receives it. */

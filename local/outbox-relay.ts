@@ -1,22 +1,7 @@
-// Local runtime: the outbox relay as a poller (AWS uses the table's stream) and the in-process topic its events go to.
-import type { DomainEvent } from '../shared/domain/events.js';
+// Local runtime: the outbox relay as a poller (AWS uses the table's stream), with retries and a dead-letter cut-off.
 import type { EventPublisher } from '../shared/ports/messaging.js';
 import type { OutboxRepository } from '../shared/ports/repositories.js';
-
-export type Subscriber = (event: DomainEvent) => Promise<void>;
-
-/** The SNS topic, in process: each published event is handed to every subscriber, in order. */
-export class LocalTopic implements EventPublisher {
-  private readonly subscribers: Subscriber[] = [];
-
-  subscribe(subscriber: Subscriber): void {
-    this.subscribers.push(subscriber);
-  }
-
-  async publish(event: DomainEvent): Promise<void> {
-    for (const subscriber of this.subscribers) await subscriber(event);
-  }
-}
+import { relayEvent } from '../shared/services/outbox-relay.js';
 
 export interface RelayLog {
   info(message: string, fields: { eventId: string; eventType: string; attempt?: number }): void;
@@ -90,8 +75,7 @@ export class OutboxRelay {
     const events = await this.outbox.pending(this.batchSize);
     for (const event of events) {
       try {
-        await this.publisher.publish(event);
-        await this.outbox.markSent(event.id);
+        await relayEvent(event, this.outbox, this.publisher);
         this.attempts.delete(event.id);
         sent += 1;
       } catch (error) {

@@ -3,12 +3,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { Api } from 'grammy';
-import { type AppDeps, createAppDeps } from '../functions/deps.js';
+import { type BotAppDeps, createBotAppDeps } from '../functions/bot-deps.js';
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
+import { DirectEventPublisher } from '../shared/adapters/memory/direct-publisher.js';
 import { signToken } from '../shared/adapters/tokens.js';
+import { loadBotConfig } from '../shared/config/bot.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
 import {
   BACKGROUND_FUNCTIONS,
@@ -18,6 +19,14 @@ import {
 } from '../shared/config/functions.js';
 import type { DomainEvent } from '../shared/domain/events.js';
 import type { Role } from '../shared/domain/roles.js';
+import {
+  type BotIdentity,
+  botEnv,
+  connectWebhook,
+  LocalSmsSender,
+  realTelegramIdentity,
+  startLongPolling,
+} from './bot-runtime.js';
 import { bundleChatPage, type ChatPageAssets, serveChatPage } from './chat-page-server.js';
 import { LocalClock, parseLocalInstant } from './clock.js';
 import { functionLogger, type Line, prefixed } from './console-log.js';
@@ -33,7 +42,7 @@ import { type DynamoDbLocal, isPortFree, PortBusyError, startDynamoDbLocal } fro
 import { type LambdaHandler, loadHandler } from './functions.js';
 import { type Gateway, PortInUseError, startGateway } from './gateway.js';
 import { lambdaContext, scheduledEvent, snsEvent } from './lambda-events.js';
-import { LocalTopic, OutboxRelay } from './outbox-relay.js';
+import { OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
 import {
   DEMO_COMMITTEES,
@@ -44,13 +53,7 @@ import {
   type SeedResult,
   seedDemo,
 } from './seed.js';
-import {
-  LOCAL_JWT_SECRET,
-  LOCAL_WEBHOOK_SECRET,
-  type LocalSettings,
-  type StackFile,
-  stackFile,
-} from './settings.js';
+import { LOCAL_JWT_SECRET, type LocalSettings, type StackFile, stackFile } from './settings.js';
 import { TelegramEmulator } from './telegram-emulator/index.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -96,11 +99,7 @@ const CATEGORY_LABELS = {
 const orgName = (orgId: string) => DEMO_COMMITTEES.find((c) => c.id === orgId)?.name ?? orgId;
 
 /** The environment the functions read (for handlers built from `defaultDeps()` rather than `createHandler`). */
-function functionEnv(
-  settings: LocalSettings,
-  dynamoEndpoint: string,
-  emulatorUrl?: string,
-): Record<string, string> {
+function functionEnv(settings: LocalSettings, dynamoEndpoint: string): Record<string, string> {
   return {
     TABLE_NAME: settings.tableName,
     DYNAMODB_ENDPOINT: dynamoEndpoint,
@@ -109,7 +108,6 @@ function functionEnv(
     // The SDK wants credentials even for DynamoDB Local; these are not real.
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    ...(emulatorUrl ? { TELEGRAM_API_ROOT: emulatorUrl } : {}),
     // The October report job compiles the wards under these boards: the demo district unless told otherwise.
     REPORT_BOARD_IDS: process.env.REPORT_BOARD_IDS ?? DEMO_DISTRICT,
   };
@@ -229,14 +227,26 @@ async function boot(
     log(`Telegram Bot API emulator on ${emulator.url}`);
   }
 
-  // 3. The functions' dependencies: the same composition root as Lambda, pointed at this machine.
-  const env = functionEnv(settings, dynamo.endpoint, emulator?.url);
+  // 3. The functions' dependencies: the same composition root as Lambda (the bot's, which extends the
+  //    others'), pointed at this machine: DynamoDB Local, the local clock, the emulator or real Telegram.
+  const identity: BotIdentity = emulator
+    ? {
+        token: emulator.token,
+        id: emulator.botInfo.id,
+        username: emulator.botInfo.username,
+        apiRoot: emulator.url,
+      }
+    : await realTelegramIdentity(settings.telegramToken ?? '');
+  const env = { ...functionEnv(settings, dynamo.endpoint), ...botEnv(identity) };
   Object.assign(process.env, env);
-  const config: AppConfig = loadConfig({ ...process.env, ...env });
-  const functionLog = functionLogger(prefixed('function', write));
-  const topic = new LocalTopic();
-  const baseDeps: AppDeps = createAppDeps(config, { repos, clock, logger: functionLog });
-  const deps = { ...baseDeps, publisher: topic };
+  const config: AppConfig = loadConfig(process.env);
+  const sms = new LocalSmsSender(prefixed('sms', write));
+  const deps: BotAppDeps = createBotAppDeps(config, loadBotConfig(process.env), {
+    repos,
+    clock,
+    logger: functionLogger(prefixed('function', write)),
+    sms,
+  });
   const handlers = new Map<string, Promise<LambdaHandler>>();
   const handlerOf = (def: HttpRouteDef | BackgroundFunctionDef): Promise<LambdaHandler> => {
     let handler = handlers.get(def.name);
@@ -247,15 +257,19 @@ async function boot(
     return handler;
   };
 
-  // 4. Topic subscribers (the notifier and the SMS fallback) receive the relay's events as SNS does.
-  for (const def of BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'topic')) {
-    topic.subscribe(async (event: DomainEvent) => {
-      const handler = await handlerOf(def);
-      await handler(snsEvent('events', JSON.stringify(event), event.type), lambdaContext(def.name));
-    });
-  }
+  // 4. The outbox relay polls the table (AWS: its stream) and publishes to the `topic` functions (the
+  //    notifier) as SNS would. Queue functions (the invitation worker) need nothing here: the bot's
+  //    in-process invitation queue runs the same worker code.
+  const publisher = new DirectEventPublisher(
+    BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'topic').map(
+      (def) => async (event: DomainEvent) => {
+        const handler = await handlerOf(def);
+        await handler(snsEvent('events', JSON.stringify(event), event.type), lambdaContext(def.name));
+      },
+    ),
+  );
   const relayLog = prefixed('outbox', write);
-  const relay = new OutboxRelay(repos.outbox, topic, {
+  const relay = new OutboxRelay(repos.outbox, publisher, {
     intervalMs: settings.relayIntervalMs,
     log: {
       info: (m, f) => relayLog(`${m} ${f.eventType} ${f.eventId}`),
@@ -274,8 +288,8 @@ async function boot(
       throw new UnknownJobError(`No scheduled function "${name}" (known: ${known})`);
     }
     const time = now ?? clock.now();
-    // The job runs as of `time`: it is in the event (EventBridge's `time`) and it is the clock the
-    // handler's dependencies give it, so a handler honours --now whichever of the two it reads.
+    // The job runs as of `time`: it is the event's `scheduledTime` (as EventBridge Scheduler sends it)
+    // and the clock of the handler's dependencies, so a handler honours --now whichever it reads.
     const asOf = new LocalClock(time);
     const handler = await loadHandler(settings.root, def.entry, () => ({ ...deps, clock: asOf }));
     const started = Date.now();
@@ -324,10 +338,11 @@ async function boot(
         fireJob,
         relay,
         emulator,
+        sms,
         config: () => ({
           mode: emulator ? 'emulator' : 'telegram',
           ...(emulator ? { emulatorUrl: emulator.url } : {}),
-          bot: { username: emulator?.botInfo.username ?? 'telegram', firstName: EMULATED_BOT.first_name },
+          bot: { username: identity.username, firstName: EMULATED_BOT.first_name },
         }),
       }),
   });
@@ -335,14 +350,20 @@ async function boot(
   teardown.add('HTTP gateway', () => gateway?.close());
   log(`HTTP gateway on ${gatewayUrl} (${HTTP_ROUTES.length} routes)`);
 
-  // 7. The bot behind its webhook, as Telegram calls it in AWS.
-  const webhookRoute = HTTP_ROUTES.find((r) => r.path === WEBHOOK_PATH);
-  if (emulator && webhookRoute) {
-    const api = new Api(emulator.token, { apiRoot: emulator.url });
-    await api.setWebhook(`${gatewayUrl}${WEBHOOK_PATH}`, { secret_token: LOCAL_WEBHOOK_SECRET });
-    log(`bot webhook set to ${gatewayUrl}${WEBHOOK_PATH}`);
-  } else if (emulator) {
-    log('no bot webhook route is registered yet: the emulator runs without a bot');
+  // 7. The bot: behind its webhook on the gateway (the emulator POSTs updates there, as Telegram does in
+  //    AWS), or long-polling real Telegram.
+  if (emulator) {
+    const webhookRoute = HTTP_ROUTES.find((r) => r.path === WEBHOOK_PATH);
+    if (webhookRoute) {
+      const staffChats = DEMO_STAFF.map((s) => ({ chatId: s.telegramId, role: s.role }));
+      await connectWebhook(identity, `${gatewayUrl}${WEBHOOK_PATH}`, staffChats);
+      log(`bot webhook set to ${gatewayUrl}${WEBHOOK_PATH}`);
+    } else {
+      log('no bot webhook route is registered: the emulator runs without a bot');
+    }
+  } else {
+    const stopPolling = await startLongPolling(deps, prefixed('bot', write));
+    teardown.add('bot long polling', stopPolling);
   }
 
   relay.start();
@@ -463,6 +484,7 @@ interface ControlContext {
   fireJob: (name: string, now?: Date) => Promise<JobRun>;
   relay: OutboxRelay;
   emulator: TelegramEmulator | undefined;
+  sms: LocalSmsSender;
   config: () => LocalConfig;
 }
 
@@ -547,6 +569,7 @@ async function localControl(
         throw error;
       }
     }
+    if (method === 'GET' && path === '/_local/sms') return sendJson(res, 200, c.sms.sent);
     if (method === 'POST' && path === '/_local/outbox/drain') {
       return sendJson(res, 200, { sent: await c.relay.drain() });
     }

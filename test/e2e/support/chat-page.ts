@@ -63,6 +63,18 @@ export class ChatPage {
     return download;
   }
 
+  /** Moves the stack's clock from the page's test tools ("Công cụ thử nghiệm"), as a demo user would. */
+  async setClock(wallClock: string): Promise<void> {
+    const tools = this.page.locator('.tools details');
+    if ((await tools.getAttribute('open')) === null) await this.page.click('.tools summary');
+    await this.page.fill('#clock-input', wallClock);
+    await this.page.click('#clock-form button[type=submit]');
+    const [date, time] = wallClock.split('T');
+    const [y, m, d] = (date ?? '').split('-');
+    await this.page.locator('#clock-now', { hasText: `${d}/${m}/${y}` }).waitFor();
+    await this.page.locator('#clock-now', { hasText: time ?? '' }).waitFor();
+  }
+
   /** A screenshot into test-results/e2e/ (git-ignored). */
   async screenshot(name: string): Promise<string> {
     mkdirSync(RESULTS_DIR, { recursive: true });

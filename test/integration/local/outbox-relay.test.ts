@@ -1,7 +1,8 @@
 // Integration tests of the local outbox relay: pending events on DynamoDB Local reach the topic's subscribers once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalTopic, OutboxRelay } from '../../../local/outbox-relay.js';
+import { OutboxRelay } from '../../../local/outbox-relay.js';
 import { createRepositories, type Repositories } from '../../../shared/adapters/dynamodb/index.js';
+import { DirectEventPublisher } from '../../../shared/adapters/memory/direct-publisher.js';
 import type { DomainEvent } from '../../../shared/domain/events.js';
 import { anEvent } from '../../support/builders.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
@@ -30,15 +31,12 @@ describe('Class: OutboxRelay', () => {
       occurredAt: '2027-05-20T02:00:00.000Z',
     };
     await repos.store.transact([], [newer, older]);
-    const topic = new LocalTopic();
     const seenByNotifier: string[] = [];
     const seenBySms: string[] = [];
-    topic.subscribe(async (e) => {
-      seenByNotifier.push(e.id);
-    });
-    topic.subscribe(async (e) => {
-      seenBySms.push(e.id);
-    });
+    const topic = new DirectEventPublisher([
+      async (e) => seenByNotifier.push(e.id),
+      async (e) => seenBySms.push(e.id),
+    ]);
     const relay = new OutboxRelay(repos.outbox, topic);
 
     // Act
@@ -60,11 +58,12 @@ describe('Class: OutboxRelay', () => {
     await repos.store.transact([], [event]);
     let calls = 0;
     const errors: number[] = [];
-    const topic = new LocalTopic();
-    topic.subscribe(async () => {
-      calls += 1;
-      throw new Error('the notifier is down');
-    });
+    const topic = new DirectEventPublisher([
+      async () => {
+        calls += 1;
+        throw new Error('the notifier is down');
+      },
+    ]);
     const relay = new OutboxRelay(repos.outbox, topic, {
       maxAttempts: 3,
       log: { info: () => undefined, error: (_m, f) => errors.push(f.attempt ?? 0) },
@@ -85,14 +84,17 @@ describe('Class: OutboxRelay', () => {
 
   it('polls on its own once started, and stops cleanly', async () => {
     // Prepare
-    const topic = new LocalTopic();
-    const delivered = new Promise<string>((resolve) => topic.subscribe(async (e) => resolve(e.id)));
+    let delivered!: (id: string) => void;
+    const deliveredId = new Promise<string>((resolve) => {
+      delivered = resolve;
+    });
+    const topic = new DirectEventPublisher([async (e) => delivered(e.id)]);
     const relay = new OutboxRelay(repos.outbox, topic, { intervalMs: 20 });
     relay.start();
 
     // Act
     await repos.store.transact([], [anEvent('MinutesSigned', 'MinutesSigned:w.2027.06')]);
-    const id = await delivered;
+    const id = await deliveredId;
     await relay.stop();
 
     // Assess
