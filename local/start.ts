@@ -47,7 +47,11 @@ async function banner(stack: LocalStack, settings: LocalSettings): Promise<void>
   out();
 
   const users = await stack.demoUsers();
-  out('Demo users (pick one on the chat page):');
+  out(
+    urls.emulator
+      ? 'Demo users (pick one on the chat page):'
+      : 'Demo users (their Telegram ids are invented):',
+  );
   for (const s of DEMO_STAFF) {
     out(`  ${s.fullName.padEnd(20)} ${s.role.padEnd(16)} ${s.orgId.padEnd(18)} staff ${s.id}`);
   }
@@ -62,7 +66,8 @@ async function banner(stack: LocalStack, settings: LocalSettings): Promise<void>
       .join(', ')}`,
   );
   for (const u of users.filter((x) => !x.linked && x.linkCode)) {
-    out(`    not linked yet: ${u.name} (${u.id}) — on the chat page send /start ${u.linkCode}`);
+    const where = urls.emulator ? 'on the chat page' : 'from your own Telegram, to the bot,';
+    out(`    not linked yet: ${u.name} (${u.id}) — ${where} send /start ${u.linkCode}`);
   }
   out();
 
