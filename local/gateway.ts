@@ -143,10 +143,16 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** A JSON answer (never cached); true, so a local route can `return sendJson(...)` as "answered". */
+export function sendJson(res: ServerResponse, status: number, body: unknown): true {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+  });
   res.end(payload);
+  return true;
 }
 
 class BodyTooLargeError extends Error {}
@@ -223,14 +229,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       body = await readBody(req, maxBody);
     } catch (error) {
-      if (error instanceof BodyTooLargeError)
-        return sendJson(res, 413, { message: 'Request Entity Too Large' });
-      throw error;
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      sendJson(res, 413, { message: 'Request Entity Too Large' });
+      return;
     }
     if (options.local && (await options.local(req, res, url, body))) return;
 
     const match = matchRoute(routes, method, url.pathname);
-    if (!match) return sendJson(res, 404, { message: 'Not Found' });
+    if (!match) {
+      sendJson(res, 404, { message: 'Not Found' });
+      return;
+    }
     const { route, pathParameters } = match;
     const event = httpApiEvent({
       method,

@@ -9,6 +9,7 @@ import type { Member, MemberCategory, Sex } from '../shared/domain/member.js';
 import type { StaffAssignment } from '../shared/domain/roles.js';
 import type { Clock } from '../shared/ports/common.js';
 import type { ChatSubject } from '../shared/ports/repositories.js';
+import { forEachConcurrent } from '../shared/services/concurrency.js';
 
 export const DEMO_DISTRICT = 'quan-ninh-kieu';
 export const DEMO_WARD = 'phuong-an-hoa';
@@ -307,24 +308,6 @@ export interface SeedResult {
   existing: number;
 }
 
-/** Runs `fn` over `items`, at most `limit` at a time (DynamoDB Local answers faster than one by one). */
-async function inParallel<T>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<boolean>,
-): Promise<boolean[]> {
-  const results: boolean[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 async function seedMember(repos: Repositories, d: DemoMember, n: number): Promise<boolean> {
   let wrote = false;
   let introduction = await repos.introductions.get(`gt-${d.id}`);
@@ -402,20 +385,25 @@ async function seedChat(repos: Repositories, chat: DemoChat, now: Date): Promise
 /** Writes the demo data that is missing; every record is looked up first, so a second run writes nothing. */
 export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedResult> {
   const now = clock.now();
+  const result: SeedResult = { created: 0, existing: 0 };
+  // DynamoDB Local answers several requests at once faster than one by one.
+  const each = <T>(items: Iterable<T>, write: (item: T) => Promise<boolean>) =>
+    forEachConcurrent(items, 8, async (item) => {
+      if (await write(item)) result.created += 1;
+      else result.existing += 1;
+    });
   // Committees and staff first: the chat links check that their owner exists.
-  const written = [
-    ...(await inParallel(DEMO_COMMITTEES, 8, async (committee) => {
-      if (await repos.committees.get(committee.id)) return false;
-      await repos.committees.put(committee);
-      return true;
-    })),
-    ...(await inParallel(DEMO_STAFF, 8, async ({ telegramId: _telegramId, ...staff }) => {
-      if (await repos.staff.get(staff.id)) return false;
-      await repos.staff.put(staff);
-      return true;
-    })),
-    ...(await inParallel([...DEMO_MEMBERS.entries()], 8, ([index, d]) => seedMember(repos, d, index + 1))),
-  ];
+  await each(DEMO_COMMITTEES, async (committee) => {
+    if (await repos.committees.get(committee.id)) return false;
+    await repos.committees.put(committee);
+    return true;
+  });
+  await each(DEMO_STAFF, async ({ telegramId: _telegramId, ...staff }) => {
+    if (await repos.staff.get(staff.id)) return false;
+    await repos.staff.put(staff);
+    return true;
+  });
+  await each(DEMO_MEMBERS.entries(), ([index, d]) => seedMember(repos, d, index + 1));
   const chats: DemoChat[] = [
     ...DEMO_STAFF.map((s) => ({
       subject: { kind: 'staff' as const, id: s.id },
@@ -428,7 +416,6 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
       linked: d.linked,
     })),
   ];
-  written.push(...(await inParallel(chats, 8, (chat) => seedChat(repos, chat, now))));
-  const created = written.filter(Boolean).length;
-  return { created, existing: written.length - created };
+  await each(chats, (chat) => seedChat(repos, chat, now));
+  return result;
 }

@@ -40,19 +40,11 @@ import type {
 } from './control-protocol.js';
 import { type DynamoDbLocal, isPortFree, PortBusyError, startDynamoDbLocal } from './dynamodb-local.js';
 import { type LambdaHandler, loadHandler } from './functions.js';
-import { type Gateway, PortInUseError, startGateway } from './gateway.js';
+import { type Gateway, PortInUseError, sendJson, startGateway } from './gateway.js';
 import { lambdaContext, scheduledEvent, snsEvent } from './lambda-events.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
-import {
-  DEMO_COMMITTEES,
-  DEMO_DISTRICT,
-  DEMO_MEMBERS,
-  DEMO_STAFF,
-  demoLinkCode,
-  type SeedResult,
-  seedDemo,
-} from './seed.js';
+import { DEMO_COMMITTEES, DEMO_DISTRICT, DEMO_MEMBERS, DEMO_STAFF, demoLinkCode, seedDemo } from './seed.js';
 import { LOCAL_JWT_SECRET, type LocalSettings, type StackFile, stackFile } from './settings.js';
 import { TelegramEmulator } from './telegram-emulator/index.js';
 
@@ -70,14 +62,8 @@ export interface SampleToken {
 export interface LocalStack {
   readonly urls: { gateway: string; chat: string; emulator?: string; dynamodb: string };
   readonly clock: LocalClock;
-  readonly seed?: SeedResult;
-  readonly repos: Repositories;
   demoUsers(): Promise<DemoUser[]>;
   sampleTokens(): Promise<SampleToken[]>;
-  /** Fires a scheduled function now, as of `now` (default: the local clock), then publishes its events. */
-  fireJob(name: string, now?: Date): Promise<JobRun>;
-  /** Publishes what the outbox holds now. */
-  drainOutbox(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -191,10 +177,9 @@ async function boot(
   log(`table ${settings.tableName} ready (${Date.now() - tableStart} ms)`);
   const repos = createRepositories(ctx);
   const clock = new LocalClock(settings.clockStart);
-  let seed: SeedResult | undefined;
   if (settings.seed) {
     const seeding = Date.now();
-    seed = await seedDemo(repos, clock);
+    const seed = await seedDemo(repos, clock);
     log(
       `demo data: ${seed.created} records written, ${seed.existing} already there (${Date.now() - seeding} ms)`,
     );
@@ -398,12 +383,8 @@ async function boot(
       dynamodb: dynamo.endpoint,
     },
     clock,
-    ...(seed ? { seed } : {}),
-    repos,
     demoUsers,
     sampleTokens: tokens,
-    fireJob,
-    drainOutbox: () => relay.drain(),
     stop: () => {
       stopping ??= teardown.run(log);
       return stopping;
@@ -486,17 +467,6 @@ interface ControlContext {
   emulator: TelegramEmulator | undefined;
   sms: LocalSmsSender;
   config: () => LocalConfig;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): true {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(payload),
-    'cache-control': 'no-store',
-  });
-  res.end(payload);
-  return true;
 }
 
 function jsonBody(body: Buffer): Record<string, unknown> {

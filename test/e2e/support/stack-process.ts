@@ -29,18 +29,23 @@ function alive(pid: number | undefined): boolean {
   }
 }
 
+/** Keeps everything a child prints (stdout and stderr, in order of arrival). */
+function capture(child: ChildProcess): () => string {
+  let out = '';
+  const add = (c: Buffer) => {
+    out += c.toString();
+  };
+  child.stdout?.on('data', add);
+  child.stderr?.on('data', add);
+  return () => out;
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
+    const out = capture(child);
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
+    child.on('exit', (code) => resolve({ code, out: out() }));
   });
 }
 
@@ -64,23 +69,18 @@ export async function startStackProcess(
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
+  const output = capture(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const file = stackFile(dataDir);
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   // The stack writes stack.json once everything answers; the banner follows it.
-  while (!(existsSync(file) && output.includes('Stop: Ctrl-C'))) {
-    if (child.exitCode !== null) throw new Error(`The local stack exited with ${child.exitCode}:\n${output}`);
+  while (!(existsSync(file) && output().includes('Stop: Ctrl-C'))) {
+    if (child.exitCode !== null)
+      throw new Error(`The local stack exited with ${child.exitCode}:\n${output()}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The local stack did not come up in time:\n${output}`);
+      throw new Error(`The local stack did not come up in time:\n${output()}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -89,7 +89,7 @@ export async function startStackProcess(
   return {
     info,
     dataDir,
-    output: () => output,
+    output,
     job: async (name, now) => {
       const { code, out } = await run(['local/job.ts', name, ...(now ? ['--now', now] : [])], env);
       if (code !== 0) throw new Error(`npm run job -- ${name} failed (${code}): ${out}`);
@@ -106,7 +106,7 @@ export async function startStackProcess(
       if (stackLeft) child.kill('SIGKILL');
       if (javaLeft && info.dynamodbPid) process.kill(info.dynamodbPid, 'SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
-      if (code === 'timeout' || stackLeft) throw new Error(`The stack did not stop on SIGINT:\n${output}`);
+      if (code === 'timeout' || stackLeft) throw new Error(`The stack did not stop on SIGINT:\n${output()}`);
       if (javaLeft) throw new Error('DynamoDB Local (java) was still running after the stack stopped');
     },
   };
