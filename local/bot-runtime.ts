@@ -21,11 +21,14 @@ export class TelegramTokenError extends Error {
   override name = 'TelegramTokenError';
 }
 
-/** Asks Telegram who the token belongs to; a refused token is one clear line, not a stack trace. */
-export async function realTelegramIdentity(token: string): Promise<BotIdentity> {
+/**
+ * Asks Telegram (or the Bot API server at `apiRoot`) who the token belongs to; a refused token is one
+ * clear line, not a stack trace.
+ */
+export async function realTelegramIdentity(token: string, apiRoot?: string): Promise<BotIdentity> {
   try {
-    const me = await new Api(token).getMe();
-    return { token, id: me.id, username: me.username };
+    const me = await new Api(token, apiRoot ? { apiRoot } : undefined).getMe();
+    return { token, id: me.id, username: me.username, ...(apiRoot ? { apiRoot } : {}) };
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 401) {
       throw new TelegramTokenError(

@@ -27,6 +27,10 @@ export interface LocalSettings {
   tableName: string;
   /** With a token the bot long-polls real Telegram instead of the emulator. */
   telegramToken?: string;
+  /** With the token: another Bot API server (a self-hosted one) instead of api.telegram.org. */
+  telegramApiRoot?: string;
+  /** A DynamoDB Local already running (loopback only): the stack then starts no Java of its own. */
+  dynamoEndpoint?: string;
   seed: boolean;
   /** Start the local clock at this instant instead of now. */
   clockStart?: Date;
@@ -52,6 +56,20 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   return ['1', 'true', 'yes', 'on'].includes(raw);
 }
 
+/** The local stack never talks to a real AWS account: only a DynamoDB on this machine is accepted. */
+function loopbackEndpoint(value: string): string {
+  let host = '';
+  try {
+    host = new URL(value).hostname;
+  } catch {
+    // reported below
+  }
+  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) {
+    throw new SettingsError(`DYNAMODB_ENDPOINT=${value} is not a DynamoDB on this machine (loopback only)`);
+  }
+  return value;
+}
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
   const root = REPO_ROOT;
   const clock = env.LOCAL_CLOCK;
@@ -65,6 +83,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): LocalSetting
     emulatorPort: port(env, 'EMULATOR_PORT', 8081),
     tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
     ...(token ? { telegramToken: token } : {}),
+    ...(token && env.TELEGRAM_API_ROOT ? { telegramApiRoot: env.TELEGRAM_API_ROOT } : {}),
+    ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: loopbackEndpoint(env.DYNAMODB_ENDPOINT) } : {}),
     seed: flag(env, 'LOCAL_SEED', true),
     ...(clock ? { clockStart: parseLocalInstant(clock) } : {}),
     relayIntervalMs: Number(env.LOCAL_RELAY_INTERVAL_MS ?? 250) || 250,

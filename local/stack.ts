@@ -120,7 +120,9 @@ class Teardown {
 
 async function assertPortsFree(settings: LocalSettings): Promise<void> {
   const fixed: [string, number][] = [
-    ['DynamoDB Local (DYNAMODB_PORT)', settings.dynamoPort],
+    ...(settings.dynamoEndpoint
+      ? []
+      : ([['DynamoDB Local (DYNAMODB_PORT)', settings.dynamoPort]] as [string, number][])),
     ['HTTP gateway (GATEWAY_PORT)', settings.gatewayPort],
     ...(settings.telegramToken
       ? []
@@ -156,18 +158,26 @@ async function boot(
   await assertPortsFree(settings);
   mkdirSync(settings.dataDir, { recursive: true });
 
-  // 1. DynamoDB Local, the table and the demo data.
-  const dbPath = join(settings.dataDir, 'dynamodb');
-  if (settings.persist) mkdirSync(dbPath, { recursive: true });
-  const dynamo: DynamoDbLocal = await startDynamoDbLocal({
-    port: settings.dynamoPort === 0 ? undefined : settings.dynamoPort,
-    ...(settings.persist ? { dbPath } : {}),
-  } as { port?: number; dbPath?: string });
-  teardown.add('DynamoDB Local', () => dynamo.stop());
-  log(`DynamoDB Local on ${dynamo.endpoint} (${settings.persist ? `data in ${dbPath}` : 'in memory'})`);
+  // 1. DynamoDB Local (or the one DYNAMODB_ENDPOINT names), the table and the demo data.
+  let endpoint = settings.dynamoEndpoint;
+  let dynamoPid: number | undefined;
+  if (endpoint) {
+    log(`DynamoDB Local on ${endpoint} (not started here)`);
+  } else {
+    const dbPath = join(settings.dataDir, 'dynamodb');
+    if (settings.persist) mkdirSync(dbPath, { recursive: true });
+    const dynamo: DynamoDbLocal = await startDynamoDbLocal({
+      ...(settings.dynamoPort === 0 ? {} : { port: settings.dynamoPort }),
+      ...(settings.persist ? { dbPath } : {}),
+    });
+    teardown.add('DynamoDB Local', () => dynamo.stop());
+    endpoint = dynamo.endpoint;
+    dynamoPid = dynamo.pid;
+    log(`DynamoDB Local on ${endpoint} (${settings.persist ? `data in ${dbPath}` : 'in memory'})`);
+  }
 
   const ctx = createDynamoContext({
-    endpoint: dynamo.endpoint,
+    endpoint,
     tableName: settings.tableName,
     region: 'ap-southeast-1',
   });
@@ -221,8 +231,8 @@ async function boot(
         username: emulator.botInfo.username,
         apiRoot: emulator.url,
       }
-    : await realTelegramIdentity(settings.telegramToken ?? '');
-  const env = { ...functionEnv(settings, dynamo.endpoint), ...botEnv(identity) };
+    : await realTelegramIdentity(settings.telegramToken ?? '', settings.telegramApiRoot);
+  const env = { ...functionEnv(settings, endpoint), ...botEnv(identity) };
   Object.assign(process.env, env);
   const config: AppConfig = loadConfig(process.env);
   const sms = new LocalSmsSender(prefixed('sms', write));
@@ -364,8 +374,8 @@ async function boot(
         pid: process.pid,
         gateway: gatewayUrl,
         ...(emulator ? { emulator: emulator.url } : {}),
-        dynamodb: dynamo.endpoint,
-        ...(dynamo.pid ? { dynamodbPid: dynamo.pid } : {}),
+        dynamodb: endpoint,
+        ...(dynamoPid ? { dynamodbPid: dynamoPid } : {}),
         startedAt: new Date().toISOString(),
       } satisfies StackFile,
       null,
@@ -380,7 +390,7 @@ async function boot(
       gateway: gatewayUrl,
       chat: `${gatewayUrl}/chat/`,
       ...(emulator ? { emulator: emulator.url } : {}),
-      dynamodb: dynamo.endpoint,
+      dynamodb: endpoint,
     },
     clock,
     demoUsers,

@@ -2,10 +2,13 @@
 // Chromium like a person would — and through the HTTP API for the steps the bot has no command for — over a
 // whole year: introduce, receive, plan the June meeting, invite, answer, confirm, attendance, minutes,
 // October, evaluation, the October report.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { Api as BotApi, InputFile } from 'grammy';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEMBERS, DEMO_STAFF, DEMO_WARD } from '../../local/seed.js';
+import { DEFAULT_TOKEN } from '../../local/telegram-emulator/index.js';
 import { Api, readTokens } from './support/api.js';
 import { type LaunchedBrowser, launchChromium } from './support/browser.js';
 import { ChatPage, step } from './support/chat-page.js';
@@ -100,6 +103,7 @@ describe('E2E: the local stack in a browser', () => {
 
   describe('a year of contact, May to October 2027', () => {
     let introductionId = '';
+    const documents: { fileName: string; bytes: Buffer }[] = [];
 
     it(
       'May: the workplace introduces a member (API) and the ward receives her into a hamlet (API)',
@@ -339,6 +343,7 @@ describe('E2E: the local stack in a browser', () => {
             `/meetings/${MEETING}/minutes`,
           );
           const pdf = await api.expect(200, 'CHAIR', 'GET', `/meetings/${MEETING}/minutes.pdf`);
+          documents.push({ fileName: 'bien-ban-hop-thang-6-2027.pdf', bytes: pdf.bytes });
           const parser = new PDFParse({ data: pdf.bytes });
           const { text } = await parser.getText();
           await parser.destroy();
@@ -424,6 +429,7 @@ describe('E2E: the local stack in a browser', () => {
           // Act
           const run = await stack.job('october-report', '2027-10-31T17:00');
           const xlsx = await api.expect(200, 'VIEWER', 'GET', `/committees/${DEMO_WARD}/reports/2027.xlsx`);
+          documents.push({ fileName: 'bao-cao-thang-10-2027.xlsx', bytes: xlsx.bytes });
           const workbook = new ExcelJS.Workbook();
           await workbook.xlsx.load(xlsx.bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
           const rows = (sheet: string) =>
@@ -446,6 +452,42 @@ describe('E2E: the local stack in a browser', () => {
           expect(figure('Nhận xét', 'Đã nhận xét (đã gửi)')).toBe(2);
           expect(figure('Nhận xét', 'Đề nghị: Biểu dương')).toBe(1);
           expect(rows('Biểu dương, phê bình').map((r) => r[1])).toContain(MEMBER_A);
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'the chat page shows documents sent over the Bot API and downloads them (PDF, XLSX)',
+      async () => {
+        await step(chat, 'documents', async () => {
+          // Prepare: the minutes and the report go to the district's viewer by sendDocument, as a bot sends files
+          // (no bot command sends them yet).
+          const bot = new BotApi(DEFAULT_TOKEN, { apiRoot: stack.info.emulator ?? '' });
+          for (const doc of documents) {
+            await bot.sendDocument(7100000007, new InputFile(doc.bytes, doc.fileName), {
+              caption: doc.fileName,
+            });
+          }
+
+          // Act
+          await chat.as('Võ Thanh Sơn');
+          const downloaded = [];
+          for (const doc of documents) {
+            const download = await chat.download(doc.fileName);
+            downloaded.push({
+              name: download.suggestedFilename(),
+              bytes: readFileSync(await download.path()),
+            });
+          }
+
+          // Assess
+          expect(documents.map((d) => d.fileName)).toEqual([
+            'bien-ban-hop-thang-6-2027.pdf',
+            'bao-cao-thang-10-2027.xlsx',
+          ]);
+          expect(downloaded.map((d) => d.name)).toEqual(documents.map((d) => d.fileName));
+          expect(downloaded.map((d) => d.bytes)).toEqual(documents.map((d) => d.bytes));
         });
       },
       STEP_TIMEOUT,

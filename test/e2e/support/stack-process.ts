@@ -63,7 +63,8 @@ export async function startStackProcess(
     LOCAL_RELAY_INTERVAL_MS: '100',
     ...(options.clock ? { LOCAL_CLOCK: options.clock } : {}),
   };
-  delete env.TELEGRAM_BOT_TOKEN;
+  // Whatever the developer's shell says, this stack is the emulator's and has a DynamoDB of its own.
+  for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DYNAMODB_ENDPOINT']) delete env[name];
   const child: ChildProcess = spawn(TSX, ['local/start.ts'], {
     cwd: REPO_ROOT,
     env,
