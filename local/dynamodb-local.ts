@@ -26,7 +26,23 @@ export class PortBusyError extends Error {
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly port: number;
+  /** The Java process, so a caller can check that it is gone after stop. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
+}
+
+/** Every Java process started here and still running, so an exiting process can kill them synchronously. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills every DynamoDB Local this process started (SIGKILL, synchronous): for `process.on('exit')`,
+ * where nothing asynchronous runs any more, so no Java process outlives a crash or a signal.
+ */
+export function killAllDynamoDbLocal(): void {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  running.clear();
 }
 
 export interface StartOptions {
@@ -106,6 +122,8 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -120,6 +138,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   return {
     endpoint,
     port,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

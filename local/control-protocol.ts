@@ -1,0 +1,55 @@
+// Local runtime: the shapes of the local control API (`/_local/...` on the gateway), shared by the stack and the chat page.
+import type { Role } from '../shared/domain/roles.js';
+
+export interface DemoUser {
+  /** The Telegram user id the chat page plays (the private chat has the same id). */
+  telegramId: number;
+  name: string;
+  kind: 'member' | 'staff';
+  /** member id or staff id */
+  id: string;
+  role: Role;
+  /** Vietnamese, e.g. "Bí thư chủ trì" or "Đảng viên — sinh viên". */
+  roleLabel: string;
+  orgId: string;
+  orgName: string;
+  linked: boolean;
+  /** For a demo user whose chat is not linked yet: send `/start <code>`. */
+  linkCode?: string;
+}
+
+export interface LocalConfig {
+  mode: 'emulator' | 'telegram';
+  /** The emulator's base URL (its control API is under /_emulator/, documents under /files/). */
+  emulatorUrl?: string;
+  bot: { username: string; firstName: string };
+}
+
+export interface ClockView {
+  now: string;
+  /** False when the clock was moved (`POST /_local/clock`). */
+  real: boolean;
+}
+
+export interface JobView {
+  name: string;
+  description: string;
+  expression: string;
+  /** Next firing by the local clock. */
+  next?: string;
+}
+
+export interface JobRun {
+  name: string;
+  time: string;
+  durationMs: number;
+  /** What the handler returned (counts, ids), if anything. */
+  result?: unknown;
+  /** Outbox events published after the run. */
+  eventsPublished: number;
+}
+
+export interface BotCommandView {
+  command: string;
+  description: string;
+}

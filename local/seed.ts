@@ -1,0 +1,421 @@
+// Local runtime: the demo data of `npm start` — a district, two wards with hamlets, a workplace, a school, an
+// armed-forces unit, their staff and ~30 members — written through the repositories; running it again writes nothing.
+import type { Repositories } from '../shared/adapters/dynamodb/index.js';
+import type { Committee } from '../shared/domain/committee.js';
+import type { IsoDate } from '../shared/domain/dates.js';
+import { addDays } from '../shared/domain/dates.js';
+import { contactPathFor, type Introduction } from '../shared/domain/introduction.js';
+import type { Member, MemberCategory, Sex } from '../shared/domain/member.js';
+import type { StaffAssignment } from '../shared/domain/roles.js';
+import type { Clock } from '../shared/ports/common.js';
+import type { ChatSubject } from '../shared/ports/repositories.js';
+import { forEachConcurrent } from '../shared/services/concurrency.js';
+
+export const DEMO_DISTRICT = 'quan-ninh-kieu';
+export const DEMO_WARD = 'phuong-an-hoa';
+export const DEMO_WARD_213 = 'phuong-xuan-khanh';
+export const DEMO_WORKPLACE = 'so-y-te';
+export const DEMO_SCHOOL = 'dh-can-tho';
+export const DEMO_ARMED_FORCES = 'bchqs-can-tho';
+
+export const DEMO_COMMITTEES: readonly Committee[] = [
+  { id: DEMO_DISTRICT, name: 'Quận ủy Ninh Kiều', kind: 'board', address: 'Ninh Kiều, Cần Thơ' },
+  {
+    id: DEMO_WARD,
+    name: 'Đảng ủy phường An Hòa',
+    kind: 'residence',
+    parentId: DEMO_DISTRICT,
+    ruleSet: 'hd02-2011',
+    address: 'Phường An Hòa, quận Ninh Kiều, Cần Thơ',
+  },
+  { id: 'an-hoa-kv1', name: 'Chi bộ khu vực 1', kind: 'hamlet_cell', parentId: DEMO_WARD },
+  { id: 'an-hoa-kv2', name: 'Chi bộ khu vực 2', kind: 'hamlet_cell', parentId: DEMO_WARD },
+  { id: 'an-hoa-kv3', name: 'Chi bộ khu vực 3', kind: 'hamlet_cell', parentId: DEMO_WARD },
+  {
+    id: DEMO_WARD_213,
+    name: 'Đảng ủy phường Xuân Khánh',
+    kind: 'residence',
+    parentId: DEMO_DISTRICT,
+    ruleSet: 'qd213-2020',
+    address: 'Phường Xuân Khánh, quận Ninh Kiều, Cần Thơ',
+  },
+  { id: 'xuan-khanh-kv1', name: 'Chi bộ khu vực 1', kind: 'hamlet_cell', parentId: DEMO_WARD_213 },
+  { id: 'xuan-khanh-kv2', name: 'Chi bộ khu vực 2', kind: 'hamlet_cell', parentId: DEMO_WARD_213 },
+  {
+    id: DEMO_WORKPLACE,
+    name: 'Đảng bộ Sở Y tế thành phố Cần Thơ',
+    kind: 'workplace',
+    address: 'Số 71 Lý Tự Trọng, Ninh Kiều, Cần Thơ',
+  },
+  {
+    id: DEMO_SCHOOL,
+    name: 'Đảng bộ Trường Đại học Cần Thơ',
+    kind: 'school',
+    address: 'Khu II, đường 3/2, Ninh Kiều, Cần Thơ',
+  },
+  {
+    id: DEMO_ARMED_FORCES,
+    name: 'Đảng ủy Bộ Chỉ huy Quân sự thành phố Cần Thơ (Quân khu 9)',
+    kind: 'armed_forces_unit',
+  },
+];
+
+export interface DemoStaff extends StaffAssignment {
+  telegramId: number;
+}
+
+export const DEMO_STAFF: readonly DemoStaff[] = [
+  {
+    id: 'st-yte-ha',
+    orgId: DEMO_WORKPLACE,
+    role: 'workplace_staff',
+    fullName: 'Lê Thị Thu Hà',
+    telegramId: 7100000001,
+  },
+  {
+    id: 'st-dhct-tai',
+    orgId: DEMO_SCHOOL,
+    role: 'workplace_staff',
+    fullName: 'Nguyễn Hữu Tài',
+    telegramId: 7100000002,
+  },
+  {
+    id: 'st-qs-dung',
+    orgId: DEMO_ARMED_FORCES,
+    role: 'workplace_staff',
+    fullName: 'Phạm Văn Dũng',
+    telegramId: 7100000003,
+  },
+  {
+    id: 'st-ah-mai',
+    orgId: DEMO_WARD,
+    role: 'residence_staff',
+    fullName: 'Trần Thị Mai',
+    telegramId: 7100000004,
+  },
+  {
+    id: 'st-ah-binh',
+    orgId: DEMO_WARD,
+    role: 'chair',
+    fullName: 'Nguyễn Văn Bình',
+    standing: true,
+    telegramId: 7100000005,
+  },
+  {
+    id: 'st-ah-diep',
+    orgId: DEMO_WARD,
+    role: 'secretary',
+    fullName: 'Lê Thị Ngọc Diệp',
+    telegramId: 7100000006,
+  },
+  { id: 'st-nk-son', orgId: DEMO_DISTRICT, role: 'viewer', fullName: 'Võ Thanh Sơn', telegramId: 7100000007 },
+  {
+    id: 'st-xk-thanh',
+    orgId: DEMO_WARD_213,
+    role: 'residence_staff',
+    fullName: 'Hoàng Thị Thanh',
+    telegramId: 7100000008,
+  },
+  {
+    id: 'st-xk-minh',
+    orgId: DEMO_WARD_213,
+    role: 'chair',
+    fullName: 'Đinh Công Minh',
+    standing: true,
+    telegramId: 7100000009,
+  },
+  {
+    id: 'st-xk-lua',
+    orgId: DEMO_WARD_213,
+    role: 'secretary',
+    fullName: 'Mạc Thị Lụa',
+    telegramId: 7100000010,
+  },
+];
+
+type IntroState = 'issued' | 'received' | 'ended';
+
+export interface DemoMember {
+  id: string;
+  fullName: string;
+  sex: Sex;
+  category: MemberCategory;
+  workplaceOrgId: string;
+  residenceOrgId: string;
+  /** Where the residence committee assigned them (received and ended introductions). */
+  hamletId?: string;
+  intro: IntroState;
+  telegramId: number;
+  /** False: the member has a link code to try `/start <code>` instead of a linked chat. */
+  linked: boolean;
+}
+
+const m = (
+  n: number,
+  fullName: string,
+  sex: Sex,
+  category: MemberCategory,
+  residenceOrgId: string,
+  hamletId: string | undefined,
+  intro: IntroState,
+  linked = true,
+): DemoMember => ({
+  id: `dv-${String(n).padStart(2, '0')}`,
+  fullName,
+  sex,
+  category,
+  workplaceOrgId:
+    category === 'student' ? DEMO_SCHOOL : category === 'armed_forces' ? DEMO_ARMED_FORCES : DEMO_WORKPLACE,
+  residenceOrgId,
+  ...(hamletId ? { hamletId } : {}),
+  intro,
+  telegramId: 7200000000 + n,
+  linked,
+});
+
+const W = DEMO_WARD;
+const X = DEMO_WARD_213;
+export const DEMO_MEMBERS: readonly DemoMember[] = [
+  m(1, 'Nguyễn Văn An', 'male', 'regular', W, 'an-hoa-kv1', 'received'),
+  m(2, 'Trần Thị Bích Ngọc', 'female', 'regular', W, 'an-hoa-kv1', 'received'),
+  m(3, 'Lê Hoàng Phúc', 'male', 'regular', W, 'an-hoa-kv1', 'received'),
+  m(4, 'Phạm Thị Thu Trang', 'female', 'regular', W, 'an-hoa-kv2', 'received'),
+  m(5, 'Võ Minh Khoa', 'male', 'regular', W, 'an-hoa-kv2', 'received'),
+  m(6, 'Huỳnh Thị Mỹ Linh', 'female', 'regular', W, 'an-hoa-kv2', 'received'),
+  m(7, 'Đặng Quốc Bảo', 'male', 'regular', W, 'an-hoa-kv3', 'received'),
+  m(8, 'Bùi Thị Hồng Nhung', 'female', 'regular', W, 'an-hoa-kv3', 'received'),
+  m(9, 'Đỗ Thanh Tùng', 'male', 'regular', W, 'an-hoa-kv3', 'received'),
+  m(10, 'Hồ Thị Kim Oanh', 'female', 'regular', W, 'an-hoa-kv1', 'received'),
+  m(11, 'Ngô Văn Hải', 'male', 'regular', W, 'an-hoa-kv2', 'received'),
+  m(12, 'Dương Thị Lan Anh', 'female', 'regular', W, 'an-hoa-kv3', 'received'),
+  m(13, 'Châu Thị Ngọc Hân', 'female', 'regular', W, 'an-hoa-kv1', 'received', false),
+  m(14, 'Lý Minh Tâm', 'male', 'regular', W, undefined, 'issued'),
+  m(15, 'Trương Thị Diễm', 'female', 'regular', W, undefined, 'issued'),
+  m(16, 'Phan Văn Lợi', 'male', 'regular', W, 'an-hoa-kv2', 'ended'),
+  m(17, 'Nguyễn Thành Trung', 'male', 'travelling', W, 'an-hoa-kv1', 'received'),
+  m(18, 'Lâm Văn Đức', 'male', 'travelling', W, 'an-hoa-kv2', 'received'),
+  m(19, 'Tạ Thị Phương Thảo', 'female', 'travelling', W, 'an-hoa-kv3', 'received'),
+  m(20, 'Nguyễn Thị Thanh Hương', 'female', 'student', W, 'an-hoa-kv2', 'received'),
+  m(21, 'Trần Minh Nhật', 'male', 'student', W, 'an-hoa-kv3', 'received'),
+  m(22, 'Lê Thị Cẩm Tú', 'female', 'student', W, 'an-hoa-kv1', 'received', false),
+  m(23, 'Huỳnh Gia Huy', 'male', 'student', W, undefined, 'issued'),
+  m(24, 'Phạm Quốc Thắng', 'male', 'student', W, 'an-hoa-kv2', 'received'),
+  m(25, 'Trịnh Văn Hùng', 'male', 'armed_forces', W, 'an-hoa-kv1', 'received'),
+  m(26, 'Mai Xuân Trường', 'male', 'armed_forces', W, 'an-hoa-kv3', 'received'),
+  m(27, 'Kiều Thị Hoa', 'female', 'armed_forces', W, 'an-hoa-kv2', 'received'),
+  m(28, 'Đoàn Văn Thịnh', 'male', 'regular', X, 'xuan-khanh-kv1', 'received'),
+  m(29, 'Quách Thị Yến', 'female', 'regular', X, 'xuan-khanh-kv2', 'received'),
+  m(30, 'Lưu Minh Quân', 'male', 'student', X, 'xuan-khanh-kv1', 'received'),
+  m(31, 'Tôn Nữ Bảo Châu', 'female', 'armed_forces', X, 'xuan-khanh-kv2', 'received'),
+];
+
+const SEED_ACTOR = 'seed';
+const LINK_CODE_VALIDITY_MS = 365 * 24 * 3600_000;
+/** Fixed dates keep the seed the same whenever it runs. */
+const ISSUED_FROM: IsoDate = '2026-01-12';
+
+function demoPhone(n: number): string {
+  return `09${String(10000000 + n * 7919).slice(-8)}`;
+}
+
+export function demoMemberRecord(d: DemoMember): Member {
+  const n = Number(d.id.slice(3));
+  const residenceName = d.residenceOrgId === DEMO_WARD ? 'phường An Hòa' : 'phường Xuân Khánh';
+  const area = d.hamletId ? `khu vực ${d.hamletId.slice(-1)}` : 'khu vực 2';
+  const student = d.category === 'student';
+  return {
+    id: d.id,
+    partyCardNumber: String(79_000_100 + n),
+    fullName: d.fullName,
+    dateOfBirth: student
+      ? `200${n % 4}-0${(n % 9) + 1}-1${n % 10}`
+      : `19${70 + (n % 25)}-0${(n % 9) + 1}-2${n % 8}`,
+    sex: d.sex,
+    phone: demoPhone(n),
+    category: d.category,
+    residence: student
+      ? {
+          kind: 'temporary',
+          address: `Phòng trọ số ${n}, hẻm 51 đường 3/2, ${area}, ${residenceName}`,
+          registeredFrom: '2025-09-01',
+          registeredUntil: '2029-08-31',
+        }
+      : {
+          kind: 'permanent',
+          address: `Số ${n * 3} đường Trần Hưng Đạo, ${area}, ${residenceName}`,
+          registeredFrom: `20${String(5 + (n % 15)).padStart(2, '0')}-05-01`,
+        },
+    workplaceOrgId: d.workplaceOrgId,
+    admittedOn: student ? '2023-05-19' : `20${String(5 + (n % 12)).padStart(2, '0')}-03-0${(n % 9) + 1}`,
+    officialOn: student ? '2024-05-19' : `20${String(6 + (n % 12)).padStart(2, '0')}-03-0${(n % 9) + 1}`,
+    partyCell: student
+      ? 'Chi bộ sinh viên'
+      : d.category === 'armed_forces'
+        ? 'Chi bộ Ban Tham mưu'
+        : 'Chi bộ Văn phòng Sở',
+  };
+}
+
+function staffOfResidence(orgId: string): DemoStaff {
+  const staff = DEMO_STAFF.find((s) => s.orgId === orgId && s.role === 'residence_staff');
+  if (!staff) throw new Error(`No residence staff for ${orgId}`);
+  return staff;
+}
+
+function workplaceStaffOf(orgId: string): DemoStaff {
+  const staff = DEMO_STAFF.find((s) => s.orgId === orgId && s.role === 'workplace_staff');
+  if (!staff) throw new Error(`No workplace staff for ${orgId}`);
+  return staff;
+}
+
+function demoIntroduction(d: DemoMember, n: number): Introduction {
+  const issuedOn = addDays(ISSUED_FROM, n);
+  const receiver = staffOfResidence(d.residenceOrgId);
+  return {
+    id: `gt-${d.id}`,
+    memberId: d.id,
+    workplaceOrgId: d.workplaceOrgId,
+    residenceOrgId: d.residenceOrgId,
+    status: d.intro === 'issued' ? 'issued' : 'received',
+    issuedOn,
+    issuedBy: workplaceStaffOf(d.workplaceOrgId).id,
+    letterNumber: `${n}-GGT`,
+    contactPath: contactPathFor(d),
+    followerName: workplaceStaffOf(d.workplaceOrgId).fullName,
+    ...(d.intro !== 'issued' && d.hamletId
+      ? {
+          receipt: {
+            receivedOn: addDays(issuedOn, 10),
+            receivedBy: receiver.id,
+            receivedByName: receiver.fullName,
+            hamletId: d.hamletId,
+          },
+        }
+      : {}),
+    version: 1,
+  };
+}
+
+/** The code a demo user without a linked chat types as `/start <code>` (valid a year from the first seed). */
+export function demoLinkCode(subject: ChatSubject): string {
+  return `DEMO${subject.id.replace(/[^a-z0-9]/gi, '').toUpperCase()}`;
+}
+
+export interface SeedResult {
+  /** Demo records (committees, staff, members with their introduction, chat accounts) that were written now. */
+  created: number;
+  /** Those that were there already and left alone. */
+  existing: number;
+}
+
+async function seedMember(repos: Repositories, d: DemoMember, n: number): Promise<boolean> {
+  let wrote = false;
+  let introduction = await repos.introductions.get(`gt-${d.id}`);
+  if (!introduction) {
+    // The member and their introduction are written in one transaction, as the workplace's introduction does.
+    introduction = demoIntroduction(d, n);
+    await repos.introductions.issue(introduction, d.fullName, { newMember: demoMemberRecord(d) });
+    wrote = true;
+  }
+  if (d.intro === 'ended' && introduction.status !== 'ended') {
+    // R7: the member moved away; the introduction ends and its history stays.
+    const ended: Introduction = {
+      ...introduction,
+      status: 'ended',
+      end: {
+        endedOn: '2026-04-15',
+        reason: 'moved',
+        note: 'Chuyển nơi cư trú',
+        endedBy: introduction.issuedBy,
+      },
+      version: introduction.version + 1,
+    };
+    await repos.introductions.save(ended, d.fullName, introduction.version);
+    wrote = true;
+  }
+  if (d.category === 'travelling' && (await repos.members.travelNotices(d.id)).length === 0) {
+    // R3: the workplace tells the ward why and how long the member is away.
+    await repos.members.addTravelNotice({
+      id: `ct-${d.id}`,
+      memberId: d.id,
+      reason: 'Công tác dài ngày tại các huyện vùng sâu',
+      from: '2026-03-01',
+      until: '2027-12-31',
+      recordedBy: workplaceStaffOf(d.workplaceOrgId).id,
+      recordedAt: '2026-02-25T08:00:00.000Z',
+    });
+    wrote = true;
+  }
+  return wrote;
+}
+
+interface DemoChat {
+  subject: ChatSubject;
+  telegramId: number;
+  linked: boolean;
+}
+
+/** A linked demo user is linked the way the bot links anyone: a single-use code, used by their chat. */
+async function seedChat(repos: Repositories, chat: DemoChat, now: Date): Promise<boolean> {
+  const code = demoLinkCode(chat.subject);
+  const userId = String(chat.telegramId);
+  if (await repos.chatLinks.byChat('telegram', userId)) return false;
+  let wrote = false;
+  if (!(await repos.chatLinks.getLinkCode(code))) {
+    await repos.chatLinks.createLinkCode({
+      code,
+      subject: chat.subject,
+      createdBy: SEED_ACTOR,
+      expiresAt: new Date(now.getTime() + LINK_CODE_VALIDITY_MS).toISOString(),
+    });
+    wrote = true;
+  }
+  if (chat.linked) {
+    const outcome = await repos.chatLinks.useLinkCode(
+      code,
+      { channel: 'telegram', userId, chatId: userId, linkedAt: now.toISOString() },
+      now,
+    );
+    if (!outcome.ok) throw new Error(`Seeding the chat link of ${chat.subject.id} failed: ${outcome.reason}`);
+    wrote = true;
+  }
+  return wrote;
+}
+
+/** Writes the demo data that is missing; every record is looked up first, so a second run writes nothing. */
+export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedResult> {
+  const now = clock.now();
+  const result: SeedResult = { created: 0, existing: 0 };
+  // DynamoDB Local answers several requests at once faster than one by one.
+  const each = <T>(items: Iterable<T>, write: (item: T) => Promise<boolean>) =>
+    forEachConcurrent(items, 8, async (item) => {
+      if (await write(item)) result.created += 1;
+      else result.existing += 1;
+    });
+  // Committees and staff first: the chat links check that their owner exists.
+  await each(DEMO_COMMITTEES, async (committee) => {
+    if (await repos.committees.get(committee.id)) return false;
+    await repos.committees.put(committee);
+    return true;
+  });
+  await each(DEMO_STAFF, async ({ telegramId: _telegramId, ...staff }) => {
+    if (await repos.staff.get(staff.id)) return false;
+    await repos.staff.put(staff);
+    return true;
+  });
+  await each(DEMO_MEMBERS.entries(), ([index, d]) => seedMember(repos, d, index + 1));
+  const chats: DemoChat[] = [
+    ...DEMO_STAFF.map((s) => ({
+      subject: { kind: 'staff' as const, id: s.id },
+      telegramId: s.telegramId,
+      linked: true,
+    })),
+    ...DEMO_MEMBERS.map((d) => ({
+      subject: { kind: 'member' as const, id: d.id },
+      telegramId: d.telegramId,
+      linked: d.linked,
+    })),
+  ];
+  await each(chats, (chat) => seedChat(repos, chat, now));
+  return result;
+}

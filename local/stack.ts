@@ -1,0 +1,561 @@
+// Local runtime: the whole system on one machine — DynamoDB Local, the seed, the gateway, the Bot API emulator
+// (or real Telegram), the outbox relay and the schedules — started and stopped as one.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { type BotAppDeps, createBotAppDeps } from '../functions/bot-deps.js';
+import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
+import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
+import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
+import { DirectEventPublisher } from '../shared/adapters/memory/direct-publisher.js';
+import { signToken } from '../shared/adapters/tokens.js';
+import { loadBotConfig } from '../shared/config/bot.js';
+import { type AppConfig, loadConfig } from '../shared/config/env.js';
+import {
+  BACKGROUND_FUNCTIONS,
+  type BackgroundFunctionDef,
+  HTTP_ROUTES,
+  type HttpRouteDef,
+} from '../shared/config/functions.js';
+import type { DomainEvent } from '../shared/domain/events.js';
+import type { Role } from '../shared/domain/roles.js';
+import {
+  type BotIdentity,
+  botEnv,
+  connectWebhook,
+  LocalSmsSender,
+  realTelegramIdentity,
+  startLongPolling,
+} from './bot-runtime.js';
+import { bundleChatPage, type ChatPageAssets, serveChatPage } from './chat-page-server.js';
+import { LocalClock, parseLocalInstant } from './clock.js';
+import { functionLogger, type Line, prefixed } from './console-log.js';
+import type {
+  BotCommandView,
+  ClockView,
+  DemoUser,
+  JobRun,
+  JobView,
+  LocalConfig,
+} from './control-protocol.js';
+import { type DynamoDbLocal, isPortFree, PortBusyError, startDynamoDbLocal } from './dynamodb-local.js';
+import { type LambdaHandler, loadHandler } from './functions.js';
+import { type Gateway, PortInUseError, sendJson, startGateway } from './gateway.js';
+import { lambdaContext, scheduledEvent, snsEvent } from './lambda-events.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { LocalScheduler } from './scheduler.js';
+import { DEMO_COMMITTEES, DEMO_DISTRICT, DEMO_MEMBERS, DEMO_STAFF, demoLinkCode, seedDemo } from './seed.js';
+import { LOCAL_JWT_SECRET, type LocalSettings, type StackFile, stackFile } from './settings.js';
+import { TelegramEmulator } from './telegram-emulator/index.js';
+
+export const WEBHOOK_PATH = '/telegram/webhook';
+const EMULATED_BOT = { first_name: 'Liên hệ nơi cư trú', username: 'lienhe_noicutru_bot' };
+
+export interface SampleToken {
+  role: Role;
+  sub: string;
+  orgId: string;
+  name: string;
+  token: string;
+}
+
+export interface LocalStack {
+  readonly urls: { gateway: string; chat: string; emulator?: string; dynamodb: string };
+  readonly clock: LocalClock;
+  demoUsers(): Promise<DemoUser[]>;
+  sampleTokens(): Promise<SampleToken[]>;
+  stop(): Promise<void>;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  member: 'Đảng viên',
+  workplace_staff: 'Cán bộ cấp ủy nơi công tác',
+  residence_staff: 'Cán bộ cấp ủy nơi cư trú',
+  chair: 'Đồng chí chủ trì (thường trực)',
+  secretary: 'Thư ký cuộc họp',
+  viewer: 'Cấp trên — xem báo cáo',
+};
+const CATEGORY_LABELS = {
+  regular: '',
+  travelling: ' — thường đi công tác xa',
+  student: ' — sinh viên',
+  armed_forces: ' — lực lượng vũ trang',
+} as const;
+
+const orgName = (orgId: string) => DEMO_COMMITTEES.find((c) => c.id === orgId)?.name ?? orgId;
+
+/** The environment the functions read (for handlers built from `defaultDeps()` rather than `createHandler`). */
+function functionEnv(settings: LocalSettings, dynamoEndpoint: string): Record<string, string> {
+  return {
+    TABLE_NAME: settings.tableName,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    JWT_SECRET: LOCAL_JWT_SECRET,
+    AWS_REGION: 'ap-southeast-1',
+    // The SDK wants credentials even for DynamoDB Local; these are not real.
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    // The October report job compiles the wards under these boards: the demo district unless told otherwise.
+    REPORT_BOARD_IDS: process.env.REPORT_BOARD_IDS ?? DEMO_DISTRICT,
+  };
+}
+
+/** Stops what was started, in reverse order, and never lets one failure keep Java running. */
+class Teardown {
+  private readonly steps: { what: string; run: () => Promise<void> | void }[] = [];
+  add(what: string, run: () => Promise<void> | void): void {
+    this.steps.push({ what, run });
+  }
+  async run(log: Line): Promise<void> {
+    while (this.steps.length > 0) {
+      const step = this.steps.pop();
+      if (!step) break;
+      try {
+        await step.run();
+      } catch (error) {
+        log(`stopping ${step.what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
+async function assertPortsFree(settings: LocalSettings): Promise<void> {
+  const fixed: [string, number][] = [
+    ...(settings.dynamoEndpoint
+      ? []
+      : ([['DynamoDB Local (DYNAMODB_PORT)', settings.dynamoPort]] as [string, number][])),
+    ['HTTP gateway (GATEWAY_PORT)', settings.gatewayPort],
+    ...(settings.telegramToken
+      ? []
+      : ([['Telegram emulator (EMULATOR_PORT)', settings.emulatorPort]] as [string, number][])),
+  ];
+  for (const [what, port] of fixed) {
+    if (port !== 0 && !(await isPortFree(port))) throw new PortInUseError(what, port);
+  }
+}
+
+export async function startLocalStack(
+  settings: LocalSettings,
+  write: Line = (l) => process.stdout.write(`${l}\n`),
+): Promise<LocalStack> {
+  const log = prefixed('stack', write);
+  const teardown = new Teardown();
+  try {
+    return await boot(settings, write, log, teardown);
+  } catch (error) {
+    await teardown.run(log);
+    if (error instanceof PortBusyError)
+      throw new PortInUseError('DynamoDB Local (DYNAMODB_PORT)', settings.dynamoPort);
+    throw error;
+  }
+}
+
+async function boot(
+  settings: LocalSettings,
+  write: Line,
+  log: Line,
+  teardown: Teardown,
+): Promise<LocalStack> {
+  await assertPortsFree(settings);
+  mkdirSync(settings.dataDir, { recursive: true });
+
+  // 1. DynamoDB Local (or the one DYNAMODB_ENDPOINT names), the table and the demo data.
+  let endpoint = settings.dynamoEndpoint;
+  let dynamoPid: number | undefined;
+  if (endpoint) {
+    log(`DynamoDB Local on ${endpoint} (not started here)`);
+  } else {
+    const dbPath = join(settings.dataDir, 'dynamodb');
+    if (settings.persist) mkdirSync(dbPath, { recursive: true });
+    const dynamo: DynamoDbLocal = await startDynamoDbLocal({
+      ...(settings.dynamoPort === 0 ? {} : { port: settings.dynamoPort }),
+      ...(settings.persist ? { dbPath } : {}),
+    });
+    teardown.add('DynamoDB Local', () => dynamo.stop());
+    endpoint = dynamo.endpoint;
+    dynamoPid = dynamo.pid;
+    log(`DynamoDB Local on ${endpoint} (${settings.persist ? `data in ${dbPath}` : 'in memory'})`);
+  }
+
+  const ctx = createDynamoContext({
+    endpoint,
+    tableName: settings.tableName,
+    region: 'ap-southeast-1',
+  });
+  teardown.add('DynamoDB client', () => ctx.client.destroy());
+  const tableStart = Date.now();
+  await ensureTable(ctx.client, settings.tableName);
+  log(`table ${settings.tableName} ready (${Date.now() - tableStart} ms)`);
+  const repos = createRepositories(ctx);
+  const clock = new LocalClock(settings.clockStart);
+  if (settings.seed) {
+    const seeding = Date.now();
+    const seed = await seedDemo(repos, clock);
+    log(
+      `demo data: ${seed.created} records written, ${seed.existing} already there (${Date.now() - seeding} ms)`,
+    );
+  }
+
+  // 2. The Bot API emulator (unless real Telegram is asked for).
+  let emulator: TelegramEmulator | undefined;
+  if (!settings.telegramToken) {
+    // Messages are dated by the local clock, so a conversation "in June" reads as June. Flood limits stay
+    // off: the bot's own throttler spaces its sends, and a moved clock would confuse the limiter's windows.
+    emulator = new TelegramEmulator({
+      port: settings.emulatorPort,
+      rateLimits: false,
+      bot: EMULATED_BOT,
+      now: () => clock.now().getTime(),
+      // The bot claims each update_id once (for days) in the table, which outlives the emulator: counting
+      // from the real time in ms keeps a restarted emulator from reusing ids the bot would skip as replays.
+      firstUpdateId: Date.now() - Date.UTC(2026, 0, 1),
+    });
+    try {
+      await emulator.start();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new PortInUseError('Telegram emulator (EMULATOR_PORT)', settings.emulatorPort);
+      }
+      throw error;
+    }
+    const started = emulator;
+    teardown.add('Telegram emulator', () => started.stop());
+    log(`Telegram Bot API emulator on ${emulator.url}`);
+  }
+
+  // 3. The functions' dependencies: the same composition root as Lambda (the bot's, which extends the
+  //    others'), pointed at this machine: DynamoDB Local, the local clock, the emulator or real Telegram.
+  const identity: BotIdentity = emulator
+    ? {
+        token: emulator.token,
+        id: emulator.botInfo.id,
+        username: emulator.botInfo.username,
+        apiRoot: emulator.url,
+      }
+    : await realTelegramIdentity(settings.telegramToken ?? '', settings.telegramApiRoot);
+  const env = { ...functionEnv(settings, endpoint), ...botEnv(identity) };
+  Object.assign(process.env, env);
+  const config: AppConfig = loadConfig(process.env);
+  const sms = new LocalSmsSender(prefixed('sms', write));
+  const deps: BotAppDeps = createBotAppDeps(config, loadBotConfig(process.env), {
+    repos,
+    clock,
+    logger: functionLogger(prefixed('function', write)),
+    sms,
+  });
+  const handlers = new Map<string, Promise<LambdaHandler>>();
+  const handlerOf = (def: HttpRouteDef | BackgroundFunctionDef): Promise<LambdaHandler> => {
+    let handler = handlers.get(def.name);
+    if (!handler) {
+      handler = loadHandler(settings.root, def.entry, () => deps);
+      handlers.set(def.name, handler);
+    }
+    return handler;
+  };
+
+  // 4. The outbox relay polls the table (AWS: its stream) and publishes to the `topic` functions (the
+  //    notifier) as SNS would. Queue functions (the invitation worker) need nothing here: the bot's
+  //    in-process invitation queue runs the same worker code.
+  const publisher = new DirectEventPublisher(
+    BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'topic').map(
+      (def) => async (event: DomainEvent) => {
+        const handler = await handlerOf(def);
+        await handler(snsEvent('events', JSON.stringify(event), event.type), lambdaContext(def.name));
+      },
+    ),
+  );
+  const relayLog = prefixed('outbox', write);
+  const relay = new OutboxRelay(repos.outbox, publisher, {
+    intervalMs: settings.relayIntervalMs,
+    log: {
+      info: (m, f) => relayLog(`${m} ${f.eventType} ${f.eventId}`),
+      error: (m, f) =>
+        relayLog(`${m} ${f.eventType} ${f.eventId} attempt=${f.attempt ?? 0} ${f.errorName ?? ''}`),
+    },
+  });
+
+  // 5. Scheduled functions on the local clock; `fireJob` runs one now.
+  const jobLog = prefixed('job', write);
+  const scheduled = BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'schedule');
+  async function fireJob(name: string, now?: Date): Promise<JobRun> {
+    const def = scheduled.find((f) => f.name === name);
+    if (!def) {
+      const known = scheduled.map((f) => f.name).join(', ') || 'none yet';
+      throw new UnknownJobError(`No scheduled function "${name}" (known: ${known})`);
+    }
+    const time = now ?? clock.now();
+    // The job runs as of `time`: it is the event's `scheduledTime` (as EventBridge Scheduler sends it)
+    // and the clock of the handler's dependencies, so a handler honours --now whichever it reads.
+    const asOf = new LocalClock(time);
+    const handler = await loadHandler(settings.root, def.entry, () => ({ ...deps, clock: asOf }));
+    const started = Date.now();
+    jobLog(`${name} fired as of ${time.toISOString()}`);
+    const result = await handler(scheduledEvent(name, time), lambdaContext(name, 15 * 60_000));
+    const eventsPublished = await relay.drain();
+    const run: JobRun = { name, time: time.toISOString(), durationMs: Date.now() - started, eventsPublished };
+    if (result !== undefined) run.result = result;
+    jobLog(`${name} done in ${run.durationMs} ms, ${eventsPublished} events published`);
+    return run;
+  }
+  const scheduler = new LocalScheduler(
+    scheduled.map((def) => ({
+      name: def.name,
+      expression: (def.trigger as { expression: string }).expression,
+      fire: async (time) => {
+        await fireJob(def.name, time);
+      },
+    })),
+    clock,
+    (name, error) => jobLog(`${name} failed: ${error instanceof Error ? error.name : 'error'}`),
+  );
+
+  // 6. The gateway: every registered route, plus the chat page and the local control API.
+  const chatPage: ChatPageAssets = await bundleChatPage(settings.root);
+  const demoUsers = () => listDemoUsers(repos);
+  const tokens = () => sampleTokens();
+  const gatewayLog = prefixed('gateway', write);
+  let gateway: Gateway | undefined;
+  gateway = await startGateway({
+    routes: HTTP_ROUTES,
+    handlerOf,
+    verifier: () => deps.tokens,
+    port: settings.gatewayPort,
+    log: ({ route, status, durationMs, error }) => {
+      gatewayLog(`${route} → ${status} (${durationMs} ms)`);
+      // Lambda logs an uncaught error with its stack; so does the local stack.
+      if (error) gatewayLog(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    },
+    local: (req, res, url, body) =>
+      localControl(req, res, url, body, {
+        chatPage,
+        clock,
+        demoUsers,
+        scheduler,
+        fireJob,
+        relay,
+        emulator,
+        sms,
+        config: () => ({
+          mode: emulator ? 'emulator' : 'telegram',
+          ...(emulator ? { emulatorUrl: emulator.url } : {}),
+          bot: { username: identity.username, firstName: EMULATED_BOT.first_name },
+        }),
+      }),
+  });
+  const gatewayUrl = gateway.url;
+  teardown.add('HTTP gateway', () => gateway?.close());
+  log(`HTTP gateway on ${gatewayUrl} (${HTTP_ROUTES.length} routes)`);
+
+  // 7. The bot: behind its webhook on the gateway (the emulator POSTs updates there, as Telegram does in
+  //    AWS), or long-polling real Telegram.
+  if (emulator) {
+    const webhookRoute = HTTP_ROUTES.find((r) => r.path === WEBHOOK_PATH);
+    if (webhookRoute) {
+      const staffChats = DEMO_STAFF.map((s) => ({ chatId: s.telegramId, role: s.role }));
+      await connectWebhook(identity, `${gatewayUrl}${WEBHOOK_PATH}`, staffChats);
+      log(`bot webhook set to ${gatewayUrl}${WEBHOOK_PATH}`);
+    } else {
+      log('no bot webhook route is registered: the emulator runs without a bot');
+    }
+  } else {
+    const stopPolling = await startLongPolling(deps, prefixed('bot', write));
+    teardown.add('bot long polling', stopPolling);
+  }
+
+  relay.start();
+  teardown.add('outbox relay', () => relay.stop());
+  scheduler.start();
+  teardown.add('scheduler', () => scheduler.stop());
+
+  const file = stackFile(settings.dataDir);
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        pid: process.pid,
+        gateway: gatewayUrl,
+        ...(emulator ? { emulator: emulator.url } : {}),
+        dynamodb: endpoint,
+        ...(dynamoPid ? { dynamodbPid: dynamoPid } : {}),
+        startedAt: new Date().toISOString(),
+      } satisfies StackFile,
+      null,
+      2,
+    ),
+  );
+  teardown.add('stack file', () => rmSync(file, { force: true }));
+
+  let stopping: Promise<void> | undefined;
+  return {
+    urls: {
+      gateway: gatewayUrl,
+      chat: `${gatewayUrl}/chat/`,
+      ...(emulator ? { emulator: emulator.url } : {}),
+      dynamodb: endpoint,
+    },
+    clock,
+    demoUsers,
+    sampleTokens: tokens,
+    stop: () => {
+      stopping ??= teardown.run(log);
+      return stopping;
+    },
+  };
+}
+
+export class UnknownJobError extends Error {
+  override name = 'UnknownJobError';
+}
+
+async function listDemoUsers(repos: Repositories): Promise<DemoUser[]> {
+  const staff = DEMO_STAFF.map(async (s): Promise<DemoUser> => {
+    const linked = Boolean(await repos.chatLinks.byChat('telegram', String(s.telegramId)));
+    return {
+      telegramId: s.telegramId,
+      name: s.fullName,
+      kind: 'staff',
+      id: s.id,
+      role: s.role,
+      roleLabel: ROLE_LABELS[s.role],
+      orgId: s.orgId,
+      orgName: orgName(s.orgId),
+      linked,
+      ...(linked ? {} : { linkCode: demoLinkCode({ kind: 'staff', id: s.id }) }),
+    };
+  });
+  const members = DEMO_MEMBERS.map(async (d): Promise<DemoUser> => {
+    const linked = Boolean(await repos.chatLinks.byChat('telegram', String(d.telegramId)));
+    return {
+      telegramId: d.telegramId,
+      name: d.fullName,
+      kind: 'member',
+      id: d.id,
+      role: 'member',
+      roleLabel: `${ROLE_LABELS.member}${CATEGORY_LABELS[d.category]}`,
+      orgId: d.residenceOrgId,
+      orgName: orgName(d.residenceOrgId),
+      linked,
+      ...(linked ? {} : { linkCode: demoLinkCode({ kind: 'member', id: d.id }) }),
+    };
+  });
+  return Promise.all([...staff, ...members]);
+}
+
+/** One token per role, signed with the local secret: the API's bearer tokens for curl and the browser test. */
+async function sampleTokens(): Promise<SampleToken[]> {
+  const settings = { issuer: 'lien-he-noi-cu-tru', audience: 'lien-he-api', secret: LOCAL_JWT_SECRET };
+  const pick = (role: Role, orgId?: string) => {
+    const s = DEMO_STAFF.find((x) => x.role === role && (!orgId || x.orgId === orgId));
+    if (!s) throw new Error(`no demo staff with role ${role}`);
+    return { role, sub: s.id, orgId: s.orgId, name: s.fullName };
+  };
+  const member = DEMO_MEMBERS[0];
+  const principals = [
+    pick('workplace_staff'),
+    pick('residence_staff'),
+    pick('chair'),
+    pick('secretary'),
+    pick('viewer'),
+    ...(member
+      ? [{ role: 'member' as const, sub: member.id, orgId: member.workplaceOrgId, name: member.fullName }]
+      : []),
+  ];
+  return Promise.all(
+    principals.map(async (p) => ({
+      ...p,
+      token: await signToken({ sub: p.sub, orgId: p.orgId, role: p.role }, settings),
+    })),
+  );
+}
+
+interface ControlContext {
+  chatPage: ChatPageAssets;
+  clock: LocalClock;
+  demoUsers: () => Promise<DemoUser[]>;
+  scheduler: LocalScheduler;
+  fireJob: (name: string, now?: Date) => Promise<JobRun>;
+  relay: OutboxRelay;
+  emulator: TelegramEmulator | undefined;
+  sms: LocalSmsSender;
+  config: () => LocalConfig;
+}
+
+function jsonBody(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  const parsed: unknown = JSON.parse(body.toString('utf8'));
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
+}
+
+/** The chat page and `/_local/…`: config, demo users, bot commands, the clock, jobs, the outbox. Loopback only. */
+async function localControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+  c: ControlContext,
+): Promise<boolean> {
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  if (method === 'GET' && path === '/') {
+    res.writeHead(302, { location: '/chat/' });
+    res.end();
+    return true;
+  }
+  if (method === 'GET' && serveChatPage(c.chatPage, path, res)) return true;
+  if (!path.startsWith('/_local/')) return false;
+  try {
+    if (method === 'GET' && path === '/_local/health') return sendJson(res, 200, { ok: true });
+    if (method === 'GET' && path === '/_local/config') return sendJson(res, 200, c.config());
+    if (method === 'GET' && path === '/_local/demo-users') return sendJson(res, 200, await c.demoUsers());
+    if (method === 'GET' && path === '/_local/commands') {
+      const chat = Number(url.searchParams.get('chat'));
+      const scoped =
+        c.emulator && chat ? c.emulator.commands({ scope: { type: 'chat', chat_id: chat } }) : [];
+      const commands: BotCommandView[] = scoped.length > 0 ? scoped : (c.emulator?.commands() ?? []);
+      return sendJson(res, 200, commands);
+    }
+    if (path === '/_local/clock') {
+      if (method === 'POST') {
+        const input = jsonBody(body);
+        if (input.reset === true) c.clock.reset();
+        else if (typeof input.now === 'string') c.clock.set(parseLocalInstant(input.now));
+        else return sendJson(res, 400, { error: 'give { "now": "2027-06-01T08:00" } or { "reset": true }' });
+      }
+      const view: ClockView = { now: c.clock.now().toISOString(), real: c.clock.isReal };
+      return sendJson(res, 200, view);
+    }
+    if (method === 'GET' && path === '/_local/jobs') {
+      const planned = new Map(c.scheduler.planned.map((p) => [p.name, p]));
+      const jobs: JobView[] = BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'schedule').map((f) => {
+        const next = planned.get(f.name)?.next;
+        return {
+          name: f.name,
+          description: f.description,
+          expression: (f.trigger as { expression: string }).expression,
+          ...(next ? { next } : {}),
+        };
+      });
+      return sendJson(res, 200, jobs);
+    }
+    const job = /^\/_local\/jobs\/([^/]+)$/.exec(path);
+    if (method === 'POST' && job) {
+      const input = jsonBody(body);
+      const now = typeof input.now === 'string' ? parseLocalInstant(input.now) : undefined;
+      try {
+        return sendJson(res, 200, await c.fireJob(decodeURIComponent(job[1] ?? ''), now));
+      } catch (error) {
+        if (error instanceof UnknownJobError) return sendJson(res, 404, { error: error.message });
+        throw error;
+      }
+    }
+    if (method === 'GET' && path === '/_local/sms') return sendJson(res, 200, c.sms.sent);
+    if (method === 'POST' && path === '/_local/outbox/drain') {
+      return sendJson(res, 200, { sent: await c.relay.drain() });
+    }
+    return sendJson(res, 404, { error: 'Not Found' });
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return sendJson(res, error instanceof SyntaxError ? 400 : 500, { error: message });
+  }
+}

@@ -1,0 +1,506 @@
+// E2E: `npm start` on free ports with an in-memory DynamoDB Local, driven through the chat page in headless
+// Chromium like a person would — and through the HTTP API for the steps the bot has no command for — over a
+// whole year: introduce, receive, plan the June meeting, invite, answer, confirm, attendance, minutes,
+// October, evaluation, the October report.
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { Api as BotApi, InputFile } from 'grammy';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEMBERS, DEMO_STAFF, DEMO_WARD } from '../../local/seed.js';
+import { DEFAULT_TOKEN } from '../../local/telegram-emulator/index.js';
+import { Api, readTokens } from './support/api.js';
+import { type LaunchedBrowser, launchChromium } from './support/browser.js';
+import { ChatPage, step } from './support/chat-page.js';
+import { type StackProcess, startStackProcess } from './support/stack-process.js';
+
+const E2E_TIMEOUT = 180_000;
+const STEP_TIMEOUT = 120_000;
+const MEETING = `${DEMO_WARD}.2027.06`;
+
+// The demo people of the walk (local/seed.ts).
+const MAI = 'Trần Thị Mai'; // residence staff, phường An Hòa
+const HA = 'Lê Thị Thu Hà'; // workplace staff, Sở Y tế
+const MEMBER_A = 'Nguyễn Văn An'; // dv-01, attends
+const MEMBER_B = 'Trần Thị Bích Ngọc'; // dv-02, absent with a reason
+const HAN = 'Châu Thị Ngọc Hân'; // dv-13, links her chat with /start DEMODV13
+
+/** What the walk expects the October report to count, from the seed and the walk's own steps. */
+const wardMembers = DEMO_MEMBERS.filter((m) => m.residenceOrgId === DEMO_WARD);
+const receivedBySeed = wardMembers.filter((m) => m.intro === 'received');
+const waitingBySeed = wardMembers.filter((m) => m.intro === 'issued');
+const invited = receivedBySeed.length + 1; // + the member introduced and received in May
+const linkedInvited = receivedBySeed.filter((m) => m.linked).length + 1; // + Hân, who links in May
+
+describe('E2E: the local stack in a browser', () => {
+  let stack: StackProcess;
+  let browser: LaunchedBrowser;
+  let chat: ChatPage;
+  let api: Api;
+
+  beforeAll(async () => {
+    // 20 May 2027: the June meeting of the year is ahead.
+    stack = await startStackProcess({ clock: '2027-05-20T09:00' });
+    api = new Api(stack.info.gateway, readTokens(stack.dataDir));
+    browser = await launchChromium();
+    chat = new ChatPage(await browser.context.newPage(), `${stack.info.gateway}/chat/`);
+  }, E2E_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    // A failed test must not leave the stack running either; stop() is a no-op after the last test stopped it.
+    await stack?.stop().catch(() => undefined);
+  }, E2E_TIMEOUT);
+
+  it('prints the URLs, the demo users, sample tokens and how to stop', () => {
+    // Assess
+    const output = stack.output();
+    expect(output).toContain(`Chat page (open in a browser) ${stack.info.gateway}/chat/`);
+    expect(output).toContain('Telegram Bot API emulator');
+    expect(output).toMatch(/residence_staff\s+Trần Thị Mai/);
+    expect(output).toContain('source ');
+    expect(output).toContain('bot webhook set to');
+    expect(output).toContain('Stop: Ctrl-C');
+    expect(output).not.toMatch(/NodeVersionSupportWarning/);
+  });
+
+  it('lists every demo user on the chat page, staff first, and finds them by name', async () => {
+    await step(chat, 'demo-users', async () => {
+      // Act
+      await chat.open();
+      const names = await chat.page.locator('.user .user-name').allTextContents();
+      await chat.page.fill('#search', 'Bích Ngọc');
+      const found = await chat.page.locator('.user .user-name').allTextContents();
+      await chat.page.fill('#search', '');
+
+      // Assess
+      expect(names).toHaveLength(DEMO_STAFF.length + DEMO_MEMBERS.length);
+      expect(names.slice(0, DEMO_STAFF.length)).toEqual(DEMO_STAFF.map((s) => s.fullName));
+      expect(found).toEqual([MEMBER_B]);
+      expect(await chat.page.locator('.user', { hasText: HAN }).locator('.badge').textContent()).toBe(
+        'chưa liên kết',
+      );
+    });
+  });
+
+  it('talks to the bot behind its webhook: /start greets a linked member by name', async () => {
+    await step(chat, 'start', async () => {
+      // Act
+      await chat.as(MEMBER_A);
+      await chat.send('/start');
+      const greeting = await chat.botSays(/Xin chào/);
+
+      // Assess
+      expect(await greeting.textContent()).toContain(MEMBER_A);
+      const view = (await (
+        await fetch(`${stack.info.emulator}/_emulator/chats/7200000001/messages`)
+      ).json()) as {
+        messages: { from: string; text?: string; message: { from?: { id: number } } }[];
+      };
+      expect(view.messages.find((m) => m.text === '/start')?.message.from?.id).toBe(7200000001);
+    });
+  });
+
+  describe('a year of contact, May to October 2027', () => {
+    let introductionId = '';
+    const documents: { fileName: string; bytes: Buffer }[] = [];
+
+    it(
+      'May: the workplace introduces a member (API) and the ward receives her into a hamlet (API)',
+      async () => {
+        await step(chat, 'introduce-receive', async () => {
+          // Act
+          const introduced = await api.expect<{ introduction: { id: string; status: string } }>(
+            201,
+            'WORKPLACE_STAFF',
+            'POST',
+            '/introductions',
+            {
+              residenceOrgId: DEMO_WARD,
+              member: {
+                partyCardNumber: '79000999',
+                fullName: 'Đinh Thị Thu Hằng',
+                dateOfBirth: '1988-09-02',
+                sex: 'female',
+                phone: '0912000999',
+                category: 'regular',
+                residence: {
+                  kind: 'permanent',
+                  address: 'Số 8 đường Mậu Thân, khu vực 2, phường An Hòa',
+                  registeredFrom: '2015-03-01',
+                },
+              },
+              followerName: HA,
+            },
+          );
+          introductionId = introduced.body.introduction.id;
+          const received = await api.expect<{
+            introduction: { status: string; receipt?: { hamletId: string } };
+          }>(200, 'RESIDENCE_STAFF', 'POST', `/introductions/${introductionId}/receive`, {
+            hamletId: 'an-hoa-kv2',
+          });
+
+          // Assess
+          expect(introduced.body.introduction.status).toBe('issued');
+          expect(received.body.introduction).toMatchObject({
+            status: 'received',
+            receipt: { hamletId: 'an-hoa-kv2' },
+          });
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'May: a member not linked yet links her chat with /start <code>',
+      async () => {
+        await step(chat, 'link', async () => {
+          // Act
+          await chat.as(HAN);
+          await chat.page.click('.link-button');
+          const linked = await chat.botSays(/liên kết/);
+
+          // Assess
+          expect(await linked.textContent()).toContain(HAN);
+          await chat.page.locator('#link-notice').waitFor({ state: 'hidden' });
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'May: the ward plans the June meeting in the bot (/hop), tapping through the steps',
+      async () => {
+        await step(chat, 'plan', async () => {
+          // Act
+          await chat.as(MAI);
+          await chat.send('/hop');
+          await chat.tap('Đợt tháng 6/2027');
+          await chat.tap('CN 20/06/2027');
+          await chat.tap('08:00');
+          await chat.botSays(/Gõ địa điểm họp/);
+          await chat.send('Hội trường Đảng ủy phường An Hòa');
+          await chat.tap('Nguyễn Văn Bình');
+          await chat.tap('Dùng nội dung theo hướng dẫn');
+          await chat.botSays(/Xác nhận lịch họp đợt tháng 6\/2027/);
+          await chat.tap(/^Xác nhận$/);
+          const planned = await chat.botSays(/Đã lên lịch cuộc họp đợt tháng 6\/2027/);
+
+          // Assess
+          expect(await planned.textContent()).toContain('20/06/2027');
+          expect(await planned.textContent()).toContain('Hội trường Đảng ủy phường An Hòa');
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'May: the ward sends the invitations (/moi); members without a chat are listed for a paper letter',
+      async () => {
+        await step(chat, 'invite', async () => {
+          // Act
+          await chat.send('/moi');
+          await chat.tap(/Họp tháng 6\/2027/);
+          const done = await chat.botSays(/Đã gửi xong thư mời/, 60_000);
+          const paper = await chat.botSays(/cần gửi thư mời giấy/);
+          const sms = (await (await fetch(`${stack.info.gateway}/_local/sms`)).json()) as unknown[];
+
+          // Assess
+          expect(await done.textContent()).toContain(`${linkedInvited}/${invited}`);
+          expect(await paper.textContent()).toContain('Lê Thị Cẩm Tú');
+          expect(await paper.textContent()).toContain('Đinh Thị Thu Hằng');
+          expect(sms).toHaveLength(invited - linkedInvited);
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'May: member A taps "Tham dự" under her invitation',
+      async () => {
+        await step(chat, 'attend', async () => {
+          // Act
+          await chat.as(MEMBER_A);
+          await chat.botSays(/THƯ MỜI HỌP/);
+          await chat.tap('Tham dự');
+          const answered = await chat.botSays(/Đồng chí đã trả lời: THAM DỰ/);
+
+          // Assess
+          expect(await answered.textContent()).toContain('20/06/2027');
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'May: member B is absent for work and types the reason',
+      async () => {
+        await step(chat, 'absent', async () => {
+          // Act
+          await chat.as(MEMBER_B);
+          await chat.botSays(/THƯ MỜI HỌP/);
+          await chat.tap('Vắng mặt');
+          await chat.tap('Công tác');
+          await chat.botSays(/lời giải thích/);
+          await chat.send('Đi công tác Hà Nội từ 18 đến 22/6');
+          const sent = await chat.botSays(/Đã gửi lý do vắng mặt/);
+
+          // Assess
+          expect(await sent.textContent()).toContain('cấp ủy nơi công tác');
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      "June: the workplace confirms B's reason with one tap, and B is told",
+      async () => {
+        await step(chat, 'confirm', async () => {
+          // Act
+          await chat.as(HA);
+          const request = await chat.botSays(/ĐỀ NGHỊ XÁC NHẬN LÝ DO VẮNG MẶT/, 30_000);
+          const requestText = await request.textContent();
+          await chat.tap(/^Xác nhận$/);
+          await chat.botSays(/Đã xác nhận lý do vắng mặt/);
+          await chat.as(MEMBER_B);
+          const told = await chat.botSays(/đã xác nhận lý do vắng mặt/, 30_000);
+
+          // Assess
+          expect(requestText).toContain(MEMBER_B);
+          expect(requestText).toContain('Đi công tác Hà Nội');
+          expect(await told.textContent()).toContain('20/06/2027');
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      '20 June: the secretary takes attendance (API), pre-filled from the answers',
+      async () => {
+        await step(chat, 'attendance', async () => {
+          // Prepare: the meeting day, set from the chat page's test tools.
+          await chat.setClock('2027-06-20T08:30');
+
+          // Act
+          const opened = await api.expect<{ totals: { total: number; present: number } }>(
+            200,
+            'SECRETARY',
+            'POST',
+            `/meetings/${MEETING}/attendance/open`,
+          );
+          // A member who never answered came anyway.
+          await api.expect(200, 'SECRETARY', 'PUT', `/meetings/${MEETING}/attendance/dv-03`, {
+            present: true,
+          });
+          const sheet = await api.expect<{
+            totals: { total: number; present: number; absentBy: Record<string, number> };
+          }>(200, 'SECRETARY', 'GET', `/meetings/${MEETING}/attendance`);
+
+          // Assess
+          expect(opened.body.totals).toMatchObject({ total: invited, present: 1 });
+          expect(sheet.body.totals).toMatchObject({ total: invited, present: 2 });
+          expect(sheet.body.totals.absentBy).toMatchObject({ confirmed: 1, no_reply: invited - 3 });
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      '20 June: the minutes are written in order, signed by chair and secretary and sealed (API)',
+      async () => {
+        await step(chat, 'minutes', async () => {
+          // Act
+          const parts = [
+            'opening',
+            'agenda',
+            'secretary',
+            'report',
+            'plan',
+            'answers',
+            'assessment',
+            'discussion',
+            'conclusion',
+          ];
+          for (const part of parts) {
+            await api.expect(200, 'SECRETARY', 'PUT', `/meetings/${MEETING}/minutes/${part}`, {
+              text: `Phần ${part}: nội dung đã thống nhất tại cuộc họp.`,
+            });
+          }
+          await api.expect(200, 'CHAIR', 'POST', `/meetings/${MEETING}/minutes/sign`, { as: 'chair' });
+          const sealed = await api.expect<{ state: string }>(
+            200,
+            'SECRETARY',
+            'POST',
+            `/meetings/${MEETING}/minutes/sign`,
+            {
+              as: 'secretary',
+            },
+          );
+          const minutes = await api.expect<{ seal?: { verifies?: boolean } }>(
+            200,
+            'CHAIR',
+            'GET',
+            `/meetings/${MEETING}/minutes`,
+          );
+          const pdf = await api.expect(200, 'CHAIR', 'GET', `/meetings/${MEETING}/minutes.pdf`);
+          documents.push({ fileName: 'bien-ban-hop-thang-6-2027.pdf', bytes: pdf.bytes });
+          const parser = new PDFParse({ data: pdf.bytes });
+          const { text } = await parser.getText();
+          await parser.destroy();
+
+          // Assess
+          expect(sealed.body.state).toBe('sealed');
+          expect(minutes.body.seal?.verifies).toBe(true);
+          expect(pdf.contentType).toContain('application/pdf');
+          expect(text).toContain('Nguyễn Văn Bình');
+          expect(text).toContain('Lê Thị Ngọc Diệp');
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'October comes: the daily jobs run as of October (npm run job -- <name> --now)',
+      async () => {
+        await step(chat, 'october-jobs', async () => {
+          // Act
+          await chat.setClock('2027-10-25T09:00');
+          const notices = await stack.job('absence-notices', '2027-10-25T20:00');
+          const reminders = await stack.job('reminders', '2027-10-26T08:00');
+
+          // Assess: the R10 notices went out when the minutes were sealed; a later run sends none again.
+          expect(notices).toContain('absence-notices ran as of 2027-10-25T13:00:00.000Z');
+          expect(notices).toMatch(/"raised": 0/);
+          expect(reminders).toContain('reminders ran as of 2027-10-26T01:00:00.000Z');
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'October: the ward writes the evaluations and the chair submits them (API)',
+      async () => {
+        await step(chat, 'evaluation', async () => {
+          // Act
+          const duties = (comment: string) => ({
+            d1: { mark: 'good', comment },
+            d2: { mark: 'good', comment: 'Dự họp đầy đủ' },
+            d3: { mark: 'good', comment: 'Tham gia hội khuyến học' },
+            d4: { mark: 'good', comment: 'Góp ý xây dựng' },
+          });
+          for (const [memberId, proposal] of [
+            ['dv-01', 'commend'],
+            ['dv-02', 'none'],
+          ] as const) {
+            await api.expect(
+              200,
+              'RESIDENCE_STAFF',
+              'PUT',
+              `/committees/${DEMO_WARD}/evaluations/2027/${memberId}`,
+              {
+                form: { kind: 'hd02-4duties', duties: duties('Gương mẫu'), proposal },
+              },
+            );
+            await api.expect(
+              200,
+              'CHAIR',
+              'POST',
+              `/committees/${DEMO_WARD}/evaluations/2027/${memberId}/submit`,
+            );
+          }
+          const book = await api.expect<Record<string, unknown>>(
+            200,
+            'MEMBER',
+            'GET',
+            '/members/dv-01/contact-book',
+          );
+
+          // Assess: member A reads the comment in her own contact book.
+          expect(JSON.stringify(book.body)).toContain('Gương mẫu');
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      '31 October: the October report is compiled by its job and downloaded; its numbers add up',
+      async () => {
+        await step(chat, 'october-report', async () => {
+          // Act
+          const run = await stack.job('october-report', '2027-10-31T17:00');
+          const xlsx = await api.expect(200, 'VIEWER', 'GET', `/committees/${DEMO_WARD}/reports/2027.xlsx`);
+          documents.push({ fileName: 'bao-cao-thang-10-2027.xlsx', bytes: xlsx.bytes });
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(xlsx.bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+          const rows = (sheet: string) =>
+            (workbook.getWorksheet(sheet)?.getSheetValues() ?? [])
+              .filter(Array.isArray)
+              .map((r) => (r as unknown[]).slice(1));
+          const figure = (sheet: string, label: string) => rows(sheet).find((r) => r[0] === label)?.[1];
+          const june = rows('Cuộc họp').find((r) => r[1] === '20/06/2027');
+
+          // Assess
+          expect(run).toContain('october-report ran as of 2027-10-31T10:00:00.000Z');
+          expect(figure('Đảng viên', 'Tổng số đảng viên được giới thiệu')).toBe(
+            invited + waitingBySeed.length,
+          );
+          expect(figure('Đảng viên', 'Đã tiếp nhận')).toBe(invited);
+          expect(figure('Đảng viên', 'Chưa tiếp nhận')).toBe(waitingBySeed.length);
+          expect(figure('Đảng viên', 'Đang giữ mối liên hệ')).toBe(invited);
+          // invited, present, absent with a confirmed reason, absent unconfirmed, no reply
+          expect(june?.slice(2, 7)).toEqual([invited, 2, 1, 0, invited - 3]);
+          expect(figure('Nhận xét', 'Đã nhận xét (đã gửi)')).toBe(2);
+          expect(figure('Nhận xét', 'Đề nghị: Biểu dương')).toBe(1);
+          expect(rows('Biểu dương, phê bình').map((r) => r[1])).toContain(MEMBER_A);
+        });
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'the chat page shows documents sent over the Bot API and downloads them (PDF, XLSX)',
+      async () => {
+        await step(chat, 'documents', async () => {
+          // Prepare: the minutes and the report go to the district's viewer by sendDocument, as a bot sends files
+          // (no bot command sends them yet).
+          const bot = new BotApi(DEFAULT_TOKEN, { apiRoot: stack.info.emulator ?? '' });
+          for (const doc of documents) {
+            await bot.sendDocument(7100000007, new InputFile(doc.bytes, doc.fileName), {
+              caption: doc.fileName,
+            });
+          }
+
+          // Act
+          await chat.as('Võ Thanh Sơn');
+          const downloaded = [];
+          for (const doc of documents) {
+            const download = await chat.download(doc.fileName);
+            downloaded.push({
+              name: download.suggestedFilename(),
+              bytes: readFileSync(await download.path()),
+            });
+          }
+
+          // Assess
+          expect(documents.map((d) => d.fileName)).toEqual([
+            'bien-ban-hop-thang-6-2027.pdf',
+            'bao-cao-thang-10-2027.xlsx',
+          ]);
+          expect(downloaded.map((d) => d.name)).toEqual(documents.map((d) => d.fileName));
+          expect(downloaded.map((d) => d.bytes)).toEqual(documents.map((d) => d.bytes));
+        });
+      },
+      STEP_TIMEOUT,
+    );
+  });
+
+  it(
+    'stops everything on Ctrl-C and leaves no process behind',
+    async () => {
+      // Act & Assess: stop() fails when the stack or its Java process outlives SIGINT.
+      await stack.stop();
+      expect(stack.output()).toContain('Stopped. Nothing is left running.');
+    },
+    E2E_TIMEOUT,
+  );
+});
