@@ -54,14 +54,19 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
   };
 }
 
+/**
+ * The dependencies of the bot that answers updates. Only it has the year-end features, the report's
+ * renderer and the minutes' PDF renderer (/ky sends the sealed minutes); the other bot functions do
+ * without them. The local stack long-polls real Telegram with this same bot.
+ */
+export function webhookBotDeps(deps: AppDeps, minutesPdf = createMinutesPdfRenderer()): BotAppDeps {
+  return asBotAppDeps(deps, { reportRenderer, extraFeatures: yearEndFeatures, minutesPdf });
+}
+
 /** The handler pattern's factory: plain AppDeps, extended with the bot's configuration. */
 export function createHandler(deps: () => AppDeps) {
-  // Only the webhook answers updates: the year-end features, the report's renderer and the minutes' PDF
-  // renderer (/ky sends the sealed minutes) are injected here; the other bot functions do without them.
   const minutesPdf = createMinutesPdfRenderer();
-  return createWebhookHandler(() =>
-    asBotAppDeps(deps(), { reportRenderer, extraFeatures: yearEndFeatures, minutesPdf }),
-  );
+  return createWebhookHandler(() => webhookBotDeps(deps(), minutesPdf));
 }
 
 export const handler = createHandler(defaultDeps);

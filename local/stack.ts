@@ -3,13 +3,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { type BotAppDeps, createBotAppDeps } from '../functions/bot-deps.js';
+import { type AppDeps, createAppDeps } from '../functions/deps.js';
+import { webhookBotDeps } from '../functions/telegram-webhook.js';
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
 import { DirectEventPublisher } from '../shared/adapters/memory/direct-publisher.js';
 import { signToken } from '../shared/adapters/tokens.js';
-import { loadBotConfig } from '../shared/config/bot.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
 import {
   BACKGROUND_FUNCTIONS,
@@ -19,6 +19,7 @@ import {
 } from '../shared/config/functions.js';
 import type { DomainEvent } from '../shared/domain/events.js';
 import type { Role } from '../shared/domain/roles.js';
+import type { SmsSender } from '../shared/ports/messaging.js';
 import {
   type BotIdentity,
   botEnv,
@@ -222,8 +223,10 @@ async function boot(
     log(`Telegram Bot API emulator on ${emulator.url}`);
   }
 
-  // 3. The functions' dependencies: the same composition root as Lambda (the bot's, which extends the
-  //    others'), pointed at this machine: DynamoDB Local, the local clock, the emulator or real Telegram.
+  // 3. The functions' dependencies: the composition root Lambda uses, pointed at this machine — DynamoDB
+  //    Local, the local clock, the local logger, SMS kept here. Each function extends them as it does in
+  //    Lambda (the bot functions with the bot's configuration from the environment set here, talking to
+  //    the emulator or to real Telegram), so each builds exactly what its Lambda builds.
   const identity: BotIdentity = emulator
     ? {
         token: emulator.token,
@@ -236,17 +239,19 @@ async function boot(
   Object.assign(process.env, env);
   const config: AppConfig = loadConfig(process.env);
   const sms = new LocalSmsSender(prefixed('sms', write));
-  const deps: BotAppDeps = createBotAppDeps(config, loadBotConfig(process.env), {
-    repos,
-    clock,
-    logger: functionLogger(prefixed('function', write)),
+  // `sms` rides along: the bot functions take it as their SMS sender (BotAppOverrides).
+  const deps: AppDeps & { sms: SmsSender } = {
+    ...createAppDeps(config, { repos, clock, logger: functionLogger(prefixed('function', write)) }),
     sms,
-  });
+  };
+  // One dependencies object per function, as each Lambda has its own: a function's extension of them
+  // (the webhook's bot has features the notifier's has not) is kept per object.
   const handlers = new Map<string, Promise<LambdaHandler>>();
   const handlerOf = (def: HttpRouteDef | BackgroundFunctionDef): Promise<LambdaHandler> => {
     let handler = handlers.get(def.name);
     if (!handler) {
-      handler = loadHandler(settings.root, def.entry, () => deps);
+      const own = { ...deps };
+      handler = loadHandler(settings.root, def.entry, () => own);
       handlers.set(def.name, handler);
     }
     return handler;
@@ -357,7 +362,7 @@ async function boot(
       log('no bot webhook route is registered: the emulator runs without a bot');
     }
   } else {
-    const stopPolling = await startLongPolling(deps, prefixed('bot', write));
+    const stopPolling = await startLongPolling(webhookBotDeps({ ...deps }), prefixed('bot', write));
     teardown.add('bot long polling', stopPolling);
   }
 

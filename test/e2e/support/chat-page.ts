@@ -42,21 +42,21 @@ export class ChatPage {
   }
 
   /** The newest bot message whose text matches, once it is there. */
-  async botSays(text: string | RegExp, timeout = 15_000): Promise<Locator> {
+  async botSays(text: string | RegExp, timeout = 30_000): Promise<Locator> {
     const message = this.botMessages().filter({ hasText: text }).last();
     await message.waitFor({ timeout });
     return message;
   }
 
   /** Taps an inline button under the newest bot message that has one with this label. */
-  async tap(label: string | RegExp, timeout = 15_000): Promise<void> {
+  async tap(label: string | RegExp, timeout = 30_000): Promise<void> {
     const button = this.page.locator('.row.bot .inline-button', { hasText: label }).last();
     await button.waitFor({ timeout });
     await button.click();
   }
 
   /** Clicks a document the bot sent and returns the browser's download. */
-  async download(fileName: string | RegExp, timeout = 20_000): Promise<Download> {
+  async download(fileName: string | RegExp, timeout = 30_000): Promise<Download> {
     const card = this.page.locator('.document', { hasText: fileName }).last();
     await card.waitFor({ timeout });
     const [download] = await Promise.all([this.page.waitForEvent('download', { timeout }), card.click()]);
