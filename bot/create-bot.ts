@@ -4,6 +4,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
 import { type ChatActor, chatActor } from '../shared/services/chat-actors.js';
 import { unpackCallbackData } from './channels/telegram/callback-data.js';
+import { telegramClientOptions } from './channels/telegram/client.js';
 import { TelegramMessenger } from './channels/telegram/messenger.js';
 import { TelegramRenderer } from './channels/telegram/renderer.js';
 import { TelegramUi } from './channels/telegram/ui.js';
@@ -39,7 +40,7 @@ const UPDATE_CLAIM_SECONDS = 7 * 24 * 3600;
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     botInfo: options.botInfo,
-    ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
+    client: telegramClientOptions(options.apiRoot),
   });
   if (options.throttler) bot.api.config.use(options.throttler);
   const renderer = new TelegramRenderer(bot.api, deps.ports.callbackData);

@@ -1,6 +1,7 @@
 // Local runtime: the bot's side of the stack — its identity and secrets (the emulator's, or real Telegram's),
 // the webhook or long polling, the command menus, and SMS kept on this machine.
 import { Api, GrammyError } from 'grammy';
+import { telegramClientOptions } from '../bot/channels/telegram/client.js';
 import { installChatCommands, installDefaultCommands } from '../bot/commands.js';
 import type { BotAppDeps } from '../functions/bot-deps.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
@@ -27,7 +28,7 @@ export class TelegramTokenError extends Error {
  */
 export async function realTelegramIdentity(token: string, apiRoot?: string): Promise<BotIdentity> {
   try {
-    const me = await new Api(token, apiRoot ? { apiRoot } : undefined).getMe();
+    const me = await new Api(token, telegramClientOptions(apiRoot)).getMe();
     return { token, id: me.id, username: me.username, ...(apiRoot ? { apiRoot } : {}) };
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 401) {
@@ -62,7 +63,7 @@ export async function connectWebhook(
   url: string,
   staffChats: readonly { chatId: number; role: Role }[],
 ): Promise<void> {
-  const api = new Api(identity.token, identity.apiRoot ? { apiRoot: identity.apiRoot } : undefined);
+  const api = new Api(identity.token, telegramClientOptions(identity.apiRoot));
   await api.setWebhook(url, { secret_token: LOCAL_WEBHOOK_SECRET });
   await installDefaultCommands(api);
   for (const { chatId, role } of staffChats) await installChatCommands(api, chatId, role);

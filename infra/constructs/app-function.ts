@@ -79,8 +79,14 @@ export const SHARED_BUNDLING = {
   charset: Charset.UTF8,
   // The nodejs22.x runtime provides AWS SDK v3; bundling it would add ~350 KB to every function.
   externalModules: ['@aws-sdk/*'],
-  // fontkit (under pdfkit) imports brotli only to read WOFF2 fonts; we embed TTF, and brotli is 480 KB.
-  esbuildArgs: { '--alias:brotli': path.join(PROJECT_ROOT, 'infra/bundling/brotli-stub') },
+  esbuildArgs: {
+    // fontkit (under pdfkit) imports brotli only to read WOFF2 fonts; we embed TTF, and brotli is 480 KB.
+    '--alias:brotli': path.join(PROJECT_ROOT, 'infra/bundling/brotli-stub'),
+    // grammY is given Node's fetch (bot/channels/telegram/client.ts): its node-fetch fallback (≈300 KiB
+    // with whatwg-url and tr46) and the abort-controller polyfill become the runtime's globals.
+    '--alias:node-fetch': path.join(PROJECT_ROOT, 'infra/bundling/native-fetch/node-fetch.js'),
+    '--alias:abort-controller': path.join(PROJECT_ROOT, 'infra/bundling/native-fetch/abort-controller.js'),
+  },
 } as const satisfies BundlingOptions;
 
 export function bundlingOptions(needsFonts: boolean): BundlingOptions {

@@ -1,11 +1,13 @@
 // channel (Telegram): what composition roots need to put the bot and the messenger on the Bot API.
 import { Api } from 'grammy';
 import type { CallbackDataStore } from '../../../shared/ports/conversation.js';
+import { telegramClientOptions } from './client.js';
 import { TelegramMessenger } from './messenger.js';
 import { TelegramRenderer } from './renderer.js';
 import type { Throttler } from './throttler.js';
 
 export { botInfoFromConfig } from './bot-info.js';
+export { telegramClientOptions } from './client.js';
 export { TelegramMessenger } from './messenger.js';
 export { TelegramRenderer } from './renderer.js';
 export { createThrottler, DEFAULT_THROTTLE, type ThrottleOptions, type Throttler } from './throttler.js';
@@ -15,7 +17,7 @@ export function createTelegramMessenger(
   token: string,
   options: { apiRoot?: string; throttler?: Throttler; callbackData: CallbackDataStore },
 ): TelegramMessenger {
-  const api = new Api(token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
+  const api = new Api(token, telegramClientOptions(options.apiRoot));
   if (options.throttler) api.config.use(options.throttler.transformer);
   return new TelegramMessenger(new TelegramRenderer(api, options.callbackData));
 }
