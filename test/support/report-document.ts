@@ -2,7 +2,16 @@
 import type { ListedMember, ReportDocumentData } from '../../shared/domain/report.js';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi'];
-const GIVEN = ['Thị Hằng', 'Văn Bình', 'Minh Châu', 'Quốc Dũng', 'Thu Hà', 'Ngọc Lan', 'Đức Sơn', 'Phương Thảo'];
+const GIVEN = [
+  'Thị Hằng',
+  'Văn Bình',
+  'Minh Châu',
+  'Quốc Dũng',
+  'Thu Hà',
+  'Ngọc Lan',
+  'Đức Sơn',
+  'Phương Thảo',
+];
 
 function listed(prefix: string, count: number): ListedMember[] {
   return Array.from({ length: count }, (_, i) => ({
