@@ -1,5 +1,4 @@
 // adapter: the October report's statistical form (R22) as an XLSX workbook — one sheet per table, Vietnamese headers.
-import ExcelJS from 'exceljs';
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { MEMBER_CATEGORIES } from '../../domain/member.js';
 import { attendanceRate, type ReportDocumentData } from '../../domain/report.js';
@@ -13,6 +12,7 @@ import {
   unitHeading,
   WORKPLACE_KIND_LABEL,
 } from './report-labels.js';
+import { writeXlsx, type XlsxCell, type XlsxSheet } from './xlsx/workbook.js';
 
 /** Sheet names (at most 31 characters, as Excel requires), in the order of the written report. */
 export const REPORT_SHEETS = {
@@ -27,29 +27,24 @@ export const REPORT_SHEETS = {
   bothMeetingsMissed: 'Vắng cả hai cuộc họp (R11)',
 } as const;
 
-type Cell = string | number;
+type Cell = XlsxCell;
 
-function addTable(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][]): void {
-  const sheet = workbook.addWorksheet(name);
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => {
-    const widest = Math.max(headers[i]?.length ?? 0, ...rows.map((r) => String(r[i] ?? '').length));
-    column.width = Math.min(60, Math.max(10, widest + 2));
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+/** Adds one table: its header row, its rows, columns as wide as their longest text (10 to 60 characters). */
+function addTable(sheets: XlsxSheet[], name: string, headers: string[], rows: Cell[][]): void {
+  const widest = headers.map((h) => h.length);
+  for (const row of rows)
+    row.forEach((cell, i) => {
+      widest[i] = Math.max(widest[i] ?? 0, String(cell).length);
+    });
+  const columnWidths = widest.map((w) => Math.min(60, Math.max(10, w + 2)));
+  sheets.push({ name, headers, rows, columnWidths });
 }
 
 /** Builds the workbook; the numbers are exactly the stored report's. */
 export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer> {
   const { report } = data;
   const body = report.body;
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = data.committee.name;
-  workbook.title = `Báo cáo giữ mối liên hệ nơi cư trú năm ${report.year}`;
-  workbook.created = new Date(report.compiledAt);
+  const workbook: XlsxSheet[] = [];
 
   addTable(workbook, REPORT_SHEETS.members, ['Chỉ tiêu', 'Số lượng'], memberRows(body));
 
@@ -161,5 +156,10 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
     data.bothMeetingsMissed.map((m, i) => [i + 1, m.fullName, m.workplaceName]),
   );
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx({
+    creator: data.committee.name,
+    title: `Báo cáo giữ mối liên hệ nơi cư trú năm ${report.year}`,
+    created: new Date(report.compiledAt),
+    sheets: workbook,
+  });
 }

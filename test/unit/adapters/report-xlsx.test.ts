@@ -1,0 +1,70 @@
+// The October report's statistical form (R22) as the writer builds it, read back with exceljs.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildReportXlsx, REPORT_SHEETS } from '../../../shared/adapters/documents/report-xlsx.js';
+import { reportDocumentData } from '../../support/report-document.js';
+
+async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs declares its own `Buffer extends ArrayBuffer`; a Node Buffer is what it reads.
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  return workbook;
+}
+
+function rows(workbook: ExcelJS.Workbook, sheet: string): unknown[][] {
+  const out: unknown[][] = [];
+  workbook.getWorksheet(sheet)?.eachRow({ includeEmpty: true }, (row) => {
+    out.push((row.values as unknown[]).slice(1));
+  });
+  return out;
+}
+
+describe('Function: buildReportXlsx', () => {
+  it('writes one sheet per table, in the order of the written report, with the numbers as numbers', async () => {
+    // Act
+    const workbook = await load(await buildReportXlsx(reportDocumentData()));
+
+    // Assess
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(Object.values(REPORT_SHEETS));
+    expect(workbook.creator).toBe('Đảng ủy phường Bến Thành');
+    expect(workbook.title).toBe('Báo cáo giữ mối liên hệ nơi cư trú năm 2026');
+    expect(workbook.created?.toISOString()).toBe('2026-10-31T10:00:00.000Z');
+    expect(rows(workbook, REPORT_SHEETS.meetings).slice(1)).toEqual([
+      ['Tháng 6', '20/06/2026', 24, 20, 2, 1, 1, 83],
+      ['Tháng 10', '', 0, 0, 0, 0, 0, 0],
+    ]);
+    expect(rows(workbook, REPORT_SHEETS.attendanceByUnit).slice(1)).toEqual([
+      ['Khu phố 1', 'Tháng 6', 12, 11, 92],
+      ['Khu phố 2', 'Tháng 6', 12, 9, 75],
+    ]);
+    expect(rows(workbook, REPORT_SHEETS.byWorkplaceKind).at(-1)).toEqual(['Tổng cộng', 29]);
+  });
+
+  it('lists 5,000 members, numbered, under a frozen header, in columns as wide as their text', async () => {
+    // Act
+    const workbook = await load(await buildReportXlsx(reportDocumentData(5_000)));
+    const proposals = rows(workbook, REPORT_SHEETS.proposals);
+    const missed = rows(workbook, REPORT_SHEETS.bothMeetingsMissed);
+    const sheet = workbook.getWorksheet(REPORT_SHEETS.proposals);
+
+    // Assess
+    expect(proposals).toHaveLength(1 + 2 * 1_666);
+    expect(missed).toHaveLength(1 + 1_668);
+    expect(proposals[1]).toEqual([1, 'Nguyễn Thị Hằng', 'Sở Y tế — Bệnh viện số 1', 'Biểu dương']);
+    expect(proposals.at(-1)?.[0]).toBe(3_332);
+    expect(missed.at(-1)).toEqual([1_668, 'Phạm Thị Hằng', 'Sở Y tế — Bệnh viện số 28']);
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet?.getRow(1).getCell(2).font?.bold).toBe(true);
+    // STT at least 10; the longest name ("Nguyễn Phương Thảo") and workplace, + 2
+    expect([1, 2, 3].map((c) => sheet?.getColumn(c).width)).toEqual([10, 20, 27]);
+  });
+
+  it('is byte-identical for the same report (the file carries the report’s compile time, not the clock’s)', async () => {
+    // Act
+    const first = await buildReportXlsx(reportDocumentData(30));
+    const second = await buildReportXlsx(reportDocumentData(30));
+
+    // Assess
+    expect(first.equals(second)).toBe(true);
+  });
+});
