@@ -189,7 +189,8 @@ export function parseTrueType(input: Uint8Array): TrueTypeFont {
       }
 
       const headRecord = table('head');
-      const newHead = bytes.slice(head, head + headRecord.length);
+      // A copy (Buffer#slice would share memory with the cached font file).
+      const newHead = new Uint8Array(bytes.subarray(head, head + headRecord.length));
       const headView = new DataView(newHead.buffer);
       headView.setUint32(8, 0); // checkSumAdjustment, computed over the whole file below
       headView.setInt16(50, 1); // indexToLocFormat: long offsets
