@@ -389,7 +389,7 @@ export class PdfDocument {
       }
       lines.push({ text: current, first: lines.length === start, last: true });
     }
-    // A trailing empty line adds nothing a reader sees; pdfkit does not emit it either.
+    // Empty text draws nothing and leaves y where it was (as in pdfkit).
     if (text === '') return [];
     return lines;
   }
