@@ -184,7 +184,9 @@ describe('Method: switchToPage', () => {
     // Assess: no extra page appeared, each carries its own number
     expect(count).toBe(3);
     expect(pages).toHaveLength(3);
-    pages.forEach((text, i) => expect(text).toContain(`Trang ${i + 1}/3`));
+    pages.forEach((text, i) => {
+      expect(text).toContain(`Trang ${i + 1}/3`);
+    });
   });
 });
 
@@ -224,7 +226,7 @@ describe('Method: end', () => {
 async function pageContent(bytes: Uint8Array): Promise<string> {
   const { inflateSync } = await import('node:zlib');
   const text = Buffer.from(bytes).toString('latin1');
-  const pageObj = /\/Type \/Page \/Parent[^]*?\/Contents (\d+) 0 R/.exec(text);
+  const pageObj = /\/Type \/Page \/Parent[\s\S]*?\/Contents (\d+) 0 R/.exec(text);
   const id = pageObj?.[1];
   const at = text.indexOf(`\n${id} 0 obj\n`);
   const start = text.indexOf('stream\n', at) + 'stream\n'.length;
