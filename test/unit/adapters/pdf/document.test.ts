@@ -233,3 +233,26 @@ async function pageContent(bytes: Uint8Array): Promise<string> {
   const length = Number(/\/Length (\d+)/.exec(text.slice(at, start))?.[1]);
   return inflateSync(Buffer.from(bytes.subarray(start, start + length))).toString('latin1');
 }
+
+describe('Production code', () => {
+  it('imports no pdfkit (our writer replaced it; pdfkit + fontkit broke the 400 KiB bundle budget)', async () => {
+    // Prepare
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { PROJECT_ROOT } = await import('../../../../infra/constructs/app-function.js');
+    const files = ['shared', 'functions', 'bot', 'local', 'infra'].flatMap((dir) =>
+      readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.(ts|mts|js|mjs)$/.test(f) && !f.includes('node_modules'))
+        .map((f) => join(PROJECT_ROOT, dir, f)),
+    );
+
+    // Act
+    const importers = files.filter((f) =>
+      /from ['"](pdfkit|fontkit)['"]|require\(['"](pdfkit|fontkit)['"]\)/.test(readFileSync(f, 'utf8')),
+    );
+
+    // Assess
+    expect(files.length).toBeGreaterThan(100);
+    expect(importers).toEqual([]);
+  });
+});
