@@ -67,7 +67,8 @@ function parseColour(colour: string): Rgb {
   let hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour)?.[1];
   if (!hex) throw new Error(`Unsupported colour ${colour} (use #rrggbb)`);
   if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
-  return [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as unknown as Rgb;
+  const channel = (i: number) => Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+  return [channel(0), channel(2), channel(4)];
 }
 
 const rgb = (c: Rgb) => c.map((v) => pdfNumber(v)).join(' ');
@@ -113,7 +114,7 @@ export class PdfDocument {
   private readonly fonts = new Map<string, UsedFont>();
   private readonly info: DocumentInfo;
   private activeFont: UsedFont;
-  private size_ = 12;
+  private fontSizePt = 12;
   private state: GraphicsState = { fill: [0, 0, 0], stroke: [0, 0, 0], lineWidth: 1 };
   private readonly saved: GraphicsState[] = [];
   private path = '';
@@ -180,7 +181,7 @@ export class PdfDocument {
   }
 
   fontSize(size: number): this {
-    this.size_ = size;
+    this.fontSizePt = size;
     return this;
   }
 
@@ -250,7 +251,7 @@ export class PdfDocument {
   /** Line height at the current font size: ascent − descent + the font's line gap. */
   currentLineHeight(): number {
     const f = this.activeFont.font;
-    return ((f.ascent - f.descent + f.lineGap) / f.unitsPerEm) * this.size_;
+    return ((f.ascent - f.descent + f.lineGap) / f.unitsPerEm) * this.fontSizePt;
   }
 
   moveDown(lines = 1): this {
@@ -266,7 +267,7 @@ export class PdfDocument {
     const f = this.activeFont.font;
     let units = 0;
     for (const ch of text) units += f.advanceWidth(f.glyphForCodePoint(ch.codePointAt(0) ?? 0));
-    return (units / f.unitsPerEm) * this.size_;
+    return (units / f.unitsPerEm) * this.fontSizePt;
   }
 
   text(text: string, options?: TextOptions): this;
@@ -426,10 +427,11 @@ export class PdfDocument {
     const f = used.font;
     const segments: string[] = [];
     let hex = '';
-    const adjust = pdfNumber((-wordSpacing * 1000) / this.size_);
+    const adjust = pdfNumber((-wordSpacing * 1000) / this.fontSizePt);
     for (const ch of text) {
       const glyph = f.glyphForCodePoint(ch.codePointAt(0) ?? 0);
-      if (!used.glyphs.has(glyph)) used.glyphs.set(glyph, ch);
+      // Glyph 0 stands for any character the font lacks: extracted, it reads as U+FFFD, not as one of them.
+      if (!used.glyphs.has(glyph)) used.glyphs.set(glyph, glyph === 0 ? '\uFFFD' : ch);
       hex += glyph.toString(16).padStart(4, '0');
       if (wordSpacing > 0 && ch === ' ') {
         segments.push(`<${hex}> ${adjust}`);
@@ -437,9 +439,9 @@ export class PdfDocument {
       }
     }
     if (hex) segments.push(`<${hex}>`);
-    const baseline = this.current.height - y - (f.ascent / f.unitsPerEm) * this.size_;
+    const baseline = this.current.height - y - (f.ascent / f.unitsPerEm) * this.fontSizePt;
     this.current.content.push(
-      `BT\n${rgb(this.state.fill)} rg\n/${used.resource} ${pdfNumber(this.size_)} Tf\n` +
+      `BT\n${rgb(this.state.fill)} rg\n/${used.resource} ${pdfNumber(this.fontSizePt)} Tf\n` +
         `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n[${segments.join(' ')}] TJ\nET`,
     );
   }

@@ -159,10 +159,10 @@ class ObjectWriter {
       if (offset === undefined) throw new Error(`PDF object ${id} was reserved but never written`);
       lines.push(`${String(offset).padStart(10, '0')} 00000 n `);
     }
-    const id = createHash('md5')
-      .update(String(this.length))
-      .update(this.chunks[this.chunks.length - 1] ?? new Uint8Array(0))
-      .digest('hex');
+    // The file identifier (PDF 32000-1, 14.4): a digest of the content, so the same document gets the same id.
+    const digest = createHash('md5');
+    for (const chunk of this.chunks) digest.update(chunk);
+    const id = digest.digest('hex');
     this.write(
       `${lines.join('\n')}\ntrailer\n<< /Size ${size} /Root ${rootId} 0 R /Info ${infoId} 0 R /ID [<${id}> <${id}>] >>\n` +
         `startxref\n${xrefAt}\n%%EOF\n`,

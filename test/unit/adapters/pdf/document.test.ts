@@ -145,6 +145,8 @@ describe('Method: text', () => {
 
     // Assess
     expect(result.pages[0]).toContain('Nguyễn Thị ươằặễỹđĐ');
+    expect(result.pages[0]).toContain('\uFFFD');
+    expect(result.pages[0]).not.toContain('中');
     expect(result.title).toBe('Biên bản cuộc họp tháng Mười');
     expect(result.author).toBe('Đảng ủy phường Hưng Lợi');
   });
