@@ -18,10 +18,10 @@ export const FONT_FILES = {
 } as const;
 export type FontWeight = keyof typeof FONT_FILES;
 
-/** Folders that may hold the font files, most specific first. */
+/** Folders that may hold the font files, most specific first; a renderer's own `fontDir` is the only one. */
 export function fontDirectories(env: NodeJS.ProcessEnv = process.env, fontDir?: string): string[] {
+  if (fontDir) return [fontDir];
   const dirs: string[] = [];
-  if (fontDir) dirs.push(fontDir);
   const configured = env[ENV.reportFontDir];
   if (configured) dirs.push(configured);
   try {
@@ -53,13 +53,4 @@ export function loadFont(weight: FontWeight = 'regular', fontDir?: string): Buff
   throw new Error(
     `Font ${FONT_FILES[weight]} not found in ${dirs.join(', ') || 'no folder'} (set ${ENV.reportFontDir})`,
   );
-}
-
-/** Every face, for renderers that use them all. */
-export function loadFonts(fontDir?: string): Record<FontWeight, Buffer> {
-  return {
-    regular: loadFont('regular', fontDir),
-    bold: loadFont('bold', fontDir),
-    oblique: loadFont('oblique', fontDir),
-  };
 }
