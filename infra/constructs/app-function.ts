@@ -27,14 +27,12 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as lienheCreateRequire } from 'node:module'; const require = lienheCreateRequire(import.meta.url);";
 
 /**
- * What a PDF-rendering function (`needsFonts`) finds beside its bundle, laid out as the packages
- * themselves are, so the code that resolves them from node_modules works unchanged in Lambda:
- * - `node_modules/dejavu-fonts-ttf/{package.json,ttf/DejaVuSans*.ttf}`: the DejaVu faces (full Latin and
- *   Vietnamese), found by `createRequire(import.meta.url).resolve('dejavu-fonts-ttf/...')` and by
- *   `REPORT_FONT_DIR`, which points at the ttf folder;
- * - `pdfkit-standard-fonts/` and a `package.json` mapping `#standard-fonts/*` to it: pdfkit loads the
- *   metrics of its default Helvetica with `require('#standard-fonts/Helvetica')` at runtime (outside
- *   esbuild's reach) whenever a document is created without a `font` option.
+ * What a PDF-rendering function (`needsFonts`) finds beside its bundle, laid out as the package itself is,
+ * so the code that resolves it from node_modules works unchanged in Lambda:
+ * `node_modules/dejavu-fonts-ttf/{package.json,ttf/DejaVuSans*.ttf}`: the DejaVu faces (full Latin and
+ * Vietnamese) that shared/adapters/documents/fonts.ts finds by `REPORT_FONT_DIR` (which points at the ttf
+ * folder), else by `createRequire(import.meta.url).resolve('dejavu-fonts-ttf/...')`. Our PDF writer needs
+ * nothing else at runtime.
  */
 export const FONT_FILES = [
   'DejaVuSans.ttf',
@@ -45,11 +43,6 @@ export const FONT_FILES = [
 export const FONTS_PACKAGE_DIR = 'node_modules/dejavu-fonts-ttf';
 /** `REPORT_FONT_DIR` in Lambda (`/var/task` is LAMBDA_TASK_ROOT). */
 export const LAMBDA_FONTS_DIR = `/var/task/${FONTS_PACKAGE_DIR}/ttf`;
-export const PDFKIT_STANDARD_FONTS_DIR = 'pdfkit-standard-fonts';
-export const BUNDLE_PACKAGE_JSON = JSON.stringify({
-  private: true,
-  imports: { '#standard-fonts/*': `./${PDFKIT_STANDARD_FONTS_DIR}/*.cjs` },
-});
 
 /** Shell commands run after esbuild for `needsFonts` functions (see above). */
 export function fontCopyCommands(inputDir: string, outputDir: string): string[] {
@@ -58,8 +51,6 @@ export function fontCopyCommands(inputDir: string, outputDir: string): string[] 
     `mkdir -p "${fonts}/ttf"`,
     `cp "${inputDir}/${FONTS_PACKAGE_DIR}/package.json" "${fonts}/package.json"`,
     ...FONT_FILES.map((file) => `cp "${inputDir}/${FONTS_PACKAGE_DIR}/ttf/${file}" "${fonts}/ttf/${file}"`),
-    `cp -R "${inputDir}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/${PDFKIT_STANDARD_FONTS_DIR}"`,
-    `printf '%s' '${BUNDLE_PACKAGE_JSON}' > "${outputDir}/package.json"`,
   ];
 }
 

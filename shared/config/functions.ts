@@ -27,7 +27,7 @@ export interface HttpRouteDef {
   grants: readonly Grant[];
   /** True when the bundle includes grammY (the bot), which allows a larger bundle. */
   bot?: boolean;
-  /** True when the function renders PDFs (pdfkit): the fonts ship beside its bundle (`REPORT_FONT_DIR`). */
+  /** True when the function renders PDFs: the DejaVu fonts ship beside its bundle (`REPORT_FONT_DIR`). */
   needsFonts?: boolean;
 }
 
@@ -58,7 +58,7 @@ export interface BackgroundFunctionDef {
   trigger: Trigger;
   grants: readonly Grant[];
   bot?: boolean;
-  /** True when the function renders PDFs (pdfkit): the fonts ship beside its bundle (`REPORT_FONT_DIR`). */
+  /** True when the function renders PDFs: the DejaVu fonts ship beside its bundle (`REPORT_FONT_DIR`). */
   needsFonts?: boolean;
   /** `npm run job -- <name>` fires a scheduled one locally. */
   description: string;
@@ -79,7 +79,7 @@ const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
   route('introductions-import', 'POST', '/introductions/import', READ_WRITE),
   route('introductions-receive', 'POST', '/introductions/{id}/receive', READ_WRITE),
   route('introductions-end', 'POST', '/introductions/{id}/end', READ_WRITE),
-  // Renders the letter with pdfkit: the fonts ship beside the bundle.
+  // Renders the letter as PDF: the fonts ship beside the bundle.
   { ...route('introductions-letter', 'GET', '/introductions/{id}/letter.pdf', READ), needsFonts: true },
   route('members-travel-notices', 'POST', '/members/{id}/travel-notices', READ_WRITE),
   route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE),
@@ -96,7 +96,7 @@ const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
   route('meeting-minutes-part-put', 'PUT', '/meetings/{id}/minutes/{part}', READ_WRITE),
   route('meeting-minutes-sign', 'POST', '/meetings/{id}/minutes/sign', READ_WRITE),
   route('meeting-minutes-addendum', 'POST', '/meetings/{id}/minutes/addenda', READ_WRITE),
-  // Renders the minutes with pdfkit: the fonts ship beside the bundle.
+  // Renders the minutes as PDF: the fonts ship beside the bundle.
   { ...route('meeting-minutes-pdf', 'GET', '/meetings/{id}/minutes.pdf', READ), needsFonts: true },
   route('meeting-comment-raise', 'POST', '/meetings/{id}/comments', READ_WRITE),
   route('meeting-comment-answer', 'POST', '/meetings/{id}/comments/{commentId}/answer', READ_WRITE),
@@ -206,7 +206,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
     entry: 'functions/http/get-report.ts',
     auth: true,
     grants: ['table:read'],
-    // Renders the report as PDF (pdfkit): the fonts ship beside the bundle.
+    // Renders the report as PDF: the fonts ship beside the bundle.
     needsFonts: true,
   },
 ];

@@ -1,5 +1,5 @@
 // ports: renders the October report's files (R22). Injected where needed, so only the functions that send
-// the files carry the XLSX writer and pdfkit in their bundles.
+// the files carry the XLSX and PDF writers in their bundles.
 import type { ReportDocumentData } from '../domain/report.js';
 
 export interface ReportRenderer {

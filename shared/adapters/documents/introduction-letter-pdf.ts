@@ -1,7 +1,7 @@
-// adapter: lays the introduction letter (domain LetterContent) out as an A4 PDF with pdfkit and an
+// adapter: lays the introduction letter (domain LetterContent) out as an A4 PDF with our PDF writer and an
 // embedded Unicode TrueType font, so every Vietnamese diacritic survives (and can be extracted again).
-import PDFDocument from 'pdfkit';
 import type { LetterContent } from '../../domain/introduction-letter.js';
+import { PdfDocument } from './pdf/document.js';
 
 export interface LetterFonts {
   regular: Buffer;
@@ -12,26 +12,16 @@ const MARGIN = 56; // 2 cm
 const GAP = 16;
 
 export function renderIntroductionLetterPdf(content: LetterContent, fonts: LetterFonts): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    // The default font is ours: pdfkit would otherwise load Helvetica through a runtime require that
-    // an esbuild bundle cannot follow. pdfkit takes a Buffer here (its type definitions say string only).
-    const options: Omit<PDFKit.PDFDocumentOptions, 'font'> & { font: Buffer } = {
+  return new Promise((resolve) => {
+    const doc = new PdfDocument({
       size: 'A4',
       margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-      font: fonts.regular,
+      fonts: { regular: fonts.regular, bold: fonts.bold ?? fonts.regular },
       info: {
         Title: `${content.title} ${content.headerLeft.at(-1) ?? ''}`.trim(),
         Creator: 'Liên hệ nơi cư trú',
       },
-    };
-    const doc = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-
-    doc.registerFont('regular', fonts.regular);
-    doc.registerFont('bold', fonts.bold ?? fonts.regular);
+    });
     const width = doc.page.width - 2 * MARGIN;
     const column = (width - GAP) / 2;
 
@@ -100,6 +90,6 @@ export function renderIntroductionLetterPdf(content: LetterContent, fonts: Lette
       doc.moveDown(1).font('regular').fontSize(12);
       for (const line of lines) doc.text(line, { width });
     }
-    doc.end();
+    resolve(Buffer.from(doc.end()));
   });
 }

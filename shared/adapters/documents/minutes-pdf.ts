@@ -1,34 +1,10 @@
-// adapter: the minutes (biên bản) as a Vietnamese PDF — pdfkit with DejaVu Sans (every diacritic kept):
-// attendance table, absentees with reasons, every part, the signatures and the seal's hash.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+// adapter: the minutes (biên bản) as a Vietnamese PDF — our PDF writer with DejaVu Sans (every diacritic
+// kept): attendance table, absentees with reasons, every part, the signatures and the seal's hash.
 import { formatVietnameseDate, localDateTime } from '../../domain/dates.js';
 import { meetingHeadingVi } from '../../domain/minutes-text.js';
 import type { MinutesPdfInput, MinutesPdfRenderer } from '../../ports/minutes-pdf.js';
-
-type FontName = 'DejaVuSans' | 'DejaVuSans-Bold' | 'DejaVuSans-Oblique';
-
-/**
- * The DejaVu TTFs from the `dejavu-fonts-ttf` package, read once per process. `fontDir` overrides where
- * they are (a Lambda bundle copies them next to the handler). Kept local to the minutes so it does not
- * collide with other document builders; one shared loader can replace it later.
- */
-function minutesFontLoader(fontDir?: string): (name: FontName) => Buffer {
-  const cache = new Map<FontName, Buffer>();
-  const resolve = (name: FontName) =>
-    fontDir
-      ? `${fontDir}/${name}.ttf`
-      : createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
-  return (name) => {
-    let font = cache.get(name);
-    if (!font) {
-      font = readFileSync(resolve(name));
-      cache.set(name, font);
-    }
-    return font;
-  };
-}
+import { loadFont } from './fonts.js';
+import { PdfDocument } from './pdf/document.js';
 
 const STATE_VI = {
   draft: 'BẢN NHÁP — chưa ký',
@@ -41,32 +17,27 @@ function signedOn(iso: string): string {
   return `${time} ngày ${formatVietnameseDate(date)}`;
 }
 
+/** `fontDir` names the folder of the DejaVu files; otherwise fonts.ts finds them (REPORT_FONT_DIR, the package). */
 export function createMinutesPdfRenderer(options: { fontDir?: string } = {}): MinutesPdfRenderer {
-  const font = minutesFontLoader(options.fontDir);
   return {
-    render(input: MinutesPdfInput): Promise<Uint8Array> {
-      const doc = new PDFDocument({
+    async render(input: MinutesPdfInput): Promise<Uint8Array> {
+      const doc = new PdfDocument({
         size: 'A4',
         margins: { top: 50, bottom: 50, left: 56, right: 50 },
+        fonts: {
+          regular: loadFont('regular', options.fontDir),
+          bold: loadFont('bold', options.fontDir),
+          italic: loadFont('oblique', options.fontDir),
+        },
         info: { Title: `Biên bản ${input.meetingId}`, Author: input.record.meeting.committeeName },
       });
-      const chunks: Buffer[] = [];
-      const done = new Promise<Uint8Array>((resolve, reject) => {
-        doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-        doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-        doc.on('error', reject);
-      });
-      doc.registerFont('regular', font('DejaVuSans'));
-      doc.registerFont('bold', font('DejaVuSans-Bold'));
-      doc.registerFont('italic', font('DejaVuSans-Oblique'));
       draw(doc, input);
-      doc.end();
-      return done;
+      return doc.end();
     },
   };
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PdfDocument;
 
 function draw(doc: Doc, input: MinutesPdfInput): void {
   const { record } = input;

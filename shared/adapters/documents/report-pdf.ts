@@ -1,43 +1,16 @@
 // adapter: the October report (R22) as a written report in Vietnamese (PDF, DejaVu Sans keeps every diacritic),
 // with a vector bar chart of the attendance rate per hamlet (or per ward, for a board) and per meeting.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { formatVietnameseDate, formatVietnameseLongDate } from '../../domain/dates.js';
 import type { Round } from '../../domain/meeting.js';
 import { attendanceRate, type ListedMember, type ReportDocumentData } from '../../domain/report.js';
+import { loadFont } from './fonts.js';
+import { PdfDocument } from './pdf/document.js';
 import { proposalLabel, ROUND_LABEL, WORKPLACE_KIND_LABEL } from './report-labels.js';
-
-interface ReportFonts {
-  regular: string;
-  bold: string;
-}
-
-let cachedFonts: ReportFonts | undefined;
-
-/**
- * The TrueType files of the `dejavu-fonts-ttf` package (its Latin base and Vietnamese glyphs are in one
- * file, unlike the @fontsource subsets). `REPORT_FONT_DIR` points elsewhere when a bundle copies them.
- */
-export function reportFonts(fontDir = process.env.REPORT_FONT_DIR): ReportFonts {
-  if (cachedFonts && !fontDir) return cachedFonts;
-  const dir =
-    fontDir ??
-    path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  const fonts = { regular: path.join(dir, 'DejaVuSans.ttf'), bold: path.join(dir, 'DejaVuSans-Bold.ttf') };
-  // Fail early, naming the path, when a bundle forgot to ship the fonts.
-  if (!existsSync(fonts.regular) || !existsSync(fonts.bold)) {
-    throw new Error(`The report fonts are missing in ${dir} (set REPORT_FONT_DIR)`);
-  }
-  if (!fontDir) cachedFonts = fonts;
-  return fonts;
-}
 
 const ROUND_COLOURS: Record<Round, string> = { june: '#2f6db5', october: '#d98c1f' };
 const PAGE_MARGIN = 56;
 
-type Doc = PDFKit.PDFDocument;
+type Doc = PdfDocument;
 
 function section(doc: Doc, title: string): void {
   if (doc.y > doc.page.height - PAGE_MARGIN - 80) doc.addPage();
@@ -61,7 +34,7 @@ function listMembers(doc: Doc, members: readonly ListedMember[], suffix?: (m: Li
 
 /**
  * Grouped bars: one group per hamlet (or ward), one bar per meeting, height = attendance rate. Drawn with
- * pdfkit's vector operations; wraps onto further rows of at most 10 groups.
+ * the writer's vector operations; wraps onto further rows of at most 10 groups.
  */
 function attendanceChart(doc: Doc, data: ReportDocumentData): void {
   const meetings = data.report.body.meetings.filter((m) => (m.units ?? []).length > 0);
@@ -151,29 +124,19 @@ export function buildReportPdf(
   data: ReportDocumentData,
   options: { fontDir?: string } = {},
 ): Promise<Buffer> {
-  const fonts = reportFonts(options.fontDir);
   const { report, committee } = data;
   const body = report.body;
   const m = body.members;
   const e = body.evaluations;
-  const doc = new PDFDocument({
+  // Every page stays in memory until the end, so the footer can say "Trang i/n".
+  const doc = new PdfDocument({
     size: 'A4',
     margin: PAGE_MARGIN,
-    // A TrueType default keeps pdfkit from loading its built-in Helvetica metrics.
-    font: fonts.regular,
-    bufferPages: true,
+    fonts: { regular: loadFont('regular', options.fontDir), bold: loadFont('bold', options.fontDir) },
     info: {
       Title: `Báo cáo giữ mối liên hệ nơi cư trú năm ${report.year} — ${committee.name}`,
       Author: committee.name,
     },
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   // Heading: the committee on the left, the Party's name and the date on the right.
@@ -296,6 +259,5 @@ export function buildReportPdf(
       lineBreak: false,
     });
   }
-  doc.end();
-  return done;
+  return Promise.resolve(Buffer.from(doc.end()));
 }

@@ -1,4 +1,4 @@
-// adapter: the October report's files as the bot sends them (our XLSX writer and pdfkit; import only where sent).
+// adapter: the October report's files as the bot sends them (our XLSX and PDF writers; import only where sent).
 import type { ReportRenderer } from '../../ports/documents.js';
 import { buildReportPdf } from './report-pdf.js';
 import { buildReportXlsx } from './report-xlsx.js';
