@@ -69,7 +69,7 @@ export interface BotDeps {
   /** Use cases send through it; by default the bot's own Telegram API (same throttler). */
   messenger?: ChatMessenger;
   invitationSettings?: Partial<InvitationSettings>;
-  /** Renders the October report's files for /baocao (only the webhook carries exceljs and pdfkit). */
+  /** Renders the October report's files for /baocao (only the webhook carries the XLSX and PDF writers). */
   reportRenderer?: ReportRenderer;
   /** Features installed before the catch-all by the webhook only (bot/year-end.ts). */
   extraFeatures?: readonly Composer<BotContext>[];

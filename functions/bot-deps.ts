@@ -52,7 +52,7 @@ export interface BotAppDeps extends AppDeps {
   invitationSettings?: Partial<InvitationSettings>;
   reportRenderer?: ReportRenderer;
   extraFeatures?: BotDeps['extraFeatures'];
-  /** The minutes' PDF renderer: only the webhook gets one (it sends the sealed minutes; pdfkit is big). */
+  /** The minutes' PDF renderer: only the webhook gets one (it sends the sealed minutes). */
   minutesPdf?: MinutesPdfRenderer;
 }
 
@@ -63,7 +63,7 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   throttle?: Partial<ThrottleOptions>;
   invitationSettings?: Partial<InvitationSettings>;
   newCode?: () => string;
-  /** The webhook's: /baocao sends the report's files (other functions leave exceljs and pdfkit out). */
+  /** The webhook's: /baocao sends the report's files (other functions leave the XLSX and PDF writers out). */
   reportRenderer?: ReportRenderer;
   /** The webhook's: the year-end features (bot/year-end.ts). */
   extraFeatures?: BotDeps['extraFeatures'];

@@ -40,7 +40,7 @@ reportsFeature.command(['baocao', 'report'], async (ctx) => {
   await ctx.ui.reply(message(ctx.t.yearEnd.reportCompiling(year)));
   // A board sums its wards' stored reports (compiling a ward that has none): quick however large the tree.
   const outcome = await requestOctoberReport(ports(ctx), principal, { ...input, children: 'stored' });
-  // The webhook injects the renderer (exceljs, pdfkit); other functions building the bot leave them out.
+  // The webhook injects the renderer (the XLSX and PDF writers); other functions building the bot leave them out.
   const renderer = ctx.deps.reportRenderer;
   if (renderer) {
     const data = await octoberReportDocument(ports(ctx), principal, input);

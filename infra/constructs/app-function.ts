@@ -71,8 +71,6 @@ export const SHARED_BUNDLING = {
   // The nodejs22.x runtime provides AWS SDK v3; bundling it would add ~350 KB to every function.
   externalModules: ['@aws-sdk/*'],
   esbuildArgs: {
-    // fontkit (under pdfkit) imports brotli only to read WOFF2 fonts; we embed TTF, and brotli is 480 KB.
-    '--alias:brotli': path.join(PROJECT_ROOT, 'infra/bundling/brotli-stub'),
     // grammY is given Node's fetch (bot/channels/telegram/client.ts): its node-fetch fallback (≈300 KiB
     // with whatwg-url and tr46) and the abort-controller polyfill become the runtime's globals.
     '--alias:node-fetch': path.join(PROJECT_ROOT, 'infra/bundling/native-fetch/node-fetch.js'),

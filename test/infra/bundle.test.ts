@@ -33,7 +33,7 @@ import { FIXTURE_BACKGROUND_FUNCTIONS, FIXTURE_HTTP_ROUTES } from '../fixtures/f
 import { synthStage } from './support.js';
 
 const KiB = 1024;
-/** grammY (and node-fetch under it) is big; everything else, PDF renderers included, must stay small. */
+/** grammY is big (its node-fetch fallback is aliased away); everything else, PDF renderers included, stays small. */
 function budgetFor(def: { bot?: boolean }): number {
   return def.bot ? 700 * KiB : 400 * KiB;
 }
