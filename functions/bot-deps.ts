@@ -181,6 +181,24 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
     messenger,
     log: deps.logger,
     members: r.members,
+    ...(deps.minutesPdf
+      ? {
+          sealedMinutes: {
+            committees: r.committees,
+            invitations: r.invitations,
+            comments: r.comments,
+            evaluations: r.evaluations,
+            members: r.members,
+            meetings: r.meetings,
+            minutes: r.minutes,
+            clock: deps.clock,
+            pdf: deps.minutesPdf,
+            chatLinks: r.chatLinks,
+            idempotency: r.idempotency,
+            messenger,
+          },
+        }
+      : {}),
   };
 }
 

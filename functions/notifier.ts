@@ -1,5 +1,7 @@
-// Lambda: subscribed to the events topic — each event becomes chat notices for the staff and members concerned.
+// Lambda: subscribed to the events topic — each event becomes chat notices for the staff and members concerned,
+// and MinutesSigned the sealed minutes' PDF for their two signers.
 import type { SNSEvent } from 'aws-lambda';
+import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import type { DomainEvent } from '../shared/domain/events.js';
 import { domainEventSchema } from '../shared/schemas/events.js';
 import { type NotifyResult, notifyEvent } from '../shared/services/notifier.js';
@@ -12,9 +14,10 @@ export async function notifyLocally(deps: BotAppDeps, event: DomainEvent): Promi
   return notifyEvent(event, notifierPorts(deps, messenger));
 }
 
-export function createHandler(deps: () => AppDeps) {
+/** With the minutes' PDF renderer: on MinutesSigned the sealed minutes go to both signers (R16). */
+export function createHandler(deps: () => AppDeps, minutesPdf = createMinutesPdfRenderer()) {
   return async (event: SNSEvent): Promise<void> => {
-    const d = asBotAppDeps(deps());
+    const d = asBotAppDeps(deps(), { minutesPdf });
     for (const record of event.Records) {
       let body: unknown;
       try {

@@ -272,8 +272,10 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     trigger: { kind: 'topic' },
     grants: ['table:read', 'table:write', 'bot-secrets:read'],
     bot: true,
+    // On MinutesSigned it renders the sealed minutes (PDF) for the two signers: the fonts ship beside it.
+    needsFonts: true,
     description:
-      'Turns events into chat notices: absence reasons to the workplace (R9), decisions to the member',
+      'Turns events into chat notices: absence reasons to the workplace (R9), decisions to the member, the sealed minutes (R16) to their signers',
   },
   {
     name: 'reminders',

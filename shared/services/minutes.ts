@@ -387,6 +387,18 @@ export async function exportMinutesPdf(
 ): Promise<{ fileName: string; bytes: Uint8Array; state: MinutesState }> {
   const meeting = await loadMeeting(ports.meetings, meetingId);
   assertMayReadMeeting(principal, meeting);
+  return renderMinutesPdf(ports, meeting);
+}
+
+/**
+ * The minutes' PDF itself. The caller has authorised the reader, or is the system delivering the sealed
+ * minutes to their two signers (the notifier on MinutesSigned).
+ */
+export async function renderMinutesPdf(
+  ports: RecordPorts & Pick<MeetingPorts, 'meetings' | 'minutes' | 'clock'> & { pdf: MinutesPdfRenderer },
+  meeting: Meeting,
+): Promise<{ fileName: string; bytes: Uint8Array; state: MinutesState }> {
+  const meetingId = meeting.id;
   const { minutes, record } = await minutesDocument(ports, meeting, { withRows: true });
   const view = minutesView(meeting, minutes, record);
   const bytes = await ports.pdf.render({

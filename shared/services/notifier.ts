@@ -15,6 +15,7 @@ import type {
   MemberRepository,
   StaffRepository,
 } from '../ports/repositories.js';
+import { deliverSealedMinutes, type SealedMinutesPorts } from './minutes-delivery.js';
 
 export interface NotifierPorts {
   meetings: Pick<MeetingRepository, 'get'>;
@@ -29,6 +30,8 @@ export interface NotifierPorts {
   log?: Log;
   /** Names for the year-end notices (events carry ids only); without it the member's id is shown. */
   members?: Pick<MemberRepository, 'get'>;
+  /** R16: on MinutesSigned, the sealed minutes' PDF to both signers; without it the webhook's /ky alone sends it. */
+  sealedMinutes?: SealedMinutesPorts;
 }
 
 export interface NotifyResult {
@@ -62,6 +65,10 @@ export async function notifyEvent(event: DomainEvent, ports: NotifierPorts): Pro
         throw error;
       }
     }
+  }
+  if (event.type === 'MinutesSigned' && ports.sealedMinutes) {
+    // Usually /ky already sent it and every claim is taken: nothing is rendered or sent twice.
+    result.sent += await deliverSealedMinutes(ports.sealedMinutes, text(event.data.meetingId));
   }
   (ports.log ?? silentLog).info('event notified', {
     eventId: event.id,

@@ -2,10 +2,14 @@
 // part takes the next message, /ky signs as chair and as secretary, and the sealed PDF reaches both signers.
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandler as createNotifier } from '../../../functions/notifier.js';
+import { snsEvent } from '../../../local/lambda-events.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import { MINUTES_PART_LABELS } from '../../../shared/domain/meeting-protocol.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../../shared/domain/minutes.js';
 import type { StaffAssignment } from '../../../shared/domain/roles.js';
+import { planMeeting } from '../../../shared/services/meetings.js';
+import { signMinutes, writeMinutesPart } from '../../../shared/services/minutes.js';
 import {
   addMember,
   aPlannedMeeting,
@@ -14,6 +18,7 @@ import {
   createBotWorld,
   link,
   RESIDENCE,
+  relayAndNotify,
   STAFF,
   WORKPLACE,
 } from '../../support/bot-world.js';
@@ -168,5 +173,68 @@ describe('Feature: the minutes in the bot', () => {
     // Assess
     expect(world.emu.botMessages(secretaryUser.id).filter((m) => m.document)).toHaveLength(1);
     expect(world.emu.botMessages(chairUser.id).filter((m) => m.document)).toHaveLength(1);
+  });
+
+  it('the notifier, on MinutesSigned, sends nothing the signing already sent', async () => {
+    // Act: the outbox relay hands the seal's event to the notifier, as in AWS
+    await relayAndNotify(world);
+
+    // Assess
+    for (const user of [chairUser, secretaryUser]) {
+      expect(world.emu.botMessages(user.id).filter((m) => m.document)).toHaveLength(1);
+    }
+  });
+
+  it('minutes sealed outside the bot reach both signers from the notifier, once however often SNS delivers', async () => {
+    // Prepare: a later meeting whose minutes are written and signed through the use cases (the web app's
+    // path, or a webhook that died after sealing): they seal and raise MinutesSigned, and send nothing
+    const chair = { sub: STAFF.chair?.id ?? '', orgId: RESIDENCE, role: 'chair' as const };
+    const { meeting: later } = await planMeeting(
+      chair,
+      RESIDENCE,
+      {
+        year: 2026,
+        round: 'october',
+        date: '2026-10-15',
+        time: '08:00',
+        place: 'Hội trường Đảng ủy phường An Hòa',
+        chairStaffId: chair.sub,
+      },
+      { ...world.repos, clock: world.clock },
+    );
+    world.clock.set('2026-10-15T10:00:00+07:00');
+    const ports = { ...world.repos, clock: world.clock };
+    const secretary = { sub: SECRETARY.id, orgId: RESIDENCE, role: 'secretary' as const };
+    for (const part of MINUTES_PARTS) {
+      await writeMinutesPart(
+        ports,
+        secretary,
+        later.id,
+        part,
+        `Phần ${MINUTES_PART_LABELS[part].number} (họp 15/10).`,
+      );
+    }
+    await signMinutes(ports, chair, later.id, 'chair');
+    const sealed = await signMinutes(ports, secretary, later.id, 'secretary');
+    const signedEvent = (await world.repos.outbox.pending(100)).find(
+      (e) => e.id === `MinutesSigned:${later.id}`,
+    );
+    const notifier = createNotifier(() => world.deps);
+    const delivery = snsEvent('events', JSON.stringify(signedEvent), 'MinutesSigned');
+
+    // Act: the notifier function, as SNS invokes it; then SNS delivers the same message again
+    await notifier(delivery);
+    await notifier(delivery);
+
+    // Assess
+    expect(sealed.state).toBe('sealed');
+    expect(signedEvent).toBeDefined();
+    for (const user of [chairUser, secretaryUser]) {
+      const documents = world.emu.botMessages(user.id).filter((m) => m.document);
+      expect(documents).toHaveLength(2);
+      const stored = world.emu.document(documents[1]?.document?.fileId ?? '');
+      expect(stored?.fileName).toBe(`bien-ban-${later.id}.pdf`);
+      expect(await pdfText(stored?.bytes ?? Buffer.alloc(0))).toContain('(họp 15/10)');
+    }
   });
 });
