@@ -52,7 +52,7 @@ export interface BotAppDeps extends AppDeps {
   invitationSettings?: Partial<InvitationSettings>;
   reportRenderer?: ReportRenderer;
   extraFeatures?: BotDeps['extraFeatures'];
-  /** The minutes' PDF renderer: only the webhook gets one (it sends the sealed minutes). */
+  /** The minutes' PDF renderer: the webhook (/ky) and the notifier (MinutesSigned) send the sealed minutes. */
   minutesPdf?: MinutesPdfRenderer;
 }
 

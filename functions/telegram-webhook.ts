@@ -55,9 +55,9 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
 }
 
 /**
- * The dependencies of the bot that answers updates. Only it has the year-end features, the report's
- * renderer and the minutes' PDF renderer (/ky sends the sealed minutes); the other bot functions do
- * without them. The local stack long-polls real Telegram with this same bot.
+ * The dependencies of the bot that answers updates. Only it has the year-end features and the report's
+ * renderer; it shares the minutes' PDF renderer with the notifier (/ky sends the sealed minutes at once).
+ * The other bot functions do without them. The local stack long-polls real Telegram with this same bot.
  */
 export function webhookBotDeps(deps: AppDeps, minutesPdf = createMinutesPdfRenderer()): BotAppDeps {
   return asBotAppDeps(deps, { reportRenderer, extraFeatures: yearEndFeatures, minutesPdf });
