@@ -75,12 +75,11 @@ const ANALYSIS = `## Reading the results
 
 - **Cold start and size.** Every figure includes Node's own start (the floor's time is mostly that plus
   loading the AWS SDK's DynamoDB client). A function's extra time over the floor is the parse and evaluation
-  of its own code: zod schemas built at import, middy, jose, and for the PDF routes pdfkit with fontkit.
-  Until the CDK construct (issue 7) is on this branch the bundles use the issue's default settings, which
-  bundle the AWS SDK into every function and keep zod's locales (a named \`z\` import defeats tree-shaking);
-  issue 7's construct marks \`@aws-sdk/*\` external (the Lambda runtime provides it) and its branch imports
-  zod as a namespace, which its author measured at 85 KB instead of 454 KB per bundle. The bench reads the
-  construct's settings automatically once \`infra/constructs/app-function.ts\` exists, so rerun it then.
+  of its own code: zod schemas built at import, middy, jose, grammY for the bot functions. The bundles are
+  built with the CDK construct's settings (infra/constructs/app-function.ts): the AWS SDK stays external
+  (the runtime provides it), zod is imported as a namespace, grammY runs on Node's fetch (its node-fetch
+  fallback is aliased away), and the documents come from our own PDF and XLSX writers
+  (shared/adapters/documents/pdf, xlsx) instead of pdfkit + fontkit and exceljs.
 - **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %; medians over
   BENCH_ROUNDS processes (20 by default) and floors measured in the same rounds keep the ratios comparable,
   not the absolute times.
