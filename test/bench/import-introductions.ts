@@ -39,7 +39,7 @@ try {
       route: '/introductions/import',
       body: csv,
       headers: { 'content-type': 'text/csv' },
-      as: AS.workplace,
+      principal: AS.workplace,
     });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${JSON.stringify(res.json.error)}`);
     return { ms: Math.round(performance.now() - started), report: res.json };

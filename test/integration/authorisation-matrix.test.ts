@@ -153,7 +153,7 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
           method: 'POST',
           route: '/introductions',
           body: introduceBody({ workplaceOrgId: ORG.workplace }),
-          as,
+          principal: as,
         })
       ).status,
     'POST /introductions/import': async (_, as) =>
@@ -164,7 +164,7 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
           query: { workplaceOrgId: ORG.workplace },
           headers: { 'content-type': 'text/csv' },
           body: `so_the_dang,ho_ten,ngay_sinh,gioi_tinh,cu_tru,dia_chi,dang_ky_tu,ma_noi_cu_tru\n${nextPartyCard()},Mai Thị Lan,1990-01-01,nữ,thuong_tru,Khu vực 1,2000-01-01,${ORG.residence}`,
-          as,
+          principal: as,
         })
       ).status,
     'POST /introductions/{id}/receive': async (fx, as) =>
@@ -172,9 +172,9 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         await call(handlers.receive, {
           method: 'POST',
           route: '/introductions/{id}/receive',
-          params: { id: fx.introduction.id },
+          pathParameters: { id: fx.introduction.id },
           body: { hamletId: ORG.hamlet1, receivedByName: 'Trần Thị Thu' },
-          as,
+          principal: as,
         })
       ).status,
     'POST /introductions/{id}/end': async (fx, as) =>
@@ -182,9 +182,9 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         await call(handlers.end, {
           method: 'POST',
           route: '/introductions/{id}/end',
-          params: { id: fx.introduction.id },
+          pathParameters: { id: fx.introduction.id },
           body: { reason: 'transfer' },
-          as,
+          principal: as,
         })
       ).status,
     'GET /introductions/{id}/letter.pdf': async (fx, as) =>
@@ -192,8 +192,8 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         await call(handlers.letter, {
           method: 'GET',
           route: '/introductions/{id}/letter.pdf',
-          params: { id: fx.introduction.id },
-          as,
+          pathParameters: { id: fx.introduction.id },
+          principal: as,
         })
       ).status,
     'POST /members/{id}/travel-notices': async (fx, as) =>
@@ -201,9 +201,9 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         await call(handlers.travel, {
           method: 'POST',
           route: '/members/{id}/travel-notices',
-          params: { id: fx.member.id },
+          pathParameters: { id: fx.member.id },
           body: { reason: 'Công tác Côn Đảo', from: '2026-04-01', until: '2026-05-01' },
-          as,
+          principal: as,
         })
       ).status,
     'POST /members/{id}/exemptions': async (fx, as) =>
@@ -211,9 +211,9 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         await call(handlers.exemption, {
           method: 'POST',
           route: '/members/{id}/exemptions',
-          params: { id: fx.member.id },
+          pathParameters: { id: fx.member.id },
           body: { reason: 'Điều trị dài ngày', from: '2026-04-01' },
-          as,
+          principal: as,
         })
       ).status,
     'GET /members/{id}/contact-book': async (fx, as) =>
@@ -221,8 +221,8 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         await call(handlers.book, {
           method: 'GET',
           route: '/members/{id}/contact-book',
-          params: { id: fx.member.id },
-          as,
+          pathParameters: { id: fx.member.id },
+          principal: as,
         })
       ).status,
     'GET /committees/{residence}/members': async (_, as) =>
@@ -230,8 +230,8 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         await call(handlers.members, {
           method: 'GET',
           route: '/committees/{id}/members',
-          params: { id: ORG.residence },
-          as,
+          pathParameters: { id: ORG.residence },
+          principal: as,
         })
       ).status,
     'GET /committees/{workplace}/members': async (_, as) =>
@@ -239,9 +239,9 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         await call(handlers.members, {
           method: 'GET',
           route: '/committees/{id}/members',
-          params: { id: ORG.workplace },
+          pathParameters: { id: ORG.workplace },
           query: { status: 'pending' },
-          as,
+          principal: as,
         })
       ).status,
   };
@@ -252,7 +252,7 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
       method: 'POST',
       route: '/introductions',
       body: introduceBody(),
-      as: AS.workplace,
+      principal: AS.workplace,
     });
     expect(res.status).toBe(201);
     return res.json;

@@ -1,4 +1,3 @@
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as createIntroduction } from '../../functions/http/introductions-create.js';
 import { createHandler as endIntroduction } from '../../functions/http/introductions-end.js';
@@ -14,19 +13,10 @@ import type { ContactBook } from '../../shared/services/contact-book.js';
 import { aMeeting, anInvitation } from '../support/builders.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
 import { call, type ErrorJson, testClock, testDeps } from '../support/http.js';
+import { pdfText } from '../support/pdf.js';
 import { AS, introduceBody, ORG, seedWorld } from '../support/world.js';
 
 type Created = { introduction: Introduction; member: Member } & ErrorJson;
-
-async function pdfText(base64: string): Promise<string> {
-  const parser = new PDFParse({ data: Buffer.from(base64, 'base64') });
-  try {
-    const { text } = await parser.getText();
-    return text.replace(/\s+/g, ' ');
-  } finally {
-    await parser.destroy();
-  }
-}
 
 describe('HTTP: the contact book and the introduction letter', () => {
   let table: TestTable;
@@ -42,24 +32,29 @@ describe('HTTP: the contact book and the introduction letter', () => {
     letter: letter(() => deps),
   };
   const introduce = (body: unknown, as: Principal = AS.workplace) =>
-    call<Created>(handlers.create, { method: 'POST', route: '/introductions', body, as });
+    call<Created>(handlers.create, { method: 'POST', route: '/introductions', body, principal: as });
   const receive = (id: string, body: unknown, as: Principal = AS.residence) =>
     call(handlers.receive, {
       method: 'POST',
       route: '/introductions/{id}/receive',
-      params: { id },
+      pathParameters: { id },
       body,
-      as,
+      principal: as,
     });
   const readBook = (memberId: string, as: Principal) =>
     call<ContactBook & ErrorJson>(handlers.book, {
       method: 'GET',
       route: '/members/{id}/contact-book',
-      params: { id: memberId },
-      as,
+      pathParameters: { id: memberId },
+      principal: as,
     });
   const readLetter = (id: string, as: Principal) =>
-    call(handlers.letter, { method: 'GET', route: '/introductions/{id}/letter.pdf', params: { id }, as });
+    call(handlers.letter, {
+      method: 'GET',
+      route: '/introductions/{id}/letter.pdf',
+      pathParameters: { id },
+      principal: as,
+    });
 
   beforeAll(async () => {
     table = await createTestTable();
@@ -86,9 +81,9 @@ describe('HTTP: the contact book and the introduction letter', () => {
       await call(handlers.travel, {
         method: 'POST',
         route: '/members/{id}/travel-notices',
-        params: { id: member.id },
+        pathParameters: { id: member.id },
         body: { reason: 'Tập huấn ở Hà Nội', from: '2025-07-01', until: '2025-08-31' },
-        as: AS.workplace,
+        principal: AS.workplace,
       });
       const meetings = [
         aMeeting({ id: `${ORG.residence}.2025.06`, year: 2025, round: 'june', date: '2025-06-21' }),
@@ -177,9 +172,9 @@ describe('HTTP: the contact book and the introduction letter', () => {
       await call(handlers.exemption, {
         method: 'POST',
         route: '/members/{id}/exemptions',
-        params: { id: member.id },
+        pathParameters: { id: member.id },
         body: { reason: 'Nghỉ sinh con', from: '2026-01-01', until: '2026-06-30' },
-        as: AS.workplace,
+        principal: AS.workplace,
       });
       clock.set('2026-07-01T02:00:00Z');
     });
@@ -269,9 +264,9 @@ describe('HTTP: the contact book and the introduction letter', () => {
       await call(handlers.end, {
         method: 'POST',
         route: '/introductions/{id}/end',
-        params: { id: json.introduction.id },
+        pathParameters: { id: json.introduction.id },
         body: { reason: 'moved' },
-        as: AS.workplace,
+        principal: AS.workplace,
       });
 
       // Act
@@ -301,12 +296,8 @@ describe('HTTP: the contact book and the introduction letter', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.raw.isBase64Encoded).toBe(true);
-      expect(
-        Buffer.from(res.raw.body ?? '', 'base64')
-          .subarray(0, 5)
-          .toString(),
-      ).toBe('%PDF-');
-      const text = await pdfText(res.raw.body ?? '');
+      expect(res.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = await pdfText(res.bytes);
       expect(text).toContain('Nguyễn Thị Hồng Nhung');
       expect(text).toContain('GIẤY GIỚI THIỆU');
       expect(text).toContain('Kính gửi: Đảng ủy phường An Hòa');
@@ -340,7 +331,7 @@ describe('HTTP: the contact book and the introduction letter', () => {
 
       // Assess
       expect(res.status).toBe(200);
-      const text = await pdfText(res.raw.body ?? '');
+      const text = await pdfText(res.bytes);
       for (const expected of [
         'ĐẢNG BỘ KHỐI CƠ QUAN THÀNH PHỐ CẦN THƠ',
         'ĐẢNG ỦY SỞ Y TẾ',

@@ -8,7 +8,7 @@ import type { DomainEvent } from '../../shared/domain/events.js';
 import type { Introduction } from '../../shared/domain/introduction.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
-import { call, type EventSpec, type TestApp, testApp } from '../support/http-issue6.js';
+import { type ApiRequest, call, type TestApp, testApp } from '../support/http.js';
 import {
   aCommittee,
   hd02Form,
@@ -91,7 +91,7 @@ describe('Year end: evaluations under both rule sets (R11, R17, R18)', () => {
       pathParameters: { id: orgId, year: String(YEAR) },
       query,
       principal,
-    } satisfies EventSpec);
+    } satisfies ApiRequest);
 
   beforeAll(async () => {
     table = await createTestTable();

@@ -34,24 +34,24 @@ describe('HTTP: introductions, receipt, end, travel notices and exemptions', () 
       method: 'POST',
       route: '/introductions',
       body,
-      as,
+      principal: as,
       ...(headers ? { headers } : {}),
     });
   const receive = (id: string, body: unknown, as: Principal = AS.residence) =>
     call<ChangeOutcome & ErrorJson>(handlers.receive, {
       method: 'POST',
       route: '/introductions/{id}/receive',
-      params: { id },
+      pathParameters: { id },
       body,
-      as,
+      principal: as,
     });
   const end = (id: string, body: unknown, as: Principal = AS.workplace) =>
     call<ChangeOutcome & ErrorJson>(handlers.end, {
       method: 'POST',
       route: '/introductions/{id}/end',
-      params: { id },
+      pathParameters: { id },
       body,
-      as,
+      principal: as,
     });
   const outboxEvent = (id: string) => deps.repos.outbox.get(id);
 
@@ -148,7 +148,7 @@ describe('HTTP: introductions, receipt, end, travel notices and exemptions', () 
         method: 'POST',
         route: '/introductions',
         body: '{"member":',
-        as: AS.workplace,
+        principal: AS.workplace,
       });
       expect(broken.status).toBe(400);
       const future = await introduce(introduceBody({ issuedOn: '2026-03-03' }));
@@ -166,7 +166,7 @@ describe('HTTP: introductions, receipt, end, travel notices and exemptions', () 
         method: 'POST',
         route: '/introductions',
         body: introduceBody(),
-        as: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
+        token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
       });
       expect(none.status).toBe(401);
       expect(forged.status).toBe(401);
@@ -519,17 +519,17 @@ describe('HTTP: introductions, receipt, end, travel notices and exemptions', () 
       call<{ travelNotice: TravelNotice } & ErrorJson>(handlers.travel, {
         method: 'POST',
         route: '/members/{id}/travel-notices',
-        params: { id: memberId },
+        pathParameters: { id: memberId },
         body,
-        as,
+        principal: as,
       });
     const exempt = (memberId: string, body: unknown, as: Principal = AS.workplace) =>
       call<{ exemption: Exemption } & ErrorJson>(handlers.exemption, {
         method: 'POST',
         route: '/members/{id}/exemptions',
-        params: { id: memberId },
+        pathParameters: { id: memberId },
         body,
-        as,
+        principal: as,
       });
 
     it('R3: records a travel notice once (201), and a replay finds it (200)', async () => {
@@ -596,9 +596,9 @@ describe('HTTP: introductions, receipt, end, travel notices and exemptions', () 
       call<{ items: CommitteeMemberRow[]; cursor?: string } & ErrorJson>(handlers.list, {
         method: 'GET',
         route: '/committees/{id}/members',
-        params: { id: committeeId },
+        pathParameters: { id: committeeId },
         query,
-        as,
+        principal: as,
       });
 
     it('pages the members of a hamlet in Vietnamese order, and lists pending and ended ones by status', async () => {

@@ -22,7 +22,7 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
       route: '/introductions/import',
       body: csv,
       headers: { 'content-type': options.contentType ?? 'text/csv; charset=utf-8' },
-      as: options.as ?? AS.workplace,
+      principal: options.as ?? AS.workplace,
       ...(options.query ? { query: options.query } : {}),
       ...(options.base64 ? { base64: true } : {}),
     });
@@ -200,7 +200,7 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
       route: '/introductions/import',
       body: csv,
       headers: { 'content-type': 'text/csv' },
-      as: AS.workplace,
+      principal: AS.workplace,
       timeoutMs: 5_000,
     });
     const writtenMeanwhile = await deps.repos.members.byPartyCard('510000000');
@@ -254,13 +254,13 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
       method: 'POST',
       route: '/introductions/import',
       body: { csv },
-      as: AS.workplace,
+      principal: AS.workplace,
     });
     const missing = await call(handler, {
       method: 'POST',
       route: '/introductions/import',
       body: { file: csv },
-      as: AS.workplace,
+      principal: AS.workplace,
     });
 
     // Assess
@@ -284,7 +284,7 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
       route: '/introductions/import',
       body: windows1258,
       headers: { 'content-type': 'text/csv' },
-      as: AS.workplace,
+      principal: AS.workplace,
     });
     const json = await upload(HEADER, { contentType: 'application/xml' });
 

@@ -1,28 +1,27 @@
 // Concurrency and exactly-once on DynamoDB Local: twenty staff toggling at once lose no update, and the R10
 // job run twice (and after sealing) sends each notice once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../functions/deps.js';
 import { createHandler as attendanceGet } from '../../functions/http/meeting-attendance-get.js';
 import { createHandler as attendanceSet } from '../../functions/http/meeting-attendance-set.js';
 import { createHandler as absenceJob } from '../../functions/jobs/absence-notices.js';
 import { BACKGROUND_FUNCTIONS, HTTP_ROUTES } from '../../shared/config/functions.js';
 import type { Principal } from '../../shared/domain/roles.js';
-import { openAttendance, toggleAttendance } from '../../shared/services/attendance.js';
-import { createTestTable, type TestTable } from '../support/dynamo.js';
 import {
-  aMember,
-  call,
-  type SettableClock,
+  type AttendanceSheetView,
+  openAttendance,
+  toggleAttendance,
+} from '../../shared/services/attendance.js';
+import { aMember } from '../support/builders.js';
+import { createTestTable, type TestTable } from '../support/dynamo.js';
+import { call, type TestClock, type TestDeps, testClock, testDeps, tokenFor } from '../support/http.js';
+import {
   seedInvitation,
   seedMeeting,
   seedReceivedMember,
   seedWard,
-  settableClock,
-  testDeps,
-  tokenFor,
   WARD,
   WORKPLACE,
-} from '../support/http-issue5.js';
+} from '../support/meeting-world.js';
 
 const MEETING = `${WARD}.2026.06`;
 const staffOfWard = (i: number): Principal => ({
@@ -33,14 +32,14 @@ const staffOfWard = (i: number): Principal => ({
 
 describe('Function: attendance under concurrency, and the R10 job', () => {
   let table: TestTable;
-  let deps: AppDeps;
-  let clock: SettableClock;
+  let deps: TestDeps;
+  let clock: TestClock;
   const memberIds = Array.from({ length: 12 }, (_, i) => `m-${String(i).padStart(2, '0')}`);
 
   beforeAll(async () => {
     table = await createTestTable();
-    clock = settableClock('2026-06-20T01:00:00Z');
-    deps = testDeps(table, clock);
+    clock = testClock('2026-06-20T01:00:00Z');
+    deps = testDeps(table, { clock });
     await seedWard(deps.repos);
     const meeting = await seedMeeting(deps.repos, { id: MEETING, date: '2026-06-20', time: '08:00' });
     const names = ['Nguyễn Văn Bình', 'Trần Thị Lan', 'Lê Hoàng Sơn', 'Phạm Minh Châu'];
@@ -113,7 +112,7 @@ describe('Function: attendance under concurrency, and the R10 job', () => {
       ),
     );
     const elapsedMs = performance.now() - started;
-    const sheet = await call(
+    const sheet = await call<AttendanceSheetView>(
       attendanceGet(() => deps),
       {
         method: 'GET',
@@ -126,13 +125,11 @@ describe('Function: attendance under concurrency, and the R10 job', () => {
 
     // Assess
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
-    const rows = new Map(
-      sheet.json.rows.map((r: { memberId: string; present: boolean }) => [r.memberId, r.present]),
-    );
+    const rows = new Map(sheet.json.rows.map((r) => [r.memberId, r.present]));
     for (const t of targets) expect(rows.get(t.memberId)).toBe(t.present);
     // Rows 0–9 alternate present/absent (5 present); m-10 and m-11 never replied (absent).
     expect(sheet.json.totals).toMatchObject({ total: 12, present: 5, absent: 7 });
-    const presentRows = sheet.json.rows.filter((r: { present: boolean }) => r.present).length;
+    const presentRows = sheet.json.rows.filter((r) => r.present).length;
     expect(presentRows).toBe(sheet.json.totals.present);
     console.info(`20 concurrent PUTs over 10 rows: ${elapsedMs.toFixed(0)} ms`);
   });

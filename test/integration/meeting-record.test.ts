@@ -1,9 +1,7 @@
 // A whole contact meeting through the HTTP routes and use cases on DynamoDB Local: attendance, every part of
 // the minutes, both signatures, the seal, the PDF, addenda, tampering, R10 notices and comments carried over.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../functions/deps.js';
 import { createHandler as ackNotice } from '../../functions/http/absence-notice-ack.js';
 import { createHandler as pendingNotices } from '../../functions/http/absence-notices-pending.js';
 import { createHandler as attendanceGet } from '../../functions/http/meeting-attendance-get.js';
@@ -17,27 +15,47 @@ import { createHandler as minutesPut } from '../../functions/http/meeting-minute
 import { createHandler as minutesPdf } from '../../functions/http/meeting-minutes-pdf.js';
 import { createHandler as minutesSign } from '../../functions/http/meeting-minutes-sign.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
-import { MINUTES_PARTS } from '../../shared/domain/minutes.js';
+import type { AbsenceNotice } from '../../shared/domain/attendance.js';
+import { MINUTES_PARTS, type MinutesPart } from '../../shared/domain/minutes.js';
 import type { Principal } from '../../shared/domain/roles.js';
-import { raiseComment } from '../../shared/services/comments.js';
+import type { Page } from '../../shared/ports/common.js';
+import type {
+  AttendanceChange,
+  AttendanceSheetView,
+  openAttendance,
+} from '../../shared/services/attendance.js';
+import { type CommentView, raiseComment } from '../../shared/services/comments.js';
+import type {
+  addMinutesAddendum,
+  MinutesView,
+  PartWritten,
+  SignResult,
+} from '../../shared/services/minutes.js';
+import { aMember } from '../support/builders.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
 import {
-  aMember,
+  type ApiRequest,
   call,
+  type ErrorJson,
+  type HttpHandler,
+  type TestClock,
+  type TestDeps,
+  testClock,
+  testDeps,
+  tokenFor,
+} from '../support/http.js';
+import {
   memberPrincipal,
   OTHER_WORKPLACE,
-  type SettableClock,
   STAFF,
   seedInvitation,
   seedMeeting,
   seedReceivedMember,
   seedWard,
-  settableClock,
-  testDeps,
-  tokenFor,
   WARD,
   WORKPLACE,
-} from '../support/http-issue5.js';
+} from '../support/meeting-world.js';
+import { pdfText } from '../support/pdf.js';
 
 const JUNE = `${WARD}.2026.06`;
 const OCTOBER = `${WARD}.2026.10`;
@@ -55,10 +73,13 @@ const PART_TEXT: Record<(typeof MINUTES_PARTS)[number], string> = {
   conclusion: 'Đồng chí chủ trì kết luận; thư ký thông qua toàn văn biên bản.',
 };
 
+/** A route's JSON: its answer, or the error body when refused. */
+type Answer<T> = T & Partial<ErrorJson>;
+
 describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
   let table: TestTable;
-  let deps: AppDeps;
-  let clock: SettableClock;
+  let deps: TestDeps;
+  let clock: TestClock;
   const token: Record<string, string> = {};
   const h = {
     attendanceGet: attendanceGet(() => deps),
@@ -89,29 +110,80 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     khanh: aMember({ id: 'm-khanh', fullName: 'Huỳnh Minh Khánh', partyCardNumber: '200000006' }),
     phuc: aMember({ id: 'm-phuc', fullName: 'Đặng Hữu Phúc', partyCardNumber: '200000007' }),
   };
+  let commentId = '';
+  let sealHash = '';
+
+  // One caller per route: who calls (a key of `token`), on the June meeting unless told otherwise.
   const path = (extra: Record<string, string> = {}) => ({ id: JUNE, ...extra });
+  const callAs = <T>(handler: HttpHandler, who: string, request: Omit<ApiRequest, 'token' | 'principal'>) =>
+    call<Answer<T>>(handler, { ...request, token: token[who] as string });
+  const openSheet = (who: string) =>
+    callAs<Awaited<ReturnType<typeof openAttendance>>>(h.attendanceOpen, who, {
+      method: 'POST',
+      route: '/meetings/{id}/attendance/open',
+      pathParameters: path(),
+    });
+  const getSheet = (who: string, query?: Record<string, string>) =>
+    callAs<AttendanceSheetView>(h.attendanceGet, who, {
+      method: 'GET',
+      route: '/meetings/{id}/attendance',
+      pathParameters: path(),
+      ...(query ? { query } : {}),
+    });
+  const setPresent = (who: string, memberId: string, present: boolean) =>
+    callAs<AttendanceChange>(h.attendanceSet, who, {
+      method: 'PUT',
+      route: '/meetings/{id}/attendance/{memberId}',
+      pathParameters: path({ memberId }),
+      body: { present },
+    });
+  const putPart = (who: string, part: string, text: string) =>
+    callAs<PartWritten>(h.minutesPut, who, {
+      method: 'PUT',
+      route: '/meetings/{id}/minutes/{part}',
+      pathParameters: path({ part }),
+      body: { text },
+    });
   const sign = (who: string, as: 'chair' | 'secretary', meetingId = JUNE) =>
-    call(h.minutesSign, {
+    callAs<SignResult>(h.minutesSign, who, {
       method: 'POST',
       route: '/meetings/{id}/minutes/sign',
       pathParameters: { id: meetingId },
       body: { as },
-      token: token[who] as string,
     });
   const getMinutes = (meetingId = JUNE) =>
-    call(h.minutesGet, {
+    callAs<MinutesView>(h.minutesGet, 'secretary', {
       method: 'GET',
       route: '/meetings/{id}/minutes',
       pathParameters: { id: meetingId },
-      token: token.secretary as string,
     });
-  let commentId = '';
-  let sealHash = '';
+  const raise = (who: string, body: { topic: string; text: string }, headers?: Record<string, string>) =>
+    callAs<CommentView>(h.commentRaise, who, {
+      method: 'POST',
+      route: '/meetings/{id}/comments',
+      pathParameters: path(),
+      body,
+      ...(headers ? { headers } : {}),
+    });
+  const answerComment = (who: string, body: Record<string, string>) =>
+    callAs<CommentView>(h.commentAnswer, who, {
+      method: 'POST',
+      route: '/meetings/{id}/comments/{commentId}/answer',
+      pathParameters: path({ commentId }),
+      body,
+    });
+  const acknowledge = (who: string, memberId: string) =>
+    callAs<AbsenceNotice>(h.ackNotice, who, {
+      method: 'POST',
+      route: '/meetings/{id}/absence-notices/{memberId}/ack',
+      pathParameters: path({ memberId }),
+    });
+  const partOf = (view: MinutesView, part: MinutesPart) => view.parts.find((p) => p.part === part);
 
   beforeAll(async () => {
     table = await createTestTable();
-    clock = settableClock('2026-06-10T03:00:00Z');
-    deps = testDeps(table, clock);
+    clock = testClock('2026-06-10T03:00:00Z');
+    deps = testDeps(table, { clock });
     const repos = deps.repos;
     await seedWard(repos);
     for (const m of Object.values(members)) await seedReceivedMember(repos, m);
@@ -162,34 +234,17 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
   });
 
   it('takes members’ comments before the meeting: for the upcoming planned meeting (R15 2.5)', async () => {
+    // Prepare
+    const lighting = { topic: 'Chiếu sáng', text: 'Đề nghị lắp đèn chiếu sáng hẻm 12 khu vực 3.' };
+
     // Act
-    const byRoute = await call(h.commentRaise, {
-      method: 'POST',
-      route: '/meetings/{id}/comments',
-      pathParameters: path(),
-      body: { topic: 'Chiếu sáng', text: 'Đề nghị lắp đèn chiếu sáng hẻm 12 khu vực 3.' },
-      token: token.nhung as string,
-      headers: { 'idempotency-key': 'k-1' },
-    });
-    const replay = await call(h.commentRaise, {
-      method: 'POST',
-      route: '/meetings/{id}/comments',
-      pathParameters: path(),
-      body: { topic: 'Chiếu sáng', text: 'Đề nghị lắp đèn chiếu sáng hẻm 12 khu vực 3.' },
-      token: token.nhung as string,
-      headers: { 'idempotency-key': 'k-1' },
-    });
+    const byRoute = await raise('nhung', lighting, { 'idempotency-key': 'k-1' });
+    const replay = await raise('nhung', lighting, { 'idempotency-key': 'k-1' });
     const auto = await raiseComment({ ...deps.repos, clock, ids: deps.ids }, memberPrincipal('m-an'), {
       topic: 'Môi trường',
       text: 'Rác thải đổ không đúng nơi quy định ở bờ kè.',
     });
-    const byStaff = await call(h.commentRaise, {
-      method: 'POST',
-      route: '/meetings/{id}/comments',
-      pathParameters: path(),
-      body: { topic: 'x', text: 'y' },
-      token: token.chair as string,
-    });
+    const byStaff = await raise('chair', { topic: 'x', text: 'y' });
 
     // Assess
     expect(byRoute.status).toBe(201);
@@ -207,61 +262,24 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
 
   it('refuses to take attendance before the meeting day, and refuses other committees', async () => {
     // Act
-    const early = await call(h.attendanceOpen, {
-      method: 'POST',
-      route: '/meetings/{id}/attendance/open',
-      pathParameters: path(),
-      token: token.residence as string,
-    });
+    const early = await openSheet('residence');
     clock.set('2026-06-20T01:30:00Z'); // 08:30 in Vietnam, the meeting's morning
-    const otherWard = await call(h.attendanceOpen, {
-      method: 'POST',
-      route: '/meetings/{id}/attendance/open',
-      pathParameters: path(),
-      token: token.otherWardChair as string,
-    });
-    const byMember = await call(h.attendanceGet, {
-      method: 'GET',
-      route: '/meetings/{id}/attendance',
-      pathParameters: path(),
-      token: token.nhung as string,
-    });
+    const otherWard = await openSheet('otherWardChair');
+    const byMember = await getSheet('nhung');
 
     // Assess
     expect(early.status).toBe(409);
-    expect(early.json.error.code).toBe('meeting_not_yet');
+    expect(early.json.error?.code).toBe('meeting_not_yet');
     expect(otherWard.status).toBe(403);
     expect(byMember.status).toBe(403);
   });
 
   it('opens the sheet pre-filled from the RSVPs, pages it, and always gives totals and reasons', async () => {
     // Act
-    const opened = await call(h.attendanceOpen, {
-      method: 'POST',
-      route: '/meetings/{id}/attendance/open',
-      pathParameters: path(),
-      token: token.residence as string,
-    });
-    const reopened = await call(h.attendanceOpen, {
-      method: 'POST',
-      route: '/meetings/{id}/attendance/open',
-      pathParameters: path(),
-      token: token.residence as string,
-    });
-    const first = await call(h.attendanceGet, {
-      method: 'GET',
-      route: '/meetings/{id}/attendance',
-      pathParameters: path(),
-      query: { limit: '4' },
-      token: token.chair as string,
-    });
-    const second = await call(h.attendanceGet, {
-      method: 'GET',
-      route: '/meetings/{id}/attendance',
-      pathParameters: path(),
-      query: { limit: '4', cursor: first.json.cursor },
-      token: token.viewer as string,
-    });
+    const opened = await openSheet('residence');
+    const reopened = await openSheet('residence');
+    const first = await getSheet('chair', { limit: '4' });
+    const second = await getSheet('viewer', { limit: '4', cursor: String(first.json.cursor) });
 
     // Assess
     expect(opened.status).toBe(200);
@@ -274,43 +292,19 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
       expect(page.json.totals).toMatchObject({ total: 7, present: 3, absent: 4, unrecorded: 0 });
     }
     const rows = [...first.json.rows, ...second.json.rows];
-    const dung = rows.find((r: { memberId: string }) => r.memberId === 'm-dung');
-    const hoa = rows.find((r: { memberId: string }) => r.memberId === 'm-hoa');
-    expect(dung.absence).toEqual({ status: 'confirmed', category: 'work', text: 'Đi công tác Hà Nội' });
-    expect(hoa.absence).toEqual({ status: 'pending', category: 'illness' });
-    expect(rows.every((r: { recorded: boolean }) => r.recorded)).toBe(true);
+    const dung = rows.find((r) => r.memberId === 'm-dung');
+    const hoa = rows.find((r) => r.memberId === 'm-hoa');
+    expect(dung?.absence).toEqual({ status: 'confirmed', category: 'work', text: 'Đi công tác Hà Nội' });
+    expect(hoa?.absence).toEqual({ status: 'pending', category: 'illness' });
+    expect(rows.every((r) => r.recorded)).toBe(true);
   });
 
   it('toggles one member at a time and keeps the totals right', async () => {
     // Act
-    const khanhAway = await call(h.attendanceSet, {
-      method: 'PUT',
-      route: '/meetings/{id}/attendance/{memberId}',
-      pathParameters: path({ memberId: 'm-khanh' }),
-      body: { present: false },
-      token: token.secretary as string,
-    });
-    const phucCame = await call(h.attendanceSet, {
-      method: 'PUT',
-      route: '/meetings/{id}/attendance/{memberId}',
-      pathParameters: path({ memberId: 'm-phuc' }),
-      body: { present: true },
-      token: token.residence as string,
-    });
-    const again = await call(h.attendanceSet, {
-      method: 'PUT',
-      route: '/meetings/{id}/attendance/{memberId}',
-      pathParameters: path({ memberId: 'm-phuc' }),
-      body: { present: true },
-      token: token.residence as string,
-    });
-    const stranger = await call(h.attendanceSet, {
-      method: 'PUT',
-      route: '/meetings/{id}/attendance/{memberId}',
-      pathParameters: path({ memberId: 'm-nobody' }),
-      body: { present: true },
-      token: token.residence as string,
-    });
+    const khanhAway = await setPresent('secretary', 'm-khanh', false);
+    const phucCame = await setPresent('residence', 'm-phuc', true);
+    const again = await setPresent('residence', 'm-phuc', true);
+    const stranger = await setPresent('residence', 'm-nobody', true);
 
     // Assess
     expect(khanhAway.status).toBe(200);
@@ -330,41 +324,15 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     const writers = ['secretary', 'chair', 'residence'];
 
     // Act
-    const byMember = await call(h.minutesPut, {
-      method: 'PUT',
-      route: '/meetings/{id}/minutes/{part}',
-      pathParameters: path({ part: 'report' }),
-      body: { text: 'x' },
-      token: token.nhung as string,
-    });
-    const unknownPart = await call(h.minutesPut, {
-      method: 'PUT',
-      route: '/meetings/{id}/minutes/{part}',
-      pathParameters: path({ part: 'gossip' }),
-      body: { text: 'x' },
-      token: token.secretary as string,
-    });
+    const byMember = await putPart('nhung', 'report', 'x');
+    const unknownPart = await putPart('secretary', 'gossip', 'x');
     const results = [];
     for (const [i, part] of MINUTES_PARTS.entries()) {
       if (part === 'conclusion') break; // written after an early attempt to sign
-      results.push(
-        await call(h.minutesPut, {
-          method: 'PUT',
-          route: '/meetings/{id}/minutes/{part}',
-          pathParameters: path({ part }),
-          body: { text: PART_TEXT[part] },
-          token: token[writers[i % writers.length] as string] as string,
-        }),
-      );
+      results.push(await putPart(writers[i % writers.length] as string, part, PART_TEXT[part]));
     }
     const tooEarly = await sign('chair', 'chair');
-    const last = await call(h.minutesPut, {
-      method: 'PUT',
-      route: '/meetings/{id}/minutes/{part}',
-      pathParameters: path({ part: 'conclusion' }),
-      body: { text: PART_TEXT.conclusion },
-      token: token.secretary as string,
-    });
+    const last = await putPart('secretary', 'conclusion', PART_TEXT.conclusion);
     const view = await getMinutes();
 
     // Assess
@@ -374,22 +342,22 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(results[0]?.json.nextPart).toBe('agenda');
     expect(results[7]?.json.nextPart).toBe('conclusion');
     expect(tooEarly.status).toBe(422);
-    expect(tooEarly.json.error.rule).toBe('R15');
+    expect(tooEarly.json.error?.rule).toBe('R15');
     expect(last.json.missing).toEqual([]);
     expect(view.status).toBe(200);
     expect(view.json.state).toBe('draft');
-    expect(view.json.parts.map((p: { part: string }) => p.part)).toEqual([...MINUTES_PARTS]);
+    expect(view.json.parts.map((p) => p.part)).toEqual([...MINUTES_PARTS]);
     const opening = view.json.parts[0];
-    expect(opening.text).toBe(PART_TEXT.opening);
-    expect(opening.filledIn).toContain('Tổng số đảng viên được mời: 7; có mặt: 3; vắng mặt: 4.');
-    expect(opening.filledIn).toContain(
+    expect(opening?.text).toBe(PART_TEXT.opening);
+    expect(opening?.filledIn).toContain('Tổng số đảng viên được mời: 7; có mặt: 3; vắng mặt: 4.');
+    expect(opening?.filledIn).toContain(
       'Trần Quốc Dũng — Bận công tác: Đi công tác Hà Nội (cấp ủy nơi công tác đã xác nhận)',
     );
-    expect(opening.filledIn).toContain('Võ Văn Út — không báo lý do');
-    const discussion = view.json.parts.find((p: { part: string }) => p.part === 'discussion');
-    expect(discussion.filledIn).toContain('Đ/c Nguyễn Thị Hồng Nhung — Chiếu sáng');
-    expect(discussion.filledIn).toContain('Đ/c Lê Văn An — Môi trường');
-    expect(view.json.filledIn.absentees.map((a: { name: string }) => a.name)).toEqual([
+    expect(opening?.filledIn).toContain('Võ Văn Út — không báo lý do');
+    const discussion = partOf(view.json, 'discussion');
+    expect(discussion?.filledIn).toContain('Đ/c Nguyễn Thị Hồng Nhung — Chiếu sáng');
+    expect(discussion?.filledIn).toContain('Đ/c Lê Văn An — Môi trường');
+    expect(view.json.filledIn.absentees.map((a) => a.name)).toEqual([
       'Trần Quốc Dũng',
       'Phạm Thị Hòa',
       'Huỳnh Minh Khánh',
@@ -401,23 +369,11 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
 
   it('lets only the assigned chair and a secretary sign, as two different people, then seals (R15 2.6, R16)', async () => {
     // Act
-    const byResidenceStaff = await call(h.minutesSign, {
-      method: 'POST',
-      route: '/meetings/{id}/minutes/sign',
-      pathParameters: path(),
-      body: { as: 'secretary' },
-      token: token.residence as string,
-    });
+    const byResidenceStaff = await sign('residence', 'secretary');
     const secretaryAsChair = await sign('secretary', 'chair');
     const chair = await sign('chair', 'chair');
     const chairAgain = await sign('chair', 'chair');
-    const frozenToggle = await call(h.attendanceSet, {
-      method: 'PUT',
-      route: '/meetings/{id}/attendance/{memberId}',
-      pathParameters: path({ memberId: 'm-an' }),
-      body: { present: false },
-      token: token.secretary as string,
-    });
+    const frozenToggle = await setPresent('secretary', 'm-an', false);
     const samePerson = await sign('chairAsSecretary', 'secretary');
     const secretary = await sign('secretary', 'secretary');
     const meeting = await deps.repos.meetings.get(JUNE);
@@ -430,17 +386,17 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(chair.json.state).toBe('signing');
     expect(chairAgain.json.state).toBe('signing');
     expect(frozenToggle.status).toBe(409);
-    expect(frozenToggle.json.error.code).toBe('minutes_signing');
+    expect(frozenToggle.json.error?.code).toBe('minutes_signing');
     expect(samePerson.status).toBe(422);
-    expect(samePerson.json.error.rule).toBe('R15');
+    expect(samePerson.json.error?.rule).toBe('R15');
     expect(secretary.status).toBe(200);
     expect(secretary.json.state).toBe('sealed');
-    expect(secretary.json.seal.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(secretary.json.signatures.chair.name).toBe('Trần Văn Chủ');
-    expect(secretary.json.signatures.secretary.name).toBe('Lê Thị Thư');
+    expect(secretary.json.seal?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(secretary.json.signatures.chair?.name).toBe('Trần Văn Chủ');
+    expect(secretary.json.signatures.secretary?.name).toBe('Lê Thị Thư');
     expect(meeting?.status).toBe('held');
     expect(signedEvent?.event).toMatchObject({ type: 'MinutesSigned', data: { meetingId: JUNE } });
-    sealHash = secretary.json.seal.hash;
+    sealHash = secretary.json.seal?.hash ?? '';
   });
 
   it('sends the R10 notices on sealing: absent without reply or without a confirmed reason', async () => {
@@ -463,34 +419,13 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
 
   it('lets only the member’s workplace acknowledge a notice, with one tap', async () => {
     // Act
-    const wrongWorkplace = await call(h.ackNotice, {
-      method: 'POST',
-      route: '/meetings/{id}/absence-notices/{memberId}/ack',
-      pathParameters: path({ memberId: 'm-hoa' }),
-      token: token.otherWorkplace as string,
-    });
-    const ack = await call(h.ackNotice, {
-      method: 'POST',
-      route: '/meetings/{id}/absence-notices/{memberId}/ack',
-      pathParameters: path({ memberId: 'm-hoa' }),
-      token: token.workplace as string,
-    });
-    const ackAgain = await call(h.ackNotice, {
-      method: 'POST',
-      route: '/meetings/{id}/absence-notices/{memberId}/ack',
-      pathParameters: path({ memberId: 'm-hoa' }),
-      token: token.workplace as string,
-    });
-    const noNotice = await call(h.ackNotice, {
-      method: 'POST',
-      route: '/meetings/{id}/absence-notices/{memberId}/ack',
-      pathParameters: path({ memberId: 'm-dung' }),
-      token: token.workplace as string,
-    });
-    const pending = await call(h.pendingNotices, {
+    const wrongWorkplace = await acknowledge('otherWorkplace', 'm-hoa');
+    const ack = await acknowledge('workplace', 'm-hoa');
+    const ackAgain = await acknowledge('workplace', 'm-hoa');
+    const noNotice = await acknowledge('workplace', 'm-dung');
+    const pending = await callAs<Page<AbsenceNotice>>(h.pendingNotices, 'workplace', {
       method: 'GET',
       route: '/absence-notices',
-      token: token.workplace as string,
     });
 
     // Assess
@@ -499,37 +434,28 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(ack.json).toMatchObject({ memberId: 'm-hoa', acknowledgedBy: 'wp-1' });
     expect(ackAgain.json.acknowledgedAt).toBe(ack.json.acknowledgedAt);
     expect(noNotice.status).toBe(404);
-    expect(pending.json.items.map((n: { memberId: string }) => n.memberId)).toEqual(['m-khanh']);
+    expect(pending.json.items.map((n) => n.memberId)).toEqual(['m-khanh']);
   });
 
   it('refuses any edit after sealing (409), keeps the seal verifying, and takes signed addenda (R16)', async () => {
     // Act
-    const edit = await call(h.minutesPut, {
-      method: 'PUT',
-      route: '/meetings/{id}/minutes/{part}',
-      pathParameters: path({ part: 'report' }),
-      body: { text: 'Sửa sau khi ký' },
-      token: token.chair as string,
-    });
-    const toggle = await call(h.attendanceSet, {
-      method: 'PUT',
-      route: '/meetings/{id}/attendance/{memberId}',
-      pathParameters: path({ memberId: 'm-an' }),
-      body: { present: false },
-      token: token.chair as string,
-    });
-    const addendum = await call(h.minutesAddendum, {
-      method: 'POST',
-      route: '/meetings/{id}/minutes/addenda',
-      pathParameters: path(),
-      body: { text: 'Đính chính: chỉ tiêu đạt 9/10, không phải 8/10.' },
-      token: token.residence as string,
-    });
+    const edit = await putPart('chair', 'report', 'Sửa sau khi ký');
+    const toggle = await setPresent('chair', 'm-an', false);
+    const addendum = await callAs<Awaited<ReturnType<typeof addMinutesAddendum>>>(
+      h.minutesAddendum,
+      'residence',
+      {
+        method: 'POST',
+        route: '/meetings/{id}/minutes/addenda',
+        pathParameters: path(),
+        body: { text: 'Đính chính: chỉ tiêu đạt 9/10, không phải 8/10.' },
+      },
+    );
     const view = await getMinutes();
 
     // Assess
     expect(edit.status).toBe(409);
-    expect(edit.json.error.code).toBe('minutes_sealed');
+    expect(edit.json.error?.code).toBe('minutes_sealed');
     expect(toggle.status).toBe(409);
     expect(addendum.status).toBe(201);
     expect(addendum.json.addendum).toMatchObject({
@@ -540,28 +466,24 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(view.json.state).toBe('sealed');
     expect(view.json.seal).toMatchObject({ hash: sealHash, verifies: true });
     expect(view.json.addendaVerify).toBe(true);
-    expect(view.json.parts.find((p: { part: string }) => p.part === 'report').text).toBe(PART_TEXT.report);
+    expect(partOf(view.json, 'report')?.text).toBe(PART_TEXT.report);
     expect(view.json.filledIn.frozen).toBe(true);
   });
 
   it('prints the minutes as a PDF with Vietnamese names, every part, the signatures and the seal', async () => {
     // Act
-    const answer = await call(h.minutesPdf, {
+    const answer = await callAs<unknown>(h.minutesPdf, 'chair', {
       method: 'GET',
       route: '/meetings/{id}/minutes.pdf',
       pathParameters: path(),
-      token: token.chair as string,
     });
-    const bytes = Buffer.from(answer.raw.body ?? '', 'base64');
-    const parser = new PDFParse({ data: bytes });
-    const text = (await parser.getText()).text;
-    await parser.destroy();
+    const text = await pdfText(answer.bytes);
 
     // Assess
     expect(answer.status).toBe(200);
     expect(answer.raw.isBase64Encoded).toBe(true);
-    expect(answer.raw.headers?.['content-type']).toBe('application/pdf');
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(answer.headers['content-type']).toBe('application/pdf');
+    expect(answer.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain('Nguyễn Thị Hồng Nhung');
     expect(text).toContain('Huỳnh Minh Khánh');
@@ -598,57 +520,23 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
       },
       0,
     );
+    const notDone = {
+      status: 'not_done',
+      text: 'Chưa lắp được đèn hẻm 12.',
+      reason: 'Chưa có kinh phí trong quý 3.',
+      remedy: 'Vận động xã hội hóa, lắp trong tháng 11.',
+    };
 
     // Act
-    const closedMeeting = await call(h.commentRaise, {
-      method: 'POST',
-      route: '/meetings/{id}/comments',
-      pathParameters: path(),
-      body: { topic: 'Muộn', text: 'Ý kiến gửi sau khi họp xong.' },
-      token: token.an as string,
-    });
+    const closedMeeting = await raise('an', { topic: 'Muộn', text: 'Ý kiến gửi sau khi họp xong.' });
     const forOctober = await raiseComment({ ...deps.repos, clock, ids: deps.ids }, memberPrincipal('m-an'), {
       topic: 'An ninh',
       text: 'Tình trạng trộm cắp xe máy về đêm.',
     });
-    const withoutRemedy = await call(h.commentAnswer, {
-      method: 'POST',
-      route: '/meetings/{id}/comments/{commentId}/answer',
-      pathParameters: path({ commentId }),
-      body: { status: 'not_done', text: 'Chưa lắp được đèn.' },
-      token: token.chair as string,
-    });
-    const byMember = await call(h.commentAnswer, {
-      method: 'POST',
-      route: '/meetings/{id}/comments/{commentId}/answer',
-      pathParameters: path({ commentId }),
-      body: { status: 'done', text: 'x' },
-      token: token.nhung as string,
-    });
-    const answered = await call(h.commentAnswer, {
-      method: 'POST',
-      route: '/meetings/{id}/comments/{commentId}/answer',
-      pathParameters: path({ commentId }),
-      body: {
-        status: 'not_done',
-        text: 'Chưa lắp được đèn hẻm 12.',
-        reason: 'Chưa có kinh phí trong quý 3.',
-        remedy: 'Vận động xã hội hóa, lắp trong tháng 11.',
-      },
-      token: token.chair as string,
-    });
-    const answeredAgain = await call(h.commentAnswer, {
-      method: 'POST',
-      route: '/meetings/{id}/comments/{commentId}/answer',
-      pathParameters: path({ commentId }),
-      body: {
-        status: 'not_done',
-        text: 'Chưa lắp được đèn hẻm 12.',
-        reason: 'Chưa có kinh phí trong quý 3.',
-        remedy: 'Vận động xã hội hóa, lắp trong tháng 11.',
-      },
-      token: token.secretary as string,
-    });
+    const withoutRemedy = await answerComment('chair', { status: 'not_done', text: 'Chưa lắp được đèn.' });
+    const byMember = await answerComment('nhung', { status: 'done', text: 'x' });
+    const answered = await answerComment('chair', notDone);
+    const answeredAgain = await answerComment('secretary', notDone);
     const pending = await deps.repos.outbox.pending(100);
     const told = pending.filter((e) => e.type === 'CommentAnswered');
     const october = await getMinutes(OCTOBER);
@@ -657,11 +545,11 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(closedMeeting.status).toBe(422);
     expect(forOctober.meetingId).toBe(OCTOBER);
     expect(withoutRemedy.status).toBe(422);
-    expect(withoutRemedy.json.error.rule).toBe('R15');
+    expect(withoutRemedy.json.error?.rule).toBe('R15');
     expect(byMember.status).toBe(403);
     expect(answered.status).toBe(200);
     expect(answered.json.answer).toMatchObject({ status: 'not_done', answeredAtMeetingId: OCTOBER });
-    expect(answeredAgain.json.answer.answeredAt).toBe(answered.json.answer.answeredAt);
+    expect(answeredAgain.json.answer?.answeredAt).toBe(answered.json.answer?.answeredAt);
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({
       orgIds: [WARD],
@@ -669,19 +557,20 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     });
     expect(JSON.stringify(told)).not.toContain('đèn');
     const previous = october.json.filledIn.previousComments;
-    expect(previous.map((c: { topic: string }) => c.topic)).toEqual(['Chiếu sáng', 'Môi trường']);
+    expect(previous.map((c) => c.topic)).toEqual(['Chiếu sáng', 'Môi trường']);
     expect(previous[0]).toMatchObject({
       authorName: 'Nguyễn Thị Hồng Nhung',
       answer: { status: 'not_done', remedy: 'Vận động xã hội hóa, lắp trong tháng 11.' },
     });
-    expect(previous[1].answer).toBeUndefined();
-    const answers = october.json.parts.find((p: { part: string }) => p.part === 'answers');
-    expect(answers.filledIn).toContain('Chưa làm được: Chưa lắp được đèn hẻm 12.');
-    expect(answers.filledIn).toContain('hướng khắc phục: Vận động xã hội hóa');
-    expect(answers.filledIn).toContain('Chưa có phản hồi.');
-    expect(october.json.filledIn.comments.map((c: { topic: string }) => c.topic)).toEqual(['An ninh']);
-    const assessment = october.json.parts.find((p: { part: string }) => p.part === 'assessment');
-    expect(assessment.filledIn).toBe('Đề nghị biểu dương: đồng chí Nguyễn Thị Hồng Nhung.');
+    expect(previous[1]?.answer).toBeUndefined();
+    const answers = partOf(october.json, 'answers');
+    expect(answers?.filledIn).toContain('Chưa làm được: Chưa lắp được đèn hẻm 12.');
+    expect(answers?.filledIn).toContain('hướng khắc phục: Vận động xã hội hóa');
+    expect(answers?.filledIn).toContain('Chưa có phản hồi.');
+    expect(october.json.filledIn.comments.map((c) => c.topic)).toEqual(['An ninh']);
+    expect(partOf(october.json, 'assessment')?.filledIn).toBe(
+      'Đề nghị biểu dương: đồng chí Nguyễn Thị Hồng Nhung.',
+    );
   });
 
   it('detects a stored record modified behind its back: the seal no longer verifies', async () => {
@@ -701,7 +590,7 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     const after = await getMinutes();
 
     // Assess
-    expect(before.json.seal.verifies).toBe(true);
+    expect(before.json.seal?.verifies).toBe(true);
     expect(after.status).toBe(200);
     expect(after.json.seal).toMatchObject({ hash: sealHash, verifies: false });
   });

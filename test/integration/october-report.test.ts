@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as compileHandler } from '../../functions/http/compile-report.js';
 import { createHandler as getReportHandler } from '../../functions/http/get-report.js';
@@ -13,7 +12,8 @@ import { type OctoberReport, type OctoberReportBody, sumReportBodies } from '../
 import type { Principal } from '../../shared/domain/roles.js';
 import type { Proposal } from '../../shared/domain/rule-set.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
-import { call, type TestApp, testApp } from '../support/http-issue6.js';
+import { call, type ErrorJson, type TestApp, testApp } from '../support/http.js';
+import { pdfText } from '../support/pdf.js';
 import {
   aCommittee,
   hd02Form,
@@ -34,6 +34,9 @@ const staffA: Principal = { sub: 'staff-a', orgId: A, role: 'residence_staff' };
 const staffX: Principal = { sub: 'staff-x', orgId: X, role: 'secretary' };
 const districtStaff: Principal = { sub: 'staff-q', orgId: DISTRICT, role: 'residence_staff' };
 const districtViewer: Principal = { sub: 'viewer-q', orgId: DISTRICT, role: 'viewer' };
+
+/** What compiling answers: the report, and whether it is a new version; or the error body. */
+type Compiled = { changed: boolean; report: OctoberReport } & Partial<ErrorJson>;
 
 type Code = MeetingCode | '-';
 interface Row {
@@ -241,7 +244,7 @@ describe('Year end: the October report (R22)', () => {
   let table: TestTable;
   let app: TestApp;
   const compile = (principal: Principal, orgId: string, query?: Record<string, string>) =>
-    call(
+    call<Compiled>(
       compileHandler(() => app.deps),
       {
         method: 'POST',
@@ -252,7 +255,7 @@ describe('Year end: the October report (R22)', () => {
       },
     );
   const fetchReport = (principal: Principal, orgId: string, suffix = '') =>
-    call(
+    call<OctoberReport & Partial<ErrorJson>>(
       getReportHandler(() => app.deps),
       {
         method: 'GET',
@@ -263,6 +266,12 @@ describe('Year end: the October report (R22)', () => {
     );
   const compiledEvents = async () =>
     (await app.repos.outbox.pending(500)).filter((e) => e.type === 'OctoberReportCompiled').map((e) => e.id);
+  /** The chair submits a member's draft evaluation (after a compilation, so the next one differs). */
+  async function submitDraft(memberId: string) {
+    const draft = await app.repos.evaluations.get(A, YEAR, memberId);
+    if (!draft) throw new Error(`${memberId} has a draft`);
+    await app.repos.evaluations.save({ ...draft, status: 'submitted', version: 2 }, 1);
+  }
 
   async function seedWard(orgId: string, rows: (Row & { form?: EvaluationForm })[], dates: [string, string]) {
     const june = { id: await seedMeeting(app.repos, orgId, YEAR, 'june', dates[0]), date: dates[0] };
@@ -303,23 +312,14 @@ describe('Year end: the October report (R22)', () => {
           recordedAt: `${row.travel[0]}T01:00:00Z`,
         });
       }
-      if (row.evaluation) {
-        await seedEvaluation(app.repos, {
-          residenceOrgId: orgId,
-          memberId: row.id,
-          form: hd02Form(row.evaluation.proposal, row.evaluation.notGood),
-          status: row.evaluation.status,
-        });
-      }
-      if (row.form) {
-        await seedEvaluation(app.repos, {
-          residenceOrgId: orgId,
-          memberId: row.id,
-          ruleSet: 'qd213-2020',
-          form: row.form,
-          status: 'submitted',
-        });
-      }
+      // Ward A's rows name a hd02 proposal; the qd213 ward's rows carry their whole form, submitted.
+      const evaluation = row.evaluation
+        ? { form: hd02Form(row.evaluation.proposal, row.evaluation.notGood), status: row.evaluation.status }
+        : row.form
+          ? { ruleSet: 'qd213-2020' as const, form: row.form, status: 'submitted' as const }
+          : undefined;
+      if (evaluation)
+        await seedEvaluation(app.repos, { residenceOrgId: orgId, memberId: row.id, ...evaluation });
     }
   }
 
@@ -367,7 +367,7 @@ describe('Year end: the October report (R22)', () => {
 
       // Assess
       expect(answer.status).toBe(201);
-      const report = (answer.json as { report: OctoberReport }).report;
+      const report = answer.json.report;
       expect(report).toMatchObject({ orgId: A, year: YEAR, version: 1, scope: 'residence', childOrgIds: [] });
       expect(report.body).toEqual(EXPECTED_A);
       expect(await compiledEvents()).toEqual([`OctoberReportCompiled:${A}:${YEAR}:v1`]);
@@ -376,7 +376,7 @@ describe('Year end: the October report (R22)', () => {
     it('equals the hand-computed numbers of the qd213 ward (exempt members owe no evaluation, and are not R11)', async () => {
       const answer = await compile(staffX, X);
       expect(answer.status).toBe(201);
-      expect((answer.json as { report: OctoberReport }).report.body).toEqual(EXPECTED_X);
+      expect(answer.json.report.body).toEqual(EXPECTED_X);
     });
 
     it('serves the stored report as JSON to the committee and the district, not to others', async () => {
@@ -386,7 +386,7 @@ describe('Year end: the October report (R22)', () => {
       const workplace = await fetchReport({ sub: 'w', orgId: 'so-y-te', role: 'workplace_staff' }, A);
       const member = await fetchReport({ sub: 'm01', orgId: A, role: 'member' }, A);
       expect(own.status).toBe(200);
-      expect((own.json as unknown as OctoberReport).body).toEqual(EXPECTED_A);
+      expect(own.json.body).toEqual(EXPECTED_A);
       expect(district.status).toBe(200);
       expect([otherWard.status, workplace.status, member.status]).toEqual([403, 403, 403]);
       expect((await fetchReport(staffA, A, '.docx')).status).toBe(400);
@@ -510,9 +510,7 @@ describe('Year end: the October report (R22)', () => {
     it('is a Vietnamese PDF whose text holds the totals and the names with their diacritics', async () => {
       // Act
       const answer = await fetchReport(staffA, A, '.pdf');
-      const parser = new PDFParse({ data: new Uint8Array(answer.bytes) });
-      const text = (await parser.getText()).text.replace(/\s+/g, ' ');
-      await parser.destroy();
+      const text = await pdfText(answer.bytes);
 
       // Assess
       expect(answer.status).toBe(200);
@@ -547,7 +545,7 @@ describe('Year end: the October report (R22)', () => {
 
       // Assess
       expect(answer.status).toBe(201);
-      const report = (answer.json as { report: OctoberReport }).report;
+      const report = answer.json.report;
       expect(report).toMatchObject({ scope: 'aggregate', childOrgIds: [A, X], version: 1 });
       const b = report.body;
       expect(b.members).toEqual({
@@ -603,9 +601,7 @@ describe('Year end: the October report (R22)', () => {
 
     it('renders the district’s PDF with a chart per ward', async () => {
       const answer = await fetchReport(districtViewer, DISTRICT, '.pdf');
-      const parser = new PDFParse({ data: new Uint8Array(answer.bytes) });
-      const text = (await parser.getText()).text.replace(/\s+/g, ' ');
-      await parser.destroy();
+      const text = await pdfText(answer.bytes);
       expect(text).toContain('Tổng số đảng viên được giới thiệu: 34');
       expect(text).toContain('Tổng hợp từ 2 đơn vị trực thuộc.');
       expect(text).toContain('tỷ lệ dự họp theo đơn vị');
@@ -631,8 +627,8 @@ describe('Year end: the October report (R22)', () => {
 
       // Assess
       expect(again.status).toBe(200);
-      expect((again.json as { changed: boolean; report: OctoberReport }).changed).toBe(false);
-      expect((again.json as { report: OctoberReport }).report.version).toBe(1);
+      expect(again.json.changed).toBe(false);
+      expect(again.json.report.version).toBe(1);
       expect((await compiledEvents()).sort()).toEqual([
         `OctoberReportCompiled:${A}:${YEAR}:v1`,
         `OctoberReportCompiled:${X}:${YEAR}:v1`,
@@ -642,9 +638,7 @@ describe('Year end: the October report (R22)', () => {
 
     it('is registered on 31 October 17:00 (Asia/Ho_Chi_Minh), and compiles only what changed under the configured boards', async () => {
       // Prepare: the chair submits m10's draft after the first compilation.
-      const m10 = await app.repos.evaluations.get(A, YEAR, 'm10');
-      if (!m10) throw new Error('m10 has a draft');
-      await app.repos.evaluations.save({ ...m10, status: 'submitted', version: 2 }, 1);
+      await submitDraft('m10');
 
       // Act
       const summary = await jobHandler(() => app.deps)({});
@@ -677,9 +671,7 @@ describe('Year end: the October report (R22)', () => {
 
     it('sums the wards’ stored reports on request (children=stored), and recompiles them by default', async () => {
       // Prepare: one more submission in ward A after its last compilation.
-      const m18 = await app.repos.evaluations.get(A, YEAR, 'm18');
-      if (!m18) throw new Error('m18 has a draft');
-      await app.repos.evaluations.save({ ...m18, status: 'submitted', version: 2 }, 1);
+      await submitDraft('m18');
 
       // Act
       const stored = await compile(districtStaff, DISTRICT, { children: 'stored' });
@@ -687,9 +679,9 @@ describe('Year end: the October report (R22)', () => {
 
       // Assess
       expect(stored.status).toBe(200);
-      expect((stored.json as { changed: boolean }).changed).toBe(false);
+      expect(stored.json.changed).toBe(false);
       expect(fresh.status).toBe(201);
-      const report = (fresh.json as { report: OctoberReport }).report;
+      const report = fresh.json.report;
       expect(report.version).toBe(3);
       expect(report.body.evaluations).toMatchObject({ done: 18, due: 8, drafts: 2 });
       expect((await app.repos.reports.get(A, YEAR))?.version).toBe(3);

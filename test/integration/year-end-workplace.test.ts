@@ -5,7 +5,7 @@ import { createHandler as workplaceHandler } from '../../functions/http/workplac
 import type { Principal } from '../../shared/domain/roles.js';
 import { prepareSelfReport } from '../../shared/services/year-end.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
-import { call, type TestApp, testApp } from '../support/http-issue6.js';
+import { call, type TestApp, testApp } from '../support/http.js';
 import {
   aCommittee,
   hd02Form,

@@ -6,7 +6,8 @@ import { createHandler as absenceNoticesJob } from '../../functions/jobs/absence
 import { compileOctoberReport } from '../../shared/services/october-report.js';
 import { loadRoutes, OCTOBER_2025, seedWorld, WORLD_NOW, YEAR } from '../integration/reliability/world.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
-import { settableClock, testDeps, WARD } from '../support/http-issue5.js';
+import { testClock, testDeps } from '../support/http.js';
+import { WARD } from '../support/meeting-world.js';
 
 const REPEATS = Number(process.env.SOAK_REPEATS ?? 50);
 
@@ -16,8 +17,8 @@ describe('Function: jobs repeated many times (soak)', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    const clock = settableClock(WORLD_NOW);
-    deps = testDeps(table, clock);
+    const clock = testClock(WORLD_NOW);
+    deps = testDeps(table, { clock });
     await seedWorld(deps, clock, await loadRoutes(() => deps));
     clock.set(WORLD_NOW);
   }, 180_000);

@@ -1,6 +1,7 @@
-// Test support: API Gateway HTTP API (v2) events, signed bearer tokens, and a handler invoker.
+// Test support: the one way tests call HTTP routes — app deps over a test table, a clock moved by hand,
+// signed bearer tokens, API Gateway HTTP API (payload 2.0) events, and a handler invoker decoding the answer.
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, Handler } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type AppDeps, createAppDeps } from '../../functions/deps.js';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../shared/adapters/logger.js';
@@ -10,15 +11,15 @@ import type { Principal } from '../../shared/domain/roles.js';
 import type { Clock } from '../../shared/ports/common.js';
 import type { TestTable } from './dynamo.js';
 
-/** The HS256 secret tests sign with (never used outside tests). */
+/** The HS256 settings tests sign and verify with (never used outside tests). */
 export const TEST_JWT = {
   issuer: 'lien-he-noi-cu-tru-test',
   audience: 'lien-he-api-test',
   secret: 'test-only-secret-for-lien-he-noi-cu-tru-0123456789',
 } as const;
 
-export function testConfig(table: TestTable): AppConfig {
-  return { tableName: table.tableName, region: 'ap-southeast-1', jwt: { ...TEST_JWT } };
+export function testConfig(table: TestTable, overrides: Partial<AppConfig> = {}): AppConfig {
+  return { tableName: table.tableName, region: 'ap-southeast-1', jwt: { ...TEST_JWT }, ...overrides };
 }
 
 /** A clock the test moves by hand. */
@@ -36,71 +37,89 @@ export function testClock(iso: string): TestClock {
   };
 }
 
-/** AppDeps over a test table on DynamoDB Local, with the test JWT secret. */
+export type TestDeps = AppDeps & { repos: Repositories };
+
+/** AppDeps over a test table on DynamoDB Local, with the test JWT settings; quiet unless given a logger. */
 export function testDeps(
   table: TestTable,
   overrides: Partial<Omit<AppDeps, 'config'>> = {},
-): AppDeps & { repos: Repositories } {
+  config: Partial<AppConfig> = {},
+): TestDeps {
   const repos = overrides.repos ?? createRepositories(table);
-  // Quiet by default: tests that check logs pass their own logger.
   const logger = overrides.logger ?? createLogger(() => undefined);
-  return createAppDeps(testConfig(table), { ...overrides, repos, logger }) as AppDeps & {
-    repos: Repositories;
-  };
+  return createAppDeps(testConfig(table, config), { ...overrides, repos, logger }) as TestDeps;
+}
+
+/** Deps, their repositories, the clock (set to `at`) and the log lines the functions wrote. */
+export interface TestApp {
+  deps: TestDeps;
+  repos: Repositories;
+  clock: TestClock;
+  logs: string[];
+}
+
+export function testApp(table: TestTable, at: string, config: Partial<AppConfig> = {}): TestApp {
+  const clock = testClock(at);
+  const logs: string[] = [];
+  const deps = testDeps(table, { clock, logger: createLogger((line) => logs.push(line)) }, config);
+  return { deps, repos: deps.repos, clock, logs };
 }
 
 export function tokenFor(principal: Principal): Promise<string> {
-  return signToken(principal, TEST_JWT, '1h');
+  return signToken(principal, TEST_JWT);
 }
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** The route's path template, e.g. `/introductions/{id}/receive`. */
+  /** The route's path template as registered, e.g. `/meetings/{id}/attendance/{memberId}`. */
   route: string;
-  params?: Record<string, string>;
+  pathParameters?: Record<string, string>;
   query?: Record<string, string>;
   /** An object is sent as JSON; a string as is; a Buffer base64-encoded (as API Gateway sends binary). */
   body?: unknown;
   headers?: Record<string, string>;
-  /** A principal to sign a token for, or a raw token. */
-  as?: Principal | string;
+  /** Who calls: a token is signed for this principal. */
+  principal?: Principal;
+  /** Or the raw bearer token to send (a foreign or broken one, or one signed beforehand). */
+  token?: string;
   /** Send the body base64-encoded, as API Gateway does for binary media types. */
   base64?: boolean;
-  /** The function's timeout for this call (default 30 s). */
+  /** The function's timeout for this call (default 30 s, API Gateway's limit). */
   timeoutMs?: number;
 }
 
-/** An API Gateway HTTP API payload-format-2.0 event, as the Lambda integration receives it. */
+/** The API Gateway HTTP API payload-format-2.0 event the Lambda integration receives for `request`. */
 export async function apiEvent(request: ApiRequest): Promise<APIGatewayProxyEventV2> {
+  if (request.principal && request.token !== undefined) {
+    throw new Error('apiEvent: give a principal or a token, not both');
+  }
   const rawPath = request.route.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodeURIComponent(request.params?.[name] ?? ''),
+    encodeURIComponent(request.pathParameters?.[name] ?? ''),
   );
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(request.headers ?? {})) headers[k.toLowerCase()] = v;
-  if (request.as !== undefined) {
-    const token = typeof request.as === 'string' ? request.as : await tokenFor(request.as);
-    headers.authorization = `Bearer ${token}`;
-  }
-  let body: string | undefined;
-  let base64 = request.base64 ?? false;
+  const token = request.principal ? await tokenFor(request.principal) : request.token;
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  let body: { body: string; isBase64Encoded: boolean } | undefined;
   if (Buffer.isBuffer(request.body)) {
-    body = request.body.toString('latin1');
-    base64 = true;
+    body = { body: request.body.toString('base64'), isBase64Encoded: true };
   } else if (request.body !== undefined) {
-    body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const text = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
     headers['content-type'] ??= 'application/json';
+    body = request.base64
+      ? { body: Buffer.from(text, 'utf8').toString('base64'), isBase64Encoded: true }
+      : { body: text, isBase64Encoded: false };
   }
   const query = request.query ?? {};
-  const rawQueryString = new URLSearchParams(query).toString();
   const now = new Date();
   return {
     version: '2.0',
     routeKey: `${request.method} ${request.route}`,
     rawPath,
-    rawQueryString,
+    rawQueryString: new URLSearchParams(query).toString(),
     headers,
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
-    ...(request.params ? { pathParameters: request.params } : {}),
+    ...(request.pathParameters ? { pathParameters: request.pathParameters } : {}),
     requestContext: {
       accountId: '123456789012',
       apiId: 'local',
@@ -119,14 +138,7 @@ export async function apiEvent(request: ApiRequest): Promise<APIGatewayProxyEven
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
     },
-    ...(body !== undefined
-      ? base64
-        ? {
-            body: Buffer.from(body, Buffer.isBuffer(request.body) ? 'latin1' : 'utf8').toString('base64'),
-            isBase64Encoded: true,
-          }
-        : { body, isBase64Encoded: false }
-      : { isBase64Encoded: false }),
+    ...(body ?? { isBase64Encoded: false }),
   };
 }
 
@@ -159,33 +171,44 @@ export interface ErrorJson {
   };
 }
 
-export interface ApiResponse<T> {
+/** A JSON answer read without a schema: an error body, or fields the test narrows itself. */
+export type JsonAnswer = ErrorJson & Record<string, unknown>;
+
+export interface ApiResponse<T = JsonAnswer> {
   status: number;
-  headers: Record<string, string | number | boolean>;
-  /** Parsed JSON (typed by the caller), or undefined for other content types. */
+  /** Header values as text. */
+  headers: Record<string, string>;
+  /** The parsed JSON (typed by the caller); undefined when the answer is not JSON (a PDF, an XLSX). */
   json: T;
+  /** The body's bytes, base64-decoded when the function sent it so. */
+  bytes: Buffer;
   raw: APIGatewayProxyStructuredResultV2;
 }
 
-export type HttpHandler = Handler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+/** Any route handler (`createHandler(deps)`, or one loaded from the registry by file). */
+export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 
-/** Builds the event, runs the handler as Lambda would, and parses a JSON answer. */
-export async function call<T = ErrorJson>(
+/** Builds the event, runs the handler as Lambda would, and decodes its answer. */
+export async function call<T = JsonAnswer>(
   handler: HttpHandler,
   request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-  const result = (await handler(
-    await apiEvent(request),
-    lambdaContext(request.timeoutMs),
-    () => undefined,
-  )) as APIGatewayProxyStructuredResultV2 | undefined;
-  if (!result) throw new Error('The handler returned nothing');
-  const headers = result.headers ?? {};
-  const isJson = String(headers['content-type'] ?? '').startsWith('application/json');
+  return answerOf<T>(await handler(await apiEvent(request), lambdaContext(request.timeoutMs)));
+}
+
+/** Decodes what a handler returned; for tests that build or alter the event themselves. */
+export function answerOf<T = JsonAnswer>(result: unknown): ApiResponse<T> {
+  if (!result || typeof result !== 'object') throw new Error('The handler returned no result');
+  const raw = result as APIGatewayProxyStructuredResultV2;
+  if (typeof raw.statusCode !== 'number') throw new Error('The handler answered without a statusCode');
+  const headers = Object.fromEntries(Object.entries(raw.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  const text = raw.body ?? '';
+  const isJson = (headers['content-type'] ?? '').startsWith('application/json');
   return {
-    status: result.statusCode ?? 200,
+    status: raw.statusCode,
     headers,
-    json: (isJson && result.body ? JSON.parse(result.body) : undefined) as T,
-    raw: result,
+    json: (isJson && text ? JSON.parse(text) : undefined) as T,
+    bytes: Buffer.from(text, raw.isBase64Encoded ? 'base64' : 'utf8'),
+    raw,
   };
 }

@@ -5,20 +5,16 @@ import type { AppDeps } from '../../../functions/deps.js';
 import { createHandler as attendanceSet } from '../../../functions/http/meeting-attendance-set.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import { openAttendance, toggleAttendance } from '../../../shared/services/attendance.js';
+import { aMember } from '../../support/builders.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
+import { call, type TestClock, testClock, testDeps, tokenFor } from '../../support/http.js';
 import {
-  aMember,
-  call,
-  type SettableClock,
   seedInvitation,
   seedMeeting,
   seedReceivedMember,
   seedWard,
-  settableClock,
-  testDeps,
-  tokenFor,
   WARD,
-} from '../../support/http-issue5.js';
+} from '../../support/meeting-world.js';
 
 const MEETING = `${WARD}.2026.06`;
 /** Rounds of 20 concurrent staff: a few in `npm test`, many under `npm run test:soak`. */
@@ -32,13 +28,13 @@ const staff = (i: number): Principal => ({
 describe('Function: twenty staff taking attendance at once', () => {
   let table: TestTable;
   let deps: AppDeps;
-  let clock: SettableClock;
+  let clock: TestClock;
   const rows = ['c-0', 'c-1', 'c-2', 'c-3'];
 
   beforeAll(async () => {
     table = await createTestTable();
-    clock = settableClock('2026-06-20T02:00:00Z');
-    deps = testDeps(table, clock);
+    clock = testClock('2026-06-20T02:00:00Z');
+    deps = testDeps(table, { clock });
     await seedWard(deps.repos);
     const meeting = await seedMeeting(deps.repos, { id: MEETING, date: '2026-06-20', time: '08:00' });
     for (const [i, id] of rows.entries()) {

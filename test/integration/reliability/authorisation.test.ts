@@ -6,7 +6,7 @@ import type { AppDeps } from '../../../functions/deps.js';
 import { signToken } from '../../../shared/adapters/tokens.js';
 import { HTTP_ROUTES } from '../../../shared/config/functions.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
-import { JWT, type SettableClock, settableClock, testDeps } from '../../support/http-issue5.js';
+import { TEST_JWT, type TestClock, testClock, testDeps } from '../../support/http.js';
 import { EXPECTATIONS, type Request } from './expectations.js';
 import {
   type LoadedRoute,
@@ -35,15 +35,15 @@ const PRIVATE = [
 describe('Function: every route × every role × own / other committee', () => {
   let table: TestTable;
   let deps: AppDeps;
-  let clock: SettableClock;
+  let clock: TestClock;
   let routes: LoadedRoute[];
   let world: World;
   let seeded: Record<string, unknown>[];
 
   beforeAll(async () => {
     table = await createTestTable();
-    clock = settableClock('2026-06-20T03:00:00Z');
-    deps = testDeps(table, clock);
+    clock = testClock('2026-06-20T03:00:00Z');
+    deps = testDeps(table, { clock });
     routes = await loadRoutes(() => deps);
     world = await seedWorld(deps, clock, routes);
     clock.set(WORLD_NOW);
@@ -64,7 +64,7 @@ describe('Function: every route × every role × own / other committee', () => {
   it('answers 401 to every authenticated route without a token or with a token signed by another key', async () => {
     // Prepare
     const foreign = await signToken(PRINCIPALS[2]?.principal ?? { sub: 'x', orgId: 'x', role: 'chair' }, {
-      ...JWT,
+      ...TEST_JWT,
       secret: 'an-attackers-secret-that-is-also-long-enough',
     });
     const before = await snapshot(table);

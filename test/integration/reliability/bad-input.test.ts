@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../../functions/deps.js';
 import { HTTP_ROUTES } from '../../../shared/config/functions.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
-import { type SettableClock, settableClock, testDeps } from '../../support/http-issue5.js';
+import { type TestClock, testClock, testDeps } from '../../support/http.js';
 import { pathParameters, rawBody, rawQuery } from './arbitraries.js';
 import { EXPECTATIONS } from './expectations.js';
 import {
@@ -43,15 +43,15 @@ function politeError(body: string): boolean {
 describe('Function: every route under hostile input', () => {
   let table: TestTable;
   let deps: AppDeps;
-  let clock: SettableClock;
+  let clock: TestClock;
   let routes: LoadedRoute[];
   let world: World;
   let seeded: Record<string, unknown>[];
 
   beforeAll(async () => {
     table = await createTestTable();
-    clock = settableClock('2026-06-20T03:00:00Z');
-    deps = testDeps(table, clock);
+    clock = testClock('2026-06-20T03:00:00Z');
+    deps = testDeps(table, { clock });
     routes = await loadRoutes(() => deps);
     world = await seedWorld(deps, clock, routes);
     clock.set(WORLD_NOW);

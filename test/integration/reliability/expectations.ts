@@ -1,7 +1,7 @@
 // Reliability support: what each registry route answers to each role and committee (authorisation matrix),
 // and one valid request per route (the bad-input suite mutates it).
 import type { Role } from '../../../shared/domain/roles.js';
-import { WARD, WORKPLACE } from '../../support/http-issue5.js';
+import { WARD, WORKPLACE } from '../../support/meeting-world.js';
 import {
   CONSULTATION,
   HD02_FORM,

@@ -14,7 +14,7 @@ import { keys } from '../../../shared/adapters/dynamodb/keys.js';
 import { ensureTable } from '../../../shared/adapters/dynamodb/table-definition.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
 import { aCommittee, aMember } from '../../support/builders.js';
-import { JWT, settableClock } from '../../support/http-issue5.js';
+import { TEST_JWT, testClock } from '../../support/http.js';
 import { seedReceived } from './world.js';
 
 const BOARD = 'quan-ninh-kieu';
@@ -34,8 +34,8 @@ describe('Function: the October report job when DynamoDB goes away and comes bac
     ctx = createDynamoContext({ endpoint, tableName: 'reliability-faults' });
     repos = createRepositories(ctx);
     deps = createAppDeps(
-      { tableName: ctx.tableName, region: 'ap-southeast-1', jwt: JWT, reportBoardIds: [BOARD] },
-      { repos, clock: settableClock('2026-10-31T10:00:00Z'), logger: createLogger((l) => logLines.push(l)) },
+      { tableName: ctx.tableName, region: 'ap-southeast-1', jwt: TEST_JWT, reportBoardIds: [BOARD] },
+      { repos, clock: testClock('2026-10-31T10:00:00Z'), logger: createLogger((l) => logLines.push(l)) },
     );
   };
 

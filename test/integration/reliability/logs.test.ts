@@ -17,7 +17,8 @@ import {
   STAFF,
 } from '../../support/bot-world.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
-import { type SettableClock, settableClock, testConfig, WARD } from '../../support/http-issue5.js';
+import { type TestClock, testClock, testConfig } from '../../support/http.js';
+import { WARD } from '../../support/meeting-world.js';
 import { EXPECTATIONS } from './expectations.js';
 import {
   ABSENCE_TEXT,
@@ -35,13 +36,13 @@ import {
 describe('Function: log output of the end-to-end flows', () => {
   let table: TestTable;
   let deps: AppDeps;
-  let clock: SettableClock;
+  let clock: TestClock;
   const captured: string[] = [];
   const realWrite = process.stdout.write.bind(process.stdout);
 
   beforeAll(async () => {
     table = await createTestTable();
-    clock = settableClock(WORLD_NOW);
+    clock = testClock(WORLD_NOW);
     // The production logger, writing to process.stdout as in Lambda; stdout is captured for the whole flow.
     deps = createAppDeps(
       { ...testConfig(table), reportBoardIds: [WARD] },

@@ -9,30 +9,24 @@ import {
   type BatchWriteCommandOutput,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { AppDeps } from '../../../functions/deps.js';
 import type { Repositories } from '../../../shared/adapters/dynamodb/index.js';
 import { HTTP_ROUTES, type HttpRouteDef } from '../../../shared/config/functions.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { MINUTES_PARTS } from '../../../shared/domain/minutes.js';
 import { type Principal, ROLES, type Role } from '../../../shared/domain/roles.js';
-import { aCommittee, anIntroduction } from '../../support/builders.js';
+import { aCommittee, aMember, anIntroduction } from '../../support/builders.js';
 import type { TestTable } from '../../support/dynamo.js';
+import { type ApiRequest, call, type HttpHandler, type TestClock, tokenFor } from '../../support/http.js';
 import {
-  aMember,
-  call,
-  type EventSpec,
-  httpEvent,
   OTHER_WORKPLACE,
-  type SettableClock,
   seedInvitation,
   seedMeeting,
   seedReceivedMember,
   seedWard,
-  tokenFor,
   WARD,
   WORKPLACE,
-} from '../../support/http-issue5.js';
+} from '../../support/meeting-world.js';
 
 export const ROOT = join(import.meta.dirname, '../../..');
 export const OTHER_WARD = 'phuong-cai-khe';
@@ -64,11 +58,9 @@ export const CONSULTATION = {
   consultedOn: '2026-10-25',
 };
 
-export type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
-
 export interface LoadedRoute {
   def: HttpRouteDef;
-  handler: Handler;
+  handler: HttpHandler;
 }
 
 /** Every HTTP route of the registry, its handler built from the entry file's `createHandler` over `deps`. */
@@ -76,7 +68,7 @@ export async function loadRoutes(deps: () => AppDeps): Promise<LoadedRoute[]> {
   const loaded: LoadedRoute[] = [];
   for (const def of HTTP_ROUTES) {
     const mod = (await import(pathToFileURL(join(ROOT, def.entry)).href)) as {
-      createHandler?: (d: () => AppDeps) => Handler;
+      createHandler?: (d: () => AppDeps) => HttpHandler;
     };
     if (typeof mod.createHandler !== 'function') {
       throw new Error(`${def.entry} does not export createHandler(deps) as the handler pattern asks`);
@@ -86,20 +78,20 @@ export async function loadRoutes(deps: () => AppDeps): Promise<LoadedRoute[]> {
   return loaded;
 }
 
-/** Calls a handler with an event whose body is given raw (so invalid JSON can be sent). */
+/** Calls a handler with a body given raw (so invalid JSON can be sent), and answers its status and body text. */
 export async function callRaw(
-  handler: Handler,
-  spec: Omit<EventSpec, 'body'> & { rawBody?: string },
+  handler: HttpHandler,
+  spec: Omit<ApiRequest, 'body'> & { rawBody?: string },
 ): Promise<{ status: number; body: string }> {
+  const { rawBody, ...request } = spec;
   // A URL reaches API Gateway as UTF-8: a lone surrogate cannot arrive in a path or query (it would be U+FFFD).
-  const event = httpEvent({
-    ...spec,
+  const answer = await call(handler, {
+    ...request,
     ...(spec.pathParameters ? { pathParameters: wellFormed(spec.pathParameters) } : {}),
     ...(spec.query ? { query: wellFormed(spec.query) } : {}),
+    ...(rawBody !== undefined ? { body: rawBody } : {}),
   });
-  if (spec.rawBody !== undefined) event.body = spec.rawBody;
-  const raw = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
-  return { status: raw.statusCode ?? 0, body: typeof raw.body === 'string' ? raw.body : '' };
+  return { status: answer.status, body: answer.raw.body ?? '' };
 }
 
 type Item = Record<string, unknown>;
@@ -297,7 +289,7 @@ export async function seedReceived(
   );
 }
 
-function route(routes: readonly LoadedRoute[], name: string): Handler {
+function route(routes: readonly LoadedRoute[], name: string): HttpHandler {
   const found = routes.find((r) => r.def.name === name);
   if (!found) throw new Error(`route ${name} is not in the registry`);
   return found.handler;
@@ -312,7 +304,7 @@ async function expectOk(what: string, answer: Promise<{ status: number; json: un
 /** Seeds the world through the real routes (so it is a state the system itself reaches). */
 export async function seedWorld(
   deps: AppDeps,
-  clock: SettableClock,
+  clock: TestClock,
   routes: readonly LoadedRoute[],
 ): Promise<World> {
   const repos = deps.repos;
