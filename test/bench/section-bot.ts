@@ -6,21 +6,17 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { invitationPorts } from '../../bot/context.js';
 import { botDepsOf } from '../../functions/bot-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
-import type { SimulatedUser } from '../../local/telegram-emulator/index.js';
 import { createDynamoContext } from '../../shared/adapters/dynamodb/client.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
-import type { Member } from '../../shared/domain/member.js';
 import { invitationJobId, startInvitations } from '../../shared/services/invitations.js';
 import { planMeeting } from '../../shared/services/meetings.js';
+import { inviteInChat, type LinkedMember, linkedMembers } from '../support/bot-invitations.js';
 import {
-  addMember,
   aPlannedMeeting,
-  aUser,
   type BotWorld,
   createBotWorld,
-  link,
   RESIDENCE,
   STAFF,
   type WorldOptions,
@@ -46,25 +42,6 @@ async function benchWorld(endpoint: string, tableName: string, options: WorldOpt
   return createBotWorld({ ...options, table });
 }
 
-interface Linked {
-  member: Member;
-  user: SimulatedUser;
-}
-
-/** Members of the ward, each linked the way a person links: a code, then /start <code> through the webhook. */
-async function linkedMembers(world: BotWorld, count: number, prefix: string): Promise<Linked[]> {
-  return pool(
-    Array.from({ length: count }, (_, i) => i),
-    16,
-    async (i) => {
-      const member = await addMember(world, { fullName: `${prefix} Văn Số${i + 1}` });
-      const user = aUser(`${prefix}${i + 1}`);
-      await link(world, user, { kind: 'member', id: member.id });
-      return { member, user };
-    },
-  );
-}
-
 async function octoberMeeting(world: BotWorld): Promise<Meeting> {
   const planned = await planMeeting(
     CHAIR,
@@ -82,30 +59,6 @@ async function octoberMeeting(world: BotWorld): Promise<Meeting> {
   return planned.meeting;
 }
 
-/** The member's invitation to `meeting` (rsvp none) and its message in the chat; returns the message id. */
-async function invite(world: BotWorld, meeting: Meeting, { member, user }: Linked): Promise<number> {
-  await world.repos.invitations.createOnce({
-    meetingId: meeting.id,
-    residenceOrgId: RESIDENCE,
-    memberId: member.id,
-    memberName: member.fullName,
-    workplaceOrgId: member.workplaceOrgId,
-    hamletId: 'kv-1',
-    meetingDate: meeting.date,
-    delivery: 'sent',
-    rsvp: 'none',
-    attendance: 'unrecorded',
-    version: 1,
-  });
-  const { messenger } = await world.deps.telegram();
-  const sent = await messenger.send(
-    { channel: 'telegram', chatId: String(user.id) },
-    { kind: 'invitation', meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: member.fullName },
-  );
-  if (!sent.ok) throw new Error('bench: the invitation could not be sent');
-  return Number(sent.ref.messageId);
-}
-
 interface Timed {
   times: number[];
   failures: number;
@@ -115,7 +68,7 @@ interface Timed {
 async function pressAll(
   world: BotWorld,
   meeting: Meeting,
-  targets: { linked: Linked; messageId: number }[],
+  targets: { linked: LinkedMember; messageId: number }[],
   concurrency: number,
 ): Promise<Timed> {
   let failures = 0;
@@ -143,7 +96,7 @@ async function pressAll(
 async function floorWrites(
   world: BotWorld,
   meeting: Meeting,
-  members: Linked[],
+  members: LinkedMember[],
   rounds: number,
   concurrency: number,
 ): Promise<number[]> {
@@ -209,15 +162,15 @@ export async function rsvpSection(options: RsvpOptions): Promise<Section> {
     world = await benchWorld(db.endpoint, 'bench-rsvp', {});
     const june = await aPlannedMeeting(world);
     const october = await octoberMeeting(world);
-    const members = await linkedMembers(world, options.presses, 'Nguyễn');
+    const members = await linkedMembers(world, options.presses, 'Nguyễn', 16);
     const w = world;
     const juneTargets = await pool(members, 8, async (linked) => ({
       linked,
-      messageId: await invite(w, june, linked),
+      messageId: await inviteInChat(w, june, linked),
     }));
     const octoberTargets = await pool(members, 8, async (linked) => ({
       linked,
-      messageId: await invite(w, october, linked),
+      messageId: await inviteInChat(w, october, linked),
     }));
     const seq = await pressAll(world, june, juneTargets, 1);
     const seqFloor = await floorWrites(world, june, members, options.presses, 1);
@@ -299,7 +252,7 @@ export async function fanOutSection(options: FanOutOptions): Promise<Section> {
       queueConcurrency: options.concurrency,
       throttle: limits,
     });
-    const members = await linkedMembers(world, options.members, 'Trần');
+    const members = await linkedMembers(world, options.members, 'Trần', 16);
     const june = await aPlannedMeeting(world);
     const october = await octoberMeeting(world);
     const { messenger, throttler } = await world.deps.telegram();

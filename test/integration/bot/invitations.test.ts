@@ -9,7 +9,6 @@ import { createHandler as createWorker } from '../../../functions/invitation-wor
 import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
 import { signToken } from '../../../shared/adapters/tokens.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
-import type { Member } from '../../../shared/domain/member.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import type { InvitationTask } from '../../../shared/ports/invitations.js';
 import {
@@ -18,6 +17,7 @@ import {
   invitationJobId,
   startInvitations,
 } from '../../../shared/services/invitations.js';
+import { linkedMembers } from '../../support/bot-invitations.js';
 import {
   addMember,
   aPlannedMeeting,
@@ -34,17 +34,6 @@ const INVITATION_TITLE = 'THƯ MỜI HỌP';
 
 function invitationsIn(world: BotWorld, user: SimulatedUser) {
   return world.emu.botMessages(user.id).filter((m) => m.text?.startsWith(INVITATION_TITLE));
-}
-
-async function linkedMembers(world: BotWorld, count: number, prefix: string) {
-  const out: { member: Member; user: SimulatedUser }[] = [];
-  for (let i = 0; i < count; i++) {
-    const member = await addMember(world, { fullName: `${prefix} Văn Số${i + 1}` });
-    const user = aUser(`${prefix}${i + 1}`);
-    await link(world, user, { kind: 'member', id: member.id });
-    out.push({ member, user });
-  }
-  return out;
 }
 
 async function pressInvite(world: BotWorld, staffUser: SimulatedUser, meeting: Meeting) {

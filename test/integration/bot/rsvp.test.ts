@@ -6,14 +6,13 @@ import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
 import type { RsvpAnswer } from '../../../shared/domain/rsvp.js';
 import { recordAnswer } from '../../../shared/services/rsvp.js';
+import { anInvitedMember } from '../../support/bot-invitations.js';
 import {
-  addMember,
   aPlannedMeeting,
   aUser,
   type BotWorld,
   createBotWorld,
   link,
-  RESIDENCE,
   relayAndNotify,
   SCHOOL,
   STAFF,
@@ -34,31 +33,9 @@ describe('Feature: RSVP and absence confirmation', () => {
     await world.close();
   });
 
-  /** A linked member with the invitation in their chat; returns the invitation message id. */
-  async function invited(name: string, workplaceOrgId = WORKPLACE) {
-    const member = await addMember(world, { fullName: name, workplaceOrgId });
-    const user = aUser(name.split(' ').at(-1) ?? 'X');
-    await link(world, user, { kind: 'member', id: member.id });
-    await world.repos.invitations.createOnce({
-      meetingId: meeting.id,
-      residenceOrgId: RESIDENCE,
-      memberId: member.id,
-      memberName: member.fullName,
-      workplaceOrgId,
-      hamletId: 'kv-1',
-      meetingDate: meeting.date,
-      delivery: 'sent',
-      rsvp: 'none',
-      attendance: 'unrecorded',
-      version: 1,
-    });
-    const { messenger } = await world.deps.telegram();
-    const sent = await messenger.send(
-      { channel: 'telegram', chatId: String(user.id) },
-      { kind: 'invitation', meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: member.fullName },
-    );
-    return { member, user, messageId: sent.ok ? Number(sent.ref.messageId) : 0 };
-  }
+  /** A linked member with the invitation in their chat (and its message id). */
+  const invited = (name: string, workplaceOrgId = WORKPLACE) =>
+    anInvitedMember(world, meeting, name, { workplaceOrgId });
 
   const press = (user: SimulatedUser, messageId: number, text: string) =>
     world.emu.pressButton({ user, messageId, text });

@@ -3,13 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationJobId } from '../../../shared/services/invitations.js';
+import { anInvitedMember } from '../../support/bot-invitations.js';
 import {
   addMember,
   aPlannedMeeting,
-  aUser,
   type BotWorld,
   createBotWorld,
-  link,
   postUpdate,
   RESIDENCE,
 } from '../../support/bot-world.js';
@@ -129,28 +128,7 @@ describe('Function: telegram-webhook', () => {
       // Prepare
       const meeting =
         (await world.repos.meetings.get(`${RESIDENCE}.2026.06`)) ?? (await aPlannedMeeting(world));
-      const user = aUser('An');
-      const member = await addMember(world, { fullName: 'Trần Văn An' });
-      await link(world, user, { kind: 'member', id: member.id });
-      const { messenger } = await world.deps.telegram();
-      await world.repos.invitations.createOnce({
-        meetingId: meeting.id,
-        residenceOrgId: RESIDENCE,
-        memberId: member.id,
-        memberName: member.fullName,
-        workplaceOrgId: 'so-y-te',
-        hamletId: 'kv-1',
-        meetingDate: meeting.date,
-        delivery: 'sent',
-        rsvp: 'none',
-        attendance: 'unrecorded',
-        version: 1,
-      });
-      const sent = await messenger.send(
-        { channel: 'telegram', chatId: String(user.id) },
-        { kind: 'invitation', meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: member.fullName },
-      );
-      const messageId = sent.ok ? Number(sent.ref.messageId) : 0;
+      const { member, user, messageId } = await anInvitedMember(world, meeting, 'Trần Văn An');
       const attend = world.emu.nextUpdate.callbackQuery({ user, messageId, text: 'Tham dự' });
       const absent = world.emu.nextUpdate.callbackQuery({ user, messageId, text: 'Vắng mặt' });
 

@@ -5,11 +5,11 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { invitationJobId } from '../../../shared/services/invitations.js';
 import { createLinkCode } from '../../../shared/services/link-codes.js';
+import { anInvitedMember, linkedMembers } from '../../support/bot-invitations.js';
 import {
   addMember,
   aPlannedMeeting,
@@ -17,7 +17,6 @@ import {
   type BotWorld,
   createBotWorld,
   link,
-  RESIDENCE,
   STAFF,
 } from '../../support/bot-world.js';
 
@@ -41,31 +40,6 @@ async function storedItems(world: BotWorld): Promise<Map<string, string>> {
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
-}
-
-async function invitedMember(world: BotWorld, meeting: Meeting, name: string) {
-  const member = await addMember(world, { fullName: name });
-  const user = aUser(name.split(' ').at(-1) ?? 'X');
-  await link(world, user, { kind: 'member', id: member.id });
-  await world.repos.invitations.createOnce({
-    meetingId: meeting.id,
-    residenceOrgId: RESIDENCE,
-    memberId: member.id,
-    memberName: member.fullName,
-    workplaceOrgId: member.workplaceOrgId,
-    hamletId: 'kv-1',
-    meetingDate: meeting.date,
-    delivery: 'sent',
-    rsvp: 'none',
-    attendance: 'unrecorded',
-    version: 1,
-  });
-  const { messenger } = await world.deps.telegram();
-  const sent = await messenger.send(
-    { channel: 'telegram', chatId: String(user.id) },
-    { kind: 'invitation', meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: member.fullName },
-  );
-  return { member, user, messageId: sent.ok ? Number(sent.ref.messageId) : 0 };
 }
 
 describe('Reliability: the bot under replays, faults and hostile text', () => {
@@ -93,7 +67,7 @@ describe('Reliability: the bot under replays, faults and hostile text', () => {
         clock: world.clock,
         newCode: () => `R${String(nextCode++).padStart(7, '0')}`,
       });
-      const answering = await invitedMember(world, meeting, `Ngô Văn Đáp${tag}`);
+      const answering = await anInvitedMember(world, meeting, `Ngô Văn Đáp${tag}`);
       const blocker = await addMember(world, { fullName: `Lý Văn Chặn${tag}` });
       const blockerUser = aUser('Chặn');
       await link(world, blockerUser, { kind: 'member', id: blocker.id });
@@ -183,13 +157,7 @@ describe('Reliability: the bot under replays, faults and hostile text', () => {
       const meeting = await aPlannedMeeting(world);
       const staffUser = aUser('Chủ');
       await link(world, staffUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
-      const members: { member: Member; user: SimulatedUser }[] = [];
-      for (let i = 0; i < 12; i++) {
-        const member = await addMember(world, { fullName: `Đinh Văn Lỗi${i + 1}` });
-        const user = aUser(`Lỗi${i + 1}`);
-        await link(world, user, { kind: 'member', id: member.id });
-        members.push({ member, user });
-      }
+      const members = await linkedMembers(world, 12, 'Đinh');
       const refused = members[7];
       // Act
       await world.emu.sendUserMessage({ user: staffUser, text: '/moi' });
