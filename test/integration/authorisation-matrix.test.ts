@@ -13,100 +13,46 @@ import type { Introduction } from '../../shared/domain/introduction.js';
 import type { Member } from '../../shared/domain/member.js';
 import type { Principal, Role } from '../../shared/domain/roles.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
-import { call, type HttpHandler, testClock, testDeps } from '../support/http.js';
+import { type ApiRequest, call, type HttpHandler, testClock, testDeps } from '../support/http.js';
 import { AS, introduceBody, nextPartyCard, ORG, seedWorld } from '../support/world.js';
 
 type Scope = 'own' | 'other';
 /** [own committee, other committee] */
 type Expected = readonly [number, number];
 const DENIED: Expected = [403, 403];
+const OK: Expected = [200, 403];
+const CREATED: Expected = [201, 403];
+
+/**
+ * One route's row: a cell per role, in docs/api.md's column order (member, workplace_staff, residence_staff,
+ * chair, secretary, viewer).
+ */
+const row = (
+  member: Expected,
+  workplace_staff: Expected,
+  residence_staff: Expected,
+  chair: Expected,
+  secretary: Expected,
+  viewer: Expected,
+): Record<Role, Expected> => ({ member, workplace_staff, residence_staff, chair, secretary, viewer });
 
 /**
  * The matrix. "Own" means the caller acts for the committee the request is about: the introducing
  * workplace (W), the receiving ward (R), or — for a member — the member themselves. "Other" is another
  * workplace (W2), another ward (R2), or another member.
  */
+// biome-ignore format: one route a line reads as the table in docs/api.md
 const MATRIX = {
-  'POST /introductions': {
-    member: DENIED,
-    workplace_staff: [201, 403],
-    residence_staff: DENIED,
-    chair: DENIED,
-    secretary: DENIED,
-    viewer: DENIED,
-  },
-  'POST /introductions/import': {
-    member: DENIED,
-    workplace_staff: [200, 403],
-    residence_staff: DENIED,
-    chair: DENIED,
-    secretary: DENIED,
-    viewer: DENIED,
-  },
-  'POST /introductions/{id}/receive': {
-    member: DENIED,
-    workplace_staff: DENIED,
-    residence_staff: [200, 403],
-    chair: [200, 403],
-    secretary: [200, 403],
-    viewer: DENIED,
-  },
-  'POST /introductions/{id}/end': {
-    member: DENIED,
-    workplace_staff: [200, 403],
-    residence_staff: DENIED,
-    chair: DENIED,
-    secretary: DENIED,
-    viewer: DENIED,
-  },
-  'GET /introductions/{id}/letter.pdf': {
-    member: [200, 403],
-    workplace_staff: [200, 403],
-    residence_staff: [200, 403],
-    chair: [200, 403],
-    secretary: [200, 403],
-    viewer: DENIED,
-  },
-  'POST /members/{id}/travel-notices': {
-    member: DENIED,
-    workplace_staff: [201, 403],
-    residence_staff: DENIED,
-    chair: DENIED,
-    secretary: DENIED,
-    viewer: DENIED,
-  },
-  'POST /members/{id}/exemptions': {
-    member: DENIED,
-    workplace_staff: [201, 403],
-    residence_staff: DENIED,
-    chair: DENIED,
-    secretary: DENIED,
-    viewer: DENIED,
-  },
-  'GET /members/{id}/contact-book': {
-    member: [200, 403],
-    workplace_staff: [200, 403],
-    residence_staff: [200, 403],
-    chair: [200, 403],
-    secretary: [200, 403],
-    viewer: DENIED,
-  },
-  'GET /committees/{residence}/members': {
-    member: DENIED,
-    workplace_staff: DENIED,
-    residence_staff: [200, 403],
-    chair: [200, 403],
-    secretary: [200, 403],
-    viewer: DENIED,
-  },
-  'GET /committees/{workplace}/members': {
-    member: DENIED,
-    workplace_staff: [200, 403],
-    residence_staff: DENIED,
-    chair: DENIED,
-    secretary: DENIED,
-    viewer: DENIED,
-  },
+  'POST /introductions':                 row(DENIED, CREATED, DENIED, DENIED, DENIED, DENIED),
+  'POST /introductions/import':          row(DENIED, OK,      DENIED, DENIED, DENIED, DENIED),
+  'POST /introductions/{id}/receive':    row(DENIED, DENIED,  OK,     OK,     OK,     DENIED),
+  'POST /introductions/{id}/end':        row(DENIED, OK,      DENIED, DENIED, DENIED, DENIED),
+  'GET /introductions/{id}/letter.pdf':  row(OK,     OK,      OK,     OK,     OK,     DENIED),
+  'POST /members/{id}/travel-notices':   row(DENIED, CREATED, DENIED, DENIED, DENIED, DENIED),
+  'POST /members/{id}/exemptions':       row(DENIED, CREATED, DENIED, DENIED, DENIED, DENIED),
+  'GET /members/{id}/contact-book':      row(OK,     OK,      OK,     OK,     OK,     DENIED),
+  'GET /committees/{residence}/members': row(DENIED, DENIED,  OK,     OK,     OK,     DENIED),
+  'GET /committees/{workplace}/members': row(DENIED, OK,      DENIED, DENIED, DENIED, DENIED),
 } as const satisfies Record<string, Record<Role, Expected>>;
 
 type RouteName = keyof typeof MATRIX;
@@ -145,105 +91,87 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
     members: h(committeeMembers),
   };
 
+  const statusOf = async (handler: HttpHandler, request: ApiRequest) => (await call(handler, request)).status;
+
   /** How each route is called for a fixture; all bodies are valid, so only the caller decides. */
   const ROUTES: Record<RouteName, (fx: Fixture, as: Principal) => Promise<number>> = {
-    'POST /introductions': async (_, as) =>
-      (
-        await call(handlers.create, {
-          method: 'POST',
-          route: '/introductions',
-          body: introduceBody({ workplaceOrgId: ORG.workplace }),
-          principal: as,
-        })
-      ).status,
-    'POST /introductions/import': async (_, as) =>
-      (
-        await call(handlers.import, {
-          method: 'POST',
-          route: '/introductions/import',
-          query: { workplaceOrgId: ORG.workplace },
-          headers: { 'content-type': 'text/csv' },
-          body: `so_the_dang,ho_ten,ngay_sinh,gioi_tinh,cu_tru,dia_chi,dang_ky_tu,ma_noi_cu_tru\n${nextPartyCard()},Mai Thị Lan,1990-01-01,nữ,thuong_tru,Khu vực 1,2000-01-01,${ORG.residence}`,
-          principal: as,
-        })
-      ).status,
-    'POST /introductions/{id}/receive': async (fx, as) =>
-      (
-        await call(handlers.receive, {
-          method: 'POST',
-          route: '/introductions/{id}/receive',
-          pathParameters: { id: fx.introduction.id },
-          body: { hamletId: ORG.hamlet1, receivedByName: 'Trần Thị Thu' },
-          principal: as,
-        })
-      ).status,
-    'POST /introductions/{id}/end': async (fx, as) =>
-      (
-        await call(handlers.end, {
-          method: 'POST',
-          route: '/introductions/{id}/end',
-          pathParameters: { id: fx.introduction.id },
-          body: { reason: 'transfer' },
-          principal: as,
-        })
-      ).status,
-    'GET /introductions/{id}/letter.pdf': async (fx, as) =>
-      (
-        await call(handlers.letter, {
-          method: 'GET',
-          route: '/introductions/{id}/letter.pdf',
-          pathParameters: { id: fx.introduction.id },
-          principal: as,
-        })
-      ).status,
-    'POST /members/{id}/travel-notices': async (fx, as) =>
-      (
-        await call(handlers.travel, {
-          method: 'POST',
-          route: '/members/{id}/travel-notices',
-          pathParameters: { id: fx.member.id },
-          body: { reason: 'Công tác Côn Đảo', from: '2026-04-01', until: '2026-05-01' },
-          principal: as,
-        })
-      ).status,
-    'POST /members/{id}/exemptions': async (fx, as) =>
-      (
-        await call(handlers.exemption, {
-          method: 'POST',
-          route: '/members/{id}/exemptions',
-          pathParameters: { id: fx.member.id },
-          body: { reason: 'Điều trị dài ngày', from: '2026-04-01' },
-          principal: as,
-        })
-      ).status,
-    'GET /members/{id}/contact-book': async (fx, as) =>
-      (
-        await call(handlers.book, {
-          method: 'GET',
-          route: '/members/{id}/contact-book',
-          pathParameters: { id: fx.member.id },
-          principal: as,
-        })
-      ).status,
-    'GET /committees/{residence}/members': async (_, as) =>
-      (
-        await call(handlers.members, {
-          method: 'GET',
-          route: '/committees/{id}/members',
-          pathParameters: { id: ORG.residence },
-          principal: as,
-        })
-      ).status,
-    'GET /committees/{workplace}/members': async (_, as) =>
-      (
-        await call(handlers.members, {
-          method: 'GET',
-          route: '/committees/{id}/members',
-          pathParameters: { id: ORG.workplace },
-          query: { status: 'pending' },
-          principal: as,
-        })
-      ).status,
+    'POST /introductions': (_, as) =>
+      statusOf(handlers.create, {
+        method: 'POST',
+        route: '/introductions',
+        body: introduceBody({ workplaceOrgId: ORG.workplace }),
+        principal: as,
+      }),
+    'POST /introductions/import': (_, as) =>
+      statusOf(handlers.import, {
+        method: 'POST',
+        route: '/introductions/import',
+        query: { workplaceOrgId: ORG.workplace },
+        headers: { 'content-type': 'text/csv' },
+        body: `so_the_dang,ho_ten,ngay_sinh,gioi_tinh,cu_tru,dia_chi,dang_ky_tu,ma_noi_cu_tru\n${nextPartyCard()},Mai Thị Lan,1990-01-01,nữ,thuong_tru,Khu vực 1,2000-01-01,${ORG.residence}`,
+        principal: as,
+      }),
+    'POST /introductions/{id}/receive': (fx, as) =>
+      statusOf(handlers.receive, {
+        method: 'POST',
+        route: '/introductions/{id}/receive',
+        pathParameters: { id: fx.introduction.id },
+        body: { hamletId: ORG.hamlet1, receivedByName: 'Trần Thị Thu' },
+        principal: as,
+      }),
+    'POST /introductions/{id}/end': (fx, as) =>
+      statusOf(handlers.end, {
+        method: 'POST',
+        route: '/introductions/{id}/end',
+        pathParameters: { id: fx.introduction.id },
+        body: { reason: 'transfer' },
+        principal: as,
+      }),
+    'GET /introductions/{id}/letter.pdf': (fx, as) =>
+      statusOf(handlers.letter, {
+        method: 'GET',
+        route: '/introductions/{id}/letter.pdf',
+        pathParameters: { id: fx.introduction.id },
+        principal: as,
+      }),
+    'POST /members/{id}/travel-notices': (fx, as) =>
+      statusOf(handlers.travel, {
+        method: 'POST',
+        route: '/members/{id}/travel-notices',
+        pathParameters: { id: fx.member.id },
+        body: { reason: 'Công tác Côn Đảo', from: '2026-04-01', until: '2026-05-01' },
+        principal: as,
+      }),
+    'POST /members/{id}/exemptions': (fx, as) =>
+      statusOf(handlers.exemption, {
+        method: 'POST',
+        route: '/members/{id}/exemptions',
+        pathParameters: { id: fx.member.id },
+        body: { reason: 'Điều trị dài ngày', from: '2026-04-01' },
+        principal: as,
+      }),
+    'GET /members/{id}/contact-book': (fx, as) =>
+      statusOf(handlers.book, {
+        method: 'GET',
+        route: '/members/{id}/contact-book',
+        pathParameters: { id: fx.member.id },
+        principal: as,
+      }),
+    'GET /committees/{residence}/members': (_, as) =>
+      statusOf(handlers.members, {
+        method: 'GET',
+        route: '/committees/{id}/members',
+        pathParameters: { id: ORG.residence },
+        principal: as,
+      }),
+    'GET /committees/{workplace}/members': (_, as) =>
+      statusOf(handlers.members, {
+        method: 'GET',
+        route: '/committees/{id}/members',
+        pathParameters: { id: ORG.workplace },
+        query: { status: 'pending' },
+        principal: as,
+      }),
   };
 
   /** A member of W introduced to R (not yet received). */
