@@ -56,6 +56,7 @@ import {
   WORKPLACE,
 } from '../support/meeting-world.js';
 import { pdfText } from '../support/pdf.js';
+import { hd02Form, seedEvaluation } from '../support/year-end-seed.js';
 
 const JUNE = `${WARD}.2026.06`;
 const OCTOBER = `${WARD}.2026.10`;
@@ -498,28 +499,13 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
   it('carries June’s comments to October: answered, under 2.3 with the answer, the author told', async () => {
     // Prepare
     clock.set('2026-07-02T02:00:00Z');
-    await deps.repos.evaluations.save(
-      {
-        residenceOrgId: WARD,
-        memberId: 'm-nhung',
-        year: 2026,
-        ruleSet: 'hd02-2011',
-        form: {
-          kind: 'hd02-4duties',
-          duties: {
-            d1: { mark: 'good', comment: 'Gương mẫu' },
-            d2: { mark: 'good', comment: 'Dự họp đầy đủ' },
-            d3: { mark: 'good', comment: 'Tích cực' },
-            d4: { mark: 'good', comment: 'Nhiều ý kiến' },
-          },
-          proposal: 'commend',
-        },
-        flaggedR11: false,
-        status: 'draft',
-        version: 1,
-      },
-      0,
-    );
+    // A draft proposing commendation: the October minutes name her under 2.4.
+    await seedEvaluation(deps.repos, {
+      residenceOrgId: WARD,
+      memberId: 'm-nhung',
+      form: hd02Form('commend'),
+      status: 'draft',
+    });
     const notDone = {
       status: 'not_done',
       text: 'Chưa lắp được đèn hẻm 12.',

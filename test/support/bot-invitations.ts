@@ -46,11 +46,12 @@ export async function linkedMembers(
   return linked;
 }
 
-/**
- * The member's invitation to `meeting`, sent and not answered yet, and its letter with the RSVP buttons in
- * the member's chat (sent by the bot's own messenger); returns the letter's message id.
- */
-export async function inviteInChat(world: BotWorld, meeting: Meeting, { member, user }: LinkedMember) {
+/** The member's invitation to `meeting`, sent and not answered yet (as the invitation job leaves it). */
+export async function storeInvitation(
+  world: BotWorld,
+  meeting: Meeting,
+  member: Pick<Member, 'id' | 'fullName' | 'workplaceOrgId'>,
+): Promise<void> {
   await world.repos.invitations.createOnce({
     meetingId: meeting.id,
     residenceOrgId: RESIDENCE,
@@ -64,6 +65,14 @@ export async function inviteInChat(world: BotWorld, meeting: Meeting, { member, 
     attendance: 'unrecorded',
     version: 1,
   });
+}
+
+/**
+ * The member's invitation to `meeting` and its letter with the RSVP buttons in the member's chat (sent by
+ * the bot's own messenger); returns the letter's message id.
+ */
+export async function inviteInChat(world: BotWorld, meeting: Meeting, { member, user }: LinkedMember) {
+  await storeInvitation(world, meeting, member);
   const { messenger } = await world.deps.telegram();
   const sent = await messenger.send(
     { channel: 'telegram', chatId: String(user.id) },

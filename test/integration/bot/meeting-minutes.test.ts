@@ -1,6 +1,5 @@
 // Integration: the minutes in the bot (issue 5) — /bienban shows the parts in the protocol's order, a picked
 // part takes the next message, /ky signs as chair and as secretary, and the sealed PDF reaches both signers.
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as createNotifier } from '../../../functions/notifier.js';
 import { snsEvent } from '../../../local/lambda-events.js';
@@ -22,6 +21,7 @@ import {
   STAFF,
   WORKPLACE,
 } from '../../support/bot-world.js';
+import { pdfText } from '../../support/pdf.js';
 
 const SECRETARY: StaffAssignment = {
   id: 'sec-1',
@@ -29,16 +29,6 @@ const SECRETARY: StaffAssignment = {
   role: 'secretary',
   fullName: 'Đỗ Thị Thu Ký',
 };
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: bytes });
-  try {
-    const { text } = await parser.getText();
-    return text.replace(/\s+/g, ' ');
-  } finally {
-    await parser.destroy();
-  }
-}
 
 const partLabel = (part: MinutesPart) =>
   `${MINUTES_PART_LABELS[part].number} ${MINUTES_PART_LABELS[part].vi}`;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationJobId } from '../../../shared/services/invitations.js';
-import { anInvitedMember } from '../../support/bot-invitations.js';
+import { anInvitedMember, storeInvitation } from '../../support/bot-invitations.js';
 import {
   addMember,
   aPlannedMeeting,
@@ -84,18 +84,10 @@ describe('Function: telegram-webhook', () => {
       // Prepare: the linked member of the previous test is invited to the June meeting.
       const meeting = await aPlannedMeeting(world);
       const member = await world.repos.chatLinks.byChat('telegram', '5123456789');
-      await world.repos.invitations.createOnce({
-        meetingId: meeting.id,
-        residenceOrgId: RESIDENCE,
-        memberId: member?.id ?? '',
-        memberName: 'Nguyễn Thị Hồng Nhung',
+      await storeInvitation(world, meeting, {
+        id: member?.id ?? '',
+        fullName: 'Nguyễn Thị Hồng Nhung',
         workplaceOrgId: 'so-y-te',
-        hamletId: 'kv-1',
-        meetingDate: meeting.date,
-        delivery: 'sent',
-        rsvp: 'none',
-        attendance: 'unrecorded',
-        version: 1,
       });
 
       // Act
