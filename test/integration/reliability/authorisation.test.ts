@@ -2,23 +2,19 @@
 // gives the answer its expectation names (2xx or 403/404), a refused call changes nothing, a caller from
 // another committee never sees this ward's people, and no token or a foreign token is always 401.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../../functions/deps.js';
 import { signToken } from '../../../shared/adapters/tokens.js';
 import { HTTP_ROUTES } from '../../../shared/config/functions.js';
-import { createTestTable, type TestTable } from '../../support/dynamo.js';
-import { TEST_JWT, type TestClock, testClock, testDeps } from '../../support/http.js';
+import type { TestTable } from '../../support/dynamo.js';
+import { TEST_JWT } from '../../support/http.js';
 import { EXPECTATIONS, type Request } from './expectations.js';
 import {
+  aSeededWorld,
   type LoadedRoute,
-  loadRoutes,
   PEOPLE,
   PRINCIPALS,
   restore,
-  scanAll,
-  seedWorld,
   snapshot,
   tokenKey,
-  WORLD_NOW,
   type World,
 } from './world.js';
 
@@ -34,20 +30,12 @@ const PRIVATE = [
 
 describe('Function: every route × every role × own / other committee', () => {
   let table: TestTable;
-  let deps: AppDeps;
-  let clock: TestClock;
   let routes: LoadedRoute[];
   let world: World;
   let seeded: Record<string, unknown>[];
 
   beforeAll(async () => {
-    table = await createTestTable();
-    clock = testClock('2026-06-20T03:00:00Z');
-    deps = testDeps(table, { clock });
-    routes = await loadRoutes(() => deps);
-    world = await seedWorld(deps, clock, routes);
-    clock.set(WORLD_NOW);
-    seeded = await scanAll(table);
+    ({ table, routes, world, seeded } = await aSeededWorld());
   }, 120_000);
   afterAll(async () => {
     await table.drop();

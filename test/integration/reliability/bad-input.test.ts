@@ -3,23 +3,18 @@
 // request changes no stored record; and every missing or wrongly typed field of a valid body is a 400.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../../functions/deps.js';
 import { HTTP_ROUTES } from '../../../shared/config/functions.js';
-import { createTestTable, type TestTable } from '../../support/dynamo.js';
-import { type TestClock, testClock, testDeps } from '../../support/http.js';
+import type { TestTable } from '../../support/dynamo.js';
 import { pathParameters, rawBody, rawQuery } from './arbitraries.js';
 import { EXPECTATIONS } from './expectations.js';
 import {
+  aSeededWorld,
   callRaw,
   type LoadedRoute,
-  loadRoutes,
   PRINCIPALS,
   restore,
-  scanAll,
-  seedWorld,
   snapshot,
   tokenKey,
-  WORLD_NOW,
   type World,
 } from './world.js';
 
@@ -42,20 +37,12 @@ function politeError(body: string): boolean {
 
 describe('Function: every route under hostile input', () => {
   let table: TestTable;
-  let deps: AppDeps;
-  let clock: TestClock;
   let routes: LoadedRoute[];
   let world: World;
   let seeded: Record<string, unknown>[];
 
   beforeAll(async () => {
-    table = await createTestTable();
-    clock = testClock('2026-06-20T03:00:00Z');
-    deps = testDeps(table, { clock });
-    routes = await loadRoutes(() => deps);
-    world = await seedWorld(deps, clock, routes);
-    clock.set(WORLD_NOW);
-    seeded = await scanAll(table);
+    ({ table, routes, world, seeded } = await aSeededWorld());
   }, 120_000);
   afterAll(async () => {
     await table.drop();

@@ -16,8 +16,16 @@ import type { Member } from '../../../shared/domain/member.js';
 import { MINUTES_PARTS } from '../../../shared/domain/minutes.js';
 import { type Principal, ROLES, type Role } from '../../../shared/domain/roles.js';
 import { aCommittee, aMember, anIntroduction } from '../../support/builders.js';
-import type { TestTable } from '../../support/dynamo.js';
-import { type ApiRequest, call, type HttpHandler, type TestClock, tokenFor } from '../../support/http.js';
+import { createTestTable, type TestTable } from '../../support/dynamo.js';
+import {
+  type ApiRequest,
+  call,
+  type HttpHandler,
+  type TestClock,
+  testClock,
+  testDeps,
+  tokenFor,
+} from '../../support/http.js';
 import {
   OTHER_WORKPLACE,
   seedInvitation,
@@ -436,6 +444,25 @@ export async function seedWorld(
     }),
   );
   return { commentId: (comment.json as { id: string }).id, tokens };
+}
+
+/** A fresh table holding the world, every route loaded over it, and its items as seeded (what `restore` puts back). */
+export interface SeededWorld {
+  table: TestTable;
+  routes: LoadedRoute[];
+  world: World;
+  seeded: Item[];
+}
+
+/** Seeds the world through the routes on a new table; the clock then stands at WORLD_NOW. */
+export async function aSeededWorld(): Promise<SeededWorld> {
+  const table = await createTestTable();
+  const clock = testClock('2026-06-20T03:00:00Z');
+  const deps = testDeps(table, { clock });
+  const routes = await loadRoutes(() => deps);
+  const world = await seedWorld(deps, clock, routes);
+  clock.set(WORLD_NOW);
+  return { table, routes, world, seeded: await scanAll(table) };
 }
 
 async function runMeeting(routes: readonly LoadedRoute[], id: string, t: (role: Role) => string) {
