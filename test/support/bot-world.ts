@@ -24,6 +24,7 @@ import { notifyEvent } from '../../shared/services/notifier.js';
 import { relayPending } from '../../shared/services/outbox-relay.js';
 import { aCommittee, aMember, anIntroduction } from './builders.js';
 import { createTestTable, type TestTable } from './dynamo.js';
+import { TEST_JWT } from './http.js';
 import { serveLambda } from './lambda-http.js';
 
 export const SECRET = 'webhook-secret_for-tests';
@@ -98,9 +99,12 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
     retryDelayMs: 10,
     concurrency: options.queueConcurrency ?? 4,
   });
+  // The HTTP routes of this world take the tokens test/support/http.ts signs.
   const config = loadConfig({
     TABLE_NAME: table.tableName,
-    JWT_SECRET: 'a-test-secret-that-is-long-enough-1234',
+    JWT_ISSUER: TEST_JWT.issuer,
+    JWT_AUDIENCE: TEST_JWT.audience,
+    JWT_SECRET: TEST_JWT.secret,
   });
   const botConfig = loadBotConfig({ BOT_USERNAME: emu.botInfo.username, TELEGRAM_API_ROOT: emu.url });
   const build = () =>

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { apiEvent, lambdaContext } from './http.js';
 
 export type LambdaHttpHandler = (
   event: APIGatewayProxyEventV2,
@@ -14,30 +15,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function apiEvent(
-  method: string,
-  path: string,
-  body: string | undefined,
-  headers: Record<string, string>,
-  routeKey = `${method} ${path}`,
-  pathParameters?: Record<string, string>,
-): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: '',
-    headers,
-    ...(pathParameters ? { pathParameters } : {}),
-    requestContext: {
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-    } as APIGatewayProxyEventV2['requestContext'],
-    ...(body !== undefined ? { body } : {}),
-    isBase64Encoded: false,
-  };
-}
-
-/** One route, as API Gateway would call the function: headers lower-cased, the body as text. */
+/** One POST route, as API Gateway would call the function: headers lower-cased, the body as text. */
 export async function serveLambda(
   handler: LambdaHttpHandler,
   path = '/telegram/webhook',
@@ -47,10 +25,8 @@ export async function serveLambda(
       const body = await readBody(req);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-      const result = await handler(
-        apiEvent(req.method ?? 'POST', req.url ?? path, body, headers, `POST ${path}`),
-        {} as Context,
-      );
+      const event = await apiEvent({ method: 'POST', route: path, body, headers });
+      const result = await handler(event, lambdaContext());
       res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
       res.end(result.body ?? '');
     })().catch(() => {

@@ -1,13 +1,12 @@
 // Integration: the invitation job — /moi in the bot, exactly one invitation per member however it is retried,
 // blocked and unlinked members, the staff's progress message, the SQS worker, and Telegram's limits.
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationPorts } from '../../../bot/context.js';
 import { botDepsOf } from '../../../functions/bot-deps.js';
 import { createHandler as sendInvitationsRoute } from '../../../functions/http/send-invitations.js';
 import { createHandler as createWorker } from '../../../functions/invitation-worker.js';
 import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
-import { signToken } from '../../../shared/adapters/tokens.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import type { InvitationTask } from '../../../shared/ports/invitations.js';
@@ -28,7 +27,7 @@ import {
   RESIDENCE,
   STAFF,
 } from '../../support/bot-world.js';
-import { apiEvent } from '../../support/lambda-http.js';
+import { call } from '../../support/http.js';
 
 const INVITATION_TITLE = 'THƯ MỜI HỌP';
 
@@ -296,12 +295,6 @@ describe('Use case: the invitation job', () => {
 
   describe('Function: send-invitations (POST /meetings/{id}/invitations)', () => {
     let world: BotWorld;
-    const jwt = {
-      issuer: 'lien-he-noi-cu-tru',
-      audience: 'lien-he-api',
-      secret: 'a-test-secret-that-is-long-enough-1234',
-    };
-
     beforeAll(async () => {
       world = await createBotWorld();
     });
@@ -309,23 +302,16 @@ describe('Use case: the invitation job', () => {
       await world.close();
     });
 
-    async function post(meetingId: string, principal: Principal) {
-      const token = await signToken(principal, jwt);
-      const result = await sendInvitationsRoute(() => world.deps)(
-        apiEvent(
-          'POST',
-          `/meetings/${meetingId}/invitations`,
-          undefined,
-          { authorization: `Bearer ${token}` },
-          'POST',
-          {
-            id: meetingId,
-          },
-        ),
-        {} as Context,
+    const post = (meetingId: string, principal: Principal) =>
+      call(
+        sendInvitationsRoute(() => world.deps),
+        {
+          method: 'POST',
+          route: '/meetings/{id}/invitations',
+          pathParameters: { id: meetingId },
+          principal,
+        },
       );
-      return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') };
-    }
 
     it('answers 202 with the job numbers and reports to the staff’s linked chat; 403 to another committee', async () => {
       // Prepare
@@ -343,7 +329,7 @@ describe('Use case: the invitation job', () => {
 
       // Assess
       expect(started.status).toBe(202);
-      expect(started.body).toMatchObject({
+      expect(started.json).toMatchObject({
         jobId: `invitations:${meeting.id}`,
         run: 1,
         total: 3,

@@ -1,13 +1,11 @@
 // Integration: linking chat accounts — deep link codes (used, expired, unknown), staff menus, /malienket and the HTTP routes.
-import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as memberCodeRoute } from '../../../functions/http/create-member-link-code.js';
 import { createHandler as staffCodeRoute } from '../../../functions/http/create-staff-link-code.js';
-import { signToken } from '../../../shared/adapters/tokens.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import { createLinkCode } from '../../../shared/services/link-codes.js';
 import { addMember, aUser, type BotWorld, createBotWorld, link, STAFF } from '../../support/bot-world.js';
-import { apiEvent } from '../../support/lambda-http.js';
+import { call, type HttpHandler } from '../../support/http.js';
 
 describe('Feature: linking chat accounts', () => {
   let world: BotWorld;
@@ -166,24 +164,9 @@ describe('Feature: linking chat accounts', () => {
   });
 
   describe('HTTP routes', () => {
-    const jwt = {
-      issuer: 'lien-he-noi-cu-tru',
-      audience: 'lien-he-api',
-      secret: 'a-test-secret-that-is-long-enough-1234',
-    };
-    const call = async (
-      route: ReturnType<typeof memberCodeRoute>,
-      path: string,
-      id: string,
-      principal: Principal,
-    ) => {
-      const token = await signToken(principal, jwt);
-      const result = await route(
-        apiEvent('POST', path, undefined, { authorization: `Bearer ${token}` }, 'POST', { id }),
-        {} as Context,
-      );
-      return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') };
-    };
+    /** POSTs to a link-code route (`/members/{id}/link-codes` or `/staff/{id}/link-codes`) as `principal`. */
+    const post = (handler: HttpHandler, route: string, id: string, principal: Principal) =>
+      call(handler, { method: 'POST', route, pathParameters: { id }, principal });
 
     it('POST /members/{id}/link-codes: 201 for the member’s residence or workplace staff, 403 for another committee', async () => {
       // Prepare
@@ -194,17 +177,17 @@ describe('Feature: linking chat accounts', () => {
       });
 
       // Act
-      const residence = await call(route, `/members/${member.id}/link-codes`, member.id, {
+      const residence = await post(route, '/members/{id}/link-codes', member.id, {
         sub: 'res-1',
         orgId: 'phuong-an-hoa',
         role: 'residence_staff',
       });
-      const stranger = await call(route, `/members/${member.id}/link-codes`, member.id, {
+      const stranger = await post(route, '/members/{id}/link-codes', member.id, {
         sub: 'work-2',
         orgId: 'truong-dh-can-tho',
         role: 'workplace_staff',
       });
-      const missing = await call(route, '/members/nobody/link-codes', 'nobody', {
+      const missing = await post(route, '/members/{id}/link-codes', 'nobody', {
         sub: 'res-1',
         orgId: 'phuong-an-hoa',
         role: 'residence_staff',
@@ -212,7 +195,7 @@ describe('Feature: linking chat accounts', () => {
 
       // Assess
       expect(residence.status).toBe(201);
-      expect(residence.body).toEqual({
+      expect(residence.json).toEqual({
         code: `HTTP${member.id.slice(-3)}A`,
         expiresAt: '2026-06-04T01:00:00.000Z',
         deepLink: `https://t.me/lienhe_bot?start=HTTP${member.id.slice(-3)}A`,
@@ -229,12 +212,12 @@ describe('Feature: linking chat accounts', () => {
       });
 
       // Act
-      const colleague = await call(route, '/staff/res-1/link-codes', 'res-1', {
+      const colleague = await post(route, '/staff/{id}/link-codes', 'res-1', {
         sub: 'chair-1',
         orgId: 'phuong-an-hoa',
         role: 'chair',
       });
-      const outsider = await call(route, '/staff/res-1/link-codes', 'res-1', {
+      const outsider = await post(route, '/staff/{id}/link-codes', 'res-1', {
         sub: 'work-1',
         orgId: 'so-y-te',
         role: 'workplace_staff',

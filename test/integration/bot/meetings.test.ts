@@ -1,10 +1,9 @@
 // Integration: planning the contact meeting — the /hop wizard (state kept in the table across cold starts)
 // and POST /committees/{id}/meetings; R8 warnings, one meeting per committee, year and round.
-import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as planRoute } from '../../../functions/http/plan-meeting.js';
 import { createWebhookHandler } from '../../../functions/telegram-webhook.js';
-import { signToken } from '../../../shared/adapters/tokens.js';
+import type { planMeeting } from '../../../shared/services/meetings.js';
 import {
   aUser,
   type BotWorld,
@@ -15,7 +14,7 @@ import {
   SECRET,
   STAFF,
 } from '../../support/bot-world.js';
-import { apiEvent } from '../../support/lambda-http.js';
+import { call, type ErrorJson } from '../../support/http.js';
 
 describe('Feature: planning a meeting', () => {
   let world: BotWorld;
@@ -109,21 +108,16 @@ describe('Feature: planning a meeting', () => {
       messageId: first?.messageId ?? 0,
       text: 'Đợt tháng 10/2026',
     });
-    const freshContainer = await cold(
-      apiEvent(
-        'POST',
-        '/telegram/webhook',
-        JSON.stringify(
-          world.emu.nextUpdate.callbackQuery({
-            user: chairUser,
-            messageId: last()?.messageId ?? 0,
-            text: '08:00',
-          }),
-        ),
-        { 'x-telegram-bot-api-secret-token': SECRET, 'content-type': 'application/json' },
-      ),
-      {} as Context,
-    );
+    const freshContainer = await call(cold, {
+      method: 'POST',
+      route: '/telegram/webhook',
+      body: world.emu.nextUpdate.callbackQuery({
+        user: chairUser,
+        messageId: last()?.messageId ?? 0,
+        text: '08:00',
+      }),
+      headers: { 'x-telegram-bot-api-secret-token': SECRET },
+    });
     await press('Hủy');
 
     // Assess
@@ -135,7 +129,7 @@ describe('Feature: planning a meeting', () => {
       text: 'Phiên lên lịch họp đã hết hạn. Đồng chí gõ /hop để bắt đầu lại.',
       show_alert: true,
     });
-    expect(freshContainer.statusCode).toBe(200);
+    expect(freshContainer.status).toBe(200);
     expect(last()?.text).toBe('Đã hủy việc lên lịch họp.');
     expect(await world.repos.meetings.get(`${RESIDENCE}.2026.10`)).toBeUndefined();
   });
@@ -155,28 +149,19 @@ describe('Feature: planning a meeting', () => {
   });
 
   describe('POST /committees/{id}/meetings', () => {
-    const jwt = {
-      issuer: 'lien-he-noi-cu-tru',
-      audience: 'lien-he-api',
-      secret: 'a-test-secret-that-is-long-enough-1234',
-    };
-    const post = async (body: unknown, role: 'chair' | 'workplace_staff' = 'chair', orgId = RESIDENCE) => {
-      const token = await signToken({ sub: role === 'chair' ? 'chair-1' : 'work-1', orgId, role }, jwt);
-      const result = await planRoute(() => world.deps)(
-        apiEvent(
-          'POST',
-          `/committees/${RESIDENCE}/meetings`,
-          JSON.stringify(body),
-          { authorization: `Bearer ${token}` },
-          'POST',
-          {
-            id: RESIDENCE,
-          },
-        ),
-        {} as Context,
+    /** What the route answers: the meeting and R8's warnings (the use case's result), or the error body. */
+    type Planned = Pick<Awaited<ReturnType<typeof planMeeting>>, 'meeting' | 'warnings'> & Partial<ErrorJson>;
+    const post = (body: unknown, role: 'chair' | 'workplace_staff' = 'chair', orgId = RESIDENCE) =>
+      call<Planned>(
+        planRoute(() => world.deps),
+        {
+          method: 'POST',
+          route: '/committees/{id}/meetings',
+          pathParameters: { id: RESIDENCE },
+          body,
+          principal: { sub: role === 'chair' ? 'chair-1' : 'work-1', orgId, role },
+        },
       );
-      return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') };
-    };
     const october = {
       year: 2026,
       round: 'october',
@@ -195,12 +180,12 @@ describe('Feature: planning a meeting', () => {
 
       // Assess
       expect(first.status).toBe(201);
-      expect(first.body.warnings).toEqual(['not_weekend', 'not_in_round_month']);
-      expect(first.body.meeting).toMatchObject({ id: `${RESIDENCE}.2026.10`, chairName: 'Trần Văn Chủ' });
-      expect(first.body.meeting.agenda).toContain('Thông báo kết quả thực hiện nghị quyết');
+      expect(first.json.warnings).toEqual(['not_weekend', 'not_in_round_month']);
+      expect(first.json.meeting).toMatchObject({ id: `${RESIDENCE}.2026.10`, chairName: 'Trần Văn Chủ' });
+      expect(first.json.meeting.agenda).toContain('Thông báo kết quả thực hiện nghị quyết');
       expect(replay.status).toBe(200);
       expect(second.status).toBe(409);
-      expect(second.body.error.code).toBe('meeting_exists');
+      expect(second.json.error?.code).toBe('meeting_exists');
       expect(june.status).toBe(409);
     });
 
