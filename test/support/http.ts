@@ -196,8 +196,8 @@ export async function call<T = JsonAnswer>(
   return answerOf<T>(await handler(await apiEvent(request), lambdaContext(request.timeoutMs)));
 }
 
-/** Decodes what a handler returned; for tests that build or alter the event themselves. */
-export function answerOf<T = JsonAnswer>(result: unknown): ApiResponse<T> {
+/** Decodes what a handler returned, as API Gateway would pass it on. */
+function answerOf<T = JsonAnswer>(result: unknown): ApiResponse<T> {
   if (!result || typeof result !== 'object') throw new Error('The handler returned no result');
   const raw = result as APIGatewayProxyStructuredResultV2;
   if (typeof raw.statusCode !== 'number') throw new Error('The handler answered without a statusCode');
