@@ -148,19 +148,20 @@ minutesFeature.command(['ky', 'sign'], async (ctx) => {
     await ctx.ui.reply(message(`${ctx.t.minutes.signed(as)} ${ctx.t.minutes.waiting(as)}`));
     return;
   }
+  // R16: sent at once from here; the notifier sends it too on MinutesSigned, to whoever still lacks it.
   const pdf = ctx.deps.minutesPdf;
-  const sent = !pdf
-    ? 0
-    : await sendSealedMinutes(
-        {
-          ...recordPorts(ctx),
-          pdf,
-          chatLinks: ctx.deps.ports.chatLinks,
-          idempotency: ctx.deps.ports.idempotency,
-          messenger: ctx.deps.messenger,
-        },
-        actor.principal,
-        meeting,
-      );
-  await ctx.ui.reply(message(ctx.t.minutes.sealed(sent)));
+  if (pdf) {
+    await sendSealedMinutes(
+      {
+        ...recordPorts(ctx),
+        pdf,
+        chatLinks: ctx.deps.ports.chatLinks,
+        idempotency: ctx.deps.ports.idempotency,
+        messenger: ctx.deps.messenger,
+      },
+      actor.principal,
+      meeting,
+    );
+  }
+  await ctx.ui.reply(message(ctx.t.minutes.sealed));
 });

@@ -348,8 +348,7 @@ export const en: Catalogue = {
       `You signed the minutes as ${as === 'chair' ? 'chair' : 'secretary'}.`,
     waiting: (as: 'chair' | 'secretary') =>
       `The minutes wait for the ${as === 'chair' ? 'secretary' : 'chair'} to sign.`,
-    sealed: (count: number) =>
-      `The minutes have both signatures and are sealed. The PDF went out (${count} messages) to the chair and the secretary.`,
+    sealed: 'The minutes have both signatures and are sealed. The PDF goes to the chair and the secretary.',
   },
 
   comment: {

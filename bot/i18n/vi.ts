@@ -370,8 +370,8 @@ export const vi = {
       `Đồng chí đã ký biên bản với tư cách ${as === 'chair' ? 'chủ trì' : 'thư ký'}.`,
     waiting: (as: 'chair' | 'secretary') =>
       `Biên bản chờ ${as === 'chair' ? 'thư ký' : 'đồng chí chủ trì'} ký.`,
-    sealed: (count: number) =>
-      `Biên bản đã đủ hai chữ ký và được niêm phong. Đã gửi bản PDF (${count} tin nhắn) cho chủ trì và thư ký.`,
+    // No count: /ky and the notifier (on MinutesSigned) share the sending, whichever comes first (R16).
+    sealed: 'Biên bản đã đủ hai chữ ký và được niêm phong. Bản PDF được gửi cho đồng chí chủ trì và thư ký.',
   },
 
   comment: {

@@ -331,7 +331,7 @@ describe('E2E: the local stack in a browser', () => {
           );
 
           // Assess
-          expect(await sealed.textContent()).toContain('Đã gửi bản PDF (2 tin nhắn)');
+          expect(await sealed.textContent()).toContain('Bản PDF được gửi cho đồng chí chủ trì và thư ký');
           expect(download.suggestedFilename()).toBe(`bien-ban-${MEETING}.pdf`);
           expect(text).toContain(BINH);
           expect(text).toContain(DIEP);
