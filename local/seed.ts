@@ -10,6 +10,7 @@ import type { StaffAssignment } from '../shared/domain/roles.js';
 import type { Clock } from '../shared/ports/common.js';
 import type { ChatSubject } from '../shared/ports/repositories.js';
 import { forEachConcurrent } from '../shared/services/concurrency.js';
+import { type LetterNumbers, letterNumbers } from '../shared/services/introductions.js';
 
 export const DEMO_DISTRICT = 'quan-ninh-kieu';
 export const DEMO_WARD = 'phuong-an-hoa';
@@ -268,7 +269,7 @@ function workplaceStaffOf(orgId: string): DemoStaff {
   return staff;
 }
 
-function demoIntroduction(d: DemoMember, n: number): Introduction {
+function demoIntroduction(d: DemoMember, n: number, letterNumber: string): Introduction {
   const issuedOn = addDays(ISSUED_FROM, n);
   const receiver = staffOfResidence(d.residenceOrgId);
   return {
@@ -279,7 +280,7 @@ function demoIntroduction(d: DemoMember, n: number): Introduction {
     status: d.intro === 'issued' ? 'issued' : 'received',
     issuedOn,
     issuedBy: workplaceStaffOf(d.workplaceOrgId).id,
-    letterNumber: `${n}-GGT`,
+    letterNumber,
     contactPath: contactPathFor(d),
     followerName: workplaceStaffOf(d.workplaceOrgId).fullName,
     ...(d.intro !== 'issued' && d.hamletId
@@ -308,12 +309,21 @@ export interface SeedResult {
   existing: number;
 }
 
-async function seedMember(repos: Repositories, d: DemoMember, n: number): Promise<boolean> {
+async function seedMember(
+  repos: Repositories,
+  numbers: LetterNumbers,
+  d: DemoMember,
+  n: number,
+): Promise<boolean> {
   let wrote = false;
   let introduction = await repos.introductions.get(`gt-${d.id}`);
   if (!introduction) {
     // The member and their introduction are written in one transaction, as the workplace's introduction does.
-    introduction = demoIntroduction(d, n);
+    // The letter number comes from the workplace's counter, as the API's does, so the next letter the
+    // workplace issues on the running stack continues the sequence instead of repeating a demo number.
+    const issuedOn = addDays(ISSUED_FROM, n);
+    const letterNumber = await numbers.next(d.workplaceOrgId, Number(issuedOn.slice(0, 4)));
+    introduction = demoIntroduction(d, n, letterNumber);
     await repos.introductions.issue(introduction, d.fullName, { newMember: demoMemberRecord(d) });
     wrote = true;
   }
@@ -403,7 +413,8 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
     await repos.staff.put(staff);
     return true;
   });
-  await each(DEMO_MEMBERS.entries(), ([index, d]) => seedMember(repos, d, index + 1));
+  const numbers = letterNumbers(repos.counters);
+  await each(DEMO_MEMBERS.entries(), ([index, d]) => seedMember(repos, numbers, d, index + 1));
   const chats: DemoChat[] = [
     ...DEMO_STAFF.map((s) => ({
       subject: { kind: 'staff' as const, id: s.id },

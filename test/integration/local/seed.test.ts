@@ -16,6 +16,7 @@ import { createRepositories, type Repositories } from '../../../shared/adapters/
 import { MEMBER_CATEGORIES } from '../../../shared/domain/member.js';
 import { STAFF_ROLES } from '../../../shared/domain/roles.js';
 import { committeeSchema, memberSchema, staffAssignmentSchema } from '../../../shared/schemas/entities.js';
+import { letterNumbers } from '../../../shared/services/introductions.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
 
 describe('Function: seedDemo', () => {
@@ -120,6 +121,26 @@ describe('Function: seedDemo', () => {
     expect(members.filter((r) => !r.success).map((r) => r.error?.issues)).toEqual([]);
     expect(committees.every((r) => r.success)).toBe(true);
     expect(staff.every((r) => r.success)).toBe(true);
+  });
+
+  it("numbers each workplace's letters from its counter, so the next letter the API issues is a new number", async () => {
+    // Prepare
+    const byWorkplace = new Map<string, number[]>();
+    for (const d of DEMO_MEMBERS) {
+      const introduction = await repos.introductions.get(`gt-${d.id}`);
+      const numbers = byWorkplace.get(d.workplaceOrgId) ?? [];
+      numbers.push(Number.parseInt(introduction?.letterNumber ?? '', 10));
+      byWorkplace.set(d.workplaceOrgId, numbers);
+    }
+
+    // Act: what the workplace's next introduction through the API would be numbered
+    const next = letterNumbers(repos.counters);
+
+    // Assess
+    for (const [workplace, numbers] of byWorkplace) {
+      expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
+      expect(await next.next(workplace, 2026)).toBe(`${numbers.length + 1}-GGT`);
+    }
   });
 
   it('writes nothing the second time', async () => {
