@@ -32,6 +32,10 @@ import { AppFunction, FUNCTION_SIZING } from '../constructs/app-function.js';
 import { resolveGrants } from '../grants.js';
 import { acknowledge } from '../nag.js';
 
+/** Telegram's broadcast limit: about 30 messages a second per bot. */
+export const TELEGRAM_MESSAGES_PER_SECOND = 30;
+/** Invitation workers running at once (the SQS event source's maximum concurrency). */
+export const INVITATION_WORKER_CONCURRENCY = 2;
 export interface FunctionRegistry {
   httpRoutes: readonly HttpRouteDef[];
   backgroundFunctions: readonly BackgroundFunctionDef[];
@@ -142,6 +146,15 @@ export class AppStack extends Stack {
         props.botUsername && def.grants.includes('bot-secrets:read')
           ? { [ENV.botUsername]: props.botUsername }
           : {};
+      // The throttler counts per process: the queue's workers split Telegram's per-bot rate between them.
+      const queueEnv: Record<string, string> =
+        kind === 'queue'
+          ? {
+              [ENV.telegramGlobalPerSecond]: String(
+                Math.floor(TELEGRAM_MESSAGES_PER_SECOND / INVITATION_WORKER_CONCURRENCY),
+              ),
+            }
+          : {};
       const fn = new AppFunction(this, pascal(def.name), {
         functionName: `${stage.prefix}-${def.name}`,
         entry: def.entry,
@@ -149,7 +162,7 @@ export class AppStack extends Stack {
         ...FUNCTION_SIZING[kind],
         // Laying out PDFs is CPU-bound, and Lambda's CPU share grows with memory.
         ...(def.needsFonts ? { memorySize: Math.max(FUNCTION_SIZING[kind].memorySize, 1024) } : {}),
-        environment: { ...baseEnvironment, ...effect.environment, ...botEnv },
+        environment: { ...baseEnvironment, ...effect.environment, ...botEnv, ...queueEnv },
         logRetention: stage.logRetention,
         logRemovalPolicy: stage.logRemovalPolicy,
         tracing: stage.tracing,
@@ -249,8 +262,8 @@ export class AppStack extends Stack {
             new SqsEventSource(this.invitationQueue, {
               batchSize: 10,
               reportBatchItemFailures: true,
-              // Telegram allows ~30 messages a second per bot: two concurrent workers stay well under it.
-              maxConcurrency: 2,
+              // Each worker sends at most TELEGRAM_MESSAGES_PER_SECOND / this (see queueEnv above).
+              maxConcurrency: INVITATION_WORKER_CONCURRENCY,
             }),
           );
           break;

@@ -252,7 +252,8 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
   {
     name: 'invitation-worker',
     entry: 'functions/invitation-worker.ts',
-    // Give it a concurrency of one (or divide TELEGRAM_GLOBAL_PER_SECOND): the throttler counts per process.
+    // The throttler counts per process: the stack runs two workers at most and gives each half of Telegram's
+    // 30 messages a second (TELEGRAM_GLOBAL_PER_SECOND=15, infra/stacks/app-stack.ts).
     trigger: { kind: 'queue', queue: 'invitations' },
     grants: ['table:read', 'table:write', 'bot-secrets:read', 'sms:publish'],
     bot: true,

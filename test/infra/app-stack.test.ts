@@ -374,7 +374,13 @@ describe('Stack: AppStack', () => {
       // Act / Assess
       expect(env('whoami')).toEqual({ ...base, TABLE_NAME: tableName });
       expect(env('telegram-webhook')).toEqual({ ...base, TABLE_NAME: tableName, ...bot });
-      expect(env('invitation-worker')).toEqual({ ...base, TABLE_NAME: tableName, ...bot });
+      // Two workers at most (MaximumConcurrency below), each with half of Telegram's 30 messages a second
+      expect(env('invitation-worker')).toEqual({
+        ...base,
+        TABLE_NAME: tableName,
+        ...bot,
+        TELEGRAM_GLOBAL_PER_SECOND: '15',
+      });
       expect(env('outbox-relay')).toEqual({ ...base, TABLE_NAME: tableName, EVENTS_TOPIC_ARN: topicArn });
       expect(env('notifier')).toEqual({
         ...base,
