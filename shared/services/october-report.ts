@@ -79,9 +79,10 @@ export interface CompileOptions {
 
 /**
  * Active members whose partitions are read concurrently: memory holds one DynamoDB page plus this many
- * members' facts (their record, exemptions and travel notices).
+ * members' facts (their record, exemptions and travel notices). Kept below the SDK's 50 sockets per
+ * host, so the reads wait on DynamoDB rather than on the agent's queue.
  */
-const MEMBER_BATCH = 16;
+const MEMBER_BATCH = 32;
 /** Members of whom only the record is needed (pending, ended) are read this many keys per BatchGetItem. */
 const RECORD_BATCH = 100;
 /** Committee trees are shallow (board → district → ward); deeper means a cycle in the data. */
