@@ -44,6 +44,20 @@ export interface MemberRepository {
   travelNotices(memberId: string): Promise<TravelNotice[]>;
   addExemption(exemption: Exemption, options?: WriteOptions): Promise<void>;
   exemptions(memberId: string): Promise<Exemption[]>;
+  /**
+   * The member with the facts the year end judges them on — exemptions (R4) and travel notices (R3) —
+   * read together in one paged Query of the member's partition; `member` is undefined if it is missing.
+   */
+  profileWithFacts(memberId: string): Promise<MemberWithFacts>;
+  /** Many members by id (BatchGetItem, 100 keys a call, unprocessed keys retried): id → member. */
+  getMany(memberIds: readonly string[]): Promise<Map<string, Member>>;
+}
+
+/** A member's record and their exemptions and travel notices, each list in stored (start date) order. */
+export interface MemberWithFacts {
+  member: Member | undefined;
+  exemptions: Exemption[];
+  travelNotices: TravelNotice[];
 }
 
 /** A listed member of a committee: the introduction plus the member's name (for Vietnamese collation). */

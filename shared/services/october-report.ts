@@ -6,7 +6,8 @@ import { localDate } from '../domain/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { levelsOf } from '../domain/evaluation-questions.js';
 import type { DomainEvent } from '../domain/events.js';
-import { INTRODUCTION_STATUSES, type IntroductionStatus } from '../domain/introduction.js';
+import { INTRODUCTION_STATUSES, type Introduction, type IntroductionStatus } from '../domain/introduction.js';
+import type { Invitation } from '../domain/invitation.js';
 import type { MemberCategory } from '../domain/member.js';
 import {
   type AttendanceUnit,
@@ -42,6 +43,7 @@ import type {
   MemberRepository,
   ReportRepository,
 } from '../ports/repositories.js';
+import { forEachConcurrent } from './concurrency.js';
 
 export interface ReportPorts {
   committees: CommitteeRepository;
@@ -75,25 +77,36 @@ export interface CompileOptions {
   onCompiled?: (orgId: string, outcome: CompileOutcome) => void;
 }
 
-/** Members processed concurrently: memory holds one DynamoDB page plus this many members' reads. */
-const MEMBER_BATCH = 16;
+/**
+ * Active members whose partitions are read concurrently: memory holds one DynamoDB page plus this many
+ * members' facts (their record, exemptions and travel notices). Kept below the SDK's 50 sockets per
+ * host, so the reads wait on DynamoDB rather than on the agent's queue.
+ */
+const MEMBER_BATCH = 32;
+/** Members of whom only the record is needed (pending, ended) are read this many keys per BatchGetItem. */
+const RECORD_BATCH = 100;
 /** Committee trees are shallow (board → district → ward); deeper means a cycle in the data. */
 const MAX_DEPTH = 6;
 
 async function forEachBatched<T>(
   source: AsyncIterable<T>,
   size: number,
-  fn: (item: T) => Promise<void>,
+  fn: (batch: T[]) => Promise<void>,
 ): Promise<void> {
   let batch: T[] = [];
   for await (const item of source) {
     batch.push(item);
     if (batch.length >= size) {
-      await Promise.all(batch.map(fn));
+      await fn(batch);
       batch = [];
     }
   }
-  await Promise.all(batch.map(fn));
+  if (batch.length > 0) await fn(batch);
+}
+
+async function* inYear(source: AsyncIterable<IntroducedMember>, year: number): AsyncIterable<Introduction> {
+  for await (const { introduction } of source)
+    if (isIntroductionInYear(introduction, year)) yield introduction;
 }
 
 function increment<K extends string>(counts: Partial<Record<K, number>>, key: K): void {
@@ -101,9 +114,12 @@ function increment<K extends string>(counts: Partial<Record<K, number>>, key: K)
 }
 
 /**
- * One residence committee's report. Each source is streamed page by page and folded into counters;
- * only the three member-id lists grow with the committee, and the workplace-kind and hamlet maps grow
- * with the number of workplaces and hamlets, not members.
+ * One residence committee's report, read source by source with as few requests as the keys allow: the
+ * meetings' attendance sheets and the committee's evaluations are each streamed once (and give every
+ * member's invitations and evaluation status), an active member costs one Query of their own partition,
+ * and a pending or ended one a hundredth of a BatchGetItem. What is held for the committee while its
+ * members are counted: the invitations of the year by member, the ids of submitted evaluations, and the
+ * three member-id lists; nothing of another committee.
  */
 async function compileResidenceBody(
   ports: ReportPorts,
@@ -130,49 +146,21 @@ async function compileResidenceBody(
     return kind;
   };
 
-  const countMember = async ({ introduction }: IntroducedMember, status: IntroductionStatus) => {
-    if (!isIntroductionInYear(introduction, year)) return;
-    const memberId = introduction.memberId;
-    const [member, kind] = await Promise.all([
-      ports.members.get(memberId),
-      workplaceKind(introduction.workplaceOrgId),
-    ]);
-    const category: MemberCategory = member?.category ?? 'regular';
-    m.introduced += 1;
-    if (kind) increment(m.byWorkplaceKind, kind);
-    increment(m.byCategory, category);
-    if (status === 'issued') {
-      m.pending += 1;
-      return;
-    }
-    if (status === 'ended') {
-      m.ended += 1;
-      if (introduction.receipt) m.received += 1;
-      return;
-    }
-    m.received += 1;
-    m.active += 1;
-    const [exemptions, travelNotices, invitations, evaluation] = await Promise.all([
-      ports.members.exemptions(memberId),
-      ports.members.travelNotices(memberId),
-      ports.invitations.ofMember(memberId, year),
-      ports.evaluations.get(committee.id, year, memberId),
-    ]);
-    if (isExemptOn(exemptions, on)) m.exempt += 1;
-    if (isTravellingOn(category, travelNotices, on)) m.travelling += 1;
-    if (category === 'student') m.students += 1;
-    if (category === 'armed_forces') m.armedForces += 1;
-    if (isFlaggedR11(invitations, committee.id, today, exemptions)) body.bothMeetingsMissed.push(memberId);
-    const owed = isEvaluationOwed(ruleSet, isIntroducedButExempt(ruleSet, category, exemptions, on));
-    if (owed && evaluation?.status !== 'submitted') body.evaluations.due += 1;
-  };
-  for (const status of INTRODUCTION_STATUSES) {
-    await forEachBatched(ports.introductions.streamOfResidence(committee.id, status), MEMBER_BATCH, (im) =>
-      countMember(im, status),
-    );
-  }
-
-  for (const meeting of await ports.meetings.ofCommittee(committee.id, year)) {
+  // 1. The attendance sheets: the meetings' tallies (R22), and each member's invitations for R11.
+  // R11 judges the member's invitations dated in the year at this committee (what
+  // `invitations.ofMember(memberId, year)` filtered to the committee returns): invitations of another
+  // committee live in that committee's sheets and are never read here, and an invitation carries its
+  // meeting's date, which never changes once planned, so the invitations dated in the year are exactly
+  // those on the sheets of this committee's meetings dated in the year. That is usually the year's two
+  // meetings; a meeting planned for another year but held in this one (a warned-about date) counts for
+  // R11 by its date, as before, and not in the tallies, which are the meetings of the year by round.
+  const inThisYear = `${year}-`;
+  const invitationsOfYear = new Map<string, Invitation[]>();
+  const meetingsOfYear = (await ports.meetings.ofCommittee(committee.id)).filter(
+    (meeting) => meeting.year === year || meeting.date.startsWith(inThisYear),
+  );
+  for (const meeting of meetingsOfYear) {
+    const tallied = meeting.year === year;
     const tally: MeetingTally = {
       round: meeting.round,
       meetingId: meeting.id,
@@ -185,6 +173,12 @@ async function compileResidenceBody(
     };
     const units = new Map<string, AttendanceUnit>();
     for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
+      if (invitation.meetingDate.startsWith(inThisYear)) {
+        const own = invitationsOfYear.get(invitation.memberId);
+        if (own) own.push(invitation);
+        else invitationsOfYear.set(invitation.memberId, [invitation]);
+      }
+      if (!tallied) continue;
       const outcome = meetingOutcome(invitation);
       tally.invited += 1;
       tally[outcome] += 1;
@@ -198,17 +192,21 @@ async function compileResidenceBody(
       if (outcome === 'present') unit.present += 1;
       units.set(invitation.hamletId, unit);
     }
+    if (!tallied) continue;
     tally.units = [...units.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     body.meetings.push(tally);
   }
   body.meetings.sort((a, b) => (a.round < b.round ? -1 : 1));
 
+  // 2. The committee's evaluations of the year (R17): the counts, and who has a submitted one.
   const e = body.evaluations;
+  const submitted = new Set<string>();
   for await (const evaluation of ports.evaluations.ofCommittee(committee.id, year)) {
     if (evaluation.status !== 'submitted') {
       e.drafts += 1;
       continue;
     }
+    submitted.add(evaluation.memberId);
     e.done += 1;
     increment(e.byProposal, evaluation.form.proposal);
     for (const [key, level] of Object.entries(levelsOf(evaluation.form))) {
@@ -217,6 +215,52 @@ async function compileResidenceBody(
     }
     if (evaluation.form.proposal === 'commend') body.commendations.push(evaluation.memberId);
     if (evaluation.form.proposal === 'criticise') body.criticisms.push(evaluation.memberId);
+  }
+
+  // 3. The members introduced during the year, by the status of their introduction.
+  const countIntroduced = async (introduction: Introduction, category: MemberCategory) => {
+    const kind = await workplaceKind(introduction.workplaceOrgId);
+    m.introduced += 1;
+    if (kind) increment(m.byWorkplaceKind, kind);
+    increment(m.byCategory, category);
+  };
+  // Pending and ended introductions need only the member's category: their records, 100 per BatchGetItem.
+  const countRecorded = async (batch: Introduction[], status: Exclude<IntroductionStatus, 'received'>) => {
+    const members = await ports.members.getMany(batch.map((i) => i.memberId));
+    for (const introduction of batch) {
+      await countIntroduced(introduction, members.get(introduction.memberId)?.category ?? 'regular');
+      if (status === 'issued') {
+        m.pending += 1;
+      } else {
+        m.ended += 1;
+        if (introduction.receipt) m.received += 1;
+      }
+    }
+  };
+  // Active members: their record, exemptions and travel notices in one Query of their partition.
+  const countActive = async (introduction: Introduction) => {
+    const memberId = introduction.memberId;
+    const { member, exemptions, travelNotices } = await ports.members.profileWithFacts(memberId);
+    const category: MemberCategory = member?.category ?? 'regular';
+    await countIntroduced(introduction, category);
+    m.received += 1;
+    m.active += 1;
+    if (isExemptOn(exemptions, on)) m.exempt += 1; // R4
+    if (isTravellingOn(category, travelNotices, on)) m.travelling += 1; // R3
+    if (category === 'student') m.students += 1;
+    if (category === 'armed_forces') m.armedForces += 1;
+    // R11: absent from both meetings of the year without a valid reason (meetings while exempt excused).
+    if (isFlaggedR11(invitationsOfYear.get(memberId) ?? [], committee.id, today, exemptions)) {
+      body.bothMeetingsMissed.push(memberId);
+    }
+    // R17 (and qd213's introduced-but-exempt members): an evaluation is owed and not yet submitted.
+    const owed = isEvaluationOwed(ruleSet, isIntroducedButExempt(ruleSet, category, exemptions, on));
+    if (owed && !submitted.has(memberId)) body.evaluations.due += 1;
+  };
+  for (const status of INTRODUCTION_STATUSES) {
+    const introductions = inYear(ports.introductions.streamOfResidence(committee.id, status), year);
+    if (status === 'received') await forEachConcurrent(introductions, MEMBER_BATCH, countActive);
+    else await forEachBatched(introductions, RECORD_BATCH, (batch) => countRecorded(batch, status));
   }
   body.commendations.sort();
   body.criticisms.sort();

@@ -126,6 +126,11 @@ export const keys = {
     pk: `MEMBER#${memberId}`,
     skPrefix: prefix,
   }),
+  /**
+   * The member's whole partition (the record, their exemptions, travel notices and the small records
+   * above) in one paged Query: the October report reads each active member's facts with it.
+   */
+  memberPartitionQuery: (memberId: string) => ({ pk: `MEMBER#${memberId}` }),
 
   // Pattern 4: meetings of a residence committee by year and round.
   meeting: (meetingId: string): Key => ({ pk: `MEETING#${meetingId}`, sk: META }),

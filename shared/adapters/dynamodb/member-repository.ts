@@ -2,7 +2,7 @@
 import { ConflictError } from '../../domain/errors.js';
 import type { Member } from '../../domain/member.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
-import type { MemberRepository, WriteOptions } from '../../ports/repositories.js';
+import type { MemberRepository, MemberWithFacts, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
@@ -90,5 +90,28 @@ export class DynamoMemberRepository implements MemberRepository {
     return (await this.store.queryList(keys.memberRecordsQuery(memberId, 'EXEMPT#'))).map((i) =>
       fromItem<Exemption>(i),
     );
+  }
+
+  async profileWithFacts(memberId: string): Promise<MemberWithFacts> {
+    const recordSk = keys.member(memberId).sk;
+    const exemptionPrefix = keys.memberRecordsQuery(memberId, 'EXEMPT#').skPrefix;
+    const travelPrefix = keys.memberRecordsQuery(memberId, 'TRAVEL#').skPrefix;
+    const out: MemberWithFacts = { member: undefined, exemptions: [], travelNotices: [] };
+    // Consistent, as get() is; the partition's other records (chat links, notices…) are few and skipped.
+    for await (const item of this.store.queryAll({
+      ...keys.memberPartitionQuery(memberId),
+      consistent: true,
+    })) {
+      const sk = String(item.sk);
+      if (sk === recordSk) out.member = fromItem<Member>(item);
+      else if (sk.startsWith(exemptionPrefix)) out.exemptions.push(fromItem<Exemption>(item));
+      else if (sk.startsWith(travelPrefix)) out.travelNotices.push(fromItem<TravelNotice>(item));
+    }
+    return out;
+  }
+
+  async getMany(memberIds: readonly string[]): Promise<Map<string, Member>> {
+    const items = await this.store.batchGet([...new Set(memberIds)].map((id) => keys.member(id)));
+    return new Map(items.map((item) => fromItem<Member>(item)).map((m) => [m.id, m]));
   }
 }

@@ -80,6 +80,8 @@ export interface QuerySpec {
   skPrefix?: string;
   /** Newest/highest first. */
   descending?: boolean;
+  /** A strongly consistent read (table partitions only; GSIs are always eventually consistent). */
+  consistent?: boolean;
 }
 
 export interface ConditionalPut {
@@ -167,6 +169,7 @@ export class DynamoStore {
         ? { ':pk': spec.pk, ':sk': spec.skPrefix }
         : { ':pk': spec.pk },
       ScanIndexForward: !spec.descending,
+      ...(spec.consistent && !spec.index ? { ConsistentRead: true } : {}),
       ...(limit !== undefined ? { Limit: limit } : {}),
       ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     };
