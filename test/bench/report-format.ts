@@ -45,7 +45,15 @@ export function consoleTable(section: Section): string {
 
 export function markdown(
   sections: readonly Section[],
-  meta: { date: string; commit: string; machine: string; totalSeconds: number; settings: string },
+  meta: {
+    date: string;
+    commit: string;
+    machine: string;
+    totalSeconds: number;
+    settings: string;
+    /** The BENCH_* sizes of this run and the machine's load, so a reader can weigh the absolute times. */
+    runSettings?: string;
+  },
 ): string {
   const out: string[] = [
     '# Benchmarks against the physical floor',
@@ -56,6 +64,7 @@ export function markdown(
     `- Run: ${meta.date}, commit \`${meta.commit}\`, ${meta.machine}.`,
     `- Whole run: ${(meta.totalSeconds / 60).toFixed(1)} min (budget 15 min).`,
     `- Bundling settings: ${meta.settings}.`,
+    ...(meta.runSettings ? [`- Settings of this run: ${meta.runSettings}.`] : []),
     '',
     '| part | status | targets met |',
     '| --- | --- | --- |',

@@ -2,7 +2,7 @@
 // Never part of `npm test` (test/bench is outside vitest's include).
 import { execSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { OUT_DIR, ROOT } from './bundle.js';
 import { consoleTable, markdown, type Section } from './report-format.js';
@@ -12,6 +12,7 @@ import { reportSection } from './section-report.js';
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const only = process.argv.slice(2);
   const wants = (id: string) => only.length === 0 || only.includes(id);
   const sections: Section[] = [];
@@ -61,6 +62,7 @@ async function main() {
       machine,
       totalSeconds,
       settings,
+      runSettings: runSettings(loadAtStart, loadavg()[0] ?? 0),
     });
     writeFileSync(join(ROOT, 'docs/benchmarks.md'), `${doc}\n${ANALYSIS}`);
     // The doc is checked by `biome check` like every file: write it in the project's format.
@@ -69,6 +71,16 @@ async function main() {
   }
   rmSync(OUT_DIR, { recursive: true, force: true });
   console.log(`bench finished in ${(totalSeconds / 60).toFixed(1)} min`);
+}
+
+/** The BENCH_* variables set for this run (else the defaults apply) and the 1-minute load average. */
+function runSettings(loadAtStart: number, loadAtEnd: number): string {
+  const set = Object.entries(process.env)
+    .filter(([key]) => key.startsWith('BENCH_'))
+    .map(([key, value]) => `${key}=${value}`)
+    .sort();
+  const sizes = set.length ? `\`${set.join(' ')}\`` : 'the default sizes';
+  return `${sizes}; load average ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end on ${cpus().length} cores (other work on the machine slows absolute times; ratios are measured side by side)`;
 }
 
 const ANALYSIS = `## Reading the results
