@@ -1,6 +1,14 @@
 // adapter: SMS through SNS (direct publish to a phone number) for members with no reachable chat account.
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SmsSender } from '../../ports/messaging.js';
+
+// Loaded on the first SMS, not at cold start: the bot functions that hold this sender rarely send one, and
+// the SNS client is ~25 ms of every start (the runtime provides the SDK; importing it is the cost).
+let sdk: Promise<typeof import('@aws-sdk/client-sns')> | undefined;
+const loadSdk = () => {
+  sdk ??= import('@aws-sdk/client-sns');
+  return sdk;
+};
 
 /** E.164 for SNS: Vietnamese numbers written 0xxxxxxxxx become +84xxxxxxxxx. */
 export function toE164(phone: string): string {
@@ -12,13 +20,19 @@ export function toE164(phone: string): string {
 }
 
 export class SnsSmsSender implements SmsSender {
+  private client: Promise<Pick<SNSClient, 'send'>> | undefined;
+
   constructor(
-    private readonly client: Pick<SNSClient, 'send'> = new SNSClient({}),
+    client?: Pick<SNSClient, 'send'>,
     private readonly senderId?: string,
-  ) {}
+  ) {
+    if (client) this.client = Promise.resolve(client);
+  }
 
   async send(phone: string, text: string): Promise<void> {
-    await this.client.send(
+    const { PublishCommand, SNSClient } = await loadSdk();
+    this.client ??= Promise.resolve(new SNSClient({}));
+    await (await this.client).send(
       new PublishCommand({
         PhoneNumber: toE164(phone),
         Message: text,

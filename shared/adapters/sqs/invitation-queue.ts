@@ -1,20 +1,35 @@
 // adapter: the invitation job's queue on SQS (ten tasks per SendMessageBatch; the worker Lambda reads it in batches).
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { InvitationQueue, InvitationTask } from '../../ports/invitations.js';
 
+// Loaded on the first /moi, not at cold start: the webhook holds this queue for one command only, and the
+// SQS client is ~25 ms of every start (the runtime provides the SDK; importing it is the cost).
+let sdk: Promise<typeof import('@aws-sdk/client-sqs')> | undefined;
+const loadSdk = () => {
+  sdk ??= import('@aws-sdk/client-sqs');
+  return sdk;
+};
+
 export class SqsInvitationQueue implements InvitationQueue {
+  private client: Promise<Pick<SQSClient, 'send'>> | undefined;
+
   constructor(
     private readonly queueUrl: string,
-    private readonly client: Pick<SQSClient, 'send'> = new SQSClient({}),
-  ) {}
+    client?: Pick<SQSClient, 'send'>,
+  ) {
+    if (client) this.client = Promise.resolve(client);
+  }
 
   async enqueue(tasks: readonly InvitationTask[]): Promise<void> {
+    const { SendMessageBatchCommand, SQSClient } = await loadSdk();
+    this.client ??= Promise.resolve(new SQSClient({}));
+    const client = await this.client;
     for (let i = 0; i < tasks.length; i += 10) {
       const batch = tasks.slice(i, i + 10);
       let entries = batch.map((task, n) => ({ Id: String(n), MessageBody: JSON.stringify(task) }));
       // SQS may accept part of a batch: send the failed entries again (a duplicate task is harmless).
       for (let attempt = 1; entries.length > 0; attempt++) {
-        const out = await this.client.send(
+        const out = await client.send(
           new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: entries }),
         );
         const failed = new Set((out.Failed ?? []).map((f) => f.Id));
