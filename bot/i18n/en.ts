@@ -110,6 +110,7 @@ export const en: Catalogue = {
       '/report (/baocao) — compile the October report (XLSX and PDF files)\n' +
       '/attendance (/diemdanh) — take the attendance\n' +
       '/minutes (/bienban) — write the minutes; /sign (/ky) — chair and secretary sign\n' +
+      "/answer (/traloi) — answer members' comments (2.3)\n" +
       '/linkcode <member id> (/malienket) — create a link code\n' +
       '/help — this help',
     workplace:
@@ -134,6 +135,7 @@ export const en: Catalogue = {
     bienban: 'Write the minutes',
     ky: 'Sign the minutes',
     gopy: 'Raise a comment for the next meeting',
+    traloi: "Answer members' comments",
   },
 
   linkCode: {
@@ -362,6 +364,33 @@ export const en: Catalogue = {
     raised: (topic: string, date: string | undefined) =>
       `Comment «${topic}» recorded. It goes to the ${date ? `meeting on ${date}` : 'next meeting'} ` +
       'and is answered at the meeting after it.',
+  },
+
+  answer: {
+    notResidenceStaff: "Only the residence committee's staff answer members' comments.",
+    empty: 'No comment is waiting for an answer.',
+    header: (date: string | undefined, count: number, page: number, pages: number) =>
+      `COMMENTS AWAITING AN ANSWER (${count}) — raised for the meeting ${date ? `of ${date}` : 'before'}, ` +
+      'answered under 2.3 of the next one' +
+      (pages > 1 ? ` — page ${page}/${pages}` : ''),
+    row: (n: number, topic: string, author: string) => `${n}. ${topic} — ${author}`,
+    pick: 'Pick the comment to answer.',
+    topicButton: (n: number, topic: string) => `${n}. ${topic}`,
+    previous: '◀ Previous page',
+    next: 'Next page ▶',
+    shown: (author: string, topic: string, text: string) =>
+      `Comment by ${author}\nTopic: ${topic}\nText: ${text}`,
+    promptDone: 'Send the answer (done) in your next message. If it could not be done, press «Not done».',
+    notDoneButton: 'Not done',
+    promptNotDone: 'Send the answer (not done) in your next message.',
+    promptReason: 'Send the reason it was not done in your next message.',
+    promptRemedy: 'Send the remedy in your next message.',
+    tooLong: (max: number) => `Too long (at most ${max} characters). Please send it again.`,
+    answered: (topic: string, author: string) =>
+      `Comment «${topic}» answered. The bot will send the answer to ${author}. ` +
+      'Type /answer to see the comments left.',
+    alreadyAnswered: (topic: string, answer: string) =>
+      `Comment «${topic}» has already been answered: ${answer}`,
   },
 
   misc: {

@@ -123,6 +123,7 @@ export const vi = {
       '/baocao (/report) — tổng hợp báo cáo tháng 10 (tệp XLSX và PDF)\n' +
       '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
       '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
+      '/traloi (/answer) — trả lời ý kiến của đảng viên (mục 2.3)\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       '/help — hướng dẫn này',
     workplace:
@@ -147,6 +148,7 @@ export const vi = {
     bienban: 'Soạn biên bản cuộc họp',
     ky: 'Ký biên bản',
     gopy: 'Gửi ý kiến cho cuộc họp tới',
+    traloi: 'Trả lời ý kiến của đảng viên',
   },
 
   linkCode: {
@@ -385,6 +387,34 @@ export const vi = {
     raised: (topic: string, date: string | undefined) =>
       `Đã ghi nhận ý kiến «${topic}». Ý kiến sẽ được đưa vào cuộc họp ${date ? `ngày ${date}` : 'tới'} ` +
       'và được trả lời ở cuộc họp sau đó.',
+  },
+
+  answer: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới trả lời ý kiến của đảng viên.',
+    empty: 'Không có ý kiến nào đang chờ trả lời.',
+    header: (date: string | undefined, count: number, page: number, pages: number) =>
+      `Ý KIẾN CHỜ TRẢ LỜI (${count}) — ý kiến kỳ họp ${date ? `ngày ${date}` : 'trước'}, ` +
+      `trả lời ở mục 2.3 kỳ họp sau` +
+      (pages > 1 ? ` — trang ${page}/${pages}` : ''),
+    row: (n: number, topic: string, author: string) => `${n}. ${topic} — ${author}`,
+    pick: 'Chọn ý kiến cần trả lời.',
+    topicButton: (n: number, topic: string) => `${n}. ${topic}`,
+    previous: '◀ Trang trước',
+    next: 'Trang sau ▶',
+    shown: (author: string, topic: string, text: string) =>
+      `Ý kiến của đồng chí ${author}\nChủ đề: ${topic}\nNội dung: ${text}`,
+    promptDone:
+      'Gửi câu trả lời (đã giải quyết) trong tin nhắn tiếp theo. ' +
+      'Nếu chưa giải quyết được, bấm «Chưa giải quyết được».',
+    notDoneButton: 'Chưa giải quyết được',
+    promptNotDone: 'Gửi câu trả lời (chưa giải quyết được) trong tin nhắn tiếp theo.',
+    promptReason: 'Gửi nguyên nhân chưa giải quyết được trong tin nhắn tiếp theo.',
+    promptRemedy: 'Gửi hướng khắc phục trong tin nhắn tiếp theo.',
+    tooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự). Đồng chí vui lòng gửi lại.`,
+    answered: (topic: string, author: string) =>
+      `Đã trả lời ý kiến «${topic}». Bot sẽ nhắn câu trả lời cho đồng chí ${author}. ` +
+      'Gõ /traloi để xem các ý kiến còn lại.',
+    alreadyAnswered: (topic: string, answer: string) => `Ý kiến «${topic}» đã được trả lời: ${answer}`,
   },
 
   misc: {
