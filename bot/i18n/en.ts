@@ -433,7 +433,23 @@ export const en: Catalogue = {
     submitted: (name: string, year: number) =>
       `The ${year} evaluation of ${name} was sent to the workplace committee.`,
     needsConsultation:
-      "Not sent yet: the member is a student, so the hamlet head's and the hamlet police head's opinions must be recorded first (R18).",
+      "Not sent yet: the member is a student, so the hamlet head's and the hamlet police head's opinions must be recorded first (R18). Press «Record the hamlet heads' opinions», then send again.",
+    consultButton: "Record the hamlet heads' opinions",
+    consultIntro: (name: string) =>
+      `OPINIONS BEFORE THE EVALUATION (R18)\nMember: ${name}\nThe bot asks 5 things, one message each.`,
+    consultAsk: {
+      hamletHeadName: "1/5. The hamlet (area) head's full name:",
+      hamletHeadOpinion: "2/5. The hamlet head's opinion of the member:",
+      policeHeadName: "3/5. The hamlet police head's full name:",
+      policeHeadOpinion: "4/5. The hamlet police head's opinion of the member:",
+      consultedOn: '5/5. The date of the consultation (dd/mm/yyyy), or press «Today»:',
+    },
+    consultToday: (date: string) => `Today (${date})`,
+    consultBadDate: 'Not a valid date: type it as dd/mm/yyyy (not after today).',
+    consultNotNeeded: (name: string) => `${name}'s evaluation needs no hamlet opinions (not a student).`,
+    consultRecorded: (name: string, date: string, chair: boolean) =>
+      `The hamlet head's and the hamlet police head's opinions (${date}) are recorded for ${name}'s evaluation. ` +
+      (chair ? 'Press «Send» to send the evaluation.' : 'The chair will send the evaluation.'),
     needsReason:
       'Not sent yet: a reason is needed for changing the proposal of a member who missed both meetings (R11).',
     alreadySubmitted: 'This evaluation was already sent and cannot be changed.',

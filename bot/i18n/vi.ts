@@ -456,7 +456,24 @@ export const vi = {
     submitted: (name: string, year: number) =>
       `Đã gửi nhận xét năm ${year} của đồng chí ${name} đến cấp ủy nơi công tác.`,
     needsConsultation:
-      'Chưa gửi được: đảng viên là học sinh, sinh viên nên cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18). Đồng chí vui lòng ghi ý kiến rồi gửi lại.',
+      'Chưa gửi được: đảng viên là học sinh, sinh viên nên cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18). Đồng chí bấm «Ghi ý kiến trưởng ấp, trưởng công an ấp» để ghi, rồi gửi lại.',
+    consultButton: 'Ghi ý kiến trưởng ấp, trưởng công an ấp',
+    consultIntro: (name: string) =>
+      `GHI Ý KIẾN TRƯỚC KHI NHẬN XÉT (R18)\nĐảng viên: ${name}\nBot hỏi 5 thông tin, mỗi thông tin trong một tin nhắn.`,
+    consultAsk: {
+      hamletHeadName: '1/5. Họ và tên trưởng ấp (khu vực):',
+      hamletHeadOpinion: '2/5. Ý kiến của trưởng ấp (khu vực) về đảng viên:',
+      policeHeadName: '3/5. Họ và tên trưởng công an ấp (khu vực):',
+      policeHeadOpinion: '4/5. Ý kiến của trưởng công an ấp (khu vực) về đảng viên:',
+      consultedOn: '5/5. Ngày lấy ý kiến (dd/mm/yyyy), hoặc bấm «Hôm nay»:',
+    },
+    consultToday: (date: string) => `Hôm nay (${date})`,
+    consultBadDate: 'Ngày chưa đúng: đồng chí gõ theo dạng dd/mm/yyyy (không sau hôm nay).',
+    consultNotNeeded: (name: string) =>
+      `Nhận xét của đồng chí ${name} không cần ghi ý kiến trưởng ấp (không phải học sinh, sinh viên).`,
+    consultRecorded: (name: string, date: string, chair: boolean) =>
+      `Đã ghi ý kiến trưởng ấp và trưởng công an ấp (ngày ${date}) cho nhận xét của đồng chí ${name}. ` +
+      (chair ? 'Bấm «Gửi» để gửi nhận xét.' : 'Đồng chí chủ trì sẽ gửi nhận xét.'),
     needsReason: 'Chưa gửi được: cần nêu lý do thay đổi đề xuất của đảng viên vắng cả hai kỳ họp (R11).',
     alreadySubmitted: 'Nhận xét này đã được gửi, không sửa được nữa.',
     stale: 'Bản nhận xét đã được người khác sửa. Đồng chí vui lòng bấm /nhanxet để làm lại.',
