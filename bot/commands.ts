@@ -17,6 +17,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       { command: 'diemdanh', description: t.commands.diemdanh },
       { command: 'bienban', description: t.commands.bienban },
       ...(role === 'chair' || role === 'secretary' ? [{ command: 'ky', description: t.commands.ky }] : []),
+      { command: 'traloi', description: t.commands.traloi },
       { command: 'nhanxet', description: t.commands.nhanxet },
       { command: 'baocao', description: t.commands.baocao },
       { command: 'malienket', description: t.commands.malienket },

@@ -13,6 +13,7 @@ import { errorText, isExpected } from './errors.js';
 import { absenceNoticesFeature } from './features/absence-notices.js';
 import { attendanceFeature } from './features/attendance.js';
 import { chatMemberFeature } from './features/chat-member.js';
+import { commentAnswersFeature } from './features/comment-answers.js';
 import { commentsFeature } from './features/comments.js';
 import { confirmationsFeature } from './features/confirmations.js';
 import { fallbackFeature } from './features/fallback.js';
@@ -113,6 +114,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   for (const feature of deps.extraFeatures ?? []) features.use(feature);
   features.use(attendanceFeature);
   features.use(commentsFeature);
+  features.use(commentAnswersFeature);
   features.use(absenceNoticesFeature);
   features.use(minutesFeature);
   // Catch-all, installed last: stale buttons, edited messages, anything no feature understood.

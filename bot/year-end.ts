@@ -1,14 +1,16 @@
-// bot: the year-end features (/nhanxet, /baocaocuoinam, /baocao). Only the webhook installs them (through
+// bot: the year-end features (/nhanxet with its R18 consultation, /baocaocuoinam, /baocao). Only the webhook installs them (through
 // BotDeps.extraFeatures): the functions that build the bot just to send (invitation worker, notifier,
 // reminders) leave these use cases and the report's renderer out of their bundles.
 import type { Composer } from 'grammy';
 import type { BotContext } from './context.js';
+import { consultationFeature } from './features/consultation.js';
 import { evaluationsFeature } from './features/evaluations.js';
 import { reportsFeature } from './features/reports.js';
 import { selfReportFeature } from './features/self-report.js';
 
 export const yearEndFeatures: readonly Composer<BotContext>[] = [
   evaluationsFeature,
+  consultationFeature,
   selfReportFeature,
   reportsFeature,
 ];

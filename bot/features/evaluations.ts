@@ -25,6 +25,7 @@ import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { EVAL_PATTERN, type EvalOp, evalData, SUBMIT_PATTERN, submitData } from '../keyboards/year-end.js';
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
+import { consultButton } from './consultation.js';
 
 export const evaluationsFeature = new Composer<BotContext>();
 
@@ -424,6 +425,8 @@ evaluationsFeature.callbackQuery(SUBMIT_PATTERN, async (ctx, next) => {
               : undefined;
     if (!text) throw error;
     await ctx.ui.answer();
-    await ctx.ui.reply(message(text));
+    // R18: the opinions can be given right here (bot/features/consultation.ts), then «Gửi» again.
+    const r18 = error instanceof RuleViolationError && error.rule === 'R18';
+    await ctx.ui.reply(message(text, r18 ? [[consultButton(ctx, action.year, action.memberId)]] : undefined));
   }
 });

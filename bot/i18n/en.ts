@@ -110,6 +110,7 @@ export const en: Catalogue = {
       '/report (/baocao) — compile the October report (XLSX and PDF files)\n' +
       '/attendance (/diemdanh) — take the attendance\n' +
       '/minutes (/bienban) — write the minutes; /sign (/ky) — chair and secretary sign\n' +
+      "/answer (/traloi) — answer members' comments (2.3)\n" +
       '/linkcode <member id> (/malienket) — create a link code\n' +
       '/help — this help',
     workplace:
@@ -134,6 +135,7 @@ export const en: Catalogue = {
     bienban: 'Write the minutes',
     ky: 'Sign the minutes',
     gopy: 'Raise a comment for the next meeting',
+    traloi: "Answer members' comments",
   },
 
   linkCode: {
@@ -364,6 +366,33 @@ export const en: Catalogue = {
       'and is answered at the meeting after it.',
   },
 
+  answer: {
+    notResidenceStaff: "Only the residence committee's staff answer members' comments.",
+    empty: 'No comment is waiting for an answer.',
+    header: (date: string | undefined, count: number, page: number, pages: number) =>
+      `COMMENTS AWAITING AN ANSWER (${count}) — raised for the meeting ${date ? `of ${date}` : 'before'}, ` +
+      'answered under 2.3 of the next one' +
+      (pages > 1 ? ` — page ${page}/${pages}` : ''),
+    row: (n: number, topic: string, author: string) => `${n}. ${topic} — ${author}`,
+    pick: 'Pick the comment to answer.',
+    topicButton: (n: number, topic: string) => `${n}. ${topic}`,
+    previous: '◀ Previous page',
+    next: 'Next page ▶',
+    shown: (author: string, topic: string, text: string) =>
+      `Comment by ${author}\nTopic: ${topic}\nText: ${text}`,
+    promptDone: 'Send the answer (done) in your next message. If it could not be done, press «Not done».',
+    notDoneButton: 'Not done',
+    promptNotDone: 'Send the answer (not done) in your next message.',
+    promptReason: 'Send the reason it was not done in your next message.',
+    promptRemedy: 'Send the remedy in your next message.',
+    tooLong: (max: number) => `Too long (at most ${max} characters). Please send it again.`,
+    answered: (topic: string, author: string) =>
+      `Comment «${topic}» answered. The bot will send the answer to ${author}. ` +
+      'Type /answer to see the comments left.',
+    alreadyAnswered: (topic: string, answer: string) =>
+      `Comment «${topic}» has already been answered: ${answer}`,
+  },
+
   misc: {
     editedIgnored: 'Edited messages are not recorded. Please send a new message if needed.',
     unknownCommand: 'The bot did not understand. Type /help for help.',
@@ -404,7 +433,23 @@ export const en: Catalogue = {
     submitted: (name: string, year: number) =>
       `The ${year} evaluation of ${name} was sent to the workplace committee.`,
     needsConsultation:
-      "Not sent yet: the member is a student, so the hamlet head's and the hamlet police head's opinions must be recorded first (R18).",
+      "Not sent yet: the member is a student, so the hamlet head's and the hamlet police head's opinions must be recorded first (R18). Press «Record the hamlet heads' opinions», then send again.",
+    consultButton: "Record the hamlet heads' opinions",
+    consultIntro: (name: string) =>
+      `OPINIONS BEFORE THE EVALUATION (R18)\nMember: ${name}\nThe bot asks 5 things, one message each.`,
+    consultAsk: {
+      hamletHeadName: "1/5. The hamlet (area) head's full name:",
+      hamletHeadOpinion: "2/5. The hamlet head's opinion of the member:",
+      policeHeadName: "3/5. The hamlet police head's full name:",
+      policeHeadOpinion: "4/5. The hamlet police head's opinion of the member:",
+      consultedOn: '5/5. The date of the consultation (dd/mm/yyyy), or press «Today»:',
+    },
+    consultToday: (date: string) => `Today (${date})`,
+    consultBadDate: 'Not a valid date: type it as dd/mm/yyyy (not after today).',
+    consultNotNeeded: (name: string) => `${name}'s evaluation needs no hamlet opinions (not a student).`,
+    consultRecorded: (name: string, date: string, chair: boolean) =>
+      `The hamlet head's and the hamlet police head's opinions (${date}) are recorded for ${name}'s evaluation. ` +
+      (chair ? 'Press «Send» to send the evaluation.' : 'The chair will send the evaluation.'),
     needsReason:
       'Not sent yet: a reason is needed for changing the proposal of a member who missed both meetings (R11).',
     alreadySubmitted: 'This evaluation was already sent and cannot be changed.',

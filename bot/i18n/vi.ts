@@ -123,6 +123,7 @@ export const vi = {
       '/baocao (/report) — tổng hợp báo cáo tháng 10 (tệp XLSX và PDF)\n' +
       '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
       '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
+      '/traloi (/answer) — trả lời ý kiến của đảng viên (mục 2.3)\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       '/help — hướng dẫn này',
     workplace:
@@ -147,6 +148,7 @@ export const vi = {
     bienban: 'Soạn biên bản cuộc họp',
     ky: 'Ký biên bản',
     gopy: 'Gửi ý kiến cho cuộc họp tới',
+    traloi: 'Trả lời ý kiến của đảng viên',
   },
 
   linkCode: {
@@ -387,6 +389,34 @@ export const vi = {
       'và được trả lời ở cuộc họp sau đó.',
   },
 
+  answer: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới trả lời ý kiến của đảng viên.',
+    empty: 'Không có ý kiến nào đang chờ trả lời.',
+    header: (date: string | undefined, count: number, page: number, pages: number) =>
+      `Ý KIẾN CHỜ TRẢ LỜI (${count}) — ý kiến kỳ họp ${date ? `ngày ${date}` : 'trước'}, ` +
+      `trả lời ở mục 2.3 kỳ họp sau` +
+      (pages > 1 ? ` — trang ${page}/${pages}` : ''),
+    row: (n: number, topic: string, author: string) => `${n}. ${topic} — ${author}`,
+    pick: 'Chọn ý kiến cần trả lời.',
+    topicButton: (n: number, topic: string) => `${n}. ${topic}`,
+    previous: '◀ Trang trước',
+    next: 'Trang sau ▶',
+    shown: (author: string, topic: string, text: string) =>
+      `Ý kiến của đồng chí ${author}\nChủ đề: ${topic}\nNội dung: ${text}`,
+    promptDone:
+      'Gửi câu trả lời (đã giải quyết) trong tin nhắn tiếp theo. ' +
+      'Nếu chưa giải quyết được, bấm «Chưa giải quyết được».',
+    notDoneButton: 'Chưa giải quyết được',
+    promptNotDone: 'Gửi câu trả lời (chưa giải quyết được) trong tin nhắn tiếp theo.',
+    promptReason: 'Gửi nguyên nhân chưa giải quyết được trong tin nhắn tiếp theo.',
+    promptRemedy: 'Gửi hướng khắc phục trong tin nhắn tiếp theo.',
+    tooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự). Đồng chí vui lòng gửi lại.`,
+    answered: (topic: string, author: string) =>
+      `Đã trả lời ý kiến «${topic}». Bot sẽ nhắn câu trả lời cho đồng chí ${author}. ` +
+      'Gõ /traloi để xem các ý kiến còn lại.',
+    alreadyAnswered: (topic: string, answer: string) => `Ý kiến «${topic}» đã được trả lời: ${answer}`,
+  },
+
   misc: {
     editedIgnored: 'Tin nhắn đã sửa không được ghi nhận. Nếu cần, đồng chí vui lòng gửi tin nhắn mới.',
     unknownCommand: 'Bot chưa hiểu yêu cầu này. Gõ /help để xem hướng dẫn.',
@@ -426,7 +456,24 @@ export const vi = {
     submitted: (name: string, year: number) =>
       `Đã gửi nhận xét năm ${year} của đồng chí ${name} đến cấp ủy nơi công tác.`,
     needsConsultation:
-      'Chưa gửi được: đảng viên là học sinh, sinh viên nên cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18). Đồng chí vui lòng ghi ý kiến rồi gửi lại.',
+      'Chưa gửi được: đảng viên là học sinh, sinh viên nên cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18). Đồng chí bấm «Ghi ý kiến trưởng ấp, trưởng công an ấp» để ghi, rồi gửi lại.',
+    consultButton: 'Ghi ý kiến trưởng ấp, trưởng công an ấp',
+    consultIntro: (name: string) =>
+      `GHI Ý KIẾN TRƯỚC KHI NHẬN XÉT (R18)\nĐảng viên: ${name}\nBot hỏi 5 thông tin, mỗi thông tin trong một tin nhắn.`,
+    consultAsk: {
+      hamletHeadName: '1/5. Họ và tên trưởng ấp (khu vực):',
+      hamletHeadOpinion: '2/5. Ý kiến của trưởng ấp (khu vực) về đảng viên:',
+      policeHeadName: '3/5. Họ và tên trưởng công an ấp (khu vực):',
+      policeHeadOpinion: '4/5. Ý kiến của trưởng công an ấp (khu vực) về đảng viên:',
+      consultedOn: '5/5. Ngày lấy ý kiến (dd/mm/yyyy), hoặc bấm «Hôm nay»:',
+    },
+    consultToday: (date: string) => `Hôm nay (${date})`,
+    consultBadDate: 'Ngày chưa đúng: đồng chí gõ theo dạng dd/mm/yyyy (không sau hôm nay).',
+    consultNotNeeded: (name: string) =>
+      `Nhận xét của đồng chí ${name} không cần ghi ý kiến trưởng ấp (không phải học sinh, sinh viên).`,
+    consultRecorded: (name: string, date: string, chair: boolean) =>
+      `Đã ghi ý kiến trưởng ấp và trưởng công an ấp (ngày ${date}) cho nhận xét của đồng chí ${name}. ` +
+      (chair ? 'Bấm «Gửi» để gửi nhận xét.' : 'Đồng chí chủ trì sẽ gửi nhận xét.'),
     needsReason: 'Chưa gửi được: cần nêu lý do thay đổi đề xuất của đảng viên vắng cả hai kỳ họp (R11).',
     alreadySubmitted: 'Nhận xét này đã được gửi, không sửa được nữa.',
     stale: 'Bản nhận xét đã được người khác sửa. Đồng chí vui lòng bấm /nhanxet để làm lại.',

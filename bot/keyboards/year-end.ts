@@ -49,3 +49,28 @@ export const submitData = {
     return { year: Number(year), memberId };
   },
 };
+
+export const CONSULT_PREFIX = 'evc1';
+export const CONSULT_PATTERN = prefixPattern(CONSULT_PREFIX);
+
+/** start: ask the R18 opinions for this member's evaluation; today: the consultation was today; cancel. */
+export const CONSULT_OPS = ['start', 'today', 'cancel'] as const;
+export type ConsultOp = (typeof CONSULT_OPS)[number];
+
+export interface ConsultAction extends SubmitAction {
+  op: ConsultOp;
+}
+
+export const consultData = {
+  encode(action: ConsultAction): string {
+    return encodeCallback(CONSULT_PREFIX, [String(action.year), action.memberId, action.op]);
+  },
+  decode(data: string): ConsultAction | undefined {
+    const parts = decodeCallback(data, CONSULT_PREFIX, 3);
+    if (!parts) return undefined;
+    const [year = '', memberId = '', op = ''] = parts;
+    if (!/^\d{4}$/.test(year) || !memberId || !(CONSULT_OPS as readonly string[]).includes(op))
+      return undefined;
+    return { year: Number(year), memberId, op: op as ConsultOp };
+  },
+};

@@ -2,15 +2,17 @@
 // (R15 2.3: done / not done, why, remedy), and the author told of the answer (CommentAnswered).
 import { createHash } from 'node:crypto';
 import type { AnswerStatus, Comment, CommentAnswer } from '../domain/comment.js';
-import { localYear } from '../domain/dates.js';
+import { localDate, localYear } from '../domain/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import { parseMeetingId } from '../domain/meeting.js';
 import {
   assertMayRunMeeting,
   assertRecordOpen,
+  isFrozen,
   meetingForComment,
   nextMeetingId,
+  previousMeetingId,
 } from '../domain/meeting-protocol.js';
 import type { Principal } from '../domain/roles.js';
 import type { MeetingPorts } from './meeting-ports.js';
@@ -210,4 +212,50 @@ export async function answerComment(
     await ports.comments.save(updated, { events: [event] });
     return commentView(updated);
   });
+}
+
+/** A comment as the committee's staff see it when answering: with its author (their own member). */
+export interface CommentToAnswer extends CommentView {
+  authorName: string;
+}
+
+function toAnswer(comment: Comment): CommentToAnswer {
+  return { ...commentView(comment), authorName: comment.authorName };
+}
+
+/**
+ * R15 2.3, for staff about to answer (the bot's /traloi): the comments still unanswered that the
+ * committee's coming 2.3 answers. The current meeting is the latest whose day has come; while its record
+ * is open its own 2.3 answers the previous round's comments, and once its signing began (or it was held)
+ * the answers go to the next round's 2.3, so its own comments are the ones to answer. No meeting yet:
+ * nothing to answer. `meetingId` is the round the comments were raised for (what answerComment takes).
+ */
+export async function commentsToAnswer(
+  ports: Pick<MeetingPorts, 'meetings' | 'minutes' | 'comments' | 'clock'>,
+  principal: Principal,
+  residenceOrgId: string,
+): Promise<{ meetingId: string; answeredAtMeetingId: string; comments: CommentToAnswer[] } | undefined> {
+  assertMayRunMeeting(principal, { residenceOrgId });
+  const today = localDate(ports.clock.now());
+  const current = (await ports.meetings.ofCommittee(residenceOrgId))
+    .filter((m) => m.date <= today)
+    .sort((a, b) => (a.date === b.date ? b.time.localeCompare(a.time) : b.date.localeCompare(a.date)))[0];
+  if (!current) return undefined;
+  const closed = current.status === 'held' || isFrozen(await ports.minutes.get(current.id));
+  const meetingId = closed ? current.id : previousMeetingId(current.id);
+  const comments = (await ports.comments.ofMeeting(meetingId)).filter((c) => c.answer === undefined);
+  return { meetingId, answeredAtMeetingId: nextMeetingId(meetingId), comments: comments.map(toAnswer) };
+}
+
+/** One comment of the staff's committee, with its author and any answer (to show it before answering). */
+export async function commentToAnswer(
+  ports: Pick<MeetingPorts, 'comments'>,
+  principal: Principal,
+  meetingId: string,
+  commentId: string,
+): Promise<CommentToAnswer> {
+  const found = (await ports.comments.ofMeeting(meetingId)).find((c) => c.id === commentId);
+  if (!found) throw new NotFoundError('Comment');
+  assertMayRunMeeting(principal, { residenceOrgId: found.residenceOrgId });
+  return toAnswer(found);
 }

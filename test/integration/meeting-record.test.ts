@@ -16,6 +16,7 @@ import { createHandler as minutesPdf } from '../../functions/http/meeting-minute
 import { createHandler as minutesSign } from '../../functions/http/meeting-minutes-sign.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import type { AbsenceNotice } from '../../shared/domain/attendance.js';
+import { ForbiddenError } from '../../shared/domain/errors.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../shared/domain/minutes.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import type { Page } from '../../shared/ports/common.js';
@@ -24,7 +25,7 @@ import type {
   AttendanceSheetView,
   openAttendance,
 } from '../../shared/services/attendance.js';
-import { type CommentView, raiseComment } from '../../shared/services/comments.js';
+import { type CommentView, commentsToAnswer, raiseComment } from '../../shared/services/comments.js';
 import type {
   addMinutesAddendum,
   MinutesView,
@@ -494,6 +495,27 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(text).toContain('Đã ký: Lê Thị Thư');
     expect(text).toContain(sealHash);
     expect(text).toContain('Đính chính: chỉ tiêu đạt 9/10');
+  });
+
+  it('lists June’s open comments for the answers once June is sealed, to its committee only (/traloi)', async () => {
+    // Prepare
+    clock.set('2026-07-01T02:00:00Z');
+    const ports = { ...deps.repos, clock };
+
+    // Act
+    const open = await commentsToAnswer(ports, STAFF.residence, WARD);
+    const otherWard = commentsToAnswer(ports, STAFF.otherWardChair, WARD);
+    const workplace = commentsToAnswer(ports, STAFF.workplace, WARD);
+
+    // Assess
+    expect(open?.meetingId).toBe(JUNE);
+    expect(open?.answeredAtMeetingId).toBe(OCTOBER);
+    expect(open?.comments.map((c) => [c.topic, c.authorName])).toEqual([
+      ['Chiếu sáng', 'Nguyễn Thị Hồng Nhung'],
+      ['Môi trường', members.an.fullName],
+    ]);
+    await expect(otherWard).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(workplace).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('carries June’s comments to October: answered, under 2.3 with the answer, the author told', async () => {

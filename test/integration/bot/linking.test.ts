@@ -121,6 +121,7 @@ describe('Feature: linking chat accounts', () => {
       'diemdanh',
       'bienban',
       'ky',
+      'traloi',
       'nhanxet',
       'baocao',
       'malienket',

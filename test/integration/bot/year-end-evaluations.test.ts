@@ -178,6 +178,88 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     expect(answer?.text).toContain('Nút này đã cũ');
     expect(chat.labels()).toEqual(['Trần Thị Bình (kv-2) • nháp', 'Hủy']);
   });
+
+  it('records the hamlet opinions in the bot, one message each, then sends the student’s evaluation (R18)', async () => {
+    // Prepare: the wizard left by the test above lists her saved draft; «Gửi» is refused (R18).
+    await chat.press('Trần Thị Bình (kv-2) • nháp');
+    await chat.press('Gửi');
+    const refusalButtons = chat.labels();
+
+    // Act
+    await chat.press('Ghi ý kiến trưởng ấp, trưởng công an ấp');
+    const intro = world.emu.botMessages(chairUser.id).at(-2)?.text;
+    const asked = [chat.last()?.text];
+    for (const answer of [
+      'Nguyễn Văn Ấp',
+      'Sinh viên chấp hành tốt quy định nơi cư trú.',
+      'Lê Văn An Ninh',
+      'Không vi phạm pháp luật, an ninh trật tự.',
+    ]) {
+      await chat.type(answer);
+      asked.push(chat.last()?.text);
+    }
+    const dateButtons = chat.labels();
+    await chat.type('25/11/2026');
+    const futureDate = chat.last()?.text;
+    await chat.type('18/11/2026');
+    const recorded = chat.last()?.text;
+    const sendButtons = chat.labels();
+    await chat.press('Gửi');
+
+    // Assess
+    expect(refusalButtons).toEqual(['Ghi ý kiến trưởng ấp, trưởng công an ấp']);
+    expect(intro).toContain('GHI Ý KIẾN TRƯỚC KHI NHẬN XÉT (R18)\nĐảng viên: Trần Thị Bình');
+    expect(asked).toEqual([
+      '1/5. Họ và tên trưởng ấp (khu vực):',
+      '2/5. Ý kiến của trưởng ấp (khu vực) về đảng viên:',
+      '3/5. Họ và tên trưởng công an ấp (khu vực):',
+      '4/5. Ý kiến của trưởng công an ấp (khu vực) về đảng viên:',
+      '5/5. Ngày lấy ý kiến (dd/mm/yyyy), hoặc bấm «Hôm nay»:',
+    ]);
+    expect(dateButtons).toEqual(['Hôm nay (20/11/2026)', 'Hủy']);
+    expect(futureDate).toBe('Ngày chưa đúng: đồng chí gõ theo dạng dd/mm/yyyy (không sau hôm nay).');
+    expect(recorded).toBe(
+      'Đã ghi ý kiến trưởng ấp và trưởng công an ấp (ngày 18/11/2026) cho nhận xét của đồng chí Trần Thị Bình. ' +
+        'Bấm «Gửi» để gửi nhận xét.',
+    );
+    expect(sendButtons).toEqual(['Gửi']);
+    expect(chat.last()?.text).toBe(
+      'Đã gửi nhận xét năm 2026 của đồng chí Trần Thị Bình đến cấp ủy nơi công tác.',
+    );
+    expect(await world.repos.evaluations.get(RESIDENCE, 2026, student.id)).toMatchObject({
+      status: 'submitted',
+      studentConsultation: {
+        hamletHeadName: 'Nguyễn Văn Ấp',
+        hamletHeadOpinion: 'Sinh viên chấp hành tốt quy định nơi cư trú.',
+        policeHeadName: 'Lê Văn An Ninh',
+        policeHeadOpinion: 'Không vi phạm pháp luật, an ninh trật tự.',
+        consultedOn: '2026-11-18',
+        recordedBy: 'chair-1',
+      },
+    });
+    expect(await world.repos.drafts.get('telegram', String(chairUser.id))).toBeUndefined();
+  });
+
+  it('does not take hamlet opinions for a member who is not a student', async () => {
+    // Prepare: a press of the R18 button forged for the (non-student) member already evaluated.
+    const before = await world.repos.evaluations.get(RESIDENCE, 2026, regular.id);
+
+    // Act
+    await world.emu.pressButton({
+      user: chairUser,
+      messageId: chat.last()?.messageId ?? 0,
+      data: `evc1|2026|${regular.id}|start`,
+      force: true,
+    });
+
+    // Assess
+    expect(chat.last()?.text).toBe(
+      'Nhận xét của đồng chí Nguyễn Văn An không cần ghi ý kiến trưởng ấp (không phải học sinh, sinh viên).',
+    );
+    expect(chat.labels()).toEqual([]);
+    expect(await world.repos.drafts.get('telegram', String(chairUser.id))).toBeUndefined();
+    expect(await world.repos.evaluations.get(RESIDENCE, 2026, regular.id)).toEqual(before);
+  });
 });
 
 describe('Feature: /nhanxet under qd213-2020', () => {
