@@ -91,7 +91,11 @@ const ANALYSIS = `## Reading the results
   built with the CDK construct's settings (infra/constructs/app-function.ts): the AWS SDK stays external
   (the runtime provides it), zod is imported as a namespace, grammY runs on Node's fetch (its node-fetch
   fallback is aliased away), and the documents come from our own PDF and XLSX writers
-  (shared/adapters/documents/pdf, xlsx) instead of pdfkit + fontkit and exceljs.
+  (shared/adapters/documents/pdf, xlsx) instead of pdfkit + fontkit and exceljs. The bot functions stay
+  above 1.5× (about 1.55–1.65× on a quiet machine): on top of grammY they import the SSM client, which reads
+  the bot token and webhook secret on the first invocation anyway; importing it lazily would only move that
+  time from the start to the first request, so it is not done (the SNS and SQS clients, used on rare paths,
+  are loaded lazily).
 - **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %; medians over
   BENCH_ROUNDS processes (20 by default) and floors measured in the same rounds keep the ratios comparable,
   not the absolute times.
