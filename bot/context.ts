@@ -25,6 +25,7 @@ import type {
   YearEndRepository,
 } from '../shared/ports/repositories.js';
 import type { ChatActor } from '../shared/services/chat-actors.js';
+import type { EvaluationPorts } from '../shared/services/evaluations.js';
 import type { InvitationPorts, InvitationSettings } from '../shared/services/invitations.js';
 import type { Catalogue } from './i18n/index.js';
 import type { ChatUi } from './view.js';
@@ -87,6 +88,19 @@ export interface BotFlavor {
 }
 
 export type BotContext = Context & BotFlavor;
+
+/** The ports of the evaluation use cases (R11, R17, R18), as the bot wires them. */
+export function evaluationPorts(deps: BotDeps): EvaluationPorts {
+  const p = deps.ports;
+  return {
+    committees: p.committees,
+    members: p.members,
+    introductions: p.introductions,
+    invitations: p.invitations,
+    evaluations: p.evaluations,
+    clock: deps.clock,
+  };
+}
 
 /** The ports of the invitation use cases, as the bot wires them. */
 export function invitationPorts(deps: BotDeps & { messenger: ChatMessenger }): InvitationPorts {

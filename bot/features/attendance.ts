@@ -5,8 +5,9 @@ import { Composer } from 'grammy';
 import { formatVietnameseDate, localDate } from '../../shared/domain/dates.js';
 import type { AbsenceCategory } from '../../shared/domain/invitation.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
-import { isResidenceStaff, type Principal } from '../../shared/domain/roles.js';
+import type { Principal } from '../../shared/domain/roles.js';
 import { getAttendanceSheet, openAttendance, setAttendance } from '../../shared/services/attendance.js';
+import { residenceStaff } from '../actors.js';
 import type { BotContext } from '../context.js';
 import {
   ATTENDANCE_PAGE_PATTERN,
@@ -23,11 +24,6 @@ export const ATTENDANCE_PAGE_SIZE = 10;
 function sheetPorts(ctx: BotContext) {
   const p = ctx.deps.ports;
   return { meetings: p.meetings, invitations: p.invitations, minutes: p.minutes, clock: ctx.deps.clock };
-}
-
-async function residenceStaff(ctx: BotContext): Promise<Principal | undefined> {
-  const actor = await ctx.actor();
-  return actor?.kind === 'staff' && isResidenceStaff(actor.principal) ? actor.principal : undefined;
 }
 
 /** The committee's current meeting: the latest one whose day has come (attendance starts on the day). */

@@ -3,7 +3,7 @@
 // message is the answer ("done"), or, after «Chưa giải quyết được», the answer, the reason and the remedy.
 import { Composer } from 'grammy';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
-import { isResidenceStaff, type Principal } from '../../shared/domain/roles.js';
+import type { Principal } from '../../shared/domain/roles.js';
 import { answerBodySchema } from '../../shared/schemas/meeting-record.js';
 import {
   answerComment,
@@ -11,6 +11,7 @@ import {
   commentsToAnswer,
   commentToAnswer,
 } from '../../shared/services/comments.js';
+import { residenceStaff } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { ANSWER_PATTERN, answerData } from '../keyboards/comment-answers.js';
@@ -37,11 +38,6 @@ interface AnswerDraft {
 function ports(ctx: BotContext) {
   const p = ctx.deps.ports;
   return { meetings: p.meetings, minutes: p.minutes, comments: p.comments, clock: ctx.deps.clock };
-}
-
-async function residenceStaff(ctx: BotContext): Promise<Principal | undefined> {
-  const actor = await ctx.actor();
-  return actor?.kind === 'staff' && isResidenceStaff(actor.principal) ? actor.principal : undefined;
 }
 
 async function listView(ctx: BotContext, principal: Principal, requestedPage: number): Promise<ViewMessage> {

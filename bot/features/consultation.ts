@@ -4,14 +4,11 @@
 import { Composer } from 'grammy';
 import * as z from 'zod';
 import { formatVietnameseDate, isValidIsoDate, localDate } from '../../shared/domain/dates.js';
-import { isResidenceStaff, type Principal } from '../../shared/domain/roles.js';
+import type { Principal } from '../../shared/domain/roles.js';
 import { studentConsultationInputSchema } from '../../shared/schemas/entities.js';
-import {
-  type EvaluationPorts,
-  getEvaluation,
-  recordConsultation,
-} from '../../shared/services/evaluations.js';
-import type { BotContext } from '../context.js';
+import { getEvaluation, recordConsultation } from '../../shared/services/evaluations.js';
+import { residenceStaff } from '../actors.js';
+import { type BotContext, evaluationPorts } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { CONSULT_PATTERN, consultData, submitData } from '../keyboards/year-end.js';
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
@@ -37,23 +34,6 @@ const draftSchema = z.object({
   answers: z.record(z.string(), z.string()),
 });
 type ConsultDraft = z.infer<typeof draftSchema>;
-
-function ports(ctx: BotContext): EvaluationPorts {
-  const p = ctx.deps.ports;
-  return {
-    committees: p.committees,
-    members: p.members,
-    introductions: p.introductions,
-    invitations: p.invitations,
-    evaluations: p.evaluations,
-    clock: ctx.deps.clock,
-  };
-}
-
-async function residenceStaff(ctx: BotContext): Promise<Principal | undefined> {
-  const actor = await ctx.actor();
-  return actor?.kind === 'staff' && isResidenceStaff(actor.principal) ? actor.principal : undefined;
-}
 
 /** The button under an R18 refusal (evaluations.ts shows it; only a refusal for R18 offers it). */
 export function consultButton(ctx: BotContext, year: number, memberId: string): ViewButton {
@@ -91,7 +71,7 @@ function parseConsultedOn(text: string, now: Date): string | undefined {
 async function finish(ctx: BotContext, principal: Principal, d: ConsultDraft, consultedOn: string) {
   const consultation = studentConsultationInputSchema.parse({ ...d.answers, consultedOn });
   await clearDraft(ctx);
-  const view = await recordConsultation(ports(ctx), principal, {
+  const view = await recordConsultation(evaluationPorts(ctx.deps), principal, {
     orgId: principal.orgId,
     year: d.year,
     memberId: d.memberId,
@@ -118,7 +98,7 @@ consultationFeature.callbackQuery(CONSULT_PATTERN, async (ctx, next) => {
   }
   if (action.op === 'start') {
     // Reading checks the member is this committee's and whether R18 asks for the opinions at all.
-    const view = await getEvaluation(ports(ctx), principal, {
+    const view = await getEvaluation(evaluationPorts(ctx.deps), principal, {
       orgId: principal.orgId,
       year: action.year,
       memberId: action.memberId,

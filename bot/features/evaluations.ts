@@ -13,7 +13,6 @@ import {
 } from '../../shared/domain/evaluation-questions.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import {
-  type EvaluationPorts,
   evaluationQuestions,
   formFromAnswers,
   getEvaluation,
@@ -21,7 +20,8 @@ import {
   saveEvaluationDraft,
   submitEvaluation,
 } from '../../shared/services/evaluations.js';
-import type { BotContext } from '../context.js';
+import { residenceStaff } from '../actors.js';
+import { type BotContext, evaluationPorts } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { EVAL_PATTERN, type EvalOp, evalData, SUBMIT_PATTERN, submitData } from '../keyboards/year-end.js';
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
@@ -57,26 +57,6 @@ interface Wizard {
   data: EvalDraft;
 }
 
-async function residenceStaff(ctx: BotContext): Promise<Principal | undefined> {
-  const actor = await ctx.actor();
-  if (actor?.kind !== 'staff') return undefined;
-  const role = actor.staff.role;
-  if (role === 'residence_staff' || role === 'chair' || role === 'secretary') return actor.principal;
-  return undefined;
-}
-
-function ports(ctx: BotContext): EvaluationPorts {
-  const p = ctx.deps.ports;
-  return {
-    committees: p.committees,
-    members: p.members,
-    introductions: p.introductions,
-    invitations: p.invitations,
-    evaluations: p.evaluations,
-    clock: ctx.deps.clock,
-  };
-}
-
 async function currentWizard(ctx: BotContext): Promise<Wizard | undefined> {
   const draft = await ctx.draft();
   if (draft?.kind !== EVAL_DRAFT_KIND) return undefined;
@@ -103,7 +83,7 @@ function questionsOf(d: EvalDraft): EvaluationQuestion[] {
 const label = (ctx: BotContext, o: { vi: string; en: string }) => (ctx.t.language === 'en' ? o.en : o.vi);
 
 async function listView(ctx: BotContext, principal: Principal, w: Wizard): Promise<ViewMessage> {
-  const page = await listDueEvaluations(ports(ctx), principal, {
+  const page = await listDueEvaluations(evaluationPorts(ctx.deps), principal, {
     orgId: w.data.orgId,
     year: w.data.year,
     limit: PAGE,
@@ -229,7 +209,7 @@ evaluationsFeature.command(['nhanxet', 'evaluate'], async (ctx) => {
 });
 
 async function startMember(ctx: BotContext, principal: Principal, w: Wizard, memberId: string) {
-  const view = await getEvaluation(ports(ctx), principal, {
+  const view = await getEvaluation(evaluationPorts(ctx.deps), principal, {
     orgId: w.data.orgId,
     year: w.data.year,
     memberId,
@@ -278,7 +258,7 @@ async function save(ctx: BotContext, principal: Principal, w: Wizard): Promise<v
   if (!d.formKind || !d.memberId) return;
   const form: EvaluationForm = formFromAnswers(d.formKind, d.answers);
   try {
-    await saveEvaluationDraft(ports(ctx), principal, {
+    await saveEvaluationDraft(evaluationPorts(ctx.deps), principal, {
       orgId: d.orgId,
       year: d.year,
       memberId: d.memberId,
@@ -404,7 +384,7 @@ evaluationsFeature.callbackQuery(SUBMIT_PATTERN, async (ctx, next) => {
   }
   const principal = actor.principal;
   try {
-    const view = await submitEvaluation(ports(ctx), principal, {
+    const view = await submitEvaluation(evaluationPorts(ctx.deps), principal, {
       orgId: principal.orgId,
       year: action.year,
       memberId: action.memberId,

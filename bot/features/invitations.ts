@@ -1,9 +1,8 @@
 // feature: /moi (/invite) — residence staff send the invitations of an upcoming meeting; one message shows the progress.
 import { Composer } from 'grammy';
-import { isResidenceStaff } from '../../shared/domain/roles.js';
-import type { ChatActor } from '../../shared/services/chat-actors.js';
 import { startInvitations } from '../../shared/services/invitations.js';
 import { upcomingMeetings } from '../../shared/services/meetings.js';
+import { residenceStaffActor } from '../actors.js';
 import { type BotContext, invitationPorts } from '../context.js';
 import { meetingText } from '../i18n/index.js';
 import { INVITE_PATTERN, inviteData } from '../keyboards/invitations.js';
@@ -11,13 +10,8 @@ import { button, message } from '../view.js';
 
 export const invitationsFeature = new Composer<BotContext>();
 
-async function residenceStaff(ctx: BotContext): Promise<Extract<ChatActor, { kind: 'staff' }> | undefined> {
-  const actor = await ctx.actor();
-  return actor?.kind === 'staff' && isResidenceStaff(actor.principal) ? actor : undefined;
-}
-
 invitationsFeature.command(['moi', 'invite'], async (ctx) => {
-  const actor = await residenceStaff(ctx);
+  const actor = await residenceStaffActor(ctx);
   if (!actor) {
     await ctx.ui.reply(
       message((await ctx.actor()) ? ctx.t.invite.notResidenceStaff : ctx.t.errors.notLinked),
@@ -43,7 +37,7 @@ invitationsFeature.command(['moi', 'invite'], async (ctx) => {
 invitationsFeature.callbackQuery(INVITE_PATTERN, async (ctx, next) => {
   const meetingId = inviteData.decode(ctx.callbackQuery.data);
   if (!meetingId) return next();
-  const actor = await residenceStaff(ctx);
+  const actor = await residenceStaffActor(ctx);
   if (!actor) {
     await ctx.ui.answer(ctx.t.invite.notResidenceStaff, { alert: true });
     return;

@@ -5,10 +5,10 @@ import { formatVietnameseDate, isValidIsoDate, localDate, localYear } from '../.
 import { ConflictError } from '../../shared/domain/errors.js';
 import { ROUNDS, type Round } from '../../shared/domain/meeting.js';
 import { DEFAULT_AGENDA, mayChair, meetingPlanWarnings } from '../../shared/domain/meeting-plan.js';
-import { isResidenceStaff, RESIDENCE_ROLES } from '../../shared/domain/roles.js';
+import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
 import { textSchema } from '../../shared/schemas/common.js';
-import type { ChatActor } from '../../shared/services/chat-actors.js';
 import { planMeeting } from '../../shared/services/meetings.js';
+import { residenceStaffActor, type StaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import {
@@ -27,13 +27,6 @@ import { CANCEL, WIZARD_PATTERN, type WizardStep, wizardData } from '../keyboard
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const meetingsFeature = new Composer<BotContext>();
-
-type StaffActor = Extract<ChatActor, { kind: 'staff' }>;
-
-async function residenceStaff(ctx: BotContext): Promise<StaffActor | undefined> {
-  const actor = await ctx.actor();
-  return actor?.kind === 'staff' && isResidenceStaff(actor.principal) ? actor : undefined;
-}
 
 const action = (nonce: string, step: WizardStep, value: string) => wizardData.encode({ nonce, step, value });
 
@@ -272,7 +265,7 @@ async function advance(
 }
 
 meetingsFeature.command(['hop', 'meeting'], async (ctx) => {
-  const actor = await residenceStaff(ctx);
+  const actor = await residenceStaffActor(ctx);
   if (!actor) {
     await ctx.ui.reply(
       message((await ctx.actor()) ? ctx.t.meeting.notResidenceStaff : ctx.t.errors.notLinked),
@@ -293,7 +286,7 @@ meetingsFeature.command(['hop', 'meeting'], async (ctx) => {
 meetingsFeature.callbackQuery(WIZARD_PATTERN, async (ctx, next) => {
   const pressed = wizardData.decode(ctx.callbackQuery.data);
   if (!pressed) return next();
-  const actor = await residenceStaff(ctx);
+  const actor = await residenceStaffActor(ctx);
   if (!actor) {
     await ctx.ui.answer(ctx.t.meeting.notResidenceStaff, { alert: true });
     return;
@@ -323,7 +316,7 @@ meetingsFeature.on('message:text', async (ctx, next) => {
   const draft = await ctx.draft();
   if (draft?.kind !== MEETING_DRAFT) return next();
   const parsed = meetingDraftSchema.safeParse(draft.data);
-  const actor = await residenceStaff(ctx);
+  const actor = await residenceStaffActor(ctx);
   if (!parsed.success || !actor) return next();
   const data = parsed.data;
   // Only these steps take typed answers; elsewhere the step's buttons are shown again.

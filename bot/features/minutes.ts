@@ -6,9 +6,10 @@ import { Composer } from 'grammy';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import { MINUTES_PART_LABELS } from '../../shared/domain/meeting-protocol.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../shared/domain/minutes.js';
-import { isResidenceStaff, type Principal } from '../../shared/domain/roles.js';
+import type { Principal } from '../../shared/domain/roles.js';
 import { getMinutes, signMinutes, writeMinutesPart } from '../../shared/services/minutes.js';
 import { sendSealedMinutes } from '../../shared/services/minutes-delivery.js';
+import { residenceStaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { MINUTES_PATTERN, minutesData } from '../keyboards/minutes.js';
@@ -33,11 +34,6 @@ function recordPorts(ctx: BotContext) {
     absenceNotices: p.absenceNotices,
     clock: ctx.deps.clock,
   };
-}
-
-async function residenceStaff(ctx: BotContext) {
-  const actor = await ctx.actor();
-  return actor?.kind === 'staff' && isResidenceStaff(actor.principal) ? actor : undefined;
 }
 
 function partTitle(ctx: BotContext, part: MinutesPart): { number: string; title: string } {
@@ -74,7 +70,7 @@ async function meetingOf(ctx: BotContext, orgId: string) {
 }
 
 minutesFeature.command(['bienban', 'minutes'], async (ctx) => {
-  const actor = await residenceStaff(ctx);
+  const actor = await residenceStaffActor(ctx);
   if (!actor) {
     await ctx.ui.reply(
       message((await ctx.actor()) ? ctx.t.minutes.notResidenceStaff : ctx.t.errors.notLinked),
@@ -92,7 +88,7 @@ minutesFeature.command(['bienban', 'minutes'], async (ctx) => {
 minutesFeature.callbackQuery(MINUTES_PATTERN, async (ctx, next) => {
   const action = minutesData.decode(ctx.callbackQuery.data);
   if (!action) return next();
-  const actor = await residenceStaff(ctx);
+  const actor = await residenceStaffActor(ctx);
   if (!actor) {
     await ctx.ui.answer(ctx.t.minutes.notResidenceStaff, { alert: true });
     return;
@@ -116,7 +112,7 @@ minutesFeature.on('message:text', async (ctx, next) => {
   if (draft?.kind !== MINUTES_DRAFT) return next();
   const meetingId = typeof draft.data.meetingId === 'string' ? draft.data.meetingId : '';
   const part = MINUTES_PARTS.find((p) => p === draft.data.part);
-  const actor = await residenceStaff(ctx);
+  const actor = await residenceStaffActor(ctx);
   await clearDraft(ctx);
   if (!actor || !meetingId || !part) return next();
   const written = await writeMinutesPart(
