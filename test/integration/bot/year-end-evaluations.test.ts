@@ -260,6 +260,70 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     expect(await world.repos.drafts.get('telegram', String(chairUser.id))).toBeUndefined();
     expect(await world.repos.evaluations.get(RESIDENCE, 2026, regular.id)).toEqual(before);
   });
+  it('lets the chair cancel the hamlet opinions half way, then take today’s date with «Hôm nay» (R18)', async () => {
+    // Prepare: a second student with a saved draft, and the R18 button under her refused «Gửi»
+    const second = await addMember(world, {
+      fullName: 'Phan Thị Cúc',
+      category: 'student',
+      hamletId: 'kv-1',
+    });
+    await saveEvaluationDraft(
+      { ...world.repos, clock: world.clock },
+      { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
+      {
+        orgId: RESIDENCE,
+        year: 2026,
+        memberId: second.id,
+        form: {
+          kind: 'hd02-4duties',
+          proposal: 'none',
+          duties: {
+            d1: { mark: 'good', comment: 'Tốt' },
+            d2: { mark: 'good', comment: 'Tốt' },
+            d3: { mark: 'good', comment: 'Tốt' },
+            d4: { mark: 'good', comment: 'Tốt' },
+          },
+        },
+      },
+    );
+    const start = () =>
+      world.emu.pressButton({
+        user: chairUser,
+        messageId: chat.last()?.messageId ?? 0,
+        data: `evc1|2026|${second.id}|start`,
+        force: true,
+      });
+    const answerFour = async () => {
+      for (const answer of ['Trần Văn Ấp', 'Chấp hành tốt.', 'Võ Văn Công An', 'Không vi phạm.']) {
+        await chat.type(answer);
+      }
+    };
+
+    // Act: four answers, then «Hủy» on the date; then again, with «Hôm nay»
+    await start();
+    await answerFour();
+    await chat.press('Hủy');
+    const cancelled = chat.last()?.text;
+    const afterCancel = await world.repos.evaluations.get(RESIDENCE, 2026, second.id);
+    const draftAfterCancel = await world.repos.drafts.get('telegram', String(chairUser.id));
+    await start();
+    await answerFour();
+    await chat.press('Hôm nay (20/11/2026)');
+
+    // Assess
+    expect(cancelled).toBe('Đã hủy.');
+    expect(afterCancel?.studentConsultation).toBeUndefined();
+    expect(draftAfterCancel).toBeUndefined();
+    expect(chat.last()?.text).toContain('(ngày 20/11/2026)');
+    expect(chat.labels()).toEqual(['Gửi']);
+    expect(
+      (await world.repos.evaluations.get(RESIDENCE, 2026, second.id))?.studentConsultation,
+    ).toMatchObject({
+      hamletHeadName: 'Trần Văn Ấp',
+      policeHeadOpinion: 'Không vi phạm.',
+      consultedOn: '2026-11-20',
+    });
+  });
 });
 
 describe('Feature: /nhanxet under qd213-2020', () => {
