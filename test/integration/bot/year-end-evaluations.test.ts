@@ -28,6 +28,29 @@ function chatHelpers(world: () => BotWorld, user: { id: number; first_name: stri
   };
 }
 
+/** A draft evaluation under hd02-2011 with every duty marked good, saved by the residence staff. */
+async function saveGoodDraft(world: BotWorld, memberId: string): Promise<void> {
+  await saveEvaluationDraft(
+    { ...world.repos, clock: world.clock },
+    { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
+    {
+      orgId: RESIDENCE,
+      year: 2026,
+      memberId,
+      form: {
+        kind: 'hd02-4duties',
+        proposal: 'none',
+        duties: {
+          d1: { mark: 'good', comment: 'Tốt' },
+          d2: { mark: 'good', comment: 'Tốt' },
+          d3: { mark: 'good', comment: 'Tốt' },
+          d4: { mark: 'good', comment: 'Tốt' },
+        },
+      },
+    },
+  );
+}
+
 describe('Feature: /nhanxet under hd02-2011', () => {
   let world: BotWorld;
   const chairUser = aUser('Chủ');
@@ -124,25 +147,7 @@ describe('Feature: /nhanxet under hd02-2011', () => {
 
   it('refuses to send a student’s evaluation before the consultation, in plain Vietnamese (R18)', async () => {
     // Prepare
-    await saveEvaluationDraft(
-      { ...world.repos, clock: world.clock },
-      { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
-      {
-        orgId: RESIDENCE,
-        year: 2026,
-        memberId: student.id,
-        form: {
-          kind: 'hd02-4duties',
-          proposal: 'none',
-          duties: {
-            d1: { mark: 'good', comment: 'Tốt' },
-            d2: { mark: 'good', comment: 'Tốt' },
-            d3: { mark: 'good', comment: 'Tốt' },
-            d4: { mark: 'good', comment: 'Tốt' },
-          },
-        },
-      },
-    );
+    await saveGoodDraft(world, student.id);
 
     // Act
     await chat.type('/nhanxet');
@@ -267,25 +272,7 @@ describe('Feature: /nhanxet under hd02-2011', () => {
       category: 'student',
       hamletId: 'kv-1',
     });
-    await saveEvaluationDraft(
-      { ...world.repos, clock: world.clock },
-      { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
-      {
-        orgId: RESIDENCE,
-        year: 2026,
-        memberId: second.id,
-        form: {
-          kind: 'hd02-4duties',
-          proposal: 'none',
-          duties: {
-            d1: { mark: 'good', comment: 'Tốt' },
-            d2: { mark: 'good', comment: 'Tốt' },
-            d3: { mark: 'good', comment: 'Tốt' },
-            d4: { mark: 'good', comment: 'Tốt' },
-          },
-        },
-      },
-    );
+    await saveGoodDraft(world, second.id);
     const start = () =>
       world.emu.pressButton({
         user: chairUser,
