@@ -269,8 +269,7 @@ function workplaceStaffOf(orgId: string): DemoStaff {
   return staff;
 }
 
-function demoIntroduction(d: DemoMember, n: number, letterNumber: string): Introduction {
-  const issuedOn = addDays(ISSUED_FROM, n);
+function demoIntroduction(d: DemoMember, issuedOn: IsoDate, letterNumber: string): Introduction {
   const receiver = staffOfResidence(d.residenceOrgId);
   return {
     id: `gt-${d.id}`,
@@ -323,7 +322,7 @@ async function seedMember(
     // workplace issues on the running stack continues the sequence instead of repeating a demo number.
     const issuedOn = addDays(ISSUED_FROM, n);
     const letterNumber = await numbers.next(d.workplaceOrgId, Number(issuedOn.slice(0, 4)));
-    introduction = demoIntroduction(d, n, letterNumber);
+    introduction = demoIntroduction(d, issuedOn, letterNumber);
     await repos.introductions.issue(introduction, d.fullName, { newMember: demoMemberRecord(d) });
     wrote = true;
   }
