@@ -9,6 +9,7 @@ import { type BundlingOptions, Charset, NodejsFunction, OutputFormat } from 'aws
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FONT_FILES as DOCUMENT_FONT_FILES } from '../../shared/adapters/documents/fonts.js';
 import { ENV } from '../../shared/config/table.js';
 import { acknowledge } from '../nag.js';
 
@@ -32,14 +33,9 @@ export const ESM_REQUIRE_BANNER =
  * `node_modules/dejavu-fonts-ttf/{package.json,ttf/DejaVuSans*.ttf}`: the DejaVu faces (full Latin and
  * Vietnamese) that shared/adapters/documents/fonts.ts finds by `REPORT_FONT_DIR` (which points at the ttf
  * folder), else by `createRequire(import.meta.url).resolve('dejavu-fonts-ttf/...')`. Our PDF writer needs
- * nothing else at runtime.
+ * nothing else at runtime. Only the faces the loader knows are shipped (the bold oblique is never drawn).
  */
-export const FONT_FILES = [
-  'DejaVuSans.ttf',
-  'DejaVuSans-Bold.ttf',
-  'DejaVuSans-Oblique.ttf',
-  'DejaVuSans-BoldOblique.ttf',
-] as const;
+export const FONT_FILES = Object.values(DOCUMENT_FONT_FILES);
 export const FONTS_PACKAGE_DIR = 'node_modules/dejavu-fonts-ttf';
 /** `REPORT_FONT_DIR` in Lambda (`/var/task` is LAMBDA_TASK_ROOT). */
 export const LAMBDA_FONTS_DIR = `/var/task/${FONTS_PACKAGE_DIR}/ttf`;
