@@ -521,16 +521,8 @@ async function loadUsers(): Promise<void> {
   renderUsers();
 }
 
-async function main(): Promise<void> {
-  state.config = await getJson<LocalConfig>('/_local/config');
-  if (state.config.mode === 'telegram') {
-    els.empty.replaceChildren(
-      el('p', undefined, `Đang nối với Telegram thật qua @${state.config.bot.username}.`),
-      el('p', undefined, 'Trang này chỉ dùng với bot giả lập; hãy mở Telegram để trò chuyện.'),
-    );
-  }
-  await loadUsers();
-  await Promise.all([refreshClock(), loadJobs()]);
+/** Wires every control; runs before anything is fetched, so nothing a person touches early is dead. */
+function wireControls(): void {
   els.search.addEventListener('input', renderUsers);
   els.composer.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -549,11 +541,28 @@ async function main(): Promise<void> {
     await postJson('/_local/clock', { reset: true });
     await refreshClock();
   });
+}
+
+async function main(): Promise<void> {
+  // Before the first await: the user list shows while the rest loads, and a person (or the E2E walk) may
+  // type into the search box at once. Wiring after the loads left that early input unfiltered.
+  wireControls();
+  state.config = await getJson<LocalConfig>('/_local/config');
+  if (state.config.mode === 'telegram') {
+    els.empty.replaceChildren(
+      el('p', undefined, `Đang nối với Telegram thật qua @${state.config.bot.username}.`),
+      el('p', undefined, 'Trang này chỉ dùng với bot giả lập; hãy mở Telegram để trò chuyện.'),
+    );
+  }
+  await loadUsers();
+  await Promise.all([refreshClock(), loadJobs()]);
   window.setInterval(() => void refreshUnread(), 2000);
   window.setInterval(() => void refreshClock(), 30_000);
   const wanted = new URLSearchParams(location.search).get('user');
   const preselected = state.users.find((u) => String(u.telegramId) === wanted || u.id === wanted);
   if (preselected) selectUser(preselected);
+  // Everything is loaded; the E2E walk waits for this mark before it acts.
+  document.body.dataset.ready = 'true';
 }
 
 void main();

@@ -14,6 +14,8 @@ export class ChatPage {
 
   async open(): Promise<void> {
     await this.page.goto(this.url);
+    // The list shows before the page has wired its controls; acting earlier would type into a dead search box.
+    await this.page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
     await this.page.locator('.user').first().waitFor();
   }
 
