@@ -77,7 +77,12 @@ describe('Function: createThrottler', () => {
     // Prepare
     const clock = virtualTime();
     const api = recordingApi({}, clock);
-    const { transformer } = createThrottler({ globalPerSecond: 30, perChatPerSecond: 1, ...clock });
+    const { transformer } = createThrottler({
+      globalPerSecond: 30,
+      perChatPerSecond: 1,
+      perChatBurst: 1,
+      ...clock,
+    });
 
     // Act
     await inVirtualTime(
@@ -96,6 +101,50 @@ describe('Function: createThrottler', () => {
     expect(gap(to7, 1, 2)).toBeGreaterThanOrEqual(1000);
     expect(api.calls.find((c) => c.chat === 8)?.at).toBeLessThan(100);
     expect(api.calls.find((c) => c.method === 'answerCallbackQuery')?.at).toBe(0);
+  });
+
+  it('lets a short burst into one chat at once (a tap: edit, reply, keyboard), then spaces the rest 1 s apart', async () => {
+    // Prepare
+    const clock = virtualTime();
+    const api = recordingApi({}, clock);
+    const { transformer } = createThrottler({ globalPerSecond: 30, perChatPerSecond: 1, ...clock });
+
+    // Act: five messages to one chat at once, then one more after a quiet 5 s (the burst has refilled).
+    await inVirtualTime(Promise.all(Array.from({ length: 5 }, () => send(transformer, api.prev, 7))));
+    const quietFrom = clock.now();
+    await inVirtualTime(new Promise((resolve) => setTimeout(resolve, 5000)));
+    await inVirtualTime(Promise.all([send(transformer, api.prev, 7), send(transformer, api.prev, 7)]));
+
+    // Assess
+    const to7 = api.calls.map((c) => c.at);
+    expect(to7.slice(0, 3).every((at) => at < 100)).toBe(true);
+    // Then the steady rate: each message at least 1 s after the one a burst before it, and 1 s after the last.
+    expect(gap(to7, 0, 3)).toBeGreaterThanOrEqual(1000);
+    expect(gap(to7, 1, 4)).toBeGreaterThanOrEqual(2000);
+    expect(gap(to7, 3, 4)).toBeGreaterThanOrEqual(1000);
+    // After a quiet spell the chat may take a burst again.
+    expect((to7[5] ?? 0) - quietFrom).toBeGreaterThanOrEqual(5000);
+    expect(gap(to7, 5, 6)).toBeLessThan(100);
+  });
+
+  it('after a 429 in one chat, its next message waits the whole retry_after: no burst right after it', async () => {
+    // Prepare
+    const clock = virtualTime();
+    const api = recordingApi({ 7: [{ error_code: 429, retry_after: 2 }] }, clock);
+    const { transformer } = createThrottler({ globalPerSecond: 30, perChatPerSecond: 1, ...clock });
+
+    // Act: a second message just after the first one was refused.
+    const later = new Promise((resolve) => setTimeout(resolve, 10)).then(() =>
+      send(transformer, api.prev, 7),
+    );
+    await inVirtualTime(Promise.all([send(transformer, api.prev, 7), later]));
+
+    // Assess: the refused first call, then (from 2 s on) its retry and the second message, 1 s apart.
+    const at = api.calls.map((c) => c.at);
+    expect(at).toHaveLength(3);
+    expect(at[1]).toBeGreaterThanOrEqual(2000);
+    expect(at[2]).toBeGreaterThanOrEqual(2000);
+    expect(Math.abs((at[2] ?? 0) - (at[1] ?? 0))).toBeGreaterThanOrEqual(1000);
   });
 
   it('retries a 429 after its retry_after, and gives up after the last attempt or a too long wait', async () => {
