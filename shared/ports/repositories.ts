@@ -49,6 +49,12 @@ export interface MemberRepository {
    * read together in one paged Query of the member's partition; `member` is undefined if it is missing.
    */
   profileWithFacts(memberId: string): Promise<MemberWithFacts>;
+  /**
+   * What profileWithFacts gives, for many members at once: the records and the facts' copies by
+   * BatchGetItem (two keys a member); a member stored without the copy is read from its partition.
+   * A missing member is `{ member: undefined, exemptions: [], travelNotices: [] }`.
+   */
+  factsOfMany(memberIds: readonly string[]): Promise<Map<string, MemberWithFacts>>;
   /** Many members by id (BatchGetItem, 100 keys a call, unprocessed keys retried): id → member. */
   getMany(memberIds: readonly string[]): Promise<Map<string, Member>>;
 }

@@ -50,10 +50,10 @@ export interface ImportReport {
 /** Rows planned at once (committee look-ups and letter numbers are the only reads left by then). */
 const DEFAULT_CONCURRENCY = 16;
 /**
- * A row writes at most 6 items (member, party card, guard, introduction, travel notice, event), so 16
- * rows stay under DynamoDB's 100 items per transaction.
+ * A row writes at most 7 items (member, party card, the member's facts item, guard, introduction, travel
+ * notice, event), so 14 rows stay under DynamoDB's 100 items per transaction.
  */
-const ROWS_PER_TRANSACTION = 16;
+const ROWS_PER_TRANSACTION = 14;
 const TRANSACTIONS_IN_FLIGHT = 4;
 /** Room left for the transactions in flight and the answer when the time is nearly up. */
 export const IMPORT_TIME_MARGIN_MS = 6000;

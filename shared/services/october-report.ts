@@ -41,9 +41,9 @@ import type {
   InvitationRepository,
   MeetingRepository,
   MemberRepository,
+  MemberWithFacts,
   ReportRepository,
 } from '../ports/repositories.js';
-import { forEachConcurrent } from './concurrency.js';
 
 export interface ReportPorts {
   committees: CommitteeRepository;
@@ -78,11 +78,10 @@ export interface CompileOptions {
 }
 
 /**
- * Active members whose partitions are read concurrently: memory holds one DynamoDB page plus this many
- * members' facts (their record, exemptions and travel notices). Kept below the SDK's 50 sockets per
- * host, so the reads wait on DynamoDB rather than on the agent's queue.
+ * Active members read at once: their records and facts items, two keys a member, so 200 members are four
+ * BatchGetItem calls of 100 keys that the store sends together. Memory holds this many members' facts.
  */
-const MEMBER_BATCH = 32;
+const ACTIVE_BATCH = 200;
 /** Members of whom only the record is needed (pending, ended) are read this many keys per BatchGetItem. */
 const RECORD_BATCH = 100;
 /** Committee trees are shallow (board → district → ward); deeper means a cycle in the data. */
@@ -116,8 +115,8 @@ function increment<K extends string>(counts: Partial<Record<K, number>>, key: K)
 /**
  * One residence committee's report, read source by source with as few requests as the keys allow: the
  * meetings' attendance sheets and the committee's evaluations are each streamed once (and give every
- * member's invitations and evaluation status), an active member costs one Query of their own partition,
- * and a pending or ended one a hundredth of a BatchGetItem. What is held for the committee while its
+ * member's invitations and evaluation status), an active member costs a fiftieth of a BatchGetItem (their
+ * record and their facts item), and a pending or ended one a hundredth. What is held for the committee while its
  * members are counted: the invitations of the year by member, the ids of submitted evaluations, and the
  * three member-id lists; nothing of another committee.
  */
@@ -237,10 +236,10 @@ async function compileResidenceBody(
       }
     }
   };
-  // Active members: their record, exemptions and travel notices in one Query of their partition.
-  const countActive = async (introduction: Introduction) => {
+  // Active members: their record, exemptions and travel notices, two keys of a BatchGetItem each.
+  const countActive = async (introduction: Introduction, facts: MemberWithFacts | undefined) => {
     const memberId = introduction.memberId;
-    const { member, exemptions, travelNotices } = await ports.members.profileWithFacts(memberId);
+    const { member, exemptions = [], travelNotices = [] } = facts ?? {};
     const category: MemberCategory = member?.category ?? 'regular';
     await countIntroduced(introduction, category);
     m.received += 1;
@@ -259,8 +258,12 @@ async function compileResidenceBody(
   };
   for (const status of INTRODUCTION_STATUSES) {
     const introductions = inYear(ports.introductions.streamOfResidence(committee.id, status), year);
-    if (status === 'received') await forEachConcurrent(introductions, MEMBER_BATCH, countActive);
-    else await forEachBatched(introductions, RECORD_BATCH, (batch) => countRecorded(batch, status));
+    if (status === 'received') {
+      await forEachBatched(introductions, ACTIVE_BATCH, async (batch) => {
+        const facts = await ports.members.factsOfMany(batch.map((i) => i.memberId));
+        for (const introduction of batch) await countActive(introduction, facts.get(introduction.memberId));
+      });
+    } else await forEachBatched(introductions, RECORD_BATCH, (batch) => countRecorded(batch, status));
   }
   body.commendations.sort();
   body.criticisms.sort();

@@ -11,7 +11,14 @@ import type {
   WriteOptions,
 } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { memberItem, partyCardItem, travelNoticeItem } from './member-repository.js';
+import {
+  appendFact,
+  factsCopied,
+  memberFactsItem,
+  memberItem,
+  partyCardItem,
+  travelNoticeItem,
+} from './member-repository.js';
 import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
 export function introductionItem(introduction: Introduction, memberName: string): Item {
@@ -41,10 +48,23 @@ export class DynamoIntroductionRepository implements IntroductionRepository {
     return item ? toIntroduced(item).introduction : undefined;
   }
 
-  private issueWrites(spec: IntroductionIssue) {
-    const { introduction, memberName } = spec;
+  /**
+   * The writes of one issue. `copied`: the member already has a facts item, so a travel notice given
+   * with the introduction is appended to it (a new member's facts item is written with the notice in it).
+   */
+  private issueWrites(spec: IntroductionIssue, copied: ReadonlySet<string>) {
+    const { introduction, memberName, travelNotice } = spec;
     const memberWrites = spec.newMember
-      ? [this.store.newPut(memberItem(spec.newMember)), this.store.newPut(partyCardItem(spec.newMember))]
+      ? [
+          this.store.newPut(memberItem(spec.newMember)),
+          this.store.newPut(partyCardItem(spec.newMember)),
+          this.store.newPut(
+            memberFactsItem(spec.newMember.id, {
+              exemptions: [],
+              travelNotices: travelNotice ? [travelNotice] : [],
+            }),
+          ),
+        ]
       : spec.updatedMember
         ? [
             {
@@ -67,9 +87,18 @@ export class DynamoIntroductionRepository implements IntroductionRepository {
         ...memberWrites,
         this.store.newPut(guard),
         this.store.newPut(introductionItem(introduction, memberName)),
-        ...(spec.travelNotice ? [this.store.newPut(travelNoticeItem(spec.travelNotice))] : []),
+        ...(travelNotice ? [this.store.newPut(travelNoticeItem(travelNotice))] : []),
+        ...(travelNotice && !spec.newMember && copied.has(introduction.memberId)
+          ? [appendFact(this.store, introduction.memberId, 'travelNotices', travelNotice)]
+          : []),
       ],
     };
+  }
+
+  /** The members of these issues whose travel notice goes into an existing facts item. */
+  private async copiedFacts(specs: readonly IntroductionIssue[]): Promise<Set<string>> {
+    const existing = specs.filter((s) => s.travelNotice && !s.newMember).map((s) => s.introduction.memberId);
+    return factsCopied(this.store, existing);
   }
 
   async issue(
@@ -77,7 +106,8 @@ export class DynamoIntroductionRepository implements IntroductionRepository {
     memberName: string,
     options: WriteOptions & { newMember?: Member; updatedMember?: Member; travelNotice?: TravelNotice } = {},
   ): Promise<void> {
-    const { writes, guardIndex } = this.issueWrites({ introduction, memberName, ...options });
+    const spec = { introduction, memberName, ...options };
+    const { writes, guardIndex } = this.issueWrites(spec, await this.copiedFacts([spec]));
     try {
       await this.store.transact(writes, options.events);
     } catch (error) {
@@ -94,8 +124,9 @@ export class DynamoIntroductionRepository implements IntroductionRepository {
 
   async issueMany(batch: readonly IntroductionIssue[]): Promise<void> {
     // Events are placed after the writes of their own issue: the transaction cap (100) counts them all.
+    const copied = await this.copiedFacts(batch);
     const items = batch.flatMap((spec) => [
-      ...this.issueWrites(spec).writes,
+      ...this.issueWrites(spec, copied).writes,
       ...this.store.outboxPuts(spec.events ?? []),
     ]);
     await this.store.transact(items);

@@ -122,13 +122,18 @@ export const keys = {
     pk: `MEMBER#${memberId}`,
     sk: `NOTICE#R11#${year}`,
   }),
+  /**
+   * A copy of the member's exemptions and travel notices in one item, kept in the same transaction as
+   * each of them, so the October report gets an active member's facts with BatchGetItem (pattern 13).
+   */
+  memberFacts: (memberId: string): Key => ({ pk: `MEMBER#${memberId}`, sk: 'FACTS' }),
   memberRecordsQuery: (memberId: string, prefix: 'TRAVEL#' | 'EXEMPT#' | 'SELFREPORT#') => ({
     pk: `MEMBER#${memberId}`,
     skPrefix: prefix,
   }),
   /**
    * The member's whole partition (the record, their exemptions, travel notices and the small records
-   * above) in one paged Query: the October report reads each active member's facts with it.
+   * above) in one paged Query: the October report's fallback for a member stored without `memberFacts`.
    */
   memberPartitionQuery: (memberId: string) => ({ pk: `MEMBER#${memberId}` }),
 

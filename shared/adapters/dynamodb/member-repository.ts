@@ -4,7 +4,7 @@ import type { Member } from '../../domain/member.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
 import type { MemberRepository, MemberWithFacts, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+import { type DynamoStore, fromItem, type Item, type TxItem, toItem } from './store.js';
 
 export function memberItem(member: Member): Item {
   return toItem('Member', keys.member(member.id), member);
@@ -17,6 +17,55 @@ export function partyCardItem(member: Pick<Member, 'id' | 'partyCardNumber'>): I
 export function travelNoticeItem(notice: TravelNotice): Item {
   return toItem('TravelNotice', keys.travelNotice(notice.memberId, notice.from, notice.id), notice);
 }
+
+export function exemptionItem(exemption: Exemption): Item {
+  return toItem('Exemption', keys.exemption(exemption.memberId, exemption.from, exemption.id), exemption);
+}
+
+/**
+ * The member's facts (R3 travel notices, R4 exemptions) copied into one item, written empty with the
+ * member and appended to in the same transaction as each fact, so the October report reads them for 50
+ * members per BatchGetItem instead of one Query per member. The fact items stay the record of truth.
+ */
+export function memberFactsItem(
+  memberId: string,
+  facts: Pick<MemberWithFacts, 'exemptions' | 'travelNotices'> = { exemptions: [], travelNotices: [] },
+): Item {
+  return toItem('MemberFacts', keys.memberFacts(memberId), { memberId, ...facts });
+}
+
+/** Appends a fact to the member's facts item (which must exist), as one item of a transaction. */
+export function appendFact(
+  store: DynamoStore,
+  memberId: string,
+  list: 'exemptions' | 'travelNotices',
+  fact: Exemption | TravelNotice,
+): TxItem {
+  return {
+    Update: {
+      TableName: store.table,
+      Key: keys.memberFacts(memberId),
+      UpdateExpression: 'SET #list = list_append(#list, :fact)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#list': list },
+      ExpressionAttributeValues: { ':fact': [fact] },
+    },
+  };
+}
+
+/** Which of these members have a facts item (all but those stored before it existed). */
+export async function factsCopied(store: DynamoStore, memberIds: readonly string[]): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const items = await store.batchGet([...new Set(memberIds)].map((id) => keys.memberFacts(id)));
+  return new Set(items.map((item) => String(item.memberId)));
+}
+
+/** Start date, then id: the order the fact items have in the partition (their sort keys). */
+const byPeriod = (a: { from: string; id: string }, b: { from: string; id: string }) =>
+  a.from === b.from ? a.id.localeCompare(b.id) : a.from.localeCompare(b.from);
+
+/** Partition Queries at once for members stored without a facts item (old data only). */
+const FALLBACK_CONCURRENCY = 16;
 
 export class DynamoMemberRepository implements MemberRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -41,7 +90,11 @@ export class DynamoMemberRepository implements MemberRepository {
   async create(member: Member, options: WriteOptions = {}): Promise<void> {
     try {
       await this.store.transact(
-        [this.store.newPut(memberItem(member)), this.store.newPut(partyCardItem(member))],
+        [
+          this.store.newPut(memberItem(member)),
+          this.store.newPut(partyCardItem(member)),
+          this.store.newPut(memberFactsItem(member.id)),
+        ],
         options.events,
       );
     } catch (error) {
@@ -68,7 +121,7 @@ export class DynamoMemberRepository implements MemberRepository {
   }
 
   async addTravelNotice(notice: TravelNotice, options: WriteOptions = {}): Promise<void> {
-    await this.store.transact([this.store.newPut(travelNoticeItem(notice))], options.events);
+    await this.addFact(notice.memberId, travelNoticeItem(notice), 'travelNotices', notice, options);
   }
 
   async travelNotices(memberId: string): Promise<TravelNotice[]> {
@@ -78,12 +131,25 @@ export class DynamoMemberRepository implements MemberRepository {
   }
 
   async addExemption(exemption: Exemption, options: WriteOptions = {}): Promise<void> {
-    const item = toItem(
-      'Exemption',
-      keys.exemption(exemption.memberId, exemption.from, exemption.id),
-      exemption,
-    );
-    await this.store.transact([this.store.newPut(item)], options.events);
+    await this.addFact(exemption.memberId, exemptionItem(exemption), 'exemptions', exemption, options);
+  }
+
+  /**
+   * Writes the fact's own item and appends it to the member's facts item, in one transaction. A member
+   * stored before the facts item existed has none: only the fact is written, and readers fall back to
+   * the partition (`factsOfMany`). Creating the copy here from this one fact would hide the older ones.
+   */
+  private async addFact(
+    memberId: string,
+    item: Item,
+    list: 'exemptions' | 'travelNotices',
+    fact: Exemption | TravelNotice,
+    options: WriteOptions,
+  ): Promise<void> {
+    const copied = await factsCopied(this.store, [memberId]);
+    const writes = [this.store.newPut(item)];
+    if (copied.has(memberId)) writes.push(appendFact(this.store, memberId, list, fact));
+    await this.store.transact(writes, options.events);
   }
 
   async exemptions(memberId: string): Promise<Exemption[]> {
@@ -106,6 +172,39 @@ export class DynamoMemberRepository implements MemberRepository {
       if (sk === recordSk) out.member = fromItem<Member>(item);
       else if (sk.startsWith(exemptionPrefix)) out.exemptions.push(fromItem<Exemption>(item));
       else if (sk.startsWith(travelPrefix)) out.travelNotices.push(fromItem<TravelNotice>(item));
+    }
+    return out;
+  }
+
+  async factsOfMany(memberIds: readonly string[]): Promise<Map<string, MemberWithFacts>> {
+    const ids = [...new Set(memberIds)];
+    const items = await this.store.batchGet(ids.flatMap((id) => [keys.member(id), keys.memberFacts(id)]));
+    const out = new Map<string, MemberWithFacts>(
+      ids.map((id) => [id, { member: undefined, exemptions: [], travelNotices: [] }]),
+    );
+    const copied = new Set<string>();
+    for (const item of items) {
+      const id = String(item.pk).slice('MEMBER#'.length);
+      const entry = out.get(id);
+      if (!entry) continue;
+      if (item.sk === keys.memberFacts(id).sk) {
+        const facts = fromItem<Pick<MemberWithFacts, 'exemptions' | 'travelNotices'>>(item);
+        entry.exemptions = [...facts.exemptions].sort(byPeriod);
+        entry.travelNotices = [...facts.travelNotices].sort(byPeriod);
+        copied.add(id);
+      } else {
+        entry.member = fromItem<Member>(item);
+      }
+    }
+    // Members stored before the facts item: their partition, as profileWithFacts reads it.
+    const uncopied = ids.filter((id) => out.get(id)?.member !== undefined && !copied.has(id));
+    for (let i = 0; i < uncopied.length; i += FALLBACK_CONCURRENCY) {
+      const slice = uncopied.slice(i, i + FALLBACK_CONCURRENCY);
+      for (const [id, facts] of await Promise.all(
+        slice.map(async (id) => [id, await this.profileWithFacts(id)] as const),
+      )) {
+        out.set(id, facts);
+      }
     }
     return out;
   }

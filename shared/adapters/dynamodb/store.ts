@@ -18,7 +18,7 @@ import type { DynamoContext } from './client.js';
 import { type IndexKeys, type Key, keys, outboxShard } from './keys.js';
 
 export type Item = Record<string, unknown>;
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Attributes that belong to storage, not to the entity. */
 const STORAGE_ATTRIBUTES = [

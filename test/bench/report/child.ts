@@ -34,13 +34,14 @@ async function floor(): Promise<number> {
     }
     for (const id of meetings) for await (const _ of store.queryAll(keys.attendanceSheetQuery(id))) items++;
     for await (const _ of store.queryAll(keys.evaluationsOfCommitteeQuery(ward, YEAR))) items++;
-    // Member records live in their own partitions: the cheapest read of them is BatchGetItem, 100 keys a call.
+    // Member records and facts items live in the members' own partitions: the cheapest read of them is
+    // BatchGetItem, 100 keys (50 members) a call.
     const chunks: string[][] = [];
-    for (let i = 0; i < memberIds.length; i += 100) chunks.push(memberIds.slice(i, i + 100));
+    for (let i = 0; i < memberIds.length; i += 50) chunks.push(memberIds.slice(i, i + 50));
     let next = 0;
     const worker = async () => {
       while (next < chunks.length) {
-        let keysLeft = (chunks[next++] as string[]).map((id) => keys.member(id));
+        let keysLeft = (chunks[next++] as string[]).flatMap((id) => [keys.member(id), keys.memberFacts(id)]);
         while (keysLeft.length) {
           const out = await ctx.doc.send(
             new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keysLeft } } }),

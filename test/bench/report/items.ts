@@ -3,11 +3,16 @@
 import { committeeItem } from '../../../shared/adapters/dynamodb/committee-repository.js';
 import { introductionItem } from '../../../shared/adapters/dynamodb/introduction-repository.js';
 import { invitationItem, meetingItem } from '../../../shared/adapters/dynamodb/meeting-repository.js';
-import { memberItem } from '../../../shared/adapters/dynamodb/member-repository.js';
+import {
+  exemptionItem,
+  memberFactsItem,
+  memberItem,
+} from '../../../shared/adapters/dynamodb/member-repository.js';
 import { evaluationItem } from '../../../shared/adapters/dynamodb/record-repositories.js';
 import type { Item } from '../../../shared/adapters/dynamodb/store.js';
 import type { Invitation } from '../../../shared/domain/invitation.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
+import type { Exemption } from '../../../shared/domain/travel-and-exemption.js';
 
 export const BOARD = 'quan-bench';
 export const YEAR = 2026;
@@ -45,7 +50,10 @@ function meeting(w: number, round: 'june' | 'october'): Meeting {
   };
 }
 
-/** A year of one ward: its two meetings, and per member the member, the introduction, two invitations, the evaluation. */
+/**
+ * A year of one ward: its two meetings, and per member the member with its facts item (one in 20 exempt
+ * for a spell of the year, R4), the introduction, two invitations, the evaluation.
+ */
 export function* wardItems(w: number, members: number): Generator<Item> {
   const ward = wardId(w);
   const meetings = [meeting(w, 'june'), meeting(w, 'october')];
@@ -63,6 +71,22 @@ export function* wardItems(w: number, members: number): Generator<Item> {
       residence: { kind: 'permanent', address: 'Khu vực 1', registeredFrom: '2010-01-01' },
       workplaceOrgId: 'so-bench',
     });
+    const exemptions: Exemption[] =
+      i % 20 === 7
+        ? [
+            {
+              id: `ex-${id}`,
+              memberId: id,
+              reason: 'Ốm dài ngày',
+              from: '2026-03-01',
+              until: '2026-05-31',
+              confirmedBy: 'staff-work',
+              confirmedAt: '2026-02-25T02:00:00Z',
+            },
+          ]
+        : [];
+    for (const exemption of exemptions) yield exemptionItem(exemption);
+    yield memberFactsItem(id, { exemptions, travelNotices: [] });
     yield introductionItem(
       {
         id: `intro-${id}`,
