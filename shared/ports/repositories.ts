@@ -204,7 +204,7 @@ export interface EvaluationRepository {
   save(evaluation: Evaluation, expectedVersion: number, options?: EvaluationWriteOptions): Promise<void>;
   /** R11: whether the BothMeetingsMissed notice of this member and year was raised already. */
   bothMeetingsMissedNoticed(memberId: string, year: number): Promise<boolean>;
-  /** Pattern 8. */
+  /** Pattern 8, strongly consistent: what was saved before the call is in it. */
   ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation>;
   ofMember(memberId: string): Promise<Evaluation[]>;
 }

@@ -341,6 +341,39 @@ describe('Function: compileOctoberReport, read by source', () => {
   });
 });
 
+describe('Method: evaluations.ofCommittee', () => {
+  it('reads the committee partition strongly consistent, so the report counts an evaluation sent a moment ago', async () => {
+    // Prepare
+    const table = await createTestTable();
+    const repos = createRepositories(table);
+    await seedEvaluation(repos, {
+      residenceOrgId: W,
+      memberId: 'c1',
+      form: hd02Form('none'),
+      status: 'submitted',
+    });
+    const queries: Record<string, unknown>[] = [];
+    table.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'QueryCommand') queries.push(args.input as Record<string, unknown>);
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordQueries' },
+    );
+
+    // Act
+    const found = [];
+    for await (const evaluation of repos.evaluations.ofCommittee(W, YEAR)) found.push(evaluation.memberId);
+    await table.drop();
+
+    // Assess
+    expect(found).toEqual(['c1']);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]?.ConsistentRead).toBe(true);
+    expect(queries[0]?.IndexName).toBeUndefined();
+  });
+});
+
 describe('Method: members.profileWithFacts, factsOfMany and getMany', () => {
   let table: TestTable;
   let repos: Repositories;

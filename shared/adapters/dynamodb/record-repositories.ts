@@ -136,7 +136,10 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
   }
 
   async *ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation> {
-    for await (const item of this.store.queryAll(keys.evaluationsOfCommitteeQuery(residenceOrgId, year))) {
+    // Consistent (a table partition): a draft saved or sent a moment ago is counted, in the list and in the
+    // October report's done, draft and due counts alike, as the GetItem of one evaluation would see it.
+    const query = { ...keys.evaluationsOfCommitteeQuery(residenceOrgId, year), consistent: true };
+    for await (const item of this.store.queryAll(query)) {
       yield fromItem<Evaluation>(item);
     }
   }
