@@ -184,16 +184,17 @@ export class DynamoMemberRepository implements MemberRepository {
     );
     const copied = new Set<string>();
     for (const item of items) {
-      const id = String(item.pk).slice('MEMBER#'.length);
-      const entry = out.get(id);
-      if (!entry) continue;
-      if (item.sk === keys.memberFacts(id).sk) {
-        const facts = fromItem<Pick<MemberWithFacts, 'exemptions' | 'travelNotices'>>(item);
+      if (item.type === 'MemberFacts') {
+        const facts = fromItem<{ memberId: string } & Omit<MemberWithFacts, 'member'>>(item);
+        const entry = out.get(facts.memberId);
+        if (!entry) continue;
         entry.exemptions = [...facts.exemptions].sort(byPeriod);
         entry.travelNotices = [...facts.travelNotices].sort(byPeriod);
-        copied.add(id);
+        copied.add(facts.memberId);
       } else {
-        entry.member = fromItem<Member>(item);
+        const member = fromItem<Member>(item);
+        const entry = out.get(member.id);
+        if (entry) entry.member = member;
       }
     }
     // Members stored before the facts item: their partition, as profileWithFacts reads it.
