@@ -60,10 +60,17 @@ async function handle(ctx: BotContext, action: RsvpAction, memberId: string): Pr
   const { meetingId } = action;
   switch (action.kind) {
     case 'attend': {
-      const result = await recordAnswer(memberId, meetingId, { kind: 'attending' }, ports);
-      if (await absenceDraftFor(ctx, meetingId)) await clearDraft(ctx);
+      // The most pressed button: the reads that do not depend on the answer go alongside it.
+      const [result, draft] = await Promise.all([
+        recordAnswer(memberId, meetingId, { kind: 'attending' }, ports),
+        absenceDraftFor(ctx, meetingId),
+      ]);
+      const [, updated] = await Promise.all([
+        draft ? clearDraft(ctx) : undefined,
+        view(ctx, result.meeting, result.invitation, 'answer'),
+      ]);
       await ctx.ui.answer(result.changed ? ctx.t.rsvp.recordedAttending : ctx.t.rsvp.unchanged);
-      await ctx.ui.replace(await view(ctx, result.meeting, result.invitation, 'answer'));
+      await ctx.ui.replace(updated);
       return;
     }
     case 'absent':

@@ -23,9 +23,12 @@ export interface RsvpResult {
 }
 
 async function load(memberId: string, meetingId: string, ports: RsvpPorts) {
-  const meeting = await ports.meetings.get(meetingId);
+  // Two independent reads on the path of every press: side by side, not one after the other.
+  const [meeting, invitation] = await Promise.all([
+    ports.meetings.get(meetingId),
+    ports.invitations.get(meetingId, memberId),
+  ]);
   if (!meeting) throw new NotFoundError('Meeting');
-  const invitation = await ports.invitations.get(meetingId, memberId);
   if (!invitation) throw new NotFoundError('Invitation');
   return { meeting, invitation };
 }
