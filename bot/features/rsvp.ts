@@ -11,7 +11,7 @@ import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { RSVP_PATTERN, type RsvpAction, rsvpData } from '../keyboards/rsvp.js';
 import { answerOf, type InvitationMode, invitationView } from '../notices.js';
-import { message } from '../view.js';
+import { message, type ViewMessage } from '../view.js';
 
 export const rsvpFeature = new Composer<BotContext>();
 
@@ -45,6 +45,14 @@ async function absenceDraftFor(ctx: BotContext, meetingId: string) {
   return data.success && data.data.meetingId === meetingId ? data.data : undefined;
 }
 
+/**
+ * The press's toast and the invitation's new state, sent side by side: Telegram needs neither first, and
+ * each is a round trip to the Bot API (the longest part of a press in AWS).
+ */
+async function answerAndShow(ctx: BotContext, toast: string, updated: ViewMessage): Promise<void> {
+  await Promise.all([ctx.ui.answer(toast), ctx.ui.replace(updated)]);
+}
+
 /** Shows the invitation as it stands (the meeting started, the member not invited) after a refused press. */
 async function refuse(ctx: BotContext, action: RsvpAction, text: string): Promise<void> {
   await ctx.ui.answer(text, { alert: true });
@@ -69,8 +77,7 @@ async function handle(ctx: BotContext, action: RsvpAction, memberId: string): Pr
         draft ? clearDraft(ctx) : undefined,
         view(ctx, result.meeting, result.invitation, 'answer'),
       ]);
-      await ctx.ui.answer(result.changed ? ctx.t.rsvp.recordedAttending : ctx.t.rsvp.unchanged);
-      await ctx.ui.replace(updated);
+      await answerAndShow(ctx, result.changed ? ctx.t.rsvp.recordedAttending : ctx.t.rsvp.unchanged, updated);
       return;
     }
     case 'absent':
@@ -101,8 +108,11 @@ async function handle(ctx: BotContext, action: RsvpAction, memberId: string): Pr
         nonce: newNonce(),
         data: { meetingId, ...(source ? { messageId: source } : {}) },
       });
-      await ctx.ui.answer(ctx.t.rsvp.recordedAbsent(action.category));
-      await ctx.ui.replace(await view(ctx, result.meeting, result.invitation, 'ask_text'));
+      await answerAndShow(
+        ctx,
+        ctx.t.rsvp.recordedAbsent(action.category),
+        await view(ctx, result.meeting, result.invitation, 'ask_text'),
+      );
       return;
     }
     case 'skip': {
@@ -112,8 +122,11 @@ async function handle(ctx: BotContext, action: RsvpAction, memberId: string): Pr
       }
       const result = await submitAbsenceReason(memberId, meetingId, undefined, ports);
       await clearDraft(ctx);
-      await ctx.ui.answer(ctx.t.rsvp.submitted);
-      await ctx.ui.replace(await view(ctx, result.meeting, result.invitation, 'answer'));
+      await answerAndShow(
+        ctx,
+        ctx.t.rsvp.submitted,
+        await view(ctx, result.meeting, result.invitation, 'answer'),
+      );
       return;
     }
   }
