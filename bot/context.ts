@@ -81,7 +81,10 @@ export interface BotFlavor {
   /** The catalogue of the user's language (Vietnamese unless their app speaks English). */
   t: Catalogue;
   ui: ChatUi;
-  /** The linked member or staff person writing (looked up once per update). */
+  /**
+   * The linked member or staff person writing: looked up once per update, as the update arrived (it is
+   * read beside the update's claim). A handler that links the chat reads the new actor itself.
+   */
   actor(): Promise<ChatActor | undefined>;
   /** The user's dialogue in progress, if any (looked up once per update). */
   draft(): Promise<ConversationDraft | undefined>;

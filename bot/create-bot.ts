@@ -48,22 +48,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const messenger = deps.messenger ?? new TelegramMessenger(renderer);
   const fullDeps = { ...deps, messenger };
 
-  // 1. Once per update_id, however often Telegram delivers it. A failure to claim (storage down) is
-  //    thrown, so the webhook answers 500 and Telegram tries again later.
-  bot.use(async (ctx, next) => {
-    const first = await deps.ports.idempotency.claim(
-      'telegram-update',
-      String(ctx.update.update_id),
-      UPDATE_CLAIM_SECONDS,
-    );
-    if (!first) {
-      deps.log.info('telegram update seen before', { updateId: ctx.update.update_id });
-      return;
-    }
-    await next();
-  });
-
-  // 2. The typed context: ports, the user's language, the channel's UI, lazy actor and draft lookups.
+  // 1. The typed context: ports, the user's language, the channel's UI, lazy actor and draft lookups.
   bot.use(async (ctx, next) => {
     ctx.deps = fullDeps;
     ctx.t = catalogue(ctx.from?.language_code);
@@ -80,6 +65,24 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       draft ??= userId ? deps.ports.drafts.get('telegram', userId) : Promise.resolve(undefined);
       return draft;
     };
+    await next();
+  });
+
+  // 2. Once per update_id, however often Telegram delivers it. A failure to claim (storage down) is
+  //    thrown, so the webhook answers 500 and Telegram tries again later. Whose chat it is, is read
+  //    alongside the claim (a read, so harmless for a repeat): nearly every update asks for it next.
+  bot.use(async (ctx, next) => {
+    // Marked handled here; whoever awaits ctx.actor() later still gets its error.
+    ctx.actor().catch(() => undefined);
+    const first = await deps.ports.idempotency.claim(
+      'telegram-update',
+      String(ctx.update.update_id),
+      UPDATE_CLAIM_SECONDS,
+    );
+    if (!first) {
+      deps.log.info('telegram update seen before', { updateId: ctx.update.update_id });
+      return;
+    }
     await next();
   });
 

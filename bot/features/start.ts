@@ -1,7 +1,7 @@
 // feature: /start (and the deep link /start <code> that links the account) and /help, per role.
 import { Composer } from 'grammy';
 import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
-import type { ChatActor } from '../../shared/services/chat-actors.js';
+import { type ChatActor, chatActor } from '../../shared/services/chat-actors.js';
 import { redeemLinkCode } from '../../shared/services/link-codes.js';
 import { installChatCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
@@ -62,7 +62,9 @@ startFeature.command('start', async (ctx) => {
       ? ctx.t.link.okStaff(outcome.name, outcome.role)
       : ctx.t.link.okMember(outcome.name);
   ctx.deps.log.info('chat account linked', { updateType: outcome.subject.kind });
-  const actor = await ctx.actor();
+  // Read afresh: ctx.actor() is who the chat was when the update arrived (read beside the update's claim),
+  // and this update just linked it.
+  const actor = await chatActor('telegram', String(from.id), ctx.deps.ports);
   await ctx.ui.reply(message(`${linked}\n\n${helpText(ctx.t, actor)}`));
 });
 
