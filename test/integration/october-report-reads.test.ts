@@ -29,19 +29,26 @@ const NOW = '2026-10-31T10:00:00Z'; // 31 October, 17:00 in Vietnam
 
 /**
  * Counts the requests a document client sends (one per `send`, whatever the command), keyed by command
- * name. A middleware on the client's own stack, so every request still goes to DynamoDB Local.
+ * name, and keeps each Query's input. A middleware on the client's own stack, so every request still
+ * goes to DynamoDB Local.
  */
-function countRequests(table: TestTable): { counts: Map<string, number>; total: () => number } {
+function countRequests(table: TestTable): {
+  counts: Map<string, number>;
+  total: () => number;
+  queries: Record<string, unknown>[];
+} {
   const counts = new Map<string, number>();
+  const queries: Record<string, unknown>[] = [];
   table.doc.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName ?? 'unknown');
       counts.set(name, (counts.get(name) ?? 0) + 1);
+      if (name === 'QueryCommand') queries.push(args.input as Record<string, unknown>);
       return next(args);
     },
     { step: 'initialize', name: 'countRequests' },
   );
-  return { counts, total: () => [...counts.values()].reduce((a, b) => a + b, 0) };
+  return { counts, total: () => [...counts.values()].reduce((a, b) => a + b, 0), queries };
 }
 
 function portsOf(repos: Repositories, clock: Clock): ReportPorts {
@@ -352,14 +359,7 @@ describe('Method: evaluations.ofCommittee', () => {
       form: hd02Form('none'),
       status: 'submitted',
     });
-    const queries: Record<string, unknown>[] = [];
-    table.doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'QueryCommand') queries.push(args.input as Record<string, unknown>);
-        return next(args);
-      },
-      { step: 'initialize', name: 'recordQueries' },
-    );
+    const { queries } = countRequests(table);
 
     // Act
     const found = [];
