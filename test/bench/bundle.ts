@@ -1,5 +1,5 @@
 // bench: bundles each registry entry with esbuild's API using the CDK construct's settings (infra/constructs,
-// when present), else the documented defaults: node22, ESM, minified, bundled, with a createRequire banner.
+// when present), else the documented defaults: node24, ESM, minified, bundled, with a createRequire banner.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -43,7 +43,7 @@ function fromCdk(b: CdkBundling): BuildOptions {
     platform: 'node',
     bundle: true,
     format: b.format === 'cjs' ? 'cjs' : 'esm',
-    target: b.target ?? 'node22',
+    target: b.target ?? 'node24',
     ...(b.mainFields ? { mainFields: [...b.mainFields] } : {}),
     ...(b.banner ? { banner: { js: b.banner } } : {}),
     minify: b.minify ?? false,
@@ -74,12 +74,12 @@ export async function bundleSettings(): Promise<BundleSettings> {
   }
   return {
     source:
-      'defaults (infra/constructs not on this branch): platform node, target node22, ESM, minify, bundle, createRequire banner',
+      'defaults (infra/constructs not on this branch): platform node, target node24, ESM, minify, bundle, createRequire banner',
     options: {
       platform: 'node',
       bundle: true,
       format: 'esm',
-      target: 'node22',
+      target: 'node24',
       minify: true,
       banner: { js: DEFAULT_BANNER },
     },

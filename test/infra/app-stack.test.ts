@@ -291,7 +291,7 @@ describe('Stack: AppStack', () => {
   });
 
   describe('Resource: functions', () => {
-    it('runs every function on nodejs22.x, arm64, ESM bundle handler, with source maps enabled', () => {
+    it('runs every function on nodejs24.x, arm64, ESM bundle handler, with source maps enabled', () => {
       for (const template of [dev.appTemplate, prod.appTemplate]) {
         // Act
         const functions = resources(template, 'AWS::Lambda::Function');
@@ -300,7 +300,7 @@ describe('Stack: AppStack', () => {
         expect(functions).toHaveLength(all.length);
         for (const [, fn] of functions) {
           expect(fn.Properties).toMatchObject({
-            Runtime: 'nodejs22.x',
+            Runtime: 'nodejs24.x',
             Architectures: ['arm64'],
             Handler: 'index.handler',
             Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },

@@ -51,7 +51,7 @@ export async function render() {
       bundle: true,
       platform: 'node',
       format: 'esm',
-      target: 'node22',
+      target: 'node24',
       outfile: join(dir, 'out', 'index.mjs'),
       banner: { js: ESM_REQUIRE_BANNER },
       logLevel: 'silent',
