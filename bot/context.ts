@@ -7,6 +7,7 @@ import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
+import type { Metrics } from '../shared/ports/metrics.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type {
   AbsenceNoticeRepository,
@@ -63,6 +64,8 @@ export interface BotDeps {
   queue: InvitationQueue;
   sms: SmsSender;
   log: Log;
+  /** The business counters (RSVPs, decisions, invitations, reports); none counted when absent. */
+  metrics?: Metrics;
   /** A fresh link code. */
   newCode: () => string;
   /** For deep links: https://t.me/<botUsername>?start=<code>. */
@@ -122,6 +125,7 @@ export function invitationPorts(deps: BotDeps & { messenger: ChatMessenger }): I
     sms: deps.sms,
     clock: deps.clock,
     log: deps.log,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.invitationSettings ? { settings: deps.invitationSettings } : {}),
   };
 }

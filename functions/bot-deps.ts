@@ -105,6 +105,7 @@ export function botDepsOf(
     queue: deps.queue,
     sms: deps.sms,
     log: deps.logger,
+    metrics: deps.metrics,
     newCode,
     botUsername: deps.bot.botUsername,
     messenger,

@@ -2,7 +2,8 @@
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { timeOrderedIds } from '../shared/adapters/ids.js';
-import { type Logger, logger } from '../shared/adapters/logger.js';
+import { createLogger, type FunctionLog } from '../shared/adapters/logger.js';
+import { createEmfMetrics, type FlushableMetrics } from '../shared/adapters/metrics.js';
 import { createTokenVerifier, type TokenVerifier } from '../shared/adapters/tokens.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
 import { type Clock, type IdGenerator, systemClock } from '../shared/ports/common.js';
@@ -13,7 +14,10 @@ export interface AppDeps {
   tokens: TokenVerifier;
   clock: Clock;
   ids: IdGenerator;
-  logger: Logger;
+  /** One per runtime: Powertools Logger with the allow-list formatter. */
+  logger: FunctionLog;
+  /** One per runtime: Powertools Metrics (EMF), flushed once per invocation. */
+  metrics: FlushableMetrics;
 }
 
 export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps, 'config'>> = {}): AppDeps {
@@ -32,9 +36,12 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
     tokens: overrides.tokens ?? createTokenVerifier(config.jwt),
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? timeOrderedIds,
-    logger: overrides.logger ?? logger,
+    logger: overrides.logger ?? createLogger(undefined, serviceOf(config)),
+    metrics: overrides.metrics ?? createEmfMetrics(serviceOf(config)),
   };
 }
+
+const serviceOf = (config: AppConfig) => (config.serviceName ? { serviceName: config.serviceName } : {});
 
 let cached: AppDeps | undefined;
 

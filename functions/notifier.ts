@@ -1,12 +1,13 @@
 // Lambda: subscribed to the events topic — each event becomes chat notices for the staff and members concerned,
 // and MinutesSigned the sealed minutes' PDF for their two signers.
-import type { SNSEvent } from 'aws-lambda';
+import type { Context, SNSEvent } from 'aws-lambda';
 import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import type { DomainEvent } from '../shared/domain/events.js';
 import { domainEventSchema } from '../shared/schemas/events.js';
 import { type NotifyResult, notifyEvent } from '../shared/services/notifier.js';
 import { asBotAppDeps, type BotAppDeps, notifierPorts } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
+import { observed } from './invocation.js';
 
 /** The same code the local stack calls with each relayed event (no SNS on one machine). */
 export async function notifyLocally(deps: BotAppDeps, event: DomainEvent): Promise<NotifyResult> {
@@ -16,24 +17,30 @@ export async function notifyLocally(deps: BotAppDeps, event: DomainEvent): Promi
 
 /** With the minutes' PDF renderer: on MinutesSigned the sealed minutes go to both signers (R16). */
 export function createHandler(deps: () => AppDeps, minutesPdf = createMinutesPdfRenderer()) {
-  return async (event: SNSEvent): Promise<void> => {
+  return async (event: SNSEvent, context?: Context): Promise<void> => {
     const d = asBotAppDeps(deps(), { minutesPdf });
-    for (const record of event.Records) {
-      let body: unknown;
-      try {
-        body = JSON.parse(record.Sns.Message);
-      } catch {
-        body = undefined;
-      }
-      const parsed = domainEventSchema.safeParse(body);
-      if (!parsed.success) {
-        d.logger.error('event malformed', { eventId: record.Sns.MessageId });
-        continue;
-      }
-      // A failure throws: SNS retries, and recipients already served are skipped by their claims.
-      await notifyLocally(d, parsed.data);
-    }
+    await observed(d, context, event.Records[0]?.Sns.MessageId, () => notifyAll(d, event));
   };
+}
+
+async function notifyAll(d: BotAppDeps, event: SNSEvent): Promise<void> {
+  for (const record of event.Records) {
+    let body: unknown;
+    try {
+      body = JSON.parse(record.Sns.Message);
+    } catch {
+      body = undefined;
+    }
+    const parsed = domainEventSchema.safeParse(body);
+    // The domain event's id: the relay logged the same id when it published the event.
+    d.logger.correlate(parsed.success ? parsed.data.id : record.Sns.MessageId);
+    if (!parsed.success) {
+      d.logger.error('event malformed', { eventId: record.Sns.MessageId });
+      continue;
+    }
+    // A failure throws: SNS retries, and recipients already served are skipped by their claims.
+    await notifyLocally(d, parsed.data);
+  }
 }
 
 export const handler = createHandler(defaultDeps);

@@ -6,11 +6,23 @@ import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-p
 import { reportRenderer } from '../shared/adapters/documents/report-renderer.js';
 import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
+import { observed } from './invocation.js';
 
 type LambdaWebhook = (
   event: APIGatewayProxyEventV2,
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** The update's id, to correlate the invocation's log lines (grammY parses the body itself). */
+function updateIdOf(body: string | undefined): number | undefined {
+  if (!body) return undefined;
+  try {
+    const id = (JSON.parse(body) as { update_id?: unknown }).update_id;
+    return typeof id === 'number' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Answer Telegram before API Gateway's 30 s limit; the update is claimed, so a redelivery is skipped. */
 const WEBHOOK_TIMEOUT_MS = 25_000;
@@ -25,9 +37,10 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
       timeoutMilliseconds: WEBHOOK_TIMEOUT_MS,
     }) as unknown as LambdaWebhook;
   };
-  return async (
+  const answer = async (
     event: APIGatewayProxyEventV2,
     context: Context,
+    body: string | undefined,
   ): Promise<APIGatewayProxyStructuredResultV2> => {
     callback ??= build().catch((error: unknown) => {
       callback = undefined;
@@ -38,19 +51,25 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
       handle = await callback;
     } catch (error) {
       // No token or secret (SSM unreachable, not configured): Telegram keeps the update and retries.
-      deps().logger.error('telegram webhook not ready', { errorName: (error as Error)?.name });
+      deps().logger.error('telegram webhook not ready', { errorName: (error as Error)?.name }, error);
       return { statusCode: 503 };
     }
-    const body =
-      event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     try {
       return await handle({ ...event, headers: event.headers ?? {}, body, isBase64Encoded: false }, context);
     } catch (error) {
       if (error instanceof SyntaxError) return { statusCode: 400 };
       // Telegram retries a failed delivery; the update is applied once (its id is claimed first).
-      deps().logger.error('telegram webhook failed', { errorName: (error as Error)?.name });
+      deps().logger.error('telegram webhook failed', { errorName: (error as Error)?.name }, error);
       return { statusCode: 500 };
     }
+  };
+  return async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
+    const body =
+      event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    return observed(deps(), context, updateIdOf(body), () => answer(event, context, body));
   };
 }
 

@@ -1,5 +1,5 @@
-// Local runtime: readable log lines for the terminal — the stack's own lines, and the functions' allow-listed logs reformatted.
-import { createLogger, type Logger } from '../shared/adapters/logger.js';
+// Local runtime: log lines for the terminal — the stack's own lines, and the functions' JSON lines through the same formatter as in Lambda.
+import { createLogger, type FunctionLog } from '../shared/adapters/logger.js';
 
 export type Line = (text: string) => void;
 
@@ -12,23 +12,10 @@ export function prefixed(component: string, write: Line): Line {
 }
 
 /**
- * The functions' logger, with the same allow-list as in Lambda (names, phones and reasons cannot get
- * in), printed as `message key=value …` instead of JSON.
+ * The functions' logger: Powertools Logger with the same allow-list formatter as in Lambda (names, phones
+ * and reasons cannot get in), one JSON line per entry — what CloudWatch would hold, request id and
+ * correlation id included.
  */
-export function functionLogger(write: Line): Logger {
-  return createLogger((json) => {
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = JSON.parse(json) as Record<string, unknown>;
-    } catch {
-      write(json);
-      return;
-    }
-    const { level, message, time: _time, ...fields } = parsed;
-    const rest = Object.entries(fields)
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join(' ');
-    const mark = level === 'error' ? 'ERROR ' : level === 'warn' ? 'warn  ' : '';
-    write(`${mark}${String(message)}${rest ? ` ${rest}` : ''}`);
-  });
+export function functionLogger(write: Line): FunctionLog {
+  return createLogger((json) => write(json));
 }

@@ -9,6 +9,7 @@ import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
 import { DirectEventPublisher } from '../shared/adapters/memory/direct-publisher.js';
+import { RecordingMetrics } from '../shared/adapters/memory/recording-metrics.js';
 import { signToken } from '../shared/adapters/tokens.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
 import {
@@ -241,7 +242,13 @@ async function boot(
   const sms = new LocalSmsSender(prefixed('sms', write));
   // `sms` rides along: the bot functions take it as their SMS sender (BotAppOverrides).
   const deps: AppDeps & { sms: SmsSender } = {
-    ...createAppDeps(config, { repos, clock, logger: functionLogger(prefixed('function', write)) }),
+    ...createAppDeps(config, {
+      repos,
+      clock,
+      logger: functionLogger(prefixed('function', write)),
+      // No CloudWatch here: the counters are kept in memory (EMF lines would only clutter the terminal).
+      metrics: new RecordingMetrics(),
+    }),
     sms,
   };
   // One dependencies object per function, as each Lambda has its own: a function's extension of them

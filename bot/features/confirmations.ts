@@ -89,6 +89,7 @@ confirmationsFeature.callbackQuery(CONFIRM_PATTERN, async (ctx, next) => {
     meetings: ctx.deps.ports.meetings,
     invitations: ctx.deps.ports.invitations,
     clock: ctx.deps.clock,
+    ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
   };
   try {
     await decideAbsenceReason(principal, action.meetingId, action.memberId, action.decision, ports);

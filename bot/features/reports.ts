@@ -25,6 +25,7 @@ function ports(ctx: BotContext): ReportPorts {
     evaluations: p.evaluations,
     reports: p.reports,
     clock: ctx.deps.clock,
+    ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
   };
 }
 

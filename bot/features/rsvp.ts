@@ -24,6 +24,7 @@ function rsvpPorts(ctx: BotContext): RsvpPorts {
     meetings: ctx.deps.ports.meetings,
     invitations: ctx.deps.ports.invitations,
     clock: ctx.deps.clock,
+    ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
   };
 }
 

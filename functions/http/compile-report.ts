@@ -11,11 +11,15 @@ export function createHandler(deps: () => AppDeps) {
     deps,
     async ({ principal, path, query }) => {
       const d = deps();
-      const outcome = await requestOctoberReport({ ...d.repos, clock: d.clock }, principal, {
-        orgId: path.id,
-        year: path.year,
-        children: query.children,
-      });
+      const outcome = await requestOctoberReport(
+        { ...d.repos, clock: d.clock, metrics: d.metrics },
+        principal,
+        {
+          orgId: path.id,
+          year: path.year,
+          children: query.children,
+        },
+      );
       d.logger.info('october report compiled on demand', {
         orgId: path.id,
         year: path.year,

@@ -1,7 +1,6 @@
 // middleware: maps domain errors to HTTP once: { error: { code, message, issues?, rule? } }.
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { logger as defaultLogger, type Logger } from '../../shared/adapters/logger.js';
 import {
   ConflictError,
   DomainError,
@@ -11,6 +10,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../shared/domain/errors.js';
+import type { Log } from '../../shared/ports/log.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; issues?: readonly unknown[]; rule?: string };
@@ -45,25 +45,27 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
 }
 
 export interface HttpErrorsOptions {
-  logger?: Logger;
+  /** The runtime's log, read when an error happens (the composition root is built at the first request). */
+  logger: () => Log;
 }
 
 /** Middy middleware: the one place an error becomes an HTTP answer. */
 export function httpErrors(
-  options: HttpErrorsOptions = {},
+  options: HttpErrorsOptions,
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
-  const defaults = { logger: defaultLogger };
-  const { logger } = { ...defaults, ...options };
   const onError: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>['onError'] = (
     request,
   ) => {
     const response = errorResponse(request.error);
     if (response.statusCode === 500) {
-      // Name only: messages of unexpected errors may quote input, and input may be personal.
-      logger.error('unhandled error', {
-        route: request.event.routeKey,
-        errorName: (request.error as Error)?.name,
-      });
+      // Name, message and stack: the log adapter masks what a foreign error's message may quote of the input.
+      options
+        .logger()
+        .error(
+          'unhandled error',
+          { route: request.event.routeKey, errorName: (request.error as Error)?.name },
+          request.error,
+        );
     }
     request.response = response;
   };

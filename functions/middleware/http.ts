@@ -1,7 +1,11 @@
-// middleware: the HTTP route chain — "middleware first, handler last": errors, auth, zod input, then one use case.
+// middleware: the HTTP route chain — "middleware first, handler last": logs and metrics, errors, auth, zod input, then one use case.
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import type { FunctionLog } from '../../shared/adapters/logger.js';
+import type { FlushableMetrics } from '../../shared/adapters/metrics.js';
 import type { TokenVerifier } from '../../shared/adapters/tokens.js';
 import { UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
 import type { Principal } from '../../shared/domain/roles.js';
@@ -85,6 +89,42 @@ export function validateInput<B, P, Q>(
 
 export interface RouteDeps {
   tokens: TokenVerifier;
+  logger: FunctionLog;
+  metrics: FlushableMetrics;
+}
+
+type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>;
+const lambdaContextOf = new WeakMap<Logger, HttpMiddleware>();
+
+/**
+ * Outermost in the chain: Powertools' `injectLambdaContext` puts the request id, function name and cold
+ * start on every line (and clears the invocation's keys after it), the API request id is the correlation
+ * id, and the invocation's metrics are flushed once, after the answer or the error is settled.
+ */
+export function observeInvocation(deps: () => Pick<RouteDeps, 'logger' | 'metrics'>): HttpMiddleware {
+  const inject = () => {
+    const logger = deps().logger.powertools;
+    let middleware = lambdaContextOf.get(logger);
+    if (!middleware) {
+      middleware = injectLambdaContext(logger, { resetKeys: true }) as HttpMiddleware;
+      lambdaContextOf.set(logger, middleware);
+    }
+    return middleware;
+  };
+  return {
+    before: async (request) => {
+      await inject().before?.(request);
+      deps().logger.correlate(request.event.requestContext?.requestId);
+    },
+    after: async (request) => {
+      deps().metrics.flush();
+      await inject().after?.(request);
+    },
+    onError: async (request) => {
+      deps().metrics.flush();
+      await inject().onError?.(request);
+    },
+  };
 }
 
 /**
@@ -96,7 +136,9 @@ export function httpRoute<B = undefined, P = undefined, Q = undefined>(
   deps: () => RouteDeps,
   fn: (input: RouteInput<B, P, Q>) => Promise<HttpResult>,
 ) {
-  const chain = middy<HttpEvent, HttpResult, Error, RouteContext>().use(httpErrors());
+  const chain = middy<HttpEvent, HttpResult, Error, RouteContext>()
+    .use(observeInvocation(deps))
+    .use(httpErrors({ logger: () => deps().logger }));
   if (spec.auth !== false) chain.use(authenticate(() => deps().tokens));
   return chain.use(validateInput(spec)).handler(async (event, context) => {
     const input = context.input ?? { body: undefined, path: undefined, query: undefined };

@@ -11,6 +11,7 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   JWT_JWKS_URL: z.url().optional(),
   AWS_REGION: z.string().default('ap-southeast-1'),
+  [ENV.serviceName]: z.string().min(1).optional(),
   [ENV.reportBoardIds]: z
     .string()
     .optional()
@@ -30,6 +31,8 @@ export interface AppConfig {
   region: string;
   /** Top-level boards whose committees the October report job compiles (REPORT_BOARD_IDS). */
   reportBoardIds?: string[];
+  /** The logs' service and the metrics' `service` dimension (POWERTOOLS_SERVICE_NAME; `lienhe-local` when unset). */
+  serviceName?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -46,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     region: parsed.AWS_REGION,
     ...(parsed[ENV.reportBoardIds].length > 0 ? { reportBoardIds: parsed[ENV.reportBoardIds] } : {}),
+    ...(parsed[ENV.serviceName] ? { serviceName: parsed[ENV.serviceName] } : {}),
   };
 }

@@ -48,6 +48,8 @@ export const ENV = {
   octoberReportSchedule: 'OCTOBER_REPORT_SCHEDULE',
   /** Where the PDF reports find DejaVu Sans when a bundle copies the fonts (default: the npm package). */
   reportFontDir: 'REPORT_FONT_DIR',
+  /** The stage prefix (e.g. `lienhe-prod`): the logs' `service` and the metrics' `service` dimension. */
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
 
 export const DEFAULT_TABLE_NAME = 'lien-he-noi-cu-tru';

@@ -8,6 +8,7 @@ import type { Principal } from '../domain/roles.js';
 import { isWorkplaceStaff } from '../domain/roles.js';
 import { assertMayDecide, decideAbsence } from '../domain/rsvp.js';
 import type { Clock, Page } from '../ports/common.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { InvitationRepository, MeetingRepository } from '../ports/repositories.js';
 import { type RetryOptions, retryOnConflict } from './retry.js';
 
@@ -15,6 +16,8 @@ export interface ConfirmationPorts {
   meetings: Pick<MeetingRepository, 'get'>;
   invitations: Pick<InvitationRepository, 'get' | 'save' | 'pendingAbsences'>;
   clock: Clock;
+  /** AbsenceReasonsDecided: one per decision stored (a second press is refused, so never counted). */
+  metrics?: Metrics;
   retry?: RetryOptions;
 }
 
@@ -28,7 +31,7 @@ export async function decideAbsenceReason(
   decision: AbsenceDecision,
   ports: ConfirmationPorts,
 ): Promise<{ meeting: Meeting; invitation: Invitation }> {
-  return retryOnConflict(async () => {
+  const decided = await retryOnConflict(async () => {
     const invitation = await ports.invitations.get(meetingId, memberId);
     if (!invitation) throw new NotFoundError('Invitation');
     assertMayDecide(invitation, principal);
@@ -47,6 +50,8 @@ export async function decideAbsenceReason(
     await ports.invitations.save(decided, invitation.version, { events: [event] });
     return { meeting, invitation: decided };
   }, ports.retry);
+  ports.metrics?.count('AbsenceReasonsDecided');
+  return decided;
 }
 
 /** `/xacnhan`: the workplace's reasons waiting for a decision, soonest meeting first. */

@@ -23,6 +23,7 @@ import type {
 } from '../ports/invitations.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type { SmsSender } from '../ports/messaging.js';
+import type { Metrics } from '../ports/metrics.js';
 import type {
   ChatLinkRepository,
   CommitteeRepository,
@@ -64,6 +65,8 @@ export interface InvitationPorts {
   sms: SmsSender;
   clock: Clock;
   log?: Log;
+  /** InvitationsSent / InvitationsUndeliverable: once per member and run, when the delivery is counted. */
+  metrics?: Metrics;
   settings?: Partial<InvitationSettings>;
 }
 
@@ -320,6 +323,9 @@ async function countDelivery(
     7 * 24 * 3600,
   );
   if (!first) return;
+  // Under the same claim as the job's counters: a redelivered task or a second worker counts nothing.
+  if (result === 'sent') ports.metrics?.count('InvitationsSent');
+  else if (result === 'undeliverable') ports.metrics?.count('InvitationsUndeliverable');
   const job = await ports.invitationJobs.count(task.jobId, task.run, COUNTER[result]);
   if (!job) return; // a task of an earlier run: the current run counted this member at its start
   try {

@@ -33,6 +33,7 @@ import {
   referenceDate,
 } from '../domain/year-end.js';
 import type { Clock } from '../ports/common.js';
+import type { Metrics } from '../ports/metrics.js';
 import type {
   CommitteeRepository,
   EvaluationRepository,
@@ -47,6 +48,8 @@ import type {
 
 export interface ReportPorts {
   committees: CommitteeRepository;
+  /** ReportsCompiled: one per new version stored. */
+  metrics?: Metrics;
   members: MemberRepository;
   introductions: IntroductionRepository;
   meetings: MeetingRepository;
@@ -316,6 +319,7 @@ async function storeReport(
     if (winner && same(winner)) return { report: winner, changed: false };
     throw error;
   }
+  ports.metrics?.count('ReportsCompiled');
   return { report, changed: true };
 }
 

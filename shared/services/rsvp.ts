@@ -5,6 +5,7 @@ import type { Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import { applyAnswer, assertMayAnswer, type RsvpAnswer, withAbsenceText } from '../domain/rsvp.js';
 import type { Clock } from '../ports/common.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { InvitationRepository, MeetingRepository } from '../ports/repositories.js';
 import { type RetryOptions, retryOnConflict } from './retry.js';
 
@@ -12,6 +13,8 @@ export interface RsvpPorts {
   meetings: Pick<MeetingRepository, 'get'>;
   invitations: Pick<InvitationRepository, 'get' | 'save'>;
   clock: Clock;
+  /** RsvpsRecorded: one per answer stored (a press that changes nothing counts nothing). */
+  metrics?: Metrics;
   retry?: RetryOptions;
 }
 
@@ -53,7 +56,7 @@ export async function recordAnswer(
   answer: RsvpAnswer,
   ports: RsvpPorts,
 ): Promise<RsvpResult> {
-  return retryOnConflict(async () => {
+  const result = await retryOnConflict(async () => {
     const { meeting, invitation } = await load(memberId, meetingId, ports);
     const now = ports.clock.now();
     assertMayAnswer(meeting, now);
@@ -62,6 +65,9 @@ export async function recordAnswer(
     await ports.invitations.save(next, invitation.version, { events: [rsvpEvent(next, now.toISOString())] });
     return { meeting, invitation: next, changed: true };
   }, ports.retry);
+  // Counted after the write won: a retried race or a repeated press is not a second answer.
+  if (result.changed) ports.metrics?.count('RsvpsRecorded');
+  return result;
 }
 
 /**

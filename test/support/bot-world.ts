@@ -11,6 +11,7 @@ import { createRepositories, type Repositories } from '../../shared/adapters/dyn
 import { createLogger } from '../../shared/adapters/logger.js';
 import { DirectEventPublisher } from '../../shared/adapters/memory/direct-publisher.js';
 import { InMemoryInvitationQueue } from '../../shared/adapters/memory/invitation-queue.js';
+import { RecordingMetrics } from '../../shared/adapters/memory/recording-metrics.js';
 import { RecordingSmsSender } from '../../shared/adapters/memory/recording-sms-sender.js';
 import { loadBotConfig } from '../../shared/config/bot.js';
 import { loadConfig } from '../../shared/config/env.js';
@@ -76,6 +77,8 @@ export interface BotWorld {
   sms: RecordingSmsSender;
   webhookUrl: string;
   logs: string[];
+  /** What the functions counted (every cold start of this world counts here). */
+  metrics: RecordingMetrics;
   /** A fresh set of functions over the same table (what a new Lambda container would build). */
   coldStart(): BotAppDeps;
   close(): Promise<void>;
@@ -93,6 +96,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
   await emu.start();
   const clock = new FakeClock(options.now ?? '2026-06-01T08:00:00+07:00');
   const logs: string[] = [];
+  const metrics = new RecordingMetrics();
   const sms = new RecordingSmsSender();
   const queue = new InMemoryInvitationQueue({
     autoStart: options.autoStartQueue ?? true,
@@ -114,6 +118,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       queue,
       sms,
       logger: createLogger((line) => logs.push(line)),
+      metrics,
       secrets: async () => ({ token: emu.token, webhookSecret: SECRET }),
       throttle: { globalPerSecond: 1000, perChatPerSecond: 1000, ...options.throttle },
       invitationSettings: { progressIntervalMs: 0 },
@@ -135,6 +140,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
     sms,
     webhookUrl: server.url,
     logs,
+    metrics,
     coldStart: build,
     close: async () => {
       await queue.drain().catch(() => undefined);

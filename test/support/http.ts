@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { type AppDeps, createAppDeps } from '../../functions/deps.js';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../shared/adapters/logger.js';
+import { RecordingMetrics } from '../../shared/adapters/memory/recording-metrics.js';
 import { signToken } from '../../shared/adapters/tokens.js';
 import type { AppConfig } from '../../shared/config/env.js';
 import type { Principal } from '../../shared/domain/roles.js';
@@ -39,7 +40,10 @@ export function testClock(iso: string): TestClock {
 
 export type TestDeps = AppDeps & { repos: Repositories };
 
-/** AppDeps over a test table on DynamoDB Local, with the test JWT settings; quiet unless given a logger. */
+/**
+ * AppDeps over a test table on DynamoDB Local, with the test JWT settings; quiet unless given a logger,
+ * and counting metrics in memory unless given others.
+ */
 export function testDeps(
   table: TestTable,
   overrides: Partial<Omit<AppDeps, 'config'>> = {},
@@ -47,7 +51,8 @@ export function testDeps(
 ): TestDeps {
   const repos = overrides.repos ?? createRepositories(table);
   const logger = overrides.logger ?? createLogger(() => undefined);
-  return createAppDeps(testConfig(table, config), { ...overrides, repos, logger }) as TestDeps;
+  const metrics = overrides.metrics ?? new RecordingMetrics();
+  return createAppDeps(testConfig(table, config), { ...overrides, repos, logger, metrics }) as TestDeps;
 }
 
 /** Deps, their repositories, the clock (set to `at`) and the log lines the functions wrote. */
@@ -56,13 +61,16 @@ export interface TestApp {
   repos: Repositories;
   clock: TestClock;
   logs: string[];
+  /** What the functions counted. */
+  metrics: RecordingMetrics;
 }
 
 export function testApp(table: TestTable, at: string, config: Partial<AppConfig> = {}): TestApp {
   const clock = testClock(at);
   const logs: string[] = [];
-  const deps = testDeps(table, { clock, logger: createLogger((line) => logs.push(line)) }, config);
-  return { deps, repos: deps.repos, clock, logs };
+  const metrics = new RecordingMetrics();
+  const deps = testDeps(table, { clock, logger: createLogger((line) => logs.push(line)), metrics }, config);
+  return { deps, repos: deps.repos, clock, logs, metrics };
 }
 
 export function tokenFor(principal: Principal): Promise<string> {

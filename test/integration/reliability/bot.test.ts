@@ -264,7 +264,7 @@ describe('Reliability: the bot under replays, faults and hostile text', () => {
         }),
         { numRuns: RUNS ?? 40 },
       );
-      expect(world.logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
+      expect(world.logs.filter((l) => l.includes('"level":"ERROR"'))).toEqual([]);
     }, 120_000);
   });
 });

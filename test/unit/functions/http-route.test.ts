@@ -2,11 +2,18 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { created, httpRoute } from '../../../functions/middleware/http.js';
+import { createLogger } from '../../../shared/adapters/logger.js';
+import { RecordingMetrics } from '../../../shared/adapters/memory/recording-metrics.js';
 import { createTokenVerifier, signToken } from '../../../shared/adapters/tokens.js';
 import { ConflictError, RuleViolationError } from '../../../shared/domain/errors.js';
 
 const jwt = { issuer: 'test', audience: 'test-api', secret: 'a-test-secret-that-is-long-enough-1234' };
-const deps = () => ({ tokens: createTokenVerifier(jwt) });
+const routeDeps = {
+  tokens: createTokenVerifier(jwt),
+  logger: createLogger(() => undefined),
+  metrics: new RecordingMetrics(),
+};
+const deps = () => routeDeps;
 
 const route = httpRoute(
   {
