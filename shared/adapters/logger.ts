@@ -48,7 +48,7 @@ const CORRELATION_KEY = 'correlation_id';
 const QUOTED = /(["'`])([^"'`\n]*)\1/g;
 const IDENTIFIER = /^[A-Za-z_$][\w$.:-]{0,63}$/;
 const DIGITS = /\+?\d(?:[\s.-]?\d){5,}/g;
-const NON_ASCII_WORD = /\S*[^ -~\s]\S*/g;
+const NON_ASCII_WORD = /\S*[^ -~\s…]\S*/g;
 const MASK = '…';
 
 export function maskForeignText(text: string): string {
