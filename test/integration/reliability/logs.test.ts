@@ -1,11 +1,12 @@
-// Logs: everything the end-to-end flows write to stdout (the logger's sink in Lambda) is captured, and no
-// phone number, absence-reason text or member's full name appears in it.
+// Logs: everything the end-to-end flows write to stdout and stderr (where Lambda's logs and EMF metrics go) is
+// captured, and no phone number, absence-reason text or member's full name appears in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDeps, createAppDeps } from '../../../functions/deps.js';
 import { createHandler as absenceNoticesJob } from '../../../functions/jobs/absence-notices.js';
 import { createHandler as octoberReportJob } from '../../../functions/jobs/october-report.js';
 import { createRepositories } from '../../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
+import { createEmfMetrics } from '../../../shared/adapters/metrics.js';
 import {
   addMember,
   aPlannedMeeting,
@@ -19,6 +20,7 @@ import {
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
 import { type TestClock, testClock, testConfig } from '../../support/http.js';
 import { WARD } from '../../support/meeting-world.js';
+import { type CapturedOutput, captureOutput } from '../../support/output.js';
 import { EXPECTATIONS } from './expectations.js';
 import {
   ABSENCE_TEXT,
@@ -37,21 +39,17 @@ describe('Function: log output of the end-to-end flows', () => {
   let table: TestTable;
   let deps: AppDeps;
   let clock: TestClock;
-  const captured: string[] = [];
-  const realWrite = process.stdout.write.bind(process.stdout);
+  let output: CapturedOutput;
 
   beforeAll(async () => {
     table = await createTestTable();
     clock = testClock(WORLD_NOW);
-    // The production logger, writing to process.stdout as in Lambda; stdout is captured for the whole flow.
+    // The production logger and metrics, printing as in Lambda; stdout and stderr are captured for the whole flow.
     deps = createAppDeps(
       { ...testConfig(table), reportBoardIds: [WARD] },
-      { repos: createRepositories(table), clock, logger: createLogger() },
+      { repos: createRepositories(table), clock, logger: createLogger(), metrics: createEmfMetrics() },
     );
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return (realWrite as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof process.stdout.write;
+    output = captureOutput();
     try {
       // The meeting (June and a sealed October), comments, year end and the report, through the routes.
       const routes = await loadRoutes(() => deps);
@@ -76,7 +74,7 @@ describe('Function: log output of the end-to-end flows', () => {
       // A job pointed at a committee that does not exist logs its failure too.
       await octoberReportJob(() => deps)({ year: YEAR, boardIds: ['khong-ton-tai'] });
     } finally {
-      process.stdout.write = realWrite;
+      output.restore();
     }
   }, 180_000);
   afterAll(async () => {
@@ -85,8 +83,8 @@ describe('Function: log output of the end-to-end flows', () => {
 
   it('captured the flows’ log lines (JSON, one per line)', () => {
     // Prepare
-    const lines = captured
-      .join('')
+    const lines = output
+      .text()
       .split('\n')
       .filter((l) => l.startsWith('{'));
 
@@ -94,12 +92,17 @@ describe('Function: log output of the end-to-end flows', () => {
     expect(lines.length).toBeGreaterThan(3);
     expect(lines.some((l) => l.includes('"jobId":"october-report"'))).toBe(true);
     expect(lines.some((l) => l.includes('"jobId":"absence-notices"'))).toBe(true);
+    // The jobs' lines name their run; the report's compile was counted in an EMF line.
+    expect(lines.some((l) => l.includes(`"correlation_id":"october-report:${YEAR}"`))).toBe(true);
+    expect(lines.some((l) => l.includes('"Namespace":"LienHe"') && l.includes('"ReportsCompiled"'))).toBe(
+      true,
+    );
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
   });
 
   it('holds no phone number, absence-reason text or member’s full name', () => {
     // Prepare
-    const text = captured.join('');
+    const text = output.text();
     const people = Object.values(PEOPLE);
     const forbidden = [
       ...people.map((p) => p.fullName),
@@ -120,18 +123,14 @@ describe('Function: log output of the end-to-end flows', () => {
 
 describe('Function: log output of a bot flow', () => {
   let world: BotWorld;
-  const captured: string[] = [];
-  const realWrite = process.stdout.write.bind(process.stdout);
+  let output: CapturedOutput;
   const REASON = 'Mổ ruột thừa tại Bệnh viện Chợ Rẫy, nghỉ hai tuần';
   const memberName = 'Hoàng Thị Bảo Mật';
   const phone = '0987654321';
 
   beforeAll(async () => {
     world = await createBotWorld();
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return (realWrite as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof process.stdout.write;
+    output = captureOutput();
     try {
       // Linking, /moi, the RSVP with a typed reason, the workplace's decision, free text with a phone.
       const meeting = await aPlannedMeeting(world);
@@ -164,7 +163,7 @@ describe('Function: log output of a bot flow', () => {
       world.emu.injectFault({ method: 'sendMessage', chatId: user.id, status: 500, times: 1 });
       await world.emu.sendUserMessage({ user, text: '/help' });
     } finally {
-      process.stdout.write = realWrite;
+      output.restore();
     }
   }, 120_000);
   afterAll(async () => {
@@ -173,7 +172,7 @@ describe('Function: log output of a bot flow', () => {
 
   it('logs the flow and holds no phone number, absence-reason text or member’s full name', () => {
     // Prepare
-    const text = [...world.logs, ...captured].join('\n');
+    const text = [...world.logs, output.text()].join('\n');
     const forbidden = [memberName, phone, REASON, 'Trịnh Văn Chưa Nối', '0911222333'];
 
     // Assess
