@@ -125,15 +125,19 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   return bot;
 }
 
-/** Domain errors become a polite reply (or the answer to the press); anything else is logged by name only. */
+/**
+ * Domain errors become a polite reply (or the answer to the press); anything else is logged with its name,
+ * message and stack (the log adapter masks what a foreign message may quote of the user's text).
+ */
 async function handleBotError(error: BotError<BotContext>): Promise<void> {
   const ctx = error.ctx;
   const cause = error.error;
   if (!isExpected(cause)) {
-    ctx.deps.log.error('bot update failed', {
-      updateId: ctx.update.update_id,
-      errorName: (cause as Error)?.name,
-    });
+    ctx.deps.log.error(
+      'bot update failed',
+      { updateId: ctx.update.update_id, errorName: (cause as Error)?.name },
+      cause,
+    );
   }
   const text = errorText(ctx.t, cause);
   try {

@@ -332,10 +332,11 @@ async function countDelivery(
     await reportProgress(job, meeting, ports);
   } catch (error) {
     // Progress is a courtesy: a failed edit must not make the delivered invitation look failed.
-    (ports.log ?? silentLog).warn('invitation progress not reported', {
-      jobId: job.id,
-      errorName: (error as Error)?.name,
-    });
+    (ports.log ?? silentLog).warn(
+      'invitation progress not reported',
+      { jobId: job.id, errorName: (error as Error)?.name },
+      error,
+    );
   }
 }
 

@@ -33,11 +33,11 @@ export async function relayPending(
       result.published += 1;
     } catch (error) {
       result.failed += 1;
-      log.warn('outbox event not published', {
-        eventId: event.id,
-        eventType: event.type,
-        errorName: (error as Error)?.name,
-      });
+      log.warn(
+        'outbox event not published',
+        { eventId: event.id, eventType: event.type, errorName: (error as Error)?.name },
+        error,
+      );
     }
   }
   return result;

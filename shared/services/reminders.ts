@@ -76,7 +76,7 @@ export async function sendReminders(
           // One unreachable member must not stop the others; the next run tries this one again.
           await ports.idempotency.release('reminder', key);
           result.failed += 1;
-          log.warn('reminder not sent', { meetingId: meeting.id, errorName: (error as Error)?.name });
+          log.warn('reminder not sent', { meetingId: meeting.id, errorName: (error as Error)?.name }, error);
         }
       }
     };
