@@ -2,10 +2,14 @@
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { timeOrderedIds } from '../shared/adapters/ids.js';
+import { loggedJobMetrics } from '../shared/adapters/job-metrics.js';
 import { type Logger, logger } from '../shared/adapters/logger.js';
+import { InMemoryJobQueue } from '../shared/adapters/memory/invitation-queue.js';
+import { SqsJobQueue } from '../shared/adapters/sqs/invitation-queue.js';
 import { createTokenVerifier, type TokenVerifier } from '../shared/adapters/tokens.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
 import { type Clock, type IdGenerator, systemClock } from '../shared/ports/common.js';
+import type { JobMetrics, JobQueue } from '../shared/ports/jobs.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -14,6 +18,9 @@ export interface AppDeps {
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
+  /** The scheduled jobs' queue: SQS when JOB_QUEUE_URL is set, else in-process (the dispatcher drains it). */
+  jobQueue: JobQueue;
+  jobMetrics: JobMetrics;
 }
 
 export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps, 'config'>> = {}): AppDeps {
@@ -26,13 +33,18 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
         ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
       }),
     );
+  const log = overrides.logger ?? logger;
   return {
     config,
     repos,
     tokens: overrides.tokens ?? createTokenVerifier(config.jwt),
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? timeOrderedIds,
-    logger: overrides.logger ?? logger,
+    logger: log,
+    jobQueue:
+      overrides.jobQueue ??
+      (config.jobQueueUrl ? new SqsJobQueue(config.jobQueueUrl) : new InMemoryJobQueue()),
+    jobMetrics: overrides.jobMetrics ?? loggedJobMetrics(log),
   };
 }
 

@@ -1,28 +1,27 @@
-// job: R10 absence notices — daily at 20:00 (Vietnam) for the meetings of the last days, each notice once.
+// Lambda: R10 absence notices — daily at 20:00 (Vietnam): dispatches one task per committee with a meeting in
+// the last days; the job worker raises that committee's notices, each once.
+import type { ScheduledJobEvent } from '../../shared/config/functions.js';
+import type { JobRun } from '../../shared/ports/jobs.js';
+import { meetingIdSchema, scheduledRunSchema } from '../../shared/schemas/events.js';
 import { sendDueAbsenceNotices } from '../../shared/services/absence-notices.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
+import { runScheduledJob } from '../job-ports.js';
 
-/** The scheduler's payload is ignored, except `{ meetingId }` to run one meeting now (local `npm run job`). */
-export interface AbsenceNoticesInput {
-  meetingId?: string;
-}
+/** The scheduler's event, or `{ meetingId }` to run one meeting now, in this process (local `npm run job`). */
+export type AbsenceNoticesInput = Partial<ScheduledJobEvent> & { meetingId?: string; now?: string };
+
+export type AbsenceNoticesResult = JobRun | { meetings: number; checked: number; raised: number } | undefined;
 
 export function createHandler(deps: () => AppDeps) {
-  return async (input: AbsenceNoticesInput | undefined) => {
+  return async (input: AbsenceNoticesInput | undefined): Promise<AbsenceNoticesResult> => {
     const d = deps();
-    const started = Date.now();
-    const meetingId = typeof input?.meetingId === 'string' ? input.meetingId : undefined;
-    const result = await sendDueAbsenceNotices(
-      { ...d.repos, clock: d.clock },
-      meetingId ? { meetingId } : {},
-    );
-    d.logger.info('absence notices', {
-      jobId: 'absence-notices',
-      count: result.meetings,
-      sent: result.raised,
-      durationMs: Date.now() - started,
-    });
-    return result;
+    const meetingId = meetingIdSchema.safeParse(input?.meetingId);
+    if (meetingId.success) {
+      return sendDueAbsenceNotices({ ...d.repos, clock: d.clock }, { meetingId: meetingId.data });
+    }
+    const event = scheduledRunSchema.parse(input ?? {});
+    const at = event.now ?? event.scheduledTime;
+    return runScheduledJob(d, 'absence-notices', at ? new Date(at) : d.clock.now());
   };
 }
 

@@ -1,8 +1,11 @@
-// Lambda: the daily reminders job (08:00 Asia/Ho_Chi_Minh) — 3 days and 1 day before each meeting, and staff summaries.
+// Lambda: the daily reminders job (08:00 Asia/Ho_Chi_Minh) — dispatches one task per committee with a meeting
+// 3 days or 1 day ahead; the job worker sends that committee's reminders and staff summaries.
 import type { ScheduledJobEvent } from '../../shared/config/functions.js';
-import { type ReminderResult, sendReminders } from '../../shared/services/reminders.js';
-import { asBotAppDeps, reminderPorts } from '../bot-deps.js';
+import type { JobRun } from '../../shared/ports/jobs.js';
+import { scheduledRunSchema } from '../../shared/schemas/events.js';
+import { remindersOf } from '../bot-deps.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
+import { runScheduledJob } from '../job-ports.js';
 
 /**
  * EventBridge Scheduler passes the slot it runs (`scheduledTime`); a manual run (`npm run job`) or a test
@@ -11,11 +14,12 @@ import { type AppDeps, defaultDeps } from '../deps.js';
 export type ReminderEvent = Partial<ScheduledJobEvent> & { now?: string };
 
 export function createHandler(deps: () => AppDeps) {
-  return async (event: ReminderEvent = {}): Promise<ReminderResult> => {
-    const d = asBotAppDeps(deps());
-    const { messenger } = await d.telegram();
-    const at = event.now ?? event.scheduledTime;
-    return sendReminders(reminderPorts(d, messenger), at ? new Date(at) : d.clock.now());
+  return async (event: ReminderEvent = {}): Promise<JobRun | undefined> => {
+    const d = deps();
+    const input = scheduledRunSchema.parse(event ?? {});
+    const at = input.now ?? input.scheduledTime;
+    // Locally the tasks run in this process and send through the bot; in AWS the job worker does.
+    return runScheduledJob(d, 'reminders', at ? new Date(at) : d.clock.now(), { reminders: remindersOf(d) });
   };
 }
 

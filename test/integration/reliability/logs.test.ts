@@ -2,8 +2,10 @@
 // phone number, absence-reason text or member's full name appears in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDeps, createAppDeps } from '../../../functions/deps.js';
+import { createHandler as jobWorker } from '../../../functions/job-worker.js';
 import { createHandler as absenceNoticesJob } from '../../../functions/jobs/absence-notices.js';
 import { createHandler as octoberReportJob } from '../../../functions/jobs/october-report.js';
+import { sqsEvent } from '../../../local/lambda-events.js';
 import { createRepositories } from '../../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
 import {
@@ -18,7 +20,6 @@ import {
 } from '../../support/bot-world.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
 import { type TestClock, testClock, testConfig } from '../../support/http.js';
-import { WARD } from '../../support/meeting-world.js';
 import { EXPECTATIONS } from './expectations.js';
 import {
   ABSENCE_TEXT,
@@ -44,10 +45,11 @@ describe('Function: log output of the end-to-end flows', () => {
     table = await createTestTable();
     clock = testClock(WORLD_NOW);
     // The production logger, writing to process.stdout as in Lambda; stdout is captured for the whole flow.
-    deps = createAppDeps(
-      { ...testConfig(table), reportBoardIds: [WARD] },
-      { repos: createRepositories(table), clock, logger: createLogger() },
-    );
+    deps = createAppDeps(testConfig(table), {
+      repos: createRepositories(table),
+      clock,
+      logger: createLogger(),
+    });
     process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
       return (realWrite as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
@@ -73,8 +75,21 @@ describe('Function: log output of the end-to-end flows', () => {
       }
       await absenceNoticesJob(() => deps)({});
       await octoberReportJob(() => deps)({ year: YEAR });
-      // A job pointed at a committee that does not exist logs its failure too.
-      await octoberReportJob(() => deps)({ year: YEAR, boardIds: ['khong-ton-tai'] });
+      // A job task for a committee that does not exist logs its failure (and the metric) too.
+      const failures = await jobWorker(() => deps)(
+        sqsEvent('jobs', [
+          {
+            body: JSON.stringify({
+              job: 'october-report',
+              slot: String(YEAR),
+              at: WORLD_NOW,
+              kind: 'committee',
+              orgId: 'khong-ton-tai',
+            }),
+          },
+        ]),
+      );
+      expect(failures.batchItemFailures).toHaveLength(1);
     } finally {
       process.stdout.write = realWrite;
     }
@@ -92,8 +107,11 @@ describe('Function: log output of the end-to-end flows', () => {
 
     // Assess
     expect(lines.length).toBeGreaterThan(3);
-    expect(lines.some((l) => l.includes('"jobId":"october-report"'))).toBe(true);
-    expect(lines.some((l) => l.includes('"jobId":"absence-notices"'))).toBe(true);
+    expect(lines.some((l) => l.includes('"jobId":"october-report:'))).toBe(true);
+    expect(lines.some((l) => l.includes('"jobId":"absence-notices:'))).toBe(true);
+    expect(
+      lines.some((l) => l.includes('JobCommitteesFailed') && l.includes('"jobId":"october-report"')),
+    ).toBe(true);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
   });
 
