@@ -13,6 +13,8 @@ const loadSdk = () => {
 };
 
 export class SqsQueue<T> {
+  /** What the tasks are, for the error when SQS keeps refusing some (e.g. `invitation`). */
+  protected readonly what: string = 'queued';
   private client: Promise<Pick<SQSClient, 'send'>> | undefined;
 
   constructor(
@@ -35,14 +37,18 @@ export class SqsQueue<T> {
           new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: entries }),
         );
         const failed = new Set((out.Failed ?? []).map((f) => f.Id));
-        if (failed.size > 0 && attempt >= 3) throw new Error(`SQS refused ${failed.size} tasks`);
+        if (failed.size > 0 && attempt >= 3) throw new Error(`SQS refused ${failed.size} ${this.what} tasks`);
         entries = entries.filter((e) => failed.has(e.Id));
       }
     }
   }
 }
 
-export class SqsInvitationQueue extends SqsQueue<InvitationTask> implements InvitationQueue {}
+export class SqsInvitationQueue extends SqsQueue<InvitationTask> implements InvitationQueue {
+  protected override readonly what = 'invitation';
+}
 
 /** The dispatcher enqueues a whole run at once (10,000 committees: 1,000 SendMessageBatch calls). */
-export class SqsJobQueue extends SqsQueue<JobTask> implements JobQueue {}
+export class SqsJobQueue extends SqsQueue<JobTask> implements JobQueue {
+  protected override readonly what = 'job';
+}
