@@ -43,8 +43,8 @@ export const TELEGRAM_MESSAGES_PER_SECOND = 30;
 /** Invitation workers running at once (the SQS event source's maximum concurrency). */
 export const INVITATION_WORKER_CONCURRENCY = 2;
 /**
- * Job workers running at once: one committee a task, so a country's October report (10,000 committees) takes
- * about 10,000 × 1.5 s / 20 ≈ 13 minutes (docs/architecture.md, "Jobs"), well within DynamoDB on-demand limits.
+ * Job workers running at once: one committee a task, so a country's October report (10,000 communes of ~500
+ * members, ~1.25 s each) takes about 11 minutes (docs/architecture.md, "Jobs") at ~20,000 RRU/s.
  */
 export const JOB_WORKER_CONCURRENCY = 20;
 
