@@ -87,15 +87,13 @@ export class DynamoJobRunRepository implements JobRunRepository {
   async markDone(runId: string, orgId: string, counts: JobCounts, now: string): Promise<boolean> {
     const previous = (await this.store.get(keys.jobTask(runId, orgId)))?.status;
     if (previous === 'done') return false;
-    const names: Record<string, string> = {
-      '#done': 'done',
-      '#counts': 'counts',
-      '#failed': 'failed',
-      '#org': orgId,
-    };
-    const values: Record<string, unknown> = { ':one': 1, ':zero': 0 };
+    const names: Record<string, string> = { '#done': 'done', '#failed': 'failed', '#org': orgId };
+    const values: Record<string, unknown> = { ':one': 1 };
     const sets = ['#done = #done + :one'];
+    // DynamoDB refuses expression names and values the expression does not use: each comes with its use.
     Object.entries(counts).forEach(([name, n], i) => {
+      names['#counts'] = 'counts';
+      values[':zero'] = 0;
       names[`#c${i}`] = name;
       values[`:c${i}`] = n;
       sets.push(`#counts.#c${i} = if_not_exists(#counts.#c${i}, :zero) + :c${i}`);
