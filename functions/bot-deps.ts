@@ -247,3 +247,11 @@ export function lazyMessenger(deps: BotAppDeps): ChatMessenger {
     smsText: (notice) => noticeSms(notice),
   };
 }
+
+/** The reminders' ports of plain AppDeps, with the Telegram side built at the first reminders task. */
+export function remindersOf(deps: AppDeps): () => Promise<ReminderPorts> {
+  return async () => {
+    const bot = asBotAppDeps(deps);
+    return reminderPorts(bot, (await bot.telegram()).messenger);
+  };
+}

@@ -3,10 +3,13 @@ import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { timeOrderedIds } from '../shared/adapters/ids.js';
 import { createLogger, type FunctionLog } from '../shared/adapters/logger.js';
-import { createEmfMetrics, type FlushableMetrics } from '../shared/adapters/metrics.js';
+import { InMemoryJobQueue } from '../shared/adapters/memory/invitation-queue.js';
+import { createEmfMetrics, type FlushableMetrics, jobMetricsOn } from '../shared/adapters/metrics.js';
+import { SqsJobQueue } from '../shared/adapters/sqs/invitation-queue.js';
 import { createTokenVerifier, type TokenVerifier } from '../shared/adapters/tokens.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
 import { type Clock, type IdGenerator, systemClock } from '../shared/ports/common.js';
+import type { JobMetrics, JobQueue } from '../shared/ports/jobs.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -18,6 +21,9 @@ export interface AppDeps {
   logger: FunctionLog;
   /** One per runtime: Powertools Metrics (EMF), flushed once per invocation. */
   metrics: FlushableMetrics;
+  /** The scheduled jobs' queue: SQS when JOB_QUEUE_URL is set, else in-process (the dispatcher drains it). */
+  jobQueue: JobQueue;
+  jobMetrics: JobMetrics;
 }
 
 export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps, 'config'>> = {}): AppDeps {
@@ -30,6 +36,7 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
         ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
       }),
     );
+  const metrics = overrides.metrics ?? createEmfMetrics(serviceOf(config));
   return {
     config,
     repos,
@@ -37,7 +44,11 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? timeOrderedIds,
     logger: overrides.logger ?? createLogger(undefined, serviceOf(config)),
-    metrics: overrides.metrics ?? createEmfMetrics(serviceOf(config)),
+    metrics,
+    jobQueue:
+      overrides.jobQueue ??
+      (config.jobQueueUrl ? new SqsJobQueue(config.jobQueueUrl) : new InMemoryJobQueue()),
+    jobMetrics: overrides.jobMetrics ?? jobMetricsOn(metrics),
   };
 }
 

@@ -2,7 +2,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ENV } from '../shared/config/table.js';
 
 export const STAGES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -27,15 +26,14 @@ export interface StageConfig {
   alarmEmail?: string;
   /** SSM SecureString parameter names, created with the CLI before the first deploy (docs/deploy.md). */
   parameters: { botToken: string; webhookSecret: string };
-  /** Deployment settings given as context (`-c reportBoardIds=a,b`), set as environment on every function. */
+  /** Deployment settings given as context (`-c <key>=<value>`), set as environment on every function. */
   settings: Record<string, string>;
 }
 
 /** Context keys that become environment variables of every function (functions that do not read them ignore them). */
-export const DEPLOYMENT_SETTINGS = {
-  /** The October report job compiles the trees under these boards (comma-separated ids). */
-  reportBoardIds: ENV.reportBoardIds,
-} as const;
+// None today (the October report finds its boards in the table, committees of kind 'board'). A new setting
+// is one line here: `contextKey: ENV.<name>`.
+export const DEPLOYMENT_SETTINGS: Readonly<Record<string, string>> = {};
 
 export function stageConfig(
   name: StageName,
@@ -62,7 +60,7 @@ export function stageConfig(
 
 /**
  * Reads `-c stage=prod` (default dev, from cdk.json), `-c tracing=true`, `-c alarmEmail=ops@example.org`
- * and the deployment settings (`-c reportBoardIds=quan-ninh-kieu,quan-cai-rang`).
+ * and the deployment settings (DEPLOYMENT_SETTINGS).
  */
 export function stageFromContext(scope: Construct): StageConfig {
   const raw = String(scope.node.tryGetContext('stage') ?? 'dev');

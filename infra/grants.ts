@@ -18,6 +18,8 @@ export interface GrantResources {
   topic: ITopic;
   topicKey: IKey;
   invitationQueue: IQueue;
+  /** The scheduled jobs' queue (one task per committee). */
+  jobQueue: IQueue;
   /** SSM SecureString parameter names (created with the CLI; CDK cannot create SecureStrings). */
   botTokenParameter: string;
   webhookSecretParameter: string;
@@ -111,6 +113,19 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
       }),
     ],
     environment: { [ENV.invitationQueueUrl]: r.invitationQueue.queueUrl },
+    acknowledgements: [],
+  }),
+
+  // The dispatchers queue one task per committee; the worker that completes a run queues its roll-ups.
+  'job-queue:send': (r) => ({
+    statements: [
+      new PolicyStatement({
+        sid: 'JobQueueSend',
+        actions: ['sqs:SendMessage'],
+        resources: [r.jobQueue.queueArn],
+      }),
+    ],
+    environment: { [ENV.jobQueueUrl]: r.jobQueue.queueUrl },
     acknowledgements: [],
   }),
 

@@ -403,9 +403,11 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
     });
   // Committees and staff first: the chat links check that their owner exists.
   await each(DEMO_COMMITTEES, async (committee) => {
-    if (await repos.committees.get(committee.id)) return false;
+    const existed = (await repos.committees.get(committee.id)) !== undefined;
+    // Written again even when there: a committee kept in .data from before the committees-by-kind index
+    // (which the scheduled jobs list) gets its index keys this way.
     await repos.committees.put(committee);
-    return true;
+    return !existed;
   });
   await each(DEMO_STAFF, async ({ telegramId: _telegramId, ...staff }) => {
     if (await repos.staff.get(staff.id)) return false;

@@ -46,7 +46,7 @@ import { type Gateway, PortInUseError, sendJson, startGateway } from './gateway.
 import { lambdaContext, scheduledEvent, snsEvent } from './lambda-events.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
-import { DEMO_COMMITTEES, DEMO_DISTRICT, DEMO_MEMBERS, DEMO_STAFF, demoLinkCode, seedDemo } from './seed.js';
+import { DEMO_COMMITTEES, DEMO_MEMBERS, DEMO_STAFF, demoLinkCode, seedDemo } from './seed.js';
 import { LOCAL_JWT_SECRET, type LocalSettings, type StackFile, stackFile } from './settings.js';
 import { TelegramEmulator } from './telegram-emulator/index.js';
 
@@ -96,8 +96,6 @@ function functionEnv(settings: LocalSettings, dynamoEndpoint: string): Record<st
     // The SDK wants credentials even for DynamoDB Local; these are not real.
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    // The October report job compiles the wards under these boards: the demo district unless told otherwise.
-    REPORT_BOARD_IDS: process.env.REPORT_BOARD_IDS ?? DEMO_DISTRICT,
   };
 }
 
@@ -285,9 +283,11 @@ async function boot(
     },
   });
 
-  // 5. Scheduled functions on the local clock; `fireJob` runs one now.
+  // 5. Scheduled functions on the local clock; `fireJob` runs one now. A job's tasks run on the in-process
+  //    jobs queue (no JOB_QUEUE_URL here), on the job worker's code, and fireJob returns once it is drained.
+  //    AWS-only functions (the outbox sweep: the relay above polls instead) are not scheduled here.
   const jobLog = prefixed('job', write);
-  const scheduled = BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'schedule');
+  const scheduled = BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'schedule' && !f.awsOnly);
   async function fireJob(name: string, now?: Date): Promise<JobRun> {
     const def = scheduled.find((f) => f.name === name);
     if (!def) {
@@ -539,7 +539,9 @@ async function localControl(
     }
     if (method === 'GET' && path === '/_local/jobs') {
       const planned = new Map(c.scheduler.planned.map((p) => [p.name, p]));
-      const jobs: JobView[] = BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'schedule').map((f) => {
+      const jobs: JobView[] = BACKGROUND_FUNCTIONS.filter(
+        (f) => f.trigger.kind === 'schedule' && !f.awsOnly,
+      ).map((f) => {
         const next = planned.get(f.name)?.next;
         return {
           name: f.name,

@@ -92,7 +92,7 @@ async function banner(stack: LocalStack, settings: LocalSettings): Promise<void>
   }
   out();
 
-  const jobs = BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'schedule');
+  const jobs = BACKGROUND_FUNCTIONS.filter((f) => f.trigger.kind === 'schedule' && !f.awsOnly);
   if (jobs.length > 0) {
     out('Scheduled jobs (local clock; fire one now with `npm run job -- <name> [--now 2027-10-31]`):');
     for (const j of jobs) {

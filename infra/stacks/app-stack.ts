@@ -25,7 +25,13 @@ import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { BackgroundFunctionDef, HttpRouteDef, Trigger } from '../../shared/config/functions.js';
+import {
+  type BackgroundFunctionDef,
+  type HttpRouteDef,
+  QUEUE_NAMES,
+  type QueueName,
+  type Trigger,
+} from '../../shared/config/functions.js';
 import { ENV, TIME_ZONE } from '../../shared/config/table.js';
 import type { StageConfig } from '../config.js';
 import { AppFunction, FUNCTION_SIZING } from '../constructs/app-function.js';
@@ -36,6 +42,18 @@ import { acknowledge } from '../nag.js';
 export const TELEGRAM_MESSAGES_PER_SECOND = 30;
 /** Invitation workers running at once (the SQS event source's maximum concurrency). */
 export const INVITATION_WORKER_CONCURRENCY = 2;
+/**
+ * Job workers running at once: one committee a task, so a country's October report (10,000 communes of ~500
+ * members, ~1.25 s each) takes about 11 minutes (docs/architecture.md, "Jobs") at ~20,000 RRU/s.
+ */
+export const JOB_WORKER_CONCURRENCY = 20;
+
+/** How each work queue feeds its one consumer (SQS event source settings). */
+export const QUEUE_CONSUMERS: Record<QueueName, { batchSize: number; maxConcurrency: number }> = {
+  invitations: { batchSize: 10, maxConcurrency: INVITATION_WORKER_CONCURRENCY },
+  // A task compiles one committee (a few seconds for the largest): five keep a batch well inside the timeout.
+  jobs: { batchSize: 5, maxConcurrency: JOB_WORKER_CONCURRENCY },
+};
 export interface FunctionRegistry {
   httpRoutes: readonly HttpRouteDef[];
   backgroundFunctions: readonly BackgroundFunctionDef[];
@@ -86,7 +104,10 @@ export class AppStack extends Stack {
   readonly functions = new Map<string, AppFunction>();
   /** Every dead-letter queue by a readable name; each has a depth alarm. */
   readonly deadLetterQueues = new Map<string, Queue>();
+  /** The work queues by name (each with its DLQ), and the two by their own names. */
+  readonly queues = new Map<QueueName, Queue>();
   readonly invitationQueue: Queue;
+  readonly jobQueue: Queue;
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
   readonly alarmTopic: Topic;
@@ -102,7 +123,9 @@ export class AppStack extends Stack {
 
     this.alarmTopic = this.createAlarmTopic(stage);
 
-    this.invitationQueue = this.createInvitationQueue(stage);
+    for (const name of QUEUE_NAMES) this.queues.set(name, this.createWorkQueue(stage, name));
+    this.invitationQueue = this.queueNamed('invitations');
+    this.jobQueue = this.queueNamed('jobs');
     const schedulesDlq = registry.backgroundFunctions.some((f) => f.trigger.kind === 'schedule')
       ? this.deadLetterQueue(
           'SchedulesDlq',
@@ -117,6 +140,7 @@ export class AppStack extends Stack {
       topic: props.topic,
       topicKey: props.topicKey,
       invitationQueue: this.invitationQueue,
+      jobQueue: this.jobQueue,
       botTokenParameter: stage.parameters.botToken,
       webhookSecretParameter: stage.parameters.webhookSecret,
     };
@@ -148,10 +172,15 @@ export class AppStack extends Stack {
           : {};
       // The throttler counts per process: the queue's workers split Telegram's per-bot rate between them.
       const queueEnv: Record<string, string> =
-        kind === 'queue'
+        'trigger' in def && def.trigger.kind === 'queue'
           ? {
               [ENV.telegramGlobalPerSecond]: String(
-                Math.floor(TELEGRAM_MESSAGES_PER_SECOND / INVITATION_WORKER_CONCURRENCY),
+                Math.max(
+                  1,
+                  Math.floor(
+                    TELEGRAM_MESSAGES_PER_SECOND / QUEUE_CONSUMERS[def.trigger.queue].maxConcurrency,
+                  ),
+                ),
               ),
             }
           : {};
@@ -257,12 +286,13 @@ export class AppStack extends Stack {
           break;
         }
         case 'queue': {
+          const { batchSize, maxConcurrency } = QUEUE_CONSUMERS[trigger.queue];
           fn.addEventSource(
-            new SqsEventSource(this.invitationQueue, {
-              batchSize: 10,
+            new SqsEventSource(this.queueNamed(trigger.queue), {
+              batchSize,
               reportBatchItemFailures: true,
               // Each worker sends at most TELEGRAM_MESSAGES_PER_SECOND / this (see queueEnv above).
-              maxConcurrency: INVITATION_WORKER_CONCURRENCY,
+              maxConcurrency,
             }),
           );
           break;
@@ -394,16 +424,24 @@ export class AppStack extends Stack {
     return topic;
   }
 
-  private createInvitationQueue(stage: StageConfig): Queue {
+  private queueNamed(name: QueueName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`unreachable: every work queue is created (${name})`);
+    return queue;
+  }
+
+  /** A work queue (`InvitationQueue`, `JobQueue`) that redrives to its DLQ after 5 receives. */
+  private createWorkQueue(stage: StageConfig, name: QueueName): Queue {
+    const id = name === 'invitations' ? 'InvitationQueue' : `${pascal(name.replace(/s$/, ''))}Queue`;
     const dlq = this.deadLetterQueue(
-      'InvitationQueueDlq',
-      `${stage.prefix}-invitations-dlq`,
-      'the invitation queue (messages received 5 times without success)',
+      `${id}Dlq`,
+      `${stage.prefix}-${name}-dlq`,
+      `the ${name} queue (messages received 5 times without success)`,
       false,
     );
     const timeout = FUNCTION_SIZING.queue.timeout.toSeconds();
-    return new Queue(this, 'InvitationQueue', {
-      queueName: `${stage.prefix}-invitations`,
+    return new Queue(this, id, {
+      queueName: `${stage.prefix}-${name}`,
       ...secureQueueProps,
       // AWS's advice for Lambda consumers: at least six times the function timeout.
       visibilityTimeout: Duration.seconds(timeout * 6),
@@ -505,8 +543,8 @@ const secureQueueProps = {
 } satisfies QueueProps;
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-/** Names the stack's own queues use (`lienhe-<stage>-invitations-dlq`, `…-schedules-dlq`). */
-const RESERVED_NAMES = new Set(['invitations', 'schedules']);
+/** Names the stack's own queues use (`lienhe-<stage>-invitations-dlq`, `…-jobs-dlq`, `…-schedules-dlq`). */
+const RESERVED_NAMES = new Set<string>([...QUEUE_NAMES, 'schedules']);
 const SCHEDULE_EXPRESSION = /^(cron|rate|at)\(.+\)$/;
 
 /** Fails synthesis on a registry the stack cannot deploy faithfully, naming the entry. */
@@ -526,9 +564,13 @@ export function validateRegistry(registry: FunctionRegistry): void {
     if (routes.has(key)) throw new Error(`Route ${key} is registered twice`);
     routes.add(key);
   }
-  const consumers = registry.backgroundFunctions.filter((f) => f.trigger.kind === 'queue').map((f) => f.name);
-  if (consumers.length > 1) {
-    throw new Error(`The invitation queue can have one consumer, not ${consumers.join(', ')}`);
+  for (const queue of QUEUE_NAMES) {
+    const consumers = registry.backgroundFunctions
+      .filter((f) => f.trigger.kind === 'queue' && f.trigger.queue === queue)
+      .map((f) => f.name);
+    if (consumers.length > 1) {
+      throw new Error(`The ${queue} queue can have one consumer, not ${consumers.join(', ')}`);
+    }
   }
   for (const def of registry.backgroundFunctions) {
     if (def.trigger.kind === 'schedule' && !SCHEDULE_EXPRESSION.test(def.trigger.expression)) {

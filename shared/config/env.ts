@@ -12,15 +12,7 @@ const envSchema = z.object({
   JWT_JWKS_URL: z.url().optional(),
   AWS_REGION: z.string().default('ap-southeast-1'),
   [ENV.serviceName]: z.string().min(1).optional(),
-  [ENV.reportBoardIds]: z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((id) => id.trim())
-        .filter((id) => id.length > 0),
-    ),
+  [ENV.jobQueueUrl]: z.url().optional(),
 });
 
 export interface AppConfig {
@@ -29,10 +21,10 @@ export interface AppConfig {
   topicArn?: string;
   jwt: { issuer: string; audience: string; secret?: string; jwksUrl?: string };
   region: string;
-  /** Top-level boards whose committees the October report job compiles (REPORT_BOARD_IDS). */
-  reportBoardIds?: string[];
   /** The logs' service and the metrics' `service` dimension (POWERTOOLS_SERVICE_NAME; `lienhe-local` when unset). */
   serviceName?: string;
+  /** The scheduled jobs' SQS queue; absent: the tasks run in the dispatcher's process (local stack, tests). */
+  jobQueueUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -48,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(parsed.JWT_JWKS_URL ? { jwksUrl: parsed.JWT_JWKS_URL } : {}),
     },
     region: parsed.AWS_REGION,
-    ...(parsed[ENV.reportBoardIds].length > 0 ? { reportBoardIds: parsed[ENV.reportBoardIds] } : {}),
     ...(parsed[ENV.serviceName] ? { serviceName: parsed[ENV.serviceName] } : {}),
+    ...(parsed[ENV.jobQueueUrl] ? { jobQueueUrl: parsed[ENV.jobQueueUrl] } : {}),
   };
 }

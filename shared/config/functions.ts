@@ -9,6 +9,7 @@ export type Grant =
   | 'table:write'
   | 'topic:publish'
   | 'invitation-queue:send'
+  | 'job-queue:send'
   | 'bot-secrets:read'
   | 'sms:publish';
 
@@ -34,12 +35,16 @@ export interface HttpRouteDef {
 export type Trigger =
   /** EventBridge Scheduler, in Asia/Ho_Chi_Minh. */
   | { kind: 'schedule'; expression: string }
-  /** SQS queue → Lambda with partial batch responses. */
-  | { kind: 'queue'; queue: 'invitations' }
+  /** SQS queue → Lambda with partial batch responses; one consumer per queue. */
+  | { kind: 'queue'; queue: QueueName }
   /** DynamoDB stream → Lambda (the outbox relay). */
   | { kind: 'table-stream' }
   /** SNS topic subscription. */
   | { kind: 'topic' };
+
+/** The stack's work queues (each with a dead-letter queue): the invitation job's, the scheduled jobs'. */
+export const QUEUE_NAMES = ['invitations', 'jobs'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
  * The event EventBridge Scheduler sends to a `schedule` function in AWS (the local scheduler may send the
@@ -62,6 +67,8 @@ export interface BackgroundFunctionDef {
   needsFonts?: boolean;
   /** `npm run job -- <name>` fires a scheduled one locally. */
   description: string;
+  /** Deployed to AWS only: the local stack does not schedule it (e.g. the outbox sweep: the local relay polls). */
+  awsOnly?: boolean;
 }
 
 const READ: readonly Grant[] = ['table:read'];
@@ -281,27 +288,49 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
   {
     name: 'reminders',
     entry: 'functions/jobs/reminders.ts',
-    // 08:00 every day, Asia/Ho_Chi_Minh (the scheduler's time zone).
+    // 08:00 every day, Asia/Ho_Chi_Minh (the scheduler's time zone). Dispatches; the job worker sends.
     trigger: { kind: 'schedule', expression: 'cron(0 8 * * ? *)' },
-    grants: ['table:read', 'table:write', 'bot-secrets:read'],
+    grants: ['table:read', 'table:write', 'job-queue:send'],
+    // In-process (no queue) it sends the reminders itself, through the bot.
     bot: true,
     description:
-      'Reminders 3 days (no answer yet) and 1 day (attending) before each meeting, and staff summaries',
+      'Reminders 3 days (no answer yet) and 1 day (attending) before each meeting, and staff summaries: one task per committee',
   },
   {
     name: 'absence-notices',
     entry: 'functions/jobs/absence-notices.ts',
     // 20:00 every day, Vietnam time: the meetings of the last 7 days (today's wait for sealing or tomorrow).
     trigger: { kind: 'schedule', expression: 'cron(0 20 * * ? *)' },
-    grants: READ_WRITE,
-    description: 'R10: notify workplaces of members absent without notice, once per member and meeting',
+    grants: ['table:read', 'table:write', 'job-queue:send'],
+    description:
+      'R10: notify workplaces of members absent without notice, once per member and meeting: one task per committee',
   },
   {
     name: 'october-report',
     entry: 'functions/jobs/october-report.ts',
     trigger: { kind: 'schedule', expression: octoberReportSchedule() },
-    grants: ['table:read', 'table:write'],
+    grants: ['table:read', 'table:write', 'job-queue:send'],
     description:
-      'R22: compile the October report of every residence committee under REPORT_BOARD_IDS, then the boards',
+      'R22: compile the October report of every residence committee (one task each), then roll up every top-level board',
+  },
+  {
+    name: 'job-worker',
+    entry: 'functions/job-worker.ts',
+    // One committee per task; the one that completes a run queues its roll-ups (job-queue:send); reminders go
+    // out through the bot.
+    trigger: { kind: 'queue', queue: 'jobs' },
+    grants: ['table:read', 'table:write', 'job-queue:send', 'bot-secrets:read'],
+    bot: true,
+    description:
+      'Does one committee’s share of a scheduled job (reminders, R10 notices, the October report) exactly once',
+  },
+  {
+    name: 'outbox-sweep',
+    entry: 'functions/outbox-sweep.ts',
+    trigger: { kind: 'schedule', expression: 'rate(5 minutes)' },
+    grants: ['table:read', 'table:write', 'topic:publish'],
+    awsOnly: true,
+    description:
+      'Publishes outbox events still pending 5 minutes after they occurred (a stream batch given up on), once each',
   },
 ];

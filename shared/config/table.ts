@@ -35,6 +35,8 @@ export const ENV = {
   botTokenParameter: 'BOT_TOKEN_PARAMETER',
   webhookSecretParameter: 'WEBHOOK_SECRET_PARAMETER',
   invitationQueueUrl: 'INVITATION_QUEUE_URL',
+  /** The scheduled jobs' queue (one task per committee); without it the tasks run in-process. */
+  jobQueueUrl: 'JOB_QUEUE_URL',
   /** Local only: the token and webhook secret themselves (in AWS they come from the SSM parameters). */
   botToken: 'BOT_TOKEN',
   webhookSecret: 'WEBHOOK_SECRET',
@@ -42,8 +44,6 @@ export const ENV = {
   telegramGlobalPerSecond: 'TELEGRAM_GLOBAL_PER_SECOND',
   telegramPerChatPerSecond: 'TELEGRAM_PER_CHAT_PER_SECOND',
   smsSenderId: 'SMS_SENDER_ID',
-  /** The October report job: comma-separated ids of the top-level boards whose trees it compiles. */
-  reportBoardIds: 'REPORT_BOARD_IDS',
   /** The October report's schedule (EventBridge Scheduler expression, Asia/Ho_Chi_Minh), read at synth. */
   octoberReportSchedule: 'OCTOBER_REPORT_SCHEDULE',
   /** Where the PDF reports find DejaVu Sans when a bundle copies the fonts (default: the npm package). */

@@ -1,7 +1,7 @@
 // ports: one repository per aggregate; use cases depend on these, adapters/dynamodb implements them.
 import type { AbsenceNotice } from '../domain/attendance.js';
 import type { Comment } from '../domain/comment.js';
-import type { Committee } from '../domain/committee.js';
+import type { Committee, CommitteeKind } from '../domain/committee.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Introduction, IntroductionStatus } from '../domain/introduction.js';
@@ -24,6 +24,8 @@ export interface CommitteeRepository {
   get(orgId: string): Promise<Committee | undefined>;
   put(committee: Committee): Promise<void>;
   children(parentId: string): Promise<Committee[]>;
+  /** Every committee of a kind, one paged Query (a committee stored before this index needs a re-put). */
+  ofKind(kind: CommitteeKind): Promise<Committee[]>;
 }
 
 export interface StaffRepository {
@@ -252,6 +254,8 @@ export interface OutboxEntry {
 export interface OutboxRepository {
   /** Events not yet published, oldest first (the local relay polls this; AWS uses the table's stream). */
   pending(limit: number): Promise<DomainEvent[]>;
+  /** Pending events that occurred before `before` (ISO instant), oldest first (the AWS sweep). */
+  pendingBefore(before: string, limit: number): Promise<DomainEvent[]>;
   markSent(eventId: string): Promise<void>;
   get(eventId: string): Promise<OutboxEntry | undefined>;
 }

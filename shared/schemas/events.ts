@@ -1,6 +1,7 @@
 // schemas: a domain event as it travels through SNS and the outbox (ids only, no personal data).
 import * as z from 'zod';
 import { type DomainEvent, EVENT_TYPES } from '../domain/events.js';
+import { FANNED_OUT_JOBS, type JobTask } from '../domain/jobs.js';
 
 export const domainEventSchema = z.object({
   type: z.enum(EVENT_TYPES),
@@ -22,3 +23,22 @@ export const invitationTaskSchema = z.object({
   memberId: z.string().min(1),
   run: z.number().int().positive(),
 });
+
+/** A scheduled job's task as it travels through the jobs queue (ids only). */
+export const jobTaskSchema = z.object({
+  job: z.enum(FANNED_OUT_JOBS),
+  slot: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/),
+  at: z.iso.datetime({ offset: true }),
+  kind: z.enum(['committee', 'rollup']),
+  orgId: z.string().min(1),
+  meetingIds: z.array(meetingIdSchema).optional(),
+}) satisfies z.ZodType<JobTask>;
+
+/** What a scheduled function receives: EventBridge Scheduler's `ScheduledJobEvent`, or a manual run's input. */
+export const scheduledRunSchema = z
+  .object({
+    scheduledTime: z.iso.datetime({ offset: true }).optional(),
+    /** A manual run (`npm run job -- <name> --now`, a test): the instant to run as of. */
+    now: z.iso.datetime({ offset: true }).optional(),
+  })
+  .loose();

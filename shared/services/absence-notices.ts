@@ -57,6 +57,21 @@ export async function sendAbsenceNotices(
 export const ABSENCE_NOTICE_LOOKBACK_DAYS = 7;
 
 /**
+ * The meetings the daily job looks at on `today`: those held on each of the last days before it, one Query
+ * a day (gsi2 `MEETINGS_ON#<date>`). Today's are left for tomorrow — attendance may still be being taken.
+ */
+export async function meetingsDueForAbsenceNotices(
+  ports: Pick<MeetingPorts, 'meetings'>,
+  today: string,
+  lookbackDays = ABSENCE_NOTICE_LOOKBACK_DAYS,
+): Promise<Meeting[]> {
+  const meetings: Meeting[] = [];
+  for (let back = 1; back <= lookbackDays; back++)
+    meetings.push(...(await ports.meetings.onDate(addDays(today, -back))));
+  return meetings;
+}
+
+/**
  * The daily job (20:00 Vietnam time): meetings held on each of the last days before today. Today's are
  * left for tomorrow — attendance may still be being taken — unless sealing sent them already.
  */
@@ -77,10 +92,8 @@ export async function sendDueAbsenceNotices(
     return total;
   }
   const today = localDate(ports.clock.now());
-  for (let back = 1; back <= (options.lookbackDays ?? ABSENCE_NOTICE_LOOKBACK_DAYS); back++) {
-    for (const meeting of await ports.meetings.onDate(addDays(today, -back))) {
-      add(await sendAbsenceNotices(ports, meeting));
-    }
+  for (const meeting of await meetingsDueForAbsenceNotices(ports, today, options.lookbackDays)) {
+    add(await sendAbsenceNotices(ports, meeting));
   }
   return total;
 }

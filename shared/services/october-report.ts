@@ -76,6 +76,11 @@ export interface CompileOptions {
    * a board's on-demand request stays quick however large its tree; the job always recompiles.
    */
   useStoredChildren?: boolean;
+  /**
+   * The job's roll-up: sum the residence committees' stored reports (each was compiled by its own task)
+   * and recompile every board in between from them; a residence committee without one is compiled.
+   */
+  storedResidences?: boolean;
   /** Told of every committee compiled, children first. */
   onCompiled?: (orgId: string, outcome: CompileOutcome) => void;
 }
@@ -342,7 +347,9 @@ async function compileNode(
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const parts: { child: Committee; report: OctoberReport }[] = [];
     for (const child of children) {
-      const stored = options.useStoredChildren ? await ports.reports.get(child.id, year) : undefined;
+      const useStored =
+        options.useStoredChildren || (options.storedResidences === true && child.kind === 'residence');
+      const stored = useStored ? await ports.reports.get(child.id, year) : undefined;
       if (stored) {
         parts.push({ child, report: stored });
         continue;
@@ -404,8 +411,8 @@ export interface JobSummary {
 }
 
 /**
- * The scheduled job: every committee under the configured top-level boards (the ids in REPORT_BOARD_IDS),
- * residence committees first, then their parents. Committees are found through the tree
+ * Every committee under the given boards in one process, residence committees first, then their parents
+ * (the benchmark's path; the scheduled job fans out one task per committee, shared/services/scheduled-jobs.ts). Committees are found through the tree
  * (CommitteeRepository.children), never by scanning the table.
  */
 export async function compileOctoberReports(

@@ -1,4 +1,5 @@
-// use case: publishes the outbox's pending events (the local poller; in AWS the table's stream feeds the same publisher).
+// use case: publishes the outbox's pending events (the local poller; in AWS the table's stream feeds the same
+// publisher, and a scheduled sweep publishes what the stream gave up on).
 import type { DomainEvent } from '../domain/events.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type { EventPublisher } from '../ports/messaging.js';
@@ -39,6 +40,42 @@ export async function relayPending(
         error,
       );
     }
+  }
+  return result;
+}
+
+/** The stream relays an event within seconds; one still pending after this was given up on (or is stuck). */
+export const SWEEP_AFTER_MS = 5 * 60_000;
+
+/**
+ * The sweep (AWS, every 5 minutes): publishes the events pending for longer than `olderThanMs`, oldest
+ * first, each once — a published event leaves the pending index, and subscribers claim event ids, so one
+ * the stream relays at the same moment is harmless. A failed one stays pending for the next sweep.
+ */
+export async function sweepPending(
+  outbox: Pick<OutboxRepository, 'pendingBefore' | 'markSent'>,
+  publisher: EventPublisher,
+  now: Date,
+  options: { olderThanMs?: number; limit?: number; log?: Log } = {},
+): Promise<RelayResult> {
+  const log = options.log ?? silentLog;
+  const before = new Date(now.getTime() - (options.olderThanMs ?? SWEEP_AFTER_MS)).toISOString();
+  const result: RelayResult = { published: 0, failed: 0 };
+  for (const event of await outbox.pendingBefore(before, options.limit ?? 500)) {
+    try {
+      await relayEvent(event, outbox, publisher);
+      result.published += 1;
+    } catch (error) {
+      result.failed += 1;
+      log.warn('outbox sweep: event not published', {
+        eventId: event.id,
+        eventType: event.type,
+        errorName: (error as Error)?.name,
+      });
+    }
+  }
+  if (result.published + result.failed > 0) {
+    log.warn('outbox sweep: stale events found', { count: result.published, failed: result.failed });
   }
   return result;
 }

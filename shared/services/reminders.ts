@@ -39,18 +39,35 @@ export interface ReminderResult {
 
 const REMINDER_TTL_SECONDS = 60 * 24 * 3600;
 
-/** Runs the reminders due at `now` (the scheduler passes its own time; tests pass theirs). */
+/** The meetings with a reminder due at `now`: one Query per day of the window (gsi2 `MEETINGS_ON#<date>`). */
+export async function meetingsWithRemindersDue(
+  ports: Pick<ReminderPorts, 'meetings'>,
+  now: Date,
+): Promise<Meeting[]> {
+  const due: Meeting[] = [];
+  for (const date of reminderWindow(now)) {
+    for (const meeting of await ports.meetings.onDate(date)) if (dueReminder(meeting, now)) due.push(meeting);
+  }
+  return due;
+}
+
+/** Runs the reminders due at `now` in one process (the scheduled job fans out per committee instead). */
 export async function sendReminders(
   ports: ReminderPorts,
   now: Date = ports.clock.now(),
 ): Promise<ReminderResult> {
+  return sendMeetingReminders(ports, await meetingsWithRemindersDue(ports, now), now);
+}
+
+/** The reminders of the given meetings (one committee's, for a job task) that are due at `now`. */
+export async function sendMeetingReminders(
+  ports: ReminderPorts,
+  meetings: readonly Meeting[],
+  now: Date,
+): Promise<ReminderResult> {
   const log = ports.log ?? silentLog;
   const result: ReminderResult = { meetings: 0, sent: 0, failed: 0 };
-  for (const date of reminderWindow(now)) {
-    for (const meeting of await ports.meetings.onDate(date)) {
-      await remind(meeting);
-    }
-  }
+  for (const meeting of meetings) await remind(meeting);
   log.info('reminders run', { count: result.meetings, sent: result.sent, failed: result.failed });
   return result;
 

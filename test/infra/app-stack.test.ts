@@ -29,7 +29,7 @@ const real = synthStage({ registry: { httpRoutes: HTTP_ROUTES, backgroundFunctio
 const dev = synthStage({
   stage: 'dev',
   botUsername: 'lienhe_test_bot',
-  settings: { REPORT_BOARD_IDS: 'quan-ninh-kieu' },
+  settings: { EXAMPLE_SETTING: 'example-value' },
 });
 const prod = synthStage({ stage: 'prod' });
 const all: (HttpRouteDef | BackgroundFunctionDef)[] = [
@@ -131,6 +131,14 @@ const expectedByGrant = (template: Template): Record<Grant, Json[]> => ({
       Resource: { 'Fn::GetAtt': [queueIdIn(template, 'lienhe-dev-invitations'), 'Arn'] },
     },
   ],
+  'job-queue:send': [
+    {
+      Sid: 'JobQueueSend',
+      Effect: 'Allow',
+      Action: 'sqs:SendMessage',
+      Resource: { 'Fn::GetAtt': [queueIdIn(template, 'lienhe-dev-jobs'), 'Arn'] },
+    },
+  ],
   'bot-secrets:read': [
     {
       Sid: 'BotSecretsRead',
@@ -224,7 +232,7 @@ function expectedTriggerStatements(template: Template, def: HttpRouteDef | Backg
             'sqs:GetQueueUrl',
             'sqs:ReceiveMessage',
           ],
-          Resource: { 'Fn::GetAtt': [queueIdIn(template, 'lienhe-dev-invitations'), 'Arn'] },
+          Resource: { 'Fn::GetAtt': [queueIdIn(template, `lienhe-dev-${def.trigger.queue}`), 'Arn'] },
         },
       ];
     case 'table-stream':
@@ -260,9 +268,9 @@ describe('Stack: AppStack', () => {
       const asyncInvoked = FIXTURE_BACKGROUND_FUNCTIONS.filter((f) =>
         ['topic', 'schedule'].includes(f.trigger.kind),
       ).length;
-      // invitations + its DLQ, a DLQ per async or stream function, one for the schedules
-      const queues = 2 + asyncInvoked + streams + (schedules > 0 ? 1 : 0);
-      const deadLetterQueues = queues - 1;
+      // invitations and jobs, each with its DLQ, a DLQ per async or stream function, one for the schedules
+      const queues = 4 + asyncInvoked + streams + (schedules > 0 ? 1 : 0);
+      const deadLetterQueues = queues - 2;
 
       // Act / Assess
       t.resourceCountIs('AWS::Lambda::Function', n);
@@ -281,11 +289,11 @@ describe('Stack: AppStack', () => {
       t.resourceCountIs('AWS::KMS::Key', 1);
     });
 
-    it('for this fixture registry: 6 functions, 6 queues, 18 alarms, 1 schedule', () => {
+    it('for this fixture registry: 6 functions, 8 queues, 19 alarms, 1 schedule', () => {
       // Act / Assess
       dev.appTemplate.resourceCountIs('AWS::Lambda::Function', 6);
-      dev.appTemplate.resourceCountIs('AWS::SQS::Queue', 6);
-      dev.appTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 18);
+      dev.appTemplate.resourceCountIs('AWS::SQS::Queue', 8);
+      dev.appTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 19);
       dev.appTemplate.resourceCountIs('AWS::Scheduler::Schedule', 1);
     });
   });
@@ -362,7 +370,7 @@ describe('Stack: AppStack', () => {
         JWT_AUDIENCE: { Ref: 'JwtAudience' },
         JWT_JWKS_URL: { Ref: 'JwtJwksUrl' },
       };
-      const base = { ...jwt, REPORT_BOARD_IDS: 'quan-ninh-kieu', NODE_OPTIONS: '--enable-source-maps' };
+      const base = { ...jwt, EXAMPLE_SETTING: 'example-value', NODE_OPTIONS: '--enable-source-maps' };
       const bot = {
         BOT_TOKEN_PARAMETER: '/lienhe-dev/telegram/bot-token',
         WEBHOOK_SECRET_PARAMETER: '/lienhe-dev/telegram/webhook-secret',
@@ -654,6 +662,41 @@ describe('Stack: AppStack', () => {
       });
     });
 
+    it('creates the jobs queue with its DLQ and feeds the registered job worker with partial batches', () => {
+      // Prepare
+      const t = real.appTemplate;
+      const jobsId = queueIdIn(t, 'lienhe-dev-jobs');
+      const dlqId = queueIdIn(t, 'lienhe-dev-jobs-dlq');
+
+      // Act / Assess
+      t.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: 'lienhe-dev-jobs',
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: 360,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 },
+      });
+      t.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: 'lienhe-dev-jobs-dlq',
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+      t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'lienhe-dev-jobs-dlq-depth',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      });
+      t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [jobsId, 'Arn'] },
+        FunctionName: { Ref: functionId(t, 'job-worker') },
+        BatchSize: 5,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 20 },
+      });
+      // The dispatchers and the worker are told where the queue is.
+      for (const name of ['reminders', 'absence-notices', 'october-report', 'job-worker']) {
+        const env = (fnProps(t, name).Environment as { Variables: Json }).Variables;
+        expect(env.JOB_QUEUE_URL, name).toEqual({ Ref: jobsId });
+      }
+    });
+
     it('encrypts every queue and refuses plain HTTP on each', () => {
       // Act
       const queues = resources(dev.appTemplate, 'AWS::SQS::Queue');
@@ -731,6 +774,7 @@ describe('Stack: AppStack', () => {
       // Prepare
       const dlqs = [
         'lienhe-dev-invitations-dlq',
+        'lienhe-dev-jobs-dlq',
         'lienhe-dev-schedules-dlq',
         'lienhe-dev-outbox-relay-dlq',
         'lienhe-dev-notifier-dlq',
@@ -850,7 +894,20 @@ describe('Stack: AppStack', () => {
           httpRoutes: [],
           backgroundFunctions: [worker, { ...worker, name: 'second-worker' }],
         }),
-      ).toThrow(/one consumer/);
+      ).toThrow(/The invitations queue can have one consumer/);
+      // A consumer per queue is fine: the invitation worker and the job worker.
+      expect(() =>
+        validateRegistry({
+          httpRoutes: [],
+          backgroundFunctions: [
+            worker,
+            { ...worker, name: 'job-worker', trigger: { kind: 'queue', queue: 'jobs' } },
+          ],
+        }),
+      ).not.toThrow();
+      expect(() =>
+        validateRegistry({ httpRoutes: [{ ...route, name: 'jobs' }], backgroundFunctions: [] }),
+      ).toThrow(/reserved/);
       expect(() => validateRegistry(FIXTURE_REGISTRY)).not.toThrow();
     });
   });

@@ -145,16 +145,29 @@ describe('Function: attendance under concurrency, and the R10 job', () => {
     clock.set('2026-06-21T13:00:00Z'); // 20:00 in Vietnam, the day after
     const first = await job({});
     const second = await job({});
+    clock.set('2026-06-22T13:00:00Z'); // the next day's run: another slot, the same meeting looked at again
+    const nextDay = await job({});
     const forced = await job({ meetingId: MEETING });
     const notices = await outboxNotices();
 
     // Assess
-    expect(onTheDay).toEqual({ meetings: 0, checked: 0, raised: 0 });
+    expect(onTheDay).toMatchObject({ total: 0, done: 0, failed: [], counts: {} });
     // Absent now: m-01, m-03, m-05, m-07, m-09 (set absent; m-05 and m-07 had confirmed reasons),
     // m-10, m-11 (no reply) → without notice: m-01, m-03, m-09 (said they come), m-10, m-11.
-    expect(first).toEqual({ meetings: 1, checked: 12, raised: 5 });
-    expect(second).toEqual({ meetings: 1, checked: 12, raised: 0 });
-    expect(forced.raised).toBe(0);
+    expect(first).toMatchObject({
+      total: 1,
+      done: 1,
+      failed: [],
+      counts: { meetings: 1, checked: 12, raised: 5 },
+    });
+    // The same slot again: its one committee is done, so nothing runs and the numbers stay.
+    expect(second).toMatchObject({
+      id: 'absence-notices:2026-06-21',
+      done: 1,
+      counts: { meetings: 1, checked: 12, raised: 5 },
+    });
+    expect(nextDay).toMatchObject({ done: 1, counts: { meetings: 1, checked: 12, raised: 0 } });
+    expect(forced).toEqual({ meetings: 1, checked: 12, raised: 0 });
     expect(notices.map((e) => e.data.memberId).sort()).toEqual(['m-01', 'm-03', 'm-09', 'm-10', 'm-11']);
     expect(new Set(notices.map((e) => e.id)).size).toBe(notices.length);
     expect(notices.every((e) => e.orgIds.includes(WORKPLACE))).toBe(true);
@@ -183,6 +196,6 @@ describe('Function: attendance under concurrency, and the R10 job', () => {
     }
     const job = BACKGROUND_FUNCTIONS.find((f) => f.name === 'absence-notices');
     expect(job?.trigger).toEqual({ kind: 'schedule', expression: 'cron(0 20 * * ? *)' });
-    expect(job?.grants).toEqual(['table:read', 'table:write']);
+    expect(job?.grants).toEqual(['table:read', 'table:write', 'job-queue:send']);
   });
 });

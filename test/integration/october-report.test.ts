@@ -326,7 +326,7 @@ describe('Year end: the October report (R22)', () => {
   beforeAll(async () => {
     table = await createTestTable();
     // 31 October 2026, 17:00 in Vietnam: when the scheduled job fires.
-    app = testApp(table, '2026-10-31T10:00:00Z', { reportBoardIds: [DISTRICT] });
+    app = testApp(table, '2026-10-31T10:00:00Z');
     await seedCommittees(app.repos, [
       aCommittee({ id: DISTRICT, kind: 'board', name: 'Quận ủy Ninh Kiều' }),
       aCommittee({ id: A, kind: 'residence', name: 'Đảng ủy phường An Hòa', parentId: DISTRICT }),
@@ -636,7 +636,7 @@ describe('Year end: the October report (R22)', () => {
       ]);
     });
 
-    it('is registered on 31 October 17:00 (Asia/Ho_Chi_Minh), and compiles only what changed under the configured boards', async () => {
+    it('is registered on 31 October 17:00 (Asia/Ho_Chi_Minh), and compiles only what changed, every ward then the district', async () => {
       // Prepare: the chair submits m10's draft after the first compilation.
       await submitDraft('m10');
 
@@ -647,17 +647,29 @@ describe('Year end: the October report (R22)', () => {
       // Assess
       const job = BACKGROUND_FUNCTIONS.find((f) => f.name === 'october-report');
       expect(job?.trigger).toEqual({ kind: 'schedule', expression: 'cron(0 17 31 10 ? *)' });
-      expect(job?.grants).toEqual(['table:read', 'table:write']);
+      expect(job?.grants).toEqual(['table:read', 'table:write', 'job-queue:send']);
       expect(octoberReportSchedule({ OCTOBER_REPORT_SCHEDULE: 'cron(0 9 30 10 ? *)' })).toBe(
         'cron(0 9 30 10 ? *)',
       );
       expect(() => octoberReportSchedule({ OCTOBER_REPORT_SCHEDULE: 'every friday' })).toThrow();
-      expect(summary).toEqual({ year: YEAR, boards: 1, compiled: 2, unchanged: 1, failed: [] });
-      expect(rerun).toEqual({ year: YEAR, boards: 1, compiled: 0, unchanged: 3, failed: [] });
+      // One task per residence committee (A changed, X did not), then the district rolled up once.
+      expect(summary).toMatchObject({
+        id: `october-report:${YEAR}`,
+        total: 2,
+        done: 2,
+        failed: [],
+        counts: { compiled: 1, unchanged: 1 },
+        roots: [DISTRICT],
+        rolledUp: { [DISTRICT]: 2 },
+      });
+      expect(summary?.finishedAt).toBeDefined();
+      // The same slot again: every committee is done, nothing is compiled twice.
+      expect(rerun).toMatchObject({ total: 2, done: 2, counts: { compiled: 1, unchanged: 1 } });
       const latest = await app.repos.reports.get(A, YEAR);
       expect(latest?.version).toBe(2);
       expect(latest?.body.evaluations).toMatchObject({ done: 15, due: 9, drafts: 3 });
       expect((await app.repos.reports.get(DISTRICT, YEAR))?.body.evaluations.done).toBe(16 + 1);
+      expect((await app.repos.reports.get(DISTRICT, YEAR))?.version).toBe(2);
       // The first version is kept.
       const first = await app.repos.store.get(keys.reportVersion(A, YEAR, 1));
       expect((first?.body as OctoberReportBody | undefined)?.evaluations.done).toBe(14);

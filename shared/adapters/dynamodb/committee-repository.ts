@@ -1,5 +1,5 @@
 // adapter: committees (the organisation tree) and staff role assignments.
-import type { Committee } from '../../domain/committee.js';
+import type { Committee, CommitteeKind } from '../../domain/committee.js';
 import type { StaffAssignment } from '../../domain/roles.js';
 import type { CommitteeRepository, StaffRepository } from '../../ports/repositories.js';
 import { keys } from './keys.js';
@@ -7,9 +7,10 @@ import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
 /** The stored shape of a committee (exported for bulk loaders such as the benchmark's). */
 export function committeeItem(committee: Committee): Item {
-  const indexes = committee.parentId
-    ? keys.committeeChildren(committee.parentId, committee.kind, committee.id)
-    : {};
+  const indexes = {
+    ...(committee.parentId ? keys.committeeChildren(committee.parentId, committee.kind, committee.id) : {}),
+    ...keys.committeeOfKind(committee.kind, committee.id),
+  };
   return toItem('Committee', keys.committee(committee.id), committee, indexes);
 }
 
@@ -29,6 +30,10 @@ export class DynamoCommitteeRepository implements CommitteeRepository {
     return (await this.store.queryList(keys.committeeChildrenQuery(parentId))).map((i) =>
       fromItem<Committee>(i),
     );
+  }
+
+  async ofKind(kind: CommitteeKind): Promise<Committee[]> {
+    return (await this.store.queryList(keys.committeesOfKindQuery(kind))).map((i) => fromItem<Committee>(i));
   }
 }
 

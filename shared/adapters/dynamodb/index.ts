@@ -8,6 +8,7 @@ import {
   DynamoInvitationJobRepository,
 } from './conversation-repositories.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
+import { DynamoJobRunRepository } from './job-run-repository.js';
 import { DynamoInvitationRepository, DynamoMeetingRepository } from './meeting-repository.js';
 import { DynamoMemberRepository } from './member-repository.js';
 import {
@@ -45,6 +46,7 @@ export function createRepositories(ctx: DynamoContext) {
     drafts: new DynamoDraftStore(store),
     callbackData: new DynamoCallbackDataStore(store),
     invitationJobs: new DynamoInvitationJobRepository(store),
+    jobRuns: new DynamoJobRunRepository(store),
     absenceNotices: new DynamoAbsenceNoticeRepository(store),
     yearEnd: new DynamoYearEndRepository(store),
     counters: new DynamoCounterRepository(store),

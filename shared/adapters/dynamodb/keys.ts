@@ -34,6 +34,12 @@ export const keys = {
     gsi1sk: `${kind}#${orgId}`,
   }),
   committeeChildrenQuery: (parentId: string) => ({ index: 'gsi1' as const, pk: `CHILDREN#${parentId}` }),
+  /** Every committee of a kind (gsi2): the scheduled jobs list the residence committees and boards here. */
+  committeeOfKind: (kind: string, orgId: string): IndexKeys => ({
+    gsi2pk: `COMMITTEES#${kind}`,
+    gsi2sk: orgId,
+  }),
+  committeesOfKindQuery: (kind: string) => ({ index: 'gsi2' as const, pk: `COMMITTEES#${kind}` }),
 
   staff: (staffId: string): Key => ({ pk: `STAFF#${staffId}`, sk: META }),
   staffOfCommittee: (orgId: string, role: string, staffId: string): IndexKeys => ({
@@ -254,10 +260,18 @@ export const keys = {
     gsi1sk: `${occurredAt}#${eventId}`,
   }),
   outboxPendingQuery: (shard: number) => ({ index: 'gsi1' as const, pk: `OUTBOX#PENDING#${shard}` }),
+  /** Pending events that occurred before an instant (the sweep): the sort key starts with `occurredAt`. */
+  outboxPendingBeforeQuery: (shard: number, before: string) => ({
+    index: 'gsi1' as const,
+    pk: `OUTBOX#PENDING#${shard}`,
+    skBefore: before,
+  }),
 
   /** Idempotency records (HTTP replays, Telegram update ids, job steps); they expire through TTL. */
   idempotency: (scope: string, key: string): Key => ({ pk: `IDEMP#${scope}#${key}`, sk: '#IDEMP' }),
   job: (jobId: string): Key => ({ pk: `JOB#${jobId}`, sk: META }),
+  /** A scheduled job run's marker for one committee (`jobId` = `<job>:<slot>`): done, or failed and why. */
+  jobTask: (jobId: string, orgId: string): Key => ({ pk: `JOB#${jobId}`, sk: `TASK#${orgId}` }),
   /** A sequence (e.g. introduction letter numbers of a workplace for a year), advanced with an atomic ADD. */
   counter: (scope: string): Key => ({ pk: `COUNTER#${scope}`, sk: '#COUNTER' }),
 

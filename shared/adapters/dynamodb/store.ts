@@ -78,6 +78,8 @@ export interface QuerySpec {
   index?: 'gsi1' | 'gsi2' | 'gsi3';
   pk: string;
   skPrefix?: string;
+  /** Only sort keys below this value (exclusive); not combined with `skPrefix`. */
+  skBefore?: string;
   /** Newest/highest first. */
   descending?: boolean;
   /** A strongly consistent read (table partitions only; GSIs are always eventually consistent). */
@@ -163,11 +165,17 @@ export class DynamoStore {
     return {
       TableName: this.table,
       ...(spec.index ? { IndexName: spec.index } : {}),
-      KeyConditionExpression: spec.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
-      ExpressionAttributeNames: spec.skPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-      ExpressionAttributeValues: spec.skPrefix
-        ? { ':pk': spec.pk, ':sk': spec.skPrefix }
-        : { ':pk': spec.pk },
+      KeyConditionExpression: spec.skPrefix
+        ? '#pk = :pk AND begins_with(#sk, :sk)'
+        : spec.skBefore
+          ? '#pk = :pk AND #sk < :sk'
+          : '#pk = :pk',
+      ExpressionAttributeNames:
+        spec.skPrefix || spec.skBefore ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+      ExpressionAttributeValues:
+        spec.skPrefix || spec.skBefore
+          ? { ':pk': spec.pk, ':sk': spec.skPrefix ?? spec.skBefore }
+          : { ':pk': spec.pk },
       ScanIndexForward: !spec.descending,
       ...(spec.consistent && !spec.index ? { ConsistentRead: true } : {}),
       ...(limit !== undefined ? { Limit: limit } : {}),

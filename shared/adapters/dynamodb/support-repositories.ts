@@ -94,6 +94,18 @@ export class DynamoOutboxRepository implements OutboxRepository {
     return events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
   }
 
+  async pendingBefore(before: string, limit: number): Promise<DomainEvent[]> {
+    const events: DomainEvent[] = [];
+    for (let shard = 0; shard < OUTBOX_SHARDS && events.length < limit; shard++) {
+      const page = await this.store.queryPage(
+        keys.outboxPendingBeforeQuery(shard, before),
+        limit - events.length,
+      );
+      for (const item of page.items) events.push(item.event as DomainEvent);
+    }
+    return events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+  }
+
   async markSent(eventId: string): Promise<void> {
     try {
       await this.store.ctx.doc.send(

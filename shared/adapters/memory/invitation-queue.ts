@@ -1,5 +1,7 @@
-// adapter: the invitation job's queue inside one process (the local stack and tests), running the same worker code.
+// adapter: a task queue inside one process (the local stack and tests), running the same worker code as the
+// SQS consumer in AWS: the invitation job's queue, and the scheduled jobs' queue.
 import type { InvitationQueue, InvitationTask } from '../../ports/invitations.js';
+import type { JobQueue, JobTask } from '../../ports/jobs.js';
 
 export interface InMemoryQueueOptions {
   /** Tasks handled at once (the Telegram throttler spaces the sends anyway). */
@@ -11,39 +13,39 @@ export interface InMemoryQueueOptions {
   autoStart?: boolean;
 }
 
-export class InMemoryInvitationQueue implements InvitationQueue {
-  private readonly waiting: { task: InvitationTask; attempts: number }[] = [];
-  private readonly deadLetters: InvitationTask[] = [];
+export class InMemoryQueue<T> {
+  private readonly waiting: { task: T; attempts: number }[] = [];
+  private readonly deadLetters: T[] = [];
   private running = 0;
   private idle: (() => void)[] = [];
-  private handler: ((task: InvitationTask) => Promise<unknown>) | undefined;
+  private handler: ((task: T) => Promise<unknown>) | undefined;
   private readonly options: Required<InMemoryQueueOptions>;
 
   constructor(options: InMemoryQueueOptions = {}) {
     this.options = { concurrency: 4, maxAttempts: 3, retryDelayMs: 1000, autoStart: true, ...options };
   }
 
-  /** The worker (deliverInvitation with its ports); set once the ports exist. */
-  setHandler(handler: (task: InvitationTask) => Promise<unknown>): void {
+  /** The worker (e.g. deliverInvitation with its ports); set once the ports exist, or again to replace it. */
+  setHandler(handler: (task: T) => Promise<unknown>): void {
     this.handler = handler;
     if (this.options.autoStart) this.pump();
   }
 
-  async enqueue(tasks: readonly InvitationTask[]): Promise<void> {
+  async enqueue(tasks: readonly T[]): Promise<void> {
     for (const task of tasks) this.waiting.push({ task, attempts: 0 });
     if (this.options.autoStart) this.pump();
   }
 
-  get pending(): readonly InvitationTask[] {
+  get pending(): readonly T[] {
     return this.waiting.map((w) => w.task);
   }
 
-  get failed(): readonly InvitationTask[] {
+  get failed(): readonly T[] {
     return this.deadLetters;
   }
 
   /** Forgets the waiting tasks, as a crashed process would. */
-  discard(): InvitationTask[] {
+  discard(): T[] {
     return this.waiting.splice(0).map((w) => w.task);
   }
 
@@ -77,8 +79,8 @@ export class InMemoryInvitationQueue implements InvitationQueue {
     }
   }
 
-  private async run(entry: { task: InvitationTask; attempts: number }): Promise<void> {
-    if (!this.handler) throw new Error('The invitation queue has no handler');
+  private async run(entry: { task: T; attempts: number }): Promise<void> {
+    if (!this.handler) throw new Error('The in-process queue has no handler');
     entry.attempts += 1;
     try {
       await this.handler(entry.task);
@@ -92,3 +94,7 @@ export class InMemoryInvitationQueue implements InvitationQueue {
     }
   }
 }
+
+export class InMemoryInvitationQueue extends InMemoryQueue<InvitationTask> implements InvitationQueue {}
+
+export class InMemoryJobQueue extends InMemoryQueue<JobTask> implements JobQueue {}

@@ -1,6 +1,8 @@
-// adapter: the invitation job's queue on SQS (ten tasks per SendMessageBatch; the worker Lambda reads it in batches).
+// adapter: a task queue on SQS (ten tasks per SendMessageBatch; the worker Lambda reads it in batches): the
+// invitation job's queue and the scheduled jobs' queue.
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { InvitationQueue, InvitationTask } from '../../ports/invitations.js';
+import type { JobQueue, JobTask } from '../../ports/jobs.js';
 
 // Loaded on the first /moi, not at cold start: the webhook holds this queue for one command only, and the
 // SQS client is ~25 ms of every start (the runtime provides the SDK; importing it is the cost).
@@ -10,7 +12,9 @@ const loadSdk = () => {
   return sdk;
 };
 
-export class SqsInvitationQueue implements InvitationQueue {
+export class SqsQueue<T> {
+  /** What the tasks are, for the error when SQS keeps refusing some (e.g. `invitation`). */
+  protected readonly what: string = 'queued';
   private client: Promise<Pick<SQSClient, 'send'>> | undefined;
 
   constructor(
@@ -20,7 +24,7 @@ export class SqsInvitationQueue implements InvitationQueue {
     if (client) this.client = Promise.resolve(client);
   }
 
-  async enqueue(tasks: readonly InvitationTask[]): Promise<void> {
+  async enqueue(tasks: readonly T[]): Promise<void> {
     const { SendMessageBatchCommand, SQSClient } = await loadSdk();
     this.client ??= Promise.resolve(new SQSClient({}));
     const client = await this.client;
@@ -33,9 +37,18 @@ export class SqsInvitationQueue implements InvitationQueue {
           new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: entries }),
         );
         const failed = new Set((out.Failed ?? []).map((f) => f.Id));
-        if (failed.size > 0 && attempt >= 3) throw new Error(`SQS refused ${failed.size} invitation tasks`);
+        if (failed.size > 0 && attempt >= 3) throw new Error(`SQS refused ${failed.size} ${this.what} tasks`);
         entries = entries.filter((e) => failed.has(e.Id));
       }
     }
   }
+}
+
+export class SqsInvitationQueue extends SqsQueue<InvitationTask> implements InvitationQueue {
+  protected override readonly what = 'invitation';
+}
+
+/** The dispatcher enqueues a whole run at once (10,000 committees: 1,000 SendMessageBatch calls). */
+export class SqsJobQueue extends SqsQueue<JobTask> implements JobQueue {
+  protected override readonly what = 'job';
 }

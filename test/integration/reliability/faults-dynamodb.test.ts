@@ -13,6 +13,7 @@ import { createRepositories, type Repositories } from '../../../shared/adapters/
 import { keys } from '../../../shared/adapters/dynamodb/keys.js';
 import { ensureTable } from '../../../shared/adapters/dynamodb/table-definition.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
+import { InMemoryJobQueue } from '../../../shared/adapters/memory/invitation-queue.js';
 import { aCommittee, aMember } from '../../support/builders.js';
 import { TEST_JWT, testClock } from '../../support/http.js';
 import { seedReceived } from './world.js';
@@ -34,8 +35,14 @@ describe('Function: the October report job when DynamoDB goes away and comes bac
     ctx = createDynamoContext({ endpoint, tableName: 'reliability-faults' });
     repos = createRepositories(ctx);
     deps = createAppDeps(
-      { tableName: ctx.tableName, region: 'ap-southeast-1', jwt: TEST_JWT, reportBoardIds: [BOARD] },
-      { repos, clock: testClock('2026-10-31T10:00:00Z'), logger: createLogger((l) => logLines.push(l)) },
+      { tableName: ctx.tableName, region: 'ap-southeast-1', jwt: TEST_JWT },
+      {
+        repos,
+        clock: testClock('2026-10-31T10:00:00Z'),
+        logger: createLogger((l) => logLines.push(l)),
+        // One task at a time, as the job ran before it fanned out, so the crash lands half way.
+        jobQueue: new InMemoryJobQueue({ concurrency: 1, retryDelayMs: 50 }),
+      },
     );
   };
 
@@ -102,8 +109,9 @@ describe('Function: the October report job when DynamoDB goes away and comes bac
     expect(failedFirst).toBeGreaterThan(0);
     expect(storedAfterCrash.filter(Boolean).length).toBeLessThan(WARDS.length);
     // The rerun finished everything, the one after changed nothing.
-    expect(resumed.failed).toEqual([]);
-    expect(again).toMatchObject({ failed: [], compiled: 0 });
+    expect(resumed?.failed).toEqual([]);
+    expect(resumed).toMatchObject({ total: WARDS.length, done: WARDS.length });
+    expect(again).toMatchObject({ failed: [], done: WARDS.length, counts: resumed?.counts });
     for (const [w, ward] of WARDS.entries()) {
       const report = await repos.reports.get(ward, YEAR);
       expect(report?.body.members.introduced, ward).toBe(MEMBERS_PER_WARD + w);

@@ -2,8 +2,10 @@
 // captured, and no phone number, absence-reason text or member's full name appears in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDeps, createAppDeps } from '../../../functions/deps.js';
+import { createHandler as jobWorker } from '../../../functions/job-worker.js';
 import { createHandler as absenceNoticesJob } from '../../../functions/jobs/absence-notices.js';
 import { createHandler as octoberReportJob } from '../../../functions/jobs/october-report.js';
+import { sqsEvent } from '../../../local/lambda-events.js';
 import { createRepositories } from '../../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
 import { createEmfMetrics } from '../../../shared/adapters/metrics.js';
@@ -19,7 +21,6 @@ import {
 } from '../../support/bot-world.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
 import { type TestClock, testClock, testConfig } from '../../support/http.js';
-import { WARD } from '../../support/meeting-world.js';
 import { type CapturedOutput, captureOutput } from '../../support/output.js';
 import { EXPECTATIONS } from './expectations.js';
 import {
@@ -45,10 +46,12 @@ describe('Function: log output of the end-to-end flows', () => {
     table = await createTestTable();
     clock = testClock(WORLD_NOW);
     // The production logger and metrics, printing as in Lambda; stdout and stderr are captured for the whole flow.
-    deps = createAppDeps(
-      { ...testConfig(table), reportBoardIds: [WARD] },
-      { repos: createRepositories(table), clock, logger: createLogger(), metrics: createEmfMetrics() },
-    );
+    deps = createAppDeps(testConfig(table), {
+      repos: createRepositories(table),
+      clock,
+      logger: createLogger(),
+      metrics: createEmfMetrics(),
+    });
     output = captureOutput();
     try {
       // The meeting (June and a sealed October), comments, year end and the report, through the routes.
@@ -71,8 +74,21 @@ describe('Function: log output of the end-to-end flows', () => {
       }
       await absenceNoticesJob(() => deps)({});
       await octoberReportJob(() => deps)({ year: YEAR });
-      // A job pointed at a committee that does not exist logs its failure too.
-      await octoberReportJob(() => deps)({ year: YEAR, boardIds: ['khong-ton-tai'] });
+      // A job task for a committee that does not exist logs its failure (and the metric) too.
+      const failures = await jobWorker(() => deps)(
+        sqsEvent('jobs', [
+          {
+            body: JSON.stringify({
+              job: 'october-report',
+              slot: String(YEAR),
+              at: WORLD_NOW,
+              kind: 'committee',
+              orgId: 'khong-ton-tai',
+            }),
+          },
+        ]),
+      );
+      expect(failures.batchItemFailures).toHaveLength(1);
     } finally {
       output.restore();
     }
@@ -90,11 +106,14 @@ describe('Function: log output of the end-to-end flows', () => {
 
     // Assess
     expect(lines.length).toBeGreaterThan(3);
-    expect(lines.some((l) => l.includes('"jobId":"october-report"'))).toBe(true);
-    expect(lines.some((l) => l.includes('"jobId":"absence-notices"'))).toBe(true);
-    // The jobs' lines name their run; the report's compile was counted in an EMF line.
+    expect(lines.some((l) => l.includes('"jobId":"october-report:'))).toBe(true);
+    expect(lines.some((l) => l.includes('"jobId":"absence-notices:'))).toBe(true);
+    // The jobs' lines name their run; the report's compile and the failed committee were counted in EMF lines.
     expect(lines.some((l) => l.includes(`"correlation_id":"october-report:${YEAR}"`))).toBe(true);
     expect(lines.some((l) => l.includes('"Namespace":"LienHe"') && l.includes('"ReportsCompiled"'))).toBe(
+      true,
+    );
+    expect(lines.some((l) => l.includes('"Namespace":"LienHe"') && l.includes('"JobCommitteesFailed"'))).toBe(
       true,
     );
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
