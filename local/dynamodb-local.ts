@@ -130,7 +130,9 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   });
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, child, 30_000);
+    // Ready in 2–4 s on an idle machine; a JVM starting on a loaded one can take far longer, and waiting costs
+    // nothing when it answers sooner.
+    await waitUntilReady(endpoint, child, 180_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${stderr}`);
