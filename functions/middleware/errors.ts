@@ -1,6 +1,7 @@
 // middleware: maps domain errors to HTTP once: { error: { code, message, issues?, rule? } }.
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createLogger } from '../../shared/adapters/logger.js';
 import {
   ConflictError,
   DomainError,
@@ -49,6 +50,17 @@ export interface HttpErrorsOptions {
   logger: () => Log;
 }
 
+let fallback: Log | undefined;
+/** The runtime's log, or (when the composition root itself cannot be built) one of our own, so the 500 is still logged. */
+function logOf(options: HttpErrorsOptions): Log {
+  try {
+    return options.logger();
+  } catch {
+    fallback ??= createLogger();
+    return fallback;
+  }
+}
+
 /** Middy middleware: the one place an error becomes an HTTP answer. */
 export function httpErrors(
   options: HttpErrorsOptions,
@@ -59,13 +71,11 @@ export function httpErrors(
     const response = errorResponse(request.error);
     if (response.statusCode === 500) {
       // Name, message and stack: the log adapter masks what a foreign error's message may quote of the input.
-      options
-        .logger()
-        .error(
-          'unhandled error',
-          { route: request.event.routeKey, errorName: (request.error as Error)?.name },
-          request.error,
-        );
+      logOf(options).error(
+        'unhandled error',
+        { route: request.event.routeKey, errorName: (request.error as Error)?.name },
+        request.error,
+      );
     }
     request.response = response;
   };

@@ -102,8 +102,16 @@ const lambdaContextOf = new WeakMap<Logger, HttpMiddleware>();
  * id, and the invocation's metrics are flushed once, after the answer or the error is settled.
  */
 export function observeInvocation(deps: () => Pick<RouteDeps, 'logger' | 'metrics'>): HttpMiddleware {
-  const inject = () => {
-    const logger = deps().logger.powertools;
+  // A composition root that cannot be built (a setting missing) must not fail here: it fails where it is
+  // used, and the errors middleware answers and logs that 500.
+  const built = () => {
+    try {
+      return deps();
+    } catch {
+      return undefined;
+    }
+  };
+  const inject = (logger: Logger) => {
     let middleware = lambdaContextOf.get(logger);
     if (!middleware) {
       middleware = injectLambdaContext(logger, { resetKeys: true }) as HttpMiddleware;
@@ -113,16 +121,22 @@ export function observeInvocation(deps: () => Pick<RouteDeps, 'logger' | 'metric
   };
   return {
     before: async (request) => {
-      await inject().before?.(request);
-      deps().logger.correlate(request.event.requestContext?.requestId);
+      const d = built();
+      if (!d) return;
+      await inject(d.logger.powertools).before?.(request);
+      d.logger.correlate(request.event.requestContext?.requestId);
     },
     after: async (request) => {
-      deps().metrics.flush();
-      await inject().after?.(request);
+      const d = built();
+      if (!d) return;
+      d.metrics.flush();
+      await inject(d.logger.powertools).after?.(request);
     },
     onError: async (request) => {
-      deps().metrics.flush();
-      await inject().onError?.(request);
+      const d = built();
+      if (!d) return;
+      d.metrics.flush();
+      await inject(d.logger.powertools).onError?.(request);
     },
   };
 }

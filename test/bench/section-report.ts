@@ -146,7 +146,7 @@ export async function reportSection(options: ReportOptions): Promise<Section> {
       full
         ? 'Full size, as the issue asks (100,000 members across 100 committees).'
         : `Reduced from the issue's 100,000 members across 100 committees to fit the 15-minute budget on 2 cores (BENCH_REPORT_WARDS / BENCH_REPORT_MEMBERS set the size; each committee keeps a realistic ${options.membersPerWard} members, so per-committee time and memory are what a full run would see, and the compile's work grows linearly with committees — it compiles them one after another).`,
-      'Compile: the October report job (`compileOctoberReports` over the board, exactly what functions/jobs/october-report.ts runs) in a fresh, bundled `node` child; peak RSS is that child’s `process.resourceUsage().maxRSS`.',
+      'Compile: the October report over the board in one process (`compileOctoberReports`: the same per-committee compile the job worker runs, one task per ward — docs/architecture.md, "Jobs") in a fresh, bundled `node` child; peak RSS is that child’s `process.resourceUsage().maxRSS`.',
       'Floor: a fresh child reading the same items the report counts, with raw paged Queries (the introductions of each ward by status, its meetings, their attendance sheets, its evaluations) plus BatchGetItem for the member records and their facts items (their own partitions cannot be Queried together). Run before and after the compile; the lower is used.',
     ];
     if (q > TIME_LIMIT) {

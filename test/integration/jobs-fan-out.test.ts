@@ -3,6 +3,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobPorts } from '../../functions/job-ports.js';
+import { createHandler as jobWorker } from '../../functions/job-worker.js';
+import { sqsEvent } from '../../local/lambda-events.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { InMemoryJobQueue } from '../../shared/adapters/memory/invitation-queue.js';
 import type { JobTask } from '../../shared/domain/jobs.js';
@@ -178,6 +180,52 @@ describe('Use case: the October report job, fanned out per committee', () => {
     expect(again.enqueued).toBe(0);
     expect(queue.pending).toEqual([]);
     expect((await deps.repos.jobRuns.get(again.runId))?.done).toBe(8);
+  });
+});
+
+describe('Function: job-worker (the SQS consumer)', () => {
+  let table: TestTable;
+  const clock = testClock('2026-10-31T10:00:00Z');
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    const { deps } = harness(clock, table);
+    await deps.repos.committees.put(aCommittee({ id: 'phuong-w', kind: 'residence' }));
+  });
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  it('reports only the failed task as a batch item failure, and drops a message it did not write', async () => {
+    // Prepare
+    const { deps, failures } = harness(clock, table);
+    const task = (orgId: string): JobTask => ({
+      job: 'october-report',
+      slot: String(YEAR),
+      at: '2026-10-31T10:00:00Z',
+      kind: 'committee',
+      orgId,
+    });
+    await dispatchJob(jobPorts(deps), 'october-report', new Date('2026-10-31T10:00:00Z'));
+    (deps.jobQueue as InMemoryJobQueue).discard();
+
+    // Act
+    const out = await jobWorker(() => deps)(
+      sqsEvent('jobs', [
+        { id: 'ok', body: JSON.stringify(task('phuong-w')) },
+        { id: 'missing', body: JSON.stringify(task('khong-ton-tai')) },
+        { id: 'garbage', body: '{"job":"drop-tables"}' },
+      ]),
+    );
+
+    // Assess
+    expect(out).toEqual({ batchItemFailures: [{ itemIdentifier: 'missing' }] });
+    expect(failures).toEqual(['october-report']);
+    expect(await deps.repos.jobRuns.get(`october-report:${YEAR}`)).toMatchObject({
+      total: 1,
+      done: 1,
+      failed: [{ orgId: 'khong-ton-tai', errorName: 'NotFoundError' }],
+    });
   });
 });
 

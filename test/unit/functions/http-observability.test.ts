@@ -8,6 +8,7 @@ import { RecordingMetrics } from '../../../shared/adapters/memory/recording-metr
 import { createTokenVerifier } from '../../../shared/adapters/tokens.js';
 import { NotFoundError } from '../../../shared/domain/errors.js';
 import { apiEvent, lambdaContext, TEST_JWT } from '../../support/http.js';
+import { captureOutput } from '../../support/output.js';
 
 const NAME = 'Lê Thị Bí Mật';
 const PHONE = '0912345678';
@@ -123,5 +124,43 @@ describe('Function: logs and metrics of an HTTP route', () => {
     expect(result.statusCode).toBe(200);
     expect(metrics.flushes).toBe(1);
     expect(lines).toEqual([]);
+  });
+
+  it('answers 401 and logs a 500 when the composition root cannot be built (a setting missing)', async () => {
+    // Prepare
+    const handler = httpRoute(
+      {},
+      () => {
+        throw new Error('JWT verification needs JWT_SECRET or JWT_JWKS_URL');
+      },
+      async () => ok({}),
+    );
+    const output = captureOutput();
+
+    // Act
+    let withoutToken: { statusCode: number };
+    let withToken: { statusCode: number };
+    try {
+      withoutToken = (await handler(await apiEvent({ method: 'GET', route: '/x' }), lambdaContext())) as {
+        statusCode: number;
+      };
+      withToken = (await handler(
+        await apiEvent({ method: 'GET', route: '/x', token: 'a.b.c' }),
+        lambdaContext(),
+      )) as { statusCode: number };
+    } finally {
+      output.restore();
+    }
+
+    // Assess
+    expect(withoutToken.statusCode).toBe(401);
+    expect(withToken.statusCode).toBe(500);
+    expect(output.json()).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        message: 'unhandled error',
+        error: expect.objectContaining({ message: 'JWT verification needs JWT_SECRET or JWT_JWKS_URL' }),
+      }),
+    ]);
   });
 });
