@@ -1,7 +1,7 @@
-// infra: `npm run synth|deploy|diff -- --stage dev|prod` — checks the stage's settings file, then runs the CDK
-// CLI with `-c stage=<stage>` and nothing else from the command line, so every deploy of a stage synthesises the
-// same templates from the repository. After a deploy it applies the account's SMS settings (SNS has no
-// CloudFormation resource for them).
+// infra: `npm run synth|deploy|diff -- --stage dev|prod` (and `tsx infra/deploy.ts destroy …`) — checks the
+// stage's settings file, then runs the CDK CLI with `-c stage=<stage>` and nothing else from the command
+// line, so every deploy of a stage synthesises the same templates from the repository. After a deploy it
+// applies the account's SMS settings (SNS has no CloudFormation resource for them).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { STAGES, type StageName } from './config.js';
 import { loadStageSettings, type StageSettings, StageSettingsError } from './settings.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const COMMANDS = ['synth', 'deploy', 'diff'] as const;
+export const COMMANDS = ['synth', 'deploy', 'diff', 'destroy'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Invocation {
@@ -51,7 +51,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       ? ['synth', '--quiet', ...base, ...passThrough]
       : command === 'deploy'
         ? ['deploy', '--all', ...base, ...passThrough]
-        : ['diff', ...base, ...passThrough];
+        : [command as 'diff' | 'destroy', ...base, ...passThrough];
   return { command: command as Command, stage: stage as StageName, cdkArgs };
 }
 

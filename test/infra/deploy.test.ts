@@ -31,7 +31,7 @@ describe('Function: parseInvocation', () => {
     [['deploy', '--stage', 'prod', '-c', 'alarmEmail=a@b.c'], /-c is not accepted: deploy settings live in/],
     [['deploy', '--context=botUsername=x'], /is not accepted/],
     [['deploy', '--stage', 'qa'], /Unknown stage "qa"/],
-    [['destroy', '--stage', 'prod'], /Usage: tsx infra\/deploy.ts <synth\|deploy\|diff>/],
+    [['bootstrap', '--stage', 'prod'], /Usage: tsx infra\/deploy.ts <synth\|deploy\|diff\|destroy>/],
   ])('refuses %j', (argv, message) => {
     // Act / Assess
     expect(() => parseInvocation(argv)).toThrow(message);
