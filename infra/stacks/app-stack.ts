@@ -184,7 +184,7 @@ export class AppStack extends Stack {
         functionName: `${stage.prefix}-${def.name}`,
         entry: def.entry,
         description,
-        // The PDFs need no more: our writer lays out the 500-member minutes in about 30 ms.
+        // The PDFs need no more memory: 2,000-member minutes render in under a second (architecture.md).
         ...FUNCTION_SIZING[kind],
         ...(def.timeoutSeconds ? { timeout: Duration.seconds(def.timeoutSeconds) } : {}),
         environment: { ...baseEnvironment, ...effect.environment, ...smsEnv, ...queueEnv },

@@ -96,7 +96,7 @@ function group(name: string, description: string, options: { timeoutSeconds?: nu
 
 /** The HTTP functions: one per bounded context (docs/architecture.md, "Resource budget"). */
 export const HTTP_GROUPS: readonly HttpGroupDef[] = [
-  group('telegram-webhook', 'The Telegram webhook: the bot (R12, R13, R14)'),
+  group('telegram-webhook', 'The Telegram webhook: the bot'),
   group('link-codes', 'Link codes for members and staff, with the bot deep link'),
   group('meeting-planning', 'Planning meetings and sending their invitations (R8)'),
   // The CSV import writes up to 5,000 rows in one request (docs/architecture.md, "Long requests").
