@@ -99,7 +99,8 @@ export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   group('telegram-webhook', 'The Telegram webhook: the bot'),
   group('link-codes', 'Link codes for members and staff, with the bot deep link'),
   group('meeting-planning', 'Planning meetings and sending their invitations (R8)'),
-  // The CSV import writes up to 5,000 rows in one request (docs/architecture.md, "Long requests").
+  // The CSV import (files of up to 5,000 rows) resumes across requests: 29 s gives each one the most work
+  // within API Gateway's 30 s (docs/architecture.md, "Long requests").
   group('introductions', 'Introductions, travel notices, exemptions and the contact book (R1–R7)', {
     timeoutSeconds: 29,
   }),
