@@ -1,7 +1,14 @@
-// infra: the deployment stages (dev, prod) and the names every stack derives from them.
+// infra: the deployment stages (dev, prod) and the names every stack derives from them; the values come from
+// the stage's settings file (infra/stages/<stage>.ts, schema in infra/settings.ts), never from `-c` flags.
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import {
+  type IdentitySettings,
+  loadStageSettings,
+  type StageSettings,
+  StageSettingsError,
+} from './settings.js';
 
 export const STAGES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -15,6 +22,11 @@ export interface StageConfig {
   prefix: string;
   /** Stack names: `LienHe-dev-Data`, `LienHe-dev-App`. */
   stackPrefix: string;
+  /** Where the stacks go: the settings' region, and their account when pinned there. */
+  region: string;
+  account?: string;
+  logRetentionDays: number;
+  /** `logRetentionDays` as the CDK's enum (whose values are the days). */
   logRetention: RetentionDays;
   /** Function log groups: kept on stack deletion in prod (audit), removed with the stack in dev. */
   logRemovalPolicy: RemovalPolicy;
@@ -22,61 +34,72 @@ export interface StageConfig {
   terminationProtection: boolean;
   /** X-Ray active tracing on every function (off by default: it costs per trace). */
   tracing: boolean;
-  /** Optional e-mail address subscribed to the alarm topic (it must confirm the subscription). */
+  /** E-mail address subscribed to the alarm topic (it must confirm the subscription). */
   alarmEmail?: string;
+  /** The bot's username: `BOT_USERNAME` of every function, for its deep links. */
+  botUsername: string;
+  /** Who signs the HTTP API's tokens: the stack's Cognito user pool, or the committee's OIDC provider. */
+  identity: IdentitySettings;
+  /** SMS fallback: the sender id shown on phones and the account's monthly spend cap. */
+  sms: { senderId: string; monthlySpendLimitUsd: number };
   /** SSM SecureString parameter names, created with the CLI before the first deploy (docs/deploy.md). */
   parameters: { botToken: string; webhookSecret: string };
-  /** Deployment settings given as context (`-c <key>=<value>`), set as environment on every function. */
-  settings: Record<string, string>;
 }
 
-/** Context keys that become environment variables of every function (functions that do not read them ignore them). */
-// None today (the October report finds its boards in the table, committees of kind 'board'). A new setting
-// is one line here: `contextKey: ENV.<name>`.
-export const DEPLOYMENT_SETTINGS: Readonly<Record<string, string>> = {};
+/** The stage's SSM SecureString names (also read by `npm run telegram:register`). */
+export function parameterNames(name: StageName): StageConfig['parameters'] {
+  const prefix = `${PROJECT_PREFIX}-${name}`;
+  return {
+    botToken: `/${prefix}/telegram/bot-token`,
+    webhookSecret: `/${prefix}/telegram/webhook-secret`,
+  };
+}
 
-export function stageConfig(
-  name: StageName,
-  options: { tracing?: boolean; alarmEmail?: string; settings?: Record<string, string> } = {},
-): StageConfig {
+/** A stage from validated settings (infra/settings.ts); tests pass their own. */
+export function stageConfig(name: StageName, settings: StageSettings): StageConfig {
   const prefix = `${PROJECT_PREFIX}-${name}`;
   const prod = name === 'prod';
   return {
     name,
     prefix,
     stackPrefix: `LienHe-${name}`,
-    logRetention: prod ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
+    region: settings.region,
+    ...(settings.account ? { account: settings.account } : {}),
+    logRetentionDays: settings.logRetentionDays,
+    logRetention: settings.logRetentionDays as RetentionDays,
     logRemovalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     terminationProtection: prod,
-    tracing: options.tracing ?? false,
-    ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
-    parameters: {
-      botToken: `/${prefix}/telegram/bot-token`,
-      webhookSecret: `/${prefix}/telegram/webhook-secret`,
-    },
-    settings: options.settings ?? {},
+    tracing: settings.tracing,
+    alarmEmail: settings.alarmEmail,
+    botUsername: settings.botUsername,
+    identity: settings.identity,
+    sms: { ...settings.sms },
+    parameters: parameterNames(name),
   };
 }
 
 /**
- * Reads `-c stage=prod` (default dev, from cdk.json), `-c tracing=true`, `-c alarmEmail=ops@example.org`
- * and the deployment settings (DEPLOYMENT_SETTINGS).
+ * Deploy settings that used to be `-c` flags. They now live in the settings file; a flag given anyway stops
+ * the synthesis rather than being dropped without a word.
  */
-export function stageFromContext(scope: Construct): StageConfig {
+export const RETIRED_CONTEXT_KEYS = ['alarmEmail', 'botUsername', 'reportBoardIds', 'tracing'] as const;
+
+/** The stage named by `-c stage=prod` (default dev, from cdk.json), with its settings file's values. */
+export function stageFromContext(
+  scope: Construct,
+  load: (stage: StageName) => StageSettings = loadStageSettings,
+): StageConfig {
   const raw = String(scope.node.tryGetContext('stage') ?? 'dev');
   if (!STAGES.includes(raw as StageName)) {
-    throw new Error(`Unknown stage "${raw}": use -c stage=dev or -c stage=prod`);
+    throw new StageSettingsError(`Unknown stage "${raw}": use --stage dev or --stage prod`);
   }
-  const tracing = scope.node.tryGetContext('tracing');
-  const alarmEmail = scope.node.tryGetContext('alarmEmail');
-  const settings: Record<string, string> = {};
-  for (const [key, variable] of Object.entries(DEPLOYMENT_SETTINGS)) {
-    const value = scope.node.tryGetContext(key);
-    if (typeof value === 'string' && value.trim() !== '') settings[variable] = value.trim();
+  const stage = raw as StageName;
+  for (const key of RETIRED_CONTEXT_KEYS) {
+    if (scope.node.tryGetContext(key) !== undefined) {
+      throw new StageSettingsError(
+        `-c ${key} is no longer read: set it in infra/stages/${stage}.ts (docs/deploy.md)`,
+      );
+    }
   }
-  return stageConfig(raw as StageName, {
-    tracing: tracing === true || tracing === 'true',
-    ...(typeof alarmEmail === 'string' && alarmEmail !== '' ? { alarmEmail } : {}),
-    settings,
-  });
+  return stageConfig(stage, load(stage));
 }

@@ -11,6 +11,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import type { Grant } from '../shared/config/functions.js';
 import { ENV, GSI } from '../shared/config/table.js';
+import { nagResource } from './nag.js';
 
 export interface GrantResources {
   scope: IConstruct;
@@ -131,6 +132,7 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
 
   'bot-secrets:read': (r) => {
     const stack = Stack.of(r.scope);
+    const anyKey = stack.formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
     return {
       statements: [
         new PolicyStatement({
@@ -147,7 +149,7 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
         new PolicyStatement({
           sid: 'BotSecretsDecrypt',
           actions: ['kms:Decrypt'],
-          resources: [stack.formatArn({ service: 'kms', resource: 'key', resourceName: '*' })],
+          resources: [anyKey],
           conditions: {
             StringEquals: { 'kms:ViaService': `ssm.${stack.region}.amazonaws.com` },
             'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/aws/ssm' },
@@ -160,7 +162,9 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
       },
       acknowledgements: [
         {
-          id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
+          // The finding names the region and account as the stack knows them: tokens when synthesised without
+          // an environment, the concrete values when `npm run synth` has credentials.
+          id: `AwsSolutions-IAM5[Resource::${nagResource(r.scope, anyKey)}]`,
           reason:
             'kms:Decrypt for the SSM SecureString parameters: the AWS managed key alias/aws/ssm has no ARN ' +
             'known at synthesis, so the statement names any key of this account and is restricted by ' +

@@ -10,7 +10,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { Api } from 'grammy';
 import { telegramClientOptions } from '../bot/channels/telegram/client.js';
 import { installDefaultCommands } from '../bot/commands.js';
-import { STAGES, type StageName, stageConfig } from './config.js';
+import { parameterNames, STAGES, type StageName } from './config.js';
 
 /** The webhook route of the HTTP API (infra/stacks/app-stack.ts, BOT_ROUTES in shared/config/functions.ts). */
 export const WEBHOOK_PATH = 'telegram/webhook';
@@ -85,7 +85,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   if (!values.url) throw new Error('--url <ApiUrl> is required (docs/deploy.md shows how to read it)');
   const url = webhookUrl(values.url);
 
-  const { parameters } = stageConfig(stage);
+  const parameters = parameterNames(stage);
   const needsSsm = !env.BOT_TOKEN || !env.WEBHOOK_SECRET;
   const ssm = needsSsm ? new SSMClient({}) : undefined;
   const token = env.BOT_TOKEN || (ssm ? await secretOf(ssm, parameters.botToken) : '');

@@ -1,7 +1,8 @@
-// infra: the stateless stack — one function per registry entry (shared/config/functions.ts), the HTTP API,
-// schedules, queues, the outbox relay, topic subscriptions and alarms. Nothing here is per function: a new
-// registry entry is deployed with its grants and trigger, and watched by alarms, without touching this file.
-import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+// infra: the stateless stack — one function per HTTP group and per background entry of the registry
+// (shared/config/functions.ts), the HTTP API, schedules, queues, the outbox relay, topic subscriptions and
+// alarms. Nothing here is per function: a new registry entry is deployed with its grants and trigger, and
+// watched by alarms, without touching this file.
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -27,6 +28,8 @@ import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
   type BackgroundFunctionDef,
+  type Grant,
+  type HttpGroupDef,
   type HttpRouteDef,
   QUEUE_NAMES,
   type QueueName,
@@ -55,6 +58,8 @@ export const QUEUE_CONSUMERS: Record<QueueName, { batchSize: number; maxConcurre
   jobs: { batchSize: 5, maxConcurrency: JOB_WORKER_CONCURRENCY },
 };
 export interface FunctionRegistry {
+  /** The HTTP functions: each serves the routes whose `group` names it. */
+  httpGroups: readonly HttpGroupDef[];
   httpRoutes: readonly HttpRouteDef[];
   backgroundFunctions: readonly BackgroundFunctionDef[];
 }
@@ -65,8 +70,6 @@ export interface AppStackProps extends StackProps {
   table: ITableV2;
   topic: ITopic;
   topicKey: IKey;
-  /** Optional `BOT_USERNAME` for functions that read the bot secrets (context `-c botUsername=...`). */
-  botUsername?: string;
   /** Repository root the registry's entries are relative to (the real one unless a test says otherwise). */
   projectRoot?: string;
 }
@@ -87,6 +90,31 @@ export function scheduledJobInput(name: string): string {
 }
 
 type Kind = 'http' | Trigger['kind'];
+
+/** What a deployed function is made from: a background entry, or an HTTP group with its routes' union. */
+interface FunctionSpec {
+  name: string;
+  entry: string;
+  grants: readonly Grant[];
+  bot?: boolean;
+  needsFonts?: boolean;
+  timeoutSeconds?: number;
+  /** Background functions only: what invokes it (a queue consumer splits Telegram's rate with its peers). */
+  trigger?: Trigger;
+}
+
+/** The function of an HTTP group: its routes' grants (union, registry order), bot and fonts if any route needs them. */
+export function groupFunctionSpec(group: HttpGroupDef, routes: readonly HttpRouteDef[]): FunctionSpec {
+  const mine = routes.filter((r) => r.group === group.name);
+  return {
+    name: group.name,
+    entry: group.entry,
+    grants: [...new Set(mine.flatMap((r) => r.grants))],
+    ...(mine.some((r) => r.bot) ? { bot: true } : {}),
+    ...(mine.some((r) => r.needsFonts) ? { needsFonts: true } : {}),
+    ...(group.timeoutSeconds ? { timeoutSeconds: group.timeoutSeconds } : {}),
+  };
+}
 
 interface DeployedFunction {
   name: string;
@@ -117,9 +145,7 @@ export class AppStack extends Stack {
     const { stage, registry } = props;
     validateRegistry(registry);
 
-    // Parameters only when some function will read them (an unreferenced parameter is a template warning).
-    const jwt =
-      registry.httpRoutes.length + registry.backgroundFunctions.length > 0 ? this.jwtParameters() : undefined;
+    const jwt = registry.httpRoutes.some((r) => r.auth) ? jwtSettings(stage) : undefined;
 
     this.alarmTopic = this.createAlarmTopic(stage);
 
@@ -144,19 +170,18 @@ export class AppStack extends Stack {
       botTokenParameter: stage.parameters.botToken,
       webhookSecretParameter: stage.parameters.webhookSecret,
     };
-    // functions/deps.ts builds its token verifier at cold start in every function, so all get these.
+    // functions/deps.ts builds its token verifier at cold start in every function, so all get these. The bot's
+    // username is public and every function that builds a deep link (link codes, the bot) needs it: all get it.
     const baseEnvironment: Record<string, string> = {
       ...(jwt
         ? { [ENV.jwtIssuer]: jwt.issuer, [ENV.jwtAudience]: jwt.audience, JWT_JWKS_URL: jwt.jwksUrl }
         : {}),
-      ...stage.settings,
+      [ENV.botUsername]: stage.botUsername,
+      // The logs' `service` and the metrics' `service` dimension (the alarms and the dashboard name it).
+      [ENV.serviceName]: stage.prefix,
     };
 
-    const createFunction = (
-      def: HttpRouteDef | BackgroundFunctionDef,
-      kind: Kind,
-      description: string,
-    ): DeployedFunction => {
+    const createFunction = (def: FunctionSpec, kind: Kind, description: string): DeployedFunction => {
       const effect = resolveGrants(def.grants, grantResources);
       const asyncInvoked = kind === 'topic' || kind === 'schedule';
       const dlq = asyncInvoked
@@ -166,13 +191,13 @@ export class AppStack extends Stack {
             `${def.name} (asynchronous invocations that failed after Lambda's retries)`,
           )
         : undefined;
-      const botEnv: Record<string, string> =
-        props.botUsername && def.grants.includes('bot-secrets:read')
-          ? { [ENV.botUsername]: props.botUsername }
-          : {};
+      // The sender id shown on members' phones, where SMS may be sent.
+      const smsEnv: Record<string, string> = def.grants.includes('sms:publish')
+        ? { [ENV.smsSenderId]: stage.sms.senderId }
+        : {};
       // The throttler counts per process: the queue's workers split Telegram's per-bot rate between them.
       const queueEnv: Record<string, string> =
-        'trigger' in def && def.trigger.kind === 'queue'
+        def.trigger?.kind === 'queue'
           ? {
               [ENV.telegramGlobalPerSecond]: String(
                 Math.max(
@@ -188,9 +213,10 @@ export class AppStack extends Stack {
         functionName: `${stage.prefix}-${def.name}`,
         entry: def.entry,
         description,
-        // The PDFs need no more: our writer lays out the 500-member minutes in about 30 ms.
+        // The PDFs need no more memory: 2,000-member minutes render in under a second (architecture.md).
         ...FUNCTION_SIZING[kind],
-        environment: { ...baseEnvironment, ...effect.environment, ...botEnv, ...queueEnv },
+        ...(def.timeoutSeconds ? { timeout: Duration.seconds(def.timeoutSeconds) } : {}),
+        environment: { ...baseEnvironment, ...effect.environment, ...smsEnv, ...queueEnv },
         logRetention: stage.logRetention,
         logRemovalPolicy: stage.logRemovalPolicy,
         tracing: stage.tracing,
@@ -246,24 +272,16 @@ export class AppStack extends Stack {
         ),
       },
     });
-    for (const route of registry.httpRoutes) {
-      const d = createFunction(route, 'http', `${route.method} ${route.path}`);
+    for (const group of registry.httpGroups) {
+      const d = createFunction(groupFunctionSpec(group, registry.httpRoutes), 'http', group.description);
       deployed.push(d);
-      const routes = this.api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${pascal(route.name)}Integration`, d.fn.fn),
-        ...(route.auth ? {} : { authorizer: new HttpNoneAuthorizer() }),
+      // One integration and one invoke permission (any route of this API) per group function, not per route:
+      // 2 resources per group instead of 2 per route (docs/architecture.md, "Resource budget").
+      const integration = new HttpLambdaIntegration(`${pascal(group.name)}Integration`, d.fn.fn, {
+        scopePermissionToRoute: false,
       });
-      if (!route.auth) {
-        for (const r of routes) {
-          acknowledge(
-            r,
-            'AwsSolutions-APIG4',
-            'Called by Telegram, which cannot send a JWT: the handler rejects any request without the ' +
-              'X-Telegram-Bot-Api-Secret-Token header set when the webhook was registered (docs/deploy.md).',
-          );
-        }
+      for (const route of registry.httpRoutes.filter((r) => r.group === group.name)) {
+        this.addRoute(route, integration);
       }
     }
 
@@ -365,29 +383,23 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'WebhookSecretParameter', { value: stage.parameters.webhookSecret });
   }
 
-  /**
-   * The identity provider is the deployment's, not the code's: an OIDC issuer whose tokens carry sub, orgId
-   * and role. As parameters, one synthesized template deploys against any provider, nothing about it is
-   * committed, and `cdk deploy` keeps the previous values on later deploys (docs/deploy.md).
-   */
-  private jwtParameters(): { issuer: string; audience: string; jwksUrl: string } {
-    const issuer = new CfnParameter(this, 'JwtIssuer', {
-      type: 'String',
-      description:
-        'OIDC issuer URL of the identity provider (the iss claim), e.g. https://id.example.org/realms/lienhe',
-      allowedPattern: '^https://\\S+$',
+  /** A route of the API, behind the JWT authorizer unless it is registered with auth: false. */
+  private addRoute(route: HttpRouteDef, integration: HttpLambdaIntegration): void {
+    const routes = this.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration,
+      ...(route.auth ? {} : { authorizer: new HttpNoneAuthorizer() }),
     });
-    const audience = new CfnParameter(this, 'JwtAudience', {
-      type: 'String',
-      description: 'Audience the API accepts (the aud claim)',
-      minLength: 1,
-    });
-    const jwksUrl = new CfnParameter(this, 'JwtJwksUrl', {
-      type: 'String',
-      description: 'JWKS URL of the issuer: the functions verify each token again with it (defence in depth)',
-      allowedPattern: '^https://\\S+$',
-    });
-    return { issuer: issuer.valueAsString, audience: audience.valueAsString, jwksUrl: jwksUrl.valueAsString };
+    if (route.auth) return;
+    for (const r of routes) {
+      acknowledge(
+        r,
+        'AwsSolutions-APIG4',
+        'Called by Telegram, which cannot send a JWT: the handler rejects any request without the ' +
+          'X-Telegram-Bot-Api-Secret-Token header set when the webhook was registered (docs/deploy.md).',
+      );
+    }
   }
 
   /** Alarms and OK notices go to the alarm topic, encrypted with its own key that CloudWatch may use. */
@@ -542,6 +554,21 @@ const secureQueueProps = {
   enforceSSL: true,
 } satisfies QueueProps;
 
+/**
+ * Who signs the API's tokens, from the stage's settings: an OIDC provider's issuer, audience and JWKS URL.
+ * The stack's own Cognito user pool (`kind: 'cognito'`) is infra/constructs/identity.ts's.
+ */
+export function jwtSettings(stage: StageConfig): { issuer: string; audience: string; jwksUrl: string } {
+  if (stage.identity.kind === 'oidc') {
+    const { issuer, audience, jwksUrl } = stage.identity;
+    return { issuer, audience, jwksUrl };
+  }
+  throw new Error(
+    `infra/stages/${stage.name}.ts: identity: kind "cognito" needs the stack's user pool ` +
+      '(infra/constructs/identity.ts); set an OIDC provider ({ kind: "oidc", issuer, audience, jwksUrl }) instead',
+  );
+}
+
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Names the stack's own queues use (`lienhe-<stage>-invitations-dlq`, `…-jobs-dlq`, `…-schedules-dlq`). */
 const RESERVED_NAMES = new Set<string>([...QUEUE_NAMES, 'schedules']);
@@ -549,20 +576,37 @@ const SCHEDULE_EXPRESSION = /^(cron|rate|at)\(.+\)$/;
 
 /** Fails synthesis on a registry the stack cannot deploy faithfully, naming the entry. */
 export function validateRegistry(registry: FunctionRegistry): void {
+  // Function names: the groups and the background functions (routes are not functions of their own).
   const names = new Set<string>();
-  const routes = new Set<string>();
-  const all = [...registry.httpRoutes, ...registry.backgroundFunctions];
-  for (const def of all) {
+  for (const def of [...registry.httpGroups, ...registry.backgroundFunctions]) {
     if (!KEBAB.test(def.name)) throw new Error(`Function name "${def.name}" must be kebab-case`);
     if (names.has(def.name)) throw new Error(`Function name "${def.name}" is registered twice`);
     if (RESERVED_NAMES.has(def.name))
       throw new Error(`Function name "${def.name}" is reserved for the stack's queues`);
     names.add(def.name);
   }
+  const groups = new Set(registry.httpGroups.map((g) => g.name));
+  const routeNames = new Set<string>();
+  const routes = new Set<string>();
   for (const route of registry.httpRoutes) {
+    if (!KEBAB.test(route.name)) throw new Error(`Route name "${route.name}" must be kebab-case`);
+    if (routeNames.has(route.name)) throw new Error(`Route name "${route.name}" is registered twice`);
+    routeNames.add(route.name);
     const key = `${route.method} ${route.path}`;
     if (routes.has(key)) throw new Error(`Route ${key} is registered twice`);
     routes.add(key);
+    if (!groups.has(route.group)) {
+      throw new Error(`Route "${route.name}" names the group "${route.group}", which HTTP_GROUPS lacks`);
+    }
+  }
+  for (const group of registry.httpGroups) {
+    if (!registry.httpRoutes.some((r) => r.group === group.name)) {
+      throw new Error(`HTTP group "${group.name}" serves no route`);
+    }
+    if (group.timeoutSeconds !== undefined && (group.timeoutSeconds < 1 || group.timeoutSeconds > 30)) {
+      // API Gateway's HTTP API gives up after 30 s: a longer timeout would run on with nobody waiting.
+      throw new Error(`HTTP group "${group.name}": timeoutSeconds must be 1–30, got ${group.timeoutSeconds}`);
+    }
   }
   for (const queue of QUEUE_NAMES) {
     const consumers = registry.backgroundFunctions

@@ -16,7 +16,6 @@ export function createStageStacks(
     stage: StageConfig;
     registry: FunctionRegistry;
     env?: Environment;
-    botUsername?: string;
     projectRoot?: string;
   },
 ): StageStacks {
@@ -34,7 +33,6 @@ export function createStageStacks(
     table: data.table,
     topic: data.topic,
     topicKey: data.topicKey,
-    ...(options.botUsername ? { botUsername: options.botUsername } : {}),
     ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}),
   });
   app.addStackDependency(data);

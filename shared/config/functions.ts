@@ -16,8 +16,14 @@ export type Grant =
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface HttpRouteDef {
-  /** Function name (also the log group's suffix): kebab-case, unique. */
+  /** The route's name (its handler file's, and the key of its group router): kebab-case, unique. */
   name: string;
+  /**
+   * The function that serves it in AWS (HTTP_GROUPS): one function per bounded context, whose router
+   * (`functions/http/groups/<group>.ts`) dispatches by route key to this route's handler. The local gateway
+   * calls `entry` directly.
+   */
+  group: string;
   method: HttpMethod;
   /** API Gateway path syntax, e.g. `/introductions/{id}/receive`. */
   path: string;
@@ -30,6 +36,21 @@ export interface HttpRouteDef {
   bot?: boolean;
   /** True when the function renders PDFs: the DejaVu fonts ship beside its bundle (`REPORT_FONT_DIR`). */
   needsFonts?: boolean;
+}
+
+/**
+ * One Lambda function serving the HTTP routes whose `group` names it. Its grants are the union of its
+ * routes' grants, it bundles grammY if one of them does (`bot`) and ships the fonts if one renders a PDF.
+ * Adding a group: a line here and its router file `functions/http/groups/<name>.ts`.
+ */
+export interface HttpGroupDef {
+  /** Function name (also the log group's suffix): kebab-case, unique among groups and background functions. */
+  name: string;
+  /** The router file, relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  /** Lambda timeout in seconds (default: the HTTP sizing, 10 s). API Gateway answers 503 after 30 s regardless. */
+  timeoutSeconds?: number;
 }
 
 export type Trigger =
@@ -75,40 +96,88 @@ const READ: readonly Grant[] = ['table:read'];
 /** Writes go through the outbox in the same transaction, so no function here publishes to the topic. */
 const READ_WRITE: readonly Grant[] = ['table:read', 'table:write'];
 
+/** A group whose router is `functions/http/groups/<name>.ts`. */
+function group(name: string, description: string, options: { timeoutSeconds?: number } = {}): HttpGroupDef {
+  return { name, entry: `functions/http/groups/${name}.ts`, description, ...options };
+}
+
+/** The HTTP functions: one per bounded context (docs/architecture.md, "Resource budget"). */
+export const HTTP_GROUPS: readonly HttpGroupDef[] = [
+  group('telegram-webhook', 'The Telegram webhook: the bot'),
+  group('link-codes', 'Link codes for members and staff, with the bot deep link'),
+  group('meeting-planning', 'Planning meetings and sending their invitations (R8)'),
+  // The CSV import (files of up to 5,000 rows) resumes across requests: 29 s gives each one the most work
+  // within API Gateway's 30 s (docs/architecture.md, "Long requests").
+  group('introductions', 'Introductions, travel notices, exemptions and the contact book (R1–R7)', {
+    timeoutSeconds: 29,
+  }),
+  group('meetings', 'Attendance, comments and absence notices of a meeting (R9, R10)'),
+  group('minutes', 'The minutes of a meeting: parts, signing, addenda (R16)'),
+  group('documents-pdf', 'PDF documents: introduction letters, minutes, October reports', {
+    timeoutSeconds: 20,
+  }),
+  group('year-end', 'Evaluations, self-reports and direct collections (R11, R17–R21)'),
+  group('reports', 'Compiling the October report of a committee (R22)', { timeoutSeconds: 29 }),
+];
+
 /** A JWT-authenticated route whose handler is `functions/http/<name>.ts`. */
-function route(name: string, method: HttpMethod, path: string, grants: readonly Grant[]): HttpRouteDef {
-  return { name, method, path, entry: `functions/http/${name}.ts`, auth: true, grants };
+function route(
+  name: string,
+  method: HttpMethod,
+  path: string,
+  grants: readonly Grant[],
+  inGroup: string,
+): HttpRouteDef {
+  return { name, group: inGroup, method, path, entry: `functions/http/${name}.ts`, auth: true, grants };
 }
 
 /** Introductions and the contact book (issue 3, R1–R7); see docs/api.md. */
 const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
-  route('introductions-create', 'POST', '/introductions', READ_WRITE),
-  route('introductions-import', 'POST', '/introductions/import', READ_WRITE),
-  route('introductions-receive', 'POST', '/introductions/{id}/receive', READ_WRITE),
-  route('introductions-end', 'POST', '/introductions/{id}/end', READ_WRITE),
+  route('introductions-create', 'POST', '/introductions', READ_WRITE, 'introductions'),
+  route('introductions-import', 'POST', '/introductions/import', READ_WRITE, 'introductions'),
+  route('introductions-receive', 'POST', '/introductions/{id}/receive', READ_WRITE, 'introductions'),
+  route('introductions-end', 'POST', '/introductions/{id}/end', READ_WRITE, 'introductions'),
   // Renders the letter as PDF: the fonts ship beside the bundle.
-  { ...route('introductions-letter', 'GET', '/introductions/{id}/letter.pdf', READ), needsFonts: true },
-  route('members-travel-notices', 'POST', '/members/{id}/travel-notices', READ_WRITE),
-  route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE),
-  route('members-contact-book', 'GET', '/members/{id}/contact-book', READ),
-  route('committees-members', 'GET', '/committees/{id}/members', READ),
+  {
+    ...route('introductions-letter', 'GET', '/introductions/{id}/letter.pdf', READ, 'documents-pdf'),
+    needsFonts: true,
+  },
+  route('members-travel-notices', 'POST', '/members/{id}/travel-notices', READ_WRITE, 'introductions'),
+  route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE, 'introductions'),
+  route('members-contact-book', 'GET', '/members/{id}/contact-book', READ, 'introductions'),
+  route('committees-members', 'GET', '/committees/{id}/members', READ, 'introductions'),
 ];
 
 /** The meeting itself (issue 5): attendance, minutes, comments, R10 notices. */
 const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
-  route('meeting-attendance-get', 'GET', '/meetings/{id}/attendance', READ),
-  route('meeting-attendance-open', 'POST', '/meetings/{id}/attendance/open', READ_WRITE),
-  route('meeting-attendance-set', 'PUT', '/meetings/{id}/attendance/{memberId}', READ_WRITE),
-  route('meeting-minutes-get', 'GET', '/meetings/{id}/minutes', READ),
-  route('meeting-minutes-part-put', 'PUT', '/meetings/{id}/minutes/{part}', READ_WRITE),
-  route('meeting-minutes-sign', 'POST', '/meetings/{id}/minutes/sign', READ_WRITE),
-  route('meeting-minutes-addendum', 'POST', '/meetings/{id}/minutes/addenda', READ_WRITE),
+  route('meeting-attendance-get', 'GET', '/meetings/{id}/attendance', READ, 'meetings'),
+  route('meeting-attendance-open', 'POST', '/meetings/{id}/attendance/open', READ_WRITE, 'meetings'),
+  route('meeting-attendance-set', 'PUT', '/meetings/{id}/attendance/{memberId}', READ_WRITE, 'meetings'),
+  route('meeting-minutes-get', 'GET', '/meetings/{id}/minutes', READ, 'minutes'),
+  route('meeting-minutes-part-put', 'PUT', '/meetings/{id}/minutes/{part}', READ_WRITE, 'minutes'),
+  route('meeting-minutes-sign', 'POST', '/meetings/{id}/minutes/sign', READ_WRITE, 'minutes'),
+  route('meeting-minutes-addendum', 'POST', '/meetings/{id}/minutes/addenda', READ_WRITE, 'minutes'),
   // Renders the minutes as PDF: the fonts ship beside the bundle.
-  { ...route('meeting-minutes-pdf', 'GET', '/meetings/{id}/minutes.pdf', READ), needsFonts: true },
-  route('meeting-comment-raise', 'POST', '/meetings/{id}/comments', READ_WRITE),
-  route('meeting-comment-answer', 'POST', '/meetings/{id}/comments/{commentId}/answer', READ_WRITE),
-  route('absence-notice-ack', 'POST', '/meetings/{id}/absence-notices/{memberId}/ack', READ_WRITE),
-  route('absence-notices-pending', 'GET', '/absence-notices', READ),
+  {
+    ...route('meeting-minutes-pdf', 'GET', '/meetings/{id}/minutes.pdf', READ, 'documents-pdf'),
+    needsFonts: true,
+  },
+  route('meeting-comment-raise', 'POST', '/meetings/{id}/comments', READ_WRITE, 'meetings'),
+  route(
+    'meeting-comment-answer',
+    'POST',
+    '/meetings/{id}/comments/{commentId}/answer',
+    READ_WRITE,
+    'meetings',
+  ),
+  route(
+    'absence-notice-ack',
+    'POST',
+    '/meetings/{id}/absence-notices/{memberId}/ack',
+    READ_WRITE,
+    'meetings',
+  ),
+  route('absence-notices-pending', 'GET', '/absence-notices', READ, 'meetings'),
 ];
 
 /** R22: 31 October, 17:00 in Asia/Ho_Chi_Minh (the schedule's time zone). */
@@ -135,6 +204,7 @@ export function octoberReportSchedule(env: Record<string, string | undefined> = 
 const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   {
     name: 'list-evaluations',
+    group: 'year-end',
     method: 'GET',
     path: '/committees/{id}/evaluations/{year}',
     entry: 'functions/http/list-evaluations.ts',
@@ -143,6 +213,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
   {
     name: 'get-evaluation',
+    group: 'year-end',
     method: 'GET',
     path: '/committees/{id}/evaluations/{year}/{memberId}',
     entry: 'functions/http/get-evaluation.ts',
@@ -151,6 +222,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
   {
     name: 'save-evaluation-draft',
+    group: 'year-end',
     method: 'PUT',
     path: '/committees/{id}/evaluations/{year}/{memberId}',
     entry: 'functions/http/save-evaluation-draft.ts',
@@ -159,6 +231,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
   {
     name: 'record-consultation',
+    group: 'year-end',
     method: 'POST',
     path: '/committees/{id}/evaluations/{year}/{memberId}/consultation',
     entry: 'functions/http/record-consultation.ts',
@@ -167,6 +240,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
   {
     name: 'submit-evaluation',
+    group: 'year-end',
     method: 'POST',
     path: '/committees/{id}/evaluations/{year}/{memberId}/submit',
     entry: 'functions/http/submit-evaluation.ts',
@@ -175,6 +249,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
   {
     name: 'workplace-year-end',
+    group: 'year-end',
     method: 'GET',
     path: '/workplaces/{id}/year-end/{year}',
     entry: 'functions/http/workplace-year-end.ts',
@@ -183,6 +258,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
   {
     name: 'submit-self-report',
+    group: 'year-end',
     method: 'PUT',
     path: '/members/{id}/self-reports/{year}',
     entry: 'functions/http/submit-self-report.ts',
@@ -191,6 +267,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
   {
     name: 'record-direct-collection',
+    group: 'year-end',
     method: 'POST',
     path: '/members/{id}/direct-collections/{year}',
     entry: 'functions/http/record-direct-collection.ts',
@@ -199,6 +276,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   },
   {
     name: 'compile-report',
+    group: 'reports',
     method: 'POST',
     path: '/committees/{id}/reports/{year}',
     entry: 'functions/http/compile-report.ts',
@@ -208,6 +286,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
   {
     // Also serves `/committees/{id}/reports/{year}.xlsx` and `.pdf`: `{year}` is the whole segment.
     name: 'get-report',
+    group: 'documents-pdf',
     method: 'GET',
     path: '/committees/{id}/reports/{year}',
     entry: 'functions/http/get-report.ts',
@@ -222,6 +301,7 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
 const BOT_ROUTES: readonly HttpRouteDef[] = [
   {
     name: 'telegram-webhook',
+    group: 'telegram-webhook',
     method: 'POST',
     path: '/telegram/webhook',
     entry: 'functions/telegram-webhook.ts',
@@ -233,17 +313,18 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
     // /baocao sends the October report (.xlsx, .pdf) and /ky the sealed minutes (.pdf): the fonts ship beside the bundle.
     needsFonts: true,
   },
-  route('create-member-link-code', 'POST', '/members/{id}/link-codes', READ_WRITE),
-  route('create-staff-link-code', 'POST', '/staff/{id}/link-codes', READ_WRITE),
-  route('plan-meeting', 'POST', '/committees/{id}/meetings', READ_WRITE),
+  route('create-member-link-code', 'POST', '/members/{id}/link-codes', READ_WRITE, 'link-codes'),
+  route('create-staff-link-code', 'POST', '/staff/{id}/link-codes', READ_WRITE, 'link-codes'),
+  route('plan-meeting', 'POST', '/committees/{id}/meetings', READ_WRITE, 'meeting-planning'),
   {
     // The final report (the members to print for) goes to the staff's linked chat, hence the bot token.
-    ...route('send-invitations', 'POST', '/meetings/{id}/invitations', [
-      'table:read',
-      'table:write',
-      'invitation-queue:send',
-      'bot-secrets:read',
-    ]),
+    ...route(
+      'send-invitations',
+      'POST',
+      '/meetings/{id}/invitations',
+      ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read'],
+      'meeting-planning',
+    ),
     bot: true,
   },
 ];

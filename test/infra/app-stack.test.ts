@@ -1,20 +1,22 @@
 // infra tests: the stateless stack built from a registry — functions, exact IAM, API, triggers, alarms.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { validateRegistry } from '../../infra/stacks/app-stack.js';
+import { type FunctionRegistry, validateRegistry } from '../../infra/stacks/app-stack.js';
 import {
   BACKGROUND_FUNCTIONS,
   type BackgroundFunctionDef,
   type Grant,
+  HTTP_GROUPS,
   HTTP_ROUTES,
   type HttpRouteDef,
 } from '../../shared/config/functions.js';
 import {
   FIXTURE_BACKGROUND_FUNCTIONS,
+  FIXTURE_HTTP_GROUPS,
   FIXTURE_HTTP_ROUTES,
   FIXTURE_REGISTRY,
 } from '../fixtures/functions/registry.js';
-import { synthStage } from './support.js';
+import { CONCRETE_ENV, synthStage } from './support.js';
 
 type Json = Record<string, unknown>;
 interface Resource {
@@ -23,19 +25,36 @@ interface Resource {
   DependsOn?: string[];
 }
 
+/** A deployed function as the tests expect it: an HTTP group (its routes' grants, union) or a background entry. */
+interface DeployedDef {
+  name: string;
+  grants: readonly Grant[];
+  trigger?: BackgroundFunctionDef['trigger'];
+}
+
+/** Written out here, independently of infra/stacks/app-stack.ts's groupFunctionSpec. */
+function deployedFunctions(registry: FunctionRegistry): DeployedDef[] {
+  return [
+    ...registry.httpGroups.map((g) => ({
+      name: g.name,
+      grants: [...new Set(registry.httpRoutes.filter((r) => r.group === g.name).flatMap((r) => r.grants))],
+    })),
+    ...registry.backgroundFunctions,
+  ];
+}
+
 /** The registry the real app deploys (shared/config/functions.ts), checked like the fixtures. */
-const realFunctions: (HttpRouteDef | BackgroundFunctionDef)[] = [...HTTP_ROUTES, ...BACKGROUND_FUNCTIONS];
-const real = synthStage({ registry: { httpRoutes: HTTP_ROUTES, backgroundFunctions: BACKGROUND_FUNCTIONS } });
-const dev = synthStage({
-  stage: 'dev',
-  botUsername: 'lienhe_test_bot',
-  settings: { EXAMPLE_SETTING: 'example-value' },
-});
+const REAL_REGISTRY: FunctionRegistry = {
+  httpGroups: HTTP_GROUPS,
+  httpRoutes: HTTP_ROUTES,
+  backgroundFunctions: BACKGROUND_FUNCTIONS,
+};
+const realFunctions = deployedFunctions(REAL_REGISTRY);
+const real = synthStage({ registry: REAL_REGISTRY });
+const dev = synthStage({ stage: 'dev' });
 const prod = synthStage({ stage: 'prod' });
-const all: (HttpRouteDef | BackgroundFunctionDef)[] = [
-  ...FIXTURE_HTTP_ROUTES,
-  ...FIXTURE_BACKGROUND_FUNCTIONS,
-];
+const realProd = synthStage({ stage: 'prod', registry: REAL_REGISTRY, env: CONCRETE_ENV });
+const all = deployedFunctions(FIXTURE_REGISTRY);
 
 function resources(template: Template, type: string): [string, Resource][] {
   return Object.entries(template.findResources(type)) as [string, Resource][];
@@ -201,7 +220,7 @@ const sorted = (statements: Json[]) =>
   [...statements].sort((a, b) => canonical(a).localeCompare(canonical(b)));
 
 /** What the function's trigger adds to its role, besides the registry grants. */
-function expectedTriggerStatements(template: Template, def: HttpRouteDef | BackgroundFunctionDef): Json[] {
+function expectedTriggerStatements(template: Template, def: DeployedDef): Json[] {
   const logsId = logicalId(
     template,
     'AWS::Logs::LogGroup',
@@ -214,7 +233,7 @@ function expectedTriggerStatements(template: Template, def: HttpRouteDef | Backg
     Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
     Resource: { 'Fn::GetAtt': [logsId, 'Arn'] },
   };
-  if (!('trigger' in def)) return [logs];
+  if (!def.trigger) return [logs];
   const dlq = () => ({ 'Fn::GetAtt': [queueIdIn(template, `lienhe-dev-${def.name}-dlq`), 'Arn'] });
   switch (def.trigger.kind) {
     case 'topic':
@@ -282,9 +301,11 @@ describe('Stack: AppStack', () => {
       t.resourceCountIs('AWS::Scheduler::Schedule', schedules);
       t.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
       t.resourceCountIs('AWS::ApiGatewayV2::Route', FIXTURE_HTTP_ROUTES.length);
-      t.resourceCountIs('AWS::ApiGatewayV2::Integration', FIXTURE_HTTP_ROUTES.length);
+      // One integration and one invoke permission per group function (+ the topic's for the notifier)
+      t.resourceCountIs('AWS::ApiGatewayV2::Integration', FIXTURE_HTTP_GROUPS.length);
+      t.resourceCountIs('AWS::Lambda::Permission', FIXTURE_HTTP_GROUPS.length + 1);
       t.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
-      t.resourceCountIs('AWS::SNS::Subscription', 1);
+      t.resourceCountIs('AWS::SNS::Subscription', 2); // the notifier's, and the alarm e-mail's
       t.resourceCountIs('AWS::SNS::Topic', 1); // the alarm topic; the events topic lives in the data stack
       t.resourceCountIs('AWS::KMS::Key', 1);
     });
@@ -296,16 +317,41 @@ describe('Stack: AppStack', () => {
       dev.appTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 19);
       dev.appTemplate.resourceCountIs('AWS::Scheduler::Schedule', 1);
     });
+
+    // CloudFormation refuses a stack over 500 resources; 250 leaves room for the admin routes and the
+    // platform's constructs (docs/architecture.md, "Resource budget": 410 with a function per route).
+    it.each([
+      ['dev', real],
+      ['prod in a concrete account', realProd],
+    ] as const)('keeps the real %s App stack within 250 resources', (name, stage) => {
+      // Act
+      const count = Object.keys(stage.appTemplate.toJSON().Resources as Json).length;
+      console.info(`App stack (${name}): ${count} resources, ${realFunctions.length} functions`);
+
+      // Assess
+      expect(count).toBeLessThanOrEqual(250);
+      stage.appTemplate.resourceCountIs(
+        'AWS::Lambda::Function',
+        HTTP_GROUPS.length + BACKGROUND_FUNCTIONS.length,
+      );
+      stage.appTemplate.resourceCountIs('AWS::ApiGatewayV2::Route', HTTP_ROUTES.length);
+      stage.appTemplate.resourceCountIs('AWS::ApiGatewayV2::Integration', HTTP_GROUPS.length);
+    });
   });
 
   describe('Resource: functions', () => {
     it('runs every function on nodejs24.x, arm64, ESM bundle handler, with source maps enabled', () => {
-      for (const template of [dev.appTemplate, prod.appTemplate]) {
+      for (const [template, defs] of [
+        [dev.appTemplate, all],
+        [prod.appTemplate, all],
+        [real.appTemplate, realFunctions],
+        [realProd.appTemplate, realFunctions],
+      ] as const) {
         // Act
         const functions = resources(template, 'AWS::Lambda::Function');
 
         // Assess
-        expect(functions).toHaveLength(all.length);
+        expect(functions).toHaveLength(defs.length);
         for (const [, fn] of functions) {
           expect(fn.Properties).toMatchObject({
             Runtime: 'nodejs24.x',
@@ -363,18 +409,22 @@ describe('Stack: AppStack', () => {
       });
     });
 
-    it('gives each function exactly the environment its grants call for', () => {
-      // Prepare
+    it('gives each function exactly the environment its grants call for, and every one the bot username', () => {
+      // Prepare: the identity provider and the bot's username come from the stage's settings
       const jwt = {
-        JWT_ISSUER: { Ref: 'JwtIssuer' },
-        JWT_AUDIENCE: { Ref: 'JwtAudience' },
-        JWT_JWKS_URL: { Ref: 'JwtJwksUrl' },
+        JWT_ISSUER: 'https://id.example.org/realms/lienhe',
+        JWT_AUDIENCE: 'lienhe-api',
+        JWT_JWKS_URL: 'https://id.example.org/realms/lienhe/protocol/openid-connect/certs',
       };
-      const base = { ...jwt, EXAMPLE_SETTING: 'example-value', NODE_OPTIONS: '--enable-source-maps' };
+      const base = {
+        ...jwt,
+        BOT_USERNAME: 'lienhe_test_bot',
+        POWERTOOLS_SERVICE_NAME: 'lienhe-dev',
+        NODE_OPTIONS: '--enable-source-maps',
+      };
       const bot = {
         BOT_TOKEN_PARAMETER: '/lienhe-dev/telegram/bot-token',
         WEBHOOK_SECRET_PARAMETER: '/lienhe-dev/telegram/webhook-secret',
-        BOT_USERNAME: 'lienhe_test_bot',
       };
       const env = (name: string) =>
         (fnProps(dev.appTemplate, name).Environment as { Variables: Json }).Variables;
@@ -395,12 +445,43 @@ describe('Stack: AppStack', () => {
         TABLE_NAME: tableName,
         ...bot,
         INVITATION_QUEUE_URL: { Ref: invitationQueueId },
+        SMS_SENDER_ID: 'LienHe',
       });
       expect(env('october-report')).toEqual({
         ...base,
         TABLE_NAME: tableName,
         EVENTS_TOPIC_ARN: topicArn,
         REPORT_FONT_DIR: '/var/task/node_modules/dejavu-fonts-ttf/ttf',
+      });
+      // The link-code routes build deep links: their group has the username although it reads no bot secret
+      const realEnv = (name: string) =>
+        (fnProps(real.appTemplate, name).Environment as { Variables: Json }).Variables;
+      expect(realEnv('link-codes')).toMatchObject({ BOT_USERNAME: 'lienhe_test_bot' });
+      expect(realEnv('link-codes')).not.toHaveProperty('BOT_TOKEN_PARAMETER');
+      for (const [, fn] of resources(real.appTemplate, 'AWS::Lambda::Function')) {
+        const vars = (fn.Properties.Environment as { Variables: Json }).Variables;
+        expect(vars.BOT_USERNAME).toBe('lienhe_test_bot');
+        expect(vars).not.toHaveProperty('REPORT_BOARD_IDS');
+      }
+    });
+
+    it('times the groups by their work: the CSV import and the October report compile 29 s, the PDFs 20 s', () => {
+      // Act
+      const timeouts = Object.fromEntries(
+        HTTP_GROUPS.map((g) => [g.name, fnProps(real.appTemplate, g.name).Timeout]),
+      );
+
+      // Assess
+      expect(timeouts).toEqual({
+        'telegram-webhook': 10,
+        'link-codes': 10,
+        'meeting-planning': 10,
+        introductions: 29,
+        meetings: 10,
+        minutes: 10,
+        'documents-pdf': 20,
+        'year-end': 10,
+        reports: 29,
       });
     });
   });
@@ -542,16 +623,72 @@ describe('Stack: AppStack', () => {
       });
     });
 
-    it('takes the JWT issuer and audience from stack parameters that insist on https', () => {
+    it('takes the JWT issuer and audience from the stage settings: a deploy needs no parameters', () => {
       // Act / Assess
       dev.appTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: [{ Ref: 'JwtAudience' }] },
+        JwtConfiguration: { Issuer: 'https://id.example.org/realms/lienhe', Audience: ['lienhe-api'] },
       });
-      dev.appTemplate.hasParameter('JwtIssuer', { Type: 'String', AllowedPattern: '^https://\\S+$' });
-      dev.appTemplate.hasParameter('JwtJwksUrl', { Type: 'String', AllowedPattern: '^https://\\S+$' });
-      dev.appTemplate.hasParameter('JwtAudience', { Type: 'String', MinLength: 1 });
+      for (const stage of [dev, real, realProd]) {
+        expect(Object.keys(stage.appTemplate.toJSON().Parameters as Json)).toEqual(['BootstrapVersion']);
+      }
+    });
+
+    it('refuses a Cognito identity until the stack has its user pool, rather than an open API', () => {
+      // Act / Assess
+      expect(() => synthStage({ settings: { identity: { kind: 'cognito' } } })).toThrow(
+        /infra\/stages\/dev\.ts: identity: kind "cognito" needs the stack's user pool/,
+      );
+    });
+
+    it('sends each route to its group function through one integration and one invoke permission per group', () => {
+      // Prepare
+      const t = real.appTemplate;
+      const apiId = (resources(t, 'AWS::ApiGatewayV2::Api')[0] as [string, Resource])[0];
+      const integrations = resources(t, 'AWS::ApiGatewayV2::Integration');
+      const integrationOf = (group: string) => {
+        const fnId = functionId(t, group);
+        const found = integrations.filter(
+          ([, i]) =>
+            JSON.stringify(i.Properties.IntegrationUri) === JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }),
+        );
+        expect(found, group).toHaveLength(1);
+        return (found[0] as [string, Resource])[0];
+      };
+
+      // Act / Assess
+      for (const route of HTTP_ROUTES) {
+        t.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: `${route.method} ${route.path}`,
+          Target: join('integrations/', { Ref: integrationOf(route.group) }),
+        });
+      }
+      for (const group of HTTP_GROUPS) {
+        const permissions = resources(t, 'AWS::Lambda::Permission').filter(
+          ([, p]) =>
+            JSON.stringify(p.Properties.FunctionName) ===
+            JSON.stringify({ 'Fn::GetAtt': [functionId(t, group.name), 'Arn'] }),
+        );
+        expect(permissions.map(([, p]) => p.Properties)).toEqual([
+          {
+            Action: 'lambda:InvokeFunction',
+            FunctionName: { 'Fn::GetAtt': [functionId(t, group.name), 'Arn'] },
+            Principal: 'apigateway.amazonaws.com',
+            SourceArn: join(
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':execute-api:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':',
+              { Ref: apiId },
+              '/*/*/*',
+            ),
+          },
+        ]);
+      }
     });
 
     it('throttles the stage and writes access logs without personal data', () => {
@@ -815,7 +952,7 @@ describe('Stack: AppStack', () => {
 
     it('publishes alarms to an encrypted, TLS-only topic CloudWatch may use, and e-mails it when asked', () => {
       // Prepare
-      const withEmail = synthStage({ stage: 'dev', alarmEmail: 'ops@example.org' });
+      const withEmail = dev; // TEST_SETTINGS.alarmEmail
 
       // Act / Assess
       dev.appTemplate.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
@@ -852,7 +989,7 @@ describe('Stack: AppStack', () => {
   describe('Registry', () => {
     it('deploys an empty registry with no functions and no JWT parameters', () => {
       // Act
-      const empty = synthStage({ registry: { httpRoutes: [], backgroundFunctions: [] } });
+      const empty = synthStage({ registry: { httpGroups: [], httpRoutes: [], backgroundFunctions: [] } });
 
       // Assess
       empty.appTemplate.resourceCountIs('AWS::Lambda::Function', 0);
@@ -863,52 +1000,60 @@ describe('Stack: AppStack', () => {
     it('rejects duplicate names and routes, bad names, bad schedule expressions and a second queue consumer', () => {
       // Prepare
       const route = FIXTURE_HTTP_ROUTES[0] as HttpRouteDef;
+      const group = FIXTURE_HTTP_GROUPS[0] as (typeof FIXTURE_HTTP_GROUPS)[number];
+      const httpGroups = [group];
       const job = FIXTURE_BACKGROUND_FUNCTIONS.find(
         (f) => f.trigger.kind === 'schedule',
       ) as BackgroundFunctionDef;
-
-      // Act / Assess
-      expect(() => validateRegistry({ httpRoutes: [route, route], backgroundFunctions: [] })).toThrow(
-        /registered twice/,
-      );
-      expect(() =>
-        validateRegistry({ httpRoutes: [route, { ...route, name: 'other' }], backgroundFunctions: [] }),
-      ).toThrow(/Route GET \/whoami is registered twice/);
-      expect(() =>
-        validateRegistry({ httpRoutes: [{ ...route, name: 'Who_Am_I' }], backgroundFunctions: [] }),
-      ).toThrow(/kebab-case/);
-      expect(() =>
-        validateRegistry({
-          httpRoutes: [],
-          backgroundFunctions: [{ ...job, trigger: { kind: 'schedule', expression: '0 7 31 10 ? *' } }],
-        }),
-      ).toThrow(/EventBridge Scheduler expression/);
-      expect(() =>
-        validateRegistry({ httpRoutes: [{ ...route, name: 'schedules' }], backgroundFunctions: [] }),
-      ).toThrow(/reserved/);
       const worker = FIXTURE_BACKGROUND_FUNCTIONS.find(
         (f) => f.trigger.kind === 'queue',
       ) as BackgroundFunctionDef;
-      expect(() =>
-        validateRegistry({
-          httpRoutes: [],
-          backgroundFunctions: [worker, { ...worker, name: 'second-worker' }],
+      const check = (registry: Partial<FunctionRegistry>) => () =>
+        validateRegistry({ httpGroups, httpRoutes: [route], backgroundFunctions: [], ...registry });
+
+      // Act / Assess
+      expect(check({ httpRoutes: [route, route] })).toThrow(/Route name "whoami" is registered twice/);
+      expect(check({ httpRoutes: [route, { ...route, name: 'other' }] })).toThrow(
+        /Route GET \/whoami is registered twice/,
+      );
+      expect(check({ httpRoutes: [{ ...route, name: 'Who_Am_I' }] })).toThrow(/kebab-case/);
+      expect(check({ httpGroups: [group, group] })).toThrow(/Function name "whoami" is registered twice/);
+      expect(check({ backgroundFunctions: [{ ...job, name: 'whoami' }] })).toThrow(/registered twice/);
+      expect(check({ httpRoutes: [{ ...route, group: 'elsewhere' }] })).toThrow(
+        /names the group "elsewhere", which HTTP_GROUPS lacks/,
+      );
+      expect(check({ httpGroups: [group, { ...group, name: 'idle' }] })).toThrow(/"idle" serves no route/);
+      expect(check({ httpGroups: [{ ...group, timeoutSeconds: 60 }] })).toThrow(
+        /timeoutSeconds must be 1–30/,
+      );
+      expect(
+        check({
+          backgroundFunctions: [{ ...job, trigger: { kind: 'schedule', expression: '0 7 31 10 ? *' } }],
         }),
-      ).toThrow(/The invitations queue can have one consumer/);
+      ).toThrow(/EventBridge Scheduler expression/);
+      expect(
+        check({
+          httpGroups: [{ ...group, name: 'schedules' }],
+          httpRoutes: [{ ...route, group: 'schedules' }],
+        }),
+      ).toThrow(/reserved/);
+      expect(check({ backgroundFunctions: [worker, { ...worker, name: 'second-worker' }] })).toThrow(
+        /one consumer/,
+      );
       // A consumer per queue is fine: the invitation worker and the job worker.
-      expect(() =>
-        validateRegistry({
-          httpRoutes: [],
+      expect(
+        check({
           backgroundFunctions: [
             worker,
             { ...worker, name: 'job-worker', trigger: { kind: 'queue', queue: 'jobs' } },
           ],
         }),
       ).not.toThrow();
-      expect(() =>
-        validateRegistry({ httpRoutes: [{ ...route, name: 'jobs' }], backgroundFunctions: [] }),
+      expect(
+        check({ httpGroups: [{ ...group, name: 'jobs' }], httpRoutes: [{ ...route, group: 'jobs' }] }),
       ).toThrow(/reserved/);
       expect(() => validateRegistry(FIXTURE_REGISTRY)).not.toThrow();
+      expect(() => validateRegistry(REAL_REGISTRY)).not.toThrow();
     });
   });
 });

@@ -22,14 +22,13 @@ import {
   FONTS_PACKAGE_DIR,
   PROJECT_ROOT,
 } from '../../infra/constructs/app-function.js';
-import type { FunctionRegistry } from '../../infra/stacks/app-stack.js';
+import { type FunctionRegistry, groupFunctionSpec } from '../../infra/stacks/app-stack.js';
+import { BACKGROUND_FUNCTIONS, HTTP_GROUPS, HTTP_ROUTES } from '../../shared/config/functions.js';
 import {
-  BACKGROUND_FUNCTIONS,
-  type BackgroundFunctionDef,
-  HTTP_ROUTES,
-  type HttpRouteDef,
-} from '../../shared/config/functions.js';
-import { FIXTURE_BACKGROUND_FUNCTIONS, FIXTURE_HTTP_ROUTES } from '../fixtures/functions/registry.js';
+  FIXTURE_BACKGROUND_FUNCTIONS,
+  FIXTURE_HTTP_GROUPS,
+  FIXTURE_HTTP_ROUTES,
+} from '../fixtures/functions/registry.js';
 import { synthStage } from './support.js';
 
 const KiB = 1024;
@@ -52,9 +51,11 @@ const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
 
 // The fixtures ride along under their own names and paths, so they never clash with the real entries.
 const fixtures: FunctionRegistry = {
+  httpGroups: FIXTURE_HTTP_GROUPS.map((g) => ({ ...g, name: `fixture-${g.name}` })),
   httpRoutes: FIXTURE_HTTP_ROUTES.map((r) => ({
     ...r,
     name: `fixture-${r.name}`,
+    group: `fixture-${r.group}`,
     path: `/fixture${r.path}`,
   })),
   // The invitation queue has one consumer: the fixture's rides along only while the real one is missing.
@@ -63,11 +64,13 @@ const fixtures: FunctionRegistry = {
   ).map((f) => ({ ...f, name: `fixture-${f.name}` })),
 };
 const registry: FunctionRegistry = {
+  httpGroups: [...HTTP_GROUPS, ...fixtures.httpGroups],
   httpRoutes: [...HTTP_ROUTES, ...fixtures.httpRoutes],
   backgroundFunctions: [...BACKGROUND_FUNCTIONS, ...fixtures.backgroundFunctions],
 };
-const all: (HttpRouteDef | BackgroundFunctionDef)[] = [
-  ...registry.httpRoutes,
+/** The deployed functions: one per HTTP group (bot and fonts if a route of it needs them), one per background entry. */
+const all: { name: string; bot?: boolean; needsFonts?: boolean }[] = [
+  ...registry.httpGroups.map((g) => groupFunctionSpec(g, registry.httpRoutes)),
   ...registry.backgroundFunctions,
 ];
 

@@ -14,6 +14,7 @@ const jwt = {
 
 const route = (name: string, method: HttpRouteDef['method'], path: string, auth = true): HttpRouteDef => ({
   name,
+  group: 'gateway',
   method,
   path,
   entry: `functions/http/${name}.ts`,
