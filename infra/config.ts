@@ -10,6 +10,14 @@ export type StageName = (typeof STAGES)[number];
 /** Short, so `<prefix>-<stage>-<function name>` stays within Lambda's 64-character name limit. */
 export const PROJECT_PREFIX = 'lienhe';
 
+/**
+ * Who signs staff in to the HTTP API: our own Cognito user pool (infra/constructs/identity.ts), or an
+ * existing OpenID Connect provider whose tokens carry the same claims.
+ */
+export type IdentityConfig =
+  | { kind: 'cognito' }
+  | { kind: 'oidc'; issuer: string; audience: string; jwksUrl: string };
+
 export interface StageConfig {
   name: StageName;
   /** `lienhe-dev`: prefix of function names, log groups and SSM parameters. */
@@ -25,6 +33,8 @@ export interface StageConfig {
   tracing: boolean;
   /** Optional e-mail address subscribed to the alarm topic (it must confirm the subscription). */
   alarmEmail?: string;
+  /** The identity provider behind the HTTP API's JWT authorizer; absent means our Cognito user pool. */
+  identity?: IdentityConfig;
   /** SSM SecureString parameter names, created with the CLI before the first deploy (docs/deploy.md). */
   parameters: { botToken: string; webhookSecret: string };
   /** Deployment settings given as context (`-c reportBoardIds=a,b`), set as environment on every function. */
@@ -39,7 +49,12 @@ export const DEPLOYMENT_SETTINGS = {
 
 export function stageConfig(
   name: StageName,
-  options: { tracing?: boolean; alarmEmail?: string; settings?: Record<string, string> } = {},
+  options: {
+    tracing?: boolean;
+    alarmEmail?: string;
+    identity?: IdentityConfig;
+    settings?: Record<string, string>;
+  } = {},
 ): StageConfig {
   const prefix = `${PROJECT_PREFIX}-${name}`;
   const prod = name === 'prod';
@@ -52,6 +67,7 @@ export function stageConfig(
     terminationProtection: prod,
     tracing: options.tracing ?? false,
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
+    identity: options.identity ?? { kind: 'cognito' },
     parameters: {
       botToken: `/${prefix}/telegram/bot-token`,
       webhookSecret: `/${prefix}/telegram/webhook-secret`,

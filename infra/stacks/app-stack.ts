@@ -1,7 +1,7 @@
 // infra: the stateless stack — one function per registry entry (shared/config/functions.ts), the HTTP API,
 // schedules, queues, the outbox relay, topic subscriptions and alarms. Nothing here is per function: a new
 // registry entry is deployed with its grants and trigger, and watched by alarms, without touching this file.
-import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -26,9 +26,11 @@ import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subsc
 import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { BackgroundFunctionDef, HttpRouteDef, Trigger } from '../../shared/config/functions.js';
-import { ENV, TIME_ZONE } from '../../shared/config/table.js';
+import { ENV, METRICS_NAMESPACE, TIME_ZONE } from '../../shared/config/table.js';
 import type { StageConfig } from '../config.js';
 import { AppFunction, FUNCTION_SIZING } from '../constructs/app-function.js';
+import { stageIdentity } from '../constructs/identity.js';
+import { Observability } from '../constructs/observability.js';
 import { resolveGrants } from '../grants.js';
 import { acknowledge } from '../nag.js';
 
@@ -90,15 +92,20 @@ export class AppStack extends Stack {
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
   readonly alarmTopic: Topic;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { stage, registry } = props;
     validateRegistry(registry);
 
-    // Parameters only when some function will read them (an unreferenced parameter is a template warning).
-    const jwt =
-      registry.httpRoutes.length + registry.backgroundFunctions.length > 0 ? this.jwtParameters() : undefined;
+    // Staff sign-in: our Cognito user pool, or the stage's OIDC provider (infra/constructs/identity.ts).
+    const identity = stageIdentity(this, stage);
+    const jwt = identity.issuer;
+    // A pool trigger needs a pool: a stage signing in elsewhere does not deploy it.
+    const backgroundFunctions = registry.backgroundFunctions.filter(
+      (f) => f.trigger.kind !== 'cognito' || identity.pool,
+    );
 
     this.alarmTopic = this.createAlarmTopic(stage);
 
@@ -119,12 +126,18 @@ export class AppStack extends Stack {
       invitationQueue: this.invitationQueue,
       botTokenParameter: stage.parameters.botToken,
       webhookSecretParameter: stage.parameters.webhookSecret,
+      ...(identity.pool ? { userPool: identity.pool.userPool } : {}),
     };
     // functions/deps.ts builds its token verifier at cold start in every function, so all get these.
+    const jwtEnvironment: Record<string, string> = {
+      [ENV.jwtIssuer]: jwt.issuer,
+      [ENV.jwtAudience]: jwt.audience,
+      [ENV.jwtJwksUrl]: jwt.jwksUrl,
+    };
     const baseEnvironment: Record<string, string> = {
-      ...(jwt
-        ? { [ENV.jwtIssuer]: jwt.issuer, [ENV.jwtAudience]: jwt.audience, JWT_JWKS_URL: jwt.jwksUrl }
-        : {}),
+      // Powertools' `service` dimension: the alarms and the dashboard (observability.ts) select by it.
+      [ENV.powertoolsServiceName]: stage.prefix,
+      [ENV.powertoolsMetricsNamespace]: METRICS_NAMESPACE,
       ...stage.settings,
     };
 
@@ -161,7 +174,14 @@ export class AppStack extends Stack {
         description,
         // The PDFs need no more: our writer lays out the 500-member minutes in about 30 ms.
         ...FUNCTION_SIZING[kind],
-        environment: { ...baseEnvironment, ...effect.environment, ...botEnv, ...queueEnv },
+        environment: {
+          // Not for a pool trigger: the pool names its function and the issuer names the pool, a cycle.
+          ...(kind === 'cognito' ? {} : jwtEnvironment),
+          ...baseEnvironment,
+          ...effect.environment,
+          ...botEnv,
+          ...queueEnv,
+        },
         logRetention: stage.logRetention,
         logRemovalPolicy: stage.logRemovalPolicy,
         tracing: stage.tracing,
@@ -183,13 +203,7 @@ export class AppStack extends Stack {
       apiName: `${stage.prefix}-api`,
       description: 'Liên hệ nơi cư trú: HTTP API and Telegram webhook',
       createDefaultStage: false,
-      ...(jwt
-        ? {
-            defaultAuthorizer: new HttpJwtAuthorizer('JwtAuthorizer', jwt.issuer, {
-              jwtAudience: [jwt.audience],
-            }),
-          }
-        : {}),
+      defaultAuthorizer: new HttpJwtAuthorizer('JwtAuthorizer', jwt.issuer, { jwtAudience: [jwt.audience] }),
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: stage.logRetention,
@@ -238,7 +252,7 @@ export class AppStack extends Stack {
       }
     }
 
-    for (const def of registry.backgroundFunctions) {
+    for (const def of backgroundFunctions) {
       const d = createFunction(def, def.trigger.kind, def.description);
       deployed.push(d);
       const fn = d.fn.fn;
@@ -298,6 +312,10 @@ export class AppStack extends Stack {
           props.topic.addSubscription(new LambdaSubscription(fn));
           break;
         }
+        case 'cognito': {
+          identity.pool?.addPreTokenGeneration(fn);
+          break;
+        }
       }
     }
 
@@ -329,35 +347,25 @@ export class AppStack extends Stack {
       });
     }
 
+    this.observability = new Observability(this, 'Observability', {
+      stage,
+      alarmTopic: this.alarmTopic,
+      api: this.api,
+      table: props.table,
+      invitationQueue: this.invitationQueue,
+      deadLetterQueues: this.deadLetterQueues,
+      functions: this.functions,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url, description: 'Base URL of the HTTP API' });
+    if (identity.pool) {
+      new CfnOutput(this, 'UserPoolId', { value: identity.pool.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: identity.pool.audience });
+    }
+    new CfnOutput(this, 'JwtIssuer', { value: jwt.issuer });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
     new CfnOutput(this, 'BotTokenParameter', { value: stage.parameters.botToken });
     new CfnOutput(this, 'WebhookSecretParameter', { value: stage.parameters.webhookSecret });
-  }
-
-  /**
-   * The identity provider is the deployment's, not the code's: an OIDC issuer whose tokens carry sub, orgId
-   * and role. As parameters, one synthesized template deploys against any provider, nothing about it is
-   * committed, and `cdk deploy` keeps the previous values on later deploys (docs/deploy.md).
-   */
-  private jwtParameters(): { issuer: string; audience: string; jwksUrl: string } {
-    const issuer = new CfnParameter(this, 'JwtIssuer', {
-      type: 'String',
-      description:
-        'OIDC issuer URL of the identity provider (the iss claim), e.g. https://id.example.org/realms/lienhe',
-      allowedPattern: '^https://\\S+$',
-    });
-    const audience = new CfnParameter(this, 'JwtAudience', {
-      type: 'String',
-      description: 'Audience the API accepts (the aud claim)',
-      minLength: 1,
-    });
-    const jwksUrl = new CfnParameter(this, 'JwtJwksUrl', {
-      type: 'String',
-      description: 'JWKS URL of the issuer: the functions verify each token again with it (defence in depth)',
-      allowedPattern: '^https://\\S+$',
-    });
-    return { issuer: issuer.valueAsString, audience: audience.valueAsString, jwksUrl: jwksUrl.valueAsString };
   }
 
   /** Alarms and OK notices go to the alarm topic, encrypted with its own key that CloudWatch may use. */

@@ -10,7 +10,9 @@ export type Grant =
   | 'topic:publish'
   | 'invitation-queue:send'
   | 'bot-secrets:read'
-  | 'sms:publish';
+  | 'sms:publish'
+  /** Create, disable, enable and delete staff sign-ins in the Cognito user pool (`USER_POOL_ID`). */
+  | 'user-pool:admin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -39,7 +41,9 @@ export type Trigger =
   /** DynamoDB stream → Lambda (the outbox relay). */
   | { kind: 'table-stream' }
   /** SNS topic subscription. */
-  | { kind: 'topic' };
+  | { kind: 'topic' }
+  /** A Cognito user pool trigger (AWS only; the local stack signs its own tokens and has no pool). */
+  | { kind: 'cognito'; event: 'pre-token-generation' };
 
 /**
  * The event EventBridge Scheduler sends to a `schedule` function in AWS (the local scheduler may send the
@@ -303,5 +307,14 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     grants: ['table:read', 'table:write'],
     description:
       'R22: compile the October report of every residence committee under REPORT_BOARD_IDS, then the boards',
+  },
+  {
+    name: 'pre-token-generation',
+    entry: 'functions/identity/pre-token-generation.ts',
+    // The staff user pool's trigger (AWS only): the local stack signs its own tokens.
+    trigger: { kind: 'cognito', event: 'pre-token-generation' },
+    grants: ['table:read'],
+    description:
+      'Staff sign-in: puts the staff assignment (staffId, orgId, role) into the tokens, or refuses',
   },
 ];

@@ -153,6 +153,24 @@ const expectedByGrant = (template: Template): Record<Grant, Json[]> => ({
     },
   ],
   'sms:publish': [{ Sid: 'SmsPublish', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }],
+  'user-pool:admin': [
+    {
+      Sid: 'UserPoolAdmin',
+      Effect: 'Allow',
+      Action: [
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminResetUserPassword',
+        'cognito-idp:AdminUpdateUserAttributes',
+      ],
+      Resource: {
+        'Fn::GetAtt': [(resources(template, 'AWS::Cognito::UserPool')[0] as [string, Resource])[0], 'Arn'],
+      },
+    },
+  ],
 });
 
 function functionId(template: Template, name: string, prefix = 'lienhe-dev'): string {
@@ -227,6 +245,9 @@ function expectedTriggerStatements(template: Template, def: HttpRouteDef | Backg
           Resource: { 'Fn::GetAtt': [queueIdIn(template, 'lienhe-dev-invitations'), 'Arn'] },
         },
       ];
+    case 'cognito':
+      // Cognito invokes it through a resource policy on the function, nothing on the role.
+      return [logs];
     case 'table-stream':
       return [
         logs,
@@ -270,7 +291,8 @@ describe('Stack: AppStack', () => {
       t.resourceCountIs('AWS::Logs::LogGroup', n + 1); // + the API access logs
       t.resourceCountIs('AWS::SQS::Queue', queues);
       t.resourceCountIs('AWS::SQS::QueuePolicy', queues);
-      t.resourceCountIs('AWS::CloudWatch::Alarm', 2 * n + deadLetterQueues + streams);
+      // + the five stack-wide alarms of infra/constructs/observability.ts
+      t.resourceCountIs('AWS::CloudWatch::Alarm', 2 * n + deadLetterQueues + streams + 5);
       t.resourceCountIs('AWS::Scheduler::Schedule', schedules);
       t.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
       t.resourceCountIs('AWS::ApiGatewayV2::Route', FIXTURE_HTTP_ROUTES.length);
@@ -281,11 +303,11 @@ describe('Stack: AppStack', () => {
       t.resourceCountIs('AWS::KMS::Key', 1);
     });
 
-    it('for this fixture registry: 6 functions, 6 queues, 18 alarms, 1 schedule', () => {
+    it('for this fixture registry: 6 functions, 6 queues, 23 alarms, 1 schedule', () => {
       // Act / Assess
       dev.appTemplate.resourceCountIs('AWS::Lambda::Function', 6);
       dev.appTemplate.resourceCountIs('AWS::SQS::Queue', 6);
-      dev.appTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 18);
+      dev.appTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 23);
       dev.appTemplate.resourceCountIs('AWS::Scheduler::Schedule', 1);
     });
   });
@@ -329,7 +351,8 @@ describe('Stack: AppStack', () => {
           expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: logsId } });
           template.hasResource('AWS::Logs::LogGroup', {
             Properties: { LogGroupName: `/aws/lambda/${prefix}-${def.name}`, RetentionInDays: days },
-            DeletionPolicy: prefix === 'lienhe-prod' ? 'Retain' : 'Delete',
+            // Kept in prod, except when the deploy that created it rolls back (a retry must not collide).
+            DeletionPolicy: prefix === 'lienhe-prod' ? 'RetainExceptOnCreate' : 'Delete',
           });
         }
       }
@@ -357,12 +380,24 @@ describe('Stack: AppStack', () => {
 
     it('gives each function exactly the environment its grants call for', () => {
       // Prepare
-      const jwt = {
-        JWT_ISSUER: { Ref: 'JwtIssuer' },
-        JWT_AUDIENCE: { Ref: 'JwtAudience' },
-        JWT_JWKS_URL: { Ref: 'JwtJwksUrl' },
+      const pool = {
+        Ref: (resources(dev.appTemplate, 'AWS::Cognito::UserPool')[0] as [string, Resource])[0],
       };
-      const base = { ...jwt, REPORT_BOARD_IDS: 'quan-ninh-kieu', NODE_OPTIONS: '--enable-source-maps' };
+      const issuer = ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', pool];
+      const jwt = {
+        JWT_ISSUER: join(...issuer),
+        JWT_AUDIENCE: {
+          Ref: (resources(dev.appTemplate, 'AWS::Cognito::UserPoolClient')[0] as [string, Resource])[0],
+        },
+        JWT_JWKS_URL: join(...issuer, '/.well-known/jwks.json'),
+      };
+      const base = {
+        ...jwt,
+        POWERTOOLS_SERVICE_NAME: 'lienhe-dev',
+        POWERTOOLS_METRICS_NAMESPACE: 'LienHe',
+        REPORT_BOARD_IDS: 'quan-ninh-kieu',
+        NODE_OPTIONS: '--enable-source-maps',
+      };
       const bot = {
         BOT_TOKEN_PARAMETER: '/lienhe-dev/telegram/bot-token',
         WEBHOOK_SECRET_PARAMETER: '/lienhe-dev/telegram/webhook-secret',
@@ -534,16 +569,21 @@ describe('Stack: AppStack', () => {
       });
     });
 
-    it('takes the JWT issuer and audience from stack parameters that insist on https', () => {
+    it('takes the JWT issuer and audience from the staff user pool, with no stack parameter', () => {
+      // Prepare
+      const pool = (resources(dev.appTemplate, 'AWS::Cognito::UserPool')[0] as [string, Resource])[0];
+      const client = (resources(dev.appTemplate, 'AWS::Cognito::UserPoolClient')[0] as [string, Resource])[0];
+
       // Act / Assess
       dev.appTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: [{ Ref: 'JwtAudience' }] },
+        JwtConfiguration: {
+          Issuer: join('https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: pool }),
+          Audience: [{ Ref: client }],
+        },
       });
-      dev.appTemplate.hasParameter('JwtIssuer', { Type: 'String', AllowedPattern: '^https://\\S+$' });
-      dev.appTemplate.hasParameter('JwtJwksUrl', { Type: 'String', AllowedPattern: '^https://\\S+$' });
-      dev.appTemplate.hasParameter('JwtAudience', { Type: 'String', MinLength: 1 });
+      expect(Object.keys(dev.appTemplate.toJSON().Parameters as Json)).toEqual(['BootstrapVersion']);
     });
 
     it('throttles the stage and writes access logs without personal data', () => {

@@ -96,6 +96,9 @@ describe('Rules: cdk-nag AwsSolutions', () => {
     for (const ack of acks) expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThan(40);
     expect(ids).toEqual([
       'AwsSolutions-APIG4',
+      // The staff user pool: MFA optional, Essentials plan (infra/constructs/identity.ts says why)
+      'AwsSolutions-COG2',
+      'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
       'AwsSolutions-L1',
