@@ -2,7 +2,7 @@
 // variables and the cdk-nag acknowledgements it needs. Every statement names its resources; no action has
 // a wildcard. Each statement carries a Sid, which also keeps @aws-cdk/aws-iam:minimizePolicies from
 // merging it with another, so a role's policy reads as its registry entry.
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -68,6 +68,11 @@ export function parameterArn(scope: IConstruct, name: string): string {
     resourceName: name.replace(/^\//, ''),
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
+}
+
+/** How cdk-nag writes a value in a finding id: `<AWS::Region>` for the pseudo parameter, else the value. */
+function nagValue(value: string, pseudo: string): string {
+  return Token.isUnresolved(value) ? `<${pseudo}>` : value;
 }
 
 /** The table and each of its indexes by name (no `index/*`). */
@@ -159,7 +164,8 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
       },
       acknowledgements: [
         {
-          id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
+          // cdk-nag names the finding by the ARN as synthesised: pseudo parameters, or the stage's env.
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:${nagValue(stack.region, 'AWS::Region')}:${nagValue(stack.account, 'AWS::AccountId')}:key/*]`,
           reason:
             'kms:Decrypt for the SSM SecureString parameters: the AWS managed key alias/aws/ssm has no ARN ' +
             'known at synthesis, so the statement names any key of this account and is restricted by ' +

@@ -97,6 +97,8 @@ export class StaffUserPool extends Construct implements TokenIssuer {
       userVerification: {
         emailSubject: 'Mã xác minh hệ thống Liên hệ nơi cư trú',
         emailBody: 'Mã xác minh của anh/chị là {####}. Không chia sẻ mã này với bất kỳ ai.',
+        // Never sent (no SMS in this pool), but Cognito stores a message; ours, not its English default.
+        smsMessage: 'Mã xác minh Liên hệ nơi cư trú: {####}',
       },
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

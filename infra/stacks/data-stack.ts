@@ -7,6 +7,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { GSI, TABLE_ATTRIBUTES } from '../../shared/config/table.js';
 import type { StageConfig } from '../config.js';
+import { TableBackup } from '../constructs/backup.js';
 
 export interface DataStackProps extends StackProps {
   stage: StageConfig;
@@ -17,6 +18,7 @@ export class DataStack extends Stack {
   readonly topic: Topic;
   /** The events topic's key: publishers need kms:GenerateDataKey and kms:Decrypt on it. */
   readonly topicKey: Key;
+  readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { ...props, terminationProtection: props.stage.terminationProtection });
@@ -64,7 +66,11 @@ export class DataStack extends Stack {
     });
     this.topic.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
+    this.backup = new TableBackup(this, 'Backup', { stage, table: this.table });
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'BackupVaultName', { value: this.backup.vault.backupVaultName });
+    new CfnOutput(this, 'BackupRoleArn', { value: this.backup.role.roleArn });
     new CfnOutput(this, 'EventsTopicArn', { value: this.topic.topicArn });
   }
 }

@@ -1,10 +1,10 @@
 // test support: builds one stage's stacks the way infra/app.ts does, with cdk.json's feature flags.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type Environment } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { AwsSolutionsChecks } from 'cdk-nag';
-import { type StageName, stageConfig } from '../../infra/config.js';
+import { type IdentityConfig, type StageName, stageConfig } from '../../infra/config.js';
 import { PROJECT_ROOT } from '../../infra/constructs/app-function.js';
 import { addNagChecks } from '../../infra/nag.js';
 import type { AppStack, FunctionRegistry } from '../../infra/stacks/app-stack.js';
@@ -29,6 +29,9 @@ export interface SynthesizedStage {
   nag: AwsSolutionsChecks;
 }
 
+/** The account and region the platform tests synthesise for (a concrete env, as a real deploy has). */
+export const TEST_ENV = { account: '123456789012', region: 'ap-southeast-1' } as const;
+
 export function synthStage(
   options: {
     stage?: StageName;
@@ -37,6 +40,9 @@ export function synthStage(
     alarmEmail?: string;
     botUsername?: string;
     settings?: Record<string, string>;
+    identity?: IdentityConfig;
+    /** A concrete account and region (default: environment-agnostic stacks). */
+    env?: Environment;
     /** Real esbuild bundling (slow); skipped unless asked. */
     bundle?: boolean;
     /** CDK's built-in CloudFormation schema validation: 3–10 s per synthesis here, so only where tested. */
@@ -56,11 +62,13 @@ export function synthStage(
     ...(options.tracing ? { tracing: true } : {}),
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.identity ? { identity: options.identity } : {}),
   });
   const { data, app: appStack } = createStageStacks(app, {
     stage,
     registry: options.registry ?? FIXTURE_REGISTRY,
     ...(options.botUsername ? { botUsername: options.botUsername } : {}),
+    ...(options.env ? { env: options.env } : {}),
   });
   const nag = addNagChecks(app);
   return {
