@@ -35,6 +35,11 @@ export interface StageConfig {
   alarmEmail?: string;
   /** The identity provider behind the HTTP API's JWT authorizer; absent means our Cognito user pool. */
   identity?: IdentityConfig;
+  /**
+   * After a restore (docs/operations.md): the restored table the stacks use instead of the one the data
+   * stack created, which is then left in place, retained, outside the stack.
+   */
+  restoredTable?: { tableName: string; tableStreamArn: string };
   /** SSM SecureString parameter names, created with the CLI before the first deploy (docs/deploy.md). */
   parameters: { botToken: string; webhookSecret: string };
   /** Deployment settings given as context (`-c reportBoardIds=a,b`), set as environment on every function. */
@@ -53,6 +58,7 @@ export function stageConfig(
     tracing?: boolean;
     alarmEmail?: string;
     identity?: IdentityConfig;
+    restoredTable?: { tableName: string; tableStreamArn: string };
     settings?: Record<string, string>;
   } = {},
 ): StageConfig {
@@ -68,6 +74,7 @@ export function stageConfig(
     tracing: options.tracing ?? false,
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
     identity: options.identity ?? { kind: 'cognito' },
+    ...(options.restoredTable ? { restoredTable: options.restoredTable } : {}),
     parameters: {
       botToken: `/${prefix}/telegram/bot-token`,
       webhookSecret: `/${prefix}/telegram/webhook-secret`,
@@ -87,6 +94,8 @@ export function stageFromContext(scope: Construct): StageConfig {
   }
   const tracing = scope.node.tryGetContext('tracing');
   const alarmEmail = scope.node.tryGetContext('alarmEmail');
+  const restoredTableName = scope.node.tryGetContext('restoredTableName');
+  const restoredTableStreamArn = scope.node.tryGetContext('restoredTableStreamArn');
   const settings: Record<string, string> = {};
   for (const [key, variable] of Object.entries(DEPLOYMENT_SETTINGS)) {
     const value = scope.node.tryGetContext(key);
@@ -95,6 +104,9 @@ export function stageFromContext(scope: Construct): StageConfig {
   return stageConfig(raw as StageName, {
     tracing: tracing === true || tracing === 'true',
     ...(typeof alarmEmail === 'string' && alarmEmail !== '' ? { alarmEmail } : {}),
+    ...(typeof restoredTableName === 'string' && typeof restoredTableStreamArn === 'string'
+      ? { restoredTable: { tableName: restoredTableName, tableStreamArn: restoredTableStreamArn } }
+      : {}),
     settings,
   });
 }

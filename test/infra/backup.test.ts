@@ -112,6 +112,37 @@ describe('Construct: TableBackup', () => {
   });
 });
 
+describe('Stage: switched to a restored table', () => {
+  it('uses the restored table everywhere and leaves the created one out of the template (it is retained)', () => {
+    // Prepare
+    const restored = {
+      tableName: 'lienhe-prod-restored-20261030',
+      tableStreamArn:
+        'arn:aws:dynamodb:ap-southeast-1:123456789012:table/lienhe-prod-restored-20261030/stream/2026-10-30T08:00:00.000',
+    };
+
+    // Act
+    const stage = synthStage({ stage: 'prod', env: TEST_ENV, restoredTable: restored });
+    const app = JSON.stringify(stage.appTemplate.toJSON());
+    const [, selection] = only(stage.dataTemplate, 'AWS::Backup::BackupSelection');
+
+    // Assess
+    stage.dataTemplate.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+    expect(app).not.toContain('Fn::ImportValue":"LienHe-prod-Data:ExportsOutputRefTable');
+    stage.appTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: restored.tableStreamArn,
+    });
+    for (const [, f] of Object.entries(stage.appTemplate.findResources('AWS::Lambda::Function'))) {
+      const env = (f as Resource).Properties.Environment as { Variables: Json };
+      if ('TABLE_NAME' in env.Variables) expect(env.Variables.TABLE_NAME).toBe(restored.tableName);
+    }
+    expect(JSON.stringify(selection.Properties.BackupSelection)).toContain(
+      'table/lienhe-prod-restored-20261030',
+    );
+    stage.dataTemplate.hasOutput('TableName', { Value: restored.tableName });
+  });
+});
+
 describe('Resource: named log groups', () => {
   it('are kept in prod except when their own creation rolls back, and removed with the dev stack', () => {
     for (const [stage, deletion, replace] of [

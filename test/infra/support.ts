@@ -41,6 +41,7 @@ export function synthStage(
     botUsername?: string;
     settings?: Record<string, string>;
     identity?: IdentityConfig;
+    restoredTable?: { tableName: string; tableStreamArn: string };
     /** A concrete account and region (default: environment-agnostic stacks). */
     env?: Environment;
     /** Real esbuild bundling (slow); skipped unless asked. */
@@ -63,6 +64,7 @@ export function synthStage(
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.restoredTable ? { restoredTable: options.restoredTable } : {}),
   });
   const { data, app: appStack } = createStageStacks(app, {
     stage,
