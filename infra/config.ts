@@ -16,6 +16,12 @@ export type StageName = (typeof STAGES)[number];
 /** Short, so `<prefix>-<stage>-<function name>` stays within Lambda's 64-character name limit. */
 export const PROJECT_PREFIX = 'lienhe';
 
+/**
+ * Who signs staff in to the HTTP API: our own Cognito user pool (infra/constructs/identity.ts), or an
+ * existing OpenID Connect provider whose tokens carry the same claims.
+ */
+export type IdentityConfig = IdentitySettings;
+
 export interface StageConfig {
   name: StageName;
   /** `lienhe-dev`: prefix of function names, log groups and SSM parameters. */
@@ -42,6 +48,11 @@ export interface StageConfig {
   identity: IdentitySettings;
   /** SMS fallback: the sender id shown on phones and the account's monthly spend cap. */
   sms: { senderId: string; monthlySpendLimitUsd: number };
+  /**
+   * After a restore (docs/operations.md): the restored table the stacks use instead of the one the data
+   * stack created, which is then left in place, retained, outside the stack.
+   */
+  restoredTable?: { tableName: string; tableStreamArn: string };
   /** SSM SecureString parameter names, created with the CLI before the first deploy (docs/deploy.md). */
   parameters: { botToken: string; webhookSecret: string };
 }
@@ -75,6 +86,7 @@ export function stageConfig(name: StageName, settings: StageSettings): StageConf
     identity: settings.identity,
     sms: { ...settings.sms },
     parameters: parameterNames(name),
+    ...(settings.restoredTable ? { restoredTable: { ...settings.restoredTable } } : {}),
   };
 }
 

@@ -2,7 +2,8 @@
 // variables and the cdk-nag acknowledgements it needs. Every statement names its resources; no action has
 // a wildcard. Each statement carries a Sid, which also keeps @aws-cdk/aws-iam:minimizePolicies from
 // merging it with another, so a role's policy reads as its registry entry.
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -24,6 +25,8 @@ export interface GrantResources {
   /** SSM SecureString parameter names (created with the CLI; CDK cannot create SecureStrings). */
   botTokenParameter: string;
   webhookSecretParameter: string;
+  /** The staff's Cognito user pool; absent when the stage signs in through another OIDC provider. */
+  userPool?: IUserPool;
 }
 
 export interface GrantEffect {
@@ -49,6 +52,17 @@ export const TABLE_WRITE_ACTIONS = [
   'dynamodb:UpdateItem',
 ] as const;
 
+/** What the staff administration may do to sign-ins: no ListUsers, no pool settings, no other pool. */
+export const USER_POOL_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminResetUserPassword',
+  'cognito-idp:AdminUpdateUserAttributes',
+] as const;
+
 /** The ARN of a parameter whose name starts with a slash, e.g. `/lienhe-dev/telegram/bot-token`. */
 export function parameterArn(scope: IConstruct, name: string): string {
   return Stack.of(scope).formatArn({
@@ -57,6 +71,11 @@ export function parameterArn(scope: IConstruct, name: string): string {
     resourceName: name.replace(/^\//, ''),
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
+}
+
+/** How cdk-nag writes a value in a finding id: `<AWS::Region>` for the pseudo parameter, else the value. */
+function nagValue(value: string, pseudo: string): string {
+  return Token.isUnresolved(value) ? `<${pseudo}>` : value;
 }
 
 /** The table and each of its indexes by name (no `index/*`). */
@@ -186,6 +205,26 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
       },
     ],
   }),
+
+  'user-pool:admin': (r) => {
+    if (!r.userPool) {
+      throw new Error(
+        'The grant user-pool:admin needs the Cognito user pool: this stage signs in through another ' +
+          'OIDC provider (stage.identity.kind is not cognito)',
+      );
+    }
+    return {
+      statements: [
+        new PolicyStatement({
+          sid: 'UserPoolAdmin',
+          actions: [...USER_POOL_ADMIN_ACTIONS],
+          resources: [r.userPool.userPoolArn],
+        }),
+      ],
+      environment: { [ENV.userPoolId]: r.userPool.userPoolId },
+      acknowledgements: [],
+    };
+  },
 };
 
 /** The statements, environment and acknowledgements of a registry entry's grants, in registry order. */

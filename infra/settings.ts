@@ -56,6 +56,17 @@ export const stageSettingsSchema = z
       .strict(),
     /** X-Ray active tracing on every function (costs per trace). */
     tracing: z.boolean(),
+    /**
+     * After a restore (docs/operations.md): the restored table the stacks use instead of the one the data
+     * stack created, which is then left in place, retained, outside the stack.
+     */
+    restoredTable: z
+      .object({
+        tableName: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name'),
+        tableStreamArn: z.string().startsWith('arn:aws:dynamodb:', 'must be the table stream ARN'),
+      })
+      .strict()
+      .optional(),
     logRetentionDays: z.union(
       LOG_RETENTION_DAYS.map((days) => z.literal(days)),
       {

@@ -2,7 +2,7 @@
 // explicit log group with retention, and a role that starts empty (grants.ts adds what the registry lists).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -126,7 +126,7 @@ export class AppFunction extends Construct {
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${props.functionName}`,
       retention: props.logRetention,
-      removalPolicy: props.logRemovalPolicy,
+      removalPolicy: namedLogGroupRemovalPolicy(props.logRemovalPolicy),
     });
 
     // Our own role, not the default one: the default attaches the AWS managed AWSLambdaBasicExecutionRole
@@ -186,6 +186,15 @@ export class AppFunction extends Construct {
   }
 }
 
+/**
+ * A named log group kept with RETAIN outlives a failed first deploy, and the retry then fails on "already
+ * exists". RETAIN_ON_UPDATE_OR_DELETE (CloudFormation's RetainExceptOnCreate) keeps it on update and stack
+ * deletion but lets the rollback of its own creation remove it.
+ */
+export function namedLogGroupRemovalPolicy(policy: RemovalPolicy): RemovalPolicy {
+  return policy === RemovalPolicy.RETAIN ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : policy;
+}
+
 /** Default sizes per kind of trigger; one place, so the cost estimate in docs/deploy.md matches. */
 export const FUNCTION_SIZING = {
   http: { memorySize: 512, timeout: Duration.seconds(10) },
@@ -193,4 +202,6 @@ export const FUNCTION_SIZING = {
   'table-stream': { memorySize: 512, timeout: Duration.seconds(60) },
   topic: { memorySize: 512, timeout: Duration.seconds(60) },
   schedule: { memorySize: 1024, timeout: Duration.minutes(5) },
+  // Cognito waits 5 seconds for a trigger, then refuses the sign-in.
+  cognito: { memorySize: 512, timeout: Duration.seconds(5) },
 } as const;

@@ -35,9 +35,11 @@ import {
   type QueueName,
   type Trigger,
 } from '../../shared/config/functions.js';
-import { ENV, TIME_ZONE } from '../../shared/config/table.js';
+import { ENV, METRICS_NAMESPACE, TIME_ZONE } from '../../shared/config/table.js';
 import type { StageConfig } from '../config.js';
 import { AppFunction, FUNCTION_SIZING } from '../constructs/app-function.js';
+import { stageIdentity } from '../constructs/identity.js';
+import { Observability } from '../constructs/observability.js';
 import { resolveGrants } from '../grants.js';
 import { acknowledge } from '../nag.js';
 
@@ -139,13 +141,20 @@ export class AppStack extends Stack {
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
   readonly alarmTopic: Topic;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { stage, registry } = props;
     validateRegistry(registry);
 
-    const jwt = registry.httpRoutes.some((r) => r.auth) ? jwtSettings(stage) : undefined;
+    // Staff sign-in: our Cognito user pool, or the stage's OIDC provider (infra/constructs/identity.ts).
+    const identity = stageIdentity(this, stage);
+    const jwt = identity.issuer;
+    // A pool trigger needs a pool: a stage signing in elsewhere does not deploy it.
+    const backgroundFunctions = registry.backgroundFunctions.filter(
+      (f) => f.trigger.kind !== 'cognito' || identity.pool,
+    );
 
     this.alarmTopic = this.createAlarmTopic(stage);
 
@@ -169,16 +178,20 @@ export class AppStack extends Stack {
       jobQueue: this.jobQueue,
       botTokenParameter: stage.parameters.botToken,
       webhookSecretParameter: stage.parameters.webhookSecret,
+      ...(identity.pool ? { userPool: identity.pool.userPool } : {}),
     };
-    // functions/deps.ts builds its token verifier at cold start in every function, so all get these. The bot's
-    // username is public and every function that builds a deep link (link codes, the bot) needs it: all get it.
+    // functions/deps.ts builds its token verifier at cold start in every function, so all get these.
+    const jwtEnvironment: Record<string, string> = {
+      [ENV.jwtIssuer]: jwt.issuer,
+      [ENV.jwtAudience]: jwt.audience,
+      [ENV.jwtJwksUrl]: jwt.jwksUrl,
+    };
+    // The bot's username is public and every function that builds a deep link (link codes, the bot) needs it.
     const baseEnvironment: Record<string, string> = {
-      ...(jwt
-        ? { [ENV.jwtIssuer]: jwt.issuer, [ENV.jwtAudience]: jwt.audience, JWT_JWKS_URL: jwt.jwksUrl }
-        : {}),
       [ENV.botUsername]: stage.botUsername,
-      // The logs' `service` and the metrics' `service` dimension (the alarms and the dashboard name it).
+      // Powertools' `service` dimension: the alarms and the dashboard (observability.ts) select by it.
       [ENV.serviceName]: stage.prefix,
+      [ENV.powertoolsMetricsNamespace]: METRICS_NAMESPACE,
     };
 
     const createFunction = (def: FunctionSpec, kind: Kind, description: string): DeployedFunction => {
@@ -216,7 +229,14 @@ export class AppStack extends Stack {
         // The PDFs need no more memory: 2,000-member minutes render in under a second (architecture.md).
         ...FUNCTION_SIZING[kind],
         ...(def.timeoutSeconds ? { timeout: Duration.seconds(def.timeoutSeconds) } : {}),
-        environment: { ...baseEnvironment, ...effect.environment, ...smsEnv, ...queueEnv },
+        environment: {
+          // Not for a pool trigger: the pool names its function and the issuer names the pool, a cycle.
+          ...(kind === 'cognito' ? {} : jwtEnvironment),
+          ...baseEnvironment,
+          ...effect.environment,
+          ...smsEnv,
+          ...queueEnv,
+        },
         logRetention: stage.logRetention,
         logRemovalPolicy: stage.logRemovalPolicy,
         tracing: stage.tracing,
@@ -238,13 +258,7 @@ export class AppStack extends Stack {
       apiName: `${stage.prefix}-api`,
       description: 'Liên hệ nơi cư trú: HTTP API and Telegram webhook',
       createDefaultStage: false,
-      ...(jwt
-        ? {
-            defaultAuthorizer: new HttpJwtAuthorizer('JwtAuthorizer', jwt.issuer, {
-              jwtAudience: [jwt.audience],
-            }),
-          }
-        : {}),
+      defaultAuthorizer: new HttpJwtAuthorizer('JwtAuthorizer', jwt.issuer, { jwtAudience: [jwt.audience] }),
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: stage.logRetention,
@@ -285,7 +299,7 @@ export class AppStack extends Stack {
       }
     }
 
-    for (const def of registry.backgroundFunctions) {
+    for (const def of backgroundFunctions) {
       const d = createFunction(def, def.trigger.kind, def.description);
       deployed.push(d);
       const fn = d.fn.fn;
@@ -346,6 +360,10 @@ export class AppStack extends Stack {
           props.topic.addSubscription(new LambdaSubscription(fn));
           break;
         }
+        case 'cognito': {
+          identity.pool?.addPreTokenGeneration(fn);
+          break;
+        }
       }
     }
 
@@ -377,7 +395,22 @@ export class AppStack extends Stack {
       });
     }
 
+    this.observability = new Observability(this, 'Observability', {
+      stage,
+      alarmTopic: this.alarmTopic,
+      api: this.api,
+      table: props.table,
+      invitationQueue: this.invitationQueue,
+      deadLetterQueues: this.deadLetterQueues,
+      functions: this.functions,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url, description: 'Base URL of the HTTP API' });
+    if (identity.pool) {
+      new CfnOutput(this, 'UserPoolId', { value: identity.pool.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: identity.pool.audience });
+    }
+    new CfnOutput(this, 'JwtIssuer', { value: jwt.issuer });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
     new CfnOutput(this, 'BotTokenParameter', { value: stage.parameters.botToken });
     new CfnOutput(this, 'WebhookSecretParameter', { value: stage.parameters.webhookSecret });
@@ -553,21 +586,6 @@ const secureQueueProps = {
   encryption: QueueEncryption.SQS_MANAGED,
   enforceSSL: true,
 } satisfies QueueProps;
-
-/**
- * Who signs the API's tokens, from the stage's settings: an OIDC provider's issuer, audience and JWKS URL.
- * The stack's own Cognito user pool (`kind: 'cognito'`) is infra/constructs/identity.ts's.
- */
-export function jwtSettings(stage: StageConfig): { issuer: string; audience: string; jwksUrl: string } {
-  if (stage.identity.kind === 'oidc') {
-    const { issuer, audience, jwksUrl } = stage.identity;
-    return { issuer, audience, jwksUrl };
-  }
-  throw new Error(
-    `infra/stages/${stage.name}.ts: identity: kind "cognito" needs the stack's user pool ` +
-      '(infra/constructs/identity.ts); set an OIDC provider ({ kind: "oidc", issuer, audience, jwksUrl }) instead',
-  );
-}
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Names the stack's own queues use (`lienhe-<stage>-invitations-dlq`, `…-jobs-dlq`, `…-schedules-dlq`). */

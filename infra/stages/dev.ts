@@ -6,13 +6,9 @@ export default {
   region: 'ap-southeast-1',
   alarmEmail: 'it-dev@example.org',
   botUsername: 'lienhe_dev_bot',
-  // The committee's OpenID Connect provider. `{ kind: 'cognito' }` (the default) uses the stack's own user pool.
-  identity: {
-    kind: 'oidc',
-    issuer: 'https://id.example.org/realms/lienhe-dev',
-    audience: 'lienhe-api',
-    jwksUrl: 'https://id.example.org/realms/lienhe-dev/protocol/openid-connect/certs',
-  },
+  // Staff sign in through the stack's own Amazon Cognito user pool (infra/constructs/identity.ts). A province
+  // that already runs an OpenID Connect provider sets { kind: 'oidc', issuer, audience, jwksUrl } instead.
+  identity: { kind: 'cognito' },
   sms: { senderId: 'LienHe', monthlySpendLimitUsd: 10 },
   tracing: false,
   logRetentionDays: 14,

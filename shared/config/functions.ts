@@ -11,7 +11,9 @@ export type Grant =
   | 'invitation-queue:send'
   | 'job-queue:send'
   | 'bot-secrets:read'
-  | 'sms:publish';
+  | 'sms:publish'
+  /** Create, disable, enable and delete staff sign-ins in the Cognito user pool (`USER_POOL_ID`). */
+  | 'user-pool:admin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -61,7 +63,9 @@ export type Trigger =
   /** DynamoDB stream → Lambda (the outbox relay). */
   | { kind: 'table-stream' }
   /** SNS topic subscription. */
-  | { kind: 'topic' };
+  | { kind: 'topic' }
+  /** A Cognito user pool trigger (AWS only; the local stack signs its own tokens and has no pool). */
+  | { kind: 'cognito'; event: 'pre-token-generation' };
 
 /** The stack's work queues (each with a dead-letter queue): the invitation job's, the scheduled jobs'. */
 export const QUEUE_NAMES = ['invitations', 'jobs'] as const;
@@ -413,5 +417,14 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     awsOnly: true,
     description:
       'Publishes outbox events still pending 5 minutes after they occurred (a stream batch given up on), once each',
+  },
+  {
+    name: 'pre-token-generation',
+    entry: 'functions/identity/pre-token-generation.ts',
+    // The staff user pool's trigger (AWS only): the local stack signs its own tokens.
+    trigger: { kind: 'cognito', event: 'pre-token-generation' },
+    grants: ['table:read'],
+    description:
+      'Staff sign-in: puts the staff assignment (staffId, orgId, role) into the tokens, or refuses',
   },
 ];

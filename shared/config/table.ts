@@ -29,6 +29,12 @@ export const ENV = {
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   jwtIssuer: 'JWT_ISSUER',
   jwtAudience: 'JWT_AUDIENCE',
+  /** The issuer's signing keys (RS256): the functions verify each token again with them. */
+  jwtJwksUrl: 'JWT_JWKS_URL',
+  /** The staff's Cognito user pool, for the functions that create and disable sign-ins. */
+  userPoolId: 'USER_POOL_ID',
+  /** Powertools: the CloudWatch namespace of our metrics (METRICS_NAMESPACE). */
+  powertoolsMetricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
   botUsername: 'BOT_USERNAME',
   botId: 'BOT_ID',
   telegramApiRoot: 'TELEGRAM_API_ROOT',
@@ -51,6 +57,9 @@ export const ENV = {
   /** The stage prefix (e.g. `lienhe-prod`): the logs' `service` and the metrics' `service` dimension. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
+
+/** The CloudWatch namespace of the application's own metrics (embedded metric format, Powertools). */
+export const METRICS_NAMESPACE = 'LienHe';
 
 export const DEFAULT_TABLE_NAME = 'lien-he-noi-cu-tru';
 export { TIME_ZONE } from '../domain/dates.js';

@@ -9,7 +9,7 @@ describe('Stack: DataStack', () => {
   const prod = synthStage({ stage: 'prod' });
 
   describe('Resource counts', () => {
-    it('holds one table, one topic with its policy, and one key with its alias, nothing else', () => {
+    it('holds one table, one topic with its policy, one key with its alias, and the backup, nothing else', () => {
       // Prepare
       const template = dev.dataTemplate;
 
@@ -19,7 +19,12 @@ describe('Stack: DataStack', () => {
 
       // Assess
       expect(types).toEqual([
+        // infra/constructs/backup.ts (test/infra/backup.test.ts)
+        'AWS::Backup::BackupPlan',
+        'AWS::Backup::BackupSelection',
+        'AWS::Backup::BackupVault',
         'AWS::DynamoDB::GlobalTable',
+        'AWS::IAM::Role',
         'AWS::KMS::Alias',
         'AWS::KMS::Key',
         'AWS::SNS::Topic',

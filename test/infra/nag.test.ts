@@ -10,7 +10,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acknowledge } from '../../infra/nag.js';
 import { BACKGROUND_FUNCTIONS, HTTP_GROUPS, HTTP_ROUTES } from '../../shared/config/functions.js';
-import { CONCRETE_ENV, type SynthesizedStage, synthStage } from './support.js';
+import { CONCRETE_ENV, type SynthesizedStage, synthStage, TEST_ENV } from './support.js';
 
 const SYNTH_TIMEOUT_MS = 180_000;
 
@@ -66,6 +66,33 @@ describe('Rules: cdk-nag AwsSolutions', () => {
 
   it('finds nothing unacknowledged with the registry the real app deploys', () => {
     expectClean(synthStage({ registry: REAL_REGISTRY }));
+  });
+
+  it('finds nothing unacknowledged in a prod stage synthesised for a concrete account and region', () => {
+    expectClean(
+      synthStage({
+        stage: 'prod',
+        env: TEST_ENV,
+        registry: REAL_REGISTRY,
+      }),
+    );
+  });
+
+  it('finds nothing unacknowledged in a stage signing in through another OIDC provider', () => {
+    expectClean(
+      synthStage({
+        stage: 'prod',
+        env: TEST_ENV,
+        settings: {
+          identity: {
+            kind: 'oidc',
+            issuer: 'https://id.example.org/realms/lienhe',
+            audience: 'lienhe-api',
+            jwksUrl: 'https://id.example.org/realms/lienhe/protocol/openid-connect/certs',
+          },
+        },
+      }),
+    );
   });
 
   it('finds nothing unacknowledged with an empty registry', () => {
@@ -139,6 +166,12 @@ describe('Rules: cdk-nag AwsSolutions', () => {
     for (const ack of acks) expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThan(40);
     expect(ids).toEqual([
       'AwsSolutions-APIG4',
+      // The staff user pool: MFA optional, Essentials plan (infra/constructs/identity.ts says why)
+      'AwsSolutions-COG2',
+      'AwsSolutions-COG8',
+      // The backup role: AWS Backup's own service role policies (infra/constructs/backup.ts says why)
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores]',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
       'AwsSolutions-L1',

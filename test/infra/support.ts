@@ -4,7 +4,7 @@ import path from 'node:path';
 import { App, type Environment } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { AwsSolutionsChecks } from 'cdk-nag';
-import { type StageName, stageConfig } from '../../infra/config.js';
+import { type IdentityConfig, type StageName, stageConfig } from '../../infra/config.js';
 import { PROJECT_ROOT } from '../../infra/constructs/app-function.js';
 import { addNagChecks } from '../../infra/nag.js';
 import type { StageSettings } from '../../infra/settings.js';
@@ -48,6 +48,9 @@ export interface SynthesizedStage {
   appTemplate: Template;
   nag: AwsSolutionsChecks;
 }
+
+/** The account and region the platform tests synthesise for (a concrete env, as a real deploy has). */
+export const TEST_ENV = { account: '123456789012', region: 'ap-southeast-1' } as const;
 
 export function synthStage(
   options: {
