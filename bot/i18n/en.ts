@@ -19,6 +19,8 @@ const ROLE: Record<StaffRole, string> = {
   chair: 'chair (standing member of the residence committee)',
   secretary: 'residence committee secretary',
   viewer: 'viewer',
+  admin: 'administrator',
+  board_staff: 'board staff',
 };
 
 const CATEGORY: Record<AbsenceCategory, string> = {

@@ -31,6 +31,8 @@ const ROLE: Record<StaffRole, string> = {
   chair: 'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)',
   secretary: 'thư ký cấp ủy nơi cư trú',
   viewer: 'người xem',
+  admin: 'quản trị viên',
+  board_staff: 'cán bộ ban tổ chức',
 };
 
 const CATEGORY: Record<AbsenceCategory, string> = {

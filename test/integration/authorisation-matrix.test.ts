@@ -34,7 +34,18 @@ const row = (
   chair: Expected,
   secretary: Expected,
   viewer: Expected,
-): Record<Role, Expected> => ({ member, workplace_staff, residence_staff, chair, secretary, viewer });
+  admin: Expected = DENIED,
+  board_staff: Expected = DENIED,
+): Record<Role, Expected> => ({
+  member,
+  workplace_staff,
+  residence_staff,
+  chair,
+  secretary,
+  viewer,
+  admin,
+  board_staff,
+});
 
 /**
  * The matrix. "Own" means the caller acts for the committee the request is about: the introducing
