@@ -28,6 +28,11 @@ export const DEMO_COMMITTEES: readonly Committee[] = [
     parentId: DEMO_DISTRICT,
     ruleSet: 'hd02-2011',
     address: 'Phường An Hòa, quận Ninh Kiều, Cần Thơ',
+    hamlets: [
+      { id: 'an-hoa-kv1', name: 'Khu vực 1' },
+      { id: 'an-hoa-kv2', name: 'Khu vực 2' },
+      { id: 'an-hoa-kv3', name: 'Khu vực 3' },
+    ],
   },
   { id: 'an-hoa-kv1', name: 'Chi bộ khu vực 1', kind: 'hamlet_cell', parentId: DEMO_WARD },
   { id: 'an-hoa-kv2', name: 'Chi bộ khu vực 2', kind: 'hamlet_cell', parentId: DEMO_WARD },
@@ -39,6 +44,10 @@ export const DEMO_COMMITTEES: readonly Committee[] = [
     parentId: DEMO_DISTRICT,
     ruleSet: 'qd213-2020',
     address: 'Phường Xuân Khánh, quận Ninh Kiều, Cần Thơ',
+    hamlets: [
+      { id: 'xuan-khanh-kv1', name: 'Khu vực 1' },
+      { id: 'xuan-khanh-kv2', name: 'Khu vực 2' },
+    ],
   },
   { id: 'xuan-khanh-kv1', name: 'Chi bộ khu vực 1', kind: 'hamlet_cell', parentId: DEMO_WARD_213 },
   { id: 'xuan-khanh-kv2', name: 'Chi bộ khu vực 2', kind: 'hamlet_cell', parentId: DEMO_WARD_213 },
