@@ -35,6 +35,18 @@ export interface StaffAssignment {
   standing?: boolean;
 }
 
+/** What an administrator grants: a role on a committee (the person's name and phone come from the person). */
+export type AssignmentGrant = Omit<StaffAssignment, 'id' | 'fullName' | 'phone'>;
+
+/** A staff person: the one a chat account and a sign-in account belong to, whatever committees they act for. */
+export interface StaffPerson {
+  id: string;
+  fullName: string;
+  phone?: string;
+  /** Their sign-in e-mail in AWS (Cognito), when the administrator gave one. */
+  email?: string;
+}
+
 /** The authenticated caller: `sub` is a member id or a staff id, `orgId` the committee they act for. */
 export interface Principal {
   sub: string;
