@@ -21,6 +21,8 @@ export interface GrantResources {
   /** SSM SecureString parameter names (created with the CLI; CDK cannot create SecureStrings). */
   botTokenParameter: string;
   webhookSecretParameter: string;
+  /** The staff sign-in user pool, when the stage has one (Cognito). */
+  userPool?: { userPoolId: string; userPoolArn: string };
 }
 
 export interface GrantEffect {
@@ -154,6 +156,30 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
       ],
     };
   },
+
+  // Only the administrator's calls on the one pool; without a pool (an OIDC stage) the grant gives nothing.
+  'user-pool:admin': (r): GrantEffect =>
+    r.userPool
+      ? {
+          statements: [
+            new PolicyStatement({
+              sid: 'UserPoolAdmin',
+              actions: [
+                'cognito-idp:AdminCreateUser',
+                'cognito-idp:AdminDeleteUser',
+                'cognito-idp:AdminDisableUser',
+                'cognito-idp:AdminEnableUser',
+                'cognito-idp:AdminGetUser',
+                'cognito-idp:AdminResetUserPassword',
+                'cognito-idp:AdminUpdateUserAttributes',
+              ],
+              resources: [r.userPool.userPoolArn],
+            }),
+          ],
+          environment: { [ENV.userPoolId]: r.userPool.userPoolId },
+          acknowledgements: [],
+        }
+      : { statements: [], environment: {}, acknowledgements: [] },
 
   'sms:publish': () => ({
     statements: [new PolicyStatement({ sid: 'SmsPublish', actions: ['sns:Publish'], resources: ['*'] })],

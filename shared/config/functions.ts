@@ -10,7 +10,9 @@ export type Grant =
   | 'topic:publish'
   | 'invitation-queue:send'
   | 'bot-secrets:read'
-  | 'sms:publish';
+  | 'sms:publish'
+  /** Create, disable, enable and delete staff sign-in accounts in the Cognito user pool (USER_POOL_ID). */
+  | 'user-pool:admin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -29,6 +29,8 @@ export const ENV = {
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   jwtIssuer: 'JWT_ISSUER',
   jwtAudience: 'JWT_AUDIENCE',
+  /** The Cognito user pool of staff sign-in (functions holding the 'user-pool:admin' grant). */
+  userPoolId: 'USER_POOL_ID',
   botUsername: 'BOT_USERNAME',
   botId: 'BOT_ID',
   telegramApiRoot: 'TELEGRAM_API_ROOT',

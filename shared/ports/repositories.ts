@@ -317,5 +317,9 @@ export interface ChatLinkRepository {
   useLinkCode(code: string, link: Omit<ChatLink, 'kind' | 'id'>, now: Date): Promise<LinkCodeOutcome>;
   setBlocked(channel: Channel, userId: string, blocked: boolean): Promise<void>;
   /** Records which assignment a staff person's chat acts for. */
-  setActingFor(channel: Channel, userId: string, actingFor: { orgId: string; role: StaffRole }): Promise<void>;
+  setActingFor(
+    channel: Channel,
+    userId: string,
+    actingFor: { orgId: string; role: StaffRole },
+  ): Promise<void>;
 }

@@ -87,6 +87,8 @@ const arn = (service: string, resource: string) =>
 
 /** The statements each registry grant must produce — written out here, independently of infra/grants.ts. */
 const expectedByGrant = (template: Template): Record<Grant, Json[]> => ({
+  // The stacks here have no user pool yet (the identity construct adds it): the grant gives nothing.
+  'user-pool:admin': [],
   'table:read': [
     {
       Sid: 'TableRead',

@@ -79,9 +79,7 @@ export class DynamoStaffRepository implements StaffRepository {
 
   private static current(p: StaffPartition): StaffAssignment[] {
     if (isLegacy(p.meta)) return [fromItem<StaffAssignment>(p.meta)];
-    return p.assignments
-      .filter((a) => a.revokedAt === undefined)
-      .map(({ revokedAt: _revokedAt, ...a }) => a);
+    return p.assignments.filter((a) => a.revokedAt === undefined).map(({ revokedAt: _revokedAt, ...a }) => a);
   }
 
   async get(staffId: string, orgId?: string): Promise<StaffAssignment | undefined> {
@@ -138,16 +136,15 @@ export class DynamoStaffRepository implements StaffRepository {
     return { ...toItem('StaffPerson', keys.staff(person.id), person), v: 2 };
   }
 
-  async assign(
-    person: StaffPerson,
-    assignment: AssignmentGrant,
-  ): Promise<AssignOutcome> {
+  async assign(person: StaffPerson, assignment: AssignmentGrant): Promise<AssignOutcome> {
     const p = await this.partition(person.id);
     const current = DynamoStaffRepository.current(p);
     if (current.some((a) => a.orgId === assignment.orgId && a.role === assignment.role)) return 'exists';
     // An existing person keeps the name and contacts on record; the new assignment copies them.
     const stored = p.meta ? personOf(p.meta) : undefined;
-    const who: StaffPerson = stored ? { ...stored, ...(person.email && !stored.email ? { email: person.email } : {}) } : person;
+    const who: StaffPerson = stored
+      ? { ...stored, ...(person.email && !stored.email ? { email: person.email } : {}) }
+      : person;
     const writes: TxItem[] = [];
     if (isLegacy(p.meta)) {
       // v1 → v2: the old single assignment becomes an ASSIGN item next to the person, in the same transaction.
