@@ -1,5 +1,5 @@
 // domain: who may administer which committee and grant which role (the admin's subtree), and the tree's cycle rule.
-import type { Committee, CommitteeKind } from './committee.js';
+import type { Committee, CommitteeKind, Hamlet, RuleSetId } from './committee.js';
 import type { Principal, StaffRole } from './roles.js';
 
 /** Administrators and board staff sit on a board (a district or the city's board): `board` covers both. */
@@ -55,4 +55,15 @@ export function mayGrant(principal: Principal, lineage: Lineage, role: StaffRole
  */
 export function wouldCreateCycle(orgId: string, newParentLineage: Lineage): boolean {
   return newParentLineage.some((c) => c.id === orgId);
+}
+
+/** What an administrator asks for when creating a committee (hamlet cells come with their ward). */
+export interface NewCommittee {
+  id: string;
+  name: string;
+  kind: Exclude<CommitteeKind, 'hamlet_cell'>;
+  parentId: string;
+  ruleSet?: RuleSetId;
+  address?: string;
+  hamlets?: Hamlet[];
 }

@@ -3,6 +3,7 @@ import {
   isInAdminSubtree,
   type Lineage,
   mayChangeCommittee,
+  type NewCommittee,
   parentKindsOf,
   wouldCreateCycle,
 } from '../domain/administration.js';
@@ -18,15 +19,7 @@ export interface CommitteePorts {
   clock: Clock;
 }
 
-export interface NewCommittee {
-  id: string;
-  name: string;
-  kind: Exclude<CommitteeKind, 'hamlet_cell'>;
-  parentId: string;
-  ruleSet?: RuleSetId;
-  address?: string;
-  hamlets?: Hamlet[];
-}
+export type { NewCommittee } from '../domain/administration.js';
 
 /** A chain longer than this is a broken tree (a cycle written by hand), not a real one. */
 const MAX_DEPTH = 32;
