@@ -1,11 +1,15 @@
 // composition root for the Lambda functions: adapters built once per cold start from the parsed environment.
+
+import { CognitoIdentityDirectory } from '../shared/adapters/cognito/identity-directory.js';
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { timeOrderedIds } from '../shared/adapters/ids.js';
 import { type Logger, logger } from '../shared/adapters/logger.js';
+import { RecordingIdentityDirectory } from '../shared/adapters/memory/identity-directory.js';
 import { createTokenVerifier, type TokenVerifier } from '../shared/adapters/tokens.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
 import { type Clock, type IdGenerator, systemClock } from '../shared/ports/common.js';
+import type { IdentityDirectory } from '../shared/ports/identity.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -14,6 +18,8 @@ export interface AppDeps {
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
+  /** Staff sign-in accounts: Cognito when USER_POOL_ID is set (AWS), else a recording no-op (local, tests). */
+  identity: IdentityDirectory;
 }
 
 export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps, 'config'>> = {}): AppDeps {
@@ -33,6 +39,11 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? timeOrderedIds,
     logger: overrides.logger ?? logger,
+    identity:
+      overrides.identity ??
+      (config.userPoolId
+        ? new CognitoIdentityDirectory(config.userPoolId)
+        : new RecordingIdentityDirectory()),
   };
 }
 

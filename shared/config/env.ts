@@ -10,6 +10,7 @@ const envSchema = z.object({
   [ENV.jwtAudience]: z.string().default('lien-he-api'),
   JWT_SECRET: z.string().min(32).optional(),
   JWT_JWKS_URL: z.url().optional(),
+  [ENV.userPoolId]: z.string().min(1).optional(),
   AWS_REGION: z.string().default('ap-southeast-1'),
   [ENV.reportBoardIds]: z
     .string()
@@ -28,6 +29,8 @@ export interface AppConfig {
   topicArn?: string;
   jwt: { issuer: string; audience: string; secret?: string; jwksUrl?: string };
   region: string;
+  /** The Cognito user pool of staff sign-in (AWS only). */
+  userPoolId?: string;
   /** Top-level boards whose committees the October report job compiles (REPORT_BOARD_IDS). */
   reportBoardIds?: string[];
 }
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(parsed.JWT_JWKS_URL ? { jwksUrl: parsed.JWT_JWKS_URL } : {}),
     },
     region: parsed.AWS_REGION,
+    ...(parsed[ENV.userPoolId] ? { userPoolId: parsed[ENV.userPoolId] } : {}),
     ...(parsed[ENV.reportBoardIds].length > 0 ? { reportBoardIds: parsed[ENV.reportBoardIds] } : {}),
   };
 }

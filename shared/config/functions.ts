@@ -89,6 +89,22 @@ const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
   route('committees-members', 'GET', '/committees/{id}/members', READ),
 ];
 
+/** Administration (issue 14): the tree of committees and their staff, for administrators of a board. */
+const ADMINISTRATION_ROUTES: readonly HttpRouteDef[] = [
+  route('admin-committees-create', 'POST', '/committees', READ_WRITE),
+  route('admin-committees-import', 'POST', '/committees/import', READ_WRITE),
+  route('admin-committees-update', 'PUT', '/committees/{id}', READ_WRITE),
+  route('admin-committees-move', 'POST', '/committees/{id}/move', READ_WRITE),
+  route('admin-committees-close', 'POST', '/committees/{id}/close', READ_WRITE),
+  route('admin-staff-list', 'GET', '/committees/{id}/staff', READ),
+  // Granting with an e-mail creates the person's sign-in account; revoking the last role disables it.
+  route('admin-staff-assign', 'POST', '/committees/{id}/staff', [...READ_WRITE, 'user-pool:admin']),
+  route('admin-staff-revoke', 'DELETE', '/committees/{id}/staff/{personId}/{role}', [
+    ...READ_WRITE,
+    'user-pool:admin',
+  ]),
+];
+
 /** The meeting itself (issue 5): attendance, minutes, comments, R10 notices. */
 const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
   route('meeting-attendance-get', 'GET', '/meetings/{id}/attendance', READ),
@@ -247,6 +263,7 @@ export const HTTP_ROUTES: readonly HttpRouteDef[] = [
   ...BOT_ROUTES,
   ...INTRODUCTION_ROUTES,
   ...MEETING_RECORD_ROUTES,
+  ...ADMINISTRATION_ROUTES,
   ...YEAR_END_ROUTES,
 ];
 
