@@ -8,6 +8,7 @@ import { type Logger, logger } from '../shared/adapters/logger.js';
 import { RecordingIdentityDirectory } from '../shared/adapters/memory/identity-directory.js';
 import { createTokenVerifier, type TokenVerifier } from '../shared/adapters/tokens.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
+import type { StaffAssignment } from '../shared/domain/roles.js';
 import { type Clock, type IdGenerator, systemClock } from '../shared/ports/common.js';
 import type { IdentityDirectory } from '../shared/ports/identity.js';
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   logger: Logger;
   /** Staff sign-in accounts: Cognito when USER_POOL_ID is set (AWS), else a recording no-op (local, tests). */
   identity: IdentityDirectory;
+  /** The middleware's check of a staff token against the stored assignments (see RouteDeps). */
+  assignments?: (staffId: string) => Promise<readonly Pick<StaffAssignment, 'orgId' | 'role'>[]>;
 }
 
 export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps, 'config'>> = {}): AppDeps {
@@ -39,6 +42,12 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? timeOrderedIds,
     logger: overrides.logger ?? logger,
+    // Every call reads the person's assignments (one strongly consistent Query): a revoke is seen at once.
+    ...('assignments' in overrides
+      ? overrides.assignments
+        ? { assignments: overrides.assignments }
+        : {}
+      : { assignments: (staffId: string) => repos.staff.assignmentsOf(staffId) }),
     identity:
       overrides.identity ??
       (config.userPoolId

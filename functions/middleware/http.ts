@@ -3,8 +3,8 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { TokenVerifier } from '../../shared/adapters/tokens.js';
-import { UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
-import type { Principal } from '../../shared/domain/roles.js';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
+import type { Principal, StaffAssignment } from '../../shared/domain/roles.js';
 import { httpErrors, jsonResponse } from './errors.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -85,6 +85,29 @@ export function validateInput<B, P, Q>(
 
 export interface RouteDeps {
   tokens: TokenVerifier;
+  /**
+   * The staff person's current assignments, read on every call: a token naming a committee or role its
+   * holder does not (or no longer) hold is refused. Absent only where a test turns the check off.
+   */
+  assignments?: (staffId: string) => Promise<readonly Pick<StaffAssignment, 'orgId' | 'role'>[]>;
+}
+
+/** A staff token's orgId and role must be an assignment the person holds now (issue 14: no stale or forged claims). */
+export function checkAssignment(
+  deps: () => RouteDeps,
+): MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext> {
+  const before: MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>['before'] = async (request) => {
+    const principal = request.context.principal;
+    const assignments = deps().assignments;
+    if (!principal || principal.role === 'member' || !assignments) return;
+    const held = await assignments(principal.sub);
+    if (!held.some((a) => a.orgId === principal.orgId && a.role === principal.role)) {
+      throw new ForbiddenError(
+        'Đồng chí không (hoặc không còn) giữ vai trò này tại đơn vị này; hãy đăng nhập lại (The assignment is not held)',
+      );
+    }
+  };
+  return { before };
 }
 
 /**
@@ -97,7 +120,7 @@ export function httpRoute<B = undefined, P = undefined, Q = undefined>(
   fn: (input: RouteInput<B, P, Q>) => Promise<HttpResult>,
 ) {
   const chain = middy<HttpEvent, HttpResult, Error, RouteContext>().use(httpErrors());
-  if (spec.auth !== false) chain.use(authenticate(() => deps().tokens));
+  if (spec.auth !== false) chain.use(authenticate(() => deps().tokens)).use(checkAssignment(deps));
   return chain.use(validateInput(spec)).handler(async (event, context) => {
     const input = context.input ?? { body: undefined, path: undefined, query: undefined };
     return fn({

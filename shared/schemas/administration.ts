@@ -42,3 +42,11 @@ export const assignStaffSchema = z
     message: 'cần họ tên cán bộ mới, hoặc mã cán bộ đã có',
     path: ['fullName'],
   });
+
+/** `npm run admin -- bootstrap` arguments. */
+export const bootstrapAdminArgsSchema = z.object({
+  boardId: idSchema,
+  boardName: textSchema(200),
+  adminName: fullNameSchema,
+  email: emailSchemaOptional,
+});

@@ -129,7 +129,7 @@ export async function createCommittee(
 /** The first board of a deployment (`npm run admin -- bootstrap`): no parent, no caller to authorise. */
 export async function ensureRootBoard(
   input: { id: string; name: string },
-  ports: Pick<CommitteePorts, 'committees'>,
+  ports: { committees: Pick<CommitteeRepository, 'get' | 'create'> },
 ): Promise<{ committee: Committee; created: boolean }> {
   const found = await ports.committees.get(input.id);
   if (found) {
@@ -144,7 +144,10 @@ export async function ensureRootBoard(
     return { committee, created: true };
   } catch (error) {
     // A concurrent bootstrap made it a moment ago.
-    if (error instanceof ConflictError) return { committee: await existing(ports, input.id), created: false };
+    if (error instanceof ConflictError) {
+      const made = await ports.committees.get(input.id);
+      if (made) return { committee: made, created: false };
+    }
     throw error;
   }
 }
