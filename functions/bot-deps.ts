@@ -106,6 +106,7 @@ export function botDepsOf(
     sms: deps.sms,
     log: deps.logger,
     newCode,
+    identity: deps.identity,
     botUsername: deps.bot.botUsername,
     messenger,
     ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
