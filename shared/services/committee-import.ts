@@ -1,7 +1,7 @@
 // use case: committees in bulk from a CSV — every line is checked first (per-line errors as the members' import), and
 // only a file without errors is written, parents before children, so a bad file leaves nothing half-made.
 import type { Committee, CommitteeKind, Hamlet } from '../domain/committee.js';
-import { ConflictError, DomainError, ValidationError } from '../domain/errors.js';
+import { ConflictError, DomainError, ForbiddenError, ValidationError } from '../domain/errors.js';
 import type { Principal } from '../domain/roles.js';
 import { newCommitteeSchema } from '../schemas/administration.js';
 import { parseCsv } from '../schemas/csv.js';
@@ -82,6 +82,9 @@ export async function importCommittees(
   csvText: string,
   ports: CommitteePorts,
 ): Promise<CommitteeImportReport> {
+  if (principal.role !== 'admin') {
+    throw new ForbiddenError('Chỉ quản trị viên nhập được danh sách đơn vị (Administrators only)');
+  }
   const records = parseCsv(csvText);
   const [header, ...rows] = records;
   if (!header) throw new ValidationError('Tệp trống (The file is empty)');
