@@ -31,6 +31,22 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       ...base,
     ];
   }
+  if (role === 'admin') {
+    return [
+      { command: 'donvimoi', description: t.commands.donvimoi },
+      { command: 'canbo', description: t.commands.canbo },
+      { command: 'baocao', description: t.commands.baocao },
+      { command: 'donvi', description: t.commands.donvi },
+      ...base,
+    ];
+  }
+  if (role === 'board_staff') {
+    return [
+      { command: 'baocao', description: t.commands.baocao },
+      { command: 'donvi', description: t.commands.donvi },
+      ...base,
+    ];
+  }
   // Members (the default menu): a comment for the next meeting, and their year-end self-report (R19).
   if (role === undefined || role === 'member') {
     return [

@@ -4,6 +4,7 @@ import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock, IdGenerator } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
+import type { IdentityDirectory } from '../shared/ports/identity.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
@@ -68,6 +69,8 @@ export interface BotDeps {
   metrics?: Metrics;
   /** A fresh link code. */
   newCode: () => string;
+  /** Staff sign-in accounts (the administrator's /canbo); a recording no-op when not given. */
+  identity?: IdentityDirectory;
   /** For deep links: https://t.me/<botUsername>?start=<code>. */
   botUsername: string;
   /** Use cases send through it; by default the bot's own Telegram API (same throttler). */

@@ -11,6 +11,7 @@ import { TelegramUi } from './channels/telegram/ui.js';
 import { type BotContext, type BotDeps, userIdOf } from './context.js';
 import { errorText, isExpected } from './errors.js';
 import { absenceNoticesFeature } from './features/absence-notices.js';
+import { administrationFeature } from './features/administration.js';
 import { attendanceFeature } from './features/attendance.js';
 import { chatMemberFeature } from './features/chat-member.js';
 import { commentAnswersFeature } from './features/comment-answers.js';
@@ -109,6 +110,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(chatMemberFeature);
   features.use(startFeature);
   features.use(linkingFeature);
+  features.use(administrationFeature);
   features.use(meetingsFeature);
   features.use(invitationsFeature);
   features.use(rsvpFeature);

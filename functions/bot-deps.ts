@@ -107,6 +107,7 @@ export function botDepsOf(
     log: deps.logger,
     metrics: deps.metrics,
     newCode,
+    identity: deps.identity,
     botUsername: deps.bot.botUsername,
     messenger,
     ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),

@@ -1,14 +1,19 @@
 // composition root for the Lambda functions: adapters built once per cold start from the parsed environment.
+
+import { CognitoIdentityDirectory } from '../shared/adapters/cognito/identity-directory.js';
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { timeOrderedIds } from '../shared/adapters/ids.js';
 import { createLogger, type FunctionLog } from '../shared/adapters/logger.js';
+import { RecordingIdentityDirectory } from '../shared/adapters/memory/identity-directory.js';
 import { InMemoryJobQueue } from '../shared/adapters/memory/invitation-queue.js';
 import { createEmfMetrics, type FlushableMetrics, jobMetricsOn } from '../shared/adapters/metrics.js';
 import { SqsJobQueue } from '../shared/adapters/sqs/invitation-queue.js';
 import { createTokenVerifier, type TokenVerifier } from '../shared/adapters/tokens.js';
 import { type AppConfig, loadConfig } from '../shared/config/env.js';
+import type { StaffAssignment } from '../shared/domain/roles.js';
 import { type Clock, type IdGenerator, systemClock } from '../shared/ports/common.js';
+import type { IdentityDirectory } from '../shared/ports/identity.js';
 import type { JobMetrics, JobQueue } from '../shared/ports/jobs.js';
 
 export interface AppDeps {
@@ -24,6 +29,10 @@ export interface AppDeps {
   /** The scheduled jobs' queue: SQS when JOB_QUEUE_URL is set, else in-process (the dispatcher drains it). */
   jobQueue: JobQueue;
   jobMetrics: JobMetrics;
+  /** Staff sign-in accounts: Cognito when USER_POOL_ID is set (AWS), else a recording no-op (local, tests). */
+  identity: IdentityDirectory;
+  /** The middleware's check of a staff token against the stored assignments (see RouteDeps). */
+  assignments?: (staffId: string) => Promise<readonly Pick<StaffAssignment, 'orgId' | 'role'>[]>;
 }
 
 export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps, 'config'>> = {}): AppDeps {
@@ -49,6 +58,17 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
       overrides.jobQueue ??
       (config.jobQueueUrl ? new SqsJobQueue(config.jobQueueUrl) : new InMemoryJobQueue()),
     jobMetrics: overrides.jobMetrics ?? jobMetricsOn(metrics),
+    // Every call reads the person's assignments (one strongly consistent Query): a revoke is seen at once.
+    ...('assignments' in overrides
+      ? overrides.assignments
+        ? { assignments: overrides.assignments }
+        : {}
+      : { assignments: (staffId: string) => repos.staff.assignmentsOf(staffId) }),
+    identity:
+      overrides.identity ??
+      (config.userPoolId
+        ? new CognitoIdentityDirectory(config.userPoolId)
+        : new RecordingIdentityDirectory()),
   };
 }
 

@@ -193,6 +193,22 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
     };
   },
 
+  // Only the administrator's calls on the one pool; without a pool (an OIDC stage) the grant gives nothing.
+  'user-pool:admin': (r): GrantEffect =>
+    r.userPool
+      ? {
+          statements: [
+            new PolicyStatement({
+              sid: 'UserPoolAdmin',
+              actions: [...USER_POOL_ADMIN_ACTIONS],
+              resources: [r.userPool.userPoolArn],
+            }),
+          ],
+          environment: { [ENV.userPoolId]: r.userPool.userPoolId },
+          acknowledgements: [],
+        }
+      : { statements: [], environment: {}, acknowledgements: [] },
+
   'sms:publish': () => ({
     statements: [new PolicyStatement({ sid: 'SmsPublish', actions: ['sns:Publish'], resources: ['*'] })],
     environment: {},
@@ -205,26 +221,6 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
       },
     ],
   }),
-
-  'user-pool:admin': (r) => {
-    if (!r.userPool) {
-      throw new Error(
-        'The grant user-pool:admin needs the Cognito user pool: this stage signs in through another ' +
-          'OIDC provider (stage.identity.kind is not cognito)',
-      );
-    }
-    return {
-      statements: [
-        new PolicyStatement({
-          sid: 'UserPoolAdmin',
-          actions: [...USER_POOL_ADMIN_ACTIONS],
-          resources: [r.userPool.userPoolArn],
-        }),
-      ],
-      environment: { [ENV.userPoolId]: r.userPool.userPoolId },
-      acknowledgements: [],
-    };
-  },
 };
 
 /** The statements, environment and acknowledgements of a registry entry's grants, in registry order. */

@@ -1,5 +1,6 @@
-// Local runtime: the demo data of `npm start` — a district, two wards with hamlets, a workplace, a school, an
-// armed-forces unit, their staff and ~30 members — written through the repositories; running it again writes nothing.
+// Local runtime: the demo data of `npm start` — a district with its administrator, two wards with hamlets and an empty
+// one, a workplace, a school, an armed-forces unit, their staff and ~30 members — written through the repositories;
+// running it again writes nothing.
 import type { Repositories } from '../shared/adapters/dynamodb/index.js';
 import type { Committee } from '../shared/domain/committee.js';
 import type { IsoDate } from '../shared/domain/dates.js';
@@ -16,6 +17,8 @@ export const DEMO_DISTRICT = 'quan-ninh-kieu';
 export const DEMO_WARD = 'phuong-an-hoa';
 export const DEMO_WARD_213 = 'phuong-xuan-khanh';
 export const DEMO_WORKPLACE = 'so-y-te';
+/** An empty ward (no staff, no members) for trying the administrator's set-up on the chat page. */
+export const DEMO_EMPTY_WARD = 'phuong-hung-loi';
 export const DEMO_SCHOOL = 'dh-can-tho';
 export const DEMO_ARMED_FORCES = 'bchqs-can-tho';
 
@@ -28,6 +31,11 @@ export const DEMO_COMMITTEES: readonly Committee[] = [
     parentId: DEMO_DISTRICT,
     ruleSet: 'hd02-2011',
     address: 'Phường An Hòa, quận Ninh Kiều, Cần Thơ',
+    hamlets: [
+      { id: 'an-hoa-kv1', name: 'Khu vực 1' },
+      { id: 'an-hoa-kv2', name: 'Khu vực 2' },
+      { id: 'an-hoa-kv3', name: 'Khu vực 3' },
+    ],
   },
   { id: 'an-hoa-kv1', name: 'Chi bộ khu vực 1', kind: 'hamlet_cell', parentId: DEMO_WARD },
   { id: 'an-hoa-kv2', name: 'Chi bộ khu vực 2', kind: 'hamlet_cell', parentId: DEMO_WARD },
@@ -39,9 +47,27 @@ export const DEMO_COMMITTEES: readonly Committee[] = [
     parentId: DEMO_DISTRICT,
     ruleSet: 'qd213-2020',
     address: 'Phường Xuân Khánh, quận Ninh Kiều, Cần Thơ',
+    hamlets: [
+      { id: 'xuan-khanh-kv1', name: 'Khu vực 1' },
+      { id: 'xuan-khanh-kv2', name: 'Khu vực 2' },
+    ],
   },
   { id: 'xuan-khanh-kv1', name: 'Chi bộ khu vực 1', kind: 'hamlet_cell', parentId: DEMO_WARD_213 },
   { id: 'xuan-khanh-kv2', name: 'Chi bộ khu vực 2', kind: 'hamlet_cell', parentId: DEMO_WARD_213 },
+  {
+    id: DEMO_EMPTY_WARD,
+    name: 'Đảng ủy phường Hưng Lợi',
+    kind: 'residence',
+    parentId: DEMO_DISTRICT,
+    ruleSet: 'hd02-2011',
+    address: 'Phường Hưng Lợi, quận Ninh Kiều, Cần Thơ',
+    hamlets: [
+      { id: 'hung-loi-kv1', name: 'Khu vực 1' },
+      { id: 'hung-loi-kv2', name: 'Khu vực 2' },
+    ],
+  },
+  { id: 'hung-loi-kv1', name: 'Khu vực 1', kind: 'hamlet_cell', parentId: DEMO_EMPTY_WARD },
+  { id: 'hung-loi-kv2', name: 'Khu vực 2', kind: 'hamlet_cell', parentId: DEMO_EMPTY_WARD },
   {
     id: DEMO_WORKPLACE,
     name: 'Đảng bộ Sở Y tế thành phố Cần Thơ',
@@ -131,6 +157,21 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     role: 'secretary',
     fullName: 'Mạc Thị Lụa',
     telegramId: 7100000010,
+  },
+  // Issue 14: the district's administrator (sets up committees and staff from the chat) and its board staff.
+  {
+    id: 'st-nk-quan',
+    orgId: DEMO_DISTRICT,
+    role: 'admin',
+    fullName: 'Đặng Minh Quân',
+    telegramId: 7100000011,
+  },
+  {
+    id: 'st-nk-hoa',
+    orgId: DEMO_DISTRICT,
+    role: 'board_staff',
+    fullName: 'Lâm Thị Hoa',
+    telegramId: 7100000012,
   },
 ];
 

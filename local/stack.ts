@@ -76,6 +76,8 @@ const ROLE_LABELS: Record<Role, string> = {
   chair: 'Đồng chí chủ trì (thường trực)',
   secretary: 'Thư ký cuộc họp',
   viewer: 'Cấp trên — xem báo cáo',
+  admin: 'Quản trị viên (ban tổ chức)',
+  board_staff: 'Cán bộ ban tổ chức — báo cáo',
 };
 const CATEGORY_LABELS = {
   regular: '',

@@ -19,6 +19,8 @@ const ROLE: Record<StaffRole, string> = {
   chair: 'chair (standing member of the residence committee)',
   secretary: 'residence committee secretary',
   viewer: 'viewer',
+  admin: 'administrator',
+  board_staff: 'board staff',
 };
 
 const CATEGORY: Record<AbsenceCategory, string> = {
@@ -136,6 +138,40 @@ export const en: Catalogue = {
     ky: 'Sign the minutes',
     gopy: 'Raise a comment for the next meeting',
     traloi: "Answer members' comments",
+    donvi: 'Choose the committee to act for',
+    canbo: 'Grant a staff role',
+    donvimoi: 'Create a committee',
+  },
+
+  admin: {
+    notAdmin: "This command is for the board's administrators.",
+    actingFor: (committee: string, role: string) => `You are acting for: ${committee} (${role}).`,
+    chooseUnit: 'Choose the committee to act for:',
+    chooseCommittee: 'Grant a role — choose the committee:',
+    chooseRole: (committee: string) => `${committee} — choose the role:`,
+    askName: (role: string, committee: string) => `Send the full name of the ${role} of ${committee}:`,
+    badName: 'The name is not valid, send it again (at most 120 characters).',
+    assigned: (name: string, role: string, committee: string, code: string, link: string) =>
+      `${name} is now ${role} of ${committee}.\n` +
+      `Link code: ${code}\nLink: ${link}\n` +
+      'Pass the QR code or the link on to them (single use, expires in 72 hours).',
+    chooseParent: 'New committee — choose the parent:',
+    chooseKind: 'Choose the kind of committee:',
+    askCommittee: 'Send: id; name\nExample: so-tai-chinh; Đảng ủy Sở Tài chính',
+    askWard:
+      'Send: id; name; hamlets (id=name, separated by commas)\n' +
+      'Example: phuong-hung-loi; Đảng ủy phường Hưng Lợi; hl-kv1=Khu vực 1, hl-kv2=Khu vực 2',
+    created: (name: string, hamlets: readonly string[]) =>
+      `${name} was created.` +
+      (hamlets.length > 0 ? `\nHamlets: ${hamlets.join(', ')}.` : '') +
+      '\nUse /canbo to assign its staff.',
+    kind: {
+      board: 'District or city board',
+      residence: 'Ward or commune committee',
+      workplace: 'Workplace',
+      school: 'School',
+      armed_forces_unit: 'Armed-forces unit',
+    },
   },
 
   linkCode: {

@@ -31,6 +31,8 @@ const ROLE: Record<StaffRole, string> = {
   chair: 'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)',
   secretary: 'thư ký cấp ủy nơi cư trú',
   viewer: 'người xem',
+  admin: 'quản trị viên',
+  board_staff: 'cán bộ ban tổ chức',
 };
 
 const CATEGORY: Record<AbsenceCategory, string> = {
@@ -149,6 +151,40 @@ export const vi = {
     ky: 'Ký biên bản',
     gopy: 'Gửi ý kiến cho cuộc họp tới',
     traloi: 'Trả lời ý kiến của đảng viên',
+    donvi: 'Chọn đơn vị làm việc',
+    canbo: 'Giao vai trò cho cán bộ',
+    donvimoi: 'Tạo đơn vị mới',
+  },
+
+  admin: {
+    notAdmin: 'Lệnh này dành cho quản trị viên của ban tổ chức.',
+    actingFor: (committee: string, role: string) => `Đồng chí đang làm việc cho: ${committee} (${role}).`,
+    chooseUnit: 'Chọn đơn vị muốn làm việc:',
+    chooseCommittee: 'Giao vai trò cho cán bộ — chọn đơn vị:',
+    chooseRole: (committee: string) => `${committee} — chọn vai trò:`,
+    askName: (role: string, committee: string) => `Gửi họ và tên của ${role} tại ${committee}:`,
+    badName: 'Họ tên không hợp lệ, hãy gửi lại (tối đa 120 ký tự).',
+    assigned: (name: string, role: string, committee: string, code: string, link: string) =>
+      `Đã giao ${role} tại ${committee} cho đồng chí ${name}.\n` +
+      `Mã liên kết: ${code}\nĐường dẫn: ${link}\n` +
+      'Chuyển mã QR hoặc đường dẫn này cho đồng chí ấy (dùng một lần, hết hạn sau 72 giờ).',
+    chooseParent: 'Tạo đơn vị mới — chọn đơn vị cấp trên:',
+    chooseKind: 'Chọn loại đơn vị:',
+    askCommittee: 'Gửi theo mẫu: mã; tên\nVí dụ: so-tai-chinh; Đảng ủy Sở Tài chính',
+    askWard:
+      'Gửi theo mẫu: mã; tên; các ấp, khu vực (mã=tên, cách nhau bởi dấu phẩy)\n' +
+      'Ví dụ: phuong-hung-loi; Đảng ủy phường Hưng Lợi; hl-kv1=Khu vực 1, hl-kv2=Khu vực 2',
+    created: (name: string, hamlets: readonly string[]) =>
+      `Đã tạo ${name}.` +
+      (hamlets.length > 0 ? `\nẤp, khu vực: ${hamlets.join(', ')}.` : '') +
+      '\nDùng /canbo để giao cán bộ cho đơn vị này.',
+    kind: {
+      board: 'Quận ủy, huyện ủy, ban tổ chức',
+      residence: 'Đảng ủy xã, phường, thị trấn',
+      workplace: 'Cơ quan, đơn vị',
+      school: 'Trường học',
+      armed_forces_unit: 'Đơn vị lực lượng vũ trang',
+    },
   },
 
   linkCode: {

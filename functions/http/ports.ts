@@ -1,6 +1,8 @@
 // composition: the use cases' ports, picked from the process-wide dependencies.
+import type { CommitteePorts } from '../../shared/services/committees.js';
 import type { ContactBookPorts } from '../../shared/services/contact-book.js';
 import type { IntroductionPorts } from '../../shared/services/introductions.js';
+import type { StaffAdminPorts } from '../../shared/services/staff-assignments.js';
 import type { AppDeps } from '../deps.js';
 
 export function introductionPorts(deps: AppDeps): IntroductionPorts {
@@ -20,4 +22,13 @@ export function contactBookPorts(deps: AppDeps): ContactBookPorts {
     yearEnd,
     clock: deps.clock,
   };
+}
+
+export function committeePorts(deps: AppDeps): CommitteePorts {
+  return { committees: deps.repos.committees, clock: deps.clock };
+}
+
+export function staffAdminPorts(deps: AppDeps, newCode: () => string): StaffAdminPorts {
+  const { committees, staff, chatLinks } = deps.repos;
+  return { committees, staff, chatLinks, identity: deps.identity, clock: deps.clock, ids: deps.ids, newCode };
 }

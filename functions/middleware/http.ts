@@ -7,8 +7,8 @@ import type * as z from 'zod';
 import type { FunctionLog } from '../../shared/adapters/logger.js';
 import type { FlushableMetrics } from '../../shared/adapters/metrics.js';
 import type { TokenVerifier } from '../../shared/adapters/tokens.js';
-import { UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
-import type { Principal } from '../../shared/domain/roles.js';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
+import type { Principal, StaffAssignment } from '../../shared/domain/roles.js';
 import { httpErrors, jsonResponse } from './errors.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -91,6 +91,11 @@ export interface RouteDeps {
   tokens: TokenVerifier;
   logger: FunctionLog;
   metrics: FlushableMetrics;
+  /**
+   * The staff person's current assignments, read on every call: a token naming a committee or role its
+   * holder does not (or no longer) hold is refused. Absent only where a test turns the check off.
+   */
+  assignments?: (staffId: string) => Promise<readonly Pick<StaffAssignment, 'orgId' | 'role'>[]>;
 }
 
 type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>;
@@ -141,6 +146,24 @@ export function observeInvocation(deps: () => Pick<RouteDeps, 'logger' | 'metric
   };
 }
 
+/** A staff token's orgId and role must be an assignment the person holds now (issue 14: no stale or forged claims). */
+export function checkAssignment(
+  deps: () => RouteDeps,
+): MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext> {
+  const before: MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>['before'] = async (request) => {
+    const principal = request.context.principal;
+    const assignments = deps().assignments;
+    if (!principal || principal.role === 'member' || !assignments) return;
+    const held = await assignments(principal.sub);
+    if (!held.some((a) => a.orgId === principal.orgId && a.role === principal.role)) {
+      throw new ForbiddenError(
+        'Đồng chí không (hoặc không còn) giữ vai trò này tại đơn vị này; hãy đăng nhập lại (The assignment is not held)',
+      );
+    }
+  };
+  return { before };
+}
+
 /**
  * Builds a Lambda handler for one route: errors → auth → input → `fn` (which calls one use case).
  * `deps` is a thunk so the composition root is built at the first request, not at import.
@@ -153,7 +176,7 @@ export function httpRoute<B = undefined, P = undefined, Q = undefined>(
   const chain = middy<HttpEvent, HttpResult, Error, RouteContext>()
     .use(observeInvocation(deps))
     .use(httpErrors({ logger: () => deps().logger }));
-  if (spec.auth !== false) chain.use(authenticate(() => deps().tokens));
+  if (spec.auth !== false) chain.use(authenticate(() => deps().tokens)).use(checkAssignment(deps));
   return chain.use(validateInput(spec)).handler(async (event, context) => {
     const input = context.input ?? { body: undefined, path: undefined, query: undefined };
     return fn({

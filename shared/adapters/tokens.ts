@@ -8,7 +8,13 @@ export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-const claimsSchema = z.object({ sub: z.string().min(1), orgId: z.string().min(1), role: z.enum(ROLES) });
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  /** Cognito's `sub` is its own user id: the pre-token trigger adds the staff person's id as `staffId`. */
+  staffId: z.string().min(1).optional(),
+  orgId: z.string().min(1),
+  role: z.enum(ROLES),
+});
 
 export interface JwtSettings {
   issuer: string;
@@ -30,7 +36,14 @@ export function createTokenVerifier(settings: JwtSettings): TokenVerifier {
     async verify(token: string): Promise<Principal> {
       let payload: JWTPayload;
       try {
-        const options = { issuer: settings.issuer, audience: settings.audience };
+        // One algorithm per key kind: RS256 from the identity provider's JWKS in AWS, HS256 only with the
+        // local secret; a token without an expiry is refused.
+        const options = {
+          issuer: settings.issuer,
+          audience: settings.audience,
+          algorithms: key instanceof Uint8Array ? ['HS256'] : ['RS256'],
+          requiredClaims: ['exp'],
+        };
         ({ payload } =
           key instanceof Uint8Array
             ? await jwtVerify(token, key, options)
@@ -40,7 +53,8 @@ export function createTokenVerifier(settings: JwtSettings): TokenVerifier {
       }
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) throw new UnauthorizedError('The token lacks the sub, orgId or role claim');
-      return claims.data;
+      const { staffId, sub, orgId, role } = claims.data;
+      return { sub: staffId ?? sub, orgId, role };
     },
   };
 }

@@ -10,6 +10,7 @@ const envSchema = z.object({
   [ENV.jwtAudience]: z.string().default('lien-he-api'),
   JWT_SECRET: z.string().min(32).optional(),
   JWT_JWKS_URL: z.url().optional(),
+  [ENV.userPoolId]: z.string().min(1).optional(),
   AWS_REGION: z.string().default('ap-southeast-1'),
   [ENV.serviceName]: z.string().min(1).optional(),
   [ENV.jobQueueUrl]: z.url().optional(),
@@ -25,6 +26,8 @@ export interface AppConfig {
   serviceName?: string;
   /** The scheduled jobs' SQS queue; absent: the tasks run in the dispatcher's process (local stack, tests). */
   jobQueueUrl?: string;
+  /** The Cognito user pool of staff sign-in (AWS only). */
+  userPoolId?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -42,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     region: parsed.AWS_REGION,
     ...(parsed[ENV.serviceName] ? { serviceName: parsed[ENV.serviceName] } : {}),
     ...(parsed[ENV.jobQueueUrl] ? { jobQueueUrl: parsed[ENV.jobQueueUrl] } : {}),
+    ...(parsed[ENV.userPoolId] ? { userPoolId: parsed[ENV.userPoolId] } : {}),
   };
 }

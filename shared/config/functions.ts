@@ -122,6 +122,7 @@ export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   }),
   group('year-end', 'Evaluations, self-reports and direct collections (R11, R17–R21)'),
   group('reports', 'Compiling the October report of a committee (R22)', { timeoutSeconds: 29 }),
+  group('administration', 'The tree of committees, their hamlets and their staff (administrators)'),
 ];
 
 /** A JWT-authenticated route whose handler is `functions/http/<name>.ts`. */
@@ -150,6 +151,31 @@ const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
   route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE, 'introductions'),
   route('members-contact-book', 'GET', '/members/{id}/contact-book', READ, 'introductions'),
   route('committees-members', 'GET', '/committees/{id}/members', READ, 'introductions'),
+];
+
+/** Administration (issue 14): the tree of committees and their staff, for administrators of a board. */
+const ADMINISTRATION_ROUTES: readonly HttpRouteDef[] = [
+  route('admin-committees-create', 'POST', '/committees', READ_WRITE, 'administration'),
+  route('admin-committees-import', 'POST', '/committees/import', READ_WRITE, 'administration'),
+  route('admin-committees-update', 'PUT', '/committees/{id}', READ_WRITE, 'administration'),
+  route('admin-committees-move', 'POST', '/committees/{id}/move', READ_WRITE, 'administration'),
+  route('admin-committees-close', 'POST', '/committees/{id}/close', READ_WRITE, 'administration'),
+  route('admin-staff-list', 'GET', '/committees/{id}/staff', READ, 'administration'),
+  // Granting with an e-mail creates the person's sign-in account; revoking the last role disables it.
+  route(
+    'admin-staff-assign',
+    'POST',
+    '/committees/{id}/staff',
+    [...READ_WRITE, 'user-pool:admin'],
+    'administration',
+  ),
+  route(
+    'admin-staff-revoke',
+    'DELETE',
+    '/committees/{id}/staff/{personId}/{role}',
+    [...READ_WRITE, 'user-pool:admin'],
+    'administration',
+  ),
 ];
 
 /** The meeting itself (issue 5): attendance, minutes, comments, R10 notices. */
@@ -337,6 +363,7 @@ export const HTTP_ROUTES: readonly HttpRouteDef[] = [
   ...BOT_ROUTES,
   ...INTRODUCTION_ROUTES,
   ...MEETING_RECORD_ROUTES,
+  ...ADMINISTRATION_ROUTES,
   ...YEAR_END_ROUTES,
 ];
 

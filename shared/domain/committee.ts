@@ -27,6 +27,13 @@ export interface Committee {
   /** Only residence committees choose a rule set; see ruleSetOf. */
   ruleSet?: RuleSetId;
   address?: string;
+  /**
+   * A ward's hamlets with their names, in the order people list them. Each is also stored as a
+   * `hamlet_cell` committee under the ward (R5's receipt checks that); this list is what screens read.
+   */
+  hamlets?: Hamlet[];
+  /** When the committee was closed (ISO instant); absent while open. */
+  closedAt?: string;
 }
 
 export function isIntroducingCommittee(committee: Pick<Committee, 'kind'>): boolean {
@@ -39,4 +46,23 @@ export function isResidenceCommittee(committee: Pick<Committee, 'kind'>): boolea
 
 export function ruleSetOf(committee: Pick<Committee, 'ruleSet'>): RuleSetId {
   return committee.ruleSet ?? DEFAULT_RULE_SET;
+}
+
+/** A hamlet (ấp, khu vực, tổ dân phố) of a ward: its id (used in member records) and the name people read. */
+export interface Hamlet {
+  id: string;
+  name: string;
+}
+
+/**
+ * The name of a ward's hamlet for the screens people read (R5): the ward's own list, then the id itself so
+ * an old record whose hamlet is not listed still shows something rather than nothing.
+ */
+export function hamletName(committee: Pick<Committee, 'hamlets'> | undefined, hamletId: string): string {
+  return committee?.hamlets?.find((h) => h.id === hamletId)?.name ?? hamletId;
+}
+
+/** A closed committee keeps its history but takes no new work (meetings, introductions, staff). */
+export function isOpen(committee: Pick<Committee, 'closedAt'>): boolean {
+  return committee.closedAt === undefined;
 }

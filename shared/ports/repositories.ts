@@ -10,7 +10,7 @@ import type { Meeting, Round } from '../domain/meeting.js';
 import type { Member } from '../domain/member.js';
 import type { Minutes } from '../domain/minutes.js';
 import type { OctoberReport } from '../domain/report.js';
-import type { StaffAssignment } from '../domain/roles.js';
+import type { AssignmentGrant, StaffAssignment, StaffPerson, StaffRole } from '../domain/roles.js';
 import type { Exemption, TravelNotice } from '../domain/travel-and-exemption.js';
 import type { DirectCollection, SelfReport } from '../domain/year-end.js';
 import type { Page } from './common.js';
@@ -26,12 +26,33 @@ export interface CommitteeRepository {
   children(parentId: string): Promise<Committee[]>;
   /** Every committee of a kind, one paged Query (a committee stored before this index needs a re-put). */
   ofKind(kind: CommitteeKind): Promise<Committee[]>;
+  /** Creates all of them or none (ConflictError when an id is taken). */
+  create(committees: readonly Committee[]): Promise<void>;
+  /** Rewrites an existing committee (rename, move, close, hamlets); ConflictError when it does not exist. */
+  replace(committee: Committee): Promise<void>;
 }
 
+export type AssignOutcome = 'created' | 'exists';
+
 export interface StaffRepository {
-  get(staffId: string): Promise<StaffAssignment | undefined>;
+  /**
+   * One of the person's current assignments: the one for `orgId` when given (undefined if they hold none
+   * there), else their first. Older records hold exactly one.
+   */
+  get(staffId: string, orgId?: string): Promise<StaffAssignment | undefined>;
+  /** Writes a person holding exactly this one assignment (the seed's and older records' shape). */
   put(staff: StaffAssignment): Promise<void>;
   ofCommittee(orgId: string): Promise<StaffAssignment[]>;
+  /** The person's current (not revoked) assignments, read strongly consistent: a revoke is seen at once. */
+  assignmentsOf(personId: string): Promise<StaffAssignment[]>;
+  person(personId: string): Promise<StaffPerson | undefined>;
+  /**
+   * Adds an assignment (creating the person if new) in one transaction; an older single-assignment record
+   * is rewritten as a person with that assignment alongside. 'exists' when they already hold it.
+   */
+  assign(person: StaffPerson, assignment: AssignmentGrant): Promise<AssignOutcome>;
+  /** Ends an assignment, keeping it as history; false when they did not hold it. */
+  revoke(personId: string, orgId: string, role: StaffRole, at: string): Promise<boolean>;
 }
 
 export interface MemberRepository {
@@ -275,6 +296,8 @@ export interface ChatLink extends ChatSubject {
   blocked?: boolean;
   /** The chat app's language of the user when they linked (e.g. 'vi', 'en'), for notices sent later. */
   languageCode?: string;
+  /** A staff person with several assignments: the committee and role they chose to act for (/donvi). */
+  actingFor?: { orgId: string; role: StaffRole };
 }
 export interface LinkCode {
   code: string;
@@ -297,4 +320,10 @@ export interface ChatLinkRepository {
   /** Uses a code once, atomically linking the chat account to its subject. */
   useLinkCode(code: string, link: Omit<ChatLink, 'kind' | 'id'>, now: Date): Promise<LinkCodeOutcome>;
   setBlocked(channel: Channel, userId: string, blocked: boolean): Promise<void>;
+  /** Records which assignment a staff person's chat acts for. */
+  setActingFor(
+    channel: Channel,
+    userId: string,
+    actingFor: { orgId: string; role: StaffRole },
+  ): Promise<void>;
 }

@@ -46,3 +46,11 @@ export const textSchema = (max: number) =>
 export const fullNameSchema = textSchema(120);
 
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);
+
+/** A sign-in e-mail (lower-cased: Cognito user names compare as typed). */
+export const emailSchemaOptional = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('địa chỉ e-mail không hợp lệ'))
+  .optional();

@@ -38,6 +38,8 @@ export const committeeSchema = z.object({
   parentId: idSchema.optional(),
   ruleSet: ruleSetIdSchema.optional(),
   address: textSchema(300).optional(),
+  hamlets: z.array(z.object({ id: idSchema, name: textSchema(200) })).optional(),
+  closedAt: z.string().optional(),
 }) satisfies z.ZodType<Committee>;
 
 export const staffAssignmentSchema = z.object({

@@ -11,12 +11,20 @@ import type {
 
 export type ChatActor =
   | { kind: 'member'; link: ChatLink; member: Member; principal: Principal }
-  | { kind: 'staff'; link: ChatLink; staff: StaffAssignment; principal: Principal };
+  | {
+      kind: 'staff';
+      link: ChatLink;
+      /** The assignment they act for now: the one chosen with /donvi if they still hold it, else their first. */
+      staff: StaffAssignment;
+      /** Every current assignment of the person (one for most staff). */
+      assignments: StaffAssignment[];
+      principal: Principal;
+    };
 
 export interface ChatActorPorts {
   chatLinks: Pick<ChatLinkRepository, 'byChat'>;
   members: Pick<MemberRepository, 'get'>;
-  staff: Pick<StaffRepository, 'get'>;
+  staff: Pick<StaffRepository, 'assignmentsOf'>;
 }
 
 /** The linked member or staff person of a chat account, or undefined for an unlinked one. */
@@ -37,7 +45,17 @@ export async function chatActor(
       principal: { sub: member.id, orgId: member.workplaceOrgId, role: 'member' },
     };
   }
-  const staff = await ports.staff.get(link.id);
+  // Read on every update, never cached: a revoked assignment stops working at the next message.
+  const assignments = await ports.staff.assignmentsOf(link.id);
+  const chosen = link.actingFor;
+  const staff =
+    (chosen && assignments.find((a) => a.orgId === chosen.orgId && a.role === chosen.role)) ?? assignments[0];
   if (!staff) return undefined;
-  return { kind: 'staff', link, staff, principal: { sub: staff.id, orgId: staff.orgId, role: staff.role } };
+  return {
+    kind: 'staff',
+    link,
+    staff,
+    assignments,
+    principal: { sub: staff.id, orgId: staff.orgId, role: staff.role },
+  };
 }

@@ -147,6 +147,13 @@ export async function introductionContext(
   ]);
   if (!workplace) throw new NotFoundError('Workplace committee');
   if (!residence) throw new NotFoundError('Residence committee');
+  // A closed committee keeps its history but takes no new introductions, from either side (issue 14).
+  if (workplace.closedAt !== undefined || residence.closedAt !== undefined) {
+    throw new ConflictError(
+      'Đơn vị đã giải thể, không nhận giới thiệu mới (The committee is closed)',
+      'closed',
+    );
+  }
   return { workplaceOrgId, workplace, residence, issuedOn, now };
 }
 

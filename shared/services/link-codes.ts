@@ -68,7 +68,8 @@ export async function issueStaffLinkCode(
   staffId: string,
   ports: LinkCodePorts,
 ): Promise<IssuedLinkCode> {
-  const staff = await ports.staff.get(staffId);
+  // A person with several assignments: the one in the caller's committee decides.
+  const staff = (await ports.staff.get(staffId, principal.orgId)) ?? (await ports.staff.get(staffId));
   if (!staff) throw new NotFoundError('Staff');
   if (!mayIssueStaffLinkCode(principal, staff)) {
     throw new ForbiddenError('Only staff of the same committee issue a staff link code');

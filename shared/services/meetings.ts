@@ -57,6 +57,10 @@ export async function planMeeting(
   if (committee.kind !== 'residence') {
     throw new RuleViolationError('R8', 'contact meetings are held by the residence committee of a ward');
   }
+  // A closed committee keeps its history but holds no new meetings (issue 14).
+  if (committee.closedAt !== undefined) {
+    throw new ConflictError('Đơn vị đã giải thể, không lên lịch họp mới (The committee is closed)', 'closed');
+  }
   if (input.date < localDate(ports.clock.now())) {
     throw new ValidationError('The meeting date is in the past', [
       { path: ['date'], message: 'date_in_past' },

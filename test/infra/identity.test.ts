@@ -305,18 +305,6 @@ describe('Grant: user-pool:admin', () => {
     );
     for (const [, other] of others) expect(variables(other)).not.toHaveProperty('USER_POOL_ID');
   });
-
-  it('refuses to synthesise the grant in a stage without a user pool', () => {
-    // Act / Assess
-    expect(() =>
-      synthStage({
-        stage: 'dev',
-        env: TEST_ENV,
-        settings: { identity: OIDC },
-        registry: { httpGroups: FIXTURE_HTTP_GROUPS, httpRoutes: [staffAdmin], backgroundFunctions: [] },
-      }),
-    ).toThrow(/user-pool:admin needs the Cognito user pool/);
-  });
 });
 
 describe('Stage: an OIDC provider instead of the pool', () => {

@@ -1,5 +1,13 @@
 // Every route × every role × own / other committee → the status the API answers (also in docs/api.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandler as adminClose } from '../../functions/http/admin-committees-close.js';
+import { createHandler as adminCreate } from '../../functions/http/admin-committees-create.js';
+import { createHandler as adminImport } from '../../functions/http/admin-committees-import.js';
+import { createHandler as adminMove } from '../../functions/http/admin-committees-move.js';
+import { createHandler as adminUpdate } from '../../functions/http/admin-committees-update.js';
+import { createHandler as staffAssign } from '../../functions/http/admin-staff-assign.js';
+import { createHandler as staffList } from '../../functions/http/admin-staff-list.js';
+import { createHandler as staffRevoke } from '../../functions/http/admin-staff-revoke.js';
 import { createHandler as committeeMembers } from '../../functions/http/committees-members.js';
 import { createHandler as createIntroduction } from '../../functions/http/introductions-create.js';
 import { createHandler as endIntroduction } from '../../functions/http/introductions-end.js';
@@ -34,7 +42,18 @@ const row = (
   chair: Expected,
   secretary: Expected,
   viewer: Expected,
-): Record<Role, Expected> => ({ member, workplace_staff, residence_staff, chair, secretary, viewer });
+  admin: Expected = DENIED,
+  board_staff: Expected = DENIED,
+): Record<Role, Expected> => ({
+  member,
+  workplace_staff,
+  residence_staff,
+  chair,
+  secretary,
+  viewer,
+  admin,
+  board_staff,
+});
 
 /**
  * The matrix. "Own" means the caller acts for the committee the request is about: the introducing
@@ -53,6 +72,15 @@ const MATRIX = {
   'GET /members/{id}/contact-book':      row(OK,     OK,      OK,     OK,     OK,     DENIED),
   'GET /committees/{residence}/members': row(DENIED, DENIED,  OK,     OK,     OK,     DENIED),
   'GET /committees/{workplace}/members': row(DENIED, OK,      DENIED, DENIED, DENIED, DENIED),
+  // Administration (issue 14): an admin of the board above the workplace W; board staff and everyone else are refused.
+  'POST /committees':                    row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, CREATED, DENIED),
+  'POST /committees/import':             row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+  'PUT /committees/{id}':                row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+  'POST /committees/{id}/move':          row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+  'POST /committees/{id}/close':         row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+  'GET /committees/{id}/staff':          row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
+  'POST /committees/{id}/staff':         row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, CREATED, DENIED),
+  'DELETE /committees/{id}/staff/{personId}/{role}': row(DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, OK, DENIED),
 } as const satisfies Record<string, Record<Role, Expected>>;
 
 type RouteName = keyof typeof MATRIX;
@@ -72,6 +100,10 @@ function principalFor(role: Role, scope: Scope, fixture: Fixture): Principal {
   if (role === 'workplace_staff') {
     return { sub: `${role}-${scope}`, orgId: scope === 'own' ? ORG.workplace : ORG.otherWorkplace, role };
   }
+  if (role === 'admin' || role === 'board_staff') {
+    // Own: the board the workplace W reports to; other: a board with nothing under it.
+    return { sub: `${role}-${scope}`, orgId: scope === 'own' ? ORG.block : 'ban-khac', role };
+  }
   return { sub: `${role}-${scope}`, orgId: scope === 'own' ? ORG.residence : ORG.otherResidence, role };
 }
 
@@ -89,12 +121,30 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
     exemption: h(exemptions),
     book: h(contactBook),
     members: h(committeeMembers),
+    committeeCreate: h(adminCreate),
+    committeeImport: h(adminImport),
+    committeeUpdate: h(adminUpdate),
+    committeeMove: h(adminMove),
+    committeeClose: h(adminClose),
+    staffList: h(staffList),
+    staffAssign: h(staffAssign),
+    staffRevoke: h(staffRevoke),
+  };
+  let unique = 0;
+  /** A workplace of its own under W's board, for the calls that change or close one. */
+  const throwaway = async () => {
+    const id = `tam-${++unique}`;
+    await deps.repos.committees.create([
+      { id, name: `Chi bộ tạm ${unique}`, kind: 'workplace', parentId: ORG.block },
+    ]);
+    return id;
   };
 
   const statusOf = async (handler: HttpHandler, request: ApiRequest) => (await call(handler, request)).status;
 
   /** How each route is called for a fixture; all bodies are valid, so only the caller decides. */
-  const ROUTES: Record<RouteName, (fx: Fixture, as: Principal) => Promise<number>> = {
+  // The administration routes are added below, next to their throwaway committees.
+  const ROUTES = {
     'POST /introductions': (_, as) =>
       statusOf(handlers.create, {
         method: 'POST',
@@ -172,7 +222,79 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         query: { status: 'pending' },
         principal: as,
       }),
-  };
+  } as Record<RouteName, (fx: Fixture, as: Principal) => Promise<number>>;
+
+  Object.assign(ROUTES, {
+    'POST /committees': (_: Fixture, as: Principal) =>
+      statusOf(handlers.committeeCreate, {
+        method: 'POST',
+        route: '/committees',
+        body: { id: `moi-${++unique}`, name: 'Chi bộ mới', kind: 'workplace', parentId: ORG.block },
+        principal: as,
+      }),
+    // 200 with a per-line report: a file of which no line was the caller's to create counts as refused.
+    'POST /committees/import': async (_: Fixture, as: Principal) => {
+      const res = await call<{ created?: number }>(handlers.committeeImport, {
+        method: 'POST',
+        route: '/committees/import',
+        headers: { 'content-type': 'text/csv' },
+        body: `ma_don_vi,ten,loai,ma_cap_tren\ncsv-${++unique},Chi bộ CSV,co_quan,${ORG.block}`,
+        principal: as,
+      });
+      return res.status === 200 && !res.json.created ? 403 : res.status;
+    },
+    'PUT /committees/{id}': async (_: Fixture, as: Principal) =>
+      statusOf(handlers.committeeUpdate, {
+        method: 'PUT',
+        route: '/committees/{id}',
+        pathParameters: { id: await throwaway() },
+        body: { name: 'Tên mới' },
+        principal: as,
+      }),
+    'POST /committees/{id}/move': async (_: Fixture, as: Principal) =>
+      statusOf(handlers.committeeMove, {
+        method: 'POST',
+        route: '/committees/{id}/move',
+        pathParameters: { id: await throwaway() },
+        body: { parentId: ORG.block },
+        principal: as,
+      }),
+    'POST /committees/{id}/close': async (_: Fixture, as: Principal) =>
+      statusOf(handlers.committeeClose, {
+        method: 'POST',
+        route: '/committees/{id}/close',
+        pathParameters: { id: await throwaway() },
+        principal: as,
+      }),
+    'GET /committees/{id}/staff': (_: Fixture, as: Principal) =>
+      statusOf(handlers.staffList, {
+        method: 'GET',
+        route: '/committees/{id}/staff',
+        pathParameters: { id: ORG.workplace },
+        principal: as,
+      }),
+    'POST /committees/{id}/staff': (_: Fixture, as: Principal) =>
+      statusOf(handlers.staffAssign, {
+        method: 'POST',
+        route: '/committees/{id}/staff',
+        pathParameters: { id: ORG.workplace },
+        body: { role: 'workplace_staff', fullName: 'Cán Bộ Mới' },
+        principal: as,
+      }),
+    'DELETE /committees/{id}/staff/{personId}/{role}': async (_: Fixture, as: Principal) => {
+      const personId = `st-tam-${++unique}`;
+      await deps.repos.staff.assign(
+        { id: personId, fullName: 'Cán Bộ Tạm' },
+        { orgId: ORG.workplace, role: 'workplace_staff' },
+      );
+      return statusOf(handlers.staffRevoke, {
+        method: 'DELETE',
+        route: '/committees/{id}/staff/{personId}/{role}',
+        pathParameters: { id: ORG.workplace, personId, role: 'workplace_staff' },
+        principal: as,
+      });
+    },
+  });
 
   /** A member of W introduced to R (not yet received). */
   async function fixture(): Promise<Fixture> {
@@ -208,8 +330,8 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
   );
 
   it('covers every route registered for this feature and every role', () => {
-    expect(Object.keys(MATRIX)).toHaveLength(10);
-    expect(cells).toHaveLength(10 * 6 * 2);
+    expect(Object.keys(MATRIX)).toHaveLength(18);
+    expect(cells).toHaveLength(18 * 8 * 2);
   });
 
   it.each(cells)('%s as %s of the %s committee → %i', async (route, role, scope, expected) => {

@@ -52,7 +52,21 @@ export function testDeps(
   const repos = overrides.repos ?? createRepositories(table);
   const logger = overrides.logger ?? createLogger(() => undefined);
   const metrics = overrides.metrics ?? new RecordingMetrics();
-  return createAppDeps(testConfig(table, config), { ...overrides, repos, logger, metrics }) as TestDeps;
+  // Most tests sign tokens for principals they never store as staff: the stored-assignment check is on only
+  // where a test passes `assignments` (checkedDeps below), which the administration tests do.
+  return createAppDeps(testConfig(table, config), {
+    assignments: undefined,
+    ...overrides,
+    repos,
+    logger,
+    metrics,
+  }) as TestDeps;
+}
+
+/** Test deps whose HTTP middleware checks every staff token against the stored assignments, as in AWS. */
+export function checkedDeps(table: TestTable, overrides: Partial<Omit<AppDeps, 'config'>> = {}): TestDeps {
+  const repos = overrides.repos ?? createRepositories(table);
+  return testDeps(table, { ...overrides, repos, assignments: (id) => repos.staff.assignmentsOf(id) });
 }
 
 /** Deps, their repositories, the clock (set to `at`) and the log lines the functions wrote. */

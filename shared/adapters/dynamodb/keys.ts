@@ -47,6 +47,16 @@ export const keys = {
     gsi1sk: `${role}#${staffId}`,
   }),
   staffOfCommitteeQuery: (orgId: string) => ({ index: 'gsi1' as const, pk: `ORG#${orgId}#STAFF` }),
+  /**
+   * A person's assignment (one per committee and role) sits in the person's partition next to the person
+   * (`#META`, schema v2) and their chat links; older records are a `#META` holding one assignment (v1).
+   * The gsi1 keys (staffOfCommittee) are removed when it is revoked, so the committee's list skips it.
+   */
+  staffAssignment: (personId: string, orgId: string, role: string): Key => ({
+    pk: `STAFF#${personId}`,
+    sk: `ASSIGN#${orgId}#${role}`,
+  }),
+  staffPartition: (personId: string) => ({ pk: `STAFF#${personId}`, consistent: true }),
 
   // Pattern 1: member by id, by chat account (Telegram, Zalo), by link code; party card numbers are unique.
   member: (memberId: string): Key => ({ pk: `MEMBER#${memberId}`, sk: META }),

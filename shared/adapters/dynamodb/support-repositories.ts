@@ -2,6 +2,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../../domain/events.js';
+import type { StaffRole } from '../../domain/roles.js';
 import type {
   Channel,
   ChatLink,
@@ -228,6 +229,23 @@ export class DynamoChatLinkRepository implements ChatLinkRepository {
       throw error;
     }
     return { ok: true, subject };
+  }
+
+  async setActingFor(
+    channel: Channel,
+    userId: string,
+    actingFor: { orgId: string; role: StaffRole },
+  ): Promise<void> {
+    // Only the chat link holds the choice: the owner's copy is for notices, which go to the person anyway.
+    await this.store.ctx.doc.send(
+      new UpdateCommand({
+        TableName: this.store.table,
+        Key: keys.chatLink(channel, userId),
+        UpdateExpression: 'SET actingFor = :a',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':a': actingFor },
+      }),
+    );
   }
 
   async setBlocked(channel: Channel, userId: string, blocked: boolean): Promise<void> {

@@ -42,6 +42,8 @@ describe('Function: the October report job when DynamoDB goes away and comes bac
         logger: createLogger((l) => logLines.push(l)),
         // One task at a time, as the job ran before it fanned out, so the crash lands half way.
         jobQueue: new InMemoryJobQueue({ concurrency: 1, retryDelayMs: 50 }),
+        // Principals signed here are not all stored (the stored-assignment check is tested elsewhere).
+        assignments: undefined,
       },
     );
   };

@@ -229,6 +229,8 @@ export function principalFor(role: Role, side: Side): Principal {
     chair: 'chair',
     secretary: 'sec',
     viewer: 'view',
+    admin: 'adm',
+    board_staff: 'bst',
   };
   return {
     sub: `${ids[role]}-${side === 'own' ? '1' : '9'}`,

@@ -1,0 +1,134 @@
+// Integration (webhook + Telegram emulator): the administrator's set-up in the chat — bootstrap, the admin links,
+// /donvimoi makes a ward with hamlets, /canbo assigns its staff with a QR link code, the staff links; /donvi switches.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordingIdentityDirectory } from '../../../shared/adapters/memory/identity-directory.js';
+import { bootstrapAdministrator, firstAdminId } from '../../../shared/services/bootstrap.js';
+import { aUser, type BotWorld, createBotWorld, RESIDENCE, STAFF } from '../../support/bot-world.js';
+
+const BOARD = 'ban-to-chuc-tp';
+
+describe('Feature: administration in the chat', () => {
+  let world: BotWorld;
+  const admin = aUser('Quản');
+  const newStaff = aUser('Mới');
+  let seq = 0;
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+    const boot = await bootstrapAdministrator(
+      { boardId: BOARD, boardName: 'Ban Tổ chức Thành ủy', adminName: 'Trần Văn Quản' },
+      {
+        ...world.repos,
+        identity: new RecordingIdentityDirectory(),
+        clock: world.clock,
+        newCode: () => `BOOT${String(++seq).padStart(4, '0')}`,
+      },
+    );
+    await world.emu.sendUserMessage({ user: admin, text: `/start ${boot.linkCode.code}` });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  const last = (user: { id: number }) => world.emu.lastBotMessage(user.id);
+  const say = (user: ReturnType<typeof aUser>, text: string) => world.emu.sendUserMessage({ user, text });
+  const labels = (user: { id: number }) =>
+    last(user)
+      ?.replyMarkup?.inline_keyboard.flat()
+      .map((b) => b.text) ?? [];
+  const press = (user: ReturnType<typeof aUser>, text: string) =>
+    world.emu.pressButton({ user, messageId: last(user)?.messageId ?? 0, text });
+
+  it('links the bootstrapped administrator', async () => {
+    // Assess
+    const link = await world.repos.chatLinks.byChat('telegram', String(admin.id));
+    expect(link).toMatchObject({ kind: 'staff', id: firstAdminId(BOARD) });
+    expect(last(admin)?.text).toContain('Trần Văn Quản');
+  });
+
+  it('/donvimoi creates a ward with named hamlets under the board', async () => {
+    // Act
+    await say(admin, '/donvimoi');
+    const parents = labels(admin);
+    await press(admin, 'Ban Tổ chức Thành ủy');
+    await press(admin, 'Đảng ủy xã, phường, thị trấn');
+    await say(admin, 'phuong-moi; Đảng ủy phường Mới; pm-kv1=Khu vực 1, pm-kv2=Khu vực 2');
+
+    // Assess
+    expect(parents).toEqual(['Ban Tổ chức Thành ủy']);
+    expect(last(admin)?.text).toContain('Đã tạo Đảng ủy phường Mới');
+    expect(last(admin)?.text).toContain('Khu vực 1, Khu vực 2');
+    const ward = await world.repos.committees.get('phuong-moi');
+    expect(ward).toMatchObject({ kind: 'residence', parentId: BOARD });
+    expect(ward?.hamlets).toEqual([
+      { id: 'pm-kv1', name: 'Khu vực 1' },
+      { id: 'pm-kv2', name: 'Khu vực 2' },
+    ]);
+  });
+
+  it('/canbo assigns the ward its staff and sends the link code as a QR image; the new staff links with it', async () => {
+    // Act
+    await say(admin, '/canbo');
+    await press(admin, 'Đảng ủy phường Mới');
+    const roles = labels(admin);
+    await press(admin, 'cán bộ cấp ủy nơi cư trú');
+    await say(admin, 'Nguyễn Thị Mới');
+    const sent = last(admin);
+    const code = /Mã liên kết: (\S+)/.exec(sent?.caption ?? '')?.[1] ?? '';
+    await say(newStaff, `/start ${code}`);
+
+    // Assess
+    expect(roles).toContain('đồng chí chủ trì (thường trực cấp ủy nơi cư trú)');
+    expect(sent?.document?.mimeType).toBe('image/png');
+    expect(sent?.caption).toContain(
+      'Đã giao cán bộ cấp ủy nơi cư trú tại Đảng ủy phường Mới cho đồng chí Nguyễn Thị Mới',
+    );
+    const staff = await world.repos.staff.ofCommittee('phuong-moi');
+    expect(staff.map((s) => [s.fullName, s.role])).toEqual([['Nguyễn Thị Mới', 'residence_staff']]);
+    const link = await world.repos.chatLinks.byChat('telegram', String(newStaff.id));
+    expect(link).toMatchObject({ kind: 'staff', id: staff[0]?.id });
+  });
+
+  it('refuses /canbo to staff who are not administrators', async () => {
+    // Prepare
+    const chair = aUser('Chủ');
+    const code = 'CHAIR001';
+    await world.repos.chatLinks.createLinkCode({
+      code,
+      subject: { kind: 'staff', id: STAFF.chair?.id ?? '' },
+      createdBy: 'test',
+      expiresAt: new Date(world.clock.now().getTime() + 3600_000).toISOString(),
+    });
+    await say(chair, `/start ${code}`);
+
+    // Act
+    await say(chair, '/canbo');
+
+    // Assess
+    expect(last(chair)?.text).toBe('Lệnh này dành cho quản trị viên của ban tổ chức.');
+  });
+
+  it('/donvi lets a person with two assignments choose the committee they act for', async () => {
+    // Prepare
+    const person = await world.repos.staff.person(firstAdminId(BOARD));
+    await world.repos.staff.assign(person ?? { id: firstAdminId(BOARD), fullName: 'x' }, {
+      orgId: RESIDENCE,
+      role: 'viewer',
+    });
+
+    // Act
+    await say(admin, '/donvi');
+    const choices = labels(admin);
+    await press(admin, 'Đảng ủy phường An Hòa — người xem');
+    const chosen = last(admin)?.text;
+    await say(admin, '/canbo');
+
+    // Assess
+    expect(choices).toEqual(['Ban Tổ chức Thành ủy — quản trị viên', 'Đảng ủy phường An Hòa — người xem']);
+    expect(chosen).toBe('Đồng chí đang làm việc cho: Đảng ủy phường An Hòa (người xem).');
+    expect(last(admin)?.text).toBe('Lệnh này dành cho quản trị viên của ban tổ chức.');
+    expect(await world.repos.chatLinks.byChat('telegram', String(admin.id))).toMatchObject({
+      actingFor: { orgId: RESIDENCE, role: 'viewer' },
+    });
+  });
+});
