@@ -122,7 +122,7 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
           t.invite.unreachableLine(
             i + 1,
             member.memberName,
-            member.hamletId,
+            member.hamletName,
             member.smsSent,
             member.reason === 'undeliverable',
           ),

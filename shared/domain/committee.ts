@@ -40,3 +40,17 @@ export function isResidenceCommittee(committee: Pick<Committee, 'kind'>): boolea
 export function ruleSetOf(committee: Pick<Committee, 'ruleSet'>): RuleSetId {
   return committee.ruleSet ?? DEFAULT_RULE_SET;
 }
+
+/** A hamlet (ấp, khu vực, tổ dân phố) of a residence committee, as users read it. */
+export interface Hamlet {
+  id: string;
+  name: string;
+}
+
+/**
+ * The name users read for a hamlet of a committee (R5 assigns members to hamlets by id): the hamlet's
+ * name, or failing that its id. The committee carries its hamlets (`hamlets`), loaded with it.
+ */
+export function hamletName(committee: { hamlets?: readonly Hamlet[] } | undefined, hamletId: string): string {
+  return committee?.hamlets?.find((h) => h.id === hamletId)?.name ?? hamletId;
+}

@@ -41,6 +41,8 @@ export interface AnswerView {
 export interface UnreachableMember {
   memberName: string;
   hamletId: string;
+  /** The hamlet as users read it (its name; the id only when the committee does not name it). */
+  hamletName: string;
   reason: 'no_chat' | 'undeliverable';
   smsSent: boolean;
 }
