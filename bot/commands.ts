@@ -31,6 +31,10 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       ...base,
     ];
   }
+  // R22: above the wards, viewers read and board staff compile the board's October report.
+  if (role === 'viewer' || role === 'board_staff') {
+    return [{ command: 'baocao', description: t.commands.baocao }, ...base];
+  }
   // Members (the default menu): a comment for the next meeting, and their year-end self-report (R19).
   if (role === undefined || role === 'member') {
     return [

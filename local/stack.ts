@@ -75,6 +75,7 @@ const ROLE_LABELS: Record<Role, string> = {
   chair: 'Đồng chí chủ trì (thường trực)',
   secretary: 'Thư ký cuộc họp',
   viewer: 'Cấp trên — xem báo cáo',
+  board_staff: 'Cấp trên — tổng hợp báo cáo',
 };
 const CATEGORY_LABELS = {
   regular: '',

@@ -19,6 +19,7 @@ const ROLE: Record<StaffRole, string> = {
   chair: 'chair (standing member of the residence committee)',
   secretary: 'residence committee secretary',
   viewer: 'viewer',
+  board_staff: 'board staff',
 };
 
 const CATEGORY: Record<AbsenceCategory, string> = {
@@ -118,7 +119,14 @@ export const en: Catalogue = {
       '/confirm (/xacnhan) — confirm members’ absence reasons\n' +
       '/linkcode <member id> (/malienket) — create a link code\n' +
       '/help — this help',
-    viewer: 'Your account can only view. /help — this help',
+    viewer:
+      'Your account can only view.\n' +
+      '/report (/baocao) — the October report as compiled (XLSX and PDF files)\n' +
+      '/help — this help',
+    board:
+      'Commands for board staff:\n' +
+      '/report (/baocao) — compile the October report of the board (XLSX and PDF files)\n' +
+      '/help — this help',
   },
 
   commands: {
@@ -461,6 +469,10 @@ export const en: Catalogue = {
     selfReportSaved: (year: number, attended: number) =>
       `Your ${year} year-end report is recorded (${attended} meeting(s) attended). You may send it again to correct it before the workplace reviews it.`,
     reportCompiling: (year: number) => `Compiling the October ${year} report…`,
+    reportNotYet: (year: number) =>
+      `There is no October ${year} report yet: the committee has not compiled it. Please try again later.`,
+    reportRead: (year: number, version: number) =>
+      `The October ${year} report, version ${version} (as stored).`,
     reportCaption: (kind: 'xlsx' | 'pdf', year: number) =>
       kind === 'xlsx' ? `Statistical form, October ${year}` : `Written report, October ${year}`,
     reportDone: (year: number, version: number, changed: boolean) =>

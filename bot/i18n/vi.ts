@@ -31,6 +31,7 @@ const ROLE: Record<StaffRole, string> = {
   chair: 'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)',
   secretary: 'thư ký cấp ủy nơi cư trú',
   viewer: 'người xem',
+  board_staff: 'cán bộ cấp ủy cấp trên',
 };
 
 const CATEGORY: Record<AbsenceCategory, string> = {
@@ -131,7 +132,14 @@ export const vi = {
       '/xacnhan (/confirm) — xác nhận lý do vắng mặt của đảng viên\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       '/help — hướng dẫn này',
-    viewer: 'Tài khoản của đồng chí chỉ có quyền xem. /help — hướng dẫn này',
+    viewer:
+      'Tài khoản của đồng chí chỉ có quyền xem.\n' +
+      '/baocao (/report) — xem báo cáo tháng 10 đã tổng hợp (tệp XLSX và PDF)\n' +
+      '/help — hướng dẫn này',
+    board:
+      'Lệnh dành cho cán bộ cấp ủy cấp trên:\n' +
+      '/baocao (/report) — tổng hợp báo cáo tháng 10 của cấp ủy (tệp XLSX và PDF)\n' +
+      '/help — hướng dẫn này',
   },
 
   commands: {
@@ -484,6 +492,10 @@ export const vi = {
     selfReportSaved: (year: number, attended: number) =>
       `Đã ghi nhận báo cáo cuối năm ${year} của đồng chí (có mặt ${attended} cuộc họp). Đồng chí có thể gửi lại để sửa trước khi cấp ủy nơi công tác xem xét.`,
     reportCompiling: (year: number) => `Đang tổng hợp báo cáo tháng 10/${year}…`,
+    reportNotYet: (year: number) =>
+      `Chưa có báo cáo tháng 10/${year}: cấp ủy chưa tổng hợp. Đồng chí thử lại sau.`,
+    reportRead: (year: number, version: number) =>
+      `Báo cáo tháng 10/${year}, phiên bản ${version} (bản đã lưu).`,
     reportCaption: (kind: 'xlsx' | 'pdf', year: number) =>
       kind === 'xlsx' ? `Biểu thống kê tháng 10/${year}` : `Báo cáo kết quả tháng 10/${year}`,
     reportDone: (year: number, version: number, changed: boolean) =>

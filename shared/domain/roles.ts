@@ -1,6 +1,14 @@
 // domain: who acts (JWT claims / linked chat accounts) and the staff role assignments of committees.
 
-export const STAFF_ROLES = ['workplace_staff', 'residence_staff', 'chair', 'secretary', 'viewer'] as const;
+// board_staff: staff of a board (district, city) who compile and read the board's October report (R22).
+export const STAFF_ROLES = [
+  'workplace_staff',
+  'residence_staff',
+  'chair',
+  'secretary',
+  'viewer',
+  'board_staff',
+] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROLES = ['member', ...STAFF_ROLES] as const;
 export type Role = (typeof ROLES)[number];

@@ -34,7 +34,17 @@ const row = (
   chair: Expected,
   secretary: Expected,
   viewer: Expected,
-): Record<Role, Expected> => ({ member, workplace_staff, residence_staff, chair, secretary, viewer });
+  // Board staff act for a board: on a ward's or a workplace's routes they are refused like the viewer.
+  board_staff: Expected = viewer,
+): Record<Role, Expected> => ({
+  member,
+  workplace_staff,
+  residence_staff,
+  chair,
+  secretary,
+  viewer,
+  board_staff,
+});
 
 /**
  * The matrix. "Own" means the caller acts for the committee the request is about: the introducing
@@ -71,6 +81,10 @@ function principalFor(role: Role, scope: Scope, fixture: Fixture): Principal {
   }
   if (role === 'workplace_staff') {
     return { sub: `${role}-${scope}`, orgId: scope === 'own' ? ORG.workplace : ORG.otherWorkplace, role };
+  }
+  if (role === 'board_staff') {
+    // A board above the committees of the routes: none of these routes is the board's.
+    return { sub: `${role}-${scope}`, orgId: scope === 'own' ? 'board-own' : 'board-other', role };
   }
   return { sub: `${role}-${scope}`, orgId: scope === 'own' ? ORG.residence : ORG.otherResidence, role };
 }
@@ -209,7 +223,7 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
 
   it('covers every route registered for this feature and every role', () => {
     expect(Object.keys(MATRIX)).toHaveLength(10);
-    expect(cells).toHaveLength(10 * 6 * 2);
+    expect(cells).toHaveLength(10 * 7 * 2);
   });
 
   it.each(cells)('%s as %s of the %s committee → %i', async (route, role, scope, expected) => {
