@@ -12,6 +12,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
   ];
   if (role && RESIDENCE_ROLES.includes(role)) {
     return [
+      { command: 'tiepnhan', description: t.commands.tiepnhan },
       { command: 'hop', description: t.commands.hop },
       { command: 'moi', description: t.commands.moi },
       { command: 'diemdanh', description: t.commands.diemdanh },

@@ -12,11 +12,13 @@ import { type BotContext, type BotDeps, userIdOf } from './context.js';
 import { errorText, isExpected } from './errors.js';
 import { absenceNoticesFeature } from './features/absence-notices.js';
 import { attendanceFeature } from './features/attendance.js';
+import { bulkReceiveFeature } from './features/bulk-receive.js';
 import { chatMemberFeature } from './features/chat-member.js';
 import { commentAnswersFeature } from './features/comment-answers.js';
 import { commentsFeature } from './features/comments.js';
 import { confirmationsFeature } from './features/confirmations.js';
 import { fallbackFeature } from './features/fallback.js';
+import { importsFeature } from './features/imports.js';
 import { invitationsFeature } from './features/invitations.js';
 import { linkingFeature } from './features/linking.js';
 import { meetingsFeature } from './features/meetings.js';
@@ -111,6 +113,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(linkingFeature);
   features.use(meetingsFeature);
   features.use(invitationsFeature);
+  features.use(bulkReceiveFeature);
+  features.use(importsFeature);
   features.use(rsvpFeature);
   features.use(confirmationsFeature);
   // Features only the webhook installs (the year end): see BotDeps.extraFeatures.

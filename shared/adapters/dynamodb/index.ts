@@ -5,6 +5,7 @@ import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-re
 import {
   DynamoCallbackDataStore,
   DynamoDraftStore,
+  DynamoImportJobRepository,
   DynamoInvitationJobRepository,
 } from './conversation-repositories.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
@@ -45,6 +46,7 @@ export function createRepositories(ctx: DynamoContext) {
     drafts: new DynamoDraftStore(store),
     callbackData: new DynamoCallbackDataStore(store),
     invitationJobs: new DynamoInvitationJobRepository(store),
+    importJobs: new DynamoImportJobRepository(store),
     absenceNotices: new DynamoAbsenceNoticeRepository(store),
     yearEnd: new DynamoYearEndRepository(store),
     counters: new DynamoCounterRepository(store),

@@ -1,5 +1,5 @@
 // adapter: the invitation job's queue inside one process (the local stack and tests), running the same worker code.
-import type { InvitationQueue, InvitationTask } from '../../ports/invitations.js';
+import type { InvitationQueue, QueueTask } from '../../ports/invitations.js';
 
 export interface InMemoryQueueOptions {
   /** Tasks handled at once (the Telegram throttler spaces the sends anyway). */
@@ -12,11 +12,11 @@ export interface InMemoryQueueOptions {
 }
 
 export class InMemoryInvitationQueue implements InvitationQueue {
-  private readonly waiting: { task: InvitationTask; attempts: number }[] = [];
-  private readonly deadLetters: InvitationTask[] = [];
+  private readonly waiting: { task: QueueTask; attempts: number }[] = [];
+  private readonly deadLetters: QueueTask[] = [];
   private running = 0;
   private idle: (() => void)[] = [];
-  private handler: ((task: InvitationTask) => Promise<unknown>) | undefined;
+  private handler: ((task: QueueTask) => Promise<unknown>) | undefined;
   private readonly options: Required<InMemoryQueueOptions>;
 
   constructor(options: InMemoryQueueOptions = {}) {
@@ -24,26 +24,26 @@ export class InMemoryInvitationQueue implements InvitationQueue {
   }
 
   /** The worker (deliverInvitation with its ports); set once the ports exist. */
-  setHandler(handler: (task: InvitationTask) => Promise<unknown>): void {
+  setHandler(handler: (task: QueueTask) => Promise<unknown>): void {
     this.handler = handler;
     if (this.options.autoStart) this.pump();
   }
 
-  async enqueue(tasks: readonly InvitationTask[]): Promise<void> {
+  async enqueue(tasks: readonly QueueTask[]): Promise<void> {
     for (const task of tasks) this.waiting.push({ task, attempts: 0 });
     if (this.options.autoStart) this.pump();
   }
 
-  get pending(): readonly InvitationTask[] {
+  get pending(): readonly QueueTask[] {
     return this.waiting.map((w) => w.task);
   }
 
-  get failed(): readonly InvitationTask[] {
+  get failed(): readonly QueueTask[] {
     return this.deadLetters;
   }
 
   /** Forgets the waiting tasks, as a crashed process would. */
-  discard(): InvitationTask[] {
+  discard(): QueueTask[] {
     return this.waiting.splice(0).map((w) => w.task);
   }
 
@@ -77,7 +77,7 @@ export class InMemoryInvitationQueue implements InvitationQueue {
     }
   }
 
-  private async run(entry: { task: InvitationTask; attempts: number }): Promise<void> {
+  private async run(entry: { task: QueueTask; attempts: number }): Promise<void> {
     if (!this.handler) throw new Error('The invitation queue has no handler');
     entry.attempts += 1;
     try {

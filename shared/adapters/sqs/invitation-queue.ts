@@ -1,6 +1,6 @@
 // adapter: the invitation job's queue on SQS (ten tasks per SendMessageBatch; the worker Lambda reads it in batches).
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { InvitationQueue, InvitationTask } from '../../ports/invitations.js';
+import type { InvitationQueue, QueueTask } from '../../ports/invitations.js';
 
 // Loaded on the first /moi, not at cold start: the webhook holds this queue for one command only, and the
 // SQS client is ~25 ms of every start (the runtime provides the SDK; importing it is the cost).
@@ -20,7 +20,7 @@ export class SqsInvitationQueue implements InvitationQueue {
     if (client) this.client = Promise.resolve(client);
   }
 
-  async enqueue(tasks: readonly InvitationTask[]): Promise<void> {
+  async enqueue(tasks: readonly QueueTask[]): Promise<void> {
     const { SendMessageBatchCommand, SQSClient } = await loadSdk();
     this.client ??= Promise.resolve(new SQSClient({}));
     const client = await this.client;
