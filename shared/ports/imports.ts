@@ -42,6 +42,8 @@ export interface ImportJobRepository {
   create(job: ImportJob): Promise<boolean>;
   /** Takes the job until `until` unless it is finished or another worker's lease still runs. */
   lease(jobId: string, now: Date, until: Date): Promise<ImportJob | undefined>;
+  /** Gives the job back after a failure, so the queue's retry can take it at once. */
+  release(jobId: string): Promise<void>;
   progress(jobId: string, done: number, total: number): Promise<void>;
   /** Records the result once; false for every later caller (they send nothing). */
   finish(jobId: string, result: ImportJobResult, now: Date): Promise<boolean>;

@@ -88,11 +88,21 @@ export async function startImport(
 
 /** The worker's side of one import task. */
 export async function runImportJob(jobId: string, ports: ImportJobPorts): Promise<void> {
-  const log = ports.log ?? silentLog;
   const now = ports.clock.now();
   const job = await ports.importJobs.lease(jobId, now, new Date(now.getTime() + IMPORT_LEASE_MS));
   // Finished, unknown, or another worker holds it: nothing to do with this delivery.
   if (!job) return;
+  try {
+    await runLeased(job, ports);
+  } catch (error) {
+    // The queue retries the task: the next delivery takes the job at once (rows written stay written).
+    await ports.importJobs.release(job.id).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runLeased(job: ImportJob, ports: ImportJobPorts): Promise<void> {
+  const log = ports.log ?? silentLog;
   const progress = progressEditor(job, ports);
 
   // The sender's assignment is read again: a role revoked since the file was sent stops the import.

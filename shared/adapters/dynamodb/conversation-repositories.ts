@@ -185,6 +185,21 @@ export class DynamoImportJobRepository implements ImportJobRepository {
     }
   }
 
+  async release(jobId: string): Promise<void> {
+    try {
+      await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.job(jobId),
+          UpdateExpression: 'REMOVE leaseUntil',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(finishedAt)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
   async progress(jobId: string, done: number, total: number): Promise<void> {
     await this.store.ctx.doc.send(
       new UpdateCommand({
