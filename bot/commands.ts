@@ -22,6 +22,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       { command: 'nhanxet', description: t.commands.nhanxet },
       { command: 'baocao', description: t.commands.baocao },
       { command: 'malienket', description: t.commands.malienket },
+      { command: 'maketnoi', description: t.commands.maketnoi },
       ...base,
     ];
   }
@@ -29,6 +30,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
     return [
       { command: 'xacnhan', description: t.commands.xacnhan },
       { command: 'malienket', description: t.commands.malienket },
+      { command: 'maketnoi', description: t.commands.maketnoi },
       ...base,
     ];
   }

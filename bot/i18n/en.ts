@@ -136,6 +136,7 @@ export const en: Catalogue = {
     help: 'Help',
     hop: 'Plan a meeting',
     tiepnhan: 'Receive members (several at once)',
+    maketnoi: 'Print the members’ link codes (PDF)',
     moi: 'Send invitations',
     xacnhan: 'Confirm absence reasons',
     malienket: 'Create a link code',
@@ -251,6 +252,13 @@ export const en: Catalogue = {
       why === 'file_unreadable'
         ? `Could not read ${fileName}: it must be a UTF-8 CSV with a header line and at most 5,000 lines. Nothing was imported.`
         : `${fileName} was not imported: the account is no longer workplace committee staff. Nothing was imported.`,
+  },
+
+  linkSheet: {
+    notStaff: 'This is for residence or workplace committee staff.',
+    none: 'Every member of the committee has linked an account; no link codes to print.',
+    caption: (members: number, sections: number) =>
+      `Link codes of ${members} members without a linked account (${sections} sections). Print them and hand them out.`,
   },
 
   invite: {

@@ -127,12 +127,14 @@ export const vi = {
       '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
       '/traloi (/answer) — trả lời ý kiến của đảng viên (mục 2.3)\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
+      '/maketnoi (/linkcodes) — in mã liên kết của đảng viên chưa liên kết (PDF, có mã QR)\n' +
       '/help — hướng dẫn này',
     workplace:
       'Lệnh dành cho cấp ủy nơi công tác:\n' +
       '/xacnhan (/confirm) — xác nhận lý do vắng mặt của đảng viên\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       'Gửi tệp CSV danh sách đảng viên vào đây để nhập (giới thiệu về nơi cư trú)\n' +
+      '/maketnoi (/linkcodes) — in mã liên kết của đảng viên chưa liên kết (PDF, có mã QR)\n' +
       '/help — hướng dẫn này',
     viewer:
       'Tài khoản của đồng chí chỉ có quyền xem.\n' +
@@ -149,6 +151,7 @@ export const vi = {
     help: 'Hướng dẫn sử dụng',
     hop: 'Lên lịch cuộc họp',
     tiepnhan: 'Tiếp nhận đảng viên (nhiều người một lần)',
+    maketnoi: 'In mã liên kết của đảng viên (PDF)',
     moi: 'Gửi thư mời họp',
     xacnhan: 'Xác nhận lý do vắng mặt',
     malienket: 'Tạo mã liên kết tài khoản',
@@ -266,6 +269,13 @@ export const vi = {
       why === 'file_unreadable'
         ? `Không đọc được tệp ${fileName}: tệp phải là CSV mã UTF-8 có dòng tiêu đề và tối đa 5.000 dòng. Chưa nhập dòng nào.`
         : `Không nhập tệp ${fileName}: tài khoản không còn là cán bộ cấp ủy nơi công tác. Chưa nhập dòng nào.`,
+  },
+
+  linkSheet: {
+    notStaff: 'Chức năng này dành cho cán bộ cấp ủy nơi cư trú hoặc nơi công tác.',
+    none: 'Tất cả đảng viên của cấp ủy đã liên kết tài khoản; không cần in mã liên kết.',
+    caption: (members: number, sections: number) =>
+      `Mã liên kết của ${members} đảng viên chưa liên kết tài khoản (${sections} trang/mục). In và phát cho từng đồng chí.`,
   },
 
   invite: {

@@ -85,6 +85,11 @@ const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
   route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE),
   route('members-contact-book', 'GET', '/members/{id}/contact-book', READ),
   route('committees-members', 'GET', '/committees/{id}/members', READ),
+  // Issues (or reuses) link codes and renders them as PDF: writes, and the fonts ship beside the bundle.
+  {
+    ...route('committee-link-codes-pdf', 'GET', '/committees/{id}/link-codes.pdf', READ_WRITE),
+    needsFonts: true,
+  },
 ];
 
 /** The meeting itself (issue 5): attendance, minutes, comments, R10 notices. */
