@@ -91,7 +91,7 @@ describe('Feature: importing members by sending the CSV to the bot', () => {
       await world.queue.drain();
 
       // Assess: the webhook's answer (first version) became the progress message, edited after each 500
-    // rows (the line that failed its columns counts as tried before the first part)
+      // rows (the line that failed its columns counts as tried before the first part)
       expect(delivery.status).toBe(200);
       const progress = world.emu.message(staffUser.id, answered?.messageId ?? 0);
       expect([...(progress?.history ?? []).map((h) => h.text), progress?.text]).toEqual([
