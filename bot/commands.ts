@@ -12,6 +12,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
   ];
   if (role && RESIDENCE_ROLES.includes(role)) {
     return [
+      { command: 'tiepnhan', description: t.commands.tiepnhan },
       { command: 'hop', description: t.commands.hop },
       { command: 'moi', description: t.commands.moi },
       { command: 'diemdanh', description: t.commands.diemdanh },
@@ -21,6 +22,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       { command: 'nhanxet', description: t.commands.nhanxet },
       { command: 'baocao', description: t.commands.baocao },
       { command: 'malienket', description: t.commands.malienket },
+      { command: 'maketnoi', description: t.commands.maketnoi },
       ...base,
     ];
   }
@@ -28,6 +30,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
     return [
       { command: 'xacnhan', description: t.commands.xacnhan },
       { command: 'malienket', description: t.commands.malienket },
+      { command: 'maketnoi', description: t.commands.maketnoi },
       ...base,
     ];
   }
@@ -40,12 +43,16 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       ...base,
     ];
   }
+  // R22: above the wards, viewers read and board staff compile the board's October report.
   if (role === 'board_staff') {
     return [
       { command: 'baocao', description: t.commands.baocao },
       { command: 'donvi', description: t.commands.donvi },
       ...base,
     ];
+  }
+  if (role === 'viewer') {
+    return [{ command: 'baocao', description: t.commands.baocao }, ...base];
   }
   // Members (the default menu): a comment for the next meeting, and their year-end self-report (R19).
   if (role === undefined || role === 'member') {

@@ -5,6 +5,7 @@ import type { Clock, IdGenerator } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { IdentityDirectory } from '../shared/ports/identity.js';
+import type { ImportJobRepository } from '../shared/ports/imports.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
@@ -15,6 +16,7 @@ import type {
   ChatLinkRepository,
   CommentRepository,
   CommitteeRepository,
+  CounterRepository,
   EvaluationRepository,
   IdempotencyStore,
   IntroductionRepository,
@@ -52,6 +54,10 @@ export interface BotPorts {
   minutes: MinutesRepository;
   comments: CommentRepository;
   absenceNotices: AbsenceNoticeRepository;
+  /** Letter numbers (the introduction use cases need them; the bot's bulk receipt never numbers). */
+  counters: CounterRepository;
+  /** Members' CSVs sent to the bot: the webhook records the job, the worker runs it. */
+  importJobs: ImportJobRepository;
 }
 
 export interface BotDeps {

@@ -13,11 +13,13 @@ import { errorText, isExpected } from './errors.js';
 import { absenceNoticesFeature } from './features/absence-notices.js';
 import { administrationFeature } from './features/administration.js';
 import { attendanceFeature } from './features/attendance.js';
+import { bulkReceiveFeature } from './features/bulk-receive.js';
 import { chatMemberFeature } from './features/chat-member.js';
 import { commentAnswersFeature } from './features/comment-answers.js';
 import { commentsFeature } from './features/comments.js';
 import { confirmationsFeature } from './features/confirmations.js';
 import { fallbackFeature } from './features/fallback.js';
+import { importsFeature } from './features/imports.js';
 import { invitationsFeature } from './features/invitations.js';
 import { linkingFeature } from './features/linking.js';
 import { meetingsFeature } from './features/meetings.js';
@@ -113,6 +115,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(administrationFeature);
   features.use(meetingsFeature);
   features.use(invitationsFeature);
+  features.use(bulkReceiveFeature);
+  features.use(importsFeature);
   features.use(rsvpFeature);
   features.use(confirmationsFeature);
   // Features only the webhook installs (the year end): see BotDeps.extraFeatures.

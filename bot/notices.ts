@@ -122,7 +122,7 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
           t.invite.unreachableLine(
             i + 1,
             member.memberName,
-            member.hamletId,
+            member.hamletName,
             member.smsSent,
             member.reason === 'undeliverable',
           ),
@@ -154,6 +154,15 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return message(t.yearEnd.noticeReportCompiled(notice.committeeName, notice.year, notice.version));
     case 'absent_without_notice':
       return absenceNoticeView(t, notice);
+    case 'import_progress':
+      return message(t.imports.progress(notice.fileName, notice.done, notice.total));
+    case 'import_summary': {
+      const r = notice.result;
+      if (r.refused) return message(t.imports.refused(notice.fileName, r.refused));
+      return message(
+        t.imports.summary(notice.fileName, r.total, r.created, r.existing, r.failed, r.notProcessed),
+      );
+    }
     case 'comment_answered':
       return message(
         t.notices.commentAnswered(

@@ -5,6 +5,7 @@ import type { Composer } from 'grammy';
 import type { BotContext } from './context.js';
 import { consultationFeature } from './features/consultation.js';
 import { evaluationsFeature } from './features/evaluations.js';
+import { linkCodeSheetFeature } from './features/link-code-sheet.js';
 import { reportsFeature } from './features/reports.js';
 import { selfReportFeature } from './features/self-report.js';
 
@@ -13,4 +14,6 @@ export const yearEndFeatures: readonly Composer<BotContext>[] = [
   consultationFeature,
   selfReportFeature,
   reportsFeature,
+  // Not the year end, but a PDF too (the link-code sheet): kept out of the send-only functions alike.
+  linkCodeSheetFeature,
 ];

@@ -4,6 +4,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { Bot } from 'grammy';
 import {
   botInfoFromConfig,
+  createTelegramFiles,
   createTelegramMessenger,
   createThrottler,
   type ThrottleOptions,
@@ -22,9 +23,11 @@ import { type BotConfig, loadBotConfig } from '../shared/config/bot.js';
 import type { AppConfig } from '../shared/config/env.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
-import type { InvitationQueue } from '../shared/ports/invitations.js';
+import type { ChatFileSource } from '../shared/ports/imports.js';
+import { type InvitationQueue, isImportTask } from '../shared/ports/invitations.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
+import { type ImportJobPorts, runImportJob } from '../shared/services/import-job.js';
 import { deliverInvitation, type InvitationSettings } from '../shared/services/invitations.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
@@ -41,6 +44,8 @@ export interface TelegramRuntime {
   messenger: ChatMessenger;
   secretToken: string;
   throttler: Throttler;
+  /** Files users send (the members' CSV): getFile and the download. */
+  files: ChatFileSource;
 }
 
 export interface BotAppDeps extends AppDeps {
@@ -163,11 +168,38 @@ export function createBotAppDeps(
       ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
       throttler: throttler.transformer,
     });
-    // On one machine the job runs in this process, over the same code the SQS worker runs.
-    memoryQueue?.setHandler((task) => deliverInvitation(task, invitationPorts(botDeps)));
-    return { bot: grammyBot, messenger, secretToken: webhookSecret, throttler };
+    const files = createTelegramFiles(token, bot.apiRoot);
+    // On one machine the jobs run in this process, over the same code the SQS worker runs.
+    memoryQueue?.setHandler((task) =>
+      isImportTask(task)
+        ? runImportJob(task.jobId, importJobPorts(deps, { messenger, files }))
+        : deliverInvitation(task, invitationPorts(botDeps)),
+    );
+    return { bot: grammyBot, messenger, secretToken: webhookSecret, throttler, files };
   }
   return deps;
+}
+
+/** The ports of a members' import sent to the bot (the worker's side). */
+export function importJobPorts(
+  deps: BotAppDeps,
+  runtime: Pick<TelegramRuntime, 'messenger' | 'files'>,
+): ImportJobPorts {
+  const r = deps.repos;
+  return {
+    committees: r.committees,
+    members: r.members,
+    introductions: r.introductions,
+    staff: r.staff,
+    counters: r.counters,
+    importJobs: r.importJobs,
+    files: runtime.files,
+    messenger: runtime.messenger,
+    queue: deps.queue,
+    clock: deps.clock,
+    ids: deps.ids,
+    log: deps.logger,
+  };
 }
 
 export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): NotifierPorts {

@@ -1,9 +1,11 @@
-// Lambda: the invitation job's worker — SQS batches of tasks, one member each; failed tasks are retried alone.
+// Lambda: the background queue's worker — SQS batches of tasks (an invitation to one member, or a members'
+// CSV sent to the bot); failed tasks are retried alone.
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { invitationPorts } from '../bot/context.js';
-import { invitationTaskSchema } from '../shared/schemas/events.js';
+import { invitationTaskSchema, queueTaskSchema } from '../shared/schemas/events.js';
+import { runImportJob } from '../shared/services/import-job.js';
 import { deliverInvitation } from '../shared/services/invitations.js';
-import { asBotAppDeps, type BotAppDeps, botDepsOf } from './bot-deps.js';
+import { asBotAppDeps, type BotAppDeps, botDepsOf, importJobPorts } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
 
@@ -28,8 +30,8 @@ export function createHandler(deps: () => AppDeps) {
 }
 
 async function deliverBatch(d: BotAppDeps, event: SQSEvent): Promise<SQSBatchResponse> {
-  const { messenger } = await d.telegram();
-  const ports = invitationPorts(botDepsOf(d, messenger));
+  const runtime = await d.telegram();
+  const ports = invitationPorts(botDepsOf(d, runtime.messenger));
   const failures: SQSBatchResponse['batchItemFailures'] = [];
   // The throttler spaces the sends; the tasks of a batch go to different chats.
   await Promise.all(
@@ -40,20 +42,34 @@ async function deliverBatch(d: BotAppDeps, event: SQSEvent): Promise<SQSBatchRes
       } catch {
         task = undefined;
       }
-      const parsed = invitationTaskSchema.safeParse(task);
+      const parsed = queueTaskSchema.safeParse(task);
       if (!parsed.success) {
         // A message we did not write: retrying cannot help, so it is dropped (and logged by id).
         d.logger.error('invitation task malformed', { messageId: record.messageId });
         return;
       }
+      const queued = parsed.data;
+      if (queued.kind === 'import') {
+        try {
+          await runImportJob(queued.jobId, importJobPorts(d, runtime));
+        } catch (error) {
+          d.logger.warn(
+            'import task failed',
+            { jobId: queued.jobId, messageId: record.messageId, errorName: (error as Error)?.name },
+            error,
+          );
+          failures.push({ itemIdentifier: record.messageId });
+        }
+        return;
+      }
       try {
-        await deliverInvitation(parsed.data, ports);
+        await deliverInvitation(queued, ports);
       } catch (error) {
         d.logger.warn(
           'invitation task failed',
           {
-            jobId: parsed.data.jobId,
-            memberId: parsed.data.memberId,
+            jobId: queued.jobId,
+            memberId: queued.memberId,
             messageId: record.messageId,
             errorName: (error as Error)?.name,
           },

@@ -2,6 +2,7 @@
 // duty (R17, R11 pre-set); the chair sends the saved evaluation (R18 refusal shown politely). No rule lives here.
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { hamletName } from '../../shared/domain/committee.js';
 import { localYear } from '../../shared/domain/dates.js';
 import { ConflictError, ForbiddenError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { EvaluationForm } from '../../shared/domain/evaluation.js';
@@ -20,6 +21,7 @@ import {
   saveEvaluationDraft,
   submitEvaluation,
 } from '../../shared/services/evaluations.js';
+import { committeeWithHamlets } from '../../shared/services/hamlets.js';
 import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
@@ -90,9 +92,16 @@ async function listView(ctx: BotContext, principal: Principal, w: Wizard): Promi
     ...(w.data.cursor ? { cursor: w.data.cursor } : {}),
   });
   if (page.items.length === 0 && !page.cursor) return message(ctx.t.yearEnd.noneDue(w.data.year));
+  // Buttons are read by people: hamlets by name, never by id.
+  const ward = await committeeWithHamlets(ctx.deps.ports.committees, w.data.orgId);
   const rows: ViewButton[][] = page.items.map((row) => [
     button(
-      ctx.t.yearEnd.memberButton(row.memberName, row.hamletId, row.state === 'draft', row.flaggedR11),
+      ctx.t.yearEnd.memberButton(
+        row.memberName,
+        row.hamletId && hamletName(ward, row.hamletId),
+        row.state === 'draft',
+        row.flaggedR11,
+      ),
       act(w, 'pick', -1, row.memberId),
     ),
   ]);

@@ -15,6 +15,7 @@ export function helpText(t: Catalogue, actor: ChatActor | undefined): string {
   if (actor.kind === 'member') return t.help.member;
   if (RESIDENCE_ROLES.includes(actor.staff.role)) return t.help.residence;
   if (actor.staff.role === 'workplace_staff') return t.help.workplace;
+  if (actor.staff.role === 'board_staff') return t.help.board;
   return t.help.viewer;
 }
 

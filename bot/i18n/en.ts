@@ -106,6 +106,7 @@ export const en: Catalogue = {
       '/help — this help',
     residence:
       'Commands for the residence committee:\n' +
+      '/receive (/tiepnhan) — receive introduced members (several at once)\n' +
       '/meeting (/hop) — plan a contact meeting\n' +
       '/invite (/moi) — send the invitations\n' +
       '/evaluate (/nhanxet) — year-end evaluation of members\n' +
@@ -119,14 +120,24 @@ export const en: Catalogue = {
       'Commands for the workplace committee:\n' +
       '/confirm (/xacnhan) — confirm members’ absence reasons\n' +
       '/linkcode <member id> (/malienket) — create a link code\n' +
+      'Send the members list as a CSV file here to import it (introductions to the residence committees)\n' +
       '/help — this help',
-    viewer: 'Your account can only view. /help — this help',
+    viewer:
+      'Your account can only view.\n' +
+      '/report (/baocao) — the October report as compiled (XLSX and PDF files)\n' +
+      '/help — this help',
+    board:
+      'Commands for board staff:\n' +
+      '/report (/baocao) — compile the October report of the board (XLSX and PDF files)\n' +
+      '/help — this help',
   },
 
   commands: {
     start: 'Start, link your account',
     help: 'Help',
     hop: 'Plan a meeting',
+    tiepnhan: 'Receive members (several at once)',
+    maketnoi: 'Print the members’ link codes (PDF)',
     moi: 'Send invitations',
     xacnhan: 'Confirm absence reasons',
     malienket: 'Create a link code',
@@ -214,6 +225,75 @@ export const en: Catalogue = {
       `The meeting of ${roundLabel(m.round, m.year)} is planned: ${when(m)}, at ${m.place}.\n` +
       'Use /invite to send the invitations.',
     expired: 'The planning session expired. Type /meeting to start again.',
+  },
+
+  bulkReceive: {
+    notResidenceStaff: 'Only residence committee staff receive members.',
+    empty: 'No introduction is waiting to be received.',
+    header: (page: number, ticked: number) =>
+      `INTRODUCTIONS WAITING — page ${page}\nTicked: ${ticked}. Press a name to tick or untick it, then «Receive».`,
+    memberButton: (on: boolean, name: string, workplace: string) =>
+      `${on ? '☑' : '☐'} ${name}${workplace ? ` — ${workplace}` : ''}`,
+    previous: '◀ Previous page',
+    next: 'Next page ▶',
+    tickAll: 'Tick every waiting one',
+    ticked: (n: number) => `${n} members ticked.`,
+    tooMany: (max: number) => `At most ${max} members at a time.`,
+    chooseHamlet: (n: number) => `Receive ${n} members → choose the hamlet`,
+    hamletQuestion: (n: number) => `Which hamlet do the ${n} ticked members join?`,
+    noHamlets: 'The committee has no hamlets yet. Please ask the administrator to add them first.',
+    back: '« Back',
+    cancel: 'Cancel',
+    cancelled: 'Receiving cancelled.',
+    receiving: (n: number, hamlet: string) => `Receiving ${n} members into ${hamlet}…`,
+    done: (n: number, hamlet: string) => `${n} members received into ${hamlet}.`,
+    failedHeader: (n: number) => `${n} members could not be received:`,
+    failedLine: (name: string, reason: string) => `• ${name || 'Member'}: ${reason}`,
+    reasons: {
+      notReceivable: 'the introduction has ended or the date of receipt is not valid',
+      rule: 'against the rules of receipt',
+      otherCommittee: 'the introduction is addressed to another committee',
+      notFound: 'the introduction no longer exists',
+      busy: 'someone else is changing it, please try again',
+      invalid: 'the details are not valid',
+      generic: 'system error, please try again later',
+    },
+  },
+
+  imports: {
+    notWorkplaceStaff: 'Only workplace committee staff send a members list (a CSV file) to import.',
+    notCsv:
+      'Please send the members list as a CSV file (.csv, UTF-8) with the same columns as the import page.',
+    tooLarge: 'The file is too large (at most 5 MB, about 5,000 lines). Please split it and send the parts.',
+    queued: (fileName: string) => `File ${fileName} received. Preparing the import…`,
+    again: (fileName: string) =>
+      `This file ${fileName} was received before; its result is or will be sent here.`,
+    progress: (fileName: string, done: number, total: number) =>
+      `Importing ${fileName}: ${done}/${total} lines done…`,
+    summary: (
+      fileName: string,
+      total: number,
+      created: number,
+      existing: number,
+      failed: number,
+      notProcessed: number,
+    ) =>
+      `Import of ${fileName} finished: ${total} lines.\n` +
+      `• New introductions: ${created}\n` +
+      `• Already there (not created again): ${existing}\n` +
+      `• Failed lines: ${failed}${failed > 0 ? ' (see the attached list of failed lines)' : ''}` +
+      (notProcessed > 0 ? `\n• Not processed: ${notProcessed} lines — send the file again to go on.` : ''),
+    refused: (fileName: string, why: 'file_unreadable' | 'not_workplace_staff') =>
+      why === 'file_unreadable'
+        ? `Could not read ${fileName}: it must be a UTF-8 CSV with a header line and at most 5,000 lines. Nothing was imported.`
+        : `${fileName} was not imported: the account is no longer workplace committee staff. Nothing was imported.`,
+  },
+
+  linkSheet: {
+    notStaff: 'This is for residence or workplace committee staff.',
+    none: 'Every member of the committee has linked an account; no link codes to print.',
+    caption: (members: number, sections: number) =>
+      `Link codes of ${members} members without a linked account (${sections} sections). Print them and hand them out.`,
   },
 
   invite: {
@@ -497,6 +577,10 @@ export const en: Catalogue = {
     selfReportSaved: (year: number, attended: number) =>
       `Your ${year} year-end report is recorded (${attended} meeting(s) attended). You may send it again to correct it before the workplace reviews it.`,
     reportCompiling: (year: number) => `Compiling the October ${year} report…`,
+    reportNotYet: (year: number) =>
+      `There is no October ${year} report yet: the committee has not compiled it. Please try again later.`,
+    reportRead: (year: number, version: number) =>
+      `The October ${year} report, version ${version} (as stored).`,
     reportCaption: (kind: 'xlsx' | 'pdf', year: number) =>
       kind === 'xlsx' ? `Statistical form, October ${year}` : `Written report, October ${year}`,
     reportDone: (year: number, version: number, changed: boolean) =>

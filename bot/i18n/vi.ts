@@ -119,6 +119,7 @@ export const vi = {
       '/help — hướng dẫn này',
     residence:
       'Lệnh dành cho cấp ủy nơi cư trú:\n' +
+      '/tiepnhan (/receive) — tiếp nhận đảng viên được giới thiệu về (nhiều người một lần)\n' +
       '/hop (/meeting) — lên lịch cuộc họp giữ mối liên hệ\n' +
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
       '/nhanxet (/evaluate) — nhận xét đảng viên cuối năm\n' +
@@ -127,19 +128,31 @@ export const vi = {
       '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
       '/traloi (/answer) — trả lời ý kiến của đảng viên (mục 2.3)\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
+      '/maketnoi (/linkcodes) — in mã liên kết của đảng viên chưa liên kết (PDF, có mã QR)\n' +
       '/help — hướng dẫn này',
     workplace:
       'Lệnh dành cho cấp ủy nơi công tác:\n' +
       '/xacnhan (/confirm) — xác nhận lý do vắng mặt của đảng viên\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
+      'Gửi tệp CSV danh sách đảng viên vào đây để nhập (giới thiệu về nơi cư trú)\n' +
+      '/maketnoi (/linkcodes) — in mã liên kết của đảng viên chưa liên kết (PDF, có mã QR)\n' +
       '/help — hướng dẫn này',
-    viewer: 'Tài khoản của đồng chí chỉ có quyền xem. /help — hướng dẫn này',
+    viewer:
+      'Tài khoản của đồng chí chỉ có quyền xem.\n' +
+      '/baocao (/report) — xem báo cáo tháng 10 đã tổng hợp (tệp XLSX và PDF)\n' +
+      '/help — hướng dẫn này',
+    board:
+      'Lệnh dành cho cán bộ cấp ủy cấp trên:\n' +
+      '/baocao (/report) — tổng hợp báo cáo tháng 10 của cấp ủy (tệp XLSX và PDF)\n' +
+      '/help — hướng dẫn này',
   },
 
   commands: {
     start: 'Bắt đầu, liên kết tài khoản',
     help: 'Hướng dẫn sử dụng',
     hop: 'Lên lịch cuộc họp',
+    tiepnhan: 'Tiếp nhận đảng viên (nhiều người một lần)',
+    maketnoi: 'In mã liên kết của đảng viên (PDF)',
     moi: 'Gửi thư mời họp',
     xacnhan: 'Xác nhận lý do vắng mặt',
     malienket: 'Tạo mã liên kết tài khoản',
@@ -229,6 +242,75 @@ export const vi = {
       `Đã lên lịch cuộc họp đợt ${roundLabel(m.round, m.year)}: ${when(m)}, tại ${m.place}.\n` +
       'Dùng /moi để gửi thư mời đến đảng viên.',
     expired: 'Phiên lên lịch họp đã hết hạn. Đồng chí gõ /hop để bắt đầu lại.',
+  },
+
+  bulkReceive: {
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới tiếp nhận đảng viên.',
+    empty: 'Không có giấy giới thiệu nào đang chờ tiếp nhận.',
+    header: (page: number, ticked: number) =>
+      `GIẤY GIỚI THIỆU CHỜ TIẾP NHẬN — trang ${page}\nĐã chọn: ${ticked}. Bấm tên để chọn hoặc bỏ chọn, rồi bấm «Tiếp nhận».`,
+    memberButton: (on: boolean, name: string, workplace: string) =>
+      `${on ? '☑' : '☐'} ${name}${workplace ? ` — ${workplace}` : ''}`,
+    previous: '◀ Trang trước',
+    next: 'Trang sau ▶',
+    tickAll: 'Chọn tất cả đang chờ',
+    ticked: (n: number) => `Đã chọn ${n} đảng viên.`,
+    tooMany: (max: number) => `Mỗi lần tiếp nhận tối đa ${max} đảng viên.`,
+    chooseHamlet: (n: number) => `Tiếp nhận ${n} đảng viên → chọn ấp, khu vực`,
+    hamletQuestion: (n: number) => `Phân công ${n} đảng viên đã chọn về ấp, khu vực nào?`,
+    noHamlets: 'Cấp ủy chưa có danh sách ấp, khu vực. Đồng chí đề nghị quản trị viên bổ sung trước.',
+    back: '« Quay lại',
+    cancel: 'Hủy',
+    cancelled: 'Đã hủy tiếp nhận.',
+    receiving: (n: number, hamlet: string) => `Đang tiếp nhận ${n} đảng viên về ${hamlet}…`,
+    done: (n: number, hamlet: string) => `Đã tiếp nhận ${n} đảng viên về ${hamlet}.`,
+    failedHeader: (n: number) => `Không tiếp nhận được ${n} đảng viên:`,
+    failedLine: (name: string, reason: string) => `• ${name || 'Đảng viên'}: ${reason}`,
+    reasons: {
+      notReceivable: 'giấy giới thiệu đã kết thúc hoặc ngày tiếp nhận không hợp lệ',
+      rule: 'trái với quy định tiếp nhận',
+      otherCommittee: 'giấy giới thiệu gửi cấp ủy khác',
+      notFound: 'không còn tìm thấy giấy giới thiệu',
+      busy: 'đang được người khác cập nhật, đồng chí thử lại',
+      invalid: 'thông tin chưa hợp lệ',
+      generic: 'lỗi hệ thống, đồng chí thử lại sau',
+    },
+  },
+
+  imports: {
+    notWorkplaceStaff: 'Chỉ cán bộ cấp ủy nơi công tác mới gửi danh sách đảng viên (tệp CSV) để nhập.',
+    notCsv:
+      'Đồng chí gửi danh sách đảng viên dưới dạng tệp CSV (đuôi .csv, mã UTF-8), cùng mẫu cột với chức năng nhập trên trang quản trị.',
+    tooLarge: 'Tệp quá lớn (tối đa 5 MB, khoảng 5.000 dòng). Đồng chí chia nhỏ tệp rồi gửi lại.',
+    queued: (fileName: string) => `Đã nhận tệp ${fileName}. Đang chuẩn bị nhập…`,
+    again: (fileName: string) =>
+      `Tệp ${fileName} này đã được nhận trước đây; kết quả đã hoặc sẽ được gửi ở đây.`,
+    progress: (fileName: string, done: number, total: number) =>
+      `Đang nhập tệp ${fileName}: đã xử lý ${done}/${total} dòng…`,
+    summary: (
+      fileName: string,
+      total: number,
+      created: number,
+      existing: number,
+      failed: number,
+      notProcessed: number,
+    ) =>
+      `Đã nhập xong tệp ${fileName}: ${total} dòng.\n` +
+      `• Giới thiệu mới: ${created}\n` +
+      `• Đã có từ trước (không tạo lại): ${existing}\n` +
+      `• Dòng lỗi: ${failed}${failed > 0 ? ' (xem tệp danh sách dòng lỗi gửi kèm)' : ''}` +
+      (notProcessed > 0 ? `\n• Chưa xử lý: ${notProcessed} dòng — đồng chí gửi lại tệp để nhập tiếp.` : ''),
+    refused: (fileName: string, why: 'file_unreadable' | 'not_workplace_staff') =>
+      why === 'file_unreadable'
+        ? `Không đọc được tệp ${fileName}: tệp phải là CSV mã UTF-8 có dòng tiêu đề và tối đa 5.000 dòng. Chưa nhập dòng nào.`
+        : `Không nhập tệp ${fileName}: tài khoản không còn là cán bộ cấp ủy nơi công tác. Chưa nhập dòng nào.`,
+  },
+
+  linkSheet: {
+    notStaff: 'Chức năng này dành cho cán bộ cấp ủy nơi cư trú hoặc nơi công tác.',
+    none: 'Tất cả đảng viên của cấp ủy đã liên kết tài khoản; không cần in mã liên kết.',
+    caption: (members: number, sections: number) =>
+      `Mã liên kết của ${members} đảng viên chưa liên kết tài khoản (${sections} trang/mục). In và phát cho từng đồng chí.`,
   },
 
   invite: {
@@ -520,6 +602,10 @@ export const vi = {
     selfReportSaved: (year: number, attended: number) =>
       `Đã ghi nhận báo cáo cuối năm ${year} của đồng chí (có mặt ${attended} cuộc họp). Đồng chí có thể gửi lại để sửa trước khi cấp ủy nơi công tác xem xét.`,
     reportCompiling: (year: number) => `Đang tổng hợp báo cáo tháng 10/${year}…`,
+    reportNotYet: (year: number) =>
+      `Chưa có báo cáo tháng 10/${year}: cấp ủy chưa tổng hợp. Đồng chí thử lại sau.`,
+    reportRead: (year: number, version: number) =>
+      `Báo cáo tháng 10/${year}, phiên bản ${version} (bản đã lưu).`,
     reportCaption: (kind: 'xlsx' | 'pdf', year: number) =>
       kind === 'xlsx' ? `Biểu thống kê tháng 10/${year}` : `Báo cáo kết quả tháng 10/${year}`,
     reportDone: (year: number, version: number, changed: boolean) =>

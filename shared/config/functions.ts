@@ -151,6 +151,11 @@ const INTRODUCTION_ROUTES: readonly HttpRouteDef[] = [
   route('members-exemptions', 'POST', '/members/{id}/exemptions', READ_WRITE, 'introductions'),
   route('members-contact-book', 'GET', '/members/{id}/contact-book', READ, 'introductions'),
   route('committees-members', 'GET', '/committees/{id}/members', READ, 'introductions'),
+  // Issues (or reuses) link codes and renders them as PDF: writes, and the fonts ship beside the bundle.
+  {
+    ...route('committee-link-codes-pdf', 'GET', '/committees/{id}/link-codes.pdf', READ_WRITE, 'link-codes'),
+    needsFonts: true,
+  },
 ];
 
 /** Administration (issue 14): the tree of committees and their staff, for administrators of a board. */

@@ -7,6 +7,7 @@ import type { AnswerStatus } from '../domain/comment.js';
 import type { AbsenceCategory, Confirmation, Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { ReminderKind, RsvpTally } from '../domain/reminders.js';
+import type { ImportJobResult } from './imports.js';
 import type { Channel, ChatLink } from './repositories.js';
 
 export interface ChatRecipient {
@@ -41,6 +42,8 @@ export interface AnswerView {
 export interface UnreachableMember {
   memberName: string;
   hamletId: string;
+  /** The hamlet as users read it (its name; the id only when the committee does not name it). */
+  hamletName: string;
   reason: 'no_chat' | 'undeliverable';
   smsSent: boolean;
 }
@@ -105,6 +108,10 @@ export type Notice =
       /** Set once the workplace acknowledged (the card is redrawn without its button). */
       acknowledgedAt?: string;
     }
+  /** A members' CSV sent to the bot: the one message the import keeps editing ("500/5000 dòng"). */
+  | { kind: 'import_progress'; fileName: string; done: number; total: number }
+  /** The import's outcome, to the staff who sent the file (the failed lines follow as a CSV file). */
+  | { kind: 'import_summary'; fileName: string; result: ImportJobResult }
   /** R15 2.3: the answer to a member's comment, to its author. */
   | {
       kind: 'comment_answered';

@@ -3,14 +3,29 @@ import type { Channel } from './repositories.js';
 
 /** One member to deliver one invitation to; the job is the meeting's, `run` counts its (re)starts. */
 export interface InvitationTask {
+  /** Absent on tasks written before the queue carried imports too. */
+  kind?: 'invitation';
   jobId: string;
   meetingId: string;
   memberId: string;
   run: number;
 }
 
+/** A members' CSV sent to the bot, imported by the worker (the webhook does no bulk work). */
+export interface ImportTask {
+  kind: 'import';
+  jobId: string;
+}
+
+/** What the background queue carries: invitations to deliver, and member imports. */
+export type QueueTask = InvitationTask | ImportTask;
+
+export function isImportTask(task: QueueTask): task is ImportTask {
+  return task.kind === 'import';
+}
+
 export interface InvitationQueue {
-  enqueue(tasks: readonly InvitationTask[]): Promise<void>;
+  enqueue(tasks: readonly QueueTask[]): Promise<void>;
 }
 
 export interface ProgressMessage {

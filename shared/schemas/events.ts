@@ -18,6 +18,7 @@ export const meetingIdSchema = z
   .regex(/^[A-Za-z0-9_-]{1,64}\.\d{4}\.(06|10)$/, 'mã cuộc họp dạng <mã cấp ủy>.<năm>.<06|10>');
 
 export const invitationTaskSchema = z.object({
+  kind: z.literal('invitation').optional(),
   jobId: z.string().min(1),
   meetingId: meetingIdSchema,
   memberId: z.string().min(1),
@@ -42,3 +43,8 @@ export const scheduledRunSchema = z
     now: z.iso.datetime({ offset: true }).optional(),
   })
   .loose();
+
+export const importTaskSchema = z.object({ kind: z.literal('import'), jobId: z.string().min(1).max(200) });
+
+/** A message of the background queue: an invitation to deliver or a members' import to run. */
+export const queueTaskSchema = z.union([importTaskSchema, invitationTaskSchema]);

@@ -114,6 +114,10 @@ export async function importIntroductions(
     concurrency?: number;
     /** Milliseconds left before the caller must answer; no new write starts within MARGIN of it. */
     remainingMs?: () => number;
+    /** Rows read, planned and written together before `onProgress` (the bot's worker: 500). */
+    chunkRows?: number;
+    /** After each part: rows tried so far (invalid ones included) of the file's rows. */
+    onProgress?: (done: number, total: number) => Promise<void>;
   } = {},
 ): Promise<ImportReport> {
   const workplaceOrgId = options.workplaceOrgId ?? actor.orgId;
@@ -149,96 +153,110 @@ export async function importIntroductions(
     valid.push({ line: row.line, request: { ...row.request, workplaceOrgId } });
   }
 
-  // Read what is stored about every member of the file in a few batched reads, not three reads a row.
   const rowPorts: IntroductionPorts = { ...ports, committees: cachedCommittees(ports.committees) };
   const numbers = letterNumbers(ports.counters, ROWS_PER_TRANSACTION);
-  const stored = await ports.members.byPartyCards(valid.map((v) => v.request.member.partyCardNumber));
-  const active = await ports.introductions.activeOfMembers([...stored.values()].map((m) => m.id));
-
-  const planned: {
-    line: number;
-    request: IntroduceRequest;
-    plan: Extract<IntroductionPlan, { kind: 'new' }>;
-  }[] = [];
-  await forEachConcurrently(valid, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ line, request }) => {
-    try {
-      const ctx = await introductionContext(rowPorts, actor, request);
-      const member = stored.get(request.member.partyCardNumber);
-      const plan = await planIntroduction(
-        rowPorts,
-        actor,
-        ctx,
-        request,
-        { member, active: member && active.get(member.id) },
-        // Numbered when its chunk is written (below), so rows left for a later request use no number.
-        async () => '',
-      );
-      if (plan.kind === 'existing') {
-        rows.push({
-          line,
-          outcome: 'existing',
-          introductionId: plan.introduction.id,
-          memberId: plan.member.id,
-        });
-      } else {
-        planned.push({ line, request, plan });
-      }
-    } catch (error) {
-      errors.push(rowError(line, error));
-    }
-  });
-
-  // New introductions are written several to a transaction; if one fails (another writer got there
-  // first), its rows are retried one by one through the single-request path, which re-reads and decides.
-  planned.sort((a, b) => a.line - b.line);
-  const chunks: (typeof planned)[] = [];
-  for (let i = 0; i < planned.length; i += ROWS_PER_TRANSACTION)
-    chunks.push(planned.slice(i, i + ROWS_PER_TRANSACTION));
   const notProcessed: number[] = [];
   // The margin grows with the slowest transaction seen, so those in flight still finish in time.
   let slowestChunkMs = 0;
   const outOfTime = () =>
     options.remainingMs !== undefined &&
     options.remainingMs() < Math.max(IMPORT_TIME_MARGIN_MS, 2 * slowestChunkMs + 1000);
-  await forEachConcurrently(chunks, TRANSACTIONS_IN_FLIGHT, async (chunk) => {
-    // Nothing of a chunk not started is written, so sending the file again picks these rows up.
-    if (outOfTime()) {
-      notProcessed.push(...chunk.map((c) => c.line));
-      return;
-    }
-    const started = Date.now();
-    try {
-      const numbered = await Promise.all(chunk.map((c) => withLetterNumber(c, numbers)));
-      await ports.introductions.issueMany(numbered.map((c) => c.plan.issue));
-      slowestChunkMs = Math.max(slowestChunkMs, Date.now() - started);
-      for (const { line, plan } of numbered) {
-        rows.push({
-          line,
-          outcome: 'created',
-          introductionId: plan.introduction.id,
-          memberId: plan.member.id,
-        });
-      }
-    } catch {
-      for (const { line, request } of chunk) {
-        if (outOfTime()) {
-          notProcessed.push(line);
-          continue;
-        }
-        try {
-          const result = await introduceMember(rowPorts, actor, request, { letterNumbers: numbers });
+
+  const importPart = async (part: readonly { line: number; request: IntroduceRequest }[]) => {
+    // Read what is stored about every member of the file in a few batched reads, not three reads a row.
+    const stored = await ports.members.byPartyCards(part.map((v) => v.request.member.partyCardNumber));
+    const active = await ports.introductions.activeOfMembers([...stored.values()].map((m) => m.id));
+
+    const planned: {
+      line: number;
+      request: IntroduceRequest;
+      plan: Extract<IntroductionPlan, { kind: 'new' }>;
+    }[] = [];
+    await forEachConcurrently(part, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ line, request }) => {
+      try {
+        const ctx = await introductionContext(rowPorts, actor, request);
+        const member = stored.get(request.member.partyCardNumber);
+        const plan = await planIntroduction(
+          rowPorts,
+          actor,
+          ctx,
+          request,
+          { member, active: member && active.get(member.id) },
+          // Numbered when its chunk is written (below), so rows left for a later request use no number.
+          async () => '',
+        );
+        if (plan.kind === 'existing') {
           rows.push({
             line,
-            outcome: result.outcome,
-            introductionId: result.introduction.id,
-            memberId: result.member.id,
+            outcome: 'existing',
+            introductionId: plan.introduction.id,
+            memberId: plan.member.id,
           });
-        } catch (error) {
-          errors.push(rowError(line, error));
+        } else {
+          planned.push({ line, request, plan });
+        }
+      } catch (error) {
+        errors.push(rowError(line, error));
+      }
+    });
+
+    // New introductions are written several to a transaction; if one fails (another writer got there
+    // first), its rows are retried one by one through the single-request path, which re-reads and decides.
+    planned.sort((a, b) => a.line - b.line);
+    const chunks: (typeof planned)[] = [];
+    for (let i = 0; i < planned.length; i += ROWS_PER_TRANSACTION)
+      chunks.push(planned.slice(i, i + ROWS_PER_TRANSACTION));
+    await forEachConcurrently(chunks, TRANSACTIONS_IN_FLIGHT, async (chunk) => {
+      // Nothing of a chunk not started is written, so sending the file again picks these rows up.
+      if (outOfTime()) {
+        notProcessed.push(...chunk.map((c) => c.line));
+        return;
+      }
+      const started = Date.now();
+      try {
+        const numbered = await Promise.all(chunk.map((c) => withLetterNumber(c, numbers)));
+        await ports.introductions.issueMany(numbered.map((c) => c.plan.issue));
+        slowestChunkMs = Math.max(slowestChunkMs, Date.now() - started);
+        for (const { line, plan } of numbered) {
+          rows.push({
+            line,
+            outcome: 'created',
+            introductionId: plan.introduction.id,
+            memberId: plan.member.id,
+          });
+        }
+      } catch {
+        for (const { line, request } of chunk) {
+          if (outOfTime()) {
+            notProcessed.push(line);
+            continue;
+          }
+          try {
+            const result = await introduceMember(rowPorts, actor, request, { letterNumbers: numbers });
+            rows.push({
+              line,
+              outcome: result.outcome,
+              introductionId: result.introduction.id,
+              memberId: result.member.id,
+            });
+          } catch (error) {
+            errors.push(rowError(line, error));
+          }
         }
       }
-    }
-  });
+    });
+  };
+
+  // A background import goes part by part (reads, plans and writes of `chunkRows` rows at a time) and
+  // reports its progress after each; a request imports the whole file as one part.
+  const chunkRows = Math.max(1, options.chunkRows ?? valid.length);
+  let done = parsed.rows.length - valid.length;
+  for (let from = 0; from < valid.length; from += chunkRows) {
+    const part = valid.slice(from, from + chunkRows);
+    await importPart(part);
+    done += part.length;
+    await options.onProgress?.(done, parsed.rows.length);
+  }
 
   rows.sort((a, b) => a.line - b.line);
   errors.sort((a, b) => a.line - b.line);

@@ -6,6 +6,7 @@
 // tasks find the invitation delivered (or leased by a running worker) and send nothing again.
 import { isResidenceStaffOf } from '../domain/access.js';
 import { sortByVietnameseName } from '../domain/collation.js';
+import { hamletName } from '../domain/committee.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Delivery, Invitation } from '../domain/invitation.js';
@@ -34,6 +35,7 @@ import type {
   MemberRepository,
 } from '../ports/repositories.js';
 import { forEachConcurrent } from './concurrency.js';
+import { committeeWithHamlets } from './hamlets.js';
 import { retryOnConflict } from './retry.js';
 
 export interface InvitationSettings {
@@ -53,7 +55,7 @@ export const DEFAULT_INVITATION_SETTINGS: InvitationSettings = {
 
 export interface InvitationPorts {
   meetings: Pick<MeetingRepository, 'get'>;
-  committees: Pick<CommitteeRepository, 'get'>;
+  committees: Pick<CommitteeRepository, 'get' | 'children'>;
   introductions: Pick<IntroductionRepository, 'streamOfResidence'>;
   invitations: InvitationRepository;
   members: Pick<MemberRepository, 'get'>;
@@ -403,9 +405,12 @@ async function finishInvitations(
   const ordered = sortByVietnameseName(sheet.unreachable, (i) => i.memberName).sort((a, b) =>
     a.hamletId < b.hamletId ? -1 : a.hamletId > b.hamletId ? 1 : 0,
   );
+  // The paper list is read by people: hamlets by name, never by id.
+  const ward = await committeeWithHamlets(ports.committees, meeting.residenceOrgId);
   const members: UnreachableMember[] = ordered.map((i) => ({
     memberName: i.memberName,
     hamletId: i.hamletId,
+    hamletName: i.hamletId ? hamletName(ward, i.hamletId) : '',
     reason: i.delivery === 'no_chat' ? 'no_chat' : 'undeliverable',
     smsSent: i.smsSent === true,
   }));

@@ -162,6 +162,12 @@ async function seedWard(repos: Repositories): Promise<void> {
       address: 'Hội trường Đảng ủy phường An Hòa',
     }),
   );
+  // Hamlets are shown by name: members are assigned to kv-1, kv-2 (R5).
+  for (const n of [1, 2, 3]) {
+    await repos.committees.put(
+      aCommittee({ id: `kv-${n}`, kind: 'hamlet_cell', name: `Khu vực ${n}`, parentId: RESIDENCE }),
+    );
+  }
   await repos.committees.put(aCommittee({ id: WORKPLACE, kind: 'workplace', name: 'Chi bộ Sở Y tế' }));
   await repos.committees.put(
     aCommittee({ id: SCHOOL, kind: 'school', name: 'Đảng ủy Trường Đại học Cần Thơ' }),

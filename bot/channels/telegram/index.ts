@@ -8,6 +8,7 @@ import type { Throttler } from './throttler.js';
 
 export { botInfoFromConfig } from './bot-info.js';
 export { telegramClientOptions } from './client.js';
+export { createTelegramFiles } from './files.js';
 export { TelegramMessenger } from './messenger.js';
 export { TelegramRenderer } from './renderer.js';
 export { createThrottler, DEFAULT_THROTTLE, type ThrottleOptions, type Throttler } from './throttler.js';

@@ -1,7 +1,8 @@
-// adapter: the bot's conversation drafts, long button data, and the invitation job's progress record.
+// adapter: the bot's conversation drafts, long button data, and the invitation and import jobs' records.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../../ports/conversation.js';
+import type { ImportJob, ImportJobRepository, ImportJobResult } from '../../ports/imports.js';
 import type { DeliveryCount, InvitationJob, InvitationJobRepository } from '../../ports/invitations.js';
 import type { Channel } from '../../ports/repositories.js';
 import { keys } from './keys.js';
@@ -130,6 +131,98 @@ export class DynamoInvitationJobRepository implements InvitationJobRepository {
           UpdateExpression: update,
           ConditionExpression: condition,
           ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}
+
+export class DynamoImportJobRepository implements ImportJobRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async get(jobId: string): Promise<ImportJob | undefined> {
+    const item = await this.store.get(keys.job(jobId));
+    return item ? fromItem<ImportJob>(item) : undefined;
+  }
+
+  async create(job: ImportJob): Promise<boolean> {
+    try {
+      await this.store.ctx.doc.send(
+        new PutCommand({
+          TableName: this.store.table,
+          Item: toItem('ImportJob', keys.job(job.id), job),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async lease(jobId: string, now: Date, until: Date): Promise<ImportJob | undefined> {
+    try {
+      const out = await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.job(jobId),
+          UpdateExpression: 'SET leaseUntil = :until ADD attempts :one',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(finishedAt) AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now)',
+          ExpressionAttributeValues: { ':until': until.toISOString(), ':now': now.toISOString(), ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? fromItem<ImportJob>(out.Attributes) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  async release(jobId: string): Promise<void> {
+    try {
+      await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.job(jobId),
+          UpdateExpression: 'REMOVE leaseUntil',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(finishedAt)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async progress(jobId: string, done: number, total: number): Promise<void> {
+    await this.store.ctx.doc.send(
+      new UpdateCommand({
+        TableName: this.store.table,
+        Key: keys.job(jobId),
+        UpdateExpression: 'SET done = :done, #total = :total',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#total': 'total' },
+        ExpressionAttributeValues: { ':done': done, ':total': total },
+      }),
+    );
+  }
+
+  async finish(jobId: string, result: ImportJobResult, now: Date): Promise<boolean> {
+    try {
+      await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.job(jobId),
+          UpdateExpression: 'SET finishedAt = :now, #result = :result REMOVE leaseUntil',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(finishedAt)',
+          ExpressionAttributeNames: { '#result': 'result' },
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':result': result },
         }),
       );
       return true;

@@ -5,6 +5,7 @@ import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-re
 import {
   DynamoCallbackDataStore,
   DynamoDraftStore,
+  DynamoImportJobRepository,
   DynamoInvitationJobRepository,
 } from './conversation-repositories.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
@@ -47,6 +48,7 @@ export function createRepositories(ctx: DynamoContext) {
     callbackData: new DynamoCallbackDataStore(store),
     invitationJobs: new DynamoInvitationJobRepository(store),
     jobRuns: new DynamoJobRunRepository(store),
+    importJobs: new DynamoImportJobRepository(store),
     absenceNotices: new DynamoAbsenceNoticeRepository(store),
     yearEnd: new DynamoYearEndRepository(store),
     counters: new DynamoCounterRepository(store),

@@ -1,6 +1,6 @@
 // adapter: a task queue inside one process (the local stack and tests), running the same worker code as the
 // SQS consumer in AWS: the invitation job's queue, and the scheduled jobs' queue.
-import type { InvitationQueue, InvitationTask } from '../../ports/invitations.js';
+import type { InvitationQueue, QueueTask } from '../../ports/invitations.js';
 import type { JobQueue, JobTask } from '../../ports/jobs.js';
 
 export interface InMemoryQueueOptions {
@@ -95,6 +95,6 @@ export class InMemoryQueue<T> {
   }
 }
 
-export class InMemoryInvitationQueue extends InMemoryQueue<InvitationTask> implements InvitationQueue {}
+export class InMemoryInvitationQueue extends InMemoryQueue<QueueTask> implements InvitationQueue {}
 
 export class InMemoryJobQueue extends InMemoryQueue<JobTask> implements JobQueue {}

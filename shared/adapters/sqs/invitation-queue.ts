@@ -1,7 +1,7 @@
 // adapter: a task queue on SQS (ten tasks per SendMessageBatch; the worker Lambda reads it in batches): the
 // invitation job's queue and the scheduled jobs' queue.
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { InvitationQueue, InvitationTask } from '../../ports/invitations.js';
+import type { InvitationQueue, QueueTask } from '../../ports/invitations.js';
 import type { JobQueue, JobTask } from '../../ports/jobs.js';
 
 // Loaded on the first /moi, not at cold start: the webhook holds this queue for one command only, and the
@@ -44,7 +44,7 @@ export class SqsQueue<T> {
   }
 }
 
-export class SqsInvitationQueue extends SqsQueue<InvitationTask> implements InvitationQueue {
+export class SqsInvitationQueue extends SqsQueue<QueueTask> implements InvitationQueue {
   protected override readonly what = 'invitation';
 }
 

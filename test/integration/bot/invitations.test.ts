@@ -115,8 +115,8 @@ describe('Use case: the invitation job', () => {
       expect(progress?.history.map((h) => h.text).join('\n')).toContain('Đang chuẩn bị gửi thư mời');
       const list = world.emu.lastBotMessage(staffUser.id);
       expect(list?.text).toContain('Danh sách 4 đồng chí cần gửi thư mời giấy');
-      expect(list?.text).toContain('Đỗ Văn Không — kv-1');
-      expect(list?.text).toContain('Phạm Thị Điện — kv-1 — đã nhắn SMS');
+      expect(list?.text).toContain('Đỗ Văn Không — Khu vực 1');
+      expect(list?.text).toContain('Phạm Thị Điện — Khu vực 1 — đã nhắn SMS');
       expect(list?.text).toContain('(đã chặn bot)');
       const job = await world.repos.invitationJobs.get(invitationJobId(meeting.id));
       expect(job).toMatchObject({ run: 1, total: 10, sent: 6, noChat: 2, undeliverable: 2, finishedRun: 1 });
@@ -340,7 +340,7 @@ describe('Use case: the invitation job', () => {
       expect(
         staffChat.some((t) => t.startsWith('Đã gửi xong thư mời họp tháng 6/2026 (20/06/2026): 2/3')),
       ).toBe(true);
-      expect(staffChat.at(-1)).toContain('1. Lý Văn Giấy — kv-1');
+      expect(staffChat.at(-1)).toContain('1. Lý Văn Giấy — Khu vực 1');
       expect(forbidden.status).toBe(403);
       expect(badId.status).toBe(400);
     });

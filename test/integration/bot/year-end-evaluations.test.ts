@@ -74,7 +74,7 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     // Act
     await chat.type('/nhanxet');
     const list = chat.labels();
-    await chat.press('Nguyễn Văn An (kv-1)');
+    await chat.press('Nguyễn Văn An (Khu vực 1)');
     const firstQuestion = chat.last()?.text;
     const markButtons = chat.labels();
     await chat.press('Tốt');
@@ -96,7 +96,7 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     await chat.press('Gửi');
 
     // Assess
-    expect(list).toEqual(['Nguyễn Văn An (kv-1)', 'Trần Thị Bình (kv-2)', 'Hủy']);
+    expect(list).toEqual(['Nguyễn Văn An (Khu vực 1)', 'Trần Thị Bình (Khu vực 2)', 'Hủy']);
     expect(firstQuestion).toContain('Phiếu nhận xét (4 nhiệm vụ) — đồng chí Nguyễn Văn An, năm 2026');
     expect(firstQuestion).toContain('Câu 1/9: Nhiệm vụ 1:');
     expect(markButtons).toEqual(['Tốt', 'Chưa tốt', 'Hủy']);
@@ -152,12 +152,12 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     // Act
     await chat.type('/nhanxet');
     const list = chat.labels();
-    await chat.press('Trần Thị Bình (kv-2) • nháp');
+    await chat.press('Trần Thị Bình (Khu vực 2) • nháp');
     const summaryButtons = chat.labels();
     await chat.press('Gửi');
 
     // Assess
-    expect(list).toEqual(['Trần Thị Bình (kv-2) • nháp', 'Hủy']);
+    expect(list).toEqual(['Trần Thị Bình (Khu vực 2) • nháp', 'Hủy']);
     expect(summaryButtons).toEqual(['Lưu nhận xét', 'Làm lại', 'Gửi', 'Hủy']);
     expect(chat.last()?.text).toContain(
       'cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18)',
@@ -175,18 +175,18 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     const delivery = await world.emu.pressButton({
       user: chairUser,
       messageId: old?.messageId ?? 0,
-      text: 'Trần Thị Bình (kv-2) • nháp',
+      text: 'Trần Thị Bình (Khu vực 2) • nháp',
     });
 
     // Assess
     const answer = world.emu.callbackAnswer(delivery.update.callback_query?.id ?? '');
     expect(answer?.text).toContain('Nút này đã cũ');
-    expect(chat.labels()).toEqual(['Trần Thị Bình (kv-2) • nháp', 'Hủy']);
+    expect(chat.labels()).toEqual(['Trần Thị Bình (Khu vực 2) • nháp', 'Hủy']);
   });
 
   it('records the hamlet opinions in the bot, one message each, then sends the student’s evaluation (R18)', async () => {
     // Prepare: the wizard left by the test above lists her saved draft; «Gửi» is refused (R18).
-    await chat.press('Trần Thị Bình (kv-2) • nháp');
+    await chat.press('Trần Thị Bình (Khu vực 2) • nháp');
     await chat.press('Gửi');
     const refusalButtons = chat.labels();
 
@@ -354,7 +354,7 @@ describe('Feature: /nhanxet under qd213-2020', () => {
   it('asks the five criteria by level, the proposal and other comments, and saves form 3-213', async () => {
     // Act
     await chat.type('/evaluate');
-    await chat.press('Lê Văn Cường (kv-1)');
+    await chat.press('Lê Văn Cường (Khu vực 1)');
     const first = chat.last()?.text;
     const levels = chat.labels();
     for (let i = 0; i < 5; i++) await chat.press(chat.labels()[0] ?? '');
@@ -378,7 +378,7 @@ describe('Feature: /nhanxet under qd213-2020', () => {
   it('pre-sets criticism for a member who missed both meetings and asks a reason to change it (R11)', async () => {
     // Act
     await chat.type('/nhanxet');
-    await chat.press('Hồ Văn Dũng (kv-3) • vắng 2 kỳ');
+    await chat.press('Hồ Văn Dũng (Khu vực 3) • vắng 2 kỳ');
     for (let i = 0; i < 5; i++) await chat.press(chat.labels()[0] ?? '');
     const proposal = chat.last()?.text;
     const proposals = chat.labels();

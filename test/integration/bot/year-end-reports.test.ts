@@ -23,6 +23,8 @@ describe('Feature: year-end self-report and October report in the bot', () => {
   const chairUser = aUser('Chủ');
   const workplaceUser = aUser('Công');
   const boardUser = aUser('Quận');
+  const boardViewer = aUser('Xem');
+  const boardStaff = aUser('Tổng hợp');
   let member: Member;
 
   beforeAll(async () => {
@@ -37,6 +39,13 @@ describe('Feature: year-end self-report and October report in the bot', () => {
       role: 'residence_staff',
       fullName: 'Huỳnh Văn Quận',
     });
+    await world.repos.staff.put({ id: 'board-view', orgId: BOARD, role: 'viewer', fullName: 'Võ Thanh Sơn' });
+    await world.repos.staff.put({
+      id: 'board-st',
+      orgId: BOARD,
+      role: 'board_staff',
+      fullName: 'Lý Thị Hạnh',
+    });
     member = await addMember(world, { fullName: 'Nguyễn Văn An' });
     await addMember(world, { fullName: 'Phạm Thị Lan', category: 'student', hamletId: 'kv-2' });
     await addMember(world, { fullName: 'Đỗ Văn Hùng', hamletId: 'kv-3' });
@@ -44,6 +53,8 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
     await link(world, workplaceUser, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
     await link(world, boardUser, { kind: 'staff', id: 'board-1' });
+    await link(world, boardViewer, { kind: 'staff', id: 'board-view' });
+    await link(world, boardStaff, { kind: 'staff', id: 'board-st' });
   });
   afterAll(async () => {
     await world.close();
@@ -124,5 +135,30 @@ describe('Feature: year-end self-report and October report in the bot', () => {
       'Đảng ủy phường An Hòa đã có báo cáo tháng 10/2026 (phiên bản 1).',
     );
     expect(world.emu.botMessages(chairUser.id).some((m) => m.text?.includes('đã có báo cáo'))).toBe(false);
+  });
+
+  it("lets the board's staff compile the board's report and the board's viewer read it (not compile it)", async () => {
+    // Act
+    await type(boardViewer, '/baocao');
+    const beforeCompiled = lastText(boardViewer.id);
+    await type(boardStaff, '/baocao');
+    const staffDocuments = world.emu.botMessages(boardStaff.id).filter((m) => m.document);
+    const compiled = lastText(boardStaff.id);
+    await type(boardViewer, '/report');
+    const viewerDocuments = world.emu.botMessages(boardViewer.id).filter((m) => m.document);
+    const read = lastText(boardViewer.id);
+
+    // Assess
+    expect(beforeCompiled).toBe('Chưa có báo cáo tháng 10/2026: cấp ủy chưa tổng hợp. Đồng chí thử lại sau.');
+    expect(staffDocuments.map((m) => m.document?.fileName)).toEqual([
+      `bao-cao-lien-he-noi-cu-tru-${BOARD}-2026.xlsx`,
+      `bao-cao-lien-he-noi-cu-tru-${BOARD}-2026.pdf`,
+    ]);
+    expect(compiled).toBe('Báo cáo tháng 10/2026, phiên bản 1.');
+    expect(viewerDocuments).toHaveLength(2);
+    expect(read).toBe('Báo cáo tháng 10/2026, phiên bản 1 (bản đã lưu).');
+    // The viewer's request compiled nothing: the board's report is still its staff's version 1.
+    expect((await world.repos.reports.get(BOARD, 2026))?.version).toBe(1);
+    expect((await world.repos.reports.get(BOARD, 2026))?.body.members.received).toBe(3);
   });
 });

@@ -123,6 +123,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     request: () => ({ pathParameters: { id: WARD }, query: { status: 'active', limit: '10' } }),
     allowed: residence,
   },
+  // The ward's own residence staff print its members' link codes.
+  'committee-link-codes-pdf': { request: () => ({ pathParameters: { id: WARD } }), allowed: residence },
   'meeting-attendance-get': { request: () => ({ pathParameters: { id: JUNE } }), allowed: residenceOrViewer },
   'meeting-attendance-open': { request: () => ({ pathParameters: { id: JUNE } }), allowed: residence },
   'meeting-attendance-set': {

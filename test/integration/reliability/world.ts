@@ -224,6 +224,13 @@ export function principalFor(role: Role, side: Side): Principal {
       orgId: side === 'own' ? WORKPLACE : OTHER_WORKPLACE,
       role,
     };
+  // Board staff act for a board above the committees these routes are about (none here is theirs).
+  if (role === 'board_staff')
+    return {
+      sub: side === 'own' ? 'board-1' : 'board-9',
+      orgId: side === 'own' ? 'board-own' : 'board-other',
+      role,
+    };
   const ids: Record<string, string> = {
     residence_staff: 'res',
     chair: 'chair',

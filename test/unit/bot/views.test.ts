@@ -86,7 +86,15 @@ describe('Function: noticeView', () => {
       {
         kind: 'unreachable_members',
         meeting,
-        members: [{ memberName: 'Đỗ Văn Không', hamletId: 'kv-2', reason: 'no_chat', smsSent: true }],
+        members: [
+          {
+            memberName: 'Đỗ Văn Không',
+            hamletId: 'kv-2',
+            hamletName: 'Khu vực 2',
+            reason: 'no_chat',
+            smsSent: true,
+          },
+        ],
       },
       { kind: 'reminder', which: 'three_days', daysLeft: 3, meeting, committeeName: 'X', memberName: 'An' },
       { kind: 'reminder', which: 'one_day', daysLeft: 1, meeting, committeeName: 'X', memberName: 'An' },
