@@ -198,7 +198,9 @@ export function namedLogGroupRemovalPolicy(policy: RemovalPolicy): RemovalPolicy
 /** Default sizes per kind of trigger; one place, so the cost estimate in docs/deploy.md matches. */
 export const FUNCTION_SIZING = {
   http: { memorySize: 512, timeout: Duration.seconds(10) },
-  queue: { memorySize: 512, timeout: Duration.seconds(60) },
+  // The background queue also runs a members' CSV sent to the bot (5,000 rows in parts, under a 15-minute
+  // lease, shared/services/import-job.ts): Lambda's longest timeout, so the lease outlives no worker.
+  queue: { memorySize: 512, timeout: Duration.minutes(15) },
   'table-stream': { memorySize: 512, timeout: Duration.seconds(60) },
   topic: { memorySize: 512, timeout: Duration.seconds(60) },
   schedule: { memorySize: 1024, timeout: Duration.minutes(5) },

@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -376,11 +376,21 @@ export class AppStack extends Stack {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         description: `${d.name} failed at least once in 5 minutes (see its log group)`,
       });
-      this.alarm(`${pascal(d.name)}Throttles`, `${stage.prefix}-${d.name}-throttles`, {
-        metric: fn.metricThrottles({ period, statistic: 'Sum' }),
+    }
+    // Throttling is the account's concurrency running out, whichever function meets it: one alarm on the
+    // account's Lambda throttles (the dashboard shows them per function) instead of one per function keeps
+    // the stack within its resource budget (docs/architecture.md, "Resource budget").
+    if (deployed.length > 0) {
+      this.alarm('LambdaThrottles', `${stage.prefix}-lambda-throttles`, {
+        metric: new Metric({
+          namespace: 'AWS/Lambda',
+          metricName: 'Throttles',
+          statistic: 'Sum',
+          period: Duration.minutes(5),
+        }),
         threshold: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        description: `${d.name} was throttled in the last 5 minutes (account concurrency exhausted)`,
+        description: 'A Lambda function of the account was throttled in the last 5 minutes (concurrency exhausted)',
       });
     }
     for (const [name, queue] of this.deadLetterQueues) {

@@ -108,7 +108,10 @@ function group(name: string, description: string, options: { timeoutSeconds?: nu
 /** The HTTP functions: one per bounded context (docs/architecture.md, "Resource budget"). */
 export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   group('telegram-webhook', 'The Telegram webhook: the bot'),
-  group('link-codes', 'Link codes for members and staff, with the bot deep link'),
+  // The printable sheet draws a QR code per unlinked member of a ward (hundreds): a PDF's margin, as below.
+  group('link-codes', 'Link codes for members and staff, with the bot deep link; their printable sheet', {
+    timeoutSeconds: 20,
+  }),
   group('meeting-planning', 'Planning meetings and sending their invitations (R8)'),
   // The CSV import (files of up to 5,000 rows) resumes across requests: 29 s gives each one the most work
   // within API Gateway's 30 s (docs/architecture.md, "Long requests").

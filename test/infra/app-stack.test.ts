@@ -53,8 +53,16 @@ const realFunctions = deployedFunctions(REAL_REGISTRY);
 const real = synthStage({ registry: REAL_REGISTRY });
 const dev = synthStage({ stage: 'dev' });
 const prod = synthStage({ stage: 'prod' });
-const realProd = synthStage({ stage: 'prod', registry: REAL_REGISTRY, env: CONCRETE_ENV });
+// As the committed prod settings deploy it: the stack's own Cognito user pool and its trigger.
+const realProd = synthStage({
+  stage: 'prod',
+  registry: REAL_REGISTRY,
+  env: CONCRETE_ENV,
+  settings: { identity: { kind: 'cognito' } },
+});
 const all = deployedFunctions(FIXTURE_REGISTRY);
+/** What a stage signing in through another OIDC provider deploys: no user pool, so no pool trigger. */
+const withoutPool = (defs: readonly DeployedDef[]) => defs.filter((d) => d.trigger?.kind !== 'cognito');
 
 function resources(template: Template, type: string): [string, Resource][] {
   return Object.entries(template.findResources(type)) as [string, Resource][];
@@ -302,8 +310,8 @@ describe('Stack: AppStack', () => {
       t.resourceCountIs('AWS::Logs::LogGroup', n + 1); // + the API access logs
       t.resourceCountIs('AWS::SQS::Queue', queues);
       t.resourceCountIs('AWS::SQS::QueuePolicy', queues);
-      // + the five stack-wide alarms of infra/constructs/observability.ts
-      t.resourceCountIs('AWS::CloudWatch::Alarm', 2 * n + deadLetterQueues + streams + 5);
+      // errors per function, the account's throttles once, + the five stack-wide alarms of observability.ts
+      t.resourceCountIs('AWS::CloudWatch::Alarm', n + 1 + deadLetterQueues + streams + 5);
       t.resourceCountIs('AWS::Scheduler::Schedule', schedules);
       t.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
       t.resourceCountIs('AWS::ApiGatewayV2::Route', FIXTURE_HTTP_ROUTES.length);
@@ -338,7 +346,7 @@ describe('Stack: AppStack', () => {
       expect(count).toBeLessThanOrEqual(250);
       stage.appTemplate.resourceCountIs(
         'AWS::Lambda::Function',
-        HTTP_GROUPS.length + BACKGROUND_FUNCTIONS.length,
+        (stage === realProd ? realFunctions : withoutPool(realFunctions)).length,
       );
       stage.appTemplate.resourceCountIs('AWS::ApiGatewayV2::Route', HTTP_ROUTES.length);
       stage.appTemplate.resourceCountIs('AWS::ApiGatewayV2::Integration', HTTP_GROUPS.length);
@@ -350,7 +358,7 @@ describe('Stack: AppStack', () => {
       for (const [template, defs] of [
         [dev.appTemplate, all],
         [prod.appTemplate, all],
-        [real.appTemplate, realFunctions],
+        [real.appTemplate, withoutPool(realFunctions)],
         [realProd.appTemplate, realFunctions],
       ] as const) {
         // Act
@@ -396,7 +404,7 @@ describe('Stack: AppStack', () => {
       }
     });
 
-    it('sizes functions by trigger: HTTP 10 s, queue/stream/topic 60 s, schedules 5 min with 1 GB', () => {
+    it('sizes functions by trigger: HTTP 10 s, queue 15 min, stream/topic 60 s, schedules 5 min with 1 GB', () => {
       // Act
       const sizing = Object.fromEntries(
         all.map((def) => {
@@ -409,7 +417,7 @@ describe('Stack: AppStack', () => {
       expect(sizing).toEqual({
         whoami: [512, 10],
         'telegram-webhook': [512, 10],
-        'invitation-worker': [512, 60],
+        'invitation-worker': [512, 900],
         'outbox-relay': [512, 60],
         notifier: [512, 60],
         'october-report': [1024, 300],
@@ -482,7 +490,7 @@ describe('Stack: AppStack', () => {
       // Assess
       expect(timeouts).toEqual({
         'telegram-webhook': 10,
-        'link-codes': 10,
+        'link-codes': 20,
         'meeting-planning': 10,
         introductions: 29,
         meetings: 10,
@@ -490,6 +498,7 @@ describe('Stack: AppStack', () => {
         'documents-pdf': 20,
         'year-end': 10,
         reports: 29,
+        administration: 10,
       });
     });
   });
@@ -513,7 +522,7 @@ describe('Stack: AppStack', () => {
       },
     );
 
-    it.each(realFunctions.map((def) => [def.name, def] as const))(
+    it.each(withoutPool(realFunctions).map((def) => [def.name, def] as const))(
       'gives the registered %s exactly its grants and its trigger',
       (_, def) => {
         // Prepare
@@ -780,7 +789,7 @@ describe('Stack: AppStack', () => {
       dev.appTemplate.hasResourceProperties('AWS::SQS::Queue', {
         QueueName: 'lienhe-dev-invitations',
         SqsManagedSseEnabled: true,
-        VisibilityTimeout: 360,
+        VisibilityTimeout: 5400,
         RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 },
       });
       dev.appTemplate.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -810,7 +819,7 @@ describe('Stack: AppStack', () => {
       t.hasResourceProperties('AWS::SQS::Queue', {
         QueueName: 'lienhe-dev-jobs',
         SqsManagedSseEnabled: true,
-        VisibilityTimeout: 360,
+        VisibilityTimeout: 5400,
         RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 },
       });
       t.hasResourceProperties('AWS::SQS::Queue', {
@@ -883,12 +892,20 @@ describe('Stack: AppStack', () => {
   describe('Resource: alarms', () => {
     const alarmTopicId = () => (resources(dev.appTemplate, 'AWS::SNS::Topic')[0] as [string, Resource])[0];
 
-    it('alarms on errors and throttles of every function, to the alarm topic', () => {
+    it('alarms on errors of every function, and once on the Lambda throttles of the account, to the alarm topic', () => {
+      // Act / Assess
+      dev.appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'lienhe-dev-lambda-throttles',
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Throttles',
+        Dimensions: Match.absent(),
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        AlarmActions: [{ Ref: alarmTopicId() }],
+      });
       for (const def of all) {
-        for (const [suffix, metric] of [
-          ['errors', 'Errors'],
-          ['throttles', 'Throttles'],
-        ] as const) {
+        for (const [suffix, metric] of [['errors', 'Errors']] as const) {
           // Act / Assess
           dev.appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
             AlarmName: `lienhe-dev-${def.name}-${suffix}`,

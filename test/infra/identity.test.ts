@@ -29,12 +29,19 @@ const preToken = BACKGROUND_FUNCTIONS.find((f) => f.trigger.kind === 'cognito') 
 const staffAdmin: HttpRouteDef = {
   ...(FIXTURE_HTTP_ROUTES[0] as HttpRouteDef),
   name: 'staff-admin',
+  group: 'staff-admin',
   method: 'POST',
   path: '/staff',
   grants: ['table:read', 'user-pool:admin'],
 };
+/** The administration's function stands alone here, so its grant can be told apart from the fixture's. */
+const staffAdminGroup = {
+  name: 'staff-admin',
+  entry: 'test/fixtures/functions/whoami.ts',
+  description: 'Grants roles and creates sign-ins',
+};
 const registry = {
-  httpGroups: FIXTURE_HTTP_GROUPS,
+  httpGroups: [...FIXTURE_HTTP_GROUPS, staffAdminGroup],
   httpRoutes: [...FIXTURE_HTTP_ROUTES, staffAdmin],
   backgroundFunctions: [...FIXTURE_BACKGROUND_FUNCTIONS, preToken],
 };
@@ -206,7 +213,7 @@ describe('Resource: JWT authorizer and the functions issuer settings', () => {
     const functions = resources(dev.appTemplate, 'AWS::Lambda::Function');
 
     // Assess
-    expect(functions).toHaveLength(registry.httpRoutes.length + registry.backgroundFunctions.length);
+    expect(functions).toHaveLength(registry.httpGroups.length + registry.backgroundFunctions.length);
     for (const [, f] of functions) {
       const env = variables(f);
       if (f.Properties.FunctionName === 'lienhe-dev-pre-token-generation') {
