@@ -188,6 +188,11 @@ describe('Feature: setting up from an empty table, through the chat alone (issue
           '• Đã có từ trước (không tạo lại): 0\n' +
           '• Dòng lỗi: 0',
       );
+      const cards = MEMBERS.map((_, i) => String(300_000_000 + i));
+      const members = await world.repos.members.byPartyCards(cards);
+      expect(cards.map((card) => [members.get(card)?.fullName, members.get(card)?.workplaceOrgId])).toEqual(
+        MEMBERS.map((name) => [name, WORKPLACE]),
+      );
       const issued = await introductionsOfWard('issued');
       expect(issued).toHaveLength(MEMBERS.length);
       expect(issued.map((i) => i.memberName).sort()).toEqual([...MEMBERS].sort());
@@ -231,7 +236,7 @@ describe('Feature: setting up from an empty table, through the chat alone (issue
     await press(wardStaff, 'Xác nhận');
 
     // Assess
-    expect(chairs).toContain('Võ Văn Chủ');
+    expect(chairs).toEqual(['Võ Văn Chủ', 'Hủy']); // R8: only the standing chair, not the residence staff
     expect(last(wardStaff)?.text).toContain(
       'Đã lên lịch cuộc họp đợt tháng 6/2026: 08:00, Thứ Bảy, ngày 20/06/2026',
     );
@@ -245,6 +250,7 @@ describe('Feature: setting up from an empty table, through the chat alone (issue
       chairName: 'Võ Văn Chủ',
       status: 'planned',
     });
+    expect((await world.repos.outbox.get(`MeetingPlanned:${MEETING}`))?.status).toBe('pending');
   });
 
   it(
