@@ -65,6 +65,8 @@ export interface WorldOptions {
   queueConcurrency?: number;
   /** The emulator's flood limits; off by default. */
   emulatorRateLimits?: { globalPerSecond: number; perChatPerSecond: number };
+  /** Seed the demo ward and its staff (default); off for a test that sets everything up through the bot. */
+  seed?: boolean;
 }
 
 export interface BotWorld {
@@ -131,7 +133,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
   const deps = build();
   const server = await serveLambda(createWebhookHandler(() => deps));
   await new Api(emu.token, { apiRoot: emu.url }).setWebhook(server.url, { secret_token: SECRET });
-  await seedWard(repos);
+  if (options.seed ?? true) await seedWard(repos);
   return {
     table,
     repos,
