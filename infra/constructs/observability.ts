@@ -57,6 +57,8 @@ export interface ObservabilityProps {
   api: IHttpApi;
   table: ITableV2;
   invitationQueue: IQueue;
+  /** The scheduled jobs' queue (one task per committee): on the dashboard beside the invitations. */
+  jobQueue?: IQueue;
   /** Every dead-letter queue by name. */
   deadLetterQueues: ReadonlyMap<string, IQueue>;
   /** Every function by registry name. */
@@ -120,6 +122,7 @@ export class Observability extends Construct {
     const functions = [...props.functions.entries()];
     const queues: [string, IQueue][] = [
       [`${prefix}-invitations`, invitationQueue],
+      ...(props.jobQueue ? ([[`${prefix}-jobs`, props.jobQueue]] as [string, IQueue][]) : []),
       ...props.deadLetterQueues.entries(),
     ];
     const graph = (title: string, left: IMetric[], width = 8, right?: IMetric[]) =>

@@ -411,6 +411,7 @@ export class AppStack extends Stack {
       api: this.api,
       table: props.table,
       invitationQueue: this.invitationQueue,
+      jobQueue: this.jobQueue,
       deadLetterQueues: this.deadLetterQueues,
       functions: this.functions,
     });

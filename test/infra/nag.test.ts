@@ -155,8 +155,8 @@ describe('Rules: cdk-nag AwsSolutions', () => {
   );
 
   it('states a reason for every acknowledgement, and acknowledges only the expected rules', () => {
-    // Prepare
-    const stage = synthStage({ stage: 'dev' });
+    // Prepare: as the committed settings deploy it, with the stack's own user pool
+    const stage = synthStage({ stage: 'dev', settings: { identity: { kind: 'cognito' } } });
 
     // Act
     const acks = acknowledgements(stage.app);

@@ -112,6 +112,9 @@ describe('Config: HTTP_GROUPS and their routers', () => {
     // Prepare
     const introductions = groupHandlers.get('introductions') as GroupHandler;
     const yearEnd = groupHandlers.get('year-end') as GroupHandler;
+    // A member's token: a staff token would first be checked against the stored assignments, and this test
+    // has no table (the input schema answers before any use case authorises the caller).
+    const member = { sub: 'dv-1', orgId: 'org-1', role: 'member' } as const;
 
     // Act
     const anonymous = await call<ErrorJson>(introductions, {
@@ -125,13 +128,13 @@ describe('Config: HTTP_GROUPS and their routers', () => {
       route: '/introductions/{id}/receive',
       pathParameters: { id: 'intro-1' },
       body: { hamletId: 42 },
-      principal: { sub: 'staff-1', orgId: 'org-1', role: 'residence_staff' },
+      principal: member,
     });
     const badYear = await call<ErrorJson>(yearEnd, {
       method: 'GET',
       route: '/committees/{id}/evaluations/{year}',
       pathParameters: { id: 'org-1', year: 'last-year' },
-      principal: { sub: 'staff-1', orgId: 'org-1', role: 'chair' },
+      principal: member,
     });
     const elsewhere = await call<ErrorJson>(yearEnd, { method: 'POST', route: '/introductions' });
 
