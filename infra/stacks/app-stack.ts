@@ -390,7 +390,8 @@ export class AppStack extends Stack {
         }),
         threshold: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        description: 'A Lambda function of the account was throttled in the last 5 minutes (concurrency exhausted)',
+        description:
+          'A Lambda function of the account was throttled in the last 5 minutes (concurrency exhausted)',
       });
     }
     for (const [name, queue] of this.deadLetterQueues) {
