@@ -129,6 +129,7 @@ async function callRoute(
     ...(req.pathParameters ? { pathParameters: req.pathParameters } : {}),
     ...(req.query ? { query: req.query } : {}),
     ...(req.body !== undefined ? { rawBody: JSON.stringify(req.body) } : {}),
+    ...(req.raw ? { rawBody: req.raw.body, headers: req.raw.headers } : {}),
     ...(token ? { token } : {}),
   });
 }

@@ -18,6 +18,8 @@ export interface Request {
   pathParameters?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A body sent as it is, not as JSON (a CSV file), with its headers. */
+  raw?: { body: string; headers: Record<string, string> };
 }
 
 export interface Expectation {
@@ -51,7 +53,47 @@ const IMPORT_CSV =
  * What each route answers, from docs/meeting.md's route table. A route added to the registry without a row
  * here fails the completeness test below: add its row (or reuse its feature's own matrix) when it lands.
  */
+/** The administration's routes: nobody here administers the ward or the workplace (see world.ts). */
+const nobody = () => false;
+
 export const EXPECTATIONS: Record<string, Expectation> = {
+  // Administration (issue 14): each request is valid, so every refusal is the use case's 403, not a 400.
+  'admin-committees-create': {
+    request: () => ({ body: { id: 'chi-bo-moi', name: 'Chi bộ mới', kind: 'workplace', parentId: WARD } }),
+    allowed: nobody,
+  },
+  'admin-committees-import': {
+    request: () => ({
+      raw: {
+        body: `ma_don_vi,ten,loai,ma_cap_tren\nchi-bo-csv,Chi bộ CSV,co_quan,${WARD}`,
+        headers: { 'content-type': 'text/csv; charset=utf-8' },
+      },
+    }),
+    // An administrator's file is read and answered line by line (200, every line refused: not their ward);
+    // anyone else is refused before the file is read.
+    allowed: (role) => role === 'admin',
+  },
+  'admin-committees-update': {
+    request: () => ({ pathParameters: { id: WORKPLACE }, body: { name: 'Tên mới' } }),
+    allowed: nobody,
+  },
+  'admin-committees-move': {
+    request: () => ({ pathParameters: { id: WORKPLACE }, body: { parentId: WARD } }),
+    allowed: nobody,
+  },
+  'admin-committees-close': { request: () => ({ pathParameters: { id: WORKPLACE } }), allowed: nobody },
+  'admin-staff-list': { request: () => ({ pathParameters: { id: WARD } }), allowed: nobody },
+  'admin-staff-assign': {
+    request: () => ({
+      pathParameters: { id: WARD },
+      body: { role: 'residence_staff', fullName: 'Cán Bộ Mới' },
+    }),
+    allowed: nobody,
+  },
+  'admin-staff-revoke': {
+    request: () => ({ pathParameters: { id: WARD, personId: 'res-1', role: 'residence_staff' } }),
+    allowed: nobody,
+  },
   // The bot's routes (issue 4, docs/bot.md): link codes by the member's workplace or residence staff, or by
   // a colleague of the same committee; meetings planned and invitations sent by the ward's residence staff.
   'create-member-link-code': {

@@ -224,8 +224,9 @@ export function principalFor(role: Role, side: Side): Principal {
       orgId: side === 'own' ? WORKPLACE : OTHER_WORKPLACE,
       role,
     };
-  // Board staff act for a board above the committees these routes are about (none here is theirs).
-  if (role === 'board_staff')
+  // Board staff and administrators act for a board with nothing beneath it: no committee these routes are
+  // about is theirs (an administrator's own subtree is covered by test/integration/authorisation-matrix.test.ts).
+  if (role === 'board_staff' || role === 'admin')
     return {
       sub: side === 'own' ? 'board-1' : 'board-9',
       orgId: side === 'own' ? 'board-own' : 'board-other',
