@@ -116,6 +116,7 @@ describe('Feature: linking chat accounts', () => {
     // Assess
     const scope = (id: number) => ({ type: 'chat', chat_id: id });
     expect(world.emu.commands({ scope: scope(chairUser.id) }).map((c) => c.command)).toEqual([
+      'tiepnhan',
       'hop',
       'moi',
       'diemdanh',
@@ -125,6 +126,7 @@ describe('Feature: linking chat accounts', () => {
       'nhanxet',
       'baocao',
       'malienket',
+      'maketnoi',
       'start',
       'help',
     ]);
