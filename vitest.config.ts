@@ -10,8 +10,11 @@ export default defineConfig({
       'test/e2e/**/*.test.ts',
     ],
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hang guards, not expectations: the tests wait for what they await. The heavy storage tests (pages past
+    // 1 MB, BatchGetItem of hundreds of keys) took 30 s and their seeding hooks 60 s on DynamoDB Local when
+    // another file ran beside them, so the guards leave room for a busy machine.
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     // Two cores here: more workers only fight over them and over the one DynamoDB Local.
     maxWorkers: 2,
