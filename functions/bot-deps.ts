@@ -55,6 +55,8 @@ export interface BotAppDeps extends AppDeps {
   /** The Telegram side, built at first use: in AWS the token is read from SSM once per cold start. */
   telegram(): Promise<TelegramRuntime>;
   invitationSettings?: Partial<InvitationSettings>;
+  /** Rows per part of a members' import sent as a file (IMPORT_PROGRESS_ROWS by default). */
+  importProgressRows?: number;
   reportRenderer?: ReportRenderer;
   extraFeatures?: BotDeps['extraFeatures'];
   /** The minutes' PDF renderer: the webhook (/ky) and the notifier (MinutesSigned) send the sealed minutes. */
@@ -67,6 +69,7 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   secrets?: () => Promise<BotSecrets>;
   throttle?: Partial<ThrottleOptions>;
   invitationSettings?: Partial<InvitationSettings>;
+  importProgressRows?: number;
   newCode?: () => string;
   /** The webhook's: /baocao sends the report's files (other functions leave the XLSX and PDF writers out). */
   reportRenderer?: ReportRenderer;
@@ -143,6 +146,7 @@ export function createBotAppDeps(
     queue,
     sms,
     ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
+    ...(overrides.importProgressRows ? { importProgressRows: overrides.importProgressRows } : {}),
     ...(overrides.reportRenderer ? { reportRenderer: overrides.reportRenderer } : {}),
     ...(overrides.extraFeatures ? { extraFeatures: overrides.extraFeatures } : {}),
     ...(overrides.minutesPdf ? { minutesPdf: overrides.minutesPdf } : {}),
@@ -199,6 +203,7 @@ export function importJobPorts(
     clock: deps.clock,
     ids: deps.ids,
     log: deps.logger,
+    ...(deps.importProgressRows ? { progressRows: deps.importProgressRows } : {}),
   };
 }
 

@@ -33,6 +33,8 @@ export interface ImportJobPorts extends IntroductionPorts {
   queue: InvitationQueue;
   clock: Clock;
   log?: Log;
+  /** Rows per part (one progress edit each); IMPORT_PROGRESS_ROWS unless a test wants smaller parts. */
+  progressRows?: number;
 }
 
 export interface ReceivedFile {
@@ -126,7 +128,7 @@ async function runLeased(job: ImportJob, ports: ImportJobPorts): Promise<void> {
   try {
     report = await importIntroductions(ports, principal, text, {
       workplaceOrgId: job.workplaceOrgId,
-      chunkRows: IMPORT_PROGRESS_ROWS,
+      chunkRows: ports.progressRows ?? IMPORT_PROGRESS_ROWS,
       onProgress: async (done, total) => {
         await ports.importJobs.progress(job.id, done, total);
         await progress(done, total);

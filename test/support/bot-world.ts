@@ -86,6 +86,9 @@ export interface BotWorld {
   close(): Promise<void>;
 }
 
+/** Under the per-test guard (vitest.config.ts), so a slow webhook fails as a slow test, not as "no answer". */
+const WEBHOOK_TIMEOUT_MS = 100_000;
+
 let nextUserId = 7_000_000_001;
 export function aUser(firstName: string, languageCode = 'vi'): SimulatedUser {
   return { id: nextUserId++, first_name: firstName, language_code: languageCode };
@@ -94,7 +97,12 @@ export function aUser(firstName: string, languageCode = 'vi'): SimulatedUser {
 export async function createBotWorld(options: WorldOptions = {}): Promise<BotWorld> {
   const table = options.table ?? (await createTestTable());
   const repos = createRepositories(table);
-  const emu = new TelegramEmulator({ rateLimits: options.emulatorRateLimits ?? false });
+  const emu = new TelegramEmulator({
+    rateLimits: options.emulatorRateLimits ?? false,
+    // Telegram's own patience is not the subject here: on a busy CI machine a first webhook call (cold
+    // modules, a shared DynamoDB Local) took over the emulator's 10 s and the test saw no answer at all.
+    webhookTimeoutMs: WEBHOOK_TIMEOUT_MS,
+  });
   await emu.start();
   const clock = new FakeClock(options.now ?? '2026-06-01T08:00:00+07:00');
   const logs: string[] = [];
@@ -126,6 +134,8 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       secrets: async () => ({ token: emu.token, webhookSecret: SECRET }),
       throttle: { globalPerSecond: 1000, perChatPerSecond: 1000, ...options.throttle },
       invitationSettings: { progressIntervalMs: 0 },
+      // Parts of 50 rows: the import's parts and progress show on 60 rows instead of 600.
+      importProgressRows: 50,
       reportRenderer,
       extraFeatures: yearEndFeatures,
       minutesPdf: createMinutesPdfRenderer(),
