@@ -13,6 +13,7 @@ import type { Metrics } from '../shared/ports/metrics.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type {
   AbsenceNoticeRepository,
+  Channel,
   ChatLinkRepository,
   CommentRepository,
   CommitteeRepository,
@@ -88,8 +89,23 @@ export interface BotDeps {
   extraFeatures?: readonly Composer<BotContext>[];
 }
 
+/**
+ * Who is writing, on which channel, as the ports key chats: strings (a Zalo user id does not fit in a
+ * JavaScript number). Features read it instead of Telegram's `from` and `chat`, so one implementation
+ * serves every channel.
+ */
+export interface ChatUser {
+  channel: Channel;
+  userId: string;
+  chatId: string;
+  /** The chat app's language, when it says. */
+  languageCode?: string;
+}
+
 export interface BotFlavor {
   deps: BotDeps & { messenger: ChatMessenger };
+  /** The person writing; undefined only for updates without a user (none reach the features). */
+  chatUser: ChatUser | undefined;
   /** The catalogue of the user's language (Vietnamese unless their app speaks English). */
   t: Catalogue;
   ui: ChatUi;
@@ -139,8 +155,14 @@ export function invitationPorts(deps: BotDeps & { messenger: ChatMessenger }): I
   };
 }
 
-/** The chat user's id as the ports key it (Telegram user ids as strings). */
-export function userIdOf(ctx: Context): string | undefined {
-  const id = ctx.from?.id;
-  return id === undefined ? undefined : String(id);
+/** The person writing a Telegram update, as the ports key chats. */
+export function telegramChatUser(ctx: Context): ChatUser | undefined {
+  const from = ctx.from;
+  if (!from) return undefined;
+  return {
+    channel: 'telegram',
+    userId: String(from.id),
+    chatId: String(ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id ?? from.id),
+    ...(from.language_code ? { languageCode: from.language_code } : {}),
+  };
 }

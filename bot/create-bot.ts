@@ -8,7 +8,7 @@ import { telegramClientOptions } from './channels/telegram/client.js';
 import { TelegramMessenger } from './channels/telegram/messenger.js';
 import { TelegramRenderer } from './channels/telegram/renderer.js';
 import { TelegramUi } from './channels/telegram/ui.js';
-import { type BotContext, type BotDeps, userIdOf } from './context.js';
+import { type BotContext, type BotDeps, telegramChatUser } from './context.js';
 import { errorText, isExpected } from './errors.js';
 import { absenceNoticesFeature } from './features/absence-notices.js';
 import { administrationFeature } from './features/administration.js';
@@ -56,16 +56,16 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     ctx.deps = fullDeps;
     ctx.t = catalogue(ctx.from?.language_code);
     ctx.ui = new TelegramUi(ctx, renderer);
+    const user = telegramChatUser(ctx);
+    ctx.chatUser = user;
     let actor: Promise<ChatActor | undefined> | undefined;
     ctx.actor = () => {
-      const userId = userIdOf(ctx);
-      actor ??= userId ? chatActor('telegram', userId, deps.ports) : Promise.resolve(undefined);
+      actor ??= user ? chatActor(user.channel, user.userId, deps.ports) : Promise.resolve(undefined);
       return actor;
     };
     let draft: Promise<ConversationDraft | undefined> | undefined;
     ctx.draft = () => {
-      const userId = userIdOf(ctx);
-      draft ??= userId ? deps.ports.drafts.get('telegram', userId) : Promise.resolve(undefined);
+      draft ??= user ? deps.ports.drafts.get(user.channel, user.userId) : Promise.resolve(undefined);
       return draft;
     };
     await next();

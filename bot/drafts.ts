@@ -1,7 +1,7 @@
 // bot: multi-step dialogues kept in the table (a Lambda remembers nothing between updates).
 import { randomBytes } from 'node:crypto';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
-import { type BotContext, userIdOf } from './context.js';
+import type { BotContext } from './context.js';
 
 /** A dialogue left alone this long is forgotten. */
 export const DRAFT_TTL_SECONDS = 24 * 3600;
@@ -14,11 +14,11 @@ export async function saveDraft(
   ctx: BotContext,
   draft: { kind: string; nonce: string; data: Record<string, unknown> },
 ): Promise<void> {
-  const userId = userIdOf(ctx);
-  if (!userId) return;
+  const user = ctx.chatUser;
+  if (!user) return;
   const stored: ConversationDraft = {
-    channel: 'telegram',
-    userId,
+    channel: user.channel,
+    userId: user.userId,
     ...draft,
     updatedAt: ctx.deps.clock.now().toISOString(),
   };
@@ -26,8 +26,8 @@ export async function saveDraft(
 }
 
 export async function clearDraft(ctx: BotContext): Promise<void> {
-  const userId = userIdOf(ctx);
-  if (userId) await ctx.deps.ports.drafts.delete('telegram', userId);
+  const user = ctx.chatUser;
+  if (user) await ctx.deps.ports.drafts.delete(user.channel, user.userId);
 }
 
 /** Typed text that is a command is never taken as an answer to a dialogue. */

@@ -5,6 +5,8 @@
 // logical callback data, any length: the channel packs it) or opens a `url`. Each row is drawn as a
 // row. The renderer may split a long text into several messages (the keyboard goes under the last).
 
+import type { Role } from '../shared/domain/roles.js';
+
 export type ViewButton = { label: string; action: string } | { label: string; url: string };
 
 export type ViewKeyboard = readonly (readonly ViewButton[])[];
@@ -45,4 +47,6 @@ export interface ChatUi {
   answer(text?: string, options?: { alert?: boolean }): Promise<void>;
   /** The id of the message whose button was pressed, if any. */
   readonly sourceMessageId: string | undefined;
+  /** Shows the person's command menu for their role (a channel without per-chat menus does nothing). */
+  showCommands(role: Role): Promise<void>;
 }

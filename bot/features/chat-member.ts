@@ -9,6 +9,8 @@ chatMemberFeature.on('my_chat_member', async (ctx) => {
   if (update.chat.type !== 'private') return;
   const status = update.new_chat_member.status;
   const blocked = status === 'kicked' || status === 'left';
-  await ctx.deps.ports.chatLinks.setBlocked('telegram', String(update.from.id), blocked);
+  const user = ctx.chatUser;
+  if (!user) return;
+  await ctx.deps.ports.chatLinks.setBlocked(user.channel, user.userId, blocked);
   ctx.deps.log.info('chat member status', { updateType: blocked ? 'blocked' : 'unblocked' });
 });

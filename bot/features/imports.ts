@@ -28,25 +28,26 @@ importsFeature.on('message:document', async (ctx, next) => {
     await ctx.ui.reply(message(t.tooLarge));
     return;
   }
-  const chatId = String(ctx.chat.id);
+  const user = ctx.chatUser;
+  if (!user) return;
   const progressId = await ctx.ui.reply(message(t.queued(fileName)));
   try {
     const { started } = await startImport(
       { importJobs: ctx.deps.ports.importJobs, queue: ctx.deps.queue, clock: ctx.deps.clock },
       actor.principal,
       {
-        channel: 'telegram',
-        chatId,
+        channel: user.channel,
+        chatId: user.chatId,
         messageId: String(ctx.message.message_id),
         fileId: document.file_id,
         fileName,
         ...(document.file_size !== undefined ? { fileSize: document.file_size } : {}),
       },
       {
-        channel: 'telegram',
-        chatId,
+        channel: user.channel,
+        chatId: user.chatId,
         ...(progressId ? { messageId: progressId } : {}),
-        ...(ctx.from.language_code ? { languageCode: ctx.from.language_code } : {}),
+        ...(user.languageCode ? { languageCode: user.languageCode } : {}),
       },
     );
     if (!started) await ctx.ui.reply(message(t.again(fileName)));

@@ -38,7 +38,8 @@ invitationsFeature.callbackQuery(INVITE_PATTERN, async (ctx, next) => {
   const meetingId = inviteData.decode(ctx.callbackQuery.data);
   if (!meetingId) return next();
   const actor = await residenceStaffActor(ctx);
-  if (!actor) {
+  const user = ctx.chatUser;
+  if (!actor || !user) {
     await ctx.ui.answer(ctx.t.invite.notResidenceStaff, { alert: true });
     return;
   }
@@ -50,10 +51,10 @@ invitationsFeature.callbackQuery(INVITE_PATTERN, async (ctx, next) => {
     actor.principal,
     meetingId,
     {
-      channel: 'telegram',
-      chatId: String(ctx.chat?.id ?? ctx.from.id),
+      channel: user.channel,
+      chatId: user.chatId,
       ...(source ? { messageId: source } : {}),
-      ...(ctx.from.language_code ? { languageCode: ctx.from.language_code } : {}),
+      ...(user.languageCode ? { languageCode: user.languageCode } : {}),
     },
     invitationPorts(ctx.deps),
   );

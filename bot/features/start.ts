@@ -3,7 +3,6 @@ import { Composer } from 'grammy';
 import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
 import { type ChatActor, chatActor } from '../../shared/services/chat-actors.js';
 import { redeemLinkCode } from '../../shared/services/link-codes.js';
-import { installChatCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
 import type { Catalogue } from '../i18n/index.js';
 import { message } from '../view.js';
@@ -34,18 +33,9 @@ startFeature.command('start', async (ctx) => {
     );
     return;
   }
-  const from = ctx.from;
-  if (!from || ctx.chat.type !== 'private') return;
-  const outcome = await redeemLinkCode(
-    code,
-    {
-      channel: 'telegram',
-      userId: String(from.id),
-      chatId: String(ctx.chat.id),
-      ...(from.language_code ? { languageCode: from.language_code } : {}),
-    },
-    { ...ctx.deps.ports, clock: ctx.deps.clock },
-  );
+  const user = ctx.chatUser;
+  if (!user || ctx.chat.type !== 'private') return;
+  const outcome = await redeemLinkCode(code, user, { ...ctx.deps.ports, clock: ctx.deps.clock });
   if (!outcome.ok) {
     const text = {
       unknown: ctx.t.link.unknown,
@@ -56,7 +46,7 @@ startFeature.command('start', async (ctx) => {
     await ctx.ui.reply(message(text));
     return;
   }
-  if (outcome.role) await installChatCommands(ctx.api, ctx.chat.id, outcome.role);
+  if (outcome.role) await ctx.ui.showCommands(outcome.role);
   const linked = outcome.already
     ? ctx.t.link.already(outcome.name)
     : outcome.role
@@ -65,7 +55,7 @@ startFeature.command('start', async (ctx) => {
   ctx.deps.log.info('chat account linked', { updateType: outcome.subject.kind });
   // Read afresh: ctx.actor() is who the chat was when the update arrived (read beside the update's claim),
   // and this update just linked it.
-  const actor = await chatActor('telegram', String(from.id), ctx.deps.ports);
+  const actor = await chatActor(user.channel, user.userId, ctx.deps.ports);
   await ctx.ui.reply(message(`${linked}\n\n${helpText(ctx.t, actor)}`));
 });
 

@@ -1,5 +1,7 @@
 // channel (Telegram): the per-update ChatUi features talk to (reply, replace the pressed message, answer the press).
 import type { Context } from 'grammy';
+import type { Role } from '../../../shared/domain/roles.js';
+import { installChatCommands } from '../../commands.js';
 import type { ChatUi, View, ViewMessage } from '../../view.js';
 import type { TelegramRenderer } from './renderer.js';
 
@@ -42,6 +44,10 @@ export class TelegramUi implements ChatUi {
 
   async edit(messageId: string, view: ViewMessage): Promise<void> {
     await this.renderer.edit(this.chatId, Number(messageId), view);
+  }
+
+  async showCommands(role: Role): Promise<void> {
+    await installChatCommands(this.ctx.api, this.chatId, role);
   }
 
   async answer(text?: string, options: { alert?: boolean } = {}): Promise<void> {

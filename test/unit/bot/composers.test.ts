@@ -2,7 +2,7 @@
 import { Api, Context } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import type { BotContext, BotDeps } from '../../../bot/context.js';
+import { type BotContext, type BotDeps, telegramChatUser } from '../../../bot/context.js';
 import { chatMemberFeature } from '../../../bot/features/chat-member.js';
 import { fallbackFeature } from '../../../bot/features/fallback.js';
 import { catalogue } from '../../../bot/i18n/index.js';
@@ -31,6 +31,7 @@ class RecordingUi implements ChatUi {
   async answer(text?: string, options: { alert?: boolean } = {}) {
     this.answers.push({ ...(text ? { text } : {}), ...(options.alert ? { alert: true } : {}) });
   }
+  async showCommands() {}
 }
 
 function contextFor(update: Update, chatLinks: Partial<ChatLinkRepository> = {}) {
@@ -39,6 +40,7 @@ function contextFor(update: Update, chatLinks: Partial<ChatLinkRepository> = {})
   ctx.deps = { ports: { chatLinks }, log: silentLog } as unknown as BotDeps & BotContext['deps'];
   ctx.t = catalogue(update.message?.from?.language_code);
   ctx.ui = ui;
+  ctx.chatUser = telegramChatUser(ctx);
   ctx.actor = async () => undefined;
   ctx.draft = async () => undefined;
   return { ctx, ui };
