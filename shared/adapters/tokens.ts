@@ -26,6 +26,11 @@ export interface JwtSettings {
 }
 
 export function createTokenVerifier(settings: JwtSettings): TokenVerifier {
+  // One issuer, one kind of key: a function that took both would accept an HS256 token forged with a
+  // leaked local secret in place of the identity provider's RS256 ones.
+  if (settings.secret && settings.jwksUrl) {
+    throw new Error('JWT verification takes JWT_SECRET (local stack) or JWT_JWKS_URL (AWS), never both');
+  }
   const key = settings.secret
     ? new TextEncoder().encode(settings.secret)
     : settings.jwksUrl
