@@ -102,11 +102,30 @@ export function matchRoute(
     if (best && best.route.specificity >= route.specificity) continue;
     const pathParameters: Record<string, string> = {};
     route.params.forEach((name, i) => {
-      pathParameters[name] = decodeURIComponent(m[i + 1] ?? '');
+      pathParameters[name] = decodeSegment(m[i + 1] ?? '');
     });
     best = { route, pathParameters };
   }
   return best;
+}
+
+/** A parameter whose percent-encoding is broken stays as sent (the request is refused before it gets here). */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** A path whose percent-encoding does not decode to UTF-8 (`%E0%A4%A`): API Gateway answers 400. */
+function isMalformedPath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export function compileRoutes(defs: readonly HttpRouteDef[]): CompiledRoute[] {
@@ -202,12 +221,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const started = Date.now();
     handle(req, res).catch((error: unknown) => {
       // What Lambda does with an uncaught error: API Gateway answers 500, the error goes to the function's log.
+      // Nothing in here may throw again: an error escaping this handler would stop the whole local stack.
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
       else res.destroy();
       options.log?.({
-        route:
-          matchRoute(routes, req.method ?? '', new URL(req.url ?? '/', 'http://local').pathname)?.route
-            .routeKey ?? 'gateway',
+        route: routeKeyOf(req),
         method: req.method ?? '',
         status: 500,
         durationMs: Date.now() - started,
@@ -215,6 +233,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       });
     });
   });
+  const routeKeyOf = (req: IncomingMessage): string => {
+    try {
+      const path = new URL(req.url ?? '/', 'http://local').pathname;
+      return matchRoute(routes, req.method ?? '', path)?.route.routeKey ?? 'gateway';
+    } catch {
+      return 'gateway';
+    }
+  };
   // Keep-alive sockets would hold Ctrl-C up; the browser reconnects cheaply on loopback.
   server.keepAliveTimeout = 1000;
   const port = await listen(server, options.port, 'HTTP gateway', options.host);
@@ -224,7 +250,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', 'http://local');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      sendJson(res, 400, { message: 'Bad Request' });
+      return;
+    }
+    if (isMalformedPath(url.pathname)) {
+      sendJson(res, 400, { message: 'Bad Request' });
+      return;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, maxBody);

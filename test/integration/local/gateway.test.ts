@@ -1,5 +1,7 @@
 // Integration tests of the local HTTP gateway: real HTTP on loopback in, API Gateway v2 events out, Lambda results back.
+import { request } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LambdaHandler } from '../../../local/functions.js';
 import { compileRoutes, type Gateway, matchRoute, startGateway } from '../../../local/gateway.js';
@@ -202,4 +204,72 @@ describe('Function: startGateway', () => {
     expect(await failing.json()).toEqual({ message: 'Internal Server Error' });
     expect(received[0]?.event.pathParameters).toEqual({ path: 'a/b/c.xlsx' });
   });
+
+  it('answers 400 to a path whose percent-encoding is broken, and keeps serving', async () => {
+    // Act
+    const broken = await rawRequest(gateway.url, 'GET', '/introductions/%E0%A4%A/letter.pdf');
+    const after = await rawRequest(gateway.url, 'GET', '/introductions/gt-01/letter.pdf', {
+      authorization: `Bearer ${token}`,
+    });
+
+    // Assess
+    expect(broken.status).toBe(400);
+    expect(after.status).toBe(200);
+  });
+
+  it('answers every malformed request with a 4xx or a route, never a 5xx, and stays up (property)', async () => {
+    // Prepare: paths of route-like segments, stray and broken percent signs, and any printable ASCII
+    const segment = fc.oneof(
+      fc.constantFrom('introductions', 'import', 'files', 'telegram', 'webhook', 'gt-01', 'letter.pdf'),
+      fc.constantFrom('%', '%%', '%E0%A4%A', '%ZZ', '%C3%28', '%00', '..', '.', ''),
+      fc.stringMatching(/^[!-~]{0,12}$/),
+    );
+    const path = fc.array(segment, { maxLength: 6 }).map((parts) => `/${parts.join('/')}`);
+    const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS');
+    const body = fc.uint8Array({ maxLength: 256 });
+    const authorised = fc.boolean();
+
+    // Act + Assess
+    await fc.assert(
+      fc.asyncProperty(path, method, body, authorised, async (p, m, b, auth) => {
+        const headers: Record<string, string> = auth ? { authorization: `Bearer ${token}` } : {};
+        const answer = await rawRequest(gateway.url, m, p.replace(/[^!-~]/g, ''), headers, b);
+        expect(answer.status).toBeGreaterThanOrEqual(200);
+        expect(answer.status).toBeLessThan(500);
+      }),
+      { numRuns: 300 },
+    );
+    const alive = await rawRequest(gateway.url, 'GET', '/introductions/gt-01/letter.pdf', {
+      authorization: `Bearer ${token}`,
+    });
+    expect(alive.status).toBe(200);
+  });
 });
+
+/** A request with the path exactly as given (fetch would normalise or refuse some of these paths). */
+function rawRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Uint8Array,
+): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      base,
+      {
+        method,
+        path,
+        headers: { ...headers, ...(body ? { 'content-length': body.length } : {}) },
+        agent: false,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body ? Buffer.from(body) : undefined);
+  });
+}
