@@ -1,6 +1,7 @@
 // bot: assembles the grammY bot — once-per-update guard, typed context, error boundary, features, catch-all last.
 import { Bot, type BotError, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { normaliseText } from '../shared/domain/text.js';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
 import { type ChatActor, chatActor } from '../shared/services/chat-actors.js';
 import { unpackCallbackData } from './channels/telegram/callback-data.js';
@@ -68,6 +69,15 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       draft ??= user ? deps.ports.drafts.get(user.channel, user.userId) : Promise.resolve(undefined);
       return draft;
     };
+    await next();
+  });
+
+  // Text is normalised once, where it enters (NFC, no invisible bidi or zero-width characters): features
+  // compare, store and print it as it is from here on.
+  bot.use(async (ctx, next) => {
+    const incoming = ctx.message ?? ctx.editedMessage;
+    if (incoming?.text !== undefined) incoming.text = normaliseText(incoming.text);
+    if (incoming?.caption !== undefined) incoming.caption = normaliseText(incoming.caption);
     await next();
   });
 

@@ -9,6 +9,7 @@ import type { FlushableMetrics } from '../../shared/adapters/metrics.js';
 import type { TokenVerifier } from '../../shared/adapters/tokens.js';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
 import type { Principal, StaffAssignment } from '../../shared/domain/roles.js';
+import { normaliseStrings, REPLACEMENT_CHARACTER } from '../../shared/domain/text.js';
 import { httpErrors, jsonResponse } from './errors.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -52,9 +53,27 @@ export function authenticate(
   return { before };
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text, refused when it is not UTF-8: a binary body is decoded strictly; a text body reached
+ * us already decoded, so a replacement character in it marks the bytes that were not UTF-8.
+ */
 function bodyText(event: HttpEvent): string {
   if (!event.body) return '';
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const notUtf8 = () =>
+    new ValidationError('The request body is not UTF-8 text', [
+      { code: 'custom', path: ['body'], message: 'nội dung không phải văn bản UTF-8 hợp lệ' },
+    ]);
+  if (!event.isBase64Encoded) {
+    if (event.body.includes(REPLACEMENT_CHARACTER)) throw notUtf8();
+    return event.body;
+  }
+  try {
+    return utf8.decode(Buffer.from(event.body, 'base64'));
+  } catch {
+    throw notUtf8();
+  }
 }
 
 function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
@@ -73,9 +92,12 @@ export function validateInput<B, P, Q>(
     let body: unknown = bodyText(event);
     if (!spec.rawBody && spec.body) {
       try {
-        body = body === '' ? undefined : JSON.parse(body as string);
+        // Every string of the body normalised once, here at the edge (NFC, no invisible bidi characters).
+        body = body === '' ? undefined : normaliseStrings(JSON.parse(body as string));
       } catch {
-        throw new ValidationError('The request body is not valid JSON');
+        throw new ValidationError('The request body is not valid JSON', [
+          { code: 'custom', path: ['body'], message: 'nội dung không phải JSON hợp lệ' },
+        ]);
       }
     }
     request.context.input = {

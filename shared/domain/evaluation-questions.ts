@@ -4,6 +4,7 @@ import type { RuleSetId } from './committee.js';
 import { ValidationError } from './errors.js';
 import type { DutyMark, EvaluationForm, Level } from './evaluation.js';
 import { type LabelledOption, PROPOSALS, type Proposal, RULE_SETS } from './rule-set.js';
+import { normaliseText } from './text.js';
 
 export type QuestionKind = 'mark' | 'level' | 'proposal' | 'text';
 
@@ -114,7 +115,7 @@ function mark(value: string | number | undefined, key: string): DutyMark {
 }
 
 function text(value: string | number | undefined, key: string, optional = false): string {
-  const v = typeof value === 'string' ? value.normalize('NFC').trim() : '';
+  const v = typeof value === 'string' ? normaliseText(value).trim() : '';
   if (!v && !optional)
     throw new ValidationError(`Câu trả lời "${key}" không được để trống`, [{ path: [key] }]);
   return v;

@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, RuleViolationError } from './errors.js';
 import { ABSENCE_TEXT_MAX, type AbsenceCategory, type Confirmation, type Invitation } from './invitation.js';
 import { hasStarted, type Meeting } from './meeting.js';
 import { isWorkplaceStaff, type Principal } from './roles.js';
+import { normaliseText } from './text.js';
 
 export type RsvpAnswer = { kind: 'attending' } | { kind: 'absent'; category: AbsenceCategory };
 
@@ -37,7 +38,7 @@ export function applyAnswer(invitation: Invitation, answer: RsvpAnswer, now: Dat
 
 /** Validates the optional free text of an absence reason (at most 500 characters, R9). */
 export function absenceTextProblem(text: string): 'empty' | 'too_long' | undefined {
-  const trimmed = text.normalize('NFC').trim();
+  const trimmed = normaliseText(text).trim();
   if (trimmed.length === 0) return 'empty';
   if ([...trimmed].length > ABSENCE_TEXT_MAX) return 'too_long';
   return undefined;
@@ -59,7 +60,7 @@ export function withAbsenceText(invitation: Invitation, text: string | undefined
     ...invitation,
     absence: {
       category: invitation.absence.category,
-      ...(text !== undefined ? { text: text.normalize('NFC').trim() } : {}),
+      ...(text !== undefined ? { text: normaliseText(text).trim() } : {}),
       submittedAt: now.toISOString(),
       confirmation: 'pending',
     },

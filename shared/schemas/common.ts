@@ -1,6 +1,7 @@
 // schemas: primitives shared by every request and record schema (zod 4).
 import * as z from 'zod';
 import { isValidIsoDate } from '../domain/dates.js';
+import { characterCount, normaliseText, REPLACEMENT_CHARACTER } from '../domain/text.js';
 
 /** Ids we mint and accept: URL-safe, no dots (meeting ids use dots as separators). */
 export const idSchema = z
@@ -30,17 +31,21 @@ export function hasControlCharacters(value: string): boolean {
   return false;
 }
 
-/** Free text a person typed: trimmed, NFC (so diacritics compare equal), no control characters. */
+/**
+ * Free text a person typed: normalised (NFC, no invisible format characters such as bidi overrides),
+ * trimmed, at most `max` characters, no control characters and nothing garbled in transit.
+ */
 export const textSchema = (max: number) =>
   z
     .string()
-    .transform((v) => v.normalize('NFC').trim())
+    .transform((v) => normaliseText(v).trim())
     .pipe(
       z
         .string()
         .min(1, 'không được để trống')
-        .max(max, `tối đa ${max} ký tự`)
-        .refine((v) => !hasControlCharacters(v), 'có ký tự điều khiển không hợp lệ'),
+        .refine((v) => characterCount(v) <= max, `tối đa ${max} ký tự`)
+        .refine((v) => !hasControlCharacters(v), 'có ký tự điều khiển không hợp lệ')
+        .refine((v) => !v.includes(REPLACEMENT_CHARACTER), 'có ký tự không đọc được (lỗi mã hóa)'),
     );
 
 export const fullNameSchema = textSchema(120);

@@ -1,6 +1,7 @@
 // schemas: a small RFC 4180 CSV reader for uploads (BOM, quoted fields with commas and line breaks,
 // CRLF / LF / CR, "" escapes), keeping the line on which each record starts so errors can name it.
 import { ValidationError } from '../domain/errors.js';
+import { normaliseText } from '../domain/text.js';
 
 export interface CsvRecord {
   /** The 1-based line of the file on which the record starts (line 1 is the header). */
@@ -30,8 +31,8 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
 }
 
 /**
- * Reads CSV text into records. The text is NFC-normalised first, so names typed with combining marks
- * compare equal to precomposed ones. Blank lines are skipped. An unterminated quote is a 400.
+ * Reads CSV text into records. The text is normalised first (NFC, no invisible format characters), so
+ * names typed with combining marks compare equal to precomposed ones. Blank lines are skipped. An unterminated quote is a 400.
  */
 export function parseCsv(input: string, delimiter?: ',' | ';' | '\t'): CsvRecord[] {
   if (input.includes('\uFFFD')) {
@@ -39,7 +40,8 @@ export function parseCsv(input: string, delimiter?: ',' | ';' | '\t'): CsvRecord
       'Tệp không phải UTF-8: hãy lưu bằng "CSV UTF-8" / The file is not UTF-8: save it as "CSV UTF-8"',
     );
   }
-  const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).normalize('NFC');
+  // The BOM and every other invisible format character go with the normalisation.
+  const text = normaliseText(input);
   const sep = delimiter ?? detectDelimiter(text);
   const records: CsvRecord[] = [];
   let fields: string[] = [];

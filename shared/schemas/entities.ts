@@ -10,6 +10,7 @@ import { MEMBER_CATEGORIES, type Member, RESIDENCE_KINDS, type Residence, SEXES 
 import { MINUTES_PARTS } from '../domain/minutes.js';
 import { ROLES, STAFF_ROLES, type StaffAssignment } from '../domain/roles.js';
 import { PROPOSALS } from '../domain/rule-set.js';
+import { normaliseText } from '../domain/text.js';
 import {
   fullNameSchema,
   idSchema,
@@ -115,7 +116,7 @@ export const evaluationFormSchema = z.discriminatedUnion('kind', [
     otherComments: z
       .string()
       .max(2000)
-      .transform((v) => v.normalize('NFC').trim()),
+      .transform((v) => normaliseText(v).trim()),
   }),
   z.object({
     kind: z.literal('qd213-short'),
@@ -124,7 +125,7 @@ export const evaluationFormSchema = z.discriminatedUnion('kind', [
     otherComments: z
       .string()
       .max(2000)
-      .transform((v) => v.normalize('NFC').trim()),
+      .transform((v) => normaliseText(v).trim()),
   }),
 ]) satisfies z.ZodType<EvaluationForm>;
 
