@@ -1,5 +1,5 @@
 // adapter: id generation (time-ordered, URL-safe) and the system clock.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { IdGenerator } from '../ports/common.js';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -23,8 +23,15 @@ export const timeOrderedIds: IdGenerator = {
   },
 };
 
-/** Short human-typable codes (no 0/O/1/I/L), for deep links and things read aloud. */
+/** The code alphabet: no 0/O/1/I/L, which people misread when a code is printed or read aloud. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/**
+ * Short human-typable codes, for deep links and things read aloud. Each character is drawn uniformly
+ * (randomInt rejects the bytes that would favour some letters: 256 is not a multiple of 31).
+ */
 export function randomCode(length = 8): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
+  let code = '';
+  for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
 }
