@@ -13,6 +13,7 @@ import type { Metrics } from '../shared/ports/metrics.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type {
   AbsenceNoticeRepository,
+  AttemptCounter,
   Channel,
   ChatLinkRepository,
   CommentRepository,
@@ -59,6 +60,8 @@ export interface BotPorts {
   counters: CounterRepository;
   /** Members' CSVs sent to the bot: the webhook records the job, the worker runs it. */
   importJobs: ImportJobRepository;
+  /** Wrong link codes per chat and per code (guessing is refused past a limit). */
+  attempts: AttemptCounter;
 }
 
 export interface BotDeps {

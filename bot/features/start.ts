@@ -37,11 +37,17 @@ startFeature.command('start', async (ctx) => {
   if (!user || ctx.chat.type !== 'private') return;
   const outcome = await redeemLinkCode(code, user, { ...ctx.deps.ports, clock: ctx.deps.clock });
   if (!outcome.ok) {
+    if (outcome.suspicious) {
+      // No code and no chat id in the log: the alarm counts, the operator looks at the table.
+      ctx.deps.log.warn('link code attempts over the limit', { reason: outcome.reason });
+      ctx.deps.metrics?.count('LinkCodeAttemptsSuspicious');
+    }
     const text = {
       unknown: ctx.t.link.unknown,
       used: ctx.t.link.used,
       expired: ctx.t.link.expired,
       chat_already_linked: ctx.t.link.chatAlreadyLinked,
+      too_many_attempts: ctx.t.link.tooManyAttempts,
     }[outcome.reason];
     await ctx.ui.reply(message(text));
     return;

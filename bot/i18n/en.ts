@@ -94,6 +94,8 @@ export const en: Catalogue = {
     used: 'This link code was used already. Each code works once; ask the committee for a new one.',
     expired: 'This link code has expired (codes last 72 hours). Ask the committee for a new one.',
     chatAlreadyLinked: 'This Telegram account is linked to someone else. Each account links to one person.',
+    tooManyAttempts:
+      'Too many wrong link codes from this account. Please try again in an hour, or ask the committee for a new code.',
   },
 
   help: {

@@ -31,6 +31,7 @@ export const APP_METRICS = [
   'AbsenceReasonsDecided',
   'ReportsCompiled',
   'JobCommitteesFailed',
+  'LinkCodeAttemptsSuspicious',
 ] as const;
 export type AppMetricName = (typeof APP_METRICS)[number];
 
@@ -47,6 +48,8 @@ export const ALARM_THRESHOLDS = {
   invitationAgeSeconds: Duration.minutes(15).toSeconds(),
   /** Committees a job failed for, in 5 minutes. */
   jobCommitteesFailed: 1,
+  /** Link codes refused past a limit in 5 minutes: one person mistyping stays under it, guessing does not. */
+  linkCodeAttemptsSuspicious: 5,
 } as const;
 
 const PERIOD = Duration.minutes(5);
@@ -117,6 +120,13 @@ export class Observability extends Construct {
       threshold: ALARM_THRESHOLDS.jobCommitteesFailed,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       description: 'A scheduled job gave up on at least one committee (see the job function log group)',
+    });
+    this.alarm('LinkCodeAttemptsSuspicious', `${prefix}-link-code-attempts`, {
+      metric: appMetric('LinkCodeAttemptsSuspicious'),
+      threshold: ALARM_THRESHOLDS.linkCodeAttemptsSuspicious,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      description:
+        'Link codes are being guessed, or a used code is tried again and again (see the webhook log)',
     });
 
     const functions = [...props.functions.entries()];
@@ -216,10 +226,11 @@ export class Observability extends Construct {
         12,
       ),
       graph(
-        'Reports and jobs',
+        'Reports, jobs and link codes',
         [
           appMetric('ReportsCompiled', 'ReportsCompiled'),
           appMetric('JobCommitteesFailed', 'JobCommitteesFailed'),
+          appMetric('LinkCodeAttemptsSuspicious', 'LinkCodeAttemptsSuspicious'),
         ],
         12,
       ),

@@ -14,6 +14,8 @@ export const METRIC_NAMES = [
   'ReportsCompiled',
   /** A scheduled job could not process one committee. */
   'JobCommitteesFailed',
+  /** A link code refused past a limit: a chat guessing codes, or a used code tried again and again. */
+  'LinkCodeAttemptsSuspicious',
 ] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];

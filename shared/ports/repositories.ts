@@ -261,6 +261,14 @@ export interface IdempotencyStore {
   release(scope: string, key: string): Promise<void>;
 }
 
+/** Failed attempts per key in fixed windows (link codes typed wrong); old windows expire through TTL. */
+export interface AttemptCounter {
+  /** The failures counted for `key` in the window holding `now`. */
+  count(scope: string, key: string, now: Date, windowSeconds: number): Promise<number>;
+  /** Counts one more failure for `key`; returns the window's count with it. */
+  fail(scope: string, key: string, now: Date, windowSeconds: number): Promise<number>;
+}
+
 /** Gap-tolerant sequences, e.g. the number of an introduction letter per workplace and year ("Số 12-GGT"). */
 export interface CounterRepository {
   /** Adds `count` (default 1) to the sequence `scope` and returns the new last value (the first is 1). */

@@ -4,6 +4,7 @@ import { linkCodeExpiresAt, mayIssueMemberLinkCode, mayIssueStaffLinkCode } from
 import type { Principal, StaffRole } from '../domain/roles.js';
 import type { Clock } from '../ports/common.js';
 import type {
+  AttemptCounter,
   Channel,
   ChatLinkRepository,
   ChatSubject,
@@ -11,6 +12,15 @@ import type {
   MemberRepository,
   StaffRepository,
 } from '../ports/repositories.js';
+
+/**
+ * Guessing a code: 31^8 codes make it hopeless, and a chat that types this many wrong codes in an hour is
+ * told to wait (a person who mistyped a code twice is not). A used or expired code tried again and again
+ * is a leaked code someone is trying: that is counted per code and reported for the alarm.
+ */
+export const LINK_ATTEMPTS_PER_CHAT = 10;
+export const LINK_CODE_ALERT_ATTEMPTS = 5;
+export const LINK_ATTEMPT_WINDOW_SECONDS = 3600;
 
 export interface IssuedLinkCode {
   code: string;
@@ -94,7 +104,12 @@ export type RedeemOutcome =
       /** The account was linked to this subject already (the code was used by this very chat). */
       already: boolean;
     }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'chat_already_linked' };
+  | {
+      ok: false;
+      reason: 'unknown' | 'used' | 'expired' | 'chat_already_linked' | 'too_many_attempts';
+      /** Past a threshold (a chat refused, or a dead code tried again and again): for the alarm. */
+      suspicious?: boolean;
+    };
 
 /** Codes are shown upper-case; people type them any way. */
 export function normaliseLinkCode(code: string): string {
@@ -103,6 +118,27 @@ export function normaliseLinkCode(code: string): string {
 
 /** `/start <code>`: links the chat account to the code's subject, once. */
 export async function redeemLinkCode(
+  rawCode: string,
+  account: ChatAccount,
+  ports: Pick<LinkCodePorts, 'chatLinks' | 'members' | 'staff' | 'clock'> & { attempts: AttemptCounter },
+): Promise<RedeemOutcome> {
+  const now = ports.clock.now();
+  const chatKey = `${account.channel}:${account.userId}`;
+  const failures = await ports.attempts.count('link-chat', chatKey, now, LINK_ATTEMPT_WINDOW_SECONDS);
+  if (failures >= LINK_ATTEMPTS_PER_CHAT) return { ok: false, reason: 'too_many_attempts', suspicious: true };
+  const outcome = await useCode(rawCode, account, ports);
+  if (outcome.ok || outcome.reason === 'chat_already_linked') return outcome;
+  // A failure counts against the chat, and against the code when the code exists (used or expired).
+  const [, codeFailures] = await Promise.all([
+    ports.attempts.fail('link-chat', chatKey, now, LINK_ATTEMPT_WINDOW_SECONDS),
+    outcome.reason === 'unknown'
+      ? 0
+      : ports.attempts.fail('link-code', normaliseLinkCode(rawCode), now, LINK_ATTEMPT_WINDOW_SECONDS),
+  ]);
+  return codeFailures >= LINK_CODE_ALERT_ATTEMPTS ? { ...outcome, suspicious: true } : outcome;
+}
+
+async function useCode(
   rawCode: string,
   account: ChatAccount,
   ports: Pick<LinkCodePorts, 'chatLinks' | 'members' | 'staff' | 'clock'>,

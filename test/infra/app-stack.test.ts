@@ -310,8 +310,8 @@ describe('Stack: AppStack', () => {
       t.resourceCountIs('AWS::Logs::LogGroup', n + 1); // + the API access logs
       t.resourceCountIs('AWS::SQS::Queue', queues);
       t.resourceCountIs('AWS::SQS::QueuePolicy', queues);
-      // errors per function, the account's throttles once, + the five stack-wide alarms of observability.ts
-      t.resourceCountIs('AWS::CloudWatch::Alarm', n + 1 + deadLetterQueues + streams + 5);
+      // errors per function, the account's throttles once, + the six stack-wide alarms of observability.ts
+      t.resourceCountIs('AWS::CloudWatch::Alarm', n + 1 + deadLetterQueues + streams + 6);
       t.resourceCountIs('AWS::Scheduler::Schedule', schedules);
       t.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
       t.resourceCountIs('AWS::ApiGatewayV2::Route', FIXTURE_HTTP_ROUTES.length);
@@ -324,11 +324,11 @@ describe('Stack: AppStack', () => {
       t.resourceCountIs('AWS::KMS::Key', 1);
     });
 
-    it('for this fixture registry: 6 functions, 8 queues, 19 alarms, 1 schedule', () => {
+    it('for this fixture registry: 6 functions, 8 queues, 20 alarms, 1 schedule', () => {
       // Act / Assess
       dev.appTemplate.resourceCountIs('AWS::Lambda::Function', 6);
       dev.appTemplate.resourceCountIs('AWS::SQS::Queue', 8);
-      dev.appTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 19);
+      dev.appTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 20);
       dev.appTemplate.resourceCountIs('AWS::Scheduler::Schedule', 1);
     });
 

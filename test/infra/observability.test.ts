@@ -195,7 +195,7 @@ describe('Construct: Observability', () => {
         'Queue depth (messages waiting)',
         'Queue age of oldest message (s)',
         'Invitations and answers',
-        'Reports and jobs',
+        'Reports, jobs and link codes',
       ]);
       for (const metric of ['Count', '5xx', 'Latency', 'p95']) expect(body).toContain(metric);
       for (const [id] of functions) {

@@ -20,6 +20,7 @@ import {
 } from './record-repositories.js';
 import { DynamoStore } from './store.js';
 import {
+  DynamoAttemptCounter,
   DynamoChatLinkRepository,
   DynamoCounterRepository,
   DynamoIdempotencyStore,
@@ -52,6 +53,7 @@ export function createRepositories(ctx: DynamoContext) {
     absenceNotices: new DynamoAbsenceNoticeRepository(store),
     yearEnd: new DynamoYearEndRepository(store),
     counters: new DynamoCounterRepository(store),
+    attempts: new DynamoAttemptCounter(store),
   };
 }
 

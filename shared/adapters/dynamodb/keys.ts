@@ -282,6 +282,11 @@ export const keys = {
   job: (jobId: string): Key => ({ pk: `JOB#${jobId}`, sk: META }),
   /** A scheduled job run's marker for one committee (`jobId` = `<job>:<slot>`): done, or failed and why. */
   jobTask: (jobId: string, orgId: string): Key => ({ pk: `JOB#${jobId}`, sk: `TASK#${orgId}` }),
+  /** Failed attempts of one key (a chat typing link codes) in the window starting at `windowStart`. */
+  attempts: (scope: string, key: string, windowStart: number): Key => ({
+    pk: `ATTEMPTS#${scope}#${key}`,
+    sk: `WINDOW#${windowStart}`,
+  }),
   /** A sequence (e.g. introduction letter numbers of a workplace for a year), advanced with an atomic ADD. */
   counter: (scope: string): Key => ({ pk: `COUNTER#${scope}`, sk: '#COUNTER' }),
 

@@ -4,6 +4,7 @@ import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '
 import type { DomainEvent } from '../../domain/events.js';
 import type { StaffRole } from '../../domain/roles.js';
 import type {
+  AttemptCounter,
   Channel,
   ChatLink,
   ChatLinkRepository,
@@ -78,6 +79,41 @@ export class DynamoCounterRepository implements CounterRepository {
     );
     return Number(out.Attributes?.value);
   }
+}
+
+/** Fixed windows, one item each: an atomic ADD counts, the window's end plus a day is its TTL. */
+export class DynamoAttemptCounter implements AttemptCounter {
+  constructor(private readonly store: DynamoStore) {}
+
+  async count(scope: string, key: string, now: Date, windowSeconds: number): Promise<number> {
+    const item = await this.store.get(keys.attempts(scope, key, windowStart(now, windowSeconds)));
+    return Number(item?.failures ?? 0);
+  }
+
+  async fail(scope: string, key: string, now: Date, windowSeconds: number): Promise<number> {
+    const start = windowStart(now, windowSeconds);
+    const out = await this.store.ctx.doc.send(
+      new UpdateCommand({
+        TableName: this.store.table,
+        Key: keys.attempts(scope, key, start),
+        UpdateExpression: 'ADD #failures :one SET #type = :type, #v = :v, #ttl = :ttl',
+        ExpressionAttributeNames: { '#failures': 'failures', '#type': 'type', '#v': 'v', '#ttl': 'ttl' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':type': 'Attempts',
+          ':v': 1,
+          ':ttl': start + windowSeconds + 24 * 3600,
+        },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.failures);
+  }
+}
+
+function windowStart(now: Date, windowSeconds: number): number {
+  const seconds = epochSeconds(now);
+  return seconds - (seconds % windowSeconds);
 }
 
 /** Sent outbox items are kept a week for inspection, then expire. */
