@@ -96,7 +96,7 @@ async function detailView(ctx: BotContext, actor: StaffActor, committee: Committ
   const parent = lineage[1];
   const text = t.detail({
     name: committee.name,
-    kind: committee.kind === 'hamlet_cell' ? committee.kind : t.kind[committee.kind],
+    kind: committee.kind === 'hamlet_cell' ? t.hamlets : t.kind[committee.kind],
     ...(parent ? { parent: parent.name } : {}),
     hamlets: (committee.hamlets ?? []).map((h) => h.name),
     ...(committee.closedAt

@@ -28,10 +28,12 @@ committeeImportFeature.on('message:document', async (ctx, next) => {
   const t = ctx.t.committeeImport;
   const document = ctx.message.document;
   const fileName = document.file_name ?? 'don-vi.csv';
-  if (!/\.csv$/i.test(fileName) || !ctx.deps.files) {
+  if (!/\.csv$/i.test(fileName)) {
     await ctx.ui.reply(message(t.notCsv));
     return;
   }
+  // createBotAppDeps always wires it: a bot without it is built wrongly, not a user's mistake.
+  if (!ctx.deps.files) throw new Error('The bot has no file source to read a sent file');
   if (document.file_size !== undefined && document.file_size > MAX_COMMITTEE_FILE_BYTES) {
     await ctx.ui.reply(message(t.tooLarge));
     return;

@@ -389,6 +389,23 @@ describe('Feature: the administrator keeps the committees in the chat', () => {
       expect(await world.repos.committees.get('so-du-lich')).toMatchObject({ name: 'Đảng ủy Sở Du lịch' });
     });
 
+    it('refuses a whole file without the required columns, and a file that is not a CSV, writing nothing', async () => {
+      // Act
+      await world.emu.sendUserMessage({
+        user: admin,
+        document: { bytes: 'ma_don_vi,ten\r\nso-thieu-cot,Đảng ủy Sở Thiếu cột\r\n', fileName: 'thieu.csv' },
+      });
+      const missing = last(admin)?.text;
+      await world.emu.sendUserMessage({ user: admin, document: { bytes: 'PK', fileName: 'don-vi.xlsx' } });
+
+      // Assess
+      expect(missing).toBe(
+        'Không đọc được tệp danh sách đơn vị: Thiếu cột bắt buộc: ma_don_vi, ten, loai, ma_cap_tren',
+      );
+      expect(last(admin)?.text).toContain('Đồng chí gửi danh sách đơn vị dưới dạng tệp CSV');
+      expect(await world.repos.committees.get('so-thieu-cot')).toBeUndefined();
+    });
+
     it("takes a workplace staff member's file as members and refuses it from other staff: no committee is made", async () => {
       // Prepare
       const workplace = aUser('Công');
