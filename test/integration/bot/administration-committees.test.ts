@@ -172,8 +172,21 @@ describe('Feature: the administrator keeps the committees in the chat', () => {
     expect((await world.repos.committees.get(SUB_BOARD))?.parentId).toBe(DISTRICT);
   });
 
-  it("adds a ward's hamlet by its name; the same name again adds nothing", async () => {
+  it("adds a ward's hamlet by its name (also after an attempt that stopped half-way); the same name again adds nothing", async () => {
+    // Prepare: an earlier attempt stopped after writing a hamlet's cell, before the ward listed it
+    await world.repos.committees.put({
+      id: 'phuong-cai-khe-khu-vuc-2',
+      name: 'Khu vực 2',
+      kind: 'hamlet_cell',
+      parentId: WARD,
+    });
+
     // Act
+    await openDetail('Đảng ủy phường Cái Khế');
+    await press(admin, 'Ấp, khu vực');
+    await press(admin, 'Thêm ấp, khu vực');
+    await say(admin, 'Khu vực 2');
+    const retried = last(admin)?.text;
     await openDetail('Đảng ủy phường Cái Khế');
     await press(admin, 'Ấp, khu vực');
     const list = last(admin)?.text;
@@ -186,11 +199,13 @@ describe('Feature: the administrator keeps the committees in the chat', () => {
     await say(admin, 'khu vực bến ninh kiều');
 
     // Assess
-    expect(list).toBe('Ấp, khu vực của Đảng ủy phường Cái Khế:\n• Khu vực 1');
+    expect(retried).toBe('Đã thêm Khu vực 2 vào Đảng ủy phường Cái Khế.');
+    expect(list).toBe('Ấp, khu vực của Đảng ủy phường Cái Khế:\n• Khu vực 1\n• Khu vực 2');
     expect(added).toBe('Đã thêm Khu vực Bến Ninh Kiều vào Đảng ủy phường Cái Khế.');
     expect(last(admin)?.text).toBe('Đảng ủy phường Cái Khế đã có khu vực bến ninh kiều.');
     expect((await world.repos.committees.get(WARD))?.hamlets).toEqual([
       { id: 'ck-kv1', name: 'Khu vực 1' },
+      { id: 'phuong-cai-khe-khu-vuc-2', name: 'Khu vực 2' },
       { id: 'phuong-cai-khe-khu-vuc-ben-ninh-kieu', name: 'Khu vực Bến Ninh Kiều' },
     ]);
     // The hamlet cell R5's receipt check reads.
