@@ -2,6 +2,7 @@
 import { isResidenceStaff, type Principal } from '../shared/domain/roles.js';
 import type { ChatActor } from '../shared/services/chat-actors.js';
 import type { BotContext } from './context.js';
+import { message } from './view.js';
 
 export type StaffActor = Extract<ChatActor, { kind: 'staff' }>;
 
@@ -14,4 +15,12 @@ export async function residenceStaffActor(ctx: BotContext): Promise<StaffActor |
 /** The same, as the principal the use cases authorise. */
 export async function residenceStaff(ctx: BotContext): Promise<Principal | undefined> {
   return (await residenceStaffActor(ctx))?.principal;
+}
+
+/** The chat's staff actor when they act as an administrator now; else a refusal is sent and undefined returned. */
+export async function adminActor(ctx: BotContext): Promise<StaffActor | undefined> {
+  const actor = await ctx.actor();
+  if (actor?.kind === 'staff' && actor.principal.role === 'admin') return actor;
+  await ctx.ui.reply(message(actor ? ctx.t.admin.notAdmin : ctx.t.errors.notLinked));
+  return undefined;
 }

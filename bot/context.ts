@@ -5,7 +5,7 @@ import type { Clock, IdGenerator } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { IdentityDirectory } from '../shared/ports/identity.js';
-import type { ImportJobRepository } from '../shared/ports/imports.js';
+import type { ChatFileSource, ImportJobRepository } from '../shared/ports/imports.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
@@ -79,6 +79,8 @@ export interface BotDeps {
   metrics?: Metrics;
   /** A fresh link code. */
   newCode: () => string;
+  /** Files users send, read in the webhook itself (an administrator's committee CSV); none when absent. */
+  files?: ChatFileSource;
   /** Staff sign-in accounts (the administrator's /canbo); a recording no-op when not given. */
   identity?: IdentityDirectory;
   /** For deep links: https://t.me/<botUsername>?start=<code>. */

@@ -18,6 +18,8 @@ import { bulkReceiveFeature } from './features/bulk-receive.js';
 import { chatMemberFeature } from './features/chat-member.js';
 import { commentAnswersFeature } from './features/comment-answers.js';
 import { commentsFeature } from './features/comments.js';
+import { committeeAdminFeature } from './features/committee-admin.js';
+import { committeeImportFeature } from './features/committee-import.js';
 import { confirmationsFeature } from './features/confirmations.js';
 import { fallbackFeature } from './features/fallback.js';
 import { importsFeature } from './features/imports.js';
@@ -123,9 +125,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(startFeature);
   features.use(linkingFeature);
   features.use(administrationFeature);
+  features.use(committeeAdminFeature);
   features.use(meetingsFeature);
   features.use(invitationsFeature);
   features.use(bulkReceiveFeature);
+  // Before the members' import: an administrator's CSV is a list of committees (decided by the sender's role).
+  features.use(committeeImportFeature);
   features.use(importsFeature);
   features.use(rsvpFeature);
   features.use(confirmationsFeature);

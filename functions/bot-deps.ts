@@ -104,8 +104,10 @@ export function botDepsOf(
   deps: BotAppDeps,
   messenger: ChatMessenger,
   newCode = () => randomCode(8),
+  files?: ChatFileSource,
 ): BotDeps & { messenger: ChatMessenger } {
   return {
+    ...(files ? { files } : {}),
     ports: deps.repos,
     clock: deps.clock,
     ids: deps.ids,
@@ -166,13 +168,13 @@ export function createBotAppDeps(
       throttler,
       callbackData: app.repos.callbackData,
     });
-    const botDeps = botDepsOf(deps, messenger, overrides.newCode);
+    const files = createTelegramFiles(token, bot.apiRoot);
+    const botDeps = botDepsOf(deps, messenger, overrides.newCode, files);
     const grammyBot = createBot(token, botDeps, {
       botInfo: botInfoFromConfig(token, bot),
       ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
       throttler: throttler.transformer,
     });
-    const files = createTelegramFiles(token, bot.apiRoot);
     // On one machine the jobs run in this process, over the same code the SQS worker runs.
     memoryQueue?.setHandler((task) =>
       isImportTask(task)

@@ -1,5 +1,6 @@
 // feature: the administrator's steps and the committee choice — /donvi (/unit) picks the assignment a person acts
-// for; /canbo (/staff) grants a role and sends the link code with its QR; /donvimoi (/newunit) creates a committee.
+// for (and lists an admin's committees); /canbo (/staff) grants a role, with an optional sign-in e-mail, and sends
+// the link code with its QR; /donvimoi (/newunit) creates a committee.
 import { Composer } from 'grammy';
 import { timeOrderedIds } from '../../shared/adapters/ids.js';
 import { RecordingIdentityDirectory } from '../../shared/adapters/memory/identity-directory.js';
@@ -9,20 +10,23 @@ import type { CommitteeKind, Hamlet } from '../../shared/domain/committee.js';
 import { DomainError } from '../../shared/domain/errors.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
 import { newCommitteeSchema } from '../../shared/schemas/administration.js';
-import { fullNameSchema } from '../../shared/schemas/common.js';
+import { emailSchemaOptional, fullNameSchema } from '../../shared/schemas/common.js';
 import { committeesOfAdmin, createCommittee } from '../../shared/services/committees.js';
 import { assignStaff } from '../../shared/services/staff-assignments.js';
+import { adminActor } from '../actors.js';
 import { installChatCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { decodeCallback, encodeCallback, prefixPattern } from '../keyboards/callback-data.js';
 import { button, message } from '../view.js';
+import { unitsPage } from './committee-admin.js';
 
 export const administrationFeature = new Composer<BotContext>();
 
 const UNIT = 'dv1';
 const STAFF_ORG = 'cb1';
 const STAFF_ROLE = 'cb2';
+const STAFF_SKIP = 'cb3';
 const NEW_PARENT = 'dm1';
 const NEW_KIND = 'dm2';
 const STAFF_DRAFT = 'admin-staff';
@@ -34,14 +38,6 @@ const NEW_KINDS: readonly Exclude<CommitteeKind, 'hamlet_cell'>[] = [
   'armed_forces_unit',
   'board',
 ];
-
-/** The administrator acting now, or a refusal sent to the chat. */
-async function adminActor(ctx: BotContext) {
-  const actor = await ctx.actor();
-  if (actor?.kind === 'staff' && actor.principal.role === 'admin') return actor;
-  await ctx.ui.reply(message(actor ? ctx.t.admin.notAdmin : ctx.t.errors.notLinked));
-  return undefined;
-}
 
 async function explain(ctx: BotContext, error: unknown): Promise<void> {
   // Domain errors carry a Vietnamese sentence first; the English part in brackets is for the API's readers.
@@ -64,12 +60,14 @@ administrationFeature.command(['donvi', 'unit'], async (ctx) => {
   const current = ctx.t.admin.actingFor(names.get(actor.staff.orgId) ?? '', ctx.t.role(actor.staff.role));
   if (actor.assignments.length <= 1) {
     await ctx.ui.reply(message(current));
-    return;
+  } else {
+    const keyboard = actor.assignments.map((a) => [
+      button(`${names.get(a.orgId)} — ${ctx.t.role(a.role)}`, encodeCallback(UNIT, [a.orgId, a.role])),
+    ]);
+    await ctx.ui.reply(message(`${current}\n${ctx.t.admin.chooseUnit}`, keyboard));
   }
-  const keyboard = actor.assignments.map((a) => [
-    button(`${names.get(a.orgId)} — ${ctx.t.role(a.role)}`, encodeCallback(UNIT, [a.orgId, a.role])),
-  ]);
-  await ctx.ui.reply(message(`${current}\n${ctx.t.admin.chooseUnit}`, keyboard));
+  // An administrator also gets the committees they manage, each opening its detail (committee-admin.ts).
+  if (actor.principal.role === 'admin') await ctx.ui.reply(await unitsPage(ctx, actor, 0));
 });
 
 administrationFeature.callbackQuery(prefixPattern(UNIT), async (ctx, next) => {
@@ -126,11 +124,14 @@ administrationFeature.callbackQuery(prefixPattern(STAFF_ROLE), async (ctx, next)
   await ctx.ui.answer();
 });
 
-async function finishStaff(
-  ctx: BotContext,
-  data: { orgId: string; role: StaffRole },
-  text: string,
-): Promise<void> {
+/** The staff dialogue: the name first, then the sign-in e-mail (or "skip"); the nonce guards the skip button. */
+interface StaffDraft {
+  orgId: string;
+  role: StaffRole;
+  fullName?: string;
+}
+
+async function staffName(ctx: BotContext, draft: StaffDraft, nonce: string, text: string): Promise<void> {
   const actor = await adminActor(ctx);
   if (!actor) return;
   const name = fullNameSchema.safeParse(text);
@@ -138,11 +139,59 @@ async function finishStaff(
     await ctx.ui.reply(message(ctx.t.admin.badName));
     return;
   }
+  await saveDraft(ctx, { kind: STAFF_DRAFT, nonce, data: { ...draft, fullName: name.data } });
+  await ctx.ui.reply(
+    message(ctx.t.admin.askEmail(name.data), [
+      [button(ctx.t.admin.skipEmail, encodeCallback(STAFF_SKIP, [nonce]))],
+    ]),
+  );
+}
+
+async function staffEmail(ctx: BotContext, draft: StaffDraft, nonce: string, text: string): Promise<void> {
+  const email = emailSchemaOptional.safeParse(text);
+  if (!email.success || !email.data) {
+    await ctx.ui.reply(
+      message(ctx.t.admin.badEmail, [[button(ctx.t.admin.skipEmail, encodeCallback(STAFF_SKIP, [nonce]))]]),
+    );
+    return;
+  }
+  await finishStaff(ctx, draft, nonce, email.data);
+}
+
+administrationFeature.callbackQuery(prefixPattern(STAFF_SKIP), async (ctx, next) => {
+  const parts = decodeCallback(ctx.callbackQuery.data, STAFF_SKIP, 1);
+  if (!parts) return next();
+  const draft = await ctx.draft();
+  const data = draft?.data as StaffDraft | undefined;
+  // A second press (or one on an old message) finds the dialogue finished: nothing is granted twice.
+  if (draft?.kind !== STAFF_DRAFT || draft.nonce !== parts[0] || !data?.fullName) {
+    await ctx.ui.answer(ctx.t.errors.staleButton, { alert: true });
+    return;
+  }
+  await ctx.ui.replace(message(ctx.t.admin.askEmail(data.fullName)));
+  await finishStaff(ctx, data, draft.nonce, undefined);
+});
+
+async function finishStaff(
+  ctx: BotContext,
+  data: StaffDraft,
+  nonce: string,
+  email: string | undefined,
+): Promise<void> {
+  const actor = await adminActor(ctx);
+  if (!actor || !data.fullName) return;
   await clearDraft(ctx);
+  // Once per dialogue, even for two presses of "skip" delivered at the same moment: a grant makes a person.
+  const first = await ctx.deps.ports.idempotency.claim(
+    'admin-staff',
+    `${actor.link.userId}:${nonce}`,
+    24 * 3600,
+  );
+  if (!first) return;
   try {
     const result = await assignStaff(
       actor.principal,
-      { orgId: data.orgId, role: data.role, fullName: name.data },
+      { orgId: data.orgId, role: data.role, fullName: data.fullName, ...(email ? { email } : {}) },
       {
         committees: ctx.deps.ports.committees,
         staff: ctx.deps.ports.staff,
@@ -161,11 +210,12 @@ async function finishStaff(
       mimeType: 'image/png',
       bytes: await qrPng(link),
       caption: ctx.t.admin.assigned(
-        name.data,
+        data.fullName,
         ctx.t.role(data.role),
         committee?.name ?? data.orgId,
         result.linkCode.code,
         link,
+        email,
       ),
     });
   } catch (error) {
@@ -260,7 +310,9 @@ administrationFeature.on('message:text', async (ctx, next) => {
   if (isCommandText(ctx.message.text)) return next();
   const draft = await ctx.draft();
   if (draft?.kind === STAFF_DRAFT) {
-    await finishStaff(ctx, draft.data as { orgId: string; role: StaffRole }, ctx.message.text);
+    const data = draft.data as unknown as StaffDraft;
+    if (data.fullName) await staffEmail(ctx, data, draft.nonce, ctx.message.text);
+    else await staffName(ctx, data, draft.nonce, ctx.message.text);
     return;
   }
   if (draft?.kind === COMMITTEE_DRAFT) {

@@ -4,7 +4,7 @@ import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
-import { type Catalogue, type MeetingText, vi } from './vi.js';
+import { type Catalogue, type MeetingText, type UnitText, vi } from './vi.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -164,10 +164,17 @@ export const en: Catalogue = {
     chooseRole: (committee: string) => `${committee} — choose the role:`,
     askName: (role: string, committee: string) => `Send the full name of the ${role} of ${committee}:`,
     badName: 'The name is not valid, send it again (at most 120 characters).',
-    assigned: (name: string, role: string, committee: string, code: string, link: string) =>
+    assigned: (name: string, role: string, committee: string, code: string, link: string, email?: string) =>
       `${name} is now ${role} of ${committee}.\n` +
       `Link code: ${code}\nLink: ${link}\n` +
-      'Pass the QR code or the link on to them (single use, expires in 72 hours).',
+      'Pass the QR code or the link on to them (single use, expires in 72 hours).' +
+      (email
+        ? `\nSign-in account for the admin pages: ${email} (an invitation is sent to this address).`
+        : ''),
+    askEmail: (name: string) =>
+      `Send ${name}'s e-mail address to create a sign-in account for the admin pages, or press “Skip”:`,
+    skipEmail: 'Skip',
+    badEmail: 'That e-mail address is not valid (e.g. name@office.gov.vn). Send it again, or press “Skip”.',
     chooseParent: 'New committee — choose the parent:',
     chooseKind: 'Choose the kind of committee:',
     askCommittee: 'Send: id; name\nExample: so-tai-chinh; Đảng ủy Sở Tài chính',
@@ -178,6 +185,53 @@ export const en: Catalogue = {
       `${name} was created.` +
       (hamlets.length > 0 ? `\nHamlets: ${hamlets.join(', ')}.` : '') +
       '\nUse /canbo to assign its staff.',
+    units: 'Committees you manage — choose one to see and change it:',
+    closedLabel: (name: string) => `${name} (closed)`,
+    previous: '◀ Previous',
+    next: 'Next ▶',
+    detail: (d: UnitText) =>
+      `${d.name}\n• Kind: ${d.kind}` +
+      (d.parent ? `\n• Under: ${d.parent}` : '') +
+      (d.hamlets.length > 0 ? `\n• Hamlets: ${d.hamlets.join(', ')}` : '') +
+      (d.closedOn ? `\n• Closed on ${d.closedOn}: history only.` : ''),
+    rename: 'Rename',
+    move: 'Move under another board',
+    close: 'Close',
+    hamlets: 'Hamlets',
+    staff: 'Staff',
+    backToUnits: '« Committees',
+    backToUnit: '« Back',
+    cancel: 'Cancel',
+    askRename: (name: string) => `Send the new name of ${name}:`,
+    badUnitName: 'The name is not valid (at most 200 characters). Send it again:',
+    renamed: (before: string, after: string) => `${before} is now called ${after}.`,
+    chooseNewParent: (name: string) => `Move ${name} — choose the new parent:`,
+    noNewParent: 'There is no other board to move it under.',
+    moved: (name: string, parent: string) => `${name} now sits under ${parent}.`,
+    confirmClose: (name: string) =>
+      `Close ${name}?\nIts meetings, introductions and minutes are kept; it takes no new meetings, introductions or staff.`,
+    confirmCloseButton: 'Close it',
+    closed: (name: string) => `${name} is closed. Its history is kept.`,
+    hamletList: (ward: string, hamlets: readonly string[]) =>
+      `Hamlets of ${ward}:` +
+      (hamlets.length > 0 ? `\n${hamlets.map((h) => `• ${h}`).join('\n')}` : '\n(none yet)'),
+    addHamlet: 'Add a hamlet',
+    askHamlet: (ward: string) => `Send the name of the new hamlet of ${ward} (e.g. Khu vực 3):`,
+    badHamlet: 'The hamlet name is not valid (at most 200 characters). Send it again:',
+    hamletAdded: (hamlet: string, ward: string) => `${hamlet} was added to ${ward}.`,
+    hamletExists: (hamlet: string, ward: string) => `${ward} already has ${hamlet}.`,
+    staffList: (committee: string, lines: readonly string[]) =>
+      `Staff of ${committee}:` +
+      (lines.length > 0 ? `\n${lines.map((l) => `• ${l}`).join('\n')}` : '\n(no staff yet)'),
+    staffLine: (name: string, role: string) => `${name} — ${role}`,
+    revokeButton: (name: string, role: string) => `Revoke: ${name} — ${role}`,
+    confirmRevoke: (name: string, role: string, committee: string) =>
+      `Revoke ${name}'s role ${role} at ${committee}?\nIt stops working from their next message.`,
+    confirmRevokeButton: 'Revoke it',
+    revoked: (name: string, role: string, committee: string) =>
+      `${name}'s role ${role} at ${committee} was revoked.`,
+    alreadyRevoked: 'This role was revoked already.',
+    unknownUnit: 'This committee was not found.',
     kind: {
       board: 'District or city board',
       residence: 'Ward or commune committee',
@@ -260,6 +314,18 @@ export const en: Catalogue = {
       invalid: 'the details are not valid',
       generic: 'system error, please try again later',
     },
+  },
+
+  committeeImport: {
+    notCsv:
+      'Send the list of committees as a CSV file (.csv, UTF-8) with the same columns as the admin pages’ committee import.',
+    tooLarge: 'The file is too large (at most 256 KB). Split it and send the parts.',
+    unreadable: (reason: string) => `The list of committees could not be read: ${reason}`,
+    created: (fileName: string, total: number, created: number) =>
+      `${fileName} imported: ${total} lines, ${created} committees created.`,
+    failed: (fileName: string, total: number, failed: number) =>
+      `${fileName}: ${failed} of ${total} lines have errors, so no committee was created (a list of committees is imported only when the whole file is valid).\n` +
+      'See the attached file of failed lines, correct them and send the whole file again.',
   },
 
   imports: {

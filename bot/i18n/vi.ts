@@ -63,6 +63,15 @@ const WARNING: Record<MeetingPlanWarning, string> = {
   chair_not_standing: 'Người chủ trì không phải là thường trực cấp ủy.',
 };
 
+/** A committee as its detail shows it. */
+export interface UnitText {
+  name: string;
+  kind: string;
+  parent?: string;
+  hamlets: readonly string[];
+  closedOn?: string;
+}
+
 export const vi = {
   language: 'vi' as const,
   weekday: (day: number) => WEEKDAYS[day] ?? '',
@@ -179,10 +188,18 @@ export const vi = {
     chooseRole: (committee: string) => `${committee} — chọn vai trò:`,
     askName: (role: string, committee: string) => `Gửi họ và tên của ${role} tại ${committee}:`,
     badName: 'Họ tên không hợp lệ, hãy gửi lại (tối đa 120 ký tự).',
-    assigned: (name: string, role: string, committee: string, code: string, link: string) =>
+    assigned: (name: string, role: string, committee: string, code: string, link: string, email?: string) =>
       `Đã giao ${role} tại ${committee} cho đồng chí ${name}.\n` +
       `Mã liên kết: ${code}\nĐường dẫn: ${link}\n` +
-      'Chuyển mã QR hoặc đường dẫn này cho đồng chí ấy (dùng một lần, hết hạn sau 72 giờ).',
+      'Chuyển mã QR hoặc đường dẫn này cho đồng chí ấy (dùng một lần, hết hạn sau 72 giờ).' +
+      (email
+        ? `\nTài khoản đăng nhập trang quản trị: ${email} (thư mời đăng nhập được gửi tới địa chỉ này).`
+        : ''),
+    askEmail: (name: string) =>
+      `Gửi địa chỉ e-mail của đồng chí ${name} để tạo tài khoản đăng nhập trang quản trị, hoặc bấm «Bỏ qua» nếu không cần:`,
+    skipEmail: 'Bỏ qua',
+    badEmail:
+      'Địa chỉ e-mail chưa đúng (ví dụ: ten@donvi.gov.vn). Đồng chí gửi lại, hoặc bấm «Bỏ qua» để giao vai trò không kèm tài khoản.',
     chooseParent: 'Tạo đơn vị mới — chọn đơn vị cấp trên:',
     chooseKind: 'Chọn loại đơn vị:',
     askCommittee: 'Gửi theo mẫu: mã; tên\nVí dụ: so-tai-chinh; Đảng ủy Sở Tài chính',
@@ -193,6 +210,53 @@ export const vi = {
       `Đã tạo ${name}.` +
       (hamlets.length > 0 ? `\nẤp, khu vực: ${hamlets.join(', ')}.` : '') +
       '\nDùng /canbo để giao cán bộ cho đơn vị này.',
+    units: 'Đơn vị thuộc quyền quản lý — chọn một đơn vị để xem và thay đổi:',
+    closedLabel: (name: string) => `${name} (đã giải thể)`,
+    previous: '◀ Trang trước',
+    next: 'Trang sau ▶',
+    detail: (d: UnitText) =>
+      `${d.name}\n• Loại: ${d.kind}` +
+      (d.parent ? `\n• Trực thuộc: ${d.parent}` : '') +
+      (d.hamlets.length > 0 ? `\n• Ấp, khu vực: ${d.hamlets.join(', ')}` : '') +
+      (d.closedOn ? `\n• Đã giải thể ngày ${d.closedOn}: chỉ còn xem lịch sử.` : ''),
+    rename: 'Đổi tên',
+    move: 'Chuyển đơn vị cấp trên',
+    close: 'Giải thể',
+    hamlets: 'Ấp, khu vực',
+    staff: 'Cán bộ',
+    backToUnits: '« Danh sách đơn vị',
+    backToUnit: '« Quay lại',
+    cancel: 'Hủy',
+    askRename: (name: string) => `Gửi tên mới của ${name}:`,
+    badUnitName: 'Tên chưa hợp lệ (tối đa 200 ký tự). Đồng chí gửi lại:',
+    renamed: (before: string, after: string) => `Đã đổi tên ${before} thành ${after}.`,
+    chooseNewParent: (name: string) => `Chuyển ${name} — chọn đơn vị cấp trên mới:`,
+    noNewParent: 'Không có đơn vị cấp trên nào khác để chuyển tới.',
+    moved: (name: string, parent: string) => `Đã chuyển ${name} về trực thuộc ${parent}.`,
+    confirmClose: (name: string) =>
+      `Giải thể ${name}?\nLịch sử sinh hoạt, giấy giới thiệu và biên bản vẫn được giữ; đơn vị sẽ không nhận thêm cuộc họp, giấy giới thiệu hay cán bộ mới.`,
+    confirmCloseButton: 'Xác nhận giải thể',
+    closed: (name: string) => `Đã giải thể ${name}. Lịch sử của đơn vị vẫn được giữ lại.`,
+    hamletList: (ward: string, hamlets: readonly string[]) =>
+      `Ấp, khu vực của ${ward}:` +
+      (hamlets.length > 0 ? `\n${hamlets.map((h) => `• ${h}`).join('\n')}` : '\n(chưa có)'),
+    addHamlet: 'Thêm ấp, khu vực',
+    askHamlet: (ward: string) => `Gửi tên ấp, khu vực mới của ${ward} (ví dụ: Khu vực 3):`,
+    badHamlet: 'Tên ấp, khu vực chưa hợp lệ (tối đa 200 ký tự). Đồng chí gửi lại:',
+    hamletAdded: (hamlet: string, ward: string) => `Đã thêm ${hamlet} vào ${ward}.`,
+    hamletExists: (hamlet: string, ward: string) => `${ward} đã có ${hamlet}.`,
+    staffList: (committee: string, lines: readonly string[]) =>
+      `Cán bộ của ${committee}:` +
+      (lines.length > 0 ? `\n${lines.map((l) => `• ${l}`).join('\n')}` : '\n(chưa có cán bộ nào)'),
+    staffLine: (name: string, role: string) => `${name} — ${role}`,
+    revokeButton: (name: string, role: string) => `Thu hồi: ${name} — ${role}`,
+    confirmRevoke: (name: string, role: string, committee: string) =>
+      `Thu hồi vai trò ${role} tại ${committee} của đồng chí ${name}?\nĐồng chí ấy sẽ không dùng được vai trò này ngay từ tin nhắn tiếp theo.`,
+    confirmRevokeButton: 'Xác nhận thu hồi',
+    revoked: (name: string, role: string, committee: string) =>
+      `Đã thu hồi vai trò ${role} tại ${committee} của đồng chí ${name}.`,
+    alreadyRevoked: 'Vai trò này đã được thu hồi trước đó.',
+    unknownUnit: 'Không tìm thấy đơn vị này.',
     kind: {
       board: 'Quận ủy, huyện ủy, ban tổ chức',
       residence: 'Đảng ủy xã, phường, thị trấn',
@@ -277,6 +341,18 @@ export const vi = {
       invalid: 'thông tin chưa hợp lệ',
       generic: 'lỗi hệ thống, đồng chí thử lại sau',
     },
+  },
+
+  committeeImport: {
+    notCsv:
+      'Đồng chí gửi danh sách đơn vị dưới dạng tệp CSV (đuôi .csv, mã UTF-8), cùng mẫu cột với chức năng nhập đơn vị trên trang quản trị.',
+    tooLarge: 'Tệp quá lớn (tối đa 256 KB). Đồng chí chia nhỏ tệp rồi gửi lại.',
+    unreadable: (reason: string) => `Không đọc được tệp danh sách đơn vị: ${reason}`,
+    created: (fileName: string, total: number, created: number) =>
+      `Đã nhập xong tệp ${fileName}: ${total} dòng, tạo mới ${created} đơn vị.`,
+    failed: (fileName: string, total: number, failed: number) =>
+      `Tệp ${fileName}: ${failed}/${total} dòng có lỗi, nên chưa tạo đơn vị nào (danh sách đơn vị chỉ được nhập khi cả tệp hợp lệ).\n` +
+      'Đồng chí xem tệp dòng lỗi gửi kèm, sửa rồi gửi lại cả tệp.',
   },
 
   imports: {

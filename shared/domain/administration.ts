@@ -67,3 +67,23 @@ export interface NewCommittee {
   address?: string;
   hamlets?: Hamlet[];
 }
+
+/**
+ * The id of a hamlet added by its name alone (the bot asks only for the name): the ward's id and the name
+ * without accents, e.g. `phuong-moi` + "Khu vực 3" → `phuong-moi-khu-vuc-3`; a taken id gets `-2`, `-3`…
+ */
+export function hamletIdFor(wardId: string, name: string, taken: ReadonlySet<string>): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const base = `${wardId}-${slug || 'ap'}`.slice(0, 60).replace(/-+$/, '');
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

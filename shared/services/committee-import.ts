@@ -163,3 +163,35 @@ export async function importCommittees(
   }
   return { ...report, created: createdIds.length, createdIds };
 }
+
+/** The file's column names, for a reason that points at the cell to correct. */
+const COLUMN_OF: Record<string, string> = {
+  id: 'ma_don_vi',
+  name: 'ten',
+  kind: 'loai',
+  parentId: 'ma_cap_tren',
+  ruleSet: 'bo_quy_dinh',
+  address: 'dia_chi',
+  hamlets: 'ap_khu_vuc',
+};
+
+const CODE_REASONS: Record<string, string> = {
+  not_found: 'không tìm thấy đơn vị cấp trên (mã cấp trên không đúng)',
+  forbidden: 'đơn vị cấp trên không thuộc quyền quản lý của đồng chí',
+};
+
+/** Why a committee line failed, in Vietnamese, for the failed-lines file sent back in the chat. */
+export function committeeFailedLineReason(error: ImportRowError): string {
+  const issues = (error.issues ?? []).map((issue) => {
+    const i = issue as { message?: string; path?: readonly unknown[]; input?: unknown };
+    const column = i.path && i.path.length > 0 ? (COLUMN_OF[String(i.path[0])] ?? i.path.join('.')) : '';
+    // zod's own words (a missing cell) are English: say it plainly.
+    const what = !i.message || i.message.startsWith('Invalid input') ? 'thiếu hoặc không hợp lệ' : i.message;
+    return `${column ? `cột ${column}: ` : ''}${what}`;
+  });
+  if (issues.length > 0) return issues.join('; ');
+  const known = CODE_REASONS[error.code];
+  if (known) return known;
+  // Our messages are "tiếng Việt (English)" or "tiếng Việt / English": the Vietnamese half.
+  return (error.message.split(' / ')[0] ?? error.message).replace(/\s*\([^)]*\)\s*$/, '');
+}

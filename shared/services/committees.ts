@@ -207,8 +207,11 @@ export async function changeCommittee(
     try {
       await ports.committees.create(hamletCells(committee, added));
     } catch (error) {
-      if (error instanceof ConflictError) throw duplicateId(added.map((h) => h.id).join(', '));
-      throw error;
+      if (!(error instanceof ConflictError)) throw error;
+      // A retry after a stop between the cells and the ward: cells this ward already owns are its own.
+      const found = await Promise.all(added.map((h) => ports.committees.get(h.id)));
+      const own = found.every((c) => c?.kind === 'hamlet_cell' && c.parentId === committee.id);
+      if (!own) throw duplicateId(added.map((h) => h.id).join(', '));
     }
   }
   await ports.committees.replace(next);

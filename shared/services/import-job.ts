@@ -201,7 +201,7 @@ export function failedLinesFileName(fileName: string): string {
 }
 
 /** UTF-8 (with or without a byte-order mark); anything else is refused as unreadable. */
-function decodeCsv(bytes: Uint8Array): string {
+export function decodeCsv(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -249,8 +249,14 @@ export function failedLineReason(error: ImportRowError): string {
   return CODE_REASONS[error.code] ?? vietnamese(error.message);
 }
 
-/** The failed lines as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents). */
-export function failedLinesCsv(errors: readonly ImportRowError[]): string {
-  const rows = errors.map((e) => [String(e.line), e.code, failedLineReason(e)].map(csvCell).join(','));
+/**
+ * The failed lines as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents); the
+ * committees' import words its reasons itself (`committeeFailedLineReason`).
+ */
+export function failedLinesCsv(
+  errors: readonly ImportRowError[],
+  reasonOf: (error: ImportRowError) => string = failedLineReason,
+): string {
+  const rows = errors.map((e) => [String(e.line), e.code, reasonOf(e)].map(csvCell).join(','));
   return `\uFEFF${[CSV_HEADER, ...rows].join('\r\n')}\r\n`;
 }

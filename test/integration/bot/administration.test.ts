@@ -66,13 +66,22 @@ describe('Feature: administration in the chat', () => {
     ]);
   });
 
-  it('/canbo assigns the ward its staff and sends the link code as a QR image; the new staff links with it', async () => {
+  it('/canbo assigns the ward its staff with a sign-in e-mail (a malformed one is asked again) and sends the link code as a QR image; the new staff links with it', async () => {
+    // Prepare
+    const identity = world.deps.identity as RecordingIdentityDirectory;
+    const callsBefore = identity.calls.length;
+
     // Act
     await say(admin, '/canbo');
     await press(admin, 'Đảng ủy phường Mới');
     const roles = labels(admin);
     await press(admin, 'cán bộ cấp ủy nơi cư trú');
     await say(admin, 'Nguyễn Thị Mới');
+    const askedEmail = last(admin);
+    await say(admin, 'moi@@phuong-moi');
+    const reprompt = last(admin);
+    const staffAfterBadEmail = await world.repos.staff.ofCommittee('phuong-moi');
+    await say(admin, ' Moi.Nguyen@Phuong-Moi.gov.vn ');
     const sent = last(admin);
     const code = /Mã liên kết: (\S+)/.exec(sent?.caption ?? '')?.[1] ?? '';
     await say(newStaff, `/start ${code}`);
@@ -83,10 +92,53 @@ describe('Feature: administration in the chat', () => {
     expect(sent?.caption).toContain(
       'Đã giao cán bộ cấp ủy nơi cư trú tại Đảng ủy phường Mới cho đồng chí Nguyễn Thị Mới',
     );
+    expect(askedEmail?.text).toContain('Gửi địa chỉ e-mail của đồng chí Nguyễn Thị Mới');
+    expect(askedEmail?.replyMarkup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['Bỏ qua']);
+    expect(reprompt?.text).toBe(
+      'Địa chỉ e-mail chưa đúng (ví dụ: ten@donvi.gov.vn). Đồng chí gửi lại, hoặc bấm «Bỏ qua» để giao vai trò không kèm tài khoản.',
+    );
+    expect(staffAfterBadEmail).toEqual([]);
+    expect(sent?.caption).toContain('Tài khoản đăng nhập trang quản trị: moi.nguyen@phuong-moi.gov.vn');
     const staff = await world.repos.staff.ofCommittee('phuong-moi');
     expect(staff.map((s) => [s.fullName, s.role])).toEqual([['Nguyễn Thị Mới', 'residence_staff']]);
+    expect((await world.repos.staff.person(staff[0]?.id ?? ''))?.email).toBe('moi.nguyen@phuong-moi.gov.vn');
+    expect(identity.calls.slice(callsBefore)).toEqual([
+      { op: 'create', user: { email: 'moi.nguyen@phuong-moi.gov.vn', staffId: staff[0]?.id } },
+    ]);
     const link = await world.repos.chatLinks.byChat('telegram', String(newStaff.id));
     expect(link).toMatchObject({ kind: 'staff', id: staff[0]?.id });
+  });
+
+  it('/canbo without an e-mail: «Bỏ qua» grants the role once, however often it is pressed, and makes no account', async () => {
+    // Prepare
+    const identity = world.deps.identity as RecordingIdentityDirectory;
+    const callsBefore = identity.calls.length;
+    await say(admin, '/canbo');
+    await press(admin, 'Đảng ủy phường Mới');
+    await press(admin, 'người xem');
+    await say(admin, 'Lê Văn Xem');
+    const asked = last(admin);
+    const pressSkip = () =>
+      world.emu.nextUpdate.callbackQuery({ user: admin, messageId: asked?.messageId ?? 0, text: 'Bỏ qua' });
+    const skip = pressSkip();
+    const skipAgain = pressSkip();
+
+    // Act: the press, the same update delivered again, and a second press of the same button
+    await world.emu.deliver(skip);
+    const sent = last(admin);
+    await world.emu.deliver(skip);
+    await world.emu.deliver(skipAgain);
+
+    // Assess
+    expect(sent?.caption).toContain('Đã giao người xem tại Đảng ủy phường Mới cho đồng chí Lê Văn Xem');
+    expect(sent?.caption).not.toContain('Tài khoản đăng nhập');
+    expect(last(admin)?.messageId).toBe(sent?.messageId);
+    const viewers = (await world.repos.staff.ofCommittee('phuong-moi')).filter((s) => s.role === 'viewer');
+    expect(viewers.map((s) => s.fullName)).toEqual(['Lê Văn Xem']);
+    expect(identity.calls.slice(callsBefore)).toEqual([]);
+    expect(world.emu.callbackAnswer(skipAgain.callback_query?.id ?? '')).toMatchObject({
+      text: 'Nút này đã cũ hoặc không còn hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất.',
+    });
   });
 
   it('refuses /canbo to staff who are not administrators', async () => {
@@ -116,11 +168,16 @@ describe('Feature: administration in the chat', () => {
       role: 'viewer',
     });
 
-    // Act
+    // Act: /donvi answers with the choice of assignment, then (an admin) the committees they manage
     await say(admin, '/donvi');
-    const choices = labels(admin);
-    await press(admin, 'Đảng ủy phường An Hòa — người xem');
-    const chosen = last(admin)?.text;
+    const choice = world.emu.botMessages(admin.id).at(-2);
+    const choices = choice?.replyMarkup?.inline_keyboard.flat().map((b) => b.text);
+    await world.emu.pressButton({
+      user: admin,
+      messageId: choice?.messageId ?? 0,
+      text: 'Đảng ủy phường An Hòa — người xem',
+    });
+    const chosen = world.emu.message(admin.id, choice?.messageId ?? 0)?.text;
     await say(admin, '/canbo');
 
     // Assess

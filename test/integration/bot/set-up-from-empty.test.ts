@@ -54,12 +54,13 @@ describe('Feature: setting up from an empty table, through the chat alone (issue
     for await (const intro of world.repos.introductions.streamOfResidence(WARD, status)) found.push(intro);
     return found;
   }
-  /** /canbo as the admin: committee, role, name; then the new staff links with the code sent as a QR image. */
+  /** /canbo as the admin: committee, role, name, no e-mail; then the new staff links with the code sent as a QR image. */
   async function assignAndLink(committee: string, role: string, fullName: string, user: SimulatedUser) {
     await say(admin, '/canbo');
     await press(admin, committee);
     await press(admin, role);
     await say(admin, fullName);
+    await press(admin, 'Bỏ qua');
     const caption = last(admin)?.caption ?? '';
     const code = /Mã liên kết: (\S+)/.exec(caption)?.[1] ?? '';
     await say(user, `/start ${code}`);

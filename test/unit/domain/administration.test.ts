@@ -1,6 +1,7 @@
 // Unit tests: the administrator's rules — who may change a committee or grant a role, and the tree's cycle rule.
 import { describe, expect, it } from 'vitest';
 import {
+  hamletIdFor,
   isInAdminSubtree,
   type Lineage,
   mayChangeCommittee,
@@ -144,5 +145,28 @@ describe('Function: hamletName', () => {
     expect(listed).toBe('Khu vực 1');
     expect(unlisted).toBe('an-hoa-kv9');
     expect(noWard).toBe('an-hoa-kv1');
+  });
+});
+
+describe('Function: hamletIdFor', () => {
+  it("makes the id of a hamlet typed by name from the ward's id and the name without accents", () => {
+    // Act
+    const id = hamletIdFor('phuong-cai-khe', 'Khu vực Đầu Sấu 3', new Set());
+
+    // Assess
+    expect(id).toBe('phuong-cai-khe-khu-vuc-dau-sau-3');
+  });
+
+  it('adds a number when the id is taken, and stays a valid id for a name of symbols or a long name', () => {
+    // Act
+    const taken = hamletIdFor('w', 'Ấp 1', new Set(['w-ap-1', 'w-ap-1-2']));
+    const symbols = hamletIdFor('w', '***', new Set());
+    const long = hamletIdFor('phuong-co-ten-rat-dai', 'Khu vực '.repeat(20), new Set());
+
+    // Assess
+    expect(taken).toBe('w-ap-1-3');
+    expect(symbols).toBe('w-ap');
+    expect(long).toMatch(/^[a-z0-9-]{1,60}$/);
+    expect(long.endsWith('-')).toBe(false);
   });
 });
