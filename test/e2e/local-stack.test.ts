@@ -477,7 +477,10 @@ describe('E2E: the local stack in a browser', () => {
         // Prepare: the page open (this test may run alone), the clock in May 2028 whatever the year walk did,
         // so that the rounds and dates offered are known; put back afterwards for whatever runs next.
         await chat.open();
-        const before = (await (await fetch(`${stack.info.gateway}/_local/clock`)).json()) as { now: string };
+        const before = (await (await fetch(`${stack.info.gateway}/_local/clock`)).json()) as {
+          now: string;
+          real: boolean;
+        };
         await chat.setClock('2028-05-16T09:00');
         const ctx = createDynamoContext({ endpoint: stack.info.dynamodb, tableName: DEFAULT_TABLE_NAME });
         const repos = createRepositories(ctx);
@@ -537,6 +540,11 @@ describe('E2E: the local stack in a browser', () => {
             ).textContent();
             await chat.page.locator('#link-notice').waitFor({ state: 'hidden' });
             await chat.page.locator('#head-sub', { hasText: WARD_NAME }).waitFor();
+            // The linked chat got its role's commands in the "/" menu.
+            await chat.page.click('#menu-button');
+            await chat.page.locator('#command-menu .command-name', { hasText: /^\/hop$/ }).waitFor();
+            await chat.page.click('#menu-button');
+            await chat.page.locator('#command-menu').waitFor({ state: 'hidden' });
 
             expect(telegramId).toBeGreaterThan(0);
             expect(DEMO_STAFF.map((s) => s.telegramId)).not.toContain(telegramId);
@@ -611,7 +619,7 @@ describe('E2E: the local stack in a browser', () => {
           await fetch(`${stack.info.gateway}/_local/clock`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ now: before.now }),
+            body: JSON.stringify(before.real ? { reset: true } : { now: before.now }),
           });
         }
       },
