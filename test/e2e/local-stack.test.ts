@@ -558,7 +558,8 @@ describe('E2E: the local stack in a browser', () => {
             await chat.tap('Đợt tháng 6/2028');
             await chat.tap('CN 18/06/2028');
             await chat.tap('19:30');
-            await chat.botSays(/Gõ địa điểm họp/);
+            // The new ward has no address yet: the prompt offers none.
+            await chat.botSays('Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường):');
             await chat.send(PLACE);
             await chat.botSays('Chọn đồng chí chủ trì cuộc họp (thường trực cấp ủy):');
             await chat.tap(CHAIR);
