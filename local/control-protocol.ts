@@ -5,10 +5,12 @@ export interface DemoUser {
   /** The Telegram user id the chat page plays (the private chat has the same id). */
   telegramId: number;
   name: string;
-  kind: 'member' | 'staff';
-  /** member id or staff id */
+  /** 'new': a person added on the chat page ("Người mới"), whoever they are linked to since. */
+  kind: 'member' | 'staff' | 'new';
+  /** member id or staff id; for a new person not linked yet `new-<telegramId>` */
   id: string;
-  role: Role;
+  /** Absent for a new person not linked yet. */
+  role?: Role;
   /** Vietnamese, e.g. "Bí thư chủ trì" or "Đảng viên — sinh viên". */
   roleLabel: string;
   orgId: string;

@@ -44,6 +44,7 @@ import { type DynamoDbLocal, isPortFree, PortBusyError, startDynamoDbLocal } fro
 import { type LambdaHandler, loadHandler } from './functions.js';
 import { type Gateway, PortInUseError, sendJson, startGateway } from './gateway.js';
 import { lambdaContext, scheduledEvent, snsEvent } from './lambda-events.js';
+import { NewPeople, newPersonInputSchema } from './new-people.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
 import { DEMO_COMMITTEES, DEMO_MEMBERS, DEMO_STAFF, demoLinkCode, seedDemo } from './seed.js';
@@ -324,7 +325,12 @@ async function boot(
 
   // 6. The gateway: every registered route, plus the chat page and the local control API.
   const chatPage: ChatPageAssets = await bundleChatPage(settings.root);
-  const demoUsers = () => listDemoUsers(repos);
+  const people = new NewPeople(
+    settings.persist ? join(settings.dataDir, 'people.json') : undefined,
+    async (telegramId) => Boolean(await repos.chatLinks.byChat('telegram', String(telegramId))),
+    () => new Date(),
+  );
+  const demoUsers = () => listDemoUsers(repos, people);
   const tokens = () => sampleTokens();
   const gatewayLog = prefixed('gateway', write);
   let gateway: Gateway | undefined;
@@ -343,6 +349,7 @@ async function boot(
         chatPage,
         clock,
         demoUsers,
+        people,
         scheduler,
         fireJob,
         relay,
@@ -420,7 +427,7 @@ export class UnknownJobError extends Error {
   override name = 'UnknownJobError';
 }
 
-async function listDemoUsers(repos: Repositories): Promise<DemoUser[]> {
+async function listDemoUsers(repos: Repositories, people: NewPeople): Promise<DemoUser[]> {
   const staff = DEMO_STAFF.map(async (s): Promise<DemoUser> => {
     const linked = Boolean(await repos.chatLinks.byChat('telegram', String(s.telegramId)));
     return {
@@ -451,7 +458,47 @@ async function listDemoUsers(repos: Repositories): Promise<DemoUser[]> {
       ...(linked ? {} : { linkCode: demoLinkCode({ kind: 'member', id: d.id }) }),
     };
   });
-  return Promise.all([...staff, ...members]);
+  const added = people.list().map((p) => newPersonView(repos, p));
+  return Promise.all([...staff, ...members, ...added]);
+}
+
+/** A person added on the chat page: who they are linked to now (read from the table), or nobody yet. */
+async function newPersonView(
+  repos: Repositories,
+  person: { telegramId: number; name: string },
+): Promise<DemoUser> {
+  const unlinked: DemoUser = {
+    telegramId: person.telegramId,
+    name: person.name,
+    kind: 'new',
+    id: `new-${person.telegramId}`,
+    roleLabel: 'Người mới',
+    orgId: '',
+    orgName: 'chưa liên kết',
+    linked: false,
+  };
+  const link = await repos.chatLinks.byChat('telegram', String(person.telegramId));
+  if (!link) return unlinked;
+  let role: Role | undefined;
+  let orgId = '';
+  if (link.kind === 'staff') {
+    const assignment = await repos.staff.get(link.id, link.actingFor?.orgId);
+    role = assignment?.role;
+    orgId = assignment?.orgId ?? '';
+  } else {
+    role = 'member';
+    orgId = (await repos.members.get(link.id))?.workplaceOrgId ?? '';
+  }
+  // A committee the administrator created on the chat page is not in the seed's list: read its name.
+  const orgName = orgId ? ((await repos.committees.get(orgId))?.name ?? orgId) : '';
+  return {
+    ...unlinked,
+    id: link.id,
+    ...(role ? { role, roleLabel: ROLE_LABELS[role] } : {}),
+    orgId,
+    orgName,
+    linked: true,
+  };
 }
 
 /** One token per role, signed with the local secret: the API's bearer tokens for curl and the browser test. */
@@ -485,6 +532,7 @@ interface ControlContext {
   chatPage: ChatPageAssets;
   clock: LocalClock;
   demoUsers: () => Promise<DemoUser[]>;
+  people: NewPeople;
   scheduler: LocalScheduler;
   fireJob: (name: string, now?: Date) => Promise<JobRun>;
   relay: OutboxRelay;
@@ -522,6 +570,13 @@ async function localControl(
     if (method === 'GET' && path === '/_local/health') return sendJson(res, 200, { ok: true });
     if (method === 'GET' && path === '/_local/config') return sendJson(res, 200, c.config());
     if (method === 'GET' && path === '/_local/demo-users') return sendJson(res, 200, await c.demoUsers());
+    if (method === 'POST' && path === '/_local/people') {
+      const input = newPersonInputSchema.safeParse(jsonBody(body));
+      if (!input.success) return sendJson(res, 400, { error: 'Họ tên không hợp lệ (1–120 ký tự).' });
+      const person = await c.people.add(input.data.name);
+      const view = (await c.demoUsers()).find((u) => u.telegramId === person.telegramId);
+      return sendJson(res, 201, view);
+    }
     if (method === 'GET' && path === '/_local/commands') {
       const chat = Number(url.searchParams.get('chat'));
       const scoped =

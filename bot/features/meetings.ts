@@ -101,10 +101,11 @@ async function prompt(
     case 'place': {
       const committee = await ctx.deps.ports.committees.get(data.orgId);
       const address = committee?.address;
-      return message(
-        t.meeting.askPlace,
-        address ? [[button(address, action(nonce, 'place', 'addr'))], cancel] : [cancel],
-      );
+      // A committee without an address (a ward the administrator created in the chat has none yet) offers
+      // no address button, so the prompt must not offer one either.
+      return address
+        ? message(t.meeting.askPlace, [[button(address, action(nonce, 'place', 'addr'))], cancel])
+        : message(t.meeting.askPlaceTyped, [cancel]);
     }
     case 'chair': {
       const options = await chairs(ctx, data.orgId);

@@ -260,6 +260,7 @@ export const en: Catalogue = {
     askTime: 'Choose the time, or type it as HH:mm (e.g. 07:30):',
     badTime: 'That time is not valid. Type it as HH:mm, e.g. 07:30.',
     askPlace: "Type the place (e.g. the ward committee's hall), or choose the committee's address:",
+    askPlaceTyped: "Type the place (e.g. the ward committee's hall):",
     badPlace: 'The place is not valid (300 characters at most).',
     askChair: 'Choose the chair (a standing committee member):',
     noChair: 'The committee has no staff in the system to chair. Add staff first.',

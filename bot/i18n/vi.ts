@@ -287,6 +287,7 @@ export const vi = {
     askTime: 'Chọn giờ họp, hoặc gõ giờ theo dạng HH:mm (ví dụ 07:30):',
     badTime: 'Giờ chưa đúng. Đồng chí gõ theo dạng HH:mm, ví dụ 07:30.',
     askPlace: 'Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường), hoặc chọn địa chỉ của cấp ủy:',
+    askPlaceTyped: 'Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường):',
     badPlace: 'Địa điểm chưa hợp lệ (tối đa 300 ký tự).',
     askChair: 'Chọn đồng chí chủ trì cuộc họp (thường trực cấp ủy):',
     noChair: 'Cấp ủy chưa có cán bộ nào trong hệ thống để chủ trì. Đồng chí hãy bổ sung cán bộ trước.',

@@ -23,6 +23,8 @@ const $ = <T extends HTMLElement>(id: string): T => {
 const els = {
   users: $('users'),
   search: $<HTMLInputElement>('search'),
+  newPerson: $<HTMLFormElement>('new-person'),
+  newPersonName: $<HTMLInputElement>('new-person-name'),
   empty: $('empty'),
   head: $('chat-head'),
   headAvatar: $('head-avatar'),
@@ -196,6 +198,7 @@ function renderUsers(): void {
   const groups: [string, DemoUser[]][] = [
     ['Cán bộ', state.users.filter((u) => u.kind === 'staff')],
     ['Đảng viên', state.users.filter((u) => u.kind === 'member')],
+    ['Người mới', state.users.filter((u) => u.kind === 'new')],
   ];
   for (const [title, users] of groups) {
     const shown = users.filter((u) => `${u.name} ${u.roleLabel} ${u.orgName}`.toLowerCase().includes(filter));
@@ -247,6 +250,14 @@ function selectUser(user: DemoUser): void {
     button.type = 'button';
     button.addEventListener('click', () => void send(`/start ${user.linkCode}`));
     els.notice.append(button);
+  } else if (!user.linked) {
+    // A new person: the code comes from the administrator (/canbo) or a committee, not from the seed.
+    els.notice.hidden = false;
+    els.notice.replaceChildren(
+      el('span', undefined, 'Người mới, chưa liên kết với ai. Gửi '),
+      el('code', undefined, '/start <mã liên kết>'),
+      el('span', undefined, ' với mã cấp ủy hoặc quản trị viên đã giao.'),
+    );
   } else {
     els.notice.hidden = true;
   }
@@ -262,7 +273,9 @@ function selectUser(user: DemoUser): void {
 async function pollLoop(user: DemoUser): Promise<void> {
   const controller = new AbortController();
   state.poll = controller;
-  while (!controller.signal.aborted && state.current === user) {
+  // By Telegram id, not by object: the list is read again after /start <code> links the chat, and the conversation
+  // must keep coming in (comparing objects stopped it there, and the bot's next answers never showed).
+  while (!controller.signal.aborted && state.current?.telegramId === user.telegramId) {
     try {
       const view = await getJson<ChatView>(
         emulator(`/_emulator/chats/${user.telegramId}/messages?since=${state.seq}&wait=25000`),
@@ -412,12 +425,21 @@ async function send(text: string): Promise<void> {
   els.commandMenu.hidden = true;
   try {
     await postJson(emulator(`/_emulator/chats/${user.telegramId}/send`), { user: simulatedUser(user), text });
-    if (/^\/start\s+\S+/.test(text) && !user.linked) {
-      // The bot links the chat; the page asks again who is linked.
-      setTimeout(() => void loadUsers(), 800);
-    }
+    if (/^\/start\s+\S+/.test(text) && !user.linked) void refreshUntilLinked(user);
   } catch (error) {
     showToast(`Không gửi được: ${String(error)}`, true);
+  }
+}
+
+/**
+ * After /start <code>: the bot links the chat, and the page asks again who is linked until it is (a busy bot may
+ * answer after the first look; a wrong code never links, so it gives up after ~10 s).
+ */
+async function refreshUntilLinked(user: DemoUser): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await new Promise((r) => setTimeout(r, 500));
+    await loadUsers().catch(() => undefined);
+    if (state.users.find((u) => u.telegramId === user.telegramId)?.linked) return;
   }
 }
 
@@ -517,6 +539,8 @@ async function loadUsers(): Promise<void> {
   if (current && current.linked !== state.current?.linked) {
     state.current = current;
     els.notice.hidden = current.linked;
+    // A new person now shows the role and committee they linked to.
+    els.headSub.textContent = `${current.roleLabel} · ${current.orgName}`;
   }
   renderUsers();
 }
@@ -531,6 +555,19 @@ function wireControls(): void {
     void send(text);
   });
   els.menuButton.addEventListener('click', () => void toggleCommandMenu());
+  els.newPerson.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = els.newPersonName.value.trim();
+    if (!name) return;
+    try {
+      const added = await postJson<DemoUser>('/_local/people', { name });
+      els.newPersonName.value = '';
+      await loadUsers();
+      selectUser(state.users.find((u) => u.telegramId === added.telegramId) ?? added);
+    } catch (error) {
+      showToast(`Không thêm được người mới: ${String(error)}`, true);
+    }
+  });
   els.clockForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!els.clockInput.value) return;

@@ -1,12 +1,17 @@
 // E2E: `npm start` on free ports with an in-memory DynamoDB Local, driven through the chat page in headless
 // Chromium like a person would — and through the HTTP API where the bot has no command (introductions) —
 // over a whole year: introduce, receive, plan the June meeting, invite, answer, confirm, attendance,
-// minutes, October, evaluation, the October report.
+// minutes, October, evaluation, the October report; and the administrator's set-up of a new ward whose new chair
+// links a fresh chat and plans its first meeting.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_MEMBERS, DEMO_STAFF, DEMO_WARD } from '../../local/seed.js';
+import type { DemoUser } from '../../local/control-protocol.js';
+import { DEMO_DISTRICT, DEMO_MEMBERS, DEMO_STAFF, DEMO_WARD } from '../../local/seed.js';
+import { createDynamoContext } from '../../shared/adapters/dynamodb/client.js';
+import { createRepositories } from '../../shared/adapters/dynamodb/index.js';
+import { DEFAULT_TABLE_NAME } from '../../shared/config/table.js';
 import { Api, readTokens } from './support/api.js';
 import { type LaunchedBrowser, launchChromium } from './support/browser.js';
 import { ChatPage, step } from './support/chat-page.js';
@@ -24,6 +29,7 @@ const MEMBER_B = 'Trần Thị Bích Ngọc'; // dv-02, absent with a reason
 const HAN = 'Châu Thị Ngọc Hân'; // dv-13, links her chat with /start DEMODV13
 const BINH = 'Nguyễn Văn Bình'; // the chair, phường An Hòa
 const DIEP = 'Lê Thị Ngọc Diệp'; // the secretary, phường An Hòa
+const QUAN = 'Đặng Minh Quân'; // the district's administrator
 
 /** What the walk expects the October report to count, from the seed and the walk's own steps. */
 const wardMembers = DEMO_MEMBERS.filter((m) => m.residenceOrgId === DEMO_WARD);
@@ -450,6 +456,175 @@ describe('E2E: the local stack in a browser', () => {
         });
       },
       STEP_TIMEOUT,
+    );
+  });
+
+  describe('the administrator sets up a new ward from the chat', () => {
+    // Ids and names no seed record and no other test uses, so the walk runs alone or in any order.
+    const WARD_ID = 'phuong-an-binh-e2e';
+    const WARD_NAME = 'Đảng ủy phường An Bình';
+    const HAMLETS = [
+      { id: 'an-binh-e2e-kv1', name: 'Khu vực Bình Nhựt' },
+      { id: 'an-binh-e2e-kv2', name: 'Khu vực Bình Yên' },
+    ];
+    const CHAIR = 'Huỳnh Văn Thới';
+    const CHAIR_ROLE = 'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)';
+    const PLACE = 'Nhà văn hóa khu vực Bình Nhựt';
+
+    it(
+      "creates a ward with two hamlets (/donvimoi), assigns its chair (/canbo); the chair links a new person's chat and plans the June meeting (/hop)",
+      async () => {
+        // Prepare: the page open (this test may run alone), the clock in May 2028 whatever the year walk did,
+        // so that the rounds and dates offered are known; put back afterwards for whatever runs next.
+        await chat.open();
+        const before = (await (await fetch(`${stack.info.gateway}/_local/clock`)).json()) as {
+          now: string;
+          real: boolean;
+        };
+        await chat.setClock('2028-05-16T09:00');
+        const ctx = createDynamoContext({ endpoint: stack.info.dynamodb, tableName: DEFAULT_TABLE_NAME });
+        const repos = createRepositories(ctx);
+        try {
+          // Act & Assess, step by step: what the administrator and then the new chair see.
+          await step(chat, 'admin-new-ward', async () => {
+            await chat.as(QUAN);
+            await chat.send('/donvimoi');
+            await chat.botSays('Tạo đơn vị mới — chọn đơn vị cấp trên:');
+            await chat.tap('Quận ủy Ninh Kiều');
+            await chat.botSays('Chọn loại đơn vị:');
+            await chat.tap('Đảng ủy xã, phường, thị trấn');
+            await chat.botSays(/Gửi theo mẫu: mã; tên; các ấp, khu vực/);
+            await chat.send(
+              `${WARD_ID}; ${WARD_NAME}; ${HAMLETS.map((h) => `${h.id}=${h.name}`).join(', ')}`,
+            );
+            const created = await (await chat.botSays(`Đã tạo ${WARD_NAME}.`)).textContent();
+
+            expect(created).toContain(`Ấp, khu vực: ${HAMLETS.map((h) => h.name).join(', ')}.`);
+            expect(created).toContain('/canbo');
+            // Users read hamlets by name, never by id.
+            expect(created).not.toContain(HAMLETS[0]?.id);
+          });
+
+          const code = await step(chat, 'admin-assign-chair', async () => {
+            await chat.send('/canbo');
+            await chat.botSays('Giao vai trò cho cán bộ — chọn đơn vị:');
+            await chat.tap(WARD_NAME);
+            await chat.botSays(`${WARD_NAME} — chọn vai trò:`);
+            const roles = await chat.botMessages().last().locator('.inline-button').allTextContents();
+            await chat.tap(CHAIR_ROLE);
+            await chat.botSays(`Gửi họ và tên của ${CHAIR_ROLE} tại ${WARD_NAME}:`);
+            await chat.send(CHAIR);
+            const assigned = (await (await chat.botSays(/Mã liên kết: /)).textContent()) ?? '';
+            const linkCode = /Mã liên kết: (\S+)/.exec(assigned)?.[1] ?? '';
+
+            expect(roles).toEqual([
+              'cán bộ cấp ủy nơi cư trú',
+              CHAIR_ROLE,
+              'thư ký cấp ủy nơi cư trú',
+              'người xem',
+            ]);
+            expect(assigned).toContain(`Đã giao ${CHAIR_ROLE} tại ${WARD_NAME} cho đồng chí ${CHAIR}.`);
+            expect(assigned).toContain(`?start=${linkCode}`);
+            expect(linkCode).toMatch(/^[A-Z0-9]{6,}$/);
+            // The QR code of the deep link comes as a picture to forward.
+            await chat.page.locator('.document', { hasText: `lien-ket-${linkCode}.png` }).waitFor();
+            return linkCode;
+          });
+
+          const chairChat = await step(chat, 'new-person-links', async () => {
+            const telegramId = await chat.addNewPerson(CHAIR);
+            await chat.page.locator('#link-notice', { hasText: 'chưa liên kết' }).waitFor();
+            await chat.send(`/start ${code}`);
+            const linked = await (
+              await chat.botSays(`Đã liên kết tài khoản với đồng chí ${CHAIR} (${CHAIR_ROLE}).`)
+            ).textContent();
+            await chat.page.locator('#link-notice').waitFor({ state: 'hidden' });
+            await chat.page.locator('#head-sub', { hasText: WARD_NAME }).waitFor();
+            // The linked chat got its role's commands in the "/" menu.
+            await chat.page.click('#menu-button');
+            await chat.page.locator('#command-menu .command-name', { hasText: /^\/hop$/ }).waitFor();
+            await chat.page.click('#menu-button');
+            await chat.page.locator('#command-menu').waitFor({ state: 'hidden' });
+
+            expect(telegramId).toBeGreaterThan(0);
+            expect(DEMO_STAFF.map((s) => s.telegramId)).not.toContain(telegramId);
+            expect(linked).toContain('/hop');
+            return telegramId;
+          });
+
+          await step(chat, 'new-chair-plans', async () => {
+            await chat.send('/hop');
+            await chat.botSays('Lên lịch cuộc họp giữ mối liên hệ. Chọn đợt họp:');
+            await chat.tap('Đợt tháng 6/2028');
+            await chat.tap('CN 18/06/2028');
+            await chat.tap('19:30');
+            // The new ward has no address yet: the prompt offers none.
+            await chat.botSays('Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường):');
+            await chat.send(PLACE);
+            await chat.botSays('Chọn đồng chí chủ trì cuộc họp (thường trực cấp ủy):');
+            await chat.tap(CHAIR);
+            await chat.tap('Dùng nội dung theo hướng dẫn');
+            const summary = await (await chat.botSays(/Xác nhận lịch họp đợt tháng 6\/2028/)).textContent();
+            await chat.tap(/^Xác nhận$/);
+            const planned = await (
+              await chat.botSays(/Đã lên lịch cuộc họp đợt tháng 6\/2028/)
+            ).textContent();
+
+            expect(summary).toContain('18/06/2028');
+            expect(summary).toContain(CHAIR);
+            expect(planned).toContain('19:30');
+            expect(planned).toContain('18/06/2028');
+            expect(planned).toContain(PLACE);
+          });
+
+          // Assess: what the table holds, read from DynamoDB Local, and who the chat page says the new person is.
+          const ward = await repos.committees.get(WARD_ID);
+          const cells = await Promise.all(HAMLETS.map((h) => repos.committees.get(h.id)));
+          const staff = await repos.staff.ofCommittee(WARD_ID);
+          const link = await repos.chatLinks.byChat('telegram', String(chairChat));
+          const meetings = await repos.meetings.ofCommittee(WARD_ID);
+          const users = (await (await fetch(`${stack.info.gateway}/_local/demo-users`)).json()) as DemoUser[];
+
+          expect(ward).toMatchObject({
+            name: WARD_NAME,
+            kind: 'residence',
+            parentId: DEMO_DISTRICT,
+            hamlets: HAMLETS,
+          });
+          expect(cells.map((c) => [c?.name, c?.kind, c?.parentId])).toEqual(
+            HAMLETS.map((h) => [h.name, 'hamlet_cell', WARD_ID]),
+          );
+          expect(staff.map((s) => [s.fullName, s.role])).toEqual([[CHAIR, 'chair']]);
+          expect(link).toMatchObject({ kind: 'staff', id: staff[0]?.id });
+          expect(meetings).toHaveLength(1);
+          expect(meetings[0]).toMatchObject({
+            id: `${WARD_ID}.2028.06`,
+            year: 2028,
+            round: 'june',
+            date: '2028-06-18',
+            time: '19:30',
+            place: PLACE,
+            chairStaffId: staff[0]?.id,
+            chairName: CHAIR,
+          });
+          expect(users.find((u) => u.telegramId === chairChat)).toMatchObject({
+            name: CHAIR,
+            kind: 'new',
+            linked: true,
+            role: 'chair',
+            orgId: WARD_ID,
+            orgName: WARD_NAME,
+          });
+        } finally {
+          ctx.client.destroy();
+          await fetch(`${stack.info.gateway}/_local/clock`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(before.real ? { reset: true } : { now: before.now }),
+          });
+        }
+      },
+      E2E_TIMEOUT,
     );
   });
 

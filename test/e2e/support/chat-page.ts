@@ -27,6 +27,18 @@ export class ChatPage {
     await this.page.fill('#search', '');
   }
 
+  /**
+   * Adds a person nobody has linked yet with the page's "+ Người mới" control, and waits for their (empty)
+   * conversation; resolves with the Telegram id the page gave them.
+   */
+  async addNewPerson(name: string): Promise<number> {
+    await this.page.fill('#new-person-name', name);
+    await this.page.click('#new-person button[type=submit]');
+    await this.page.locator('#head-name', { hasText: name }).waitFor();
+    const item = this.page.locator('.user.active', { hasText: name });
+    return Number(await item.getAttribute('data-telegram-id'));
+  }
+
   /** Types into the message box and presses Enter. */
   async send(text: string): Promise<void> {
     const before = await this.userMessages().count();
