@@ -15,6 +15,7 @@ export const ZALO_ERRORS = {
   parameterExceedsLimit: { error: -210, message: 'Parameter exceeds allowable limit' },
   userNotFollowing: { error: -213, message: 'User has not followed OA' },
   accessTokenInvalid: { error: -216, message: 'Access token is invalid' },
+  noRecentInteraction: { error: -230, message: 'User has not interacted with the OA in the past 7 days' },
 } as const;
 
 /** `-201 <field> is invalid!`: Zalo puts the offending field in the message. */

@@ -46,6 +46,16 @@ export interface ZaloEmulatorOptions {
   maxButtons?: number;
   /** Largest uploaded file (Zalo: 5 MB). */
   maxUploadBytes?: number;
+  /** How long after a user's last message the OA may reply to it for free (issue 15: 48 hours). */
+  replyWindowMs?: number;
+  /** Free replies to one user message (issue 15: 8; one source says unlimited since 2026: docs/zalo.md). */
+  freeRepliesPerUserMessage?: number;
+  /**
+   * Answer -230 to a send when the user's last interaction (message, press, follow) is older than this; off
+   * unless given (Zalo: 7 days), so flows that jump the clock by months keep working until the channel plans
+   * its proactive path.
+   */
+  interactionWindowMs?: number;
   /** MIME types the file upload accepts (Zalo: PDF, DOC, DOCX). */
   uploadTypes?: readonly string[];
 }
@@ -77,12 +87,19 @@ export interface ZaloConversationMessage {
   hidden?: boolean;
   /** The user message an OA message quotes (`message.react_message_id`): what makes it a reply, not a proactive message. */
   quotes?: string;
+  /**
+   * How Zalo counts an OA message: a `reply` quotes the user's last message, within the reply window and the
+   * free replies to it; anything else is `proactive` (paid beyond the OA's monthly quota).
+   */
+  kind?: 'reply' | 'proactive';
 }
 
 export interface SimulatedZaloUser {
   id: string;
   name: string;
   following: boolean;
+  /** Emulator clock (ms) of the user's last message, press or follow. */
+  lastInteractionAt?: number;
 }
 
 export interface ZaloApiCall {
@@ -195,6 +212,9 @@ export class ZaloEmulator {
   private readonly webhookTimeoutMs: number;
   private readonly maxTextLength: number;
   private readonly maxButtons: number;
+  private readonly replyWindowMs: number;
+  private readonly freeReplies: number;
+  private readonly interactionWindowMs: number | undefined;
   private readonly maxUploadBytes: number;
   private readonly uploadTypes: ReadonlySet<string>;
   private readonly limiter: ZaloRateLimiter;
@@ -227,6 +247,9 @@ export class ZaloEmulator {
     this.webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
     this.maxTextLength = options.maxTextLength ?? 2000;
     this.maxButtons = options.maxButtons ?? 5;
+    this.replyWindowMs = options.replyWindowMs ?? 48 * 3600 * 1000;
+    this.freeReplies = options.freeRepliesPerUserMessage ?? 8;
+    this.interactionWindowMs = options.interactionWindowMs;
     this.maxUploadBytes = options.maxUploadBytes ?? 5 * 1024 * 1024;
     this.uploadTypes = new Set(options.uploadTypes ?? DEFAULT_UPLOAD_TYPES);
     this.limiter = new ZaloRateLimiter(
@@ -359,6 +382,7 @@ export class ZaloEmulator {
   async follow(userId: string): Promise<ZaloDelivery> {
     const user = this.addUser({ id: userId });
     user.following = true;
+    user.lastInteractionAt = this.now();
     return this.deliver(this.buildEvent('follow', user.id));
   }
 
@@ -371,6 +395,7 @@ export class ZaloEmulator {
   /** The user types a text to the OA: a `user_send_text` event with a fresh `msg_id`. */
   async sendText(userId: string, text: string, options: { hidden?: boolean } = {}): Promise<ZaloDelivery> {
     const user = this.addUser({ id: userId });
+    user.lastInteractionAt = this.now();
     const msgId = hex(16);
     this.append(user.id, {
       from: 'user',
@@ -709,6 +734,12 @@ export class ZaloEmulator {
     if (!message) return invalidParameter('message');
     const user = this.users.get(userId);
     if (!user?.following) return { ...ZALO_ERRORS.userNotFollowing };
+    if (
+      this.interactionWindowMs !== undefined &&
+      this.now() - (user.lastInteractionAt ?? Number.NEGATIVE_INFINITY) > this.interactionWindowMs
+    ) {
+      return { ...ZALO_ERRORS.noRecentInteraction };
+    }
 
     const attachment = record(message.attachment);
     const payload = record(attachment?.payload);
@@ -765,8 +796,19 @@ export class ZaloEmulator {
       ...(buttons ? { buttons } : {}),
       ...(file ? { file } : {}),
       ...(quoted ? { quotes: quoted } : {}),
+      kind: this.kindOf(userId, quoted),
     });
     return success({ message_id: stored.messageId, user_id: userId });
+  }
+
+  /** Reply or proactive, as Zalo counts an OA message about to be sent (issue 15's model: docs/zalo.md). */
+  private kindOf(userId: string, quoted: string | undefined): 'reply' | 'proactive' {
+    const conversation = this.conversations.get(userId) ?? [];
+    const lastUser = conversation.findLast((m) => m.from === 'user');
+    if (!lastUser || quoted !== lastUser.messageId) return 'proactive';
+    if (this.now() - lastUser.at > this.replyWindowMs) return 'proactive';
+    const repliesSince = conversation.filter((m) => m.seq > lastUser.seq && m.kind === 'reply').length;
+    return repliesSince < this.freeReplies ? 'reply' : 'proactive';
   }
 
   private storeUpload(params: Params): ZaloApiAnswer {

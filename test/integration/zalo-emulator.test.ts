@@ -208,6 +208,55 @@ describe('Class: ZaloEmulator', () => {
       // Assess
       expect(emu.oaMessages(ALICE)[0]?.quotes).toBe(userMessage?.messageId);
     });
+
+    it('counts a message quoting the last user message in 48 hours as a reply, 8 at most; anything else proactive', async () => {
+      // Prepare
+      await emu.sendText(ALICE, 'Cho tôi hỏi');
+      const asked = emu.conversation(ALICE).findLast((m) => m.from === 'user')?.messageId ?? '';
+
+      // Act
+      for (let i = 0; i < 9; i++) await client.sendText(token, ALICE, `trả lời ${i}`, { quote: asked });
+      await client.sendText(token, ALICE, 'không trích dẫn');
+      await emu.sendText(ALICE, 'Câu hỏi mới');
+      const later = emu.conversation(ALICE).findLast((m) => m.from === 'user')?.messageId ?? '';
+      skew += 48 * 3600 * 1000 + 1;
+      const lateToken = emu.issueTokens().accessToken;
+      await client.sendText(lateToken, ALICE, 'quá 48 giờ', { quote: later });
+
+      // Assess
+      expect(emu.oaMessages(ALICE).map((m) => m.kind)).toEqual([
+        ...Array.from({ length: 8 }, () => 'reply'),
+        'proactive',
+        'proactive',
+        'proactive',
+      ]);
+    });
+
+    it('answers -230 when told to keep the 7-day interaction window and the user has been silent longer', async () => {
+      // Prepare
+      let clock = Date.now();
+      const strict = new ZaloEmulator({ now: () => clock, interactionWindowMs: 7 * 24 * 3600 * 1000 });
+      await strict.start();
+      try {
+        const strictClient = new ZaloApiClient({ apiBaseUrl: strict.url, oauthBaseUrl: strict.url });
+        await strict.follow(ALICE);
+        const strictToken = strict.issueTokens().accessToken;
+        await strictClient.sendText(strictToken, ALICE, 'trong 7 ngày');
+
+        // Act
+        clock += 7 * 24 * 3600 * 1000 + 1;
+        const lateToken = strict.issueTokens().accessToken;
+        const silent = await failure(strictClient.sendText(lateToken, ALICE, 'quá 7 ngày'));
+        await strict.sendText(ALICE, 'Tôi đây');
+        await strictClient.sendText(lateToken, ALICE, 'sau khi nhắn');
+
+        // Assess
+        expect(silent).toMatchObject({ code: -230 });
+        expect(strict.oaMessages(ALICE).map((m) => m.text)).toEqual(['trong 7 ngày', 'sau khi nhắn']);
+      } finally {
+        await strict.stop();
+      }
+    });
   });
 
   describe('Endpoint: POST /v2.0/oa/upload/file', () => {
