@@ -294,6 +294,9 @@ export const keys = {
   // and button data too long for the channel, kept under a short token (TTL).
   draft: (channel: string, userId: string): Key => ({ pk: `DRAFT#${channel}#${userId}`, sk: '#DRAFT' }),
   callbackData: (token: string): Key => ({ pk: `CALLBACK#${token}`, sk: '#DATA' }),
+
+  /** The Zalo OA's rotating access/refresh token pair (one item per OA, versioned; see bot/channels/zalo). */
+  zaloTokens: (oaId: string): Key => ({ pk: `ZALO#OA#${oaId}`, sk: '#TOKENS' }),
 } as const;
 
 export function outboxShard(eventId: string): number {

@@ -1,0 +1,42 @@
+// channel (Zalo): handle each webhook event once — a conditional put (with TTL) keyed by the event's msg_id.
+import type { IdempotencyStore } from '../../../shared/ports/repositories.js';
+import type { ZaloEvent } from './events.js';
+
+/** Idempotency scope of Zalo events (`IDEMP#zalo-event#<key>`). */
+export const ZALO_EVENT_SCOPE = 'zalo-event';
+
+/**
+ * How long a claim is kept. Zalo retries a webhook that did not answer 200 for about an hour, and a signed event
+ * older than MAX_EVENT_AGE_MS is refused before it gets here, so a day outlives every copy of an event that could
+ * still be accepted, at one small item per event.
+ */
+export const ZALO_EVENT_TTL_SECONDS = 24 * 60 * 60;
+
+/**
+ * The key an event is known by: Zalo's `msg_id` for a message (a button press is a message too). A follow or
+ * unfollow has no msg_id; the user, the kind and Zalo's timestamp name it, and a retry carries the same three.
+ */
+export function zaloEventKey(event: ZaloEvent): string | undefined {
+  switch (event.kind) {
+    case 'text':
+      return `msg:${event.msgId}`;
+    case 'follow':
+    case 'unfollow':
+      return `${event.kind}:${event.userId}:${event.at}`;
+    case 'ignored':
+      return undefined;
+  }
+}
+
+/** True the first time the event is seen: handle it. False for a replay or a retry already handled: acknowledge only. */
+export async function claimZaloEvent(store: IdempotencyStore, event: ZaloEvent): Promise<boolean> {
+  const key = zaloEventKey(event);
+  if (key === undefined) return true;
+  return store.claim(ZALO_EVENT_SCOPE, key, ZALO_EVENT_TTL_SECONDS);
+}
+
+/** Gives the claim back when handling failed, so Zalo's retry of the same event is handled rather than dropped. */
+export async function releaseZaloEvent(store: IdempotencyStore, event: ZaloEvent): Promise<void> {
+  const key = zaloEventKey(event);
+  if (key !== undefined) await store.release(ZALO_EVENT_SCOPE, key);
+}

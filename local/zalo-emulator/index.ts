@@ -1,0 +1,28 @@
+// Public entry of the Zalo OA API emulator used by tests and, later, the local stack.
+export {
+  INVALID_APP_CREDENTIALS,
+  INVALID_REFRESH_TOKEN,
+  ZALO_ERRORS,
+  type ZaloApiAnswer,
+  type ZaloOAuthError,
+} from './errors.js';
+export {
+  DEFAULT_ZALO_RATE_LIMITS,
+  type InjectedZaloFault,
+  type ZaloEndpoint,
+  type ZaloFaultSpec,
+  type ZaloRateLimits,
+} from './limits.js';
+export {
+  DEFAULT_ZALO_APP,
+  type SimulatedZaloUser,
+  type ZaloApiCall,
+  type ZaloButton,
+  type ZaloConversationMessage,
+  type ZaloDelivery,
+  ZaloEmulator,
+  type ZaloEmulatorOptions,
+  type ZaloTokenPair,
+  type ZaloUploadedFile,
+  zaloEventMac,
+} from './server.js';

@@ -1,0 +1,958 @@
+// The Zalo OA API emulator: send, upload and token endpoints on loopback, signed webhook delivery of simulated users, knobs and a control API.
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Params, parseParams, readBody, UploadedFile } from '../telegram-emulator/body.js';
+import {
+  INVALID_APP_CREDENTIALS,
+  INVALID_REFRESH_TOKEN,
+  invalidParameter,
+  success,
+  ZALO_ERRORS,
+  type ZaloApiAnswer,
+} from './errors.js';
+import {
+  type InjectedZaloFault,
+  type ZaloEndpoint,
+  ZaloFaultInjector,
+  type ZaloFaultSpec,
+  ZaloRateLimiter,
+  type ZaloRateLimits,
+} from './limits.js';
+
+export interface ZaloEmulatorOptions {
+  /** The app id (`app_id` of events and of the token request). */
+  appId?: string;
+  /** The app's secret key: the `secret_key` header of the token request. */
+  appSecret?: string;
+  /** The OA secret key that signs webhook events (not the app secret: Zalo keeps them apart). */
+  oaSecretKey?: string;
+  oaId?: string;
+  host?: string;
+  port?: number;
+  /** The clock (epoch ms) for token expiry, event timestamps and the rate limit; a test can pass a fake one. */
+  now?: () => number;
+  /** Life of an access token; Zalo's is 25 hours. */
+  accessTokenTtlSeconds?: number;
+  /** Life of a refresh token; Zalo's is 3 months. */
+  refreshTokenTtlSeconds?: number;
+  /** Where simulated events are POSTed; none until set (events are then only recorded). */
+  webhookUrl?: string;
+  webhookTimeoutMs?: number;
+  rateLimits?: Partial<ZaloRateLimits> | false;
+  /** Longest text of one message (Zalo: 2,000 characters). */
+  maxTextLength?: number;
+  /** Most buttons under one message. */
+  maxButtons?: number;
+  /** Largest uploaded file (Zalo: 5 MB). */
+  maxUploadBytes?: number;
+  /** How long after a user's last message the OA may reply to it for free (issue 15: 48 hours). */
+  replyWindowMs?: number;
+  /** Free replies to one user message (issue 15: 8; one source says unlimited since 2026: docs/zalo.md). */
+  freeRepliesPerUserMessage?: number;
+  /**
+   * Answer -230 to a send when the user's last interaction (message, press, follow) is older than this; off
+   * unless given (Zalo: 7 days), so flows that jump the clock by months keep working until the channel plans
+   * its proactive path.
+   */
+  interactionWindowMs?: number;
+  /** MIME types the file upload accepts (Zalo: PDF, DOC, DOCX). */
+  uploadTypes?: readonly string[];
+}
+
+export interface ZaloButton {
+  title: string;
+  type: string;
+  payload: unknown;
+}
+
+export interface ZaloUploadedFile {
+  token: string;
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+/** One message of a user's conversation with the OA, the user's or the OA's. */
+export interface ZaloConversationMessage {
+  seq: number;
+  from: 'user' | 'oa';
+  /** `msg_id` of a user's message, `message_id` of the OA's. */
+  messageId: string;
+  at: number;
+  text?: string;
+  buttons?: ZaloButton[];
+  file?: { token: string; fileName: string; mimeType: string; size: number };
+  /** A press of an `oa.query.hide` button: sent to the OA, not shown in the user's chat. */
+  hidden?: boolean;
+  /** The user message an OA message quotes (`message.react_message_id`): what makes it a reply, not a proactive message. */
+  quotes?: string;
+  /**
+   * How Zalo counts an OA message: a `reply` quotes the user's last message, within the reply window and the
+   * free replies to it; anything else is `proactive` (paid beyond the OA's monthly quota).
+   */
+  kind?: 'reply' | 'proactive';
+}
+
+export interface SimulatedZaloUser {
+  id: string;
+  name: string;
+  following: boolean;
+  /** Emulator clock (ms) of the user's last message, press or follow. */
+  lastInteractionAt?: number;
+}
+
+export interface ZaloApiCall {
+  seq: number;
+  at: number;
+  endpoint: ZaloEndpoint;
+  userId?: string;
+  /** The request without its tokens and secrets (file bytes shown as name, type and size). */
+  request: Record<string, unknown>;
+  /** What the emulator answered: the Zalo body, or the HTTP status of an injected gateway failure. */
+  answer: unknown;
+  httpStatus: number;
+}
+
+export interface ZaloDelivery {
+  event: Record<string, unknown>;
+  /** The body exactly as POSTed (the signature covers these bytes). */
+  rawBody: string;
+  /** The `X-ZEvent-Signature` header sent. */
+  signature: string;
+  /** HTTP status the webhook answered. */
+  status?: number;
+  /** Why the POST failed, or that no webhook is set. */
+  error?: string;
+}
+
+export interface ZaloTokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds, as Zalo gives it. */
+  expiresIn: number;
+}
+
+export const DEFAULT_ZALO_APP = {
+  appId: '1440000000000000001',
+  appSecret: 'EmulatorAppSecretKey0',
+  oaSecretKey: 'EmulatorOaSecretKey00',
+  oaId: '3560000000000000001',
+} as const;
+
+const DEFAULT_UPLOAD_TYPES = [
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+];
+const BUTTON_TYPES = new Set([
+  'oa.query.hide',
+  'oa.query.show',
+  'oa.open.url',
+  'oa.open.phone',
+  'oa.open.sms',
+]);
+const MAX_CONTROL_WAIT_MS = 60_000;
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+  'access-control-allow-private-network': 'true',
+};
+
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.writableEnded || res.destroyed) return;
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    ...CORS_HEADERS,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+function hex(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** SHA-256 over app id + raw body + timestamp + OA secret key, as Zalo signs webhook events. */
+export function zaloEventMac(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): string {
+  return createHash('sha256').update(`${appId}${rawBody}${timestamp}${oaSecretKey}`, 'utf8').digest('hex');
+}
+
+export class ZaloEmulator {
+  readonly appId: string;
+  readonly appSecret: string;
+  readonly oaSecretKey: string;
+  readonly oaId: string;
+  /** The pair issued when the emulator was made: what an operator copies from the Zalo console. */
+  readonly initialTokens: ZaloTokenPair;
+  webhookUrl: string | undefined;
+
+  private readonly now: () => number;
+  private readonly host: string;
+  private readonly requestedPort: number;
+  private readonly accessTtlMs: number;
+  private readonly refreshTtlMs: number;
+  private readonly webhookTimeoutMs: number;
+  private readonly maxTextLength: number;
+  private readonly maxButtons: number;
+  private readonly replyWindowMs: number;
+  private readonly freeReplies: number;
+  private readonly interactionWindowMs: number | undefined;
+  private readonly maxUploadBytes: number;
+  private readonly uploadTypes: ReadonlySet<string>;
+  private readonly limiter: ZaloRateLimiter;
+  private readonly faultInjector = new ZaloFaultInjector();
+
+  private readonly accessTokens = new Map<string, { expiresAt: number }>();
+  private readonly refreshTokens = new Map<string, { expiresAt: number; spent: boolean }>();
+  private readonly users = new Map<string, SimulatedZaloUser>();
+  private readonly conversations = new Map<string, ZaloConversationMessage[]>();
+  private readonly uploads = new Map<string, ZaloUploadedFile>();
+  private readonly callLog: ZaloApiCall[] = [];
+  private readonly deliveryLog: ZaloDelivery[] = [];
+  private readonly waiters = new Set<() => void>();
+  private readonly inFlight = new Set<AbortController>();
+  private seqCounter = 0;
+  private server: Server | undefined;
+  private address: { url: string; port: number } | undefined;
+
+  constructor(options: ZaloEmulatorOptions = {}) {
+    this.appId = options.appId ?? DEFAULT_ZALO_APP.appId;
+    this.appSecret = options.appSecret ?? DEFAULT_ZALO_APP.appSecret;
+    this.oaSecretKey = options.oaSecretKey ?? DEFAULT_ZALO_APP.oaSecretKey;
+    this.oaId = options.oaId ?? DEFAULT_ZALO_APP.oaId;
+    this.now = options.now ?? Date.now;
+    this.host = options.host ?? '127.0.0.1';
+    this.requestedPort = options.port ?? 0;
+    this.accessTtlMs = (options.accessTokenTtlSeconds ?? 25 * 3600) * 1000;
+    this.refreshTtlMs = (options.refreshTokenTtlSeconds ?? 90 * 24 * 3600) * 1000;
+    this.webhookUrl = options.webhookUrl;
+    this.webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
+    this.maxTextLength = options.maxTextLength ?? 2000;
+    this.maxButtons = options.maxButtons ?? 5;
+    this.replyWindowMs = options.replyWindowMs ?? 48 * 3600 * 1000;
+    this.freeReplies = options.freeRepliesPerUserMessage ?? 8;
+    this.interactionWindowMs = options.interactionWindowMs;
+    this.maxUploadBytes = options.maxUploadBytes ?? 5 * 1024 * 1024;
+    this.uploadTypes = new Set(options.uploadTypes ?? DEFAULT_UPLOAD_TYPES);
+    this.limiter = new ZaloRateLimiter(
+      options.rateLimits === false ? { enabled: false } : (options.rateLimits ?? {}),
+      this.now,
+    );
+    this.initialTokens = this.issueTokens();
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------------------
+
+  async start(): Promise<{ url: string; port: number }> {
+    if (this.address) return this.address;
+    const server = createServer((req, res) => {
+      this.route(req, res).catch((error: unknown) => {
+        console.error('zalo-emulator: unexpected error', error);
+        sendJson(res, 500, { error: -200, message: 'Internal error' });
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.requestedPort, this.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.server = server;
+    const port = (server.address() as AddressInfo).port;
+    this.address = { url: `http://${this.host}:${port}`, port };
+    return this.address;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    this.address = undefined;
+    for (const controller of this.inFlight) controller.abort(new Error('emulator stopped'));
+    this.wake();
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** Base URL of both the OpenAPI (`/v3.0/...`, `/v2.0/...`) and the OAuth server (`/v4/oa/access_token`). */
+  get url(): string {
+    if (!this.address) throw new Error('The emulator is not started');
+    return this.address.url;
+  }
+
+  /** Forgets users, conversations, uploads, calls, deliveries, faults and rate windows; tokens stay valid. */
+  reset(): void {
+    this.users.clear();
+    this.conversations.clear();
+    this.uploads.clear();
+    this.callLog.length = 0;
+    this.deliveryLog.length = 0;
+    this.faultInjector.clear();
+    this.limiter.reset();
+  }
+
+  // ---- knobs -------------------------------------------------------------------------------------------------
+
+  /** Every access token issued so far answers -216 from now on (as if 25 hours had passed). */
+  expireAccessTokens(): void {
+    for (const token of this.accessTokens.values()) token.expiresAt = Number.NEGATIVE_INFINITY;
+  }
+
+  /** A fresh pair, as the OA's authorisation in the Zalo console gives one. */
+  issueTokens(): ZaloTokenPair {
+    const now = this.now();
+    const accessToken = `zat-${hex(24)}`;
+    const refreshToken = `zrt-${hex(24)}`;
+    this.accessTokens.set(accessToken, { expiresAt: now + this.accessTtlMs });
+    this.refreshTokens.set(refreshToken, { expiresAt: now + this.refreshTtlMs, spent: false });
+    return { accessToken, refreshToken, expiresIn: Math.round(this.accessTtlMs / 1000) };
+  }
+
+  isAccessTokenValid(token: string): boolean {
+    const entry = this.accessTokens.get(token);
+    return entry !== undefined && this.now() < entry.expiresAt;
+  }
+
+  setRateLimits(limits: Partial<ZaloRateLimits>): void {
+    this.limiter.set({ enabled: true, ...limits });
+  }
+
+  disableRateLimits(): void {
+    this.limiter.set({ enabled: false });
+  }
+
+  get rateLimits(): ZaloRateLimits {
+    return this.limiter.current;
+  }
+
+  injectFault(fault: ZaloFaultSpec): InjectedZaloFault {
+    return this.faultInjector.add(fault);
+  }
+
+  clearFaults(): void {
+    this.faultInjector.clear();
+  }
+
+  get faults(): readonly InjectedZaloFault[] {
+    return this.faultInjector.pending;
+  }
+
+  // ---- simulated users -----------------------------------------------------------------------------------------
+
+  /** A Zalo user known to the OA (a numeric id as a string, as Zalo's user ids are), not following it yet. */
+  addUser(input: { id?: string; name?: string } = {}): SimulatedZaloUser {
+    const id = input.id ?? String(BigInt(`0x${hex(7)}`));
+    const existing = this.users.get(id);
+    if (existing) return existing;
+    const user: SimulatedZaloUser = { id, name: input.name ?? `Zalo user ${id}`, following: false };
+    this.users.set(id, user);
+    return user;
+  }
+
+  user(userId: string): SimulatedZaloUser | undefined {
+    return this.users.get(userId);
+  }
+
+  listUsers(): SimulatedZaloUser[] {
+    return [...this.users.values()];
+  }
+
+  /** The user follows the OA ("quan tâm") and Zalo POSTs a `follow` event. */
+  async follow(userId: string): Promise<ZaloDelivery> {
+    const user = this.addUser({ id: userId });
+    user.following = true;
+    user.lastInteractionAt = this.now();
+    return this.deliver(this.buildEvent('follow', user.id));
+  }
+
+  async unfollow(userId: string): Promise<ZaloDelivery> {
+    const user = this.addUser({ id: userId });
+    user.following = false;
+    return this.deliver(this.buildEvent('unfollow', user.id));
+  }
+
+  /** The user types a text to the OA: a `user_send_text` event with a fresh `msg_id`. */
+  async sendText(userId: string, text: string, options: { hidden?: boolean } = {}): Promise<ZaloDelivery> {
+    const user = this.addUser({ id: userId });
+    user.lastInteractionAt = this.now();
+    const msgId = hex(16);
+    this.append(user.id, {
+      from: 'user',
+      messageId: msgId,
+      text,
+      ...(options.hidden ? { hidden: true } : {}),
+    });
+    return this.deliver(this.buildEvent('user_send_text', user.id, { text, msg_id: msgId }));
+  }
+
+  /**
+   * The user presses a button under an OA message. An `oa.query.*` button sends its payload as the user's text
+   * (hidden from the chat for `oa.query.hide`); that is all Zalo tells the OA about a press.
+   */
+  async pressButton(
+    userId: string,
+    messageId: string,
+    which: { index?: number; title?: string; payload?: string },
+  ): Promise<ZaloDelivery> {
+    const message = this.conversation(userId).find((m) => m.from === 'oa' && m.messageId === messageId);
+    if (!message?.buttons?.length)
+      throw new Error(`No OA message ${messageId} with buttons for user ${userId}`);
+    const button =
+      which.index !== undefined
+        ? message.buttons[which.index]
+        : message.buttons.find(
+            (b) =>
+              (which.title !== undefined && b.title === which.title) ||
+              (which.payload !== undefined && b.payload === which.payload),
+          );
+    if (!button) throw new Error(`No such button under message ${messageId}`);
+    if (!button.type.startsWith('oa.query.') || typeof button.payload !== 'string') {
+      throw new Error(`Button "${button.title}" (${button.type}) does not send a text to the OA`);
+    }
+    return this.sendText(userId, button.payload, { hidden: button.type === 'oa.query.hide' });
+  }
+
+  /** POSTs the same signed body again (Zalo retries a webhook that did not answer 200; an attacker may replay). */
+  async redeliver(delivery: ZaloDelivery): Promise<ZaloDelivery> {
+    return this.post(delivery.event, delivery.rawBody, delivery.signature);
+  }
+
+  /** Signs a body as Zalo would, with the timestamp it carries: `mac=<hex>`. */
+  sign(rawBody: string, timestamp: string): string {
+    return `mac=${zaloEventMac(this.appId, rawBody, timestamp, this.oaSecretKey)}`;
+  }
+
+  /** Builds an event as Zalo shapes it (without delivering it). */
+  buildEvent(
+    eventName: 'follow' | 'unfollow' | 'user_send_text',
+    userId: string,
+    message?: { text: string; msg_id: string },
+  ): Record<string, unknown> {
+    const timestamp = String(this.now());
+    if (eventName === 'user_send_text') {
+      return {
+        app_id: this.appId,
+        sender: { id: userId },
+        user_id_by_app: userId,
+        recipient: { id: this.oaId },
+        event_name: eventName,
+        message,
+        timestamp,
+      };
+    }
+    return {
+      oa_id: this.oaId,
+      follower: { id: userId },
+      user_id_by_app: userId,
+      event_name: eventName,
+      app_id: this.appId,
+      timestamp,
+      source: 'oa_profile',
+    };
+  }
+
+  /** Signs and POSTs an event to the webhook; recorded either way. */
+  async deliver(event: Record<string, unknown>): Promise<ZaloDelivery> {
+    const rawBody = JSON.stringify(event);
+    return this.post(event, rawBody, this.sign(rawBody, String(event.timestamp)));
+  }
+
+  private async post(
+    event: Record<string, unknown>,
+    rawBody: string,
+    signature: string,
+  ): Promise<ZaloDelivery> {
+    const delivery: ZaloDelivery = { event, rawBody, signature };
+    this.deliveryLog.push(delivery);
+    if (!this.webhookUrl) {
+      delivery.error = 'no webhook set';
+      return delivery;
+    }
+    const controller = new AbortController();
+    this.inFlight.add(controller);
+    const timer = setTimeout(() => controller.abort(new Error('webhook timed out')), this.webhookTimeoutMs);
+    try {
+      const res = await fetch(this.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-zevent-signature': signature },
+        body: rawBody,
+        signal: controller.signal,
+      });
+      await res.arrayBuffer();
+      delivery.status = res.status;
+    } catch (error) {
+      delivery.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      clearTimeout(timer);
+      this.inFlight.delete(controller);
+    }
+    return delivery;
+  }
+
+  // ---- what happened ------------------------------------------------------------------------------------------
+
+  get calls(): readonly ZaloApiCall[] {
+    return this.callLog;
+  }
+
+  callsOf(endpoint: ZaloEndpoint): ZaloApiCall[] {
+    return this.callLog.filter((c) => c.endpoint === endpoint);
+  }
+
+  clearCalls(): void {
+    this.callLog.length = 0;
+  }
+
+  get deliveries(): readonly ZaloDelivery[] {
+    return this.deliveryLog;
+  }
+
+  /** The user's conversation with the OA, in order. */
+  conversation(userId: string): ZaloConversationMessage[] {
+    return [...(this.conversations.get(userId) ?? [])];
+  }
+
+  /** What the OA sent to the user, in order. */
+  oaMessages(userId: string): ZaloConversationMessage[] {
+    return this.conversation(userId).filter((m) => m.from === 'oa');
+  }
+
+  upload(token: string): ZaloUploadedFile | undefined {
+    return this.uploads.get(token);
+  }
+
+  get seq(): number {
+    return this.seqCounter;
+  }
+
+  /** The first OA message to the user after `since` (a seq), waiting up to `timeoutMs` for it. */
+  async waitForOaMessage(
+    userId: string,
+    options: { since?: number; timeoutMs?: number } = {},
+  ): Promise<ZaloConversationMessage> {
+    const since = options.since ?? 0;
+    const deadline = Date.now() + (options.timeoutMs ?? 5000);
+    while (true) {
+      const found = this.oaMessages(userId).find((m) => m.seq > since);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0 || !this.address) throw new Error(`No OA message to ${userId} after seq ${since}`);
+      await this.waitForChange(left);
+    }
+  }
+
+  private waitForChange(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  private append(
+    userId: string,
+    message: Omit<ZaloConversationMessage, 'seq' | 'at'>,
+  ): ZaloConversationMessage {
+    const stored: ZaloConversationMessage = { ...message, seq: ++this.seqCounter, at: this.now() };
+    const list = this.conversations.get(userId) ?? [];
+    list.push(stored);
+    this.conversations.set(userId, list);
+    this.wake();
+    return stored;
+  }
+
+  // ---- HTTP ---------------------------------------------------------------------------------------------------
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+      return;
+    }
+    if (path === '/_emulator' || path.startsWith('/_emulator/')) return this.control(req, res, url);
+    const download = /^\/files\/([^/]+)$/.exec(path);
+    if (download && req.method === 'GET') return this.serveFile(res, decodeURIComponent(download[1] ?? ''));
+    if (req.method !== 'POST') return sendJson(res, 404, { error: 404, message: 'Not found' });
+    if (path === '/v3.0/oa/message/cs') return this.api(req, res, 'message');
+    if (path === '/v2.0/oa/upload/file') return this.api(req, res, 'upload');
+    if (path === '/v4/oa/access_token') return this.api(req, res, 'access_token');
+    return sendJson(res, 404, { error: 404, message: 'Not found' });
+  }
+
+  private async api(req: IncomingMessage, res: ServerResponse, endpoint: ZaloEndpoint): Promise<void> {
+    let params: Params;
+    try {
+      params = parseParams(
+        req.headers['content-type'],
+        await readBody(req, this.maxUploadBytes + 64 * 1024),
+        new URLSearchParams(),
+      );
+    } catch {
+      return this.answer(res, endpoint, {}, undefined, ZALO_ERRORS.parameterExceedsLimit);
+    }
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const userId = endpoint === 'message' ? this.recipientOf(params) : undefined;
+    const logged = this.loggedRequest(endpoint, params);
+
+    if (endpoint === 'access_token') {
+      const fault = this.faultInjector.take(endpoint, undefined);
+      if (fault) return this.answerFault(res, endpoint, logged, undefined, fault);
+      return this.answer(res, endpoint, logged, undefined, this.refresh(params, header('secret_key')));
+    }
+    // OpenAPI: the access token is checked first, then the rate limit, then what was asked.
+    const accessToken = header('access_token');
+    if (!accessToken || !this.isAccessTokenValid(accessToken)) {
+      return this.answer(res, endpoint, logged, userId, ZALO_ERRORS.accessTokenInvalid);
+    }
+    const limited = this.limiter.take(userId);
+    if (limited) return this.answer(res, endpoint, logged, userId, limited);
+    const fault = this.faultInjector.take(endpoint, userId);
+    if (fault) return this.answerFault(res, endpoint, logged, userId, fault);
+    const answer = endpoint === 'message' ? this.sendMessage(params) : this.storeUpload(params);
+    return this.answer(res, endpoint, logged, userId, answer);
+  }
+
+  private answer(
+    res: ServerResponse,
+    endpoint: ZaloEndpoint,
+    request: Record<string, unknown>,
+    userId: string | undefined,
+    answer: unknown,
+  ): void {
+    this.callLog.push({
+      seq: this.callLog.length + 1,
+      at: this.now(),
+      endpoint,
+      ...(userId !== undefined ? { userId } : {}),
+      request,
+      answer,
+      httpStatus: 200,
+    });
+    // Zalo answers its errors with HTTP 200 and the code in the body.
+    sendJson(res, 200, answer);
+  }
+
+  private answerFault(
+    res: ServerResponse,
+    endpoint: ZaloEndpoint,
+    request: Record<string, unknown>,
+    userId: string | undefined,
+    fault: NonNullable<ReturnType<ZaloFaultInjector['take']>>,
+  ): void {
+    if (fault.kind === 'answer') {
+      this.answer(res, endpoint, request, userId, fault.answer);
+      return;
+    }
+    this.callLog.push({
+      seq: this.callLog.length + 1,
+      at: this.now(),
+      endpoint,
+      ...(userId !== undefined ? { userId } : {}),
+      request,
+      answer: null,
+      httpStatus: fault.status,
+    });
+    if (res.writableEnded || res.destroyed) return;
+    res.writeHead(fault.status, { ...CORS_HEADERS, 'content-type': 'text/html' });
+    res.end('<html><body>Service unavailable (injected)</body></html>');
+  }
+
+  private recipientOf(params: Params): string | undefined {
+    const id = record(params.recipient)?.user_id;
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  /** The request as the call log keeps it: no token, no secret, no file bytes. */
+  private loggedRequest(endpoint: ZaloEndpoint, params: Params): Record<string, unknown> {
+    if (endpoint === 'access_token') {
+      return { app_id: params.app_id, grant_type: params.grant_type };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(params)) {
+      out[key] = value instanceof UploadedFile ? value.toJSON() : value;
+    }
+    return out;
+  }
+
+  private refresh(params: Params, secretKey: string | undefined): unknown {
+    if (params.app_id !== this.appId || secretKey !== this.appSecret) return INVALID_APP_CREDENTIALS;
+    if (params.grant_type !== 'refresh_token' || typeof params.refresh_token !== 'string') {
+      return INVALID_REFRESH_TOKEN;
+    }
+    const entry = this.refreshTokens.get(params.refresh_token);
+    // The pair rotates: a refresh token works once, and not after its 3 months.
+    if (!entry || entry.spent || this.now() >= entry.expiresAt) return INVALID_REFRESH_TOKEN;
+    entry.spent = true;
+    const pair = this.issueTokens();
+    // Zalo gives `expires_in` as a string of seconds.
+    return {
+      access_token: pair.accessToken,
+      refresh_token: pair.refreshToken,
+      expires_in: String(pair.expiresIn),
+    };
+  }
+
+  private sendMessage(params: Params): ZaloApiAnswer {
+    const recipient = record(params.recipient);
+    const userId = this.recipientOf(params);
+    if (!recipient || userId === undefined) return invalidParameter('recipient');
+    const message = record(params.message);
+    if (!message) return invalidParameter('message');
+    const user = this.users.get(userId);
+    if (!user?.following) return { ...ZALO_ERRORS.userNotFollowing };
+    if (
+      this.interactionWindowMs !== undefined &&
+      this.now() - (user.lastInteractionAt ?? Number.NEGATIVE_INFINITY) > this.interactionWindowMs
+    ) {
+      return { ...ZALO_ERRORS.noRecentInteraction };
+    }
+
+    const attachment = record(message.attachment);
+    const payload = record(attachment?.payload);
+    let text = typeof message.text === 'string' ? message.text : undefined;
+    let buttons: ZaloButton[] | undefined;
+    let file: ZaloConversationMessage['file'];
+    if (attachment) {
+      if (attachment.type === 'template') {
+        if (!payload) return invalidParameter('attachment.payload');
+        if (text === undefined && typeof payload.text === 'string') text = payload.text;
+        const raw = payload.buttons;
+        if (!Array.isArray(raw) || raw.length === 0) return invalidParameter('payload.buttons');
+        if (raw.length > this.maxButtons) return { ...ZALO_ERRORS.parameterExceedsLimit };
+        buttons = [];
+        for (const entry of raw) {
+          const button = record(entry);
+          if (
+            !button ||
+            typeof button.title !== 'string' ||
+            button.title.length === 0 ||
+            typeof button.type !== 'string' ||
+            !BUTTON_TYPES.has(button.type)
+          ) {
+            return invalidParameter('buttons');
+          }
+          if (button.type.startsWith('oa.query.') && typeof button.payload !== 'string') {
+            return invalidParameter('buttons.payload');
+          }
+          buttons.push({ title: button.title, type: button.type, payload: button.payload });
+        }
+      } else if (attachment.type === 'file') {
+        const token = payload?.token;
+        if (typeof token !== 'string') return invalidParameter('payload.token');
+        const uploaded = this.uploads.get(token);
+        if (!uploaded) return { ...ZALO_ERRORS.attachmentExpired };
+        file = {
+          token,
+          fileName: uploaded.fileName,
+          mimeType: uploaded.mimeType,
+          size: uploaded.bytes.length,
+        };
+      } else {
+        return invalidParameter('attachment.type');
+      }
+    }
+    if (!file && (text === undefined || text.length === 0)) return invalidParameter('message.text');
+    if (text !== undefined && text.length > this.maxTextLength)
+      return { ...ZALO_ERRORS.parameterExceedsLimit };
+    const quoted = typeof message.react_message_id === 'string' ? message.react_message_id : undefined;
+    const stored = this.append(userId, {
+      from: 'oa',
+      messageId: hex(16),
+      ...(text !== undefined ? { text } : {}),
+      ...(buttons ? { buttons } : {}),
+      ...(file ? { file } : {}),
+      ...(quoted ? { quotes: quoted } : {}),
+      kind: this.kindOf(userId, quoted),
+    });
+    return success({ message_id: stored.messageId, user_id: userId });
+  }
+
+  /** Reply or proactive, as Zalo counts an OA message about to be sent (issue 15's model: docs/zalo.md). */
+  private kindOf(userId: string, quoted: string | undefined): 'reply' | 'proactive' {
+    const conversation = this.conversations.get(userId) ?? [];
+    const lastUser = conversation.findLast((m) => m.from === 'user');
+    if (!lastUser || quoted !== lastUser.messageId) return 'proactive';
+    if (this.now() - lastUser.at > this.replyWindowMs) return 'proactive';
+    const repliesSince = conversation.filter((m) => m.seq > lastUser.seq && m.kind === 'reply').length;
+    return repliesSince < this.freeReplies ? 'reply' : 'proactive';
+  }
+
+  private storeUpload(params: Params): ZaloApiAnswer {
+    const file = params.file;
+    if (!(file instanceof UploadedFile)) return invalidParameter('file');
+    if (file.bytes.length > this.maxUploadBytes) return { ...ZALO_ERRORS.parameterExceedsLimit };
+    if (!this.uploadTypes.has(file.mimeType)) return invalidParameter('file');
+    const token = `zft-${hex(20)}`;
+    this.uploads.set(token, { token, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes });
+    return success({ token });
+  }
+
+  private serveFile(res: ServerResponse, token: string): void {
+    const file = this.uploads.get(token);
+    if (!file) {
+      sendJson(res, 404, { error: 404, message: 'Not found' });
+      return;
+    }
+    res.writeHead(200, {
+      ...CORS_HEADERS,
+      'content-type': file.mimeType,
+      'content-length': file.bytes.length,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+    res.end(file.bytes);
+  }
+
+  // ---- control API (tests, the chat page) ---------------------------------------------------------------------
+
+  private async control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const [resource, id, action] = url.pathname.split('/').filter(Boolean).slice(1);
+    const method = req.method ?? 'GET';
+    try {
+      const body = method === 'POST' ? await this.controlBody(req) : {};
+      if (resource === 'users' && id === undefined && method === 'GET')
+        return sendJson(res, 200, this.listUsers());
+      if (resource === 'users' && id === undefined && method === 'POST') {
+        return sendJson(
+          res,
+          200,
+          this.addUser({
+            ...(typeof body.id === 'string' ? { id: body.id } : {}),
+            ...(typeof body.name === 'string' ? { name: body.name } : {}),
+          }),
+        );
+      }
+      if (resource === 'users' && id !== undefined) {
+        return sendJson(res, 200, await this.userControl(id, action, method, body, url));
+      }
+      if (resource === 'calls' && method === 'GET') {
+        const only = url.searchParams.get('endpoint');
+        return sendJson(res, 200, only ? this.callsOf(only as ZaloEndpoint) : this.calls);
+      }
+      if (resource === 'calls' && method === 'DELETE') {
+        this.clearCalls();
+        return sendJson(res, 200, { ok: true });
+      }
+      if (resource === 'faults' && method === 'GET') return sendJson(res, 200, this.faults);
+      if (resource === 'faults' && method === 'POST') {
+        return sendJson(res, 200, this.injectFault(body as ZaloFaultSpec));
+      }
+      if (resource === 'faults' && method === 'DELETE') {
+        this.clearFaults();
+        return sendJson(res, 200, { ok: true });
+      }
+      if (resource === 'rate-limits' && method === 'GET') return sendJson(res, 200, this.rateLimits);
+      if (resource === 'rate-limits' && method === 'POST') {
+        this.limiter.set(body as Partial<ZaloRateLimits>);
+        return sendJson(res, 200, this.rateLimits);
+      }
+      if (resource === 'webhook' && method === 'GET')
+        return sendJson(res, 200, { url: this.webhookUrl ?? null });
+      if (resource === 'webhook' && method === 'POST') {
+        if (typeof body.url !== 'string') throw new ControlError(400, 'url must be a string');
+        this.webhookUrl = body.url;
+        return sendJson(res, 200, { url: this.webhookUrl });
+      }
+      if (resource === 'tokens' && id === 'expire' && method === 'POST') {
+        this.expireAccessTokens();
+        return sendJson(res, 200, { ok: true });
+      }
+      if (resource === 'reset' && method === 'POST') {
+        this.reset();
+        return sendJson(res, 200, { ok: true });
+      }
+      throw new ControlError(404, 'Not Found');
+    } catch (error) {
+      const status = error instanceof ControlError ? error.status : 400;
+      sendJson(res, status, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async userControl(
+    userId: string,
+    action: string | undefined,
+    method: string,
+    body: Record<string, unknown>,
+    url: URL,
+  ): Promise<unknown> {
+    if (action === 'messages' && method === 'GET') {
+      const since = Number(url.searchParams.get('since') ?? 0) || 0;
+      const wait = Math.min(MAX_CONTROL_WAIT_MS, Number(url.searchParams.get('wait') ?? 0) || 0);
+      const fresh = () => this.conversation(userId).filter((m) => m.seq > since);
+      if (wait > 0 && fresh().length === 0) await this.waitForChange(wait);
+      return { userId, seq: this.seqCounter, user: this.users.get(userId) ?? null, messages: fresh() };
+    }
+    if (action === 'send' && method === 'POST') {
+      if (typeof body.text !== 'string') throw new ControlError(400, 'text must be a string');
+      return summary(await this.sendText(userId, body.text));
+    }
+    if (action === 'press' && method === 'POST') {
+      if (typeof body.messageId !== 'string') throw new ControlError(400, 'messageId must be a string');
+      return summary(
+        await this.pressButton(userId, body.messageId, {
+          ...(typeof body.index === 'number' ? { index: body.index } : {}),
+          ...(typeof body.title === 'string' ? { title: body.title } : {}),
+          ...(typeof body.payload === 'string' ? { payload: body.payload } : {}),
+        }),
+      );
+    }
+    if (action === 'follow' && method === 'POST') return summary(await this.follow(userId));
+    if (action === 'unfollow' && method === 'POST') return summary(await this.unfollow(userId));
+    throw new ControlError(404, 'Not Found');
+  }
+
+  private async controlBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const raw = await readBody(req, 1024 * 1024);
+    if (raw.length === 0) return {};
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new ControlError(400, 'Body must be JSON');
+    }
+    const object = record(parsed);
+    if (!object) throw new ControlError(400, 'Body must be a JSON object');
+    return object;
+  }
+}
+
+function summary(delivery: ZaloDelivery): Record<string, unknown> {
+  return {
+    event: delivery.event,
+    ...(delivery.status !== undefined ? { status: delivery.status } : {}),
+    ...(delivery.error !== undefined ? { error: delivery.error } : {}),
+  };
+}

@@ -1,0 +1,37 @@
+// ports: the Zalo OA's rotating token pair, stored once for every Lambda container (adapter: shared/adapters/dynamodb/zalo-token-store.ts).
+
+/** What Zalo hands out on each refresh: a new access token (25 h) and a new refresh token (works once, 3 months). */
+export interface ZaloTokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** ISO instant after which Zalo answers -216 to this access token. */
+  accessExpiresAt: string;
+}
+
+export interface StoredZaloTokens extends ZaloTokenPair {
+  /** +1 on every refresh: the condition that lets only one container store the pair it got. */
+  version: number;
+  refreshedAt: string;
+  /** The container refreshing right now, and until when its claim holds (ISO). */
+  leaseOwner?: string;
+  leaseUntil?: string;
+}
+
+export interface ZaloTokenStore {
+  /** The current pair, read strongly consistent (a container must see a refresh made by another at once). */
+  read(): Promise<StoredZaloTokens | undefined>;
+  /**
+   * Puts a pair obtained outside the refresh (the OA authorised in the Zalo console, first or again after a dead
+   * refresh token): the next version, whatever was there.
+   */
+  install(pair: ZaloTokenPair, now: Date): Promise<StoredZaloTokens>;
+  /**
+   * Claims the right to spend the refresh token of `version`: true for exactly one caller while the claim
+   * holds (until `until`); false when the version moved on or another container holds a live claim.
+   */
+  claimRefresh(version: number, owner: string, until: Date, now: Date): Promise<boolean>;
+  /** Stores the pair a refresh of `expectedVersion` gave, as version + 1; false if that version is gone. */
+  saveRefreshed(pair: ZaloTokenPair, expectedVersion: number, now: Date): Promise<boolean>;
+  /** Gives the claim back (the refresh failed before Zalo answered) so another container may try. */
+  releaseRefresh(version: number, owner: string): Promise<void>;
+}
