@@ -14,7 +14,6 @@ import { emailSchemaOptional, fullNameSchema } from '../../shared/schemas/common
 import { committeesOfAdmin, createCommittee } from '../../shared/services/committees.js';
 import { assignStaff } from '../../shared/services/staff-assignments.js';
 import { adminActor } from '../actors.js';
-import { installChatCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { decodeCallback, encodeCallback, prefixPattern } from '../keyboards/callback-data.js';
@@ -82,12 +81,11 @@ administrationFeature.callbackQuery(prefixPattern(UNIT), async (ctx, next) => {
     await ctx.ui.answer(ctx.t.errors.staleButton, { alert: true });
     return;
   }
-  await ctx.deps.ports.chatLinks.setActingFor('telegram', actor.link.userId, { orgId, role });
+  await ctx.deps.ports.chatLinks.setActingFor(actor.link.channel, actor.link.userId, { orgId, role });
   const committee = await ctx.deps.ports.committees.get(orgId);
   await ctx.ui.replace(message(ctx.t.admin.actingFor(committee?.name ?? orgId, ctx.t.role(role))));
   await ctx.ui.answer();
-  const chatId = ctx.chat?.id;
-  if (chatId !== undefined) await installChatCommands(ctx.api, chatId, role).catch(() => undefined);
+  await ctx.ui.showCommands(role).catch(() => undefined);
 });
 
 administrationFeature.command(['canbo', 'staff'], async (ctx) => {
