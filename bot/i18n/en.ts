@@ -273,7 +273,8 @@ export const en: Catalogue = {
       `• Where: ${m.place}\n` +
       `• Chair: ${m.chairName}\n` +
       `• Agenda: ${m.agenda}`,
-    warningsHeader: 'Please note (R8):',
+    // R8
+    warningsHeader: 'Please note:',
     warning: (w: MeetingPlanWarning) => WARNING[w],
     confirm: 'Confirm',
     cancel: 'Cancel',
@@ -437,7 +438,8 @@ export const en: Catalogue = {
     rejectButton: (n: number) => `❌ Reject ${n}`,
     more: 'More are waiting: decide these, then type /confirm again.',
     card: (member: string, residence: string, m: MeetingText, category: AbsenceCategory, text?: string) =>
-      `ABSENCE REASON TO CONFIRM (R9)\n` +
+      // R9
+      `ABSENCE REASON TO CONFIRM\n` +
       `Party member ${member} will be absent from the contact meeting of ${residence} (${when(m)}, at ${m.place}).\n` +
       `Reason: ${CATEGORY[category]}${text ? ` — "${text}"` : ''}`,
     confirm: 'Confirm',
@@ -450,7 +452,8 @@ export const en: Catalogue = {
 
   notices: {
     absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
-      'MEMBER ABSENT WITHOUT NOTICE (R10)\n' +
+      // R10
+      'MEMBER ABSENT WITHOUT NOTICE\n' +
       `${residence} reports: member ${member} was absent from the contact meeting ` +
       `(${when(m)}, at ${m.place}) without a reason, or with a reason not confirmed.`,
     acknowledgeButton: 'Received',
@@ -600,13 +603,15 @@ export const en: Catalogue = {
       `${name}${hamlet ? ` (${hamlet})` : ''}${draft ? ' • draft' : ''}${flagged ? ' • missed both' : ''}`,
     formTitle: (title: string, name: string, year: number) => `${title} — ${name}, ${year}`,
     flagged:
-      'Note (R11): the member missed both meetings of the year without a confirmed reason; the proposal starts as criticism.',
+      // R11
+      'Note: the member missed both meetings of the year without a confirmed reason; the proposal starts as criticism.',
     question: (n: number, total: number, text: string) => `Question ${n}/${total}: ${text}`,
     askText: 'Please type the comment (one message).',
     askTextOptional: 'Please type the text, or press "Skip".',
     preset: '(preset)',
     askReason:
-      'This member missed both meetings (R11). Please type the reason for a proposal other than criticism (one message).',
+      // R11
+      'This member missed both meetings. Please type the reason for a proposal other than criticism (one message).',
     summaryHeader: 'EVALUATION SUMMARY — please check:',
     reasonLine: (reason: string) => `• Reason for changing the proposal: ${reason}`,
     emptyAnswer: '(empty)',
@@ -618,10 +623,12 @@ export const en: Catalogue = {
     submitted: (name: string, year: number) =>
       `The ${year} evaluation of ${name} was sent to the workplace committee.`,
     needsConsultation:
-      "Not sent yet: the member is a student, so the hamlet head's and the hamlet police head's opinions must be recorded first (R18). Press «Record the hamlet heads' opinions», then send again.",
+      // R18
+      "Not sent yet: the member is a student, so the hamlet head's and the hamlet police head's opinions must be recorded first. Press «Record the hamlet heads' opinions», then send again.",
     consultButton: "Record the hamlet heads' opinions",
     consultIntro: (name: string) =>
-      `OPINIONS BEFORE THE EVALUATION (R18)\nMember: ${name}\nThe bot asks 5 things, one message each.`,
+      // R18
+      `OPINIONS BEFORE THE EVALUATION\nMember: ${name}\nThe bot asks 5 things, one message each.`,
     consultAsk: {
       hamletHeadName: "1/5. The hamlet (area) head's full name:",
       hamletHeadOpinion: "2/5. The hamlet head's opinion of the member:",
@@ -636,12 +643,14 @@ export const en: Catalogue = {
       `The hamlet head's and the hamlet police head's opinions (${date}) are recorded for ${name}'s evaluation. ` +
       (chair ? 'Press «Send» to send the evaluation.' : 'The chair will send the evaluation.'),
     needsReason:
-      'Not sent yet: a reason is needed for changing the proposal of a member who missed both meetings (R11).',
+      // R11
+      'Not sent yet: a reason is needed for changing the proposal of a member who missed both meetings.',
     alreadySubmitted: 'This evaluation was already sent and cannot be changed.',
     stale: 'Someone else changed this evaluation. Please start again with /evaluate.',
     onlyChairSubmits: 'Only the chair sends evaluations for the committee.',
     selfReportIntro: (year: number, invited: number, attended: number) =>
-      `YEAR-END SELF-REPORT ${year} (R19)\n• Meetings invited to: ${invited}\n• Meetings attended (attendance sheets): ${attended}\n\nPlease type one message about your activities at your residence this year.`,
+      // R19
+      `YEAR-END SELF-REPORT ${year}\n• Meetings invited to: ${invited}\n• Meetings attended (attendance sheets): ${attended}\n\nPlease type one message about your activities at your residence this year.`,
     selfReportPrevious: (activities: string) => `Your earlier report: ${activities}`,
     selfReportSaved: (year: number, attended: number) =>
       `Your ${year} year-end report is recorded (${attended} meeting(s) attended). You may send it again to correct it before the workplace reviews it.`,
@@ -657,7 +666,8 @@ export const en: Catalogue = {
     noticeEvaluationRecorded: (residence: string, member: string, year: number) =>
       `${residence} sent the ${year} year-end evaluation of ${member}.`,
     noticeBothMeetingsMissed: (member: string, year: number) =>
-      `${member} missed both ${year} meetings at the residence without a confirmed reason (R11).`,
+      // R11
+      `${member} missed both ${year} meetings at the residence without a confirmed reason.`,
     noticeReportCompiled: (committee: string, year: number, version: number) =>
       `${committee} has its October ${year} report (version ${version}).`,
   },

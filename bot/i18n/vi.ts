@@ -300,7 +300,8 @@ export const vi = {
       `• Địa điểm: ${m.place}\n` +
       `• Chủ trì: đồng chí ${m.chairName}\n` +
       `• Nội dung: ${m.agenda}`,
-    warningsHeader: 'Lưu ý (R8):',
+    // R8
+    warningsHeader: 'Lưu ý:',
     warning: (w: MeetingPlanWarning) => WARNING[w],
     confirm: 'Xác nhận',
     cancel: 'Hủy',
@@ -465,7 +466,8 @@ export const vi = {
     rejectButton: (n: number) => `❌ Không chấp nhận ${n}`,
     more: 'Còn nữa: xử lý các lý do trên rồi gõ /xacnhan để xem tiếp.',
     card: (member: string, residence: string, m: MeetingText, category: AbsenceCategory, text?: string) =>
-      `ĐỀ NGHỊ XÁC NHẬN LÝ DO VẮNG MẶT (R9)\n` +
+      // R9
+      `ĐỀ NGHỊ XÁC NHẬN LÝ DO VẮNG MẶT\n` +
       `Đảng viên ${member} báo vắng mặt cuộc họp giữ mối liên hệ của ${residence} ` +
       `(${when(m)}, tại ${m.place}).\n` +
       `Lý do: ${CATEGORY[category]}${text ? ` — «${text}»` : ''}`,
@@ -483,7 +485,8 @@ export const vi = {
 
   notices: {
     absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
-      'THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO (R10)\n' +
+      // R10
+      'THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO\n' +
       `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
       `(${when(m)}, tại ${m.place}) mà không báo lý do hoặc lý do không được xác nhận.`,
     acknowledgeButton: 'Đã nhận',
@@ -635,13 +638,15 @@ export const vi = {
       `${name}${hamlet ? ` (${hamlet})` : ''}${draft ? ' • nháp' : ''}${flagged ? ' • vắng 2 kỳ' : ''}`,
     formTitle: (title: string, name: string, year: number) => `${title} — đồng chí ${name}, năm ${year}`,
     flagged:
-      'Lưu ý (R11): đảng viên vắng cả hai kỳ họp trong năm không có lý do được xác nhận; đề xuất được đặt sẵn là phê bình.',
+      // R11
+      'Lưu ý: đảng viên vắng cả hai kỳ họp trong năm không có lý do được xác nhận; đề xuất được đặt sẵn là phê bình.',
     question: (n: number, total: number, text: string) => `Câu ${n}/${total}: ${text}`,
     askText: 'Đồng chí gõ nội dung nhận xét (một tin nhắn).',
     askTextOptional: 'Đồng chí gõ nội dung, hoặc bấm "Bỏ qua".',
     preset: '(đặt sẵn)',
     askReason:
-      'Đảng viên này vắng cả hai kỳ họp (R11). Đồng chí gõ lý do thay đổi đề xuất khác phê bình (một tin nhắn).',
+      // R11
+      'Đảng viên này vắng cả hai kỳ họp. Đồng chí gõ lý do thay đổi đề xuất khác phê bình (một tin nhắn).',
     summaryHeader: 'TÓM TẮT NHẬN XÉT — đồng chí kiểm tra lại:',
     reasonLine: (reason: string) => `• Lý do thay đổi đề xuất: ${reason}`,
     emptyAnswer: '(để trống)',
@@ -653,10 +658,12 @@ export const vi = {
     submitted: (name: string, year: number) =>
       `Đã gửi nhận xét năm ${year} của đồng chí ${name} đến cấp ủy nơi công tác.`,
     needsConsultation:
-      'Chưa gửi được: đảng viên là học sinh, sinh viên nên cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18). Đồng chí bấm «Ghi ý kiến trưởng ấp, trưởng công an ấp» để ghi, rồi gửi lại.',
+      // R18
+      'Chưa gửi được: đảng viên là học sinh, sinh viên nên cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước. Đồng chí bấm «Ghi ý kiến trưởng ấp, trưởng công an ấp» để ghi, rồi gửi lại.',
     consultButton: 'Ghi ý kiến trưởng ấp, trưởng công an ấp',
     consultIntro: (name: string) =>
-      `GHI Ý KIẾN TRƯỚC KHI NHẬN XÉT (R18)\nĐảng viên: ${name}\nBot hỏi 5 thông tin, mỗi thông tin trong một tin nhắn.`,
+      // R18
+      `GHI Ý KIẾN TRƯỚC KHI NHẬN XÉT\nĐảng viên: ${name}\nBot hỏi 5 thông tin, mỗi thông tin trong một tin nhắn.`,
     consultAsk: {
       hamletHeadName: '1/5. Họ và tên trưởng ấp (khu vực):',
       hamletHeadOpinion: '2/5. Ý kiến của trưởng ấp (khu vực) về đảng viên:',
@@ -671,12 +678,14 @@ export const vi = {
     consultRecorded: (name: string, date: string, chair: boolean) =>
       `Đã ghi ý kiến trưởng ấp và trưởng công an ấp (ngày ${date}) cho nhận xét của đồng chí ${name}. ` +
       (chair ? 'Bấm «Gửi» để gửi nhận xét.' : 'Đồng chí chủ trì sẽ gửi nhận xét.'),
-    needsReason: 'Chưa gửi được: cần nêu lý do thay đổi đề xuất của đảng viên vắng cả hai kỳ họp (R11).',
+    // R11
+    needsReason: 'Chưa gửi được: cần nêu lý do thay đổi đề xuất của đảng viên vắng cả hai kỳ họp.',
     alreadySubmitted: 'Nhận xét này đã được gửi, không sửa được nữa.',
     stale: 'Bản nhận xét đã được người khác sửa. Đồng chí vui lòng bấm /nhanxet để làm lại.',
     onlyChairSubmits: 'Chỉ đồng chí chủ trì gửi nhận xét thay mặt cấp ủy.',
     selfReportIntro: (year: number, invited: number, attended: number) =>
-      `BÁO CÁO CUỐI NĂM ${year} (R19)\n• Số cuộc họp được mời: ${invited}\n• Số cuộc họp có mặt (theo sổ điểm danh): ${attended}\n\nĐồng chí gõ một tin nhắn về các hoạt động ở nơi cư trú trong năm.`,
+      // R19
+      `BÁO CÁO CUỐI NĂM ${year}\n• Số cuộc họp được mời: ${invited}\n• Số cuộc họp có mặt (theo sổ điểm danh): ${attended}\n\nĐồng chí gõ một tin nhắn về các hoạt động ở nơi cư trú trong năm.`,
     selfReportPrevious: (activities: string) => `Báo cáo đã gửi trước đây: ${activities}`,
     selfReportSaved: (year: number, attended: number) =>
       `Đã ghi nhận báo cáo cuối năm ${year} của đồng chí (có mặt ${attended} cuộc họp). Đồng chí có thể gửi lại để sửa trước khi cấp ủy nơi công tác xem xét.`,
@@ -692,7 +701,8 @@ export const vi = {
     noticeEvaluationRecorded: (residence: string, member: string, year: number) =>
       `${residence} đã gửi nhận xét cuối năm ${year} của đồng chí ${member}.`,
     noticeBothMeetingsMissed: (member: string, year: number) =>
-      `Đồng chí ${member} vắng cả hai kỳ họp năm ${year} tại nơi cư trú mà không có lý do được xác nhận (R11).`,
+      // R11
+      `Đồng chí ${member} vắng cả hai kỳ họp năm ${year} tại nơi cư trú mà không có lý do được xác nhận.`,
     noticeReportCompiled: (committee: string, year: number, version: number) =>
       `${committee} đã có báo cáo tháng 10/${year} (phiên bản ${version}).`,
   },

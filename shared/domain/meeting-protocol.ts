@@ -172,8 +172,9 @@ export function isFrozen(minutes: Pick<Minutes, 'signatures' | 'seal'> | undefin
 export function assertRecordOpen(minutes: Pick<Minutes, 'signatures' | 'seal'> | undefined): void {
   if (!minutes || !isFrozen(minutes)) return;
   if (minutes.seal) {
+    // R16: sealed minutes are never edited.
     throw new ConflictError(
-      'R16: biên bản đã ký và niêm phong, không sửa được; hãy lập phụ lục có ký. (The minutes are sealed.)',
+      'Biên bản đã ký và niêm phong, không sửa được; hãy lập phụ lục có ký. (The minutes are sealed.)',
       'minutes_sealed',
     );
   }
@@ -186,8 +187,9 @@ export function assertRecordOpen(minutes: Pick<Minutes, 'signatures' | 'seal'> |
 /** Writing a part before sealing (R16 forbids it after): earlier signatures and the frozen record lapse. */
 export function withPart(minutes: Minutes, part: MinutesPart, text: string): Minutes {
   if (minutes.seal) {
+    // R16: sealed minutes are never edited.
     throw new ConflictError(
-      'R16: biên bản đã ký và niêm phong, không sửa được; hãy lập phụ lục có ký. (The minutes are sealed; add a signed addendum.)',
+      'Biên bản đã ký và niêm phong, không sửa được; hãy lập phụ lục có ký. (The minutes are sealed; add a signed addendum.)',
       'minutes_sealed',
     );
   }

@@ -24,7 +24,8 @@ export const REPORT_SHEETS = {
   evaluations: 'Nhận xét',
   evaluationsByLevel: 'Nhận xét theo tiêu chí',
   proposals: 'Biểu dương, phê bình',
-  bothMeetingsMissed: 'Vắng cả hai cuộc họp (R11)',
+  // R11
+  bothMeetingsMissed: 'Vắng cả hai cuộc họp',
 } as const;
 
 type Cell = XlsxCell;

@@ -233,7 +233,7 @@ describe('Feature: attendance and comments in the bot', () => {
     // Assess
     expect(run.raised).toBe(4);
     expect(notices).toHaveLength(4);
-    expect(card?.text).toContain('THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO (R10)');
+    expect(card?.text).toContain('THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO');
     expect(world.emu.callbackAnswer(pressed.update.callback_query?.id ?? '')?.text).toBe(
       'Đã ghi nhận: cấp ủy đã nhận thông báo.',
     );

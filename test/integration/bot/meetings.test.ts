@@ -68,7 +68,7 @@ describe('Feature: planning a meeting', () => {
     expect(chairs).toEqual(['Trần Văn Chủ', 'Ngô Văn Phó', 'Hủy']);
     expect(summary).toContain('• Thời gian: 07:30, Thứ Hai, ngày 15/06/2026');
     expect(summary).toContain('• Địa điểm: Nhà văn hóa khu vực 3');
-    expect(summary).toContain('Lưu ý (R8):');
+    expect(summary).toContain('Lưu ý:');
     expect(summary).toContain('Ngày họp không phải thứ Bảy hoặc Chủ nhật');
     expect(last()?.text).toContain('Đã lên lịch cuộc họp đợt tháng 6/2026: 07:30, Thứ Hai, ngày 15/06/2026');
     expect(last()?.text).toContain('Dùng /moi để gửi thư mời đến đảng viên.');

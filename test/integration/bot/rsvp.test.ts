@@ -84,7 +84,7 @@ describe('Feature: RSVP and absence confirmation', () => {
     expect(categories).toEqual(['Công tác', 'Ốm đau', 'Việc gia đình', 'Lý do khác', '« Quay lại']);
     expect(refusal).toContain('lời giải thích dài 501 ký tự, vượt quá 500 ký tự cho phép');
     expect(thanks).toBe('Đã gửi lý do vắng mặt đến cấp ủy nơi công tác để xác nhận. Cảm ơn đồng chí!');
-    expect(card?.text).toContain('ĐỀ NGHỊ XÁC NHẬN LÝ DO VẮNG MẶT (R9)');
+    expect(card?.text).toContain('ĐỀ NGHỊ XÁC NHẬN LÝ DO VẮNG MẶT');
     expect(card?.text).toContain('Lý do: Ốm đau — «Phẫu thuật ruột thừa, bác sĩ yêu cầu nghỉ 2 tuần.»');
     expect(world.emu.message(workplaceUser.id, card?.messageId ?? 0)?.text).toContain(
       'Đã xác nhận lý do vắng mặt.',

@@ -160,7 +160,7 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     expect(list).toEqual(['Trần Thị Bình (Khu vực 2) • nháp', 'Hủy']);
     expect(summaryButtons).toEqual(['Lưu nhận xét', 'Làm lại', 'Gửi', 'Hủy']);
     expect(chat.last()?.text).toContain(
-      'cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước (R18)',
+      'cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước',
     );
     expect((await world.repos.evaluations.get(RESIDENCE, 2026, student.id))?.status).toBe('draft');
   });
@@ -213,7 +213,7 @@ describe('Feature: /nhanxet under hd02-2011', () => {
 
     // Assess
     expect(refusalButtons).toEqual(['Ghi ý kiến trưởng ấp, trưởng công an ấp']);
-    expect(intro).toContain('GHI Ý KIẾN TRƯỚC KHI NHẬN XÉT (R18)\nĐảng viên: Trần Thị Bình');
+    expect(intro).toContain('GHI Ý KIẾN TRƯỚC KHI NHẬN XÉT\nĐảng viên: Trần Thị Bình');
     expect(asked).toEqual([
       '1/5. Họ và tên trưởng ấp (khu vực):',
       '2/5. Ý kiến của trưởng ấp (khu vực) về đảng viên:',
@@ -391,7 +391,7 @@ describe('Feature: /nhanxet under qd213-2020', () => {
     await relayAndNotify(world);
 
     // Assess
-    expect(proposal).toContain('Lưu ý (R11)');
+    expect(proposal).toContain('Lưu ý:');
     expect(proposals).toEqual(['Biểu dương', 'Không đề nghị', 'Xem xét xử lý (đặt sẵn)', 'Hủy']);
     expect(askReason).toContain('gõ lý do thay đổi đề xuất');
     expect(summary).toContain(
@@ -403,7 +403,7 @@ describe('Feature: /nhanxet under qd213-2020', () => {
       form: { proposal: 'none' },
     });
     expect(world.emu.lastBotMessage(workplaceUser.id)?.text).toBe(
-      'Đồng chí Hồ Văn Dũng vắng cả hai kỳ họp năm 2026 tại nơi cư trú mà không có lý do được xác nhận (R11).',
+      'Đồng chí Hồ Văn Dũng vắng cả hai kỳ họp năm 2026 tại nơi cư trú mà không có lý do được xác nhận.',
     );
   });
 });

@@ -72,7 +72,7 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     const done = lastText(memberUser.id);
 
     // Assess
-    expect(intro).toContain('BÁO CÁO CUỐI NĂM 2026 (R19)');
+    expect(intro).toContain('BÁO CÁO CUỐI NĂM 2026');
     expect(intro).toContain('• Số cuộc họp được mời: 0');
     expect(done).toContain('Đã ghi nhận báo cáo cuối năm 2026 của đồng chí');
     expect(await world.repos.yearEnd.getSelfReport(member.id, 2026)).toMatchObject({

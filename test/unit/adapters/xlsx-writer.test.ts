@@ -23,7 +23,7 @@ const BOOK: XlsxWorkbook = {
       columnWidths: [36, 10],
     },
     {
-      name: 'Vắng cả hai cuộc họp (R11)',
+      name: 'Vắng cả hai cuộc họp',
       headers: ['STT', 'Họ và tên', 'Nơi công tác'],
       rows: [[1, VIETNAMESE, 'Sở Y tế']],
       columnWidths: [10, 40.5, 60],
@@ -68,11 +68,7 @@ describe('Function: writeXlsx', () => {
     const sheet1 = part(bytes, 'xl/worksheets/sheet1.xml');
 
     // Assess
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      'Đảng viên',
-      'Vắng cả hai cuộc họp (R11)',
-      'Nhận xét',
-    ]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Đảng viên', 'Vắng cả hai cuộc họp', 'Nhận xét']);
     expect(values(workbook, 'Đảng viên')).toEqual([
       ['Chỉ tiêu', 'Số lượng'],
       ['Đã tiếp nhận', 26],
@@ -84,7 +80,7 @@ describe('Function: writeXlsx', () => {
     expect(sheet1).toContain('<c r="B2"><v>26</v></c>');
     expect(sheet1).toContain('<c r="B3"><v>83.5</v></c>');
     expect(sheet1).toMatch(/<c r="A2" t="s"><v>\d+<\/v><\/c>/);
-    expect(values(workbook, 'Vắng cả hai cuộc họp (R11)')).toEqual([
+    expect(values(workbook, 'Vắng cả hai cuộc họp')).toEqual([
       ['STT', 'Họ và tên', 'Nơi công tác'],
       [1, VIETNAMESE, 'Sở Y tế'],
     ]);
@@ -115,7 +111,7 @@ describe('Function: writeXlsx', () => {
 
     // Assess
     expect([width('Đảng viên', 1), width('Đảng viên', 2)]).toEqual([36, 10]);
-    expect([1, 2, 3].map((c) => width('Vắng cả hai cuộc họp (R11)', c))).toEqual([10, 40.5, 60]);
+    expect([1, 2, 3].map((c) => width('Vắng cả hai cuộc họp', c))).toEqual([10, 40.5, 60]);
     expect(width('Nhận xét', 1)).toBeUndefined();
   });
 
