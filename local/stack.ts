@@ -1,5 +1,6 @@
 // Local runtime: the whole system on one machine — DynamoDB Local, the seed, the gateway, the Bot API emulator
 // (or real Telegram), the outbox relay and the schedules — started and stopped as one.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -44,6 +45,7 @@ import { type DynamoDbLocal, isPortFree, PortBusyError, startDynamoDbLocal } fro
 import { type LambdaHandler, loadHandler } from './functions.js';
 import { type Gateway, PortInUseError, sendJson, startGateway } from './gateway.js';
 import { lambdaContext, scheduledEvent, snsEvent } from './lambda-events.js';
+import { pageOrigins, refusalOf } from './loopback-guard.js';
 import { NewPeople, newPersonInputSchema } from './new-people.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
@@ -53,6 +55,8 @@ import { TelegramEmulator } from './telegram-emulator/index.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 const EMULATED_BOT = { first_name: 'Liên hệ nơi cư trú', username: 'lienhe_noicutru_bot' };
+/** The emulated bot's id; its token's secret half is drawn at each start, so no page can know it. */
+const EMULATED_BOT_ID = 1234567890;
 
 export interface SampleToken {
   role: Role;
@@ -205,6 +209,7 @@ async function boot(
     // off: the bot's own throttler spaces its sends, and a moved clock would confuse the limiter's windows.
     emulator = new TelegramEmulator({
       port: settings.emulatorPort,
+      token: `${EMULATED_BOT_ID}:${randomBytes(24).toString('base64url')}`,
       rateLimits: false,
       bot: EMULATED_BOT,
       now: () => clock.now().getTime(),
@@ -364,6 +369,8 @@ async function boot(
   });
   const gatewayUrl = gateway.url;
   teardown.add('HTTP gateway', () => gateway?.close());
+  // The chat page (served by the gateway) is the one web page the emulator answers, by either loopback name.
+  for (const origin of pageOrigins(gateway.port)) emulator?.allowOrigin(origin);
   log(`HTTP gateway on ${gatewayUrl} (${HTTP_ROUTES.length} routes)`);
 
   // 7. The bot: behind its webhook on the gateway (the emulator POSTs updates there, as Telegram does in
@@ -566,6 +573,10 @@ async function localControl(
   }
   if (method === 'GET' && serveChatPage(c.chatPage, path, res)) return true;
   if (!path.startsWith('/_local/')) return false;
+  // The control API moves the clock and fires jobs: only the chat page's own origin, and loopback names.
+  const port = Number(req.socket.localPort);
+  const refusal = refusalOf(req, '127.0.0.1', new Set(pageOrigins(port)));
+  if (refusal) return sendJson(res, 403, { error: `Forbidden: ${refusal}` });
   try {
     if (method === 'GET' && path === '/_local/health') return sendJson(res, 200, { ok: true });
     if (method === 'GET' && path === '/_local/config') return sendJson(res, 200, c.config());

@@ -171,7 +171,7 @@ function entityNode(entity: Entity, part: string): Node {
     case 'text_link':
     case 'url': {
       const a = el('a', undefined, part);
-      a.href = entity.type === 'text_link' ? entity.url : part;
+      a.href = safeHref(entity.type === 'text_link' ? entity.url : part);
       a.target = '_blank';
       a.rel = 'noopener';
       return a;
@@ -364,10 +364,24 @@ function messageNode(message: ConversationMessage): HTMLElement {
   return row;
 }
 
+/** Only web links open: a `javascript:` or `data:` URL from a message would run in this page. */
+function safeHref(url: string): string {
+  // Telegram marks "example.org" as a link too: read a bare address as a web one.
+  for (const candidate of [url, `http://${url}`]) {
+    try {
+      const parsed = new URL(candidate);
+      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : '#';
+    } catch {
+      // not a URL as written: try the bare-address reading
+    }
+  }
+  return '#';
+}
+
 function inlineButton(message: ConversationMessage, button: InlineButton): HTMLElement {
   if ('url' in button && button.url) {
     const a = el('a', 'inline-button', `${button.text} ↗`);
-    a.href = button.url;
+    a.href = safeHref(button.url);
     a.target = '_blank';
     a.rel = 'noopener';
     return a;

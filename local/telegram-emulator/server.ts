@@ -11,6 +11,7 @@ import {
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, Update, UserFromGetMe } from 'grammy/types';
+import { refusalOf } from '../loopback-guard.js';
 import { type Params, parseParams, readBody } from './body.js';
 import {
   BotApiError,
@@ -72,6 +73,12 @@ export interface TelegramEmulatorOptions {
   webhookTimeoutMs?: number;
   /** Largest accepted request body (Telegram: 50 MB for bots). */
   maxUploadBytes?: number;
+  /**
+   * Browser origins allowed to call (the chat page's own). A request from any other origin is refused:
+   * every web page a developer opens could otherwise read the chats and act as any user. Requests
+   * without an Origin (the bot, tests, curl) are not browsers' and pass.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export type ApiResponse =
@@ -111,12 +118,12 @@ const JSON_PARAMS = [
   'allowed_updates',
 ];
 
+/** Sent only to an allowed origin (see TelegramEmulatorOptions.allowedOrigins), never to `*`. */
 const CORS_HEADERS = {
-  'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers': 'content-type',
-  'access-control-allow-private-network': 'true',
   'access-control-max-age': '600',
+  vary: 'origin',
 };
 
 /** Longest long poll the control API holds open. */
@@ -135,7 +142,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.writableEnded || res.destroyed) return;
   const payload = JSON.stringify(body);
   res.writeHead(status, {
-    ...CORS_HEADERS,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(payload),
   });
@@ -187,6 +193,7 @@ export class TelegramEmulator {
   private address: { url: string; port: number } | undefined;
   private readonly outgoing = new Set<ClientRequest>();
   private readonly background = new Set<Promise<unknown>>();
+  private readonly allowedOrigins: Set<string>;
 
   constructor(options: TelegramEmulatorOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
@@ -213,6 +220,7 @@ export class TelegramEmulator {
     this.requestedPort = options.port ?? 0;
     this.webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
     this.maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
+    this.allowedOrigins = new Set(options.allowedOrigins ?? []);
     this.limiter = new RateLimiter(
       options.rateLimits === false ? { enabled: false } : (options.rateLimits ?? {}),
       this.now,
@@ -604,11 +612,37 @@ export class TelegramEmulator {
     if (typeof method === 'string') await this.invoke(method, params, { viaWebhookReply: true });
   }
 
+  /** Lets one more browser origin call (the chat page, once the gateway's port is known). */
+  allowOrigin(origin: string): void {
+    this.allowedOrigins.add(origin);
+  }
+
+  /**
+   * Browsers only from an allowed origin, and only under a loopback name: a page elsewhere (or one that
+   * rebinds its DNS name to 127.0.0.1) gets 403 before anything is read or done.
+   */
+  private refusesCaller(req: IncomingMessage, res: ServerResponse): boolean {
+    const refusal = refusalOf(req, this.host, this.allowedOrigins);
+    if (refusal) {
+      sendJson(res, 403, { ok: false, error_code: 403, description: `Forbidden: ${refusal}` });
+      return true;
+    }
+    const origin = req.headers.origin;
+    if (origin === undefined) return false;
+    res.setHeader('access-control-allow-origin', origin);
+    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+    // Chrome asks before a public page reaches a private address; only the allowed origin gets a yes.
+    if (req.headers['access-control-request-private-network'] === 'true')
+      res.setHeader('access-control-allow-private-network', 'true');
+    return false;
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.refusesCaller(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS);
+      res.writeHead(204);
       res.end();
       return;
     }
@@ -655,7 +689,6 @@ export class TelegramEmulator {
       return;
     }
     res.writeHead(200, {
-      ...CORS_HEADERS,
       'content-type': file.mimeType,
       'content-length': file.bytes.length,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,

@@ -70,6 +70,33 @@ describe('E2E: the local stack in a browser', () => {
     expect(output).not.toMatch(/NodeVersionSupportWarning/);
   });
 
+  it('answers the chat page, and refuses any other web page the developer has open (403, nothing done)', async () => {
+    // Prepare
+    const evil = { origin: 'https://evil.example', 'content-type': 'application/json' };
+
+    // Act
+    const clockBefore = await (await fetch(`${stack.info.gateway}/_local/clock`)).json();
+    const movedByEvil = await fetch(`${stack.info.gateway}/_local/clock`, {
+      method: 'POST',
+      headers: evil,
+      body: JSON.stringify({ now: '2030-01-01T08:00' }),
+    });
+    const readByEvil = await fetch(`${stack.info.emulator}/_emulator/chats`, { headers: evil });
+    const readByPage = await fetch(`${stack.info.emulator}/_emulator/chats`, {
+      headers: { origin: new URL(stack.info.gateway).origin },
+    });
+    const clockAfter = await (await fetch(`${stack.info.gateway}/_local/clock`)).json();
+
+    // Assess
+    expect(movedByEvil.status).toBe(403);
+    expect(readByEvil.status).toBe(403);
+    expect(readByPage.status).toBe(200);
+    expect(readByPage.headers.get('access-control-allow-origin')).toBe(new URL(stack.info.gateway).origin);
+    expect((clockAfter as { now: string }).now.slice(0, 10)).toBe(
+      (clockBefore as { now: string }).now.slice(0, 10),
+    );
+  });
+
   it('lists every demo user on the chat page, staff first, and finds them by name', async () => {
     await step(chat, 'demo-users', async () => {
       // Act
@@ -468,6 +495,7 @@ describe('E2E: the local stack in a browser', () => {
       { id: 'an-binh-e2e-kv2', name: 'Khu vực Bình Yên' },
     ];
     const CHAIR = 'Huỳnh Văn Thới';
+    const CHAIR_EMAIL = 'thoi.huynh@example.org';
     const CHAIR_ROLE = 'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)';
     const PLACE = 'Nhà văn hóa khu vực Bình Nhựt';
 
@@ -514,6 +542,9 @@ describe('E2E: the local stack in a browser', () => {
             await chat.tap(CHAIR_ROLE);
             await chat.botSays(`Gửi họ và tên của ${CHAIR_ROLE} tại ${WARD_NAME}:`);
             await chat.send(CHAIR);
+            // A sign-in account for the HTTP API comes with an e-mail (on the local stack: recorded only).
+            await chat.botSays(`Gửi địa chỉ e-mail của đồng chí ${CHAIR}`);
+            await chat.send(CHAIR_EMAIL);
             const assigned = (await (await chat.botSays(/Mã liên kết: /)).textContent()) ?? '';
             const linkCode = /Mã liên kết: (\S+)/.exec(assigned)?.[1] ?? '';
 
@@ -525,6 +556,7 @@ describe('E2E: the local stack in a browser', () => {
             ]);
             expect(assigned).toContain(`Đã giao ${CHAIR_ROLE} tại ${WARD_NAME} cho đồng chí ${CHAIR}.`);
             expect(assigned).toContain(`?start=${linkCode}`);
+            expect(assigned).toContain(`Tài khoản đăng nhập trang quản trị: ${CHAIR_EMAIL}`);
             expect(linkCode).toMatch(/^[A-Z0-9]{6,}$/);
             // The QR code of the deep link comes as a picture to forward.
             await chat.page.locator('.document', { hasText: `lien-ket-${linkCode}.png` }).waitFor();

@@ -1,6 +1,6 @@
 // Integration tests of the Telegram Bot API emulator, driven by a real grammY client and a grammY webhook bot.
 import { randomBytes } from 'node:crypto';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Bot, GrammyError, InlineKeyboard, InputFile, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
@@ -776,18 +776,57 @@ describe('Class: TelegramEmulator', () => {
           body: JSON.stringify(body),
         });
 
-      it('answers a CORS preflight from another localhost origin', async () => {
+      it('answers a CORS preflight from the allowed origin only, naming that origin', async () => {
+        // Prepare
+        emu.allowOrigin('http://localhost:5173');
+        const preflight = (origin: string) =>
+          control('/chats/1001/send', {
+            method: 'OPTIONS',
+            headers: {
+              origin,
+              'access-control-request-method': 'POST',
+              'access-control-request-private-network': 'true',
+            },
+          });
+
         // Act
-        const response = await control('/chats/1001/send', {
-          method: 'OPTIONS',
-          headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
-        });
+        const allowed = await preflight('http://localhost:5173');
+        const other = await preflight('https://evil.example');
 
         // Assess
-        expect(response.status).toBe(204);
-        expect(response.headers.get('access-control-allow-origin')).toBe('*');
-        expect(response.headers.get('access-control-allow-methods')).toContain('POST');
-        expect(response.headers.get('access-control-allow-headers')).toContain('content-type');
+        expect(allowed.status).toBe(204);
+        expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+        expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+        expect(allowed.headers.get('access-control-allow-headers')).toContain('content-type');
+        expect(allowed.headers.get('access-control-allow-private-network')).toBe('true');
+        expect(other.status).toBe(403);
+        expect(other.headers.get('access-control-allow-origin')).toBeNull();
+        expect(other.headers.get('access-control-allow-private-network')).toBeNull();
+      });
+
+      it('refuses a page of another origin, and a Host that is not a loopback name, before doing anything', async () => {
+        // Prepare
+        const messagesBefore = emu.chatView(alice.id).messages.length;
+
+        // Act: a page elsewhere posts as Alice; a rebinding page reads the chats and calls the bot API
+        const fromTool = await post(`/chats/${alice.id}/send`, { user: alice, text: '/start tool' }).then(
+          (r) => r.status,
+        );
+        const withOrigin = await fetch(`${emu.url}/_emulator/chats/${alice.id}/send`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+          body: JSON.stringify({ user: alice, text: '/start evil' }),
+        });
+        const rebound = await rawGet(emu.url, '/_emulator/chats', 'evil.example');
+        const reboundApi = await rawGet(emu.url, `/bot${emu.token}/getMe`, 'evil.example');
+
+        // Assess
+        expect(fromTool).toBe(200); // no Origin: the bot, a test or curl, not a browser
+        expect(withOrigin.status).toBe(403);
+        expect(rebound).toBe(403);
+        expect(reboundApi).toBe(403);
+        // Only the tool's /start and the bot's answer: nothing of the refused page's message
+        expect(emu.chatView(alice.id).messages.length).toBe(messagesBefore + 2);
       });
 
       it('sends as the user, lists the conversation, presses a button and lists calls', async () => {
@@ -806,7 +845,7 @@ describe('Class: TelegramEmulator', () => {
 
         // Assess
         expect(sent.status).toBe(200);
-        expect(sent.headers.get('access-control-allow-origin')).toBe('*');
+        expect(sent.headers.get('access-control-allow-origin')).toBeNull();
         expect(await sent.json()).toMatchObject({ via: 'webhook', status: 200 });
         expect(view.messages.map((m) => [m.from, m.text])).toEqual([
           ['user', '/start page'],
@@ -882,3 +921,15 @@ describe('Class: TelegramEmulator', () => {
     });
   });
 });
+
+/** A GET with the Host header a DNS-rebinding page would send (fetch cannot set Host). */
+function rawGet(base: string, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { headers: { host }, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
