@@ -1,6 +1,7 @@
 // A whole contact meeting through the HTTP routes and use cases on DynamoDB Local: attendance, every part of
 // the minutes, both signatures, the seal, the PDF, addenda, tampering, R10 notices and comments carried over.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as ackNotice } from '../../functions/http/absence-notice-ack.js';
 import { createHandler as pendingNotices } from '../../functions/http/absence-notices-pending.js';
@@ -585,21 +586,46 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     // Prepare
     const before = await getMinutes();
 
-    // Act
+    // Act: one edit of a part's text in the minutes item, one of the attendance in the record kept beside it
     await table.doc.send(
       new UpdateCommand({
         TableName: table.tableName,
         Key: keys.minutes(JUNE),
-        UpdateExpression: 'SET parts.#report = :text, #record.attendance.present = :n',
-        ExpressionAttributeNames: { '#report': 'report', '#record': 'record' },
-        ExpressionAttributeValues: { ':text': 'Phường hoàn thành 10/10 chỉ tiêu.', ':n': 6 },
+        UpdateExpression: 'SET parts.#report = :text',
+        ExpressionAttributeNames: { '#report': 'report' },
+        ExpressionAttributeValues: { ':text': 'Phường hoàn thành 10/10 chỉ tiêu.' },
       }),
     );
-    const after = await getMinutes();
+    const textEdited = await getMinutes();
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.minutes(JUNE),
+        UpdateExpression: 'SET parts.#report = :text',
+        ExpressionAttributeNames: { '#report': 'report' },
+        ExpressionAttributeValues: {
+          ':text': before.json.parts.find((p) => p.part === 'report')?.text ?? '',
+        },
+      }),
+    );
+    const part = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.minutesRecordPart(JUNE, 0) }),
+    );
+    const record = JSON.parse(gunzipSync(part.Item?.bytes as Uint8Array).toString('utf8'));
+    record.attendance.present = 6;
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...part.Item, bytes: gzipSync(Buffer.from(JSON.stringify(record))) },
+      }),
+    );
+    const recordEdited = await getMinutes();
 
     // Assess
     expect(before.json.seal?.verifies).toBe(true);
-    expect(after.status).toBe(200);
-    expect(after.json.seal).toMatchObject({ hash: sealHash, verifies: false });
+    expect(textEdited.status).toBe(200);
+    expect(textEdited.json.seal).toMatchObject({ hash: sealHash, verifies: false });
+    expect(recordEdited.json.filledIn.attendance.present).toBe(6);
+    expect(recordEdited.json.seal).toMatchObject({ hash: sealHash, verifies: false });
   });
 });

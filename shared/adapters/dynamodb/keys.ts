@@ -214,6 +214,11 @@ export const keys = {
   memberCommentsQuery: (memberId: string) => ({ index: 'gsi3' as const, pk: `MEMBER#${memberId}#COMMENTS` }),
 
   minutes: (meetingId: string): Key => ({ pk: `MEETING#${meetingId}`, sk: 'MINUTES' }),
+  /** Part `n` of the minutes' record (rows, absentees, comments: it grows with the ward), gzipped JSON. */
+  minutesRecordPart: (meetingId: string, n: number): Key => ({
+    pk: `MEETING#${meetingId}`,
+    sk: `MINUTES#RECORD#${String(n).padStart(3, '0')}`,
+  }),
   /** R10: one notice per absent member per meeting, however often the job runs. */
   absenceNotice: (meetingId: string, memberId: string): Key => ({
     pk: `MEETING#${meetingId}`,

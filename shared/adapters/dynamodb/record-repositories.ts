@@ -1,4 +1,5 @@
 // adapter: comments (ý kiến), minutes, evaluations and October reports.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Comment } from '../../domain/comment.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { Evaluation } from '../../domain/evaluation.js';
@@ -15,7 +16,7 @@ import type {
 } from '../../ports/repositories.js';
 import { keys } from './keys.js';
 import { meetingItem } from './meeting-repository.js';
-import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+import { type DynamoStore, fromItem, type Item, type TxItem, toItem } from './store.js';
 
 export class DynamoCommentRepository implements CommentRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -59,17 +60,60 @@ export class DynamoCommentRepository implements CommentRepository {
   }
 }
 
+/**
+ * The record the minutes fill in (a row per invited member, the absentees, the comments) grows with the
+ * ward: 3,025 members passed DynamoDB's 400 KB item limit and the minutes could not be signed. So the
+ * record is kept beside the minutes item, gzipped, in parts of at most this size, written in the same
+ * transaction (a 10,000-member ward is about 1.4 MB of JSON, 2 parts once gzipped).
+ */
+const RECORD_PART_BYTES = 300 * 1024;
+
+/** How many parts the record was stored in (absent: the record, if any, is inline, as stored before). */
+interface StoredMinutesFields {
+  recordParts?: number;
+}
+
 export class DynamoMinutesRepository implements MinutesRepository {
   constructor(private readonly store: DynamoStore) {}
 
   async get(meetingId: string): Promise<Minutes | undefined> {
     const item = await this.store.get(keys.minutes(meetingId));
-    return item ? fromItem<Minutes>(item) : undefined;
+    if (!item) return undefined;
+    const { recordParts, ...minutes } = fromItem<Minutes & StoredMinutesFields>(item);
+    if (!recordParts) return minutes;
+    const partKeys = Array.from({ length: recordParts }, (_, n) => keys.minutesRecordPart(meetingId, n));
+    const parts = await this.store.batchGet(partKeys);
+    const bytes = partKeys.map((key) => {
+      const part = parts.find((p) => p.sk === key.sk);
+      if (!part) throw new Error(`Part ${key.sk} of the minutes of ${meetingId} is missing`);
+      return part.bytes as Uint8Array;
+    });
+    const record = JSON.parse(gunzipSync(Buffer.concat(bytes)).toString('utf8')) as Minutes['record'];
+    return { ...minutes, record };
   }
 
   async save(minutes: Minutes, expectedVersion: number, options: WriteOptions = {}): Promise<void> {
-    const item = toItem('Minutes', keys.minutes(minutes.meetingId), minutes) as Item & { version: number };
-    await this.store.transact([this.store.versionedPut(item, expectedVersion)], options.events);
+    await this.store.transact(
+      [...this.writes(minutes, (item) => this.store.versionedPut(item, expectedVersion))],
+      options.events,
+    );
+  }
+
+  /** The minutes item (its condition from `put`) and the parts of its record, if it has one. */
+  private writes(minutes: Minutes, put: (item: Item & { version: number }) => TxItem): TxItem[] {
+    const key = keys.minutes(minutes.meetingId);
+    const { record, ...rest } = minutes;
+    if (!record) return [put(toItem('Minutes', key, minutes) as Item & { version: number })];
+    const packed = gzipSync(Buffer.from(JSON.stringify(record), 'utf8'));
+    const parts: TxItem[] = [];
+    for (let offset = 0, n = 0; offset < packed.length; offset += RECORD_PART_BYTES, n++) {
+      const part = toItem('MinutesRecordPart', keys.minutesRecordPart(minutes.meetingId, n), {
+        bytes: packed.subarray(offset, offset + RECORD_PART_BYTES),
+      });
+      parts.push({ Put: { TableName: this.store.table, Item: part } });
+    }
+    const stored: Omit<Minutes, 'record'> & StoredMinutesFields = { ...rest, recordParts: parts.length };
+    return [put(toItem('Minutes', key, stored) as Item & { version: number }), ...parts];
   }
 
   async saveWithMeeting(
@@ -79,10 +123,9 @@ export class DynamoMinutesRepository implements MinutesRepository {
     meetingExpectedVersion: number,
     options: WriteOptions = {},
   ): Promise<void> {
-    const item = toItem('Minutes', keys.minutes(minutes.meetingId), minutes) as Item & { version: number };
     await this.store.transact(
       [
-        this.store.versionedPut(item, expectedVersion),
+        ...this.writes(minutes, (item) => this.store.versionedPut(item, expectedVersion)),
         this.store.versionedPut(meetingItem(meeting), meetingExpectedVersion),
       ],
       options.events,
