@@ -45,8 +45,13 @@ const FONT_LOADER_MARKER = 'DejaVuSans.ttf';
  * entry must go once its function is back within budget (the test says so).
  */
 const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
-  // None: every function is within its budget (issue 7). Add an entry with its cap and reason only together
-  // with a plan to remove it.
+  // Add an entry with its cap and reason only together with a plan to remove it.
+  'telegram-webhook': {
+    cap: 760 * KiB,
+    why:
+      'every staff step has a chat path now (administration, CSV imports, QR sheets, year-end views): 718 KiB; ' +
+      'plan (issue "scale", cold start): load the administration and year-end features on first use, as their own chunks',
+  },
 };
 
 // The fixtures ride along under their own names and paths, so they never clash with the real entries.
