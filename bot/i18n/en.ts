@@ -262,6 +262,9 @@ export const en: Catalogue = {
     askPlace: "Type the place (e.g. the ward committee's hall), or choose the committee's address:",
     askPlaceTyped: "Type the place (e.g. the ward committee's hall):",
     badPlace: 'The place is not valid (300 characters at most).',
+    placeLooksLikeTime:
+      "What you typed looks like a time or a date, not a place. To change the time or date, press “« Back”; otherwise type the place (e.g. the ward committee's hall).",
+    back: '« Back',
     askChair: 'Choose the chair (a standing committee member):',
     noChair: 'The committee has no staff in the system to chair. Add staff first.',
     askAgenda: 'Type the agenda, or use the standard one:',

@@ -289,6 +289,9 @@ export const vi = {
     askPlace: 'Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường), hoặc chọn địa chỉ của cấp ủy:',
     askPlaceTyped: 'Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường):',
     badPlace: 'Địa điểm chưa hợp lệ (tối đa 300 ký tự).',
+    placeLooksLikeTime:
+      'Nội dung vừa gõ giống giờ hoặc ngày họp, không phải địa điểm. Nếu muốn sửa giờ hoặc ngày, đồng chí bấm nút “« Quay lại”; nếu không, hãy gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường).',
+    back: '« Quay lại',
     askChair: 'Chọn đồng chí chủ trì cuộc họp (thường trực cấp ủy):',
     noChair: 'Cấp ủy chưa có cán bộ nào trong hệ thống để chủ trì. Đồng chí hãy bổ sung cán bộ trước.',
     askAgenda: 'Gõ nội dung cuộc họp, hoặc dùng nội dung theo hướng dẫn:',
