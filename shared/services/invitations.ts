@@ -26,6 +26,7 @@ import { type Log, silentLog } from '../ports/log.js';
 import type { SmsSender } from '../ports/messaging.js';
 import type { Metrics } from '../ports/metrics.js';
 import type {
+  ChatLink,
   ChatLinkRepository,
   CommitteeRepository,
   IdempotencyStore,
@@ -33,6 +34,7 @@ import type {
   InvitationRepository,
   MeetingRepository,
   MemberRepository,
+  StaffRepository,
 } from '../ports/repositories.js';
 import { forEachConcurrent } from './concurrency.js';
 import { committeeWithHamlets } from './hamlets.js';
@@ -66,6 +68,8 @@ export interface InvitationPorts {
   messenger: ChatMessenger;
   sms: SmsSender;
   clock: Clock;
+  /** The committee's chair and secretaries, who get the paper list too; without it only the starter gets it. */
+  staff?: Pick<StaffRepository, 'ofCommittee'>;
   log?: Log;
   /** InvitationsSent / InvitationsUndeliverable: once per member and run, when the delivery is counted. */
   metrics?: Metrics;
@@ -459,20 +463,21 @@ async function finishInvitations(
     failed: sheet.noChat + sheet.undeliverable,
   });
   const report = job.report;
-  if (!report) return;
   const final = progressNotice({ ...job, ...sheet }, meeting, true);
-  const to = {
-    channel: report.channel,
-    chatId: report.chatId,
-    ...(report.languageCode ? { languageCode: report.languageCode } : {}),
-  };
-  if (report.messageId) {
+  const to = report
+    ? {
+        channel: report.channel,
+        chatId: report.chatId,
+        ...(report.languageCode ? { languageCode: report.languageCode } : {}),
+      }
+    : undefined;
+  if (report?.messageId) {
     await ports.messenger.edit(
       { channel: report.channel, chatId: report.chatId, messageId: report.messageId },
       final,
       report.languageCode,
     );
-  } else {
+  } else if (to) {
     await ports.messenger.send(to, final);
   }
   if (sheet.unreachable.length === 0) return;
@@ -488,5 +493,26 @@ async function finishInvitations(
     reason: i.delivery === 'no_chat' ? 'no_chat' : 'undeliverable',
     smsSent: i.smsSent === true,
   }));
-  await ports.messenger.send(to, { kind: 'unreachable_members', meeting, members });
+  const list: Notice = { kind: 'unreachable_members', meeting, members };
+  if (to) await ports.messenger.send(to, list);
+  // R9: the chair and the secretary hand out the paper letters too, whoever pressed /moi (or called the API).
+  for (const link of await chairAndSecretaryChats(meeting, ports)) {
+    if (to && link.channel === to.channel && link.chatId === to.chatId) continue;
+    const outcome = await ports.messenger.send(recipientOf(link), list);
+    if (!outcome.ok) await ports.chatLinks.setBlocked(link.channel, link.userId, true);
+  }
+}
+
+/** The chats of the meeting's chair and of the committee's chair and secretaries, each once. */
+async function chairAndSecretaryChats(meeting: Meeting, ports: InvitationPorts): Promise<ChatLink[]> {
+  if (!ports.staff) return [];
+  const ids = new Set([meeting.chairStaffId]);
+  for (const s of await ports.staff.ofCommittee(meeting.residenceOrgId))
+    if (s.role === 'chair' || s.role === 'secretary') ids.add(s.id);
+  const chats = new Map<string, ChatLink>();
+  for (const id of ids) {
+    for (const link of await ports.chatLinks.ofSubject({ kind: 'staff', id }))
+      if (!link.blocked) chats.set(`${link.channel}:${link.chatId}`, link);
+  }
+  return [...chats.values()];
 }
