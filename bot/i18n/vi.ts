@@ -638,8 +638,8 @@ export const vi = {
     receivedOn: (date: string) => `nhận ngày ${date}`,
     missedBoth: 'vắng cả hai cuộc họp trong năm không có lý do',
     meetings: (attended: number, invited: number) => `dự họp ${attended}/${invited}`,
-    selfReport: (done: boolean) => (done ? 'đã tự báo cáo' : 'chưa tự báo cáo'),
-    collected: (done: boolean) => (done ? 'đã thu sổ trực tiếp' : 'chưa thu sổ trực tiếp'),
+    selfReport: (done: boolean): string => (done ? 'đã tự báo cáo' : 'chưa tự báo cáo'),
+    collected: (done: boolean): string => (done ? 'đã thu sổ trực tiếp' : 'chưa thu sổ trực tiếp'),
   },
 
   yearEnd: {
