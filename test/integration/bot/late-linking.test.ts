@@ -1,8 +1,11 @@
 // Integration: a member on the paper list who links a chat after /moi gets the invitation by chat (R9), once —
 // at linking, or from the next /moi when the link came another way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitationPorts } from '../../../bot/context.js';
+import { botDepsOf } from '../../../functions/bot-deps.js';
 import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
+import { deliverPendingInvitations } from '../../../shared/services/invitations.js';
 import { createLinkCode, redeemLinkCode } from '../../../shared/services/link-codes.js';
 import {
   addMember,
@@ -95,6 +98,35 @@ describe('Use case: invitations to a member who links a chat late (R9)', () => {
     expect(invitationsIn(world, user)).toHaveLength(1);
     expect((await world.repos.invitations.get(meeting.id, member.id))?.delivery).toBe('sent');
     expect(world.emu.lastBotMessage(staffUser.id)?.text ?? '').not.toContain('Đinh Thị Trễ');
+  });
+
+  it('sends the letter once when two deliveries race (a link and a retried update at the same moment)', async () => {
+    // Prepare
+    const member = await addMember(world, { fullName: 'Hà Văn Đôi', phone: undefined });
+    await pressInvite(world, staffUser, meeting);
+    const user = aUser('Đôi');
+    const issued = await createLinkCode({ kind: 'member', id: member.id }, 'test', {
+      chatLinks: world.repos.chatLinks,
+      clock: world.clock,
+      newCode: () => 'RACE2345',
+    });
+    await redeemLinkCode(
+      issued.code,
+      { channel: 'telegram', userId: String(user.id), chatId: String(user.id) },
+      { ...world.repos, clock: world.clock },
+    );
+    const ports = invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger));
+
+    // Act
+    const sent = await Promise.all([
+      deliverPendingInvitations(member.id, ports),
+      deliverPendingInvitations(member.id, ports),
+    ]);
+
+    // Assess
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(invitationsIn(world, user)).toHaveLength(1);
+    expect((await world.repos.invitations.get(meeting.id, member.id))?.delivery).toBe('sent');
   });
 
   it('sends nothing on linking for a meeting that has started', async () => {
