@@ -29,6 +29,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
   if (role === 'workplace_staff') {
     return [
       { command: 'xacnhan', description: t.commands.xacnhan },
+      { command: 'cuoinam', description: t.commands.cuoinam },
       { command: 'malienket', description: t.commands.malienket },
       { command: 'maketnoi', description: t.commands.maketnoi },
       ...base,

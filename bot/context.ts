@@ -154,6 +154,7 @@ export function invitationPorts(deps: BotDeps & { messenger: ChatMessenger }): I
     messenger: deps.messenger,
     sms: deps.sms,
     clock: deps.clock,
+    staff: p.staff,
     log: deps.log,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.invitationSettings ? { settings: deps.invitationSettings } : {}),

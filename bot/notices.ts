@@ -138,8 +138,17 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
           : t.reminders.oneDay(notice.committeeName, notice.memberName, m);
       return message(text, answerKeyboard(t, notice.meeting.id));
     }
-    case 'staff_summary':
-      return message(t.reminders.summary(meetingText(notice.meeting), notice.daysLeft, notice.tally));
+    case 'staff_summary': {
+      const lines = [t.reminders.summary(meetingText(notice.meeting), notice.daysLeft, notice.tally)];
+      const unanswered = notice.unanswered ?? [];
+      if (unanswered.length > 0) {
+        lines.push('', t.reminders.unansweredHeader(unanswered.length));
+        unanswered.forEach((m, i) => {
+          lines.push(t.reminders.unansweredLine(i + 1, m.memberName, m.hamletName, m.phone));
+        });
+      }
+      return message(lines.join('\n'));
+    }
     case 'absence_for_confirmation':
       return absenceCardView(t, notice);
     case 'absence_decided':
@@ -200,5 +209,9 @@ export function noticeSms(notice: Notice): string {
   const t = catalogue('vi');
   if (notice.kind === 'invitation')
     return t.sms.invitation(notice.committeeName, meetingText(notice.meeting));
+  if (notice.kind === 'reminder')
+    return notice.which === 'three_days'
+      ? t.sms.reminderNoAnswer(notice.committeeName, meetingText(notice.meeting), notice.daysLeft)
+      : t.sms.reminderTomorrow(notice.committeeName, meetingText(notice.meeting));
   return noticeView(notice, 'vi').text;
 }

@@ -1,4 +1,4 @@
-// bot: the year-end features (/nhanxet with its R18 consultation, /baocaocuoinam, /baocao). Only the webhook installs them (through
+// bot: the year-end features (/nhanxet with its R18 consultation, /baocaocuoinam, /baocao, /cuoinam). Only the webhook installs them (through
 // BotDeps.extraFeatures): the functions that build the bot just to send (invitation worker, notifier,
 // reminders) leave these use cases and the report's renderer out of their bundles.
 import type { Composer } from 'grammy';
@@ -8,12 +8,14 @@ import { evaluationsFeature } from './features/evaluations.js';
 import { linkCodeSheetFeature } from './features/link-code-sheet.js';
 import { reportsFeature } from './features/reports.js';
 import { selfReportFeature } from './features/self-report.js';
+import { workplaceYearEndFeature } from './features/workplace-year-end.js';
 
 export const yearEndFeatures: readonly Composer<BotContext>[] = [
   evaluationsFeature,
   consultationFeature,
   selfReportFeature,
   reportsFeature,
+  workplaceYearEndFeature,
   // Not the year end, but a PDF too (the link-code sheet): kept out of the send-only functions alike.
   linkCodeSheetFeature,
 ];

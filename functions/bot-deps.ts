@@ -255,6 +255,8 @@ export function reminderPorts(deps: BotAppDeps, messenger: ChatMessenger): Remin
     messenger,
     clock: deps.clock,
     log: deps.logger,
+    members: r.members,
+    sms: deps.sms,
   };
 }
 

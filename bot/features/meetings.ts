@@ -12,18 +12,20 @@ import { residenceStaffActor, type StaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import {
+  looksLikeTimeOrDate,
   MEETING_DRAFT,
   type MeetingDraftData,
   meetingDraftSchema,
   nextStep,
   parseTypedDate,
   parseTypedTime,
+  previousStep,
   roundsToOffer,
   TIME_CHOICES,
   weekendChoices,
 } from '../flows/meeting-wizard.js';
 import type { MeetingText } from '../i18n/index.js';
-import { CANCEL, WIZARD_PATTERN, type WizardStep, wizardData } from '../keyboards/meeting-wizard.js';
+import { BACK, CANCEL, WIZARD_PATTERN, type WizardStep, wizardData } from '../keyboards/meeting-wizard.js';
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const meetingsFeature = new Composer<BotContext>();
@@ -66,7 +68,9 @@ async function prompt(
   data: MeetingDraftData,
 ): Promise<ViewMessage | undefined> {
   const t = ctx.t;
-  const cancel = [button(t.meeting.cancel, action(nonce, data.step, CANCEL))];
+  // Every step after the first has « Quay lại »: a value chosen or typed by mistake can be corrected.
+  const back = previousStep(data.step) ? [button(t.meeting.back, action(nonce, data.step, BACK))] : [];
+  const cancel = [...back, button(t.meeting.cancel, action(nonce, data.step, CANCEL))];
   const round = data.round ?? 'june';
   const year = data.year ?? 0;
   switch (data.step) {
@@ -137,6 +141,7 @@ async function prompt(
           button(t.meeting.confirm, action(nonce, 'confirm', 'ok')),
           button(t.meeting.cancel, action(nonce, 'confirm', CANCEL)),
         ],
+        back,
       ]);
     }
   }
@@ -175,6 +180,7 @@ async function apply(
       return time ? next({ time }) : { problem: t.meeting.badTime };
     }
     case 'place': {
+      if (typed && looksLikeTimeOrDate(value)) return { problem: t.meeting.placeLooksLikeTime };
       const place = typed ? value : (await ctx.deps.ports.committees.get(data.orgId))?.address;
       const parsed = textSchema(300).safeParse(place ?? '');
       return parsed.success ? next({ place: parsed.data }) : { problem: t.meeting.badPlace };
@@ -249,7 +255,8 @@ async function advance(
   }
   const result = await apply(ctx, data, value, typed);
   if ('problem' in result) {
-    if (typed) await ctx.ui.reply(message(result.problem));
+    // The step's buttons come with a typed answer's refusal, « Quay lại » among them.
+    if (typed) await ctx.ui.reply(message(result.problem, (await prompt(ctx, nonce, data))?.keyboard));
     else await ctx.ui.answer(result.problem, { alert: true });
     return;
   }
@@ -307,6 +314,17 @@ meetingsFeature.callbackQuery(WIZARD_PATTERN, async (ctx, next) => {
   // A button of a step already passed (an older wizard message): the wizard stays where it is.
   if (pressed.step !== parsed.data.step) {
     await ctx.ui.answer(ctx.t.errors.staleButton, { alert: true });
+    return;
+  }
+  const previous = pressed.value === BACK ? previousStep(parsed.data.step) : undefined;
+  if (previous) {
+    // What was chosen stays in the draft until it is chosen again, so the summary is never half empty.
+    const data: MeetingDraftData = { ...parsed.data, step: previous };
+    const view = await prompt(ctx, draft.nonce, data);
+    await ctx.ui.answer();
+    if (!view) return;
+    await saveDraft(ctx, { kind: MEETING_DRAFT, nonce: draft.nonce, data });
+    await ctx.ui.replace(view);
     return;
   }
   await advance(ctx, actor, draft.nonce, parsed.data, pressed.value, false);

@@ -2,8 +2,9 @@
 import { Composer } from 'grammy';
 import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
 import { type ChatActor, chatActor } from '../../shared/services/chat-actors.js';
+import { deliverPendingInvitations } from '../../shared/services/invitations.js';
 import { redeemLinkCode } from '../../shared/services/link-codes.js';
-import type { BotContext } from '../context.js';
+import { type BotContext, invitationPorts } from '../context.js';
 import type { Catalogue } from '../i18n/index.js';
 import { message } from '../view.js';
 
@@ -63,6 +64,11 @@ startFeature.command('start', async (ctx) => {
   // and this update just linked it.
   const actor = await chatActor(user.channel, user.userId, ctx.deps.ports);
   await ctx.ui.reply(message(`${linked}\n\n${helpText(ctx.t, actor)}`));
+  // R9: a member who was on the paper list gets the letters of the coming meetings here, after the greeting.
+  if (outcome.subject.kind === 'member') {
+    const sent = await deliverPendingInvitations(outcome.subject.id, invitationPorts(ctx.deps));
+    if (sent > 0) ctx.deps.log.info('pending invitations delivered on linking', { count: sent });
+  }
 });
 
 startFeature.command(['help', 'trogiup'], async (ctx) => {

@@ -27,6 +27,20 @@ export function nextStep(step: WizardStep): WizardStep {
   return WIZARD_STEPS[Math.min(i + 1, WIZARD_STEPS.length - 1)] ?? 'confirm';
 }
 
+/** The step « Quay lại » returns to; the first step has none. */
+export function previousStep(step: WizardStep): WizardStep | undefined {
+  const i = WIZARD_STEPS.indexOf(step);
+  return i > 0 ? WIZARD_STEPS[i - 1] : undefined;
+}
+
+/**
+ * A place typed as "19:30" or "20/6" is a time or a date meant for an earlier step (the staff did not see
+ * the wizard had moved on): it is refused with a pointer to « Quay lại », never stored as the place.
+ */
+export function looksLikeTimeOrDate(text: string): boolean {
+  return parseTypedTime(text) !== undefined || /^\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*$/.test(text);
+}
+
 function lastDayOfMonth(year: number, month: number): IsoDate {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

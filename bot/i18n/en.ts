@@ -121,6 +121,7 @@ export const en: Catalogue = {
     workplace:
       'Commands for the workplace committee:\n' +
       '/confirm (/xacnhan) — confirm members’ absence reasons\n' +
+      '/yearend [year] (/cuoinam) — the residence committees’ year-end comments: received, missing\n' +
       '/linkcode <member id> (/malienket) — create a link code\n' +
       'Send the members list as a CSV file here to import it (introductions to the residence committees)\n' +
       '/help — this help',
@@ -142,6 +143,7 @@ export const en: Catalogue = {
     maketnoi: 'Print the members’ link codes (PDF)',
     moi: 'Send invitations',
     xacnhan: 'Confirm absence reasons',
+    cuoinam: 'Year-end comments received',
     malienket: 'Create a link code',
     nhanxet: 'Year-end evaluation of members',
     baocao: 'October report (XLSX, PDF)',
@@ -262,6 +264,9 @@ export const en: Catalogue = {
     askPlace: "Type the place (e.g. the ward committee's hall), or choose the committee's address:",
     askPlaceTyped: "Type the place (e.g. the ward committee's hall):",
     badPlace: 'The place is not valid (300 characters at most).',
+    placeLooksLikeTime:
+      "What you typed looks like a time or a date, not a place. To change the time or date, press “« Back”; otherwise type the place (e.g. the ward committee's hall).",
+    back: '« Back',
     askChair: 'Choose the chair (a standing committee member):',
     noChair: 'The committee has no staff in the system to chair. Add staff first.',
     askAgenda: 'Type the agenda, or use the standard one:',
@@ -494,6 +499,9 @@ export const en: Catalogue = {
       `• Answered: ${s.attending + s.absent} (attending ${s.attending}, absent ${s.absent})\n` +
       `• Not answered: ${s.noAnswer}\n` +
       `• Absence reasons waiting for the workplace: ${s.pendingConfirmation}`,
+    unansweredHeader: (count: number) => `${count} members have not answered (to phone):`,
+    unansweredLine: (n: number, name: string, hamlet: string, phone: string | undefined) =>
+      `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''} — ${phone ?? 'no phone number'}`,
   },
 
   attendance: {
@@ -584,6 +592,21 @@ export const en: Catalogue = {
   misc: {
     editedIgnored: 'Edited messages are not recorded. Please send a new message if needed.',
     unknownCommand: 'The bot did not understand. Type /help for help.',
+  },
+
+  workplaceYearEnd: {
+    notWorkplaceStaff: 'Only workplace committee staff see the year-end comments received.',
+    badYear: 'That year is not valid. Type /yearend or /yearend 2026.',
+    empty: (year: number) => `In ${year} the committee has introduced no member to a residence committee.`,
+    header: (year: number, received: number, total: number) =>
+      `RESIDENCE COMMITTEES' YEAR-END COMMENTS ${year}\nReceived for ${received}/${total} members.`,
+    missingHeader: (n: number) => `Not received (${n}):`,
+    receivedHeader: (n: number) => `Received (${n}):`,
+    receivedOn: (date: string) => `received ${date}`,
+    missedBoth: 'missed both meetings of the year without a reason',
+    meetings: (attended: number, invited: number) => `attended ${attended}/${invited}`,
+    selfReport: (done: boolean) => (done ? 'self-report done' : 'no self-report yet'),
+    collected: (done: boolean) => (done ? 'contact book collected' : 'contact book not collected yet'),
   },
 
   yearEnd: {

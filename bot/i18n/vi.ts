@@ -144,6 +144,7 @@ export const vi = {
     workplace:
       'Lệnh dành cho cấp ủy nơi công tác:\n' +
       '/xacnhan (/confirm) — xác nhận lý do vắng mặt của đảng viên\n' +
+      '/cuoinam [năm] (/yearend) — nhận xét cuối năm của cấp ủy nơi cư trú: đã nhận, chưa nhận\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       'Gửi tệp CSV danh sách đảng viên vào đây để nhập (giới thiệu về nơi cư trú)\n' +
       '/maketnoi (/linkcodes) — in mã liên kết của đảng viên chưa liên kết (PDF, có mã QR)\n' +
@@ -166,6 +167,7 @@ export const vi = {
     maketnoi: 'In mã liên kết của đảng viên (PDF)',
     moi: 'Gửi thư mời họp',
     xacnhan: 'Xác nhận lý do vắng mặt',
+    cuoinam: 'Nhận xét cuối năm đã nhận, chưa nhận',
     malienket: 'Tạo mã liên kết tài khoản',
     nhanxet: 'Nhận xét đảng viên cuối năm',
     baocao: 'Báo cáo tháng 10 (XLSX, PDF)',
@@ -289,6 +291,9 @@ export const vi = {
     askPlace: 'Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường), hoặc chọn địa chỉ của cấp ủy:',
     askPlaceTyped: 'Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường):',
     badPlace: 'Địa điểm chưa hợp lệ (tối đa 300 ký tự).',
+    placeLooksLikeTime:
+      'Nội dung vừa gõ giống giờ hoặc ngày họp, không phải địa điểm. Nếu muốn sửa giờ hoặc ngày, đồng chí bấm nút “« Quay lại”; nếu không, hãy gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường).',
+    back: '« Quay lại',
     askChair: 'Chọn đồng chí chủ trì cuộc họp (thường trực cấp ủy):',
     noChair: 'Cấp ủy chưa có cán bộ nào trong hệ thống để chủ trì. Đồng chí hãy bổ sung cán bộ trước.',
     askAgenda: 'Gõ nội dung cuộc họp, hoặc dùng nội dung theo hướng dẫn:',
@@ -528,6 +533,9 @@ export const vi = {
       `• Đã trả lời: ${s.attending + s.absent} (tham dự ${s.attending}, vắng mặt ${s.absent})\n` +
       `• Chưa trả lời: ${s.noAnswer}\n` +
       `• Lý do vắng mặt chờ cấp ủy nơi công tác xác nhận: ${s.pendingConfirmation}`,
+    unansweredHeader: (count: number) => `Danh sách ${count} đồng chí chưa trả lời (để gọi điện):`,
+    unansweredLine: (n: number, name: string, hamlet: string, phone: string | undefined) =>
+      `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''} — ${phone ?? 'chưa có số điện thoại'}`,
   },
 
   attendance: {
@@ -622,6 +630,21 @@ export const vi = {
     unknownCommand: 'Bot chưa hiểu yêu cầu này. Gõ /help để xem hướng dẫn.',
   },
 
+  workplaceYearEnd: {
+    notWorkplaceStaff: 'Chỉ cán bộ cấp ủy nơi công tác mới xem được tình hình nhận xét cuối năm.',
+    badYear: 'Năm chưa đúng. Đồng chí gõ /cuoinam hoặc /cuoinam 2026.',
+    empty: (year: number) => `Năm ${year}, cấp ủy chưa giới thiệu đảng viên nào về nơi cư trú.`,
+    header: (year: number, received: number, total: number) =>
+      `NHẬN XÉT CUỐI NĂM ${year} CỦA CẤP ỦY NƠI CƯ TRÚ\nĐã nhận ${received}/${total} đảng viên.`,
+    missingHeader: (n: number) => `Chưa nhận (${n}):`,
+    receivedHeader: (n: number) => `Đã nhận (${n}):`,
+    receivedOn: (date: string) => `nhận ngày ${date}`,
+    missedBoth: 'vắng cả hai cuộc họp trong năm không có lý do',
+    meetings: (attended: number, invited: number) => `dự họp ${attended}/${invited}`,
+    selfReport: (done: boolean): string => (done ? 'đã tự báo cáo' : 'chưa tự báo cáo'),
+    collected: (done: boolean): string => (done ? 'đã thu sổ trực tiếp' : 'chưa thu sổ trực tiếp'),
+  },
+
   yearEnd: {
     notResidenceStaff: 'Chức năng này dành cho cán bộ cấp ủy nơi cư trú.',
     notMember: 'Chức năng này dành cho đảng viên đã liên kết tài khoản.',
@@ -711,6 +734,11 @@ export const vi = {
     invitation: (committee: string, m: MeetingText) =>
       `${committee} kính mời đồng chí dự họp giữ mối liên hệ lúc ${m.time} ngày ${m.date} tại ${m.place}. ` +
       'Xin đồng chí báo tham dự hoặc vắng mặt cho cấp ủy.',
+    reminderNoAnswer: (committee: string, m: MeetingText, days: number) =>
+      `Nhắc lịch họp: còn ${days} ngày nữa là cuộc họp giữ mối liên hệ của ${committee} lúc ${m.time} ngày ${m.date} ` +
+      `tại ${m.place}. Đồng chí chưa trả lời thư mời; xin báo tham dự hoặc vắng mặt cho cấp ủy.`,
+    reminderTomorrow: (committee: string, m: MeetingText) =>
+      `Nhắc lịch họp: ngày mai (${m.date}) lúc ${m.time} là cuộc họp giữ mối liên hệ của ${committee} tại ${m.place}. Hẹn gặp đồng chí!`,
   },
 };
 

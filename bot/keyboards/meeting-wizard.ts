@@ -11,11 +11,12 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 export interface WizardAction {
   nonce: string;
   step: WizardStep;
-  /** The chosen value; `x` cancels at any step. */
+  /** The chosen value; `x` cancels at any step, `back` returns to the step before. */
   value: string;
 }
 
 export const CANCEL = 'x';
+export const BACK = 'back';
 
 export const wizardData = {
   encode(action: WizardAction): string {

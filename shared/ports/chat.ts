@@ -48,6 +48,14 @@ export interface UnreachableMember {
   smsSent: boolean;
 }
 
+/** A member who has not answered the invitation, as the staff summary lists them to be phoned. */
+export interface UnansweredMember {
+  memberName: string;
+  /** The hamlet by name ('' when the member has none). */
+  hamletName: string;
+  phone?: string;
+}
+
 export type Notice =
   /** The invitation letter with the buttons "Tham dự" / "Vắng mặt" (also re-rendered after an answer). */
   | {
@@ -77,7 +85,15 @@ export type Notice =
       committeeName: string;
       memberName: string;
     }
-  | { kind: 'staff_summary'; which: ReminderKind; daysLeft: number; meeting: Meeting; tally: RsvpTally }
+  | {
+      kind: 'staff_summary';
+      which: ReminderKind;
+      daysLeft: number;
+      meeting: Meeting;
+      tally: RsvpTally;
+      /** Who has not answered yet, by hamlet and name, so the secretary can phone them. */
+      unanswered?: UnansweredMember[];
+    }
   /** R9: a member's absence reason, to their workplace staff, with "Xác nhận" / "Không chấp nhận". */
   | {
       kind: 'absence_for_confirmation';

@@ -26,6 +26,7 @@ import { type Log, silentLog } from '../ports/log.js';
 import type { SmsSender } from '../ports/messaging.js';
 import type { Metrics } from '../ports/metrics.js';
 import type {
+  ChatLink,
   ChatLinkRepository,
   CommitteeRepository,
   IdempotencyStore,
@@ -33,6 +34,7 @@ import type {
   InvitationRepository,
   MeetingRepository,
   MemberRepository,
+  StaffRepository,
 } from '../ports/repositories.js';
 import { forEachConcurrent } from './concurrency.js';
 import { committeeWithHamlets } from './hamlets.js';
@@ -66,6 +68,8 @@ export interface InvitationPorts {
   messenger: ChatMessenger;
   sms: SmsSender;
   clock: Clock;
+  /** The committee's chair and secretaries, who get the paper list too; without it only the starter gets it. */
+  staff?: Pick<StaffRepository, 'ofCommittee'>;
   log?: Log;
   /** InvitationsSent / InvitationsUndeliverable: once per member and run, when the delivery is counted. */
   metrics?: Metrics;
@@ -158,6 +162,8 @@ export async function startInvitations(
       });
     },
   );
+  // R9: a member on the paper list who has linked a chat since the last run gets the letter by chat now.
+  await reopenReachable(meeting.id, ports);
   const sheet = await countSheet(meeting.id, ports);
   const jobId = invitationJobId(meeting.id);
   const previous = await ports.invitationJobs.get(jobId);
@@ -189,6 +195,73 @@ export async function startInvitations(
   });
   if (tasks.length === 0) await finishInvitations(job, meeting, ports);
   return { job, enqueued: tasks.length };
+}
+
+/** A chat the bot may still write to: linked and not blocked. */
+async function hasUsableChat(memberId: string, ports: Pick<InvitationPorts, 'chatLinks'>): Promise<boolean> {
+  const links = await ports.chatLinks.ofSubject({ kind: 'member', id: memberId });
+  return links.some((l) => !l.blocked);
+}
+
+/** Puts unreachable invitations whose member is reachable now back to `pending`, for this run to deliver. */
+async function reopenReachable(meetingId: string, ports: InvitationPorts): Promise<void> {
+  const unreachable: Invitation[] = [];
+  for await (const invitation of ports.invitations.streamSheet(meetingId))
+    if (invitation.delivery === 'no_chat' || invitation.delivery === 'undeliverable')
+      unreachable.push(invitation);
+  await forEachConcurrent(unreachable, settingsOf(ports).concurrency, async (invitation) => {
+    if (!(await hasUsableChat(invitation.memberId, ports))) return;
+    await reopen(invitation, undefined, ports);
+  });
+}
+
+/**
+ * Back to `pending` (optionally leased to the caller), guarded by the version: of two callers reopening
+ * the same invitation (a link and a /moi at once) one wins, so the letter still goes once.
+ */
+async function reopen(
+  invitation: Invitation,
+  leaseAt: string | undefined,
+  ports: Pick<InvitationPorts, 'invitations'>,
+): Promise<Invitation | undefined> {
+  const { deliveryAttemptAt: _lease, ...rest } = invitation;
+  const reopened: Invitation = {
+    ...rest,
+    delivery: 'pending',
+    ...(leaseAt ? { deliveryAttemptAt: leaseAt } : {}),
+    version: invitation.version + 1,
+  };
+  try {
+    await ports.invitations.save(reopened, invitation.version);
+    return reopened;
+  } catch (error) {
+    if (error instanceof ConflictError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * R9: a member who links a chat after the invitations went out (they were on the paper list) receives
+ * the letters of the meetings that have not started yet, at once and once each. Returns how many were
+ * sent by chat.
+ */
+export async function deliverPendingInvitations(memberId: string, ports: InvitationPorts): Promise<number> {
+  if (!(await hasUsableChat(memberId, ports))) return 0;
+  let sent = 0;
+  for (const invitation of await ports.invitations.ofMember(memberId)) {
+    if (invitation.delivery !== 'no_chat' && invitation.delivery !== 'undeliverable') continue;
+    const meeting = await ports.meetings.get(invitation.meetingId);
+    if (meeting?.status !== 'planned' || hasStarted(meeting, ports.clock.now())) continue;
+    const leased = await reopen(invitation, ports.clock.now().toISOString(), ports);
+    if (!leased) continue;
+    try {
+      if ((await deliver(leased, meeting, ports)) === 'sent') sent += 1;
+    } catch (error) {
+      await releaseLease({ meetingId: leased.meetingId, memberId }, ports).catch(() => undefined);
+      throw error;
+    }
+  }
+  return sent;
 }
 
 export type DeliveryResult = Exclude<Delivery, 'pending'> | 'skipped';
@@ -263,8 +336,9 @@ async function deliver(
     : links.length > 0
       ? 'undeliverable'
       : 'no_chat';
-  let smsSent = false;
-  if (!delivered) {
+  let smsSent = invitation.smsSent === true;
+  // One SMS per invitation: a reopened invitation whose chat failed again does not text the member twice.
+  if (!delivered && !smsSent) {
     const member = await ports.members.get(invitation.memberId);
     if (member?.phone) {
       await ports.sms.send(member.phone, ports.messenger.smsText(notice));
@@ -272,17 +346,18 @@ async function deliver(
     }
   }
   const at = ports.clock.now().toISOString();
-  const event: DomainEvent<'InvitationSent'> = {
-    type: 'InvitationSent',
-    id: `InvitationSent:${invitation.meetingId}:${invitation.memberId}`,
-    occurredAt: at,
-    orgIds: [invitation.residenceOrgId, invitation.workplaceOrgId],
-    data: { meetingId: invitation.meetingId, memberId: invitation.memberId, delivery, smsSent },
-  };
   // The member may already be answering (a button pressed within a second): re-read and keep their answer.
   await retryOnConflict(async () => {
     const current = await ports.invitations.get(invitation.meetingId, invitation.memberId);
     if (current?.delivery !== 'pending') return;
+    // The version in the id: a letter delivered again after the member linked a chat is a new event.
+    const event: DomainEvent<'InvitationSent'> = {
+      type: 'InvitationSent',
+      id: `InvitationSent:${invitation.meetingId}:${invitation.memberId}:${current.version + 1}`,
+      occurredAt: at,
+      orgIds: [invitation.residenceOrgId, invitation.workplaceOrgId],
+      data: { meetingId: invitation.meetingId, memberId: invitation.memberId, delivery, smsSent },
+    };
     const { deliveryAttemptAt: _lease, ...rest } = current;
     const marked: Invitation = {
       ...rest,
@@ -296,7 +371,10 @@ async function deliver(
   return delivery;
 }
 
-async function releaseLease(task: InvitationTask, ports: InvitationPorts): Promise<void> {
+async function releaseLease(
+  task: Pick<InvitationTask, 'meetingId' | 'memberId'>,
+  ports: Pick<InvitationPorts, 'invitations'>,
+): Promise<void> {
   await retryOnConflict(async () => {
     const current = await ports.invitations.get(task.meetingId, task.memberId);
     if (current?.delivery !== 'pending' || !current.deliveryAttemptAt) return;
@@ -385,20 +463,21 @@ async function finishInvitations(
     failed: sheet.noChat + sheet.undeliverable,
   });
   const report = job.report;
-  if (!report) return;
   const final = progressNotice({ ...job, ...sheet }, meeting, true);
-  const to = {
-    channel: report.channel,
-    chatId: report.chatId,
-    ...(report.languageCode ? { languageCode: report.languageCode } : {}),
-  };
-  if (report.messageId) {
+  const to = report
+    ? {
+        channel: report.channel,
+        chatId: report.chatId,
+        ...(report.languageCode ? { languageCode: report.languageCode } : {}),
+      }
+    : undefined;
+  if (report?.messageId) {
     await ports.messenger.edit(
       { channel: report.channel, chatId: report.chatId, messageId: report.messageId },
       final,
       report.languageCode,
     );
-  } else {
+  } else if (to) {
     await ports.messenger.send(to, final);
   }
   if (sheet.unreachable.length === 0) return;
@@ -414,5 +493,26 @@ async function finishInvitations(
     reason: i.delivery === 'no_chat' ? 'no_chat' : 'undeliverable',
     smsSent: i.smsSent === true,
   }));
-  await ports.messenger.send(to, { kind: 'unreachable_members', meeting, members });
+  const list: Notice = { kind: 'unreachable_members', meeting, members };
+  if (to) await ports.messenger.send(to, list);
+  // R9: the chair and the secretary hand out the paper letters too, whoever pressed /moi (or called the API).
+  for (const link of await chairAndSecretaryChats(meeting, ports)) {
+    if (to && link.channel === to.channel && link.chatId === to.chatId) continue;
+    const outcome = await ports.messenger.send(recipientOf(link), list);
+    if (!outcome.ok) await ports.chatLinks.setBlocked(link.channel, link.userId, true);
+  }
+}
+
+/** The chats of the meeting's chair and of the committee's chair and secretaries, each once. */
+async function chairAndSecretaryChats(meeting: Meeting, ports: InvitationPorts): Promise<ChatLink[]> {
+  if (!ports.staff) return [];
+  const ids = new Set([meeting.chairStaffId]);
+  for (const s of await ports.staff.ofCommittee(meeting.residenceOrgId))
+    if (s.role === 'chair' || s.role === 'secretary') ids.add(s.id);
+  const chats = new Map<string, ChatLink>();
+  for (const id of ids) {
+    for (const link of await ports.chatLinks.ofSubject({ kind: 'staff', id }))
+      if (!link.blocked) chats.set(`${link.channel}:${link.chatId}`, link);
+  }
+  return [...chats.values()];
 }

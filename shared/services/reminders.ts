@@ -1,13 +1,17 @@
-// use case: the daily reminders job — 3 days before to members with no answer, 1 day before to those attending,
-// and a summary for the residence staff; each (meeting, recipient, kind) at most once however often it runs.
+// use case: the daily reminders job — 3 days before to members with no answer, 1 day before to those attending
+// (by chat, else by SMS), and a summary for the residence staff listing who has not answered; each (meeting,
+// recipient, kind) at most once however often it runs.
 
+import { compareVietnameseNames } from '../domain/collation.js';
+import { hamletName } from '../domain/committee.js';
 import type { Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import { daysUntil, dueReminder, getsReminder, reminderWindow, tallyRsvps } from '../domain/reminders.js';
 import { RESIDENCE_ROLES } from '../domain/roles.js';
-import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
+import { type ChatMessenger, type Notice, recipientOf, type UnansweredMember } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import { type Log, silentLog } from '../ports/log.js';
+import type { SmsSender } from '../ports/messaging.js';
 import type {
   ChatLinkRepository,
   ChatSubject,
@@ -15,20 +19,26 @@ import type {
   IdempotencyStore,
   InvitationRepository,
   MeetingRepository,
+  MemberRepository,
   StaffRepository,
 } from '../ports/repositories.js';
+import { committeeWithHamlets } from './hamlets.js';
 
 export interface ReminderPorts {
   /** Pattern: meetings of every committee held on a date (gsi2 `MEETINGS_ON#<date>`). */
   meetings: Pick<MeetingRepository, 'onDate'>;
   invitations: Pick<InvitationRepository, 'streamSheet'>;
-  committees: Pick<CommitteeRepository, 'get'>;
+  committees: Pick<CommitteeRepository, 'get' | 'children'>;
   staff: Pick<StaffRepository, 'ofCommittee'>;
   chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'setBlocked'>;
   idempotency: Pick<IdempotencyStore, 'claim' | 'release'>;
   messenger: ChatMessenger;
   clock: Clock;
   log?: Log;
+  /** Phones: of the members the staff summary lists, and of those reminded by SMS. Without it, none shown or texted. */
+  members?: Pick<MemberRepository, 'get'>;
+  /** R9: a member with no chat the bot can reach gets the reminder by SMS, as they got the invitation. */
+  sms?: SmsSender;
 }
 
 export interface ReminderResult {
@@ -76,49 +86,106 @@ export async function sendMeetingReminders(
     if (!which) return;
     result.meetings += 1;
     const daysLeft = daysUntil(meeting, now);
-    const committee = await ports.committees.get(meeting.residenceOrgId);
+    const committee = await committeeWithHamlets(ports.committees, meeting.residenceOrgId);
     const sheet: Invitation[] = [];
     for await (const invitation of ports.invitations.streamSheet(meeting.id)) sheet.push(invitation);
 
-    const send = async (subject: ChatSubject, notice: Notice) => {
+    /** Sends once per chat account; true when some account has it (now or in an earlier run). */
+    const send = async (subject: ChatSubject, notice: Notice): Promise<boolean> => {
+      let reached = false;
       for (const link of await ports.chatLinks.ofSubject(subject)) {
         if (link.blocked) continue;
         const key = `${meeting.id}:${subject.kind}:${subject.id}:${which}:${link.channel}:${link.userId}`;
-        if (!(await ports.idempotency.claim('reminder', key, REMINDER_TTL_SECONDS))) continue;
+        if (!(await ports.idempotency.claim('reminder', key, REMINDER_TTL_SECONDS))) {
+          reached = true;
+          continue;
+        }
         try {
           const outcome = await ports.messenger.send(recipientOf(link), notice);
-          if (outcome.ok) result.sent += 1;
-          else await ports.chatLinks.setBlocked(link.channel, link.userId, true);
+          if (outcome.ok) {
+            result.sent += 1;
+            reached = true;
+          } else await ports.chatLinks.setBlocked(link.channel, link.userId, true);
         } catch (error) {
           // One unreachable member must not stop the others; the next run tries this one again.
           await ports.idempotency.release('reminder', key);
           result.failed += 1;
+          reached = true; // the next run retries the chat, so no SMS in its place now
           log.warn('reminder not sent', { meetingId: meeting.id, errorName: (error as Error)?.name }, error);
         }
+      }
+      return reached;
+    };
+
+    /** R9: the member no chat reaches gets the reminder by SMS, once per meeting and reminder kind. */
+    const sendSms = async (memberId: string, notice: Notice): Promise<void> => {
+      if (!ports.sms || !ports.members) return;
+      const phone = (await ports.members.get(memberId))?.phone;
+      if (!phone) return;
+      const key = `${meeting.id}:member:${memberId}:${which}:sms`;
+      if (!(await ports.idempotency.claim('reminder', key, REMINDER_TTL_SECONDS))) return;
+      try {
+        await ports.sms.send(phone, ports.messenger.smsText(notice));
+        result.sent += 1;
+      } catch (error) {
+        await ports.idempotency.release('reminder', key);
+        result.failed += 1;
+        // No phone and no member id in the log: the meeting is enough to find the run.
+        log.warn(
+          'reminder SMS not sent',
+          { meetingId: meeting.id, errorName: (error as Error)?.name },
+          error,
+        );
       }
     };
 
     for (const invitation of sheet) {
       if (!getsReminder(which, invitation)) continue;
-      await send(
-        { kind: 'member', id: invitation.memberId },
-        {
-          kind: 'reminder',
-          which,
-          daysLeft,
-          meeting,
-          committeeName: committee?.name ?? meeting.residenceOrgId,
-          memberName: invitation.memberName,
-        },
-      );
+      const notice: Notice = {
+        kind: 'reminder',
+        which,
+        daysLeft,
+        meeting,
+        committeeName: committee?.name ?? meeting.residenceOrgId,
+        memberName: invitation.memberName,
+      };
+      if (!(await send({ kind: 'member', id: invitation.memberId }, notice)))
+        await sendSms(invitation.memberId, notice);
     }
     const tally = tallyRsvps(sheet);
+    const unanswered = await unansweredMembers(sheet, committee, ports);
     const staff = await ports.staff.ofCommittee(meeting.residenceOrgId);
     for (const person of staff.filter((s) => RESIDENCE_ROLES.includes(s.role))) {
       await send(
         { kind: 'staff', id: person.id },
-        { kind: 'staff_summary', which, daysLeft, meeting, tally },
+        { kind: 'staff_summary', which, daysLeft, meeting, tally, unanswered },
       );
     }
   }
+}
+
+/**
+ * R9: the members who have not answered, for the secretary to phone: by hamlet (by name), then in
+ * Vietnamese order, with the phone on record.
+ */
+async function unansweredMembers(
+  sheet: readonly Invitation[],
+  committee: Parameters<typeof hamletName>[0],
+  ports: Pick<ReminderPorts, 'members'>,
+): Promise<UnansweredMember[]> {
+  const out: UnansweredMember[] = [];
+  for (const invitation of sheet) {
+    if (invitation.rsvp !== 'none') continue;
+    const phone = (await ports.members?.get(invitation.memberId))?.phone;
+    out.push({
+      memberName: invitation.memberName,
+      hamletName: invitation.hamletId ? hamletName(committee, invitation.hamletId) : '',
+      ...(phone ? { phone } : {}),
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      a.hamletName.localeCompare(b.hamletName, 'vi', { numeric: true }) ||
+      compareVietnameseNames(a.memberName, b.memberName),
+  );
 }

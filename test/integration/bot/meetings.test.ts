@@ -65,7 +65,7 @@ describe('Feature: planning a meeting', () => {
     expect(rounds).toEqual(['Đợt tháng 6/2026', 'Đợt tháng 10/2026', 'Hủy']);
     expect(dates.slice(0, 3)).toEqual(['T7 06/06/2026', 'CN 07/06/2026', 'T7 13/06/2026']);
     expect(badDate).toContain('Ngày chưa đúng');
-    expect(chairs).toEqual(['Trần Văn Chủ', 'Ngô Văn Phó', 'Hủy']);
+    expect(chairs).toEqual(['Trần Văn Chủ', 'Ngô Văn Phó', '« Quay lại', 'Hủy']);
     expect(summary).toContain('• Thời gian: 07:30, Thứ Hai, ngày 15/06/2026');
     expect(summary).toContain('• Địa điểm: Nhà văn hóa khu vực 3');
     expect(summary).toContain('Lưu ý:');
@@ -132,6 +132,52 @@ describe('Feature: planning a meeting', () => {
     expect(freshContainer.status).toBe(200);
     expect(last()?.text).toBe('Đã hủy việc lên lịch họp.');
     expect(await world.repos.meetings.get(`${RESIDENCE}.2026.10`)).toBeUndefined();
+  });
+
+  it('steps back with « Quay lại » at every step, and refuses a time typed at the place step instead of storing it as the place', async () => {
+    // Prepare
+    await type('/hop');
+    const roundLabels = labels();
+    await press('Đợt tháng 6/2027');
+    await press('T7 05/06/2027');
+    await press('08:00');
+
+    // Act
+    await type('19:30'); // meant for the time step
+    const refusal = last()?.text;
+    const refusalLabels = labels();
+    const draftAfterRefusal = await world.repos.drafts.get('telegram', String(chairUser.id));
+    await press('« Quay lại');
+    const timePrompt = last()?.text;
+    await press('19:30');
+    await type('Nhà văn hóa khu vực 2');
+    await press('« Quay lại'); // at the chair step: the place again
+    const placePrompt = last()?.text;
+    await type('Hội trường Đảng ủy phường An Hòa');
+    await press('Ngô Văn Phó');
+    await press('Dùng nội dung theo hướng dẫn');
+    const confirmLabels = labels();
+    await press('« Quay lại'); // at the summary: the agenda again
+    const agendaPrompt = last()?.text;
+    await press('Dùng nội dung theo hướng dẫn');
+    await press('Xác nhận');
+
+    // Assess
+    expect(roundLabels).not.toContain('« Quay lại'); // nothing before the first step
+    expect(refusal).toContain('giống giờ hoặc ngày họp, không phải địa điểm');
+    expect(refusalLabels).toContain('« Quay lại');
+    expect(draftAfterRefusal?.data).toMatchObject({ step: 'place', time: '08:00' });
+    expect(draftAfterRefusal?.data).not.toHaveProperty('place');
+    expect(timePrompt).toContain('Chọn giờ họp');
+    expect(placePrompt).toContain('Gõ địa điểm họp');
+    expect(confirmLabels).toEqual(['Xác nhận', 'Hủy', '« Quay lại']);
+    expect(agendaPrompt).toContain('Gõ nội dung cuộc họp');
+    expect(await world.repos.meetings.get(`${RESIDENCE}.2027.06`)).toMatchObject({
+      date: '2027-06-05',
+      time: '19:30',
+      place: 'Hội trường Đảng ủy phường An Hòa',
+      chairStaffId: 'res-2',
+    });
   });
 
   it('refuses /hop to members and workplace staff', async () => {

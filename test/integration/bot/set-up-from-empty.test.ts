@@ -238,10 +238,13 @@ describe('Feature: setting up from an empty table, through the chat alone (issue
     await press(wardStaff, 'Xác nhận');
 
     // Assess
-    // A ward created in the chat has no address: the prompt offers none, and no button but "Hủy".
+    // A ward created in the chat has no address: the prompt offers none, only "« Quay lại" and "Hủy".
     expect(placePrompt?.text).toBe('Gõ địa điểm họp (ví dụ: Hội trường Đảng ủy phường):');
-    expect(placePrompt?.replyMarkup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['Hủy']);
-    expect(chairs).toEqual(['Võ Văn Chủ', 'Hủy']); // R8: only the standing chair, not the residence staff
+    expect(placePrompt?.replyMarkup?.inline_keyboard.flat().map((b) => b.text)).toEqual([
+      '« Quay lại',
+      'Hủy',
+    ]);
+    expect(chairs).toEqual(['Võ Văn Chủ', '« Quay lại', 'Hủy']); // R8: only the standing chair, not the residence staff
     expect(last(wardStaff)?.text).toContain(
       'Đã lên lịch cuộc họp đợt tháng 6/2026: 08:00, Thứ Bảy, ngày 20/06/2026',
     );

@@ -1,9 +1,11 @@
 // Unit: the pure parts of the /hop wizard — rounds and weekend dates offered, typed dates and times read.
 import { describe, expect, it } from 'vitest';
 import {
+  looksLikeTimeOrDate,
   nextStep,
   parseTypedDate,
   parseTypedTime,
+  previousStep,
   roundsToOffer,
   weekendChoices,
 } from '../../../bot/flows/meeting-wizard.js';
@@ -81,5 +83,23 @@ describe('Function: parseTypedDate / parseTypedTime', () => {
     expect(nextStep('round')).toBe('date');
     expect(nextStep('agenda')).toBe('confirm');
     expect(nextStep('confirm')).toBe('confirm');
+  });
+
+  it('steps back to the step before, and not before the first one', () => {
+    // Act / Assess
+    expect(previousStep('round')).toBeUndefined();
+    expect(previousStep('date')).toBe('round');
+    expect(previousStep('place')).toBe('time');
+    expect(previousStep('confirm')).toBe('agenda');
+  });
+});
+
+describe('Function: looksLikeTimeOrDate', () => {
+  it('recognises times and dates typed at the place step, and leaves real places alone', () => {
+    // Act / Assess
+    for (const text of ['19:30', '7h30', '19h', ' 08:00 ', '20/06', '20-6-2026'])
+      expect(looksLikeTimeOrDate(text)).toBe(true);
+    for (const text of ['Nhà văn hóa khu vực 3', 'Hội trường', 'Số 12 đường 30/4', '123'])
+      expect(looksLikeTimeOrDate(text)).toBe(false);
   });
 });
