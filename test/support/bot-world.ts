@@ -188,7 +188,10 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       },
       clock.now(),
     );
-    zaloServer = await serveLambda(createZaloWebhookHandler(() => deps), '/zalo/webhook');
+    zaloServer = await serveLambda(
+      createZaloWebhookHandler(() => deps),
+      '/zalo/webhook',
+    );
     zaloEmu.webhookUrl = zaloServer.url;
     zalo = { emu: zaloEmu, webhookUrl: zaloServer.url };
   }

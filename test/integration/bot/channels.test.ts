@@ -1,8 +1,9 @@
 // Integration: the same features on both channels (issue 15) — linking with a code, "Tham dự", "Vắng mặt" with a reason the workplace (on Telegram) confirms — through each channel's webhook and emulator, on DynamoDB Local; and Zalo's own transport guarantees (replays, signatures, follow/unfollow).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zaloCatalogue } from '../../../bot/channels/zalo/bot.js';
+import { ZaloRenderer } from '../../../bot/channels/zalo/renderer.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
-import { aLinkedPerson, aChatPerson, CHANNELS, type ChatPerson, inviteOn, linkPerson } from '../../support/chat-channels.js';
 import {
   addMember,
   aPlannedMeeting,
@@ -11,6 +12,14 @@ import {
   relayAndNotify,
   STAFF,
 } from '../../support/bot-world.js';
+import {
+  aChatPerson,
+  aLinkedPerson,
+  CHANNELS,
+  type ChatPerson,
+  inviteOn,
+  linkPerson,
+} from '../../support/chat-channels.js';
 
 let world: BotWorld;
 let meeting: Meeting;
@@ -116,5 +125,132 @@ describe.each(CHANNELS)('Feature on %s: linking and answering an invitation', (c
         decidedBy: 'work-1',
       },
     });
+  });
+});
+
+describe('Zalo channel: transport guarantees and what only Zalo does', () => {
+  const zaloEmu = () => {
+    const emu = world.zalo?.emu;
+    if (!emu) throw new Error('no Zalo in this world');
+    return emu;
+  };
+
+  it('changes state once when the same press is delivered 5 times, and answers each copy 200', async () => {
+    // Prepare
+    const { member, person } = await aLinkedPerson(world, 'zalo', 'Phan Văn Khải');
+    await inviteOn(world, meeting, member, person);
+    const emu = zaloEmu();
+    const letter = person.messages().at(-1);
+    const first = await emu.pressButton(person.chatId, letter?.id ?? '', { title: 'Tham dự' });
+    const after = person.messages().length;
+
+    // Act
+    const copies = [];
+    for (let i = 0; i < 4; i++) copies.push(await emu.redeliver(first));
+
+    // Assess
+    expect([first, ...copies].map((d) => d.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(person.messages()).toHaveLength(after);
+    expect(await invitationOf(member)).toMatchObject({ rsvp: 'attending', version: 2 });
+  });
+
+  it('refuses a forged signature with 401 and changes nothing', async () => {
+    // Prepare
+    const { member, person } = await aLinkedPerson(world, 'zalo', 'Vũ Thị Mai');
+    await inviteOn(world, meeting, member, person);
+    const emu = zaloEmu();
+    const payload = person.messages().at(-1)?.id ?? '';
+    const button = emu.oaMessages(person.chatId).find((m) => m.messageId === payload)?.buttons?.[0];
+    const event = emu.buildEvent('user_send_text', person.chatId, {
+      text: String(button?.payload),
+      msg_id: 'forged-msg-1',
+    });
+    const rawBody = JSON.stringify(event);
+    const before = person.messages().length;
+
+    // Act
+    const response = await fetch(world.zalo?.webhookUrl ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${'0'.repeat(64)}` },
+      body: rawBody,
+    });
+    await response.arrayBuffer();
+
+    // Assess
+    expect(response.status).toBe(401);
+    expect(person.messages()).toHaveLength(before);
+    expect(await invitationOf(member)).toMatchObject({ rsvp: 'none', version: 1 });
+  });
+
+  it('greets a new follower with how to link, and marks a linked follower who unfollows as blocked', async () => {
+    // Prepare
+    const stranger = await aChatPerson(world, 'zalo', 'Khách');
+    const { person } = await aLinkedPerson(world, 'zalo', 'Hồ Văn Nam');
+
+    // Act
+    await stranger.send('Xin chào');
+    const unfollowed = await zaloEmu().unfollow(person.chatId);
+
+    // Assess
+    expect(texts(stranger)).toEqual([
+      expect.stringContaining('hãy gửi mã liên kết (8 ký tự) do cấp ủy cấp vào cuộc trò chuyện này'),
+      expect.stringContaining('Tài khoản Zalo này chưa được liên kết.'),
+    ]);
+    expect(unfollowed.status).toBe(200);
+    expect(await world.repos.chatLinks.byChat('zalo', person.chatId)).toMatchObject({ blocked: true });
+  });
+
+  it('draws long texts in parts, more than 5 buttons in several messages, url buttons, and an XLSX as a text', async () => {
+    // Prepare
+    const person = await aChatPerson(world, 'zalo', 'Thử');
+    const runtime = await world.deps.zalo();
+    if (!runtime) throw new Error('no Zalo runtime');
+    const renderer = new ZaloRenderer(runtime.oa, world.repos.callbackData);
+    const t = zaloCatalogue();
+    const before = person.messages().length;
+    const line = 'Dòng chữ dài để thử việc chia tin nhắn. '.repeat(10);
+    const keyboard = [
+      ...Array.from({ length: 6 }, (_, i) => [
+        { label: `Nút ${i + 1}`, action: `act:${i}:${'x'.repeat(80)}` },
+      ]),
+      [{ label: 'Trang quản lý', url: 'https://example.org/quan-ly' }],
+    ];
+
+    // Act
+    await renderer.send(person.chatId, { kind: 'message', text: `${line}\n`.repeat(8), keyboard }, t);
+    await renderer.send(
+      person.chatId,
+      {
+        kind: 'document',
+        fileName: 'bao-cao.xlsx',
+        mimeType: 'application/vnd.ms-excel',
+        bytes: new Uint8Array([1, 2, 3]),
+      },
+      t,
+    );
+    await renderer.send(
+      person.chatId,
+      {
+        kind: 'document',
+        fileName: 'bien-ban.pdf',
+        mimeType: 'application/pdf',
+        bytes: new TextEncoder().encode('%PDF-1.4'),
+      },
+      t,
+    );
+
+    // Assess
+    const sent = zaloEmu().oaMessages(person.chatId).slice(before);
+    expect(sent.every((m) => (m.text?.length ?? 0) <= 2000)).toBe(true);
+    expect(sent.slice(0, 2).map((m) => m.buttons?.length ?? 0)).toEqual([0, 5]);
+    expect(sent[2]).toMatchObject({ text: 'Chọn tiếp:' });
+    expect(sent[2]?.buttons?.map((b) => [b.title, b.type])).toEqual([
+      ['Nút 6', 'oa.query.hide'],
+      ['Trang quản lý', 'oa.open.url'],
+    ]);
+    // A long action is stored and the button carries its short token (as on Telegram).
+    expect(String(sent[1]?.buttons?.[0]?.payload)).toMatch(/^#~/);
+    expect(sent[3]?.text).toContain('Zalo không nhận được tệp bao-cao.xlsx');
+    expect(sent[4]?.file).toMatchObject({ fileName: 'bien-ban.pdf', mimeType: 'application/pdf' });
   });
 });
