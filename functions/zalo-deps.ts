@@ -2,13 +2,13 @@
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { UserFromGetMe } from 'grammy/types';
 import { botInfoFromConfig } from '../bot/channels/telegram/bot-info.js';
+import { createZaloBot, type ZaloBot } from '../bot/channels/zalo/bot.js';
 import {
   ZaloAccessTokens,
   ZaloApiClient,
   ZaloOaApi,
   type ZaloWebhookSecrets,
 } from '../bot/channels/zalo/index.js';
-import { createZaloBot, type ZaloBot } from '../bot/channels/zalo/bot.js';
 import { ZaloMessenger } from '../bot/channels/zalo/messenger.js';
 import { ZaloRenderer } from '../bot/channels/zalo/renderer.js';
 import type { BotDeps } from '../bot/context.js';
