@@ -152,7 +152,6 @@ export function createBotAppDeps(
   const memoryQueue = queue instanceof InMemoryInvitationQueue ? queue : undefined;
   const secrets = overrides.secrets ?? (() => loadBotSecrets(bot));
   let runtime: Promise<TelegramRuntime> | undefined;
-  const zaloConfig = overrides.zalo === false ? undefined : (overrides.zalo?.config ?? loadZaloConfig());
   const zaloOverrides = overrides.zalo || undefined;
   let zaloRuntime: Promise<ZaloRuntime | undefined> | undefined;
   const deps: BotAppDeps = {
@@ -213,6 +212,8 @@ export function createBotAppDeps(
    * Telegram too (the workplace confirming a Zalo member's reason), so it takes the routing messenger.
    */
   async function buildZalo(): Promise<ZaloRuntime | undefined> {
+    // Read here, not at construction: a wrong Zalo setting must not stop the Telegram side.
+    const zaloConfig = overrides.zalo === false ? undefined : (overrides.zalo?.config ?? loadZaloConfig());
     if (!zaloConfig) return undefined;
     const secrets = await (zaloOverrides?.secrets ?? (() => loadZaloSecrets(zaloConfig)))();
     const telegram = await deps.telegram();
