@@ -253,4 +253,29 @@ describe('Zalo channel: transport guarantees and what only Zalo does', () => {
     expect(sent[3]?.text).toContain('Zalo không nhận được tệp bao-cao.xlsx');
     expect(sent[4]?.file).toMatchObject({ fileName: 'bien-ban.pdf', mimeType: 'application/pdf' });
   });
+
+  it("sends a progress notice's final state only (no message per step), and tells a non-follower apart", async () => {
+    // Prepare
+    const person = await aChatPerson(world, 'zalo', 'Thư');
+    const runtime = await world.deps.zalo();
+    if (!runtime) throw new Error('no Zalo runtime');
+    const progress = (sent: number, done: boolean) =>
+      ({ kind: 'invitation_progress', meeting, total: 3, sent, noChat: 0, undeliverable: 0, done }) as const;
+    const to = { channel: 'zalo', chatId: person.chatId } as const;
+    const first = await runtime.messenger.send(to, progress(0, false));
+    const before = person.messages().length;
+    if (!first.ok) throw new Error('not sent');
+
+    // Act
+    await runtime.messenger.edit(first.ref, progress(1, false));
+    await runtime.messenger.edit(first.ref, progress(2, false));
+    const final = await runtime.messenger.edit(first.ref, progress(3, true));
+    await zaloEmu().unfollow(person.chatId);
+    const toLeaver = await runtime.messenger.send(to, progress(3, true));
+
+    // Assess
+    expect(final.ok).toBe(true);
+    expect(person.messages()).toHaveLength(before + 1);
+    expect(toLeaver).toEqual({ ok: false, reason: 'blocked' });
+  });
 });
