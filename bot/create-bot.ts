@@ -1,4 +1,4 @@
-// bot: assembles the grammY bot — once-per-update guard, typed context, error boundary, features, catch-all last.
+// bot: assembles the grammY bot — the Telegram context set-up, and the one chain every channel shares (claim, error boundary, features, catch-all last).
 import { Bot, type BotError, type Composer, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { normaliseText } from '../shared/domain/text.js';
