@@ -1,7 +1,8 @@
-// bot: assembles the grammY bot — once-per-update guard, typed context, error boundary, features, catch-all last.
-import { Bot, type BotError, type Transformer } from 'grammy';
+// bot: assembles the grammY bot — the Telegram context set-up, and the one chain every channel shares (claim, error boundary, features, catch-all last).
+import { Bot, type BotError, type Composer, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { normaliseText } from '../shared/domain/text.js';
+import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
 import { type ChatActor, chatActor } from '../shared/services/chat-actors.js';
 import { unpackCallbackData } from './channels/telegram/callback-data.js';
@@ -9,7 +10,7 @@ import { telegramClientOptions } from './channels/telegram/client.js';
 import { TelegramMessenger } from './channels/telegram/messenger.js';
 import { TelegramRenderer } from './channels/telegram/renderer.js';
 import { TelegramUi } from './channels/telegram/ui.js';
-import { type BotContext, type BotDeps, telegramChatUser } from './context.js';
+import { type BotContext, type BotDeps, type ChatUser, telegramChatUser } from './context.js';
 import { errorText, isExpected } from './errors.js';
 import { absenceNoticesFeature } from './features/absence-notices.js';
 import { administrationFeature } from './features/administration.js';
@@ -29,8 +30,8 @@ import { meetingsFeature } from './features/meetings.js';
 import { minutesFeature } from './features/minutes.js';
 import { rsvpFeature } from './features/rsvp.js';
 import { startFeature } from './features/start.js';
-import { catalogue } from './i18n/index.js';
-import { message } from './view.js';
+import { type Catalogue, catalogue } from './i18n/index.js';
+import { type ChatUi, message } from './view.js';
 
 export interface CreateBotOptions {
   /** From configuration (BOT_ID, BOT_USERNAME): no getMe on a cold start. */
@@ -56,24 +57,69 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   // 1. The typed context: ports, the user's language, the channel's UI, lazy actor and draft lookups.
   bot.use(async (ctx, next) => {
-    ctx.deps = fullDeps;
-    ctx.t = catalogue(ctx.from?.language_code);
-    ctx.ui = new TelegramUi(ctx, renderer);
-    const user = telegramChatUser(ctx);
-    ctx.chatUser = user;
-    let actor: Promise<ChatActor | undefined> | undefined;
-    ctx.actor = () => {
-      actor ??= user ? chatActor(user.channel, user.userId, deps.ports) : Promise.resolve(undefined);
-      return actor;
-    };
-    let draft: Promise<ConversationDraft | undefined> | undefined;
-    ctx.draft = () => {
-      draft ??= user ? deps.ports.drafts.get(user.channel, user.userId) : Promise.resolve(undefined);
-      return draft;
-    };
+    setChatContext(ctx, fullDeps, telegramChatUser(ctx), new TelegramUi(ctx, renderer));
     await next();
   });
 
+  installBotChain(bot, fullDeps, {
+    claim: async (ctx) => {
+      const first = await deps.ports.idempotency.claim(
+        'telegram-update',
+        String(ctx.update.update_id),
+        UPDATE_CLAIM_SECONDS,
+      );
+      if (!first) deps.log.info('telegram update seen before', { updateId: ctx.update.update_id });
+      return first;
+    },
+  });
+  return bot;
+}
+
+/** The typed context every channel sets up first: ports, the user's language, the channel's UI, lazy look-ups. */
+export function setChatContext(
+  ctx: BotContext,
+  deps: BotDeps & { messenger: ChatMessenger },
+  user: ChatUser | undefined,
+  ui: ChatUi,
+  t: Catalogue = catalogue(user?.languageCode),
+): void {
+  ctx.deps = deps;
+  ctx.t = t;
+  ctx.ui = ui;
+  ctx.chatUser = user;
+  let actor: Promise<ChatActor | undefined> | undefined;
+  ctx.actor = () => {
+    actor ??= user ? chatActor(user.channel, user.userId, deps.ports) : Promise.resolve(undefined);
+    return actor;
+  };
+  let draft: Promise<ConversationDraft | undefined> | undefined;
+  ctx.draft = () => {
+    draft ??= user ? deps.ports.drafts.get(user.channel, user.userId) : Promise.resolve(undefined);
+    return draft;
+  };
+}
+
+/** What differs per channel in the chain after the context set-up. */
+export interface BotChannelHooks {
+  /**
+   * True the first time this update is seen (the channel's own id: Telegram's update_id, Zalo's msg_id).
+   * A failure to claim (storage down) is thrown, so the webhook answers 500 and the channel retries.
+   */
+  claim(ctx: BotContext): Promise<boolean>;
+  /** The channel's own handlers (Zalo's follow greeting), run inside the error boundary before the features. */
+  before?: Composer<BotContext>;
+}
+
+/**
+ * The one dispatcher of features for every channel: installed by `createBot` (Telegram) and `createZaloBot`
+ * after their own context set-up (ctx.deps, ctx.t, ctx.ui, ctx.chatUser, ctx.actor, ctx.draft), so no
+ * feature is written twice. `deps` are the features' (ctx.deps), passed for the callback store and the log.
+ */
+export function installBotChain(
+  bot: Bot<BotContext>,
+  deps: BotDeps & { messenger: ChatMessenger },
+  channel: BotChannelHooks,
+): void {
   // Text is normalised once, where it enters (NFC, no invisible bidi or zero-width characters): features
   // compare, store and print it as it is from here on.
   bot.use(async (ctx, next) => {
@@ -83,21 +129,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await next();
   });
 
-  // 2. Once per update_id, however often Telegram delivers it. A failure to claim (storage down) is
-  //    thrown, so the webhook answers 500 and Telegram tries again later. Whose chat it is, is read
-  //    alongside the claim (a read, so harmless for a repeat): nearly every update asks for it next.
+  // 2. Once per update (Telegram's update_id, Zalo's msg_id), however often the channel delivers it. A
+  //    failure to claim (storage down) is thrown, so the webhook answers 500 and the channel tries again
+  //    later. Whose chat it is, is read alongside the claim (a read, so harmless for a repeat).
   bot.use(async (ctx, next) => {
     // Marked handled here; whoever awaits ctx.actor() later still gets its error.
     ctx.actor().catch(() => undefined);
-    const first = await deps.ports.idempotency.claim(
-      'telegram-update',
-      String(ctx.update.update_id),
-      UPDATE_CLAIM_SECONDS,
-    );
-    if (!first) {
-      deps.log.info('telegram update seen before', { updateId: ctx.update.update_id });
-      return;
-    }
+    if (!(await channel.claim(ctx))) return;
     await next();
   });
 
@@ -121,6 +159,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
 
   const features = bot.errorBoundary(handleBotError);
+  if (channel.before) features.use(channel.before);
   features.use(chatMemberFeature);
   features.use(startFeature);
   features.use(linkingFeature);
@@ -143,7 +182,6 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(minutesFeature);
   // Catch-all, installed last: stale buttons, edited messages, anything no feature understood.
   features.use(fallbackFeature);
-  return bot;
 }
 
 /**

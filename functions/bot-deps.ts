@@ -10,6 +10,7 @@ import {
   type ThrottleOptions,
   type Throttler,
 } from '../bot/channels/telegram/index.js';
+import { ChannelMessenger } from '../bot/channels/zalo/messenger.js';
 import type { BotContext, BotDeps } from '../bot/context.js';
 import { invitationPorts } from '../bot/context.js';
 import { createBot } from '../bot/create-bot.js';
@@ -21,6 +22,7 @@ import { SnsSmsSender } from '../shared/adapters/sns/sms-sender.js';
 import { SqsInvitationQueue } from '../shared/adapters/sqs/invitation-queue.js';
 import { type BotConfig, loadBotConfig } from '../shared/config/bot.js';
 import type { AppConfig } from '../shared/config/env.js';
+import { loadZaloConfig, type ZaloConfig } from '../shared/config/zalo.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { ChatFileSource } from '../shared/ports/imports.js';
@@ -32,6 +34,7 @@ import { deliverInvitation, type InvitationSettings } from '../shared/services/i
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
 import { type AppDeps, createAppDeps } from './deps.js';
+import { createZaloRuntime, loadZaloSecrets, type ZaloRuntime, type ZaloSecrets } from './zalo-deps.js';
 
 export interface BotSecrets {
   token: string;
@@ -40,7 +43,10 @@ export interface BotSecrets {
 
 export interface TelegramRuntime {
   bot: Bot<BotContext>;
-  /** What use cases send through: the same throttled Bot API as the bot's. */
+  /**
+   * What use cases send through: routed by the recipient's channel — the same throttled Bot API as the bot's
+   * for Telegram chats, the Zalo OA for Zalo chats.
+   */
   messenger: ChatMessenger;
   secretToken: string;
   throttler: Throttler;
@@ -54,6 +60,8 @@ export interface BotAppDeps extends AppDeps {
   sms: SmsSender;
   /** The Telegram side, built at first use: in AWS the token is read from SSM once per cold start. */
   telegram(): Promise<TelegramRuntime>;
+  /** The Zalo side (issue 15), built at first use; undefined when the deployment has no Zalo OA. */
+  zalo(): Promise<ZaloRuntime | undefined>;
   invitationSettings?: Partial<InvitationSettings>;
   /** Rows per part of a members' import sent as a file (IMPORT_PROGRESS_ROWS by default). */
   importProgressRows?: number;
@@ -76,6 +84,8 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   /** The webhook's: the year-end features (bot/year-end.ts). */
   extraFeatures?: BotDeps['extraFeatures'];
   minutesPdf?: MinutesPdfRenderer;
+  /** The Zalo OA: from the environment unless given; `false` leaves Zalo out. */
+  zalo?: { config: ZaloConfig; secrets?: () => Promise<ZaloSecrets>; fetch?: typeof fetch } | false;
 }
 
 /** Token and webhook secret: from the environment locally, from SSM SecureString parameters in AWS. */
@@ -142,6 +152,8 @@ export function createBotAppDeps(
   const memoryQueue = queue instanceof InMemoryInvitationQueue ? queue : undefined;
   const secrets = overrides.secrets ?? (() => loadBotSecrets(bot));
   let runtime: Promise<TelegramRuntime> | undefined;
+  const zaloOverrides = overrides.zalo || undefined;
+  let zaloRuntime: Promise<ZaloRuntime | undefined> | undefined;
   const deps: BotAppDeps = {
     ...app,
     bot,
@@ -159,14 +171,26 @@ export function createBotAppDeps(
       });
       return runtime;
     },
+    zalo() {
+      zaloRuntime ??= buildZalo().catch((error: unknown) => {
+        zaloRuntime = undefined;
+        throw error;
+      });
+      return zaloRuntime;
+    },
   };
   async function build(): Promise<TelegramRuntime> {
     const { token, webhookSecret } = await secrets();
     const throttler = createThrottler({ ...bot.throttle, ...overrides.throttle });
-    const messenger = createTelegramMessenger(token, {
+    const telegramMessenger = createTelegramMessenger(token, {
       ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
       throttler,
       callbackData: app.repos.callbackData,
+    });
+    // A person may be linked on either channel: each notice goes to the messenger of its recipient's chat.
+    const messenger = new ChannelMessenger({
+      telegram: async () => telegramMessenger,
+      zalo: async () => (await deps.zalo())?.messenger,
     });
     const files = createTelegramFiles(token, bot.apiRoot);
     const botDeps = botDepsOf(deps, messenger, overrides.newCode, files);
@@ -182,6 +206,26 @@ export function createBotAppDeps(
         : deliverInvitation(task, invitationPorts(botDeps)),
     );
     return { bot: grammyBot, messenger, secretToken: webhookSecret, throttler, files };
+  }
+  /**
+   * The Zalo bot shares everything with the Telegram side but the transport: its features notify staff on
+   * Telegram too (the workplace confirming a Zalo member's reason), so it takes the routing messenger.
+   */
+  async function buildZalo(): Promise<ZaloRuntime | undefined> {
+    // Read here, not at construction: a wrong Zalo setting must not stop the Telegram side.
+    const zaloConfig = overrides.zalo === false ? undefined : (overrides.zalo?.config ?? loadZaloConfig());
+    if (!zaloConfig) return undefined;
+    const secrets = await (zaloOverrides?.secrets ?? (() => loadZaloSecrets(zaloConfig)))();
+    const telegram = await deps.telegram();
+    return createZaloRuntime({
+      config: zaloConfig,
+      secrets,
+      store: app.repos.store,
+      clock: deps.clock,
+      botInfo: bot,
+      botDeps: botDepsOf(deps, telegram.messenger, overrides.newCode),
+      ...(zaloOverrides?.fetch ? { fetch: zaloOverrides.fetch } : {}),
+    });
   }
   return deps;
 }

@@ -695,6 +695,21 @@ export const en: Catalogue = {
       `${committee} has its October ${year} report (version ${version}).`,
   },
 
+  zalo: {
+    notLinked:
+      'Hello! This is the system that keeps party members in touch with their residence committee.\n' +
+      'This Zalo account is not linked yet. Ask your workplace or residence committee for a link code ' +
+      '(8 characters), then send that code in this chat.',
+    followed:
+      "Thank you for following the committee's Official Account. To receive meeting invitations and reminders " +
+      'on Zalo, send the link code (8 characters) your committee gave you in this chat.',
+    followedLinked: (name: string) =>
+      `Welcome back, ${name}. Meeting invitations and reminders will keep coming on Zalo.`,
+    moreButtons: 'More choices:',
+    fileRefused: (fileName: string) =>
+      `Zalo did not accept the file ${fileName}. Please open it on the web page or ask the staff to send it on Telegram.`,
+  },
+
   // SMS always go out in Vietnamese (the SmsSender contract).
   sms: vi.sms,
 };

@@ -740,6 +740,21 @@ export const vi = {
     reminderTomorrow: (committee: string, m: MeetingText) =>
       `Nhắc lịch họp: ngày mai (${m.date}) lúc ${m.time} là cuộc họp giữ mối liên hệ của ${committee} tại ${m.place}. Hẹn gặp đồng chí!`,
   },
+  /** Texts only the Zalo channel shows (no deep links, no edits, no file types beyond PDF and Word). */
+  zalo: {
+    notLinked:
+      'Xin chào đồng chí! Đây là hệ thống giữ mối liên hệ với cấp ủy nơi cư trú.\n' +
+      'Tài khoản Zalo này chưa được liên kết. Đồng chí hãy xin mã liên kết (8 ký tự) từ cấp ủy nơi công tác ' +
+      'hoặc nơi cư trú, rồi gửi mã đó vào cuộc trò chuyện này.',
+    followed:
+      'Cảm ơn đồng chí đã quan tâm Official Account của cấp ủy. Để nhận thư mời họp và nhắc lịch qua Zalo, ' +
+      'đồng chí hãy gửi mã liên kết (8 ký tự) do cấp ủy cấp vào cuộc trò chuyện này.',
+    followedLinked: (name: string) =>
+      `Chào mừng đồng chí ${name} trở lại. Thư mời họp và nhắc lịch sẽ tiếp tục được gửi qua Zalo.`,
+    moreButtons: 'Chọn tiếp:',
+    fileRefused: (fileName: string) =>
+      `Zalo không nhận được tệp ${fileName}. Đồng chí hãy xem tệp này trên trang quản lý hoặc nhờ cán bộ gửi qua Telegram.`,
+  },
 };
 
 export type Catalogue = Omit<typeof vi, 'language'> & { language: 'vi' | 'en' };

@@ -50,6 +50,18 @@ export const ENV = {
   telegramGlobalPerSecond: 'TELEGRAM_GLOBAL_PER_SECOND',
   telegramPerChatPerSecond: 'TELEGRAM_PER_CHAT_PER_SECOND',
   smsSenderId: 'SMS_SENDER_ID',
+  /** The Zalo OA (issue 15): its id and the app's; no Zalo channel when ZALO_APP_ID is unset. */
+  zaloOaId: 'ZALO_OA_ID',
+  zaloAppId: 'ZALO_APP_ID',
+  /** Zalo's OpenAPI and OAuth roots: the loopback emulator locally, Zalo's own by default. */
+  zaloApiRoot: 'ZALO_API_ROOT',
+  zaloOauthRoot: 'ZALO_OAUTH_ROOT',
+  /** Local only: the app secret (token refresh) and the OA secret key (webhook signature) themselves. */
+  zaloAppSecret: 'ZALO_APP_SECRET',
+  zaloOaSecretKey: 'ZALO_OA_SECRET_KEY',
+  /** In AWS: the SecureString parameters holding them. */
+  zaloAppSecretParameter: 'ZALO_APP_SECRET_PARAMETER',
+  zaloOaSecretKeyParameter: 'ZALO_OA_SECRET_KEY_PARAMETER',
   /** The October report's schedule (EventBridge Scheduler expression, Asia/Ho_Chi_Minh), read at synth. */
   octoberReportSchedule: 'OCTOBER_REPORT_SCHEDULE',
   /** Where the PDF reports find DejaVu Sans when a bundle copies the fonts (default: the npm package). */

@@ -4,10 +4,13 @@ import { Api } from 'grammy';
 import { yearEndFeatures } from '../../bot/year-end.js';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
+import { createZaloWebhookHandler } from '../../functions/zalo-webhook.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
+import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../../shared/adapters/documents/report-renderer.js';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
+import { DynamoZaloTokenStore } from '../../shared/adapters/dynamodb/zalo-token-store.js';
 import { createLogger } from '../../shared/adapters/logger.js';
 import { DirectEventPublisher } from '../../shared/adapters/memory/direct-publisher.js';
 import { InMemoryInvitationQueue } from '../../shared/adapters/memory/invitation-queue.js';
@@ -67,6 +70,14 @@ export interface WorldOptions {
   emulatorRateLimits?: { globalPerSecond: number; perChatPerSecond: number };
   /** Seed the demo ward and its staff (default); off for a test that sets everything up through the bot. */
   seed?: boolean;
+  /** The second channel (issue 15): a Zalo OA emulator POSTing signed events to the Zalo webhook. Off by default. */
+  zalo?: boolean;
+}
+
+/** The Zalo side of a world: the emulator (on the world's clock) and where its events are POSTed. */
+export interface ZaloWorld {
+  emu: ZaloEmulator;
+  webhookUrl: string;
 }
 
 export interface BotWorld {
@@ -83,6 +94,8 @@ export interface BotWorld {
   metrics: RecordingMetrics;
   /** A fresh set of functions over the same table (what a new Lambda container would build). */
   coldStart(): BotAppDeps;
+  /** Present when the world was created with `zalo: true`. */
+  zalo?: ZaloWorld;
   close(): Promise<void>;
 }
 
@@ -121,6 +134,15 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
     JWT_SECRET: TEST_JWT.secret,
   });
   const botConfig = loadBotConfig({ BOT_USERNAME: emu.botInfo.username, TELEGRAM_API_ROOT: emu.url });
+  // Zalo stamps and signs events with its clock and the webhook checks their age with ours: one fake clock.
+  const zaloEmu = options.zalo
+    ? new ZaloEmulator({
+        now: () => clock.now().getTime(),
+        rateLimits: false,
+        webhookTimeoutMs: WEBHOOK_TIMEOUT_MS,
+      })
+    : undefined;
+  if (zaloEmu) await zaloEmu.start();
   const build = () =>
     createBotAppDeps(config, botConfig, {
       repos,
@@ -139,9 +161,40 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       reportRenderer,
       extraFeatures: yearEndFeatures,
       minutesPdf: createMinutesPdfRenderer(),
+      zalo: zaloEmu
+        ? {
+            config: {
+              appId: zaloEmu.appId,
+              oaId: zaloEmu.oaId,
+              apiBaseUrl: zaloEmu.url,
+              oauthBaseUrl: zaloEmu.url,
+            },
+            secrets: async () => ({ appSecret: zaloEmu.appSecret, oaSecretKey: zaloEmu.oaSecretKey }),
+          }
+        : false,
     });
   const deps = build();
   const server = await serveLambda(createWebhookHandler(() => deps));
+  let zalo: ZaloWorld | undefined;
+  let zaloServer: { url: string; close: () => Promise<void> } | undefined;
+  if (zaloEmu) {
+    // The OA authorised once, as an administrator does in the Zalo console.
+    const pair = zaloEmu.issueTokens();
+    await new DynamoZaloTokenStore(repos.store, zaloEmu.oaId).install(
+      {
+        accessToken: pair.accessToken,
+        refreshToken: pair.refreshToken,
+        accessExpiresAt: new Date(clock.now().getTime() + pair.expiresIn * 1000).toISOString(),
+      },
+      clock.now(),
+    );
+    zaloServer = await serveLambda(
+      createZaloWebhookHandler(() => deps),
+      '/zalo/webhook',
+    );
+    zaloEmu.webhookUrl = zaloServer.url;
+    zalo = { emu: zaloEmu, webhookUrl: zaloServer.url };
+  }
   await new Api(emu.token, { apiRoot: emu.url }).setWebhook(server.url, { secret_token: SECRET });
   if (options.seed ?? true) await seedWard(repos);
   return {
@@ -156,9 +209,12 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
     logs,
     metrics,
     coldStart: build,
+    ...(zalo ? { zalo } : {}),
     close: async () => {
       await queue.drain().catch(() => undefined);
       await server.close();
+      await zaloServer?.close();
+      await zaloEmu?.stop();
       await emu.stop();
       await table.drop();
     },

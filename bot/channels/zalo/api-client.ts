@@ -24,6 +24,15 @@ export interface ZaloQueryButton {
   type?: 'oa.query.hide' | 'oa.query.show';
 }
 
+/** A button that opens a web page (`oa.open.url`): nothing comes back to the OA. */
+export interface ZaloUrlButton {
+  title: string;
+  type: 'oa.open.url';
+  url: string;
+}
+
+export type ZaloButton = ZaloQueryButton | ZaloUrlButton;
+
 export interface ZaloSentMessage {
   messageId: string;
   userId: string;
@@ -82,7 +91,7 @@ export class ZaloApiClient {
     accessToken: string,
     userId: string,
     text: string,
-    buttons: readonly ZaloQueryButton[],
+    buttons: readonly ZaloButton[],
     options: SendOptions = {},
   ): Promise<ZaloSentMessage> {
     return this.send(accessToken, userId, {
@@ -91,11 +100,11 @@ export class ZaloApiClient {
       attachment: {
         type: 'template',
         payload: {
-          buttons: buttons.map((b) => ({
-            title: b.title,
-            type: b.type ?? 'oa.query.hide',
-            payload: b.payload,
-          })),
+          buttons: buttons.map((b) =>
+            b.type === 'oa.open.url'
+              ? { title: b.title, type: b.type, payload: { url: b.url } }
+              : { title: b.title, type: b.type ?? 'oa.query.hide', payload: b.payload },
+          ),
         },
       },
     });

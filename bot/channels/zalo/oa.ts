@@ -1,7 +1,7 @@
 // channel (Zalo): what the renderer and the messenger call — send text, buttons, a document — with the access token handled (one renewal and retry on -216).
 
 import type { ZaloAccessTokens } from './access-tokens.js';
-import type { ZaloApiClient, ZaloFile, ZaloQueryButton, ZaloSentMessage } from './api-client.js';
+import type { ZaloApiClient, ZaloButton, ZaloFile, ZaloSentMessage } from './api-client.js';
 import { ZaloTokenExpiredError } from './errors.js';
 
 export class ZaloOaApi {
@@ -17,7 +17,7 @@ export class ZaloOaApi {
   sendButtons(
     userId: string,
     text: string,
-    buttons: readonly ZaloQueryButton[],
+    buttons: readonly ZaloButton[],
     options: { quote?: string } = {},
   ): Promise<ZaloSentMessage> {
     return this.withToken((token) => this.client.sendButtons(token, userId, text, buttons, options));

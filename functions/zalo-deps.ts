@@ -1,0 +1,103 @@
+// composition root of the Zalo channel (issue 15): the OA's secrets, token store, API client, renderer, messenger and the Zalo bot.
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { UserFromGetMe } from 'grammy/types';
+import { botInfoFromConfig } from '../bot/channels/telegram/bot-info.js';
+import { createZaloBot, type ZaloBot } from '../bot/channels/zalo/bot.js';
+import {
+  ZaloAccessTokens,
+  ZaloApiClient,
+  ZaloOaApi,
+  type ZaloWebhookSecrets,
+} from '../bot/channels/zalo/index.js';
+import { ZaloMessenger } from '../bot/channels/zalo/messenger.js';
+import { ZaloRenderer } from '../bot/channels/zalo/renderer.js';
+import type { BotDeps } from '../bot/context.js';
+import type { DynamoStore } from '../shared/adapters/dynamodb/store.js';
+import { DynamoZaloTokenStore } from '../shared/adapters/dynamodb/zalo-token-store.js';
+import type { ZaloConfig } from '../shared/config/zalo.js';
+import type { ChatMessenger } from '../shared/ports/chat.js';
+import type { Clock } from '../shared/ports/common.js';
+
+export interface ZaloSecrets {
+  /** The app's secret key: spends the refresh token. */
+  appSecret: string;
+  /** The OA secret key: checks the webhook's signature. */
+  oaSecretKey: string;
+}
+
+export interface ZaloRuntime {
+  bot: ZaloBot;
+  /** Notices to Zalo chats (the channel router hands them here). */
+  messenger: ZaloMessenger;
+  oa: ZaloOaApi;
+  webhook: ZaloWebhookSecrets;
+}
+
+/** The two secrets: from the environment locally, from SSM SecureString parameters in AWS (like loadBotSecrets). */
+export async function loadZaloSecrets(
+  config: ZaloConfig,
+  ssm: Pick<SSMClient, 'send'> = new SSMClient({}),
+): Promise<ZaloSecrets> {
+  const read = async (direct: string | undefined, parameter: string | undefined, what: string) => {
+    if (direct) return direct;
+    if (!parameter)
+      throw new Error(`The Zalo ${what} is not configured (neither the value nor its SSM parameter)`);
+    const out = await ssm.send(new GetParameterCommand({ Name: parameter, WithDecryption: true }));
+    const value = out.Parameter?.Value;
+    if (!value) throw new Error(`The SSM parameter of the Zalo ${what} is empty`);
+    return value;
+  };
+  const [appSecret, oaSecretKey] = await Promise.all([
+    read(config.appSecret, config.appSecretParameter, 'app secret'),
+    read(config.oaSecretKey, config.oaSecretKeyParameter, 'OA secret key'),
+  ]);
+  return { appSecret, oaSecretKey };
+}
+
+/**
+ * grammY wants a botInfo; Zalo has none to ask for, so it is made of configuration (BOT_ID, BOT_USERNAME,
+ * like Telegram's without getMe). Nothing reads it but grammY's command matching (`/start@<username>`).
+ */
+export function zaloBotInfo(config: { botId?: number; botUsername: string }): UserFromGetMe {
+  return botInfoFromConfig('1:zalo', config);
+}
+
+export interface ZaloRuntimeInput {
+  config: ZaloConfig;
+  secrets: ZaloSecrets;
+  store: DynamoStore;
+  clock: Clock;
+  /** The features' dependencies, with the messenger that routes notices to either channel. */
+  botDeps: BotDeps & { messenger: ChatMessenger };
+  fetch?: typeof fetch;
+  /** The bot's id and username from configuration (BotConfig). */
+  botInfo: { botId?: number; botUsername: string };
+}
+
+export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
+  const { config, secrets } = input;
+  const client = new ZaloApiClient({
+    ...(config.apiBaseUrl ? { apiBaseUrl: config.apiBaseUrl } : {}),
+    ...(config.oauthBaseUrl ? { oauthBaseUrl: config.oauthBaseUrl } : {}),
+    ...(input.fetch ? { fetch: input.fetch } : {}),
+  });
+  const tokens = new ZaloAccessTokens({
+    store: new DynamoZaloTokenStore(input.store, config.oaId),
+    refresher: client,
+    app: { appId: config.appId, appSecret: secrets.appSecret },
+    clock: input.clock,
+  });
+  const oa = new ZaloOaApi(client, tokens);
+  const renderer = new ZaloRenderer(oa, input.botDeps.ports.callbackData);
+  const messenger = new ZaloMessenger(renderer);
+  const bot = createZaloBot(input.botDeps, {
+    botInfo: zaloBotInfo(input.botInfo),
+    renderer,
+  });
+  return {
+    bot,
+    messenger,
+    oa,
+    webhook: { appId: config.appId, oaSecretKey: secrets.oaSecretKey },
+  };
+}
