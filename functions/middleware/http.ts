@@ -10,6 +10,7 @@ import type { TokenVerifier } from '../../shared/adapters/tokens.js';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
 import type { Principal, StaffAssignment } from '../../shared/domain/roles.js';
 import { normaliseStrings, REPLACEMENT_CHARACTER } from '../../shared/domain/text.js';
+import '../../shared/schemas/locale.js';
 import { httpErrors, jsonResponse } from './errors.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;

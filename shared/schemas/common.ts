@@ -1,5 +1,6 @@
 // schemas: primitives shared by every request and record schema (zod 4).
 import * as z from 'zod';
+import './locale.js';
 import { isValidIsoDate } from '../domain/dates.js';
 import { characterCount, normaliseText, REPLACEMENT_CHARACTER } from '../domain/text.js';
 

@@ -2,6 +2,7 @@
 // refusing control characters and text garbled in transit.
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../../shared/domain/text.js';
+import { newCommitteeSchema } from '../../../shared/schemas/administration.js';
 import { textSchema } from '../../../shared/schemas/common.js';
 
 const issuesOf = (value: string, max = 10) => {
@@ -39,5 +40,21 @@ describe('Schema: textSchema', () => {
   it('keeps line breaks and tabs, which people do type', () => {
     // Act + Assess
     expect(normaliseText('Dòng 1\nDòng 2\tcột')).toBe('Dòng 1\nDòng 2\tcột');
+  });
+});
+
+describe("Schema: zod's own messages", () => {
+  it('are Vietnamese: missing fields say so in the language staff read, beside our own messages', () => {
+    // Act
+    const parsed = newCommitteeSchema.safeParse({ id: 'phuong-moi', kind: 'galaxy' });
+
+    // Assess
+    const messages = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^name: Đầu vào không hợp lệ/));
+    expect(messages).toContainEqual(expect.stringMatching(/^parentId: Đầu vào không hợp lệ/));
+    expect(messages).toContainEqual(expect.stringMatching(/^kind: loại đơn vị: /));
+    expect(messages.join(' ')).not.toMatch(/Invalid|expected/);
   });
 });
