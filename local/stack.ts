@@ -47,6 +47,7 @@ import { type Gateway, PortInUseError, sendJson, startGateway } from './gateway.
 import { lambdaContext, scheduledEvent, snsEvent } from './lambda-events.js';
 import { pageOrigins, refusalOf } from './loopback-guard.js';
 import { NewPeople, newPersonInputSchema } from './new-people.js';
+import { type OpenApiDocument, openApiDocument, openApiPage } from './openapi.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
 import { DEMO_COMMITTEES, DEMO_MEMBERS, DEMO_STAFF, demoLinkCode, seedDemo } from './seed.js';
@@ -339,6 +340,7 @@ async function boot(
   const tokens = () => sampleTokens();
   const gatewayLog = prefixed('gateway', write);
   let gateway: Gateway | undefined;
+  let openApi: Promise<OpenApiDocument> | undefined;
   gateway = await startGateway({
     routes: HTTP_ROUTES,
     handlerOf,
@@ -352,6 +354,10 @@ async function boot(
     local: (req, res, url, body) =>
       localControl(req, res, url, body, {
         chatPage,
+        openApi: () => {
+          openApi ??= openApiDocument(settings.root);
+          return openApi;
+        },
         clock,
         demoUsers,
         people,
@@ -537,6 +543,8 @@ async function sampleTokens(): Promise<SampleToken[]> {
 
 interface ControlContext {
   chatPage: ChatPageAssets;
+  /** The API's OpenAPI document, generated once at the first request for it. */
+  openApi: () => Promise<OpenApiDocument>;
   clock: LocalClock;
   demoUsers: () => Promise<DemoUser[]>;
   people: NewPeople;
@@ -572,6 +580,13 @@ async function localControl(
     return true;
   }
   if (method === 'GET' && serveChatPage(c.chatPage, path, res)) return true;
+  if (method === 'GET' && path === '/openapi.json') return sendJson(res, 200, await c.openApi());
+  if (method === 'GET' && path === '/api-docs') {
+    const page = openApiPage(await c.openApi());
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(page);
+    return true;
+  }
   if (!path.startsWith('/_local/')) return false;
   // The control API moves the clock and fires jobs: only the chat page's own origin, and loopback names.
   const port = Number(req.socket.localPort);

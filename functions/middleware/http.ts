@@ -200,7 +200,7 @@ export function httpRoute<B = undefined, P = undefined, Q = undefined>(
     .use(observeInvocation(deps))
     .use(httpErrors({ logger: () => deps().logger }));
   if (spec.auth !== false) chain.use(authenticate(() => deps().tokens)).use(checkAssignment(deps));
-  return chain.use(validateInput(spec)).handler(async (event, context) => {
+  const handler = chain.use(validateInput(spec)).handler(async (event, context) => {
     const input = context.input ?? { body: undefined, path: undefined, query: undefined };
     return fn({
       principal: context.principal as Principal,
@@ -211,6 +211,8 @@ export function httpRoute<B = undefined, P = undefined, Q = undefined>(
       context,
     });
   });
+  // The spec rides on the handler: the API's OpenAPI document is generated from what the routes parse.
+  return Object.assign(handler, { spec: spec as RouteSpec<unknown, unknown, unknown> });
 }
 
 export const ok = (body: unknown) => jsonResponse(200, body);
