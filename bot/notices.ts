@@ -185,6 +185,7 @@ export function absenceNoticeView(
     notice.memberName,
     notice.residenceName,
     meetingText(notice.meeting),
+    notice.ground,
   );
   if (notice.acknowledgedAt) {
     const on = formatVietnameseDate(localDate(new Date(notice.acknowledgedAt)));

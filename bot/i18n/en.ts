@@ -1,4 +1,5 @@
 // i18n: the English catalogue (the second language), the same shape as the Vietnamese one.
+import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
@@ -449,10 +450,21 @@ export const en: Catalogue = {
   },
 
   notices: {
-    absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
-      'MEMBER ABSENT WITHOUT NOTICE (R10)\n' +
-      `${residence} reports: member ${member} was absent from the contact meeting ` +
-      `(${when(m)}, at ${m.place}) without a reason, or with a reason not confirmed.`,
+    absentWithoutNotice: (member: string, residence: string, m: MeetingText, ground?: AbsenceNoticeGround) =>
+      ground === 'undecided'
+        ? 'ABSENCE REASON STILL NOT CONFIRMED\n' +
+          `${residence} reports: member ${member} was absent from the contact meeting ` +
+          `(${when(m)}, at ${m.place}); the reason they gave has still not been confirmed by the workplace committee.`
+        : 'MEMBER ABSENT WITHOUT NOTICE\n' +
+          `${residence} reports: member ${member} was absent from the contact meeting ` +
+          `(${when(m)}, at ${m.place}) ` +
+          (ground === 'rejected'
+            ? 'with a reason the workplace committee did not accept.'
+            : ground === 'no_reason'
+              ? 'after saying they would attend, with no reason.'
+              : ground === 'no_reply'
+                ? 'without answering the invitation or giving a reason.'
+                : 'without a reason, or with a reason not confirmed.'),
     acknowledgeButton: 'Received',
     acknowledged: (date: string) => `✅ The workplace committee acknowledged this notice on ${date}.`,
     acknowledgedToast: 'Recorded: the committee received the notice.',

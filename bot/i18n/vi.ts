@@ -1,4 +1,5 @@
 // i18n: the Vietnamese catalogue (the first language); every user-visible text of the bot is here.
+import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
@@ -482,10 +483,21 @@ export const vi = {
   },
 
   notices: {
-    absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
-      'THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO (R10)\n' +
-      `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
-      `(${when(m)}, tại ${m.place}) mà không báo lý do hoặc lý do không được xác nhận.`,
+    absentWithoutNotice: (member: string, residence: string, m: MeetingText, ground?: AbsenceNoticeGround) =>
+      ground === 'undecided'
+        ? 'THÔNG BÁO LÝ DO VẮNG MẶT CHƯA ĐƯỢC XÁC NHẬN\n' +
+          `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
+          `(${when(m)}, tại ${m.place}); lý do vắng mặt đồng chí đã báo đến nay vẫn chưa được cấp ủy nơi công tác xác nhận.`
+        : 'THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG BÁO CÁO\n' +
+          `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
+          `(${when(m)}, tại ${m.place}) ` +
+          (ground === 'rejected'
+            ? 'với lý do không được cấp ủy nơi công tác chấp nhận.'
+            : ground === 'no_reason'
+              ? 'dù đã báo sẽ dự họp, và không báo lý do.'
+              : ground === 'no_reply'
+                ? 'mà không trả lời thư mời, không báo lý do.'
+                : 'mà không báo lý do hoặc lý do không được xác nhận.'),
     acknowledgeButton: 'Đã nhận',
     acknowledged: (date: string) => `✅ Cấp ủy nơi công tác đã nhận thông báo ngày ${date}.`,
     acknowledgedToast: 'Đã ghi nhận: cấp ủy đã nhận thông báo.',

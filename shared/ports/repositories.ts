@@ -209,6 +209,11 @@ export interface AbsenceNoticeRepository {
   get(meetingId: string, memberId: string): Promise<AbsenceNotice | undefined>;
   /** Records the first acknowledgement (a repeat keeps the first); NotFoundError when there is no notice. */
   acknowledge(meetingId: string, memberId: string, by: string, at: string): Promise<AbsenceNotice>;
+  /**
+   * R10: marks the notice withdrawn (the reason was confirmed after all) and takes it off the workplace's
+   * list; true if this call withdrew it, false if it is missing or was withdrawn already.
+   */
+  withdraw(meetingId: string, memberId: string, at: string): Promise<boolean>;
   /** Notices a workplace has not acknowledged yet, oldest meeting first. */
   pendingOfWorkplace(
     workplaceOrgId: string,

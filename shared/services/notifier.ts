@@ -1,4 +1,5 @@
 // use case: turns published events into chat notices for the staff and members concerned (R9), once per recipient.
+import { groundOfRow } from '../domain/attendance.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { StaffRole } from '../domain/roles.js';
 import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
@@ -164,6 +165,9 @@ async function planNotices(
       // R10: the member's workplace staff, once per event (the claim above is per event id and recipient).
       const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
       if (!invitation) return [];
+      // A reason confirmed before delivery withdrew the "still not confirmed" notice: nothing to tell.
+      const ground = groundOfRow(invitation);
+      if (!ground) return [];
       const meeting = await ports.meetings.get(invitation.meetingId);
       if (!meeting) return [];
       const residence = await ports.committees.get(meeting.residenceOrgId);
@@ -173,6 +177,7 @@ async function planNotices(
         residenceName: residence?.name ?? meeting.residenceOrgId,
         memberId: invitation.memberId,
         memberName: invitation.memberName,
+        ground,
       };
       const staff = await ports.staff.ofCommittee(invitation.workplaceOrgId);
       return staff
