@@ -143,7 +143,14 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
     case 'absence_for_confirmation':
       return absenceCardView(t, notice);
     case 'absence_decided':
-      return message(t.notices.decided(notice.decision, notice.workplaceName, meetingText(notice.meeting)));
+      return message(
+        t.notices.decided(
+          notice.decision,
+          notice.workplaceName,
+          meetingText(notice.meeting),
+          notice.meetingPassed ?? false,
+        ),
+      );
     case 'evaluation_recorded':
       return message(
         t.yearEnd.noticeEvaluationRecorded(notice.residenceName, notice.memberName, notice.year),

@@ -474,11 +474,18 @@ export const en: Catalogue = {
       `Outcome: ${done ? 'done' : 'not done'}.\n${text}` +
       (reason ? `\nReason: ${reason}` : '') +
       (remedy ? `\nRemedy: ${remedy}` : ''),
-    decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
+    decided: (
+      decision: Exclude<Confirmation, 'pending'>,
+      workplace: string,
+      m: MeetingText,
+      passed: boolean,
+    ) =>
       decision === 'confirmed'
         ? `${workplace} confirmed your absence reason for the meeting of ${m.date}.`
         : `${workplace} did not accept your absence reason for the meeting of ${m.date}. ` +
-          'Please contact your workplace committee, or arrange to attend.',
+          (passed
+            ? 'The meeting has taken place; please contact your workplace committee.'
+            : 'Please contact your workplace committee, or arrange to attend.'),
   },
 
   reminders: {

@@ -507,11 +507,18 @@ export const vi = {
       `Kết quả: ${done ? 'đã thực hiện' : 'chưa thực hiện'}.\n${text}` +
       (reason ? `\nLý do: ${reason}` : '') +
       (remedy ? `\nHướng khắc phục: ${remedy}` : ''),
-    decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
+    decided: (
+      decision: Exclude<Confirmation, 'pending'>,
+      workplace: string,
+      m: MeetingText,
+      passed: boolean,
+    ) =>
       decision === 'confirmed'
         ? `${workplace} đã xác nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}.`
         : `${workplace} không chấp nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}. ` +
-          'Đồng chí vui lòng liên hệ cấp ủy nơi công tác, hoặc thu xếp tham dự cuộc họp.',
+          (passed
+            ? 'Cuộc họp đã diễn ra; đồng chí vui lòng liên hệ cấp ủy nơi công tác để được nhắc nhở, hướng dẫn.'
+            : 'Đồng chí vui lòng liên hệ cấp ủy nơi công tác, hoặc thu xếp tham dự cuộc họp.'),
   },
 
   reminders: {

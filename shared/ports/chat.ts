@@ -93,6 +93,8 @@ export type Notice =
       meeting: Meeting;
       decision: Exclude<Confirmation, 'pending'>;
       workplaceName: string;
+      /** Decided once the meeting had begun: a rejected member cannot "arrange to attend" any more. */
+      meetingPassed?: boolean;
     }
   /** R17: the residence committee's chair sent a member's year-end evaluation, to the workplace staff. */
   | { kind: 'evaluation_recorded'; year: number; memberName: string; residenceName: string }

@@ -1,6 +1,7 @@
 // use case: turns published events into chat notices for the staff and members concerned (R9), once per recipient.
 import { groundOfRow } from '../domain/attendance.js';
 import type { DomainEvent } from '../domain/events.js';
+import { hasStarted } from '../domain/meeting.js';
 import type { StaffRole } from '../domain/roles.js';
 import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
 import { type Log, silentLog } from '../ports/log.js';
@@ -124,6 +125,8 @@ async function planNotices(
             meeting,
             decision: event.type === 'AbsenceReasonConfirmed' ? 'confirmed' : 'rejected',
             workplaceName: workplace?.name ?? invitation.workplaceOrgId,
+            // R9, R10: judged at the decision's time, so a re-delivered event words the notice the same.
+            meetingPassed: hasStarted(meeting, new Date(event.occurredAt)),
           },
         },
       ];
