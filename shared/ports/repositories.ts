@@ -170,7 +170,7 @@ export interface InvitationRepository {
   createOnce(invitation: Invitation, options?: WriteOptions): Promise<boolean>;
   /** Saves a changed invitation guarded by `expectedVersion`; ConflictError on a stale version. */
   save(invitation: Invitation, expectedVersion: number, options?: WriteOptions): Promise<void>;
-  /** Pattern 5: the attendance sheet, paged. */
+  /** Pattern 5: the attendance sheet, paged in Vietnamese order of names (member id breaking ties). */
   sheet(meetingId: string, query: { limit: number; cursor?: string }): Promise<Page<Invitation>>;
   streamSheet(meetingId: string): AsyncIterable<Invitation>;
   /** Pattern 9. */
