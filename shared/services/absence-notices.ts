@@ -1,5 +1,6 @@
 // use cases: R10 — after the meeting, each member absent without notice raises one AbsentWithoutNotice for
-// their workplace committee (exactly once, however often this runs), and the workplace acknowledges it.
+// their workplace committee (exactly once, however often this runs); a reason awaiting the workplace waits
+// the rule set's days, a later confirmation withdraws that notice, and the workplace acknowledges notices.
 
 import { isWorkplaceStaffOf } from '../domain/access.js';
 import {
@@ -102,7 +103,7 @@ export async function withdrawUndecidedNotice(
   memberId: string,
 ): Promise<boolean> {
   const notice = await ports.absenceNotices.get(meetingId, memberId);
-  if (!notice || notice.ground !== 'undecided' || notice.withdrawnAt) return false;
+  if (notice?.ground !== 'undecided' || notice.withdrawnAt) return false;
   return ports.absenceNotices.withdraw(meetingId, memberId, ports.clock.now().toISOString());
 }
 
