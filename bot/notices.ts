@@ -152,7 +152,14 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
     case 'absence_for_confirmation':
       return absenceCardView(t, notice);
     case 'absence_decided':
-      return message(t.notices.decided(notice.decision, notice.workplaceName, meetingText(notice.meeting)));
+      return message(
+        t.notices.decided(
+          notice.decision,
+          notice.workplaceName,
+          meetingText(notice.meeting),
+          notice.meetingPassed ?? false,
+        ),
+      );
     case 'evaluation_recorded':
       return message(
         t.yearEnd.noticeEvaluationRecorded(notice.residenceName, notice.memberName, notice.year),
@@ -194,6 +201,7 @@ export function absenceNoticeView(
     notice.memberName,
     notice.residenceName,
     meetingText(notice.meeting),
+    notice.ground,
   );
   if (notice.acknowledgedAt) {
     const on = formatVietnameseDate(localDate(new Date(notice.acknowledgedAt)));

@@ -199,12 +199,7 @@ export function createBotAppDeps(
       ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
       throttler: throttler.transformer,
     });
-    // On one machine the jobs run in this process, over the same code the SQS worker runs.
-    memoryQueue?.setHandler((task) =>
-      isImportTask(task)
-        ? runImportJob(task.jobId, importJobPorts(deps, { messenger, files }))
-        : deliverInvitation(task, invitationPorts(botDeps)),
-    );
+    workerDeps = botDeps;
     return { bot: grammyBot, messenger, secretToken: webhookSecret, throttler, files };
   }
   /**
@@ -227,6 +222,17 @@ export function createBotAppDeps(
       ...(zaloOverrides?.fetch ? { fetch: zaloOverrides.fetch } : {}),
     });
   }
+  // On one machine the jobs run in this process, over the same code the SQS worker runs. The worker is
+  // wired now, not when the bot first answers a chat: a function that only enqueues (POST
+  // /meetings/{id}/invitations has its own dependencies) would otherwise queue tasks nobody runs. The
+  // Telegram side is built at the first task, as the SQS worker builds it at its first message.
+  let workerDeps: (BotDeps & { messenger: ChatMessenger }) | undefined;
+  memoryQueue?.setHandler(async (task) => {
+    const { messenger, files } = await deps.telegram();
+    if (isImportTask(task)) return runImportJob(task.jobId, importJobPorts(deps, { messenger, files }));
+    if (!workerDeps) throw new Error('The bot runtime was built without its worker dependencies');
+    return deliverInvitation(task, invitationPorts(workerDeps));
+  });
   return deps;
 }
 

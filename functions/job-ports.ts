@@ -30,6 +30,7 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
     },
     notices: {
       meetings: r.meetings,
+      committees: r.committees,
       invitations: r.invitations,
       absenceNotices: r.absenceNotices,
       clock: d.clock,

@@ -34,18 +34,15 @@ export function currentMeeting(meetings: readonly Meeting[], now: Date): Meeting
     .sort((a, b) => (a.date === b.date ? b.time.localeCompare(a.time) : b.date.localeCompare(a.date)))[0];
 }
 
-/** The DynamoDB cursor of page `page` (0-based): the sheet's pages are walked from the first. */
+/**
+ * The cursor of page `page` (0-based): the rows before it, read as one page of `page` pages' rows. The
+ * repository collates the whole sheet on every read (Vietnamese order), so walking page by page would
+ * read it once per page.
+ */
 async function cursorOfPage(ctx: BotContext, meetingId: string, page: number): Promise<string | undefined> {
-  let cursor: string | undefined;
-  for (let i = 0; i < page; i += 1) {
-    const walked = await ctx.deps.ports.invitations.sheet(meetingId, {
-      limit: ATTENDANCE_PAGE_SIZE,
-      ...(cursor ? { cursor } : {}),
-    });
-    if (!walked.cursor) return cursor;
-    cursor = walked.cursor;
-  }
-  return cursor;
+  if (page === 0) return undefined;
+  const before = await ctx.deps.ports.invitations.sheet(meetingId, { limit: page * ATTENDANCE_PAGE_SIZE });
+  return before.cursor;
 }
 
 async function sheetView(

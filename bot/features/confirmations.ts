@@ -88,6 +88,7 @@ confirmationsFeature.callbackQuery(CONFIRM_PATTERN, async (ctx, next) => {
   const ports = {
     meetings: ctx.deps.ports.meetings,
     invitations: ctx.deps.ports.invitations,
+    absenceNotices: ctx.deps.ports.absenceNotices,
     clock: ctx.deps.clock,
     ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
   };

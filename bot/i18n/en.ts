@@ -1,4 +1,5 @@
 // i18n: the English catalogue (the second language), the same shape as the Vietnamese one.
+import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
@@ -456,11 +457,22 @@ export const en: Catalogue = {
   },
 
   notices: {
-    absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
-      // R10
-      'MEMBER ABSENT WITHOUT NOTICE\n' +
-      `${residence} reports: member ${member} was absent from the contact meeting ` +
-      `(${when(m)}, at ${m.place}) without a reason, or with a reason not confirmed.`,
+    // R10
+    absentWithoutNotice: (member: string, residence: string, m: MeetingText, ground?: AbsenceNoticeGround) =>
+      ground === 'undecided'
+        ? 'ABSENCE REASON STILL NOT CONFIRMED\n' +
+          `${residence} reports: member ${member} was absent from the contact meeting ` +
+          `(${when(m)}, at ${m.place}); the reason they gave has still not been confirmed by the workplace committee.`
+        : 'MEMBER ABSENT WITHOUT NOTICE\n' +
+          `${residence} reports: member ${member} was absent from the contact meeting ` +
+          `(${when(m)}, at ${m.place}) ` +
+          (ground === 'rejected'
+            ? 'with a reason the workplace committee did not accept.'
+            : ground === 'no_reason'
+              ? 'after saying they would attend, with no reason.'
+              : ground === 'no_reply'
+                ? 'without answering the invitation or giving a reason.'
+                : 'without a reason, or with a reason not confirmed.'),
     acknowledgeButton: 'Received',
     acknowledged: (date: string) => `✅ The workplace committee acknowledged this notice on ${date}.`,
     acknowledgedToast: 'Recorded: the committee received the notice.',
@@ -470,11 +482,18 @@ export const en: Catalogue = {
       `Outcome: ${done ? 'done' : 'not done'}.\n${text}` +
       (reason ? `\nReason: ${reason}` : '') +
       (remedy ? `\nRemedy: ${remedy}` : ''),
-    decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
+    decided: (
+      decision: Exclude<Confirmation, 'pending'>,
+      workplace: string,
+      m: MeetingText,
+      passed: boolean,
+    ) =>
       decision === 'confirmed'
         ? `${workplace} confirmed your absence reason for the meeting of ${m.date}.`
         : `${workplace} did not accept your absence reason for the meeting of ${m.date}. ` +
-          'Please contact your workplace committee, or arrange to attend.',
+          (passed
+            ? 'The meeting has taken place; please contact your workplace committee.'
+            : 'Please contact your workplace committee, or arrange to attend.'),
   },
 
   reminders: {

@@ -1,4 +1,5 @@
 // i18n: the Vietnamese catalogue (the first language); every user-visible text of the bot is here.
+import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
@@ -489,11 +490,22 @@ export const vi = {
   },
 
   notices: {
-    absentWithoutNotice: (member: string, residence: string, m: MeetingText) =>
-      // R10
-      'THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG CÓ LÝ DO\n' +
-      `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
-      `(${when(m)}, tại ${m.place}) mà không báo lý do hoặc lý do không được xác nhận.`,
+    // R10
+    absentWithoutNotice: (member: string, residence: string, m: MeetingText, ground?: AbsenceNoticeGround) =>
+      ground === 'undecided'
+        ? 'THÔNG BÁO LÝ DO VẮNG MẶT CHƯA ĐƯỢC XÁC NHẬN\n' +
+          `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
+          `(${when(m)}, tại ${m.place}); lý do vắng mặt đồng chí đã báo đến nay vẫn chưa được cấp ủy nơi công tác xác nhận.`
+        : 'THÔNG BÁO ĐẢNG VIÊN VẮNG MẶT KHÔNG BÁO CÁO\n' +
+          `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
+          `(${when(m)}, tại ${m.place}) ` +
+          (ground === 'rejected'
+            ? 'với lý do không được cấp ủy nơi công tác chấp nhận.'
+            : ground === 'no_reason'
+              ? 'dù đã báo sẽ dự họp, và không báo lý do.'
+              : ground === 'no_reply'
+                ? 'mà không trả lời thư mời, không báo lý do.'
+                : 'mà không báo lý do hoặc lý do không được xác nhận.'),
     acknowledgeButton: 'Đã nhận',
     acknowledged: (date: string) => `✅ Cấp ủy nơi công tác đã nhận thông báo ngày ${date}.`,
     acknowledgedToast: 'Đã ghi nhận: cấp ủy đã nhận thông báo.',
@@ -503,11 +515,18 @@ export const vi = {
       `Kết quả: ${done ? 'đã thực hiện' : 'chưa thực hiện'}.\n${text}` +
       (reason ? `\nLý do: ${reason}` : '') +
       (remedy ? `\nHướng khắc phục: ${remedy}` : ''),
-    decided: (decision: Exclude<Confirmation, 'pending'>, workplace: string, m: MeetingText) =>
+    decided: (
+      decision: Exclude<Confirmation, 'pending'>,
+      workplace: string,
+      m: MeetingText,
+      passed: boolean,
+    ) =>
       decision === 'confirmed'
         ? `${workplace} đã xác nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}.`
         : `${workplace} không chấp nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}. ` +
-          'Đồng chí vui lòng liên hệ cấp ủy nơi công tác, hoặc thu xếp tham dự cuộc họp.',
+          (passed
+            ? 'Cuộc họp đã diễn ra; đồng chí vui lòng liên hệ cấp ủy nơi công tác để được nhắc nhở, hướng dẫn.'
+            : 'Đồng chí vui lòng liên hệ cấp ủy nơi công tác, hoặc thu xếp tham dự cuộc họp.'),
   },
 
   reminders: {

@@ -1,7 +1,7 @@
 // domain: the attendance sheet of a contact meeting (R13 figures, R9 reasons) and the R10 absence notice.
-import { localDate } from './dates.js';
+import { addDays, localDate } from './dates.js';
 import { ConflictError } from './errors.js';
-import { type Invitation, prefilledAttendance } from './invitation.js';
+import { hasConfirmedReason, type Invitation, prefilledAttendance } from './invitation.js';
 import type { Meeting } from './meeting.js';
 import type { AbsenteeStatus } from './minutes.js';
 
@@ -70,6 +70,46 @@ export function assertMayTakeAttendance(meeting: Pick<Meeting, 'date'>, now: Dat
   }
 }
 
+/**
+ * R10, why the workplace is told: no reply to the invitation, said they would come but did not, the
+ * workplace rejected the reason, or the reason was still undecided `absenceDecisionDays` after the meeting.
+ */
+export type AbsenceNoticeGround = 'no_reply' | 'no_reason' | 'rejected' | 'undecided';
+
+/**
+ * R10 as the product reads it: "absent without reporting" is no reason, or a reason the workplace
+ * rejected. A reason still waiting for the workplace's decision is pending — no notice — until
+ * `decisionDays` after the meeting, when it becomes a notice that it is still not confirmed.
+ * Returns the ground for a notice, 'pending' while waiting, or undefined when there is nothing to tell.
+ */
+export function absenceNoticeGround(
+  invitation: Pick<Invitation, 'rsvp' | 'absence' | 'attendance'>,
+  meetingDate: string,
+  today: string,
+  decisionDays: number,
+): AbsenceNoticeGround | 'pending' | undefined {
+  if (effectiveAttendance(invitation) === 'present') return undefined;
+  if (hasConfirmedReason(invitation)) return undefined;
+  if (invitation.rsvp === 'none') return 'no_reply';
+  if (invitation.rsvp === 'attending') return 'no_reason';
+  if (invitation.absence?.confirmation === 'rejected') return 'rejected';
+  return today >= addDays(meetingDate, decisionDays) ? 'undecided' : 'pending';
+}
+
+/**
+ * R10: the ground a notice states, read from the row as it stands when the notice is delivered; undefined
+ * once the reason has been confirmed (the notice was withdrawn and is not delivered).
+ */
+export function groundOfRow(
+  invitation: Pick<Invitation, 'rsvp' | 'absence'>,
+): AbsenceNoticeGround | undefined {
+  if (invitation.rsvp === 'none') return 'no_reply';
+  if (invitation.rsvp === 'attending') return 'no_reason';
+  const confirmation = invitation.absence?.confirmation ?? 'pending';
+  if (confirmation === 'confirmed') return undefined;
+  return confirmation === 'rejected' ? 'rejected' : 'undecided';
+}
+
 /** R10: the record that the workplace committee was told of one member's absence without notice. */
 export interface AbsenceNotice {
   meetingId: string;
@@ -78,9 +118,13 @@ export interface AbsenceNotice {
   workplaceOrgId: string;
   meetingDate: string;
   raisedAt: string;
+  /** Absent on notices raised before grounds were recorded. */
+  ground?: AbsenceNoticeGround;
   /** The workplace staff's one-tap acknowledgement. */
   acknowledgedAt?: string;
   acknowledgedBy?: string;
+  /** R9, R10: the reason was confirmed after an 'undecided' notice, which no longer stands. */
+  withdrawnAt?: string;
 }
 
 export function absenceNoticeEventId(meetingId: string, memberId: string): string {

@@ -77,6 +77,7 @@ export function assertMayIntroduce(
   if (!verdict.ok) {
     const why = {
       temporary_too_short: 'a temporary registration of less than one year is not a place of residence',
+      temporary_missing_start: 'a temporary registration needs its start date',
       temporary_missing_end: 'a temporary registration needs its end date',
       not_yet_registered: 'the registration has not started yet',
       expired: 'the temporary registration has expired',

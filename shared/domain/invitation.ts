@@ -79,8 +79,9 @@ export function hasConfirmedReason(invitation: Pick<Invitation, 'rsvp' | 'absenc
 }
 
 /**
- * R10: after the meeting, a member who was absent without replying, or without a reason the workplace
- * confirmed, is absent without notice and their workplace committee is told.
+ * R11's reading at year end: absent without replying, or without a reason the workplace confirmed (one
+ * still undecided is not a valid reason by then). The per-meeting notice (R10) waits for the workplace's
+ * decision instead: see absenceNoticeGround in attendance.ts.
  */
 export function isAbsentWithoutNotice(
   invitation: Pick<Invitation, 'rsvp' | 'absence' | 'attendance'>,

@@ -10,11 +10,15 @@ export type Sex = (typeof SEXES)[number];
 export const RESIDENCE_KINDS = ['permanent', 'temporary'] as const;
 export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
 
-/** Hộ khẩu thường trú, or tạm trú with the period the commune police granted. */
+/**
+ * Hộ khẩu thường trú, or tạm trú with the period the commune police granted. R2 asks for a period only
+ * of a temporary registration: a permanent one needs no dates (its start, when known, is kept).
+ */
 export interface Residence {
   kind: ResidenceKind;
   address: string;
-  registeredFrom: IsoDate;
+  /** Start of a temporary registration (required for it); optional for a permanent one. */
+  registeredFrom?: IsoDate;
   /** End of a temporary registration; absent for a permanent one. */
   registeredUntil?: IsoDate;
 }
@@ -38,7 +42,15 @@ export interface Member {
 
 export type PlaceOfResidenceVerdict =
   | { ok: true }
-  | { ok: false; reason: 'temporary_too_short' | 'temporary_missing_end' | 'not_yet_registered' | 'expired' };
+  | {
+      ok: false;
+      reason:
+        | 'temporary_too_short'
+        | 'temporary_missing_start'
+        | 'temporary_missing_end'
+        | 'not_yet_registered'
+        | 'expired';
+    };
 
 /**
  * R2: the place of residence is where the member holds permanent registration, or a temporary
@@ -46,8 +58,12 @@ export type PlaceOfResidenceVerdict =
  * in force on the day asked about.
  */
 export function isPlaceOfResidence(residence: Residence, on: IsoDate): PlaceOfResidenceVerdict {
-  if (residence.registeredFrom > on) return { ok: false, reason: 'not_yet_registered' };
+  if (residence.registeredFrom && residence.registeredFrom > on) {
+    return { ok: false, reason: 'not_yet_registered' };
+  }
+  // R2: only a temporary registration has a period to check.
   if (residence.kind === 'permanent') return { ok: true };
+  if (!residence.registeredFrom) return { ok: false, reason: 'temporary_missing_start' };
   if (!residence.registeredUntil) return { ok: false, reason: 'temporary_missing_end' };
   if (residence.registeredUntil < addYears(residence.registeredFrom, 1)) {
     return { ok: false, reason: 'temporary_too_short' };

@@ -34,6 +34,12 @@ export interface RuleSetPolicy {
   studentConsultation: 'hamlet_heads';
   /** Whether introduced-but-exempt members get a routine yearly evaluation. */
   exemptMembersEvaluated: boolean;
+  /**
+   * R9, R10: how many days after the meeting a reason may still wait for the workplace's decision before
+   * the residence committee tells the workplace that it is still not confirmed ("chưa được xác nhận").
+   * Neither text sets a period; a week matches the daily job's rhythm and the follow-up a ward can expect.
+   */
+  absenceDecisionDays: number;
 }
 
 const levels = (a: string, b: string, c: string): LabelledOption<1 | 2 | 3>[] => [
@@ -79,6 +85,7 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     ],
     studentConsultation: 'hamlet_heads',
     exemptMembersEvaluated: true,
+    absenceDecisionDays: 7,
   },
   'qd213-2020': {
     id: 'qd213-2020',
@@ -126,8 +133,14 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     ],
     studentConsultation: 'hamlet_heads',
     exemptMembersEvaluated: false,
+    absenceDecisionDays: 7,
   },
 };
+
+/** The longest wait any rule set gives a reason (R10): the daily job must still look back that far. */
+export function longestAbsenceDecisionDays(): number {
+  return Math.max(...Object.values(RULE_SETS).map((p) => p.absenceDecisionDays));
+}
 
 export function ruleSetPolicy(id: RuleSetId): RuleSetPolicy {
   return RULE_SETS[id];

@@ -3,6 +3,8 @@
 // A use case says *what* to tell (a Notice, with the data it needs); the bot renders it in the
 // recipient's language as a channel-independent view model, and a channel renderer (Telegram now, Zalo
 // next) turns that into API calls. So services never format chat text and never import grammY.
+
+import type { AbsenceNoticeGround } from '../domain/attendance.js';
 import type { AnswerStatus } from '../domain/comment.js';
 import type { AbsenceCategory, Confirmation, Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
@@ -107,6 +109,8 @@ export type Notice =
       meeting: Meeting;
       decision: Exclude<Confirmation, 'pending'>;
       workplaceName: string;
+      /** Decided once the meeting had begun: a rejected member cannot "arrange to attend" any more. */
+      meetingPassed?: boolean;
     }
   /** R17: the residence committee's chair sent a member's year-end evaluation, to the workplace staff. */
   | { kind: 'evaluation_recorded'; year: number; memberName: string; residenceName: string }
@@ -121,6 +125,8 @@ export type Notice =
       residenceName: string;
       memberId: string;
       memberName: string;
+      /** Why (R10): the "still not confirmed" notice is worded apart from the absent-without-reason one. */
+      ground?: AbsenceNoticeGround;
       /** Set once the workplace acknowledged (the card is redrawn without its button). */
       acknowledgedAt?: string;
     }

@@ -170,7 +170,7 @@ export interface InvitationRepository {
   createOnce(invitation: Invitation, options?: WriteOptions): Promise<boolean>;
   /** Saves a changed invitation guarded by `expectedVersion`; ConflictError on a stale version. */
   save(invitation: Invitation, expectedVersion: number, options?: WriteOptions): Promise<void>;
-  /** Pattern 5: the attendance sheet, paged. */
+  /** Pattern 5: the attendance sheet, paged in Vietnamese order of names (member id breaking ties). */
   sheet(meetingId: string, query: { limit: number; cursor?: string }): Promise<Page<Invitation>>;
   streamSheet(meetingId: string): AsyncIterable<Invitation>;
   /** Pattern 9. */
@@ -209,6 +209,11 @@ export interface AbsenceNoticeRepository {
   get(meetingId: string, memberId: string): Promise<AbsenceNotice | undefined>;
   /** Records the first acknowledgement (a repeat keeps the first); NotFoundError when there is no notice. */
   acknowledge(meetingId: string, memberId: string, by: string, at: string): Promise<AbsenceNotice>;
+  /**
+   * R10: marks the notice withdrawn (the reason was confirmed after all) and takes it off the workplace's
+   * list; true if this call withdrew it, false if it is missing or was withdrawn already.
+   */
+  withdraw(meetingId: string, memberId: string, at: string): Promise<boolean>;
   /** Notices a workplace has not acknowledged yet, oldest meeting first. */
   pendingOfWorkplace(
     workplaceOrgId: string,

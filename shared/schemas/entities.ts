@@ -56,14 +56,19 @@ export const residenceSchema = z
   .object({
     kind: z.enum(RESIDENCE_KINDS),
     address: textSchema(300),
-    registeredFrom: isoDateSchema,
+    registeredFrom: isoDateSchema.optional(),
     registeredUntil: isoDateSchema.optional(),
+  })
+  // R2: a permanent registration needs no dates; a temporary one needs its whole period.
+  .refine((r) => r.kind === 'permanent' || r.registeredFrom !== undefined, {
+    message: 'tạm trú cần ngày bắt đầu đăng ký',
+    path: ['registeredFrom'],
   })
   .refine((r) => r.kind === 'permanent' || r.registeredUntil !== undefined, {
     message: 'tạm trú cần ngày hết hạn đăng ký',
     path: ['registeredUntil'],
   })
-  .refine((r) => !r.registeredUntil || r.registeredUntil >= r.registeredFrom, {
+  .refine((r) => !r.registeredUntil || !r.registeredFrom || r.registeredUntil >= r.registeredFrom, {
     message: 'ngày hết hạn trước ngày đăng ký',
     path: ['registeredUntil'],
   }) satisfies z.ZodType<Residence>;

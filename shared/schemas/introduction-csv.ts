@@ -53,7 +53,7 @@ export const IMPORT_COLUMNS: readonly ColumnDef[] = [
     name: 'dang_ky_tu',
     aliases: ['registered_from'],
     path: ['member', 'residence', 'registeredFrom'],
-    required: true,
+    // R2: only a temporary registration (tạm trú) needs its period; the schema asks for it per row.
     kind: 'date',
   },
   {

@@ -9,7 +9,12 @@ import { isWorkplaceStaff } from '../domain/roles.js';
 import { assertMayDecide, decideAbsence } from '../domain/rsvp.js';
 import type { Clock, Page } from '../ports/common.js';
 import type { Metrics } from '../ports/metrics.js';
-import type { InvitationRepository, MeetingRepository } from '../ports/repositories.js';
+import type {
+  AbsenceNoticeRepository,
+  InvitationRepository,
+  MeetingRepository,
+} from '../ports/repositories.js';
+import { raiseAbsenceNotice, withdrawUndecidedNotice } from './absence-notices.js';
 import { type RetryOptions, retryOnConflict } from './retry.js';
 
 export interface ConfirmationPorts {
@@ -19,6 +24,8 @@ export interface ConfirmationPorts {
   /** AbsenceReasonsDecided: one per decision stored (a second press is refused, so never counted). */
   metrics?: Metrics;
   retry?: RetryOptions;
+  /** R10: a decision after the meeting raises (rejected) or withdraws (confirmed) the absence notice. */
+  absenceNotices?: AbsenceNoticeRepository;
 }
 
 export type AbsenceDecision = Exclude<Confirmation, 'pending'>;
@@ -51,7 +58,29 @@ export async function decideAbsenceReason(
     return { meeting, invitation: decided };
   }, ports.retry);
   ports.metrics?.count('AbsenceReasonsDecided');
+  await followUpAbsenceNotice(ports, decided.meeting, decided.invitation, decision);
   return decided;
+}
+
+/**
+ * R10 once the minutes are sealed: a rejected reason is now an absence without notice, told at once; a
+ * confirmed one withdraws a "still not confirmed" notice. Both are idempotent, and the daily job does the
+ * same for any follow-up lost here, so a failure after the decision was stored loses nothing.
+ */
+async function followUpAbsenceNotice(
+  ports: ConfirmationPorts,
+  meeting: Meeting,
+  invitation: Invitation,
+  decision: AbsenceDecision,
+): Promise<void> {
+  const { absenceNotices } = ports;
+  if (!absenceNotices) return;
+  const noticePorts = { absenceNotices, clock: ports.clock };
+  if (decision === 'confirmed') {
+    await withdrawUndecidedNotice(noticePorts, meeting.id, invitation.memberId);
+  } else if (meeting.status === 'held') {
+    await raiseAbsenceNotice(noticePorts, meeting, invitation, 'rejected');
+  }
 }
 
 /** `/xacnhan`: the workplace's reasons waiting for a decision, soonest meeting first. */

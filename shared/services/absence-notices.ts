@@ -1,14 +1,22 @@
 // use cases: R10 — after the meeting, each member absent without notice raises one AbsentWithoutNotice for
-// their workplace committee (exactly once, however often this runs), and the workplace acknowledges it.
+// their workplace committee (exactly once, however often this runs); a reason awaiting the workplace waits
+// the rule set's days, a later confirmation withdraws that notice, and the workplace acknowledges notices.
 
 import { isWorkplaceStaffOf } from '../domain/access.js';
-import { type AbsenceNotice, absenceNoticeEventId } from '../domain/attendance.js';
+import {
+  type AbsenceNotice,
+  type AbsenceNoticeGround,
+  absenceNoticeEventId,
+  absenceNoticeGround,
+} from '../domain/attendance.js';
+import { ruleSetOf } from '../domain/committee.js';
 import { addDays, localDate } from '../domain/dates.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
-import { isAbsentWithoutNotice } from '../domain/invitation.js';
+import type { Invitation } from '../domain/invitation.js';
 import { hasStarted, type Meeting } from '../domain/meeting.js';
 import type { Principal } from '../domain/roles.js';
+import { longestAbsenceDecisionDays, ruleSetPolicy } from '../domain/rule-set.js';
 import type { Page } from '../ports/common.js';
 import type { MeetingPorts } from './meeting-ports.js';
 
@@ -17,44 +25,93 @@ export interface AbsenceNoticeRun {
   checked: number;
   /** Notices raised by this run (0 on a re-run: the guard item says it was sent). */
   raised: number;
+  /** R10: absentees whose reason still waits for the workplace (no notice yet). */
+  pending: number;
+  /** 'undecided' notices withdrawn because the reason has been confirmed since. */
+  withdrawn: number;
+}
+
+type NoticePorts = Pick<MeetingPorts, 'committees' | 'invitations' | 'absenceNotices' | 'clock'>;
+
+/** R10: how long a reason may wait for the workplace's decision under the committee's rule set. */
+export async function absenceDecisionDaysOf(
+  ports: Pick<MeetingPorts, 'committees'>,
+  meeting: Pick<Meeting, 'residenceOrgId'>,
+): Promise<number> {
+  const committee = await ports.committees.get(meeting.residenceOrgId);
+  return ruleSetPolicy(committee ? ruleSetOf(committee) : 'hd02-2011').absenceDecisionDays;
+}
+
+/** Writes the guard item `NOTICE#R10#<member>` and the event in one transaction; false if it was sent. */
+export async function raiseAbsenceNotice(
+  ports: Pick<MeetingPorts, 'absenceNotices' | 'clock'>,
+  meeting: Pick<Meeting, 'id' | 'residenceOrgId' | 'date'>,
+  invitation: Pick<Invitation, 'memberId' | 'workplaceOrgId'>,
+  ground: AbsenceNoticeGround,
+): Promise<boolean> {
+  const notice: AbsenceNotice = {
+    meetingId: meeting.id,
+    memberId: invitation.memberId,
+    residenceOrgId: meeting.residenceOrgId,
+    workplaceOrgId: invitation.workplaceOrgId,
+    meetingDate: meeting.date,
+    raisedAt: ports.clock.now().toISOString(),
+    ground,
+  };
+  const event: DomainEvent<'AbsentWithoutNotice'> = {
+    type: 'AbsentWithoutNotice',
+    id: absenceNoticeEventId(meeting.id, invitation.memberId),
+    occurredAt: notice.raisedAt,
+    orgIds: [invitation.workplaceOrgId, meeting.residenceOrgId],
+    data: { meetingId: meeting.id, memberId: invitation.memberId },
+  };
+  return ports.absenceNotices.raiseOnce(notice, { events: [event] });
 }
 
 /**
- * R10 for one meeting: streams the sheet and, for every member absent without a reply or without a
- * confirmed reason, writes the guard item `NOTICE#R10#<member>` and the event in one transaction.
+ * R10 for one meeting: streams the sheet and raises one notice per member absent with no reason, with a
+ * rejected one, or with one still undecided the rule set's number of days after the meeting. A reason
+ * still waiting within that period is counted pending and left alone; an 'undecided' notice whose reason
+ * has been confirmed since is withdrawn (the confirmation normally withdraws it; this catches a lost one).
  */
-export async function sendAbsenceNotices(
-  ports: Pick<MeetingPorts, 'invitations' | 'absenceNotices' | 'clock'>,
-  meeting: Meeting,
-): Promise<AbsenceNoticeRun> {
+export async function sendAbsenceNotices(ports: NoticePorts, meeting: Meeting): Promise<AbsenceNoticeRun> {
   const now = ports.clock.now();
-  const run: AbsenceNoticeRun = { meetingId: meeting.id, checked: 0, raised: 0 };
+  const run: AbsenceNoticeRun = { meetingId: meeting.id, checked: 0, raised: 0, pending: 0, withdrawn: 0 };
   if (!hasStarted(meeting, now)) return run;
+  const today = localDate(now);
+  const decisionDays = await absenceDecisionDaysOf(ports, meeting);
   for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
     run.checked += 1;
-    if (!isAbsentWithoutNotice(invitation)) continue;
-    const notice: AbsenceNotice = {
-      meetingId: meeting.id,
-      memberId: invitation.memberId,
-      residenceOrgId: meeting.residenceOrgId,
-      workplaceOrgId: invitation.workplaceOrgId,
-      meetingDate: meeting.date,
-      raisedAt: now.toISOString(),
-    };
-    const event: DomainEvent<'AbsentWithoutNotice'> = {
-      type: 'AbsentWithoutNotice',
-      id: absenceNoticeEventId(meeting.id, invitation.memberId),
-      occurredAt: notice.raisedAt,
-      orgIds: [invitation.workplaceOrgId, meeting.residenceOrgId],
-      data: { meetingId: meeting.id, memberId: invitation.memberId },
-    };
-    if (await ports.absenceNotices.raiseOnce(notice, { events: [event] })) run.raised += 1;
+    const ground = absenceNoticeGround(invitation, meeting.date, today, decisionDays);
+    if (ground === 'pending') run.pending += 1;
+    else if (ground) {
+      if (await raiseAbsenceNotice(ports, meeting, invitation, ground)) run.raised += 1;
+    } else if (invitation.rsvp === 'absent' && invitation.absence?.confirmation === 'confirmed') {
+      if (await withdrawUndecidedNotice(ports, meeting.id, invitation.memberId)) run.withdrawn += 1;
+    }
   }
   return run;
 }
 
-/** How many days back the daily job looks, so a missed run (or a late sheet) still gets its notices out. */
-export const ABSENCE_NOTICE_LOOKBACK_DAYS = 7;
+/**
+ * R9, R10: a reason confirmed after the "still not confirmed" notice makes that notice void. Only an
+ * 'undecided' notice is withdrawn (the others stand whatever happens later); true if this call did it.
+ */
+export async function withdrawUndecidedNotice(
+  ports: Pick<MeetingPorts, 'absenceNotices' | 'clock'>,
+  meetingId: string,
+  memberId: string,
+): Promise<boolean> {
+  const notice = await ports.absenceNotices.get(meetingId, memberId);
+  if (notice?.ground !== 'undecided' || notice.withdrawnAt) return false;
+  return ports.absenceNotices.withdraw(meetingId, memberId, ports.clock.now().toISOString());
+}
+
+/**
+ * How many days back the daily job looks: past the longest wait for a workplace's decision (R10), plus a
+ * week so a missed run (or a late sheet) still gets its notices out.
+ */
+export const ABSENCE_NOTICE_LOOKBACK_DAYS = longestAbsenceDecisionDays() + 7;
 
 /**
  * The meetings the daily job looks at on `today`: those held on each of the last days before it, one Query
@@ -76,7 +133,7 @@ export async function meetingsDueForAbsenceNotices(
  * left for tomorrow — attendance may still be being taken — unless sealing sent them already.
  */
 export async function sendDueAbsenceNotices(
-  ports: Pick<MeetingPorts, 'meetings' | 'invitations' | 'absenceNotices' | 'clock'>,
+  ports: Pick<MeetingPorts, 'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock'>,
   options: { lookbackDays?: number; meetingId?: string } = {},
 ): Promise<{ meetings: number; checked: number; raised: number }> {
   const total = { meetings: 0, checked: 0, raised: 0 };

@@ -13,7 +13,7 @@ import {
 } from '../domain/evaluation.js';
 import { type EvaluationQuestionnaire, evaluationQuestions } from '../domain/evaluation-questions.js';
 import type { DomainEvent } from '../domain/events.js';
-import type { Introduction } from '../domain/introduction.js';
+import { type Introduction, wasInForceDuring } from '../domain/introduction.js';
 import type { MemberCategory } from '../domain/member.js';
 import { canonicalJson } from '../domain/minutes.js';
 import type { Principal } from '../domain/roles.js';
@@ -109,18 +109,41 @@ async function residenceCommittee(ports: EvaluationPorts, orgId: string): Promis
 }
 
 /** Reads what decides the form, the debt and the R11 flag of one member of one committee for one year. */
+/**
+ * R7, R17: the latest contact with this committee that was received and ended during the year — the
+ * ward commented on the member while the contact stood, and may still read what it wrote.
+ */
+function endedDuring(
+  introductions: readonly Introduction[],
+  residenceOrgId: string,
+  year: number,
+): Introduction | undefined {
+  return introductions
+    .filter(
+      (i) =>
+        i.residenceOrgId === residenceOrgId &&
+        i.status === 'ended' &&
+        i.receipt !== undefined &&
+        wasInForceDuring(i, year),
+    )
+    .at(-1);
+}
+
 async function loadSubject(
   ports: EvaluationPorts,
   committee: Committee,
   year: number,
   listed: IntroducedMember | string,
+  /** Reading also finds a contact that ended during the year (R7): the former ward keeps its record. */
+  access: 'read' | 'write' = 'write',
 ): Promise<Subject> {
   let introduction: Introduction | undefined;
   let memberName: string | undefined;
   if (typeof listed === 'string') {
-    introduction = (await ports.introductions.ofMember(listed)).find(
-      (i) => i.residenceOrgId === committee.id && i.status === 'received',
-    );
+    const ofMember = await ports.introductions.ofMember(listed);
+    introduction =
+      ofMember.find((i) => i.residenceOrgId === committee.id && i.status === 'received') ??
+      (access === 'read' ? endedDuring(ofMember, committee.id, year) : undefined);
   } else {
     introduction = listed.introduction;
     memberName = listed.memberName;
@@ -260,7 +283,7 @@ export async function getEvaluation(
 ): Promise<EvaluationView> {
   assertResidenceStaff(principal, input.orgId);
   const committee = await residenceCommittee(ports, input.orgId);
-  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  const subject = await loadSubject(ports, committee, input.year, input.memberId, 'read');
   const evaluation = await ports.evaluations.get(committee.id, input.year, input.memberId);
   return viewOf(subject, input.year, evaluation);
 }

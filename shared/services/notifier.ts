@@ -1,5 +1,7 @@
 // use case: turns published events into chat notices for the staff and members concerned (R9), once per recipient.
+import { groundOfRow } from '../domain/attendance.js';
 import type { DomainEvent } from '../domain/events.js';
+import { hasStarted } from '../domain/meeting.js';
 import type { StaffRole } from '../domain/roles.js';
 import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
 import { type Log, silentLog } from '../ports/log.js';
@@ -123,6 +125,8 @@ async function planNotices(
             meeting,
             decision: event.type === 'AbsenceReasonConfirmed' ? 'confirmed' : 'rejected',
             workplaceName: workplace?.name ?? invitation.workplaceOrgId,
+            // R9, R10: judged at the decision's time, so a re-delivered event words the notice the same.
+            meetingPassed: hasStarted(meeting, new Date(event.occurredAt)),
           },
         },
       ];
@@ -164,6 +168,9 @@ async function planNotices(
       // R10: the member's workplace staff, once per event (the claim above is per event id and recipient).
       const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
       if (!invitation) return [];
+      // A reason confirmed before delivery withdrew the "still not confirmed" notice: nothing to tell.
+      const ground = groundOfRow(invitation);
+      if (!ground) return [];
       const meeting = await ports.meetings.get(invitation.meetingId);
       if (!meeting) return [];
       const residence = await ports.committees.get(meeting.residenceOrgId);
@@ -173,6 +180,7 @@ async function planNotices(
         residenceName: residence?.name ?? meeting.residenceOrgId,
         memberId: invitation.memberId,
         memberName: invitation.memberName,
+        ground,
       };
       const staff = await ports.staff.ofCommittee(invitation.workplaceOrgId);
       return staff

@@ -30,7 +30,7 @@ export interface JobPorts {
   /** The October report's reads and writes. */
   report: ReportPorts;
   /** R10's. */
-  notices: Pick<MeetingPorts, 'meetings' | 'invitations' | 'absenceNotices' | 'clock'>;
+  notices: Pick<MeetingPorts, 'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock'>;
   /** The reminders' (with the chat messenger), built only when a reminders task runs. */
   reminders?: () => Promise<ReminderPorts>;
 }

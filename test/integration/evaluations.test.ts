@@ -229,6 +229,33 @@ describe('Year end: evaluations under both rule sets (R11, R17, R18)', () => {
       ]);
     });
 
+    it('lets the former ward read the evaluation of a member whose contact ended during the year (R7, R17)', async () => {
+      // Prepare: the workplace ends the contact (R7) after the evaluation was submitted.
+      const intro = (await app.repos.introductions.ofMember('a-regular')).find(
+        (i) => i.status === 'received',
+      );
+      if (!intro) throw new Error('seed: a-regular has no received introduction');
+      await app.repos.introductions.save(
+        {
+          ...intro,
+          status: 'ended',
+          end: { endedOn: '2026-10-29', reason: 'moved', endedBy: 'staff-work' },
+          version: intro.version + 1,
+        },
+        'Nguyễn Văn Bình',
+        intro.version,
+      );
+
+      // Act
+      const read = await view(staffA, A, 'a-regular');
+      const otherWard = await view(staffX, X, 'a-regular');
+
+      // Assess
+      expect(read.status).toBe(200);
+      expect(read.json).toMatchObject({ memberId: 'a-regular', state: 'submitted', version: 2 });
+      expect(otherWard.status).toBe(404);
+    });
+
     it('keeps other committees, the workplace and members out (403)', async () => {
       const results = await Promise.all([
         draft(staffX, A, 'a-student', { form: hd02Form('none') }),

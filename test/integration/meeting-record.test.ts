@@ -402,7 +402,7 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     sealHash = secretary.json.seal?.hash ?? '';
   });
 
-  it('sends the R10 notices on sealing: absent without reply or without a confirmed reason', async () => {
+  it('sends the R10 notices on sealing: absent without reply or without a reason, not while a reason awaits the workplace', async () => {
     // Act
     const sent = await Promise.all(
       ['m-hoa', 'm-ut', 'm-khanh', 'm-dung', 'm-nhung'].map((m) =>
@@ -412,8 +412,10 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
 
     // Assess
     const [hoa, ut, khanh, dung, nhung] = sent;
-    expect(hoa?.event.orgIds).toEqual([WORKPLACE, WARD]);
+    // R10: Hòa's reason still waits for the workplace's decision — pending, not absent without notice.
+    expect(hoa).toBeUndefined();
     expect(ut?.event.orgIds).toEqual([OTHER_WORKPLACE, WARD]);
+    expect(khanh?.event.orgIds).toEqual([WORKPLACE, WARD]);
     expect(khanh?.event.data).toEqual({ meetingId: JUNE, memberId: 'm-khanh' });
     expect(dung).toBeUndefined();
     expect(nhung).toBeUndefined();
@@ -422,9 +424,9 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
 
   it('lets only the member’s workplace acknowledge a notice, with one tap', async () => {
     // Act
-    const wrongWorkplace = await acknowledge('otherWorkplace', 'm-hoa');
-    const ack = await acknowledge('workplace', 'm-hoa');
-    const ackAgain = await acknowledge('workplace', 'm-hoa');
+    const wrongWorkplace = await acknowledge('otherWorkplace', 'm-khanh');
+    const ack = await acknowledge('workplace', 'm-khanh');
+    const ackAgain = await acknowledge('workplace', 'm-khanh');
     const noNotice = await acknowledge('workplace', 'm-dung');
     const pending = await callAs<Page<AbsenceNotice>>(h.pendingNotices, 'workplace', {
       method: 'GET',
@@ -434,10 +436,10 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     // Assess
     expect(wrongWorkplace.status).toBe(403);
     expect(ack.status).toBe(200);
-    expect(ack.json).toMatchObject({ memberId: 'm-hoa', acknowledgedBy: 'wp-1' });
+    expect(ack.json).toMatchObject({ memberId: 'm-khanh', acknowledgedBy: 'wp-1', ground: 'no_reason' });
     expect(ackAgain.json.acknowledgedAt).toBe(ack.json.acknowledgedAt);
     expect(noNotice.status).toBe(404);
-    expect(pending.json.items.map((n) => n.memberId)).toEqual(['m-khanh']);
+    expect(pending.json.items.map((n) => n.memberId)).toEqual([]);
   });
 
   it('refuses any edit after sealing (409), keeps the seal verifying, and takes signed addenda (R16)', async () => {

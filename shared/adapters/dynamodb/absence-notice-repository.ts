@@ -59,6 +59,25 @@ export class DynamoAbsenceNoticeRepository implements AbsenceNoticeRepository {
     }
   }
 
+  async withdraw(meetingId: string, memberId: string, at: string): Promise<boolean> {
+    try {
+      await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.absenceNotice(meetingId, memberId),
+          // Conditional, so a retried confirmation withdraws once; off the sparse index = off the to-do list.
+          UpdateExpression: 'SET withdrawnAt = :at REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(withdrawnAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   async pendingOfWorkplace(
     workplaceOrgId: string,
     query: { limit: number; cursor?: string },

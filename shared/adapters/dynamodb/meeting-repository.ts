@@ -1,11 +1,27 @@
 // adapter: meetings (one per committee, year and round) and their invitations (the attendance sheet).
+import { vietnameseNameSortKey } from '../../domain/collation.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { Invitation } from '../../domain/invitation.js';
 import { type Meeting, meetingId, type Round } from '../../domain/meeting.js';
 import type { Page } from '../../ports/common.js';
 import type { InvitationRepository, MeetingRepository, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+import { type DynamoStore, decodeCursor, fromItem, InvalidCursorError, type Item, toItem } from './store.js';
+
+/** The attendance sheet's order: the Vietnamese collation of the name, the member id breaking ties. */
+function sheetOrderKey(invitation: Pick<Invitation, 'memberName' | 'memberId'>): string {
+  return `${vietnameseNameSortKey(invitation.memberName)}#${invitation.memberId}`;
+}
+
+function encodeSheetCursor(key: string): string {
+  return Buffer.from(JSON.stringify({ sheetAfter: key }), 'utf8').toString('base64url');
+}
+
+function sheetCursorKey(cursor: string): string {
+  const decoded = decodeCursor(cursor);
+  if (typeof decoded?.sheetAfter !== 'string') throw new InvalidCursorError();
+  return decoded.sheetAfter;
+}
 
 export function meetingItem(meeting: Meeting): Item & { version: number } {
   return toItem('Meeting', keys.meeting(meeting.id), meeting, {
@@ -96,13 +112,25 @@ export class DynamoInvitationRepository implements InvitationRepository {
     );
   }
 
+  /**
+   * The sheet in Vietnamese order of names (as every list of people is), paged. The partition is keyed by
+   * member id, so a page is cut from the whole sheet read and collated here: one streamed Query, which
+   * the totals beside every page read anyway; the cursor is the last row's collation key.
+   */
   async sheet(meetingIdValue: string, query: { limit: number; cursor?: string }): Promise<Page<Invitation>> {
-    const page = await this.store.queryPage(
-      keys.attendanceSheetQuery(meetingIdValue),
-      query.limit,
-      query.cursor,
-    );
-    return { ...page, items: page.items.map((i) => fromItem<Invitation>(i)) };
+    const after = query.cursor === undefined ? undefined : sheetCursorKey(query.cursor);
+    const rows: { key: string; invitation: Invitation }[] = [];
+    for await (const invitation of this.streamSheet(meetingIdValue)) {
+      const key = sheetOrderKey(invitation);
+      if (after === undefined || key > after) rows.push({ key, invitation });
+    }
+    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => r.invitation),
+      ...(rows.length > query.limit && last ? { cursor: encodeSheetCursor(last.key) } : {}),
+    };
   }
 
   async *streamSheet(meetingIdValue: string): AsyncIterable<Invitation> {

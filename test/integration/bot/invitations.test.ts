@@ -3,10 +3,13 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationPorts } from '../../../bot/context.js';
-import { botDepsOf } from '../../../functions/bot-deps.js';
+import { botDepsOf, createBotAppDeps } from '../../../functions/bot-deps.js';
 import { createHandler as sendInvitationsRoute } from '../../../functions/http/send-invitations.js';
 import { createHandler as createWorker } from '../../../functions/invitation-worker.js';
 import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
+import { InMemoryInvitationQueue } from '../../../shared/adapters/memory/invitation-queue.js';
+import { loadBotConfig } from '../../../shared/config/bot.js';
+import { loadConfig } from '../../../shared/config/env.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import type { InvitationTask } from '../../../shared/ports/invitations.js';
@@ -25,9 +28,10 @@ import {
   createBotWorld,
   link,
   RESIDENCE,
+  SECRET,
   STAFF,
 } from '../../support/bot-world.js';
-import { call } from '../../support/http.js';
+import { call, TEST_JWT } from '../../support/http.js';
 
 const INVITATION_TITLE = 'THƯ MỜI HỌP';
 
@@ -343,6 +347,61 @@ describe('Use case: the invitation job', () => {
       expect(staffChat.at(-1)).toContain('1. Lý Văn Giấy — Khu vực 1');
       expect(forbidden.status).toBe(403);
       expect(badId.status).toBe(400);
+    });
+  });
+
+  describe('Function: send-invitations with its own dependencies, as each function has on `npm start`', () => {
+    let world: BotWorld;
+    beforeAll(async () => {
+      world = await createBotWorld();
+    });
+    afterAll(async () => {
+      await world.close();
+    });
+
+    it('delivers on its own function’s in-process queue, as on `npm start`: the worker runs without the bot ever answering a chat there', async () => {
+      // Prepare: the route's own dependencies, as each local function has (its queue, no webhook traffic).
+      const meeting = await aPlannedMeeting(world);
+      const members = await linkedMembers(world, 2, 'Hồ');
+      const ownQueue = new InMemoryInvitationQueue({ retryDelayMs: 10 });
+      const own = createBotAppDeps(
+        loadConfig({
+          TABLE_NAME: world.table.tableName,
+          JWT_ISSUER: TEST_JWT.issuer,
+          JWT_AUDIENCE: TEST_JWT.audience,
+          JWT_SECRET: TEST_JWT.secret,
+        }),
+        loadBotConfig({ BOT_USERNAME: world.emu.botInfo.username, TELEGRAM_API_ROOT: world.emu.url }),
+        {
+          repos: world.repos,
+          assignments: undefined,
+          clock: world.clock,
+          queue: ownQueue,
+          sms: world.sms,
+          secrets: async () => ({ token: world.emu.token, webhookSecret: SECRET }),
+          throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+          invitationSettings: { progressIntervalMs: 0 },
+        },
+      );
+
+      // Act
+      const started = await call(
+        sendInvitationsRoute(() => own),
+        {
+          method: 'POST',
+          route: '/meetings/{id}/invitations',
+          pathParameters: { id: meeting.id },
+          principal: { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
+        },
+      );
+
+      // Assess
+      expect(started.status).toBe(202);
+      await expect
+        .poll(() => members.map(({ user }) => invitationsIn(world, user).length), { timeout: 10_000 })
+        .toEqual([1, 1]);
+      await ownQueue.drain();
+      expect(ownQueue.failed).toEqual([]);
     });
   });
 

@@ -158,6 +158,35 @@ describe('Feature: RSVP and absence confirmation', () => {
     );
   });
 
+  it('after the meeting, a rejected reason does not ask the member to arrange to attend it', async () => {
+    // Prepare
+    const { user, messageId } = await invited('Lâm Văn Muộn');
+    await press(user, messageId, 'Vắng mặt');
+    await press(user, messageId, 'Ốm đau');
+    await press(user, messageId, 'Bỏ qua');
+    world.clock.set('2026-06-22T09:00:00+07:00');
+
+    try {
+      // Act
+      await world.emu.sendUserMessage({ user: workplaceUser, text: '/xacnhan' });
+      const list = world.emu.lastBotMessage(workplaceUser.id);
+      await world.emu.pressButton({
+        user: workplaceUser,
+        messageId: list?.messageId ?? 0,
+        text: '❌ Không chấp nhận 1',
+      });
+      await relayAndNotify(world);
+
+      // Assess
+      const told = world.emu.lastBotMessage(user.id)?.text ?? '';
+      expect(told).toContain('Chi bộ Sở Y tế không chấp nhận lý do vắng mặt');
+      expect(told).toContain('Cuộc họp đã diễn ra');
+      expect(told).not.toContain('thu xếp tham dự');
+    } finally {
+      world.clock.set('2026-06-01T08:00:00+07:00');
+    }
+  });
+
   it('refuses a change once the meeting has started, politely, and leaves the answer as it was', async () => {
     // Prepare
     const { member, user, messageId } = await invited('Đặng Văn Trễ');

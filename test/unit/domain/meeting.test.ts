@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { absenceNoticeGround, groundOfRow } from '../../../shared/domain/attendance.js';
 import {
   hasConfirmedReason,
   isAbsentWithoutNotice,
@@ -65,7 +66,41 @@ describe('Function: memberMeetingState', () => {
   });
 });
 
-describe('Function: isAbsentWithoutNotice (R10) and missedBothMeetings (R11)', () => {
+describe('Function: absenceNoticeGround (R10 waits for the workplace)', () => {
+  const reason = (confirmation: 'pending' | 'confirmed' | 'rejected') => ({
+    rsvp: 'absent' as const,
+    attendance: 'absent' as const,
+    absence: { category: 'illness' as const, submittedAt: 'x', confirmation },
+  });
+
+  it('gives no notice while the reason waits, "undecided" from the rule set’s day on, and none once confirmed', () => {
+    // Act
+    const grounds = [
+      absenceNoticeGround(reason('pending'), '2026-06-20', '2026-06-26', 7),
+      absenceNoticeGround(reason('pending'), '2026-06-20', '2026-06-27', 7),
+      absenceNoticeGround(reason('rejected'), '2026-06-20', '2026-06-21', 7),
+      absenceNoticeGround(reason('confirmed'), '2026-06-20', '2026-07-30', 7),
+      absenceNoticeGround({ rsvp: 'none', attendance: 'absent' }, '2026-06-20', '2026-06-21', 7),
+      absenceNoticeGround({ rsvp: 'attending', attendance: 'absent' }, '2026-06-20', '2026-06-21', 7),
+      absenceNoticeGround({ rsvp: 'none', attendance: 'present' }, '2026-06-20', '2026-06-21', 7),
+    ];
+
+    // Assess
+    expect(grounds).toEqual([
+      'pending',
+      'undecided',
+      'rejected',
+      undefined,
+      'no_reply',
+      'no_reason',
+      undefined,
+    ]);
+    expect(groundOfRow(reason('confirmed'))).toBeUndefined();
+    expect(groundOfRow(reason('pending'))).toBe('undecided');
+  });
+});
+
+describe('Function: isAbsentWithoutNotice and missedBothMeetings (R11)', () => {
   const confirmed = {
     rsvp: 'absent' as const,
     attendance: 'absent' as const,

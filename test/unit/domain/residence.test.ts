@@ -45,6 +45,28 @@ describe('Function: isPlaceOfResidence (R2)', () => {
     });
   });
 
+  it('accepts a permanent registration given without any date: only tạm trú has a period (R2)', () => {
+    // Prepare
+    const permanent: Residence = { kind: 'permanent', address: 'Khu vực 3, phường An Hòa' };
+
+    // Act
+    const verdict = isPlaceOfResidence(permanent, '2026-06-01');
+
+    // Assess
+    expect(verdict).toEqual({ ok: true });
+  });
+
+  it('refuses a temporary registration without its start date (R2)', () => {
+    // Prepare
+    const noStart: Residence = { kind: 'temporary', address: 'x', registeredUntil: '2028-01-01' };
+
+    // Act
+    const verdict = isPlaceOfResidence(noStart, '2026-06-01');
+
+    // Assess
+    expect(verdict).toEqual({ ok: false, reason: 'temporary_missing_start' });
+  });
+
   it('refuses a temporary registration without an end date', () => {
     expect(
       isPlaceOfResidence({ kind: 'temporary', address: 'x', registeredFrom: '2026-01-01' }, '2026-02-01'),

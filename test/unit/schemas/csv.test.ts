@@ -103,6 +103,28 @@ describe('Function: parseIntroductionCsv', () => {
     }
   });
 
+  it('reads a permanent registration (thường trú) without dates, and asks a temporary one for its period (R2)', () => {
+    // Prepare
+    const csv =
+      'so_the_dang,ho_ten,ngay_sinh,gioi_tinh,cu_tru,dia_chi,ma_noi_cu_tru\n' +
+      '123456789,Lê Văn Tám,1990-02-01,Nam,Thường trú,Hẻm 3,phuong-an-hoa\n' +
+      '123456780,Lê Thị Ba,1991-02-01,Nữ,Tạm trú,Hẻm 4,phuong-an-hoa';
+
+    // Act
+    const parsed = parseIntroductionCsv(csv);
+
+    // Assess
+    const [permanent, temporary] = parsed.rows;
+    expect(permanent?.ok).toBe(true);
+    if (permanent?.ok) {
+      expect(permanent.request.member.residence).toEqual({ kind: 'permanent', address: 'Hẻm 3' });
+    }
+    expect(temporary?.ok).toBe(false);
+    if (temporary && !temporary.ok) {
+      expect(temporary.issues.map((i) => i.column).sort()).toEqual(['dang_ky_den', 'dang_ky_tu']);
+    }
+  });
+
   it('converts dd/MM/yyyy and leaves other text for zod to refuse', () => {
     expect(csvDate('5/9/2026')).toBe('2026-09-05');
     expect(csvDate('05.09.2026')).toBe('2026-09-05');
