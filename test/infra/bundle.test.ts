@@ -106,8 +106,17 @@ describe('Bundles: every registered function, built by the CDK construct', () =>
       path.join(PROJECT_ROOT, 'node_modules', '@aws-sdk'),
       path.join(outdir, 'node_modules', '@aws-sdk'),
     );
-    // With the stack's own user pool, as the committed settings deploy it: its trigger is bundled too.
-    const stage = synthStage({ registry, bundle: true, outdir, settings: { identity: { kind: 'cognito' } } });
+    // With the stack's own user pool, as the committed settings deploy it: its trigger is bundled too; and
+    // with a Zalo OA, so the Zalo webhook's function is built and held to its budget like the others.
+    const stage = synthStage({
+      registry,
+      bundle: true,
+      outdir,
+      settings: {
+        identity: { kind: 'cognito' },
+        zalo: { oaId: '3560000000000000001', appId: '1440000000000000001' },
+      },
+    });
     stage.app.synth();
     const functions = stage.appTemplate.findResources('AWS::Lambda::Function') as Record<
       string,
