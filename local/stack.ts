@@ -266,6 +266,10 @@ async function boot(
     port: settings.zaloEmulatorPort,
     rateLimits: false,
     now: () => clock.now().getTime(),
+    // Zalo's refresh token dies after 3 months; the local clock jumps from May to October in one session, so
+    // locally it lives 10 years: a jump still expires the access token (the functions refresh it, as in AWS)
+    // but never strands the demo without a pair.
+    refreshTokenTtlSeconds: 10 * 365 * 24 * 3600,
   });
   try {
     await zalo.start();

@@ -162,7 +162,7 @@ describe('Class: ZaloAccessTokens', () => {
   it('20 concurrent sends on an expired token, across 4 containers: one refresh call, 20 delivered', async () => {
     // Prepare
     const issued = await installFreshPair();
-    const containers = ['c1', 'c2', 'c3', 'c4'].map(container);
+    const containers = ['c1', 'c2', 'c3', 'c4'].map((name) => container(name));
     // Each container has sent before, so each holds the old token in memory when Zalo starts refusing it.
     await Promise.all(containers.map((c) => c.tokens.current()));
     emu.expireAccessTokens();
