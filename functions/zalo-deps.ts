@@ -86,6 +86,7 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
     refresher: client,
     app: { appId: config.appId, appSecret: secrets.appSecret },
     clock: input.clock,
+    ...(input.botDeps.metrics ? { metrics: input.botDeps.metrics } : {}),
   });
   const oa = new ZaloOaApi(client, tokens);
   const renderer = new ZaloRenderer(oa, input.botDeps.ports.callbackData);

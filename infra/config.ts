@@ -8,6 +8,7 @@ import {
   loadStageSettings,
   type StageSettings,
   StageSettingsError,
+  type ZaloSettings,
 } from './settings.js';
 
 export const STAGES = ['dev', 'prod'] as const;
@@ -55,6 +56,18 @@ export interface StageConfig {
   restoredTable?: { tableName: string; tableStreamArn: string };
   /** SSM SecureString parameter names, created with the CLI before the first deploy (docs/deploy.md). */
   parameters: { botToken: string; webhookSecret: string };
+  /** The Zalo OA (issue 15), with its secrets' SecureString names; absent on a Telegram-only stage. */
+  zalo?: ZaloStageConfig;
+}
+
+export interface ZaloStageConfig extends ZaloSettings {
+  parameters: { appSecret: string; oaSecretKey: string };
+}
+
+/** The stage's Zalo SecureString names (created by the operator: docs/deploy.md, also `npm run zalo`). */
+export function zaloParameterNames(name: StageName): ZaloStageConfig['parameters'] {
+  const prefix = `${PROJECT_PREFIX}-${name}`;
+  return { appSecret: `/${prefix}/zalo/app-secret`, oaSecretKey: `/${prefix}/zalo/oa-secret-key` };
 }
 
 /** The stage's SSM SecureString names (also read by `npm run telegram:register`). */
@@ -87,6 +100,7 @@ export function stageConfig(name: StageName, settings: StageSettings): StageConf
     sms: { ...settings.sms },
     parameters: parameterNames(name),
     ...(settings.restoredTable ? { restoredTable: { ...settings.restoredTable } } : {}),
+    ...(settings.zalo ? { zalo: { ...settings.zalo, parameters: zaloParameterNames(name) } } : {}),
   };
 }
 

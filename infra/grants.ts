@@ -27,6 +27,8 @@ export interface GrantResources {
   webhookSecretParameter: string;
   /** The staff's Cognito user pool; absent when the stage signs in through another OIDC provider. */
   userPool?: IUserPool;
+  /** The Zalo OA's ids and SecureString names; absent on a Telegram-only stage. */
+  zalo?: { appId: string; oaId: string; parameters: { appSecret: string; oaSecretKey: string } };
 }
 
 export interface GrantEffect {
@@ -76,6 +78,11 @@ export function parameterArn(scope: IConstruct, name: string): string {
 /** How cdk-nag writes a value in a finding id: `<AWS::Region>` for the pseudo parameter, else the value. */
 function nagValue(value: string, pseudo: string): string {
   return Token.isUnresolved(value) ? `<${pseudo}>` : value;
+}
+
+/** Any KMS key of the account: the resource of the SecureString decrypt statements (narrowed by conditions). */
+function ssmKeyArn(scope: IConstruct): string {
+  return Stack.of(scope).formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
 }
 
 /** The table and each of its indexes by name (no `index/*`). */
@@ -151,7 +158,7 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
 
   'bot-secrets:read': (r) => {
     const stack = Stack.of(r.scope);
-    const anyKey = stack.formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
+    const anyKey = ssmKeyArn(r.scope);
     return {
       statements: [
         new PolicyStatement({
@@ -187,6 +194,53 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
           reason:
             'kms:Decrypt for the SSM SecureString parameters: the AWS managed key alias/aws/ssm has no ARN ' +
             'known at synthesis, so the statement names any key of this account and is restricted by ' +
+            'conditions to kms:ResourceAliases = alias/aws/ssm and kms:ViaService = ssm.<region>.',
+        },
+      ],
+    };
+  },
+
+  // The Zalo OA's two secrets, and the ids the channel needs (functions/zalo-deps.ts reads them at first use).
+  // The rotating token pair is an item of the table: table:read/table:write already cover it. Without a
+  // `zalo` settings block the grant gives nothing, so a Telegram-only stage has no Zalo permission anywhere.
+  'zalo-secrets:read': (r): GrantEffect => {
+    if (!r.zalo) return { statements: [], environment: {}, acknowledgements: [] };
+    const stack = Stack.of(r.scope);
+    const anyKey = ssmKeyArn(r.scope);
+    return {
+      statements: [
+        new PolicyStatement({
+          sid: 'ZaloSecretsRead',
+          actions: ['ssm:GetParameter'],
+          resources: [
+            parameterArn(r.scope, r.zalo.parameters.appSecret),
+            parameterArn(r.scope, r.zalo.parameters.oaSecretKey),
+          ],
+        }),
+        // The same managed key as the bot's secrets (see BotSecretsDecrypt): kept in this grant so that it
+        // stands on its own whatever else the function lists.
+        new PolicyStatement({
+          sid: 'ZaloSecretsDecrypt',
+          actions: ['kms:Decrypt'],
+          resources: [anyKey],
+          conditions: {
+            StringEquals: { 'kms:ViaService': `ssm.${stack.region}.amazonaws.com` },
+            'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/aws/ssm' },
+          },
+        }),
+      ],
+      environment: {
+        [ENV.zaloAppId]: r.zalo.appId,
+        [ENV.zaloOaId]: r.zalo.oaId,
+        [ENV.zaloAppSecretParameter]: r.zalo.parameters.appSecret,
+        [ENV.zaloOaSecretKeyParameter]: r.zalo.parameters.oaSecretKey,
+      },
+      acknowledgements: [
+        {
+          id: `AwsSolutions-IAM5[Resource::${nagResource(r.scope, anyKey)}]`,
+          reason:
+            'kms:Decrypt for the Zalo SSM SecureString parameters: the AWS managed key alias/aws/ssm has no ' +
+            'ARN known at synthesis, so the statement names any key of this account and is restricted by ' +
             'conditions to kms:ResourceAliases = alias/aws/ssm and kms:ViaService = ssm.<region>.',
         },
       ],

@@ -54,6 +54,29 @@ export const stageSettingsSchema = z
         monthlySpendLimitUsd: z.number().int('must be whole dollars').positive('must be above 0'),
       })
       .strict(),
+    /**
+     * The ward's Zalo Official Account (issue 15, docs/deploy.md "Zalo"). Absent: a Telegram-only deployment,
+     * nothing of Zalo is created. Its two secrets are SSM SecureStrings the operator creates (their names:
+     * infra/config.ts `zaloParameterNames`), never values here.
+     */
+    zalo: z
+      .object({
+        /** The Official Account's id (OA id in the Zalo OA manager). */
+        oaId: z.string().regex(/^\d{1,32}$/, 'must be the OA id (digits)'),
+        /** The id of the Zalo app the OA is linked to (developers.zalo.me). */
+        appId: z.string().regex(/^\d{1,32}$/, 'must be the Zalo app id (digits)'),
+        /** ZNS template ids, once Zalo approved them (for later: the non-follower path of invitations). */
+        znsTemplates: z
+          .object({
+            invitation: z.string().regex(/^\d{1,20}$/, 'must be a ZNS template id (digits)'),
+            reminder: z.string().regex(/^\d{1,20}$/, 'must be a ZNS template id (digits)'),
+          })
+          .partial()
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
     /** X-Ray active tracing on every function (costs per trace). */
     tracing: z.boolean(),
     /**
@@ -80,6 +103,7 @@ export const stageSettingsSchema = z
 export type StageSettingsInput = z.input<typeof stageSettingsSchema>;
 export type StageSettings = z.output<typeof stageSettingsSchema>;
 export type IdentitySettings = StageSettings['identity'];
+export type ZaloSettings = NonNullable<StageSettings['zalo']>;
 
 /** Raised for a settings file that does not validate; its message is the one line the operator reads. */
 export class StageSettingsError extends Error {

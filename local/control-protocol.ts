@@ -24,6 +24,13 @@ export interface LocalConfig {
   mode: 'emulator' | 'telegram';
   /** The emulator's base URL (its control API is under /_emulator/, documents under /files/). */
   emulatorUrl?: string;
+  /**
+   * The Zalo OA API emulator's base URL: its control API (`/_emulator/users`, `…/users/<id>/messages?since=&wait=`,
+   * `…/send`, `…/press`, `…/follow`) is what a chat page needs to play a Zalo user (docs/local-stack.md).
+   */
+  zaloEmulatorUrl?: string;
+  /** The demo people who are on Zalo: their Zalo user id on the emulator's OA, by member or staff id. */
+  zaloUsers?: { id: string; zaloUserId: string }[];
   bot: { username: string; firstName: string };
 }
 

@@ -9,7 +9,7 @@ import { contactPathFor, type Introduction } from '../shared/domain/introduction
 import type { Member, MemberCategory, Sex } from '../shared/domain/member.js';
 import type { StaffAssignment } from '../shared/domain/roles.js';
 import type { Clock } from '../shared/ports/common.js';
-import type { ChatSubject } from '../shared/ports/repositories.js';
+import type { Channel, ChatSubject } from '../shared/ports/repositories.js';
 import { forEachConcurrent } from '../shared/services/concurrency.js';
 import { type LetterNumbers, letterNumbers } from '../shared/services/introductions.js';
 
@@ -338,6 +338,22 @@ function demoIntroduction(d: DemoMember, issuedOn: IsoDate, letterNumber: string
 }
 
 /** The code a demo user without a linked chat types as `/start <code>` (valid a year from the first seed). */
+/**
+ * The demo member who is on Zalo too (issue 15): linked on the local Zalo OA emulator as well as on Telegram,
+ * so an invitation reaches her on both channels and the Zalo path can be tried. The stack makes the emulator
+ * know her as a follower of the OA (local/stack.ts).
+ */
+export const DEMO_ZALO_MEMBER = {
+  memberId: 'dv-12',
+  /** A Zalo user id as Zalo gives them: digits, unique per OA. */
+  zaloUserId: '8800000000000000012',
+} as const;
+
+/** The code the Zalo account of a demo user was linked with (a code is single-use, one per channel). */
+export function demoZaloLinkCode(subject: ChatSubject): string {
+  return `${demoLinkCode(subject)}Z`;
+}
+
 export function demoLinkCode(subject: ChatSubject): string {
   return `DEMO${subject.id.replace(/[^a-z0-9]/gi, '').toUpperCase()}`;
 }
@@ -401,15 +417,18 @@ async function seedMember(
 
 interface DemoChat {
   subject: ChatSubject;
-  telegramId: number;
+  /** Telegram by default; the Zalo user id on the emulator's OA for `zalo`. */
+  channel?: Channel;
+  userId: string;
   linked: boolean;
 }
 
 /** A linked demo user is linked the way the bot links anyone: a single-use code, used by their chat. */
 async function seedChat(repos: Repositories, chat: DemoChat, now: Date): Promise<boolean> {
-  const code = demoLinkCode(chat.subject);
-  const userId = String(chat.telegramId);
-  if (await repos.chatLinks.byChat('telegram', userId)) return false;
+  const channel = chat.channel ?? 'telegram';
+  const code = channel === 'zalo' ? demoZaloLinkCode(chat.subject) : demoLinkCode(chat.subject);
+  const userId = chat.userId;
+  if (await repos.chatLinks.byChat(channel, userId)) return false;
   let wrote = false;
   if (!(await repos.chatLinks.getLinkCode(code))) {
     await repos.chatLinks.createLinkCode({
@@ -423,7 +442,7 @@ async function seedChat(repos: Repositories, chat: DemoChat, now: Date): Promise
   if (chat.linked) {
     const outcome = await repos.chatLinks.useLinkCode(
       code,
-      { channel: 'telegram', userId, chatId: userId, linkedAt: now.toISOString() },
+      { channel, userId, chatId: userId, linkedAt: now.toISOString() },
       now,
     );
     if (!outcome.ok) throw new Error(`Seeding the chat link of ${chat.subject.id} failed: ${outcome.reason}`);
@@ -460,14 +479,20 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
   const chats: DemoChat[] = [
     ...DEMO_STAFF.map((s) => ({
       subject: { kind: 'staff' as const, id: s.id },
-      telegramId: s.telegramId,
+      userId: String(s.telegramId),
       linked: true,
     })),
     ...DEMO_MEMBERS.map((d) => ({
       subject: { kind: 'member' as const, id: d.id },
-      telegramId: d.telegramId,
+      userId: String(d.telegramId),
       linked: d.linked,
     })),
+    {
+      subject: { kind: 'member' as const, id: DEMO_ZALO_MEMBER.memberId },
+      channel: 'zalo' as const,
+      userId: DEMO_ZALO_MEMBER.zaloUserId,
+      linked: true,
+    },
   ];
   await each(chats, (chat) => seedChat(repos, chat, now));
   return result;

@@ -24,6 +24,8 @@ export interface LocalSettings {
   persist: boolean;
   gatewayPort: number;
   emulatorPort: number;
+  /** The Zalo OA API emulator's port (ZALO_EMULATOR_PORT, 8082 by default; 0 picks a free one). */
+  zaloEmulatorPort: number;
   tableName: string;
   /** With a token the bot long-polls real Telegram instead of the emulator. */
   telegramToken?: string;
@@ -81,6 +83,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): LocalSetting
     persist: !flag(env, 'DYNAMODB_IN_MEMORY', false),
     gatewayPort: port(env, 'GATEWAY_PORT', 3000),
     emulatorPort: port(env, 'EMULATOR_PORT', 8081),
+    zaloEmulatorPort: port(env, 'ZALO_EMULATOR_PORT', 8082),
     tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
     ...(token ? { telegramToken: token } : {}),
     ...(token && env.TELEGRAM_API_ROOT ? { telegramApiRoot: env.TELEGRAM_API_ROOT } : {}),
@@ -100,6 +103,8 @@ export interface StackFile {
   pid: number;
   gateway: string;
   emulator?: string;
+  /** The Zalo OA API emulator (its control API under /_emulator/). */
+  zaloEmulator?: string;
   dynamodb: string;
   /** The DynamoDB Local Java process. */
   dynamodbPid?: number;

@@ -9,6 +9,7 @@ import { webhookBotDeps } from '../functions/telegram-webhook.js';
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { createRepositories, type Repositories } from '../shared/adapters/dynamodb/index.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
+import { DynamoZaloTokenStore } from '../shared/adapters/dynamodb/zalo-token-store.js';
 import { DirectEventPublisher } from '../shared/adapters/memory/direct-publisher.js';
 import { RecordingMetrics } from '../shared/adapters/memory/recording-metrics.js';
 import { signToken } from '../shared/adapters/tokens.js';
@@ -19,6 +20,7 @@ import {
   HTTP_ROUTES,
   type HttpRouteDef,
 } from '../shared/config/functions.js';
+import { ENV } from '../shared/config/table.js';
 import type { DomainEvent } from '../shared/domain/events.js';
 import type { Role } from '../shared/domain/roles.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
@@ -50,11 +52,21 @@ import { NewPeople, newPersonInputSchema } from './new-people.js';
 import { type OpenApiDocument, openApiDocument, openApiPage } from './openapi.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
-import { DEMO_COMMITTEES, DEMO_MEMBERS, DEMO_STAFF, demoLinkCode, seedDemo } from './seed.js';
+import {
+  DEMO_COMMITTEES,
+  DEMO_MEMBERS,
+  DEMO_STAFF,
+  DEMO_ZALO_MEMBER,
+  demoLinkCode,
+  seedDemo,
+} from './seed.js';
 import { LOCAL_JWT_SECRET, type LocalSettings, type StackFile, stackFile } from './settings.js';
 import { TelegramEmulator } from './telegram-emulator/index.js';
+import { ZaloEmulator } from './zalo-emulator/index.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
+/** Where the Zalo OA emulator POSTs its signed events: the gateway's route of functions/zalo-webhook.ts. */
+export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
 const EMULATED_BOT = { first_name: 'Liên hệ nơi cư trú', username: 'lienhe_noicutru_bot' };
 /** The emulated bot's id; its token's secret half is drawn at each start, so no page can know it. */
 const EMULATED_BOT_ID = 1234567890;
@@ -68,7 +80,9 @@ export interface SampleToken {
 }
 
 export interface LocalStack {
-  readonly urls: { gateway: string; chat: string; emulator?: string; dynamodb: string };
+  readonly urls: { gateway: string; chat: string; emulator?: string; zaloEmulator: string; dynamodb: string };
+  /** The Zalo OA API emulator (issue 15): tests drive simulated Zalo users through it. */
+  readonly zalo: ZaloEmulator;
   readonly clock: LocalClock;
   demoUsers(): Promise<DemoUser[]>;
   sampleTokens(): Promise<SampleToken[]>;
@@ -107,6 +121,21 @@ function functionEnv(settings: LocalSettings, dynamoEndpoint: string): Record<st
   };
 }
 
+/**
+ * The Zalo channel's environment (shared/config/zalo.ts): the emulator's app and OA, its roots for both the
+ * OpenAPI and OAuth, and the two secrets themselves (emulator values, loopback only; AWS names SSM parameters).
+ */
+function zaloEnv(zalo: ZaloEmulator): Record<string, string> {
+  return {
+    [ENV.zaloAppId]: zalo.appId,
+    [ENV.zaloOaId]: zalo.oaId,
+    [ENV.zaloApiRoot]: zalo.url,
+    [ENV.zaloOauthRoot]: zalo.url,
+    [ENV.zaloAppSecret]: zalo.appSecret,
+    [ENV.zaloOaSecretKey]: zalo.oaSecretKey,
+  };
+}
+
 /** Stops what was started, in reverse order, and never lets one failure keep Java running. */
 class Teardown {
   private readonly steps: { what: string; run: () => Promise<void> | void }[] = [];
@@ -135,6 +164,7 @@ async function assertPortsFree(settings: LocalSettings): Promise<void> {
     ...(settings.telegramToken
       ? []
       : ([['Telegram emulator (EMULATOR_PORT)', settings.emulatorPort]] as [string, number][])),
+    ['Zalo emulator (ZALO_EMULATOR_PORT)', settings.zaloEmulatorPort],
   ];
   for (const [what, port] of fixed) {
     if (port !== 0 && !(await isPortFree(port))) throw new PortInUseError(what, port);
@@ -231,6 +261,43 @@ async function boot(
     log(`Telegram Bot API emulator on ${emulator.url}`);
   }
 
+  // 2b. The Zalo OA API emulator, always (the real OA is reached only from AWS). Flood limits off, events dated
+  //     by the local clock, as for the Telegram emulator; its webhook is set once the gateway listens (step 7).
+  const zalo = new ZaloEmulator({
+    port: settings.zaloEmulatorPort,
+    rateLimits: false,
+    now: () => clock.now().getTime(),
+    // Zalo's refresh token dies after 3 months; the local clock jumps from May to October in one session, so
+    // locally it lives 10 years: a jump still expires the access token (the functions refresh it, as in AWS)
+    // but never strands the demo without a pair.
+    refreshTokenTtlSeconds: 10 * 365 * 24 * 3600,
+  });
+  try {
+    await zalo.start();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new PortInUseError('Zalo emulator (ZALO_EMULATOR_PORT)', settings.zaloEmulatorPort);
+    }
+    throw error;
+  }
+  teardown.add('Zalo emulator', () => zalo.stop());
+  // The pair an operator installs after authorising the OA (docs/deploy.md): the emulator's first one. A
+  // restarted emulator knows none of the tokens kept in .data, so each start installs its own.
+  await new DynamoZaloTokenStore(repos.store, zalo.oaId).install(
+    {
+      accessToken: zalo.initialTokens.accessToken,
+      refreshToken: zalo.initialTokens.refreshToken,
+      accessExpiresAt: new Date(clock.now().getTime() + zalo.initialTokens.expiresIn * 1000).toISOString(),
+    },
+    clock.now(),
+  );
+  // The demo member on Zalo follows the OA (the seed linked her Zalo account).
+  const zaloMember = DEMO_MEMBERS.find((d) => d.id === DEMO_ZALO_MEMBER.memberId);
+  const zaloUser = zalo.addUser({ id: DEMO_ZALO_MEMBER.zaloUserId, name: zaloMember?.fullName ?? 'Zalo' });
+  zaloUser.following = true;
+  zaloUser.lastInteractionAt = clock.now().getTime();
+  log(`Zalo OA API emulator on ${zalo.url} (control API ${zalo.url}/_emulator/)`);
+
   // 3. The functions' dependencies: the composition root Lambda uses, pointed at this machine — DynamoDB
   //    Local, the local clock, the local logger, SMS kept here. Each function extends them as it does in
   //    Lambda (the bot functions with the bot's configuration from the environment set here, talking to
@@ -243,7 +310,7 @@ async function boot(
         apiRoot: emulator.url,
       }
     : await realTelegramIdentity(settings.telegramToken ?? '', settings.telegramApiRoot);
-  const env = { ...functionEnv(settings, endpoint), ...botEnv(identity) };
+  const env = { ...functionEnv(settings, endpoint), ...botEnv(identity), ...zaloEnv(zalo) };
   Object.assign(process.env, env);
   const config: AppConfig = loadConfig(process.env);
   const sms = new LocalSmsSender(prefixed('sms', write));
@@ -369,6 +436,8 @@ async function boot(
         config: () => ({
           mode: emulator ? 'emulator' : 'telegram',
           ...(emulator ? { emulatorUrl: emulator.url } : {}),
+          zaloEmulatorUrl: zalo.url,
+          zaloUsers: [{ id: DEMO_ZALO_MEMBER.memberId, zaloUserId: DEMO_ZALO_MEMBER.zaloUserId }],
           bot: { username: identity.username, firstName: EMULATED_BOT.first_name },
         }),
       }),
@@ -394,6 +463,9 @@ async function boot(
     const stopPolling = await startLongPolling(webhookBotDeps({ ...deps }), prefixed('bot', write));
     teardown.add('bot long polling', stopPolling);
   }
+  // Zalo, as its console's webhook setting does in AWS: every event of the OA is POSTed to the gateway.
+  zalo.webhookUrl = `${gatewayUrl}${ZALO_WEBHOOK_PATH}`;
+  log(`Zalo webhook set to ${zalo.webhookUrl}`);
 
   relay.start();
   teardown.add('outbox relay', () => relay.stop());
@@ -408,6 +480,7 @@ async function boot(
         pid: process.pid,
         gateway: gatewayUrl,
         ...(emulator ? { emulator: emulator.url } : {}),
+        zaloEmulator: zalo.url,
         dynamodb: endpoint,
         ...(dynamoPid ? { dynamodbPid: dynamoPid } : {}),
         startedAt: new Date().toISOString(),
@@ -424,8 +497,10 @@ async function boot(
       gateway: gatewayUrl,
       chat: `${gatewayUrl}/chat/`,
       ...(emulator ? { emulator: emulator.url } : {}),
+      zaloEmulator: zalo.url,
       dynamodb: endpoint,
     },
+    zalo,
     clock,
     demoUsers,
     sampleTokens: tokens,

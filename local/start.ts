@@ -41,6 +41,9 @@ async function banner(stack: LocalStack, settings: LocalSettings): Promise<void>
   if (urls.emulator) out(`  Telegram Bot API emulator     ${urls.emulator}   control API under /_emulator/`);
   else out('  Telegram                      real Telegram, long polling (TELEGRAM_BOT_TOKEN is set)');
   out(
+    `  Zalo OA API emulator          ${urls.zaloEmulator}   control API under /_emulator/, webhook → ${urls.gateway}/zalo/webhook`,
+  );
+  out(
     `  DynamoDB Local                ${urls.dynamodb}   ${settings.persist ? 'data kept in .data/dynamodb' : 'in memory'}`,
   );
   out(`  Local clock                   ${vnTime(stack.clock.now())} (Asia/Ho_Chi_Minh)`);

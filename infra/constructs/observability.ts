@@ -32,6 +32,8 @@ export const APP_METRICS = [
   'ReportsCompiled',
   'JobCommitteesFailed',
   'LinkCodeAttemptsSuspicious',
+  /** Only on a stage with a Zalo OA (its alarm and dashboard line too). */
+  'ZaloTokenRefreshFailed',
 ] as const;
 export type AppMetricName = (typeof APP_METRICS)[number];
 
@@ -50,6 +52,11 @@ export const ALARM_THRESHOLDS = {
   jobCommitteesFailed: 1,
   /** Link codes refused past a limit in 5 minutes: one person mistyping stays under it, guessing does not. */
   linkCodeAttemptsSuspicious: 5,
+  /**
+   * Failed refreshes of the Zalo OA token in 5 minutes: one is enough, since a refresh token works once and a
+   * dead pair stops every Zalo send until an administrator installs a new one (docs/operations.md).
+   */
+  zaloTokenRefreshFailed: 1,
 } as const;
 
 const PERIOD = Duration.minutes(5);
@@ -128,6 +135,15 @@ export class Observability extends Construct {
       description:
         'Link codes are being guessed, or a used code is tried again and again (see the webhook log)',
     });
+    if (props.stage.zalo) {
+      this.alarm('ZaloTokenRefreshFailed', `${prefix}-zalo-token-refresh-failed`, {
+        metric: appMetric('ZaloTokenRefreshFailed'),
+        threshold: ALARM_THRESHOLDS.zaloTokenRefreshFailed,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        description:
+          'The Zalo OA access token could not be refreshed: Zalo sends fail until a new token pair is installed (docs/operations.md)',
+      });
+    }
 
     const functions = [...props.functions.entries()];
     const queues: [string, IQueue][] = [
@@ -231,6 +247,7 @@ export class Observability extends Construct {
           appMetric('ReportsCompiled', 'ReportsCompiled'),
           appMetric('JobCommitteesFailed', 'JobCommitteesFailed'),
           appMetric('LinkCodeAttemptsSuspicious', 'LinkCodeAttemptsSuspicious'),
+          ...(props.stage.zalo ? [appMetric('ZaloTokenRefreshFailed', 'ZaloTokenRefreshFailed')] : []),
         ],
         12,
       ),

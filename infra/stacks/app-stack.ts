@@ -155,6 +155,8 @@ export class AppStack extends Stack {
     const backgroundFunctions = registry.backgroundFunctions.filter(
       (f) => f.trigger.kind !== 'cognito' || identity.pool,
     );
+    // The Zalo webhook needs an OA: a Telegram-only stage deploys neither its function nor its route.
+    const httpGroups = registry.httpGroups.filter((g) => g.requires !== 'zalo' || stage.zalo);
 
     this.alarmTopic = this.createAlarmTopic(stage);
 
@@ -179,6 +181,9 @@ export class AppStack extends Stack {
       botTokenParameter: stage.parameters.botToken,
       webhookSecretParameter: stage.parameters.webhookSecret,
       ...(identity.pool ? { userPool: identity.pool.userPool } : {}),
+      ...(stage.zalo
+        ? { zalo: { appId: stage.zalo.appId, oaId: stage.zalo.oaId, parameters: stage.zalo.parameters } }
+        : {}),
     };
     // functions/deps.ts builds its token verifier at cold start in every function, so all get these.
     const jwtEnvironment: Record<string, string> = {
@@ -286,7 +291,7 @@ export class AppStack extends Stack {
         ),
       },
     });
-    for (const group of registry.httpGroups) {
+    for (const group of httpGroups) {
       const d = createFunction(groupFunctionSpec(group, registry.httpRoutes), 'http', group.description);
       deployed.push(d);
       // One integration and one invoke permission (any route of this API) per group function, not per route:
@@ -426,6 +431,15 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
     new CfnOutput(this, 'BotTokenParameter', { value: stage.parameters.botToken });
     new CfnOutput(this, 'WebhookSecretParameter', { value: stage.parameters.webhookSecret });
+    if (stage.zalo) {
+      // What the operator pastes into the Zalo app's webhook setting (docs/deploy.md, "Zalo").
+      new CfnOutput(this, 'ZaloWebhookUrl', {
+        value: `${this.apiStage.url.replace(/\/$/, '')}/zalo/webhook`,
+        description: 'The Zalo OA webhook URL to set in the Zalo app console',
+      });
+      new CfnOutput(this, 'ZaloAppSecretParameter', { value: stage.zalo.parameters.appSecret });
+      new CfnOutput(this, 'ZaloOaSecretKeyParameter', { value: stage.zalo.parameters.oaSecretKey });
+    }
   }
 
   /** A route of the API, behind the JWT authorizer unless it is registered with auth: false. */
@@ -437,14 +451,12 @@ export class AppStack extends Stack {
       ...(route.auth ? {} : { authorizer: new HttpNoneAuthorizer() }),
     });
     if (route.auth) return;
-    for (const r of routes) {
-      acknowledge(
-        r,
-        'AwsSolutions-APIG4',
-        'Called by Telegram, which cannot send a JWT: the handler rejects any request without the ' +
-          'X-Telegram-Bot-Api-Secret-Token header set when the webhook was registered (docs/deploy.md).',
-      );
-    }
+    const reason = route.path.startsWith('/zalo/')
+      ? 'Called by Zalo, which cannot send a JWT: the handler rejects any event whose X-ZEvent-Signature ' +
+        '(SHA-256 with the OA secret key) does not match or whose timestamp is stale (docs/zalo.md).'
+      : 'Called by Telegram, which cannot send a JWT: the handler rejects any request without the ' +
+        'X-Telegram-Bot-Api-Secret-Token header set when the webhook was registered (docs/deploy.md).';
+    for (const r of routes) acknowledge(r, 'AwsSolutions-APIG4', reason);
   }
 
   /** Alarms and OK notices go to the alarm topic, encrypted with its own key that CloudWatch may use. */

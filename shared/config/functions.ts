@@ -11,6 +11,11 @@ export type Grant =
   | 'invitation-queue:send'
   | 'job-queue:send'
   | 'bot-secrets:read'
+  /**
+   * The Zalo OA (issue 15): its ids and the two SecureString parameters (app secret, OA secret key). Only on a
+   * stage with a `zalo` settings block; elsewhere it gives nothing. The token pair is an item of the table.
+   */
+  | 'zalo-secrets:read'
   | 'sms:publish'
   /** Create, disable, enable and delete staff sign-ins in the Cognito user pool (`USER_POOL_ID`). */
   | 'user-pool:admin';
@@ -31,7 +36,7 @@ export interface HttpRouteDef {
   path: string;
   /** Handler file relative to the repository root; it exports `handler`. */
   entry: string;
-  /** False only for the Telegram webhook (it authenticates with its secret token instead of a JWT). */
+  /** False only for the chat webhooks (Telegram's secret token header, Zalo's signature) instead of a JWT. */
   auth: boolean;
   grants: readonly Grant[];
   /** True when the bundle includes grammY (the bot), which allows a larger bundle. */
@@ -53,6 +58,8 @@ export interface HttpGroupDef {
   description: string;
   /** Lambda timeout in seconds (default: the HTTP sizing, 10 s). API Gateway answers 503 after 30 s regardless. */
   timeoutSeconds?: number;
+  /** Deployed only on a stage whose settings have this block (`zalo`: the Zalo OA); with its routes. */
+  requires?: 'zalo';
 }
 
 export type Trigger =
@@ -101,13 +108,21 @@ const READ: readonly Grant[] = ['table:read'];
 const READ_WRITE: readonly Grant[] = ['table:read', 'table:write'];
 
 /** A group whose router is `functions/http/groups/<name>.ts`. */
-function group(name: string, description: string, options: { timeoutSeconds?: number } = {}): HttpGroupDef {
+function group(
+  name: string,
+  description: string,
+  options: { timeoutSeconds?: number; requires?: 'zalo' } = {},
+): HttpGroupDef {
   return { name, entry: `functions/http/groups/${name}.ts`, description, ...options };
 }
 
 /** The HTTP functions: one per bounded context (docs/architecture.md, "Resource budget"). */
 export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   group('telegram-webhook', 'The Telegram webhook: the bot'),
+  // Its own function, not a route of telegram-webhook: a Telegram-only stage deploys nothing of Zalo (the
+  // group and its route are left out), and the Telegram bundle, already past its budget, does not carry the
+  // Zalo channel. Zalo retries a webhook that is slow, so a cold start of its own costs no event.
+  group('zalo-webhook', 'The Zalo OA webhook: the bot on Zalo (issue 15)', { requires: 'zalo' }),
   // The printable sheet draws a QR code per unlinked member of a ward (hundreds): a PDF's margin, as below.
   group('link-codes', 'Link codes for members and staff, with the bot deep link; their printable sheet', {
     timeoutSeconds: 20,
@@ -346,9 +361,23 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
     // Authenticated by Telegram's X-Telegram-Bot-Api-Secret-Token header, not by a JWT.
     auth: false,
     // /moi enqueues the invitation job on SQS (locally it runs in-process).
-    grants: ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read'],
+    grants: ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read', 'zalo-secrets:read'],
     bot: true,
     // /baocao sends the October report (.xlsx, .pdf) and /ky the sealed minutes (.pdf): the fonts ship beside the bundle.
+    needsFonts: true,
+  },
+  {
+    name: 'zalo-webhook',
+    group: 'zalo-webhook',
+    method: 'POST',
+    path: '/zalo/webhook',
+    entry: 'functions/zalo-webhook.ts',
+    // Authenticated by Zalo's X-ZEvent-Signature (SHA-256 with the OA secret key), not by a JWT.
+    auth: false,
+    // The same features as the Telegram webhook (one implementation): /moi enqueues invitations, a notice may
+    // go to a Telegram chat (bot-secrets:read) and the sealed minutes and reports are rendered here.
+    grants: ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read', 'zalo-secrets:read'],
+    bot: true,
     needsFonts: true,
   },
   route('create-member-link-code', 'POST', '/members/{id}/link-codes', READ_WRITE, 'link-codes'),
@@ -360,7 +389,7 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
       'send-invitations',
       'POST',
       '/meetings/{id}/invitations',
-      ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read'],
+      ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read', 'zalo-secrets:read'],
       'meeting-planning',
     ),
     bot: true,
@@ -382,7 +411,8 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     // The throttler counts per process: the stack runs two workers at most and gives each half of Telegram's
     // 30 messages a second (TELEGRAM_GLOBAL_PER_SECOND=15, infra/stacks/app-stack.ts).
     trigger: { kind: 'queue', queue: 'invitations' },
-    grants: ['table:read', 'table:write', 'bot-secrets:read', 'sms:publish'],
+    // A recipient may be on Zalo: every function that sends notices reads the OA's secrets (zalo-secrets:read).
+    grants: ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read', 'sms:publish'],
     bot: true,
     description:
       'Delivers one invitation per queued member (Telegram, else SMS) and reports progress to the staff',
@@ -398,7 +428,7 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     name: 'notifier',
     entry: 'functions/notifier.ts',
     trigger: { kind: 'topic' },
-    grants: ['table:read', 'table:write', 'bot-secrets:read'],
+    grants: ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
     bot: true,
     // On MinutesSigned it renders the sealed minutes (PDF) for the two signers: the fonts ship beside it.
     needsFonts: true,
@@ -439,7 +469,7 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     // One committee per task; the one that completes a run queues its roll-ups (job-queue:send); reminders go
     // out through the bot.
     trigger: { kind: 'queue', queue: 'jobs' },
-    grants: ['table:read', 'table:write', 'job-queue:send', 'bot-secrets:read'],
+    grants: ['table:read', 'table:write', 'job-queue:send', 'bot-secrets:read', 'zalo-secrets:read'],
     bot: true,
     description:
       'Does one committee’s share of a scheduled job (reminders, R10 notices, the October report) exactly once',

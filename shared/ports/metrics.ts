@@ -16,6 +16,8 @@ export const METRIC_NAMES = [
   'JobCommitteesFailed',
   /** A link code refused past a limit: a chat guessing codes, or a used code tried again and again. */
   'LinkCodeAttemptsSuspicious',
+  /** The Zalo OA token could not be refreshed (Zalo refused the refresh token, or the call failed): Zalo sends stop. */
+  'ZaloTokenRefreshFailed',
 ] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];

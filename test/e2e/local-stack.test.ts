@@ -63,6 +63,7 @@ describe('E2E: the local stack in a browser', () => {
     const output = stack.output();
     expect(output).toContain(`Chat page (open in a browser) ${stack.info.gateway}/chat/`);
     expect(output).toContain('Telegram Bot API emulator');
+    expect(output).toContain('Zalo OA API emulator');
     expect(output).toMatch(/residence_staff\s+Trần Thị Mai/);
     expect(output).toContain('source ');
     expect(output).toContain('bot webhook set to');

@@ -11,6 +11,7 @@ import {
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DynamoStore } from '../../shared/adapters/dynamodb/store.js';
 import { DynamoZaloTokenStore } from '../../shared/adapters/dynamodb/zalo-token-store.js';
+import { RecordingMetrics } from '../../shared/adapters/memory/recording-metrics.js';
 import type { Clock } from '../../shared/ports/common.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
 
@@ -115,13 +116,14 @@ describe('Class: ZaloAccessTokens', () => {
   let store: DynamoZaloTokenStore;
 
   /** One Lambda container: its own in-memory state and claim owner, the shared table and emulator. */
-  function container(name: string): { tokens: ZaloAccessTokens; api: ZaloOaApi } {
+  function container(name: string, metrics?: RecordingMetrics): { tokens: ZaloAccessTokens; api: ZaloOaApi } {
     const tokens = new ZaloAccessTokens({
       store,
       refresher: client,
       app: { appId: emu.appId, appSecret: emu.appSecret },
       clock,
       owner: name,
+      ...(metrics ? { metrics } : {}),
     });
     return { tokens, api: new ZaloOaApi(client, tokens) };
   }
@@ -160,7 +162,7 @@ describe('Class: ZaloAccessTokens', () => {
   it('20 concurrent sends on an expired token, across 4 containers: one refresh call, 20 delivered', async () => {
     // Prepare
     const issued = await installFreshPair();
-    const containers = ['c1', 'c2', 'c3', 'c4'].map(container);
+    const containers = ['c1', 'c2', 'c3', 'c4'].map((name) => container(name));
     // Each container has sent before, so each holds the old token in memory when Zalo starts refusing it.
     await Promise.all(containers.map((c) => c.tokens.current()));
     emu.expireAccessTokens();
@@ -221,12 +223,13 @@ describe('Class: ZaloAccessTokens', () => {
     expect(emu.callsOf('access_token')).toHaveLength(1);
   });
 
-  it('fails with a refresh error (and frees the claim) when the refresh token was already spent', async () => {
+  it('fails with a refresh error (and frees the claim, and counts it for the alarm) when the refresh token was already spent', async () => {
     // Prepare
     const issued = await installFreshPair();
     await client.refreshTokens({ appId: emu.appId, appSecret: emu.appSecret }, issued.refreshToken);
     emu.expireAccessTokens();
-    const { api } = container('c1');
+    const metrics = new RecordingMetrics();
+    const { api } = container('c1', metrics);
 
     // Act
     let caught: unknown;
@@ -242,6 +245,7 @@ describe('Class: ZaloAccessTokens', () => {
     const stored = await store.read();
     expect(stored?.version).toBe(1);
     expect(stored?.leaseOwner).toBeUndefined();
+    expect(metrics.totals.get('ZaloTokenRefreshFailed')).toBe(1);
   });
 
   it('says so when no pair was ever installed', async () => {

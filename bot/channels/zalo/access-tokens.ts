@@ -1,6 +1,7 @@
 // channel (Zalo): the OA access token for a send — read from the shared store, and renewed so that each refresh token is spent once across all containers.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/ports/common.js';
+import type { Metrics } from '../../../shared/ports/metrics.js';
 import type { StoredZaloTokens, ZaloTokenStore } from '../../../shared/ports/zalo.js';
 import type { RefreshedZaloTokens, ZaloAppCredentials } from './api-client.js';
 
@@ -48,6 +49,8 @@ export interface ZaloAccessTokensDeps {
   owner?: string;
   /** How to wait between re-reads while another container refreshes (tests may pass a faster one). */
   pause?: (ms: number) => Promise<void>;
+  /** Counts failed refreshes (ZaloTokenRefreshFailed): the operator's alarm (docs/operations.md). */
+  metrics?: Metrics;
 }
 
 const defaultPause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -121,6 +124,8 @@ export class ZaloAccessTokens {
       // A refusal (-14014) means the pair is dead whoever tries; a network failure may or may not have spent the
       // token. Either way give the claim back: another container's try costs one refused call at worst.
       // ZaloTokenRefreshError goes up as it is: the caller alarms, an administrator re-authorises the OA.
+      // Counted before the release, so a storage failure there still leaves the operator's alarm its count.
+      this.deps.metrics?.count('ZaloTokenRefreshFailed');
       await this.deps.store.releaseRefresh(stored.version, this.owner);
       throw error;
     }

@@ -58,6 +58,7 @@ export async function startStackProcess(
     DYNAMODB_PORT: '0',
     GATEWAY_PORT: '0',
     EMULATOR_PORT: '0',
+    ZALO_EMULATOR_PORT: '0',
     DYNAMODB_IN_MEMORY: '1',
     LOCAL_DATA_DIR: dataDir,
     LOCAL_RELAY_INTERVAL_MS: '100',

@@ -30,6 +30,7 @@ describe('Function: startLocalStack with TELEGRAM_BOT_TOKEN', () => {
         DYNAMODB_ENDPOINT: localEndpoint(),
         TABLE_NAME: `t-polling-${Date.now()}`,
         GATEWAY_PORT: '0',
+        ZALO_EMULATOR_PORT: '0',
         LOCAL_DATA_DIR: dataDir,
         LOCAL_CLOCK: '2027-05-20T09:00',
       }),

@@ -1,0 +1,101 @@
+// integration tests: the local stack with its Zalo OA emulator (issue 15) — started beside the Telegram one, its
+// token pair installed, its signed events POSTed to the gateway's /zalo/webhook and answered by the bot.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalConfig } from '../../../local/control-protocol.js';
+import { DEMO_MEMBERS, DEMO_ZALO_MEMBER } from '../../../local/seed.js';
+import { readSettings } from '../../../local/settings.js';
+import { type LocalStack, startLocalStack } from '../../../local/stack.js';
+import { localEndpoint } from '../../support/dynamo.js';
+
+describe('Function: startLocalStack with the Zalo OA emulator', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lien-he-zalo-stack-'));
+  const lines: string[] = [];
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startLocalStack(
+      readSettings({
+        DYNAMODB_ENDPOINT: localEndpoint(),
+        TABLE_NAME: `t-zalo-stack-${Date.now()}`,
+        GATEWAY_PORT: '0',
+        EMULATOR_PORT: '0',
+        ZALO_EMULATOR_PORT: '0',
+        LOCAL_DATA_DIR: dataDir,
+        LOCAL_CLOCK: '2027-05-20T09:00',
+      }),
+      (line) => lines.push(line),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the Zalo emulator and its webhook, and tells the chat page where its control API is', async () => {
+    // Act
+    const config = (await (await fetch(`${stack.urls.gateway}/_local/config`)).json()) as LocalConfig;
+
+    // Assess
+    const printed = (text: string) => lines.some((l) => l.includes(text));
+    expect(
+      printed(
+        `Zalo OA API emulator on ${stack.urls.zaloEmulator} (control API ${stack.urls.zaloEmulator}/_emulator/)`,
+      ),
+    ).toBe(true);
+    expect(printed(`Zalo webhook set to ${stack.urls.gateway}/zalo/webhook`)).toBe(true);
+    expect(stack.zalo.webhookUrl).toBe(`${stack.urls.gateway}/zalo/webhook`);
+    expect(config.zaloEmulatorUrl).toBe(stack.urls.zaloEmulator);
+    expect(config.zaloUsers).toEqual([
+      { id: DEMO_ZALO_MEMBER.memberId, zaloUserId: DEMO_ZALO_MEMBER.zaloUserId },
+    ]);
+  });
+
+  it('delivers a signed follow through the gateway to the bot, which greets a new Zalo user', async () => {
+    // Prepare
+    const userId = '8800000000000000999';
+
+    // Act
+    const delivery = await stack.zalo.follow(userId);
+
+    // Assess: the webhook answers once the bot has answered, through the OA API with the installed token
+    expect(delivery.status).toBe(200);
+    const [greeting] = stack.zalo.oaMessages(userId);
+    expect(greeting?.text).toContain('mã liên kết');
+    expect(stack.zalo.callsOf('access_token')).toEqual([]);
+  });
+
+  it('knows the seeded demo member on Zalo: her follow is greeted by name', async () => {
+    // Prepare
+    const member = DEMO_MEMBERS.find((m) => m.id === DEMO_ZALO_MEMBER.memberId);
+
+    // Act
+    const delivery = await stack.zalo.follow(DEMO_ZALO_MEMBER.zaloUserId);
+
+    // Assess
+    expect(delivery.status).toBe(200);
+    const texts = stack.zalo.oaMessages(DEMO_ZALO_MEMBER.zaloUserId).map((m) => m.text);
+    expect(texts.some((t) => member && t?.includes(member.fullName))).toBe(true);
+  });
+
+  it('refuses an event whose signature does not match (401) and the bot says nothing', async () => {
+    // Prepare
+    const userId = '8800000000000000998';
+    const event = stack.zalo.buildEvent('follow', userId);
+    const rawBody = JSON.stringify(event);
+
+    // Act
+    const res = await fetch(`${stack.urls.gateway}/zalo/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${'0'.repeat(64)}` },
+      body: rawBody,
+    });
+
+    // Assess
+    expect(res.status).toBe(401);
+    expect(stack.zalo.oaMessages(userId)).toEqual([]);
+  });
+});
