@@ -1,0 +1,51 @@
+// adapter: retention's own writes on the table — renaming an introduction's index keys, removing chat links.
+import { ConflictError } from '../../domain/errors.js';
+import type { Introduction } from '../../domain/introduction.js';
+import type { PrivacyRepository } from '../../ports/privacy.js';
+import type { ChatLink, ChatSubject } from '../../ports/repositories.js';
+import { introductionItem } from './introduction-repository.js';
+import { keys } from './keys.js';
+import { type DynamoStore, fromItem, type Item } from './store.js';
+
+export class DynamoPrivacyRepository implements PrivacyRepository {
+  constructor(private readonly store: DynamoStore) {}
+
+  async renameIntroduction(introduction: Introduction, memberName: string): Promise<boolean> {
+    // Not IntroductionRepository.save: for an ended introduction that also deletes the active guard, which a
+    // later introduction of the same member may hold. Same version: nothing the member or staff see changed.
+    try {
+      await this.store.transact([
+        this.store.versionedPut(
+          introductionItem(introduction, memberName) as Item & { version: number },
+          introduction.version,
+        ),
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  async removeChatLinks(subject: ChatSubject): Promise<number> {
+    const links = (await this.store.queryList(keys.ownerChatsQuery(subject))).map((i) =>
+      fromItem<ChatLink>(i),
+    );
+    for (const link of links) {
+      await this.store.transact([
+        this.store.deleteOp(keys.ownerChat(subject, link.channel, link.userId)),
+        {
+          Delete: {
+            TableName: this.store.table,
+            Key: keys.chatLink(link.channel, link.userId),
+            // A chat account linked to another person since is theirs now: only this subject's link goes.
+            ConditionExpression: 'attribute_not_exists(pk) OR (#kind = :kind AND #id = :id)',
+            ExpressionAttributeNames: { '#kind': 'kind', '#id': 'id' },
+            ExpressionAttributeValues: { ':kind': subject.kind, ':id': subject.id },
+          },
+        },
+      ]);
+    }
+    return links.length;
+  }
+}

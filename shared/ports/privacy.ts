@@ -1,0 +1,17 @@
+// ports: the writes retention needs beyond the aggregates' own repositories (docs/privacy.md).
+import type { Introduction } from '../domain/introduction.js';
+import type { ChatSubject } from './repositories.js';
+
+export interface PrivacyRepository {
+  /**
+   * Rewrites an introduction's stored member name and the index keys built from it (the residence's and the
+   * workplace's collated lists), guarded by its version; the introduction itself is unchanged. False when
+   * it changed meanwhile (the next run does it).
+   */
+  renameIntroduction(introduction: Introduction, memberName: string): Promise<boolean>;
+  /**
+   * Removes every chat account linked to the subject (the unique link and the owner's copy); a chat account
+   * linked to someone else since keeps its link. Returns how many the subject had.
+   */
+  removeChatLinks(subject: ChatSubject): Promise<number>;
+}
