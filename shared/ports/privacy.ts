@@ -14,4 +14,8 @@ export interface PrivacyRepository {
    * linked to someone else since keeps its link. Returns how many the subject had.
    */
   removeChatLinks(subject: ChatSubject): Promise<number>;
+  /** Whether every absence reason's text of the meeting was removed already (its sheet need not be read). */
+  reasonTextsRemoved(meetingId: string): Promise<boolean>;
+  /** Records that they were, with the count and time (written after the last one). */
+  markReasonTextsRemoved(meetingId: string, count: number, at: string): Promise<void>;
 }

@@ -74,6 +74,9 @@ async function removeExpiredReasonTexts(
   let removed = 0;
   for (const meeting of await ports.meetings.ofCommittee(orgId)) {
     if (!isAbsenceTextExpired(meeting.year, today)) continue;
+    // The sheets of past years would otherwise be read again every day, for good.
+    if (await ports.privacy.reasonTextsRemoved(meeting.id)) continue;
+    let ofMeeting = 0;
     for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
       if (invitation.absence?.text === undefined) continue;
       const { text: _text, ...absence } = invitation.absence;
@@ -81,8 +84,11 @@ async function removeExpiredReasonTexts(
         { ...invitation, absence, version: invitation.version + 1 },
         invitation.version,
       );
-      removed += 1;
+      ofMeeting += 1;
     }
+    // Written last: a run stopped before it reads the sheet again and finds only what is left.
+    await ports.privacy.markReasonTextsRemoved(meeting.id, ofMeeting, ports.clock.now().toISOString());
+    removed += ofMeeting;
   }
   return removed;
 }
@@ -97,7 +103,8 @@ async function anonymiseIfDue(
   today: string,
 ): Promise<{ renamed: number; chatLinks: number } | undefined> {
   const member = await ports.members.get(memberId);
-  if (!member) return undefined;
+  // Checked before the introductions are read: ended members pile up, and each is looked at every day.
+  if (!member || member.anonymisedAt) return undefined;
   const introductions = await ports.introductions.ofMember(memberId);
   if (!isDueForAnonymisation(member, introductions, today)) return undefined;
   let renamed = 0;

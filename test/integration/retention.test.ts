@@ -1,7 +1,9 @@
 // integration tests: the retention job (docs/privacy.md) on DynamoDB Local with the clock moved past each keeping
 // time — before a limit nothing changes; after it exactly what privacy.md lists changes, once, and never in the logs.
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as retentionJob } from '../../functions/jobs/retention.js';
+import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { createLogger } from '../../shared/adapters/logger.js';
 import { InMemoryJobQueue } from '../../shared/adapters/memory/invitation-queue.js';
 import { ANONYMISED_NAME } from '../../shared/domain/privacy.js';
@@ -169,12 +171,49 @@ describe('Use case: retention of personal data, run by the scheduled job', () =>
     expect(await deps.repos.chatLinks.byChat('telegram', 'tg-moved')).toBeDefined();
   });
 
-  it('a rerun the next day finds nothing left to do', async () => {
+  it('a rerun the next day finds nothing left to do, and no longer reads the sheet', async () => {
     // Act
     const run = await runOn('2027-01-30');
 
     // Assess
     expect(run?.counts).toMatchObject({ reasonTexts: 0, members: 0, renamed: 0, chatLinks: 0 });
+    expect(await deps.repos.privacy.reasonTextsRemoved(MEETING)).toBe(true);
+  });
+
+  it('a run stopped before its marker: the next one reads the sheet again and removes only what is left', async () => {
+    // Prepare: the marker lost (a crash after the writes), and one text left behind
+    await table.doc.send(
+      new DeleteCommand({ TableName: table.tableName, Key: keys.reasonTextsRemoved(MEETING) }),
+    );
+    const moved2026 = await deps.repos.invitations.get(MEETING, moved.id);
+    if (!moved2026) throw new Error('seed: no invitation');
+    await deps.repos.invitations.save(
+      {
+        ...moved2026,
+        rsvp: 'absent',
+        absence: {
+          category: 'family',
+          text: 'Con ốm',
+          submittedAt: '2026-06-18T03:00:00Z',
+          confirmation: 'pending',
+        },
+        version: moved2026.version + 1,
+      },
+      moved2026.version,
+    );
+
+    // Act
+    const run = await runOn('2027-01-31');
+
+    // Assess
+    expect(run?.counts).toMatchObject({ reasonTexts: 1 });
+    expect((await deps.repos.invitations.get(MEETING, moved.id))?.absence).toEqual({
+      category: 'family',
+      submittedAt: '2026-06-18T03:00:00Z',
+      confirmation: 'pending',
+    });
+    expect((await deps.repos.invitations.get(MEETING, staying.id))?.absence?.category).toBe('illness');
+    expect(await deps.repos.privacy.reasonTextsRemoved(MEETING)).toBe(true);
   });
 
   it('changes nothing for the moved member the day before two years after their contact ended', async () => {
@@ -206,7 +245,7 @@ describe('Use case: retention of personal data, run by the scheduled job', () =>
     expect(member?.residence.address).not.toBe(moved.residence.address);
     // the copies: invitation, comment, the introduction's collated list (its index keys), the chat link
     const invitation = await deps.repos.invitations.get(MEETING, moved.id);
-    expect(invitation).toMatchObject({ memberName: ANONYMISED_NAME, attendance: 'present' });
+    expect(invitation).toMatchObject({ memberName: ANONYMISED_NAME, attendance: 'present', rsvp: 'absent' });
     expect((await deps.repos.comments.ofMember(moved.id))[0]?.authorName).toBe(ANONYMISED_NAME);
     const ended = await deps.repos.introductions.ofResidence(WARD, { status: 'ended', limit: 10 });
     expect(ended.items.map((i) => i.memberName)).toEqual([ANONYMISED_NAME]);

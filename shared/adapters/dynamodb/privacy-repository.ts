@@ -5,7 +5,7 @@ import type { PrivacyRepository } from '../../ports/privacy.js';
 import type { ChatLink, ChatSubject } from '../../ports/repositories.js';
 import { introductionItem } from './introduction-repository.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, type Item } from './store.js';
+import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
 
 export class DynamoPrivacyRepository implements PrivacyRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -25,6 +25,16 @@ export class DynamoPrivacyRepository implements PrivacyRepository {
       if (error instanceof ConflictError) return false;
       throw error;
     }
+  }
+
+  async reasonTextsRemoved(meetingId: string): Promise<boolean> {
+    return (await this.store.get(keys.reasonTextsRemoved(meetingId), false)) !== undefined;
+  }
+
+  async markReasonTextsRemoved(meetingId: string, count: number, at: string): Promise<void> {
+    await this.store.put(
+      toItem('ReasonTextsRemoved', keys.reasonTextsRemoved(meetingId), { meetingId, count, at }),
+    );
   }
 
   async removeChatLinks(subject: ChatSubject): Promise<number> {
