@@ -22,8 +22,8 @@ export const CONTACT_ENDED_KEPT_YEARS = 2;
 
 /** The neutral label that replaces an anonymised member's name everywhere it was copied. */
 export const ANONYMISED_NAME = 'Đảng viên đã ẩn danh';
-/** What replaces the residence address of an anonymised member. */
-export const ANONYMISED_ADDRESS = '(đã xoá)';
+/** What replaces a removed free text of an anonymised member (the address, a travel or exemption reason). */
+export const REMOVED_TEXT = '(đã xoá)';
 
 /** The first day the free text of an absence reason given for a meeting of `meetingYear` is no longer kept. */
 export function absenceTextRemovableFrom(meetingYear: number): IsoDate {
@@ -71,7 +71,7 @@ export function anonymisedMember(member: Member, at: string): Member {
     dateOfBirth: `${member.dateOfBirth.slice(0, 4)}-01-01`,
     residence: {
       ...member.residence,
-      address: ANONYMISED_ADDRESS,
+      address: REMOVED_TEXT,
     },
     anonymisedAt: at,
   };

@@ -14,6 +14,11 @@ export interface PrivacyRepository {
    * linked to someone else since keeps its link. Returns how many the subject had.
    */
   removeChatLinks(subject: ChatSubject): Promise<number>;
+  /**
+   * Replaces the reason of each of the member's travel notices (R3) and exemptions (R4), and of their copies
+   * in the facts item, by `label`; the periods stay (the year end counts them). Returns how many changed.
+   */
+  clearFactReasons(memberId: string, label: string): Promise<number>;
   /** Whether every absence reason's text of the meeting was removed already (its sheet need not be read). */
   reasonTextsRemoved(meetingId: string): Promise<boolean>;
   /** Records that they were, with the count and time (written after the last one). */

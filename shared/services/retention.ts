@@ -8,6 +8,7 @@ import {
   anonymisedMember,
   isAbsenceTextExpired,
   isDueForAnonymisation,
+  REMOVED_TEXT,
 } from '../domain/privacy.js';
 import type { Clock } from '../ports/common.js';
 import type { PrivacyRepository } from '../ports/privacy.js';
@@ -119,6 +120,8 @@ async function anonymiseIfDue(
     await ports.invitations.save(labelled, invitation.version);
     renamed += 1;
   }
+  // R3's and R4's reasons may name an illness or a family matter; the periods are what the year end counts.
+  renamed += await ports.privacy.clearFactReasons(memberId, REMOVED_TEXT);
   for (const comment of await ports.comments.ofMember(memberId)) {
     if (comment.authorName === ANONYMISED_NAME) continue;
     await ports.comments.save({ ...comment, authorName: ANONYMISED_NAME });

@@ -6,7 +6,7 @@ import { createHandler as retentionJob } from '../../functions/jobs/retention.js
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { createLogger } from '../../shared/adapters/logger.js';
 import { InMemoryJobQueue } from '../../shared/adapters/memory/invitation-queue.js';
-import { ANONYMISED_NAME } from '../../shared/domain/privacy.js';
+import { ANONYMISED_NAME, REMOVED_TEXT } from '../../shared/domain/privacy.js';
 import { aCommittee, aMeeting, aMember, anIntroduction, anInvitation } from '../support/builders.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
 import { type TestDeps, testClock, testDeps } from '../support/http.js';
@@ -108,6 +108,15 @@ describe('Use case: retention of personal data, run by the scheduled job', () =>
         attendance: 'present',
       }),
     );
+    await repos.members.addExemption({
+      id: 'ex-moved',
+      memberId: moved.id,
+      reason: 'Điều trị ung thư dài ngày',
+      from: '2026-03-01',
+      until: '2026-07-31',
+      confirmedBy: 'work-staff',
+      confirmedAt: '2026-03-01T02:00:00Z',
+    });
     await repos.comments.add({
       id: 'c-moved',
       meetingId: MEETING,
@@ -230,7 +239,7 @@ describe('Use case: retention of personal data, run by the scheduled job', () =>
     const run = await runOn(CONTACT_LIMIT);
 
     // Assess: the counts of what changed
-    expect(run?.counts).toMatchObject({ reasonTexts: 0, members: 1, renamed: 3, chatLinks: 1 });
+    expect(run?.counts).toMatchObject({ reasonTexts: 0, members: 1, renamed: 4, chatLinks: 1 });
     // the member record: name, phone, address, cell and exact birth date gone; card, category, birth year kept
     const member = await deps.repos.members.get(moved.id);
     expect(member).toMatchObject({
@@ -250,6 +259,21 @@ describe('Use case: retention of personal data, run by the scheduled job', () =>
     const ended = await deps.repos.introductions.ofResidence(WARD, { status: 'ended', limit: 10 });
     expect(ended.items.map((i) => i.memberName)).toEqual([ANONYMISED_NAME]);
     expect(await deps.repos.chatLinks.byChat('telegram', 'tg-moved')).toBeUndefined();
+    // the exemption's reason (health) gone from the item and from the copy the report reads; its period kept
+    const facts = await deps.repos.members.factsOfMany([moved.id]);
+    for (const exemptions of [
+      await deps.repos.members.exemptions(moved.id),
+      facts.get(moved.id)?.exemptions,
+    ]) {
+      expect(exemptions).toEqual([
+        expect.objectContaining({
+          id: 'ex-moved',
+          reason: REMOVED_TEXT,
+          from: '2026-03-01',
+          until: '2026-07-31',
+        }),
+      ]);
+    }
     expect(await deps.repos.chatLinks.ofSubject({ kind: 'member', id: moved.id })).toEqual([]);
     // the member whose contact goes on is untouched
     expect(await deps.repos.members.get(staying.id)).toEqual(staying);
@@ -278,6 +302,7 @@ describe('Use case: retention of personal data, run by the scheduled job', () =>
     for (const secret of [
       REASON,
       'ruột thừa',
+      'ung thư',
       moved.fullName,
       staying.fullName,
       moved.phone ?? '',

@@ -98,7 +98,7 @@ export function personalDataSections(data: PersonalData): DataSection[] {
       heading: 'Ý kiến đã gửi',
       lines: data.comments.map(
         (c) =>
-          `${day(c.raisedAt)} — ${c.topic}: ${c.text}` + (c.answer ? ` (đã trả lời: ${c.answer.text})` : ''),
+          `${day(c.raisedAt)} — ${c.topic}: ${c.text}${c.answer ? ` (đã trả lời: ${c.answer.text})` : ''}`,
       ),
     },
     {
