@@ -32,10 +32,10 @@ export interface JobPorts {
   report: ReportPorts;
   /** R10's. */
   notices: Pick<MeetingPorts, 'meetings' | 'invitations' | 'absenceNotices' | 'clock'>;
-  /** Retention's reads and writes (docs/privacy.md). */
-  retention: RetentionPorts;
   /** The reminders' (with the chat messenger), built only when a reminders task runs. */
   reminders?: () => Promise<ReminderPorts>;
+  /** Retention's reads and writes (docs/privacy.md). */
+  retention: RetentionPorts;
 }
 
 export interface Dispatched {
