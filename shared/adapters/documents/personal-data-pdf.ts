@@ -59,7 +59,9 @@ export function personalDataSections(data: PersonalData): DataSection[] {
         `Số thẻ đảng viên: ${m.partyCardNumber}`,
         `Số điện thoại: ${m.phone ?? '(không có)'}`,
         `Loại đảng viên: ${CATEGORY_LABEL[m.category]}`,
-        `Nơi cư trú (${r.kind === 'permanent' ? 'thường trú' : 'tạm trú'}): ${r.address}, đăng ký từ ${day(r.registeredFrom)}` +
+        // A permanent registration may be stored without its date (it is never needed for R2).
+        `Nơi cư trú (${r.kind === 'permanent' ? 'thường trú' : 'tạm trú'}): ${r.address}` +
+          (r.registeredFrom ? `, đăng ký từ ${day(r.registeredFrom)}` : '') +
           (r.registeredUntil ? ` đến ${day(r.registeredUntil)}` : ''),
         ...(m.partyCell ? [`Chi bộ nơi công tác: ${m.partyCell}`] : []),
         ...(m.admittedOn ? [`Ngày vào Đảng: ${day(m.admittedOn)}`] : []),
