@@ -56,6 +56,8 @@ export async function applyRetention(
   const today = localDate(at);
   const counts: RetentionCounts = { reasonTexts: 0, members: 0, renamed: 0, chatLinks: 0 };
   counts.reasonTexts = await removeExpiredReasonTexts(ports, residenceOrgId, today);
+  // Anonymising renames the introduction, which moves it within the collated list being streamed: met again
+  // further on, it is anonymised already and skipped.
   for await (const { introduction } of ports.introductions.streamOfResidence(residenceOrgId, 'ended')) {
     const done = await anonymiseIfDue(ports, introduction.memberId, today);
     if (!done) continue;
