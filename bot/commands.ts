@@ -60,6 +60,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
     return [
       { command: 'gopy', description: t.commands.gopy },
       { command: 'baocaocuoinam', description: t.commands.baocaocuoinam },
+      { command: 'dulieu', description: t.commands.dulieu },
       ...base,
     ];
   }

@@ -6,6 +6,7 @@ import type { BotContext } from './context.js';
 import { consultationFeature } from './features/consultation.js';
 import { evaluationsFeature } from './features/evaluations.js';
 import { linkCodeSheetFeature } from './features/link-code-sheet.js';
+import { personalDataFeature } from './features/personal-data.js';
 import { reportsFeature } from './features/reports.js';
 import { selfReportFeature } from './features/self-report.js';
 import { workplaceYearEndFeature } from './features/workplace-year-end.js';
@@ -18,4 +19,6 @@ export const yearEndFeatures: readonly Composer<BotContext>[] = [
   workplaceYearEndFeature,
   // Not the year end, but a PDF too (the link-code sheet): kept out of the send-only functions alike.
   linkCodeSheetFeature,
+  // A member's own data as a PDF (/dulieu, docs/privacy.md): the same reason.
+  personalDataFeature,
 ];

@@ -28,6 +28,15 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       clock: d.clock,
       metrics: d.metrics,
     },
+    retention: {
+      meetings: r.meetings,
+      invitations: r.invitations,
+      introductions: r.introductions,
+      members: r.members,
+      comments: r.comments,
+      privacy: r.privacy,
+      clock: d.clock,
+    },
     notices: {
       meetings: r.meetings,
       committees: r.committees,

@@ -5,7 +5,7 @@ import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
-import { type Catalogue, type MeetingText, type UnitText, vi } from './vi.js';
+import { type Catalogue, type MeetingText, type PersonalDataSummary, type UnitText, vi } from './vi.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -106,6 +106,7 @@ export const en: Catalogue = {
       '• When absent, choose a reason; it goes to your workplace committee for confirmation.\n' +
       '• At the year end: /selfreport (/baocaocuoinam) — report the meetings you attended and your activities.\n' +
       '/comment topic: text (/gopy) — raise a comment for the next meeting\n' +
+      '/mydata (/dulieu) — everything the system holds about you (with a PDF)\n' +
       '/help — this help',
     residence:
       'Commands for the residence committee:\n' +
@@ -153,6 +154,7 @@ export const en: Catalogue = {
     bienban: 'Write the minutes',
     ky: 'Sign the minutes',
     gopy: 'Raise a comment for the next meeting',
+    dulieu: 'See the personal data held about you',
     traloi: "Answer members' comments",
     donvi: 'Choose the committee to act for',
     canbo: 'Grant a staff role',
@@ -712,6 +714,20 @@ export const en: Catalogue = {
       `${member} missed both ${year} meetings at the residence without a confirmed reason.`,
     noticeReportCompiled: (committee: string, year: number, version: number) =>
       `${committee} has its October ${year} report (version ${version}).`,
+  },
+
+  personalData: {
+    notMember: 'This command is for linked party members: you see your own data.',
+    summary: (s: PersonalDataSummary) =>
+      `The personal data held about you, ${s.name}:\n` +
+      `• Your member record: date of birth, sex, party card number, ${s.hasPhone ? 'phone, ' : ''}residence\n` +
+      `• ${s.introductions} introduction(s) to a residence committee\n` +
+      `• ${s.invitations} meeting invitation(s) (answers, absence reasons, attendance)\n` +
+      `• ${s.comments} comment(s) raised, ${s.evaluations} year-end evaluation(s)\n` +
+      `• ${s.chatLinks} linked chat account(s)\n` +
+      'Every detail is in the PDF below (in Vietnamese). The free text of an absence reason is deleted after 29 January of the next year. ' +
+      'If anything is wrong, ask your workplace committee to correct it.',
+    caption: 'Your personal data (PDF)',
   },
 
   zalo: {

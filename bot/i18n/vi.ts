@@ -9,6 +9,17 @@ import type { StaffRole } from '../../shared/domain/roles.js';
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const SHORT_WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
 
+/** What /dulieu's summary counts (the details are in the PDF). */
+export interface PersonalDataSummary {
+  name: string;
+  hasPhone: boolean;
+  introductions: number;
+  invitations: number;
+  comments: number;
+  evaluations: number;
+  chatLinks: number;
+}
+
 export interface MeetingText {
   /** dd/MM/yyyy */
   date: string;
@@ -128,6 +139,7 @@ export const vi = {
       '• Khi vắng mặt, chọn lý do; lý do được gửi đến cấp ủy nơi công tác để xác nhận.\n' +
       '• Cuối năm: /baocaocuoinam — báo cáo số cuộc họp đã dự và hoạt động ở nơi cư trú.\n' +
       '/gopy chủ đề: nội dung (/comment) — gửi ý kiến cho cuộc họp tới\n' +
+      '/dulieu (/mydata) — xem toàn bộ dữ liệu cá nhân hệ thống đang lưu (kèm tệp PDF)\n' +
       '/help — hướng dẫn này',
     residence:
       'Lệnh dành cho cấp ủy nơi cư trú:\n' +
@@ -177,6 +189,7 @@ export const vi = {
     bienban: 'Soạn biên bản cuộc họp',
     ky: 'Ký biên bản',
     gopy: 'Gửi ý kiến cho cuộc họp tới',
+    dulieu: 'Xem dữ liệu cá nhân hệ thống đang lưu',
     traloi: 'Trả lời ý kiến của đảng viên',
     donvi: 'Chọn đơn vị làm việc',
     canbo: 'Giao vai trò cho cán bộ',
@@ -758,6 +771,20 @@ export const vi = {
       `tại ${m.place}. Đồng chí chưa trả lời thư mời; xin báo tham dự hoặc vắng mặt cho cấp ủy.`,
     reminderTomorrow: (committee: string, m: MeetingText) =>
       `Nhắc lịch họp: ngày mai (${m.date}) lúc ${m.time} là cuộc họp giữ mối liên hệ của ${committee} tại ${m.place}. Hẹn gặp đồng chí!`,
+  },
+  /** /dulieu: a member's own data (Law 91/2025, the right to see it); the PDF itself is in Vietnamese. */
+  personalData: {
+    notMember: 'Lệnh này dành cho đảng viên đã liên kết tài khoản: đồng chí xem dữ liệu của chính mình.',
+    summary: (s: PersonalDataSummary) =>
+      `Dữ liệu cá nhân hệ thống đang lưu về đồng chí ${s.name}:\n` +
+      `• Thông tin đảng viên: ngày sinh, giới tính, số thẻ đảng viên, ${s.hasPhone ? 'số điện thoại, ' : ''}nơi cư trú\n` +
+      `• ${s.introductions} lần giới thiệu sinh hoạt nơi cư trú\n` +
+      `• ${s.invitations} thư mời họp (trả lời, lý do vắng, điểm danh)\n` +
+      `• ${s.comments} ý kiến đã gửi, ${s.evaluations} nhận xét cuối năm\n` +
+      `• ${s.chatLinks} tài khoản trò chuyện đã liên kết\n` +
+      'Chi tiết đầy đủ trong tệp PDF dưới đây. Phần ghi chi tiết của lý do vắng được xoá sau ngày 29 tháng 1 năm sau. ' +
+      'Nếu có thông tin sai, đồng chí báo cấp ủy nơi công tác để chỉnh sửa.',
+    caption: 'Dữ liệu cá nhân của đồng chí (PDF)',
   },
   /** Texts only the Zalo channel shows (no deep links, no edits, no file types beyond PDF and Word). */
   zalo: {

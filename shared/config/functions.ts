@@ -464,6 +464,15 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
       'R22: compile the October report of every residence committee (one task each), then roll up every top-level board',
   },
   {
+    name: 'retention',
+    entry: 'functions/jobs/retention.ts',
+    // 03:00 every day, Vietnam time (the quietest hour): a keeping time ends on a day (docs/privacy.md).
+    trigger: { kind: 'schedule', expression: 'cron(0 3 * * ? *)' },
+    grants: ['table:read', 'table:write', 'job-queue:send'],
+    description:
+      'Storage limitation (Law 91/2025): removes absence reasons’ free text and anonymises members whose contact ended, one task per residence committee',
+  },
+  {
     name: 'job-worker',
     entry: 'functions/job-worker.ts',
     // One committee per task; the one that completes a run queues its roll-ups (job-queue:send); reminders go
@@ -472,7 +481,7 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     grants: ['table:read', 'table:write', 'job-queue:send', 'bot-secrets:read', 'zalo-secrets:read'],
     bot: true,
     description:
-      'Does one committee’s share of a scheduled job (reminders, R10 notices, the October report) exactly once',
+      'Does one committee’s share of a scheduled job (reminders, R10 notices, the October report, retention) exactly once',
   },
   {
     name: 'outbox-sweep',

@@ -38,6 +38,8 @@ export interface Member {
   officialOn?: IsoDate;
   /** The current party cell at the workplace, as printed on the mẫu 1-213 letter. */
   partyCell?: string;
+  /** Set when the member's personal data was removed after their contact ended (docs/privacy.md). */
+  anonymisedAt?: string;
 }
 
 export type PlaceOfResidenceVerdict =

@@ -92,6 +92,7 @@ export const memberSchema = z.object({
   admittedOn: isoDateSchema.optional(),
   officialOn: isoDateSchema.optional(),
   partyCell: textSchema(200).optional(),
+  anonymisedAt: z.string().optional(),
 }) satisfies z.ZodType<Member>;
 
 export const absenceReasonInputSchema = z.object({

@@ -102,10 +102,10 @@ export async function buildMinutesRecord(
         status: absenteeStatus(inv),
         ...(inv.rsvp === 'absent' && inv.absence
           ? {
-              reason: {
-                category: inv.absence.category,
-                ...(inv.absence.text ? { text: inv.absence.text } : {}),
-              },
+              // The category only: the free text may hold health details (sensitive data, Decree 356/2025
+              // Art. 4) and the sealed record is kept for good and sent to the signers' chats, while the
+              // text itself is removed after its keeping time (docs/privacy.md). R13 needs the reason, not the story.
+              reason: { category: inv.absence.category },
             }
           : {}),
       });

@@ -18,6 +18,7 @@ import { meetingsDueForAbsenceNotices, sendAbsenceNotices } from './absence-noti
 import type { MeetingPorts } from './meeting-ports.js';
 import { compileOctoberReport, type ReportPorts } from './october-report.js';
 import { meetingsWithRemindersDue, type ReminderPorts, sendMeetingReminders } from './reminders.js';
+import { applyRetention, type RetentionPorts } from './retention.js';
 
 export interface JobPorts {
   runs: JobRunRepository;
@@ -33,6 +34,8 @@ export interface JobPorts {
   notices: Pick<MeetingPorts, 'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock'>;
   /** The reminders' (with the chat messenger), built only when a reminders task runs. */
   reminders?: () => Promise<ReminderPorts>;
+  /** Retention's reads and writes (docs/privacy.md). */
+  retention: RetentionPorts;
 }
 
 export interface Dispatched {
@@ -92,6 +95,13 @@ async function plan(ports: JobPorts, job: FannedOutJob, at: Date): Promise<Plan>
           .sort(byId),
       };
     }
+    case 'retention':
+      // Every residence committee holds invitations and introductions; one that has nothing due counts zeros.
+      return {
+        tasks: (await ports.committees.ofKind('residence'))
+          .map((c) => ({ orgId: c.id }))
+          .sort((a, b) => byId(a.orgId, b.orgId)),
+      };
   }
 }
 
@@ -159,6 +169,8 @@ async function work(ports: JobPorts, task: JobTask): Promise<JobCounts> {
       const outcome = await compileOctoberReport(ports.report, task.orgId, Number(task.slot));
       return outcome.changed ? { compiled: 1 } : { unchanged: 1 };
     }
+    case 'retention':
+      return { ...(await applyRetention(ports.retention, task.orgId, new Date(task.at))) };
   }
 }
 

@@ -12,6 +12,7 @@ import { DynamoIntroductionRepository } from './introduction-repository.js';
 import { DynamoJobRunRepository } from './job-run-repository.js';
 import { DynamoInvitationRepository, DynamoMeetingRepository } from './meeting-repository.js';
 import { DynamoMemberRepository } from './member-repository.js';
+import { DynamoPrivacyRepository } from './privacy-repository.js';
 import {
   DynamoCommentRepository,
   DynamoEvaluationRepository,
@@ -54,6 +55,7 @@ export function createRepositories(ctx: DynamoContext) {
     yearEnd: new DynamoYearEndRepository(store),
     counters: new DynamoCounterRepository(store),
     attempts: new DynamoAttemptCounter(store),
+    privacy: new DynamoPrivacyRepository(store),
   };
 }
 

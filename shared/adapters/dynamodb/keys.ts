@@ -214,6 +214,8 @@ export const keys = {
   memberCommentsQuery: (memberId: string) => ({ index: 'gsi3' as const, pk: `MEMBER#${memberId}#COMMENTS` }),
 
   minutes: (meetingId: string): Key => ({ pk: `MEETING#${meetingId}`, sk: 'MINUTES' }),
+  /** Retention removed every absence reason's text of the meeting: later runs skip its sheet (docs/privacy.md). */
+  reasonTextsRemoved: (meetingId: string): Key => ({ pk: `MEETING#${meetingId}`, sk: 'RETENTION#REASONS' }),
   /** Part `n` of the minutes' record (rows, absentees, comments: it grows with the ward), gzipped JSON. */
   minutesRecordPart: (meetingId: string, n: number): Key => ({
     pk: `MEETING#${meetingId}`,

@@ -5,6 +5,7 @@ import { type AppDeps, createAppDeps } from '../../../functions/deps.js';
 import { createHandler as jobWorker } from '../../../functions/job-worker.js';
 import { createHandler as absenceNoticesJob } from '../../../functions/jobs/absence-notices.js';
 import { createHandler as octoberReportJob } from '../../../functions/jobs/october-report.js';
+import { createHandler as retentionJob } from '../../../functions/jobs/retention.js';
 import { sqsEvent } from '../../../local/lambda-events.js';
 import { createRepositories } from '../../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
@@ -77,6 +78,8 @@ describe('Function: log output of the end-to-end flows', () => {
       }
       await absenceNoticesJob(() => deps)({});
       await octoberReportJob(() => deps)({ year: YEAR });
+      // Retention years later: every keeping time passed, reasons' text and ended members' names go (privacy.md).
+      await retentionJob(() => deps)({ now: `${YEAR + 3}-12-01T01:00:00Z` });
       // A job task for a committee that does not exist logs its failure (and the metric) too.
       const failures = await jobWorker(() => deps)(
         sqsEvent('jobs', [
@@ -111,6 +114,7 @@ describe('Function: log output of the end-to-end flows', () => {
     expect(lines.length).toBeGreaterThan(3);
     expect(lines.some((l) => l.includes('"jobId":"october-report:'))).toBe(true);
     expect(lines.some((l) => l.includes('"jobId":"absence-notices:'))).toBe(true);
+    expect(lines.some((l) => l.includes('"jobId":"retention:'))).toBe(true);
     // The jobs' lines name their run; the report's compile and the failed committee were counted in EMF lines.
     expect(lines.some((l) => l.includes(`"correlation_id":"october-report:${YEAR}"`))).toBe(true);
     expect(lines.some((l) => l.includes('"Namespace":"LienHe"') && l.includes('"ReportsCompiled"'))).toBe(
@@ -184,6 +188,8 @@ describe('Function: log output of a bot flow', () => {
       await world.emu.sendUserMessage({ user: aUser('Lạ'), text: `/start ${unlinked.fullName}` });
       world.emu.injectFault({ method: 'sendMessage', chatId: user.id, status: 500, times: 1 });
       await world.emu.sendUserMessage({ user, text: '/help' });
+      // The member's own data (/dulieu) holds all of it: none of it may reach the logs.
+      await world.emu.sendUserMessage({ user, text: '/dulieu' });
     } finally {
       output.restore();
     }
