@@ -445,7 +445,10 @@ async function boot(
   const gatewayUrl = gateway.url;
   teardown.add('HTTP gateway', () => gateway?.close());
   // The chat page (served by the gateway) is the one web page the emulator answers, by either loopback name.
-  for (const origin of pageOrigins(gateway.port)) emulator?.allowOrigin(origin);
+  for (const origin of pageOrigins(gateway.port)) {
+    emulator?.allowOrigin(origin);
+    zalo.allowOrigin(origin);
+  }
   log(`HTTP gateway on ${gatewayUrl} (${HTTP_ROUTES.length} routes)`);
 
   // 7. The bot: behind its webhook on the gateway (the emulator POSTs updates there, as Telegram does in

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { refusalOf } from '../loopback-guard.js';
 import { type Params, parseParams, readBody, UploadedFile } from '../telegram-emulator/body.js';
 import {
   INVALID_APP_CREDENTIALS,
@@ -58,6 +59,11 @@ export interface ZaloEmulatorOptions {
   interactionWindowMs?: number;
   /** MIME types the file upload accepts (Zalo: PDF, DOC, DOCX). */
   uploadTypes?: readonly string[];
+  /**
+   * Browser origins allowed to call (the chat page's own; see local/loopback-guard.ts). Any other origin gets
+   * 403 before anything is done; requests without an Origin (the functions, tests, curl) pass.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export interface ZaloButton {
@@ -153,11 +159,11 @@ const BUTTON_TYPES = new Set([
   'oa.open.sms',
 ]);
 const MAX_CONTROL_WAIT_MS = 60_000;
+/** Sent only to an allowed origin, never to `*`: any web page could otherwise act as any Zalo user. */
 const CORS_HEADERS = {
-  'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers': 'content-type',
-  'access-control-allow-private-network': 'true',
+  vary: 'origin',
 };
 
 class ControlError extends Error {
@@ -173,7 +179,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.writableEnded || res.destroyed) return;
   const payload = JSON.stringify(body);
   res.writeHead(status, {
-    ...CORS_HEADERS,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(payload),
   });
@@ -206,6 +211,7 @@ export class ZaloEmulator {
 
   private readonly now: () => number;
   private readonly host: string;
+  private readonly allowedOrigins: Set<string>;
   private readonly requestedPort: number;
   private readonly accessTtlMs: number;
   private readonly refreshTtlMs: number;
@@ -240,6 +246,7 @@ export class ZaloEmulator {
     this.oaId = options.oaId ?? DEFAULT_ZALO_APP.oaId;
     this.now = options.now ?? Date.now;
     this.host = options.host ?? '127.0.0.1';
+    this.allowedOrigins = new Set(options.allowedOrigins ?? []);
     this.requestedPort = options.port ?? 0;
     this.accessTtlMs = (options.accessTokenTtlSeconds ?? 25 * 3600) * 1000;
     this.refreshTtlMs = (options.refreshTokenTtlSeconds ?? 90 * 24 * 3600) * 1000;
@@ -592,11 +599,25 @@ export class ZaloEmulator {
 
   // ---- HTTP ---------------------------------------------------------------------------------------------------
 
+  /** Lets one more browser origin call (the chat page, once the gateway's port is known). */
+  allowOrigin(origin: string): void {
+    this.allowedOrigins.add(origin);
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = refusalOf(req, this.host, this.allowedOrigins);
+    if (refusal) return sendJson(res, 403, { error: 403, message: `Forbidden: ${refusal}` });
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+      res.setHeader('access-control-allow-origin', origin);
+      for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+      if (req.headers['access-control-request-private-network'] === 'true')
+        res.setHeader('access-control-allow-private-network', 'true');
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS);
+      res.writeHead(204);
       res.end();
       return;
     }
@@ -687,7 +708,7 @@ export class ZaloEmulator {
       httpStatus: fault.status,
     });
     if (res.writableEnded || res.destroyed) return;
-    res.writeHead(fault.status, { ...CORS_HEADERS, 'content-type': 'text/html' });
+    res.writeHead(fault.status, { 'content-type': 'text/html' });
     res.end('<html><body>Service unavailable (injected)</body></html>');
   }
 
@@ -828,7 +849,6 @@ export class ZaloEmulator {
       return;
     }
     res.writeHead(200, {
-      ...CORS_HEADERS,
       'content-type': file.mimeType,
       'content-length': file.bytes.length,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,

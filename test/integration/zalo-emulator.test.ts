@@ -465,5 +465,28 @@ describe('Class: ZaloEmulator', () => {
         ['user', 'ok'],
       ]);
     });
+
+    it("answers a browser only from the chat page's origin, naming it, and refuses any other page", async () => {
+      // Prepare
+      emu.allowOrigin('http://127.0.0.1:3000');
+      const before = emu.conversation(ALICE).length;
+
+      // Act
+      const page = await fetch(`${emu.url}/_emulator/users`, {
+        headers: { origin: 'http://127.0.0.1:3000' },
+      });
+      const evil = await fetch(`${emu.url}/_emulator/users/${ALICE}/send`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'gửi thay' }),
+      });
+
+      // Assess
+      expect(page.status).toBe(200);
+      expect(page.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+      expect(evil.status).toBe(403);
+      expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+      expect(emu.conversation(ALICE)).toHaveLength(before);
+    });
   });
 });
