@@ -1,7 +1,14 @@
 // domain: linking a chat account to a member or staff person with a single-use code (design: deep link /start <code>).
 import type { Introduction } from './introduction.js';
 import type { Member } from './member.js';
-import { isResidenceStaff, isWorkplaceStaff, type Principal, type StaffAssignment } from './roles.js';
+import {
+  isResidenceStaff,
+  isWorkplaceStaff,
+  type Principal,
+  type Role,
+  type StaffAssignment,
+  type StaffRole,
+} from './roles.js';
 
 /** A link code is valid for 72 hours after it is issued. */
 export const LINK_CODE_TTL_HOURS = 72;
@@ -31,7 +38,30 @@ export function mayIssueMemberLinkCode(
   return false;
 }
 
-/** Staff link the same way: a colleague of the same committee (not a viewer) issues the code. */
-export function mayIssueStaffLinkCode(principal: Principal, staff: Pick<StaffAssignment, 'orgId'>): boolean {
-  return principal.role !== 'member' && principal.role !== 'viewer' && principal.orgId === staff.orgId;
+/** Who heads a committee's staff: the chair of a residence committee, the staff of a workplace (its only role). */
+const HEAD_ROLES: readonly Role[] = ['chair', 'workplace_staff'];
+
+/** Roles by what they may do: a code is never issued for a role that may do more than its issuer's. */
+const RANK: Record<StaffRole, number> = {
+  viewer: 0,
+  residence_staff: 1,
+  workplace_staff: 1,
+  board_staff: 1,
+  secretary: 2,
+  chair: 3,
+  admin: 4,
+};
+
+/**
+ * A staff person's link code is issued by their committee's head, for a role no higher than the head's
+ * own. Any colleague could issue one before, so a residence staff member could link a second chat of
+ * their own to the chair's and the secretary's roles and sign the minutes as both (R16). The board's
+ * administrator issues codes through /canbo, checked against the committee tree there.
+ */
+export function mayIssueStaffLinkCode(
+  principal: Principal,
+  staff: Pick<StaffAssignment, 'orgId' | 'role'>,
+): boolean {
+  if (principal.role === 'member' || principal.orgId !== staff.orgId) return false;
+  return HEAD_ROLES.includes(principal.role) && RANK[staff.role] <= RANK[principal.role];
 }

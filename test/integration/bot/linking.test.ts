@@ -207,7 +207,7 @@ describe('Feature: linking chat accounts', () => {
       expect(missing.status).toBe(404);
     });
 
-    it('POST /staff/{id}/link-codes: 201 for a colleague of the same committee, 403 otherwise', async () => {
+    it("POST /staff/{id}/link-codes: 201 for the committee's head, 403 for a peer and for another committee", async () => {
       // Prepare
       const route = staffCodeRoute(() => world.deps, {
         botUsername: () => 'lienhe_bot',
@@ -225,6 +225,12 @@ describe('Feature: linking chat accounts', () => {
         orgId: 'so-y-te',
         role: 'workplace_staff',
       });
+      // A residence staff member asks for the chair's code, to link a second chat of their own to it.
+      const peerForChair = await post(route, '/staff/{id}/link-codes', 'chair-1', {
+        sub: 'res-1',
+        orgId: 'phuong-an-hoa',
+        role: 'residence_staff',
+      });
 
       // Assess
       expect(colleague.status).toBe(201);
@@ -233,6 +239,7 @@ describe('Feature: linking chat accounts', () => {
         id: 'res-1',
       });
       expect(outsider.status).toBe(403);
+      expect(peerForChair.status).toBe(403);
     });
   });
 });

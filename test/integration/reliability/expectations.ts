@@ -94,15 +94,16 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     request: () => ({ pathParameters: { id: WARD, personId: 'res-1', role: 'residence_staff' } }),
     allowed: nobody,
   },
-  // The bot's routes (issue 4, docs/bot.md): link codes by the member's workplace or residence staff, or by
-  // a colleague of the same committee; meetings planned and invitations sent by the ward's residence staff.
+  // The bot's routes (issue 4, docs/bot.md): link codes by the member's workplace or residence staff;
+  // meetings planned and invitations sent by the ward's residence staff.
   'create-member-link-code': {
     request: () => ({ pathParameters: { id: PEOPLE.own.id } }),
     allowed: (role, side) => side === 'own' && (RESIDENCE.includes(role) || role === 'workplace_staff'),
   },
+  // A staff person's code: only their committee's head (the ward's chair), never a peer (impersonation).
   'create-staff-link-code': {
     request: () => ({ pathParameters: { id: 'res-1' } }),
-    allowed: residence,
+    allowed: (role, side) => side === 'own' && role === 'chair',
   },
   'plan-meeting': {
     request: () => ({

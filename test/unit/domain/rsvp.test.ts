@@ -172,9 +172,26 @@ describe('Function: link codes', () => {
     expect(mayIssueMemberLinkCode({ sub: 'm', orgId: 'so-y-te', role: 'member' }, member, intros)).toBe(
       false,
     );
-    expect(mayIssueStaffLinkCode({ sub: 's', orgId: 'o', role: 'chair' }, { orgId: 'o' })).toBe(true);
-    expect(mayIssueStaffLinkCode({ sub: 's', orgId: 'o', role: 'viewer' }, { orgId: 'o' })).toBe(false);
-    expect(mayIssueStaffLinkCode({ sub: 's', orgId: 'p', role: 'chair' }, { orgId: 'o' })).toBe(false);
+  });
+
+  it.each([
+    ['the chair, for residence staff', 'chair', 'residence_staff', true],
+    ['the chair, for the secretary', 'chair', 'secretary', true],
+    ['a workplace colleague', 'workplace_staff', 'workplace_staff', true],
+    ['residence staff, for the chair (the impersonation)', 'residence_staff', 'chair', false],
+    ['residence staff, for a colleague', 'residence_staff', 'residence_staff', false],
+    ['the secretary, for the chair', 'secretary', 'chair', false],
+    ['a viewer', 'viewer', 'viewer', false],
+  ] as const)("a staff person's link code is issued by %s: %s", (_who, issuer, role, allowed) => {
+    // Act + Assess
+    expect(mayIssueStaffLinkCode({ sub: 's', orgId: 'o', role: issuer }, { orgId: 'o', role })).toBe(allowed);
+  });
+
+  it('never for another committee, even by its chair', () => {
+    // Act + Assess
+    expect(
+      mayIssueStaffLinkCode({ sub: 's', orgId: 'p', role: 'chair' }, { orgId: 'o', role: 'secretary' }),
+    ).toBe(false);
   });
 });
 
