@@ -1,6 +1,5 @@
 // infra: the operator's administration CLI — `npm run admin -- bootstrap …` makes the first board and its administrator
 // (against DynamoDB Local with --local, or the deployed table with the operator's AWS credentials) and prints a link code.
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { CognitoIdentityDirectory } from '../shared/adapters/cognito/identity-directory.js';
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
@@ -13,30 +12,11 @@ import { DEFAULT_TABLE_NAME, ENV } from '../shared/config/table.js';
 import { systemClock } from '../shared/ports/common.js';
 import { bootstrapAdminArgsSchema } from '../shared/schemas/administration.js';
 import { bootstrapAdministrator } from '../shared/services/bootstrap.js';
+import { stackOutput } from './stack-outputs.js';
 
 const USAGE = `npm run admin -- bootstrap --board-id <id> --board-name "<name>" --admin-name "<name>" [--email <e-mail>]
     [--local | --endpoint http://localhost:8000] [--stage <stage> | --table <table>] [--user-pool <id>]
     [--bot-username <name>] [--qr <file.png>]`;
-
-/** A stack output of the deployed stage, read with the operator's AWS CLI (no extra SDK package needed). */
-function stackOutput(stackName: string, key: string): string {
-  const out = execFileSync(
-    'aws',
-    [
-      'cloudformation',
-      'describe-stacks',
-      '--stack-name',
-      stackName,
-      '--query',
-      `Stacks[0].Outputs[?OutputKey=='${key}'].OutputValue`,
-      '--output',
-      'text',
-    ],
-    { encoding: 'utf8' },
-  ).trim();
-  if (!out || out === 'None') throw new Error(`The stack ${stackName} has no output ${key}`);
-  return out;
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

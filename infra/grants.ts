@@ -2,7 +2,7 @@
 // variables and the cdk-nag acknowledgements it needs. Every statement names its resources; no action has
 // a wildcard. Each statement carries a Sid, which also keeps @aws-cdk/aws-iam:minimizePolicies from
 // merging it with another, so a role's policy reads as its registry entry.
-import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -73,11 +73,6 @@ export function parameterArn(scope: IConstruct, name: string): string {
     resourceName: name.replace(/^\//, ''),
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
-}
-
-/** How cdk-nag writes a value in a finding id: `<AWS::Region>` for the pseudo parameter, else the value. */
-function nagValue(value: string, pseudo: string): string {
-  return Token.isUnresolved(value) ? `<${pseudo}>` : value;
 }
 
 /** Any KMS key of the account: the resource of the SecureString decrypt statements (narrowed by conditions). */

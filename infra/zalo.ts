@@ -4,7 +4,6 @@
 // app secret (from the stage's SecureString) and stores the pair Zalo answers: the functions refresh it from then on.
 // The refresh token comes from ZALO_REFRESH_TOKEN (kept out of the shell history) or --refresh-token; nothing
 // secret is printed.
-import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -16,6 +15,7 @@ import type { Clock } from '../shared/ports/common.js';
 import type { StoredZaloTokens, ZaloTokenStore } from '../shared/ports/zalo.js';
 import { STAGES, type StageName, stageConfig, zaloParameterNames } from './config.js';
 import { loadStageSettings } from './settings.js';
+import { stackOutput } from './stack-outputs.js';
 
 const USAGE = `npx tsx infra/zalo.ts install-tokens --stage <dev|prod> [--refresh-token <token>]
     [--table <table>] [--endpoint http://127.0.0.1:8000] [--oauth-root <url>]
@@ -45,26 +45,6 @@ export async function installZaloTokens(input: InstallTokensInput): Promise<Stor
     },
     now,
   );
-}
-
-/** A stack output of the deployed stage, read with the operator's AWS CLI (as infra/admin.ts does). */
-function stackOutput(stackName: string, key: string): string {
-  const out = execFileSync(
-    'aws',
-    [
-      'cloudformation',
-      'describe-stacks',
-      '--stack-name',
-      stackName,
-      '--query',
-      `Stacks[0].Outputs[?OutputKey=='${key}'].OutputValue`,
-      '--output',
-      'text',
-    ],
-    { encoding: 'utf8' },
-  ).trim();
-  if (!out || out === 'None') throw new Error(`The stack ${stackName} has no output ${key}`);
-  return out;
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { App, type Environment } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { AwsSolutionsChecks } from 'cdk-nag';
-import { type IdentityConfig, type StageName, stageConfig } from '../../infra/config.js';
+import { type StageName, stageConfig } from '../../infra/config.js';
 import { PROJECT_ROOT } from '../../infra/constructs/app-function.js';
 import { addNagChecks } from '../../infra/nag.js';
 import type { StageSettings } from '../../infra/settings.js';
