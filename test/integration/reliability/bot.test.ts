@@ -24,7 +24,10 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || undefined;
 const INVITATION_TITLE = 'THƯ MỜI HỌP';
 let nextCode = 1;
 
-/** Every stored item except the ones a delivered update always leaves (its update-id claim). */
+/**
+ * Every stored item except the ones a delivered update always leaves: its update-id claim, and the count
+ * of wrong link codes a `/start <anything>` adds to (guessing is limited per chat: bookkeeping, no record).
+ */
 async function storedItems(world: BotWorld): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -35,6 +38,7 @@ async function storedItems(world: BotWorld): Promise<Map<string, string>> {
     for (const item of page.Items ?? []) {
       const key = `${item.pk}|${item.sk}`;
       if (String(item.pk).startsWith('IDEMP#telegram-update')) continue;
+      if (String(item.pk).startsWith('ATTEMPTS#')) continue;
       out.set(key, JSON.stringify(item, Object.keys(item).sort()));
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
