@@ -47,9 +47,10 @@ const FONT_LOADER_MARKER = 'DejaVuSans.ttf';
 const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
   // Add an entry with its cap and reason only together with a plan to remove it.
   'telegram-webhook': {
-    cap: 760 * KiB,
+    cap: 800 * KiB,
     why:
-      'every staff step has a chat path now (administration, CSV imports, QR sheets, year-end views): 718 KiB; ' +
+      'every staff step has a chat path now (administration, CSV imports, QR sheets, year-end views, /dulieu, ' +
+      'notices routed to Zalo too): 767 KiB; ' +
       'plan (issue "scale", cold start): load the administration and year-end features on first use, as their own chunks',
   },
   'zalo-webhook': {
