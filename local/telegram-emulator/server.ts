@@ -11,7 +11,8 @@ import {
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, Update, UserFromGetMe } from 'grammy/types';
-import { refusalOf } from '../loopback-guard.js';
+import { ControlError, sendJson } from '../emulator-http.js';
+import { admit } from '../loopback-guard.js';
 import { type Params, parseParams, readBody } from './body.js';
 import {
   BotApiError,
@@ -118,35 +119,8 @@ const JSON_PARAMS = [
   'allowed_updates',
 ];
 
-/** Sent only to an allowed origin (see TelegramEmulatorOptions.allowedOrigins), never to `*`. */
-const CORS_HEADERS = {
-  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-  'access-control-allow-headers': 'content-type',
-  'access-control-max-age': '600',
-  vary: 'origin',
-};
-
 /** Longest long poll the control API holds open. */
 const MAX_CONTROL_WAIT_MS = 60_000;
-
-class ControlError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.writableEnded || res.destroyed) return;
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(payload),
-  });
-  res.end(payload);
-}
 
 /** Params as the call log shows them: JSON-valued fields parsed whichever encoding the client used. */
 function loggedParams(params: Params): Record<string, unknown> {
@@ -622,19 +596,9 @@ export class TelegramEmulator {
    * rebinds its DNS name to 127.0.0.1) gets 403 before anything is read or done.
    */
   private refusesCaller(req: IncomingMessage, res: ServerResponse): boolean {
-    const refusal = refusalOf(req, this.host, this.allowedOrigins);
-    if (refusal) {
-      sendJson(res, 403, { ok: false, error_code: 403, description: `Forbidden: ${refusal}` });
-      return true;
-    }
-    const origin = req.headers.origin;
-    if (origin === undefined) return false;
-    res.setHeader('access-control-allow-origin', origin);
-    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
-    // Chrome asks before a public page reaches a private address; only the allowed origin gets a yes.
-    if (req.headers['access-control-request-private-network'] === 'true')
-      res.setHeader('access-control-allow-private-network', 'true');
-    return false;
+    const refusal = admit(req, res, this.host, this.allowedOrigins);
+    if (refusal) sendJson(res, 403, { ok: false, error_code: 403, description: `Forbidden: ${refusal}` });
+    return refusal !== undefined;
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {

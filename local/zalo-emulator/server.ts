@@ -2,7 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { refusalOf } from '../loopback-guard.js';
+import { ControlError, sendJson } from '../emulator-http.js';
+import { admit } from '../loopback-guard.js';
 import { type Params, parseParams, readBody, UploadedFile } from '../telegram-emulator/body.js';
 import {
   INVALID_APP_CREDENTIALS,
@@ -159,31 +160,6 @@ const BUTTON_TYPES = new Set([
   'oa.open.sms',
 ]);
 const MAX_CONTROL_WAIT_MS = 60_000;
-/** Sent only to an allowed origin, never to `*`: any web page could otherwise act as any Zalo user. */
-const CORS_HEADERS = {
-  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-  'access-control-allow-headers': 'content-type',
-  vary: 'origin',
-};
-
-class ControlError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.writableEnded || res.destroyed) return;
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(payload),
-  });
-  res.end(payload);
-}
 
 function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
@@ -605,15 +581,8 @@ export class ZaloEmulator {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refusal = refusalOf(req, this.host, this.allowedOrigins);
+    const refusal = admit(req, res, this.host, this.allowedOrigins);
     if (refusal) return sendJson(res, 403, { error: 403, message: `Forbidden: ${refusal}` });
-    const origin = req.headers.origin;
-    if (origin !== undefined) {
-      res.setHeader('access-control-allow-origin', origin);
-      for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
-      if (req.headers['access-control-request-private-network'] === 'true')
-        res.setHeader('access-control-allow-private-network', 'true');
-    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'OPTIONS') {
