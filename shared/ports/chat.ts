@@ -160,6 +160,19 @@ export interface ChatMessenger {
   smsText(notice: Notice): string;
   /** Sends a file (the sealed minutes' PDF); a channel without documents leaves it out. */
   sendDocument?(to: ChatRecipient, document: ChatDocument): Promise<SendOutcome>;
+  /**
+   * The month's allowance of messages the channel counts (Zalo's proactive messages, outside a user's reply
+   * window), when it has one: a round of invitations warns the staff before it would pass `free`.
+   */
+  allowance?(now: Date): Promise<ChannelAllowance | undefined>;
+}
+
+export interface ChannelAllowance {
+  channel: Channel;
+  /** Counted messages sent this calendar month (Asia/Ho_Chi_Minh). */
+  used: number;
+  /** The month's free quota (1,000 for a verified OA, from the stage settings). */
+  free: number;
 }
 
 export interface ChatDocument {
