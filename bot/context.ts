@@ -8,7 +8,7 @@ import type { IdentityDirectory } from '../shared/ports/identity.js';
 import type { ChatFileSource, ImportJobRepository } from '../shared/ports/imports.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
-import type { SmsSender } from '../shared/ports/messaging.js';
+import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { Metrics } from '../shared/ports/metrics.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type {
@@ -74,6 +74,8 @@ export interface BotDeps {
   /** The invitation job's queue: SQS in AWS, in-process on one machine. */
   queue: InvitationQueue;
   sms: SmsSender;
+  /** The approved ZNS templates on Zalo, tried before SMS for a member no chat reaches; none when absent. */
+  zns?: ZnsSender;
   log: Log;
   /** The business counters (RSVPs, decisions, invitations, reports); none counted when absent. */
   metrics?: Metrics;
@@ -153,6 +155,7 @@ export function invitationPorts(deps: BotDeps & { messenger: ChatMessenger }): I
     queue: deps.queue,
     messenger: deps.messenger,
     sms: deps.sms,
+    ...(deps.zns ? { zns: deps.zns } : {}),
     clock: deps.clock,
     staff: p.staff,
     log: deps.log,

@@ -1,6 +1,7 @@
 // bot: assembles the grammY bot — the Telegram context set-up, and the one chain every channel shares (claim, error boundary, features, catch-all last).
 import { Bot, type BotError, type Composer, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { activityStampDue } from '../shared/domain/delivery.js';
 import { normaliseText } from '../shared/domain/text.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
@@ -136,6 +137,23 @@ export function installBotChain(
     // Marked handled here; whoever awaits ctx.actor() later still gets its error.
     ctx.actor().catch(() => undefined);
     if (!(await channel.claim(ctx))) return;
+    await next();
+  });
+
+  // The channel a person uses now is where their notices go first (shared/domain/delivery.ts): a message or
+  // a press stamps the chat, at most once an hour. A failed stamp only leaves the order as it was.
+  bot.use(async (ctx, next) => {
+    if (ctx.message || ctx.callbackQuery) {
+      const actor = await ctx.actor().catch(() => undefined);
+      const now = deps.clock.now();
+      if (actor && activityStampDue(actor.link, now)) {
+        await deps.ports.chatLinks
+          .markActive(actor.link.channel, actor.link.userId, now)
+          .catch((error: unknown) =>
+            deps.log.warn('chat activity not stamped', { errorName: (error as Error)?.name }, error),
+          );
+      }
+    }
     await next();
   });
 

@@ -110,10 +110,21 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       const m = meetingText(notice.meeting);
       return message(
         notice.done
-          ? t.invite.done(m, notice.sent, notice.total, notice.noChat, notice.undeliverable)
+          ? t.invite.done(
+              m,
+              notice.sent,
+              notice.total,
+              notice.noChat,
+              notice.undeliverable,
+              notice.byPath ?? {},
+            )
           : t.invite.progress(notice.sent, notice.total, notice.noChat + notice.undeliverable),
       );
     }
+    case 'allowance_warning':
+      return message(
+        t.invite.allowanceWarning(meetingText(notice.meeting), notice.needed, notice.used, notice.free),
+      );
     case 'unreachable_members': {
       const m = meetingText(notice.meeting);
       const lines = [t.invite.unreachableHeader(m, notice.members.length)];
@@ -123,7 +134,7 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
             i + 1,
             member.memberName,
             member.hamletName,
-            member.smsSent,
+            member.byPhone,
             member.reason === 'undeliverable',
           ),
         );

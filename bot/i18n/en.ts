@@ -1,11 +1,20 @@
 // i18n: the English catalogue (the second language), the same shape as the Vietnamese one.
 import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
+import type { PathCounts } from '../../shared/domain/delivery.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { StaffRole } from '../../shared/domain/roles.js';
-import { type Catalogue, type MeetingText, type PersonalDataSummary, type UnitText, vi } from './vi.js';
+import {
+  type Catalogue,
+  chatPaths,
+  type MeetingText,
+  type PersonalDataSummary,
+  phonePaths,
+  type UnitText,
+  vi,
+} from './vi.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -382,15 +391,41 @@ export const en: Catalogue = {
     preparing: 'Preparing the invitations…',
     progress: (sent: number, total: number, unreachable: number) =>
       `Sending invitations: ${sent}/${total} sent` +
-      (unreachable > 0 ? `; ${unreachable} could not be reached on Telegram.` : '.'),
-    done: (m: MeetingText, sent: number, total: number, noChat: number, undeliverable: number) =>
-      `Invitations for ${roundLabel(m.round, m.year)} (${m.date}) sent: ${sent}/${total} received on Telegram.` +
+      (unreachable > 0 ? `; ${unreachable} could not be reached by chat.` : '.'),
+    done: (
+      m: MeetingText,
+      sent: number,
+      total: number,
+      noChat: number,
+      undeliverable: number,
+      byPath: PathCounts,
+    ) =>
+      `Invitations for ${roundLabel(m.round, m.year)} (${m.date}) sent: ${sent}/${total} received by chat` +
+      chatPaths(byPath) +
+      '.' +
       (noChat > 0 ? `\n• ${noChat} have no linked account.` : '') +
-      (undeliverable > 0 ? `\n• ${undeliverable} blocked the bot or could not be reached.` : ''),
+      (undeliverable > 0 ? `\n• ${undeliverable} blocked the bot or could not be reached.` : '') +
+      phonePaths(
+        byPath,
+        (zns) => `${zns} Zalo (ZNS)`,
+        (sms) => `${sms} SMS`,
+        'Told by phone',
+      ),
+    allowanceWarning: (m: MeetingText, needed: number, used: number, free: number) =>
+      `Note: the invitations for the meeting of ${m.date} may need up to ${needed} proactive Zalo messages, ` +
+      `and the Official Account has used ${used}/${free} free messages this month. ` +
+      'The invitations still go out; Zalo charges for those past the quota.',
     unreachableHeader: (m: MeetingText, count: number) =>
       `${count} members need a paper invitation (meeting ${m.date}):`,
-    unreachableLine: (n: number, name: string, hamlet: string, sms: boolean, blocked: boolean) =>
-      `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}${blocked ? ' (blocked the bot)' : ''}${sms ? ' — SMS sent' : ''}`,
+    unreachableLine: (
+      n: number,
+      name: string,
+      hamlet: string,
+      byPhone: 'zns' | 'sms' | undefined,
+      blocked: boolean,
+    ) =>
+      `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}${blocked ? ' (blocked the bot)' : ''}` +
+      (byPhone === 'sms' ? ' — SMS sent' : byPhone === 'zns' ? ' — Zalo ZNS sent' : ''),
   },
 
   invitation: {

@@ -1,5 +1,6 @@
 // i18n: the Vietnamese catalogue (the first language); every user-visible text of the bot is here.
 import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
+import type { PathCounts } from '../../shared/domain/delivery.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
@@ -8,6 +9,25 @@ import type { StaffRole } from '../../shared/domain/roles.js';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const SHORT_WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
+
+/** " (Telegram 300, Zalo 120)": the chat channels that carried a round, by their own names (both languages). */
+export function chatPaths(byPath: PathCounts): string {
+  const parts = (['telegram', 'zalo'] as const)
+    .filter((channel) => (byPath[channel] ?? 0) > 0)
+    .map((channel) => `${channel === 'telegram' ? 'Telegram' : 'Zalo'} ${byPath[channel]}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** "\n• <lead>: 2 tin Zalo (ZNS), 1 tin SMS." — only the phone paths that carried something; '' when none. */
+export function phonePaths(
+  byPath: PathCounts,
+  zns: (n: number) => string,
+  sms: (n: number) => string,
+  lead: string,
+): string {
+  const parts = [byPath.zns ? zns(byPath.zns) : '', byPath.sms ? sms(byPath.sms) : ''].filter(Boolean);
+  return parts.length > 0 ? `\n• ${lead}: ${parts.join(', ')}.` : '';
+}
 
 /** What /dulieu's summary counts (the details are in the PDF). */
 export interface PersonalDataSummary {
@@ -420,15 +440,41 @@ export const vi = {
     preparing: 'Đang chuẩn bị gửi thư mời…',
     progress: (sent: number, total: number, unreachable: number) =>
       `Đang gửi thư mời: đã gửi ${sent}/${total}` +
-      (unreachable > 0 ? `; ${unreachable} đồng chí chưa liên lạc được qua Telegram.` : '.'),
-    done: (m: MeetingText, sent: number, total: number, noChat: number, undeliverable: number) =>
-      `Đã gửi xong thư mời họp ${roundLabel(m.round, m.year)} (${m.date}): ${sent}/${total} đồng chí nhận qua Telegram.` +
+      (unreachable > 0 ? `; ${unreachable} đồng chí chưa liên lạc được qua tin nhắn.` : '.'),
+    done: (
+      m: MeetingText,
+      sent: number,
+      total: number,
+      noChat: number,
+      undeliverable: number,
+      byPath: PathCounts,
+    ) =>
+      `Đã gửi xong thư mời họp ${roundLabel(m.round, m.year)} (${m.date}): ${sent}/${total} đồng chí nhận qua tin nhắn` +
+      chatPaths(byPath) +
+      '.' +
       (noChat > 0 ? `\n• ${noChat} đồng chí chưa liên kết tài khoản.` : '') +
-      (undeliverable > 0 ? `\n• ${undeliverable} đồng chí đã chặn bot hoặc không nhận được tin.` : ''),
+      (undeliverable > 0 ? `\n• ${undeliverable} đồng chí đã chặn bot hoặc không nhận được tin.` : '') +
+      phonePaths(
+        byPath,
+        (zns) => `${zns} tin Zalo (ZNS)`,
+        (sms) => `${sms} tin SMS`,
+        'Đã báo qua số điện thoại',
+      ),
+    allowanceWarning: (m: MeetingText, needed: number, used: number, free: number) =>
+      `Lưu ý: đợt thư mời họp ${m.date} có thể cần đến ${needed} tin Zalo gửi chủ động, ` +
+      `trong khi tháng này Official Account đã dùng ${used}/${free} tin miễn phí. ` +
+      'Thư mời vẫn được gửi; phần vượt hạn mức sẽ bị Zalo tính phí.',
     unreachableHeader: (m: MeetingText, count: number) =>
       `Danh sách ${count} đồng chí cần gửi thư mời giấy (họp ${m.date}):`,
-    unreachableLine: (n: number, name: string, hamlet: string, sms: boolean, blocked: boolean) =>
-      `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}${blocked ? ' (đã chặn bot)' : ''}${sms ? ' — đã nhắn SMS' : ''}`,
+    unreachableLine: (
+      n: number,
+      name: string,
+      hamlet: string,
+      byPhone: 'zns' | 'sms' | undefined,
+      blocked: boolean,
+    ) =>
+      `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}${blocked ? ' (đã chặn bot)' : ''}` +
+      (byPhone === 'sms' ? ' — đã nhắn SMS' : byPhone === 'zns' ? ' — đã gửi tin Zalo (ZNS)' : ''),
   },
 
   invitation: {

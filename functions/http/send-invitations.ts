@@ -1,6 +1,7 @@
 // Lambda: POST /meetings/{id}/invitations — starts (or resumes) the invitation job of a meeting; 202 with its numbers.
 import * as z from 'zod';
 import { invitationPorts } from '../../bot/context.js';
+import { deliveryOrder } from '../../shared/domain/delivery.js';
 import type { ProgressMessage } from '../../shared/ports/invitations.js';
 import { meetingIdSchema } from '../../shared/schemas/events.js';
 import { startInvitations } from '../../shared/services/invitations.js';
@@ -14,9 +15,7 @@ export function createHandler(deps: () => AppDeps) {
     // The Telegram side is built only if the job sends its report from here (nothing left to deliver).
     const messenger = lazyMessenger(d);
     // The final report (and the members to print for) goes to the staff's own chat, when linked.
-    const link = (await d.repos.chatLinks.ofSubject({ kind: 'staff', id: principal.sub })).find(
-      (l) => !l.blocked,
-    );
+    const [link] = deliveryOrder(await d.repos.chatLinks.ofSubject({ kind: 'staff', id: principal.sub }));
     const report: ProgressMessage | undefined = link
       ? {
           channel: link.channel,
@@ -39,6 +38,7 @@ export function createHandler(deps: () => AppDeps) {
       sent: job.sent,
       noChat: job.noChat,
       undeliverable: job.undeliverable,
+      ...(started.allowanceWarning ? { allowanceWarning: started.allowanceWarning } : {}),
     });
   });
 }

@@ -36,6 +36,15 @@ export const ALLOWED_FIELDS: ReadonlySet<string> = new Set([
   'errorName',
   'year',
   'version',
+  // Delivery paths (shared/domain/delivery.ts pathFields) and allowances: counts and channel names only.
+  'channel',
+  'noticeKind',
+  'needed',
+  'remaining',
+  'viaTelegram',
+  'viaZalo',
+  'viaZns',
+  'viaSms',
 ]);
 
 /** The key Powertools' `setCorrelationId` writes and our formatter keeps. */

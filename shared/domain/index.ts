@@ -6,6 +6,7 @@ export * from './comment.js';
 export * from './committee.js';
 export * from './contact-book.js';
 export * from './dates.js';
+export * from './delivery.js';
 export * from './errors.js';
 export * from './evaluation.js';
 export * from './evaluation-questions.js';

@@ -1,5 +1,6 @@
 // domain: one member's invitation to one meeting, with their RSVP, absence reason and attendance (R9–R11).
 import type { IsoDate } from './dates.js';
+import type { DeliveryPath } from './delivery.js';
 
 export const ABSENCE_CATEGORIES = ['work', 'illness', 'family', 'other'] as const;
 export type AbsenceCategory = (typeof ABSENCE_CATEGORIES)[number];
@@ -42,6 +43,8 @@ export interface Invitation {
   deliveryAttemptAt?: string;
   /** An SMS went to the member's phone because no chat account could be reached. */
   smsSent?: boolean;
+  /** The path that carried the letter last: a chat channel, or the phone (ZNS, SMS) when no chat took it. */
+  via?: DeliveryPath;
   rsvp: Rsvp;
   rsvpAt?: string;
   absence?: AbsenceReason;

@@ -6,6 +6,7 @@
 
 import type { AbsenceNoticeGround } from '../domain/attendance.js';
 import type { AnswerStatus } from '../domain/comment.js';
+import type { PathCounts } from '../domain/delivery.js';
 import type { AbsenceCategory, Confirmation, Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { ReminderKind, RsvpTally } from '../domain/reminders.js';
@@ -47,7 +48,8 @@ export interface UnreachableMember {
   /** The hamlet as users read it (its name; the id only when the committee does not name it). */
   hamletName: string;
   reason: 'no_chat' | 'undeliverable';
-  smsSent: boolean;
+  /** Told by phone instead: the ZNS template on Zalo, or an SMS. */
+  byPhone?: 'zns' | 'sms';
 }
 
 /** A member who has not answered the invitation, as the staff summary lists them to be phoned. */
@@ -76,6 +78,21 @@ export type Notice =
       noChat: number;
       undeliverable: number;
       done: boolean;
+      /** With the final numbers: how many letters each path carried (Telegram, Zalo, ZNS, SMS). */
+      byPath?: PathCounts;
+    }
+  /**
+   * A round would pass the month's free allowance of a channel (Zalo's proactive messages): to the staff who
+   * started it, before the letters go out. The round still goes; the messages past the quota are paid.
+   */
+  | {
+      kind: 'allowance_warning';
+      meeting: Meeting;
+      channel: Channel;
+      /** Letters of this round that will count against the allowance (at most). */
+      needed: number;
+      used: number;
+      free: number;
     }
   /** Members the bot could not reach, for the staff to print and hand out. */
   | { kind: 'unreachable_members'; meeting: Meeting; members: UnreachableMember[] }

@@ -309,6 +309,8 @@ export interface ChatLink extends ChatSubject {
   blocked?: boolean;
   /** The chat app's language of the user when they linked (e.g. 'vi', 'en'), for notices sent later. */
   languageCode?: string;
+  /** The last time the person wrote or pressed a button here (to the hour): their chosen channel comes first. */
+  lastActiveAt?: string;
   /** A staff person with several assignments: the committee and role they chose to act for (/donvi). */
   actingFor?: { orgId: string; role: StaffRole };
 }
@@ -333,6 +335,8 @@ export interface ChatLinkRepository {
   /** Uses a code once, atomically linking the chat account to its subject. */
   useLinkCode(code: string, link: Omit<ChatLink, 'kind' | 'id'>, now: Date): Promise<LinkCodeOutcome>;
   setBlocked(channel: Channel, userId: string, blocked: boolean): Promise<void>;
+  /** Stamps the chat as used at `at` (on the link and on the owner's copy, which orders notices). */
+  markActive(channel: Channel, userId: string, at: Date): Promise<void>;
   /** Records which assignment a staff person's chat acts for. */
   setActingFor(
     channel: Channel,

@@ -1,18 +1,20 @@
 // use case: the invitation job (R9) — invite every active member of the committee exactly once, resumably.
 //
 // startInvitations creates one invitation per active member (createOnce), counts what is delivered
-// already and enqueues the rest; deliverInvitation (one queue task per member) sends it through the
-// member's chat account, an SMS where there is none, and marks the invitation. Retried or duplicated
+// already and enqueues the rest; deliverInvitation (one queue task per member) sends it to the member's
+// chat they chose last (the other chat if that one refuses), to their phone by ZNS or SMS where no chat
+// takes it, and marks the invitation with the path. Retried or duplicated
 // tasks find the invitation delivered (or leased by a running worker) and send nothing again.
 import { isResidenceStaffOf } from '../domain/access.js';
 import { sortByVietnameseName } from '../domain/collation.js';
 import { hamletName } from '../domain/committee.js';
+import { countPath, type DeliveryPath, deliveryOrder, type PathCounts } from '../domain/delivery.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Delivery, Invitation } from '../domain/invitation.js';
 import { hasStarted, type Meeting } from '../domain/meeting.js';
 import type { Principal } from '../domain/roles.js';
-import { type ChatMessenger, type Notice, recipientOf, type UnreachableMember } from '../ports/chat.js';
+import type { ChatMessenger, Notice, UnreachableMember } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import type {
   DeliveryCount,
@@ -23,10 +25,9 @@ import type {
   ProgressMessage,
 } from '../ports/invitations.js';
 import { type Log, silentLog } from '../ports/log.js';
-import type { SmsSender } from '../ports/messaging.js';
+import type { SmsSender, ZnsSender } from '../ports/messaging.js';
 import type { Metrics } from '../ports/metrics.js';
 import type {
-  ChatLink,
   ChatLinkRepository,
   CommitteeRepository,
   IdempotencyStore,
@@ -38,6 +39,7 @@ import type {
 } from '../ports/repositories.js';
 import { forEachConcurrent } from './concurrency.js';
 import { committeeWithHamlets } from './hamlets.js';
+import { sendByPhone, sendToPreferredChat } from './notice-delivery.js';
 import { retryOnConflict } from './retry.js';
 
 export interface InvitationSettings {
@@ -67,6 +69,8 @@ export interface InvitationPorts {
   queue: InvitationQueue;
   messenger: ChatMessenger;
   sms: SmsSender;
+  /** The approved ZNS templates on Zalo, tried before SMS; undefined without them. */
+  zns?: ZnsSender;
   clock: Clock;
   /** The committee's chair and secretaries, who get the paper list too; without it only the starter gets it. */
   staff?: Pick<StaffRepository, 'ofCommittee'>;
@@ -97,6 +101,8 @@ interface SheetCount {
   sent: number;
   noChat: number;
   undeliverable: number;
+  /** The paths that carried the letters delivered so far (chats, ZNS, SMS). */
+  byPath: PathCounts;
   pending: string[];
   unreachable: Invitation[];
 }
@@ -105,9 +111,19 @@ async function countSheet(
   meetingId: string,
   ports: Pick<InvitationPorts, 'invitations'>,
 ): Promise<SheetCount> {
-  const count: SheetCount = { total: 0, sent: 0, noChat: 0, undeliverable: 0, pending: [], unreachable: [] };
+  const count: SheetCount = {
+    total: 0,
+    sent: 0,
+    noChat: 0,
+    undeliverable: 0,
+    byPath: {},
+    pending: [],
+    unreachable: [],
+  };
   for await (const invitation of ports.invitations.streamSheet(meetingId)) {
     count.total += 1;
+    const via = invitation.via ?? (invitation.smsSent ? 'sms' : undefined);
+    if (invitation.delivery !== 'pending' && via) count.byPath = countPath(count.byPath, via);
     if (invitation.delivery === 'sent') count.sent += 1;
     else if (invitation.delivery === 'no_chat') count.noChat += 1;
     else if (invitation.delivery === 'undeliverable') count.undeliverable += 1;
@@ -122,6 +138,8 @@ export interface StartedInvitations {
   job: InvitationJob;
   /** Invitations enqueued in this run (those not delivered yet). */
   enqueued: number;
+  /** The round may pass the month's free allowance of a channel (the staff were told). */
+  allowanceWarning?: AllowanceWarning;
 }
 
 /**
@@ -181,6 +199,7 @@ export async function startInvitations(
     ...(report ? { report } : {}),
   };
   await ports.invitationJobs.start(job);
+  const allowanceWarning = await warnOfAllowance(meeting, sheet.pending, report, ports);
   const tasks: InvitationTask[] = sheet.pending.map((memberId) => ({
     jobId,
     meetingId: meeting.id,
@@ -194,7 +213,57 @@ export async function startInvitations(
     count: tasks.length,
   });
   if (tasks.length === 0) await finishInvitations(job, meeting, ports);
-  return { job, enqueued: tasks.length };
+  return { job, enqueued: tasks.length, ...(allowanceWarning ? { allowanceWarning } : {}) };
+}
+
+export type AllowanceWarning = Omit<Extract<Notice, { kind: 'allowance_warning' }>, 'kind' | 'meeting'>;
+
+/**
+ * Zalo's proactive messages past the month's free quota are paid: before a round goes out, the staff who
+ * started it is told when its letters to Zalo may pass the quota. Cheap first: the members' chats are read
+ * only when the round could pass it even if every letter went to Zalo. Every member whose first chat is on
+ * the channel is counted, although a letter inside their reply window would be free: an upper bound.
+ */
+async function warnOfAllowance(
+  meeting: Meeting,
+  pending: readonly string[],
+  report: ProgressMessage | undefined,
+  ports: InvitationPorts,
+): Promise<AllowanceWarning | undefined> {
+  if (pending.length === 0 || !ports.messenger.allowance) return undefined;
+  const allowance = await ports.messenger.allowance(ports.clock.now());
+  if (!allowance) return undefined;
+  const remaining = allowance.free - allowance.used;
+  if (pending.length <= remaining) return undefined;
+  let needed = 0;
+  await forEachConcurrent(pending, settingsOf(ports).concurrency, async (memberId) => {
+    const first = deliveryOrder(await ports.chatLinks.ofSubject({ kind: 'member', id: memberId }))[0];
+    if (first?.channel === allowance.channel) needed += 1;
+  });
+  if (needed <= remaining) return undefined;
+  const warning: AllowanceWarning = {
+    channel: allowance.channel,
+    needed,
+    used: allowance.used,
+    free: allowance.free,
+  };
+  (ports.log ?? silentLog).warn('invitation round passes the free allowance', {
+    meetingId: meeting.id,
+    channel: allowance.channel,
+    needed,
+    remaining,
+  });
+  if (report) {
+    await ports.messenger.send(
+      {
+        channel: report.channel,
+        chatId: report.chatId,
+        ...(report.languageCode ? { languageCode: report.languageCode } : {}),
+      },
+      { kind: 'allowance_warning', meeting, ...warning },
+    );
+  }
+  return warning;
 }
 
 /** A chat the bot may still write to: linked and not blocked. */
@@ -323,28 +392,29 @@ async function deliver(
     committeeName: committee?.name ?? meeting.residenceOrgId,
     memberName: invitation.memberName,
   };
-  const links = await ports.chatLinks.ofSubject({ kind: 'member', id: invitation.memberId });
-  let delivered = false;
-  for (const link of links) {
-    if (link.blocked) continue;
-    const outcome = await ports.messenger.send(recipientOf(link), notice);
-    if (outcome.ok) delivered = true;
-    else await ports.chatLinks.setBlocked(link.channel, link.userId, true);
-  }
+  const chat = await sendToPreferredChat({ kind: 'member', id: invitation.memberId }, notice, ports);
+  const delivered = chat.via !== undefined;
   const delivery: Exclude<Delivery, 'pending'> = delivered
     ? 'sent'
-    : links.length > 0
+    : chat.linked
       ? 'undeliverable'
       : 'no_chat';
-  let smsSent = invitation.smsSent === true;
-  // One SMS per invitation: a reopened invitation whose chat failed again does not text the member twice.
-  if (!delivered && !smsSent) {
+  let via: DeliveryPath | undefined = chat.via;
+  // R9: by phone when no chat took it, once per invitation: a reopened invitation whose chat failed again
+  // does not text the member twice.
+  const phoneReached = invitation.smsSent === true || invitation.via === 'zns' || invitation.via === 'sms';
+  if (!delivered && !phoneReached) {
     const member = await ports.members.get(invitation.memberId);
     if (member?.phone) {
-      await ports.sms.send(member.phone, ports.messenger.smsText(notice));
-      smsSent = true;
+      via = await sendByPhone(
+        member.phone,
+        notice,
+        `invitation:${invitation.meetingId}:${invitation.memberId}`,
+        ports,
+      );
     }
   }
+  const smsSent = invitation.smsSent === true || via === 'sms';
   const at = ports.clock.now().toISOString();
   // The member may already be answering (a button pressed within a second): re-read and keep their answer.
   await retryOnConflict(async () => {
@@ -356,7 +426,13 @@ async function deliver(
       id: `InvitationSent:${invitation.meetingId}:${invitation.memberId}:${current.version + 1}`,
       occurredAt: at,
       orgIds: [invitation.residenceOrgId, invitation.workplaceOrgId],
-      data: { meetingId: invitation.meetingId, memberId: invitation.memberId, delivery, smsSent },
+      data: {
+        meetingId: invitation.meetingId,
+        memberId: invitation.memberId,
+        delivery,
+        smsSent,
+        ...(via ? { via } : {}),
+      },
     };
     const { deliveryAttemptAt: _lease, ...rest } = current;
     const marked: Invitation = {
@@ -364,6 +440,7 @@ async function deliver(
       delivery,
       ...(delivered ? { sentAt: at } : {}),
       ...(smsSent ? { smsSent: true } : {}),
+      ...(via ? { via } : {}),
       version: current.version + 1,
     };
     await ports.invitations.save(marked, current.version, { events: [event] });
@@ -420,7 +497,7 @@ async function countDelivery(
   }
 }
 
-function progressNotice(job: InvitationJob, meeting: Meeting, done: boolean): Notice {
+function progressNotice(job: InvitationJob, meeting: Meeting, done: boolean, byPath?: PathCounts): Notice {
   return {
     kind: 'invitation_progress',
     meeting,
@@ -429,6 +506,7 @@ function progressNotice(job: InvitationJob, meeting: Meeting, done: boolean): No
     noChat: job.noChat,
     undeliverable: job.undeliverable,
     done,
+    ...(byPath ? { byPath } : {}),
   };
 }
 
@@ -463,7 +541,7 @@ async function finishInvitations(
     failed: sheet.noChat + sheet.undeliverable,
   });
   const report = job.report;
-  const final = progressNotice({ ...job, ...sheet }, meeting, true);
+  const final = progressNotice({ ...job, ...sheet }, meeting, true, sheet.byPath);
   const to = report
     ? {
         channel: report.channel,
@@ -491,28 +569,30 @@ async function finishInvitations(
     hamletId: i.hamletId,
     hamletName: i.hamletId ? hamletName(ward, i.hamletId) : '',
     reason: i.delivery === 'no_chat' ? 'no_chat' : 'undeliverable',
-    smsSent: i.smsSent === true,
+    ...phoneOf(i),
   }));
   const list: Notice = { kind: 'unreachable_members', meeting, members };
   if (to) await ports.messenger.send(to, list);
   // R9: the chair and the secretary hand out the paper letters too, whoever pressed /moi (or called the API).
-  for (const link of await chairAndSecretaryChats(meeting, ports)) {
-    if (to && link.channel === to.channel && link.chatId === to.chatId) continue;
-    const outcome = await ports.messenger.send(recipientOf(link), list);
-    if (!outcome.ok) await ports.chatLinks.setBlocked(link.channel, link.userId, true);
+  // Each on the chat they chose last; the one who started the round has it already.
+  for (const id of await chairAndSecretaries(meeting, ports)) {
+    if (to && id === job.startedBy) continue;
+    await sendToPreferredChat({ kind: 'staff', id }, list, ports);
   }
 }
 
-/** The chats of the meeting's chair and of the committee's chair and secretaries, each once. */
-async function chairAndSecretaryChats(meeting: Meeting, ports: InvitationPorts): Promise<ChatLink[]> {
+/** How the member on the paper list was told by phone, if they were. */
+function phoneOf(invitation: Invitation): Pick<UnreachableMember, 'byPhone'> {
+  if (invitation.via === 'zns') return { byPhone: 'zns' };
+  if (invitation.via === 'sms' || invitation.smsSent) return { byPhone: 'sms' };
+  return {};
+}
+
+/** The meeting's chair and the committee's chair and secretaries (staff ids), each once. */
+async function chairAndSecretaries(meeting: Meeting, ports: InvitationPorts): Promise<string[]> {
   if (!ports.staff) return [];
   const ids = new Set([meeting.chairStaffId]);
   for (const s of await ports.staff.ofCommittee(meeting.residenceOrgId))
     if (s.role === 'chair' || s.role === 'secretary') ids.add(s.id);
-  const chats = new Map<string, ChatLink>();
-  for (const id of ids) {
-    for (const link of await ports.chatLinks.ofSubject({ kind: 'staff', id }))
-      if (!link.blocked) chats.set(`${link.channel}:${link.chatId}`, link);
-  }
-  return [...chats.values()];
+  return [...ids];
 }

@@ -3,10 +3,9 @@ import { groundOfRow } from '../domain/attendance.js';
 import type { DomainEvent } from '../domain/events.js';
 import { hasStarted } from '../domain/meeting.js';
 import type { StaffRole } from '../domain/roles.js';
-import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
+import type { ChatMessenger, Notice } from '../ports/chat.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type {
-  ChatLink,
   ChatLinkRepository,
   ChatSubject,
   CommentRepository,
@@ -18,6 +17,7 @@ import type {
   StaffRepository,
 } from '../ports/repositories.js';
 import { deliverSealedMinutes, type SealedMinutesPorts } from './minutes-delivery.js';
+import { sendToPreferredChat } from './notice-delivery.js';
 
 export interface NotifierPorts {
   meetings: Pick<MeetingRepository, 'get'>;
@@ -52,20 +52,17 @@ export async function notifyEvent(event: DomainEvent, ports: NotifierPorts): Pro
   const plan = await planNotices(event, ports);
   const result: NotifyResult = { sent: 0, skipped: 0 };
   for (const { subject, notice } of plan) {
-    for (const link of await ports.chatLinks.ofSubject(subject)) {
-      if (link.blocked) continue;
-      const key = `${event.id}:${link.channel}:${link.userId}`;
-      if (!(await ports.idempotency.claim('notice', key, NOTICE_TTL_SECONDS))) {
-        result.skipped += 1;
-        continue;
-      }
-      try {
-        await sendTo(link, notice, ports);
-        result.sent += 1;
-      } catch (error) {
-        await ports.idempotency.release('notice', key);
-        throw error;
-      }
+    // One notice per person, to the chat they chose last (the other when that one refuses it).
+    const key = `${event.id}:${subject.kind}:${subject.id}`;
+    if (!(await ports.idempotency.claim('notice', key, NOTICE_TTL_SECONDS))) {
+      result.skipped += 1;
+      continue;
+    }
+    try {
+      if ((await sendToPreferredChat(subject, notice, ports)).via) result.sent += 1;
+    } catch (error) {
+      await ports.idempotency.release('notice', key);
+      throw error;
     }
   }
   if (event.type === 'MinutesSigned' && ports.sealedMinutes) {
@@ -78,11 +75,6 @@ export async function notifyEvent(event: DomainEvent, ports: NotifierPorts): Pro
     sent: result.sent,
   });
   return result;
-}
-
-async function sendTo(link: ChatLink, notice: Notice, ports: NotifierPorts): Promise<void> {
-  const outcome = await ports.messenger.send(recipientOf(link), notice);
-  if (!outcome.ok) await ports.chatLinks.setBlocked(link.channel, link.userId, true);
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -4,14 +4,15 @@
 
 import { compareVietnameseNames } from '../domain/collation.js';
 import { hamletName } from '../domain/committee.js';
+import { countPath, type PathCounts, pathFields } from '../domain/delivery.js';
 import type { Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import { daysUntil, dueReminder, getsReminder, reminderWindow, tallyRsvps } from '../domain/reminders.js';
 import { RESIDENCE_ROLES } from '../domain/roles.js';
-import { type ChatMessenger, type Notice, recipientOf, type UnansweredMember } from '../ports/chat.js';
+import type { ChatMessenger, Notice, UnansweredMember } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import { type Log, silentLog } from '../ports/log.js';
-import type { SmsSender } from '../ports/messaging.js';
+import type { SmsSender, ZnsSender } from '../ports/messaging.js';
 import type {
   ChatLinkRepository,
   ChatSubject,
@@ -23,6 +24,7 @@ import type {
   StaffRepository,
 } from '../ports/repositories.js';
 import { committeeWithHamlets } from './hamlets.js';
+import { sendByPhone, sendToPreferredChat } from './notice-delivery.js';
 
 export interface ReminderPorts {
   /** Pattern: meetings of every committee held on a date (gsi2 `MEETINGS_ON#<date>`). */
@@ -39,12 +41,16 @@ export interface ReminderPorts {
   members?: Pick<MemberRepository, 'get'>;
   /** R9: a member with no chat the bot can reach gets the reminder by SMS, as they got the invitation. */
   sms?: SmsSender;
+  /** Before SMS: the approved ZNS template on Zalo, when the deployment has one. */
+  zns?: ZnsSender;
 }
 
 export interface ReminderResult {
   meetings: number;
   sent: number;
   failed: number;
+  /** How many reminders each path carried (chats, ZNS, SMS). */
+  byPath: PathCounts;
 }
 
 const REMINDER_TTL_SECONDS = 60 * 24 * 3600;
@@ -76,9 +82,14 @@ export async function sendMeetingReminders(
   now: Date,
 ): Promise<ReminderResult> {
   const log = ports.log ?? silentLog;
-  const result: ReminderResult = { meetings: 0, sent: 0, failed: 0 };
+  const result: ReminderResult = { meetings: 0, sent: 0, failed: 0, byPath: {} };
   for (const meeting of meetings) await remind(meeting);
-  log.info('reminders run', { count: result.meetings, sent: result.sent, failed: result.failed });
+  log.info('reminders run', {
+    count: result.meetings,
+    sent: result.sent,
+    failed: result.failed,
+    ...pathFields(result.byPath),
+  });
   return result;
 
   async function remind(meeting: Meeting): Promise<void> {
@@ -90,43 +101,46 @@ export async function sendMeetingReminders(
     const sheet: Invitation[] = [];
     for await (const invitation of ports.invitations.streamSheet(meeting.id)) sheet.push(invitation);
 
-    /** Sends once per chat account; true when some account has it (now or in an earlier run). */
+    /**
+     * Once per person, meeting and kind: to the chat they chose last (the other if that one refuses). True when
+     * a chat has it (now or in an earlier run), or when a chat failed for now (the next run retries the chat,
+     * so no SMS goes in its place).
+     */
     const send = async (subject: ChatSubject, notice: Notice): Promise<boolean> => {
-      let reached = false;
-      for (const link of await ports.chatLinks.ofSubject(subject)) {
-        if (link.blocked) continue;
-        const key = `${meeting.id}:${subject.kind}:${subject.id}:${which}:${link.channel}:${link.userId}`;
-        if (!(await ports.idempotency.claim('reminder', key, REMINDER_TTL_SECONDS))) {
-          reached = true;
-          continue;
+      const key = `${meeting.id}:${subject.kind}:${subject.id}:${which}:chat`;
+      if (!(await ports.idempotency.claim('reminder', key, REMINDER_TTL_SECONDS))) return true;
+      try {
+        const chat = await sendToPreferredChat(subject, notice, ports);
+        if (chat.via) {
+          result.sent += 1;
+          result.byPath = countPath(result.byPath, chat.via);
+          return true;
         }
-        try {
-          const outcome = await ports.messenger.send(recipientOf(link), notice);
-          if (outcome.ok) {
-            result.sent += 1;
-            reached = true;
-          } else await ports.chatLinks.setBlocked(link.channel, link.userId, true);
-        } catch (error) {
-          // One unreachable member must not stop the others; the next run tries this one again.
-          await ports.idempotency.release('reminder', key);
-          result.failed += 1;
-          reached = true; // the next run retries the chat, so no SMS in its place now
-          log.warn('reminder not sent', { meetingId: meeting.id, errorName: (error as Error)?.name }, error);
-        }
+        // No chat took it: the claim goes back, so a chat linked before the next run still gets it.
+        await ports.idempotency.release('reminder', key);
+        return false;
+      } catch (error) {
+        // One unreachable member must not stop the others; the next run tries this one again.
+        await ports.idempotency.release('reminder', key);
+        result.failed += 1;
+        log.warn('reminder not sent', { meetingId: meeting.id, errorName: (error as Error)?.name }, error);
+        return true;
       }
-      return reached;
     };
 
-    /** R9: the member no chat reaches gets the reminder by SMS, once per meeting and reminder kind. */
-    const sendSms = async (memberId: string, notice: Notice): Promise<void> => {
-      if (!ports.sms || !ports.members) return;
+    /** R9: the member no chat reaches gets the reminder by phone (ZNS, then SMS), once per meeting and kind. */
+    const sendByPhoneOnce = async (memberId: string, notice: Notice): Promise<void> => {
+      if (!ports.members || (!ports.sms && !ports.zns)) return;
       const phone = (await ports.members.get(memberId))?.phone;
       if (!phone) return;
       const key = `${meeting.id}:member:${memberId}:${which}:sms`;
       if (!(await ports.idempotency.claim('reminder', key, REMINDER_TTL_SECONDS))) return;
       try {
-        await ports.sms.send(phone, ports.messenger.smsText(notice));
-        result.sent += 1;
+        const via = await sendByPhone(phone, notice, `reminder:${meeting.id}:${memberId}:${which}`, ports);
+        if (via) {
+          result.sent += 1;
+          result.byPath = countPath(result.byPath, via);
+        }
       } catch (error) {
         await ports.idempotency.release('reminder', key);
         result.failed += 1;
@@ -150,7 +164,7 @@ export async function sendMeetingReminders(
         memberName: invitation.memberName,
       };
       if (!(await send({ kind: 'member', id: invitation.memberId }, notice)))
-        await sendSms(invitation.memberId, notice);
+        await sendByPhoneOnce(invitation.memberId, notice);
     }
     const tally = tallyRsvps(sheet);
     const unanswered = await unansweredMembers(sheet, committee, ports);

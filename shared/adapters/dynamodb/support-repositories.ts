@@ -285,15 +285,30 @@ export class DynamoChatLinkRepository implements ChatLinkRepository {
   }
 
   async setBlocked(channel: Channel, userId: string, blocked: boolean): Promise<void> {
+    await this.setOnBoth(channel, userId, 'blocked', blocked);
+  }
+
+  async markActive(channel: Channel, userId: string, at: Date): Promise<void> {
+    await this.setOnBoth(channel, userId, 'lastActiveAt', at.toISOString());
+  }
+
+  /** One attribute on the link and on the owner's copy, together (notices read the copy). */
+  private async setOnBoth(
+    channel: Channel,
+    userId: string,
+    attribute: 'blocked' | 'lastActiveAt',
+    value: boolean | string,
+  ): Promise<void> {
     const link = await this.byChat(channel, userId);
     if (!link) return; // an unlinked chat: nothing to record
     const update = (key: { pk: string; sk: string }) => ({
       Update: {
         TableName: this.store.table,
         Key: key,
-        UpdateExpression: 'SET blocked = :b',
+        UpdateExpression: 'SET #a = :v',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':b': blocked },
+        ExpressionAttributeNames: { '#a': attribute },
+        ExpressionAttributeValues: { ':v': value },
       },
     });
     await this.store.ctx.doc.send(

@@ -82,7 +82,9 @@ describe('Function: noticeView', () => {
         noChat: 3,
         undeliverable: 1,
         done: true,
+        byPath: { telegram: 300, zalo: 146, zns: 2, sms: 1 },
       },
+      { kind: 'allowance_warning', meeting, channel: 'zalo', needed: 400, used: 700, free: 1000 },
       {
         kind: 'unreachable_members',
         meeting,
@@ -92,7 +94,7 @@ describe('Function: noticeView', () => {
             hamletId: 'kv-2',
             hamletName: 'Khu vực 2',
             reason: 'no_chat',
-            smsSent: true,
+            byPhone: 'sms',
           },
         ],
       },
@@ -122,10 +124,19 @@ describe('Function: noticeView', () => {
       expect(text).not.toMatch(/undefined|NaN|\[object/);
     }
     expect(noticeView(notices[1] as Notice, 'vi').text).toBe(
-      'Đang gửi thư mời: đã gửi 120/450; 4 đồng chí chưa liên lạc được qua Telegram.',
+      'Đang gửi thư mời: đã gửi 120/450; 4 đồng chí chưa liên lạc được qua tin nhắn.',
     );
+    expect(noticeView(notices[2] as Notice, 'vi').text).toBe(
+      'Đã gửi xong thư mời họp tháng 6/2026 (20/06/2026): 446/450 đồng chí nhận qua tin nhắn (Telegram 300, Zalo 146).\n' +
+        '• 3 đồng chí chưa liên kết tài khoản.\n' +
+        '• 1 đồng chí đã chặn bot hoặc không nhận được tin.\n' +
+        '• Đã báo qua số điện thoại: 2 tin Zalo (ZNS), 1 tin SMS.',
+    );
+    expect(noticeView(notices[4] as Notice, 'vi').text).toContain('Khu vực 2 — đã nhắn SMS');
+    expect(noticeView(notices[3] as Notice, 'vi').text).toContain('400 tin Zalo gửi chủ động');
+    expect(noticeView(notices[3] as Notice, 'vi').text).toContain('700/1000 tin miễn phí');
     expect(
-      noticeView(notices[7] as Notice, 'vi')
+      noticeView(notices[8] as Notice, 'vi')
         .keyboard?.flat()
         .map((b) => b.label),
     ).toEqual(['Xác nhận', 'Không chấp nhận']);
