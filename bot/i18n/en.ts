@@ -103,7 +103,7 @@ export const en: Catalogue = {
     unknown: 'This link code is not valid. Check the link or ask the committee for a new code.',
     used: 'This link code was used already. Each code works once; ask the committee for a new one.',
     expired: 'This link code has expired (codes last 72 hours). Ask the committee for a new one.',
-    chatAlreadyLinked: 'This Telegram account is linked to someone else. Each account links to one person.',
+    chatAlreadyLinked: 'This chat account is linked to someone else. Each account links to one person.',
     tooManyAttempts:
       'Too many wrong link codes from this account. Please try again in an hour, or ask the committee for a new code.',
   },

@@ -147,7 +147,7 @@ export const vi = {
     used: 'Mã liên kết này đã được sử dụng. Mỗi mã chỉ dùng được một lần; đồng chí hãy xin mã mới từ cấp ủy.',
     expired: 'Mã liên kết đã hết hạn (mã có hiệu lực 72 giờ). Đồng chí hãy xin mã mới từ cấp ủy.',
     chatAlreadyLinked:
-      'Tài khoản Telegram này đã được liên kết với một người khác. Mỗi tài khoản chỉ liên kết với một người.',
+      'Tài khoản trò chuyện này đã được liên kết với một người khác. Mỗi tài khoản chỉ liên kết với một người.',
     tooManyAttempts:
       'Đồng chí đã nhập sai mã liên kết quá nhiều lần. Vui lòng thử lại sau một giờ, hoặc xin mã mới từ cấp ủy.',
   },

@@ -98,7 +98,7 @@ describe('Feature: linking chat accounts', () => {
 
     // Assess
     expect(lastText(user.id)).toBe(
-      'Tài khoản Telegram này đã được liên kết với một người khác. Mỗi tài khoản chỉ liên kết với một người.',
+      'Tài khoản trò chuyện này đã được liên kết với một người khác. Mỗi tài khoản chỉ liên kết với một người.',
     );
     expect(await world.repos.chatLinks.byChat('telegram', String(user.id))).toMatchObject({ id: first.id });
     expect((await world.repos.chatLinks.getLinkCode('SECOND22'))?.usedAt).toBeUndefined();
