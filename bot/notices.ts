@@ -181,6 +181,28 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return message(t.yearEnd.noticeReportCompiled(notice.committeeName, notice.year, notice.version));
     case 'absent_without_notice':
       return absenceNoticeView(t, notice);
+    case 'introductions_issued':
+      return message(t.notices.introductionsIssued(notice.workplaceName, notice.residenceName));
+    case 'introduction_ended':
+      return message(
+        t.notices.introductionEnded(
+          notice.memberName,
+          notice.workplaceName,
+          notice.reason,
+          notice.endedOn,
+          notice.note,
+        ),
+      );
+    case 'travel_notice':
+      return message(
+        t.notices.travelNotice(
+          notice.memberName,
+          notice.workplaceName,
+          notice.reason,
+          notice.from,
+          notice.until,
+        ),
+      );
     case 'import_progress':
       return message(t.imports.progress(notice.fileName, notice.done, notice.total));
     case 'import_summary': {

@@ -272,6 +272,7 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
     messenger,
     log: deps.logger,
     members: r.members,
+    introductions: r.introductions,
     ...(deps.minutesPdf
       ? {
           sealedMinutes: {

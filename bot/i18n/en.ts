@@ -1,6 +1,7 @@
 // i18n: the English catalogue (the second language), the same shape as the Vietnamese one.
 import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
 import type { PathCounts } from '../../shared/domain/delivery.js';
+import type { EndReason } from '../../shared/domain/introduction.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
@@ -18,6 +19,14 @@ import {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+const END_REASON: Record<EndReason, string> = {
+  transfer: 'party membership transferred',
+  moved: 'moved house',
+  deceased: 'deceased',
+  left_party: 'left the party',
+  other: 'other',
+};
 
 const roundLabel = (round: Round, year: number) => `${round === 'june' ? 'June' : 'October'} ${year}`;
 const when = (m: Pick<MeetingText, 'date' | 'weekday' | 'time'>) =>
@@ -494,6 +503,26 @@ export const en: Catalogue = {
   },
 
   notices: {
+    // R5
+    introductionsIssued: (workplace: string, residence: string) =>
+      'INTRODUCTIONS TO THE PLACE OF RESIDENCE\n' +
+      `${workplace} has sent introductions of party members to keep in touch with ${residence}. ` +
+      'Use /tiepnhan to see the list waiting and receive them.',
+    // R7
+    introductionEnded: (
+      member: string,
+      workplace: string,
+      reason: EndReason,
+      endedOn: string,
+      note?: string,
+    ) =>
+      'CONTACT WITH THE PLACE OF RESIDENCE ENDED\n' +
+      `${workplace}: party member ${member} no longer keeps in touch with the place of residence from ${endedOn}. ` +
+      `Reason: ${END_REASON[reason]}${note ? ` (${note})` : ''}.`,
+    // R3
+    travelNotice: (member: string, workplace: string, reason: string, from: string, until: string) =>
+      'PARTY MEMBER AWAY\n' +
+      `${workplace}: party member ${member} is away from ${from} until ${until}. Reason: ${reason}.`,
     // R10
     absentWithoutNotice: (member: string, residence: string, m: MeetingText, ground?: AbsenceNoticeGround) =>
       ground === 'undecided'

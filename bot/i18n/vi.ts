@@ -1,6 +1,7 @@
 // i18n: the Vietnamese catalogue (the first language); every user-visible text of the bot is here.
 import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
 import type { PathCounts } from '../../shared/domain/delivery.js';
+import type { EndReason } from '../../shared/domain/introduction.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
@@ -9,6 +10,14 @@ import type { StaffRole } from '../../shared/domain/roles.js';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const SHORT_WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
+
+const END_REASON: Record<EndReason, string> = {
+  transfer: 'chuyển sinh hoạt đảng',
+  moved: 'chuyển nơi cư trú',
+  deceased: 'từ trần',
+  left_party: 'ra khỏi Đảng',
+  other: 'lý do khác',
+};
 
 /** " (Telegram 300, Zalo 120)": the chat channels that carried a round, by their own names (both languages). */
 export function chatPaths(byPath: PathCounts): string {
@@ -549,6 +558,26 @@ export const vi = {
   },
 
   notices: {
+    // R5
+    introductionsIssued: (workplace: string, residence: string) =>
+      'GIẤY GIỚI THIỆU SINH HOẠT NƠI CƯ TRÚ\n' +
+      `${workplace} vừa gửi giấy giới thiệu đảng viên về giữ mối liên hệ với ${residence}. ` +
+      'Đồng chí dùng lệnh /tiepnhan để xem danh sách đang chờ và tiếp nhận.',
+    // R7
+    introductionEnded: (
+      member: string,
+      workplace: string,
+      reason: EndReason,
+      endedOn: string,
+      note?: string,
+    ) =>
+      'THÔI GIỮ MỐI LIÊN HỆ NƠI CƯ TRÚ\n' +
+      `${workplace} thông báo: đảng viên ${member} thôi giữ mối liên hệ với nơi cư trú từ ngày ${endedOn}. ` +
+      `Lý do: ${END_REASON[reason]}${note ? ` (${note})` : ''}.`,
+    // R3
+    travelNotice: (member: string, workplace: string, reason: string, from: string, until: string) =>
+      'THÔNG BÁO ĐẢNG VIÊN ĐI VẮNG\n' +
+      `${workplace} thông báo: đảng viên ${member} đi vắng từ ngày ${from} đến ngày ${until}. Lý do: ${reason}.`,
     // R10
     absentWithoutNotice: (member: string, residence: string, m: MeetingText, ground?: AbsenceNoticeGround) =>
       ground === 'undecided'

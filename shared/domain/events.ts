@@ -4,6 +4,7 @@ export const EVENT_TYPES = [
   'IntroductionIssued',
   'IntroductionReceived',
   'IntroductionEnded',
+  'TravelNoticeRecorded',
   'MeetingPlanned',
   'InvitationSent',
   'RsvpRecorded',

@@ -7,6 +7,7 @@
 import type { AbsenceNoticeGround } from '../domain/attendance.js';
 import type { AnswerStatus } from '../domain/comment.js';
 import type { PathCounts } from '../domain/delivery.js';
+import type { EndReason } from '../domain/introduction.js';
 import type { AbsenceCategory, Confirmation, Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { ReminderKind, RsvpTally } from '../domain/reminders.js';
@@ -146,6 +147,31 @@ export type Notice =
       ground?: AbsenceNoticeGround;
       /** Set once the workplace acknowledged (the card is redrawn without its button). */
       acknowledgedAt?: string;
+    }
+  /**
+   * R5: a workplace sent introductions to the ward (at most one notice an hour per workplace and ward, so an
+   * imported list of 500 is one message), to the ward's staff, pointing at /tiepnhan.
+   */
+  | { kind: 'introductions_issued'; workplaceName: string; residenceName: string }
+  /** R7: the workplace ended a member's contact with the ward, with the reason and date, to the ward's staff. */
+  | {
+      kind: 'introduction_ended';
+      memberName: string;
+      workplaceName: string;
+      reason: EndReason;
+      /** dd/MM/yyyy. */
+      endedOn: string;
+      note?: string;
+    }
+  /** R3: the workplace recorded that a member is away (why, from when, until when), to the ward's staff. */
+  | {
+      kind: 'travel_notice';
+      memberName: string;
+      workplaceName: string;
+      reason: string;
+      /** dd/MM/yyyy. */
+      from: string;
+      until: string;
     }
   /** A members' CSV sent to the bot: the one message the import keeps editing ("500/5000 dòng"). */
   | { kind: 'import_progress'; fileName: string; done: number; total: number }

@@ -433,7 +433,18 @@ export async function recordTravelNotice(
     recordedBy: actor.sub,
     recordedAt: ports.clock.now().toISOString(),
   };
-  await ports.members.addTravelNotice(notice);
+  // R3: the residence committees the member keeps in touch with are told (ids only: the notifier reads the rest).
+  const residences = (await ports.introductions.ofMember(memberId))
+    .filter((i) => i.status === 'issued' || i.status === 'received')
+    .map((i) => i.residenceOrgId);
+  const events: DomainEvent[] = [...new Set(residences)].map((residenceOrgId) => ({
+    type: 'TravelNoticeRecorded',
+    id: `TravelNoticeRecorded:${notice.id}:${residenceOrgId}`,
+    occurredAt: notice.recordedAt,
+    orgIds: [member.workplaceOrgId, residenceOrgId],
+    data: { memberId, travelNoticeId: notice.id, residenceOrgId, workplaceOrgId: member.workplaceOrgId },
+  }));
+  await ports.members.addTravelNotice(notice, { events });
   return { outcome: 'created', record: notice };
 }
 

@@ -1,8 +1,9 @@
 // use case: turns published events into chat notices for the staff and members concerned (R9), once per recipient.
 import { groundOfRow } from '../domain/attendance.js';
+import { formatVietnameseDate } from '../domain/dates.js';
 import type { DomainEvent } from '../domain/events.js';
 import { hasStarted } from '../domain/meeting.js';
-import type { StaffRole } from '../domain/roles.js';
+import { RESIDENCE_ROLES, type StaffRole } from '../domain/roles.js';
 import type { ChatMessenger, Notice } from '../ports/chat.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   CommentRepository,
   CommitteeRepository,
   IdempotencyStore,
+  IntroductionRepository,
   InvitationRepository,
   MeetingRepository,
   MemberRepository,
@@ -31,7 +33,9 @@ export interface NotifierPorts {
   messenger: ChatMessenger;
   log?: Log;
   /** Names for the year-end notices (events carry ids only); without it the member's id is shown. */
-  members?: Pick<MemberRepository, 'get'>;
+  members?: Pick<MemberRepository, 'get' | 'travelNotices'>;
+  /** R5, R7: the introductions the ward is told about; without it those events have no notice. */
+  introductions?: Pick<IntroductionRepository, 'get'>;
   /** R16: on MinutesSigned, the sealed minutes' PDF to both signers; without it the webhook's /ky alone sends it. */
   sealedMinutes?: SealedMinutesPorts;
 }
@@ -49,21 +53,16 @@ const NOTICE_TTL_SECONDS = 30 * 24 * 3600;
  * claim and throws, so the retry serves exactly the recipients still missing.
  */
 export async function notifyEvent(event: DomainEvent, ports: NotifierPorts): Promise<NotifyResult> {
-  const plan = await planNotices(event, ports);
+  // Claims the planning took for the event as a whole (an hour's window): given back if a send fails, so the
+  // retry plans the same notices again and serves the recipients still missing.
+  const windows: string[] = [];
+  const plan = await planNotices(event, ports, windows);
   const result: NotifyResult = { sent: 0, skipped: 0 };
-  for (const { subject, notice } of plan) {
-    // One notice per person, to the chat they chose last (the other when that one refuses it).
-    const key = `${event.id}:${subject.kind}:${subject.id}`;
-    if (!(await ports.idempotency.claim('notice', key, NOTICE_TTL_SECONDS))) {
-      result.skipped += 1;
-      continue;
-    }
-    try {
-      if ((await sendToPreferredChat(subject, notice, ports)).via) result.sent += 1;
-    } catch (error) {
-      await ports.idempotency.release('notice', key);
-      throw error;
-    }
+  try {
+    await serve(event, plan, ports, result);
+  } catch (error) {
+    for (const key of windows) await ports.idempotency.release('notice-window', key);
+    throw error;
   }
   if (event.type === 'MinutesSigned' && ports.sealedMinutes) {
     // Usually /ky already sent it and every claim is taken: nothing is rendered or sent twice.
@@ -77,11 +76,34 @@ export async function notifyEvent(event: DomainEvent, ports: NotifierPorts): Pro
   return result;
 }
 
+/** One notice per person, to the chat they chose last (the other when that one refuses it), once per event. */
+async function serve(
+  event: DomainEvent,
+  plan: readonly { subject: ChatSubject; notice: Notice }[],
+  ports: NotifierPorts,
+  result: NotifyResult,
+): Promise<void> {
+  for (const { subject, notice } of plan) {
+    const key = `${event.id}:${subject.kind}:${subject.id}`;
+    if (!(await ports.idempotency.claim('notice', key, NOTICE_TTL_SECONDS))) {
+      result.skipped += 1;
+      continue;
+    }
+    try {
+      if ((await sendToPreferredChat(subject, notice, ports)).via) result.sent += 1;
+    } catch (error) {
+      await ports.idempotency.release('notice', key);
+      throw error;
+    }
+  }
+}
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 async function planNotices(
   event: DomainEvent,
   ports: NotifierPorts,
+  windows: string[],
 ): Promise<{ subject: ChatSubject; notice: Notice }[]> {
   switch (event.type) {
     case 'AbsenceReasonSubmitted': {
@@ -178,6 +200,63 @@ async function planNotices(
       return staff
         .filter((s) => s.role === 'workplace_staff')
         .map((s) => ({ subject: { kind: 'staff' as const, id: s.id }, notice }));
+    }
+    case 'IntroductionIssued': {
+      // R5: the ward hears of new introductions at once, but an imported list of 500 is one message: at most one
+      // an hour per workplace and ward (the claim is taken here; the per-recipient claim above still holds).
+      const introduction = await ports.introductions?.get(text(event.data.introductionId));
+      if (introduction?.status !== 'issued') return [];
+      const hour = event.occurredAt.slice(0, 13);
+      const window = `${introduction.workplaceOrgId}:${introduction.residenceOrgId}:${hour}`;
+      if (!(await ports.idempotency.claim('notice-window', window, NOTICE_TTL_SECONDS))) return [];
+      windows.push(window);
+      const [workplace, residence] = await Promise.all([
+        ports.committees.get(introduction.workplaceOrgId),
+        ports.committees.get(introduction.residenceOrgId),
+      ]);
+      const notice: Notice = {
+        kind: 'introductions_issued',
+        workplaceName: workplace?.name ?? introduction.workplaceOrgId,
+        residenceName: residence?.name ?? introduction.residenceOrgId,
+      };
+      return staffOf(ports, introduction.residenceOrgId, (role) => RESIDENCE_ROLES.includes(role), notice);
+    }
+    case 'IntroductionEnded': {
+      // R7: the ward learns the contact ended, with the reason and the date.
+      const introduction = await ports.introductions?.get(text(event.data.introductionId));
+      if (!introduction?.end) return [];
+      const [workplace, member] = await Promise.all([
+        ports.committees.get(introduction.workplaceOrgId),
+        ports.members?.get(introduction.memberId),
+      ]);
+      const notice: Notice = {
+        kind: 'introduction_ended',
+        memberName: member?.fullName ?? introduction.memberId,
+        workplaceName: workplace?.name ?? introduction.workplaceOrgId,
+        reason: introduction.end.reason,
+        endedOn: formatVietnameseDate(introduction.end.endedOn),
+        ...(introduction.end.note ? { note: introduction.end.note } : {}),
+      };
+      return staffOf(ports, introduction.residenceOrgId, (role) => RESIDENCE_ROLES.includes(role), notice);
+    }
+    case 'TravelNoticeRecorded': {
+      // R3: the ward learns the member is away, why and until when.
+      const memberId = text(event.data.memberId);
+      const [member, travel, workplace] = await Promise.all([
+        ports.members?.get(memberId),
+        ports.members?.travelNotices(memberId),
+        ports.committees.get(text(event.data.workplaceOrgId)),
+      ]);
+      const notice = travel?.find((t) => t.id === text(event.data.travelNoticeId));
+      if (!member || !notice) return [];
+      return staffOf(ports, text(event.data.residenceOrgId), (role) => RESIDENCE_ROLES.includes(role), {
+        kind: 'travel_notice',
+        memberName: member.fullName,
+        workplaceName: workplace?.name ?? member.workplaceOrgId,
+        reason: notice.reason,
+        from: formatVietnameseDate(notice.from),
+        until: formatVietnameseDate(notice.until),
+      });
     }
     case 'CommentAnswered': {
       if (!ports.comments) return [];
