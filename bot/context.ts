@@ -8,7 +8,7 @@ import type { IdentityDirectory } from '../shared/ports/identity.js';
 import type { ChatFileSource, ImportJobRepository } from '../shared/ports/imports.js';
 import type { InvitationJobRepository, InvitationQueue } from '../shared/ports/invitations.js';
 import type { Log } from '../shared/ports/log.js';
-import type { SmsSender } from '../shared/ports/messaging.js';
+import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { Metrics } from '../shared/ports/metrics.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type {
@@ -74,6 +74,11 @@ export interface BotDeps {
   /** The invitation job's queue: SQS in AWS, in-process on one machine. */
   queue: InvitationQueue;
   sms: SmsSender;
+  /**
+   * Zalo's approved templates to a phone (issue 15: after the chats, before SMS); absent on a deployment without
+   * Zalo. The invitation and reminder use cases take it from here.
+   */
+  zns?: ZnsSender;
   log: Log;
   /** The business counters (RSVPs, decisions, invitations, reports); none counted when absent. */
   metrics?: Metrics;
