@@ -4,6 +4,7 @@ export {
   INVALID_REFRESH_TOKEN,
   ZALO_ERRORS,
   type ZaloApiAnswer,
+  ZNS_ERRORS,
   type ZaloOAuthError,
 } from './errors.js';
 export {
@@ -24,5 +25,6 @@ export {
   type ZaloEmulatorOptions,
   type ZaloTokenPair,
   type ZaloUploadedFile,
+  type ZaloZnsMessage,
   zaloEventMac,
 } from './server.js';
