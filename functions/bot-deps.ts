@@ -187,7 +187,8 @@ export function createBotAppDeps(
     },
   };
   // Known without reading the Zalo settings (a wrong one must not stop the Telegram side): ZALO_APP_ID set.
-  const zaloMayExist = overrides.zalo === false ? false : overrides.zalo ? true : !!process.env[ENV.zaloAppId];
+  const zaloMayExist =
+    overrides.zalo === false ? false : overrides.zalo ? true : !!process.env[ENV.zaloAppId];
   if (zaloMayExist) deps.zns = lazyZns(() => deps.zalo());
   async function build(): Promise<TelegramRuntime> {
     const { token, webhookSecret } = await secrets();

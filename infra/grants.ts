@@ -240,7 +240,9 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
         ...(r.zalo.znsTemplates?.invitation
           ? { [ENV.zaloZnsTemplateInvitation]: r.zalo.znsTemplates.invitation }
           : {}),
-        ...(r.zalo.znsTemplates?.reminder ? { [ENV.zaloZnsTemplateReminder]: r.zalo.znsTemplates.reminder } : {}),
+        ...(r.zalo.znsTemplates?.reminder
+          ? { [ENV.zaloZnsTemplateReminder]: r.zalo.znsTemplates.reminder }
+          : {}),
       },
       acknowledgements: [
         {

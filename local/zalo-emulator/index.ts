@@ -4,8 +4,8 @@ export {
   INVALID_REFRESH_TOKEN,
   ZALO_ERRORS,
   type ZaloApiAnswer,
-  ZNS_ERRORS,
   type ZaloOAuthError,
+  ZNS_ERRORS,
 } from './errors.js';
 export {
   DEFAULT_ZALO_RATE_LIMITS,

@@ -961,7 +961,8 @@ export class ZaloEmulator {
         this.webhookUrl = body.url;
         return sendJson(res, 200, { url: this.webhookUrl });
       }
-      if (resource === 'zns' && id === undefined && method === 'GET') return sendJson(res, 200, this.znsMessages());
+      if (resource === 'zns' && id === undefined && method === 'GET')
+        return sendJson(res, 200, this.znsMessages());
       if (resource === 'zns' && id === 'unreachable' && method === 'POST') {
         if (typeof body.phone !== 'string') throw new ControlError(400, 'phone must be a string');
         this.setZnsUnreachable(body.phone, body.unreachable !== false);

@@ -269,7 +269,9 @@ describe('Stack: App on a Telegram-only stage', () => {
     expect(resources(t, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey)).not.toContain(
       'POST /zalo/webhook',
     );
-    expect(text).not.toMatch(/ZALO_|ZaloSecrets|zalo-token-refresh|ZaloTokenRefreshFailed|ZaloProactiveOverQuota|\/zalo\//);
+    expect(text).not.toMatch(
+      /ZALO_|ZaloSecrets|zalo-token-refresh|ZaloTokenRefreshFailed|ZaloProactiveOverQuota|\/zalo\//,
+    );
     expect(Object.keys(t.toJSON().Outputs as Json).filter((k) => k.startsWith('Zalo'))).toEqual([]);
   });
 

@@ -111,11 +111,7 @@ export function createZaloBot(
       const update = await toUpdate(event, nextUpdateId++, deps);
       const plan: ZaloAnswerPlan | undefined =
         event.kind === 'text' ? options.outbound?.answer(event.msgId) : undefined;
-      const send: ZaloSendOptions = plan
-        ? { plan }
-        : event.kind === 'text'
-          ? { quote: event.msgId }
-          : {};
+      const send: ZaloSendOptions = plan ? { plan } : event.kind === 'text' ? { quote: event.msgId } : {};
       inbound.set(update, { event, isPress: update.callback_query !== undefined, send });
       try {
         await bot.handleUpdate(update);

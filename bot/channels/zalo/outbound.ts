@@ -5,7 +5,7 @@ import type { ChannelAllowance } from '../../../shared/ports/chat.js';
 import type { Clock } from '../../../shared/ports/common.js';
 import type { Log } from '../../../shared/ports/log.js';
 import type { Metrics } from '../../../shared/ports/metrics.js';
-import type { ZaloOutboundStore } from '../../../shared/ports/zalo.js';
+import type { ZaloLastInbound, ZaloOutboundStore } from '../../../shared/ports/zalo.js';
 import type { ZaloQuotePlan } from './renderer.js';
 
 /** The record of a user's last message outlives the reply window by this much (then DynamoDB's TTL drops it). */
@@ -88,6 +88,11 @@ export class ZaloOutbound {
     } catch (error) {
       this.deps.log?.warn('zalo inbound not recorded', { errorName: (error as Error)?.name });
     }
+  }
+
+  /** The user's last message as recorded (undefined when they never wrote, or the record expired). */
+  lastInbound(userId: string): Promise<ZaloLastInbound | undefined> {
+    return this.deps.store.lastInbound(userId);
   }
 
   /** The month's proactive messages against the free quota (the invitation job warns before passing it). */

@@ -82,7 +82,12 @@ export class ZaloZnsSender implements ZnsSender {
     // Not a Vietnamese number: Zalo would answer -108; the SMS path may still reach it.
     if (!to) return 'refused';
     try {
-      await this.oa.sendZns({ phone: to, templateId: template.templateId, templateData: template.data, trackingId });
+      await this.oa.sendZns({
+        phone: to,
+        templateId: template.templateId,
+        templateData: template.data,
+        trackingId,
+      });
       return 'sent';
     } catch (error) {
       if (!(error instanceof ZaloApiError) || error instanceof ZaloRateLimitedError) throw error;
