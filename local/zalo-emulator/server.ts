@@ -229,6 +229,8 @@ export class ZaloEmulator {
   private readonly uploads = new Map<string, ZaloUploadedFile>();
   private readonly znsTemplates = new Map<string, readonly string[]>();
   private readonly znsUnreachable = new Set<string>();
+  /** The phones of the options, back after a reset (the ones marked later are forgotten). */
+  private readonly znsUnreachableAtStart: readonly string[];
   private readonly znsLog: ZaloZnsMessage[] = [];
   private readonly callLog: ZaloApiCall[] = [];
   private readonly deliveryLog: ZaloDelivery[] = [];
@@ -263,7 +265,8 @@ export class ZaloEmulator {
       this.now,
     );
     for (const [id, params] of Object.entries(options.znsTemplates ?? {})) this.znsTemplates.set(id, params);
-    for (const phone of options.znsUnreachablePhones ?? []) this.znsUnreachable.add(phone);
+    this.znsUnreachableAtStart = [...(options.znsUnreachablePhones ?? [])];
+    for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
     this.initialTokens = this.issueTokens();
   }
 
@@ -309,12 +312,17 @@ export class ZaloEmulator {
     return this.address.url;
   }
 
-  /** Forgets users, conversations, uploads, calls, deliveries, faults and rate windows; tokens stay valid. */
+  /**
+   * Forgets users, conversations, uploads, ZNS messages and phones marked unreachable since the start, calls,
+   * deliveries, faults and rate windows; tokens and approved ZNS templates stay.
+   */
   reset(): void {
     this.users.clear();
     this.conversations.clear();
     this.uploads.clear();
     this.znsLog.length = 0;
+    this.znsUnreachable.clear();
+    for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
     this.callLog.length = 0;
     this.deliveryLog.length = 0;
     this.faultInjector.clear();
