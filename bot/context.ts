@@ -74,7 +74,10 @@ export interface BotDeps {
   /** The invitation job's queue: SQS in AWS, in-process on one machine. */
   queue: InvitationQueue;
   sms: SmsSender;
-  /** The approved ZNS templates on Zalo, tried before SMS for a member no chat reaches; none when absent. */
+  /**
+   * Zalo's approved templates to a phone (issue 15: after the chats, before SMS); absent on a deployment without
+   * Zalo. The invitation and reminder use cases take it from here.
+   */
   zns?: ZnsSender;
   log: Log;
   /** The business counters (RSVPs, decisions, invitations, reports); none counted when absent. */

@@ -22,12 +22,13 @@ import { SnsSmsSender } from '../shared/adapters/sns/sms-sender.js';
 import { SqsInvitationQueue } from '../shared/adapters/sqs/invitation-queue.js';
 import { type BotConfig, loadBotConfig } from '../shared/config/bot.js';
 import type { AppConfig } from '../shared/config/env.js';
+import { ENV } from '../shared/config/table.js';
 import { loadZaloConfig, type ZaloConfig } from '../shared/config/zalo.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { ChatFileSource } from '../shared/ports/imports.js';
 import { type InvitationQueue, isImportTask } from '../shared/ports/invitations.js';
-import type { SmsSender } from '../shared/ports/messaging.js';
+import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import { type ImportJobPorts, runImportJob } from '../shared/services/import-job.js';
 import { deliverInvitation, type InvitationSettings } from '../shared/services/invitations.js';
@@ -62,6 +63,11 @@ export interface BotAppDeps extends AppDeps {
   telegram(): Promise<TelegramRuntime>;
   /** The Zalo side (issue 15), built at first use; undefined when the deployment has no Zalo OA. */
   zalo(): Promise<ZaloRuntime | undefined>;
+  /**
+   * ZNS (issue 15: the non-follower path, before SMS), next to the messenger: it builds the Zalo side at the
+   * first send and answers 'no_template' when that side has no template. Absent when Zalo is left out.
+   */
+  zns?: ZnsSender;
   invitationSettings?: Partial<InvitationSettings>;
   /** Rows per part of a members' import sent as a file (IMPORT_PROGRESS_ROWS by default). */
   importProgressRows?: number;
@@ -124,6 +130,7 @@ export function botDepsOf(
     ...(deps.minutesPdf ? { minutesPdf: deps.minutesPdf } : {}),
     queue: deps.queue,
     sms: deps.sms,
+    ...(deps.zns ? { zns: deps.zns } : {}),
     log: deps.logger,
     metrics: deps.metrics,
     newCode,
@@ -179,6 +186,10 @@ export function createBotAppDeps(
       return zaloRuntime;
     },
   };
+  // Known without reading the Zalo settings (a wrong one must not stop the Telegram side): ZALO_APP_ID set.
+  const zaloMayExist =
+    overrides.zalo === false ? false : overrides.zalo ? true : !!process.env[ENV.zaloAppId];
+  if (zaloMayExist) deps.zns = lazyZns(() => deps.zalo());
   async function build(): Promise<TelegramRuntime> {
     const { token, webhookSecret } = await secrets();
     const throttler = createThrottler({ ...bot.throttle, ...overrides.throttle });
@@ -308,6 +319,7 @@ export function reminderPorts(deps: BotAppDeps, messenger: ChatMessenger): Remin
     log: deps.logger,
     members: r.members,
     sms: deps.sms,
+    ...(deps.zns ? { zns: deps.zns } : {}),
   };
 }
 
@@ -329,6 +341,16 @@ export function asBotAppDeps(
     extended.set(deps, bot);
   }
   return bot;
+}
+
+/** ZNS through the Zalo side built at the first send (the Zalo runtime waits for the Telegram one). */
+export function lazyZns(zalo: () => Promise<ZaloRuntime | undefined>): ZnsSender {
+  return {
+    send: async (phone, notice, trackingId) => {
+      const zns = (await zalo())?.zns;
+      return zns ? zns.send(phone, notice, trackingId) : 'no_template';
+    },
+  };
 }
 
 /** A messenger that builds the Telegram side only when something is actually sent (an HTTP route rarely does). */

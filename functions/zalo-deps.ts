@@ -10,13 +10,17 @@ import {
   type ZaloWebhookSecrets,
 } from '../bot/channels/zalo/index.js';
 import { ZaloMessenger } from '../bot/channels/zalo/messenger.js';
+import { ZaloOutbound } from '../bot/channels/zalo/outbound.js';
 import { ZaloRenderer } from '../bot/channels/zalo/renderer.js';
+import { ZaloZnsSender } from '../bot/channels/zalo/zns.js';
 import type { BotDeps } from '../bot/context.js';
 import type { DynamoStore } from '../shared/adapters/dynamodb/store.js';
+import { DynamoZaloOutboundStore } from '../shared/adapters/dynamodb/zalo-outbound-store.js';
 import { DynamoZaloTokenStore } from '../shared/adapters/dynamodb/zalo-token-store.js';
-import type { ZaloConfig } from '../shared/config/zalo.js';
+import { DEFAULT_OUTBOUND_SETTINGS, type ZaloConfig } from '../shared/config/zalo.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock } from '../shared/ports/common.js';
+import type { ZnsSender } from '../shared/ports/messaging.js';
 
 export interface ZaloSecrets {
   /** The app's secret key: spends the refresh token. */
@@ -27,9 +31,13 @@ export interface ZaloSecrets {
 
 export interface ZaloRuntime {
   bot: ZaloBot;
-  /** Notices to Zalo chats (the channel router hands them here). */
+  /** Notices to Zalo chats (the channel router hands them here): replies inside the window, else proactive. */
   messenger: ZaloMessenger;
   oa: ZaloOaApi;
+  /** The reply window and the month's proactive count (bot/channels/zalo/outbound.ts). */
+  outbound: ZaloOutbound;
+  /** Approved ZNS templates to a phone; undefined when the stage has no template id configured. */
+  zns: ZnsSender | undefined;
   webhook: ZaloWebhookSecrets;
 }
 
@@ -79,6 +87,7 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
   const client = new ZaloApiClient({
     ...(config.apiBaseUrl ? { apiBaseUrl: config.apiBaseUrl } : {}),
     ...(config.oauthBaseUrl ? { oauthBaseUrl: config.oauthBaseUrl } : {}),
+    ...(config.znsBaseUrl ? { znsBaseUrl: config.znsBaseUrl } : {}),
     ...(input.fetch ? { fetch: input.fetch } : {}),
   });
   const tokens = new ZaloAccessTokens({
@@ -89,16 +98,31 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
     ...(input.botDeps.metrics ? { metrics: input.botDeps.metrics } : {}),
   });
   const oa = new ZaloOaApi(client, tokens);
+  const outbound = new ZaloOutbound({
+    store: new DynamoZaloOutboundStore(input.store, config.oaId, () => input.clock.now()),
+    clock: input.clock,
+    settings: { ...DEFAULT_OUTBOUND_SETTINGS, ...config.outbound },
+    ...(input.botDeps.metrics ? { metrics: input.botDeps.metrics } : {}),
+    log: input.botDeps.log,
+  });
   const renderer = new ZaloRenderer(oa, input.botDeps.ports.callbackData);
-  const messenger = new ZaloMessenger(renderer);
+  const messenger = new ZaloMessenger(renderer, outbound);
   const bot = createZaloBot(input.botDeps, {
     botInfo: zaloBotInfo(input.botInfo),
     renderer,
+    outbound,
   });
+  const templates = config.znsTemplates ?? {};
+  const zns =
+    templates.invitation || templates.reminder
+      ? new ZaloZnsSender(oa, templates, input.botDeps.log)
+      : undefined;
   return {
     bot,
     messenger,
     oa,
+    outbound,
+    zns,
     webhook: { appId: config.appId, oaSecretKey: secrets.oaSecretKey },
   };
 }

@@ -28,7 +28,14 @@ export interface GrantResources {
   /** The staff's Cognito user pool; absent when the stage signs in through another OIDC provider. */
   userPool?: IUserPool;
   /** The Zalo OA's ids and SecureString names; absent on a Telegram-only stage. */
-  zalo?: { appId: string; oaId: string; parameters: { appSecret: string; oaSecretKey: string } };
+  zalo?: {
+    appId: string;
+    oaId: string;
+    parameters: { appSecret: string; oaSecretKey: string };
+    /** The month's free proactive messages and the approved ZNS template ids (stage settings). */
+    proactiveFreePerMonth: number;
+    znsTemplates?: { invitation?: string; reminder?: string };
+  };
 }
 
 export interface GrantEffect {
@@ -229,6 +236,13 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
         [ENV.zaloOaId]: r.zalo.oaId,
         [ENV.zaloAppSecretParameter]: r.zalo.parameters.appSecret,
         [ENV.zaloOaSecretKeyParameter]: r.zalo.parameters.oaSecretKey,
+        [ENV.zaloProactiveFreePerMonth]: String(r.zalo.proactiveFreePerMonth),
+        ...(r.zalo.znsTemplates?.invitation
+          ? { [ENV.zaloZnsTemplateInvitation]: r.zalo.znsTemplates.invitation }
+          : {}),
+        ...(r.zalo.znsTemplates?.reminder
+          ? { [ENV.zaloZnsTemplateReminder]: r.zalo.znsTemplates.reminder }
+          : {}),
       },
       acknowledgements: [
         {

@@ -65,7 +65,20 @@ export const stageSettingsSchema = z
         oaId: z.string().regex(/^\d{1,32}$/, 'must be the OA id (digits)'),
         /** The id of the Zalo app the OA is linked to (developers.zalo.me). */
         appId: z.string().regex(/^\d{1,32}$/, 'must be the Zalo app id (digits)'),
-        /** ZNS template ids, once Zalo approved them (for later: the non-follower path of invitations). */
+        /**
+         * The OA's free proactive messages a month (messages outside a user's reply window): past it they are
+         * paid, and the invitation job warns the staff before a round would pass it. Zalo reports 1,000 for a
+         * verified OA; check the OA manager's package page.
+         */
+        proactiveFreePerMonth: z
+          .number()
+          .int('must be a whole number of messages')
+          .nonnegative('must be 0 or more')
+          .default(1000),
+        /**
+         * ZNS template ids, once Zalo approved them (docs/deploy.md "ZNS templates"): the non-follower path of
+         * invitations and reminders, before SMS. A notice without a template id goes on to SMS.
+         */
         znsTemplates: z
           .object({
             invitation: z.string().regex(/^\d{1,20}$/, 'must be a ZNS template id (digits)'),

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { ZNS_PARAM_LIMITS } from '../bot/channels/zalo/zns.js';
 import { type AppDeps, createAppDeps } from '../functions/deps.js';
 import { webhookBotDeps } from '../functions/telegram-webhook.js';
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
@@ -65,6 +66,12 @@ import { TelegramEmulator } from './telegram-emulator/index.js';
 import { ZaloEmulator } from './zalo-emulator/index.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
+/**
+ * Two ZNS templates the emulator treats as approved, with the parameters bot/channels/zalo/zns.ts sends (as an
+ * operator gets them approved in the ZNS console: docs/deploy.md).
+ */
+export const DEMO_ZNS_TEMPLATES = { invitation: '100001', reminder: '100002' } as const;
+
 /** Where the Zalo OA emulator POSTs its signed events: the gateway's route of functions/zalo-webhook.ts. */
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
 const EMULATED_BOT = { first_name: 'Liên hệ nơi cư trú', username: 'lienhe_noicutru_bot' };
@@ -131,6 +138,9 @@ function zaloEnv(zalo: ZaloEmulator): Record<string, string> {
     [ENV.zaloOaId]: zalo.oaId,
     [ENV.zaloApiRoot]: zalo.url,
     [ENV.zaloOauthRoot]: zalo.url,
+    [ENV.zaloZnsRoot]: zalo.url,
+    [ENV.zaloZnsTemplateInvitation]: DEMO_ZNS_TEMPLATES.invitation,
+    [ENV.zaloZnsTemplateReminder]: DEMO_ZNS_TEMPLATES.reminder,
     [ENV.zaloAppSecret]: zalo.appSecret,
     [ENV.zaloOaSecretKey]: zalo.oaSecretKey,
   };
@@ -271,6 +281,10 @@ async function boot(
     // locally it lives 10 years: a jump still expires the access token (the functions refresh it, as in AWS)
     // but never strands the demo without a pair.
     refreshTokenTtlSeconds: 10 * 365 * 24 * 3600,
+    znsTemplates: {
+      [DEMO_ZNS_TEMPLATES.invitation]: Object.keys(ZNS_PARAM_LIMITS),
+      [DEMO_ZNS_TEMPLATES.reminder]: Object.keys(ZNS_PARAM_LIMITS),
+    },
   });
   try {
     await zalo.start();

@@ -807,6 +807,7 @@ export const en: Catalogue = {
     moreButtons: 'More choices:',
     fileRefused: (fileName: string) =>
       `Zalo did not accept the file ${fileName}. Please open it on the web page or ask the staff to send it on Telegram.`,
+    znsHowToAnswer: 'Message the OA or call cell',
   },
 
   // SMS always go out in Vietnamese (the SmsSender contract).

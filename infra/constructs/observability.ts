@@ -34,6 +34,8 @@ export const APP_METRICS = [
   'LinkCodeAttemptsSuspicious',
   /** Only on a stage with a Zalo OA (its alarm and dashboard line too). */
   'ZaloTokenRefreshFailed',
+  /** Only on a stage with a Zalo OA: proactive messages past the month's free quota (paid, not refused). */
+  'ZaloProactiveOverQuota',
 ] as const;
 export type AppMetricName = (typeof APP_METRICS)[number];
 
@@ -247,7 +249,12 @@ export class Observability extends Construct {
           appMetric('ReportsCompiled', 'ReportsCompiled'),
           appMetric('JobCommitteesFailed', 'JobCommitteesFailed'),
           appMetric('LinkCodeAttemptsSuspicious', 'LinkCodeAttemptsSuspicious'),
-          ...(props.stage.zalo ? [appMetric('ZaloTokenRefreshFailed', 'ZaloTokenRefreshFailed')] : []),
+          ...(props.stage.zalo
+            ? [
+                appMetric('ZaloTokenRefreshFailed', 'ZaloTokenRefreshFailed'),
+                appMetric('ZaloProactiveOverQuota', 'ZaloProactiveOverQuota'),
+              ]
+            : []),
         ],
         12,
       ),

@@ -182,7 +182,15 @@ export class AppStack extends Stack {
       webhookSecretParameter: stage.parameters.webhookSecret,
       ...(identity.pool ? { userPool: identity.pool.userPool } : {}),
       ...(stage.zalo
-        ? { zalo: { appId: stage.zalo.appId, oaId: stage.zalo.oaId, parameters: stage.zalo.parameters } }
+        ? {
+            zalo: {
+              appId: stage.zalo.appId,
+              oaId: stage.zalo.oaId,
+              parameters: stage.zalo.parameters,
+              proactiveFreePerMonth: stage.zalo.proactiveFreePerMonth,
+              ...(stage.zalo.znsTemplates ? { znsTemplates: { ...stage.zalo.znsTemplates } } : {}),
+            },
+          }
         : {}),
     };
     // functions/deps.ts builds its token verifier at cold start in every function, so all get these.

@@ -18,6 +18,20 @@ export const ZALO_ERRORS = {
   noRecentInteraction: { error: -230, message: 'User has not interacted with the OA in the past 7 days' },
 } as const;
 
+/**
+ * ZNS (business.openapi.zalo.me/message/template) codes: Zalo Cloud's error page (zalo.cloud/zns/guidelines/
+ * handle-error-code) for -100 to -109; -118 and -124 from integrations (docs/zalo.md).
+ */
+export const ZNS_ERRORS = {
+  unknown: { error: -100, message: 'Unknown error' },
+  phoneInvalid: { error: -108, message: 'Phone number invalid' },
+  templateInvalid: { error: -109, message: 'Template ID invalid' },
+  templateDataEmpty: { error: -111, message: 'Template data empty' },
+  templateDataInvalid: { error: -112, message: 'Template data invalid' },
+  accountNotExisted: { error: -118, message: 'Zalo account not existed' },
+  accessTokenInvalid: { error: -124, message: 'Access token invalid' },
+} as const;
+
 /** `-201 <field> is invalid!`: Zalo puts the offending field in the message. */
 export function invalidParameter(field: string): ZaloApiAnswer {
   return { error: -201, message: `${field} is invalid!` };

@@ -5,6 +5,7 @@ export {
   ZALO_ERRORS,
   type ZaloApiAnswer,
   type ZaloOAuthError,
+  ZNS_ERRORS,
 } from './errors.js';
 export {
   DEFAULT_ZALO_RATE_LIMITS,
@@ -24,5 +25,6 @@ export {
   type ZaloEmulatorOptions,
   type ZaloTokenPair,
   type ZaloUploadedFile,
+  type ZaloZnsMessage,
   zaloEventMac,
 } from './server.js';

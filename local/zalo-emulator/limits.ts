@@ -62,7 +62,7 @@ export class ZaloRateLimiter {
   }
 }
 
-export type ZaloEndpoint = 'message' | 'upload' | 'access_token';
+export type ZaloEndpoint = 'message' | 'upload' | 'access_token' | 'zns';
 
 export interface ZaloFaultSpec {
   /** Endpoint the fault applies to (any when absent). */

@@ -12,6 +12,7 @@ import {
   success,
   ZALO_ERRORS,
   type ZaloApiAnswer,
+  ZNS_ERRORS,
 } from './errors.js';
 import {
   type InjectedZaloFault,
@@ -61,6 +62,13 @@ export interface ZaloEmulatorOptions {
   /** MIME types the file upload accepts (Zalo: PDF, DOC, DOCX). */
   uploadTypes?: readonly string[];
   /**
+   * ZNS templates Zalo approved for the OA: template id → the names of its parameters. A send with another id
+   * answers -109; one missing a parameter -112.
+   */
+  znsTemplates?: Readonly<Record<string, readonly string[]>>;
+  /** Phones (84xxxxxxxxx) with no Zalo account: a ZNS to them answers -118 "Zalo account not existed". */
+  znsUnreachablePhones?: readonly string[];
+  /**
    * Browser origins allowed to call (the chat page's own; see local/loopback-guard.ts). Any other origin gets
    * 403 before anything is done; requests without an Origin (the functions, tests, curl) pass.
    */
@@ -99,6 +107,18 @@ export interface ZaloConversationMessage {
    * free replies to it; anything else is `proactive` (paid beyond the OA's monthly quota).
    */
   kind?: 'reply' | 'proactive';
+}
+
+/** A ZNS template message Zalo accepted (what the member's phone would show). */
+export interface ZaloZnsMessage {
+  seq: number;
+  at: number;
+  msgId: string;
+  /** 84xxxxxxxxx, as sent. */
+  phone: string;
+  templateId: string;
+  templateData: Record<string, string>;
+  trackingId?: string;
 }
 
 export interface SimulatedZaloUser {
@@ -207,6 +227,11 @@ export class ZaloEmulator {
   private readonly users = new Map<string, SimulatedZaloUser>();
   private readonly conversations = new Map<string, ZaloConversationMessage[]>();
   private readonly uploads = new Map<string, ZaloUploadedFile>();
+  private readonly znsTemplates = new Map<string, readonly string[]>();
+  private readonly znsUnreachable = new Set<string>();
+  /** The phones of the options, back after a reset (the ones marked later are forgotten). */
+  private readonly znsUnreachableAtStart: readonly string[];
+  private readonly znsLog: ZaloZnsMessage[] = [];
   private readonly callLog: ZaloApiCall[] = [];
   private readonly deliveryLog: ZaloDelivery[] = [];
   private readonly waiters = new Set<() => void>();
@@ -239,6 +264,9 @@ export class ZaloEmulator {
       options.rateLimits === false ? { enabled: false } : (options.rateLimits ?? {}),
       this.now,
     );
+    for (const [id, params] of Object.entries(options.znsTemplates ?? {})) this.znsTemplates.set(id, params);
+    this.znsUnreachableAtStart = [...(options.znsUnreachablePhones ?? [])];
+    for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
     this.initialTokens = this.issueTokens();
   }
 
@@ -284,11 +312,17 @@ export class ZaloEmulator {
     return this.address.url;
   }
 
-  /** Forgets users, conversations, uploads, calls, deliveries, faults and rate windows; tokens stay valid. */
+  /**
+   * Forgets users, conversations, uploads, ZNS messages and phones marked unreachable since the start, calls,
+   * deliveries, faults and rate windows; tokens and approved ZNS templates stay.
+   */
   reset(): void {
     this.users.clear();
     this.conversations.clear();
     this.uploads.clear();
+    this.znsLog.length = 0;
+    this.znsUnreachable.clear();
+    for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
     this.callLog.length = 0;
     this.deliveryLog.length = 0;
     this.faultInjector.clear();
@@ -339,6 +373,18 @@ export class ZaloEmulator {
 
   get faults(): readonly InjectedZaloFault[] {
     return this.faultInjector.pending;
+  }
+
+  /** Zalo approves a ZNS template (its parameter names): sends with its id are accepted from now on. */
+  approveZnsTemplate(templateId: string, params: readonly string[]): void {
+    this.znsTemplates.set(templateId, [...params]);
+  }
+
+  /** The phone (84xxxxxxxxx or 0xxxxxxxxx) has no Zalo account from now on (or again has one: `false`). */
+  setZnsUnreachable(phone: string, unreachable = true): void {
+    const normalised = phone.replace(/^0/, '84');
+    if (unreachable) this.znsUnreachable.add(normalised);
+    else this.znsUnreachable.delete(normalised);
   }
 
   // ---- simulated users -----------------------------------------------------------------------------------------
@@ -521,6 +567,11 @@ export class ZaloEmulator {
     return this.conversation(userId).filter((m) => m.from === 'oa');
   }
 
+  /** The ZNS template messages Zalo accepted, in order. */
+  znsMessages(): ZaloZnsMessage[] {
+    return [...this.znsLog];
+  }
+
   upload(token: string): ZaloUploadedFile | undefined {
     return this.uploads.get(token);
   }
@@ -597,6 +648,8 @@ export class ZaloEmulator {
     if (path === '/v3.0/oa/message/cs') return this.api(req, res, 'message');
     if (path === '/v2.0/oa/upload/file') return this.api(req, res, 'upload');
     if (path === '/v4/oa/access_token') return this.api(req, res, 'access_token');
+    // ZNS lives on its own host (business.openapi.zalo.me); the emulator serves it beside the OpenAPI.
+    if (path === '/message/template') return this.api(req, res, 'zns');
     return sendJson(res, 404, { error: 404, message: 'Not found' });
   }
 
@@ -626,13 +679,20 @@ export class ZaloEmulator {
     // OpenAPI: the access token is checked first, then the rate limit, then what was asked.
     const accessToken = header('access_token');
     if (!accessToken || !this.isAccessTokenValid(accessToken)) {
-      return this.answer(res, endpoint, logged, userId, ZALO_ERRORS.accessTokenInvalid);
+      // ZNS answers a bad token with its own code.
+      const invalid = endpoint === 'zns' ? ZNS_ERRORS.accessTokenInvalid : ZALO_ERRORS.accessTokenInvalid;
+      return this.answer(res, endpoint, logged, userId, invalid);
     }
     const limited = this.limiter.take(userId);
     if (limited) return this.answer(res, endpoint, logged, userId, limited);
     const fault = this.faultInjector.take(endpoint, userId);
     if (fault) return this.answerFault(res, endpoint, logged, userId, fault);
-    const answer = endpoint === 'message' ? this.sendMessage(params) : this.storeUpload(params);
+    const answer =
+      endpoint === 'message'
+        ? this.sendMessage(params)
+        : endpoint === 'zns'
+          ? this.sendZns(params)
+          : this.storeUpload(params);
     return this.answer(res, endpoint, logged, userId, answer);
   }
 
@@ -801,6 +861,40 @@ export class ZaloEmulator {
     return repliesSince < this.freeReplies ? 'reply' : 'proactive';
   }
 
+  /** A ZNS template to a phone: Zalo's checks in the order its error codes suggest (docs/zalo.md). */
+  private sendZns(params: Params): ZaloApiAnswer {
+    const phone = params.phone;
+    if (typeof phone !== 'string' || !/^84\d{9}$/.test(phone)) return { ...ZNS_ERRORS.phoneInvalid };
+    const templateId = params.template_id;
+    const names = typeof templateId === 'string' ? this.znsTemplates.get(templateId) : undefined;
+    if (typeof templateId !== 'string' || !names) return { ...ZNS_ERRORS.templateInvalid };
+    const data = record(params.template_data);
+    if (!data || Object.keys(data).length === 0) return { ...ZNS_ERRORS.templateDataEmpty };
+    const templateData: Record<string, string> = {};
+    for (const name of names) {
+      const value = data[name];
+      if (typeof value !== 'string' || value.length === 0) return { ...ZNS_ERRORS.templateDataInvalid };
+      templateData[name] = value;
+    }
+    if (this.znsUnreachable.has(phone)) return { ...ZNS_ERRORS.accountNotExisted };
+    const stored: ZaloZnsMessage = {
+      seq: ++this.seqCounter,
+      at: this.now(),
+      msgId: hex(16),
+      phone,
+      templateId,
+      templateData,
+      ...(typeof params.tracking_id === 'string' ? { trackingId: params.tracking_id } : {}),
+    };
+    this.znsLog.push(stored);
+    this.wake();
+    return success({
+      msg_id: stored.msgId,
+      sent_time: String(stored.at),
+      quota: { dailyQuota: '500', remainingQuota: String(Math.max(0, 500 - this.znsLog.length)) },
+    });
+  }
+
   private storeUpload(params: Params): ZaloApiAnswer {
     const file = params.file;
     if (!(file instanceof UploadedFile)) return invalidParameter('file');
@@ -874,6 +968,13 @@ export class ZaloEmulator {
         if (typeof body.url !== 'string') throw new ControlError(400, 'url must be a string');
         this.webhookUrl = body.url;
         return sendJson(res, 200, { url: this.webhookUrl });
+      }
+      if (resource === 'zns' && id === undefined && method === 'GET')
+        return sendJson(res, 200, this.znsMessages());
+      if (resource === 'zns' && id === 'unreachable' && method === 'POST') {
+        if (typeof body.phone !== 'string') throw new ControlError(400, 'phone must be a string');
+        this.setZnsUnreachable(body.phone, body.unreachable !== false);
+        return sendJson(res, 200, { ok: true });
       }
       if (resource === 'tokens' && id === 'expire' && method === 'POST') {
         this.expireAccessTokens();

@@ -62,6 +62,15 @@ export const ENV = {
   /** In AWS: the SecureString parameters holding them. */
   zaloAppSecretParameter: 'ZALO_APP_SECRET_PARAMETER',
   zaloOaSecretKeyParameter: 'ZALO_OA_SECRET_KEY_PARAMETER',
+  /** ZNS (business.openapi.zalo.me): its root (the emulator locally) and the approved template ids. */
+  zaloZnsRoot: 'ZALO_ZNS_ROOT',
+  zaloZnsTemplateInvitation: 'ZALO_ZNS_TEMPLATE_INVITATION',
+  zaloZnsTemplateReminder: 'ZALO_ZNS_TEMPLATE_REMINDER',
+  /** The OA's free proactive messages a month (stage settings `zalo.proactiveFreePerMonth`). */
+  zaloProactiveFreePerMonth: 'ZALO_PROACTIVE_FREE_PER_MONTH',
+  /** The reply window: hours after a user's message, and free replies to it (docs/zalo.md: sources disagree). */
+  zaloReplyWindowHours: 'ZALO_REPLY_WINDOW_HOURS',
+  zaloFreeRepliesPerMessage: 'ZALO_FREE_REPLIES_PER_MESSAGE',
   /** The October report's schedule (EventBridge Scheduler expression, Asia/Ho_Chi_Minh), read at synth. */
   octoberReportSchedule: 'OCTOBER_REPORT_SCHEDULE',
   /** Where the PDF reports find DejaVu Sans when a bundle copies the fonts (default: the npm package). */

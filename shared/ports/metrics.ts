@@ -18,6 +18,8 @@ export const METRIC_NAMES = [
   'LinkCodeAttemptsSuspicious',
   /** The Zalo OA token could not be refreshed (Zalo refused the refresh token, or the call failed): Zalo sends stop. */
   'ZaloTokenRefreshFailed',
+  /** A proactive Zalo message past the month's free quota (still sent: it is paid, not refused). */
+  'ZaloProactiveOverQuota',
 ] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];

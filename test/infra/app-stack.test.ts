@@ -66,7 +66,7 @@ const realProd = synthStage({
   // With a Zalo OA too: the largest stack the registry makes, the one the resource budget must hold.
   settings: {
     identity: { kind: 'cognito' },
-    zalo: { oaId: '3560000000000000001', appId: '1440000000000000001' },
+    zalo: { oaId: '3560000000000000001', appId: '1440000000000000001', proactiveFreePerMonth: 1000 },
   },
 });
 const all = deployedFunctions(FIXTURE_REGISTRY);

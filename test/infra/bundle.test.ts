@@ -122,7 +122,7 @@ describe('Bundles: every registered function, built by the CDK construct', () =>
       outdir,
       settings: {
         identity: { kind: 'cognito' },
-        zalo: { oaId: '3560000000000000001', appId: '1440000000000000001' },
+        zalo: { oaId: '3560000000000000001', appId: '1440000000000000001', proactiveFreePerMonth: 1000 },
       },
     });
     stage.app.synth();

@@ -209,11 +209,12 @@ describe('Construct: Observability', () => {
       ]) {
         expect(body).toContain(metric);
       }
-      // The Zalo token's line only on a stage with a Zalo OA (test/infra/zalo.test.ts): this one has none.
-      for (const metric of APP_METRICS.filter((m) => m !== 'ZaloTokenRefreshFailed')) {
+      // The Zalo lines only on a stage with a Zalo OA (test/infra/zalo.test.ts): this one has none.
+      for (const metric of APP_METRICS.filter((m) => !m.startsWith('Zalo'))) {
         expect(body).toContain(`[\\"LienHe\\",\\"${metric}\\",\\"service\\",\\"lienhe-prod\\"`);
       }
       expect(body).not.toContain('ZaloTokenRefreshFailed');
+      expect(body).not.toContain('ZaloProactiveOverQuota');
     });
   });
 });

@@ -19,8 +19,13 @@ const REAL_REGISTRY: FunctionRegistry = {
   httpRoutes: HTTP_ROUTES,
   backgroundFunctions: BACKGROUND_FUNCTIONS,
 };
-const ZALO = { oaId: '3560000000000000001', appId: '1440000000000000001' };
+const ZALO = { oaId: '3560000000000000001', appId: '1440000000000000001', proactiveFreePerMonth: 1000 };
 const withZalo = synthStage({ registry: REAL_REGISTRY, settings: { zalo: ZALO } });
+const ZNS_TEMPLATES = { invitation: '301234', reminder: '301235' };
+const withZns = synthStage({
+  registry: REAL_REGISTRY,
+  settings: { zalo: { ...ZALO, proactiveFreePerMonth: 2000, znsTemplates: ZNS_TEMPLATES } },
+});
 const telegramOnly = synthStage({ registry: REAL_REGISTRY });
 
 /** The functions that send notices (or answer a chat), written out here rather than read from the registry. */
@@ -128,6 +133,25 @@ describe('Stack: App with a Zalo OA', () => {
     );
 
     it.each(SENDERS)(
+      'gives %s the month’s free proactive quota and the approved ZNS template ids of the stage settings',
+      (name) => {
+        // Act
+        const configured = envOf(withZns.appTemplate, name);
+        const defaults = envOf(withZalo.appTemplate, name);
+
+        // Assess
+        expect(configured).toMatchObject({
+          ZALO_PROACTIVE_FREE_PER_MONTH: '2000',
+          ZALO_ZNS_TEMPLATE_INVITATION: ZNS_TEMPLATES.invitation,
+          ZALO_ZNS_TEMPLATE_REMINDER: ZNS_TEMPLATES.reminder,
+        });
+        expect(defaults).toMatchObject({ ZALO_PROACTIVE_FREE_PER_MONTH: '1000' });
+        expect(defaults).not.toHaveProperty('ZALO_ZNS_TEMPLATE_INVITATION');
+        expect(defaults).not.toHaveProperty('ZALO_ZNS_TEMPLATE_REMINDER');
+      },
+    );
+
+    it.each(SENDERS)(
       'lets %s read the two Zalo SecureStrings, decrypt through SSM, and use the table',
       (name) => {
         // Act
@@ -229,6 +253,7 @@ describe('Stack: App with a Zalo OA', () => {
         Resource,
       ];
       expect(JSON.stringify(dashboard.Properties.DashboardBody)).toContain('ZaloTokenRefreshFailed');
+      expect(JSON.stringify(dashboard.Properties.DashboardBody)).toContain('ZaloProactiveOverQuota');
     });
   });
 });
@@ -244,7 +269,9 @@ describe('Stack: App on a Telegram-only stage', () => {
     expect(resources(t, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey)).not.toContain(
       'POST /zalo/webhook',
     );
-    expect(text).not.toMatch(/ZALO_|ZaloSecrets|zalo-token-refresh|ZaloTokenRefreshFailed|\/zalo\//);
+    expect(text).not.toMatch(
+      /ZALO_|ZaloSecrets|zalo-token-refresh|ZaloTokenRefreshFailed|ZaloProactiveOverQuota|\/zalo\//,
+    );
     expect(Object.keys(t.toJSON().Outputs as Json).filter((k) => k.startsWith('Zalo'))).toEqual([]);
   });
 
@@ -279,9 +306,21 @@ describe('Function: parseStageSettings (zalo)', () => {
     });
   });
 
+  it('counts 1,000 free proactive messages a month unless the stage says otherwise', () => {
+    // Act
+    const settings = parseStageSettings('infra/stages/dev.ts', {
+      ...TEST_SETTINGS,
+      zalo: { oaId: ZALO.oaId, appId: ZALO.appId },
+    });
+
+    // Assess
+    expect(settings.zalo?.proactiveFreePerMonth).toBe(1000);
+  });
+
   it.each([
     ['an OA id that is not digits', { oaId: 'my-oa', appId: ZALO.appId }, 'zalo.oaId'],
     ['a secret in the file', { ...ZALO, appSecret: 'x' }, 'zalo'],
+    ['a fractional quota', { ...ZALO, proactiveFreePerMonth: 10.5 }, 'zalo.proactiveFreePerMonth'],
   ])('refuses %s, naming the field', (_, zalo, field) => {
     // Act / Assess
     expect(() => parseStageSettings('infra/stages/dev.ts', { ...TEST_SETTINGS, zalo })).toThrow(

@@ -441,6 +441,86 @@ describe('Class: ZaloEmulator', () => {
     });
   });
 
+  describe('Endpoint: POST /message/template (ZNS)', () => {
+    const TEMPLATE = '401001';
+    const template = (data: Record<string, string>, phone = '84912345678', id = TEMPLATE) => ({
+      phone,
+      template_id: id,
+      template_data: data,
+      tracking_id: 't-1',
+    });
+
+    beforeEach(() => {
+      emu.approveZnsTemplate(TEMPLATE, ['member_name', 'meeting_time']);
+    });
+
+    it('answers {data: {msg_id, sent_time, quota}} to an approved template and records what was sent', async () => {
+      // Act
+      const answer = await postJson(
+        `${emu.url}/message/template`,
+        template({ member_name: 'Lan', meeting_time: '08:00 20/06/2026' }),
+        token,
+      );
+
+      // Assess
+      expect(answer).toMatchObject({
+        error: 0,
+        data: { msg_id: expect.any(String), sent_time: expect.any(String), quota: expect.any(Object) },
+      });
+      expect(emu.znsMessages()).toEqual([
+        expect.objectContaining({
+          phone: '84912345678',
+          templateId: TEMPLATE,
+          templateData: { member_name: 'Lan', meeting_time: '08:00 20/06/2026' },
+          trackingId: 't-1',
+        }),
+      ]);
+    });
+
+    it("answers Zalo's ZNS codes: -124 token, -108 phone, -109 template, -112 data, -118 no Zalo account", async () => {
+      // Prepare
+      const data = { member_name: 'Lan', meeting_time: '08:00 20/06/2026' };
+      emu.setZnsUnreachable('0987000111');
+      const code = async (body: unknown, accessToken = token) =>
+        ((await postJson(`${emu.url}/message/template`, body, accessToken)) as { error: number }).error;
+
+      // Act
+      const codes = [
+        await code(template(data), 'zat-unknown'),
+        await code(template(data, '0912345678')),
+        await code(template(data, '84912345678', '999999')),
+        await code(template({ member_name: 'Lan' })),
+        await code(template(data, '84987000111')),
+      ];
+
+      // Assess
+      expect(codes).toEqual([-124, -108, -109, -112, -118]);
+      expect(emu.znsMessages()).toEqual([]);
+    });
+
+    it('takes faults on the zns endpoint, and a control API lists the sent messages and marks phones', async () => {
+      // Prepare
+      emu.injectFault({ endpoint: 'zns', httpStatus: 502 });
+      const body = template({ member_name: 'Lan', meeting_time: '08:00' });
+
+      // Act
+      const failed = await fetch(`${emu.url}/message/template`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', access_token: token },
+        body: JSON.stringify(body),
+      });
+      await postJson(`${emu.url}/message/template`, body, token);
+      await postJson(`${emu.url}/_emulator/zns/unreachable`, { phone: '84912345678' });
+      const refused = await postJson(`${emu.url}/message/template`, body, token);
+      const listed = (await (await fetch(`${emu.url}/_emulator/zns`)).json()) as unknown[];
+
+      // Assess
+      expect(failed.status).toBe(502);
+      expect(refused).toMatchObject({ error: -118 });
+      expect(listed).toEqual([expect.objectContaining({ templateId: TEMPLATE, phone: '84912345678' })]);
+    });
+  });
+
   describe('Control API', () => {
     it('lets a page make a user type, press and read what the OA sent', async () => {
       // Prepare

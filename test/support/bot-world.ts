@@ -168,6 +168,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
               oaId: zaloEmu.oaId,
               apiBaseUrl: zaloEmu.url,
               oauthBaseUrl: zaloEmu.url,
+              znsBaseUrl: zaloEmu.url,
             },
             secrets: async () => ({ appSecret: zaloEmu.appSecret, oaSecretKey: zaloEmu.oaSecretKey }),
           }

@@ -3,12 +3,16 @@ import { ZaloApiError, ZaloTokenRefreshError, ZaloTransportError, zaloErrorFor }
 
 export const ZALO_OPENAPI_URL = 'https://openapi.zalo.me';
 export const ZALO_OAUTH_URL = 'https://oauth.zaloapp.com';
+/** ZNS (Zalo Notification Service) is served from its own host. */
+export const ZALO_ZNS_URL = 'https://business.openapi.zalo.me';
 
 export interface ZaloApiClientOptions {
   /** OpenAPI root; the emulator's URL locally. */
   apiBaseUrl?: string;
   /** OAuth root; the emulator's URL locally. */
   oauthBaseUrl?: string;
+  /** ZNS root; the emulator's URL locally. */
+  znsBaseUrl?: string;
   fetch?: typeof fetch;
   /** Per call; a Lambda must not wait on Zalo past its own deadline. */
   timeoutMs?: number;
@@ -57,6 +61,21 @@ export interface RefreshedZaloTokens {
   expiresInSeconds: number;
 }
 
+/** An approved ZNS template to a phone (docs/zalo.md: `POST /message/template`). */
+export interface ZaloZnsRequest {
+  /** 84xxxxxxxxx: Zalo's form of a Vietnamese number. */
+  phone: string;
+  templateId: string;
+  /** The template's parameters by name, each within the length its type allows. */
+  templateData: Readonly<Record<string, string>>;
+  /** Ours, echoed in Zalo's delivery callbacks: lets a send be traced without the phone. */
+  trackingId: string;
+}
+
+export interface ZaloZnsSent {
+  msgId: string;
+}
+
 interface SendOptions {
   /** msg_id of the user's message this answers: quoting it is what makes the message a reply. */
   quote?: string;
@@ -67,12 +86,14 @@ type Json = Record<string, unknown>;
 export class ZaloApiClient {
   private readonly apiBaseUrl: string;
   private readonly oauthBaseUrl: string;
+  private readonly znsBaseUrl: string;
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
 
   constructor(options: ZaloApiClientOptions = {}) {
     this.apiBaseUrl = (options.apiBaseUrl ?? ZALO_OPENAPI_URL).replace(/\/$/, '');
     this.oauthBaseUrl = (options.oauthBaseUrl ?? ZALO_OAUTH_URL).replace(/\/$/, '');
+    this.znsBaseUrl = (options.znsBaseUrl ?? ZALO_ZNS_URL).replace(/\/$/, '');
     this.fetch = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? 10_000;
   }
@@ -113,6 +134,26 @@ export class ZaloApiClient {
   /** Sends a file uploaded before (`uploadFile`): Zalo sends files by token, never inline. */
   sendFile(accessToken: string, userId: string, fileToken: string): Promise<ZaloSentMessage> {
     return this.send(accessToken, userId, { attachment: { type: 'file', payload: { token: fileToken } } });
+  }
+
+  /**
+   * Sends an approved ZNS template to a phone, with the OA's access token (the same pair as the OpenAPI's).
+   * Zalo's errors come back typed as for the OpenAPI; -124 (ZNS's "access token invalid") as an expired token.
+   */
+  async sendZns(accessToken: string, request: ZaloZnsRequest): Promise<ZaloZnsSent> {
+    const data = await this.call('zns', `${this.znsBaseUrl}/message/template`, {
+      method: 'POST',
+      headers: { access_token: accessToken, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phone: request.phone,
+        template_id: request.templateId,
+        template_data: request.templateData,
+        tracking_id: request.trackingId,
+      }),
+    });
+    const msgId = data.msg_id;
+    if (typeof msgId !== 'string') throw new ZaloApiError(0, 'zns', 'no msg_id in the answer');
+    return { msgId };
   }
 
   /** Uploads a document (multipart field `file`) and answers the token to send it by. */

@@ -9,13 +9,19 @@ import { type Catalogue, catalogue } from '../../i18n/index.js';
 import { message } from '../../view.js';
 import { claimZaloEvent } from './dedup.js';
 import type { ZaloEvent } from './events.js';
-import { pressedAction, type ZaloRenderer } from './renderer.js';
+import type { ZaloAnswerPlan, ZaloOutbound } from './outbound.js';
+import { pressedAction, type ZaloRenderer, type ZaloSendOptions } from './renderer.js';
 import { ZaloUi } from './ui.js';
 
 export interface ZaloBotOptions {
   /** From configuration: grammY wants a botInfo, which Zalo never asks for (no getMe is made). */
   botInfo: UserFromGetMe;
   renderer: ZaloRenderer;
+  /**
+   * The reply window: each user message is recorded (after the answer, with the replies it spent) so that
+   * notices can quote it; absent, answers simply quote the message they answer.
+   */
+  outbound?: ZaloOutbound;
 }
 
 export interface ZaloBot {
@@ -29,6 +35,8 @@ export interface ZaloBot {
 interface ZaloInboundUpdate {
   event: Exclude<ZaloEvent, { kind: 'ignored' }>;
   isPress: boolean;
+  /** How the answer to a user's text quotes it (counted by the reply window when there is one). */
+  send: ZaloSendOptions;
 }
 
 /** Telegram's shapes need a numeric user and chat; features read ctx.chatUser (the Zalo id), never these. */
@@ -78,10 +86,9 @@ export function createZaloBot(
   bot.use(async (ctx, next) => {
     const zalo = inbound.get(ctx.update);
     if (!zalo) throw new Error('A Zalo update without its event');
-    const { event, isPress } = zalo;
+    const { event, isPress, send } = zalo;
     const user: ChatUser = { channel: 'zalo', userId: event.userId, chatId: event.userId };
-    const quote = event.kind === 'text' ? event.msgId : undefined;
-    setChatContext(ctx, deps, user, new ZaloUi(options.renderer, event.userId, t, quote, isPress), t);
+    setChatContext(ctx, deps, user, new ZaloUi(options.renderer, event.userId, t, send, isPress), t);
     await next();
   });
 
@@ -102,8 +109,19 @@ export function createZaloBot(
     async handle(event) {
       if (event.kind === 'ignored') return;
       const update = await toUpdate(event, nextUpdateId++, deps);
-      inbound.set(update, { event, isPress: update.callback_query !== undefined });
-      await bot.handleUpdate(update);
+      const plan: ZaloAnswerPlan | undefined =
+        event.kind === 'text' ? options.outbound?.answer(event.msgId) : undefined;
+      const send: ZaloSendOptions = plan ? { plan } : event.kind === 'text' ? { quote: event.msgId } : {};
+      inbound.set(update, { event, isPress: update.callback_query !== undefined, send });
+      try {
+        await bot.handleUpdate(update);
+      } finally {
+        // After the answer, never before it: one conditional write per text (a press is one too), which a
+        // replay of the same msg_id leaves unchanged (the free replies it spent stay spent).
+        if (plan && event.kind === 'text') {
+          await options.outbound?.recordInbound(event.userId, event.msgId, new Date(event.at), plan.replies);
+        }
+      }
     },
   };
 }

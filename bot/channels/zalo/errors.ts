@@ -59,11 +59,15 @@ export class ZaloTokenRefreshError extends Error {
 }
 
 export const TOKEN_EXPIRED_CODES: ReadonlySet<number> = new Set([-216, -220]);
+/** ZNS (business.openapi.zalo.me) has its own code for a bad access token: -124 "Access token invalid". */
+export const ZNS_TOKEN_INVALID_CODE = -124;
 export const NOT_FOLLOWING_CODE = -213;
 export const RATE_LIMITED_CODE = -32;
 
 export function zaloErrorFor(code: number, endpoint: string, message?: string): ZaloApiError {
-  if (TOKEN_EXPIRED_CODES.has(code)) return new ZaloTokenExpiredError(code, endpoint, message);
+  if (TOKEN_EXPIRED_CODES.has(code) || (endpoint === 'zns' && code === ZNS_TOKEN_INVALID_CODE)) {
+    return new ZaloTokenExpiredError(code, endpoint, message);
+  }
   if (code === NOT_FOLLOWING_CODE) return new ZaloUserNotFollowingError(code, endpoint, message);
   if (code === RATE_LIMITED_CODE) return new ZaloRateLimitedError(code, endpoint, message);
   return new ZaloApiError(code, endpoint, message);

@@ -1,5 +1,6 @@
 // channel (Zalo): the ChatMessenger port for use cases (invitations, notices, reminders) over the Zalo OA API, through the Zalo renderer.
 import type {
+  ChannelAllowance,
   ChatDocument,
   ChatMessenger,
   ChatRecipient,
@@ -9,7 +10,8 @@ import type {
 } from '../../../shared/ports/chat.js';
 import { catalogue } from '../../i18n/index.js';
 import { noticeSms, noticeView } from '../../notices.js';
-import { isZaloUnreachable, type ZaloRenderer } from './renderer.js';
+import type { ZaloOutbound } from './outbound.js';
+import { isZaloUnreachable, type ZaloRenderer, type ZaloSendOptions } from './renderer.js';
 
 /**
  * Whether an edit of this notice is worth a message on Zalo. Progress notices are edited many times on
@@ -22,7 +24,19 @@ function worthSending(notice: Notice): boolean {
 }
 
 export class ZaloMessenger implements ChatMessenger {
-  constructor(private readonly renderer: ZaloRenderer) {}
+  constructor(
+    private readonly renderer: ZaloRenderer,
+    /**
+     * The reply window and the proactive quota: a notice quotes the user's last message while free replies to it
+     * are left, else goes proactive and is counted. Absent: every notice goes proactive, uncounted.
+     */
+    private readonly outbound?: ZaloOutbound,
+  ) {}
+
+  /** The month's proactive messages and the free quota (undefined without the reply window's store). */
+  async allowance(now: Date): Promise<ChannelAllowance | undefined> {
+    return this.outbound?.allowance(now);
+  }
 
   async send(to: ChatRecipient, notice: Notice): Promise<SendOutcome> {
     if (to.channel !== 'zalo') throw new Error(`The Zalo messenger cannot reach a ${to.channel} chat`);
@@ -42,6 +56,7 @@ export class ZaloMessenger implements ChatMessenger {
         to.chatId,
         { kind: 'document', ...document },
         catalogue(to.languageCode),
+        this.sendOptions(to.chatId),
       );
       return { ok: true, ref: { channel: 'zalo', chatId: to.chatId, messageId: sent.messageId } };
     } catch (error) {
@@ -60,6 +75,7 @@ export class ZaloMessenger implements ChatMessenger {
         chatId,
         noticeView(notice, languageCode),
         catalogue(languageCode),
+        this.sendOptions(chatId),
       );
       return { ok: true, ref: { channel: 'zalo', chatId, messageId: sent.messageId } };
     } catch (error) {
@@ -67,6 +83,10 @@ export class ZaloMessenger implements ChatMessenger {
       if (isZaloUnreachable(error)) return { ok: false, reason: 'blocked' };
       throw error;
     }
+  }
+
+  private sendOptions(userId: string): ZaloSendOptions {
+    return this.outbound ? { plan: this.outbound.notice(userId) } : {};
   }
 }
 
@@ -103,5 +123,11 @@ export class ChannelMessenger implements ChatMessenger {
 
   smsText(notice: Notice): string {
     return noticeSms(notice);
+  }
+
+  /** Zalo's allowance (its proactive messages); undefined on a deployment without Zalo. */
+  async allowance(now: Date): Promise<ChannelAllowance | undefined> {
+    const zalo = await this.channels.zalo();
+    return zalo?.allowance?.(now);
   }
 }

@@ -1,7 +1,14 @@
 // channel (Zalo): what the renderer and the messenger call — send text, buttons, a document — with the access token handled (one renewal and retry on -216).
 
 import type { ZaloAccessTokens } from './access-tokens.js';
-import type { ZaloApiClient, ZaloButton, ZaloFile, ZaloSentMessage } from './api-client.js';
+import type {
+  ZaloApiClient,
+  ZaloButton,
+  ZaloFile,
+  ZaloSentMessage,
+  ZaloZnsRequest,
+  ZaloZnsSent,
+} from './api-client.js';
 import { ZaloTokenExpiredError } from './errors.js';
 
 export class ZaloOaApi {
@@ -27,6 +34,11 @@ export class ZaloOaApi {
   async sendDocument(userId: string, file: ZaloFile): Promise<ZaloSentMessage> {
     const fileToken = await this.withToken((token) => this.client.uploadFile(token, file));
     return this.withToken((token) => this.client.sendFile(token, userId, fileToken));
+  }
+
+  /** An approved ZNS template to a phone, with the OA's token (renewed once if Zalo refuses it). */
+  sendZns(request: ZaloZnsRequest): Promise<ZaloZnsSent> {
+    return this.withToken((token) => this.client.sendZns(token, request));
   }
 
   /** Runs `call` with the current access token; on -216 renews it once and runs `call` again, once. */

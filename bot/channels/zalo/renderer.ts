@@ -35,6 +35,19 @@ export function isZaloUnreachable(error: unknown): boolean {
 export interface ZaloSendOptions {
   /** The user's msg_id being answered: quoting it makes the message a free reply (docs/zalo.md). */
   quote?: string;
+  /** Or decided message by message (the reply window's free replies, the proactive quota): wins over `quote`. */
+  plan?: ZaloQuotePlan;
+}
+
+/**
+ * How each message of a view is counted by Zalo (bot/channels/zalo/outbound.ts): a reply quoting a user's
+ * message, or proactive. A view may take several messages (a long text, many buttons): each is asked for.
+ */
+export interface ZaloQuotePlan {
+  /** Before each message: the user message to quote (a free reply taken), or undefined: it goes proactive. */
+  next(): Promise<string | undefined>;
+  /** After each message Zalo accepted, with the quote it carried (undefined: a proactive message). */
+  sent(quoted: string | undefined): Promise<void>;
 }
 
 export class ZaloRenderer {
@@ -68,20 +81,25 @@ export class ZaloRenderer {
     t: Catalogue,
     options: ZaloSendOptions = {},
   ): Promise<ZaloSentMessage> {
-    const quote = options.quote ? { quote: options.quote } : {};
+    const quoted = (send: (quote: { quote?: string }) => Promise<ZaloSentMessage>) =>
+      this.counted(options, send);
     if (view.kind === 'document') {
-      if (view.caption) await this.oa.sendText(userId, view.caption, quote);
+      const caption = view.caption;
+      if (caption) await quoted((q) => this.oa.sendText(userId, caption, q));
       try {
-        return await this.oa.sendDocument(userId, {
+        // A file is sent by its token, without a quote: Zalo counts it as proactive.
+        const sent = await this.oa.sendDocument(userId, {
           bytes: view.bytes,
           fileName: view.fileName,
           mimeType: view.mimeType,
         });
+        await options.plan?.sent(undefined);
+        return sent;
       } catch (error) {
         // Zalo takes PDF and Word only (docs/zalo.md): an XLSX is refused at upload. Say where to get it
         // rather than fail the whole answer; a rate limit or a user who left is not a refusal of the file.
         if (!isRefusedUpload(error)) throw error;
-        return this.oa.sendText(userId, t.zalo.fileRefused(view.fileName), quote);
+        return quoted((q) => this.oa.sendText(userId, t.zalo.fileRefused(view.fileName), q));
       }
     }
     const pieces = splitText(view.text, ZALO_MAX_TEXT);
@@ -91,11 +109,24 @@ export class ZaloRenderer {
       const isLast = i === pieces.length - 1;
       last =
         isLast && first.length > 0
-          ? await this.oa.sendButtons(userId, piece, first, quote)
-          : await this.oa.sendText(userId, piece, quote);
+          ? await quoted((q) => this.oa.sendButtons(userId, piece, first, q))
+          : await quoted((q) => this.oa.sendText(userId, piece, q));
     }
-    for (const group of more) last = await this.oa.sendButtons(userId, t.zalo.moreButtons, group, quote);
+    for (const group of more) {
+      last = await quoted((q) => this.oa.sendButtons(userId, t.zalo.moreButtons, group, q));
+    }
     return last as ZaloSentMessage;
+  }
+
+  /** One message, quoted as the plan (or the fixed quote) says, and told to the plan once Zalo took it. */
+  private async counted(
+    options: ZaloSendOptions,
+    send: (quote: { quote?: string }) => Promise<ZaloSentMessage>,
+  ): Promise<ZaloSentMessage> {
+    const quote = options.plan ? await options.plan.next() : options.quote;
+    const sent = await send(quote ? { quote } : {});
+    await options.plan?.sent(quote);
+    return sent;
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Role } from '../../../shared/domain/roles.js';
 import type { Catalogue } from '../../i18n/index.js';
 import type { ChatUi, View, ViewMessage } from '../../view.js';
-import type { ZaloRenderer } from './renderer.js';
+import type { ZaloRenderer, ZaloSendOptions } from './renderer.js';
 
 export class ZaloUi implements ChatUi {
   private answeredPress = false;
@@ -11,8 +11,11 @@ export class ZaloUi implements ChatUi {
     private readonly renderer: ZaloRenderer,
     private readonly userId: string,
     private readonly t: Catalogue,
-    /** The user's msg_id this update answers (quoted: a reply, not a paid proactive message). */
-    private readonly quote: string | undefined,
+    /**
+     * How the answer quotes the user's message this update answers (a free reply, not a paid proactive
+     * message): a fixed quote, or the plan that counts the free replies (bot/channels/zalo/outbound.ts).
+     */
+    private readonly sendOptions: ZaloSendOptions,
     /** Whether this update is a button press (answer() does nothing otherwise, as on Telegram). */
     private readonly isPress: boolean,
   ) {}
@@ -21,7 +24,7 @@ export class ZaloUi implements ChatUi {
   readonly sourceMessageId: string | undefined = undefined;
 
   async reply(view: View): Promise<string | undefined> {
-    const sent = await this.renderer.send(this.userId, view, this.t, this.options());
+    const sent = await this.renderer.send(this.userId, view, this.t, this.sendOptions);
     return sent.messageId;
   }
 
@@ -47,8 +50,4 @@ export class ZaloUi implements ChatUi {
 
   /** Zalo has no per-chat command menu; /help lists the commands. */
   async showCommands(_role: Role): Promise<void> {}
-
-  private options() {
-    return this.quote ? { quote: this.quote } : {};
-  }
 }

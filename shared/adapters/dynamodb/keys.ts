@@ -304,6 +304,16 @@ export const keys = {
 
   /** The Zalo OA's rotating access/refresh token pair (one item per OA, versioned; see bot/channels/zalo). */
   zaloTokens: (oaId: string): Key => ({ pk: `ZALO#OA#${oaId}`, sk: '#TOKENS' }),
+  /** A Zalo user's last message to the OA and the free replies spent on it (the reply window; TTL). */
+  zaloLastInbound: (oaId: string, userId: string): Key => ({
+    pk: `ZALO#OA#${oaId}#USER#${userId}`,
+    sk: '#INBOUND',
+  }),
+  /** The OA's proactive messages of a calendar month (`YYYY-MM`, Asia/Ho_Chi_Minh), an atomic counter. */
+  zaloProactiveMonth: (oaId: string, month: string): Key => ({
+    pk: `ZALO#OA#${oaId}`,
+    sk: `PROACTIVE#${month}`,
+  }),
 } as const;
 
 export function outboxShard(eventId: string): number {

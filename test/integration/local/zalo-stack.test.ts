@@ -4,10 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZaloApiClient } from '../../../bot/channels/zalo/api-client.js';
+import { znsTemplateFor } from '../../../bot/channels/zalo/zns.js';
 import type { LocalConfig } from '../../../local/control-protocol.js';
 import { DEMO_MEMBERS, DEMO_ZALO_MEMBER } from '../../../local/seed.js';
 import { readSettings } from '../../../local/settings.js';
-import { type LocalStack, startLocalStack } from '../../../local/stack.js';
+import { DEMO_ZNS_TEMPLATES, type LocalStack, startLocalStack } from '../../../local/stack.js';
+import { loadZaloConfig } from '../../../shared/config/zalo.js';
+import { aMeeting } from '../../support/builders.js';
 import { localEndpoint } from '../../support/dynamo.js';
 
 describe('Function: startLocalStack with the Zalo OA emulator', () => {
@@ -97,5 +101,33 @@ describe('Function: startLocalStack with the Zalo OA emulator', () => {
     // Assess
     expect(res.status).toBe(401);
     expect(stack.zalo.oaMessages(userId)).toEqual([]);
+  });
+
+  it('points the functions at the emulator for ZNS, with two demo templates the emulator has approved', async () => {
+    // Prepare: the functions' Zalo settings, as the stack set them in the environment
+    const config = loadZaloConfig(process.env);
+    const notice = {
+      kind: 'invitation' as const,
+      meeting: aMeeting({ id: 'demo.2027.06' }),
+      committeeName: 'Đảng ủy phường',
+      memberName: 'Nguyễn Văn A',
+    };
+    const template = znsTemplateFor(notice, config?.znsTemplates ?? {});
+    const client = new ZaloApiClient({ ...(config?.znsBaseUrl ? { znsBaseUrl: config.znsBaseUrl } : {}) });
+
+    // Act
+    const sent = await client.sendZns(stack.zalo.initialTokens.accessToken, {
+      phone: '84912345678',
+      templateId: template?.templateId ?? '',
+      templateData: template?.data ?? {},
+      trackingId: 'stack-1',
+    });
+
+    // Assess
+    expect(config?.znsBaseUrl).toBe(stack.urls.zaloEmulator);
+    expect(config?.znsTemplates).toEqual(DEMO_ZNS_TEMPLATES);
+    expect(stack.zalo.znsMessages()).toEqual([
+      expect.objectContaining({ msgId: sent.msgId, templateId: DEMO_ZNS_TEMPLATES.invitation }),
+    ]);
   });
 });
