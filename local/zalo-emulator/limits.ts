@@ -67,7 +67,7 @@ export type ZaloEndpoint = 'message' | 'upload' | 'access_token' | 'zns';
 export interface ZaloFaultSpec {
   /** Endpoint the fault applies to (any when absent). */
   endpoint?: ZaloEndpoint;
-  /** Only sends to this user (any when absent). */
+  /** Only sends to this user (any when absent); for ZNS, to this phone as sent (84xxxxxxxxx). */
   userId?: string;
   /** The Zalo error code to answer (HTTP 200 with `error`), e.g. -32, -200, -216. */
   error?: number;

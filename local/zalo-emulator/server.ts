@@ -668,7 +668,13 @@ export class ZaloEmulator {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const userId = endpoint === 'message' ? this.recipientOf(params) : undefined;
+    // A ZNS message's recipient is its phone: faults and per-recipient limits can aim at one.
+    const userId =
+      endpoint === 'message'
+        ? this.recipientOf(params)
+        : endpoint === 'zns' && typeof params.phone === 'string'
+          ? params.phone
+          : undefined;
     const logged = this.loggedRequest(endpoint, params);
 
     if (endpoint === 'access_token') {

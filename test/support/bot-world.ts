@@ -6,6 +6,7 @@ import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../function
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
 import { createZaloWebhookHandler } from '../../functions/zalo-webhook.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
+import { ZNS_PARAM_LIMITS } from '../../bot/channels/zalo/zns.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../../shared/adapters/documents/report-renderer.js';
@@ -72,7 +73,12 @@ export interface WorldOptions {
   seed?: boolean;
   /** The second channel (issue 15): a Zalo OA emulator POSTing signed events to the Zalo webhook. Off by default. */
   zalo?: boolean;
+  /** With Zalo: ZNS templates approved (the emulator's WORLD_ZNS_TEMPLATES) and the month's free proactive quota. */
+  zaloOutbound?: { zns?: boolean; proactiveFreePerMonth?: number };
 }
+
+/** The ZNS template ids a world with `zaloOutbound.zns` approves and configures. */
+export const WORLD_ZNS_TEMPLATES = { invitation: '200001', reminder: '200002' } as const;
 
 /** The Zalo side of a world: the emulator (on the world's clock) and where its events are POSTed. */
 export interface ZaloWorld {
@@ -140,6 +146,14 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
         now: () => clock.now().getTime(),
         rateLimits: false,
         webhookTimeoutMs: WEBHOOK_TIMEOUT_MS,
+        ...(options.zaloOutbound?.zns
+          ? {
+              znsTemplates: {
+                [WORLD_ZNS_TEMPLATES.invitation]: Object.keys(ZNS_PARAM_LIMITS),
+                [WORLD_ZNS_TEMPLATES.reminder]: Object.keys(ZNS_PARAM_LIMITS),
+              },
+            }
+          : {}),
       })
     : undefined;
   if (zaloEmu) await zaloEmu.start();
@@ -169,6 +183,10 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
               apiBaseUrl: zaloEmu.url,
               oauthBaseUrl: zaloEmu.url,
               znsBaseUrl: zaloEmu.url,
+              ...(options.zaloOutbound?.zns ? { znsTemplates: WORLD_ZNS_TEMPLATES } : {}),
+              ...(options.zaloOutbound?.proactiveFreePerMonth !== undefined
+                ? { outbound: { proactiveFreePerMonth: options.zaloOutbound.proactiveFreePerMonth } }
+                : {}),
             },
             secrets: async () => ({ appSecret: zaloEmu.appSecret, oaSecretKey: zaloEmu.oaSecretKey }),
           }

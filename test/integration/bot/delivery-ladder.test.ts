@@ -14,6 +14,7 @@ import {
   type BotWorld,
   createBotWorld,
   RESIDENCE,
+  WORLD_ZNS_TEMPLATES,
 } from '../../support/bot-world.js';
 import { aChatPerson, type ChatPerson, linkPerson } from '../../support/chat-channels.js';
 
@@ -49,14 +50,14 @@ async function onBoth(fullName: string, first: 'telegram' | 'zalo') {
 
 const letters = (person: ChatPerson) => person.messages().filter((m) => m.text?.startsWith(LETTER));
 
-async function invite(meeting: Meeting) {
+async function invite(in_: BotWorld, by: ChatPerson, meeting: Meeting) {
   const started = await startInvitations(
     { sub: 'chair-1', orgId: RESIDENCE, role: 'chair' },
     meeting.id,
-    { channel: 'telegram', chatId: staff.chatId },
-    invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
+    { channel: 'telegram', chatId: by.chatId },
+    invitationPorts(botDepsOf(in_.deps, (await in_.deps.telegram()).messenger)),
   );
-  await world.queue.drain();
+  await in_.queue.drain();
   return started;
 }
 
@@ -81,7 +82,7 @@ describe('Delivery: one letter per person, on the channel they chose last', () =
     world.sms.sent.length = 0;
 
     // Act
-    await invite(meeting);
+    await invite(world, staff, meeting);
   });
 
   it('sends the letter to the channel linked last, and nothing to the other', async () => {
@@ -153,5 +154,71 @@ describe('Delivery: one letter per person, on the channel they chose last', () =
     expect(reminders(backOnTelegram.zalo)).toHaveLength(0);
     expect(first.byPath).toMatchObject({ telegram: expect.any(Number), zalo: 1, sms: 1 });
     expect(again.sent).toBe(0);
+  });
+});
+
+describe('Delivery by phone and the Zalo allowance: a world with approved ZNS templates and a free quota of 2', () => {
+  let zw: BotWorld;
+  let zstaff: ChatPerson;
+  let meeting: Meeting;
+
+  beforeAll(async () => {
+    zw = await createBotWorld({ zalo: true, zaloOutbound: { zns: true, proactiveFreePerMonth: 2 } });
+    zstaff = await aChatPerson(zw, 'telegram', 'Chủ');
+    await linkPerson(zw, zstaff, { kind: 'staff', id: 'chair-1' });
+    meeting = await aPlannedMeeting(zw);
+  });
+  afterAll(async () => {
+    await zw.close();
+  });
+
+  it('tells the member no chat reaches by ZNS, and by SMS where ZNS cannot (no Zalo on that phone, a fault)', async () => {
+    // Prepare: three members without a chat; one phone has no Zalo account, one send to Zalo fails.
+    const onZns = await addMember(zw, { fullName: 'Lý Thị Zét', phone: '0911000001' });
+    const noZalo = await addMember(zw, { fullName: 'Lý Văn Không', phone: '0911000002' });
+    const zaloDown = await addMember(zw, { fullName: 'Lý Văn Lỗi', phone: '0911000003' });
+    zw.zalo?.emu.setZnsUnreachable('0911000002');
+    zw.zalo?.emu.injectFault({ endpoint: 'zns', userId: '84911000003', httpStatus: 500, times: 1 });
+    zw.sms.sent.length = 0;
+
+    // Act
+    await invite(zw, zstaff, meeting);
+
+    // Assess
+    const via = async (member: Member) => (await zw.repos.invitations.get(meeting.id, member.id))?.via;
+    expect(await via(onZns)).toBe('zns');
+    expect(await via(noZalo)).toBe('sms');
+    expect(await via(zaloDown)).toBe('sms');
+    const zns = zw.zalo?.emu.znsMessages() ?? [];
+    expect(zns).toHaveLength(1);
+    expect(zns[0]).toMatchObject({ phone: '84911000001', templateId: WORLD_ZNS_TEMPLATES.invitation });
+    expect(zns[0]?.templateData).toMatchObject({ member_name: 'Lý Thị Zét' });
+    expect(zw.sms.sent.map((s) => s.phone).sort()).toEqual(['0911000002', '0911000003']);
+    const report = zstaff.messages().map((m) => m.text ?? '');
+    expect(report.join('\n')).toContain('• Đã báo qua số điện thoại: 1 tin Zalo (ZNS), 2 tin SMS.');
+    expect(report.join('\n')).toMatch(/— đã gửi tin Zalo \(ZNS\)/);
+  });
+
+  it('warns the staff first when a round to Zalo may pass the month’s free proactive messages, and still sends it', async () => {
+    // Prepare: three more members, whose chosen chat is Zalo, and a free quota of 2 (the round resumes).
+    const people: ChatPerson[] = [];
+    for (const name of ['Mạc Văn Một', 'Mạc Văn Hai', 'Mạc Văn Ba']) {
+      const member = await addMember(zw, { fullName: name });
+      const person = await aChatPerson(zw, 'zalo', name);
+      await linkPerson(zw, person, { kind: 'member', id: member.id });
+      people.push(person);
+    }
+    // They linked days ago: their reply windows have closed, so every letter is a proactive message.
+    zw.clock.advance(3 * 24 * HOUR);
+
+    // Act
+    const started = await invite(zw, zstaff, meeting);
+
+    // Assess
+    expect(started.allowanceWarning).toMatchObject({ channel: 'zalo', needed: 3, free: 2 });
+    const warning = zstaff.messages().find((m) => m.text?.startsWith('Lưu ý: đợt thư mời họp 20/06/2026'));
+    expect(warning?.text).toContain('có thể cần đến 3 tin Zalo gửi chủ động');
+    expect(warning?.text).toContain('/2 tin miễn phí');
+    for (const person of people) expect(letters(person)).toHaveLength(1);
   });
 });
