@@ -97,6 +97,8 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     orgId: DEMO_WORKPLACE,
     role: 'workplace_staff',
     fullName: 'Lê Thị Thu Hà',
+    // The bí thư of Sở Y tế's party committee: signs its introduction letters.
+    partyTitle: 'bi_thu',
     telegramId: 7100000001,
   },
   {
@@ -104,6 +106,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     orgId: DEMO_SCHOOL,
     role: 'workplace_staff',
     fullName: 'Nguyễn Hữu Tài',
+    partyTitle: 'pho_bi_thu',
     telegramId: 7100000002,
   },
   {
@@ -111,6 +114,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     orgId: DEMO_ARMED_FORCES,
     role: 'workplace_staff',
     fullName: 'Phạm Văn Dũng',
+    partyTitle: 'bi_thu',
     telegramId: 7100000003,
   },
   {

@@ -8,7 +8,7 @@ import { qrPng } from '../../shared/adapters/qr.js';
 import { ROLES_BY_KIND } from '../../shared/domain/administration.js';
 import type { CommitteeKind, Hamlet } from '../../shared/domain/committee.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import type { StaffRole } from '../../shared/domain/roles.js';
+import { PARTY_TITLES, type PartyTitle, type StaffRole } from '../../shared/domain/roles.js';
 import { newCommitteeSchema } from '../../shared/schemas/administration.js';
 import { emailSchemaOptional, fullNameSchema } from '../../shared/schemas/common.js';
 import { committeesOfAdmin, createCommittee } from '../../shared/services/committees.js';
@@ -26,6 +26,8 @@ const UNIT = 'dv1';
 const STAFF_ORG = 'cb1';
 const STAFF_ROLE = 'cb2';
 const STAFF_SKIP = 'cb3';
+/** The role button's third part when the person holds no office in the committee. */
+const NO_TITLE = '-';
 const NEW_PARENT = 'dm1';
 const NEW_KIND = 'dm2';
 const STAFF_DRAFT = 'admin-staff';
@@ -105,20 +107,29 @@ administrationFeature.callbackQuery(prefixPattern(STAFF_ORG), async (ctx, next) 
     await ctx.ui.answer(ctx.t.errors.staleButton, { alert: true });
     return;
   }
-  const keyboard = ROLES_BY_KIND[committee.kind].map((role) => [
-    button(ctx.t.role(role), encodeCallback(STAFF_ROLE, [committee.id, role])),
+  const keyboard = ROLES_BY_KIND[committee.kind].flatMap((role) => [
+    [button(ctx.t.role(role), encodeCallback(STAFF_ROLE, [committee.id, role, NO_TITLE]))],
+    // R6: the workplace committee's bí thư (or phó bí thư) signs its introduction letters: granted here.
+    ...(role === 'workplace_staff'
+      ? PARTY_TITLES.map((title) => [
+          button(ctx.t.admin.partyTitle(title), encodeCallback(STAFF_ROLE, [committee.id, role, title])),
+        ])
+      : []),
   ]);
   await ctx.ui.replace(message(ctx.t.admin.chooseRole(committee.name), keyboard));
   await ctx.ui.answer();
 });
 
 administrationFeature.callbackQuery(prefixPattern(STAFF_ROLE), async (ctx, next) => {
-  const parts = decodeCallback(ctx.callbackQuery.data, STAFF_ROLE, 2);
+  const parts = decodeCallback(ctx.callbackQuery.data, STAFF_ROLE, 3);
   if (!parts) return next();
-  const [orgId, role] = parts as [string, StaffRole];
+  const [orgId, role, titlePart] = parts as [string, StaffRole, string];
+  const partyTitle = PARTY_TITLES.find((t) => t === titlePart);
   const committee = await ctx.deps.ports.committees.get(orgId);
-  await saveDraft(ctx, { kind: STAFF_DRAFT, nonce: newNonce(), data: { orgId, role } });
-  await ctx.ui.replace(message(ctx.t.admin.askName(ctx.t.role(role), committee?.name ?? orgId)));
+  const data: StaffDraft = { orgId, role, ...(partyTitle ? { partyTitle } : {}) };
+  await saveDraft(ctx, { kind: STAFF_DRAFT, nonce: newNonce(), data: { ...data } });
+  const asWhat = partyTitle ? ctx.t.admin.partyTitle(partyTitle) : ctx.t.role(role);
+  await ctx.ui.replace(message(ctx.t.admin.askName(asWhat, committee?.name ?? orgId)));
   await ctx.ui.answer();
 });
 
@@ -126,6 +137,7 @@ administrationFeature.callbackQuery(prefixPattern(STAFF_ROLE), async (ctx, next)
 interface StaffDraft {
   orgId: string;
   role: StaffRole;
+  partyTitle?: PartyTitle;
   fullName?: string;
 }
 
@@ -189,7 +201,13 @@ async function finishStaff(
   try {
     const result = await assignStaff(
       actor.principal,
-      { orgId: data.orgId, role: data.role, fullName: data.fullName, ...(email ? { email } : {}) },
+      {
+        orgId: data.orgId,
+        role: data.role,
+        fullName: data.fullName,
+        ...(data.partyTitle ? { partyTitle: data.partyTitle } : {}),
+        ...(email ? { email } : {}),
+      },
       {
         committees: ctx.deps.ports.committees,
         staff: ctx.deps.ports.staff,
@@ -209,7 +227,7 @@ async function finishStaff(
       bytes: await qrPng(link),
       caption: ctx.t.admin.assigned(
         data.fullName,
-        ctx.t.role(data.role),
+        data.partyTitle ? ctx.t.admin.partyTitle(data.partyTitle) : ctx.t.role(data.role),
         committee?.name ?? data.orgId,
         result.linkCode.code,
         link,

@@ -6,7 +6,7 @@ import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitati
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
-import type { StaffRole } from '../../shared/domain/roles.js';
+import type { PartyTitle, StaffRole } from '../../shared/domain/roles.js';
 import {
   type Catalogue,
   chatPaths,
@@ -185,6 +185,10 @@ export const en: Catalogue = {
     chooseUnit: 'Choose the committee to act for:',
     chooseCommittee: 'Grant a role — choose the committee:',
     chooseRole: (committee: string) => `${committee} — choose the role:`,
+    partyTitle: (title: PartyTitle) =>
+      title === 'bi_thu'
+        ? 'Secretary of the committee (signs introduction letters)'
+        : 'Deputy secretary of the committee (signs introduction letters)',
     askName: (role: string, committee: string) => `Send the full name of the ${role} of ${committee}:`,
     badName: 'The name is not valid, send it again (at most 120 characters).',
     assigned: (name: string, role: string, committee: string, code: string, link: string, email?: string) =>

@@ -6,7 +6,7 @@ import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitati
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
-import type { StaffRole } from '../../shared/domain/roles.js';
+import type { PartyTitle, StaffRole } from '../../shared/domain/roles.js';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const SHORT_WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
@@ -231,6 +231,8 @@ export const vi = {
     chooseUnit: 'Chọn đơn vị muốn làm việc:',
     chooseCommittee: 'Giao vai trò cho cán bộ — chọn đơn vị:',
     chooseRole: (committee: string) => `${committee} — chọn vai trò:`,
+    partyTitle: (title: PartyTitle): string =>
+      title === 'bi_thu' ? 'Bí thư cấp ủy (ký giấy giới thiệu)' : 'Phó bí thư cấp ủy (ký giấy giới thiệu)',
     askName: (role: string, committee: string) => `Gửi họ và tên của ${role} tại ${committee}:`,
     badName: 'Họ tên không hợp lệ, hãy gửi lại (tối đa 120 ký tự).',
     assigned: (name: string, role: string, committee: string, code: string, link: string, email?: string) =>

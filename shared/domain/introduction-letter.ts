@@ -8,6 +8,7 @@ import type { Committee, RuleSetId } from './committee.js';
 import { formatVietnameseDate, formatVietnameseLongDate } from './dates.js';
 import type { Introduction } from './introduction.js';
 import type { Member } from './member.js';
+import { PARTY_TITLES, type PartyTitle, type StaffAssignment } from './roles.js';
 
 export interface LetterContent {
   ruleSet: RuleSetId;
@@ -22,7 +23,7 @@ export interface LetterContent {
   paragraphs: string[];
   /** R3, R6, R20 remarks, when they apply. */
   notes: string[];
-  signature: { onBehalfOf: string; title: string; hint: string; name?: string };
+  signature: { onBehalfOf: string; title: string; hint: string; name: string };
   /** Page 2 of the contact book, once the residence committee received the member (R5). */
   receipt?: string[];
 }
@@ -35,8 +36,31 @@ export interface LetterInput {
   workplaceParent?: Pick<Committee, 'name'>;
   residence: Pick<Committee, 'name'>;
   hamlet?: Pick<Committee, 'name'>;
-  /** The secretary (bí thư) who signs for the issuing committee, when the committee has one on record. */
-  secretaryName?: string;
+  /** Who signs on behalf of the issuing committee: its bí thư, else a phó bí thư (letterSigner). */
+  signer: LetterSigner;
+}
+
+export interface LetterSigner {
+  name: string;
+  title: PartyTitle;
+}
+
+const TITLE_VI: Record<PartyTitle, string> = { bi_thu: 'BÍ THƯ', pho_bi_thu: 'PHÓ BÍ THƯ' };
+
+/**
+ * R6: the letter is signed on behalf of the workplace's committee by its bí thư, or by a phó bí thư when the
+ * committee has no bí thư on record (party documents put the signer's own title under "T/M …", no "KT."). The
+ * meeting's secretary (thư ký) never signs it. Undefined when the committee has neither: no letter is printed
+ * with an empty signature.
+ */
+export function letterSigner(
+  staff: readonly Pick<StaffAssignment, 'fullName' | 'partyTitle'>[],
+): LetterSigner | undefined {
+  for (const title of PARTY_TITLES) {
+    const holder = staff.find((s) => s.partyTitle === title);
+    if (holder) return { name: holder.fullName, title };
+  }
+  return undefined;
 }
 
 const SEX_VI = { male: 'Nam', female: 'Nữ' } as const;
@@ -116,9 +140,9 @@ export function introductionLetter(input: LetterInput): LetterContent {
   ];
   const signature = {
     onBehalfOf: onBehalfOf(workplace.name),
-    title: 'BÍ THƯ',
+    title: TITLE_VI[input.signer.title],
     hint: '(Ký tên, đóng dấu)',
-    ...(input.secretaryName ? { name: input.secretaryName } : {}),
+    name: input.signer.name,
   };
   const receipt = receiptFor(input);
   const common = {

@@ -25,6 +25,13 @@ export const BOARD_ROLES: readonly StaffRole[] = ['admin', 'board_staff', 'viewe
  * A staff role assignment: one person (`id` is the staff person's id) acting for one committee in one role.
  * A person may hold several (one per committee and role); every call reads the current ones.
  */
+/**
+ * The person's office in the committee itself: its secretary (bí thư) or a deputy (phó bí thư), who sign the
+ * committee's letters. Not the meeting's secretary (thư ký, the `secretary` role), who writes the minutes.
+ */
+export const PARTY_TITLES = ['bi_thu', 'pho_bi_thu'] as const;
+export type PartyTitle = (typeof PARTY_TITLES)[number];
+
 export interface StaffAssignment {
   id: string;
   orgId: string;
@@ -33,6 +40,8 @@ export interface StaffAssignment {
   phone?: string;
   /** Standing committee member (thường trực cấp ủy): may chair a contact meeting (R8). */
   standing?: boolean;
+  /** Bí thư or phó bí thư of the committee: signs its introduction letters on its behalf. */
+  partyTitle?: PartyTitle;
 }
 
 /** What an administrator grants: a role on a committee (the person's name and phone come from the person). */

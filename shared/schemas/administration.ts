@@ -1,6 +1,7 @@
 // schemas: the administrator's requests — committees (create, change, move, import lines) and staff assignments.
 import * as z from 'zod';
 import type { NewCommittee } from '../domain/administration.js';
+import { PARTY_TITLES } from '../domain/roles.js';
 import { emailSchemaOptional, fullNameSchema, idSchema, phoneSchema, textSchema } from './common.js';
 import { ruleSetIdSchema, staffRoleSchema } from './entities.js';
 
@@ -37,6 +38,8 @@ export const assignStaffSchema = z
     phone: phoneSchema.optional(),
     email: emailSchemaOptional,
     standing: z.boolean().optional(),
+    /** Bí thư / phó bí thư of the committee: who signs its introduction letters. */
+    partyTitle: z.enum(PARTY_TITLES).optional(),
   })
   .refine((s) => s.personId !== undefined || s.fullName !== undefined, {
     message: 'cần họ tên cán bộ mới, hoặc mã cán bộ đã có',

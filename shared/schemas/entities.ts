@@ -8,7 +8,7 @@ import { ABSENCE_CATEGORIES, ABSENCE_TEXT_MAX } from '../domain/invitation.js';
 import { ROUNDS } from '../domain/meeting.js';
 import { MEMBER_CATEGORIES, type Member, RESIDENCE_KINDS, type Residence, SEXES } from '../domain/member.js';
 import { MINUTES_PARTS } from '../domain/minutes.js';
-import { ROLES, STAFF_ROLES, type StaffAssignment } from '../domain/roles.js';
+import { PARTY_TITLES, ROLES, STAFF_ROLES, type StaffAssignment } from '../domain/roles.js';
 import { PROPOSALS } from '../domain/rule-set.js';
 import { normaliseText } from '../domain/text.js';
 import {
@@ -50,6 +50,7 @@ export const staffAssignmentSchema = z.object({
   fullName: fullNameSchema,
   phone: phoneSchema.optional(),
   standing: z.boolean().optional(),
+  partyTitle: z.enum(PARTY_TITLES).optional(),
 }) satisfies z.ZodType<StaffAssignment>;
 
 export const residenceSchema = z

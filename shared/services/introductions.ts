@@ -15,7 +15,7 @@ import {
   type Introduction,
   type IntroductionStatus,
 } from '../domain/introduction.js';
-import { introductionLetter, type LetterContent } from '../domain/introduction-letter.js';
+import { introductionLetter, type LetterContent, letterSigner } from '../domain/introduction-letter.js';
 import type { Member } from '../domain/member.js';
 import type { Principal } from '../domain/roles.js';
 import {
@@ -584,7 +584,14 @@ export async function introductionLetterOf(
     workplace.parentId ? ports.committees.get(workplace.parentId) : undefined,
     introduction.receipt ? ports.committees.get(introduction.receipt.hamletId) : undefined,
   ]);
-  const secretary = workplaceStaff.find((s) => s.role === 'secretary');
+  const signer = letterSigner(workplaceStaff);
+  if (!signer) {
+    throw new ConflictError(
+      'Cấp ủy nơi công tác chưa có bí thư hoặc phó bí thư để ký giấy giới thiệu; quản trị viên giao chức vụ bằng /canbo ' +
+        '(The workplace committee has no bí thư or phó bí thư on record to sign the letter)',
+      'no_letter_signer',
+    );
+  }
   const content = introductionLetter({
     ruleSet: ruleSetOf(residence),
     introduction,
@@ -593,7 +600,7 @@ export async function introductionLetterOf(
     residence,
     ...(parent ? { workplaceParent: parent } : {}),
     ...(hamlet ? { hamlet } : {}),
-    ...(secretary ? { secretaryName: secretary.fullName } : {}),
+    signer,
   });
   return { introduction, content };
 }

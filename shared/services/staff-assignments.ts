@@ -2,7 +2,7 @@
 import { mayGrant } from '../domain/administration.js';
 import { isOpen } from '../domain/committee.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
-import type { Principal, StaffAssignment, StaffPerson, StaffRole } from '../domain/roles.js';
+import type { PartyTitle, Principal, StaffAssignment, StaffPerson, StaffRole } from '../domain/roles.js';
 import type { Clock, IdGenerator } from '../ports/common.js';
 import type { IdentityDirectory } from '../ports/identity.js';
 import type {
@@ -34,6 +34,7 @@ export interface AssignStaffInput {
   /** With an e-mail the person also gets a sign-in account for the HTTP API (Cognito in AWS). */
   email?: string;
   standing?: boolean;
+  partyTitle?: PartyTitle;
 }
 
 export interface AssignStaffResult {
@@ -88,6 +89,7 @@ export async function assignStaff(
     orgId: committee.id,
     role: input.role,
     ...(input.standing !== undefined ? { standing: input.standing } : {}),
+    ...(input.partyTitle ? { partyTitle: input.partyTitle } : {}),
   };
   const outcome = await ports.staff.assign(person, grant);
   // The account is made after the assignment is stored: the pre-token trigger then finds it at first sign-in.

@@ -308,7 +308,21 @@ describe('HTTP: the contact book and the introduction letter', () => {
       expect(text).toContain('thường xuyên đi công tác xa, lưu động');
     });
 
-    it('qd213-2020: the fields of mẫu 1-213, signed T/M by the secretary, and page 2 once received', async () => {
+    it('is refused with a clear 409 while the workplace committee has no bí thư or phó bí thư to sign it', async () => {
+      // Prepare: Sở Giao thông vận tải's only staff member holds no office in its committee.
+      const { json } = await introduce(introduceBody(), AS.otherWorkplace);
+
+      // Act
+      const res = await readLetter(json.introduction.id, AS.otherWorkplace);
+
+      // Assess
+      expect(res.status).toBe(409);
+      expect(res.json).toMatchObject({
+        error: { code: 'no_letter_signer', message: expect.stringContaining('chưa có bí thư hoặc phó bí thư') },
+      });
+    });
+
+    it('qd213-2020: the fields of mẫu 1-213, signed T/M by the bí thư, and page 2 once received', async () => {
       // Prepare
       const { json } = await introduce(
         introduceBody({

@@ -1,12 +1,12 @@
 // Test support: the whole bot on one machine — DynamoDB Local, the Telegram emulator, the webhook Lambda
 // served on loopback, an in-process invitation queue, a fake clock — plus a small demo ward to seed.
 import { Api } from 'grammy';
+import { ZNS_PARAM_LIMITS } from '../../bot/channels/zalo/zns.js';
 import { yearEndFeatures } from '../../bot/year-end.js';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
 import { createZaloWebhookHandler } from '../../functions/zalo-webhook.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
-import { ZNS_PARAM_LIMITS } from '../../bot/channels/zalo/zns.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../../shared/adapters/documents/report-renderer.js';
@@ -54,7 +54,13 @@ export class FakeClock {
 export const STAFF: Record<string, StaffAssignment> = {
   chair: { id: 'chair-1', orgId: RESIDENCE, role: 'chair', fullName: 'Trần Văn Chủ', standing: true },
   residence: { id: 'res-1', orgId: RESIDENCE, role: 'residence_staff', fullName: 'Lê Thị Thư' },
-  workplace: { id: 'work-1', orgId: WORKPLACE, role: 'workplace_staff', fullName: 'Phạm Văn Công' },
+  workplace: {
+    id: 'work-1',
+    orgId: WORKPLACE,
+    role: 'workplace_staff',
+    fullName: 'Phạm Văn Công',
+    partyTitle: 'bi_thu',
+  },
   school: { id: 'work-2', orgId: SCHOOL, role: 'workplace_staff', fullName: 'Võ Thị Giáo' },
 };
 

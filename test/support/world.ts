@@ -64,10 +64,12 @@ export async function seedWorld(repos: Repositories): Promise<void> {
       fullName: 'Lê Văn Tâm',
     }),
     repos.staff.put({
+      // The workplace committee's bí thư, who signs its introduction letters (not a meeting's secretary).
       id: 'secretary-work',
       orgId: ORG.workplace,
-      role: 'secretary',
+      role: 'workplace_staff',
       fullName: 'Phạm Thị Bích Ngọc',
+      partyTitle: 'bi_thu',
     }),
     repos.staff.put({
       id: AS.residence.sub,

@@ -141,6 +141,39 @@ describe('Feature: administration in the chat', () => {
     });
   });
 
+  it('/canbo names a workplace committee’s bí thư, who then signs its introduction letters', async () => {
+    // Prepare: a workplace committee under the board.
+    await say(admin, '/donvimoi');
+    await press(admin, 'Ban Tổ chức Thành ủy');
+    await press(admin, 'Cơ quan, đơn vị');
+    await say(admin, 'so-moi; Đảng ủy Sở Mới');
+
+    // Act
+    await say(admin, '/canbo');
+    await press(admin, 'Đảng ủy Sở Mới');
+    const roles = labels(admin);
+    await press(admin, 'Bí thư cấp ủy (ký giấy giới thiệu)');
+    const askedName = last(admin)?.text;
+    await say(admin, 'Hoàng Văn Bí');
+    await press(admin, 'Bỏ qua');
+
+    // Assess
+    expect(roles).toEqual([
+      'cán bộ cấp ủy nơi công tác',
+      'Bí thư cấp ủy (ký giấy giới thiệu)',
+      'Phó bí thư cấp ủy (ký giấy giới thiệu)',
+      'người xem',
+    ]);
+    expect(askedName).toBe('Gửi họ và tên của Bí thư cấp ủy (ký giấy giới thiệu) tại Đảng ủy Sở Mới:');
+    expect(last(admin)?.caption).toContain(
+      'Đã giao Bí thư cấp ủy (ký giấy giới thiệu) tại Đảng ủy Sở Mới cho đồng chí Hoàng Văn Bí',
+    );
+    const staff = await world.repos.staff.ofCommittee('so-moi');
+    expect(staff.map((s) => [s.fullName, s.role, s.partyTitle])).toEqual([
+      ['Hoàng Văn Bí', 'workplace_staff', 'bi_thu'],
+    ]);
+  });
+
   it('refuses /canbo to staff who are not administrators', async () => {
     // Prepare
     const chair = aUser('Chủ');

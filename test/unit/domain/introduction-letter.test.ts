@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Introduction } from '../../../shared/domain/introduction.js';
-import { introductionLetter, onBehalfOf, placeOf } from '../../../shared/domain/introduction-letter.js';
+import {
+  introductionLetter,
+  letterSigner,
+  onBehalfOf,
+  placeOf,
+} from '../../../shared/domain/introduction-letter.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { aMember, anIntroduction } from '../../support/builders.js';
 
@@ -23,12 +28,13 @@ const base = {
   member,
   workplace: { name: 'Đảng ủy Bệnh viện Đa khoa', address: 'Số 4, Châu Văn Liêm, Cần Thơ' },
   residence: { name: 'Đảng ủy phường An Hòa' },
+  signer: { name: 'Phạm Văn Bình', title: 'bi_thu' as const },
 };
 
 describe('Function: introductionLetter', () => {
   it('qd213-2020 carries the fields of mẫu 1-213', () => {
     // Act
-    const letter = introductionLetter({ ...base, ruleSet: 'qd213-2020', secretaryName: 'Phạm Văn Bình' });
+    const letter = introductionLetter({ ...base, ruleSet: 'qd213-2020' });
 
     // Assess
     const body = letter.paragraphs.join('\n');
@@ -54,7 +60,31 @@ describe('Function: introductionLetter', () => {
     expect(body).toContain(`Số thẻ đảng viên: ${member.partyCardNumber}`);
     expect(body).toContain('76-QĐ/TW');
     expect(body).not.toContain('Giới tính');
-    expect(letter.signature.name).toBeUndefined();
+  });
+
+  it('is signed by the bí thư, else a phó bí thư under their own title, never by the meeting secretary or nobody', () => {
+    // Prepare
+    const staff = (title?: 'bi_thu' | 'pho_bi_thu', fullName = 'X') => ({
+      fullName,
+      ...(title ? { partyTitle: title } : {}),
+    });
+
+    // Act
+    const deputyOnly = letterSigner([staff(undefined, 'Thư Ký'), staff('pho_bi_thu', 'Lê Phó')]);
+    const both = letterSigner([staff('pho_bi_thu', 'Lê Phó'), staff('bi_thu', 'Trần Bí')]);
+    const none = letterSigner([staff(undefined, 'Thư Ký')]);
+    const letter = introductionLetter({ ...base, ruleSet: 'hd02-2011', signer: deputyOnly ?? base.signer });
+
+    // Assess
+    expect(deputyOnly).toEqual({ name: 'Lê Phó', title: 'pho_bi_thu' });
+    expect(both).toEqual({ name: 'Trần Bí', title: 'bi_thu' });
+    expect(none).toBeUndefined();
+    expect(letter.signature).toEqual({
+      onBehalfOf: 'T/M ĐẢNG ỦY',
+      title: 'PHÓ BÍ THƯ',
+      hint: '(Ký tên, đóng dấu)',
+      name: 'Lê Phó',
+    });
   });
 
   it('adds the R3, R6, R20 remarks, and page 2 once the ward received the member', () => {
