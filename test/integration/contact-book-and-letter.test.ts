@@ -318,7 +318,10 @@ describe('HTTP: the contact book and the introduction letter', () => {
       // Assess
       expect(res.status).toBe(409);
       expect(res.json).toMatchObject({
-        error: { code: 'no_letter_signer', message: expect.stringContaining('chưa có bí thư hoặc phó bí thư') },
+        error: {
+          code: 'no_letter_signer',
+          message: expect.stringContaining('chưa có bí thư hoặc phó bí thư'),
+        },
       });
     });
 
