@@ -4,6 +4,8 @@ import { execSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { Channel } from '../../shared/ports/repositories.js';
+import { CHANNELS } from '../support/chat-channels.js';
 import { OUT_DIR, ROOT } from './bundle.js';
 import { consoleTable, markdown, type Section } from './report-format.js';
 import { fanOutSection, rsvpSection } from './section-bot.js';
@@ -37,6 +39,7 @@ async function main() {
     const section = await rsvpSection({
       presses: Number(process.env.BENCH_RSVP_PRESSES ?? 1000),
       concurrency: 50,
+      channels: channelsOf(process.env.BENCH_RSVP_CHANNELS),
     });
     sections.push(section);
     console.log(consoleTable(section));
@@ -71,6 +74,15 @@ async function main() {
   }
   rmSync(OUT_DIR, { recursive: true, force: true });
   console.log(`bench finished in ${(totalSeconds / 60).toFixed(1)} min`);
+}
+
+/** `telegram,zalo` (the default: both, one row each beside the same floor), or one of them. */
+function channelsOf(value: string | undefined): Channel[] {
+  if (!value) return [...CHANNELS];
+  const asked = value.split(',').map((c) => c.trim());
+  const unknown = asked.filter((c) => !CHANNELS.includes(c as Channel));
+  if (unknown.length) throw new Error(`BENCH_RSVP_CHANNELS: unknown channel ${unknown.join(', ')}`);
+  return asked as Channel[];
 }
 
 /** The BENCH_* variables set for this run (else the defaults apply) and the 1-minute load average. */

@@ -38,12 +38,16 @@ export const SCHOOL = 'truong-dh-can-tho';
 
 export class FakeClock {
   private current: number;
-  constructor(iso: string) {
+  /** Wall-clock ms since which time passes (a ticking clock); undefined: time stands still until moved. */
+  private readonly tickingSince: number | undefined;
+  constructor(iso: string, options: { ticking?: boolean } = {}) {
     this.current = Date.parse(iso);
+    this.tickingSince = options.ticking ? Date.now() : undefined;
   }
-  now = (): Date => new Date(this.current);
+  now = (): Date =>
+    new Date(this.current + (this.tickingSince === undefined ? 0 : Date.now() - this.tickingSince));
   set(iso: string): void {
-    this.current = Date.parse(iso);
+    this.current = Date.parse(iso) - (this.tickingSince === undefined ? 0 : Date.now() - this.tickingSince);
   }
   advance(ms: number): void {
     this.current += ms;
@@ -72,6 +76,11 @@ export interface WorldOptions {
   seed?: boolean;
   /** The second channel (issue 15): a Zalo OA emulator POSTing signed events to the Zalo webhook. Off by default. */
   zalo?: boolean;
+  /**
+   * The fake clock runs at the wall clock's pace from `now` (still a fake date). The Zalo emulator's rate
+   * window is on the world's clock, so the bench's fan-out needs time to pass for the window to slide.
+   */
+  ticking?: boolean;
 }
 
 /** The Zalo side of a world: the emulator (on the world's clock) and where its events are POSTed. */
@@ -117,7 +126,9 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
     webhookTimeoutMs: WEBHOOK_TIMEOUT_MS,
   });
   await emu.start();
-  const clock = new FakeClock(options.now ?? '2026-06-01T08:00:00+07:00');
+  const clock = new FakeClock(options.now ?? '2026-06-01T08:00:00+07:00', {
+    ticking: options.ticking ?? false,
+  });
   const logs: string[] = [];
   const metrics = new RecordingMetrics();
   const sms = new RecordingSmsSender();
