@@ -4,6 +4,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { botInfoFromConfig } from '../bot/channels/telegram/bot-info.js';
 import { createZaloBot, type ZaloBot } from '../bot/channels/zalo/bot.js';
 import {
+  ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF,
   ZaloAccessTokens,
   ZaloApiClient,
   ZaloOaApi,
@@ -88,12 +89,13 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
     clock: input.clock,
     ...(input.botDeps.metrics ? { metrics: input.botDeps.metrics } : {}),
   });
+  // Past Zalo's call limit (-32) notices wait long (jobs), the webhook's answers briefly (its 10 s): oa.ts.
   const oa = new ZaloOaApi(client, tokens);
-  const renderer = new ZaloRenderer(oa, input.botDeps.ports.callbackData);
-  const messenger = new ZaloMessenger(renderer);
+  const replies = new ZaloOaApi(client, tokens, { backOff: ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF });
+  const messenger = new ZaloMessenger(new ZaloRenderer(oa, input.botDeps.ports.callbackData));
   const bot = createZaloBot(input.botDeps, {
     botInfo: zaloBotInfo(input.botInfo),
-    renderer,
+    renderer: new ZaloRenderer(replies, input.botDeps.ports.callbackData),
   });
   return {
     bot,
