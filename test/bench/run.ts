@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_ZALO_RATE_LIMITS } from '../../local/zalo-emulator/index.js';
 import type { Channel } from '../../shared/ports/repositories.js';
 import { CHANNELS } from '../support/chat-channels.js';
 import { OUT_DIR, ROOT } from './bundle.js';
@@ -11,6 +12,7 @@ import { consoleTable, markdown, type Section } from './report-format.js';
 import { fanOutSection, rsvpSection } from './section-bot.js';
 import { coldStartSection } from './section-cold-start.js';
 import { reportSection } from './section-report.js';
+import { zaloFanOutSection } from './section-zalo-fan-out.js';
 
 async function main() {
   const started = Date.now();
@@ -50,6 +52,18 @@ async function main() {
       globalPerSecond: 300,
       perChatPerSecond: 1,
       concurrency: Number(process.env.BENCH_FANOUT_CONCURRENCY ?? 16),
+    });
+    sections.push(section);
+    console.log(consoleTable(section));
+  }
+  if (wants('fan-out-zalo')) {
+    const members = Number(process.env.BENCH_ZALO_FANOUT_MEMBERS ?? 1000);
+    const section = await zaloFanOutSection({
+      members,
+      concurrency: Number(process.env.BENCH_FANOUT_CONCURRENCY ?? 16),
+      // Zalo's documented limit per app.
+      perMinute: Number(process.env.BENCH_ZALO_LIMIT_PER_MINUTE ?? DEFAULT_ZALO_RATE_LIMITS.perWindow),
+      tightPerMinute: Number(process.env.BENCH_ZALO_TIGHT_LIMIT_PER_MINUTE ?? Math.ceil(members / 2)),
     });
     sections.push(section);
     console.log(consoleTable(section));
