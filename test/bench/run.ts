@@ -125,9 +125,12 @@ const ANALYSIS = `## Reading the results
 - **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %; medians over
   BENCH_ROUNDS processes (20 by default) and floors measured in the same rounds keep the ratios comparable,
   not the absolute times.
-- **Bot paths.** Sections 2 and 3 drive the real webhook handler and invitation job against the Telegram
-  emulator (local/telegram-emulator) and their own DynamoDB Local; see each section's notes for what the
-  floor is and why a ratio is what it is.
+- **Bot paths.** Sections 2 and 3 drive the real webhook handlers and invitation job against the Telegram
+  emulator (local/telegram-emulator), the Zalo emulator (local/zalo-emulator) and their own DynamoDB Local;
+  see each section's notes for what the floor is and why a ratio is what it is. The RSVP press is timed on
+  both channels in one world, each row beside the same floor. Zalo's limit is per minute (4,000 calls per
+  app), not per second: the fan-out on Zalo counts the busiest minute against it, and its last run lowers
+  the limit below the job's pace so that the back-off on -32 (bot/channels/zalo/oa.ts) is exercised.
 `;
 
 main().catch((error) => {
