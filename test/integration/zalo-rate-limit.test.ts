@@ -12,10 +12,11 @@ import { botDepsOf } from '../../functions/bot-deps.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DynamoStore } from '../../shared/adapters/dynamodb/store.js';
 import { DynamoZaloTokenStore } from '../../shared/adapters/dynamodb/zalo-token-store.js';
+import type { Meeting } from '../../shared/domain/meeting.js';
 import type { Clock } from '../../shared/ports/common.js';
 import { startInvitations } from '../../shared/services/invitations.js';
 import { aPlannedMeeting, type BotWorld, createBotWorld, RESIDENCE, STAFF } from '../support/bot-world.js';
-import { aLinkedPerson } from '../support/chat-channels.js';
+import { aLinkedPerson, inviteOn } from '../support/chat-channels.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
 
 const USERS = Array.from({ length: 10 }, (_, i) => `81000000000000002${String(i).padStart(2, '0')}`);
@@ -122,10 +123,12 @@ describe('Class: ZaloOaApi, past the call limit', () => {
 
 describe('Invitation job on Zalo past the call limit', () => {
   let world: BotWorld;
+  let meeting: Meeting;
 
   beforeAll(async () => {
     // The emulator's window is on the world's clock: it ticks, so the window slides while the job waits.
     world = await createBotWorld({ zalo: true, ticking: true });
+    meeting = await aPlannedMeeting(world);
   });
 
   afterAll(async () => {
@@ -136,7 +139,6 @@ describe('Invitation job on Zalo past the call limit', () => {
     // Prepare
     const people = [];
     for (let i = 1; i <= 8; i++) people.push(await aLinkedPerson(world, 'zalo', `Đinh Văn Số${i}`));
-    const meeting = await aPlannedMeeting(world);
     const emu = world.zalo?.emu;
     if (!emu) throw new Error('no Zalo in this world');
     const { messenger } = await world.deps.telegram();
@@ -160,5 +162,29 @@ describe('Invitation job on Zalo past the call limit', () => {
     expect(world.queue.failed).toEqual([]);
     for (const { member } of people)
       expect(await world.repos.invitations.get(meeting.id, member.id)).toMatchObject({ delivery: 'sent' });
+  });
+
+  it('stores a press while Zalo refuses every call, and answers the webhook once its replies gave up', async () => {
+    // Prepare
+    world.zalo?.emu.disableRateLimits();
+    const { member, person } = await aLinkedPerson(world, 'zalo', 'Đinh Thị Mai');
+    await inviteOn(world, meeting, member, person);
+    const emu = world.zalo?.emu;
+    if (!emu) throw new Error('no Zalo in this world');
+    const seen = person.messages().length;
+    emu.clearCalls();
+    emu.setRateLimits({ perWindow: 0, windowMs: 60_000 });
+
+    // Act
+    const status = await person.press('Tham dự');
+
+    // Assess
+    expect(await world.repos.invitations.get(meeting.id, member.id)).toMatchObject({ rsvp: 'attending' });
+    expect(person.messages()).toHaveLength(seen);
+    const refused = emu.callsOf('message');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((c) => (c.answer as { error: number }).error === -32)).toBe(true);
+    expect(status).toBe(200);
+    emu.disableRateLimits();
   });
 });
