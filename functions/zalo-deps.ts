@@ -4,6 +4,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { botInfoFromConfig } from '../bot/channels/telegram/bot-info.js';
 import { createZaloBot, type ZaloBot } from '../bot/channels/zalo/bot.js';
 import {
+  ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF,
   ZaloAccessTokens,
   ZaloApiClient,
   ZaloOaApi,
@@ -97,7 +98,9 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
     clock: input.clock,
     ...(input.botDeps.metrics ? { metrics: input.botDeps.metrics } : {}),
   });
+  // Past Zalo's call limit (-32) notices wait long (jobs), the webhook's answers briefly (its 10 s): oa.ts.
   const oa = new ZaloOaApi(client, tokens);
+  const replies = new ZaloOaApi(client, tokens, { backOff: ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF });
   const outbound = new ZaloOutbound({
     store: new DynamoZaloOutboundStore(input.store, config.oaId, () => input.clock.now()),
     clock: input.clock,
@@ -109,7 +112,8 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
   const messenger = new ZaloMessenger(renderer, outbound);
   const bot = createZaloBot(input.botDeps, {
     botInfo: zaloBotInfo(input.botInfo),
-    renderer,
+    // The webhook's own answers wait briefly past Zalo's call limit; notices (jobs) wait long.
+    renderer: new ZaloRenderer(replies, input.botDeps.ports.callbackData),
     outbound,
   });
   const templates = config.znsTemplates ?? {};

@@ -4,11 +4,15 @@ import { execSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_ZALO_RATE_LIMITS } from '../../local/zalo-emulator/index.js';
+import type { Channel } from '../../shared/ports/repositories.js';
+import { CHANNELS } from '../support/chat-channels.js';
 import { OUT_DIR, ROOT } from './bundle.js';
 import { consoleTable, markdown, type Section } from './report-format.js';
 import { fanOutSection, rsvpSection } from './section-bot.js';
 import { coldStartSection } from './section-cold-start.js';
 import { reportSection } from './section-report.js';
+import { zaloFanOutSection } from './section-zalo-fan-out.js';
 
 async function main() {
   const started = Date.now();
@@ -37,6 +41,7 @@ async function main() {
     const section = await rsvpSection({
       presses: Number(process.env.BENCH_RSVP_PRESSES ?? 1000),
       concurrency: 50,
+      channels: channelsOf(process.env.BENCH_RSVP_CHANNELS),
     });
     sections.push(section);
     console.log(consoleTable(section));
@@ -47,6 +52,18 @@ async function main() {
       globalPerSecond: 300,
       perChatPerSecond: 1,
       concurrency: Number(process.env.BENCH_FANOUT_CONCURRENCY ?? 16),
+    });
+    sections.push(section);
+    console.log(consoleTable(section));
+  }
+  if (wants('fan-out-zalo')) {
+    const members = Number(process.env.BENCH_ZALO_FANOUT_MEMBERS ?? 1000);
+    const section = await zaloFanOutSection({
+      members,
+      concurrency: Number(process.env.BENCH_FANOUT_CONCURRENCY ?? 16),
+      // Zalo's documented limit per app.
+      perMinute: Number(process.env.BENCH_ZALO_LIMIT_PER_MINUTE ?? DEFAULT_ZALO_RATE_LIMITS.perWindow),
+      tightPerMinute: Number(process.env.BENCH_ZALO_TIGHT_LIMIT_PER_MINUTE ?? Math.ceil(members / 2)),
     });
     sections.push(section);
     console.log(consoleTable(section));
@@ -71,6 +88,15 @@ async function main() {
   }
   rmSync(OUT_DIR, { recursive: true, force: true });
   console.log(`bench finished in ${(totalSeconds / 60).toFixed(1)} min`);
+}
+
+/** `telegram,zalo` (the default: both, one row each beside the same floor), or one of them. */
+function channelsOf(value: string | undefined): Channel[] {
+  if (!value) return [...CHANNELS];
+  const asked = value.split(',').map((c) => c.trim());
+  const unknown = asked.filter((c) => !CHANNELS.includes(c as Channel));
+  if (unknown.length) throw new Error(`BENCH_RSVP_CHANNELS: unknown channel ${unknown.join(', ')}`);
+  return asked as Channel[];
 }
 
 /** The BENCH_* variables set for this run (else the defaults apply) and the 1-minute load average. */
@@ -99,9 +125,12 @@ const ANALYSIS = `## Reading the results
 - **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %; medians over
   BENCH_ROUNDS processes (20 by default) and floors measured in the same rounds keep the ratios comparable,
   not the absolute times.
-- **Bot paths.** Sections 2 and 3 drive the real webhook handler and invitation job against the Telegram
-  emulator (local/telegram-emulator) and their own DynamoDB Local; see each section's notes for what the
-  floor is and why a ratio is what it is.
+- **Bot paths.** Sections 2 and 3 drive the real webhook handlers and invitation job against the Telegram
+  emulator (local/telegram-emulator), the Zalo emulator (local/zalo-emulator) and their own DynamoDB Local;
+  see each section's notes for what the floor is and why a ratio is what it is. The RSVP press is timed on
+  both channels in one world, each row beside the same floor. Zalo's limit is per minute (4,000 calls per
+  app), not per second: the fan-out on Zalo counts the busiest minute against it, and its last run lowers
+  the limit below the job's pace so that the back-off on -32 (bot/channels/zalo/oa.ts) is exercised.
 `;
 
 main().catch((error) => {

@@ -35,7 +35,13 @@ export {
 } from './errors.js';
 export { parseZaloEvent, type ZaloEvent } from './events.js';
 export { readZaloWebhook, type ZaloInbound } from './inbound.js';
-export { ZaloOaApi } from './oa.js';
+export {
+  DEFAULT_ZALO_RATE_LIMIT_BACK_OFF,
+  ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF,
+  ZaloOaApi,
+  type ZaloOaApiOptions,
+  type ZaloRateLimitBackOff,
+} from './oa.js';
 export {
   eventAge,
   isZaloSignatureValid,
