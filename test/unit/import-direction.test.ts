@@ -1,0 +1,143 @@
+// unit tests: the import direction docs/architecture.md states (domain ← schemas/ports ← services ← adapters/functions/bot
+// ← local), read from the source files themselves, so a new import against it fails here; the known exceptions are listed.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The rooms of docs/architecture.md, most specific first. */
+const ROOMS = [
+  ['shared/domain', 'domain'],
+  ['shared/schemas', 'schemas'],
+  ['shared/ports', 'ports'],
+  ['shared/services', 'services'],
+  ['shared/adapters', 'adapters'],
+  ['shared/config', 'config'],
+  ['functions', 'functions'],
+  ['bot', 'bot'],
+  // The operator's command-line tools under infra/ (admin.ts, zalo.ts, register-telegram.ts) compose the app's
+  // own pieces like local/ does; the CDK app (stacks, constructs) reads shared/config only.
+  ['infra/stacks', 'cdk'],
+  ['infra/constructs', 'cdk'],
+  ['infra', 'operator'],
+  ['local', 'local'],
+  ['test', 'test'],
+] as const;
+type Room = (typeof ROOMS)[number][1];
+
+const SHARED: readonly Room[] = ['domain', 'schemas', 'ports', 'services', 'adapters', 'config'];
+const MAY_IMPORT: Record<Exclude<Room, 'test'>, readonly Room[]> = {
+  domain: [],
+  schemas: ['domain'],
+  ports: ['domain'],
+  services: ['domain', 'schemas', 'ports'],
+  adapters: ['domain', 'ports', 'config', 'schemas'],
+  config: ['domain'],
+  functions: SHARED,
+  bot: SHARED,
+  cdk: ['config', 'operator'],
+  operator: [...SHARED, 'bot', 'cdk'],
+  local: [...SHARED, 'functions', 'bot', 'cdk', 'operator'],
+};
+
+/**
+ * Known exceptions, each named with why it stands and where it goes away: a new import against the rule is not
+ * added here but fixed. `functions/` composing the bot is issue 20's "one composition root" (move the bot's
+ * runtime and the messengers out of functions/).
+ */
+const KNOWN: readonly string[] = [
+  // issue 20: the bot's composition root and the two webhooks live in functions/.
+  'functions/bot-deps.ts -> bot/channels/telegram/index.ts',
+  'functions/bot-deps.ts -> bot/channels/zalo/messenger.ts',
+  'functions/bot-deps.ts -> bot/context.ts',
+  'functions/bot-deps.ts -> bot/create-bot.ts',
+  'functions/bot-deps.ts -> bot/notices.ts',
+  'functions/invitation-worker.ts -> bot/context.ts',
+  'functions/http/send-invitations.ts -> bot/context.ts',
+  'functions/telegram-webhook.ts -> bot/year-end.ts',
+  'functions/zalo-webhook.ts -> bot/channels/zalo/index.ts',
+  'functions/zalo-webhook.ts -> bot/year-end.ts',
+  'functions/zalo-deps.ts -> bot/channels/telegram/bot-info.ts',
+  'functions/zalo-deps.ts -> bot/channels/zalo/bot.ts',
+  'functions/zalo-deps.ts -> bot/channels/zalo/index.ts',
+  'functions/zalo-deps.ts -> bot/channels/zalo/messenger.ts',
+  'functions/zalo-deps.ts -> bot/channels/zalo/outbound.ts',
+  'functions/zalo-deps.ts -> bot/channels/zalo/renderer.ts',
+  'functions/zalo-deps.ts -> bot/channels/zalo/zns.ts',
+  'functions/zalo-deps.ts -> bot/context.ts',
+  // The PDF renderers take the view a use case built (its type only): the type belongs in ports (issue 20).
+  'shared/adapters/documents/link-codes-pdf.ts -> shared/services/link-code-sheet.ts',
+  'shared/adapters/documents/personal-data-pdf.ts -> shared/services/personal-data.ts',
+  // The CDK construct bundles the PDF fonts by the path their adapter declares.
+  'infra/constructs/app-function.ts -> shared/adapters/documents/fonts.ts',
+];
+
+function roomOf(path: string): Room | undefined {
+  return ROOMS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1];
+}
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'cdk.out') yield* sourceFiles(path);
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) yield path;
+  }
+}
+
+/** Relative imports, static and dynamic, type-only included: a type is a dependency too. */
+const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) =>
+    relative(ROOT, normalize(join(ROOT, dirname(file), m[1] ?? ''))).replace(/\.js$/, '.ts'),
+  );
+}
+
+function violations(): string[] {
+  const found: string[] = [];
+  for (const top of ['shared', 'functions', 'bot', 'infra', 'local']) {
+    for (const file of sourceFiles(top)) {
+      const from = roomOf(file);
+      if (!from || from === 'test') continue;
+      for (const target of imports(file)) {
+        const to = roomOf(target);
+        if (!to || to === from) continue;
+        if (!MAY_IMPORT[from].includes(to)) found.push(`${file} -> ${target}`);
+      }
+    }
+  }
+  return found.sort();
+}
+
+describe('Rule: imports flow one way (docs/architecture.md, "Rooms")', () => {
+  it('finds no import against the direction beyond the known exceptions', () => {
+    // Act
+    const found = violations();
+
+    // Assess
+    expect(found.filter((v) => !KNOWN.includes(v))).toEqual([]);
+  });
+
+  it('lists no exception that is gone (a fixed one leaves the list)', () => {
+    // Act
+    const found = new Set(violations());
+
+    // Assess
+    expect(KNOWN.filter((k) => !found.has(k))).toEqual([]);
+  });
+
+  it('would catch a domain file importing a service, and a type-only import', () => {
+    // Prepare: the rule as the test applies it, on two imports written here.
+    const domainToService = roomOf('shared/domain/x.ts');
+    const target = roomOf('shared/services/y.ts');
+    const typeOnly = [..."import type { A } from '../services/y.js';".matchAll(IMPORT)].map((m) => m[1]);
+
+    // Assess
+    expect(domainToService && target && MAY_IMPORT[domainToService].includes(target)).toBe(false);
+    expect(typeOnly).toEqual(['../services/y.js']);
+  });
+});
