@@ -40,6 +40,7 @@ export async function render() {
       residence: { kind: 'permanent', address: 'Khu vực 2, phường Hưng Lợi', registeredFrom: '2000-01-01' } },
     workplace: { name: 'Chi bộ Điện lực Ninh Kiều', address: 'Cần Thơ' },
     residence: { name: 'Đảng ủy phường Hưng Lợi' },
+    signer: { name: 'Trần Văn Bí', title: 'bi_thu' },
   });
   return renderIntroductionLetterPdf(content, { regular: loadFont('regular'), bold: loadFont('bold') });
 }
