@@ -303,6 +303,33 @@ describe('Zalo channel: transport guarantees and what only Zalo does', () => {
     expect(sent[4]?.file).toMatchObject({ fileName: 'bien-ban.pdf', mimeType: 'application/pdf' });
   });
 
+  it('imports a file event delivered 5 times once: one job, one answer', async () => {
+    // Prepare
+    const staff = await aLinkedWorkplaceStaff('zalo', 'work-files-replay');
+    const emu = zaloEmu();
+    const first = await emu.sendFile(staff.chatId, {
+      fileName: 'danh-sach.csv',
+      bytes: membersCsv(740_000_000, 1),
+      mimeType: 'text/csv',
+    });
+    await world.queue.drain();
+    const after = staff.messages().length;
+
+    // Act
+    const copies = [];
+    for (let i = 0; i < 4; i++) copies.push(await emu.redeliver(first));
+    await world.queue.drain();
+
+    // Assess
+    expect([first, ...copies].map((d) => d.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(staff.messages()).toHaveLength(after);
+    const msgId = String((first.event.message as { msg_id: string }).msg_id);
+    const job = await world.repos.importJobs.get(
+      importJobId({ channel: 'zalo', chatId: staff.chatId, messageId: String(zaloMessageNumber(msgId)) }),
+    );
+    expect(job).toMatchObject({ attempts: 1, result: { created: 1 } });
+  });
+
   it("refuses politely a file whose URL is not on Zalo's file hosts, and fetches nothing", async () => {
     // Prepare: a loopback server standing for a foreign host, counting what reaches it
     const staff = await aLinkedWorkplaceStaff('zalo', 'work-files-foreign');
