@@ -76,8 +76,8 @@ export function zaloMessageNumber(msgId: string): number {
 }
 
 /**
- * A file whose URL is not on Zalo's file hosts (the only way: a forged or altered event, or a host Zalo
- * started using that ZALO_FILE_HOST_SUFFIXES lacks) is told so and goes no further: no job, no fetch.
+ * A file whose URL is not on Zalo's file hosts (a host Zalo started using that ZALO_FILE_HOST_SUFFIXES
+ * lacks, or an event signed by whoever holds the OA secret) is told so and goes no further: no job, no fetch.
  */
 function fileGuard(files: Pick<ZaloFileSource, 'accepts'> | undefined): Composer<BotContext> {
   const guard = new Composer<BotContext>();
@@ -152,7 +152,7 @@ export function createZaloBot(
       try {
         await bot.handleUpdate(update);
       } finally {
-        // After the answer, never before it: one conditional write per text (a press is one too), which a
+        // After the answer, never before it: one conditional write per user message (a text, a press, a file), which a
         // replay of the same msg_id leaves unchanged (the free replies it spent stay spent).
         if (plan && isMessage) {
           await options.outbound?.recordInbound(event.userId, event.msgId, new Date(event.at), plan.replies);
