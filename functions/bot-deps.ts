@@ -2,6 +2,7 @@
 // reminders, invitation route): AppDeps plus the bot, its messenger, the invitation queue and SMS.
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { Bot } from 'grammy';
+import { ChannelFiles } from '../bot/channels/chat-files.js';
 import {
   botInfoFromConfig,
   createTelegramFiles,
@@ -51,7 +52,10 @@ export interface TelegramRuntime {
   messenger: ChatMessenger;
   secretToken: string;
   throttler: Throttler;
-  /** Files users send (the members' CSV): getFile and the download. */
+  /**
+   * Files users send (the members' and the committees' CSV), fetched from the channel they were sent on:
+   * Telegram's getFile and download, or the Zalo event's file URL (only on Zalo's hosts).
+   */
   files: ChatFileSource;
 }
 
@@ -203,7 +207,11 @@ export function createBotAppDeps(
       telegram: async () => telegramMessenger,
       zalo: async () => (await deps.zalo())?.messenger,
     });
-    const files = createTelegramFiles(token, bot.apiRoot);
+    const telegramFiles = createTelegramFiles(token, bot.apiRoot);
+    const files = new ChannelFiles({
+      telegram: async () => telegramFiles,
+      zalo: async () => (await deps.zalo())?.files,
+    });
     const botDeps = botDepsOf(deps, messenger, overrides.newCode, files);
     const grammyBot = createBot(token, botDeps, {
       botInfo: botInfoFromConfig(token, bot),
@@ -229,7 +237,7 @@ export function createBotAppDeps(
       store: app.repos.store,
       clock: deps.clock,
       botInfo: bot,
-      botDeps: botDepsOf(deps, telegram.messenger, overrides.newCode),
+      botDeps: botDepsOf(deps, telegram.messenger, overrides.newCode, telegram.files),
       ...(zaloOverrides?.fetch ? { fetch: zaloOverrides.fetch } : {}),
     });
   }

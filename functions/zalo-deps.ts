@@ -3,6 +3,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { UserFromGetMe } from 'grammy/types';
 import { botInfoFromConfig } from '../bot/channels/telegram/bot-info.js';
 import { createZaloBot, type ZaloBot } from '../bot/channels/zalo/bot.js';
+import { ZaloFileSource } from '../bot/channels/zalo/files.js';
 import {
   ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF,
   ZaloAccessTokens,
@@ -40,6 +41,8 @@ export interface ZaloRuntime {
   /** Approved ZNS templates to a phone; undefined when the stage has no template id configured. */
   zns: ZnsSender | undefined;
   webhook: ZaloWebhookSecrets;
+  /** Files users send to the OA: their URL fetched only on Zalo's file hosts (or the emulator's root locally). */
+  files: ZaloFileSource;
 }
 
 /** The two secrets: from the environment locally, from SSM SecureString parameters in AWS (like loadBotSecrets). */
@@ -110,11 +113,17 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
   });
   const renderer = new ZaloRenderer(oa, input.botDeps.ports.callbackData);
   const messenger = new ZaloMessenger(renderer, outbound);
+  // Locally the emulator serves the files users send under its API root; in AWS no root is set.
+  const files = new ZaloFileSource({
+    ...(config.apiBaseUrl ? { trustedRoots: [config.apiBaseUrl] } : {}),
+    ...(input.fetch ? { fetch: input.fetch } : {}),
+  });
   const bot = createZaloBot(input.botDeps, {
     botInfo: zaloBotInfo(input.botInfo),
     // The webhook's own answers wait briefly past Zalo's call limit; notices (jobs) wait long.
     renderer: new ZaloRenderer(replies, input.botDeps.ports.callbackData),
     outbound,
+    files,
   });
   const templates = config.znsTemplates ?? {};
   const zns =
@@ -128,5 +137,6 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
     outbound,
     zns,
     webhook: { appId: config.appId, oaSecretKey: secrets.oaSecretKey },
+    files,
   };
 }

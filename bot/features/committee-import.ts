@@ -38,7 +38,10 @@ committeeImportFeature.on('message:document', async (ctx, next) => {
     await ctx.ui.reply(message(t.tooLarge));
     return;
   }
-  const bytes = await ctx.deps.files.download(document.file_id);
+  const user = ctx.chatUser;
+  if (!user) return;
+  // The file id means something to the channel it was sent on only (Telegram's file_id, Zalo's file URL).
+  const bytes = await ctx.deps.files.download(document.file_id, user.channel);
   if (bytes.byteLength > MAX_COMMITTEE_FILE_BYTES) {
     await ctx.ui.reply(message(t.tooLarge));
     return;

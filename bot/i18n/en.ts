@@ -811,6 +811,8 @@ export const en: Catalogue = {
     moreButtons: 'More choices:',
     fileRefused: (fileName: string) =>
       `Zalo did not accept the file ${fileName}. Please open it on the web page or ask the staff to send it on Telegram.`,
+    fileNotFromZalo:
+      'This file could not be read because it was not sent through Zalo. Please send the file again directly in this chat.',
     znsHowToAnswer: 'Message the OA or call cell',
   },
 

@@ -877,6 +877,8 @@ export const vi = {
     moreButtons: 'Chọn tiếp:',
     fileRefused: (fileName: string) =>
       `Zalo không nhận được tệp ${fileName}. Đồng chí hãy xem tệp này trên trang quản lý hoặc nhờ cán bộ gửi qua Telegram.`,
+    fileNotFromZalo:
+      'Không đọc được tệp này vì tệp không được gửi qua Zalo. Đồng chí hãy gửi lại tệp trực tiếp vào cuộc trò chuyện này.',
     /** The "how to answer" value of the ZNS invitation and reminder templates (30 characters at most). */
     znsHowToAnswer: 'Nhắn cho OA hoặc gọi chi bộ',
   },

@@ -25,6 +25,7 @@ export {
   type ZaloEmulatorOptions,
   type ZaloTokenPair,
   type ZaloUploadedFile,
+  type ZaloUserFile,
   type ZaloZnsMessage,
   zaloEventMac,
 } from './server.js';

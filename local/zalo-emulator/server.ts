@@ -153,6 +153,15 @@ export interface ZaloDelivery {
   error?: string;
 }
 
+/** A file a simulated user sends (`sendFile`, `POST /_emulator/users/<id>/file`). */
+export interface ZaloUserFile {
+  fileName: string;
+  bytes: Uint8Array | string;
+  mimeType?: string;
+  /** Another URL in the event than the emulator's own (a test of a foreign host): the file is still kept. */
+  url?: string;
+}
+
 export interface ZaloTokenPair {
   accessToken: string;
   refreshToken: string;
@@ -460,6 +469,69 @@ export class ZaloEmulator {
       throw new Error(`Button "${button.title}" (${button.type}) does not send a text to the OA`);
     }
     return this.sendText(userId, button.payload, { hidden: button.type === 'oa.query.hide' });
+  }
+
+  // ---- a simulated user sends a file (user_send_file) ------------------------------------------------------
+
+  /**
+   * The user sends a file to the OA: it is kept like an upload, served at `GET /files/<token>`, and Zalo
+   * POSTs a `user_send_file` event whose attachment URL points there (Zalo's is on its file hosts: the
+   * functions trust the emulator's root locally, never in AWS).
+   */
+  async sendFile(userId: string, file: ZaloUserFile): Promise<ZaloDelivery> {
+    const user = this.addUser({ id: userId });
+    user.lastInteractionAt = this.now();
+    const bytes = Buffer.from(file.bytes);
+    const token = `zuf-${hex(20)}`;
+    const mimeType = file.mimeType ?? 'application/octet-stream';
+    this.uploads.set(token, { token, fileName: file.fileName, mimeType, bytes });
+    const msgId = hex(16);
+    this.append(user.id, {
+      from: 'user',
+      messageId: msgId,
+      file: { token, fileName: file.fileName, mimeType, size: bytes.length },
+    });
+    const url = file.url ?? `${this.url.replace(/\/+$/, '')}/files/${token}`;
+    return this.deliver(
+      this.buildFileEvent(user.id, msgId, {
+        url,
+        name: file.fileName,
+        size: bytes.length,
+        checksum: md5(bytes),
+      }),
+    );
+  }
+
+  /** A `user_send_file` event as Zalo shapes it: one attachment of type `file` (without delivering it). */
+  buildFileEvent(
+    userId: string,
+    msgId: string,
+    payload: { url: string; name: string; size: number; checksum?: string },
+  ): Record<string, unknown> {
+    return {
+      app_id: this.appId,
+      sender: { id: userId },
+      user_id_by_app: userId,
+      recipient: { id: this.oaId },
+      event_name: 'user_send_file',
+      message: {
+        msg_id: msgId,
+        attachments: [
+          {
+            type: 'file',
+            payload: {
+              url: payload.url,
+              name: payload.name,
+              // Zalo sends the size as a string of bytes in the examples seen (docs/zalo.md).
+              size: String(payload.size),
+              ...(payload.checksum ? { checksum: payload.checksum } : {}),
+              type: payload.name.split('.').pop() ?? '',
+            },
+          },
+        ],
+      },
+      timestamp: String(this.now()),
+    };
   }
 
   /** POSTs the same signed body again (Zalo retries a webhook that did not answer 200; an attacker may replay). */
@@ -1027,11 +1099,13 @@ export class ZaloEmulator {
     }
     if (action === 'follow' && method === 'POST') return summary(await this.follow(userId));
     if (action === 'unfollow' && method === 'POST') return summary(await this.unfollow(userId));
+    if (action === 'file' && method === 'POST') return summary(await this.sendFile(userId, userFileOf(body)));
     throw new ControlError(404, 'Not Found');
   }
 
   private async controlBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-    const raw = await readBody(req, 1024 * 1024);
+    // A file sent from the chat page comes base64 in JSON: room for the members' import limit (5 MB).
+    const raw = await readBody(req, 8 * 1024 * 1024);
     if (raw.length === 0) return {};
     let parsed: unknown;
     try {
@@ -1043,6 +1117,23 @@ export class ZaloEmulator {
     if (!object) throw new ControlError(400, 'Body must be a JSON object');
     return object;
   }
+}
+
+function md5(bytes: Buffer): string {
+  return createHash('md5').update(bytes).digest('hex');
+}
+
+/** The body of `POST /_emulator/users/<id>/file`: `{ fileName, base64, mimeType? }`. */
+function userFileOf(body: Record<string, unknown>): ZaloUserFile {
+  if (typeof body.fileName !== 'string' || body.fileName.length === 0) {
+    throw new ControlError(400, 'fileName must be a string');
+  }
+  if (typeof body.base64 !== 'string') throw new ControlError(400, 'base64 must be a string');
+  return {
+    fileName: body.fileName,
+    bytes: Buffer.from(body.base64, 'base64'),
+    ...(typeof body.mimeType === 'string' ? { mimeType: body.mimeType } : {}),
+  };
 }
 
 function summary(delivery: ZaloDelivery): Record<string, unknown> {

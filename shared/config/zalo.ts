@@ -8,6 +8,22 @@ export const DEFAULT_FREE_REPLIES_PER_MESSAGE = 8;
 /** A verified OA's free proactive messages a month (reported as 1,000; the stage settings say for sure). */
 export const DEFAULT_PROACTIVE_FREE_PER_MONTH = 1000;
 
+/**
+ * Where the files users send to the OA are kept (the `url` of a `user_send_file` attachment): Zalo's own
+ * file and media hosts, matched as the domain itself or a subdomain of it. Only `https:` URLs on these are
+ * fetched (bot/channels/zalo/files.ts); a redirect must land on one of them too. Seen in public payload
+ * examples and integrations, not on a Zalo page (docs/zalo.md, facts): widen it here if Zalo serves a file
+ * from another of its domains.
+ */
+export const ZALO_FILE_HOST_SUFFIXES: readonly string[] = [
+  'zdn.vn',
+  'zadn.vn',
+  'dlfl.vn',
+  'flchat.vn',
+  'dlmd.me',
+  'zalo.me',
+];
+
 const templateId = z.string().regex(/^\d{1,20}$/);
 const count = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 

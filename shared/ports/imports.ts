@@ -49,7 +49,16 @@ export interface ImportJobRepository {
   finish(jobId: string, result: ImportJobResult, now: Date): Promise<boolean>;
 }
 
-/** The bytes of a file a user sent in a chat (Telegram: getFile, then the file download). */
+/**
+ * The bytes of a file a user sent in a chat, fetched from the channel it was sent on (the `fileId` means
+ * something to that channel only). A file that cannot be read as sent (refused, too large) is a
+ * ValidationError; anything else is a failure worth trying again.
+ */
 export interface ChatFileSource {
+  download(fileId: string, channel: Channel): Promise<Uint8Array>;
+}
+
+/** One channel's side of it (Telegram: getFile, then the file download; Zalo: the file URL of the event). */
+export interface ChannelFileSource {
   download(fileId: string): Promise<Uint8Array>;
 }

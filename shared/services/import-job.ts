@@ -117,7 +117,7 @@ async function runLeased(job: ImportJob, ports: ImportJobPorts): Promise<void> {
 
   let text: string;
   try {
-    text = decodeCsv(await ports.files.download(job.fileId));
+    text = decodeCsv(await ports.files.download(job.fileId, job.channel));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error; // a failed download is retried by the queue
     await finish(job, { ...EMPTY, refused: 'file_unreadable' }, [], ports);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   isZaloSignatureValid,
+  parseZaloEvent,
   ZaloApiClient,
   ZaloApiError,
   ZaloRateLimitedError,
@@ -371,6 +372,67 @@ describe('Class: ZaloEmulator', () => {
       expect(emu.user(BOB)?.following).toBe(false);
     });
 
+    it('POSTs user_send_file with the attachment URL where the file is served, signed, parsed by the channel', async () => {
+      // Prepare
+      const csv = 'so_the_dang,ho_ten\r\n1,Nguyễn Văn A\r\n';
+
+      // Act
+      const delivery = await emu.sendFile(ALICE, {
+        fileName: 'danh-sach.csv',
+        bytes: csv,
+        mimeType: 'text/csv',
+      });
+
+      // Assess
+      const request = receiver.received.at(-1);
+      const event = JSON.parse(request?.rawBody ?? '{}');
+      expect(delivery.status).toBe(200);
+      expect(event).toMatchObject({
+        event_name: 'user_send_file',
+        sender: { id: ALICE },
+        recipient: { id: emu.oaId },
+        message: {
+          msg_id: expect.any(String),
+          attachments: [
+            { type: 'file', payload: { name: 'danh-sach.csv', size: String(Buffer.byteLength(csv)) } },
+          ],
+        },
+      });
+      expect(
+        isZaloSignatureValid(
+          { appId: emu.appId, oaSecretKey: emu.oaSecretKey },
+          request?.rawBody ?? '',
+          String(event.timestamp),
+          request?.signature,
+        ),
+      ).toBe(true);
+      const url = String(event.message.attachments[0].payload.url);
+      expect(url.startsWith(`${emu.url}/files/`)).toBe(true);
+      const served = await fetch(url);
+      expect(served.headers.get('content-type')).toBe('text/csv');
+      expect(await served.text()).toBe(csv);
+      expect(parseZaloEvent(event)).toEqual({
+        ok: true,
+        event: {
+          kind: 'file',
+          appId: emu.appId,
+          userId: ALICE,
+          msgId: event.message.msg_id,
+          file: {
+            url,
+            name: 'danh-sach.csv',
+            size: Buffer.byteLength(csv),
+            checksum: event.message.attachments[0].payload.checksum,
+          },
+          at: Number(event.timestamp),
+        },
+      });
+      expect(emu.conversation(ALICE).at(-1)).toMatchObject({
+        from: 'user',
+        file: { fileName: 'danh-sach.csv', mimeType: 'text/csv', size: Buffer.byteLength(csv) },
+      });
+    });
+
     it('redelivers the same signed bytes (a retry or a replay)', async () => {
       // Prepare
       const delivery = await emu.sendText(ALICE, 'once');
@@ -544,6 +606,29 @@ describe('Class: ZaloEmulator', () => {
         ['user', 'hello'],
         ['user', 'ok'],
       ]);
+    });
+
+    it('lets a page make a user send a file (base64 in JSON), then serves it at the URL of the event', async () => {
+      // Act
+      const sent = (await postJson(`${emu.url}/_emulator/users/${ALICE}/file`, {
+        fileName: 'don-vi.csv',
+        mimeType: 'text/csv',
+        base64: Buffer.from('ma,ten\r\n').toString('base64'),
+      })) as {
+        status: number;
+        event: { event_name: string; message: { attachments: { payload: { url: string } }[] } };
+      };
+      const refused = await fetch(`${emu.url}/_emulator/users/${ALICE}/file`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ base64: 'AA==' }),
+      });
+
+      // Assess
+      expect(sent).toMatchObject({ status: 200, event: { event_name: 'user_send_file' } });
+      const served = await fetch(sent.event.message.attachments[0]?.payload.url ?? '');
+      expect(await served.text()).toBe('ma,ten\r\n');
+      expect(refused.status).toBe(400);
     });
 
     it("answers a browser only from the chat page's origin, naming it, and refuses any other page", async () => {

@@ -23,10 +23,19 @@ export interface ChatPerson {
   readonly chatId: string;
   /** Types a text; answers the webhook's HTTP status. */
   send(text: string): Promise<number | undefined>;
+  /** Sends a file (Telegram: a document message; Zalo: a user_send_file event); answers the webhook's HTTP status. */
+  sendFile(file: SentFile): Promise<number | undefined>;
   /** Presses the button with this label on the newest of the bot's messages that has one. */
   press(label: string): Promise<number | undefined>;
   /** The bot's messages in this chat, oldest first. */
   messages(): SeenMessage[];
+}
+
+/** A file a person sends to the bot. */
+export interface SentFile {
+  fileName: string;
+  bytes: string | Uint8Array;
+  mimeType?: string;
 }
 
 /** A Zalo user id: digits, longer than a JavaScript number holds exactly (as Zalo's are). */
@@ -52,6 +61,13 @@ export async function aChatPerson(world: BotWorld, channel: Channel, name: strin
       channel,
       chatId: String(user.id),
       send: async (text) => (await emu.sendUserMessage({ user, text })).status,
+      sendFile: async ({ fileName, bytes, mimeType }) =>
+        (
+          await emu.sendUserMessage({
+            user,
+            document: { bytes, fileName, ...(mimeType ? { mimeType } : {}) },
+          })
+        ).status,
       press: async (label) => {
         const target = messages().findLast((m) => m.buttons.includes(label));
         if (!target) throw new Error(`No message with a "${label}" button in the Telegram chat`);
@@ -76,6 +92,8 @@ export async function aChatPerson(world: BotWorld, channel: Channel, name: strin
     channel,
     chatId: userId,
     send: async (text) => (await emu.sendText(userId, text)).status,
+    sendFile: async ({ fileName, bytes, mimeType }) =>
+      (await emu.sendFile(userId, { fileName, bytes, ...(mimeType ? { mimeType } : {}) })).status,
     press: async (label) => {
       const target = messages().findLast((m) => m.buttons.includes(label));
       if (!target) throw new Error(`No message with a "${label}" button in the Zalo chat`);

@@ -1,4 +1,4 @@
-// Unit tests of the Zalo webhook checks: the MAC (a fixed vector), constant-time verification, the stale window, event parsing.
+// Unit tests of the Zalo webhook checks: the MAC (a fixed vector), constant-time verification, the stale window, event parsing (text, follow, file).
 import { describe, expect, it } from 'vitest';
 import {
   eventAge,
@@ -199,6 +199,78 @@ describe('Function: parseZaloEvent', () => {
       ok: true,
       event: { kind: 'ignored', appId: secrets.appId, eventName: 'user_send_image', at: 1733112000000 },
     });
+  });
+
+  it('reads user_send_file: the first attachment of type file, its url, name, size (string or number), checksum', () => {
+    // Act
+    const result = parseZaloEvent({
+      app_id: secrets.appId,
+      sender: { id: '8123456789012345678' },
+      recipient: { id: '3560000000000000001' },
+      event_name: 'user_send_file',
+      message: {
+        msg_id: 'f1f2f3',
+        attachments: [
+          { type: 'image', payload: { url: 'https://photo-stal-1.zdn.vn/a.jpg' } },
+          {
+            type: 'file',
+            payload: {
+              url: 'https://f1.zdn.vn/x/danh-sach.csv',
+              name: 'danh-sach.csv',
+              size: '2048',
+              checksum: 'ab12',
+              type: 'csv',
+            },
+          },
+        ],
+      },
+      timestamp: '1733112000000',
+    });
+    const numeric = parseZaloEvent({
+      app_id: secrets.appId,
+      sender: { id: '1' },
+      recipient: { id: '2' },
+      event_name: 'user_send_file',
+      message: {
+        msg_id: 'g1',
+        attachments: [{ type: 'file', payload: { url: 'https://f1.zdn.vn/y', size: 7 } }],
+      },
+      timestamp: 1733112000000,
+    });
+    const noFile = parseZaloEvent({
+      app_id: secrets.appId,
+      sender: { id: '1' },
+      recipient: { id: '2' },
+      event_name: 'user_send_file',
+      message: {
+        msg_id: 'h1',
+        attachments: [{ type: 'image', payload: { url: 'https://f1.zdn.vn/z.jpg' } }],
+      },
+      timestamp: '1733112000000',
+    });
+
+    // Assess
+    expect(result).toEqual({
+      ok: true,
+      event: {
+        kind: 'file',
+        appId: secrets.appId,
+        userId: '8123456789012345678',
+        msgId: 'f1f2f3',
+        file: {
+          url: 'https://f1.zdn.vn/x/danh-sach.csv',
+          name: 'danh-sach.csv',
+          size: 2048,
+          checksum: 'ab12',
+        },
+        at: 1733112000000,
+      },
+    });
+    expect(numeric).toMatchObject({
+      ok: true,
+      event: { kind: 'file', file: { url: 'https://f1.zdn.vn/y', size: 7 } },
+    });
+    expect(noFile).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('refuses a body without event name, app id or timestamp', () => {

@@ -1,11 +1,11 @@
 // channel (Telegram): the bytes of a file a user sent — getFile for its path, then the Bot API's file download.
 import { Api } from 'grammy';
-import type { ChatFileSource } from '../../../shared/ports/imports.js';
+import type { ChannelFileSource } from '../../../shared/ports/imports.js';
 import { telegramClientOptions } from './client.js';
 
 const TELEGRAM_ROOT = 'https://api.telegram.org';
 
-export function createTelegramFiles(token: string, apiRoot?: string): ChatFileSource {
+export function createTelegramFiles(token: string, apiRoot?: string): ChannelFileSource {
   const api = new Api(token, telegramClientOptions(apiRoot));
   const root = (apiRoot ?? TELEGRAM_ROOT).replace(/\/+$/, '');
   return {

@@ -1,4 +1,5 @@
 // channel (Zalo): the grammY Bot that dispatches Zalo events to the same features as Telegram — events become synthetic updates, the Zalo ids travel beside them.
+import { createHash } from 'node:crypto';
 import { Bot, Composer } from 'grammy';
 import type { Chat, Update, User, UserFromGetMe } from 'grammy/types';
 import { CODE_ALPHABET } from '../../../shared/adapters/ids.js';
@@ -9,6 +10,7 @@ import { type Catalogue, catalogue } from '../../i18n/index.js';
 import { message } from '../../view.js';
 import { claimZaloEvent } from './dedup.js';
 import type { ZaloEvent } from './events.js';
+import type { ZaloFileSource } from './files.js';
 import type { ZaloAnswerPlan, ZaloOutbound } from './outbound.js';
 import { pressedAction, type ZaloRenderer, type ZaloSendOptions } from './renderer.js';
 import { ZaloUi } from './ui.js';
@@ -22,6 +24,11 @@ export interface ZaloBotOptions {
    * notices can quote it; absent, answers simply quote the message they answer.
    */
   outbound?: ZaloOutbound;
+  /**
+   * Which file URLs may be fetched (ZaloFileSource.accepts): a file event whose URL is elsewhere is answered
+   * politely and never reaches a feature. Absent, every file event is refused so.
+   */
+  files?: Pick<ZaloFileSource, 'accepts'>;
 }
 
 export interface ZaloBot {
@@ -57,6 +64,34 @@ export function zaloCatalogue(languageCode?: string): Catalogue {
     start: { ...t.start, notLinked: t.zalo.notLinked },
     errors: { ...t.errors, notLinked: t.zalo.notLinked },
   };
+}
+
+/**
+ * A Zalo message id as the number a Telegram message_id is: features key per-message work by it (a members'
+ * import is one job per `channel:chat:message`), so each file message needs its own. 48 bits of a hash of the
+ * msg_id: exact in a JavaScript number, and a collision between two files of one user is not a concern.
+ */
+export function zaloMessageNumber(msgId: string): number {
+  return Number.parseInt(createHash('sha256').update(msgId, 'utf8').digest('hex').slice(0, 12), 16);
+}
+
+/**
+ * A file whose URL is not on Zalo's file hosts (a host Zalo started using that ZALO_FILE_HOST_SUFFIXES
+ * lacks, or an event signed by whoever holds the OA secret) is told so and goes no further: no job, no fetch.
+ */
+function fileGuard(files: Pick<ZaloFileSource, 'accepts'> | undefined): Composer<BotContext> {
+  const guard = new Composer<BotContext>();
+  guard.on('message:document', async (ctx, next) => {
+    if (files?.accepts(ctx.message.document.file_id)) return next();
+    // The host only: a URL may carry a name or a token.
+    let host = 'invalid';
+    try {
+      host = new URL(ctx.message.document.file_id).hostname;
+    } catch {}
+    ctx.deps.log.warn('zalo file refused: not on a Zalo file host', { host });
+    await ctx.ui.reply(message(ctx.t.zalo.fileNotFromZalo));
+  });
+  return guard;
 }
 
 /** Follow: unblocked, and greeted with what to do next (send the link code, or nothing if linked already). */
@@ -100,7 +135,7 @@ export function createZaloBot(
       if (!first) deps.log.info('zalo event seen before', { updateType: zalo.event.kind });
       return first;
     },
-    before: followFeature,
+    before: new Composer<BotContext>(followFeature, fileGuard(options.files)),
   });
 
   let nextUpdateId = 1;
@@ -109,16 +144,17 @@ export function createZaloBot(
     async handle(event) {
       if (event.kind === 'ignored') return;
       const update = await toUpdate(event, nextUpdateId++, deps);
-      const plan: ZaloAnswerPlan | undefined =
-        event.kind === 'text' ? options.outbound?.answer(event.msgId) : undefined;
-      const send: ZaloSendOptions = plan ? { plan } : event.kind === 'text' ? { quote: event.msgId } : {};
+      // A user's message (a text, a file) opens a reply window and is quoted; follow/unfollow are not messages.
+      const isMessage = event.kind === 'text' || event.kind === 'file';
+      const plan: ZaloAnswerPlan | undefined = isMessage ? options.outbound?.answer(event.msgId) : undefined;
+      const send: ZaloSendOptions = plan ? { plan } : isMessage ? { quote: event.msgId } : {};
       inbound.set(update, { event, isPress: update.callback_query !== undefined, send });
       try {
         await bot.handleUpdate(update);
       } finally {
-        // After the answer, never before it: one conditional write per text (a press is one too), which a
+        // After the answer, never before it: one conditional write per user message (a text, a press, a file), which a
         // replay of the same msg_id leaves unchanged (the free replies it spent stay spent).
-        if (plan && event.kind === 'text') {
+        if (plan && isMessage) {
           await options.outbound?.recordInbound(event.userId, event.msgId, new Date(event.at), plan.replies);
         }
       }
@@ -129,7 +165,8 @@ export function createZaloBot(
 /**
  * The Telegram update a Zalo event stands for: a press of our button → callback_query with its (packed)
  * action; a link code typed or pasted by an unlinked user → `/start <code>`; any other text → a message;
- * follow / unfollow → my_chat_member (member / kicked), as when a Telegram user unblocks or blocks the bot.
+ * a file → a message with a document (file_id = the file's URL); follow / unfollow → my_chat_member
+ * (member / kicked), as when a Telegram user unblocks or blocks the bot.
  */
 async function toUpdate(
   event: Exclude<ZaloEvent, { kind: 'ignored' }>,
@@ -137,6 +174,26 @@ async function toUpdate(
   deps: BotDeps,
 ): Promise<Update> {
   const date = Math.floor(event.at / 1000);
+  if (event.kind === 'file') {
+    // The same document message as Telegram's, so the same features read it; its file_id is Zalo's URL.
+    const { url, name, size, checksum } = event.file;
+    return {
+      update_id: updateId,
+      message: {
+        message_id: zaloMessageNumber(event.msgId),
+        date,
+        chat: ZALO_CHAT,
+        from: ZALO_FROM,
+        document: {
+          file_id: url,
+          file_unique_id: checksum ?? event.msgId,
+          ...(name !== undefined ? { file_name: name } : {}),
+          ...(name !== undefined && /\.csv$/i.test(name) ? { mime_type: 'text/csv' } : {}),
+          ...(size !== undefined ? { file_size: size } : {}),
+        },
+      },
+    };
+  }
   if (event.kind !== 'text') {
     return {
       update_id: updateId,

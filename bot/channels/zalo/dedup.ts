@@ -19,6 +19,7 @@ export const ZALO_EVENT_TTL_SECONDS = 24 * 60 * 60;
 export function zaloEventKey(event: ZaloEvent): string | undefined {
   switch (event.kind) {
     case 'text':
+    case 'file':
       return `msg:${event.msgId}`;
     case 'follow':
     case 'unfollow':

@@ -1,12 +1,14 @@
 // Integration (webhook + Telegram emulator): the administrator keeps the tree in the chat — from /donvi a committee's
 // detail renames, moves (a cycle refused), closes (then new staff refused), adds a ward's hamlet, lists and revokes
-// staff (the revoked person refused at once); a committee CSV sent as a file is imported, failed lines sent back.
+// staff (the revoked person refused at once); a committee CSV sent as a file (on Telegram or Zalo) is imported,
+// failed lines sent back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingIdentityDirectory } from '../../../shared/adapters/memory/identity-directory.js';
 import { bootstrapAdministrator, firstAdminId } from '../../../shared/services/bootstrap.js';
 import { createCommittee } from '../../../shared/services/committees.js';
 import { assignStaff } from '../../../shared/services/staff-assignments.js';
 import { aUser, type BotWorld, createBotWorld, link, STAFF } from '../../support/bot-world.js';
+import { aChatPerson, linkPerson } from '../../support/chat-channels.js';
 
 const BOARD = 'ban-to-chuc-tp';
 const DISTRICT = 'quan-ninh-kieu';
@@ -22,7 +24,7 @@ describe('Feature: the administrator keeps the committees in the chat', () => {
   let seq = 0;
 
   beforeAll(async () => {
-    world = await createBotWorld();
+    world = await createBotWorld({ zalo: true });
     const ports = { committees: world.repos.committees, clock: world.clock };
     const boot = await bootstrapAdministrator(
       { boardId: BOARD, boardName: 'Ban Tổ chức Thành ủy', adminName: 'Trần Văn Quản' },
@@ -450,6 +452,30 @@ describe('Feature: the administrator keeps the committees in the chat', () => {
       expect(last(residence)?.text).toBe(
         'Chỉ cán bộ cấp ủy nơi công tác mới gửi danh sách đảng viên (tệp CSV) để nhập.',
       );
+    });
+
+    it('takes the same file from the administrator linked on Zalo too (downloaded from Zalo, not Telegram)', async () => {
+      // Prepare: the same administrator, linked on Zalo as well
+      const onZalo = await aChatPerson(world, 'zalo', 'Quản');
+      await linkPerson(world, onZalo, { kind: 'staff', id: firstAdminId(BOARD) });
+      const file = [HEADER, 'so-ngoai-vu,Đảng ủy Sở Ngoại vụ,co_quan,ban-to-chuc-tp,'].join('\r\n');
+
+      // Act
+      const status = await onZalo.sendFile({
+        fileName: 'don-vi-zalo.csv',
+        bytes: file,
+        mimeType: 'text/csv',
+      });
+
+      // Assess
+      expect(status).toBe(200);
+      expect(onZalo.messages().at(-1)?.text).toBe(
+        'Đã nhập xong tệp don-vi-zalo.csv: 1 dòng, tạo mới 1 đơn vị.',
+      );
+      expect(await world.repos.committees.get('so-ngoai-vu')).toMatchObject({
+        kind: 'workplace',
+        parentId: BOARD,
+      });
     });
   });
 });

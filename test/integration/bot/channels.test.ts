@@ -1,16 +1,22 @@
-// Integration: the same features on both channels (issue 15) — linking with a code, "Tham dự", "Vắng mặt" with a reason the workplace (on Telegram) confirms — through each channel's webhook and emulator, on DynamoDB Local; and Zalo's own transport guarantees (replays, signatures, follow/unfollow).
+// Integration: the same features on both channels (issue 15) — linking with a code, "Tham dự", "Vắng mặt" with a reason the workplace (on Telegram) confirms, a members' CSV sent as a file — through each channel's webhook and emulator, on DynamoDB Local; and Zalo's own transport guarantees (replays, signatures, follow/unfollow).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zaloCatalogue } from '../../../bot/channels/zalo/bot.js';
+import { zaloCatalogue, zaloMessageNumber } from '../../../bot/channels/zalo/bot.js';
 import { ZaloRenderer } from '../../../bot/channels/zalo/renderer.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
+import type { Channel } from '../../../shared/ports/repositories.js';
+import { importJobId } from '../../../shared/services/import-job.js';
 import {
   addMember,
   aPlannedMeeting,
   type BotWorld,
   createBotWorld,
+  RESIDENCE,
   relayAndNotify,
   STAFF,
+  WORKPLACE,
 } from '../../support/bot-world.js';
 import {
   aChatPerson,
@@ -125,6 +131,49 @@ describe.each(CHANNELS)('Feature on %s: linking and answering an invitation', (c
         decidedBy: 'work-1',
       },
     });
+  });
+});
+
+/** A members' CSV of `rows` valid lines (member-import.test.ts has the columns), party cards from `firstCard`. */
+function membersCsv(firstCard: number, rows: number): string {
+  const lines = ['so_the_dang,ho_ten,ngay_sinh,gioi_tinh,cu_tru,dia_chi,dang_ky_tu,ma_noi_cu_tru'];
+  for (let i = 0; i < rows; i++) {
+    lines.push(
+      `${firstCard + i},Trịnh Văn Tệp ${i},1980-01-01,nam,thuong_tru,Khu vực 1,2000-01-01,${RESIDENCE}`,
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A workplace staff member of its own (the import job checks the sender's role again), linked on `channel`. */
+async function aLinkedWorkplaceStaff(channel: Channel, id: string): Promise<ChatPerson> {
+  await world.repos.staff.put({ id, orgId: WORKPLACE, role: 'workplace_staff', fullName: 'Ngô Văn Tệp' });
+  const person = await aChatPerson(world, channel, 'Tệp');
+  await linkPerson(world, person, { kind: 'staff', id });
+  return person;
+}
+
+describe.each(CHANNELS)('Feature on %s: files sent to the bot', (channel) => {
+  it("imports the members' CSV a workplace staff member sends, and reports it in the chat", async () => {
+    // Prepare
+    const staff = await aLinkedWorkplaceStaff(channel, `work-files-${channel}`);
+    const firstCard = channel === 'telegram' ? 710_000_000 : 720_000_000;
+    const csv = membersCsv(firstCard, 3);
+
+    // Act
+    const status = await staff.sendFile({ fileName: 'danh-sach.csv', bytes: csv, mimeType: 'text/csv' });
+    const answered = texts(staff).at(-1);
+    await world.queue.drain();
+
+    // Assess
+    expect(status).toBe(200);
+    expect(answered).toBe('Đã nhận tệp danh-sach.csv. Đang chuẩn bị nhập…');
+    expect(texts(staff).at(-1)).toContain('Đã nhập xong tệp danh-sach.csv: 3 dòng.\n• Giới thiệu mới: 3');
+    for (let i = 0; i < 3; i++) {
+      expect(await world.repos.members.byPartyCard(String(firstCard + i))).toMatchObject({
+        fullName: `Trịnh Văn Tệp ${i}`,
+      });
+    }
   });
 });
 
@@ -252,6 +301,78 @@ describe('Zalo channel: transport guarantees and what only Zalo does', () => {
     expect(String(sent[1]?.buttons?.[0]?.payload)).toMatch(/^#~/);
     expect(sent[3]?.text).toContain('Zalo không nhận được tệp bao-cao.xlsx');
     expect(sent[4]?.file).toMatchObject({ fileName: 'bien-ban.pdf', mimeType: 'application/pdf' });
+  });
+
+  it('imports a file event delivered 5 times once: one job, one answer', async () => {
+    // Prepare
+    const staff = await aLinkedWorkplaceStaff('zalo', 'work-files-replay');
+    const emu = zaloEmu();
+    const first = await emu.sendFile(staff.chatId, {
+      fileName: 'danh-sach.csv',
+      bytes: membersCsv(740_000_000, 1),
+      mimeType: 'text/csv',
+    });
+    await world.queue.drain();
+    const after = staff.messages().length;
+
+    // Act
+    const copies = [];
+    for (let i = 0; i < 4; i++) copies.push(await emu.redeliver(first));
+    await world.queue.drain();
+
+    // Assess
+    expect([first, ...copies].map((d) => d.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(staff.messages()).toHaveLength(after);
+    const msgId = String((first.event.message as { msg_id: string }).msg_id);
+    const job = await world.repos.importJobs.get(
+      importJobId({ channel: 'zalo', chatId: staff.chatId, messageId: String(zaloMessageNumber(msgId)) }),
+    );
+    expect(job).toMatchObject({ attempts: 1, result: { created: 1 } });
+  });
+
+  it("refuses politely a file whose URL is not on Zalo's file hosts, and fetches nothing", async () => {
+    // Prepare: a loopback server standing for a foreign host, counting what reaches it
+    const staff = await aLinkedWorkplaceStaff('zalo', 'work-files-foreign');
+    const seen: string[] = [];
+    const foreign = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      res.end('so_the_dang\r\n');
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+    const { port } = foreign.address() as AddressInfo;
+    const emu = zaloEmu();
+
+    // Act: signed by Zalo (the emulator), but pointing at localhost, then at a look-alike https host
+    const local = await emu.sendFile(staff.chatId, {
+      fileName: 'danh-sach.csv',
+      bytes: membersCsv(730_000_000, 1),
+      url: `http://localhost:${port}/danh-sach.csv`,
+    });
+    const lookAlike = await emu.sendFile(staff.chatId, {
+      fileName: 'danh-sach.csv',
+      bytes: membersCsv(730_000_000, 1),
+      url: `https://zdn.vn.attacker.example/danh-sach.csv`,
+    });
+    await world.queue.drain();
+    await new Promise<void>((resolve) => foreign.close(() => resolve()));
+
+    // Assess
+    expect([local.status, lookAlike.status]).toEqual([200, 200]);
+    expect(texts(staff).slice(-2)).toEqual([
+      'Không đọc được tệp này vì tệp không được gửi qua Zalo. Đồng chí hãy gửi lại tệp trực tiếp vào cuộc trò chuyện này.',
+      'Không đọc được tệp này vì tệp không được gửi qua Zalo. Đồng chí hãy gửi lại tệp trực tiếp vào cuộc trò chuyện này.',
+    ]);
+    expect(seen).toEqual([]);
+    for (const delivery of [local, lookAlike]) {
+      const msgId = String((delivery.event.message as { msg_id: string }).msg_id);
+      const jobId = importJobId({
+        channel: 'zalo',
+        chatId: staff.chatId,
+        messageId: String(zaloMessageNumber(msgId)),
+      });
+      expect(await world.repos.importJobs.get(jobId)).toBeUndefined();
+    }
+    expect(await world.repos.members.byPartyCard('730000000')).toBeUndefined();
   });
 
   it("sends a progress notice's final state only (no message per step), and tells a non-follower apart", async () => {
