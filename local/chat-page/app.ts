@@ -275,7 +275,9 @@ function renderNotice(): void {
       button('Quan tâm', 'link-button follow-button', () => void follow()),
     );
   } else if (!user.linked && user.linkCode) {
-    const typed = user.channel === 'zalo' ? user.linkCode : `/start ${user.linkCode}`;
+    // The demo codes are not in the alphabet of real codes (a Zalo user types a real one bare): /start works
+    // on both channels.
+    const typed = `/start ${user.linkCode}`;
     parts.push(
       el('span', undefined, 'Tài khoản chat này chưa được liên kết. Gửi '),
       el('code', undefined, typed),
