@@ -266,7 +266,9 @@ function renderNotice(): void {
     b.addEventListener('click', action);
     return b;
   };
-  if (user.channel === 'zalo' && state.following === false) {
+  if (user.channel === 'zalo' && state.following === undefined) {
+    // Until the emulator says whether the user follows the OA: nothing yet, rather than a notice that flips.
+  } else if (user.channel === 'zalo' && state.following === false) {
     // Zalo: the OA may write only to its followers; following is the first thing a new person does.
     parts.push(
       el('span', undefined, 'Tài khoản Zalo này chưa quan tâm OA, chưa liên kết. Bấm '),
@@ -335,12 +337,15 @@ function applyView(view: ChatView): void {
 async function zaloPollLoop(user: DemoUser): Promise<void> {
   const controller = new AbortController();
   state.poll = controller;
+  // The first look answers at once (whether the user follows the OA, the conversation so far); then long polls.
+  let wait = 0;
   while (!controller.signal.aborted && state.current?.key === user.key) {
     try {
       const view = await getJson<ZaloChatView>(
-        zaloEmulator(`/_emulator/users/${user.zaloUserId}/messages?since=${state.seq}&wait=25000`),
+        zaloEmulator(`/_emulator/users/${user.zaloUserId}/messages?since=${state.seq}&wait=${wait}`),
         { signal: controller.signal },
       );
+      wait = 25_000;
       if (controller.signal.aborted) return;
       applyZaloView(view);
     } catch {

@@ -291,7 +291,9 @@ describe('E2E: the year on Zalo (issue 15, Done when)', () => {
       await step(chat, 'zalo-new-person', async () => {
         // Act
         const zaloUserId = await chat.addNewZaloPerson(HAN);
-        const before = await chat.page.locator('#link-notice').textContent();
+        const notice = chat.page.locator('#link-notice', { hasText: 'chưa quan tâm OA' });
+        await notice.waitFor();
+        const before = await notice.textContent();
         await chat.page.click('#link-notice .follow-button');
         const greeting = await chat.botSays(/quan tâm Official Account/);
         await chat.page.locator('#link-notice', { hasText: 'Người mới, chưa liên kết' }).waitFor();
