@@ -1,13 +1,22 @@
 // Local runtime: the shapes of the local control API (`/_local/...` on the gateway), shared by the stack and the chat page.
 import type { Role } from '../shared/domain/roles.js';
 
+/** The chat apps a demo user can be on: the Telegram Bot API emulator's, or the Zalo OA emulator's. */
+export type DemoChannel = 'telegram' | 'zalo';
+
+/** One chat account the chat page can play: a person on both channels is listed once per channel. */
 export interface DemoUser {
-  /** The Telegram user id the chat page plays (the private chat has the same id). */
-  telegramId: number;
+  channel: DemoChannel;
+  /** Unique in the list: `telegram:<telegramId>` or `zalo:<zaloUserId>`. */
+  key: string;
+  /** A Telegram account: the Telegram user id the chat page plays (the private chat has the same id). */
+  telegramId?: number;
+  /** A Zalo account: the user's id on the emulator's OA (a simulated Zalo user). */
+  zaloUserId?: string;
   name: string;
   /** 'new': a person added on the chat page ("Người mới"), whoever they are linked to since. */
   kind: 'member' | 'staff' | 'new';
-  /** member id or staff id; for a new person not linked yet `new-<telegramId>` */
+  /** member id or staff id; for a new person not linked yet `new-<telegramId>` or `new-zalo-<zaloUserId>` */
   id: string;
   /** Absent for a new person not linked yet. */
   role?: Role;
@@ -16,7 +25,7 @@ export interface DemoUser {
   orgId: string;
   orgName: string;
   linked: boolean;
-  /** For a demo user whose chat is not linked yet: send `/start <code>`. */
+  /** For a demo account not linked yet: send `/start <code>` (on Zalo the code alone works too). */
   linkCode?: string;
 }
 

@@ -341,7 +341,6 @@ function demoIntroduction(d: DemoMember, issuedOn: IsoDate, letterNumber: string
   };
 }
 
-/** The code a demo user without a linked chat types as `/start <code>` (valid a year from the first seed). */
 /**
  * The demo member who is on Zalo too (issue 15): linked on the local Zalo OA emulator as well as on Telegram,
  * so an invitation reaches her on both channels and the Zalo path can be tried. The stack makes the emulator
@@ -353,11 +352,28 @@ export const DEMO_ZALO_MEMBER = {
   zaloUserId: '8800000000000000012',
 } as const;
 
+/**
+ * The ward's secretary on Zalo too: she takes attendance and signs the minutes (only the chair and the secretary
+ * sign, bot/features/minutes.ts), so the year can be walked on Zalo. Linked on both channels, her Telegram chat
+ * keeps working as before.
+ */
+export const DEMO_ZALO_SECRETARY = {
+  staffId: 'st-ah-diep',
+  zaloUserId: '8810000000000000006',
+} as const;
+
+/** Every demo chat account on Zalo (each also has its Telegram one): who, and their Zalo user id on the OA. */
+export const DEMO_ZALO_ACCOUNTS: readonly { subject: ChatSubject; zaloUserId: string }[] = [
+  { subject: { kind: 'staff', id: DEMO_ZALO_SECRETARY.staffId }, zaloUserId: DEMO_ZALO_SECRETARY.zaloUserId },
+  { subject: { kind: 'member', id: DEMO_ZALO_MEMBER.memberId }, zaloUserId: DEMO_ZALO_MEMBER.zaloUserId },
+];
+
 /** The code the Zalo account of a demo user was linked with (a code is single-use, one per channel). */
 export function demoZaloLinkCode(subject: ChatSubject): string {
   return `${demoLinkCode(subject)}Z`;
 }
 
+/** The code a demo user without a linked chat types as `/start <code>` (valid a year from the first seed). */
 export function demoLinkCode(subject: ChatSubject): string {
   return `DEMO${subject.id.replace(/[^a-z0-9]/gi, '').toUpperCase()}`;
 }
@@ -491,12 +507,12 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
       userId: String(d.telegramId),
       linked: d.linked,
     })),
-    {
-      subject: { kind: 'member' as const, id: DEMO_ZALO_MEMBER.memberId },
+    ...DEMO_ZALO_ACCOUNTS.map((a) => ({
+      subject: a.subject,
       channel: 'zalo' as const,
-      userId: DEMO_ZALO_MEMBER.zaloUserId,
+      userId: a.zaloUserId,
       linked: true,
-    },
+    })),
   ];
   await each(chats, (chat) => seedChat(repos, chat, now));
   return result;

@@ -25,6 +25,7 @@ import { ENV } from '../shared/config/table.js';
 import type { DomainEvent } from '../shared/domain/events.js';
 import type { Role } from '../shared/domain/roles.js';
 import type { SmsSender } from '../shared/ports/messaging.js';
+import type { ChatSubject } from '../shared/ports/repositories.js';
 import {
   type BotIdentity,
   botEnv,
@@ -49,7 +50,7 @@ import { type LambdaHandler, loadHandler } from './functions.js';
 import { type Gateway, PortInUseError, sendJson, startGateway } from './gateway.js';
 import { lambdaContext, scheduledEvent, snsEvent } from './lambda-events.js';
 import { pageOrigins, refusalOf } from './loopback-guard.js';
-import { NewPeople, newPersonInputSchema } from './new-people.js';
+import { isZaloPerson, NewPeople, type NewPerson, newPersonInputSchema } from './new-people.js';
 import { type OpenApiDocument, openApiDocument, openApiPage } from './openapi.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { LocalScheduler } from './scheduler.js';
@@ -57,8 +58,9 @@ import {
   DEMO_COMMITTEES,
   DEMO_MEMBERS,
   DEMO_STAFF,
-  DEMO_ZALO_MEMBER,
+  DEMO_ZALO_ACCOUNTS,
   demoLinkCode,
+  demoZaloLinkCode,
   seedDemo,
 } from './seed.js';
 import { LOCAL_JWT_SECRET, type LocalSettings, type StackFile, stackFile } from './settings.js';
@@ -305,11 +307,10 @@ async function boot(
     },
     clock.now(),
   );
-  // The demo member on Zalo follows the OA (the seed linked her Zalo account).
-  const zaloMember = DEMO_MEMBERS.find((d) => d.id === DEMO_ZALO_MEMBER.memberId);
-  const zaloUser = zalo.addUser({ id: DEMO_ZALO_MEMBER.zaloUserId, name: zaloMember?.fullName ?? 'Zalo' });
-  zaloUser.following = true;
-  zaloUser.lastInteractionAt = clock.now().getTime();
+  // The demo people on Zalo follow the OA (the seed linked their Zalo accounts).
+  for (const account of DEMO_ZALO_ACCOUNTS) {
+    followingZaloUser(zalo, account.zaloUserId, nameOf(account.subject), clock);
+  }
   log(`Zalo OA API emulator on ${zalo.url} (control API ${zalo.url}/_emulator/)`);
 
   // 3. The functions' dependencies: the composition root Lambda uses, pointed at this machine — DynamoDB
@@ -416,7 +417,16 @@ async function boot(
     settings.persist ? join(settings.dataDir, 'people.json') : undefined,
     async (telegramId) => Boolean(await repos.chatLinks.byChat('telegram', String(telegramId))),
     () => new Date(),
+    async (zaloUserId) => Boolean(await repos.chatLinks.byChat('zalo', zaloUserId)),
   );
+  // New people on Zalo kept from an earlier start: the fresh emulator knows them again, as followers of the OA
+  // if they linked (like the seeded ones); one not linked yet follows from the chat page ("Quan tâm").
+  for (const person of people.list()) {
+    if (!isZaloPerson(person)) continue;
+    if (await repos.chatLinks.byChat('zalo', person.zaloUserId))
+      followingZaloUser(zalo, person.zaloUserId, person.name, clock);
+    else zalo.addUser({ id: person.zaloUserId, name: person.name });
+  }
   const demoUsers = () => listDemoUsers(repos, people);
   const tokens = () => sampleTokens();
   const gatewayLog = prefixed('gateway', write);
@@ -442,6 +452,7 @@ async function boot(
         clock,
         demoUsers,
         people,
+        zalo,
         scheduler,
         fireJob,
         relay,
@@ -451,7 +462,7 @@ async function boot(
           mode: emulator ? 'emulator' : 'telegram',
           ...(emulator ? { emulatorUrl: emulator.url } : {}),
           zaloEmulatorUrl: zalo.url,
-          zaloUsers: [{ id: DEMO_ZALO_MEMBER.memberId, zaloUserId: DEMO_ZALO_MEMBER.zaloUserId }],
+          zaloUsers: DEMO_ZALO_ACCOUNTS.map((a) => ({ id: a.subject.id, zaloUserId: a.zaloUserId })),
           bot: { username: identity.username, firstName: EMULATED_BOT.first_name },
         }),
       }),
@@ -532,11 +543,55 @@ export class UnknownJobError extends Error {
   override name = 'UnknownJobError';
 }
 
+/** A demo person's name, for the Zalo emulator's simulated user. */
+function nameOf(subject: ChatSubject): string {
+  const person =
+    subject.kind === 'staff'
+      ? DEMO_STAFF.find((s) => s.id === subject.id)
+      : DEMO_MEMBERS.find((d) => d.id === subject.id);
+  return person?.fullName ?? subject.id;
+}
+
+/** A Zalo user the emulator knows as a follower of the OA: a linked account the bot may write to. */
+function followingZaloUser(zalo: ZaloEmulator, zaloUserId: string, name: string, clock: LocalClock): void {
+  const user = zalo.addUser({ id: zaloUserId, name });
+  user.following = true;
+  user.lastInteractionAt = clock.now().getTime();
+}
+
+/** The chat page's accounts: each demo person's Telegram account, then their Zalo one if they have one. */
 async function listDemoUsers(repos: Repositories, people: NewPeople): Promise<DemoUser[]> {
-  const staff = DEMO_STAFF.map(async (s): Promise<DemoUser> => {
-    const linked = Boolean(await repos.chatLinks.byChat('telegram', String(s.telegramId)));
-    return {
-      telegramId: s.telegramId,
+  const zaloOf = (subject: ChatSubject) =>
+    DEMO_ZALO_ACCOUNTS.filter((a) => a.subject.kind === subject.kind && a.subject.id === subject.id);
+  const accountsOf = async (
+    subject: ChatSubject,
+    telegramId: number,
+    person: Omit<DemoUser, 'channel' | 'key' | 'linked' | 'linkCode'>,
+  ): Promise<DemoUser[]> => {
+    const linked = Boolean(await repos.chatLinks.byChat('telegram', String(telegramId)));
+    const telegram: DemoUser = {
+      channel: 'telegram',
+      key: `telegram:${telegramId}`,
+      telegramId,
+      ...person,
+      linked,
+      ...(linked ? {} : { linkCode: demoLinkCode(subject) }),
+    };
+    const onZalo = zaloOf(subject).map(async (a): Promise<DemoUser> => {
+      const zaloLinked = Boolean(await repos.chatLinks.byChat('zalo', a.zaloUserId));
+      return {
+        channel: 'zalo',
+        key: `zalo:${a.zaloUserId}`,
+        zaloUserId: a.zaloUserId,
+        ...person,
+        linked: zaloLinked,
+        ...(zaloLinked ? {} : { linkCode: demoZaloLinkCode(subject) }),
+      };
+    });
+    return [telegram, ...(await Promise.all(onZalo))];
+  };
+  const staff = DEMO_STAFF.map((s) =>
+    accountsOf({ kind: 'staff', id: s.id }, s.telegramId, {
       name: s.fullName,
       kind: 'staff',
       id: s.id,
@@ -544,14 +599,10 @@ async function listDemoUsers(repos: Repositories, people: NewPeople): Promise<De
       roleLabel: ROLE_LABELS[s.role],
       orgId: s.orgId,
       orgName: orgName(s.orgId),
-      linked,
-      ...(linked ? {} : { linkCode: demoLinkCode({ kind: 'staff', id: s.id }) }),
-    };
-  });
-  const members = DEMO_MEMBERS.map(async (d): Promise<DemoUser> => {
-    const linked = Boolean(await repos.chatLinks.byChat('telegram', String(d.telegramId)));
-    return {
-      telegramId: d.telegramId,
+    }),
+  );
+  const members = DEMO_MEMBERS.map((d) =>
+    accountsOf({ kind: 'member', id: d.id }, d.telegramId, {
       name: d.fullName,
       kind: 'member',
       id: d.id,
@@ -559,30 +610,40 @@ async function listDemoUsers(repos: Repositories, people: NewPeople): Promise<De
       roleLabel: `${ROLE_LABELS.member}${CATEGORY_LABELS[d.category]}`,
       orgId: d.residenceOrgId,
       orgName: orgName(d.residenceOrgId),
-      linked,
-      ...(linked ? {} : { linkCode: demoLinkCode({ kind: 'member', id: d.id }) }),
-    };
-  });
-  const added = people.list().map((p) => newPersonView(repos, p));
-  return Promise.all([...staff, ...members, ...added]);
+    }),
+  );
+  const added = people.list().map(async (p) => [await newPersonView(repos, p)]);
+  return (await Promise.all([...staff, ...members, ...added])).flat();
 }
 
 /** A person added on the chat page: who they are linked to now (read from the table), or nobody yet. */
-async function newPersonView(
-  repos: Repositories,
-  person: { telegramId: number; name: string },
-): Promise<DemoUser> {
+async function newPersonView(repos: Repositories, person: NewPerson): Promise<DemoUser> {
+  const account: Pick<DemoUser, 'channel' | 'key' | 'telegramId' | 'zaloUserId' | 'id'> = isZaloPerson(person)
+    ? {
+        channel: 'zalo',
+        key: `zalo:${person.zaloUserId}`,
+        zaloUserId: person.zaloUserId,
+        id: `new-zalo-${person.zaloUserId}`,
+      }
+    : {
+        channel: 'telegram',
+        key: `telegram:${person.telegramId}`,
+        telegramId: person.telegramId,
+        id: `new-${person.telegramId}`,
+      };
   const unlinked: DemoUser = {
-    telegramId: person.telegramId,
+    ...account,
     name: person.name,
     kind: 'new',
-    id: `new-${person.telegramId}`,
     roleLabel: 'Người mới',
     orgId: '',
     orgName: 'chưa liên kết',
     linked: false,
   };
-  const link = await repos.chatLinks.byChat('telegram', String(person.telegramId));
+  const link = await repos.chatLinks.byChat(
+    account.channel,
+    account.channel === 'zalo' ? (account.zaloUserId ?? '') : String(account.telegramId),
+  );
   if (!link) return unlinked;
   let role: Role | undefined;
   let orgId = '';
@@ -640,6 +701,7 @@ interface ControlContext {
   clock: LocalClock;
   demoUsers: () => Promise<DemoUser[]>;
   people: NewPeople;
+  zalo: ZaloEmulator;
   scheduler: LocalScheduler;
   fireJob: (name: string, now?: Date) => Promise<JobRun>;
   relay: OutboxRelay;
@@ -691,8 +753,11 @@ async function localControl(
     if (method === 'POST' && path === '/_local/people') {
       const input = newPersonInputSchema.safeParse(jsonBody(body));
       if (!input.success) return sendJson(res, 400, { error: 'Họ tên không hợp lệ (1–120 ký tự).' });
-      const person = await c.people.add(input.data.name);
-      const view = (await c.demoUsers()).find((u) => u.telegramId === person.telegramId);
+      const person = await c.people.add(input.data.name, input.data.channel);
+      // A Zalo user the OA has never seen: not following yet (the chat page's "Quan tâm" does that).
+      if (isZaloPerson(person)) c.zalo.addUser({ id: person.zaloUserId, name: person.name });
+      const key = isZaloPerson(person) ? `zalo:${person.zaloUserId}` : `telegram:${person.telegramId}`;
+      const view = (await c.demoUsers()).find((u) => u.key === key);
       return sendJson(res, 201, view);
     }
     if (method === 'GET' && path === '/_local/commands') {

@@ -58,7 +58,8 @@ async function banner(stack: LocalStack, settings: LocalSettings): Promise<void>
   for (const s of DEMO_STAFF) {
     out(`  ${s.fullName.padEnd(20)} ${s.role.padEnd(16)} ${s.orgId.padEnd(18)} staff ${s.id}`);
   }
-  const byId = new Map(users.map((u) => [u.id, u]));
+  const telegramUsers = users.filter((u) => u.channel === 'telegram');
+  const byId = new Map(telegramUsers.map((u) => [u.id, u]));
   const linkedMembers = DEMO_MEMBERS.filter((m) => byId.get(m.id)?.linked);
   out(
     `  + ${DEMO_MEMBERS.length} members (${linkedMembers.length} with a linked chat), e.g. ${DEMO_MEMBERS.slice(
@@ -68,9 +69,15 @@ async function banner(stack: LocalStack, settings: LocalSettings): Promise<void>
       .map((m) => `${m.fullName} (${m.id})`)
       .join(', ')}`,
   );
-  for (const u of users.filter((x) => !x.linked && x.linkCode)) {
+  for (const u of telegramUsers.filter((x) => !x.linked && x.linkCode)) {
     const where = urls.emulator ? 'on the chat page' : 'from your own Telegram, to the bot,';
     out(`    not linked yet: ${u.name} (${u.id}) — ${where} send /start ${u.linkCode}`);
+  }
+  const onZalo = users.filter((u) => u.channel === 'zalo' && u.kind !== 'new');
+  if (onZalo.length > 0) {
+    out(
+      `  on Zalo too (their "Zalo" row on the chat page): ${onZalo.map((u) => `${u.name} (${u.id})`).join(', ')}`,
+    );
   }
   out();
 

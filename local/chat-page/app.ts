@@ -1,8 +1,9 @@
-// Chat page (browser): a small messenger over the Telegram Bot API emulator's control API — pick a demo user, talk to the bot.
+// Chat page (browser): a small messenger over the emulators' control APIs — pick a demo user on Telegram or Zalo, talk to the bot.
 
 import type {
   BotCommandView,
   ClockView,
+  DemoChannel,
   DemoUser,
   JobRun,
   JobView,
@@ -10,6 +11,9 @@ import type {
 } from '../control-protocol.js';
 import type { ChatView } from '../telegram-emulator/server.js';
 import type { ConversationMessage } from '../telegram-emulator/state.js';
+import type { ZaloConversationMessage } from '../zalo-emulator/server.js';
+import { dateTimeFormat, dayOf, el, formatSize, safeHref, timeFormat } from './dom.js';
+import { visibleZaloMessages, type ZaloChatView, zaloMessageNode } from './zalo.js';
 
 type Entity = NonNullable<ConversationMessage['entities']>[number];
 type InlineButton = NonNullable<ConversationMessage['replyMarkup']>['inline_keyboard'][number][number];
@@ -25,8 +29,11 @@ const els = {
   search: $<HTMLInputElement>('search'),
   newPerson: $<HTMLFormElement>('new-person'),
   newPersonName: $<HTMLInputElement>('new-person-name'),
+  newPersonChannel: $<HTMLSelectElement>('new-person-channel'),
+  chat: $('chat'),
   empty: $('empty'),
   head: $('chat-head'),
+  headChannel: $('head-channel'),
   headAvatar: $('head-avatar'),
   headName: $('head-name'),
   headSub: $('head-sub'),
@@ -49,18 +56,24 @@ interface State {
   config?: LocalConfig;
   users: DemoUser[];
   current?: DemoUser;
+  /** The current Telegram conversation, by message id. */
   messages: Map<number, ConversationMessage>;
+  /** The current Zalo conversation, by the emulator's seq (Zalo never edits: a message only ever arrives). */
+  zaloMessages: Map<number, ZaloConversationMessage>;
+  /** Whether the current Zalo user follows the OA (the emulator says; unknown before the first answer). */
+  following?: boolean;
   seq: number;
   poll?: AbortController;
-  /** Last seq seen per chat, for the unread dots. */
-  seen: Map<number, number>;
-  latest: Map<number, number>;
+  /** Last seq seen per account (`DemoUser.key`), for the unread dots. */
+  seen: Map<string, number>;
+  latest: Map<string, number>;
   answered: Set<string>;
 }
 
 const state: State = {
   users: [],
   messages: new Map(),
+  zaloMessages: new Map(),
   seq: 0,
   seen: new Map(),
   latest: new Map(),
@@ -85,18 +98,13 @@ function emulator(path: string): string {
   return `${state.config?.emulatorUrl ?? ''}${path}`;
 }
 
-// ---- rendering helpers ----------------------------------------------------------------------------------------
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+function zaloEmulator(path: string): string {
+  return `${state.config?.zaloEmulatorUrl ?? ''}${path}`;
 }
+
+const CHANNEL_NAMES: Record<DemoChannel, string> = { telegram: 'Telegram', zalo: 'Zalo' };
+
+// ---- rendering helpers ----------------------------------------------------------------------------------------
 
 function initials(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
@@ -105,28 +113,10 @@ function initials(name: string): string {
 
 function avatar(user: DemoUser, into: HTMLElement): void {
   into.textContent = initials(user.name);
-  const hue = (user.telegramId * 47) % 360;
+  let hash = 0;
+  for (const c of user.key) hash = (hash * 31 + c.charCodeAt(0)) % 360;
+  const hue = user.telegramId !== undefined ? (user.telegramId * 47) % 360 : hash;
   into.style.background = `hsl(${hue} 55% 48%)`;
-}
-
-const timeFormat = new Intl.DateTimeFormat('vi-VN', {
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Asia/Ho_Chi_Minh',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Asia/Ho_Chi_Minh',
-});
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Telegram text with its entities (offsets in UTF-16 units, as JavaScript strings count). */
@@ -201,14 +191,19 @@ function renderUsers(): void {
     ['Người mới', state.users.filter((u) => u.kind === 'new')],
   ];
   for (const [title, users] of groups) {
-    const shown = users.filter((u) => `${u.name} ${u.roleLabel} ${u.orgName}`.toLowerCase().includes(filter));
+    const shown = users.filter((u) =>
+      `${u.name} ${u.roleLabel} ${u.orgName} ${CHANNEL_NAMES[u.channel]}`.toLowerCase().includes(filter),
+    );
     if (shown.length === 0) continue;
     els.users.append(el('div', 'group-title', title));
     for (const user of shown) {
       const item = el('button', 'user');
       item.type = 'button';
-      item.dataset.telegramId = String(user.telegramId);
-      if (state.current?.telegramId === user.telegramId) item.classList.add('active');
+      item.dataset.key = user.key;
+      item.dataset.channel = user.channel;
+      if (user.telegramId !== undefined) item.dataset.telegramId = String(user.telegramId);
+      if (user.zaloUserId !== undefined) item.dataset.zaloUserId = user.zaloUserId;
+      if (state.current?.key === user.key) item.classList.add('active');
       const pic = el('div', 'avatar');
       avatar(user, pic);
       const text = el('div', 'user-text');
@@ -218,8 +213,9 @@ function renderUsers(): void {
       );
       item.append(pic, text);
       if (!user.linked) item.append(el('span', 'badge', 'chưa liên kết'));
-      const latest = state.latest.get(user.telegramId) ?? 0;
-      if (latest > (state.seen.get(user.telegramId) ?? 0) && state.current?.telegramId !== user.telegramId) {
+      item.append(el('span', `channel-badge ${user.channel}`, CHANNEL_NAMES[user.channel]));
+      const latest = state.latest.get(user.key) ?? 0;
+      if (latest > (state.seen.get(user.key) ?? 0) && state.current?.key !== user.key) {
         item.append(el('span', 'unread', ''));
       }
       item.addEventListener('click', () => selectUser(user));
@@ -232,40 +228,74 @@ function selectUser(user: DemoUser): void {
   state.poll?.abort();
   state.current = user;
   state.messages = new Map();
+  state.zaloMessages = new Map();
+  delete state.following;
   state.seq = 0;
+  const zalo = user.channel === 'zalo';
   els.empty.hidden = true;
   els.head.hidden = false;
   els.composer.hidden = false;
+  els.chat.classList.toggle('zalo', zalo);
+  els.chat.dataset.channel = user.channel;
   avatar(user, els.headAvatar);
   els.headName.textContent = user.name;
   els.headSub.textContent = `${user.roleLabel} · ${user.orgName}`;
-  if (!user.linked && user.linkCode) {
-    els.notice.hidden = false;
-    els.notice.replaceChildren(
-      el('span', undefined, 'Tài khoản chat này chưa được liên kết. Gửi '),
-      el('code', undefined, `/start ${user.linkCode}`),
-      el('span', undefined, ' để liên kết. '),
-    );
-    const button = el('button', 'link-button', 'Gửi mã liên kết');
-    button.type = 'button';
-    button.addEventListener('click', () => void send(`/start ${user.linkCode}`));
-    els.notice.append(button);
-  } else if (!user.linked) {
-    // A new person: the code comes from the administrator (/canbo) or a committee, not from the seed.
-    els.notice.hidden = false;
-    els.notice.replaceChildren(
-      el('span', undefined, 'Người mới, chưa liên kết với ai. Gửi '),
-      el('code', undefined, '/start <mã liên kết>'),
-      el('span', undefined, ' với mã cấp ủy hoặc quản trị viên đã giao.'),
-    );
-  } else {
-    els.notice.hidden = true;
-  }
+  els.headChannel.textContent = zalo
+    ? `Zalo · OA ${state.config?.bot.firstName ?? ''}`.trim()
+    : `Telegram · @${state.config?.bot.username ?? ''}`;
+  // Zalo has no "/" menu of commands (/help lists them) and no reply keyboard.
+  els.menuButton.hidden = zalo;
+  els.commandMenu.hidden = true;
+  els.text.placeholder = zalo ? 'Nhập tin nhắn gửi OA, ví dụ /help' : 'Nhập tin nhắn hoặc lệnh, ví dụ /start';
+  renderNotice();
   els.messages.replaceChildren();
   els.replyKeyboard.hidden = true;
   renderUsers();
   els.text.focus();
-  void pollLoop(user);
+  void (zalo ? zaloPollLoop(user) : pollLoop(user));
+}
+
+/** The bar above the conversation: what the account still has to do before the bot can talk to it. */
+function renderNotice(): void {
+  const user = state.current;
+  if (!user) return;
+  const parts: (Node | string)[] = [];
+  const button = (label: string, className: string, action: () => void) => {
+    const b = el('button', className, label);
+    b.type = 'button';
+    b.addEventListener('click', action);
+    return b;
+  };
+  if (user.channel === 'zalo' && state.following === undefined) {
+    // Until the emulator says whether the user follows the OA: nothing yet, rather than a notice that flips.
+  } else if (user.channel === 'zalo' && state.following === false) {
+    // Zalo: the OA may write only to its followers; following is the first thing a new person does.
+    parts.push(
+      el('span', undefined, 'Tài khoản Zalo này chưa quan tâm OA, chưa liên kết. Bấm '),
+      el('strong', undefined, 'Quan tâm'),
+      el('span', undefined, ' để nhận tin nhắn của OA. '),
+      button('Quan tâm', 'link-button follow-button', () => void follow()),
+    );
+  } else if (!user.linked && user.linkCode) {
+    // The demo codes are not in the alphabet of real codes (a Zalo user types a real one bare): /start works
+    // on both channels.
+    const typed = `/start ${user.linkCode}`;
+    parts.push(
+      el('span', undefined, 'Tài khoản chat này chưa được liên kết. Gửi '),
+      el('code', undefined, typed),
+      el('span', undefined, ' để liên kết. '),
+      button('Gửi mã liên kết', 'link-button', () => void send(typed)),
+    );
+  } else if (!user.linked) {
+    // A new person: the code comes from the administrator (/canbo) or a committee, not from the seed.
+    parts.push(
+      el('span', undefined, 'Người mới, chưa liên kết với ai. Gửi '),
+      el('code', undefined, user.channel === 'zalo' ? '<mã liên kết>' : '/start <mã liên kết>'),
+      el('span', undefined, ' với mã cấp ủy hoặc quản trị viên đã giao.'),
+    );
+  }
+  els.notice.hidden = parts.length === 0;
+  els.notice.replaceChildren(...parts);
 }
 
 // ---- the conversation ---------------------------------------------------------------------------------------------
@@ -273,9 +303,9 @@ function selectUser(user: DemoUser): void {
 async function pollLoop(user: DemoUser): Promise<void> {
   const controller = new AbortController();
   state.poll = controller;
-  // By Telegram id, not by object: the list is read again after /start <code> links the chat, and the conversation
+  // By key, not by object: the list is read again after /start <code> links the chat, and the conversation
   // must keep coming in (comparing objects stopped it there, and the bot's next answers never showed).
-  while (!controller.signal.aborted && state.current?.telegramId === user.telegramId) {
+  while (!controller.signal.aborted && state.current?.key === user.key) {
     try {
       const view = await getJson<ChatView>(
         emulator(`/_emulator/chats/${user.telegramId}/messages?since=${state.seq}&wait=25000`),
@@ -299,8 +329,91 @@ function applyView(view: ChatView): void {
     }
   }
   state.seq = Math.max(state.seq, view.seq);
-  if (state.current) state.seen.set(state.current.telegramId, state.seq);
+  if (state.current) state.seen.set(state.current.key, state.seq);
   renderMessages();
+}
+
+/** A Zalo user's conversation with the OA, long-polled from the Zalo emulator's control API. */
+async function zaloPollLoop(user: DemoUser): Promise<void> {
+  const controller = new AbortController();
+  state.poll = controller;
+  // The first look answers at once (whether the user follows the OA, the conversation so far); then long polls.
+  let wait = 0;
+  while (!controller.signal.aborted && state.current?.key === user.key) {
+    try {
+      const view = await getJson<ZaloChatView>(
+        zaloEmulator(`/_emulator/users/${user.zaloUserId}/messages?since=${state.seq}&wait=${wait}`),
+        { signal: controller.signal },
+      );
+      wait = 25_000;
+      if (controller.signal.aborted) return;
+      applyZaloView(view);
+    } catch {
+      if (controller.signal.aborted) return;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+function applyZaloView(view: ZaloChatView): void {
+  for (const message of view.messages) state.zaloMessages.set(message.seq, message);
+  state.seq = Math.max(state.seq, view.seq);
+  const following = view.user?.following ?? false;
+  if (following !== state.following) {
+    state.following = following;
+    renderNotice();
+  }
+  const current = state.current;
+  if (current) {
+    const last = visibleZaloMessages(state.zaloMessages.values()).at(-1);
+    state.seen.set(current.key, Math.max(state.seen.get(current.key) ?? 0, last?.seq ?? 0));
+  }
+  renderZaloMessages();
+}
+
+function renderZaloMessages(): void {
+  const nearBottom = els.messages.scrollHeight - els.messages.scrollTop - els.messages.clientHeight < 80;
+  els.messages.replaceChildren();
+  const list = visibleZaloMessages(state.zaloMessages.values());
+  let lastDay = '';
+  for (const message of list) {
+    const day = dayOf(new Date(message.at));
+    if (day !== lastDay) {
+      els.messages.append(el('div', 'day', day));
+      lastDay = day;
+    }
+    els.messages.append(
+      zaloMessageNode(message, {
+        fileUrl: (token) => zaloEmulator(`/files/${encodeURIComponent(token)}`),
+        press: (pressed, index) => pressZalo(pressed, index),
+      }),
+    );
+  }
+  if (nearBottom || list.length <= 1) els.messages.scrollTop = els.messages.scrollHeight;
+}
+
+async function pressZalo(message: ZaloConversationMessage, index: number): Promise<void> {
+  const user = state.current;
+  if (!user?.zaloUserId) return;
+  try {
+    await postJson(zaloEmulator(`/_emulator/users/${user.zaloUserId}/press`), {
+      messageId: message.messageId,
+      index,
+    });
+  } catch (error) {
+    showToast(`Không bấm được nút: ${String(error)}`, true);
+  }
+}
+
+/** The Zalo user follows the OA ("Quan tâm"): Zalo tells the OA, and the bot greets them. */
+async function follow(): Promise<void> {
+  const user = state.current;
+  if (!user?.zaloUserId) return;
+  try {
+    await postJson(zaloEmulator(`/_emulator/users/${user.zaloUserId}/follow`), {});
+  } catch (error) {
+    showToast(`Không quan tâm được OA: ${String(error)}`, true);
+  }
 }
 
 function renderMessages(): void {
@@ -311,7 +424,7 @@ function renderMessages(): void {
     .sort((a, b) => a.messageId - b.messageId);
   let lastDay = '';
   for (const message of list) {
-    const day = new Date(message.date * 1000).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const day = dayOf(new Date(message.date * 1000));
     if (day !== lastDay) {
       els.messages.append(el('div', 'day', day));
       lastDay = day;
@@ -362,20 +475,6 @@ function messageNode(message: ConversationMessage): HTMLElement {
     row.append(pad);
   }
   return row;
-}
-
-/** Only web links open: a `javascript:` or `data:` URL from a message would run in this page. */
-function safeHref(url: string): string {
-  // Telegram marks "example.org" as a link too: read a bare address as a web one.
-  for (const candidate of [url, `http://${url}`]) {
-    try {
-      const parsed = new URL(candidate);
-      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : '#';
-    } catch {
-      // not a URL as written: try the bare-address reading
-    }
-  }
-  return '#';
 }
 
 function inlineButton(message: ConversationMessage, button: InlineButton): HTMLElement {
@@ -438,8 +537,19 @@ async function send(text: string): Promise<void> {
   if (!user || text.trim() === '') return;
   els.commandMenu.hidden = true;
   try {
-    await postJson(emulator(`/_emulator/chats/${user.telegramId}/send`), { user: simulatedUser(user), text });
-    if (/^\/start\s+\S+/.test(text) && !user.linked) void refreshUntilLinked(user);
+    if (user.channel === 'zalo') {
+      // Zalo: the user's text reaches the OA as a `user_send_text` event, signed, through the emulator.
+      await postJson(zaloEmulator(`/_emulator/users/${user.zaloUserId}/send`), { text });
+    } else {
+      await postJson(emulator(`/_emulator/chats/${user.telegramId}/send`), {
+        user: simulatedUser(user),
+        text,
+      });
+    }
+    // On Zalo a link code is typed (or pasted) as it is: there are no deep links into an OA's chat.
+    const linking =
+      /^\/start\s+\S+/.test(text) || (user.channel === 'zalo' && /^[A-Za-z0-9]{6,}$/.test(text.trim()));
+    if (linking && !user.linked) void refreshUntilLinked(user);
   } catch (error) {
     showToast(`Không gửi được: ${String(error)}`, true);
   }
@@ -453,7 +563,7 @@ async function refreshUntilLinked(user: DemoUser): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     await new Promise((r) => setTimeout(r, 500));
     await loadUsers().catch(() => undefined);
-    if (state.users.find((u) => u.telegramId === user.telegramId)?.linked) return;
+    if (state.users.find((u) => u.key === user.key)?.linked) return;
   }
 }
 
@@ -480,7 +590,7 @@ async function toggleCommandMenu(): Promise<void> {
   }
   const user = state.current;
   const commands = await getJson<BotCommandView[]>(
-    `/_local/commands${user ? `?chat=${user.telegramId}` : ''}`,
+    `/_local/commands${user?.telegramId !== undefined ? `?chat=${user.telegramId}` : ''}`,
   );
   els.commandMenu.replaceChildren();
   if (commands.length === 0)
@@ -500,19 +610,46 @@ async function toggleCommandMenu(): Promise<void> {
 }
 
 async function refreshUnread(): Promise<void> {
-  if (!state.config?.emulatorUrl) return;
+  const [telegram, zalo] = await Promise.all([telegramLatest(), zaloLatest()]);
+  let changed = false;
+  for (const [key, seq] of [...telegram, ...zalo]) {
+    if (state.latest.get(key) !== seq) changed = true;
+    state.latest.set(key, seq);
+    if (!state.seen.has(key)) state.seen.set(key, seq);
+  }
+  if (changed) renderUsers();
+}
+
+/** The newest message's seq of each Telegram chat, by account key. */
+async function telegramLatest(): Promise<[string, number][]> {
+  if (!state.config?.emulatorUrl) return [];
   try {
     const chats = await getJson<{ chatId: number; seq: number }[]>(emulator('/_emulator/chats'));
-    let changed = false;
-    for (const chat of chats) {
-      if (state.latest.get(chat.chatId) !== chat.seq) changed = true;
-      state.latest.set(chat.chatId, chat.seq);
-      if (!state.seen.has(chat.chatId)) state.seen.set(chat.chatId, chat.seq);
-    }
-    if (changed) renderUsers();
+    return chats.map((chat) => [`telegram:${chat.chatId}`, chat.seq]);
   } catch {
-    // The stack may be restarting; the next tick tries again.
+    return []; // The stack may be restarting; the next tick tries again.
   }
+}
+
+/** The newest visible message's seq of each Zalo account (a few: each asked for what came since last time). */
+async function zaloLatest(): Promise<[string, number][]> {
+  if (!state.config?.zaloEmulatorUrl) return [];
+  const accounts = state.users.filter((u) => u.channel === 'zalo' && u.key !== state.current?.key);
+  const answers = await Promise.all(
+    accounts.map(async (user): Promise<[string, number] | undefined> => {
+      const since = state.latest.get(user.key) ?? 0;
+      try {
+        const view = await getJson<ZaloChatView>(
+          zaloEmulator(`/_emulator/users/${user.zaloUserId}/messages?since=${since}`),
+        );
+        const last = visibleZaloMessages(view.messages).at(-1);
+        return last ? [user.key, last.seq] : undefined;
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return answers.filter((a): a is [string, number] => a !== undefined);
 }
 
 async function refreshClock(): Promise<void> {
@@ -549,10 +686,10 @@ async function loadJobs(): Promise<void> {
 
 async function loadUsers(): Promise<void> {
   state.users = await getJson<DemoUser[]>('/_local/demo-users');
-  const current = state.current && state.users.find((u) => u.telegramId === state.current?.telegramId);
+  const current = state.current && state.users.find((u) => u.key === state.current?.key);
   if (current && current.linked !== state.current?.linked) {
     state.current = current;
-    els.notice.hidden = current.linked;
+    renderNotice();
     // A new person now shows the role and committee they linked to.
     els.headSub.textContent = `${current.roleLabel} · ${current.orgName}`;
   }
@@ -574,10 +711,11 @@ function wireControls(): void {
     const name = els.newPersonName.value.trim();
     if (!name) return;
     try {
-      const added = await postJson<DemoUser>('/_local/people', { name });
+      const channel = els.newPersonChannel.value === 'zalo' ? 'zalo' : 'telegram';
+      const added = await postJson<DemoUser>('/_local/people', { name, channel });
       els.newPersonName.value = '';
       await loadUsers();
-      selectUser(state.users.find((u) => u.telegramId === added.telegramId) ?? added);
+      selectUser(state.users.find((u) => u.key === added.key) ?? added);
     } catch (error) {
       showToast(`Không thêm được người mới: ${String(error)}`, true);
     }
@@ -602,7 +740,8 @@ async function main(): Promise<void> {
   if (state.config.mode === 'telegram') {
     els.empty.replaceChildren(
       el('p', undefined, `Đang nối với Telegram thật qua @${state.config.bot.username}.`),
-      el('p', undefined, 'Trang này chỉ dùng với bot giả lập; hãy mở Telegram để trò chuyện.'),
+      el('p', undefined, 'Tài khoản Telegram ở đây chỉ dùng với bot giả lập; hãy mở Telegram để trò chuyện.'),
+      el('p', undefined, 'Các tài khoản Zalo (nhãn «Zalo») vẫn trò chuyện được trên trang này.'),
     );
   }
   await loadUsers();
@@ -610,7 +749,10 @@ async function main(): Promise<void> {
   window.setInterval(() => void refreshUnread(), 2000);
   window.setInterval(() => void refreshClock(), 30_000);
   const wanted = new URLSearchParams(location.search).get('user');
-  const preselected = state.users.find((u) => String(u.telegramId) === wanted || u.id === wanted);
+  // ?user=<telegram id>, <zalo user id>, <key> or <member/staff id> (their Telegram account first).
+  const preselected = state.users.find(
+    (u) => String(u.telegramId) === wanted || u.zaloUserId === wanted || u.key === wanted || u.id === wanted,
+  );
   if (preselected) selectUser(preselected);
   // Everything is loaded; the E2E walk waits for this mark before it acts.
   document.body.dataset.ready = 'true';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoUser } from '../../local/control-protocol.js';
-import { DEMO_DISTRICT, DEMO_MEMBERS, DEMO_STAFF, DEMO_WARD } from '../../local/seed.js';
+import { DEMO_DISTRICT, DEMO_MEMBERS, DEMO_STAFF, DEMO_WARD, DEMO_ZALO_ACCOUNTS } from '../../local/seed.js';
 import { createDynamoContext } from '../../shared/adapters/dynamodb/client.js';
 import { createRepositories } from '../../shared/adapters/dynamodb/index.js';
 import { DEFAULT_TABLE_NAME } from '../../shared/config/table.js';
@@ -102,12 +102,14 @@ describe('E2E: the local stack in a browser', () => {
     await step(chat, 'demo-users', async () => {
       // Act
       await chat.open();
-      const names = await chat.page.locator('.user .user-name').allTextContents();
+      const rows = await chat.page.locator('.user .user-name').count();
+      const names = await chat.page.locator('.user[data-channel="telegram"] .user-name').allTextContents();
       await chat.page.fill('#search', 'Bích Ngọc');
       const found = await chat.page.locator('.user .user-name').allTextContents();
       await chat.page.fill('#search', '');
 
-      // Assess
+      // Assess: one row per chat account — everyone on Telegram, and a second row for those on Zalo too.
+      expect(rows).toBe(DEMO_STAFF.length + DEMO_MEMBERS.length + DEMO_ZALO_ACCOUNTS.length);
       expect(names).toHaveLength(DEMO_STAFF.length + DEMO_MEMBERS.length);
       expect(names.slice(0, DEMO_STAFF.length)).toEqual(DEMO_STAFF.map((s) => s.fullName));
       expect(found).toEqual([MEMBER_B]);

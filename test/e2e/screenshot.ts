@@ -1,5 +1,6 @@
-// Takes docs/chat-page.png for the README: starts the local stack, plans and sends a meeting's invitations
-// through the API, then answers one on the chat page as a member and shoots. Run: npx tsx test/e2e/screenshot.ts
+// Takes docs/chat-page.png and docs/chat-page-zalo.png for the README: starts the local stack, plans and sends a
+// meeting's invitations through the API, then answers one on the chat page as a member on Telegram and one as a
+// member on Zalo, and shoots each. Run: npx tsx test/e2e/screenshot.ts
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../local/settings.js';
 import { Api, readTokens } from './support/api.js';
@@ -43,6 +44,21 @@ try {
   const path = join(REPO_ROOT, 'docs', 'chat-page.png');
   await chat.page.screenshot({ path });
   process.stdout.write(`saved ${path}\n`);
+
+  // The same answer on Zalo: the invitation's buttons under it, and a new message for each new state.
+  await chat.as('Dương Thị Lan Anh', 'zalo');
+  await chat.botSays(/THƯ MỜI HỌP/, 60_000);
+  await chat.tap('Vắng mặt');
+  await chat.tap('Ốm đau');
+  await chat.botSays(/lời giải thích/);
+  await chat.send('Đi khám sức khỏe định kỳ từ 18 đến 22/6');
+  await chat.botSays(/Đã gửi lý do vắng mặt/);
+  await chat.page
+    .locator('.user[data-channel="zalo"]', { hasText: 'Dương Thị Lan Anh' })
+    .scrollIntoViewIfNeeded();
+  const zaloPath = join(REPO_ROOT, 'docs', 'chat-page-zalo.png');
+  await chat.page.screenshot({ path: zaloPath });
+  process.stdout.write(`saved ${zaloPath}\n`);
 } finally {
   await browser.close();
   await stack.stop();

@@ -1,7 +1,10 @@
-// E2E support: the chat page as a person uses it — pick a demo user, type, tap buttons, download what the bot sends.
+// E2E support: the chat page as a person uses it — pick a demo user on Telegram or Zalo, type, tap buttons, download
+// what the bot sends. Both looks share the same marks (.row.bot, .row.user, .inline-button, .document), so every
+// helper works on either; the Zalo look's own parts (its header, buttons inside the message) have their own.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Locator, Page } from 'playwright-core';
+import type { DemoChannel } from '../../../local/control-protocol.js';
 import { REPO_ROOT } from '../../../local/settings.js';
 
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'e2e');
@@ -19,11 +22,15 @@ export class ChatPage {
     await this.page.locator('.user').first().waitFor();
   }
 
-  /** Clicks the demo user in the list (by full name) and waits for their conversation to load. */
-  async as(name: string): Promise<void> {
+  /**
+   * Clicks the demo user's account on `channel` in the list (by full name) and waits for that conversation to
+   * load; a person on both channels has one row per channel.
+   */
+  async as(name: string, channel: DemoChannel = 'telegram'): Promise<void> {
     await this.page.fill('#search', name);
-    await this.page.locator('.user', { hasText: name }).first().click();
+    await this.page.locator(`.user[data-channel="${channel}"]`, { hasText: name }).first().click();
     await this.page.locator('#head-name', { hasText: name }).waitFor();
+    await this.page.locator(`#chat[data-channel="${channel}"]`).waitFor();
     await this.page.fill('#search', '');
   }
 
@@ -32,11 +39,22 @@ export class ChatPage {
    * conversation; resolves with the Telegram id the page gave them.
    */
   async addNewPerson(name: string): Promise<number> {
+    return Number(await this.addNewAccount(name, 'telegram'));
+  }
+
+  /** The same on Zalo; resolves with the Zalo user id the page gave them on the emulator's OA. */
+  async addNewZaloPerson(name: string): Promise<string> {
+    return this.addNewAccount(name, 'zalo');
+  }
+
+  private async addNewAccount(name: string, channel: DemoChannel): Promise<string> {
     await this.page.fill('#new-person-name', name);
+    await this.page.selectOption('#new-person-channel', channel);
     await this.page.click('#new-person button[type=submit]');
     await this.page.locator('#head-name', { hasText: name }).waitFor();
-    const item = this.page.locator('.user.active', { hasText: name });
-    return Number(await item.getAttribute('data-telegram-id'));
+    await this.page.locator(`#chat[data-channel="${channel}"]`).waitFor();
+    const item = this.page.locator(`.user.active[data-channel="${channel}"]`, { hasText: name });
+    return (await item.getAttribute(channel === 'zalo' ? 'data-zalo-user-id' : 'data-telegram-id')) ?? '';
   }
 
   /** Types into the message box and presses Enter. */
@@ -67,6 +85,20 @@ export class ChatPage {
     const button = this.page.locator('.row.bot .inline-button', { hasText: label }).last();
     await button.waitFor({ timeout });
     await button.click();
+  }
+
+  /** The labels of the buttons under a bot message, in order (on Zalo: the full-width rows inside it). */
+  async buttonsOf(message: Locator): Promise<string[]> {
+    return message.locator('.inline-button').allTextContents();
+  }
+
+  /** Zalo's look: the conversation's header colour (Zalo's blue when a Zalo account is played). */
+  async headColour(): Promise<string> {
+    return this.page.locator('#chat-head').evaluate((head) => {
+      // Runs in the page (the tests' types have no DOM).
+      const page = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } };
+      return page.getComputedStyle(head).backgroundColor;
+    });
   }
 
   /** Clicks a document the bot sent and returns the browser's download. */

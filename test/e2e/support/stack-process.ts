@@ -66,7 +66,10 @@ export async function startStackProcess(
   };
   // Whatever the developer's shell says, this stack is the emulator's and has a DynamoDB of its own.
   for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DYNAMODB_ENDPOINT']) delete env[name];
-  const child: ChildProcess = spawn(TSX, ['local/start.ts'], {
+  // `npm start`'s entry under Node with tsx's loader, not through the tsx CLI: the CLI relays a SIGINT to its child
+  // and SIGKILLs it when the child has not acknowledged within 30 ms, which on a loaded machine killed the stack
+  // before its teardown ran and left DynamoDB Local behind (the stop check then failed).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,8 @@ import {
   DEMO_STAFF,
   DEMO_WARD,
   DEMO_WARD_213,
+  DEMO_ZALO_ACCOUNTS,
+  DEMO_ZALO_SECRETARY,
   demoLinkCode,
   demoMemberRecord,
   type SeedResult,
@@ -111,6 +113,27 @@ describe('Function: seedDemo', () => {
     expect(hanCode?.usedAt).toBeUndefined();
     expect(new Date(hanCode?.expiresAt ?? 0).getTime()).toBeGreaterThan(clock.now().getTime());
     expect(anCode?.usedAt).toBeDefined();
+  });
+
+  it("links the ward secretary's and a member's Zalo accounts too, beside their Telegram chats", async () => {
+    // Act
+    const onZalo = await Promise.all(
+      DEMO_ZALO_ACCOUNTS.map((a) => repos.chatLinks.byChat('zalo', a.zaloUserId)),
+    );
+    const secretaryLinks = await repos.chatLinks.ofSubject({
+      kind: 'staff',
+      id: DEMO_ZALO_SECRETARY.staffId,
+    });
+
+    // Assess
+    expect(onZalo.map((l) => l && { kind: l.kind, id: l.id, channel: l.channel })).toEqual(
+      DEMO_ZALO_ACCOUNTS.map((a) => ({ ...a.subject, channel: 'zalo' })),
+    );
+    expect(DEMO_STAFF.find((s) => s.id === DEMO_ZALO_SECRETARY.staffId)).toMatchObject({
+      role: 'secretary',
+      orgId: DEMO_WARD,
+    });
+    expect(secretaryLinks.map((l) => l.channel).sort()).toEqual(['telegram', 'zalo']);
   });
 
   it('passes the same validation as data entered through the API', () => {

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZaloApiClient } from '../../../bot/channels/zalo/api-client.js';
 import { znsTemplateFor } from '../../../bot/channels/zalo/zns.js';
-import type { LocalConfig } from '../../../local/control-protocol.js';
-import { DEMO_MEMBERS, DEMO_ZALO_MEMBER } from '../../../local/seed.js';
+import type { DemoUser, LocalConfig } from '../../../local/control-protocol.js';
+import { DEMO_MEMBERS, DEMO_STAFF, DEMO_ZALO_ACCOUNTS, DEMO_ZALO_MEMBER } from '../../../local/seed.js';
 import { readSettings } from '../../../local/settings.js';
 import { DEMO_ZNS_TEMPLATES, type LocalStack, startLocalStack } from '../../../local/stack.js';
 import { loadZaloConfig } from '../../../shared/config/zalo.js';
@@ -53,9 +53,54 @@ describe('Function: startLocalStack with the Zalo OA emulator', () => {
     expect(printed(`Zalo webhook set to ${stack.urls.gateway}/zalo/webhook`)).toBe(true);
     expect(stack.zalo.webhookUrl).toBe(`${stack.urls.gateway}/zalo/webhook`);
     expect(config.zaloEmulatorUrl).toBe(stack.urls.zaloEmulator);
-    expect(config.zaloUsers).toEqual([
-      { id: DEMO_ZALO_MEMBER.memberId, zaloUserId: DEMO_ZALO_MEMBER.zaloUserId },
-    ]);
+    expect(config.zaloUsers).toEqual(
+      DEMO_ZALO_ACCOUNTS.map((a) => ({ id: a.subject.id, zaloUserId: a.zaloUserId })),
+    );
+    expect(config.zaloUsers).toContainEqual({
+      id: DEMO_ZALO_MEMBER.memberId,
+      zaloUserId: DEMO_ZALO_MEMBER.zaloUserId,
+    });
+  });
+
+  it("lists each demo Zalo account after the same person's Telegram one, with its Zalo user id, following the OA", async () => {
+    // Act
+    const users = (await (await fetch(`${stack.urls.gateway}/_local/demo-users`)).json()) as DemoUser[];
+
+    // Assess
+    for (const account of DEMO_ZALO_ACCOUNTS) {
+      const index = users.findIndex((u) => u.channel === 'zalo' && u.zaloUserId === account.zaloUserId);
+      expect(users[index]).toMatchObject({
+        key: `zalo:${account.zaloUserId}`,
+        id: account.subject.id,
+        kind: account.subject.kind,
+        linked: true,
+      });
+      expect(users[index - 1]).toMatchObject({ channel: 'telegram', id: account.subject.id });
+      expect(stack.zalo.user(account.zaloUserId)?.following).toBe(true);
+    }
+    expect(users.filter((u) => u.channel === 'telegram')).toHaveLength(
+      DEMO_STAFF.length + DEMO_MEMBERS.length,
+    );
+  });
+
+  it('adds a new person on Zalo: a fresh Zalo user the OA knows, not following it yet and not linked', async () => {
+    // Act
+    const res = await fetch(`${stack.urls.gateway}/_local/people`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Phan Thị Mỹ Duyên', channel: 'zalo' }),
+    });
+    const added = (await res.json()) as DemoUser;
+
+    // Assess
+    expect(res.status).toBe(201);
+    expect(added).toMatchObject({ channel: 'zalo', kind: 'new', name: 'Phan Thị Mỹ Duyên', linked: false });
+    expect(added.key).toBe(`zalo:${added.zaloUserId}`);
+    expect(added.telegramId).toBeUndefined();
+    expect(stack.zalo.user(added.zaloUserId ?? '')).toMatchObject({
+      name: 'Phan Thị Mỹ Duyên',
+      following: false,
+    });
   });
 
   it('delivers a signed follow through the gateway to the bot, which greets a new Zalo user', async () => {
