@@ -54,12 +54,26 @@ const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
       'plan (issue "scale", cold start): load the administration and year-end features on first use, as their own chunks',
   },
   'zalo-webhook': {
-    cap: 780 * KiB,
+    cap: 800 * KiB,
     why:
       'the same features as telegram-webhook (one implementation per feature, issue 15), plus the Zalo channel and ' +
-      'grammY (the Zalo bot is a grammY Bot, and a notice may go to Telegram): 750 KiB; same plan as telegram-webhook ' +
+      'grammY (the Zalo bot is a grammY Bot, and a notice may go to Telegram), the reply window, ZNS and the file ' +
+      'source: 788 KiB; same plan as telegram-webhook ' +
       '(issue "scale"): the administration and year-end features loaded on first use shrink both webhooks',
   },
+  // The jobs that send notices pull every bot feature: functions/bot-deps.ts builds the messengers through
+  // bot/create-bot.ts, which installs the features (QR, administration, year end). Issue 15 added the Zalo
+  // messenger, its reply window and ZNS to each (701–711 KiB). Plan (issue 20, one composition root): build the
+  // channels' messengers without the bot, so these drop back under 700 KiB.
+  ...Object.fromEntries(
+    (['notifier', 'reminders', 'job-worker', 'meeting-planning'] as const).map((name) => [
+      name,
+      {
+        cap: 720 * KiB,
+        why: 'the notice senders carry every bot feature through functions/bot-deps.ts (issue 20 removes it)',
+      },
+    ]),
+  ),
 };
 
 // The fixtures ride along under their own names and paths, so they never clash with the real entries.
