@@ -31,6 +31,7 @@ import { meetingsFeature } from './features/meetings.js';
 import { minutesFeature } from './features/minutes.js';
 import { rsvpFeature } from './features/rsvp.js';
 import { startFeature } from './features/start.js';
+import { unlinkingFeature } from './features/unlinking.js';
 import { type Catalogue, catalogue } from './i18n/index.js';
 import { type ChatUi, message } from './view.js';
 
@@ -181,6 +182,7 @@ export function installBotChain(
   features.use(chatMemberFeature);
   features.use(startFeature);
   features.use(linkingFeature);
+  features.use(unlinkingFeature);
   features.use(administrationFeature);
   features.use(committeeAdminFeature);
   features.use(meetingsFeature);

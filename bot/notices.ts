@@ -181,6 +181,10 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return message(t.yearEnd.noticeReportCompiled(notice.committeeName, notice.year, notice.version));
     case 'absent_without_notice':
       return absenceNoticeView(t, notice);
+    case 'chat_linked':
+      return message(
+        t.link.newLinkNotice(notice.channel === 'telegram' ? 'Telegram' : 'Zalo', notice.replaced),
+      );
     case 'introductions_issued':
       return message(t.notices.introductionsIssued(notice.workplaceName, notice.residenceName));
     case 'introduction_ended':

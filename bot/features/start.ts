@@ -3,7 +3,7 @@ import { Composer } from 'grammy';
 import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
 import { type ChatActor, chatActor } from '../../shared/services/chat-actors.js';
 import { deliverPendingInvitations } from '../../shared/services/invitations.js';
-import { redeemLinkCode } from '../../shared/services/link-codes.js';
+import { redeemLinkCode, settleNewLink } from '../../shared/services/link-codes.js';
 import { type BotContext, invitationPorts } from '../context.js';
 import type { Catalogue } from '../i18n/index.js';
 import { message } from '../view.js';
@@ -60,6 +60,13 @@ startFeature.command('start', async (ctx) => {
       ? ctx.t.link.okStaff(outcome.name, outcome.role)
       : ctx.t.link.okMember(outcome.name);
   ctx.deps.log.info('chat account linked', { updateType: outcome.subject.kind });
+  if (!outcome.already) {
+    // One account per person and app: an earlier one on this app is unlinked; the person's other chats are told.
+    await settleNewLink(outcome.subject, user, {
+      chatLinks: ctx.deps.ports.chatLinks,
+      messenger: ctx.deps.messenger,
+    });
+  }
   // Read afresh: ctx.actor() is who the chat was when the update arrived (read beside the update's claim),
   // and this update just linked it.
   const actor = await chatActor(user.channel, user.userId, ctx.deps.ports);

@@ -115,6 +115,18 @@ export const en: Catalogue = {
     chatAlreadyLinked: 'This chat account is linked to someone else. Each account links to one person.',
     tooManyAttempts:
       'Too many wrong link codes from this account. Please try again in an hour, or ask the committee for a new code.',
+    newLinkNotice: (app: string, replaced: boolean) =>
+      `NEW LINKED ACCOUNT\nA ${app} account was just linked to you.` +
+      (replaced
+        ? ' Each person links one account per app, so this account has been unlinked and gets no more notices.'
+        : '') +
+      ' If it was not you, tell your committee at once.',
+    unlinkAsk:
+      'Unlink this account? You will no longer get invitations and notices here (you still get them on another linked account, or on paper).',
+    unlinkConfirm: 'Unlink',
+    unlinkKeep: 'Keep',
+    unlinked: 'This account is unlinked. To link again, ask your committee for a new link code.',
+    unlinkKept: 'The account stays linked.',
   },
 
   help: {
@@ -125,6 +137,7 @@ export const en: Catalogue = {
       '• At the year end: /selfreport (/baocaocuoinam) — report the meetings you attended and your activities.\n' +
       '/comment topic: text (/gopy) — raise a comment for the next meeting\n' +
       '/mydata (/dulieu) — everything the system holds about you (with a PDF)\n' +
+      '/unlink (/huylienket) — unlink this account\n' +
       '/help — this help',
     residence:
       'Commands for the residence committee:\n' +
@@ -137,6 +150,7 @@ export const en: Catalogue = {
       '/minutes (/bienban) — write the minutes; /sign (/ky) — chair and secretary sign\n' +
       "/answer (/traloi) — answer members' comments (2.3)\n" +
       '/linkcode <member id> (/malienket) — create a link code\n' +
+      '/unlink (/huylienket) — unlink this account\n' +
       '/help — this help',
     workplace:
       'Commands for the workplace committee:\n' +
@@ -144,14 +158,17 @@ export const en: Catalogue = {
       '/yearend [year] (/cuoinam) — the residence committees’ year-end comments: received, missing\n' +
       '/linkcode <member id> (/malienket) — create a link code\n' +
       'Send the members list as a CSV file here to import it (introductions to the residence committees)\n' +
+      '/unlink (/huylienket) — unlink this account\n' +
       '/help — this help',
     viewer:
       'Your account can only view.\n' +
       '/report (/baocao) — the October report as compiled (XLSX and PDF files)\n' +
+      '/unlink (/huylienket) — unlink this account\n' +
       '/help — this help',
     board:
       'Commands for board staff:\n' +
       '/report (/baocao) — compile the October report of the board (XLSX and PDF files)\n' +
+      '/unlink (/huylienket) — unlink this account\n' +
       '/help — this help',
   },
 

@@ -159,6 +159,18 @@ export const vi = {
       'Tài khoản trò chuyện này đã được liên kết với một người khác. Mỗi tài khoản chỉ liên kết với một người.',
     tooManyAttempts:
       'Đồng chí đã nhập sai mã liên kết quá nhiều lần. Vui lòng thử lại sau một giờ, hoặc xin mã mới từ cấp ủy.',
+    newLinkNotice: (app: string, replaced: boolean) =>
+      `THÔNG BÁO LIÊN KẾT TÀI KHOẢN\nMột tài khoản ${app} vừa được liên kết với đồng chí.` +
+      (replaced
+        ? ' Mỗi người chỉ liên kết một tài khoản trên mỗi ứng dụng, nên tài khoản này đã được hủy liên kết và sẽ không nhận thông báo nữa.'
+        : '') +
+      ' Nếu không phải đồng chí thực hiện, xin báo ngay cho cấp ủy.',
+    unlinkAsk:
+      'Hủy liên kết tài khoản này? Sau khi hủy, đồng chí sẽ không nhận thư mời và thông báo qua đây nữa (vẫn nhận qua tài khoản khác đã liên kết, hoặc thư mời giấy).',
+    unlinkConfirm: 'Hủy liên kết',
+    unlinkKeep: 'Giữ lại',
+    unlinked: 'Đã hủy liên kết tài khoản này. Muốn liên kết lại, đồng chí xin mã liên kết mới từ cấp ủy.',
+    unlinkKept: 'Tài khoản vẫn được liên kết như cũ.',
   },
 
   help: {
@@ -169,6 +181,7 @@ export const vi = {
       '• Cuối năm: /baocaocuoinam — báo cáo số cuộc họp đã dự và hoạt động ở nơi cư trú.\n' +
       '/gopy chủ đề: nội dung (/comment) — gửi ý kiến cho cuộc họp tới\n' +
       '/dulieu (/mydata) — xem toàn bộ dữ liệu cá nhân hệ thống đang lưu (kèm tệp PDF)\n' +
+      '/huylienket (/unlink) — hủy liên kết tài khoản này\n' +
       '/help — hướng dẫn này',
     residence:
       'Lệnh dành cho cấp ủy nơi cư trú:\n' +
@@ -182,6 +195,7 @@ export const vi = {
       '/traloi (/answer) — trả lời ý kiến của đảng viên (mục 2.3)\n' +
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       '/maketnoi (/linkcodes) — in mã liên kết của đảng viên chưa liên kết (PDF, có mã QR)\n' +
+      '/huylienket (/unlink) — hủy liên kết tài khoản này\n' +
       '/help — hướng dẫn này',
     workplace:
       'Lệnh dành cho cấp ủy nơi công tác:\n' +
@@ -190,14 +204,17 @@ export const vi = {
       '/malienket <mã đảng viên> (/linkcode) — tạo mã liên kết tài khoản\n' +
       'Gửi tệp CSV danh sách đảng viên vào đây để nhập (giới thiệu về nơi cư trú)\n' +
       '/maketnoi (/linkcodes) — in mã liên kết của đảng viên chưa liên kết (PDF, có mã QR)\n' +
+      '/huylienket (/unlink) — hủy liên kết tài khoản này\n' +
       '/help — hướng dẫn này',
     viewer:
       'Tài khoản của đồng chí chỉ có quyền xem.\n' +
       '/baocao (/report) — xem báo cáo tháng 10 đã tổng hợp (tệp XLSX và PDF)\n' +
+      '/huylienket (/unlink) — hủy liên kết tài khoản này\n' +
       '/help — hướng dẫn này',
     board:
       'Lệnh dành cho cán bộ cấp ủy cấp trên:\n' +
       '/baocao (/report) — tổng hợp báo cáo tháng 10 của cấp ủy (tệp XLSX và PDF)\n' +
+      '/huylienket (/unlink) — hủy liên kết tài khoản này\n' +
       '/help — hướng dẫn này',
   },
 

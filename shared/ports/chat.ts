@@ -173,6 +173,11 @@ export type Notice =
       from: string;
       until: string;
     }
+  /**
+   * A new chat account was linked to the person: to their other chats (a replaced account on the same channel is
+   * told it was unlinked), so a link they did not make is noticed at once.
+   */
+  | { kind: 'chat_linked'; channel: Channel; replaced: boolean }
   /** A members' CSV sent to the bot: the one message the import keeps editing ("500/5000 dòng"). */
   | { kind: 'import_progress'; fileName: string; done: number; total: number }
   /** The import's outcome, to the staff who sent the file (the failed lines follow as a CSV file). */

@@ -335,6 +335,8 @@ export interface ChatLinkRepository {
   /** Uses a code once, atomically linking the chat account to its subject. */
   useLinkCode(code: string, link: Omit<ChatLink, 'kind' | 'id'>, now: Date): Promise<LinkCodeOutcome>;
   setBlocked(channel: Channel, userId: string, blocked: boolean): Promise<void>;
+  /** Removes the link and the owner's copy together; false when the chat was not linked. */
+  unlink(channel: Channel, userId: string): Promise<boolean>;
   /** Stamps the chat as used at `at` (on the link and on the owner's copy, which orders notices). */
   markActive(channel: Channel, userId: string, at: Date): Promise<void>;
   /** Records which assignment a staff person's chat acts for. */

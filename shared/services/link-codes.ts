@@ -2,6 +2,7 @@
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { linkCodeExpiresAt, mayIssueMemberLinkCode, mayIssueStaffLinkCode } from '../domain/linking.js';
 import type { Principal, StaffRole } from '../domain/roles.js';
+import { type ChatMessenger, recipientOf } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import type {
   AttemptCounter,
@@ -180,4 +181,41 @@ async function useCode(
     ...(staff ? { role: staff.role } : {}),
     already,
   };
+}
+
+export interface LinkChangePorts {
+  chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'unlink' | 'setBlocked'>;
+  messenger: ChatMessenger;
+}
+
+/**
+ * One linked account per person and channel: a newly linked chat replaces the person's earlier account on the
+ * same channel, and every other chat of theirs is told — the replaced one that it was unlinked — so a link the
+ * person did not make is noticed at once (they tell their committee, who issue codes only to the person).
+ */
+export async function settleNewLink(
+  subject: ChatSubject,
+  linked: Pick<ChatAccount, 'channel' | 'userId'>,
+  ports: LinkChangePorts,
+): Promise<{ replaced: number }> {
+  let replaced = 0;
+  for (const link of await ports.chatLinks.ofSubject(subject)) {
+    if (link.channel === linked.channel && link.userId === linked.userId) continue;
+    const sameChannel = link.channel === linked.channel;
+    if (sameChannel && (await ports.chatLinks.unlink(link.channel, link.userId))) replaced += 1;
+    if (link.blocked) continue;
+    const outcome = await ports.messenger
+      .send(recipientOf(link), { kind: 'chat_linked', channel: linked.channel, replaced: sameChannel })
+      .catch(() => ({ ok: false as const, reason: 'blocked' as const }));
+    if (!outcome.ok && !sameChannel) await ports.chatLinks.setBlocked(link.channel, link.userId, true);
+  }
+  return { replaced };
+}
+
+/** `/huylienket`: the person unlinks this chat; notices stop coming here (another chat, or the paper list, remains). */
+export async function unlinkChat(
+  account: Pick<ChatAccount, 'channel' | 'userId'>,
+  ports: Pick<LinkChangePorts, 'chatLinks'>,
+): Promise<boolean> {
+  return ports.chatLinks.unlink(account.channel, account.userId);
 }

@@ -288,6 +288,23 @@ export class DynamoChatLinkRepository implements ChatLinkRepository {
     await this.setOnBoth(channel, userId, 'blocked', blocked);
   }
 
+  async unlink(channel: Channel, userId: string): Promise<boolean> {
+    const link = await this.byChat(channel, userId);
+    if (!link) return false;
+    const remove = (key: { pk: string; sk: string }) => ({
+      Delete: { TableName: this.store.table, Key: key },
+    });
+    await this.store.ctx.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          remove(keys.chatLink(channel, userId)),
+          remove(keys.ownerChat(link, channel, userId)),
+        ],
+      }),
+    );
+    return true;
+  }
+
   async markActive(channel: Channel, userId: string, at: Date): Promise<void> {
     await this.setOnBoth(channel, userId, 'lastActiveAt', at.toISOString());
   }
