@@ -343,7 +343,7 @@ function demoIntroduction(d: DemoMember, issuedOn: IsoDate, letterNumber: string
 
 /**
  * The demo member who is on Zalo too (issue 15): linked on the local Zalo OA emulator as well as on Telegram,
- * so an invitation reaches her on both channels and the Zalo path can be tried. The stack makes the emulator
+ * Zalo last, so her invitation and notices reach her on Zalo (and on Telegram only if Zalo refuses them). The stack makes the emulator
  * know her as a follower of the OA (local/stack.ts).
  */
 export const DEMO_ZALO_MEMBER = {
@@ -441,6 +441,12 @@ interface DemoChat {
   channel?: Channel;
   userId: string;
   linked: boolean;
+  /**
+   * Linked a minute after the person's other chat: their notices come here first (the channel chosen last,
+   * shared/domain/delivery.ts). The member on Zalo gets her letters on Zalo; the secretary keeps Telegram until
+   * she writes on Zalo.
+   */
+  chosenLast?: boolean;
 }
 
 /** A linked demo user is linked the way the bot links anyone: a single-use code, used by their chat. */
@@ -462,7 +468,12 @@ async function seedChat(repos: Repositories, chat: DemoChat, now: Date): Promise
   if (chat.linked) {
     const outcome = await repos.chatLinks.useLinkCode(
       code,
-      { channel, userId, chatId: userId, linkedAt: now.toISOString() },
+      {
+        channel,
+        userId,
+        chatId: userId,
+        linkedAt: new Date(now.getTime() + (chat.chosenLast ? 60_000 : 0)).toISOString(),
+      },
       now,
     );
     if (!outcome.ok) throw new Error(`Seeding the chat link of ${chat.subject.id} failed: ${outcome.reason}`);
@@ -512,6 +523,7 @@ export async function seedDemo(repos: Repositories, clock: Clock): Promise<SeedR
       channel: 'zalo' as const,
       userId: a.zaloUserId,
       linked: true,
+      chosenLast: a.subject.kind === 'member',
     })),
   ];
   await each(chats, (chat) => seedChat(repos, chat, now));
