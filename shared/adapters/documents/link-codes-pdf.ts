@@ -87,7 +87,8 @@ export function renderLinkCodeSheetPdf(sheet: LinkCodeSheet, fonts: SheetFonts):
       .font('regular')
       .fontSize(9)
       .text(
-        `Mỗi đồng chí quét mã QR bằng điện thoại (hoặc mở Telegram, gõ /start và mã) để liên kết tài khoản. ` +
+        `Mỗi đồng chí quét mã QR bằng điện thoại (hoặc mở Telegram, gõ /start và mã) để liên kết tài khoản; ` +
+          `trên Zalo, đồng chí quan tâm Official Account của cấp ủy rồi gửi mã. ` +
           `Mã dùng một lần, hết hạn lúc ${dateVi(sheet.expiresAt)}.`,
         MARGIN,
         undefined,
