@@ -1,6 +1,8 @@
 // use case: an addendum (phụ lục đính chính) to sealed minutes, signed like the minutes (R16): one of the
-// two signers proposes it, the other countersigns it, and only then is it part of the record.
+// two signers proposes it (and the other is told), the other countersigns it, and only then is it part of
+// the record.
 import { NotFoundError } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
 import {
   assertMayRunMeeting,
   awaitedSigner,
@@ -38,18 +40,22 @@ function result(meetingId: string, minutes: Minutes, addendum: Addendum): Addend
   };
 }
 
-/** Applies a change to the stored minutes; a change that returns them unchanged (a retry) writes nothing. */
+/**
+ * Applies a change to the stored minutes, with the events it raises, in one write; a change that returns
+ * them unchanged (a retry) writes and raises nothing.
+ */
 async function amend(
   ports: AddendumPorts,
   meetingId: string,
   change: (current: Minutes) => Minutes,
   pick: (next: Minutes) => Addendum | undefined,
+  events: (next: Minutes) => DomainEvent[] = () => [],
 ): Promise<AddendumResult> {
   return retryOnConflict(async () => {
     const current = await ports.minutes.get(meetingId);
     if (!current) throw new NotFoundError('Minutes');
     const next = change(current);
-    if (next !== current) await ports.minutes.save(next, current.version);
+    if (next !== current) await ports.minutes.save(next, current.version, { events: events(next) });
     const addendum = pick(next);
     if (!addendum) throw new NotFoundError('Addendum');
     return result(meetingId, next, addendum);
@@ -75,6 +81,21 @@ export async function proposeMinutesAddendum(
     meetingId,
     (current) => withAddendumProposal(current, text, signature),
     (next) => next.addenda.at(-1),
+    (next) => {
+      // The other signer is told the addendum waits for them (the notifier, on MinutesAddendumProposed).
+      const proposed = next.addenda.at(-1);
+      const awaiting = proposed && awaitedSigner(proposed);
+      const awaitingStaffId = awaiting && next.signatures[awaiting]?.staffId;
+      if (!proposed || !awaitingStaffId) return [];
+      const event: DomainEvent<'MinutesAddendumProposed'> = {
+        type: 'MinutesAddendumProposed',
+        id: `MinutesAddendumProposed:${meetingId}:${proposed.seq}`,
+        occurredAt: signature.signedAt,
+        orgIds: [meeting.residenceOrgId],
+        data: { meetingId, seq: proposed.seq, proposerStaffId: signature.staffId, awaitingStaffId },
+      };
+      return [event];
+    },
   );
 }
 
