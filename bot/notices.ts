@@ -216,6 +216,10 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
         t.imports.summary(notice.fileName, r.total, r.created, r.existing, r.failed, r.notProcessed),
       );
     }
+    case 'addendum_to_countersign':
+      return message(
+        t.notices.addendumToCountersign(notice.proposerName, notice.seq, meetingText(notice.meeting)),
+      );
     case 'comment_answered':
       return message(
         t.notices.commentAnswered(

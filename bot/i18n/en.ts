@@ -544,6 +544,11 @@ export const en: Catalogue = {
     travelNotice: (member: string, workplace: string, reason: string, from: string, until: string) =>
       'PARTY MEMBER AWAY\n' +
       `${workplace}: party member ${member} is away from ${from} until ${until}. Reason: ${reason}.`,
+    // R16
+    addendumToCountersign: (proposer: string, seq: number, m: MeetingText) =>
+      'MINUTES ADDENDUM AWAITING YOUR SIGNATURE\n' +
+      `${proposer} has written and signed addendum ${seq} correcting the minutes of the contact meeting ` +
+      `(${when(m)}, at ${m.place}). It becomes part of the minutes only once you countersign it.`,
     // R10
     absentWithoutNotice: (member: string, residence: string, m: MeetingText, ground?: AbsenceNoticeGround) =>
       ground === 'undecided'

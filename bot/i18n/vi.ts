@@ -597,6 +597,11 @@ export const vi = {
     travelNotice: (member: string, workplace: string, reason: string, from: string, until: string) =>
       'THÔNG BÁO ĐẢNG VIÊN ĐI VẮNG\n' +
       `${workplace} thông báo: đảng viên ${member} đi vắng từ ngày ${from} đến ngày ${until}. Lý do: ${reason}.`,
+    // R16
+    addendumToCountersign: (proposer: string, seq: number, m: MeetingText) =>
+      'PHỤ LỤC BIÊN BẢN CHỜ ĐỒNG CHÍ KÝ\n' +
+      `Đồng chí ${proposer} đã lập và ký phụ lục ${seq} đính chính biên bản cuộc họp giữ mối liên hệ ` +
+      `(${when(m)}, tại ${m.place}). Phụ lục chỉ được đưa vào biên bản khi có chữ ký xác nhận của đồng chí.`,
     // R10
     absentWithoutNotice: (member: string, residence: string, m: MeetingText, ground?: AbsenceNoticeGround) =>
       ground === 'undecided'

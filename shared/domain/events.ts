@@ -14,6 +14,7 @@ export const EVENT_TYPES = [
   'AbsentWithoutNotice',
   'BothMeetingsMissed',
   'MinutesSigned',
+  'MinutesAddendumProposed',
   'EvaluationRecorded',
   'OctoberReportCompiled',
   'CommentAnswered',

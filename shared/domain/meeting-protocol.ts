@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isResidenceStaffOf } from './access.js';
 import { localDate } from './dates.js';
-import { ConflictError, ForbiddenError, RuleViolationError } from './errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from './errors.js';
 import { hasStarted, type Meeting, meetingId, parseMeetingId, type Round } from './meeting.js';
 import {
   type Addendum,
@@ -233,40 +233,142 @@ export function isSameSignature(minutes: Minutes, as: 'chair' | 'secretary', sta
   return minutes.signatures[as]?.staffId === staffId;
 }
 
+/** The capacity in which the minutes were signed: a signer of an addendum signs in the same one. */
+export type SignerCapacity = 'chair' | 'secretary';
+
+/**
+ * The hash chaining an addendum to the seal (or the previous addendum). A legacy addendum (one `signedBy`,
+ * stored before R16 was enforced) hashes as it was stored then; a countersigned one covers both signatures.
+ */
 export function addendumHash(previousHash: string, addendum: Omit<Addendum, 'hash'>): string {
+  const covered = addendum.signedBy
+    ? { seq: addendum.seq, signedBy: addendum.signedBy, text: addendum.text }
+    : { seq: addendum.seq, signatures: addendum.signatures, text: addendum.text };
   return createHash('sha256')
-    .update(
-      `${previousHash}\n${canonicalJson({ seq: addendum.seq, signedBy: addendum.signedBy, text: addendum.text })}`,
-      'utf8',
-    )
+    .update(`${previousHash}\n${canonicalJson(covered)}`, 'utf8')
     .digest('hex');
 }
 
-/** R16: a correction to sealed minutes, signed by the staff member who adds it; the seal is untouched. */
-export function withAddendum(minutes: Minutes, text: string, signedBy: Signature): Minutes {
+/** R16: part of the record — countersigned by chair and secretary, or a legacy addendum (one signer). */
+export function isAddendumSigned(addendum: Addendum): boolean {
+  return Boolean(addendum.signedBy || (addendum.signatures.chair && addendum.signatures.secretary));
+}
+
+/** The addendum waiting for its countersignature, if any (only the last one can be). */
+export function pendingAddendum(minutes: Pick<Minutes, 'addenda'>): Addendum | undefined {
+  const last = minutes.addenda.at(-1);
+  return last && !isAddendumSigned(last) ? last : undefined;
+}
+
+/** Who still has to sign a pending addendum: the capacity whose signature it lacks. */
+export function awaitedSigner(addendum: Addendum): SignerCapacity | undefined {
+  if (isAddendumSigned(addendum)) return undefined;
+  return addendum.signatures.chair ? 'secretary' : 'chair';
+}
+
+function assertSealed(minutes: Minutes): asserts minutes is Minutes & { seal: NonNullable<Minutes['seal']> } {
   if (!minutes.seal) {
     throw new ConflictError(
       'Biên bản chưa niêm phong: hãy sửa trực tiếp phần cần sửa. (The minutes are not sealed yet: edit the part instead.)',
       'minutes_not_sealed',
     );
   }
+}
+
+/**
+ * R16: the capacity in which this staff member signed the sealed minutes; only the two signers sign an
+ * addendum. Anyone else (other residence staff, a later chair) is refused.
+ */
+export function addendumSignerCapacity(minutes: Minutes, staffId: string): SignerCapacity {
+  if (minutes.signatures.chair?.staffId === staffId) return 'chair';
+  if (minutes.signatures.secretary?.staffId === staffId) return 'secretary';
+  throw new ForbiddenError(
+    'Chỉ đồng chí chủ trì và thư ký đã ký biên bản mới ký phụ lục đính chính. (Only the chair and the secretary who signed the minutes sign an addendum.)',
+  );
+}
+
+/** The hash the last addendum in the record ends the chain with (the seal's when there is none). */
+function chainHead(minutes: Minutes & { seal: NonNullable<Minutes['seal']> }): string {
+  const signed = minutes.addenda.filter(isAddendumSigned);
+  return signed.at(-1)?.hash ?? minutes.seal.hash;
+}
+
+/**
+ * R16: one of the minutes' two signers proposes an addendum and signs it; it is not part of the record
+ * until the other countersigns. While one is pending, no other can be proposed (409 `addendum_pending`).
+ * The same proposal again (a retried request: same signer, same text, last addendum) changes nothing.
+ */
+export function withAddendumProposal(minutes: Minutes, text: string, signature: Signature): Minutes {
+  assertSealed(minutes);
+  const as = addendumSignerCapacity(minutes, signature.staffId);
   const last = minutes.addenda.at(-1);
-  const seq = (last?.seq ?? 0) + 1;
-  const draft = { seq, text, signedBy };
-  const addendum: Addendum = { ...draft, hash: addendumHash(last?.hash ?? minutes.seal.hash, draft) };
+  if (last && !last.signedBy && last.text === text && last.signatures[as]?.staffId === signature.staffId) {
+    return minutes;
+  }
+  const pending = pendingAddendum(minutes);
+  if (pending) {
+    throw new ConflictError(
+      `Phụ lục ${pending.seq} còn chờ ký: ký (hoặc chờ ký) phụ lục đó trước khi lập phụ lục mới. (Addendum ${pending.seq} waits for its countersignature.)`,
+      'addendum_pending',
+      { seq: pending.seq, awaiting: awaitedSigner(pending) },
+    );
+  }
+  const addendum: Addendum = { seq: (last?.seq ?? 0) + 1, text, signatures: { [as]: signature } };
   return { ...minutes, addenda: [...minutes.addenda, addendum], version: minutes.version + 1 };
 }
 
-/** The seal covers parts, signatures and record; each addendum chains to the seal through its hash. */
+/**
+ * R16: the other signer countersigns a pending addendum; the second signature computes its hash, chaining
+ * it to the seal (or the previous addendum), and makes it part of the record. The proposer cannot sign it
+ * twice (the same person never signs both); countersigning again a signed addendum changes nothing.
+ */
+export function withAddendumCountersignature(minutes: Minutes, seq: number, signature: Signature): Minutes {
+  assertSealed(minutes);
+  const as = addendumSignerCapacity(minutes, signature.staffId);
+  const index = minutes.addenda.findIndex((a) => a.seq === seq);
+  const addendum = minutes.addenda[index];
+  if (!addendum) throw new NotFoundError('Addendum');
+  if (isAddendumSigned(addendum)) {
+    if (addendum.signatures[as]?.staffId === signature.staffId) return minutes;
+    throw new ConflictError(
+      `Phụ lục ${seq} đã được ký trước đây, không ký thêm được. (Addendum ${seq} is already signed.)`,
+      'addendum_signed',
+    );
+  }
+  if (addendum.signatures[as]) {
+    throw new RuleViolationError(
+      'R16',
+      'người lập phụ lục đã ký; phụ lục cần chữ ký của người còn lại trong hai người đã ký biên bản (the other signer must countersign)',
+    );
+  }
+  const draft = { seq, text: addendum.text, signatures: { ...addendum.signatures, [as]: signature } };
+  const signed: Addendum = { ...draft, hash: addendumHash(chainHead(minutes), draft) };
+  const addenda = minutes.addenda.map((a, i) => (i === index ? signed : a));
+  return { ...minutes, addenda, version: minutes.version + 1 };
+}
+
+/**
+ * The seal covers parts, signatures and record; each signed addendum chains to the seal through its hash
+ * (legacy ones as they were stored). A pending addendum is not part of the record and may only be last.
+ */
 export function verifyMinutes(minutes: Minutes): { seal: boolean; addenda: boolean } {
   if (!minutes.seal) return { seal: false, addenda: minutes.addenda.length === 0 };
   let previous = minutes.seal.hash;
   let addenda = true;
-  for (const a of minutes.addenda) {
-    const expected = addendumHash(previous, { seq: a.seq, text: a.text, signedBy: a.signedBy });
+  minutes.addenda.forEach((a, i) => {
+    if (!isAddendumSigned(a)) {
+      if (a.hash !== undefined || i !== minutes.addenda.length - 1) addenda = false;
+      return;
+    }
+    const expected = addendumHash(previous, {
+      seq: a.seq,
+      text: a.text,
+      signatures: a.signatures,
+      ...(a.signedBy ? { signedBy: a.signedBy } : {}),
+    });
     if (a.hash !== expected) addenda = false;
     previous = a.hash ?? expected;
-  }
+  });
   return { seal: verifySeal(minutes), addenda };
 }
 

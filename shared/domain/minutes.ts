@@ -30,12 +30,26 @@ export interface Seal {
   sealedAt: string;
 }
 
-/** R16: a correction after sealing is a new, signed addendum; the sealed record is never edited. */
+/**
+ * R16: a correction after sealing is a new addendum, signed like the minutes: proposed by one of their two
+ * signers (chair or secretary) and countersigned by the other. Only a countersigned addendum is part of the
+ * record; a pending one (one signature, no hash) is not.
+ */
 export interface Addendum {
   seq: number;
   text: string;
-  signedBy: Signature;
-  /** SHA-256 chaining the addendum to the seal (or the previous addendum), so addenda are tamper-evident too. */
+  /** The minutes' chair and secretary, under the capacity in which they signed the minutes. */
+  signatures: { chair?: Signature; secretary?: Signature };
+  /**
+   * Addenda stored before R16 was enforced were signed by the one staff member who added them: such a
+   * legacy addendum keeps that signature (and `signatures` is empty), stays part of the record and keeps
+   * the hash it was stored with; it is never rewritten (docs/meeting.md section 4).
+   */
+  signedBy?: Signature;
+  /**
+   * SHA-256 chaining the addendum to the seal (or the previous addendum), set when the second signature
+   * lands, so addenda are tamper-evident too. Absent while the addendum waits for its countersignature.
+   */
   hash?: string;
 }
 

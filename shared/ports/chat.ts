@@ -182,6 +182,8 @@ export type Notice =
   | { kind: 'import_progress'; fileName: string; done: number; total: number }
   /** The import's outcome, to the staff who sent the file (the failed lines follow as a CSV file). */
   | { kind: 'import_summary'; fileName: string; result: ImportJobResult }
+  /** R16: one signer of the sealed minutes proposed an addendum, to the other, whose countersignature it awaits. */
+  | { kind: 'addendum_to_countersign'; meeting: Meeting; seq: number; proposerName: string }
   /** R15 2.3: the answer to a member's comment, to its author. */
   | {
       kind: 'comment_answered';

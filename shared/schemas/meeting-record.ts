@@ -22,7 +22,18 @@ export const pageQuerySchema = z.object({
 export const attendanceBodySchema = z.object({ present: z.boolean() });
 export const minutesPartBodySchema = z.object({ text: textSchema(20_000) });
 export const signBodySchema = z.object({ as: z.enum(['chair', 'secretary']) });
-export const addendumBodySchema = z.object({ text: textSchema(5_000) });
+/**
+ * R16: `{ text }` proposes an addendum (the proposer signs it); `{ countersign: seq }` is the other signer's
+ * countersignature of the pending addendum `seq`. Exactly one of the two.
+ */
+export const addendumBodySchema = z
+  .object({
+    text: textSchema(5_000).optional(),
+    countersign: z.number().int('số thứ tự phụ lục là số nguyên').min(1, 'số thứ tự phụ lục từ 1').optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.countersign === undefined), {
+    message: 'gửi nội dung phụ lục (text) hoặc số thứ tự phụ lục cần ký (countersign), một trong hai',
+  });
 export const commentBodySchema = z.object({ topic: textSchema(200), text: textSchema(2_000) });
 export const answerBodySchema = z.object({
   status: answerStatusSchema,

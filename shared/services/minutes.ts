@@ -16,7 +16,6 @@ import {
   missingParts,
   previousMeetingId,
   verifyMinutes,
-  withAddendum,
   withPart,
   withSignature,
 } from '../domain/meeting-protocol.js';
@@ -281,7 +280,8 @@ export interface SignResult {
   absenceNotices?: AbsenceNoticeRun | { failed: true };
 }
 
-async function signatureOf(
+/** The signature of a staff member now, with the name they are known by (the minutes and addenda show it). */
+export async function signatureOf(
   ports: Pick<MeetingPorts, 'staff' | 'clock'>,
   staffId: string,
 ): Promise<Signature> {
@@ -352,31 +352,6 @@ export async function signMinutes(
     }
   }
   return result;
-}
-
-/** R16: a correction to sealed minutes, signed by the residence staff member adding it; the seal stays. */
-export async function addMinutesAddendum(
-  ports: Pick<MeetingPorts, 'meetings' | 'minutes' | 'staff' | 'clock'>,
-  principal: Principal,
-  meetingId: string,
-  text: string,
-): Promise<{ meetingId: string; addendum: Addendum; sealHash: string }> {
-  const meeting = await loadMeeting(ports.meetings, meetingId);
-  assertMayRunMeeting(principal, meeting);
-  const signature = await signatureOf(ports, principal.sub);
-  return retryOnConflict(async () => {
-    const current = await ports.minutes.get(meetingId);
-    if (!current) throw new NotFoundError('Minutes');
-    const last = current.addenda.at(-1);
-    // A retried request finds its own addendum last and does not add it twice.
-    if (current.seal && last && last.text === text && last.signedBy.staffId === principal.sub) {
-      return { meetingId, addendum: last, sealHash: current.seal.hash };
-    }
-    const next = withAddendum(current, text, signature);
-    await ports.minutes.save(next, current.version);
-    const addendum = next.addenda.at(-1) as Addendum;
-    return { meetingId, addendum, sealHash: next.seal?.hash ?? '' };
-  });
 }
 
 /** The minutes as a PDF (residence staff and viewers of the committee): sealed, or a marked draft. */

@@ -280,6 +280,20 @@ async function planNotices(
         },
       ];
     }
+    case 'MinutesAddendumProposed': {
+      // R16: the addendum waits for the other signer; only they are told.
+      const meeting = await ports.meetings.get(text(event.data.meetingId));
+      if (!meeting) return [];
+      const staff = await ports.staff.ofCommittee(meeting.residenceOrgId);
+      const proposerId = text(event.data.proposerStaffId);
+      const notice: Notice = {
+        kind: 'addendum_to_countersign',
+        meeting,
+        seq: Number(event.data.seq),
+        proposerName: staff.find((s) => s.id === proposerId)?.fullName ?? proposerId,
+      };
+      return [{ subject: { kind: 'staff', id: text(event.data.awaitingStaffId) }, notice }];
+    }
     default:
       // Other events have no chat notice (yet): the features of the meeting and the year end add theirs here.
       return [];

@@ -27,12 +27,8 @@ import type {
   openAttendance,
 } from '../../shared/services/attendance.js';
 import { type CommentView, commentsToAnswer, raiseComment } from '../../shared/services/comments.js';
-import type {
-  addMinutesAddendum,
-  MinutesView,
-  PartWritten,
-  SignResult,
-} from '../../shared/services/minutes.js';
+import type { MinutesView, PartWritten, SignResult } from '../../shared/services/minutes.js';
+import type { AddendumResult } from '../../shared/services/minutes-addenda.js';
 import { aMember } from '../support/builders.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
 import {
@@ -441,32 +437,41 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(pending.json.items.map((n) => n.memberId)).toEqual([]);
   });
 
-  it('refuses any edit after sealing (409), keeps the seal verifying, and takes signed addenda (R16)', async () => {
-    // Act
-    const edit = await putPart('chair', 'report', 'Sửa sau khi ký');
-    const toggle = await setPresent('chair', 'm-an', false);
-    const addendum = await callAs<Awaited<ReturnType<typeof addMinutesAddendum>>>(
-      h.minutesAddendum,
-      'residence',
-      {
+  it('refuses any edit after sealing (409), keeps the seal verifying, and takes addenda signed by both signers (R16)', async () => {
+    // Prepare
+    const addendum = (who: string, body: Record<string, unknown>) =>
+      callAs<AddendumResult>(h.minutesAddendum, who, {
         method: 'POST',
         route: '/meetings/{id}/minutes/addenda',
         pathParameters: path(),
-        body: { text: 'Đính chính: chỉ tiêu đạt 9/10, không phải 8/10.' },
-      },
-    );
+        body,
+      });
+
+    // Act
+    const edit = await putPart('chair', 'report', 'Sửa sau khi ký');
+    const toggle = await setPresent('chair', 'm-an', false);
+    const byResidenceStaff = await addendum('residence', { text: 'Đính chính của người không ký.' });
+    const proposed = await addendum('secretary', { text: 'Đính chính: chỉ tiêu đạt 9/10, không phải 8/10.' });
+    const countersigned = await addendum('chair', { countersign: 1 });
     const view = await getMinutes();
 
     // Assess
     expect(edit.status).toBe(409);
     expect(edit.json.error?.code).toBe('minutes_sealed');
     expect(toggle.status).toBe(409);
-    expect(addendum.status).toBe(201);
-    expect(addendum.json.addendum).toMatchObject({
+    expect(byResidenceStaff.status).toBe(403);
+    expect(proposed.status).toBe(201);
+    expect(proposed.json).toMatchObject({ state: 'pending', awaiting: 'chair', sealHash });
+    expect(countersigned.status).toBe(200);
+    expect(countersigned.json.state).toBe('signed');
+    expect(countersigned.json.addendum).toMatchObject({
       seq: 1,
-      signedBy: { staffId: 'res-1', name: 'Phạm Văn Cư' },
+      signatures: {
+        chair: { staffId: 'chair-1', name: 'Trần Văn Chủ' },
+        secretary: { staffId: 'sec-1', name: 'Lê Thị Thư' },
+      },
     });
-    expect(addendum.json.sealHash).toBe(sealHash);
+    expect(countersigned.json.sealHash).toBe(sealHash);
     expect(view.json.state).toBe('sealed');
     expect(view.json.seal).toMatchObject({ hash: sealHash, verifies: true });
     expect(view.json.addendaVerify).toBe(true);
@@ -499,6 +504,7 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(text).toContain('Đã ký: Lê Thị Thư');
     expect(text).toContain(sealHash);
     expect(text).toContain('Đính chính: chỉ tiêu đạt 9/10');
+    expect(text).toContain('Phụ lục 1 — đã ký: chủ trì Trần Văn Chủ');
   });
 
   it('lists June’s open comments for the answers once June is sealed, to its committee only (/traloi)', async () => {

@@ -1,6 +1,7 @@
 // adapter: the minutes (biên bản) as a Vietnamese PDF — our PDF writer with DejaVu Sans (every diacritic
 // kept): attendance table, absentees with reasons, every part, the signatures and the seal's hash.
 import { formatVietnameseDate, localDateTime } from '../../domain/dates.js';
+import type { Addendum, Signature } from '../../domain/minutes.js';
 import { meetingHeadingVi } from '../../domain/minutes-text.js';
 import type { MinutesPdfInput, MinutesPdfRenderer } from '../../ports/minutes-pdf.js';
 import { loadFont } from './fonts.js';
@@ -161,7 +162,7 @@ function draw(doc: Doc, input: MinutesPdfInput): void {
   if (input.addenda.length > 0) {
     heading('PHỤ LỤC ĐÍNH CHÍNH (ký bổ sung, không thay đổi niêm phong)');
     for (const a of input.addenda) {
-      para(`Phụ lục ${a.seq} — ${a.signedBy.name}, ${signedOn(a.signedBy.signedAt)}:`);
+      para(addendumHeading(a));
       para(a.text);
       if (a.hash) doc.font('regular').fontSize(8).text(a.hash, left, doc.y, { width, lineBreak: false });
       doc.moveDown(0.3);
@@ -174,4 +175,21 @@ function draw(doc: Doc, input: MinutesPdfInput): void {
     .text(`Bản in lúc ${signedOn(input.generatedAt)}; mã cuộc họp ${input.meetingId}.`, left, doc.y, {
       width,
     });
+}
+
+/**
+ * R16: how an addendum's signatures print. A countersigned one shows both signers; a pending one is marked
+ * "CHỜ KÝ" (not part of the record yet); a legacy one (before two signatures were required) its one signer.
+ */
+export function addendumHeading(a: Addendum): string {
+  const who = (title: string, s: Signature) => `${title} ${s.name} (${signedOn(s.signedAt)})`;
+  if (a.signedBy) {
+    return `Phụ lục ${a.seq} — ký: ${a.signedBy.name} (${signedOn(a.signedBy.signedAt)}), lập khi phụ lục chỉ cần một chữ ký:`;
+  }
+  const { chair, secretary } = a.signatures;
+  if (chair && secretary)
+    return `Phụ lục ${a.seq} — đã ký: ${who('chủ trì', chair)}; ${who('thư ký', secretary)}:`;
+  const signed = chair ? who('chủ trì', chair) : secretary ? who('thư ký', secretary) : '';
+  const awaiting = chair ? 'thư ký' : 'chủ trì';
+  return `Phụ lục ${a.seq} — CHỜ KÝ (chưa thuộc biên bản): ${signed} đã ký, chờ chữ ký của ${awaiting}:`;
 }

@@ -4,7 +4,7 @@ import type { Comment } from '../../domain/comment.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { Evaluation } from '../../domain/evaluation.js';
 import type { Meeting } from '../../domain/meeting.js';
-import type { Minutes } from '../../domain/minutes.js';
+import type { Addendum, Minutes } from '../../domain/minutes.js';
 import type { OctoberReport } from '../../domain/report.js';
 import type {
   CommentRepository,
@@ -68,6 +68,23 @@ export class DynamoCommentRepository implements CommentRepository {
  */
 const RECORD_PART_BYTES = 300 * 1024;
 
+/**
+ * An addendum stored before R16's two signatures was enforced has `signedBy` and no `signatures`: it is read
+ * as a legacy addendum (empty `signatures`) and written back exactly as it was stored, never rewritten.
+ */
+type StoredAddendum = Omit<Addendum, 'signatures'> & { signatures?: Addendum['signatures'] };
+
+function addendumFromStore(stored: StoredAddendum): Addendum {
+  const { signatures, ...rest } = stored;
+  return { ...rest, signatures: signatures ?? {} };
+}
+
+function addendumToStore(addendum: Addendum): StoredAddendum {
+  if (!addendum.signedBy) return addendum;
+  const { signatures: _signatures, ...legacy } = addendum;
+  return legacy;
+}
+
 /** How many parts the record was stored in (absent: the record, if any, is inline, as stored before). */
 interface StoredMinutesFields {
   recordParts?: number;
@@ -79,7 +96,10 @@ export class DynamoMinutesRepository implements MinutesRepository {
   async get(meetingId: string): Promise<Minutes | undefined> {
     const item = await this.store.get(keys.minutes(meetingId));
     if (!item) return undefined;
-    const { recordParts, ...minutes } = fromItem<Minutes & StoredMinutesFields>(item);
+    const { recordParts, ...stored } = fromItem<
+      Omit<Minutes, 'addenda'> & { addenda: StoredAddendum[] } & StoredMinutesFields
+    >(item);
+    const minutes = { ...stored, addenda: stored.addenda.map(addendumFromStore) };
     if (!recordParts) return minutes;
     const partKeys = Array.from({ length: recordParts }, (_, n) => keys.minutesRecordPart(meetingId, n));
     const parts = await this.store.batchGet(partKeys);
@@ -102,8 +122,9 @@ export class DynamoMinutesRepository implements MinutesRepository {
   /** The minutes item (its condition from `put`) and the parts of its record, if it has one. */
   private writes(minutes: Minutes, put: (item: Item & { version: number }) => TxItem): TxItem[] {
     const key = keys.minutes(minutes.meetingId);
-    const { record, ...rest } = minutes;
-    if (!record) return [put(toItem('Minutes', key, minutes) as Item & { version: number })];
+    const { record, ...kept } = minutes;
+    const rest = { ...kept, addenda: kept.addenda.map(addendumToStore) };
+    if (!record) return [put(toItem('Minutes', key, rest) as Item & { version: number })];
     const packed = gzipSync(Buffer.from(JSON.stringify(record), 'utf8'));
     const parts: TxItem[] = [];
     for (let offset = 0, n = 0; offset < packed.length; offset += RECORD_PART_BYTES, n++) {
@@ -112,7 +133,11 @@ export class DynamoMinutesRepository implements MinutesRepository {
       });
       parts.push({ Put: { TableName: this.store.table, Item: part } });
     }
-    const stored: Omit<Minutes, 'record'> & StoredMinutesFields = { ...rest, recordParts: parts.length };
+    const stored: Omit<Minutes, 'record' | 'addenda'> & { addenda: StoredAddendum[] } & StoredMinutesFields =
+      {
+        ...rest,
+        recordParts: parts.length,
+      };
     return [put(toItem('Minutes', key, stored) as Item & { version: number }), ...parts];
   }
 

@@ -9,6 +9,7 @@ import { MINUTES_PARTS, type MinutesPart } from '../../../shared/domain/minutes.
 import type { StaffAssignment } from '../../../shared/domain/roles.js';
 import { planMeeting } from '../../../shared/services/meetings.js';
 import { signMinutes, writeMinutesPart } from '../../../shared/services/minutes.js';
+import { proposeMinutesAddendum } from '../../../shared/services/minutes-addenda.js';
 import {
   addMember,
   aPlannedMeeting,
@@ -173,6 +174,26 @@ describe('Feature: the minutes in the bot', () => {
     for (const user of [chairUser, secretaryUser]) {
       expect(world.emu.botMessages(user.id).filter((m) => m.document)).toHaveLength(1);
     }
+  });
+
+  it('tells the chair, once, that the secretary’s addendum to the sealed minutes waits for their signature (R16)', async () => {
+    // Prepare
+    const secretary = { sub: SECRETARY.id, orgId: RESIDENCE, role: 'secretary' as const };
+    const ports = { ...world.repos, clock: world.clock };
+    const heading = 'PHỤ LỤC BIÊN BẢN CHỜ ĐỒNG CHÍ KÝ';
+    const told = (user: { id: number }) =>
+      world.emu.botMessages(user.id).filter((m) => m.text?.startsWith(heading));
+
+    // Act
+    await proposeMinutesAddendum(ports, secretary, meeting.id, 'Đính chính: phần 2.1 thống nhất 90%.');
+    await proposeMinutesAddendum(ports, secretary, meeting.id, 'Đính chính: phần 2.1 thống nhất 90%.');
+    await relayAndNotify(world);
+    await relayAndNotify(world);
+
+    // Assess
+    expect(told(chairUser)).toHaveLength(1);
+    expect(told(chairUser)[0]?.text).toContain('Đồng chí Đỗ Thị Thu Ký đã lập và ký phụ lục 1');
+    expect(told(secretaryUser)).toHaveLength(0);
   });
 
   it('minutes sealed outside the bot reach both signers from the notifier, once however often SNS delivers', async () => {

@@ -187,13 +187,14 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     }),
     allowed: (role, side) => side === 'own' && (role === 'chair' || role === 'secretary'),
   },
-  // Addenda only after the seal (R16): the October 2025 minutes are sealed.
+  // Addenda only after the seal, proposed by one of the two who signed the minutes (R16): the October 2025
+  // minutes are sealed, signed by this ward's chair and secretary; other residence staff are refused.
   'meeting-minutes-addendum': {
     request: () => ({
       pathParameters: { id: OCTOBER_2025 },
       body: { text: 'Đính chính: số người dự là 2.' },
     }),
-    allowed: residence,
+    allowed: (role, side) => side === 'own' && (role === 'chair' || role === 'secretary'),
   },
   'meeting-minutes-pdf': { request: () => ({ pathParameters: { id: JUNE } }), allowed: residenceOrViewer },
   // A member raises their own comment, to a meeting of the ward that received them.
