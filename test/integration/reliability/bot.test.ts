@@ -25,8 +25,9 @@ const INVITATION_TITLE = 'THƯ MỜI HỌP';
 let nextCode = 1;
 
 /**
- * Every stored item except the ones a delivered update always leaves: its update-id claim, and the count
- * of wrong link codes a `/start <anything>` adds to (guessing is limited per chat: bookkeeping, no record).
+ * Every stored item except the ones a delivered update always leaves: its update-id claim, the count of
+ * wrong link codes a `/start <anything>` adds to (guessing is limited per chat: bookkeeping, no record), and
+ * the chat's activity stamp (`lastActiveAt`: which channel the person uses now, written at most hourly).
  */
 async function storedItems(world: BotWorld): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -39,7 +40,8 @@ async function storedItems(world: BotWorld): Promise<Map<string, string>> {
       const key = `${item.pk}|${item.sk}`;
       if (String(item.pk).startsWith('IDEMP#telegram-update')) continue;
       if (String(item.pk).startsWith('ATTEMPTS#')) continue;
-      out.set(key, JSON.stringify(item, Object.keys(item).sort()));
+      const { lastActiveAt: _stamp, ...record } = item;
+      out.set(key, JSON.stringify(record, Object.keys(record).sort()));
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
