@@ -7,7 +7,13 @@ import type { Member } from '../../../shared/domain/member.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../../shared/domain/minutes.js';
 import type { Channel } from '../../../shared/ports/repositories.js';
 import { invitationJobId } from '../../../shared/services/invitations.js';
-import { authoriseZaloOa, type BotWorld, createBotWorld, RESIDENCE } from '../../support/bot-world.js';
+import {
+  authoriseZaloOa,
+  type BotWorld,
+  createBotWorld,
+  RESIDENCE,
+  relayAndNotify,
+} from '../../support/bot-world.js';
 import {
   aChatPerson,
   aLinkedPerson,
@@ -164,6 +170,21 @@ describe.each(CHANNELS)('Feature on %s: the ward staff run a meeting', (channel)
     }
   });
 
+  it('/gopy: a member raises a comment for the coming meeting', async () => {
+    // Prepare
+    const author = members[1];
+
+    // Act
+    await author?.person.send('/gopy Đèn đường: Đề nghị sửa đèn đường hẻm 5 khu vực 1.');
+
+    // Assess
+    expect(texts(author?.person ?? chair).at(-1)).toContain('Đã ghi nhận ý kiến «Đèn đường».');
+    const comments = await world.repos.comments.ofMember(author?.member.id ?? '');
+    expect(comments.map((c) => [c.meetingId, c.topic, c.text])).toEqual([
+      [plan.meetingId, 'Đèn đường', 'Đề nghị sửa đèn đường hẻm 5 khu vực 1.'],
+    ]);
+  });
+
   it('/diemdanh: the secretary opens the sheet on the day and marks present, with one tap, a member who never answered', async () => {
     // Prepare
     const [attending, silent] = members;
@@ -227,5 +248,32 @@ describe.each(CHANNELS)('Feature on %s: the ward staff run a meeting', (channel)
       expect(text).toContain(secretaryName);
       expect(text).toContain('thống nhất 100%');
     }
+  });
+
+  it("/traloi: after the meeting the secretary answers the member's comment, which reaches its author", async () => {
+    // Prepare
+    const author = members[1];
+
+    // Act
+    await secretary.send('/traloi');
+    const list = texts(secretary).findLast((t) => t.startsWith('Ý KIẾN CHỜ TRẢ LỜI'));
+    await secretary.press('1. Đèn đường');
+    await secretary.send('Phường đã thay bóng đèn hẻm 5.');
+    const confirmation = texts(secretary).at(-1);
+    await relayAndNotify(world);
+
+    // Assess
+    expect(list).toContain(`Ý KIẾN CHỜ TRẢ LỜI (1) — ý kiến kỳ họp ngày ${plan.shown}`);
+    expect(list).toContain(`1. Đèn đường — ${author?.member.fullName}`);
+    expect(confirmation).toContain('Đã trả lời ý kiến «Đèn đường»');
+    const [comment] = await world.repos.comments.ofMember(author?.member.id ?? '');
+    expect(comment?.answer).toMatchObject({
+      status: 'done',
+      text: 'Phường đã thay bóng đèn hẻm 5.',
+      answeredBy: `sec-${channel}`,
+    });
+    expect(texts(author?.person ?? chair).filter((t) => t.startsWith('TRẢ LỜI Ý KIẾN'))).toEqual([
+      'TRẢ LỜI Ý KIẾN «Đèn đường»\nKết quả: đã thực hiện.\nPhường đã thay bóng đèn hẻm 5.',
+    ]);
   });
 });
