@@ -276,4 +276,28 @@ describe.each(CHANNELS)('Feature on %s: the ward staff run a meeting', (channel)
       'TRẢ LỜI Ý KIẾN «Đèn đường»\nKết quả: đã thực hiện.\nPhường đã thay bóng đèn hẻm 5.',
     ]);
   });
+
+  it('/dulieu: the member gets a summary and a PDF of everything held about them, this chat included', async () => {
+    // Prepare
+    const { member, person } = members[1] ?? { member: undefined, person: chair };
+    const before = person.documents().length;
+
+    // Act
+    await person.send('/dulieu');
+
+    // Assess
+    const summary = texts(person).findLast((t) => t.includes('tài khoản trò chuyện'));
+    expect(summary).toContain(member?.fullName);
+    expect(summary).toContain('1 ý kiến đã gửi, 0 nhận xét cuối năm');
+    const sent = person.documents().slice(before);
+    expect(sent.map((d) => d.fileName)).toEqual(['du-lieu-ca-nhan.pdf']);
+    const bytes = Buffer.from(sent[0]?.bytes ?? new Uint8Array());
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const text = await pdfText(bytes);
+    for (const expected of [member?.fullName ?? '', 'Đèn đường: Đề nghị sửa đèn đường hẻm 5 khu vực 1.']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toContain(channel === 'telegram' ? 'Telegram' : 'Zalo');
+    expect(text).not.toContain(member?.id ?? '');
+  });
 });
