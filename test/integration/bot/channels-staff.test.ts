@@ -8,12 +8,14 @@ import { MINUTES_PARTS, type MinutesPart } from '../../../shared/domain/minutes.
 import type { Channel } from '../../../shared/ports/repositories.js';
 import { invitationJobId } from '../../../shared/services/invitations.js';
 import {
+  addMember,
   authoriseZaloOa,
   type BotWorld,
   createBotWorld,
   RESIDENCE,
   relayAndNotify,
 } from '../../support/bot-world.js';
+import { aMember, anIntroduction } from '../../support/builders.js';
 import {
   aChatPerson,
   aLinkedPerson,
@@ -299,5 +301,90 @@ describe.each(CHANNELS)('Feature on %s: the ward staff run a meeting', (channel)
     }
     expect(text).toContain(channel === 'telegram' ? 'Telegram' : 'Zalo');
     expect(text).not.toContain(member?.id ?? '');
+  });
+});
+
+describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (channel) => {
+  const name = (base: string) => `${base} ${channel === 'telegram' ? 'Tê' : 'Da'}`;
+  let chair: ChatPerson;
+
+  beforeAll(async () => {
+    world.clock.set('2026-11-20T09:00:00+07:00');
+    chair = await aLinkedStaff(channel, `year-end-${channel}`, 'chair', name('Lý Văn Cuối'));
+  });
+
+  it('/nhanxet: the chair evaluates a member duty by duty, saves the draft and sends it to the workplace', async () => {
+    // Prepare
+    const member = await addMember(world, { fullName: name('Nguyễn Văn Xét') });
+
+    // Act
+    await chair.send('/nhanxet');
+    await chair.press(labelWith(chair, `${member.fullName} (`));
+    await chair.press('Tốt');
+    await chair.send('Gương mẫu chấp hành quy định nơi cư trú');
+    await chair.press('Tốt');
+    await chair.press('Bỏ qua');
+    await chair.press('Chưa tốt');
+    await chair.send('Ít tham gia sinh hoạt khu phố');
+    await chair.press('Tốt');
+    await chair.press('Bỏ qua');
+    await chair.press('Biểu dương');
+    const summary = texts(chair).findLast((t) => t.includes('TÓM TẮT NHẬN XÉT'));
+    await chair.press('Lưu nhận xét');
+    const saved = texts(chair).findLast((t) => t.startsWith('Đã lưu bản nhận xét'));
+    await chair.press('Gửi');
+
+    // Assess
+    expect(summary).toContain('• Nhận xét nhiệm vụ 1: Gương mẫu chấp hành quy định nơi cư trú');
+    expect(summary).toContain('• Đề nghị: Biểu dương');
+    expect(saved).toContain(`Đã lưu bản nhận xét năm 2026 của đồng chí ${member.fullName} (bản nháp)`);
+    expect(texts(chair).at(-1)).toBe(
+      `Đã gửi nhận xét năm 2026 của đồng chí ${member.fullName} đến cấp ủy nơi công tác.`,
+    );
+    expect(await world.repos.evaluations.get(RESIDENCE, 2026, member.id)).toMatchObject({
+      status: 'submitted',
+      form: {
+        kind: 'hd02-4duties',
+        proposal: 'commend',
+        duties: {
+          d1: { mark: 'good', comment: 'Gương mẫu chấp hành quy định nơi cư trú' },
+          d3: { mark: 'not_good', comment: 'Ít tham gia sinh hoạt khu phố' },
+        },
+      },
+    });
+    expect(await world.repos.drafts.get(channel, chair.chatId)).toBeUndefined();
+  });
+
+  it('/tiepnhan: the staff tick a pending introduction and receive the member into the hamlet chosen by name', async () => {
+    // Prepare: two members introduced by their workplace, waiting for the ward
+    const names = [name('Phan Văn Nhận'), name('Tạ Thị Chờ')];
+    for (const [i, fullName] of names.entries()) {
+      const member = aMember({
+        id: `bulk-${channel}-${i}`,
+        fullName,
+        partyCardNumber: `7${channel.length}${i}000000`,
+      });
+      await world.repos.introductions.issue(
+        anIntroduction({ id: `bulk-intro-${channel}-${i}`, memberId: member.id, residenceOrgId: RESIDENCE }),
+        fullName,
+        { newMember: member },
+      );
+    }
+
+    // Act
+    await chair.send('/tiepnhan');
+    await chair.press(`☐ ${names[0]} — Chi bộ Sở Y tế`);
+    await chair.press('Tiếp nhận 1 đảng viên → chọn ấp, khu vực');
+    await chair.press('Khu vực 2');
+
+    // Assess
+    expect(texts(chair).at(-1)).toBe('Đã tiếp nhận 1 đảng viên về Khu vực 2.');
+    expect(await world.repos.introductions.get(`bulk-intro-${channel}-0`)).toMatchObject({
+      status: 'received',
+      receipt: { hamletId: 'kv-2', receivedBy: `year-end-${channel}` },
+    });
+    expect(await world.repos.introductions.get(`bulk-intro-${channel}-1`)).toMatchObject({
+      status: 'issued',
+    });
   });
 });
