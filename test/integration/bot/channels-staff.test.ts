@@ -14,6 +14,7 @@ import {
   createBotWorld,
   RESIDENCE,
   relayAndNotify,
+  STAFF,
 } from '../../support/bot-world.js';
 import { aMember, anIntroduction } from '../../support/builders.js';
 import {
@@ -26,9 +27,13 @@ import {
 import { pdfText } from '../../support/pdf.js';
 
 let world: BotWorld;
+/** The workplace's staff, on Telegram: told of what the ward sends about its members on either channel. */
+let workplace: ChatPerson;
 
 beforeAll(async () => {
   world = await createBotWorld({ zalo: true });
+  workplace = await aChatPerson(world, 'telegram', 'Công');
+  await linkPerson(world, workplace, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
 });
 afterAll(async () => {
   await world.close();
@@ -333,6 +338,7 @@ describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (chann
     await chair.press('Lưu nhận xét');
     const saved = texts(chair).findLast((t) => t.startsWith('Đã lưu bản nhận xét'));
     await chair.press('Gửi');
+    await relayAndNotify(world);
 
     // Assess
     expect(summary).toContain('• Nhận xét nhiệm vụ 1: Gương mẫu chấp hành quy định nơi cư trú');
@@ -353,6 +359,9 @@ describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (chann
       },
     });
     expect(await world.repos.drafts.get(channel, chair.chatId)).toBeUndefined();
+    expect(texts(workplace)).toContain(
+      `Đảng ủy phường An Hòa đã gửi nhận xét cuối năm 2026 của đồng chí ${member.fullName}.`,
+    );
   });
 
   it('/tiepnhan: the staff tick a pending introduction and receive the member into the hamlet chosen by name', async () => {
