@@ -1,6 +1,6 @@
-// Integration: the staff's year on both channels (issue 15) — /hop plans a meeting, /moi sends the letters, /diemdanh
-// takes attendance, /bienban and /ky write and seal the minutes whose PDF reaches both signers — each step
-// through the channel's webhook and emulator (ChatPerson), on DynamoDB Local.
+// Integration: the staff's and members' year on both channels (issue 15) — /hop, /moi, /gopy, /diemdanh, /bienban
+// and /ky (the sealed PDF to both signers), /traloi, /dulieu, then /nhanxet, /cuoinam, /tiepnhan and /maketnoi —
+// each step through the channel's webhook and emulator (ChatPerson), on DynamoDB Local.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTES_PART_LABELS } from '../../../shared/domain/meeting-protocol.js';
 import type { Member } from '../../../shared/domain/member.js';
@@ -15,6 +15,7 @@ import {
   RESIDENCE,
   relayAndNotify,
   STAFF,
+  WORKPLACE,
 } from '../../support/bot-world.js';
 import { aMember, anIntroduction } from '../../support/builders.js';
 import {
@@ -118,8 +119,12 @@ describe.each(CHANNELS)('Feature on %s: the ward staff run a meeting', (channel)
   });
 
   it('/hop: the chair plans the meeting through the wizard (round, date, time, place, chair, agenda)', async () => {
+    // Prepare
+    const before = chair.messages().length;
+
     // Act
     await chair.send('/hop');
+    const rounds = chair.messages().at(-1);
     await chair.press(plan.round);
     await chair.send(plan.typed);
     await chair.press('08:00');
@@ -145,6 +150,11 @@ describe.each(CHANNELS)('Feature on %s: the ward staff run a meeting', (channel)
       status: 'planned',
     });
     expect(await world.repos.drafts.get(channel, chair.chatId)).toBeUndefined();
+    if (channel === 'zalo') {
+      // No edits on Zalo: the rounds stay as sent and each of the 8 steps answered with a new message.
+      expect(chair.messages().find((m) => m.id === rounds?.id)?.text).toBe(rounds?.text);
+      expect(chair.messages().length).toBeGreaterThanOrEqual(before + 8);
+    }
   });
 
   it('/moi: the chair sends the invitations; the members get the letter and the chair the final numbers', async () => {
@@ -364,6 +374,31 @@ describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (chann
     );
   });
 
+  it('/cuoinam: the workplace staff see that the ward sent the evaluation', async () => {
+    // Prepare
+    const staffId = `work-${channel}`;
+    await world.repos.staff.put({
+      id: staffId,
+      orgId: WORKPLACE,
+      role: 'workplace_staff',
+      fullName: name('Ngô Văn Sở'),
+    });
+    const staff = await aChatPerson(world, channel, 'Sở');
+    await linkPerson(world, staff, { kind: 'staff', id: staffId });
+
+    // Act
+    await staff.send('/cuoinam');
+
+    // Assess: on Zalo a long list comes in parts of at most 2,000 characters
+    const seen = texts(staff).slice(-3).join('\n');
+    expect(seen).toContain('NHẬN XÉT CUỐI NĂM 2026 CỦA CẤP ỦY NƠI CƯ TRÚ');
+    expect(seen).toMatch(
+      new RegExp(
+        `Đã nhận \\(\\d+\\):[\\s\\S]*${name('Nguyễn Văn Xét')} — Đảng ủy phường An Hòa, Khu vực 1 — nhận ngày 20/11/2026`,
+      ),
+    );
+  });
+
   it('/tiepnhan: the staff tick a pending introduction and receive the member into the hamlet chosen by name', async () => {
     // Prepare: two members introduced by their workplace, waiting for the ward
     const names = [name('Phan Văn Nhận'), name('Tạ Thị Chờ')];
@@ -394,6 +429,32 @@ describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (chann
     });
     expect(await world.repos.introductions.get(`bulk-intro-${channel}-1`)).toMatchObject({
       status: 'issued',
+    });
+  });
+
+  it('/maketnoi: the staff get the printable sheet of link codes, the member just received on it', async () => {
+    // Prepare
+    const received = `bulk-${channel}-0`;
+    const before = chair.documents().length;
+
+    // Act
+    await chair.send('/maketnoi');
+
+    // Assess
+    const sent = chair.documents().slice(before);
+    expect(sent.map((d) => d.fileName)).toEqual([`ma-lien-ket-${RESIDENCE}.pdf`]);
+    expect(texts(chair).some((t) => /^Mã liên kết của \d+ đảng viên chưa liên kết tài khoản/.test(t))).toBe(
+      true,
+    );
+    const bytes = Buffer.from(sent[0]?.bytes ?? new Uint8Array());
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const code = (
+      await world.repos.idempotency.recall<{ code: string }>('link-sheet', `${RESIDENCE}:${received}`)
+    )?.code;
+    expect(await pdfText(bytes)).toContain(`${name('Phan Văn Nhận')} Mã liên kết: ${code}`);
+    expect((await world.repos.chatLinks.getLinkCode(code ?? ''))?.subject).toEqual({
+      kind: 'member',
+      id: received,
     });
   });
 });
