@@ -1,6 +1,6 @@
 // Integration: the staff's and members' year on both channels (issue 15) — /hop, /moi, /gopy, /diemdanh, /bienban
-// and /ky (the sealed PDF to both signers), /traloi, /dulieu, then /nhanxet, /cuoinam, /tiepnhan and /maketnoi —
-// each step through the channel's webhook and emulator (ChatPerson), on DynamoDB Local.
+// and /ky (the sealed PDF to both signers), /traloi, /dulieu, then /nhanxet, /cuoinam, /tiepnhan, /maketnoi,
+// /baocaocuoinam and /baocao — each step through the channel's webhook and emulator (ChatPerson), on DynamoDB Local.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTES_PART_LABELS } from '../../../shared/domain/meeting-protocol.js';
 import type { Member } from '../../../shared/domain/member.js';
@@ -456,5 +456,50 @@ describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (chann
       kind: 'member',
       id: received,
     });
+  });
+
+  it('/baocaocuoinam: a member sends the year-end self-report, the activities as one message', async () => {
+    // Prepare
+    const { member, person } = await aLinkedPerson(world, channel, name('Võ Văn Báo'));
+
+    // Act
+    await person.send('/baocaocuoinam');
+    const intro = texts(person).findLast((t) => t.includes('BÁO CÁO CUỐI NĂM 2026'));
+    await person.send('Tham gia tổ tự quản, vận động vệ sinh môi trường khu phố');
+
+    // Assess
+    expect(intro).toContain('• Số cuộc họp được mời: 0');
+    expect(texts(person).at(-1)).toContain('Đã ghi nhận báo cáo cuối năm 2026 của đồng chí');
+    expect(await world.repos.yearEnd.getSelfReport(member.id, 2026)).toMatchObject({
+      memberId: member.id,
+      activities: 'Tham gia tổ tự quản, vận động vệ sinh môi trường khu phố',
+    });
+    expect(await world.repos.drafts.get(channel, person.chatId)).toBeUndefined();
+  });
+
+  it('/baocao: the chair compiles the October report and gets its files the way the channel takes them', async () => {
+    // Prepare
+    const before = chair.documents().length;
+    const file = `bao-cao-lien-he-noi-cu-tru-${RESIDENCE}-2026`;
+
+    // Act
+    await chair.send('/baocao');
+
+    // Assess
+    const report = await world.repos.reports.get(RESIDENCE, 2026);
+    expect(texts(chair).at(-1)).toBe(`Báo cáo tháng 10/2026, phiên bản ${report?.version}.`);
+    const sent = chair.documents().slice(before);
+    if (channel === 'zalo') {
+      // Zalo takes PDF and Word only: the XLSX is named in a message that says where to get it.
+      expect(sent.map((d) => d.fileName)).toEqual([`${file}.pdf`]);
+      expect(texts(chair)).toContain(
+        `Zalo không nhận được tệp ${file}.xlsx. Đồng chí hãy xem tệp này trên trang quản lý hoặc nhờ cán bộ gửi qua Telegram.`,
+      );
+    } else {
+      expect(sent.map((d) => d.fileName)).toEqual([`${file}.xlsx`, `${file}.pdf`]);
+    }
+    const pdf = Buffer.from(sent.at(-1)?.bytes ?? new Uint8Array());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(report?.body.members.received).toBeGreaterThan(0);
   });
 });
