@@ -215,15 +215,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
   let zaloServer: { url: string; close: () => Promise<void> } | undefined;
   if (zaloEmu) {
     // The OA authorised once, as an administrator does in the Zalo console.
-    const pair = zaloEmu.issueTokens();
-    await new DynamoZaloTokenStore(repos.store, zaloEmu.oaId).install(
-      {
-        accessToken: pair.accessToken,
-        refreshToken: pair.refreshToken,
-        accessExpiresAt: new Date(clock.now().getTime() + pair.expiresIn * 1000).toISOString(),
-      },
-      clock.now(),
-    );
+    await authoriseZaloOa({ repos, clock }, zaloEmu);
     zaloServer = await serveLambda(
       createZaloWebhookHandler(() => deps),
       '/zalo/webhook',
@@ -255,6 +247,26 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       await table.drop();
     },
   };
+}
+
+/**
+ * The OA authorised in the Zalo console: a fresh token pair stored as an administrator installs it. A test
+ * whose clock jumps past the refresh token's 3 months with no Zalo traffic authorises again, as the
+ * administrator must then.
+ */
+export async function authoriseZaloOa(
+  world: Pick<BotWorld, 'repos' | 'clock'>,
+  emu: ZaloEmulator,
+): Promise<void> {
+  const pair = emu.issueTokens();
+  await new DynamoZaloTokenStore(world.repos.store, emu.oaId).install(
+    {
+      accessToken: pair.accessToken,
+      refreshToken: pair.refreshToken,
+      accessExpiresAt: new Date(world.clock.now().getTime() + pair.expiresIn * 1000).toISOString(),
+    },
+    world.clock.now(),
+  );
 }
 
 async function seedWard(repos: Repositories): Promise<void> {

@@ -29,6 +29,14 @@ export interface ChatPerson {
   press(label: string): Promise<number | undefined>;
   /** The bot's messages in this chat, oldest first. */
   messages(): SeenMessage[];
+  /** The files the bot sent to this chat, oldest first, with their bytes as the channel's file store keeps them. */
+  documents(): ReceivedFile[];
+}
+
+/** A file the bot sent (Telegram: sendDocument; Zalo: a file message, uploaded first). */
+export interface ReceivedFile {
+  fileName: string;
+  bytes: Uint8Array | undefined;
 }
 
 /** A file a person sends to the bot. */
@@ -74,6 +82,14 @@ export async function aChatPerson(world: BotWorld, channel: Channel, name: strin
         return (await emu.pressButton({ user, messageId: Number(target.id), text: label })).status;
       },
       messages,
+      documents: () =>
+        emu
+          .botMessages(user.id)
+          .flatMap((m) => (m.document ? [m.document] : []))
+          .map((d) => {
+            const stored = emu.document(d.fileId);
+            return { fileName: stored?.fileName ?? d.fileName ?? '', bytes: stored?.bytes };
+          }),
     };
   }
   const zalo = world.zalo;
@@ -100,6 +116,11 @@ export async function aChatPerson(world: BotWorld, channel: Channel, name: strin
       return (await emu.pressButton(userId, target.id, { title: label })).status;
     },
     messages,
+    documents: () =>
+      emu
+        .oaMessages(userId)
+        .flatMap((m) => (m.file ? [m.file] : []))
+        .map((f) => ({ fileName: f.fileName, bytes: emu.upload(f.token)?.bytes })),
   };
 }
 
