@@ -520,11 +520,20 @@ async function reportProgress(job: InvitationJob, meeting: Meeting, ports: Invit
   const now = ports.clock.now();
   if (!(await ports.invitationJobs.claimProgressEdit(job.id, now, settingsOf(ports).progressIntervalMs)))
     return;
-  await ports.messenger.edit(
-    { channel: report.channel, chatId: report.chatId, messageId: report.messageId },
-    progressNotice(job, meeting, false),
-    report.languageCode,
-  );
+  const ref = { channel: report.channel, chatId: report.chatId, messageId: report.messageId };
+  await ports.messenger.edit(ref, progressNotice(job, meeting, false), report.languageCode);
+  // A progress edit still in flight when the last delivery finished the run can land after the final numbers
+  // and overwrite them: when the run finished meanwhile, the final numbers are drawn again, so the staff's
+  // message always ends on them (seen on a busy machine with four workers).
+  const after = await ports.invitationJobs.get(job.id);
+  if (after?.finishedRun === job.run) {
+    const sheet = await countSheet(meeting.id, ports);
+    await ports.messenger.edit(
+      ref,
+      progressNotice({ ...after, ...sheet }, meeting, true, sheet.byPath),
+      report.languageCode,
+    );
+  }
 }
 
 /** Once per run: the final numbers, and the members the bot could not reach (to print and hand out). */
