@@ -167,16 +167,21 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
     // Prepare
     const csv = bigFile(200, 500_000_000);
 
-    // Act: as a client does, send the file until it is complete (one request unless the machine is slow)
+    // Act: as a client does, send the file until it is complete (one request unless the machine is slow; on a
+    // very busy one a request can run out of the function's 30 s and answer the timeout, and is sent again)
     const answers: ImportReport[] = [];
-    do answers.push((await upload(csv)).json);
-    while (!answers.at(-1)?.complete && answers.length < 30);
+    let requests = 0;
+    do {
+      const res = await upload(csv);
+      requests += 1;
+      if (res.status === 200) answers.push(res.json);
+    } while (!answers.at(-1)?.complete && requests < 30);
     const again = await upload(csv);
 
     // Assess
     expect(answers.at(-1)?.complete).toBe(true);
-    expect(answers.reduce((n, a) => n + a.created, 0)).toBe(200);
     for (const a of answers) expect(a.failed).toBe(0);
+    if (requests === answers.length) expect(answers.reduce((n, a) => n + a.created, 0)).toBe(200);
     expect(again.json).toMatchObject({ complete: true, total: 200, created: 0, existing: 200, failed: 0 });
     const ids = new Set(again.json.rows.map((r) => r.introductionId));
     const numbers: number[] = [];
@@ -187,7 +192,7 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
     }
     expect(new Set(numbers).size).toBe(200);
     // Numbers are reserved 16 at a time as rows are written: at most a partial block is left per request.
-    expect(Math.max(...numbers) - Math.min(...numbers)).toBeLessThan(200 + 16 * answers.length);
+    expect(Math.max(...numbers) - Math.min(...numbers)).toBeLessThan(200 + 16 * requests);
   });
 
   it('stops writing before the function must answer, and goes on when the same file is sent again', async () => {

@@ -49,12 +49,15 @@ export async function seedWard(repos: Repositories): Promise<void> {
     orgId: WORKPLACE,
     role: 'workplace_staff',
     fullName: 'Huỳnh Thị Công',
+    // The workplace committee's bí thư: signs its introduction letters (R6).
+    partyTitle: 'bi_thu',
   });
   await repos.staff.put({
     id: 'wp-2',
     orgId: OTHER_WORKPLACE,
     role: 'workplace_staff',
     fullName: 'Võ Văn Trường',
+    partyTitle: 'pho_bi_thu',
   });
 }
 
