@@ -14,7 +14,7 @@ import type { DomainEvent } from '../domain/events.js';
 import type { Delivery, Invitation } from '../domain/invitation.js';
 import { hasStarted, type Meeting } from '../domain/meeting.js';
 import type { Principal } from '../domain/roles.js';
-import type { ChatMessenger, Notice, UnreachableMember } from '../ports/chat.js';
+import { type ChatMessenger, type Notice, recipientOf, type UnreachableMember } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import type {
   DeliveryCount,
@@ -253,16 +253,8 @@ async function warnOfAllowance(
     needed,
     remaining,
   });
-  if (report) {
-    await ports.messenger.send(
-      {
-        channel: report.channel,
-        chatId: report.chatId,
-        ...(report.languageCode ? { languageCode: report.languageCode } : {}),
-      },
-      { kind: 'allowance_warning', meeting, ...warning },
-    );
-  }
+  if (report)
+    await ports.messenger.send(recipientOf(report), { kind: 'allowance_warning', meeting, ...warning });
   return warning;
 }
 
@@ -527,13 +519,19 @@ async function reportProgress(job: InvitationJob, meeting: Meeting, ports: Invit
   // message always ends on them (seen on a busy machine with four workers).
   const after = await ports.invitationJobs.get(job.id);
   if (after?.finishedRun === job.run) {
-    const sheet = await countSheet(meeting.id, ports);
-    await ports.messenger.edit(
-      ref,
-      progressNotice({ ...after, ...sheet }, meeting, true, sheet.byPath),
-      report.languageCode,
-    );
+    const { notice } = await finalNumbers(after, meeting, ports);
+    await ports.messenger.edit(ref, notice, report.languageCode);
   }
+}
+
+/** The run's final numbers, counted from the sheet (the job's counters may trail a redelivered task). */
+async function finalNumbers(
+  job: InvitationJob,
+  meeting: Meeting,
+  ports: InvitationPorts,
+): Promise<{ sheet: SheetCount; notice: Notice }> {
+  const sheet = await countSheet(meeting.id, ports);
+  return { sheet, notice: progressNotice({ ...job, ...sheet }, meeting, true, sheet.byPath) };
 }
 
 /** Once per run: the final numbers, and the members the bot could not reach (to print and hand out). */
@@ -543,21 +541,14 @@ async function finishInvitations(
   ports: InvitationPorts,
 ): Promise<void> {
   if (!(await ports.invitationJobs.claimFinish(job.id, job.run))) return;
-  const sheet = await countSheet(meeting.id, ports);
+  const { sheet, notice: final } = await finalNumbers(job, meeting, ports);
   (ports.log ?? silentLog).info('invitation job finished', {
     jobId: job.id,
     sent: sheet.sent,
     failed: sheet.noChat + sheet.undeliverable,
   });
   const report = job.report;
-  const final = progressNotice({ ...job, ...sheet }, meeting, true, sheet.byPath);
-  const to = report
-    ? {
-        channel: report.channel,
-        chatId: report.chatId,
-        ...(report.languageCode ? { languageCode: report.languageCode } : {}),
-      }
-    : undefined;
+  const to = report ? recipientOf(report) : undefined;
   if (report?.messageId) {
     await ports.messenger.edit(
       { channel: report.channel, chatId: report.chatId, messageId: report.messageId },
