@@ -1,6 +1,13 @@
 // Lambda: the table's stream → SNS. New outbox items are published and marked sent; a failure stops the
 // batch there (partial batch response), so events keep their order and none is lost.
-import type { AttributeValue, Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type {
+  Context,
+  DynamoDBBatchResponse,
+  DynamoDBStreamEvent,
+  AttributeValue as StreamAttributeValue,
+} from 'aws-lambda';
 import type { FunctionLog } from '../shared/adapters/logger.js';
 import { SnsEventPublisher } from '../shared/adapters/sns/event-publisher.js';
 import type { EventPublisher } from '../shared/ports/messaging.js';
@@ -10,16 +17,13 @@ import { relayEvent } from '../shared/services/outbox-relay.js';
 import { defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
 
-/** The plain value of a stream image attribute (the outbox event holds strings, numbers, booleans, lists, maps). */
-export function plainValue(value: AttributeValue | undefined): unknown {
+/**
+ * The plain value of a stream image's attribute. The stream's AttributeValue (aws-lambda's type) has the
+ * wire shape the SDK's `unmarshall` reads; the Lambda runtime ships `@aws-sdk/util-dynamodb`.
+ */
+function plainValue(value: StreamAttributeValue | undefined): unknown {
   if (!value) return undefined;
-  if (value.S !== undefined) return value.S;
-  if (value.N !== undefined) return Number(value.N);
-  if (value.BOOL !== undefined) return value.BOOL;
-  if (value.NULL) return null;
-  if (value.L) return value.L.map(plainValue);
-  if (value.M) return Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, plainValue(v)]));
-  return undefined;
+  return unmarshall({ value: value as AttributeValue }).value;
 }
 
 export interface OutboxRelayDeps {
