@@ -1,6 +1,5 @@
 // schemas: the zod schemas used at every edge (HTTP, bot, events).
 export * from './common.js';
-export * from './csv.js';
 export * from './entities.js';
 export * from './events.js';
 export * from './introduction-csv.js';

@@ -2,7 +2,7 @@
 // into the same request as POST /introductions and validated by the same zod schema.
 import type * as z from 'zod';
 import { ValidationError } from '../domain/errors.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../formats/csv.js';
 import { type IntroduceRequest, introduceRequestSchema } from './introductions.js';
 
 export const MAX_IMPORT_ROWS = 5000;

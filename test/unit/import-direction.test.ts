@@ -10,6 +10,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The rooms of docs/architecture.md, most specific first. */
 const ROOMS = [
   ['shared/domain', 'domain'],
+  ['shared/formats', 'formats'],
   ['shared/schemas', 'schemas'],
   ['shared/ports', 'ports'],
   ['shared/services', 'services'],
@@ -27,13 +28,14 @@ const ROOMS = [
 ] as const;
 type Room = (typeof ROOMS)[number][1];
 
-const SHARED: readonly Room[] = ['domain', 'schemas', 'ports', 'services', 'adapters', 'config'];
+const SHARED: readonly Room[] = ['domain', 'formats', 'schemas', 'ports', 'services', 'adapters', 'config'];
 const MAY_IMPORT: Record<Exclude<Room, 'test'>, readonly Room[]> = {
   domain: [],
-  schemas: ['domain'],
+  formats: ['domain'],
+  schemas: ['domain', 'formats'],
   ports: ['domain'],
-  services: ['domain', 'schemas', 'ports'],
-  adapters: ['domain', 'ports', 'config', 'schemas'],
+  services: ['domain', 'formats', 'schemas', 'ports'],
+  adapters: ['domain', 'formats', 'ports', 'config', 'schemas'],
   config: ['domain'],
   functions: SHARED,
   bot: SHARED,

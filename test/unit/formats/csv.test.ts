@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/domain/errors.js';
-import { detectDelimiter, parseCsv } from '../../../shared/schemas/csv.js';
+import { detectDelimiter, parseCsv } from '../../../shared/formats/csv.js';
 import { csvDate, normaliseHeader, parseIntroductionCsv } from '../../../shared/schemas/introduction-csv.js';
 
 describe('Function: parseCsv', () => {

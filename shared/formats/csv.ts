@@ -1,4 +1,4 @@
-// schemas: a small RFC 4180 CSV reader for uploads (BOM, quoted fields with commas and line breaks,
+// formats: a small RFC 4180 CSV reader for uploads (BOM, quoted fields with commas and line breaks,
 // CRLF / LF / CR, "" escapes), keeping the line on which each record starts so errors can name it.
 import { ValidationError } from '../domain/errors.js';
 import { normaliseText } from '../domain/text.js';
