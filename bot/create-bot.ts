@@ -64,15 +64,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
 
   installBotChain(bot, fullDeps, {
-    claim: async (ctx) => {
-      const first = await deps.ports.idempotency.claim(
-        'telegram-update',
-        String(ctx.update.update_id),
-        UPDATE_CLAIM_SECONDS,
-      );
-      if (!first) deps.log.info('telegram update seen before', { updateId: ctx.update.update_id });
-      return first;
-    },
+    claimOf: (ctx) => ({
+      scope: 'telegram-update',
+      key: String(ctx.update.update_id),
+      ttlSeconds: UPDATE_CLAIM_SECONDS,
+    }),
+    seenBefore: (ctx) => deps.log.info('telegram update seen before', { updateId: ctx.update.update_id }),
   });
   return bot;
 }
@@ -101,13 +98,37 @@ export function setChatContext(
   };
 }
 
+/** The claim that makes an update count once: the channel's own id for it, and how long a repeat may come. */
+export interface UpdateClaim {
+  scope: string;
+  key: string;
+  ttlSeconds: number;
+}
+
+/**
+ * A claimed update still being handled this long after its claim was handled by a function that died (cut
+ * at its timeout, at most 30 s for a webhook: infra/stacks/app-stack.ts): the channel's retry handles it.
+ */
+export const UPDATE_IN_PROGRESS_SECONDS = 40;
+
+/** The update is being handled by another invocation right now: answer an error so the channel retries later. */
+export class UpdateInProgressError extends Error {
+  constructor() {
+    super('The same update is being handled by another invocation');
+    this.name = 'UpdateInProgressError';
+  }
+}
+
 /** What differs per channel in the chain after the context set-up. */
 export interface BotChannelHooks {
   /**
-   * True the first time this update is seen (the channel's own id: Telegram's update_id, Zalo's msg_id).
-   * A failure to claim (storage down) is thrown, so the webhook answers 500 and the channel retries.
+   * The update's claim (Telegram's update_id, Zalo's msg_id), or undefined for one that has no id and is
+   * handled each time. A failure to claim (storage down) is thrown, so the webhook answers 500 and the
+   * channel retries.
    */
-  claim(ctx: BotContext): Promise<boolean>;
+  claimOf(ctx: BotContext): UpdateClaim | undefined;
+  /** Logs a repeat that was acknowledged and skipped. */
+  seenBefore(ctx: BotContext): void;
   /** The channel's own handlers (Zalo's follow greeting), run inside the error boundary before the features. */
   before?: Composer<BotContext>;
 }
@@ -133,12 +154,31 @@ export function installBotChain(
 
   // 2. Once per update (Telegram's update_id, Zalo's msg_id), however often the channel delivers it. A
   //    failure to claim (storage down) is thrown, so the webhook answers 500 and the channel tries again
-  //    later. Whose chat it is, is read alongside the claim (a read, so harmless for a repeat).
+  //    later. The claim is in progress until the update is handled, then completed: a handling that
+  //    failed gives it back, and one whose function died leaves it only UPDATE_IN_PROGRESS_SECONDS, so the
+  //    channel's retry is handled rather than skipped as "seen before" (a member's press is never lost).
+  //    Whose chat it is, is read alongside the claim (a read, so harmless for a repeat).
   bot.use(async (ctx, next) => {
     // Marked handled here; whoever awaits ctx.actor() later still gets its error.
     ctx.actor().catch(() => undefined);
-    if (!(await channel.claim(ctx))) return;
-    await next();
+    const claim = channel.claimOf(ctx);
+    if (!claim) return next();
+    const store = deps.ports.idempotency;
+    const first = await store.claim(claim.scope, claim.key, claim.ttlSeconds, {
+      inProgressSeconds: UPDATE_IN_PROGRESS_SECONDS,
+    });
+    if (!first) {
+      if ((await store.status(claim.scope, claim.key)) !== 'completed') throw new UpdateInProgressError();
+      channel.seenBefore(ctx);
+      return;
+    }
+    try {
+      await next();
+    } catch (error) {
+      await store.release(claim.scope, claim.key).catch(() => undefined);
+      throw error;
+    }
+    await store.complete(claim.scope, claim.key, claim.ttlSeconds, null);
   });
 
   // The channel a person uses now is where their notices go first (shared/domain/delivery.ts): a message or

@@ -7,6 +7,12 @@ import type { IdempotencyStore } from '../../shared/ports/repositories.js';
 import type { HttpEvent, HttpResult } from './http.js';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+/**
+ * A request still unanswered this long after its claim died with its function (no HTTP function runs past
+ * API Gateway's 30 s; infra/stacks/app-stack.ts refuses a longer timeout): a retry takes the key over
+ * instead of getting 409 for a day.
+ */
+export const IN_PROGRESS_SECONDS = 40;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 interface Stored {
@@ -23,7 +29,8 @@ function header(event: HttpEvent, name: string): string | undefined {
 /**
  * Runs `run` once per (caller, route scope, key). Without the header it just runs. The same key with a
  * different body is a 409 (`idempotency_key_reused`); a replay while the first is still running is a 409
- * (`request_in_progress`). A request that fails releases its key, so the client may retry it.
+ * (`request_in_progress`) until the first's time is up. A request that fails releases its key, so the client
+ * may retry it; one whose function died keeps it only IN_PROGRESS_SECONDS.
  */
 export async function withIdempotencyKey(
   store: IdempotencyStore,
@@ -41,7 +48,10 @@ export async function withIdempotencyKey(
   const fingerprint = createHash('sha256')
     .update(`${input.event.routeKey}\n${input.event.rawPath}\n${input.event.body ?? ''}`)
     .digest('hex');
-  const claimed = await store.claim(scope, key, IDEMPOTENCY_TTL_SECONDS, { fingerprint } satisfies Stored);
+  const claimed = await store.claim(scope, key, IDEMPOTENCY_TTL_SECONDS, {
+    result: { fingerprint } satisfies Stored,
+    inProgressSeconds: IN_PROGRESS_SECONDS,
+  });
   if (!claimed) {
     const stored = await store.recall<Stored>(scope, key);
     if (stored && stored.fingerprint !== fingerprint) {

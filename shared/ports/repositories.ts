@@ -255,13 +255,29 @@ export interface YearEndRepository {
   recordDirectCollection(collection: DirectCollection, options?: WriteOptions): Promise<boolean>;
 }
 
+export interface ClaimOptions {
+  /** Stored with the claim; `recall` returns it to replays. */
+  result?: unknown;
+  /**
+   * How long the claim counts as in progress before `complete`: past this, a new claim takes it over, because
+   * whoever claimed it died or timed out mid-way (a Lambda cut at its timeout). Without it, the claim holds
+   * for its whole TTL (work that must never run twice, even after a crash).
+   */
+  inProgressSeconds?: number;
+}
+
+export type ClaimStatus = 'in_progress' | 'completed';
+
 export interface IdempotencyStore {
   /**
-   * Claims `key` in `scope` for `ttlSeconds`: true the first time, false when it was claimed before
-   * (a replay). `result` is stored with the claim and returned to replays by `recall`.
+   * Claims `key` in `scope` for `ttlSeconds`: true the first time, false when it is claimed already (a
+   * replay). A record past its TTL (not yet deleted by DynamoDB) and an in-progress claim past its
+   * `inProgressSeconds` are taken over: true again.
    */
-  claim(scope: string, key: string, ttlSeconds: number, result?: unknown): Promise<boolean>;
+  claim(scope: string, key: string, ttlSeconds: number, options?: ClaimOptions): Promise<boolean>;
   recall<T>(scope: string, key: string): Promise<T | undefined>;
+  /** Whether the key is held now, and how: still in progress, or completed (undefined: free to claim). */
+  status(scope: string, key: string): Promise<ClaimStatus | undefined>;
   complete(scope: string, key: string, ttlSeconds: number, result: unknown): Promise<void>;
   release(scope: string, key: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
+import { DynamoIdempotencyStore } from '../../shared/adapters/dynamodb/support-repositories.js';
 import { compareVietnameseNames } from '../../shared/domain/collation.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import type { Invitation } from '../../shared/domain/invitation.js';
@@ -592,6 +593,35 @@ describe('Storage: the ten access patterns on DynamoDB Local', () => {
       expect(await repos.idempotency.recall('http', 'k1')).toEqual({ status: 201 });
       const item = await repos.store.get(keys.idempotency('telegram-update', '42'));
       expect(typeof item?.ttl).toBe('number');
+    });
+
+    it('takes over a record past its TTL that DynamoDB has not deleted yet, and a claim whose holder died', async () => {
+      // Prepare: a store whose clock the test moves; one key claimed for an hour, one in progress for 40 s.
+      let now = new Date('2027-06-01T01:00:00Z');
+      const store = new DynamoIdempotencyStore(repos.store, () => now);
+      expect(await store.claim('http', 'expired', 3600)).toBe(true);
+      expect(await store.claim('webhook', 'dies', 3600, { inProgressSeconds: 40 })).toBe(true);
+      expect(await store.claim('webhook', 'finishes', 3600, { inProgressSeconds: 40 })).toBe(true);
+      await store.complete('webhook', 'finishes', 3600, null);
+
+      // Act: 30 s later (still in progress), then 41 s (the holder's time is up), then past the hour.
+      now = new Date('2027-06-01T01:00:30Z');
+      const whileRunning = await store.claim('webhook', 'dies', 3600, { inProgressSeconds: 40 });
+      const statusWhileRunning = await store.status('webhook', 'dies');
+      now = new Date('2027-06-01T01:00:41Z');
+      const statusAfterDeath = await store.status('webhook', 'dies');
+      const afterDeath = await store.claim('webhook', 'dies', 3600, { inProgressSeconds: 40 });
+      const completedLater = await store.claim('webhook', 'finishes', 3600, { inProgressSeconds: 40 });
+      const completedStatus = await store.status('webhook', 'finishes');
+      const expiredEarly = await store.claim('http', 'expired', 3600);
+      now = new Date('2027-06-01T02:00:01Z');
+      const expiredLate = await store.claim('http', 'expired', 3600);
+
+      // Assess
+      expect([whileRunning, statusWhileRunning]).toEqual([false, 'in_progress']);
+      expect([statusAfterDeath, afterDeath]).toEqual([undefined, true]);
+      expect([completedLater, completedStatus]).toEqual([false, 'completed']);
+      expect([expiredEarly, expiredLate]).toEqual([false, true]);
     });
   });
 });

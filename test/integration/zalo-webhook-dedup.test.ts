@@ -1,12 +1,11 @@
 // Integration test of the Zalo webhook transport: the emulator POSTs signed events to a loopback endpoint that verifies, refuses stale or forged ones, and claims each msg_id once on DynamoDB Local.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  claimZaloEvent,
   MAX_EVENT_AGE_MS,
   readZaloWebhook,
-  releaseZaloEvent,
   ZALO_EVENT_SCOPE,
   type ZaloEvent,
+  zaloEventClaim,
 } from '../../bot/channels/zalo/index.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
@@ -41,10 +40,11 @@ describe('Zalo webhook transport: signature, stale window, dedup by msg_id', () 
     receiver = await startZaloWebhookReceiver(async (request) => {
       const inbound = readZaloWebhook(secrets, request.rawBody, request.signature, Date.now());
       if (!inbound.ok) return inbound.reason === 'malformed' ? 400 : 401;
-      if (!(await claimZaloEvent(idempotency, inbound.event))) return 200;
+      const claim = zaloEventClaim(inbound.event);
+      if (claim && !(await idempotency.claim(claim.scope, claim.key, claim.ttlSeconds))) return 200;
       if (failNextHandling) {
         failNextHandling = false;
-        await releaseZaloEvent(idempotency, inbound.event);
+        if (claim) await idempotency.release(claim.scope, claim.key);
         return 500;
       }
       handled.push(inbound.event);

@@ -8,7 +8,7 @@ import type { BotContext, BotDeps, ChatUser } from '../../context.js';
 import { installBotChain, setChatContext } from '../../create-bot.js';
 import { type Catalogue, catalogue } from '../../i18n/index.js';
 import { message } from '../../view.js';
-import { claimZaloEvent } from './dedup.js';
+import { zaloEventClaim } from './dedup.js';
 import type { ZaloEvent } from './events.js';
 import type { ZaloFileSource } from './files.js';
 import type { ZaloAnswerPlan, ZaloOutbound } from './outbound.js';
@@ -128,13 +128,12 @@ export function createZaloBot(
   });
 
   installBotChain(bot, deps, {
-    claim: async (ctx) => {
+    claimOf: (ctx) => {
       const zalo = inbound.get(ctx.update);
-      if (!zalo) return false;
-      const first = await claimZaloEvent(deps.ports.idempotency, zalo.event);
-      if (!first) deps.log.info('zalo event seen before', { updateType: zalo.event.kind });
-      return first;
+      return zalo ? zaloEventClaim(zalo.event) : undefined;
     },
+    seenBefore: (ctx) =>
+      deps.log.info('zalo event seen before', { updateType: inbound.get(ctx.update)?.event.kind }),
     before: new Composer<BotContext>(followFeature, fileGuard(options.files)),
   });
 

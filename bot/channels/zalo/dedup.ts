@@ -1,5 +1,6 @@
-// channel (Zalo): handle each webhook event once — a conditional put (with TTL) keyed by the event's msg_id.
-import type { IdempotencyStore } from '../../../shared/ports/repositories.js';
+// channel (Zalo): handle each webhook event once — the bot chain's claim (a conditional put with TTL) keyed by the
+// event's msg_id.
+import type { UpdateClaim } from '../../create-bot.js';
 import type { ZaloEvent } from './events.js';
 
 /** Idempotency scope of Zalo events (`IDEMP#zalo-event#<key>`). */
@@ -29,15 +30,11 @@ export function zaloEventKey(event: ZaloEvent): string | undefined {
   }
 }
 
-/** True the first time the event is seen: handle it. False for a replay or a retry already handled: acknowledge only. */
-export async function claimZaloEvent(store: IdempotencyStore, event: ZaloEvent): Promise<boolean> {
+/**
+ * The claim of an event in the bot's chain (bot/create-bot.ts: claimed in progress, completed once handled,
+ * given back when handling failed), or undefined for an event without a key.
+ */
+export function zaloEventClaim(event: ZaloEvent): UpdateClaim | undefined {
   const key = zaloEventKey(event);
-  if (key === undefined) return true;
-  return store.claim(ZALO_EVENT_SCOPE, key, ZALO_EVENT_TTL_SECONDS);
-}
-
-/** Gives the claim back when handling failed, so Zalo's retry of the same event is handled rather than dropped. */
-export async function releaseZaloEvent(store: IdempotencyStore, event: ZaloEvent): Promise<void> {
-  const key = zaloEventKey(event);
-  if (key !== undefined) await store.release(ZALO_EVENT_SCOPE, key);
+  return key === undefined ? undefined : { scope: ZALO_EVENT_SCOPE, key, ttlSeconds: ZALO_EVENT_TTL_SECONDS };
 }

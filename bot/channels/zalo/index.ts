@@ -19,10 +19,9 @@ export {
   type ZaloSentMessage,
 } from './api-client.js';
 export {
-  claimZaloEvent,
-  releaseZaloEvent,
   ZALO_EVENT_SCOPE,
   ZALO_EVENT_TTL_SECONDS,
+  zaloEventClaim,
   zaloEventKey,
 } from './dedup.js';
 export {

@@ -9,6 +9,8 @@ import type {
   ChatLink,
   ChatLinkRepository,
   ChatSubject,
+  ClaimOptions,
+  ClaimStatus,
   CounterRepository,
   IdempotencyStore,
   LinkCode,
@@ -22,19 +24,58 @@ import { type DynamoStore, fromItem, toItem } from './store.js';
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 export class DynamoIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly store: DynamoStore) {}
+  /** `now` is the wall clock: TTLs are DynamoDB's, in real time; a test may move it. */
+  constructor(
+    private readonly store: DynamoStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  async claim(scope: string, key: string, ttlSeconds: number, result?: unknown): Promise<boolean> {
+  async claim(scope: string, key: string, ttlSeconds: number, options: ClaimOptions = {}): Promise<boolean> {
+    const now = this.now();
     const item = toItem(
       'Idempotency',
       keys.idempotency(scope, key),
-      { result: result ?? null, status: 'claimed' },
-      {},
       {
-        ttl: epochSeconds(new Date()) + ttlSeconds,
+        result: options.result ?? null,
+        status: 'claimed',
+        ...(options.inProgressSeconds !== undefined
+          ? { inProgressUntil: now.getTime() + options.inProgressSeconds * 1000 }
+          : {}),
       },
+      {},
+      { ttl: epochSeconds(now) + ttlSeconds },
     );
-    return this.store.putNew(item);
+    try {
+      await this.store.ctx.doc.send(
+        new PutCommand({
+          TableName: this.store.table,
+          Item: item,
+          // As Powertools' idempotency does: a record DynamoDB has not deleted yet past its TTL is gone, and a
+          // claim whose holder died mid-way (in progress past its expiry) is taken over, so the retry runs.
+          ConditionExpression:
+            'attribute_not_exists(pk) OR #ttl < :nowSeconds OR (#status = :claimed AND #until < :nowMs)',
+          ExpressionAttributeNames: { '#ttl': 'ttl', '#status': 'status', '#until': 'inProgressUntil' },
+          ExpressionAttributeValues: {
+            ':nowSeconds': epochSeconds(now),
+            ':nowMs': now.getTime(),
+            ':claimed': 'claimed',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async status(scope: string, key: string): Promise<ClaimStatus | undefined> {
+    const item = await this.store.get(keys.idempotency(scope, key));
+    const now = this.now();
+    if (!item || (typeof item.ttl === 'number' && item.ttl < epochSeconds(now))) return undefined;
+    if (item.status === 'completed') return 'completed';
+    if (typeof item.inProgressUntil === 'number' && item.inProgressUntil < now.getTime()) return undefined;
+    return 'in_progress';
   }
 
   async recall<T>(scope: string, key: string): Promise<T | undefined> {
@@ -49,9 +90,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
         keys.idempotency(scope, key),
         { result, status: 'completed' },
         {},
-        {
-          ttl: epochSeconds(new Date()) + ttlSeconds,
-        },
+        { ttl: epochSeconds(this.now()) + ttlSeconds },
       ),
     );
   }

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UPDATE_IN_PROGRESS_SECONDS } from '../../../bot/create-bot.js';
+import { DynamoIdempotencyStore } from '../../../shared/adapters/dynamodb/support-repositories.js';
 import { invitationJobId } from '../../../shared/services/invitations.js';
 import { anInvitedMember, storeInvitation } from '../../support/bot-invitations.js';
 import {
@@ -128,10 +130,16 @@ describe('Function: telegram-webhook', () => {
       const sequential: number[] = [];
       for (let i = 0; i < 10; i++) sequential.push((await world.emu.deliver(attend)).status ?? 0);
       const concurrent = await Promise.all(Array.from({ length: 10 }, () => world.emu.deliver(absent)));
+      // A copy that came while the first was still being handled got 500, as Telegram is told to try again
+      // later (Telegram itself never sends one update twice at once); its retry now is acknowledged.
+      const retried = await Promise.all(
+        concurrent.filter((d) => d.status !== 200).map(() => world.emu.deliver(absent)),
+      );
 
       // Assess
       expect(sequential).toEqual(Array(10).fill(200));
-      expect(concurrent.map((d) => d.status)).toEqual(Array(10).fill(200));
+      expect(concurrent.every((d) => d.status === 200 || d.status === 500)).toBe(true);
+      expect(retried.map((d) => d.status)).toEqual(retried.map(() => 200));
       const invitation = await world.repos.invitations.get(meeting.id, member.id);
       expect(invitation).toMatchObject({ rsvp: 'attending', version: 2 });
       const recorded = await world.repos.outbox.pending(500);
@@ -150,6 +158,42 @@ describe('Function: telegram-webhook', () => {
           .map((b) => b.text),
       ).toContain('Ốm đau');
       expect(invitationJobId(meeting.id)).toBe(`invitations:${meeting.id}`);
+    });
+
+    it('handles the retry of a press whose function died after claiming it, and asks for a retry while one runs', async () => {
+      // Prepare: two presses of one member, each claimed by an invocation that never finished: one claimed 41 s
+      // ago (cut at its timeout: its time is up), one 10 s ago (it may still be running).
+      const meeting =
+        (await world.repos.meetings.get(`${RESIDENCE}.2026.06`)) ?? (await aPlannedMeeting(world));
+      const { member, user, messageId } = await anInvitedMember(world, meeting, 'Lê Thị Hạnh');
+      const dead = world.emu.nextUpdate.callbackQuery({ user, messageId, text: 'Tham dự' });
+      const running = world.emu.nextUpdate.callbackQuery({ user, messageId, text: 'Tham dự' });
+      const claimedAt = (secondsAgo: number) =>
+        new DynamoIdempotencyStore(world.repos.store, () => new Date(Date.now() - secondsAgo * 1000));
+      const claim = (update: Update, store: DynamoIdempotencyStore) =>
+        store.claim('telegram-update', String(update.update_id), 7 * 24 * 3600, {
+          inProgressSeconds: UPDATE_IN_PROGRESS_SECONDS,
+        });
+      await claim(running, claimedAt(10));
+      await claim(dead, claimedAt(UPDATE_IN_PROGRESS_SECONDS + 1));
+
+      // Act
+      const whileRunning = await world.emu.deliver(running);
+      const unrecorded = await world.repos.invitations.get(meeting.id, member.id);
+      const retryOfDead = await world.emu.deliver(dead);
+      const again = await world.emu.deliver(dead);
+
+      // Assess
+      expect(whileRunning.status).toBe(500);
+      expect(unrecorded?.rsvp).toBe('none');
+      expect([retryOfDead.status, again.status]).toEqual([200, 200]);
+      expect(await world.repos.invitations.get(meeting.id, member.id)).toMatchObject({ rsvp: 'attending' });
+      expect(world.emu.callbackAnswer(dead.callback_query?.id ?? '')).toEqual({
+        text: 'Đã ghi nhận: Tham dự. Cảm ơn đồng chí!',
+      });
+      expect(await world.repos.idempotency.status('telegram-update', String(dead.update_id))).toBe(
+        'completed',
+      );
     });
   });
 });

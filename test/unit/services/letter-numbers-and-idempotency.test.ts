@@ -24,10 +24,13 @@ function memoryCounters(): CounterRepository & { calls: number } {
 function memoryIdempotency(): IdempotencyStore {
   const records = new Map<string, unknown>();
   return {
-    async claim(scope, key, _ttl, result) {
+    async claim(scope, key, _ttl, options) {
       if (records.has(`${scope}|${key}`)) return false;
-      records.set(`${scope}|${key}`, result ?? null);
+      records.set(`${scope}|${key}`, options?.result ?? null);
       return true;
+    },
+    async status(scope, key) {
+      return records.has(`${scope}|${key}`) ? 'in_progress' : undefined;
     },
     async recall<T>(scope: string, key: string) {
       return (records.get(`${scope}|${key}`) ?? undefined) as T | undefined;
