@@ -3,8 +3,8 @@
 import type { Committee, CommitteeKind, Hamlet } from '../domain/committee.js';
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from '../domain/errors.js';
 import type { Principal } from '../domain/roles.js';
-import { newCommitteeSchema } from '../schemas/administration.js';
 import { parseCsv } from '../formats/csv.js';
+import { newCommitteeSchema } from '../schemas/administration.js';
 import { type CommitteePorts, type NewCommittee, planCommittee } from './committees.js';
 import type { ImportRowError } from './import.js';
 
