@@ -1,19 +1,19 @@
-// The Telegram Bot API emulator: an HTTP server on loopback speaking the Bot API, plus knobs and a control API for tests and a chat page.
+// The Telegram Bot API emulator: an HTTP server on loopback speaking the Bot API and its state, with knobs for tests;
+// the webhook client (webhook-client.ts) and the control API for tests and the chat page (control-api.ts) beside it.
 import {
   type ClientRequest,
   createServer,
-  request as httpRequest,
   type IncomingMessage,
   type Server,
   type ServerResponse,
   STATUS_CODES,
 } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, Update, UserFromGetMe } from 'grammy/types';
-import { ControlError, sendJson } from '../emulator-http.js';
+import { sendJson } from '../emulator-http.js';
 import { admit } from '../loopback-guard.js';
 import { type Params, parseParams, readBody } from './body.js';
+import { handleControl } from './control-api.js';
 import {
   BotApiError,
   DESCRIPTIONS,
@@ -52,6 +52,7 @@ import {
   UpdateQueue,
   type UserMessageInput,
 } from './updates.js';
+import { postUpdate, webhookReplyCall } from './webhook-client.js';
 
 export interface TelegramEmulatorOptions {
   /** The one bot token the emulator accepts; others get 401. The bot id is the part before the colon. */
@@ -119,9 +120,6 @@ const JSON_PARAMS = [
   'allowed_updates',
 ];
 
-/** Longest long poll the control API holds open. */
-const MAX_CONTROL_WAIT_MS = 60_000;
-
 /** Params as the call log shows them: JSON-valued fields parsed whichever encoding the client used. */
 function loggedParams(params: Params): Record<string, unknown> {
   const out = JSON.parse(JSON.stringify(params)) as Record<string, unknown>;
@@ -135,16 +133,6 @@ function loggedParams(params: Params): Record<string, unknown> {
     }
   }
   return out;
-}
-
-function asUser(value: unknown, chatId: number): SimulatedUser | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || typeof (value as SimulatedUser).id !== 'number') {
-    throw new ControlError(400, 'user must be an object with a numeric id and a first_name');
-  }
-  const user = value as SimulatedUser;
-  if (user.id !== chatId) throw new ControlError(400, `user.id ${user.id} is not the private chat ${chatId}`);
-  return { ...user, first_name: user.first_name ?? `User ${chatId}` };
 }
 
 export class TelegramEmulator {
@@ -270,6 +258,11 @@ export class TelegramEmulator {
     this.limiter.set({ enabled: true, ...limits });
   }
 
+  /** Changes only the limits given (`enabled` included), as the control API's POST does. */
+  changeRateLimits(limits: Partial<RateLimits>): void {
+    this.limiter.set(limits);
+  }
+
   disableRateLimits(): void {
     this.limiter.set({ enabled: false });
   }
@@ -393,6 +386,16 @@ export class TelegramEmulator {
     return view;
   }
 
+  /** Every chat with its user, change number and message count (the chat page's list). */
+  chatSummaries(): { chatId: number; user?: SimulatedUser; seq: number; messages: number }[] {
+    return [...this.state.chats.values()].map((c) => ({
+      chatId: c.id,
+      ...(c.user ? { user: c.user } : {}),
+      seq: c.seq,
+      messages: c.messages.size,
+    }));
+  }
+
   /** Resolves with the chat's seq once something changed after `since`, or when `timeoutMs` is over. */
   waitForChange(chatId: number, since: number, timeoutMs: number): Promise<number> {
     return this.state.waitForChange(chatId, since, timeoutMs);
@@ -453,14 +456,18 @@ export class TelegramEmulator {
     if (!isAllowed(update, hook.allowedUpdates))
       return { update, via: 'webhook', error: 'not in allowed_updates' };
     try {
-      const { status, body } = await this.postUpdate(hook, update);
+      const { status, body } = await postUpdate(hook, update, {
+        timeoutMs: this.webhookTimeoutMs,
+        outgoing: this.outgoing,
+      });
       if (status < 200 || status > 299) {
         this.webhookFailed(
           hook,
           `Wrong response from the webhook: ${status} ${STATUS_CODES[status] ?? ''}`.trim(),
         );
       } else {
-        await this.webhookReply(body);
+        const reply = webhookReplyCall(body);
+        if (reply) await this.invoke(reply.method, reply.params, { viaWebhookReply: true });
       }
       return { update, via: 'webhook', status };
     } catch (error) {
@@ -546,46 +553,6 @@ export class TelegramEmulator {
     hook.lastErrorMessage = message;
   }
 
-  private postUpdate(hook: WebhookConfig, update: Update): Promise<{ status: number; body: string }> {
-    const payload = JSON.stringify(update);
-    const headers: Record<string, string | number> = {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(payload),
-    };
-    if (hook.secretToken !== undefined) headers['x-telegram-bot-api-secret-token'] = hook.secretToken;
-    const send = hook.url.startsWith('https:') ? httpsRequest : httpRequest;
-    return new Promise((resolve, reject) => {
-      // No keep-alive agent: a socket left open would keep the test process alive.
-      const req = send(hook.url, { method: 'POST', headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      });
-      this.outgoing.add(req);
-      req.setTimeout(this.webhookTimeoutMs, () => req.destroy(new Error('Read timeout expired')));
-      req.on('error', reject);
-      req.on('close', () => this.outgoing.delete(req));
-      req.end(payload);
-    });
-  }
-
-  /** Telegram runs a method given in the body of a webhook response (grammY's webhook reply). */
-  private async webhookReply(body: string): Promise<void> {
-    if (body.trim() === '') return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return;
-    }
-    if (typeof parsed !== 'object' || parsed === null) return;
-    const { method, ...params } = parsed as Record<string, unknown>;
-    if (typeof method === 'string') await this.invoke(method, params, { viaWebhookReply: true });
-  }
-
   /** Lets one more browser origin call (the chat page, once the gateway's port is known). */
   allowOrigin(origin: string): void {
     this.allowedOrigins.add(origin);
@@ -610,7 +577,7 @@ export class TelegramEmulator {
       res.end();
       return;
     }
-    if (path === '/_emulator' || path.startsWith('/_emulator/')) return this.control(req, res, url);
+    if (path === '/_emulator' || path.startsWith('/_emulator/')) return handleControl(this, req, res, url);
 
     const download = /^\/files\/([^/]+)$/.exec(path);
     if (download) return this.serveFile(res, this.state.files.get(decodeURIComponent(download[1] ?? '')));
@@ -658,122 +625,5 @@ export class TelegramEmulator {
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     });
     res.end(file.bytes);
-  }
-
-  private async control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const parts = url.pathname.split('/').filter(Boolean).slice(1);
-    const method = req.method ?? 'GET';
-    try {
-      const body = method === 'POST' ? await this.controlBody(req) : {};
-      const [resource, idText, action] = parts;
-      if (resource === 'chats' && idText === undefined && method === 'GET') {
-        return sendJson(
-          res,
-          200,
-          [...this.state.chats.values()].map((c) => ({
-            chatId: c.id,
-            user: c.user,
-            seq: c.seq,
-            messages: c.messages.size,
-          })),
-        );
-      }
-      if (resource === 'chats' && idText !== undefined) {
-        const chatId = Number(idText);
-        if (!Number.isSafeInteger(chatId)) throw new ControlError(400, `Bad chat id ${idText}`);
-        return sendJson(res, 200, await this.chatControl(chatId, action, method, body, url));
-      }
-      if (resource === 'calls' && method === 'GET') {
-        const only = url.searchParams.get('method');
-        return sendJson(res, 200, only ? this.callsOf(only) : this.calls);
-      }
-      if (resource === 'calls' && method === 'DELETE') {
-        this.clearCalls();
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'faults' && method === 'GET') return sendJson(res, 200, this.faults);
-      if (resource === 'faults' && method === 'POST') {
-        if (![400, 403, 429, 500].includes(Number(body.status))) {
-          throw new ControlError(400, 'status must be 400, 403, 429 or 500');
-        }
-        return sendJson(res, 200, this.injectFault(body as unknown as FaultSpec));
-      }
-      if (resource === 'faults' && method === 'DELETE') {
-        this.clearFaults();
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'rate-limits' && method === 'GET') return sendJson(res, 200, this.rateLimits);
-      if (resource === 'rate-limits' && method === 'POST') {
-        this.limiter.set(body as Partial<RateLimits>);
-        return sendJson(res, 200, this.rateLimits);
-      }
-      if (resource === 'webhook' && method === 'GET') return sendJson(res, 200, this.state.webhook ?? null);
-      if (resource === 'reset' && method === 'POST') {
-        this.reset();
-        return sendJson(res, 200, { ok: true });
-      }
-      throw new ControlError(404, 'Not Found');
-    } catch (error) {
-      const status = error instanceof ControlError ? error.status : 400;
-      sendJson(res, status, { error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  private async chatControl(
-    chatId: number,
-    action: string | undefined,
-    method: string,
-    body: Record<string, unknown>,
-    url: URL,
-  ): Promise<unknown> {
-    const knownUser = this.state.chats.get(chatId)?.user;
-    const user = () => asUser(body.user, chatId) ?? knownUser ?? { id: chatId, first_name: `User ${chatId}` };
-    const summary = (delivery: Delivery) => ({
-      update_id: delivery.update.update_id,
-      via: delivery.via,
-      ...(delivery.status !== undefined ? { status: delivery.status } : {}),
-      ...(delivery.error !== undefined ? { error: delivery.error } : {}),
-      update: delivery.update,
-    });
-    if (action === 'messages' && method === 'GET') {
-      const since = Number(url.searchParams.get('since') ?? 0) || 0;
-      const wait = Math.min(MAX_CONTROL_WAIT_MS, Number(url.searchParams.get('wait') ?? 0) || 0);
-      if (wait > 0) await this.state.waitForChange(chatId, since, wait);
-      return this.chatView(chatId, since);
-    }
-    if (action === 'send' && method === 'POST') {
-      if (typeof body.text !== 'string') throw new ControlError(400, 'text must be a string');
-      return summary(await this.sendUserMessage({ user: user(), text: body.text }));
-    }
-    if (action === 'edit' && method === 'POST') {
-      if (typeof body.text !== 'string') throw new ControlError(400, 'text must be a string');
-      return summary(
-        await this.editUserMessage({ user: user(), messageId: Number(body.messageId), text: body.text }),
-      );
-    }
-    if (action === 'press' && method === 'POST') {
-      const input: PressButtonInput = { user: user(), messageId: Number(body.messageId) };
-      if (typeof body.data === 'string') input.data = body.data;
-      if (typeof body.text === 'string') input.text = body.text;
-      return summary(await this.pressButton(input));
-    }
-    if (action === 'block' && method === 'POST') return summary(await this.userBlocksBot(user()));
-    if (action === 'unblock' && method === 'POST') return summary(await this.userUnblocksBot(user()));
-    throw new ControlError(404, 'Not Found');
-  }
-
-  private async controlBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-    const raw = await readBody(req, 1024 * 1024);
-    if (raw.length === 0) return {};
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new ControlError(400, 'Body must be JSON');
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new ControlError(400, 'Body must be a JSON object');
-    }
-    return parsed as Record<string, unknown>;
   }
 }

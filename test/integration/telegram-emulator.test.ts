@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { Bot, GrammyError, InlineKeyboard, InputFile, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ChatView, DESCRIPTIONS, TelegramEmulator } from '../../local/telegram-emulator/index.js';
+import {
+  type ChatView,
+  DESCRIPTIONS,
+  type RateLimits,
+  TelegramEmulator,
+} from '../../local/telegram-emulator/index.js';
 
 const alice = { id: 1001, first_name: 'Alice', last_name: 'Nguyen', username: 'alice', language_code: 'vi' };
 const bob = { id: 1002, first_name: 'Bob' };
@@ -856,6 +861,27 @@ describe('Class: TelegramEmulator', () => {
         expect(after.messages.map((m) => m.text)).toEqual(['Bạn báo vắng.']);
         expect(after.callbackQueries[0]).toMatchObject({ data: 'rsvp:no', answer: { text: 'Đã ghi nhận' } });
         expect(calls).toHaveLength(1);
+      });
+
+      it('lists the chats, changes only the limits given, takes faults it knows and shows the webhook', async () => {
+        // Prepare
+        await emu.sendUserMessage({ user: alice, text: '/start list' });
+        const before = emu.rateLimits;
+
+        // Act
+        const chats = (await (await control('/chats')).json()) as { chatId: number; messages: number }[];
+        const limits = (await (await post('/rate-limits', { perChatPerSecond: 7 })).json()) as RateLimits;
+        const unknownFault = await post('/faults', { status: 418, method: 'sendMessage' });
+        const fault = await post('/faults', { status: 429, method: 'sendMessage', times: 1 });
+        const webhook = (await (await control('/webhook')).json()) as { url?: string } | null;
+        const missing = await control('/nothing-here');
+
+        // Assess
+        expect(chats.find((c) => c.chatId === alice.id)?.messages).toBeGreaterThanOrEqual(2);
+        expect(limits).toEqual({ ...before, perChatPerSecond: 7 });
+        expect([unknownFault.status, fault.status, missing.status]).toEqual([400, 200, 404]);
+        expect(emu.faults).toHaveLength(1);
+        expect(webhook?.url).toBe(hook.url);
       });
 
       it('long-polls the conversation until the bot sends something', async () => {
