@@ -7,6 +7,7 @@ import { remindersOf } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
 import { jobPorts } from './job-ports.js';
+import { sqsBatch } from './middleware/messages.js';
 
 export function createHandler(deps: () => AppDeps) {
   return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
@@ -17,36 +18,25 @@ export function createHandler(deps: () => AppDeps) {
 
 async function runBatch(d: AppDeps, event: SQSEvent): Promise<SQSBatchResponse> {
   const ports = jobPorts(d, remindersOf(d));
-  const failures: SQSBatchResponse['batchItemFailures'] = [];
   // The tasks of a batch are different committees: they run side by side.
-  await Promise.all(
-    event.Records.map(async (record) => {
-      let body: unknown;
+  return sqsBatch(event, {
+    schema: jobTaskSchema,
+    log: d.logger,
+    malformed: 'job task malformed',
+    handle: async (task) => {
       try {
-        body = JSON.parse(record.body);
-      } catch {
-        body = undefined;
-      }
-      const parsed = jobTaskSchema.safeParse(body);
-      if (!parsed.success) {
-        // A message we did not write: retrying cannot help, so it is dropped (and logged by id).
-        d.logger.error('job task malformed', { jobId: record.messageId });
-        return;
-      }
-      try {
-        await runJobTask(ports, parsed.data);
+        await runJobTask(ports, task);
       } catch (error) {
         // runJobTask recorded the failure on the run (and the metric); the queue retries the task.
         d.logger.warn('job task will be retried', {
-          jobId: `${parsed.data.job}:${parsed.data.slot}`,
-          orgId: parsed.data.orgId,
+          jobId: `${task.job}:${task.slot}`,
+          orgId: task.orgId,
           errorName: (error as Error)?.name,
         });
-        failures.push({ itemIdentifier: record.messageId });
+        throw error;
       }
-    }),
-  );
-  return { batchItemFailures: failures };
+    },
+  });
 }
 
 export const handler = createHandler(defaultDeps);

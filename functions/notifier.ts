@@ -8,6 +8,7 @@ import { type NotifyResult, notifyEvent } from '../shared/services/notifier.js';
 import { asBotAppDeps, type BotAppDeps, notifierPorts } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
+import { parseMessage } from './middleware/messages.js';
 
 /** The same code the local stack calls with each relayed event (no SNS on one machine). */
 export async function notifyLocally(deps: BotAppDeps, event: DomainEvent): Promise<NotifyResult> {
@@ -25,21 +26,15 @@ export function createHandler(deps: () => AppDeps, minutesPdf = createMinutesPdf
 
 async function notifyAll(d: BotAppDeps, event: SNSEvent): Promise<void> {
   for (const record of event.Records) {
-    let body: unknown;
-    try {
-      body = JSON.parse(record.Sns.Message);
-    } catch {
-      body = undefined;
-    }
-    const parsed = domainEventSchema.safeParse(body);
+    const domainEvent = parseMessage(domainEventSchema, record.Sns.Message);
     // The domain event's id: the relay logged the same id when it published the event.
-    d.logger.correlate(parsed.success ? parsed.data.id : record.Sns.MessageId);
-    if (!parsed.success) {
+    d.logger.correlate(domainEvent?.id ?? record.Sns.MessageId);
+    if (!domainEvent) {
       d.logger.error('event malformed', { eventId: record.Sns.MessageId });
       continue;
     }
     // A failure throws: SNS retries, and recipients already served are skipped by their claims.
-    await notifyLocally(d, parsed.data);
+    await notifyLocally(d, domainEvent);
   }
 }
 
