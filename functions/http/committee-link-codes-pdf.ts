@@ -8,7 +8,7 @@ import { loadBotConfig } from '../../shared/config/bot.js';
 import { idPathSchema } from '../../shared/schemas/introductions.js';
 import { linkCodeSheet } from '../../shared/services/link-code-sheet.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
-import { httpRoute } from '../middleware/http.js';
+import { fileResponse, httpRoute } from '../middleware/http.js';
 
 export function createHandler(
   deps: () => AppDeps,
@@ -25,16 +25,7 @@ export function createHandler(
       botUsername(),
     );
     const pdf = renderLinkCodeSheetPdf(sheet, { regular: loadFont('regular'), bold: loadFont('bold') });
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="ma-lien-ket-${path.id}.pdf"`,
-        'cache-control': 'private, no-store',
-      },
-      body: Buffer.from(pdf).toString('base64'),
-      isBase64Encoded: true,
-    };
+    return fileResponse(pdf, { format: 'pdf', name: `ma-lien-ket-${path.id}` });
   });
 }
 

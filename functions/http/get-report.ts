@@ -7,24 +7,7 @@ import { reportPathSchema } from '../../shared/schemas/year-end.js';
 import { getOctoberReport, octoberReportDocument } from '../../shared/services/october-report.js';
 import type { AppDeps } from '../deps.js';
 import { defaultDeps } from '../deps.js';
-import { type HttpResult, httpRoute, ok } from '../middleware/http.js';
-
-const CONTENT_TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-} as const;
-
-function file(bytes: Buffer, format: 'xlsx' | 'pdf', name: string): HttpResult {
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': CONTENT_TYPES[format],
-      'content-disposition': `attachment; filename="${name}.${format}"`,
-    },
-    body: bytes.toString('base64'),
-    isBase64Encoded: true,
-  };
-}
+import { fileResponse, httpRoute, ok } from '../middleware/http.js';
 
 export function createHandler(deps: () => AppDeps) {
   return httpRoute({ path: reportPathSchema }, deps, async ({ principal, path }) => {
@@ -35,7 +18,8 @@ export function createHandler(deps: () => AppDeps) {
     if (format === 'json') return ok(await getOctoberReport(ports, principal, input));
     const data = await octoberReportDocument(ports, principal, input);
     const name = `bao-cao-lien-he-noi-cu-tru-${input.orgId}-${input.year}`;
-    return file(format === 'xlsx' ? await buildReportXlsx(data) : await buildReportPdf(data), format, name);
+    const bytes = format === 'xlsx' ? await buildReportXlsx(data) : await buildReportPdf(data);
+    return fileResponse(bytes, { format, name, disposition: 'attachment' });
   });
 }
 

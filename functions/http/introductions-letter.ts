@@ -4,7 +4,7 @@ import { renderIntroductionLetterPdf } from '../../shared/adapters/documents/int
 import { idPathSchema } from '../../shared/schemas/introductions.js';
 import { introductionLetterOf } from '../../shared/services/introductions.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
-import { httpRoute } from '../middleware/http.js';
+import { fileResponse, httpRoute } from '../middleware/http.js';
 import { introductionPorts } from './ports.js';
 
 export function createHandler(deps: () => AppDeps) {
@@ -18,16 +18,7 @@ export function createHandler(deps: () => AppDeps) {
       regular: loadFont('regular'),
       bold: loadFont('bold'),
     });
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="giay-gioi-thieu-${introduction.id}.pdf"`,
-        'cache-control': 'private, no-store',
-      },
-      body: pdf.toString('base64'),
-      isBase64Encoded: true,
-    };
+    return fileResponse(pdf, { format: 'pdf', name: `giay-gioi-thieu-${introduction.id}` });
   });
 }
 

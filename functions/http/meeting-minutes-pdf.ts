@@ -3,21 +3,13 @@ import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minute
 import { meetingPathSchema } from '../../shared/schemas/meeting-record.js';
 import { exportMinutesPdf } from '../../shared/services/minutes.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
-import { httpRoute } from '../middleware/http.js';
+import { fileResponse, httpRoute } from '../middleware/http.js';
 
 export function createHandler(deps: () => AppDeps, pdf = createMinutesPdfRenderer()) {
   return httpRoute({ path: meetingPathSchema }, deps, async ({ principal, path }) => {
     const d = deps();
     const file = await exportMinutesPdf({ ...d.repos, clock: d.clock, pdf }, principal, path.id);
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="${file.fileName}"`,
-      },
-      body: Buffer.from(file.bytes).toString('base64'),
-      isBase64Encoded: true,
-    };
+    return fileResponse(file.bytes, { format: 'pdf', name: file.fileName.replace(/\.pdf$/, '') });
   });
 }
 

@@ -216,5 +216,36 @@ export function httpRoute<B = undefined, P = undefined, Q = undefined>(
 }
 
 export const ok = (body: unknown) => jsonResponse(200, body);
+
+const FILE_TYPES = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/**
+ * A document as the answer: base64 body, its type, its name (RFC 6266/5987, so a Vietnamese name survives)
+ * and `no-store`: a letter, minutes or a report holds members' personal data, which no browser or proxy
+ * cache may keep (docs/privacy.md).
+ */
+export function fileResponse(
+  bytes: Uint8Array,
+  file: { format: keyof typeof FILE_TYPES; name: string; disposition?: 'inline' | 'attachment' },
+): HttpResult {
+  const fileName = `${file.name}.${file.format}`;
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '');
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': FILE_TYPES[file.format],
+      'content-disposition': `${file.disposition ?? 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'cache-control': 'private, no-store',
+    },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+}
 export const created = (body: unknown) => jsonResponse(201, body);
 export { jsonResponse };

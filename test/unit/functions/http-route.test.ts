@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { created, httpRoute } from '../../../functions/middleware/http.js';
+import { created, fileResponse, httpRoute } from '../../../functions/middleware/http.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
 import { RecordingMetrics } from '../../../shared/adapters/memory/recording-metrics.js';
 import { createTokenVerifier, signToken } from '../../../shared/adapters/tokens.js';
@@ -79,5 +79,30 @@ describe('Function: httpRoute', () => {
     expect(rule.statusCode).toBe(422);
     expect(JSON.parse(rule.body ?? '{}').error).toMatchObject({ code: 'rule_violation', rule: 'R2' });
     expect((await route(event({ name: 'x', rule: 'dup' }, token), context)).statusCode).toBe(409);
+  });
+});
+
+describe('Function: fileResponse', () => {
+  it('sends the bytes as base64 with their type, a name that keeps its Vietnamese letters, and no-store', () => {
+    // Act
+    const pdf = fileResponse(new Uint8Array([37, 80, 68, 70]), { format: 'pdf', name: 'biên-bản-họp' });
+    const xlsx = fileResponse(new Uint8Array([80, 75]), {
+      format: 'xlsx',
+      name: 'bao-cao',
+      disposition: 'attachment',
+    });
+
+    // Assess
+    expect(pdf).toMatchObject({ statusCode: 200, isBase64Encoded: true, body: 'JVBERg==' });
+    expect(pdf.headers).toEqual({
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="bien-ban-hop.pdf"; filename*=UTF-8''bi%C3%AAn-b%E1%BA%A3n-h%E1%BB%8Dp.pdf`,
+      'cache-control': 'private, no-store',
+    });
+    expect(xlsx.headers?.['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.headers?.['content-disposition']).toMatch(/^attachment; filename="bao-cao\.xlsx"/);
+    expect(xlsx.headers?.['cache-control']).toBe('private, no-store');
   });
 });
