@@ -6,6 +6,7 @@ import type { AnswerView, Notice } from '../shared/ports/chat.js';
 import { type Catalogue, catalogue, meetingText } from './i18n/index.js';
 import { noticeAckData } from './keyboards/absence-notices.js';
 import { confirmData } from './keyboards/confirmations.js';
+import { addendumData } from './keyboards/minutes.js';
 import { answerKeyboard, categoryKeyboard, skipKeyboard } from './keyboards/rsvp.js';
 import { button, message, type ViewMessage } from './view.js';
 
@@ -219,6 +220,14 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
     case 'addendum_to_countersign':
       return message(
         t.notices.addendumToCountersign(notice.proposerName, notice.seq, meetingText(notice.meeting)),
+        [
+          [
+            button(
+              t.minutes.addendumSign(notice.seq),
+              addendumData.encode({ meetingId: notice.meeting.id, action: 'sign', seq: notice.seq }),
+            ),
+          ],
+        ],
       );
     case 'comment_answered':
       return message(

@@ -657,6 +657,19 @@ export const en: Catalogue = {
       `You signed the minutes as ${as === 'chair' ? 'chair' : 'secretary'}.`,
     waiting: (as: 'chair' | 'secretary') =>
       `The minutes wait for the ${as === 'chair' ? 'secretary' : 'chair'} to sign.`,
+    sealedHint:
+      'The minutes are sealed and cannot be edited. To correct them, write an addendum: it needs the signatures of both the chair and the secretary.',
+    addendumLine: (seq: number, text: string, awaiting?: 'chair' | 'secretary') =>
+      `Addendum ${seq}: ${text} — ${awaiting ? `awaiting the ${awaiting}'s countersignature` : 'signed by both'}`,
+    addendumNew: 'Write an addendum',
+    addendumSign: (seq: number) => `Countersign addendum ${seq}`,
+    addendumPrompt:
+      'Send the text of the addendum correcting the minutes in your next message. It carries your signature and joins the minutes only once the other signer countersigns it.',
+    addendumProposed: (seq: number, awaiting?: 'chair' | 'secretary') =>
+      `You have written and signed addendum ${seq}.` +
+      (awaiting ? ` It awaits the ${awaiting}'s countersignature.` : ''),
+    addendumCountersigned: (seq: number) =>
+      `You have countersigned addendum ${seq}; it is now part of the minutes.`,
     sealed: 'The minutes have both signatures and are sealed. The PDF goes to the chair and the secretary.',
   },
 

@@ -713,6 +713,19 @@ export const vi = {
       `Biên bản chờ ${as === 'chair' ? 'thư ký' : 'đồng chí chủ trì'} ký.`,
     // No count: /ky and the notifier (on MinutesSigned) share the sending, whichever comes first (R16).
     sealed: 'Biên bản đã đủ hai chữ ký và được niêm phong. Bản PDF được gửi cho đồng chí chủ trì và thư ký.',
+    sealedHint:
+      'Biên bản đã niêm phong, không sửa được. Cần đính chính thì lập phụ lục: phụ lục cần chữ ký của cả đồng chí chủ trì và thư ký.',
+    addendumLine: (seq: number, text: string, awaiting?: 'chair' | 'secretary') =>
+      `Phụ lục ${seq}: ${text} — ${awaiting ? `chờ ${awaiting === 'chair' ? 'đồng chí chủ trì' : 'thư ký'} ký xác nhận` : 'đã đủ chữ ký'}`,
+    addendumNew: 'Lập phụ lục đính chính',
+    addendumSign: (seq: number) => `Ký xác nhận phụ lục ${seq}`,
+    addendumPrompt:
+      'Gửi nội dung phụ lục đính chính biên bản trong tin nhắn tiếp theo. Phụ lục mang chữ ký của đồng chí và chỉ được đưa vào biên bản khi đồng chí còn lại ký xác nhận.',
+    addendumProposed: (seq: number, awaiting?: 'chair' | 'secretary') =>
+      `Đồng chí đã lập và ký phụ lục ${seq}.` +
+      (awaiting ? ` Phụ lục chờ ${awaiting === 'chair' ? 'đồng chí chủ trì' : 'thư ký'} ký xác nhận.` : ''),
+    addendumCountersigned: (seq: number) =>
+      `Đồng chí đã ký xác nhận phụ lục ${seq}; phụ lục đã được đưa vào biên bản.`,
   },
 
   comment: {

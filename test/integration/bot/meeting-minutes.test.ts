@@ -196,6 +196,60 @@ describe('Feature: the minutes in the bot', () => {
     expect(told(secretaryUser)).toHaveLength(0);
   });
 
+  it('the chair countersigns from the notice; a signer writes the next addendum in /bienban and the other countersigns it there (R16)', async () => {
+    // Prepare: the notice of the secretary's addendum 1 sits in the chair's chat (previous test)
+    const notice = world.emu
+      .botMessages(chairUser.id)
+      .find((m) => m.text?.startsWith('PHỤ LỤC BIÊN BẢN CHỜ ĐỒNG CHÍ KÝ'));
+
+    // Act: countersign 1 from the notice; the chair writes addendum 2; the secretary countersigns it
+    await world.emu.pressButton({
+      user: chairUser,
+      messageId: notice?.messageId ?? 0,
+      text: 'Ký xác nhận phụ lục 1',
+    });
+    const countersigned = last(chairUser)?.text;
+    await world.emu.sendUserMessage({ user: chairUser, text: '/bienban' });
+    const chairSheet = last(chairUser);
+    await world.emu.pressButton({
+      user: chairUser,
+      messageId: chairSheet?.messageId ?? 0,
+      text: 'Lập phụ lục đính chính',
+    });
+    const prompt = last(chairUser)?.text;
+    await world.emu.sendUserMessage({
+      user: chairUser,
+      text: 'Đính chính: cuộc họp kết thúc lúc 10 giờ 30.',
+    });
+    const proposed = last(chairUser)?.text;
+    await say('/bienban');
+    const secretarySheet = last(secretaryUser);
+    await world.emu.pressButton({
+      user: secretaryUser,
+      messageId: secretarySheet?.messageId ?? 0,
+      text: 'Ký xác nhận phụ lục 2',
+    });
+
+    // Assess
+    expect(countersigned).toBe('Đồng chí đã ký xác nhận phụ lục 1; phụ lục đã được đưa vào biên bản.');
+    expect(chairSheet?.text).toContain('Phụ lục 1: Đính chính: phần 2.1 thống nhất 90%. — đã đủ chữ ký');
+    expect(prompt).toContain('Gửi nội dung phụ lục đính chính biên bản');
+    expect(proposed).toBe('Đồng chí đã lập và ký phụ lục 2. Phụ lục chờ thư ký ký xác nhận.');
+    expect(secretarySheet?.text).toContain(
+      'Phụ lục 2: Đính chính: cuộc họp kết thúc lúc 10 giờ 30. — chờ thư ký ký xác nhận',
+    );
+    expect(last(secretaryUser)?.text).toBe(
+      'Đồng chí đã ký xác nhận phụ lục 2; phụ lục đã được đưa vào biên bản.',
+    );
+    const minutes = await world.repos.minutes.get(meeting.id);
+    expect(
+      minutes?.addenda.map((a) => [a.seq, Boolean(a.signatures.chair && a.signatures.secretary && a.hash)]),
+    ).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+  });
+
   it('minutes sealed outside the bot reach both signers from the notifier, once however often SNS delivers', async () => {
     // Prepare: a later meeting whose minutes are written and signed through the use cases (the web app's
     // path, or a webhook that died after sealing): they seal and raise MinutesSigned, and send nothing
