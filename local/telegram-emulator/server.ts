@@ -9,6 +9,7 @@ import {
   STATUS_CODES,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { BotCommand, Update, UserFromGetMe } from 'grammy/types';
 import { sendJson } from '../emulator-http.js';
 import { admit } from '../loopback-guard.js';
@@ -75,6 +76,12 @@ export interface TelegramEmulatorOptions {
   webhookTimeoutMs?: number;
   /** Largest accepted request body (Telegram: 50 MB for bots). */
   maxUploadBytes?: number;
+  /**
+   * The network between the bot and Telegram: every Bot API call over HTTP takes this much longer, half
+   * before Telegram handles it and half on the way back (0 by default; the bench uses a Lambda-to-Telegram
+   * round trip). A method returned in a webhook's answer rides that answer and pays nothing more.
+   */
+  apiLatencyMs?: number;
   /**
    * Browser origins allowed to call (the chat page's own). A request from any other origin is refused:
    * every web page a developer opens could otherwise read the chats and act as any user. Requests
@@ -151,6 +158,7 @@ export class TelegramEmulator {
   private readonly requestedPort: number;
   private readonly webhookTimeoutMs: number;
   private readonly maxUploadBytes: number;
+  private apiLatencyMs: number;
   private server: Server | undefined;
   private address: { url: string; port: number } | undefined;
   private readonly outgoing = new Set<ClientRequest>();
@@ -181,6 +189,7 @@ export class TelegramEmulator {
     this.host = options.host ?? '127.0.0.1';
     this.requestedPort = options.port ?? 0;
     this.webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
+    this.apiLatencyMs = options.apiLatencyMs ?? 0;
     this.maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
     this.allowedOrigins = new Set(options.allowedOrigins ?? []);
     this.limiter = new RateLimiter(
@@ -261,6 +270,11 @@ export class TelegramEmulator {
   /** Changes only the limits given (`enabled` included), as the control API's POST does. */
   changeRateLimits(limits: Partial<RateLimits>): void {
     this.limiter.set(limits);
+  }
+
+  /** Sets the Bot API's round-trip latency (see the option `apiLatencyMs`). */
+  setApiLatency(ms: number): void {
+    this.apiLatencyMs = Math.max(0, ms);
   }
 
   disableRateLimits(): void {
@@ -610,7 +624,12 @@ export class TelegramEmulator {
       const apiError = error instanceof BotApiError ? error : INTERNAL_SERVER_ERROR;
       return sendJson(res, apiError.errorCode, apiError.toBody());
     }
+    // The way there: Telegram handles the call (and records it) only once it has arrived.
+    const latency = this.apiLatencyMs;
+    if (latency > 0) await delay(latency / 2);
     const response = await this.invoke(api[2] ?? '', params, { signal: abort.signal });
+    // The way back.
+    if (latency > 0) await delay(latency / 2);
     sendJson(res, response.ok ? 200 : response.error_code, response);
   }
 

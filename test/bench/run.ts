@@ -40,6 +40,8 @@ async function main() {
   if (wants('rsvp')) {
     const section = await rsvpSection({
       presses: Number(process.env.BENCH_RSVP_PRESSES ?? 1000),
+      latencyMs: Number(process.env.BENCH_RSVP_LATENCY_MS ?? 150),
+      latencyPresses: Number(process.env.BENCH_RSVP_LATENCY_PRESSES ?? 100),
       concurrency: 50,
       channels: channelsOf(process.env.BENCH_RSVP_CHANNELS),
     });

@@ -79,6 +79,22 @@ describe('Class: TelegramEmulator', () => {
       expect(emu.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     });
 
+    it('adds the configured network round trip to every call, half of it before the call is recorded', async () => {
+      // Prepare
+      emu.setApiLatency(200);
+
+      // Act
+      const t0 = Date.now();
+      await bot.api.getMe();
+      const took = Date.now() - t0;
+      emu.setApiLatency(0);
+      const recordedAt = emu.callsOf('getMe').at(-1)?.time ?? 0;
+
+      // Assess: lower bounds only (a busy machine adds time, never removes it); timers may fire 1 ms early
+      expect(took).toBeGreaterThanOrEqual(198);
+      expect(recordedAt - skew - t0).toBeGreaterThanOrEqual(98);
+    });
+
     it('sends a message with HTML and an inline keyboard as a real Message', async () => {
       // Prepare
       const keyboard = new InlineKeyboard().text('Có', 'rsvp:yes').text('Không', 'rsvp:no');
