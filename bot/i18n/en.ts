@@ -70,6 +70,32 @@ const WARNING: Record<MeetingPlanWarning, string> = {
   chair_not_standing: 'The chair is not a standing committee member.',
 };
 
+/** What each rule of the procedure is about, as users name it (the code itself is never shown). */
+const RULE_TOPICS_EN: Record<string, string> = {
+  R1: 'introducing members to their place of residence',
+  R2: "a member's place of residence",
+  R3: 'members often away',
+  R4: 'exemptions from activities at the place of residence',
+  R5: 'receiving members',
+  R6: 'student members',
+  R7: 'following members and ending introductions',
+  R8: 'contact meetings',
+  R9: 'reporting a reason for absence',
+  R10: 'absence without a reason',
+  R11: 'missing both meetings of the year',
+  R12: 'taking part in local activities',
+  R13: 'opening a meeting',
+  R14: "a meeting's agenda",
+  R15: "a meeting's content",
+  R16: 'signing and keeping the minutes',
+  R17: 'the year-end comment on members',
+  R18: 'consulting before the comment',
+  R19: "the member's year-end report",
+  R20: 'collecting the contact book',
+  R21: "the workplace's year-end evaluation",
+  R22: "the year's report",
+};
+
 export const en: Catalogue = {
   language: 'en',
   weekday: (day: number) => WEEKDAYS[day] ?? '',
@@ -91,7 +117,9 @@ export const en: Catalogue = {
     staleButton: 'This button is outdated. Please use the latest message.',
     invalid: 'The information is not valid; please check it.',
     busy: 'Many changes at once. Please press again.',
-    rule: (rule: string) => `Not allowed by the procedure (${rule}).`,
+    // What the rule is about, never its code: users know the procedure, not our numbering of it.
+    rule: (rule: string) =>
+      `This is not allowed by the rules on ${RULE_TOPICS_EN[rule] ?? 'keeping in touch with the place of residence'}.`,
   },
 
   start: {

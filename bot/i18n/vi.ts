@@ -113,6 +113,32 @@ export interface UnitText {
   closedOn?: string;
 }
 
+/** What each rule of the procedure is about, as users name it (the code itself is never shown). */
+const RULE_TOPICS_VI: Record<string, string> = {
+  R1: 'giới thiệu đảng viên về nơi cư trú',
+  R2: 'nơi cư trú của đảng viên',
+  R3: 'đảng viên thường xuyên đi vắng',
+  R4: 'miễn sinh hoạt nơi cư trú',
+  R5: 'tiếp nhận đảng viên',
+  R6: 'đảng viên là học sinh, sinh viên',
+  R7: 'theo dõi và chấm dứt giới thiệu',
+  R8: 'cuộc họp giữ mối liên hệ',
+  R9: 'báo lý do vắng mặt',
+  R10: 'đảng viên vắng mặt không báo lý do',
+  R11: 'đảng viên vắng cả hai cuộc họp trong năm',
+  R12: 'tham gia sinh hoạt ở nơi cư trú',
+  R13: 'khai mạc cuộc họp',
+  R14: 'chương trình cuộc họp',
+  R15: 'nội dung cuộc họp',
+  R16: 'ký và lưu biên bản',
+  R17: 'nhận xét đảng viên cuối năm',
+  R18: 'lấy ý kiến trước khi nhận xét',
+  R19: 'đảng viên báo cáo cuối năm',
+  R20: 'thu sổ liên hệ',
+  R21: 'đánh giá đảng viên cuối năm',
+  R22: 'báo cáo kết quả năm',
+};
+
 export const vi = {
   language: 'vi' as const,
   weekday: (day: number) => WEEKDAYS[day] ?? '',
@@ -134,7 +160,9 @@ export const vi = {
     staleButton: 'Nút này đã cũ hoặc không còn hiệu lực. Đồng chí vui lòng dùng tin nhắn mới nhất.',
     invalid: 'Thông tin chưa hợp lệ, đồng chí vui lòng kiểm tra lại.',
     busy: 'Có nhiều thay đổi cùng lúc. Đồng chí vui lòng bấm lại.',
-    rule: (rule: string) => `Thao tác trái với quy định (${rule}).`,
+    // What the rule is about, never its code: users know the procedure, not our numbering of it.
+    rule: (rule: string) =>
+      `Thao tác này trái với quy định về ${RULE_TOPICS_VI[rule] ?? 'giữ mối liên hệ với nơi cư trú'}.`,
   },
 
   start: {
