@@ -47,11 +47,12 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** A rule of the procedure (R1–R22) forbids the change; the rule is named so users see why. */
+/** A rule of the procedure (R1–R22) forbids the change; `rule` names it for programs, the message for people. */
 export class RuleViolationError extends DomainError {
   readonly rule: RuleId;
   constructor(rule: RuleId, message: string) {
-    super(`rule_${rule}`, `${rule}: ${message}`);
+    // The message says what the rule asks, in words; the code rides in `rule` for programs, never in text.
+    super(`rule_${rule}`, message);
     this.rule = rule;
   }
 }

@@ -92,7 +92,7 @@ export function assertMaySubmit(
   if (memberCategory === 'student' && !evaluation.studentConsultation) {
     throw new RuleViolationError(
       'R18',
-      "a student member's evaluation needs the hamlet head's and the hamlet police head's opinions first",
+      'nhận xét đảng viên là học sinh, sinh viên cần ý kiến của trưởng ấp và trưởng công an ấp trước (the hamlet heads’ opinions come first)',
     );
   }
   if (
@@ -102,14 +102,14 @@ export function assertMaySubmit(
   ) {
     throw new RuleViolationError(
       'R11',
-      'changing the proposal of a member who missed both meetings needs a reason',
+      'đổi đề xuất với đảng viên vắng cả hai cuộc họp cần nêu lý do (changing the proposal of a member who missed both meetings needs a reason)',
     );
   }
   const expected = evaluation.ruleSet === 'hd02-2011' ? ['hd02-4duties'] : ['qd213-full', 'qd213-short'];
   if (!expected.includes(evaluation.form.kind)) {
     throw new RuleViolationError(
       'R17',
-      `the ${evaluation.ruleSet} rule set does not use the ${evaluation.form.kind} form`,
+      `quy định ${evaluation.ruleSet} không dùng mẫu nhận xét ${evaluation.form.kind} (the rule set does not use this form)`,
     );
   }
 }

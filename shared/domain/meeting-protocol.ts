@@ -67,7 +67,7 @@ const NEXT: Record<Round, { round: Round; yearDelta: number }> = {
 
 function shiftRound(id: string, table: typeof PREVIOUS): string {
   const parsed = parseMeetingId(id);
-  if (!parsed) throw new RuleViolationError('R8', `not a meeting id: ${id}`);
+  if (!parsed) throw new RuleViolationError('R8', `mã cuộc họp không hợp lệ: ${id} (not a meeting id)`);
   const to = table[parsed.round];
   return meetingId(parsed.residenceOrgId, parsed.year + to.yearDelta, to.round);
 }

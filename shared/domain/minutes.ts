@@ -118,7 +118,7 @@ export function emptyMinutes(meetingId: string): Minutes {
 export function assertEditable(minutes: Pick<Minutes, 'seal'>): void {
   if (minutes.seal)
     throw new ConflictError(
-      'R16: the minutes are signed and sealed; add a signed addendum instead',
+      'biên bản đã ký và niêm phong; hãy lập phụ lục có ký (the minutes are sealed: add a signed addendum instead)',
       'minutes_sealed',
     );
 }
@@ -128,7 +128,10 @@ export function assertMaySign(minutes: Minutes, as: 'chair' | 'secretary', staff
   assertEditable(minutes);
   const other = as === 'chair' ? minutes.signatures.secretary : minutes.signatures.chair;
   if (other && other.staffId === staffId) {
-    throw new RuleViolationError('R15', 'the chair and the secretary must be two different people');
+    throw new RuleViolationError(
+      'R15',
+      'chủ trì và thư ký phải là hai đồng chí khác nhau (the chair and the secretary must be two different people)',
+    );
   }
 }
 

@@ -54,7 +54,13 @@ export function withAbsenceText(invitation: Invitation, text: string | undefined
   }
   if (text !== undefined) {
     const problem = absenceTextProblem(text);
-    if (problem) throw new RuleViolationError('R9', `the reason text is ${problem.replace('_', ' ')}`);
+    if (problem)
+      throw new RuleViolationError(
+        'R9',
+        problem === 'empty'
+          ? 'lý do vắng mặt còn trống (the reason text is empty)'
+          : 'lý do vắng mặt quá dài (the reason text is too long)',
+      );
   }
   return {
     ...invitation,
@@ -71,7 +77,9 @@ export function withAbsenceText(invitation: Invitation, text: string | undefined
 /** R9: the member's own workplace committee confirms or rejects the reason, once, while it is pending. */
 export function assertMayDecide(invitation: Invitation, principal: Principal): void {
   if (!isWorkplaceStaff(principal) || principal.orgId !== invitation.workplaceOrgId) {
-    throw new ForbiddenError("R9: an absence reason is confirmed by the member's workplace committee");
+    throw new ForbiddenError(
+      "lý do vắng mặt do cấp ủy nơi công tác của đảng viên xác nhận (an absence reason is confirmed by the member's workplace committee)",
+    );
   }
   if (invitation.rsvp !== 'absent' || !invitation.absence) {
     throw new ConflictError('The member no longer reports an absence', 'no_absence');

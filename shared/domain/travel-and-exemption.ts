@@ -26,7 +26,11 @@ export interface Exemption {
 }
 
 export function assertTravelPeriod(from: IsoDate, until: IsoDate): void {
-  if (until < from) throw new RuleViolationError('R3', 'the end of the absence period is before its start');
+  if (until < from)
+    throw new RuleViolationError(
+      'R3',
+      'ngày kết thúc đi vắng trước ngày bắt đầu (the end of the absence period is before its start)',
+    );
 }
 
 /** R4: only the member's own workplace committee confirms an exemption. */
@@ -35,7 +39,9 @@ export function assertMayConfirmExemption(
   memberWorkplaceOrgId: string,
 ): void {
   if (actor.role !== 'workplace_staff' || actor.orgId !== memberWorkplaceOrgId) {
-    throw new ForbiddenError('R4: an exemption is confirmed by the workplace committee only');
+    throw new ForbiddenError(
+      'việc miễn sinh hoạt chỉ do cấp ủy nơi công tác xác nhận (an exemption is confirmed by the workplace committee only)',
+    );
   }
 }
 

@@ -68,7 +68,7 @@ export function assertFormKind(form: Pick<EvaluationForm, 'kind'>, expected: Eva
   if (form.kind !== expected) {
     throw new RuleViolationError(
       'R17',
-      `this member's evaluation uses the ${expected} form, not ${form.kind}`,
+      `nhận xét đảng viên này dùng mẫu ${expected}, không phải ${form.kind} (this member's evaluation uses the ${expected} form)`,
     );
   }
 }
@@ -171,7 +171,7 @@ export function assertDirectPath(introduction: Pick<Introduction, 'contactPath'>
   if (introduction.contactPath !== 'direct') {
     throw new RuleViolationError(
       'R20',
-      'only armed-forces members have their contact book collected directly by the workplace',
+      'chỉ sổ liên hệ của đảng viên trong lực lượng vũ trang mới do cấp ủy nơi công tác trực tiếp thu (only armed-forces members have their contact book collected directly)',
     );
   }
 }
@@ -184,7 +184,7 @@ export function assertR11Proposal(flaggedR11: boolean, proposal: Proposal, reaso
   if (flaggedR11 && proposal !== 'criticise' && !reason?.trim()) {
     throw new RuleViolationError(
       'R11',
-      'changing the proposal of a member who missed both meetings needs a reason',
+      'đổi đề xuất với đảng viên vắng cả hai cuộc họp cần nêu lý do (changing the proposal of a member who missed both meetings needs a reason)',
     );
   }
 }

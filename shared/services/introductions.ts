@@ -180,7 +180,7 @@ export async function planIntroduction(
       return { kind: 'existing', introduction: active, member: existing };
     }
     throw new ConflictError(
-      'This member already has an introduction in force; end it first (R7)',
+      'đảng viên đang có giấy giới thiệu còn hiệu lực; hãy chấm dứt giấy đó trước (an introduction is in force: end it first)',
       'active_introduction',
     );
   }
@@ -418,7 +418,9 @@ export async function recordTravelNotice(
 ): Promise<RecordOutcome<TravelNotice>> {
   const member = await loadMember(ports, memberId);
   if (!isWorkplaceStaffOf(actor, member.workplaceOrgId)) {
-    throw new ForbiddenError("R3: the member's workplace committee gives the travel notice");
+    throw new ForbiddenError(
+      "thông báo đi vắng do cấp ủy nơi công tác của đảng viên gửi (the member's workplace committee gives the travel notice)",
+    );
   }
   assertTravelPeriod(input.from, input.until);
   // The same notice sent again (a retry) is found, not written twice.

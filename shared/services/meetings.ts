@@ -55,7 +55,10 @@ export async function planMeeting(
   const committee = await ports.committees.get(residenceOrgId);
   if (!committee) throw new NotFoundError('Committee');
   if (committee.kind !== 'residence') {
-    throw new RuleViolationError('R8', 'contact meetings are held by the residence committee of a ward');
+    throw new RuleViolationError(
+      'R8',
+      'cuộc họp giữ mối liên hệ do cấp ủy nơi cư trú (phường, xã, thị trấn) tổ chức (contact meetings are held by the residence committee of a ward)',
+    );
   }
   // A closed committee keeps its history but holds no new meetings (issue 14).
   if (committee.closedAt !== undefined) {

@@ -200,7 +200,7 @@ export async function submitSelfReport(
   if (attended > invitations.length && invitations.length > 0) {
     throw new RuleViolationError(
       'R19',
-      `the member was invited to ${invitations.length} meeting(s) this year and cannot report more attended`,
+      `đảng viên được mời ${invitations.length} cuộc họp trong năm nên không báo cáo dự nhiều hơn (invited to ${invitations.length} meeting(s) this year: cannot report more attended)`,
     );
   }
   if (
@@ -256,12 +256,12 @@ export async function recordDirectCollection(
   if (evaluation?.status !== 'submitted') {
     throw new RuleViolationError(
       'R20',
-      'the residence committee has not submitted this year’s evaluation yet: there is no contact book to collect',
+      'cấp ủy nơi cư trú chưa gửi nhận xét năm nay nên chưa có sổ liên hệ để thu (the residence committee has not submitted this year’s evaluation yet)',
     );
   }
   const now = ports.clock.now();
   if (input.collectedOn > localDate(now)) {
-    throw new RuleViolationError('R20', 'the collection date is in the future');
+    throw new RuleViolationError('R20', 'ngày thu sổ chưa đến (the collection date is in the future)');
   }
   const collection: DirectCollection = {
     memberId: input.memberId,

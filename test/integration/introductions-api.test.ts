@@ -585,7 +585,7 @@ describe('HTTP: introductions, receipt, end, travel notices and exemptions', () 
         until: '2026-02-01',
       });
       expect(byResidence.status).toBe(403);
-      expect(byResidence.json.error.message).toContain('R4');
+      expect(byResidence.json.error.message).toContain('cấp ủy nơi công tác xác nhận');
       expect(backwards.status).toBe(400);
       expect(backwards.json.error.issues?.[0]?.path).toEqual(['until']);
     });

@@ -109,15 +109,23 @@ describe('Function: introduction rules used by the routes', () => {
 
   it('R5: a hamlet must be a hamlet cell of the receiving committee', () => {
     expect(() => assertHamletOf({ kind: 'hamlet_cell', parentId: 'r' }, 'r')).not.toThrow();
-    expect(() => assertHamletOf({ kind: 'hamlet_cell', parentId: 'r2' }, 'r')).toThrow(/R5/);
-    expect(() => assertHamletOf({ kind: 'residence', parentId: 'r' }, 'r')).toThrow(/R5/);
-    expect(() => assertHamletOf(undefined, 'r')).toThrow(/R5/);
+    expect(() => assertHamletOf({ kind: 'hamlet_cell', parentId: 'r2' }, 'r')).toThrow(
+      expect.objectContaining({ rule: 'R5' }),
+    );
+    expect(() => assertHamletOf({ kind: 'residence', parentId: 'r' }, 'r')).toThrow(
+      expect.objectContaining({ rule: 'R5' }),
+    );
+    expect(() => assertHamletOf(undefined, 'r')).toThrow(expect.objectContaining({ rule: 'R5' }));
   });
 
   it('R5, R7: dated between the letter and today', () => {
     const i = { issuedOn: '2026-03-02' };
     expect(() => assertDatedWithinIntroduction('R7', i, '2026-03-02', '2026-03-02')).not.toThrow();
-    expect(() => assertDatedWithinIntroduction('R7', i, '2026-03-01', '2026-03-02')).toThrow(/R7/);
-    expect(() => assertDatedWithinIntroduction('R5', i, '2026-03-03', '2026-03-02')).toThrow(/R5/);
+    expect(() => assertDatedWithinIntroduction('R7', i, '2026-03-01', '2026-03-02')).toThrow(
+      expect.objectContaining({ rule: 'R7' }),
+    );
+    expect(() => assertDatedWithinIntroduction('R5', i, '2026-03-03', '2026-03-02')).toThrow(
+      expect.objectContaining({ rule: 'R5' }),
+    );
   });
 });

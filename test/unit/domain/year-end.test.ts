@@ -95,8 +95,12 @@ describe('Function: isFlaggedR11 (R11)', () => {
   });
 
   it('needs a reason to change the pre-set criticism', () => {
-    expect(() => assertR11Proposal(true, 'none', undefined)).toThrowError(/^R11:/);
-    expect(() => assertR11Proposal(true, 'none', '  ')).toThrowError(/^R11:/);
+    expect(() => assertR11Proposal(true, 'none', undefined)).toThrowError(
+      expect.objectContaining({ rule: 'R11' }),
+    );
+    expect(() => assertR11Proposal(true, 'none', '  ')).toThrowError(
+      expect.objectContaining({ rule: 'R11' }),
+    );
     expect(() => assertR11Proposal(true, 'none', 'Ốm dài ngày, có giấy viện')).not.toThrow();
     expect(() => assertR11Proposal(false, 'commend', undefined)).not.toThrow();
   });

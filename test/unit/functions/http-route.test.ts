@@ -77,7 +77,11 @@ describe('Function: httpRoute', () => {
     expect(JSON.parse(okResponse.body ?? '{}')).toEqual({ by: 's1', id: 't1', name: 'Nguyễn' });
     const rule = await route(event({ name: 'x', rule: 'R2' }, token), context);
     expect(rule.statusCode).toBe(422);
-    expect(JSON.parse(rule.body ?? '{}').error).toMatchObject({ code: 'rule_violation', rule: 'R2' });
+    expect(JSON.parse(rule.body ?? '{}').error).toEqual({
+      code: 'rule_violation',
+      rule: 'R2',
+      message: 'too short',
+    });
     expect((await route(event({ name: 'x', rule: 'dup' }, token), context)).statusCode).toBe(409);
   });
 });
