@@ -38,7 +38,7 @@ function budgetFor(def: { bot?: boolean }): number {
 }
 
 /** In the font loader only (shared/adapters/documents/fonts.ts, FONT_FILES): a bundle holding it renders PDFs. */
-const FONT_LOADER_MARKER = 'DejaVuSans.ttf';
+const FONT_LOADER_MARKER = 'Tinos_400Regular.ttf';
 
 /**
  * Known debts: functions over their budget, each capped where it stands so it cannot grow unnoticed. An
@@ -179,7 +179,13 @@ describe('Bundles: every registered function, built by the CDK construct', () =>
     if (def.needsFonts) {
       // The fonts only: our PDF writer loads nothing else at runtime.
       expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map', 'node_modules']);
-      expect(readdirSync(path.join(dir, FONTS_PACKAGE_DIR, 'ttf')).sort()).toEqual([...FONT_FILES].sort());
+      // The faces in the package's layout, with the package's manifest and the fonts' licence (SIL OFL)
+      const fontsDir = path.join(dir, FONTS_PACKAGE_DIR);
+      const shipped = readdirSync(fontsDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(fontsDir, path.join(entry.parentPath, entry.name)))
+        .sort();
+      expect(shipped).toEqual(['LICENSE_FONT', 'package.json', ...FONT_FILES].sort());
     } else {
       expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
     }
