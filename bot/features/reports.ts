@@ -25,6 +25,7 @@ function ports(ctx: BotContext): ReportPorts {
     invitations: p.invitations,
     evaluations: p.evaluations,
     reports: p.reports,
+    staff: p.staff,
     clock: ctx.deps.clock,
     ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
   };

@@ -1,5 +1,6 @@
 // use cases: the minutes (biên bản) of a contact meeting — parts in the protocol's order (R13–R15), the
 // filled-in sections, signing by chair and secretary, the seal and signed addenda (R16).
+
 import { absenteeStatus, effectiveAttendance } from '../domain/attendance.js';
 import { sortByVietnameseName } from '../domain/collation.js';
 import type { Comment } from '../domain/comment.js';
@@ -30,6 +31,7 @@ import {
   type Signature,
 } from '../domain/minutes.js';
 import { filledInText } from '../domain/minutes-text.js';
+import { documentPlace } from '../domain/party-document.js';
 import type { Principal } from '../domain/roles.js';
 import type { MinutesPdfRenderer } from '../ports/minutes-pdf.js';
 import { type AbsenceNoticeRun, sendAbsenceNotices } from './absence-notices.js';
@@ -376,6 +378,10 @@ export async function renderMinutesPdf(
   const meetingId = meeting.id;
   const { minutes, record } = await minutesDocument(ports, meeting, { withRows: true });
   const view = minutesView(meeting, minutes, record);
+  // The header of the party's document format: the committee reported to and the committee's place.
+  const committee = await ports.committees.get(meeting.residenceOrgId);
+  const parent = committee?.parentId ? await ports.committees.get(committee.parentId) : undefined;
+  const place = committee ? documentPlace(committee) : undefined;
   const bytes = await ports.pdf.render({
     meetingId,
     record,
@@ -391,6 +397,7 @@ export async function renderMinutesPdf(
     ...(view.seal ? { seal: view.seal } : {}),
     addenda: minutes.addenda,
     generatedAt: ports.clock.now().toISOString(),
+    issuer: { ...(parent ? { parent: parent.name } : {}), ...(place ? { place } : {}) },
   });
   return { fileName: `bien-ban-${meetingId}.pdf`, bytes, state: view.state };
 }

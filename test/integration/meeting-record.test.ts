@@ -500,8 +500,13 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(text).toContain('Bận công tác (cấp ủy nơi công tác đã xác nhận)');
     expect(text).not.toContain('Đi công tác Hà Nội');
     expect(text).toContain('2.3. Phản hồi ý kiến đóng góp');
-    expect(text).toContain('Đã ký: Trần Văn Chủ');
-    expect(text).toContain('Đã ký: Lê Thị Thư');
+    // The two signature blocks with their full names, the seal's hash as the footer's check code
+    expect(text).toContain('THƯ KÝ CUỘC HỌP');
+    expect(text).toContain('CHỦ TRÌ CUỘC HỌP');
+    expect(text).toContain('Trần Văn Chủ');
+    expect(text).toContain('Lê Thị Thư');
+    expect(text).not.toContain('Đã ký:');
+    expect(text).toContain(`Mã kiểm tra`);
     expect(text).toContain(sealHash);
     expect(text).toContain('Đính chính: chỉ tiêu đạt 9/10');
     expect(text).toContain('Phụ lục 1 — đã ký: chủ trì Trần Văn Chủ');

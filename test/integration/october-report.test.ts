@@ -518,7 +518,10 @@ describe('Year end: the October report (R22)', () => {
       expect(answer.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       for (const expected of [
         'BÁO CÁO',
-        'Kính gửi: Quận ủy Ninh Kiều',
+        'Kết quả năm 2026 thực hiện việc đảng viên đang công tác',
+        '-BC/ĐU',
+        // A report goes up by its "Nơi nhận", with the purpose, not by a "Kính gửi"
+        '- Quận ủy Ninh Kiều (để báo cáo),',
         'Tổng số đảng viên được giới thiệu: 29',
         'Đã tiếp nhận: 26; chưa tiếp nhận: 3.',
         'Đang giữ mối liên hệ: 24; chấm dứt liên hệ trong năm: 2.',
