@@ -173,10 +173,13 @@ function centred(doc: PdfDocument, lines: string[], x: number, width: number): v
 
 /** The two header columns; leaves the cursor under the lower of the two. */
 export function drawPartyHeader(doc: PdfDocument, header: PartyHeader): void {
-  const { left, width } = frameOf(doc);
-  const leftWidth = width * 0.46;
+  const frame = frameOf(doc);
+  // As on printed party documents, the header reaches a little into the side margins so that a ward's
+  // name and the place-and-date line usually fit on one line each.
+  const left = frame.left - 14;
+  const leftWidth = frame.width * 0.46 + 14;
   const rightX = left + leftWidth;
-  const rightWidth = width - leftWidth;
+  const rightWidth = frame.width + 14 + 20 - leftWidth;
   const top = doc.y;
 
   // Left: the party organisation (regular), the issuer (bold), the asterisk, the number.
@@ -225,7 +228,7 @@ export function drawPartyHeader(doc: PdfDocument, header: PartyHeader): void {
     centred(doc, lines, rightX, rightWidth);
   }
 
-  doc.x = left;
+  doc.x = frame.left;
   doc.y = Math.max(leftBottom, doc.y) + 14;
 }
 
