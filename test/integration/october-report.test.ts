@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as compileHandler } from '../../functions/http/compile-report.js';
 import { createHandler as getReportHandler } from '../../functions/http/get-report.js';
 import { createHandler as jobHandler } from '../../functions/jobs/october-report.js';
+import { REPORT_TITLE_ROWS } from '../../shared/adapters/documents/report-xlsx.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { BACKGROUND_FUNCTIONS, HTTP_ROUTES, octoberReportSchedule } from '../../shared/config/functions.js';
 import type { EvaluationForm } from '../../shared/domain/evaluation.js';
@@ -404,8 +405,9 @@ describe('Year end: the October report (R22)', () => {
         const ws = workbook.getWorksheet(sheet);
         if (!ws) throw new Error(`no sheet ${sheet}`);
         const out: (string | number)[][] = [];
-        ws.eachRow((row) => {
-          out.push((row.values as (string | number)[]).slice(1));
+        // The table, under the title rows (committee, title, counting basis)
+        ws.eachRow((row, n) => {
+          if (n > REPORT_TITLE_ROWS) out.push((row.values as (string | number)[]).slice(1));
         });
         return out;
       };
