@@ -26,6 +26,7 @@ function ports(ctx: BotContext): ReportPorts {
     evaluations: p.evaluations,
     reports: p.reports,
     staff: p.staff,
+    counters: p.counters,
     clock: ctx.deps.clock,
     ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
   };

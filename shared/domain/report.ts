@@ -76,6 +76,8 @@ export interface OctoberReport {
   scope: 'residence' | 'aggregate';
   childOrgIds: string[];
   body: OctoberReportBody;
+  /** Its number and symbol ("3-BC/ĐU"), given at the first compilation and kept by later versions. */
+  number?: string;
 }
 
 export function emptyReportBody(): OctoberReportBody {

@@ -39,6 +39,7 @@ import type { Clock } from '../ports/common.js';
 import type { Metrics } from '../ports/metrics.js';
 import type {
   CommitteeRepository,
+  CounterRepository,
   EvaluationRepository,
   IntroducedMember,
   IntroductionRepository,
@@ -49,6 +50,7 @@ import type {
   ReportRepository,
   StaffRepository,
 } from '../ports/repositories.js';
+import { nextDocumentNumber } from './document-numbers.js';
 
 export interface ReportPorts {
   committees: CommitteeRepository;
@@ -63,6 +65,8 @@ export interface ReportPorts {
   clock: Clock;
   /** The committee's staff, for the report's signer (its bí thư, else a phó bí thư). */
   staff?: Pick<StaffRepository, 'ofCommittee'>;
+  /** The per-committee document counters: the report's number ("3-BC/ĐU") is given once, from here. */
+  counters?: CounterRepository;
 }
 
 export interface CompileOutcome {
@@ -311,6 +315,10 @@ async function storeReport(
     r.scope === scope && r.childOrgIds.join(',') === childOrgIds.join(',') && sameReportBody(r.body, body);
   const latest = await ports.reports.get(committee.id, year);
   if (latest && same(latest)) return { report: latest, changed: false };
+  // The year's report keeps its number across recompilations: a new version is the same document.
+  const number =
+    latest?.number ??
+    (ports.counters ? await nextDocumentNumber(ports.counters, committee, year, 'report') : undefined);
   const report: OctoberReport = {
     orgId: committee.id,
     year,
@@ -319,6 +327,7 @@ async function storeReport(
     scope,
     childOrgIds,
     body,
+    ...(number ? { number } : {}),
   };
   try {
     await ports.reports.save(report, committee.parentId, {
@@ -586,5 +595,6 @@ export async function octoberReportDocument(
     bothMeetingsMissed,
     issuedOn: localDate(new Date(report.compiledAt)),
     ...(signer ? { signer } : {}),
+    ...(report.number ? { number: report.number } : {}),
   };
 }
