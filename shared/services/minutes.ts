@@ -34,7 +34,9 @@ import { filledInText } from '../domain/minutes-text.js';
 import { documentPlace } from '../domain/party-document.js';
 import type { Principal } from '../domain/roles.js';
 import type { MinutesPdfRenderer } from '../ports/minutes-pdf.js';
+import type { CounterRepository } from '../ports/repositories.js';
 import { type AbsenceNoticeRun, sendAbsenceNotices } from './absence-notices.js';
+import { nextDocumentNumber } from './document-numbers.js';
 import { loadMeeting, type MeetingPorts } from './meeting-ports.js';
 import { retryOnConflict } from './retry.js';
 
@@ -298,7 +300,11 @@ export async function signatureOf(
  * meeting held, raises MinutesSigned, then sends the R10 notices.
  */
 export async function signMinutes(
-  ports: RecordPorts & Pick<MeetingPorts, 'meetings' | 'minutes' | 'staff' | 'clock' | 'absenceNotices'>,
+  ports: RecordPorts &
+    Pick<MeetingPorts, 'meetings' | 'minutes' | 'staff' | 'clock' | 'absenceNotices'> & {
+      /** The committee's document counters: the sealed minutes get their number ("3-BB/ĐU") from here. */
+      counters?: CounterRepository;
+    },
   principal: Principal,
   meetingId: string,
   as: 'chair' | 'secretary',
@@ -317,18 +323,27 @@ export async function signMinutes(
     if (isSameSignature(current, as, principal.sub)) return { minutes: current, sealedNow: false };
     const record =
       current.record ?? (await buildMinutesRecord(ports, meeting, ports.clock.now(), { withRows: true }));
-    const next = withSignature(current, as, signature, () => record);
-    if (!next.seal) {
-      await ports.minutes.save(next, current.version);
-      return { minutes: next, sealedNow: false };
+    const signedNext = withSignature(current, as, signature, () => record);
+    if (!signedNext.seal) {
+      await ports.minutes.save(signedNext, current.version);
+      return { minutes: signedNext, sealedNow: false };
     }
+    // Sealed now: the minutes become a document of the committee and get its next number for the year.
+    const committee = await ports.committees.get(meeting.residenceOrgId);
+    const number =
+      current.number ??
+      (ports.counters && committee
+        ? await nextDocumentNumber(ports.counters, committee, record.meeting.year, 'minutes')
+        : undefined);
+    const seal = signedNext.seal;
+    const next: Minutes = { ...signedNext, ...(number ? { number } : {}) };
     const fresh = await loadMeeting(ports.meetings, meetingId);
     const event: DomainEvent<'MinutesSigned'> = {
       type: 'MinutesSigned',
       id: `MinutesSigned:${meetingId}`,
-      occurredAt: next.seal.sealedAt,
+      occurredAt: seal.sealedAt,
       orgIds: [meeting.residenceOrgId],
-      data: { meetingId, hash: next.seal.hash },
+      data: { meetingId, hash: seal.hash },
     };
     await ports.minutes.saveWithMeeting(
       next,
@@ -397,7 +412,11 @@ export async function renderMinutesPdf(
     ...(view.seal ? { seal: view.seal } : {}),
     addenda: minutes.addenda,
     generatedAt: ports.clock.now().toISOString(),
-    issuer: { ...(parent ? { parent: parent.name } : {}), ...(place ? { place } : {}) },
+    issuer: {
+      ...(parent ? { parent: parent.name } : {}),
+      ...(place ? { place } : {}),
+      ...(minutes.number ? { number: minutes.number } : {}),
+    },
   });
   return { fileName: `bien-ban-${meetingId}.pdf`, bytes, state: view.state };
 }

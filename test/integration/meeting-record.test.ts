@@ -394,6 +394,8 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(secretary.json.signatures.secretary?.name).toBe('Lê Thị Thư');
     expect(meeting?.status).toBe('held');
     expect(signedEvent?.event).toMatchObject({ type: 'MinutesSigned', data: { meetingId: JUNE } });
+    // Sealed, the minutes are numbered from the ward's counter of minutes for the year, once
+    expect((await deps.repos.minutes.get(JUNE))?.number).toMatch(/^1-BB\/(ĐU|CB)$/);
     sealHash = secretary.json.seal?.hash ?? '';
   });
 
@@ -494,6 +496,7 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(answer.headers['content-type']).toBe('application/pdf');
     expect(answer.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain(`Số ${(await deps.repos.minutes.get(JUNE))?.number}`);
     expect(text).toContain('Nguyễn Thị Hồng Nhung');
     expect(text).toContain('Huỳnh Minh Khánh');
     // The reason's category and decision, never its free text (docs/privacy.md: the record is kept for good).
