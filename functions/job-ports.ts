@@ -25,6 +25,8 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       invitations: r.invitations,
       evaluations: r.evaluations,
       reports: r.reports,
+      staff: r.staff,
+      counters: r.counters,
       clock: d.clock,
       metrics: d.metrics,
     },

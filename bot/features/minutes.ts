@@ -35,6 +35,7 @@ function recordPorts(ctx: BotContext) {
     minutes: p.minutes,
     staff: p.staff,
     absenceNotices: p.absenceNotices,
+    counters: p.counters,
     clock: ctx.deps.clock,
   };
 }

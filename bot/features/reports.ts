@@ -25,6 +25,8 @@ function ports(ctx: BotContext): ReportPorts {
     invitations: p.invitations,
     evaluations: p.evaluations,
     reports: p.reports,
+    staff: p.staff,
+    counters: p.counters,
     clock: ctx.deps.clock,
     ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
   };

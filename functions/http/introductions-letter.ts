@@ -1,5 +1,5 @@
 // handler: GET /introductions/{id}/letter.pdf — the introduction letter as a PDF, per the committee's rule set.
-import { loadFont } from '../../shared/adapters/documents/fonts.js';
+import { documentFonts } from '../../shared/adapters/documents/fonts.js';
 import { renderIntroductionLetterPdf } from '../../shared/adapters/documents/introduction-letter-pdf.js';
 import { idPathSchema } from '../../shared/schemas/introductions.js';
 import { introductionLetterOf } from '../../shared/services/introductions.js';
@@ -14,10 +14,7 @@ export function createHandler(deps: () => AppDeps) {
       principal,
       path.id,
     );
-    const pdf = await renderIntroductionLetterPdf(content, {
-      regular: loadFont('regular'),
-      bold: loadFont('bold'),
-    });
+    const pdf = await renderIntroductionLetterPdf(content, documentFonts());
     return fileResponse(pdf, { format: 'pdf', name: `giay-gioi-thieu-${introduction.id}` });
   });
 }

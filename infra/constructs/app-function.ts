@@ -9,7 +9,11 @@ import { type BundlingOptions, Charset, NodejsFunction, OutputFormat } from 'aws
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FONT_FILES as DOCUMENT_FONT_FILES } from '../../shared/adapters/documents/fonts.js';
+import {
+  FONT_FILES as DOCUMENT_FONT_FILES,
+  FONT_LICENCE_FILE,
+  FONT_PACKAGE,
+} from '../../shared/adapters/documents/fonts.js';
 import { ENV } from '../../shared/config/table.js';
 import { acknowledge } from '../nag.js';
 
@@ -30,23 +34,26 @@ export const ESM_REQUIRE_BANNER =
 /**
  * What a PDF-rendering function (`needsFonts`) finds beside its bundle, laid out as the package itself is,
  * so the code that resolves it from node_modules works unchanged in Lambda:
- * `node_modules/dejavu-fonts-ttf/{package.json,ttf/DejaVuSans*.ttf}`: the DejaVu faces (full Latin and
- * Vietnamese) that shared/adapters/documents/fonts.ts finds by `REPORT_FONT_DIR` (which points at the ttf
- * folder), else by `createRequire(import.meta.url).resolve('dejavu-fonts-ttf/...')`. Our PDF writer needs
- * nothing else at runtime. Only the faces the loader knows are shipped (the bold oblique is never drawn).
+ * `node_modules/@expo-google-fonts/tinos/{package.json,LICENSE_FONT,<style>/Tinos_*.ttf}`: the Tinos faces
+ * (Times New Roman's metrics, full Vietnamese, SIL OFL whose licence travels with them) that
+ * shared/adapters/documents/fonts.ts finds by `REPORT_FONT_DIR` (which points at the package's folder), else
+ * by `createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/package.json')`. Our PDF writer needs
+ * nothing else at runtime. Only the faces the loader knows are shipped (the bold italic is never drawn).
  */
 export const FONT_FILES = Object.values(DOCUMENT_FONT_FILES);
-export const FONTS_PACKAGE_DIR = 'node_modules/dejavu-fonts-ttf';
+export const FONTS_PACKAGE_DIR = `node_modules/${FONT_PACKAGE}`;
 /** `REPORT_FONT_DIR` in Lambda (`/var/task` is LAMBDA_TASK_ROOT). */
-export const LAMBDA_FONTS_DIR = `/var/task/${FONTS_PACKAGE_DIR}/ttf`;
+export const LAMBDA_FONTS_DIR = `/var/task/${FONTS_PACKAGE_DIR}`;
 
 /** Shell commands run after esbuild for `needsFonts` functions (see above). */
 export function fontCopyCommands(inputDir: string, outputDir: string): string[] {
   const fonts = `${outputDir}/${FONTS_PACKAGE_DIR}`;
+  const folders = [...new Set(FONT_FILES.map((file) => path.posix.dirname(file)))];
   return [
-    `mkdir -p "${fonts}/ttf"`,
-    `cp "${inputDir}/${FONTS_PACKAGE_DIR}/package.json" "${fonts}/package.json"`,
-    ...FONT_FILES.map((file) => `cp "${inputDir}/${FONTS_PACKAGE_DIR}/ttf/${file}" "${fonts}/ttf/${file}"`),
+    ...folders.map((folder) => `mkdir -p "${fonts}/${folder}"`),
+    ...['package.json', FONT_LICENCE_FILE, ...FONT_FILES].map(
+      (file) => `cp "${inputDir}/${FONTS_PACKAGE_DIR}/${file}" "${fonts}/${file}"`,
+    ),
   ];
 }
 

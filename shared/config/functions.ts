@@ -41,7 +41,7 @@ export interface HttpRouteDef {
   grants: readonly Grant[];
   /** True when the bundle includes grammY (the bot), which allows a larger bundle. */
   bot?: boolean;
-  /** True when the function renders PDFs: the DejaVu fonts ship beside its bundle (`REPORT_FONT_DIR`). */
+  /** True when the function renders PDFs: the Tinos fonts ship beside its bundle (`REPORT_FONT_DIR`). */
   needsFonts?: boolean;
 }
 
@@ -95,7 +95,7 @@ export interface BackgroundFunctionDef {
   trigger: Trigger;
   grants: readonly Grant[];
   bot?: boolean;
-  /** True when the function renders PDFs: the DejaVu fonts ship beside its bundle (`REPORT_FONT_DIR`). */
+  /** True when the function renders PDFs: the Tinos fonts ship beside its bundle (`REPORT_FONT_DIR`). */
   needsFonts?: boolean;
   /** `npm run job -- <name>` fires a scheduled one locally. */
   description: string;

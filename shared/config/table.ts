@@ -73,7 +73,7 @@ export const ENV = {
   zaloFreeRepliesPerMessage: 'ZALO_FREE_REPLIES_PER_MESSAGE',
   /** The October report's schedule (EventBridge Scheduler expression, Asia/Ho_Chi_Minh), read at synth. */
   octoberReportSchedule: 'OCTOBER_REPORT_SCHEDULE',
-  /** Where the PDF reports find DejaVu Sans when a bundle copies the fonts (default: the npm package). */
+  /** Where the PDF documents find the Tinos fonts when a bundle copies them (default: the npm package). */
   reportFontDir: 'REPORT_FONT_DIR',
   /** The stage prefix (e.g. `lienhe-prod`): the logs' `service` and the metrics' `service` dimension. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',

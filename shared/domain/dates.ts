@@ -61,10 +61,13 @@ export function formatVietnameseDate(date: IsoDate): string {
   return `${d}/${m}/${y}`;
 }
 
-/** "ngày 04 tháng 8 năm 2011", the way a letter's place-and-date line reads. */
+/**
+ * "ngày 04 tháng 08 năm 2011", the way a party document's place-and-date line reads: day and month below 10
+ * keep their leading zero (Hướng dẫn 36-HD/VPTW).
+ */
 export function formatVietnameseLongDate(date: IsoDate): string {
   const [y, m, d] = date.split('-');
-  return `ngày ${d} tháng ${Number(m)} năm ${y}`;
+  return `ngày ${d} tháng ${m} năm ${y}`;
 }
 
 export function isValidIsoDate(value: string): boolean {

@@ -5,17 +5,19 @@
 // committee, name, sex, date of birth, dates admitted and made official, current cell, residence
 // address, signed T/M by the secretary). The renderer (adapters/documents) only lays these lines out.
 import type { Committee, RuleSetId } from './committee.js';
-import { formatVietnameseDate, formatVietnameseLongDate } from './dates.js';
+import { formatVietnameseDate } from './dates.js';
 import type { Introduction } from './introduction.js';
 import type { Member } from './member.js';
+import { partyOrganisationName, placeAndDate, withIssuerSymbol } from './party-document.js';
 import { PARTY_TITLES, type PartyTitle, type StaffAssignment } from './roles.js';
 
 export interface LetterContent {
   ruleSet: RuleSetId;
-  /** Top left: the parent committee and the issuing committee (upper case), then the number. */
-  headerLeft: string[];
-  /** Top right: the party's name, then the place and date. */
-  headerRight: string[];
+  /**
+   * The header of the party's document format (Hướng dẫn 36-HD/VPTW): the party organisation above the
+   * issuer, the issuing committee (capitals), the number with the issuer's abbreviation, the place and date.
+   */
+  header: { parent?: string; issuer: string; number: string; placeAndDate: string };
   title: string;
   subtitle: string;
   addressee: string;
@@ -26,6 +28,8 @@ export interface LetterContent {
   signature: { onBehalfOf: string; title: string; hint: string; name: string };
   /** Page 2 of the contact book, once the residence committee received the member (R5). */
   receipt?: string[];
+  /** Who signs the receipt on page 2: for the residence committee, the staff member who received. */
+  receiptSignature?: { onBehalfOf: string; title: string; hint: string; name: string };
 }
 
 export interface LetterInput {
@@ -130,14 +134,12 @@ function receiptFor(input: LetterInput): string[] | undefined {
 /** The letter's lines for the committee's rule set; every name keeps its diacritics (NFC). */
 export function introductionLetter(input: LetterInput): LetterContent {
   const { introduction, member, workplace, residence } = input;
-  const place = placeOf(workplace.address);
-  const placeDate = `${place ? `${place}, ` : ''}${formatVietnameseLongDate(introduction.issuedOn)}`;
-  const headerLeft = [
-    ...(input.workplaceParent ? [upper(input.workplaceParent.name)] : []),
-    upper(workplace.name),
-    '*',
-    `Số ${introduction.letterNumber}`,
-  ];
+  const header = {
+    ...(input.workplaceParent ? { parent: partyOrganisationName(input.workplaceParent.name) } : {}),
+    issuer: upper(workplace.name),
+    number: `Số ${withIssuerSymbol(introduction.letterNumber, workplace.name)}`,
+    placeAndDate: placeAndDate(placeOf(workplace.address), introduction.issuedOn),
+  };
   const signature = {
     onBehalfOf: onBehalfOf(workplace.name),
     title: TITLE_VI[input.signer.title],
@@ -145,12 +147,22 @@ export function introductionLetter(input: LetterInput): LetterContent {
     name: input.signer.name,
   };
   const receipt = receiptFor(input);
+  const receivedBy = input.introduction.receipt?.receivedByName;
   const common = {
-    headerLeft,
-    headerRight: ['ĐẢNG CỘNG SẢN VIỆT NAM', placeDate],
+    header,
     notes: notesFor(input),
     signature,
     ...(receipt ? { receipt } : {}),
+    ...(receipt && receivedBy
+      ? {
+          receiptSignature: {
+            onBehalfOf: onBehalfOf(residence.name),
+            title: 'NGƯỜI TIẾP NHẬN',
+            hint: '(Ký, ghi rõ họ tên)',
+            name: receivedBy,
+          },
+        }
+      : {}),
   };
 
   if (input.ruleSet === 'qd213-2020') {

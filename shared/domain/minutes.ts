@@ -107,6 +107,11 @@ export interface Minutes {
   addenda: Addendum[];
   /** Set at the first signature; cleared when a part is edited before sealing. */
   record?: MinutesRecord;
+  /**
+   * The number and symbol of the minutes ("3-BB/ĐU"), given from the committee's counter when they are
+   * sealed; printed in the header, outside the seal's payload (it names the document, not its content).
+   */
+  number?: string;
   version: number;
 }
 

@@ -1,9 +1,11 @@
 // domain: the October report of a residence committee to the level above (R22), and its sum over children.
+
 import type { Committee, CommitteeKind, RuleSetId } from './committee.js';
 import type { IsoDate } from './dates.js';
 import type { Round } from './meeting.js';
 import type { MemberCategory } from './member.js';
 import { canonicalJson } from './minutes.js';
+import type { PartyTitle } from './roles.js';
 import type { Proposal } from './rule-set.js';
 
 export interface MeetingTally {
@@ -74,6 +76,8 @@ export interface OctoberReport {
   scope: 'residence' | 'aggregate';
   childOrgIds: string[];
   body: OctoberReportBody;
+  /** Its number and symbol ("3-BC/ĐU"), given at the first compilation and kept by later versions. */
+  number?: string;
 }
 
 export function emptyReportBody(): OctoberReportBody {
@@ -191,4 +195,8 @@ export interface ReportDocumentData {
   bothMeetingsMissed: ListedMember[];
   /** The calendar date shown on the report (Asia/Ho_Chi_Minh). */
   issuedOn: IsoDate;
+  /** Who signs on behalf of the committee (its bí thư, else a phó bí thư), when one is on record. */
+  signer?: { name: string; title: PartyTitle };
+  /** The report's number and symbol ("3-BC/ĐU"), once one was given to it. */
+  number?: string;
 }

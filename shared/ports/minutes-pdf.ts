@@ -11,6 +11,11 @@ export interface MinutesPdfInput {
   seal?: Seal & { verifies: boolean };
   addenda: Addendum[];
   generatedAt: string;
+  /**
+   * The issuing committee's parts of the party's document format: the committee it reports to (its name as
+   * recorded), the place of the place-and-date line, the number and symbol ("3-BB/ĐU").
+   */
+  issuer?: { parent?: string; place?: string; number?: string };
 }
 
 export interface MinutesPdfRenderer {

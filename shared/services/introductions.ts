@@ -1,5 +1,6 @@
 // use cases: introduce a member (R1–R3, R6, R20), receive and assign a hamlet (R5), end the contact (R7),
 // record travel notices (R3) and exemptions (R4), list a committee's members, and the letter's content.
+
 import { isResidenceStaffOf, isWorkplaceStaffOf } from '../domain/access.js';
 import { type Committee, isIntroducingCommittee, ruleSetOf } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
@@ -42,6 +43,7 @@ import type {
   ReceiveRequest,
   TravelNoticeInput,
 } from '../schemas/introductions.js';
+import { documentCounterScope } from './document-numbers.js';
 
 export interface IntroductionPorts {
   committees: Pick<CommitteeRepository, 'get'>;
@@ -82,7 +84,7 @@ export function letterNumbers(counters: CounterRepository, blockSize = 1): Lette
   const reserving = new Map<string, Promise<void>>();
   return {
     async next(workplaceOrgId, year) {
-      const scope = `GGT#${workplaceOrgId}#${year}`;
+      const scope = documentCounterScope('letter', workplaceOrgId, year);
       for (;;) {
         const block = blocks.get(scope);
         if (block && block.next <= block.last) return `${block.next++}-GGT`;

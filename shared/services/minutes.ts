@@ -1,5 +1,6 @@
 // use cases: the minutes (biên bản) of a contact meeting — parts in the protocol's order (R13–R15), the
 // filled-in sections, signing by chair and secretary, the seal and signed addenda (R16).
+
 import { absenteeStatus, effectiveAttendance } from '../domain/attendance.js';
 import { sortByVietnameseName } from '../domain/collation.js';
 import type { Comment } from '../domain/comment.js';
@@ -30,9 +31,12 @@ import {
   type Signature,
 } from '../domain/minutes.js';
 import { filledInText } from '../domain/minutes-text.js';
+import { documentPlace } from '../domain/party-document.js';
 import type { Principal } from '../domain/roles.js';
 import type { MinutesPdfRenderer } from '../ports/minutes-pdf.js';
+import type { CounterRepository } from '../ports/repositories.js';
 import { type AbsenceNoticeRun, sendAbsenceNotices } from './absence-notices.js';
+import { nextDocumentNumber } from './document-numbers.js';
 import { loadMeeting, type MeetingPorts } from './meeting-ports.js';
 import { retryOnConflict } from './retry.js';
 
@@ -296,7 +300,11 @@ export async function signatureOf(
  * meeting held, raises MinutesSigned, then sends the R10 notices.
  */
 export async function signMinutes(
-  ports: RecordPorts & Pick<MeetingPorts, 'meetings' | 'minutes' | 'staff' | 'clock' | 'absenceNotices'>,
+  ports: RecordPorts &
+    Pick<MeetingPorts, 'meetings' | 'minutes' | 'staff' | 'clock' | 'absenceNotices'> & {
+      /** The committee's document counters: the sealed minutes get their number ("3-BB/ĐU") from here. */
+      counters?: CounterRepository;
+    },
   principal: Principal,
   meetingId: string,
   as: 'chair' | 'secretary',
@@ -315,18 +323,27 @@ export async function signMinutes(
     if (isSameSignature(current, as, principal.sub)) return { minutes: current, sealedNow: false };
     const record =
       current.record ?? (await buildMinutesRecord(ports, meeting, ports.clock.now(), { withRows: true }));
-    const next = withSignature(current, as, signature, () => record);
-    if (!next.seal) {
-      await ports.minutes.save(next, current.version);
-      return { minutes: next, sealedNow: false };
+    const signedNext = withSignature(current, as, signature, () => record);
+    if (!signedNext.seal) {
+      await ports.minutes.save(signedNext, current.version);
+      return { minutes: signedNext, sealedNow: false };
     }
+    // Sealed now: the minutes become a document of the committee and get its next number for the year.
+    const committee = await ports.committees.get(meeting.residenceOrgId);
+    const number =
+      current.number ??
+      (ports.counters && committee
+        ? await nextDocumentNumber(ports.counters, committee, record.meeting.year, 'minutes')
+        : undefined);
+    const seal = signedNext.seal;
+    const next: Minutes = { ...signedNext, ...(number ? { number } : {}) };
     const fresh = await loadMeeting(ports.meetings, meetingId);
     const event: DomainEvent<'MinutesSigned'> = {
       type: 'MinutesSigned',
       id: `MinutesSigned:${meetingId}`,
-      occurredAt: next.seal.sealedAt,
+      occurredAt: seal.sealedAt,
       orgIds: [meeting.residenceOrgId],
-      data: { meetingId, hash: next.seal.hash },
+      data: { meetingId, hash: seal.hash },
     };
     await ports.minutes.saveWithMeeting(
       next,
@@ -376,6 +393,10 @@ export async function renderMinutesPdf(
   const meetingId = meeting.id;
   const { minutes, record } = await minutesDocument(ports, meeting, { withRows: true });
   const view = minutesView(meeting, minutes, record);
+  // The header of the party's document format: the committee reported to and the committee's place.
+  const committee = await ports.committees.get(meeting.residenceOrgId);
+  const parent = committee?.parentId ? await ports.committees.get(committee.parentId) : undefined;
+  const place = committee ? documentPlace(committee) : undefined;
   const bytes = await ports.pdf.render({
     meetingId,
     record,
@@ -391,6 +412,11 @@ export async function renderMinutesPdf(
     ...(view.seal ? { seal: view.seal } : {}),
     addenda: minutes.addenda,
     generatedAt: ports.clock.now().toISOString(),
+    issuer: {
+      ...(parent ? { parent: parent.name } : {}),
+      ...(place ? { place } : {}),
+      ...(minutes.number ? { number: minutes.number } : {}),
+    },
   });
   return { fileName: `bien-ban-${meetingId}.pdf`, bytes, state: view.state };
 }

@@ -1,12 +1,15 @@
 // use case: the October report (R22) — compiled per residence committee by streaming paged Queries, summed
 // for each parent (a district, or the city board in the two-tier structure), stored as versioned JSON.
+
 import { isResidenceStaffOf } from '../domain/access.js';
+import { sortByVietnameseName } from '../domain/collation.js';
 import { type Committee, type CommitteeKind, ruleSetOf } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { levelsOf } from '../domain/evaluation-questions.js';
 import type { DomainEvent } from '../domain/events.js';
 import { INTRODUCTION_STATUSES, type Introduction, type IntroductionStatus } from '../domain/introduction.js';
+import { letterSigner } from '../domain/introduction-letter.js';
 import type { Invitation } from '../domain/invitation.js';
 import type { MemberCategory } from '../domain/member.js';
 import {
@@ -36,6 +39,7 @@ import type { Clock } from '../ports/common.js';
 import type { Metrics } from '../ports/metrics.js';
 import type {
   CommitteeRepository,
+  CounterRepository,
   EvaluationRepository,
   IntroducedMember,
   IntroductionRepository,
@@ -44,7 +48,9 @@ import type {
   MemberRepository,
   MemberWithFacts,
   ReportRepository,
+  StaffRepository,
 } from '../ports/repositories.js';
+import { nextDocumentNumber } from './document-numbers.js';
 
 export interface ReportPorts {
   committees: CommitteeRepository;
@@ -57,6 +63,10 @@ export interface ReportPorts {
   evaluations: EvaluationRepository;
   reports: ReportRepository;
   clock: Clock;
+  /** The committee's staff, for the report's signer (its bí thư, else a phó bí thư). */
+  staff?: Pick<StaffRepository, 'ofCommittee'>;
+  /** The per-committee document counters: the report's number ("3-BC/ĐU") is given once, from here. */
+  counters?: CounterRepository;
 }
 
 export interface CompileOutcome {
@@ -305,6 +315,10 @@ async function storeReport(
     r.scope === scope && r.childOrgIds.join(',') === childOrgIds.join(',') && sameReportBody(r.body, body);
   const latest = await ports.reports.get(committee.id, year);
   if (latest && same(latest)) return { report: latest, changed: false };
+  // The year's report keeps its number across recompilations: a new version is the same document.
+  const number =
+    latest?.number ??
+    (ports.counters ? await nextDocumentNumber(ports.counters, committee, year, 'report') : undefined);
   const report: OctoberReport = {
     orgId: committee.id,
     year,
@@ -313,6 +327,7 @@ async function storeReport(
     scope,
     childOrgIds,
     body,
+    ...(number ? { number } : {}),
   };
   try {
     await ports.reports.save(report, committee.parentId, {
@@ -554,11 +569,16 @@ export async function octoberReportDocument(
         };
       }),
     );
-  const [commendations, criticisms, bothMeetingsMissed] = await Promise.all([
-    listed(report.body.commendations),
-    listed(report.body.criticisms),
-    listed(report.body.bothMeetingsMissed),
+  // Every list of people in Vietnamese order (given name first, then family and middle names).
+  const collated = async (ids: readonly string[]) =>
+    sortByVietnameseName(await listed(ids), (m) => m.fullName);
+  const [commendations, criticisms, bothMeetingsMissed, staff] = await Promise.all([
+    collated(report.body.commendations),
+    collated(report.body.criticisms),
+    collated(report.body.bothMeetingsMissed),
+    ports.staff ? ports.staff.ofCommittee(committee.id) : Promise.resolve([]),
   ]);
+  const signer = letterSigner(staff);
   return {
     report,
     committee: {
@@ -574,5 +594,7 @@ export async function octoberReportDocument(
     criticisms,
     bothMeetingsMissed,
     issuedOn: localDate(new Date(report.compiledAt)),
+    ...(signer ? { signer } : {}),
+    ...(report.number ? { number: report.number } : {}),
   };
 }

@@ -485,7 +485,7 @@ describe('Stack: AppStack', () => {
         ...base,
         TABLE_NAME: tableName,
         EVENTS_TOPIC_ARN: topicArn,
-        REPORT_FONT_DIR: '/var/task/node_modules/dejavu-fonts-ttf/ttf',
+        REPORT_FONT_DIR: '/var/task/node_modules/@expo-google-fonts/tinos',
       });
       // The link-code routes build deep links: their group has the username although it reads no bot secret
       const realEnv = (name: string) =>

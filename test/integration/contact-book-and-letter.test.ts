@@ -301,10 +301,11 @@ describe('HTTP: the contact book and the introduction letter', () => {
       expect(text).toContain('Nguyễn Thị Hồng Nhung');
       expect(text).toContain('GIẤY GIỚI THIỆU');
       expect(text).toContain('Kính gửi: Đảng ủy phường An Hòa');
+      // A number typed by staff is printed as it is; the counter's "12-GGT" gets the issuer's "/ĐU"
       expect(text).toContain('Số 07-GGT');
       expect(text).toContain('76-QĐ/TW');
       expect(text).toContain(`Số thẻ đảng viên: ${json.member.partyCardNumber}`);
-      expect(text).toContain('Cần Thơ, ngày 02 tháng 3 năm 2026');
+      expect(text).toContain('Cần Thơ, ngày 02 tháng 03 năm 2026');
       expect(text).toContain('thường xuyên đi công tác xa, lưu động');
     });
 
@@ -353,7 +354,7 @@ describe('HTTP: the contact book and the introduction letter', () => {
         'ĐẢNG BỘ KHỐI CƠ QUAN THÀNH PHỐ CẦN THƠ',
         'ĐẢNG ỦY SỞ Y TẾ',
         'ĐẢNG CỘNG SẢN VIỆT NAM',
-        `Số ${json.introduction.letterNumber}`,
+        `Số ${json.introduction.letterNumber}/ĐU`,
         'Kính gửi: Đảng ủy phường Xuân Khánh',
         'giới thiệu đồng chí: Trần Quốc Tuấn. Giới tính: Nam.',
         'Sinh ngày: 20/11/1979',
@@ -366,6 +367,9 @@ describe('HTTP: the contact book and the introduction letter', () => {
         'Phạm Thị Bích Ngọc',
         'Người tiếp nhận: Đoàn Thị Điểm',
         'Chi bộ khu vực Xuân Khánh 1',
+        // Page 2's receipt is signed for the residence committee by whoever received the member
+        'NGƯỜI TIẾP NHẬN',
+        'Trang 2/2',
       ]) {
         expect(text).toContain(expected);
       }

@@ -394,6 +394,8 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(secretary.json.signatures.secretary?.name).toBe('Lê Thị Thư');
     expect(meeting?.status).toBe('held');
     expect(signedEvent?.event).toMatchObject({ type: 'MinutesSigned', data: { meetingId: JUNE } });
+    // Sealed, the minutes are numbered from the ward's counter of minutes for the year, once
+    expect((await deps.repos.minutes.get(JUNE))?.number).toMatch(/^1-BB\/(ĐU|CB)$/);
     sealHash = secretary.json.seal?.hash ?? '';
   });
 
@@ -494,14 +496,20 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(answer.headers['content-type']).toBe('application/pdf');
     expect(answer.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain(`Số ${(await deps.repos.minutes.get(JUNE))?.number}`);
     expect(text).toContain('Nguyễn Thị Hồng Nhung');
     expect(text).toContain('Huỳnh Minh Khánh');
     // The reason's category and decision, never its free text (docs/privacy.md: the record is kept for good).
     expect(text).toContain('Bận công tác (cấp ủy nơi công tác đã xác nhận)');
     expect(text).not.toContain('Đi công tác Hà Nội');
     expect(text).toContain('2.3. Phản hồi ý kiến đóng góp');
-    expect(text).toContain('Đã ký: Trần Văn Chủ');
-    expect(text).toContain('Đã ký: Lê Thị Thư');
+    // The two signature blocks with their full names, the seal's hash as the footer's check code
+    expect(text).toContain('THƯ KÝ CUỘC HỌP');
+    expect(text).toContain('CHỦ TRÌ CUỘC HỌP');
+    expect(text).toContain('Trần Văn Chủ');
+    expect(text).toContain('Lê Thị Thư');
+    expect(text).not.toContain('Đã ký:');
+    expect(text).toContain(`Mã kiểm tra`);
     expect(text).toContain(sealHash);
     expect(text).toContain('Đính chính: chỉ tiêu đạt 9/10');
     expect(text).toContain('Phụ lục 1 — đã ký: chủ trì Trần Văn Chủ');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as compileHandler } from '../../functions/http/compile-report.js';
 import { createHandler as getReportHandler } from '../../functions/http/get-report.js';
 import { createHandler as jobHandler } from '../../functions/jobs/october-report.js';
+import { REPORT_TITLE_ROWS } from '../../shared/adapters/documents/report-xlsx.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { BACKGROUND_FUNCTIONS, HTTP_ROUTES, octoberReportSchedule } from '../../shared/config/functions.js';
 import type { EvaluationForm } from '../../shared/domain/evaluation.js';
@@ -369,6 +370,8 @@ describe('Year end: the October report (R22)', () => {
       expect(answer.status).toBe(201);
       const report = answer.json.report;
       expect(report).toMatchObject({ orgId: A, year: YEAR, version: 1, scope: 'residence', childOrgIds: [] });
+      // Its number from the ward's own counter of reports for the year, with the issuer's symbol
+      expect(report.number).toBe('1-BC/ĐU');
       expect(report.body).toEqual(EXPECTED_A);
       expect(await compiledEvents()).toEqual([`OctoberReportCompiled:${A}:${YEAR}:v1`]);
     });
@@ -376,6 +379,7 @@ describe('Year end: the October report (R22)', () => {
     it('equals the hand-computed numbers of the qd213 ward (exempt members owe no evaluation, and are not R11)', async () => {
       const answer = await compile(staffX, X);
       expect(answer.status).toBe(201);
+      expect(answer.json.report.number).toBe('1-BC/ĐU');
       expect(answer.json.report.body).toEqual(EXPECTED_X);
     });
 
@@ -404,8 +408,9 @@ describe('Year end: the October report (R22)', () => {
         const ws = workbook.getWorksheet(sheet);
         if (!ws) throw new Error(`no sheet ${sheet}`);
         const out: (string | number)[][] = [];
-        ws.eachRow((row) => {
-          out.push((row.values as (string | number)[]).slice(1));
+        // The table, under the title rows (committee, title, counting basis)
+        ws.eachRow((row, n) => {
+          if (n > REPORT_TITLE_ROWS) out.push((row.values as (string | number)[]).slice(1));
         });
         return out;
       };
@@ -518,7 +523,10 @@ describe('Year end: the October report (R22)', () => {
       expect(answer.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       for (const expected of [
         'BÁO CÁO',
-        'Kính gửi: Quận ủy Ninh Kiều',
+        'Kết quả năm 2026 thực hiện việc đảng viên đang công tác',
+        'Số 1-BC/ĐU',
+        // A report goes up by its "Nơi nhận", with the purpose, not by a "Kính gửi"
+        '- Quận ủy Ninh Kiều (để báo cáo),',
         'Tổng số đảng viên được giới thiệu: 29',
         'Đã tiếp nhận: 26; chưa tiếp nhận: 3.',
         'Đang giữ mối liên hệ: 24; chấm dứt liên hệ trong năm: 2.',
@@ -667,6 +675,9 @@ describe('Year end: the October report (R22)', () => {
       expect(rerun).toMatchObject({ total: 2, done: 2, counts: { compiled: 1, unchanged: 1 } });
       const latest = await app.repos.reports.get(A, YEAR);
       expect(latest?.version).toBe(2);
+      // A new version is the same document: it keeps the number given at the first compilation
+      expect(latest?.number).toBe('1-BC/ĐU');
+      expect((await app.repos.reports.get(DISTRICT, YEAR))?.number).toBe('1-BC/QU');
       expect(latest?.body.evaluations).toMatchObject({ done: 15, due: 9, drafts: 3 });
       expect((await app.repos.reports.get(DISTRICT, YEAR))?.body.evaluations.done).toBe(16 + 1);
       expect((await app.repos.reports.get(DISTRICT, YEAR))?.version).toBe(2);

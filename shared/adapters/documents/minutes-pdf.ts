@@ -1,15 +1,20 @@
-// adapter: the minutes (biên bản) as a Vietnamese PDF — our PDF writer with DejaVu Sans (every diacritic
-// kept): attendance table, absentees with reasons, every part, the signatures and the seal's hash.
+// adapter: the minutes (biên bản) as a Vietnamese PDF in the party's document format (party-format.ts):
+// header with the parent organisation, the number and the place-and-date line, the opening formula, the
+// protocol's parts under their two group headings, the attendance sheet, the secretary's and the chair's
+// signature blocks with room to sign and their full names, the addenda, and a small "Mã kiểm tra" footer
+// with the seal's hash and how to check it. No internal ids are printed.
 import { formatVietnameseDate, localDateTime } from '../../domain/dates.js';
 import type { Addendum, Signature } from '../../domain/minutes.js';
-import { meetingHeadingVi } from '../../domain/minutes-text.js';
+import { ROUND_VI } from '../../domain/minutes-text.js';
+import { partyOrganisationName, placeAndDate } from '../../domain/party-document.js';
 import type { MinutesPdfInput, MinutesPdfRenderer } from '../../ports/minutes-pdf.js';
-import { loadFont } from './fonts.js';
-import { PdfDocument } from './pdf/document.js';
+import { documentFonts } from './fonts.js';
+import { type BodyBlock, type PartyFrame, renderPartyDocument } from './party-format.js';
+import type { PdfDocument } from './pdf/document.js';
 
 const STATE_VI = {
-  draft: 'BẢN NHÁP — chưa ký',
-  signing: 'ĐANG KÝ — chưa niêm phong',
+  draft: 'BẢN NHÁP — CHƯA KÝ',
+  signing: 'ĐANG KÝ — CHƯA NIÊM PHONG',
   sealed: '',
 } as const;
 
@@ -18,163 +23,162 @@ function signedOn(iso: string): string {
   return `${time} ngày ${formatVietnameseDate(date)}`;
 }
 
-/** `fontDir` names the folder of the DejaVu files; otherwise fonts.ts finds them (REPORT_FONT_DIR, the package). */
+const upper = (text: string) => text.normalize('NFC').toLocaleUpperCase('vi');
+
+/** "19 giờ 30" from "19:30"; "19 giờ" on the hour. */
+function clockVi(time: string): string {
+  const [h, m] = time.split(':');
+  return m && m !== '00' ? `${Number(h)} giờ ${m}` : `${Number(h)} giờ`;
+}
+
+/** `fontDir` names the folder of the fonts; otherwise fonts.ts finds them (REPORT_FONT_DIR, the package). */
 export function createMinutesPdfRenderer(options: { fontDir?: string } = {}): MinutesPdfRenderer {
   return {
     async render(input: MinutesPdfInput): Promise<Uint8Array> {
-      const doc = new PdfDocument({
-        size: 'A4',
-        margins: { top: 50, bottom: 50, left: 56, right: 50 },
-        fonts: {
-          regular: loadFont('regular', options.fontDir),
-          bold: loadFont('bold', options.fontDir),
-          italic: loadFont('oblique', options.fontDir),
-        },
-        info: { Title: `Biên bản ${input.meetingId}`, Author: input.record.meeting.committeeName },
-      });
-      draw(doc, input);
-      return doc.end();
+      return renderMinutes(input, options.fontDir);
     },
   };
 }
 
-type Doc = PdfDocument;
-
-function draw(doc: Doc, input: MinutesPdfInput): void {
+/**
+ * R13–R16 in the format: the opening formula, the parts in the protocol's order under "I. PHẦN THỦ TỤC"
+ * (1.x) and "II. NỘI DUNG" (2.x), the attendance sheet, the two signatures, the check code.
+ */
+function renderMinutes(input: MinutesPdfInput, fontDir?: string): Uint8Array {
   const { record } = input;
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
-  const ensureRoom = (height: number) => {
-    if (doc.y + height > bottom()) doc.addPage();
+  const m = record.meeting;
+  const [year, month, day] = m.date.split('-');
+  const secretaryName = input.signatures.secretary?.name;
+  const body: BodyBlock[] = [
+    {
+      kind: 'paragraph',
+      indent: 28,
+      text:
+        `Hôm nay, vào lúc ${clockVi(m.time)} ngày ${day} tháng ${month} năm ${year}, tại ${m.place}, ` +
+        `${m.committeeName} tổ chức cuộc họp giữ mối liên hệ với đảng viên đang công tác ${ROUND_VI[m.round]} năm ${m.year}.`,
+    },
+    { kind: 'paragraph', indent: 28, text: `Chủ trì cuộc họp: đồng chí ${m.chairName}.` },
+    {
+      kind: 'paragraph',
+      indent: 28,
+      text: `Thư ký cuộc họp: ${secretaryName ? `đồng chí ${secretaryName}` : '……………………'}.`,
+    },
+  ];
+  const group = (prefix: string, heading: string) => {
+    body.push({ kind: 'heading', text: heading });
+    for (const part of input.parts.filter((p) => p.number.startsWith(prefix))) {
+      body.push({ kind: 'paragraph', bold: true, align: 'left', text: `${part.number}. ${part.title}` });
+      if (part.filledIn) body.push({ kind: 'paragraph', italic: true, align: 'left', text: part.filledIn });
+      body.push({ kind: 'paragraph', indent: 28, text: part.text ?? '(chưa ghi)' });
+    }
   };
-  const heading = (text: string) => {
-    ensureRoom(40);
-    doc.moveDown(0.6).font('bold').fontSize(11.5).text(text, left, doc.y, { width });
-    doc.moveDown(0.2);
-  };
-  const para = (text: string, fontName: 'regular' | 'italic' = 'regular') => {
-    doc.font(fontName).fontSize(10.5).text(text, left, doc.y, { width, align: 'left' });
-  };
-
-  // Letterhead: the committee on the left, the party on the right, as Vietnamese party documents do.
-  const top = doc.y;
-  doc
-    .font('bold')
-    .fontSize(10)
-    .text(record.meeting.committeeName.toUpperCase(), left, top, { width: width / 2 });
-  doc.text('ĐẢNG CỘNG SẢN VIỆT NAM', left + width / 2, top, { width: width / 2, align: 'right' });
-  doc.y = Math.max(doc.y, top + 30);
-  if (STATE_VI[input.state]) {
-    doc
-      .font('bold')
-      .fontSize(10)
-      .fillColor('#b00000')
-      .text(STATE_VI[input.state], left, doc.y, { width, align: 'center' });
-    doc.fillColor('black');
+  group('1.', 'I. PHẦN THỦ TỤC');
+  group('2.', 'II. NỘI DUNG CUỘC HỌP');
+  const other = input.parts.filter((p) => !/^[12]\./.test(p.number));
+  for (const part of other) {
+    body.push({ kind: 'paragraph', bold: true, align: 'left', text: `${part.number}. ${part.title}` });
+    body.push({ kind: 'paragraph', indent: 28, text: part.text ?? '(chưa ghi)' });
   }
-  doc.moveDown(0.8).font('bold').fontSize(15).text('BIÊN BẢN', left, doc.y, { width, align: 'center' });
-  doc
-    .font('bold')
-    .fontSize(11.5)
-    .text('Cuộc họp giữ mối liên hệ với đảng viên đang công tác nơi cư trú', left, doc.y, {
-      width,
-      align: 'center',
+  body.push({
+    kind: 'heading',
+    text: `DANH SÁCH ĐIỂM DANH (được mời: ${record.attendance.total}; có mặt: ${record.attendance.present}; vắng mặt: ${record.attendance.absent})`,
+  });
+  body.push({ kind: 'draw', draw: (doc, frame) => attendanceTable(doc, frame, input) });
+  if (input.addenda.length > 0) {
+    body.push({
+      kind: 'heading',
+      text: 'PHỤ LỤC ĐÍNH CHÍNH (ký bổ sung, không thay đổi mã kiểm tra của biên bản)',
     });
-  doc.moveDown(0.6);
-  para(meetingHeadingVi(record));
-
-  // R13–R15: every part in the protocol's order, with what the records fill in under it (the attendance
-  // figures and each absentee's reason under the opening, comments and answers under 2.3 and 2.5).
-  heading('NỘI DUNG CUỘC HỌP');
-  for (const part of input.parts) {
-    ensureRoom(36);
-    doc
-      .moveDown(0.3)
-      .font('bold')
-      .fontSize(10.5)
-      .text(`${part.number}. ${part.title}`, left, doc.y, { width });
-    if (part.filledIn) para(part.filledIn, 'italic');
-    para(part.text ?? '(chưa ghi)');
+    for (const a of input.addenda) {
+      body.push({ kind: 'paragraph', align: 'left', size: 12, text: addendumHeading(a) });
+      body.push({ kind: 'paragraph', indent: 28, text: a.text });
+      if (a.hash)
+        body.push({ kind: 'paragraph', align: 'left', size: 8, text: `Mã kiểm tra phụ lục: ${a.hash}` });
+    }
   }
+  body.push({
+    kind: 'paragraph',
+    indent: 28,
+    text: 'Cuộc họp kết thúc; thư ký đọc lại toàn văn biên bản, chủ trì và thư ký cùng ký tên dưới đây.',
+  });
 
-  // R13: the attendance sheet as taken at the meeting, one row per invited member.
-  heading(
-    `DANH SÁCH ĐIỂM DANH (được mời: ${record.attendance.total}; có mặt: ${record.attendance.present}; vắng mặt: ${record.attendance.absent})`,
+  return renderPartyDocument(
+    {
+      header: {
+        ...(input.issuer?.parent ? { parent: partyOrganisationName(input.issuer.parent) } : {}),
+        issuer: upper(m.committeeName),
+        ...(input.issuer?.number ? { number: `Số ${input.issuer.number}` } : {}),
+        placeAndDate: placeAndDate(input.issuer?.place, m.date),
+      },
+      ...(STATE_VI[input.state] ? { banner: STATE_VI[input.state] } : {}),
+      title: {
+        type: 'BIÊN BẢN',
+        summary: [`Cuộc họp giữ mối liên hệ với đảng viên đang công tác ${ROUND_VI[m.round]} năm ${m.year}`],
+      },
+      body,
+      signatures: [
+        {
+          position: 'THƯ KÝ CUỘC HỌP',
+          hint: '(Ký, ghi rõ họ tên)',
+          ...(secretaryName ? { name: secretaryName } : {}),
+        },
+        {
+          position: 'CHỦ TRÌ CUỘC HỌP',
+          hint: '(Ký, ghi rõ họ tên)',
+          name: input.signatures.chair?.name ?? m.chairName,
+        },
+      ],
+      footerNote: checkCode(input),
+      info: {
+        Title: `Biên bản cuộc họp ${ROUND_VI[m.round]} năm ${m.year} — ${m.committeeName}`,
+        Author: m.committeeName,
+      },
+    },
+    documentFonts(fontDir),
   );
-  const cols = { no: left, name: left + 40, status: left + width - 110 };
+}
+
+/** R16: the seal's hash as a small footer line, with how anyone can check it, and when this copy was printed. */
+function checkCode(input: MinutesPdfInput): string[] {
+  const printed = `Bản in lúc ${signedOn(input.generatedAt)}.`;
+  if (!input.seal) return [`Biên bản chưa được niêm phong (cần chữ ký của chủ trì và thư ký). ${printed}`];
+  const lines = [
+    `Mã kiểm tra (SHA-256, niêm phong lúc ${signedOn(input.seal.sealedAt)}): ${input.seal.hash}`,
+    'Cách kiểm tra: tải lại biên bản từ hệ thống; hệ thống tính lại mã từ biên bản đang lưu, bản in lại phải mang đúng mã này. ' +
+      printed,
+  ];
+  if (!input.seal.verifies) lines.push('CẢNH BÁO: mã kiểm tra KHÔNG khớp với biên bản đang lưu.');
+  return lines;
+}
+
+/** R13: the attendance sheet as taken at the meeting, one row per invited member. */
+function attendanceTable(doc: PdfDocument, frame: PartyFrame, input: MinutesPdfInput): void {
+  const { left, width } = frame;
+  const cols = { no: left, name: left + 36, status: left + width - 100 };
   const row = (no: string, name: string, status: string, bold = false) => {
-    ensureRoom(18);
+    doc.font(bold ? 'bold' : 'regular').fontSize(12);
+    frame.ensureRoom(doc.currentLineHeight() + 4);
     const y = doc.y;
-    doc.font(bold ? 'bold' : 'regular').fontSize(10);
-    doc.text(no, cols.no, y, { width: 36 });
+    doc.text(no, cols.no, y, { width: 32 });
     doc.text(name, cols.name, y, { width: cols.status - cols.name - 8 });
     const after = doc.y;
-    doc.text(status, cols.status, y, { width: 110 });
+    doc.text(status, cols.status, y, { width: 100 });
     doc.y = Math.max(after, doc.y) + 2;
     doc
+      .save()
       .moveTo(left, doc.y - 1)
       .lineTo(left + width, doc.y - 1)
       .lineWidth(0.3)
       .strokeColor('#999999')
-      .stroke();
+      .stroke()
+      .restore();
   };
   row('STT', 'Họ và tên', 'Điểm danh', true);
-  record.rows.forEach((r, i) => {
+  input.record.rows.forEach((r, i) => {
     row(String(i + 1), r.name, r.present ? 'Có mặt' : 'Vắng mặt');
   });
   doc.x = left;
-
-  // R15 2.6: the chair and the secretary sign the minutes book.
-  ensureRoom(120); // the heading and the two signature blocks stay on one page
-  heading('CHỮ KÝ');
-  const y = doc.y;
-  const half = width / 2;
-  const sign = (title: string, x: number, s: MinutesPdfInput['signatures']['chair']) => {
-    doc.font('bold').fontSize(10.5).text(title, x, y, { width: half, align: 'center' });
-    doc
-      .font('regular')
-      .fontSize(10)
-      .text(s ? `Đã ký: ${s.name}` : '(chưa ký)', x, doc.y + 4, { width: half, align: 'center' });
-    if (s) doc.text(signedOn(s.signedAt), x, doc.y, { width: half, align: 'center' });
-  };
-  sign('THƯ KÝ', left, input.signatures.secretary);
-  const afterSecretary = doc.y;
-  sign('CHỦ TRÌ', left + half, input.signatures.chair);
-  doc.y = Math.max(afterSecretary, doc.y) + 10;
-  doc.x = left;
-
-  // R16: the seal, printed whole so anyone can compare it with the stored record.
-  ensureRoom(90); // the seal's lines stay together
-  heading('NIÊM PHONG');
-  if (input.seal) {
-    para(`Niêm phong lúc ${signedOn(input.seal.sealedAt)} — thuật toán SHA-256. Mã niêm phong:`);
-    doc.font('regular').fontSize(8.5).text(input.seal.hash, left, doc.y, { width, lineBreak: false });
-    doc.moveDown(0.3);
-    para(
-      input.seal.verifies
-        ? 'Kiểm tra: mã niêm phong khớp với biên bản đang lưu.'
-        : 'CẢNH BÁO: mã niêm phong KHÔNG khớp với biên bản đang lưu.',
-    );
-  } else {
-    para('Biên bản chưa được niêm phong (cần chữ ký của chủ trì và thư ký).');
-  }
-  if (input.addenda.length > 0) {
-    heading('PHỤ LỤC ĐÍNH CHÍNH (ký bổ sung, không thay đổi niêm phong)');
-    for (const a of input.addenda) {
-      para(addendumHeading(a));
-      para(a.text);
-      if (a.hash) doc.font('regular').fontSize(8).text(a.hash, left, doc.y, { width, lineBreak: false });
-      doc.moveDown(0.3);
-    }
-  }
-  doc.moveDown(0.8);
-  doc
-    .font('italic')
-    .fontSize(8.5)
-    .text(`Bản in lúc ${signedOn(input.generatedAt)}; mã cuộc họp ${input.meetingId}.`, left, doc.y, {
-      width,
-    });
+  doc.y += 6;
 }
 
 /**

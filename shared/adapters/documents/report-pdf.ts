@@ -1,34 +1,60 @@
-// adapter: the October report (R22) as a written report in Vietnamese (PDF, DejaVu Sans keeps every diacritic),
-// with a vector bar chart of the attendance rate per hamlet (or per ward, for a board) and per meeting.
-import { formatVietnameseDate, formatVietnameseLongDate } from '../../domain/dates.js';
+// adapter: the year's report (R22) as a written report in Vietnamese in the party's document format
+// (party-format.ts: header with the number "Số …-BC/ĐU" and the place-and-date line, title, body, the
+// signature block with the signer's title and name, "Nơi nhận" with purposes, page numbers), with a vector
+// bar chart of the attendance rate per hamlet (or per ward, for a board) and per meeting.
+import { formatVietnameseDate } from '../../domain/dates.js';
+import { onBehalfOf } from '../../domain/introduction-letter.js';
 import type { Round } from '../../domain/meeting.js';
-import { attendanceRate, type ListedMember, type ReportDocumentData } from '../../domain/report.js';
-import { loadFont } from './fonts.js';
-import { PdfDocument } from './pdf/document.js';
+import {
+  DOCUMENT_KIND_SYMBOL,
+  documentPlace,
+  issuerSymbol,
+  partyOrganisationName,
+  placeAndDate,
+} from '../../domain/party-document.js';
+import {
+  attendanceRate,
+  type ListedMember,
+  type MeetingTally,
+  type ReportDocumentData,
+} from '../../domain/report.js';
+import { documentFonts } from './fonts.js';
+import { type BodyBlock, type PartyFrame, renderPartyDocument } from './party-format.js';
+import type { PdfDocument } from './pdf/document.js';
 import { proposalLabel, ROUND_LABEL, WORKPLACE_KIND_LABEL } from './report-labels.js';
 
 const ROUND_COLOURS: Record<Round, string> = { june: '#2f6db5', october: '#d98c1f' };
-const PAGE_MARGIN = 56;
+const ROUNDS: readonly Round[] = ['june', 'october'];
+const TITLE_VI = { bi_thu: 'BÍ THƯ', pho_bi_thu: 'PHÓ BÍ THƯ' } as const;
 
 type Doc = PdfDocument;
 
-function section(doc: Doc, title: string): void {
-  if (doc.y > doc.page.height - PAGE_MARGIN - 80) doc.addPage();
-  doc.moveDown(0.6).font('bold').fontSize(11.5).text(title).moveDown(0.2).font('regular').fontSize(11);
+const upper = (text: string) => text.normalize('NFC').toLocaleUpperCase('vi');
+const item = (text: string): BodyBlock => ({ kind: 'paragraph', text, indent: 28 });
+
+function members(list: readonly ListedMember[], suffix?: (m: ListedMember) => string): BodyBlock[] {
+  if (list.length === 0) return [item('(không có)')];
+  return list.map((m, i) =>
+    item(
+      `${i + 1}. ${m.fullName}${m.workplaceName ? ` — ${m.workplaceName}` : ''}${suffix ? suffix(m) : ''}`,
+    ),
+  );
 }
 
-function line(doc: Doc, text: string): void {
-  doc.text(text, { indent: 14, align: 'left' });
-}
-
-function listMembers(doc: Doc, members: readonly ListedMember[], suffix?: (m: ListedMember) => string): void {
-  if (members.length === 0) {
-    line(doc, '(không có)');
-    return;
-  }
-  members.forEach((m, i) => {
-    const where = m.workplaceName ? ` — ${m.workplaceName}` : '';
-    line(doc, `${i + 1}. ${m.fullName}${where}${suffix ? suffix(m) : ''}`);
+/** One line per round: its figures once held, "chưa tổ chức" when it was not (nobody invited yet). */
+function meetingLines(tallies: readonly MeetingTally[]): BodyBlock[] {
+  return ROUNDS.map((round) => {
+    const label = `Cuộc họp ${ROUND_LABEL[round].toLowerCase()}`;
+    const held = tallies.filter((t) => t.round === round && t.invited > 0);
+    if (held.length === 0) return item(`- ${label}: chưa tổ chức.`);
+    const sum = (k: 'invited' | 'present' | 'absentConfirmed' | 'absentUnconfirmed' | 'noReply') =>
+      held.reduce((n, t) => n + t[k], 0);
+    const date = held.length === 1 && held[0]?.date ? ` (ngày ${formatVietnameseDate(held[0].date)})` : '';
+    return item(
+      `- ${label}${date}: mời ${sum('invited')} đảng viên; có mặt ${sum('present')} ` +
+        `(tỷ lệ ${attendanceRate(sum('present'), sum('invited'))}%); vắng có lý do được xác nhận ${sum('absentConfirmed')}; ` +
+        `vắng chưa được xác nhận ${sum('absentUnconfirmed')}; không phản hồi ${sum('noReply')}.`,
+    );
   });
 }
 
@@ -36,24 +62,27 @@ function listMembers(doc: Doc, members: readonly ListedMember[], suffix?: (m: Li
  * Grouped bars: one group per hamlet (or ward), one bar per meeting, height = attendance rate. Drawn with
  * the writer's vector operations; wraps onto further rows of at most 10 groups.
  */
-function attendanceChart(doc: Doc, data: ReportDocumentData): void {
+function attendanceChart(doc: Doc, frame: PartyFrame, data: ReportDocumentData): void {
   const meetings = data.report.body.meetings.filter((m) => (m.units ?? []).length > 0);
   if (meetings.length === 0) {
-    line(doc, '(chưa có số liệu dự họp)');
+    doc
+      .font('regular')
+      .fontSize(frame.bodySize)
+      .text('(chưa có số liệu dự họp)', frame.left, doc.y, { width: frame.width });
     return;
   }
   const unitIds = [...new Set(meetings.flatMap((m) => (m.units ?? []).map((u) => u.id)))];
   const names = new Map(meetings.flatMap((m) => (m.units ?? []).map((u) => [u.id, u.name] as const)));
   const perRow = 10;
-  const width = doc.page.width - 2 * PAGE_MARGIN;
+  const width = frame.width;
   const plotHeight = 120;
   const axisWidth = 30;
   for (let start = 0; start < unitIds.length; start += perRow) {
     const ids = unitIds.slice(start, start + perRow);
     const blockHeight = plotHeight + 60;
-    if (doc.y + blockHeight > doc.page.height - PAGE_MARGIN) doc.addPage();
+    frame.ensureRoom(blockHeight);
     const top = doc.y + 8;
-    const left = PAGE_MARGIN + axisWidth;
+    const left = frame.left + axisWidth;
     const plotWidth = width - axisWidth;
     const bottom = top + plotHeight;
     // Axis and grid: 0, 25, 50, 75, 100 %.
@@ -68,7 +97,7 @@ function attendanceChart(doc: Doc, data: ReportDocumentData): void {
         .strokeColor('#bbbbbb')
         .stroke()
         .restore();
-      doc.fillColor('#333333').text(`${pct}%`, PAGE_MARGIN, y - 4, { width: axisWidth - 4, align: 'right' });
+      doc.fillColor('#333333').text(`${pct}%`, frame.left, y - 4, { width: axisWidth - 4, align: 'right' });
     }
     const groupWidth = plotWidth / ids.length;
     const barWidth = Math.min(22, (groupWidth * 0.8) / meetings.length);
@@ -113,10 +142,10 @@ function attendanceChart(doc: Doc, data: ReportDocumentData): void {
         });
       lx += 110;
     }
-    doc.x = PAGE_MARGIN;
+    doc.x = frame.left;
     doc.y = ly + 18;
   }
-  doc.font('regular').fontSize(11).fillColor('#000000');
+  doc.font('regular').fontSize(frame.bodySize).fillColor('#000000');
 }
 
 /** Writes the report; resolves with the PDF bytes. */
@@ -128,136 +157,93 @@ export function buildReportPdf(
   const body = report.body;
   const m = body.members;
   const e = body.evaluations;
-  // Every page stays in memory until the end, so the footer can say "Trang i/n".
-  const doc = new PdfDocument({
-    size: 'A4',
-    margin: PAGE_MARGIN,
-    fonts: { regular: loadFont('regular', options.fontDir), bold: loadFont('bold', options.fontDir) },
-    info: {
-      Title: `Báo cáo giữ mối liên hệ nơi cư trú năm ${report.year} — ${committee.name}`,
-      Author: committee.name,
-    },
-  });
-
-  // Heading: the committee on the left, the Party's name and the date on the right.
-  const half = (doc.page.width - 2 * PAGE_MARGIN) / 2;
-  const top = doc.y;
-  doc.font('bold').fontSize(10);
-  doc.text(data.parent ? data.parent.name.toUpperCase() : '', PAGE_MARGIN, top, {
-    width: half,
-    align: 'center',
-  });
-  doc.text(committee.name.toUpperCase(), { width: half, align: 'center' });
-  doc.font('regular').text('*', { width: half, align: 'center' });
-  doc.font('bold').text('ĐẢNG CỘNG SẢN VIỆT NAM', PAGE_MARGIN + half, top, { width: half, align: 'center' });
-  doc
-    .font('regular')
-    .fontSize(10)
-    .text(formatVietnameseLongDate(data.issuedOn), { width: half, align: 'center' });
-  doc.x = PAGE_MARGIN;
-  doc.y = Math.max(doc.y, top + 48);
-
-  doc.moveDown(1).font('bold').fontSize(14).text('BÁO CÁO', { align: 'center' });
-  doc
-    .font('bold')
-    .fontSize(11.5)
-    .text(
-      `Kết quả thực hiện việc đảng viên đang công tác giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú năm ${report.year}`,
-      { align: 'center' },
-    );
-  doc
-    .moveDown(0.6)
-    .font('regular')
-    .fontSize(11)
-    .text(`Kính gửi: ${data.parent?.name ?? data.reportsToVi}`, {
-      align: 'center',
-    });
-  if (report.scope === 'aggregate') {
-    doc
-      .moveDown(0.3)
-      .text(`Tổng hợp từ ${report.childOrgIds.length} đơn vị trực thuộc.`, { align: 'center' });
-  }
-
-  section(doc, 'I. TÌNH HÌNH ĐẢNG VIÊN ĐƯỢC GIỚI THIỆU VỀ NƠI CƯ TRÚ');
   const kinds = (Object.keys(WORKPLACE_KIND_LABEL) as (keyof typeof WORKPLACE_KIND_LABEL)[])
     .map((k) => `${WORKPLACE_KIND_LABEL[k].toLowerCase()}: ${m.byWorkplaceKind[k] ?? 0}`)
     .join('; ');
-  line(doc, `- Tổng số đảng viên được giới thiệu: ${m.introduced} (${kinds}).`);
-  line(doc, `- Đã tiếp nhận: ${m.received}; chưa tiếp nhận: ${m.pending}.`);
-  line(doc, `- Đang giữ mối liên hệ: ${m.active}; chấm dứt liên hệ trong năm: ${m.ended}.`);
-  line(doc, `- Được miễn sinh hoạt: ${m.exempt}; đi công tác xa, lưu động: ${m.travelling}.`);
-  line(doc, `- Học sinh, sinh viên: ${m.students}; lực lượng vũ trang: ${m.armedForces}.`);
-
-  section(doc, 'II. CÁC CUỘC HỌP GIỮ MỐI LIÊN HỆ');
-  if (body.meetings.length === 0) line(doc, '(chưa tổ chức cuộc họp nào trong năm)');
-  for (const t of body.meetings) {
-    const when = t.date ? ` (ngày ${formatVietnameseDate(t.date)})` : '';
-    line(
-      doc,
-      `- Cuộc họp ${ROUND_LABEL[t.round].toLowerCase()}${when}: mời ${t.invited} đảng viên; có mặt ${t.present} ` +
-        `(tỷ lệ ${attendanceRate(t.present, t.invited)}%); vắng có lý do được xác nhận ${t.absentConfirmed}; ` +
-        `vắng chưa được xác nhận ${t.absentUnconfirmed}; không phản hồi ${t.noReply}.`,
-    );
-  }
-  doc
-    .moveDown(0.4)
-    .font('bold')
-    .fontSize(10)
-    .text(
-      report.scope === 'aggregate'
-        ? 'Biểu đồ: tỷ lệ dự họp theo đơn vị, từng cuộc họp'
-        : 'Biểu đồ: tỷ lệ dự họp theo ấp, khu vực, từng cuộc họp',
-      { align: 'center' },
-    );
-  doc.font('regular').fontSize(11);
-  attendanceChart(doc, data);
-
-  section(doc, 'III. NHẬN XÉT ĐẢNG VIÊN CUỐI NĂM');
-  line(doc, `- Đã nhận xét: ${e.done}; còn phải nhận xét: ${e.due}; bản nháp chưa gửi: ${e.drafts}.`);
-  line(
-    doc,
-    `- ${proposalLabel(data.ruleSet, 'commend')}: ${e.byProposal.commend ?? 0}; ` +
-      `${proposalLabel(data.ruleSet, 'none').toLowerCase()}: ${e.byProposal.none ?? 0}; ` +
-      `${proposalLabel(data.ruleSet, 'criticise').toLowerCase()}: ${e.byProposal.criticise ?? 0}.`,
-  );
-
-  section(doc, `IV. ĐỀ NGHỊ BIỂU DƯƠNG (${data.commendations.length})`);
-  listMembers(doc, data.commendations);
-  section(
-    doc,
-    `V. ĐỀ NGHỊ ${proposalLabel(data.ruleSet, 'criticise').toUpperCase()} (${data.criticisms.length})`,
-  );
-  listMembers(doc, data.criticisms);
-  section(doc, `VI. ĐẢNG VIÊN VẮNG MẶT CẢ HAI CUỘC HỌP KHÔNG CÓ LÝ DO (${data.bothMeetingsMissed.length})`);
-  listMembers(doc, data.bothMeetingsMissed);
-
-  doc.moveDown(1.2);
-  if (doc.y > doc.page.height - PAGE_MARGIN - 80) doc.addPage();
-  const signTop = doc.y;
-  doc.font('regular').fontSize(9.5).text('Nơi nhận:', PAGE_MARGIN, signTop, { width: half });
-  doc.text(`- ${data.parent?.name ?? data.reportsToVi};`, { width: half });
-  doc.text('- Lưu.', { width: half });
-  doc
-    .font('bold')
-    .fontSize(10.5)
-    .text(`T/M ${committee.name.toUpperCase()}`, PAGE_MARGIN + half, signTop, {
-      width: half,
+  const blocks: BodyBlock[] = [];
+  if (report.scope === 'aggregate') {
+    blocks.push({
+      kind: 'paragraph',
+      text: `Tổng hợp từ ${report.childOrgIds.length} đơn vị trực thuộc.`,
+      italic: true,
       align: 'center',
     });
-  doc.x = PAGE_MARGIN;
-
-  // Page numbers, once every page exists.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing into the bottom margin must not start a new page.
-    doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor('#666666');
-    doc.text(`Trang ${i + 1}/${range.count}`, PAGE_MARGIN, doc.page.height - PAGE_MARGIN + 20, {
-      width: doc.page.width - 2 * PAGE_MARGIN,
-      align: 'center',
-      lineBreak: false,
-    });
   }
-  return Promise.resolve(Buffer.from(doc.end()));
+  blocks.push(
+    { kind: 'heading', text: 'I. TÌNH HÌNH ĐẢNG VIÊN ĐƯỢC GIỚI THIỆU VỀ NƠI CƯ TRÚ' },
+    item(`- Tổng số đảng viên được giới thiệu: ${m.introduced} (${kinds}).`),
+    item(`- Đã tiếp nhận: ${m.received}; chưa tiếp nhận: ${m.pending}.`),
+    item(`- Đang giữ mối liên hệ: ${m.active}; chấm dứt liên hệ trong năm: ${m.ended}.`),
+    item(`- Được miễn sinh hoạt: ${m.exempt}; đi công tác xa, lưu động: ${m.travelling}.`),
+    item(`- Học sinh, sinh viên: ${m.students}; lực lượng vũ trang: ${m.armedForces}.`),
+    { kind: 'heading', text: 'II. CÁC CUỘC HỌP GIỮ MỐI LIÊN HỆ' },
+    ...meetingLines(body.meetings),
+    {
+      kind: 'paragraph',
+      bold: true,
+      align: 'center',
+      size: 11,
+      text:
+        report.scope === 'aggregate'
+          ? 'Biểu đồ: tỷ lệ dự họp theo đơn vị, từng cuộc họp'
+          : 'Biểu đồ: tỷ lệ dự họp theo ấp, khu vực, từng cuộc họp',
+    },
+    { kind: 'draw', draw: (doc, frame) => attendanceChart(doc, frame, data) },
+    { kind: 'heading', text: 'III. NHẬN XÉT ĐẢNG VIÊN CUỐI NĂM' },
+    item(`- Đã nhận xét: ${e.done}; còn phải nhận xét: ${e.due}; bản nháp chưa gửi: ${e.drafts}.`),
+    item(
+      `- ${proposalLabel(data.ruleSet, 'commend')}: ${e.byProposal.commend ?? 0}; ` +
+        `${proposalLabel(data.ruleSet, 'none').toLowerCase()}: ${e.byProposal.none ?? 0}; ` +
+        `${proposalLabel(data.ruleSet, 'criticise').toLowerCase()}: ${e.byProposal.criticise ?? 0}.`,
+    ),
+    { kind: 'heading', text: `IV. ĐỀ NGHỊ BIỂU DƯƠNG (${data.commendations.length})` },
+    ...members(data.commendations),
+    {
+      kind: 'heading',
+      text: `V. ĐỀ NGHỊ ${proposalLabel(data.ruleSet, 'criticise').toUpperCase()} (${data.criticisms.length})`,
+    },
+    ...members(data.criticisms),
+    {
+      kind: 'heading',
+      text: `VI. ĐẢNG VIÊN VẮNG MẶT CẢ HAI CUỘC HỌP KHÔNG CÓ LÝ DO (${data.bothMeetingsMissed.length})`,
+    },
+    ...members(data.bothMeetingsMissed),
+  );
+
+  const reportsTo = data.parent?.name ?? data.reportsToVi;
+  const pdf = renderPartyDocument(
+    {
+      header: {
+        ...(data.parent ? { parent: partyOrganisationName(data.parent.name) } : {}),
+        issuer: upper(committee.name),
+        // A number given by the counter; else the symbol with room to write the number by hand.
+        number: `Số ${data.number ?? `……-${DOCUMENT_KIND_SYMBOL.report}/${issuerSymbol(committee.name)}`}`,
+        placeAndDate: placeAndDate(documentPlace(committee), data.issuedOn),
+      },
+      title: {
+        type: 'BÁO CÁO',
+        summary: [
+          `Kết quả năm ${report.year} thực hiện việc đảng viên đang công tác`,
+          'giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú',
+        ],
+      },
+      body: blocks,
+      signatures: [
+        {
+          onBehalfOf: onBehalfOf(committee.name),
+          position: data.signer ? TITLE_VI[data.signer.title] : 'BÍ THƯ',
+          hint: '(Ký tên, đóng dấu)',
+          ...(data.signer ? { name: data.signer.name } : {}),
+        },
+      ],
+      recipients: [
+        { name: reportsTo, purpose: 'để báo cáo' },
+        { name: 'Các chi bộ trực thuộc', purpose: 'để biết' },
+        { name: 'Lưu VP' },
+      ],
+      info: { Title: `Báo cáo kết quả năm ${report.year} — ${committee.name}`, Author: committee.name },
+    },
+    documentFonts(options.fontDir),
+  );
+  return Promise.resolve(Buffer.from(pdf));
 }

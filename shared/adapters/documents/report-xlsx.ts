@@ -1,4 +1,5 @@
-// adapter: the October report's statistical form (R22) as an XLSX workbook — one sheet per table, Vietnamese headers.
+// adapter: the October report's statistical form (R22) as an XLSX workbook — one sheet per table, Vietnamese
+// headers; each sheet opens with title rows naming the committee and the year and a note on how it counts.
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { MEMBER_CATEGORIES } from '../../domain/member.js';
 import { attendanceRate, type ReportDocumentData } from '../../domain/report.js';
@@ -24,14 +25,43 @@ export const REPORT_SHEETS = {
   evaluations: 'Nhận xét',
   evaluationsByLevel: 'Nhận xét theo tiêu chí',
   proposals: 'Biểu dương, phê bình',
-  // R11
   bothMeetingsMissed: 'Vắng cả hai cuộc họp',
 } as const;
+
+/** Rows above each sheet's header: the committee, the title, the counting basis, a blank line. */
+export const REPORT_TITLE_ROWS = 4;
+
+/**
+ * How each sheet counts, printed under its title: the members' sheet mixes two bases (everyone introduced
+ * in the year; the active members on the day the report was compiled), the other sheets say theirs.
+ */
+export const COUNTING_BASIS: Record<keyof typeof REPORT_SHEETS, string> = {
+  members:
+    'Cách đếm: ba dòng đầu và dòng chấm dứt đếm mọi đảng viên được giới thiệu trong năm; các dòng còn lại chỉ đếm đảng viên đang giữ mối liên hệ vào ngày lập báo cáo.',
+  byWorkplaceKind:
+    'Cách đếm: mọi đảng viên được giới thiệu trong năm (chưa tiếp nhận, đang giữ mối liên hệ, đã chấm dứt), theo loại nơi công tác.',
+  byCategory:
+    'Cách đếm: mọi đảng viên được giới thiệu trong năm (chưa tiếp nhận, đang giữ mối liên hệ, đã chấm dứt), theo đối tượng; vì vậy số học sinh, sinh viên và lực lượng vũ trang ở đây có thể lớn hơn ở trang "Đảng viên".',
+  meetings: 'Cách đếm: từng cuộc họp trong năm; số được mời là số đảng viên nhận giấy mời của cuộc họp đó.',
+  attendanceByUnit: 'Cách đếm: đảng viên được mời của từng cuộc họp, theo nơi sinh hoạt được phân công.',
+  evaluations:
+    'Cách đếm: phiếu nhận xét trong năm đã gửi; "còn phải nhận xét" là đảng viên đang giữ mối liên hệ chưa có phiếu đã gửi.',
+  evaluationsByLevel: 'Cách đếm: phiếu nhận xét đã gửi, theo mức của từng tiêu chí, nhiệm vụ.',
+  proposals:
+    'Cách đếm: đảng viên có phiếu nhận xét đã gửi với đề nghị biểu dương hoặc phê bình; xếp theo tên.',
+  bothMeetingsMissed:
+    'Cách đếm: đảng viên đang giữ mối liên hệ vắng cả hai cuộc họp trong năm không có lý do được xác nhận (không tính thời gian được miễn sinh hoạt); xếp theo tên.',
+};
 
 type Cell = XlsxCell;
 
 /** Adds one table: its header row, its rows, columns as wide as their longest text (10 to 60 characters). */
-function addTable(sheets: XlsxSheet[], name: string, headers: string[], rows: Cell[][]): void {
+function addTable(
+  sheets: { push(sheet: XlsxSheet): void },
+  name: string,
+  headers: string[],
+  rows: Cell[][],
+): void {
   const widest = headers.map((h) => h.length);
   for (const row of rows)
     row.forEach((cell, i) => {
@@ -45,7 +75,21 @@ function addTable(sheets: XlsxSheet[], name: string, headers: string[], rows: Ce
 export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer> {
   const { report } = data;
   const body = report.body;
-  const workbook: XlsxSheet[] = [];
+  const sheets: XlsxSheet[] = [];
+  const titleOf = (sheet: keyof typeof REPORT_SHEETS) => [
+    data.committee.name.normalize('NFC').toLocaleUpperCase('vi'),
+    `Báo cáo kết quả năm ${report.year} — ${REPORT_SHEETS[sheet]}`,
+    COUNTING_BASIS[sheet],
+    '',
+  ];
+  const workbook = {
+    push(sheet: XlsxSheet & { name: string }) {
+      const key = (Object.keys(REPORT_SHEETS) as (keyof typeof REPORT_SHEETS)[]).find(
+        (k) => REPORT_SHEETS[k] === sheet.name,
+      );
+      sheets.push(key ? { ...sheet, title: titleOf(key) } : sheet);
+    },
+  };
 
   addTable(workbook, REPORT_SHEETS.members, ['Chỉ tiêu', 'Số lượng'], memberRows(body));
 
@@ -159,8 +203,8 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
 
   return writeXlsx({
     creator: data.committee.name,
-    title: `Báo cáo giữ mối liên hệ nơi cư trú năm ${report.year}`,
+    title: `Báo cáo kết quả năm ${report.year} — giữ mối liên hệ nơi cư trú`,
     created: new Date(report.compiledAt),
-    sheets: workbook,
+    sheets,
   });
 }

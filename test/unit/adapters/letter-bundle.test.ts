@@ -27,7 +27,7 @@ describe('Function: loadFont in an esbuild bundle', () => {
     const entry = join(dir, 'entry.ts');
     writeFileSync(
       entry,
-      `import { loadFont } from '${repo}/shared/adapters/documents/fonts.js';
+      `import { documentFonts } from '${repo}/shared/adapters/documents/fonts.js';
 import { renderIntroductionLetterPdf } from '${repo}/shared/adapters/documents/introduction-letter-pdf.js';
 import { introductionLetter } from '${repo}/shared/domain/introduction-letter.js';
 export async function render() {
@@ -42,7 +42,7 @@ export async function render() {
     residence: { name: 'Đảng ủy phường Hưng Lợi' },
     signer: { name: 'Trần Văn Bí', title: 'bi_thu' },
   });
-  return renderIntroductionLetterPdf(content, { regular: loadFont('regular'), bold: loadFont('bold') });
+  return renderIntroductionLetterPdf(content, documentFonts());
 }
 `,
     );
@@ -84,7 +84,7 @@ export async function render() {
   };
 
   it('fails clearly when the fonts were not shipped beside the bundle', async () => {
-    await expect(renderInBundle()).rejects.toThrow(/DejaVuSans\.ttf not found .*REPORT_FONT_DIR/s);
+    await expect(renderInBundle()).rejects.toThrow(/Tinos_400Regular\.ttf not found .*REPORT_FONT_DIR/s);
   });
 
   it('renders the letter from the fonts shipped beside the bundle, diacritics intact', async () => {
@@ -94,7 +94,7 @@ export async function render() {
     // Act: without REPORT_FONT_DIR (the package is resolved beside the bundle), then with it, as in Lambda
     await renderInBundle();
     const resolved = await letterText();
-    await renderInBundle({ REPORT_FONT_DIR: join(dir, 'out', FONTS_PACKAGE_DIR, 'ttf') });
+    await renderInBundle({ REPORT_FONT_DIR: join(dir, 'out', FONTS_PACKAGE_DIR) });
     const configured = await letterText();
 
     // Assess

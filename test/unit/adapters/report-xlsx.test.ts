@@ -1,7 +1,12 @@
 // The October report's statistical form (R22) as the writer builds it, read back with exceljs.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildReportXlsx, REPORT_SHEETS } from '../../../shared/adapters/documents/report-xlsx.js';
+import {
+  buildReportXlsx,
+  COUNTING_BASIS,
+  REPORT_SHEETS,
+  REPORT_TITLE_ROWS,
+} from '../../../shared/adapters/documents/report-xlsx.js';
 import { reportDocumentData } from '../../support/report-document.js';
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -13,8 +18,9 @@ async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
 
 function rows(workbook: ExcelJS.Workbook, sheet: string): unknown[][] {
   const out: unknown[][] = [];
-  workbook.getWorksheet(sheet)?.eachRow({ includeEmpty: true }, (row) => {
-    out.push((row.values as unknown[]).slice(1));
+  // The table, under the title rows (committee, title, counting basis, a blank line)
+  workbook.getWorksheet(sheet)?.eachRow({ includeEmpty: true }, (row, n) => {
+    if (n > REPORT_TITLE_ROWS) out.push((row.values as unknown[]).slice(1));
   });
   return out;
 }
@@ -27,7 +33,7 @@ describe('Function: buildReportXlsx', () => {
     // Assess
     expect(workbook.worksheets.map((w) => w.name)).toEqual(Object.values(REPORT_SHEETS));
     expect(workbook.creator).toBe('Đảng ủy phường Bến Thành');
-    expect(workbook.title).toBe('Báo cáo giữ mối liên hệ nơi cư trú năm 2026');
+    expect(workbook.title).toBe('Báo cáo kết quả năm 2026 — giữ mối liên hệ nơi cư trú');
     expect(workbook.created?.toISOString()).toBe('2026-10-31T10:00:00.000Z');
     expect(rows(workbook, REPORT_SHEETS.meetings).slice(1)).toEqual([
       ['Tháng 6', '20/06/2026', 24, 20, 2, 1, 1, 83],
@@ -53,8 +59,8 @@ describe('Function: buildReportXlsx', () => {
     expect(proposals[1]).toEqual([1, 'Nguyễn Thị Hằng', 'Sở Y tế — Bệnh viện số 1', 'Biểu dương']);
     expect(proposals.at(-1)?.[0]).toBe(3_332);
     expect(missed.at(-1)).toEqual([1_668, 'Phạm Thị Hằng', 'Sở Y tế — Bệnh viện số 28']);
-    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet?.getRow(1).getCell(2).font?.bold).toBe(true);
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: REPORT_TITLE_ROWS + 1 });
+    expect(sheet?.getRow(REPORT_TITLE_ROWS + 1).getCell(2).font?.bold).toBe(true);
     // STT at least 10; the longest name ("Nguyễn Phương Thảo") and workplace, + 2
     expect([1, 2, 3].map((c) => sheet?.getColumn(c).width)).toEqual([10, 20, 27]);
   });
@@ -66,5 +72,24 @@ describe('Function: buildReportXlsx', () => {
 
     // Assess
     expect(first.equals(second)).toBe(true);
+  });
+  it('opens each sheet with title rows naming the committee and the year, and a note on how it counts', async () => {
+    // Act
+    const workbook = await load(await buildReportXlsx(reportDocumentData()));
+
+    // Assess: every sheet, with a plain name (no rule codes)
+    for (const [key, name] of Object.entries(REPORT_SHEETS) as [keyof typeof REPORT_SHEETS, string][]) {
+      const sheet = workbook.getWorksheet(name);
+      expect(name).not.toMatch(/\bR\d{1,2}\b|[()]/);
+      expect(sheet?.getRow(1).getCell(1).value).toBe('ĐẢNG ỦY PHƯỜNG BẾN THÀNH');
+      expect(sheet?.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(sheet?.getRow(2).getCell(1).value).toBe(`Báo cáo kết quả năm 2026 — ${name}`);
+      expect(sheet?.getRow(3).getCell(1).value).toBe(COUNTING_BASIS[key]);
+      expect(String(sheet?.getRow(3).getCell(1).value)).toMatch(/^Cách đếm: /);
+      expect(String(sheet?.getRow(3).getCell(1).value)).not.toMatch(/\bR\d{1,2}\b/);
+    }
+    // The two bases that differ are told apart: the introduced in the year vs the active members
+    expect(COUNTING_BASIS.byCategory).toContain('mọi đảng viên được giới thiệu trong năm');
+    expect(COUNTING_BASIS.members).toContain('đang giữ mối liên hệ vào ngày lập báo cáo');
   });
 });

@@ -38,8 +38,11 @@ describe('Function: introductionLetter', () => {
 
     // Assess
     const body = letter.paragraphs.join('\n');
-    expect(letter.headerLeft).toEqual(['ĐẢNG ỦY BỆNH VIỆN ĐA KHOA', '*', 'Số 12-GGT']);
-    expect(letter.headerRight).toEqual(['ĐẢNG CỘNG SẢN VIỆT NAM', 'Cần Thơ, ngày 02 tháng 3 năm 2026']);
+    expect(letter.header).toEqual({
+      issuer: 'ĐẢNG ỦY BỆNH VIỆN ĐA KHOA',
+      number: 'Số 12-GGT/ĐU',
+      placeAndDate: 'Cần Thơ, ngày 02 tháng 03 năm 2026',
+    });
     expect(letter.addressee).toBe('Kính gửi: Đảng ủy phường An Hòa');
     expect(body).toContain('giới thiệu đồng chí: Nguyễn Thị Hồng Nhung. Giới tính: Nữ.');
     expect(body).toContain('Sinh ngày: 12/03/1985.');
@@ -112,6 +115,26 @@ describe('Function: introductionLetter', () => {
       'Người tiếp nhận: Trần Thị Thu.',
       'Phân công sinh hoạt, giữ mối liên hệ tại: Chi bộ khu vực 1.',
     ]);
+    expect(letter.receiptSignature).toEqual({
+      onBehalfOf: 'T/M ĐẢNG ỦY',
+      title: 'NGƯỜI TIẾP NHẬN',
+      hint: '(Ký, ghi rõ họ tên)',
+      name: 'Trần Thị Thu',
+    });
+  });
+
+  it('names the parent party organisation above the issuer, as the format wants', () => {
+    // Act
+    const letter = introductionLetter({
+      ...base,
+      ruleSet: 'qd213-2020',
+      workplace: { name: 'Chi bộ Điện lực Ninh Kiều', address: 'Cần Thơ' },
+      workplaceParent: { name: 'Quận ủy Ninh Kiều' },
+    });
+
+    // Assess
+    expect(letter.header.parent).toBe('ĐẢNG BỘ QUẬN NINH KIỀU');
+    expect(letter.header.number).toBe('Số 12-GGT/CB');
   });
 
   it('signs for a cell or a committee after the issuing committee, and takes the place from its address', () => {

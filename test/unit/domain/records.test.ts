@@ -191,7 +191,7 @@ describe('Function: sumReportBodies (R22)', () => {
 describe('Module: dates', () => {
   it('reads instants on the Vietnamese wall clock and writes Vietnamese dates', () => {
     expect(localDateTime(new Date('2026-10-31T17:30:00Z'))).toEqual({ date: '2026-11-01', time: '00:30' });
-    expect(formatVietnameseLongDate('2011-08-04')).toBe('ngày 04 tháng 8 năm 2011');
+    expect(formatVietnameseLongDate('2011-08-04')).toBe('ngày 04 tháng 08 năm 2011');
     expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
   });
 });

@@ -1,7 +1,7 @@
 // adapter: a small PDF document with the part of pdfkit's API our renderers use — text flowed into a
 // width (left, center, right, justify; indent; a height with an ellipsis; wrapping by the glyphs' real
 // widths, long words broken; a new page when the flow passes the bottom margin), lines and filled
-// rectangles, colours, buffered pages for a "Trang i/n" footer. Fonts are TrueType (DejaVu Sans), embedded
+// rectangles, colours, buffered pages for a "Trang i/n" footer. Fonts are TrueType (Tinos), embedded
 // as subsets; text is NFC-normalised and a character the font lacks is drawn as glyph 0, never an error.
 //
 // Coordinates are pdfkit's: points from the top-left corner of the page, y growing downwards.
@@ -73,7 +73,7 @@ function parseColour(colour: string): Rgb {
 
 const rgb = (c: Rgb) => c.map((v) => pdfNumber(v)).join(' ');
 
-// Parsing DejaVu takes a few milliseconds; the loaders keep one Buffer per font file, so parse once.
+// Parsing a font takes a few milliseconds; the loaders keep one Buffer per font file, so parse once.
 const parsed = new WeakMap<Uint8Array, TrueTypeFont>();
 function fontFor(bytes: Uint8Array): TrueTypeFont {
   let font = parsed.get(bytes);
@@ -268,6 +268,12 @@ export class PdfDocument {
     let units = 0;
     for (const ch of text) units += f.advanceWidth(f.glyphForCodePoint(ch.codePointAt(0) ?? 0));
     return (units / f.unitsPerEm) * this.fontSizePt;
+  }
+
+  /** How tall `text` flows into `width` at the current font and size (pdfkit's heightOfString). */
+  heightOfString(text: string, options: { width: number; lineGap?: number }): number {
+    const lines = this.wrap(text.normalize('NFC'), options.width, 0).length;
+    return lines * (this.currentLineHeight() + (options.lineGap ?? 0));
   }
 
   text(text: string, options?: TextOptions): this;

@@ -1,9 +1,9 @@
-// adapter: reads the TrueType fonts we embed in PDFs (DejaVu Sans) — metrics, cmap, advance widths — and
+// adapter: reads the TrueType fonts we embed in PDFs (Tinos) — metrics, cmap, advance widths — and
 // subsets them by glyph id, so a document carries only the outlines it draws (see pdf/document.ts).
 //
 // Only what a PDF needs: glyph ids stay as they are (the PDF uses CIDToGIDMap /Identity), unused glyphs
 // keep an empty outline, and the subset holds the tables a PDF's FontFile2 must have (head, hhea, maxp,
-// hmtx, loca, glyf, cvt , fpgm, prep). No shaping: Vietnamese is precomposed in DejaVu.
+// hmtx, loca, glyf, cvt , fpgm, prep). No shaping: Vietnamese is precomposed in Tinos.
 
 /** A parsed TrueType font: what layout and embedding need. Lengths are in font units unless noted. */
 export interface TrueTypeFont {

@@ -7,7 +7,12 @@ export type XlsxCell = string | number;
 export interface XlsxSheet {
   /** At most 31 characters, none of `[ ] : * ? / \`, unique in the workbook (ignoring case). */
   name: string;
-  /** The first row: bold, wrapped, vertically centred, frozen while scrolling. */
+  /**
+   * Lines above the table (the committee, the report's title, a note on how it counts), one cell each in
+   * column A, not wrapped; the first is bold. The header row follows them.
+   */
+  title?: readonly string[];
+  /** The table's header row: bold, wrapped, vertically centred, frozen (with the title) while scrolling. */
   headers: readonly string[];
   rows: readonly (readonly XlsxCell[])[];
   /** Column widths in characters, from column A on; columns beyond keep Excel's default. */
@@ -115,6 +120,7 @@ class SharedStrings {
 }
 
 const HEADER_STYLE = 1;
+const TITLE_STYLE = 2;
 
 function cellXml(ref: string, value: XlsxCell, strings: SharedStrings, style: string): string {
   if (typeof value === 'number') {
@@ -124,16 +130,23 @@ function cellXml(ref: string, value: XlsxCell, strings: SharedStrings, style: st
   return `<c r="${ref}"${style} t="s"><v>${strings.ref(value)}</v></c>`;
 }
 
-function rowXml(r: number, cells: readonly XlsxCell[], strings: SharedStrings, header: boolean): string {
-  const style = header ? ` s="${HEADER_STYLE}"` : '';
+function rowXml(
+  r: number,
+  cells: readonly XlsxCell[],
+  strings: SharedStrings,
+  header: boolean,
+  style = header ? ` s="${HEADER_STYLE}"` : '',
+): string {
   const xml = cells.map((value, i) => cellXml(`${columnName(i)}${r}`, value, strings, style));
   return `<row r="${r}"${header ? `${style} customFormat="1"` : ''}>${xml.join('')}</row>`;
 }
 
 function sheetXml(sheet: XlsxSheet, strings: SharedStrings, selected: boolean): string {
+  const title = sheet.title ?? [];
   const rows = [sheet.headers, ...sheet.rows];
   const columns = rows.reduce((most, r) => Math.max(most, r.length), 1);
-  const dimension = `A1:${columnName(columns - 1)}${rows.length}`;
+  const dimension = `A1:${columnName(columns - 1)}${title.length + rows.length}`;
+  const top = title.length + 2; // the first row under the header
   const cols = (sheet.columnWidths ?? []).map((width, i) => {
     if (!(width > 0)) throw new RangeError(`column ${columnName(i)} of "${sheet.name}" has no width`);
     const w = Math.min(MAX_COLUMN_WIDTH, width);
@@ -144,13 +157,16 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings, selected: boolean): 
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_RELATIONSHIPS}">`,
     `<dimension ref="${dimension}"/>`,
     `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">`,
-    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
-    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>',
+    `<pane ySplit="${top - 1}" topLeftCell="A${top}" activePane="bottomLeft" state="frozen"/>`,
+    `<selection pane="bottomLeft" activeCell="A${top}" sqref="A${top}"/>`,
     '</sheetView></sheetViews>',
     '<sheetFormatPr defaultRowHeight="15"/>',
     cols.length ? `<cols>${cols.join('')}</cols>` : '',
     '<sheetData>',
-    ...rows.map((cells, i) => rowXml(i + 1, cells, strings, i === 0)),
+    ...title.map((line, i) =>
+      rowXml(i + 1, line === '' ? [] : [line], strings, false, i === 0 ? ` s="${TITLE_STYLE}"` : ''),
+    ),
+    ...rows.map((cells, i) => rowXml(title.length + i + 1, cells, strings, i === 0)),
     '</sheetData>',
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     '</worksheet>',
@@ -167,11 +183,13 @@ const STYLES = [
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>',
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>',
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>',
-  '<cellXfs count="2">',
+  '<cellXfs count="3">',
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
   // HEADER_STYLE: bold, wrapped, vertically centred
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">',
   '<alignment vertical="center" wrapText="1"/></xf>',
+  // TITLE_STYLE: bold, not wrapped (the line runs over the empty cells to its right)
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
   '</cellXfs>',
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>',
   '<dxfs count="0"/><tableStyles count="0"/>',

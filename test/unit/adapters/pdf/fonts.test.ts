@@ -8,8 +8,8 @@ import { loadFont } from '../../../../shared/adapters/documents/fonts.js';
 describe('Function: loadFont', () => {
   it('reads each face once per process and hands out the same bytes', () => {
     // Act
-    const first = loadFont('oblique');
-    const second = loadFont('oblique');
+    const first = loadFont('italic');
+    const second = loadFont('italic');
 
     // Assess: a TrueType file, the same Buffer (documents parse each font once per Buffer)
     expect(second).toBe(first);
@@ -23,7 +23,7 @@ describe('Function: loadFont', () => {
 
     // Act and Assess
     try {
-      expect(() => loadFont('bold', empty)).toThrow(`Font DejaVuSans-Bold.ttf not found in ${empty}`);
+      expect(() => loadFont('bold', empty)).toThrow(`Font Tinos_700Bold.ttf not found in ${empty}`);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

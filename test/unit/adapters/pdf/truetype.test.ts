@@ -1,4 +1,4 @@
-// unit tests: the TrueType reader and subsetter, checked against fontkit (an independent parser) on DejaVu.
+// unit tests: the TrueType reader and subsetter, checked against fontkit (an independent parser) on Tinos, the documents' face.
 import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
@@ -53,11 +53,11 @@ describe('Function: parseTrueType', () => {
     expect(font.unitsPerEm).toBe(oracle.unitsPerEm);
     expect(font.ascent).toBe(oracle.ascent);
     expect(font.descent).toBe(oracle.descent);
-    expect(font.postscriptName).toBe('DejaVuSans');
+    expect(font.postscriptName).toBe('Tinos-Regular');
   });
 
   it('maps a code point the font lacks to glyph 0', () => {
-    // Act and Assess: a CJK ideograph and a private-use code point (DejaVu Sans has neither)
+    // Act and Assess: a CJK ideograph and a private-use code point (Tinos has neither)
     expect(font.glyphForCodePoint(codePoint('中'))).toBe(0);
     expect(font.glyphForCodePoint(0x10ffff)).toBe(0);
   });
@@ -82,7 +82,7 @@ describe('Function: parseTrueType', () => {
   });
 
   it('lists the components of a composite glyph', () => {
-    // Act: Ạ is built from A and the dot below in DejaVu
+    // Act: Ạ is built from A and the dot below in Tinos
     const components = font.componentsOf(font.glyphForCodePoint(codePoint('Ạ')));
 
     // Assess
