@@ -385,3 +385,120 @@ describe('Function: meeting-answer-on-behalf', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe('Feature: /cuochop — move, cancel and answer for a member in the bot', () => {
+  let world: BotWorld;
+  let meeting: Meeting;
+  let ward: Awaited<ReturnType<typeof invitedWard>>;
+  const chairUser = aUser('Chủ');
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+    meeting = await aPlannedMeeting(world);
+    ward = await invitedWard(world, meeting);
+    await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  const last = () => world.emu.lastBotMessage(chairUser.id);
+  const labels = () =>
+    last()
+      ?.replyMarkup?.inline_keyboard.flat()
+      .map((b) => b.text) ?? [];
+  const press = (text: string) =>
+    world.emu.pressButton({ user: chairUser, messageId: last()?.messageId ?? 0, text });
+  const type = (text: string) => world.emu.sendUserMessage({ user: chairUser, text });
+
+  it('moves the meeting step by step (typed date, a time button, the place kept), warns as on planning and reports who to tell on paper', async () => {
+    // Act
+    await type('/cuochop');
+    const menu = labels();
+    await press('Đổi lịch');
+    await type('31/06/2026');
+    const badDate = last()?.text;
+    await type('22/06/2026');
+    await press('14:00');
+    await press('Giữ nguyên');
+    const summary = last()?.text;
+    await press('Xác nhận');
+
+    // Assess
+    expect(menu).toEqual(['Đổi lịch', 'Huỷ cuộc họp', 'Ghi trả lời thay đảng viên', 'Thôi']);
+    expect(badDate).toContain('Ngày chưa đúng');
+    expect(summary).toContain(
+      '• Thời gian: 08:00, Thứ Bảy, ngày 20/06/2026 → 14:00, Thứ Hai, ngày 22/06/2026',
+    );
+    expect(summary).toContain('Ngày họp không phải thứ Bảy hoặc Chủ nhật');
+    const report = last()?.text ?? '';
+    expect(report).toContain(
+      'Đã đổi lịch họp: 14:00, Thứ Hai, ngày 22/06/2026, tại Hội trường Đảng ủy phường An Hòa.',
+    );
+    expect(report).toContain('Đã báo 3 đảng viên; 1 đồng chí cần báo bằng giấy');
+    expect(report).toContain('1. Phạm Văn Giấy — Khu vực 1');
+    expect(world.emu.lastBotMessage(ward.coming.id)?.text).toContain('THÔNG BÁO ĐỔI LỊCH HỌP');
+    expect(await world.repos.meetings.get(meeting.id)).toMatchObject({ date: '2026-06-22', time: '14:00' });
+    expect(await world.repos.drafts.get('telegram', String(chairUser.id))).toBeUndefined();
+  });
+
+  it('records an answer a member phoned in: member → answer → how they told', async () => {
+    // Act
+    await type('/cuochop');
+    await press('Ghi trả lời thay đảng viên');
+    const members = labels();
+    await press('Nguyễn Văn Im');
+    await press('Vắng mặt — Ốm đau');
+    const vias = labels();
+    await press('Qua điện thoại');
+
+    // Assess
+    // The sheet's Vietnamese order (by given name), each with its answer so far.
+    expect(members).toEqual(['Trần Thị Đến ✓', 'Phạm Văn Giấy', 'Nguyễn Văn Im', 'Lê Văn Nhắn', 'Thôi']);
+    expect(vias).toEqual(['Qua điện thoại', 'Trực tiếp', 'Qua người khác', 'Thôi']);
+    expect(last()?.text).toBe(
+      'Đã ghi trả lời của đồng chí Nguyễn Văn Im: Vắng mặt — Ốm đau. Đảng viên đã được báo qua tin nhắn.',
+    );
+    expect(await world.repos.invitations.get(meeting.id, ward.silentMember.id)).toMatchObject({
+      rsvp: 'absent',
+      absence: { category: 'illness', confirmation: 'pending' },
+      onBehalf: { staffId: 'chair-1', via: 'phone' },
+    });
+    expect(world.emu.lastBotMessage(ward.silent.id)?.text).toContain(
+      'Người ghi: Trần Văn Chủ (qua điện thoại)',
+    );
+  });
+
+  it('cancels with a typed reason after a confirmation; the meeting then leaves the menu', async () => {
+    // Act
+    await type('/cuochop');
+    await press('Huỷ cuộc họp');
+    await type('Trùng lịch bầu cử');
+    const confirm = last()?.text;
+    await press('Xác nhận');
+    const report = last()?.text;
+    await type('/cuochop');
+
+    // Assess
+    expect(confirm).toContain('Đồng chí xác nhận HỦY cuộc họp đợt tháng 6/2026');
+    expect(confirm).toContain('Lý do: Trùng lịch bầu cử');
+    expect(report).toContain('Đã hủy cuộc họp đợt tháng 6/2026');
+    expect(world.emu.lastBotMessage(ward.silent.id)?.text).toContain('Lý do: Trùng lịch bầu cử');
+    expect((await world.repos.meetings.get(meeting.id))?.status).toBe('cancelled');
+    expect(last()?.text).toBe('Không có cuộc họp nào sắp tới để thay đổi.');
+  });
+
+  it('refuses staff of a workplace committee', async () => {
+    // Prepare
+    const workplaceUser = aUser('Công');
+    await link(world, workplaceUser, { kind: 'staff', id: STAFF.workplace?.id ?? '' });
+
+    // Act
+    await world.emu.sendUserMessage({ user: workplaceUser, text: '/cuochop' });
+
+    // Assess
+    expect(world.emu.lastBotMessage(workplaceUser.id)?.text).toBe(
+      'Chỉ cán bộ cấp ủy nơi cư trú mới đổi lịch hoặc hủy cuộc họp.',
+    );
+  });
+});
