@@ -63,6 +63,8 @@ export interface Invitation {
    * but the member is asked to confirm it again; cleared by their next answer.
    */
   reconfirm?: boolean;
+  /** The meeting was called off (issue 16): the invitation counts for nothing at year end (R11). */
+  meetingCancelled?: boolean;
   /** The last answer was entered by staff for the member (who phoned or came in), not by the member. */
   onBehalf?: AnswerOnBehalf;
   absence?: AbsenceReason;

@@ -166,6 +166,18 @@ export async function cancelMeeting(
     await ports.meetings.save(cancelled, meeting.version, { events: [event] });
     return { meeting: cancelled, changed: true };
   });
+  // R11 at year end reads invitations: those of a meeting called off are marked so they count for nothing.
+  for await (const invitation of ports.invitations.streamSheet(meetingId)) {
+    if (invitation.meetingCancelled) continue;
+    await retryOnConflict(async () => {
+      const current = await ports.invitations.get(meetingId, invitation.memberId);
+      if (!current || current.meetingCancelled) return;
+      await ports.invitations.save(
+        { ...current, meetingCancelled: true, version: current.version + 1 },
+        current.version,
+      );
+    });
+  }
   const told = await tellInvitees(outcome.meeting, 'cancelled', ports);
   return { meeting: outcome.meeting, warnings: [], changed: outcome.changed, dateChanged: false, told };
 }

@@ -12,6 +12,7 @@ import { createHandler as remindersJob } from '../../../functions/jobs/reminders
 import type { Invitation } from '../../../shared/domain/invitation.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Principal } from '../../../shared/domain/roles.js';
+import { sendDueAbsenceNotices } from '../../../shared/services/absence-notices.js';
 import { openAttendance } from '../../../shared/services/attendance.js';
 import { startInvitations } from '../../../shared/services/invitations.js';
 import { recordAnswer } from '../../../shared/services/rsvp.js';
@@ -184,6 +185,12 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
     const after = await invitation(ward.comingMember.id);
     expect(after?.rsvp).toBe('attending');
     expect(after?.reconfirm).toBeUndefined();
+    // The letter redrawn after the press is the member's invitation with the new details.
+    const redrawn = world.emu.message(ward.coming.id, letter?.messageId ?? 0)?.text;
+    expect(redrawn).toContain('THƯ MỜI HỌP');
+    expect(redrawn).toContain('• Thời gian: 14:00, Thứ Hai, ngày 22/06/2026');
+    expect(redrawn).toContain('Lịch họp đã được thay đổi; thông tin trên là lịch mới.');
+    expect(redrawn).toContain('Đồng chí đã trả lời: THAM DỰ.');
   });
 
   it('keeps the answers when only the place changes', async () => {
@@ -262,6 +269,17 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
       meeting.id,
     ).catch((error: unknown) => error);
     const reminders = await remindersJob(() => world.deps)({ now: '2026-06-26T08:00:00+07:00' });
+    world.clock.set('2026-07-10T20:00:00+07:00');
+    const r10 = await sendDueAbsenceNotices(
+      { ...world.repos, clock: world.clock },
+      { meetingId: meeting.id },
+    );
+    const oldLetter = world.emu.botMessages(ward.silent.id).find((m) => m.text?.startsWith('THƯ MỜI HỌP'));
+    const pressOld = await world.emu.pressButton({
+      user: ward.silent,
+      messageId: oldLetter?.messageId ?? 0,
+      text: 'Tham dự',
+    });
 
     // Assess
     expect(cancelled.status).toBe(200);
@@ -283,6 +301,17 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
     expect(answer).toMatchObject({ code: 'meeting_cancelled' });
     expect(attendance).toMatchObject({ code: 'meeting_cancelled' });
     expect(reminders?.total).toBe(0);
+    // R10 and R11: a meeting called off has no absentees.
+    expect(r10.raised).toBe(0);
+    expect((await invitation(ward.silentMember.id))?.meetingCancelled).toBe(true);
+    // A press on the old letter: refused, and the letter shows the cancellation without buttons.
+    expect(world.emu.callbackAnswer(pressOld.update.callback_query?.id ?? '')).toEqual({
+      text: 'Cuộc họp đã bị hủy.',
+      show_alert: true,
+    });
+    const redrawn = world.emu.message(ward.silent.id, oldLetter?.messageId ?? 0);
+    expect(redrawn?.text).toContain('CUỘC HỌP ĐÃ BỊ HỦY. Lý do: Trùng lịch bầu cử của phường');
+    expect(redrawn?.replyMarkup?.inline_keyboard ?? []).toEqual([]);
   });
 });
 
