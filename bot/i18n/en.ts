@@ -144,6 +144,7 @@ export const en: Catalogue = {
       '/receive (/tiepnhan) — receive introduced members (several at once)\n' +
       '/meeting (/hop) — plan a contact meeting\n' +
       '/invite (/moi) — send the invitations\n' +
+      '/meetings (/cuochop) — move or cancel a meeting, record answers for members\n' +
       '/evaluate (/nhanxet) — year-end evaluation of members\n' +
       '/report (/baocao) — compile the October report (XLSX and PDF files)\n' +
       '/attendance (/diemdanh) — take the attendance\n' +

@@ -188,6 +188,7 @@ export const vi = {
       '/tiepnhan (/receive) — tiếp nhận đảng viên được giới thiệu về (nhiều người một lần)\n' +
       '/hop (/meeting) — lên lịch cuộc họp giữ mối liên hệ\n' +
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
+      '/cuochop (/meetings) — đổi lịch, hủy cuộc họp, ghi trả lời thay đảng viên\n' +
       '/nhanxet (/evaluate) — nhận xét đảng viên cuối năm\n' +
       '/baocao (/report) — tổng hợp báo cáo tháng 10 (tệp XLSX và PDF)\n' +
       '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
