@@ -31,6 +31,7 @@ import type {
   MeetingRepository,
   MemberRepository,
 } from '../ports/repositories.js';
+import { forEachConcurrent } from './concurrency.js';
 import { committeeWithHamlets } from './hamlets.js';
 import { sendByPhone, sendToPreferredChat } from './notice-delivery.js';
 import { retryOnConflict } from './retry.js';
@@ -71,6 +72,7 @@ export interface MeetingChangeResult {
 }
 
 const NOTICE_TTL_SECONDS = 60 * 24 * 3600;
+const TELL_CONCURRENCY = 8;
 const NOBODY_TOLD: ChangeTold = { told: 0, byPath: {}, paper: [], already: 0 };
 
 async function loadForChange(principal: Principal, meetingId: string, ports: MeetingChangePorts) {
@@ -197,12 +199,13 @@ async function tellInvitees(
   const committeeName = committee?.name ?? meeting.residenceOrgId;
   const told: ChangeTold = { told: 0, byPath: {}, paper: [], already: 0 };
   const paper: Invitation[] = [];
-  for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
-    if (invitation.delivery === 'pending') continue;
+  // A few members at a time: a ward of hundreds is told within the request (the chat adapters throttle).
+  await forEachConcurrent(ports.invitations.streamSheet(meeting.id), TELL_CONCURRENCY, async (invitation) => {
+    if (invitation.delivery === 'pending') return;
     const key = `${meeting.id}:${meeting.version}:${invitation.memberId}`;
     if (!(await ports.idempotency.claim('meeting-change', key, NOTICE_TTL_SECONDS))) {
       told.already += 1;
-      continue;
+      return;
     }
     const notice: Notice = {
       kind: 'meeting_changed',
@@ -248,7 +251,7 @@ async function tellInvitees(
       );
       paper.push(invitation);
     }
-  }
+  });
   told.paper = sortByVietnameseName(paper, (i) => i.memberName)
     .sort((a, b) => (a.hamletId < b.hamletId ? -1 : a.hamletId > b.hamletId ? 1 : 0))
     .map((i) => ({
