@@ -15,6 +15,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       { command: 'tiepnhan', description: t.commands.tiepnhan },
       { command: 'hop', description: t.commands.hop },
       { command: 'moi', description: t.commands.moi },
+      { command: 'cuochop', description: t.meetingChange.commandDescription },
       { command: 'diemdanh', description: t.commands.diemdanh },
       { command: 'bienban', description: t.commands.bienban },
       ...(role === 'chair' || role === 'secretary' ? [{ command: 'ky', description: t.commands.ky }] : []),

@@ -27,6 +27,7 @@ import { fallbackFeature } from './features/fallback.js';
 import { importsFeature } from './features/imports.js';
 import { invitationsFeature } from './features/invitations.js';
 import { linkingFeature } from './features/linking.js';
+import { meetingChangesFeature } from './features/meeting-changes.js';
 import { meetingsFeature } from './features/meetings.js';
 import { minutesFeature } from './features/minutes.js';
 import { rsvpFeature } from './features/rsvp.js';
@@ -226,6 +227,7 @@ export function installBotChain(
   features.use(administrationFeature);
   features.use(committeeAdminFeature);
   features.use(meetingsFeature);
+  features.use(meetingChangesFeature);
   features.use(invitationsFeature);
   features.use(bulkReceiveFeature);
   // Before the members' import: an administrator's CSV is a list of committees (decided by the sender's role).

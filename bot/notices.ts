@@ -20,9 +20,10 @@ export interface InvitationViewInput {
   mode?: InvitationMode;
 }
 
-export function answerOf(invitation: Pick<Invitation, 'rsvp' | 'absence'>): AnswerView {
+export function answerOf(invitation: Pick<Invitation, 'rsvp' | 'absence' | 'reconfirm'>): AnswerView {
   return {
     rsvp: invitation.rsvp,
+    ...(invitation.reconfirm ? { reconfirm: true } : {}),
     ...(invitation.absence
       ? {
           category: invitation.absence.category,
@@ -50,6 +51,12 @@ export function invitationView(t: Catalogue, input: InvitationViewInput): ViewMe
   const answered = answerLine(t, input.answer);
   const mode = input.mode ?? 'answer';
   const id = input.meeting.id;
+  // A meeting called off shows why and takes no answers; a moved one says its details are the new ones.
+  if (input.meeting.status === 'cancelled') {
+    lines.push('', t.meetingChange.letterCancelled(input.meeting.cancellation?.reason ?? ''));
+    return message(lines.join('\n'));
+  }
+  if (input.meeting.rescheduled) lines.push(t.meetingChange.letterChanged);
   if (mode === 'started') {
     if (answered) lines.push('', answered);
     lines.push('', t.invitation.started);
@@ -64,8 +71,56 @@ export function invitationView(t: Catalogue, input: InvitationViewInput): ViewMe
     lines.push(t.invitation.askText);
     return message(lines.join('\n'), skipKeyboard(t, id));
   }
-  if (answered) lines.push(t.invitation.canChange);
+  if (answered) lines.push(input.answer?.reconfirm ? t.meetingChange.reconfirm : t.invitation.canChange);
   return message(lines.join('\n'), answerKeyboard(t, id));
+}
+
+/** Issue 16: the meeting moved or was called off, as each invitee is told. */
+function meetingChangedView(t: Catalogue, notice: Extract<Notice, { kind: 'meeting_changed' }>): ViewMessage {
+  const m = meetingText(notice.meeting);
+  if (notice.change === 'cancelled') {
+    return message(
+      t.meetingChange.memberCancelled(
+        notice.committeeName,
+        notice.memberName,
+        m,
+        notice.meeting.cancellation?.reason ?? '',
+      ),
+    );
+  }
+  const lines = [t.meetingChange.memberMoved(notice.committeeName, notice.memberName, m)];
+  const answered = answerLine(t, notice.answer);
+  if (answered) lines.push('', answered);
+  // An answer given for the old day is asked for again; one given for the same day stands (buttons to change).
+  lines.push(
+    notice.reconfirm
+      ? t.meetingChange.reconfirm
+      : answered
+        ? t.invitation.canChange
+        : t.meetingChange.pleaseAnswer,
+  );
+  return message(lines.join('\n'), answerKeyboard(t, notice.meeting.id));
+}
+
+/** The answer staff recorded for the member, with the buttons to answer again if it is not right. */
+function answerOnBehalfView(
+  t: Catalogue,
+  notice: Extract<Notice, { kind: 'answer_on_behalf' }>,
+): ViewMessage {
+  const answer =
+    notice.answer.rsvp === 'attending'
+      ? t.invitation.attend
+      : `${t.invitation.absent} — ${t.category(notice.answer.category ?? 'other')}`;
+  return message(
+    t.meetingChange.memberNotice(
+      notice.committeeName,
+      meetingText(notice.meeting),
+      answer,
+      t.meetingChange.via(notice.via),
+      notice.staffName,
+    ),
+    answerKeyboard(t, notice.meeting.id),
+  );
 }
 
 /** R9: a member's reason as the workplace sees it; with the two buttons while it waits for a decision. */
@@ -107,6 +162,10 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
   switch (notice.kind) {
     case 'invitation':
       return invitationView(t, notice);
+    case 'meeting_changed':
+      return meetingChangedView(t, notice);
+    case 'answer_on_behalf':
+      return answerOnBehalfView(t, notice);
     case 'invitation_progress': {
       const m = meetingText(notice.meeting);
       return message(

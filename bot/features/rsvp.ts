@@ -152,6 +152,11 @@ rsvpFeature.callbackQuery(RSVP_PATTERN, async (ctx, next) => {
       await refuse(ctx, action, ctx.t.rsvp.alreadySubmitted);
       return;
     }
+    // A press on the letter of a meeting called off: the letter shows the cancellation instead (issue 16).
+    if (error instanceof ConflictError && error.code === 'meeting_cancelled') {
+      await refuse(ctx, action, ctx.t.meetingChange.refusedCancelled);
+      return;
+    }
     throw error;
   }
 });

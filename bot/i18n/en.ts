@@ -172,6 +172,7 @@ export const en: Catalogue = {
       '/receive (/tiepnhan) — receive introduced members (several at once)\n' +
       '/meeting (/hop) — plan a contact meeting\n' +
       '/invite (/moi) — send the invitations\n' +
+      '/meetings (/cuochop) — move or cancel a meeting, record answers for members\n' +
       '/evaluate (/nhanxet) — year-end evaluation of members\n' +
       '/report (/baocao) — compile the October report (XLSX and PDF files)\n' +
       '/attendance (/diemdanh) — take the attendance\n' +
@@ -881,4 +882,88 @@ export const en: Catalogue = {
 
   // SMS always go out in Vietnamese (the SmsSender contract).
   sms: vi.sms,
+
+  meetingChange: {
+    commandDescription: 'Move or cancel a meeting, record answers for members',
+    notResidenceStaff: 'Only residence committee staff move or cancel meetings.',
+    noMeetings: 'There is no upcoming meeting to change.',
+    menu: (m: MeetingText) =>
+      `The ${roundLabel(m.round, m.year)} meeting: ${when(m)}, at ${m.place}.\nWhat would you like to do?`,
+    moveButton: 'Move',
+    cancelButton: 'Cancel meeting',
+    onBehalfButton: 'Record an answer for a member',
+    keep: 'Keep',
+    abort: 'Stop',
+    aborted: 'Stopped; the meeting stays as it is.',
+    expired: 'This meeting change has expired. Type /cuochop to start again.',
+    askDate: (current: string) =>
+      `New date? Type it as day/month/year (e.g. 27/06/2026), or press "Keep" (now ${current}).`,
+    badDate: 'That date is not valid or has passed. Type it as day/month/year, e.g. 27/06/2026.',
+    askTime: (current: string) => `New time? Choose or type it as hh:mm (now ${current}).`,
+    badTime: 'That time is not valid. Type it as hh:mm, e.g. 07:30.',
+    askPlace: (current: string) => `New place? Type it, or press "Keep" (now: ${current}).`,
+    badPlace: 'That place is empty or too long. Type it again.',
+    summary: (before: MeetingText, after: MeetingText) =>
+      'Please confirm the move:\n' +
+      `• Time: ${when(before)} → ${when(after)}\n` +
+      `• Place: ${before.place} → ${after.place}\n` +
+      'Every member who received the invitation will be told at once.',
+    confirm: 'Confirm',
+    nothingChanged: 'Nothing in the meeting changes.',
+    askReason:
+      'Why is the meeting cancelled? Type the reason (at most 500 characters); it goes to every invited member.',
+    badReason: 'The reason is empty or longer than 500 characters. Type it again.',
+    confirmCancel: (m: MeetingText, reason: string) =>
+      `Cancel the ${roundLabel(m.round, m.year)} meeting (${when(m)})?\nReason: ${reason}`,
+    warningsHeader: 'Note:',
+    moved: (m: MeetingText, told: number, paper: number, dateChanged: boolean) =>
+      `Meeting moved: ${when(m)}, at ${m.place}.\n` +
+      `${told} members told` +
+      (paper > 0 ? `; ${paper} to be told on paper (list below).` : '.') +
+      (dateChanged
+        ? '\nMembers who had answered are asked to confirm again; reminders follow the new date.'
+        : ''),
+    cancelled: (m: MeetingText, told: number, paper: number) =>
+      `The ${roundLabel(m.round, m.year)} meeting (${when(m)}) is cancelled.\n` +
+      `${told} members told` +
+      (paper > 0 ? `; ${paper} to be told on paper (list below).` : '.') +
+      '\nNo more reminders, invitations or attendance for this meeting.',
+    paperHeader: (count: number) => `To be told on paper (${count}):`,
+    paperLine: (n: number, name: string, hamlet: string) => `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}`,
+    refusedHeld: 'The meeting was held; it can no longer change.',
+    refusedCancelled: 'The meeting is cancelled.',
+    refusedStarted: 'The meeting has started; it can no longer change.',
+    memberMoved: (committee: string, member: string, m: MeetingText) =>
+      `MEETING MOVED\n${committee} informs comrade ${member}: the contact meeting for members at work, ` +
+      `${roundLabel(m.round, m.year)} round, has moved.\n` +
+      `• Time: ${when(m)}\n` +
+      `• Place: ${m.place}`,
+    memberCancelled: (committee: string, member: string, m: MeetingText, reason: string) =>
+      `MEETING CANCELLED\n${committee} informs comrade ${member}: the contact meeting for members at work, ` +
+      `${roundLabel(m.round, m.year)} round (${when(m)}), is cancelled.\n` +
+      `Reason: ${reason}`,
+    reconfirm: 'The meeting moved to another day: please confirm again whether you will attend.',
+    pleaseAnswer: 'Please let us know whether you will attend.',
+    letterChanged: 'The meeting was rescheduled; the details above are the new ones.',
+    letterCancelled: (reason: string) => `THE MEETING IS CANCELLED. Reason: ${reason}`,
+    pickMember: (page: number, pages: number) =>
+      `Choose the member to record an answer for (page ${page}/${pages}):`,
+    noInvitees: 'Nobody has been invited to this meeting yet.',
+    previous: '« Previous',
+    next: 'Next »',
+    pickAnswer: (name: string) => `What is comrade ${name}'s answer?`,
+    pickVia: (name: string) => `How did comrade ${name} tell you?`,
+    via: (via: 'phone' | 'in_person' | 'through_other') =>
+      via === 'phone' ? 'By phone' : via === 'in_person' ? 'In person' : 'Through someone else',
+    recorded: (name: string, answer: string, memberTold: boolean) =>
+      `Recorded comrade ${name}'s answer: ${answer}.` +
+      (memberTold
+        ? ' The member was told by message.'
+        : ' The member has no linked chat, so was not told by message.'),
+    unchanged: 'This answer was recorded already.',
+    memberNotice: (committee: string, m: MeetingText, answer: string, via: string, staffName: string) =>
+      `${committee} recorded your answer for the ${roundLabel(m.round, m.year)} meeting (${when(m)}): ` +
+      `${answer}.\nRecorded by: ${staffName || 'committee staff'} (${via.toLowerCase()}). ` +
+      'If this is not right, you can answer again with the buttons below.',
+  },
 };

@@ -216,6 +216,7 @@ export const vi = {
       '/tiepnhan (/receive) — tiếp nhận đảng viên được giới thiệu về (nhiều người một lần)\n' +
       '/hop (/meeting) — lên lịch cuộc họp giữ mối liên hệ\n' +
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
+      '/cuochop (/meetings) — đổi lịch, hủy cuộc họp, ghi trả lời thay đảng viên\n' +
       '/nhanxet (/evaluate) — nhận xét đảng viên cuối năm\n' +
       '/baocao (/report) — tổng hợp báo cáo tháng 10 (tệp XLSX và PDF)\n' +
       '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
@@ -944,6 +945,91 @@ export const vi = {
       'Không đọc được tệp này vì tệp không được gửi qua Zalo. Đồng chí hãy gửi lại tệp trực tiếp vào cuộc trò chuyện này.',
     /** The "how to answer" value of the ZNS invitation and reminder templates (30 characters at most). */
     znsHowToAnswer: 'Nhắn cho OA hoặc gọi chi bộ',
+  },
+  /** Moving or calling off a meeting, and answers entered for a member (/cuochop). */
+  meetingChange: {
+    commandDescription: 'Đổi lịch, hủy cuộc họp, ghi trả lời thay đảng viên',
+    notResidenceStaff: 'Chỉ cán bộ cấp ủy nơi cư trú mới đổi lịch hoặc hủy cuộc họp.',
+    noMeetings: 'Không có cuộc họp nào sắp tới để thay đổi.',
+    menu: (m: MeetingText) =>
+      `Cuộc họp đợt ${roundLabel(m.round, m.year)}: ${when(m)}, tại ${m.place}.\nĐồng chí muốn làm gì?`,
+    moveButton: 'Đổi lịch',
+    cancelButton: 'Huỷ cuộc họp',
+    onBehalfButton: 'Ghi trả lời thay đảng viên',
+    keep: 'Giữ nguyên',
+    abort: 'Thôi',
+    aborted: 'Đã thôi, cuộc họp giữ nguyên.',
+    expired: 'Phiên thay đổi cuộc họp đã hết hạn. Đồng chí gõ /cuochop để bắt đầu lại.',
+    askDate: (current: string) =>
+      `Ngày họp mới? Đồng chí gõ ngày dạng ngày/tháng/năm (ví dụ 27/06/2026), hoặc bấm «Giữ nguyên» (đang là ${current}).`,
+    badDate: 'Ngày chưa đúng hoặc đã qua. Đồng chí gõ lại dạng ngày/tháng/năm, ví dụ 27/06/2026.',
+    askTime: (current: string) => `Giờ họp mới? Chọn hoặc gõ giờ dạng giờ:phút (đang là ${current}).`,
+    badTime: 'Giờ chưa đúng. Đồng chí gõ lại dạng giờ:phút, ví dụ 07:30.',
+    askPlace: (current: string) =>
+      `Địa điểm mới? Đồng chí gõ địa điểm, hoặc bấm «Giữ nguyên» (đang là: ${current}).`,
+    badPlace: 'Địa điểm chưa đúng (trống hoặc quá dài). Đồng chí gõ lại.',
+    summary: (before: MeetingText, after: MeetingText) =>
+      'Đồng chí xác nhận đổi lịch họp:\n' +
+      `• Thời gian: ${when(before)} → ${when(after)}\n` +
+      `• Địa điểm: ${before.place} → ${after.place}\n` +
+      'Mọi đảng viên đã nhận thư mời sẽ được báo ngay.',
+    confirm: 'Xác nhận',
+    nothingChanged: 'Lịch họp không có gì thay đổi.',
+    askReason:
+      'Lý do hủy cuộc họp? Đồng chí gõ lý do (không quá 500 ký tự); lý do được gửi đến các đảng viên đã nhận thư mời.',
+    badReason: 'Lý do đang trống hoặc dài quá 500 ký tự. Đồng chí gõ lại.',
+    confirmCancel: (m: MeetingText, reason: string) =>
+      `Đồng chí xác nhận HỦY cuộc họp đợt ${roundLabel(m.round, m.year)} (${when(m)})?\nLý do: ${reason}`,
+    warningsHeader: 'Lưu ý:',
+    moved: (m: MeetingText, told: number, paper: number, dateChanged: boolean) =>
+      `Đã đổi lịch họp: ${when(m)}, tại ${m.place}.\n` +
+      `Đã báo ${told} đảng viên` +
+      (paper > 0 ? `; ${paper} đồng chí cần báo bằng giấy (danh sách dưới đây).` : '.') +
+      (dateChanged ? '\nĐảng viên đã trả lời được đề nghị xác nhận lại; nhắc lịch theo ngày mới.' : ''),
+    cancelled: (m: MeetingText, told: number, paper: number) =>
+      `Đã hủy cuộc họp đợt ${roundLabel(m.round, m.year)} (${when(m)}).\n` +
+      `Đã báo ${told} đảng viên` +
+      (paper > 0 ? `; ${paper} đồng chí cần báo bằng giấy (danh sách dưới đây).` : '.') +
+      '\nKhông còn nhắc lịch, thư mời hay điểm danh cho cuộc họp này.',
+    paperHeader: (count: number) => `Cần báo bằng giấy (${count}):`,
+    paperLine: (n: number, name: string, hamlet: string) => `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}`,
+    refusedHeld: 'Cuộc họp đã được tổ chức, không thay đổi được nữa.',
+    refusedCancelled: 'Cuộc họp đã bị hủy.',
+    refusedStarted: 'Cuộc họp đã bắt đầu, không thay đổi được nữa.',
+    /** To the member. */
+    memberMoved: (committee: string, member: string, m: MeetingText) =>
+      `THÔNG BÁO ĐỔI LỊCH HỌP\n${committee} kính báo đồng chí ${member}: cuộc họp giữ mối liên hệ ` +
+      `với đảng viên đang công tác, đợt ${roundLabel(m.round, m.year)}, được đổi lịch như sau.\n` +
+      `• Thời gian: ${when(m)}\n` +
+      `• Địa điểm: ${m.place}`,
+    memberCancelled: (committee: string, member: string, m: MeetingText, reason: string) =>
+      `THÔNG BÁO HỦY CUỘC HỌP\n${committee} kính báo đồng chí ${member}: cuộc họp giữ mối liên hệ ` +
+      `với đảng viên đang công tác, đợt ${roundLabel(m.round, m.year)} (${when(m)}), đã bị hủy.\n` +
+      `Lý do: ${reason}`,
+    reconfirm: 'Lịch họp đã đổi sang ngày khác: xin đồng chí xác nhận lại có tham dự hay không.',
+    pleaseAnswer: 'Đồng chí vui lòng cho biết có tham dự hay không.',
+    letterChanged: 'Lịch họp đã được thay đổi; thông tin trên là lịch mới.',
+    letterCancelled: (reason: string) => `CUỘC HỌP ĐÃ BỊ HỦY. Lý do: ${reason}`,
+    /** Answers entered for a member. */
+    pickMember: (page: number, pages: number) =>
+      `Chọn đảng viên để ghi trả lời thay (trang ${page}/${pages}):`,
+    noInvitees: 'Cuộc họp chưa có đảng viên nào được mời.',
+    previous: '« Trước',
+    next: 'Sau »',
+    pickAnswer: (name: string) => `Đồng chí ${name} trả lời thế nào?`,
+    pickVia: (name: string) => `Đồng chí ${name} báo qua đâu?`,
+    via: (via: 'phone' | 'in_person' | 'through_other'): string =>
+      via === 'phone' ? 'Qua điện thoại' : via === 'in_person' ? 'Trực tiếp' : 'Qua người khác',
+    recorded: (name: string, answer: string, memberTold: boolean) =>
+      `Đã ghi trả lời của đồng chí ${name}: ${answer}.` +
+      (memberTold
+        ? ' Đảng viên đã được báo qua tin nhắn.'
+        : ' Đảng viên chưa liên kết tài khoản nên không được báo qua tin nhắn.'),
+    unchanged: 'Câu trả lời này đã được ghi từ trước.',
+    memberNotice: (committee: string, m: MeetingText, answer: string, via: string, staffName: string) =>
+      `${committee} đã ghi câu trả lời của đồng chí cho cuộc họp đợt ${roundLabel(m.round, m.year)} (${when(m)}): ` +
+      `${answer}.\nNgười ghi: ${staffName || 'cán bộ cấp ủy'} (${via.toLowerCase()}). ` +
+      'Nếu không đúng, đồng chí có thể trả lời lại bằng các nút dưới đây.',
   },
 };
 

@@ -394,6 +394,28 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
     ),
     bot: true,
   },
+  // Issue 16: moving or calling off a meeting tells every invitee at once (chats, ZNS, SMS); an answer staff
+  // record for a member is told to the member's chat.
+  ...(['meeting-reschedule', 'meeting-cancel'] as const).map((name) => ({
+    ...route(
+      name,
+      'POST',
+      `/meetings/{id}/${name === 'meeting-reschedule' ? 'reschedule' : 'cancel'}`,
+      ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read', 'sms:publish'],
+      'meeting-planning',
+    ),
+    bot: true,
+  })),
+  {
+    ...route(
+      'meeting-answer-on-behalf',
+      'PUT',
+      '/meetings/{id}/rsvp/{memberId}',
+      ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
+      'meeting-planning',
+    ),
+    bot: true,
+  },
 ];
 
 export const HTTP_ROUTES: readonly HttpRouteDef[] = [

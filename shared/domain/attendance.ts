@@ -61,7 +61,14 @@ export function addToTotals(
  * Attendance is taken at the meeting: from its day on (Vietnam time), so RSVPs keep counting until then.
  * Before that day, opening or toggling would freeze answers members may still change.
  */
-export function assertMayTakeAttendance(meeting: Pick<Meeting, 'date'>, now: Date): void {
+export function assertMayTakeAttendance(
+  meeting: Pick<Meeting, 'date'> & Partial<Pick<Meeting, 'status'>>,
+  now: Date,
+): void {
+  // A meeting called off is not held: no sheet (issue 16).
+  if (meeting.status === 'cancelled') {
+    throw new ConflictError('Cuộc họp đã bị hủy. (The meeting is cancelled.)', 'meeting_cancelled');
+  }
   if (localDate(now) < meeting.date) {
     throw new ConflictError(
       'Chưa đến ngày họp: chỉ điểm danh từ ngày họp. (Attendance is taken from the meeting day on.)',

@@ -6,6 +6,8 @@ export const EVENT_TYPES = [
   'IntroductionEnded',
   'TravelNoticeRecorded',
   'MeetingPlanned',
+  'MeetingRescheduled',
+  'MeetingCancelled',
   'InvitationSent',
   'RsvpRecorded',
   'AbsenceReasonSubmitted',

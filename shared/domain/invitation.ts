@@ -15,6 +15,17 @@ export type Attendance = (typeof ATTENDANCES)[number];
 export const DELIVERIES = ['pending', 'sent', 'no_chat', 'undeliverable'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
 
+/** How a member who answered through staff told them. */
+export const ANSWER_CHANNELS = ['phone', 'in_person', 'through_other'] as const;
+export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
+
+/** Who entered an answer for the member, when, and how the member told them. */
+export interface AnswerOnBehalf {
+  staffId: string;
+  via: AnswerChannel;
+  at: string;
+}
+
 /** R9: the reason a member gives, and the workplace committee's decision on it. */
 export interface AbsenceReason {
   category: AbsenceCategory;
@@ -47,6 +58,15 @@ export interface Invitation {
   via?: DeliveryPath;
   rsvp: Rsvp;
   rsvpAt?: string;
+  /**
+   * The meeting moved to another day after this answer was given (issue 16): the answer is kept and shown,
+   * but the member is asked to confirm it again; cleared by their next answer.
+   */
+  reconfirm?: boolean;
+  /** The meeting was called off (issue 16): the invitation counts for nothing at year end (R11). */
+  meetingCancelled?: boolean;
+  /** The last answer was entered by staff for the member (who phoned or came in), not by the member. */
+  onBehalf?: AnswerOnBehalf;
   absence?: AbsenceReason;
   attendance: Attendance;
   version: number;

@@ -7,7 +7,8 @@ export type Round = (typeof ROUNDS)[number];
 export const ROUND_MONTH: Record<Round, number> = { june: 6, october: 10 };
 const ROUND_CODE: Record<Round, string> = { june: '06', october: '10' };
 
-export const MEETING_STATUSES = ['planned', 'held'] as const;
+/** `cancelled`: called off by the staff before it was held (issue 16); it keeps its invitations and answers. */
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export interface Meeting {
@@ -25,7 +26,23 @@ export interface Meeting {
   agenda: string;
   status: MeetingStatus;
   plannedBy: string;
+  /** The last move of the date, time or place (issue 16): who, when, and what it was before. */
+  rescheduled?: MeetingReschedule;
+  /** Why and by whom the meeting was called off; present only on a cancelled meeting. */
+  cancellation?: MeetingCancellation;
   version: number;
+}
+
+export interface MeetingReschedule {
+  by: string;
+  at: string;
+  previous: { date: IsoDate; time: LocalTime; place: string };
+}
+
+export interface MeetingCancellation {
+  reason: string;
+  by: string;
+  at: string;
 }
 
 export function meetingId(residenceOrgId: string, year: number, round: Round): string {

@@ -29,9 +29,17 @@ export function dueReminder(
   return undefined;
 }
 
-/** Who a reminder goes to: no answer yet (three days before), attending (one day before). */
-export function getsReminder(kind: ReminderKind, invitation: Pick<Invitation, 'rsvp'>): boolean {
-  return kind === 'three_days' ? invitation.rsvp === 'none' : invitation.rsvp === 'attending';
+/**
+ * Who a reminder goes to: no answer yet, or an answer to confirm again after the meeting moved to another
+ * day (three days before); attending (one day before).
+ */
+export function getsReminder(
+  kind: ReminderKind,
+  invitation: Pick<Invitation, 'rsvp' | 'reconfirm'>,
+): boolean {
+  return kind === 'three_days'
+    ? invitation.rsvp === 'none' || invitation.reconfirm === true
+    : invitation.rsvp === 'attending';
 }
 
 /** The dates the daily job looks at: meetings from today to three days ahead (Vietnam's calendar). */

@@ -1,14 +1,29 @@
 // domain: a member's answer to an invitation (attend / absent with a reason) and the workplace's decision on the reason (R9).
 import { ConflictError, ForbiddenError, RuleViolationError } from './errors.js';
-import { ABSENCE_TEXT_MAX, type AbsenceCategory, type Confirmation, type Invitation } from './invitation.js';
+import {
+  ABSENCE_TEXT_MAX,
+  type AbsenceCategory,
+  type AnswerOnBehalf,
+  type Confirmation,
+  type Invitation,
+} from './invitation.js';
 import { hasStarted, type Meeting } from './meeting.js';
 import { isWorkplaceStaff, type Principal } from './roles.js';
 import { normaliseText } from './text.js';
 
 export type RsvpAnswer = { kind: 'attending' } | { kind: 'absent'; category: AbsenceCategory };
 
-/** Answers may change until the meeting starts; after that only staff record attendance (design card). */
-export function assertMayAnswer(meeting: Pick<Meeting, 'date' | 'time'>, now: Date): void {
+/**
+ * Answers may change until the meeting starts; after that only staff record attendance (design card). A
+ * cancelled meeting takes no answers (issue 16).
+ */
+export function assertMayAnswer(
+  meeting: Pick<Meeting, 'date' | 'time'> & Partial<Pick<Meeting, 'status'>>,
+  now: Date,
+): void {
+  if (meeting.status === 'cancelled') {
+    throw new ConflictError('The meeting is cancelled: it takes no answers', 'meeting_cancelled');
+  }
   if (hasStarted(meeting, now)) {
     throw new ConflictError('The meeting has started: answers can no longer change', 'meeting_started');
   }
@@ -19,16 +34,32 @@ export function assertMayAnswer(meeting: Pick<Meeting, 'date' | 'time'>, now: Da
  * (a repeated tap changes nothing and publishes nothing). A new absence category starts a new reason
  * that the workplace has to confirm again (R9).
  */
-export function applyAnswer(invitation: Invitation, answer: RsvpAnswer, now: Date): Invitation | undefined {
+export function applyAnswer(
+  invitation: Invitation,
+  answer: RsvpAnswer,
+  now: Date,
+  onBehalf?: AnswerOnBehalf,
+): Invitation | undefined {
   const at = now.toISOString();
+  // An answer asked for again after the meeting moved to another day: the same answer confirms it (issue 16).
+  const confirming = invitation.reconfirm === true;
+  // Who answers is part of the record: the member's own tap replaces an answer staff entered for them.
+  const { reconfirm: _asked, onBehalf: _previous, ...base } = invitation;
+  const by = onBehalf ? { onBehalf } : {};
+  const sameBy = (onBehalf === undefined) === (invitation.onBehalf === undefined);
   if (answer.kind === 'attending') {
-    if (invitation.rsvp === 'attending') return undefined;
-    const { absence: _dropped, ...rest } = invitation;
-    return { ...rest, rsvp: 'attending', rsvpAt: at, version: invitation.version + 1 };
+    if (invitation.rsvp === 'attending' && !confirming && sameBy) return undefined;
+    const { absence: _dropped, ...rest } = base;
+    return { ...rest, ...by, rsvp: 'attending', rsvpAt: at, version: invitation.version + 1 };
   }
-  if (invitation.rsvp === 'absent' && invitation.absence?.category === answer.category) return undefined;
+  if (invitation.rsvp === 'absent' && invitation.absence?.category === answer.category) {
+    if (!confirming && sameBy) return undefined;
+    // Confirmed again: the reason and the workplace's decision on it stand.
+    return { ...base, ...by, rsvpAt: at, version: invitation.version + 1 };
+  }
   return {
-    ...invitation,
+    ...base,
+    ...by,
     rsvp: 'absent',
     rsvpAt: at,
     absence: { category: answer.category, submittedAt: at, confirmation: 'pending' },

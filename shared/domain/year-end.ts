@@ -78,10 +78,14 @@ export function assertFormKind(form: Pick<EvaluationForm, 'kind'>, expected: Eva
  * its meeting day has passed, so an evaluation drafted before the October meeting does not flag anyone.
  */
 export function decidedInvitations<
-  T extends Pick<Invitation, 'residenceOrgId' | 'meetingDate' | 'attendance'>,
+  T extends Pick<Invitation, 'residenceOrgId' | 'meetingDate' | 'attendance' | 'meetingCancelled'>,
 >(invitations: readonly T[], residenceOrgId: string, today: IsoDate): T[] {
+  // A meeting called off (issue 16) was not held: its invitations are neither attended nor missed.
   return invitations.filter(
-    (i) => i.residenceOrgId === residenceOrgId && (i.attendance !== 'unrecorded' || i.meetingDate < today),
+    (i) =>
+      i.residenceOrgId === residenceOrgId &&
+      i.meetingCancelled !== true &&
+      (i.attendance !== 'unrecorded' || i.meetingDate < today),
   );
 }
 

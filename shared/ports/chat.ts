@@ -8,7 +8,7 @@ import type { AbsenceNoticeGround } from '../domain/attendance.js';
 import type { AnswerStatus } from '../domain/comment.js';
 import type { PathCounts } from '../domain/delivery.js';
 import type { EndReason } from '../domain/introduction.js';
-import type { AbsenceCategory, Confirmation, Invitation } from '../domain/invitation.js';
+import type { AbsenceCategory, AnswerChannel, Confirmation, Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { ReminderKind, RsvpTally } from '../domain/reminders.js';
 import type { ImportJobResult } from './imports.js';
@@ -41,6 +41,8 @@ export interface AnswerView {
   category?: AbsenceCategory;
   text?: string;
   confirmation?: Confirmation;
+  /** Given for another day before the meeting moved: to be confirmed again (issue 16). */
+  reconfirm?: boolean;
 }
 
 export interface UnreachableMember {
@@ -94,6 +96,30 @@ export type Notice =
       needed: number;
       used: number;
       free: number;
+    }
+  /**
+   * The meeting moved (new date, time or place) or was called off, to each invitee (issue 16). After a move
+   * to another day, a member who had answered is asked to confirm again (the answer buttons come with it).
+   */
+  | {
+      kind: 'meeting_changed';
+      meeting: Meeting;
+      committeeName: string;
+      memberName: string;
+      change: 'moved' | 'cancelled';
+      answer?: AnswerView;
+      /** The answer given for the old day is to be confirmed again. */
+      reconfirm?: boolean;
+    }
+  /** Staff recorded the member's answer for them (they phoned or came in), to the member's chat. */
+  | {
+      kind: 'answer_on_behalf';
+      meeting: Meeting;
+      committeeName: string;
+      memberName: string;
+      answer: AnswerView;
+      via: AnswerChannel;
+      staffName: string;
     }
   /** Members the bot could not reach, for the staff to print and hand out. */
   | { kind: 'unreachable_members'; meeting: Meeting; members: UnreachableMember[] }

@@ -77,7 +77,8 @@ export async function raiseAbsenceNotice(
 export async function sendAbsenceNotices(ports: NoticePorts, meeting: Meeting): Promise<AbsenceNoticeRun> {
   const now = ports.clock.now();
   const run: AbsenceNoticeRun = { meetingId: meeting.id, checked: 0, raised: 0, pending: 0, withdrawn: 0 };
-  if (!hasStarted(meeting, now)) return run;
+  // R10 concerns meetings held: one called off (issue 16) has no absentees.
+  if (meeting.status === 'cancelled' || !hasStarted(meeting, now)) return run;
   const today = localDate(now);
   const decisionDays = await absenceDecisionDaysOf(ports, meeting);
   for await (const invitation of ports.invitations.streamSheet(meeting.id)) {

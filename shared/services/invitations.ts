@@ -158,6 +158,10 @@ export async function startInvitations(
     throw new ForbiddenError('Only staff of the residence committee send its invitations');
   }
   const now = ports.clock.now();
+  // A meeting called off sends no letters (issue 16).
+  if (meeting.status === 'cancelled') {
+    throw new ConflictError('The meeting is cancelled: no invitations are sent', 'meeting_cancelled');
+  }
   if (hasStarted(meeting, now)) {
     throw new ConflictError('The meeting has started: invitations can no longer be sent', 'meeting_started');
   }
@@ -354,7 +358,7 @@ export async function deliverInvitation(
 
   let result: DeliveryResult = 'skipped';
   if (leased.state === 'leased') {
-    if (hasStarted(meeting, ports.clock.now())) {
+    if (meeting.status === 'cancelled' || hasStarted(meeting, ports.clock.now())) {
       await releaseLease(task, ports);
       return 'skipped';
     }

@@ -167,14 +167,16 @@ async function compileResidenceBody(
   // R11 judges the member's invitations dated in the year at this committee (what
   // `invitations.ofMember(memberId, year)` filtered to the committee returns): invitations of another
   // committee live in that committee's sheets and are never read here, and an invitation carries its
-  // meeting's date, which never changes once planned, so the invitations dated in the year are exactly
+  // meeting's date (a move of the meeting moves its invitations' date too, issue 16), so the invitations dated in the year are exactly
   // those on the sheets of this committee's meetings dated in the year. That is usually the year's two
   // meetings; a meeting planned for another year but held in this one (a warned-about date) counts for
   // R11 by its date, as before, and not in the tallies, which are the meetings of the year by round.
   const inThisYear = `${year}-`;
   const invitationsOfYear = new Map<string, Invitation[]>();
+  // A meeting called off (issue 16) was not held: nobody attended or missed it.
   const meetingsOfYear = (await ports.meetings.ofCommittee(committee.id)).filter(
-    (meeting) => meeting.year === year || meeting.date.startsWith(inThisYear),
+    (meeting) =>
+      meeting.status !== 'cancelled' && (meeting.year === year || meeting.date.startsWith(inThisYear)),
   );
   for (const meeting of meetingsOfYear) {
     const tallied = meeting.year === year;

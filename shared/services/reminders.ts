@@ -107,7 +107,8 @@ export async function sendMeetingReminders(
      * so no SMS goes in its place).
      */
     const send = async (subject: ChatSubject, notice: Notice): Promise<boolean> => {
-      const key = `${meeting.id}:${subject.kind}:${subject.id}:${which}:chat`;
+      // Keyed by the meeting's day too: a meeting moved to another day is reminded again for it.
+      const key = `${meeting.id}:${meeting.date}:${subject.kind}:${subject.id}:${which}:chat`;
       if (!(await ports.idempotency.claim('reminder', key, REMINDER_TTL_SECONDS))) return true;
       try {
         const chat = await sendToPreferredChat(subject, notice, ports);
@@ -133,7 +134,7 @@ export async function sendMeetingReminders(
       if (!ports.members || (!ports.sms && !ports.zns)) return;
       const phone = (await ports.members.get(memberId))?.phone;
       if (!phone) return;
-      const key = `${meeting.id}:member:${memberId}:${which}:sms`;
+      const key = `${meeting.id}:${meeting.date}:member:${memberId}:${which}:sms`;
       if (!(await ports.idempotency.claim('reminder', key, REMINDER_TTL_SECONDS))) return;
       try {
         const via = await sendByPhone(phone, notice, `reminder:${meeting.id}:${memberId}:${which}`, ports);

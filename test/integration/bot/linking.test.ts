@@ -119,6 +119,7 @@ describe('Feature: linking chat accounts', () => {
       'tiepnhan',
       'hop',
       'moi',
+      'cuochop',
       'diemdanh',
       'bienban',
       'ky',

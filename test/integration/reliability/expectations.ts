@@ -120,6 +120,22 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     allowed: residence,
   },
   'send-invitations': { request: () => ({ pathParameters: { id: UPCOMING } }), allowed: residence },
+  // Issue 16: the ward's residence staff move or call off their meeting and record answers for its members.
+  'meeting-reschedule': {
+    request: () => ({ pathParameters: { id: UPCOMING }, body: { place: 'Nhà văn hóa khu vực 3' } }),
+    allowed: residence,
+  },
+  'meeting-cancel': {
+    request: () => ({ pathParameters: { id: UPCOMING }, body: { reason: 'Trùng lịch của phường' } }),
+    allowed: residence,
+  },
+  'meeting-answer-on-behalf': {
+    request: () => ({
+      pathParameters: { id: UPCOMING, memberId: PEOPLE.own.id },
+      body: { rsvp: 'absent', category: 'work', via: 'phone' },
+    }),
+    allowed: residence,
+  },
   // Introductions and the contact book (issue 3, docs/api.md): the workplace introduces, travels, exempts
   // and ends; the ward receives and lists; the book and the letter are seen by both sides and the member.
   // Any workplace introduces as itself (its orgId); naming another committee in `workplaceOrgId` is a 403,

@@ -407,7 +407,15 @@ export async function seedWorld(
   await runMeeting(routes, JUNE, t);
 
   // June 2027, planned only: far enough ahead to send its invitations, outside the 2026 year end.
-  await seedMeeting(repos, { id: UPCOMING, year: 2027, round: 'june', date: '2027-06-19', time: '08:00' });
+  const upcoming = await seedMeeting(repos, {
+    id: UPCOMING,
+    year: 2027,
+    round: 'june',
+    date: '2027-06-19',
+    time: '08:00',
+  });
+  // Issue 16: the member's letter to it, for an answer staff record on their behalf.
+  await seedInvitation(repos, upcoming, PEOPLE.own, { delivery: 'sent' });
 
   // Year end: drafts for m-own and the student, the student consulted (R18), m-army's submitted (R20), a report.
   clock.set(WORLD_NOW);

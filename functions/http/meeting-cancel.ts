@@ -1,0 +1,20 @@
+// Lambda: POST /meetings/{id}/cancel { reason } — residence staff call off a planned meeting; every invitee is told
+// with the reason; reminders, invitations, answers and attendance stop (issue 16). Repeating it changes nothing.
+import * as z from 'zod';
+import { meetingIdSchema } from '../../shared/schemas/events.js';
+import { meetingCancelBodySchema } from '../../shared/schemas/meeting-change.js';
+import { cancelMeeting } from '../../shared/services/meeting-changes.js';
+import { type AppDeps, defaultDeps } from '../deps.js';
+import { httpRoute, ok } from '../middleware/http.js';
+import { meetingChangePortsOf } from './meeting-change-ports.js';
+
+export function createHandler(deps: () => AppDeps) {
+  return httpRoute(
+    { path: z.object({ id: meetingIdSchema }), body: meetingCancelBodySchema },
+    deps,
+    async ({ principal, path, body }) =>
+      ok(await cancelMeeting(principal, path.id, body.reason, meetingChangePortsOf(deps()))),
+  );
+}
+
+export const handler = createHandler(defaultDeps);
