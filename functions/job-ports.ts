@@ -42,6 +42,7 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       committees: r.committees,
       invitations: r.invitations,
       absenceNotices: r.absenceNotices,
+      members: r.members,
       clock: d.clock,
     },
     ...(reminders ? { reminders } : {}),

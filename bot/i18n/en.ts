@@ -61,6 +61,8 @@ const ABSENTEE: Record<AbsenteeStatus, string> = {
   rejected: 'not accepted by the workplace committee',
   no_reply: 'did not answer the invitation',
   no_reason: 'absent without a reason',
+  exempt: 'exempt from activities (confirmed by the workplace committee)',
+  travel: "away, under the workplace committee's travel notice",
 };
 
 const WARNING: Record<MeetingPlanWarning, string> = {

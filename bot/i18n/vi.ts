@@ -95,6 +95,8 @@ const ABSENTEE: Record<AbsenteeStatus, string> = {
   rejected: 'cấp ủy nơi công tác không chấp nhận',
   no_reply: 'không trả lời thư mời',
   no_reason: 'vắng không báo lý do',
+  exempt: 'được miễn sinh hoạt (cấp ủy nơi công tác đã xác nhận)',
+  travel: 'đi công tác xa, theo thông báo của cấp ủy nơi công tác',
 };
 
 const WARNING: Record<MeetingPlanWarning, string> = {

@@ -14,6 +14,10 @@ export interface MeetingTally {
   absentConfirmed: number;
   absentUnconfirmed: number;
   noReply: number;
+  /** R4: absent under a confirmed exemption: not expected (absent from reports compiled before). */
+  absentExempt?: number;
+  /** R3: absent inside a travel notice's period: excused by the notice (absent from older reports). */
+  absentTravelling?: number;
   /** The meeting's date (a residence committee's own report). */
   date?: IsoDate;
   /**
@@ -132,12 +136,16 @@ export function sumReportBodies(bodies: readonly OctoberReportBody[]): OctoberRe
         absentConfirmed: 0,
         absentUnconfirmed: 0,
         noReply: 0,
+        absentExempt: 0,
+        absentTravelling: 0,
       };
       r.invited += t.invited;
       r.present += t.present;
       r.absentConfirmed += t.absentConfirmed;
       r.absentUnconfirmed += t.absentUnconfirmed;
       r.noReply += t.noReply;
+      r.absentExempt = (r.absentExempt ?? 0) + (t.absentExempt ?? 0);
+      r.absentTravelling = (r.absentTravelling ?? 0) + (t.absentTravelling ?? 0);
       rounds.set(t.round, r);
     }
     total.evaluations.done += b.evaluations.done;

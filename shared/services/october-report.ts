@@ -22,6 +22,7 @@ import {
 } from '../domain/report.js';
 import { isStaff, type Principal } from '../domain/roles.js';
 import { RULE_SETS } from '../domain/rule-set.js';
+import { excuseOn } from '../domain/travel-and-exemption.js';
 import {
   isEvaluationOwed,
   isExemptOn,
@@ -29,6 +30,7 @@ import {
   isIntroducedButExempt,
   isIntroductionInYear,
   isTravellingOn,
+  type MeetingOutcome,
   meetingOutcome,
   referenceDate,
 } from '../domain/year-end.js';
@@ -121,6 +123,21 @@ function increment<K extends string>(counts: Partial<Record<K, number>>, key: K)
 }
 
 /**
+ * R3, R4: an absentee of a meeting held under a confirmed exemption counts on the "exempt" line (not
+ * expected), one inside a travel notice's period on the "travelling" line (excused by the notice); the
+ * others as their answer and the workplace's decision say.
+ */
+function absenteeLine(
+  facts: MemberWithFacts | undefined,
+  meetingDate: string,
+  outcome: MeetingOutcome,
+): MeetingOutcome {
+  const excuse = excuseOn(facts ?? {}, meetingDate);
+  if (!excuse) return outcome;
+  return excuse.kind === 'exemption' ? 'absentExempt' : 'absentTravelling';
+}
+
+/**
  * One residence committee's report, read source by source with as few requests as the keys allow: the
  * meetings' attendance sheets and the committee's evaluations are each streamed once (and give every
  * member's invitations and evaluation status), an active member costs a fiftieth of a BatchGetItem (their
@@ -162,6 +179,11 @@ async function compileResidenceBody(
   // meetings; a meeting planned for another year but held in this one (a warned-about date) counts for
   // R11 by its date, as before, and not in the tallies, which are the meetings of the year by round.
   const inThisYear = `${year}-`;
+  // R3, R4: the tallies' absentees wait for their exemptions and travel notices, read with the active
+  // members' facts below (no extra request); only absentees who are no longer active are read apart.
+  const absentees: { memberId: string; outcome: MeetingOutcome; tally: MeetingTally }[] = [];
+  const absenteeIds = new Set<string>();
+  const absenteeFacts = new Map<string, MemberWithFacts>();
   const invitationsOfYear = new Map<string, Invitation[]>();
   const meetingsOfYear = (await ports.meetings.ofCommittee(committee.id)).filter(
     (meeting) => meeting.year === year || meeting.date.startsWith(inThisYear),
@@ -177,6 +199,8 @@ async function compileResidenceBody(
       absentConfirmed: 0,
       absentUnconfirmed: 0,
       noReply: 0,
+      absentExempt: 0,
+      absentTravelling: 0,
     };
     const units = new Map<string, AttendanceUnit>();
     for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
@@ -188,7 +212,11 @@ async function compileResidenceBody(
       if (!tallied) continue;
       const outcome = meetingOutcome(invitation);
       tally.invited += 1;
-      tally[outcome] += 1;
+      if (outcome === 'present') tally.present += 1;
+      else {
+        absentees.push({ memberId: invitation.memberId, outcome, tally });
+        absenteeIds.add(invitation.memberId);
+      }
       const unit = units.get(invitation.hamletId) ?? {
         id: invitation.hamletId,
         name: hamletNames.get(invitation.hamletId) ?? invitation.hamletId,
@@ -248,6 +276,7 @@ async function compileResidenceBody(
   const countActive = async (introduction: Introduction, facts: MemberWithFacts | undefined) => {
     const memberId = introduction.memberId;
     const { member, exemptions = [], travelNotices = [] } = facts ?? {};
+    if (facts && absenteeIds.has(memberId)) absenteeFacts.set(memberId, facts);
     const category: MemberCategory = member?.category ?? 'regular';
     await countIntroduced(introduction, category);
     m.received += 1;
@@ -256,8 +285,9 @@ async function compileResidenceBody(
     if (isTravellingOn(category, travelNotices, on)) m.travelling += 1; // R3
     if (category === 'student') m.students += 1;
     if (category === 'armed_forces') m.armedForces += 1;
-    // R11: absent from both meetings of the year without a valid reason (meetings while exempt excused).
-    if (isFlaggedR11(invitationsOfYear.get(memberId) ?? [], committee.id, today, exemptions)) {
+    // R11: absent from both meetings of the year without a valid reason (meetings while exempt (R4) or
+    // away under a travel notice (R3) excused).
+    if (isFlaggedR11(invitationsOfYear.get(memberId) ?? [], committee.id, today, exemptions, travelNotices)) {
       body.bothMeetingsMissed.push(memberId);
     }
     // R17 (and qd213's introduced-but-exempt members): an evaluation is owed and not yet submitted.
@@ -272,6 +302,16 @@ async function compileResidenceBody(
         for (const introduction of batch) await countActive(introduction, facts.get(introduction.memberId));
       });
     } else await forEachBatched(introductions, RECORD_BATCH, (batch) => countRecorded(batch, status));
+  }
+  // 4. The tallies' absentees by their excuse (R3, R4); those not active were not read above.
+  const unread = [...absenteeIds].filter((id) => !absenteeFacts.has(id));
+  for (let i = 0; i < unread.length; i += ACTIVE_BATCH) {
+    const facts = await ports.members.factsOfMany(unread.slice(i, i + ACTIVE_BATCH));
+    for (const [id, f] of facts) absenteeFacts.set(id, f);
+  }
+  for (const { memberId, outcome, tally } of absentees) {
+    const line = absenteeLine(absenteeFacts.get(memberId), tally.date ?? '', outcome);
+    tally[line] = (tally[line] ?? 0) + 1;
   }
   body.commendations.sort();
   body.criticisms.sort();

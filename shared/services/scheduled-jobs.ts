@@ -31,7 +31,10 @@ export interface JobPorts {
   /** The October report's reads and writes. */
   report: ReportPorts;
   /** R10's. */
-  notices: Pick<MeetingPorts, 'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock'>;
+  notices: Pick<
+    MeetingPorts,
+    'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock' | 'members'
+  >;
   /** The reminders' (with the chat messenger), built only when a reminders task runs. */
   reminders?: () => Promise<ReminderPorts>;
   /** Retention's reads and writes (docs/privacy.md). */

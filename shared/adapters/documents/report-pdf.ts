@@ -198,6 +198,12 @@ export function buildReportPdf(
         `(tỷ lệ ${attendanceRate(t.present, t.invited)}%); vắng có lý do được xác nhận ${t.absentConfirmed}; ` +
         `vắng chưa được xác nhận ${t.absentUnconfirmed}; không phản hồi ${t.noReply}.`,
     );
+    // R4, R3: members not expected (exempt) and those away on a travel notice, on their own line.
+    line(
+      doc,
+      `  Vắng do được miễn sinh hoạt: ${t.absentExempt ?? 0}; vắng do đi công tác xa (có thông báo): ` +
+        `${t.absentTravelling ?? 0}.`,
+    );
   }
   doc
     .moveDown(0.4)

@@ -81,6 +81,9 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
       'Vắng có lý do được xác nhận',
       'Vắng chưa được xác nhận',
       'Không phản hồi',
+      // R4, R3: absentees not expected (exempt) and those away on a travel notice, on their own columns.
+      'Vắng do được miễn sinh hoạt',
+      'Vắng do đi công tác xa (có thông báo)',
       'Tỷ lệ dự họp (%)',
     ],
     body.meetings.map((t) => [
@@ -91,6 +94,8 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
       t.absentConfirmed,
       t.absentUnconfirmed,
       t.noReply,
+      t.absentExempt ?? 0,
+      t.absentTravelling ?? 0,
       attendanceRate(t.present, t.invited),
     ]),
   );
