@@ -45,6 +45,13 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       members: r.members,
       clock: d.clock,
     },
+    deadlines: {
+      committees: r.committees,
+      introductions: r.introductions,
+      members: r.members,
+      evaluations: r.evaluations,
+      yearEnd: r.yearEnd,
+    },
     ...(reminders ? { reminders } : {}),
   };
 }

@@ -842,4 +842,25 @@ export const en: Catalogue = {
 
   // SMS always go out in Vietnamese (the SmsSender contract).
   sms: vi.sms,
+
+  deadlines: {
+    evaluations: (committee: string, year: number, left: number, due: string, daysLeft: number) =>
+      daysLeft >= 0
+        ? `YEAR-END COMMENTS ${year} DUE
+${committee} has ${left} members without a comment yet. ` +
+          `The comments are due on ${due} (${daysLeft === 0 ? 'today' : `${daysLeft} days left`}). ` +
+          'Please finish and send them to the workplace committees.'
+        : `YEAR-END COMMENTS ${year} OVERDUE
+${committee} still has ${left} members without a comment; ` +
+          `they were due on ${due}. Please finish and send them soon.`,
+    selfReport: (member: string, year: number, due: string, daysLeft: number) =>
+      daysLeft >= 0
+        ? `YEAR-END REPORT ${year} DUE
+Comrade ${member}: you have not sent your report on the meetings and ` +
+          `activities at your residence yet. It is due on ${due} (${daysLeft === 0 ? 'today' : `${daysLeft} days left`}).`
+        : `YEAR-END REPORT ${year} OVERDUE
+Comrade ${member}: you have not sent your report on the meetings and ` +
+          `activities at your residence; it was due on ${due}. Please send it soon.`,
+    missing: 'missing (overdue)',
+  },
 };

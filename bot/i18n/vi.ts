@@ -906,6 +906,29 @@ export const vi = {
     /** The "how to answer" value of the ZNS invitation and reminder templates (30 characters at most). */
     znsHowToAnswer: 'Nhắn cho OA hoặc gọi chi bộ',
   },
+
+  // R17, R19: the year-end deadlines chased by the daily job.
+  deadlines: {
+    evaluations: (committee: string, year: number, left: number, due: string, daysLeft: number) =>
+      daysLeft >= 0
+        ? `NHẮC HẠN NHẬN XÉT CUỐI NĂM ${year}
+${committee} còn ${left} đảng viên chưa được nhận xét. ` +
+          `Hạn gửi nhận xét là ngày ${due} (${daysLeft === 0 ? 'hôm nay' : `còn ${daysLeft} ngày`}). ` +
+          'Xin đồng chí hoàn thành và gửi nhận xét cho cấp ủy nơi công tác.'
+        : `QUÁ HẠN NHẬN XÉT CUỐI NĂM ${year}
+${committee} còn ${left} đảng viên chưa được nhận xét, ` +
+          `đã quá hạn ngày ${due}. Xin đồng chí hoàn thành và gửi nhận xét sớm.`,
+    selfReport: (member: string, year: number, due: string, daysLeft: number) =>
+      daysLeft >= 0
+        ? `NHẮC HẠN BÁO CÁO CUỐI NĂM ${year}
+Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về việc ` +
+          `tham gia sinh hoạt, hoạt động ở nơi cư trú. Hạn gửi là ngày ${due} ` +
+          `(${daysLeft === 0 ? 'hôm nay' : `còn ${daysLeft} ngày`}).`
+        : `QUÁ HẠN BÁO CÁO CUỐI NĂM ${year}
+Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về việc ` +
+          `tham gia sinh hoạt, hoạt động ở nơi cư trú, đã quá hạn ngày ${due}. Xin đồng chí gửi sớm.`,
+    missing: 'chưa có (quá hạn)',
+  },
 };
 
 export type Catalogue = Omit<typeof vi, 'language'> & { language: 'vi' | 'en' };

@@ -40,6 +40,16 @@ export interface RuleSetPolicy {
    * Neither text sets a period; a week matches the daily job's rhythm and the follow-up a ward can expect.
    */
   absenceDecisionDays: number;
+  /**
+   * R17: the month and day (MM-DD) the residence committee's comments are due: the end of October.
+   */
+  evaluationDue: string;
+  /**
+   * R19: the month and day (MM-DD) the member's self-report to the workplace is due. Neither text sets a
+   * date ("at the end of the year"); mid-December leaves the workplace's year-end evaluation meeting its
+   * input. A committee may correct it here.
+   */
+  selfReportDue: string;
 }
 
 const levels = (a: string, b: string, c: string): LabelledOption<1 | 2 | 3>[] => [
@@ -86,6 +96,8 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     studentConsultation: 'hamlet_heads',
     exemptMembersEvaluated: true,
     absenceDecisionDays: 7,
+    evaluationDue: '10-31',
+    selfReportDue: '12-15',
   },
   'qd213-2020': {
     id: 'qd213-2020',
@@ -134,6 +146,8 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     studentConsultation: 'hamlet_heads',
     exemptMembersEvaluated: false,
     absenceDecisionDays: 7,
+    evaluationDue: '10-31',
+    selfReportDue: '12-15',
   },
 };
 
