@@ -861,6 +861,7 @@ Comrade ${member}: you have not sent your report on the meetings and ` +
         : `YEAR-END REPORT ${year} OVERDUE
 Comrade ${member}: you have not sent your report on the meetings and ` +
           `activities at your residence; it was due on ${due}. Please send it soon.`,
-    missing: 'missing (overdue)',
+    evaluationMissing: 'comment missing (overdue)',
+    selfReportMissing: 'self-report missing (overdue)',
   },
 };

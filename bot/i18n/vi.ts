@@ -927,7 +927,8 @@ Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về vi�
         : `QUÁ HẠN BÁO CÁO CUỐI NĂM ${year}
 Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về việc ` +
           `tham gia sinh hoạt, hoạt động ở nơi cư trú, đã quá hạn ngày ${due}. Xin đồng chí gửi sớm.`,
-    missing: 'chưa có (quá hạn)',
+    evaluationMissing: 'chưa có nhận xét (quá hạn)',
+    selfReportMissing: 'chưa tự báo cáo (quá hạn)',
   },
 };
 
