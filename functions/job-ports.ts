@@ -25,6 +25,7 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       invitations: r.invitations,
       evaluations: r.evaluations,
       reports: r.reports,
+      yearEnd: r.yearEnd,
       clock: d.clock,
       metrics: d.metrics,
     },

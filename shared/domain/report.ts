@@ -58,6 +58,10 @@ export interface OctoberReportBody {
     due: number;
     /** Evaluations saved as drafts, not yet submitted. */
     drafts: number;
+    /** R17: owed and not submitted once the end of October has passed (absent from older reports). */
+    missing?: number;
+    /** R19: active members without a self-report once the rule set's date has passed (absent from older reports). */
+    selfReportsMissing?: number;
     byProposal: Partial<Record<Proposal, number>>;
     /** Per criterion/duty key, counts per level or mark, e.g. { c1: { '1': 3, '2': 1 } }. */
     byLevel: Record<string, Record<string, number>>;
@@ -151,6 +155,9 @@ export function sumReportBodies(bodies: readonly OctoberReportBody[]): OctoberRe
     total.evaluations.done += b.evaluations.done;
     total.evaluations.due += b.evaluations.due;
     total.evaluations.drafts += b.evaluations.drafts ?? 0;
+    total.evaluations.missing = (total.evaluations.missing ?? 0) + (b.evaluations.missing ?? 0);
+    total.evaluations.selfReportsMissing =
+      (total.evaluations.selfReportsMissing ?? 0) + (b.evaluations.selfReportsMissing ?? 0);
     addCounts(total.evaluations.byProposal, b.evaluations.byProposal);
     for (const [key, counts] of Object.entries(b.evaluations.byLevel)) {
       total.evaluations.byLevel[key] ??= {};

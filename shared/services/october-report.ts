@@ -3,6 +3,7 @@
 import { isResidenceStaffOf } from '../domain/access.js';
 import { type Committee, type CommitteeKind, ruleSetOf } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
+import { deadlineOf } from '../domain/deadlines.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { levelsOf } from '../domain/evaluation-questions.js';
 import type { DomainEvent } from '../domain/events.js';
@@ -46,6 +47,7 @@ import type {
   MemberRepository,
   MemberWithFacts,
   ReportRepository,
+  YearEndRepository,
 } from '../ports/repositories.js';
 
 export interface ReportPorts {
@@ -58,6 +60,8 @@ export interface ReportPorts {
   invitations: InvitationRepository;
   evaluations: EvaluationRepository;
   reports: ReportRepository;
+  /** R19: the self-reports, read once their date has passed (the missing count); without it, not counted. */
+  yearEnd?: Pick<YearEndRepository, 'getSelfReport'>;
   clock: Clock;
 }
 
@@ -92,6 +96,8 @@ export interface CompileOptions {
  * BatchGetItem calls of 100 keys that the store sends together. Memory holds this many members' facts.
  */
 const ACTIVE_BATCH = 200;
+/** Self-reports read side by side, once their date has passed (R19). */
+const SELF_REPORT_READS = 25;
 /** Members of whom only the record is needed (pending, ended) are read this many keys per BatchGetItem. */
 const RECORD_BATCH = 100;
 /** Committee trees are shallow (board → district → ward); deeper means a cycle in the data. */
@@ -153,7 +159,11 @@ async function compileResidenceBody(
   const today = localDate(ports.clock.now());
   const on = referenceDate(year, today);
   const ruleSet = ruleSetOf(committee);
+  const policy = RULE_SETS[ruleSet];
   const body = emptyReportBody();
+  const missing = { evaluations: 0, selfReports: 0 };
+  const selfReportsDue = ports.yearEnd !== undefined && today > deadlineOf(policy, 'self_report', year);
+  const activeIds: string[] = [];
   const m = body.members;
   const hamletNames = new Map(
     (await ports.committees.children(committee.id))
@@ -292,7 +302,12 @@ async function compileResidenceBody(
     }
     // R17 (and qd213's introduced-but-exempt members): an evaluation is owed and not yet submitted.
     const owed = isEvaluationOwed(ruleSet, isIntroducedButExempt(ruleSet, category, exemptions, on));
-    if (owed && !submitted.has(memberId)) body.evaluations.due += 1;
+    if (owed && !submitted.has(memberId)) {
+      body.evaluations.due += 1;
+      // R17: past the end of October, an owed comment not submitted is missing.
+      if (today > deadlineOf(policy, 'evaluations', year)) missing.evaluations += 1;
+    }
+    if (selfReportsDue) activeIds.push(memberId);
   };
   for (const status of INTRODUCTION_STATUSES) {
     const introductions = inYear(ports.introductions.streamOfResidence(committee.id, status), year);
@@ -303,6 +318,15 @@ async function compileResidenceBody(
       });
     } else await forEachBatched(introductions, RECORD_BATCH, (batch) => countRecorded(batch, status));
   }
+  // R19: once the self-reports' date has passed, the active members without one (a GetItem each, only then).
+  for (let i = 0; i < activeIds.length; i += SELF_REPORT_READS) {
+    const reports = await Promise.all(
+      activeIds.slice(i, i + SELF_REPORT_READS).map((id) => ports.yearEnd?.getSelfReport(id, year)),
+    );
+    missing.selfReports += reports.filter((r) => r === undefined).length;
+  }
+  body.evaluations.missing = missing.evaluations;
+  body.evaluations.selfReportsMissing = missing.selfReports;
   // 4. The tallies' absentees by their excuse (R3, R4); those not active were not read above.
   const unread = [...absenteeIds].filter((id) => !absenteeFacts.has(id));
   for (let i = 0; i < unread.length; i += ACTIVE_BATCH) {

@@ -169,6 +169,9 @@ const EXPECTED_A: OctoberReportBody = {
     done: 14,
     due: 10,
     drafts: 4,
+    // Compiled on 31 October: nothing is past its deadline yet (R17, R19).
+    missing: 0,
+    selfReportsMissing: 0,
     byProposal: { commend: 5, none: 7, criticise: 2 },
     byLevel: {
       d1: { good: 13, not_good: 1 },
@@ -235,6 +238,9 @@ const EXPECTED_X: OctoberReportBody = {
     done: 2,
     due: 0,
     drafts: 0,
+    // Compiled on 31 October: nothing is past its deadline yet (R17, R19).
+    missing: 0,
+    selfReportsMissing: 0,
     byProposal: { commend: 1, criticise: 1 },
     byLevel: {
       c1: { '1': 1, '3': 1 },
@@ -487,6 +493,8 @@ describe('Year end: the October report (R22)', () => {
         ['Đã nhận xét (đã gửi)', 14],
         ['Còn phải nhận xét', 10],
         ['Bản nháp chưa gửi', 4],
+        ['Quá hạn chưa nhận xét', 0],
+        ['Quá hạn chưa tự báo cáo', 0],
         ['Đề nghị: Biểu dương', 5],
         ['Đề nghị: Không đề nghị', 7],
         ['Đề nghị: Góp ý, phê bình', 2],

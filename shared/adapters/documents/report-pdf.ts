@@ -220,6 +220,11 @@ export function buildReportPdf(
 
   section(doc, 'III. NHẬN XÉT ĐẢNG VIÊN CUỐI NĂM');
   line(doc, `- Đã nhận xét: ${e.done}; còn phải nhận xét: ${e.due}; bản nháp chưa gửi: ${e.drafts}.`);
+  // R17, R19: what is still missing past its deadline.
+  line(
+    doc,
+    `- Quá hạn chưa nhận xét: ${e.missing ?? 0}; đảng viên quá hạn chưa tự báo cáo: ${e.selfReportsMissing ?? 0}.`,
+  );
   line(
     doc,
     `- ${proposalLabel(data.ruleSet, 'commend')}: ${e.byProposal.commend ?? 0}; ` +

@@ -124,6 +124,9 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
       ['Đã nhận xét (đã gửi)', e.done],
       ['Còn phải nhận xét', e.due],
       ['Bản nháp chưa gửi', e.drafts],
+      // R17, R19: past their deadlines.
+      ['Quá hạn chưa nhận xét', e.missing ?? 0],
+      ['Quá hạn chưa tự báo cáo', e.selfReportsMissing ?? 0],
       ...PROPOSALS.map((p): Cell[] => [`Đề nghị: ${proposalLabel(data.ruleSet, p)}`, e.byProposal[p] ?? 0]),
     ],
   );

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as deadlinesJob } from '../../../functions/jobs/deadlines.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { ruleSetPolicy } from '../../../shared/domain/rule-set.js';
-import { addMember, aUser, type BotWorld, createBotWorld, link, STAFF } from '../../support/bot-world.js';
+import { compileOctoberReport } from '../../../shared/services/october-report.js';
+import {
+  addMember,
+  aUser,
+  type BotWorld,
+  createBotWorld,
+  link,
+  RESIDENCE,
+  STAFF,
+} from '../../support/bot-world.js';
 
 describe('Job: deadlines (R17 comments, R19 self-reports)', () => {
   let world: BotWorld;
@@ -98,5 +107,16 @@ describe('Job: deadlines (R17 comments, R19 self-reports)', () => {
     expect(count(late.id, 'QUÁ HẠN BÁO CÁO CUỐI NĂM 2026')).toBe(1);
     expect(count(done.id, 'BÁO CÁO CUỐI NĂM')).toBe(0);
     expect(count(chairUser.id, 'BÁO CÁO CUỐI NĂM')).toBe(0);
+  });
+
+  it('counts in the report the comments and self-reports still missing past their deadlines', async () => {
+    // Prepare
+    world.clock.set('2026-12-16T03:00:00Z');
+
+    // Act
+    const { report } = await compileOctoberReport({ ...world.repos, clock: world.clock }, RESIDENCE, 2026);
+
+    // Assess
+    expect(report.body.evaluations).toMatchObject({ due: 2, missing: 2, selfReportsMissing: 1 });
   });
 });
