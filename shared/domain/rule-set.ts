@@ -50,6 +50,12 @@ export interface RuleSetPolicy {
    * input. A committee may correct it here.
    */
   selfReportDue: string;
+  /**
+   * R4: whether a member under a confirmed exemption covering the meeting's date is invited. qd213-2020
+   * (33-HD/BTCTW): introduced-but-exempt members keep no meeting duty, so they are not invited; hd02-2011
+   * invites them (their absence is excused, never an R10 notice).
+   */
+  exemptMembersInvited: boolean;
 }
 
 const levels = (a: string, b: string, c: string): LabelledOption<1 | 2 | 3>[] => [
@@ -98,6 +104,7 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     absenceDecisionDays: 7,
     evaluationDue: '10-31',
     selfReportDue: '12-15',
+    exemptMembersInvited: true,
   },
   'qd213-2020': {
     id: 'qd213-2020',
@@ -148,6 +155,7 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     absenceDecisionDays: 7,
     evaluationDue: '10-31',
     selfReportDue: '12-15',
+    exemptMembersInvited: false,
   },
 };
 
