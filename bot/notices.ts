@@ -220,6 +220,25 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       }
       return message(lines.join('\n'));
     }
+    case 'evaluations_due':
+      return message(
+        t.deadlines.evaluations(
+          notice.committeeName,
+          notice.year,
+          notice.left,
+          formatVietnameseDate(notice.due),
+          notice.daysLeft,
+        ),
+      );
+    case 'self_report_due':
+      return message(
+        t.deadlines.selfReport(
+          notice.memberName,
+          notice.year,
+          formatVietnameseDate(notice.due),
+          notice.daysLeft,
+        ),
+      );
     case 'absence_for_confirmation':
       return absenceCardView(t, notice);
     case 'absence_decided':

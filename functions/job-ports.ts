@@ -27,6 +27,7 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       reports: r.reports,
       staff: r.staff,
       counters: r.counters,
+      yearEnd: r.yearEnd,
       clock: d.clock,
       metrics: d.metrics,
     },
@@ -44,7 +45,15 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       committees: r.committees,
       invitations: r.invitations,
       absenceNotices: r.absenceNotices,
+      members: r.members,
       clock: d.clock,
+    },
+    deadlines: {
+      committees: r.committees,
+      introductions: r.introductions,
+      members: r.members,
+      evaluations: r.evaluations,
+      yearEnd: r.yearEnd,
     },
     ...(reminders ? { reminders } : {}),
   };

@@ -36,7 +36,13 @@ function line(t: Catalogue, n: number, row: WorkplaceYearEndRow, place: string):
   // R11: the residence committee wrote the two missed meetings into the comment.
   if (row.evaluation.flaggedR11) parts.push(t.workplaceYearEnd.missedBoth);
   parts.push(t.workplaceYearEnd.meetings(row.meetings.attended, row.meetings.invited));
-  parts.push(t.workplaceYearEnd.selfReport(row.selfReport !== undefined));
+  // R17, R19: past the deadline and still not there.
+  if (row.missing.evaluation) parts.push(t.deadlines.evaluationMissing);
+  parts.push(
+    row.missing.selfReport
+      ? t.deadlines.selfReportMissing
+      : t.workplaceYearEnd.selfReport(row.selfReport !== undefined),
+  );
   if (row.directCollection) parts.push(t.workplaceYearEnd.collected(row.directCollection.collected));
   return parts.join(' — ');
 }

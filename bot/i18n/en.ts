@@ -61,6 +61,8 @@ const ABSENTEE: Record<AbsenteeStatus, string> = {
   rejected: 'not accepted by the workplace committee',
   no_reply: 'did not answer the invitation',
   no_reason: 'absent without a reason',
+  exempt: 'exempt from activities (confirmed by the workplace committee)',
+  travel: "away, under the workplace committee's travel notice",
 };
 
 const WARNING: Record<MeetingPlanWarning, string> = {
@@ -965,5 +967,27 @@ export const en: Catalogue = {
       `${committee} recorded your answer for the ${roundLabel(m.round, m.year)} meeting (${when(m)}): ` +
       `${answer}.\nRecorded by: ${staffName || 'committee staff'} (${via.toLowerCase()}). ` +
       'If this is not right, you can answer again with the buttons below.',
+  },
+
+  deadlines: {
+    evaluations: (committee: string, year: number, left: number, due: string, daysLeft: number) =>
+      daysLeft >= 0
+        ? `YEAR-END COMMENTS ${year} DUE
+${committee} has ${left} members without a comment yet. ` +
+          `The comments are due on ${due} (${daysLeft === 0 ? 'today' : `${daysLeft} days left`}). ` +
+          'Please finish and send them to the workplace committees.'
+        : `YEAR-END COMMENTS ${year} OVERDUE
+${committee} still has ${left} members without a comment; ` +
+          `they were due on ${due}. Please finish and send them soon.`,
+    selfReport: (member: string, year: number, due: string, daysLeft: number) =>
+      daysLeft >= 0
+        ? `YEAR-END REPORT ${year} DUE
+Comrade ${member}: you have not sent your report on the meetings and ` +
+          `activities at your residence yet. It is due on ${due} (${daysLeft === 0 ? 'today' : `${daysLeft} days left`}).`
+        : `YEAR-END REPORT ${year} OVERDUE
+Comrade ${member}: you have not sent your report on the meetings and ` +
+          `activities at your residence; it was due on ${due}. Please send it soon.`,
+    evaluationMissing: 'comment missing (overdue)',
+    selfReportMissing: 'self-report missing (overdue)',
   },
 };

@@ -95,6 +95,8 @@ const ABSENTEE: Record<AbsenteeStatus, string> = {
   rejected: 'cấp ủy nơi công tác không chấp nhận',
   no_reply: 'không trả lời thư mời',
   no_reason: 'vắng không báo lý do',
+  exempt: 'được miễn sinh hoạt (cấp ủy nơi công tác đã xác nhận)',
+  travel: 'đi công tác xa, theo thông báo của cấp ủy nơi công tác',
 };
 
 const WARNING: Record<MeetingPlanWarning, string> = {
@@ -1030,6 +1032,30 @@ export const vi = {
       `${committee} đã ghi câu trả lời của đồng chí cho cuộc họp đợt ${roundLabel(m.round, m.year)} (${when(m)}): ` +
       `${answer}.\nNgười ghi: ${staffName || 'cán bộ cấp ủy'} (${via.toLowerCase()}). ` +
       'Nếu không đúng, đồng chí có thể trả lời lại bằng các nút dưới đây.',
+  },
+
+  // R17, R19: the year-end deadlines chased by the daily job.
+  deadlines: {
+    evaluations: (committee: string, year: number, left: number, due: string, daysLeft: number) =>
+      daysLeft >= 0
+        ? `NHẮC HẠN NHẬN XÉT CUỐI NĂM ${year}
+${committee} còn ${left} đảng viên chưa được nhận xét. ` +
+          `Hạn gửi nhận xét là ngày ${due} (${daysLeft === 0 ? 'hôm nay' : `còn ${daysLeft} ngày`}). ` +
+          'Xin đồng chí hoàn thành và gửi nhận xét cho cấp ủy nơi công tác.'
+        : `QUÁ HẠN NHẬN XÉT CUỐI NĂM ${year}
+${committee} còn ${left} đảng viên chưa được nhận xét, ` +
+          `đã quá hạn ngày ${due}. Xin đồng chí hoàn thành và gửi nhận xét sớm.`,
+    selfReport: (member: string, year: number, due: string, daysLeft: number) =>
+      daysLeft >= 0
+        ? `NHẮC HẠN BÁO CÁO CUỐI NĂM ${year}
+Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về việc ` +
+          `tham gia sinh hoạt, hoạt động ở nơi cư trú. Hạn gửi là ngày ${due} ` +
+          `(${daysLeft === 0 ? 'hôm nay' : `còn ${daysLeft} ngày`}).`
+        : `QUÁ HẠN BÁO CÁO CUỐI NĂM ${year}
+Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về việc ` +
+          `tham gia sinh hoạt, hoạt động ở nơi cư trú, đã quá hạn ngày ${due}. Xin đồng chí gửi sớm.`,
+    evaluationMissing: 'chưa có nhận xét (quá hạn)',
+    selfReportMissing: 'chưa tự báo cáo (quá hạn)',
   },
 };
 

@@ -495,6 +495,18 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
       'Storage limitation (Law 91/2025): removes absence reasons’ free text and anonymises members whose contact ended, one task per residence committee',
   },
   {
+    name: 'deadlines',
+    entry: 'functions/jobs/deadlines.ts',
+    // 09:00 every day, Vietnam time: the rounds due (a week before, the day before, once after) of the
+    // year-end comments (R17) and self-reports (R19). Dispatches; the job worker sends.
+    trigger: { kind: 'schedule', expression: 'cron(0 9 * * ? *)' },
+    grants: ['table:read', 'table:write', 'job-queue:send'],
+    // In-process (no queue) it sends the reminders itself, through the bot.
+    bot: true,
+    description:
+      'R17, R19: reminds residence staff of comments still to write and members of their self-report, before and after the deadline: one task per committee',
+  },
+  {
     name: 'job-worker',
     entry: 'functions/job-worker.ts',
     // One committee per task; the one that completes a run queues its roll-ups (job-queue:send); reminders go
@@ -503,7 +515,7 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     grants: ['table:read', 'table:write', 'job-queue:send', 'bot-secrets:read', 'zalo-secrets:read'],
     bot: true,
     description:
-      'Does one committee’s share of a scheduled job (reminders, R10 notices, the October report, retention) exactly once',
+      'Does one committee’s share of a scheduled job (reminders, R10 notices, the October report, retention, deadlines) exactly once',
   },
   {
     name: 'outbox-sweep',

@@ -4,6 +4,7 @@ import { ConflictError } from './errors.js';
 import { hasConfirmedReason, type Invitation, prefilledAttendance } from './invitation.js';
 import type { Meeting } from './meeting.js';
 import type { AbsenteeStatus } from './minutes.js';
+import type { Excuse } from './travel-and-exemption.js';
 
 /** R13: the figures the chair announces, plus how the absences stand (R9, R10). */
 export interface AttendanceTotals {
@@ -11,7 +12,7 @@ export interface AttendanceTotals {
   present: number;
   absent: number;
   /** Absent, by the state of their reason. */
-  absentBy: Record<AbsenteeStatus, number>;
+  absentBy: Record<ReasonStatus, number>;
   /** Rows still showing the RSVP forecast because nobody has opened the sheet or toggled them yet. */
   unrecorded: number;
 }
@@ -37,7 +38,19 @@ export function effectiveAttendance(
  * R9, R10: why an absentee is absent — the workplace's decision on the reason they gave, no reply at all,
  * or no reason (they said they would come).
  */
-export function absenteeStatus(invitation: Pick<Invitation, 'rsvp' | 'absence'>): AbsenteeStatus {
+export function absenteeStatus(
+  invitation: Pick<Invitation, 'rsvp' | 'absence'>,
+  excuse?: Pick<Excuse, 'kind'>,
+): AbsenteeStatus {
+  // R4: not expected during a confirmed exemption; R3: excused inside a travel notice's period.
+  if (excuse) return excuse.kind === 'exemption' ? 'exempt' : 'travel';
+  return reasonStatus(invitation);
+}
+
+/** An absentee's status from their answer alone (R9, R10), before any exemption or travel notice. */
+export type ReasonStatus = Exclude<AbsenteeStatus, 'exempt' | 'travel'>;
+
+export function reasonStatus(invitation: Pick<Invitation, 'rsvp' | 'absence'>): ReasonStatus {
   if (invitation.rsvp === 'absent') return invitation.absence?.confirmation ?? 'pending';
   return invitation.rsvp === 'none' ? 'no_reply' : 'no_reason';
 }
@@ -52,7 +65,7 @@ export function addToTotals(
   if (effectiveAttendance(invitation) === 'present') totals.present += 1;
   else {
     totals.absent += 1;
-    totals.absentBy[absenteeStatus(invitation)] += 1;
+    totals.absentBy[reasonStatus(invitation)] += 1;
   }
   return totals;
 }
@@ -87,16 +100,21 @@ export type AbsenceNoticeGround = 'no_reply' | 'no_reason' | 'rejected' | 'undec
  * R10 as the product reads it: "absent without reporting" is no reason, or a reason the workplace
  * rejected. A reason still waiting for the workplace's decision is pending — no notice — until
  * `decisionDays` after the meeting, when it becomes a notice that it is still not confirmed.
- * Returns the ground for a notice, 'pending' while waiting, or undefined when there is nothing to tell.
+ * Returns the ground for a notice, 'pending' while waiting, or undefined when there is nothing to tell
+ * (present, a confirmed reason, or an `excuse`: a confirmed exemption (R4) or a travel notice (R3)).
  */
 export function absenceNoticeGround(
   invitation: Pick<Invitation, 'rsvp' | 'absence' | 'attendance'>,
   meetingDate: string,
   today: string,
   decisionDays: number,
+  excuse?: Excuse,
 ): AbsenceNoticeGround | 'pending' | undefined {
   if (effectiveAttendance(invitation) === 'present') return undefined;
   if (hasConfirmedReason(invitation)) return undefined;
+  // R4: a member under a confirmed exemption is not expected; R3: an absence inside a travel notice's
+  // period is excused, the notice being its reason. Neither is an absence without notice.
+  if (excuse) return undefined;
   if (invitation.rsvp === 'none') return 'no_reply';
   if (invitation.rsvp === 'attending') return 'no_reason';
   if (invitation.absence?.confirmation === 'rejected') return 'rejected';

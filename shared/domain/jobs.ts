@@ -2,7 +2,13 @@
 import { localDate, localYear } from './dates.js';
 
 /** The scheduled jobs that fan out one task per committee. */
-export const FANNED_OUT_JOBS = ['reminders', 'absence-notices', 'october-report', 'retention'] as const;
+export const FANNED_OUT_JOBS = [
+  'reminders',
+  'absence-notices',
+  'october-report',
+  'retention',
+  'deadlines',
+] as const;
 export type FannedOutJob = (typeof FANNED_OUT_JOBS)[number];
 
 /** How long one slot of a job lasts: the daily jobs run once a day, the October report once a year (R22). */
@@ -12,6 +18,8 @@ const PERIOD: Record<FannedOutJob, 'day' | 'year'> = {
   'october-report': 'year',
   // Storage limitation (docs/privacy.md): a limit passes on a day, so the day is the slot.
   retention: 'day',
+  // R17, R19: a reminder round is claimed per recipient; the day is the slot.
+  deadlines: 'day',
 };
 
 /**

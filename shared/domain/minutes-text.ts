@@ -17,6 +17,8 @@ export const ABSENTEE_STATUS_VI: Record<AbsenteeStatus, string> = {
   rejected: 'cấp ủy nơi công tác không xác nhận',
   no_reply: 'không báo lý do',
   no_reason: 'đã báo dự họp nhưng vắng, không có lý do',
+  exempt: 'được miễn sinh hoạt, cấp ủy nơi công tác đã xác nhận',
+  travel: 'đi công tác xa, theo thông báo của cấp ủy nơi công tác',
 };
 
 export const ROUND_VI = { june: 'tháng 6', october: 'tháng 10' } as const;

@@ -53,8 +53,18 @@ export interface Addendum {
   hash?: string;
 }
 
-/** How an absentee stands: the workplace's decision on their reason (R9), or why there is none (R10). */
-export type AbsenteeStatus = 'confirmed' | 'pending' | 'rejected' | 'no_reply' | 'no_reason';
+/**
+ * How an absentee stands: the workplace's decision on their reason (R9), or why there is none (R10); or
+ * excused whatever they answered: under a confirmed exemption (R4) or inside a travel notice's period (R3).
+ */
+export type AbsenteeStatus =
+  | 'confirmed'
+  | 'pending'
+  | 'rejected'
+  | 'no_reply'
+  | 'no_reason'
+  | 'exempt'
+  | 'travel';
 
 /** A comment as the minutes record it (R15 2.3 with its answer, 2.5 with its author and topic). */
 export interface RecordedComment {

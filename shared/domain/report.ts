@@ -16,6 +16,10 @@ export interface MeetingTally {
   absentConfirmed: number;
   absentUnconfirmed: number;
   noReply: number;
+  /** R4: absent under a confirmed exemption: not expected (absent from reports compiled before). */
+  absentExempt?: number;
+  /** R3: absent inside a travel notice's period: excused by the notice (absent from older reports). */
+  absentTravelling?: number;
   /** The meeting's date (a residence committee's own report). */
   date?: IsoDate;
   /**
@@ -56,6 +60,10 @@ export interface OctoberReportBody {
     due: number;
     /** Evaluations saved as drafts, not yet submitted. */
     drafts: number;
+    /** R17: owed and not submitted once the end of October has passed (absent from older reports). */
+    missing?: number;
+    /** R19: active members without a self-report once the rule set's date has passed (absent from older reports). */
+    selfReportsMissing?: number;
     byProposal: Partial<Record<Proposal, number>>;
     /** Per criterion/duty key, counts per level or mark, e.g. { c1: { '1': 3, '2': 1 } }. */
     byLevel: Record<string, Record<string, number>>;
@@ -136,17 +144,24 @@ export function sumReportBodies(bodies: readonly OctoberReportBody[]): OctoberRe
         absentConfirmed: 0,
         absentUnconfirmed: 0,
         noReply: 0,
+        absentExempt: 0,
+        absentTravelling: 0,
       };
       r.invited += t.invited;
       r.present += t.present;
       r.absentConfirmed += t.absentConfirmed;
       r.absentUnconfirmed += t.absentUnconfirmed;
       r.noReply += t.noReply;
+      r.absentExempt = (r.absentExempt ?? 0) + (t.absentExempt ?? 0);
+      r.absentTravelling = (r.absentTravelling ?? 0) + (t.absentTravelling ?? 0);
       rounds.set(t.round, r);
     }
     total.evaluations.done += b.evaluations.done;
     total.evaluations.due += b.evaluations.due;
     total.evaluations.drafts += b.evaluations.drafts ?? 0;
+    total.evaluations.missing = (total.evaluations.missing ?? 0) + (b.evaluations.missing ?? 0);
+    total.evaluations.selfReportsMissing =
+      (total.evaluations.selfReportsMissing ?? 0) + (b.evaluations.selfReportsMissing ?? 0);
     addCounts(total.evaluations.byProposal, b.evaluations.byProposal);
     for (const [key, counts] of Object.entries(b.evaluations.byLevel)) {
       total.evaluations.byLevel[key] ??= {};

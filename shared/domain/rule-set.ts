@@ -40,6 +40,22 @@ export interface RuleSetPolicy {
    * Neither text sets a period; a week matches the daily job's rhythm and the follow-up a ward can expect.
    */
   absenceDecisionDays: number;
+  /**
+   * R17: the month and day (MM-DD) the residence committee's comments are due: the end of October.
+   */
+  evaluationDue: string;
+  /**
+   * R19: the month and day (MM-DD) the member's self-report to the workplace is due. Neither text sets a
+   * date ("at the end of the year"); mid-December leaves the workplace's year-end evaluation meeting its
+   * input. A committee may correct it here.
+   */
+  selfReportDue: string;
+  /**
+   * R4: whether a member under a confirmed exemption covering the meeting's date is invited. qd213-2020
+   * (33-HD/BTCTW): introduced-but-exempt members keep no meeting duty, so they are not invited; hd02-2011
+   * invites them (their absence is excused, never an R10 notice).
+   */
+  exemptMembersInvited: boolean;
 }
 
 const levels = (a: string, b: string, c: string): LabelledOption<1 | 2 | 3>[] => [
@@ -86,6 +102,9 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     studentConsultation: 'hamlet_heads',
     exemptMembersEvaluated: true,
     absenceDecisionDays: 7,
+    evaluationDue: '10-31',
+    selfReportDue: '12-15',
+    exemptMembersInvited: true,
   },
   'qd213-2020': {
     id: 'qd213-2020',
@@ -134,6 +153,9 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     studentConsultation: 'hamlet_heads',
     exemptMembersEvaluated: false,
     absenceDecisionDays: 7,
+    evaluationDue: '10-31',
+    selfReportDue: '12-15',
+    exemptMembersInvited: false,
   },
 };
 

@@ -48,3 +48,33 @@ export function assertMayConfirmExemption(
 export function isCovering(period: { from: IsoDate; until?: IsoDate }, on: IsoDate): boolean {
   return period.from <= on && (period.until === undefined || on <= period.until);
 }
+
+/**
+ * R3, R4: why a member is not expected at, or is excused from, a meeting held on `on`. A confirmed exemption
+ * (R4) comes first: the member is not expected at all. Otherwise an absence inside a travel notice's period
+ * (R3) is excused, the notice being its reason. Undefined when neither covers the day.
+ */
+export type Excuse =
+  | { kind: 'exemption'; exemptionId: string; from: IsoDate; until?: IsoDate }
+  | { kind: 'travel'; travelNoticeId: string; from: IsoDate; until: IsoDate };
+
+export function excuseOn(
+  facts: {
+    exemptions?: readonly Pick<Exemption, 'id' | 'from' | 'until'>[];
+    travelNotices?: readonly Pick<TravelNotice, 'id' | 'from' | 'until'>[];
+  },
+  on: IsoDate,
+): Excuse | undefined {
+  const exemption = facts.exemptions?.find((e) => isCovering(e, on));
+  if (exemption) {
+    return {
+      kind: 'exemption',
+      exemptionId: exemption.id,
+      from: exemption.from,
+      ...(exemption.until ? { until: exemption.until } : {}),
+    };
+  }
+  const travel = facts.travelNotices?.find((t) => isCovering(t, on));
+  if (travel) return { kind: 'travel', travelNoticeId: travel.id, from: travel.from, until: travel.until };
+  return undefined;
+}

@@ -8,7 +8,7 @@ import type { Introduction } from './introduction.js';
 import { hasConfirmedReason, type Invitation, missedBothMeetings } from './invitation.js';
 import type { MemberCategory } from './member.js';
 import { type Proposal, RULE_SETS } from './rule-set.js';
-import { isCovering } from './travel-and-exemption.js';
+import { type Excuse, isCovering } from './travel-and-exemption.js';
 
 /**
  * The day a member's situation is judged on for year `year`: today while the year runs, its last day
@@ -91,16 +91,19 @@ export function decidedInvitations<
 
 /**
  * R11 over a member's invitations of one year at one residence committee. A meeting held while a
- * confirmed exemption (R4) was in force is excused: an exempt member is not expected to attend.
+ * confirmed exemption (R4) was in force is excused: an exempt member is not expected to attend. So is a
+ * meeting held inside a travel notice's period (R3): the notice is the absence's valid reason.
  */
 export function isFlaggedR11(
   invitationsOfYear: readonly Invitation[],
   residenceOrgId: string,
   today: IsoDate,
   exemptions: readonly { from: IsoDate; until?: IsoDate }[] = [],
+  travelNotices: readonly { from: IsoDate; until: IsoDate }[] = [],
 ): boolean {
   const decided = decidedInvitations(invitationsOfYear, residenceOrgId, today);
-  if (decided.some((i) => isExemptOn(exemptions, i.meetingDate))) return false;
+  const excused = (on: IsoDate) => isExemptOn(exemptions, on) || travelNotices.some((t) => isCovering(t, on));
+  if (decided.some((i) => excused(i.meetingDate))) return false;
   return missedBothMeetings(decided);
 }
 
@@ -109,14 +112,26 @@ export function isFlaggedR11(
  * they answered; absent members split by their answer: a reason the workplace confirmed, a reason not
  * (yet) confirmed or rejected — including "I will come" followed by absence —, or no reply at all.
  */
-export type MeetingOutcome = 'present' | 'absentConfirmed' | 'absentUnconfirmed' | 'noReply';
+export type MeetingOutcome =
+  | 'present'
+  | 'absentConfirmed'
+  | 'absentUnconfirmed'
+  | 'noReply'
+  | 'absentExempt'
+  | 'absentTravelling';
 
+/**
+ * With an `excuse` (the member's exemption or travel notice covering the meeting's date), an absentee
+ * counts on its own line: not expected under a confirmed exemption (R4), excused by a travel notice (R3).
+ */
 export function meetingOutcome(
   invitation: Pick<Invitation, 'rsvp' | 'absence' | 'attendance'>,
+  excuse?: Pick<Excuse, 'kind'>,
 ): MeetingOutcome {
   if (invitation.attendance === 'present') return 'present';
   // Attendance never taken: the RSVP stands (the sheet is pre-filled from it).
   if (invitation.attendance === 'unrecorded' && invitation.rsvp === 'attending') return 'present';
+  if (excuse) return excuse.kind === 'exemption' ? 'absentExempt' : 'absentTravelling';
   if (hasConfirmedReason(invitation)) return 'absentConfirmed';
   if (invitation.rsvp === 'none') return 'noReply';
   return 'absentUnconfirmed';

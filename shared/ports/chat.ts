@@ -6,6 +6,8 @@
 
 import type { AbsenceNoticeGround } from '../domain/attendance.js';
 import type { AnswerStatus } from '../domain/comment.js';
+import type { IsoDate } from '../domain/dates.js';
+import type { DeadlineRound } from '../domain/deadlines.js';
 import type { PathCounts } from '../domain/delivery.js';
 import type { EndReason } from '../domain/introduction.js';
 import type { AbsenceCategory, AnswerChannel, Confirmation, Invitation } from '../domain/invitation.js';
@@ -158,6 +160,25 @@ export type Notice =
     }
   /** R17: the residence committee's chair sent a member's year-end evaluation, to the workplace staff. */
   | { kind: 'evaluation_recorded'; year: number; memberName: string; residenceName: string }
+  /** R17: the comments of the year still to write, to the residence staff, before and after the deadline. */
+  | {
+      kind: 'evaluations_due';
+      year: number;
+      round: DeadlineRound;
+      due: IsoDate;
+      daysLeft: number;
+      left: number;
+      committeeName: string;
+    }
+  /** R19: the member has not sent their year-end self-report, before and after the deadline. */
+  | {
+      kind: 'self_report_due';
+      year: number;
+      round: DeadlineRound;
+      due: IsoDate;
+      daysLeft: number;
+      memberName: string;
+    }
   /** R11: a member missed both meetings of the year without a confirmed reason, to the workplace staff. */
   | { kind: 'both_meetings_missed'; year: number; memberName: string }
   /** R22: a committee's October report has a new version, to the staff of the board it reports to. */

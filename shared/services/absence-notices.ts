@@ -1,6 +1,7 @@
 // use cases: R10 — after the meeting, each member absent without notice raises one AbsentWithoutNotice for
 // their workplace committee (exactly once, however often this runs); a reason awaiting the workplace waits
 // the rule set's days, a later confirmation withdraws that notice, and the workplace acknowledges notices.
+// A member under a confirmed exemption (R4) or inside a travel notice's period (R3) raises none.
 
 import { isWorkplaceStaffOf } from '../domain/access.js';
 import {
@@ -17,6 +18,7 @@ import type { Invitation } from '../domain/invitation.js';
 import { hasStarted, type Meeting } from '../domain/meeting.js';
 import type { Principal } from '../domain/roles.js';
 import { longestAbsenceDecisionDays, ruleSetPolicy } from '../domain/rule-set.js';
+import { excuseOn } from '../domain/travel-and-exemption.js';
 import type { Page } from '../ports/common.js';
 import type { MeetingPorts } from './meeting-ports.js';
 
@@ -29,9 +31,16 @@ export interface AbsenceNoticeRun {
   pending: number;
   /** 'undecided' notices withdrawn because the reason has been confirmed since. */
   withdrawn: number;
+  /** R3, R4: absentees excused by a confirmed exemption or a travel notice covering the meeting's date. */
+  excused: number;
 }
 
-type NoticePorts = Pick<MeetingPorts, 'committees' | 'invitations' | 'absenceNotices' | 'clock'>;
+type NoticePorts = Pick<MeetingPorts, 'committees' | 'invitations' | 'absenceNotices' | 'clock'> & {
+  members: Pick<MeetingPorts['members'], 'factsOfMany'>;
+};
+
+/** How many absentees' facts (exemptions, travel notices) are read per BatchGetItem round. */
+const FACTS_BATCH = 50;
 
 /** R10: how long a reason may wait for the workplace's decision under the committee's rule set. */
 export async function absenceDecisionDaysOf(
@@ -76,21 +85,49 @@ export async function raiseAbsenceNotice(
  */
 export async function sendAbsenceNotices(ports: NoticePorts, meeting: Meeting): Promise<AbsenceNoticeRun> {
   const now = ports.clock.now();
-  const run: AbsenceNoticeRun = { meetingId: meeting.id, checked: 0, raised: 0, pending: 0, withdrawn: 0 };
+  const run: AbsenceNoticeRun = {
+    meetingId: meeting.id,
+    checked: 0,
+    raised: 0,
+    pending: 0,
+    withdrawn: 0,
+    excused: 0,
+  };
   // R10 concerns meetings held: one called off (issue 16) has no absentees.
   if (meeting.status === 'cancelled' || !hasStarted(meeting, now)) return run;
   const today = localDate(now);
   const decisionDays = await absenceDecisionDaysOf(ports, meeting);
+  // Absentees who would be told are checked against their exemptions and travel notices in batches.
+  let candidates: Invitation[] = [];
+  const flush = async () => {
+    const facts = await ports.members.factsOfMany(candidates.map((i) => i.memberId));
+    for (const invitation of candidates) {
+      // R4, R3: a confirmed exemption or a travel notice covering the meeting excuses the absence.
+      const excuse = excuseOn(facts.get(invitation.memberId) ?? {}, meeting.date);
+      const ground = absenceNoticeGround(invitation, meeting.date, today, decisionDays, excuse);
+      if (ground === 'pending') run.pending += 1;
+      else if (ground) {
+        if (await raiseAbsenceNotice(ports, meeting, invitation, ground)) run.raised += 1;
+      } else {
+        run.excused += 1;
+        // An 'undecided' notice raised before the exemption or travel notice was recorded no longer stands.
+        if (await withdrawUndecidedNotice(ports, meeting.id, invitation.memberId)) run.withdrawn += 1;
+      }
+    }
+    candidates = [];
+  };
   for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
     run.checked += 1;
     const ground = absenceNoticeGround(invitation, meeting.date, today, decisionDays);
     if (ground === 'pending') run.pending += 1;
     else if (ground) {
-      if (await raiseAbsenceNotice(ports, meeting, invitation, ground)) run.raised += 1;
+      candidates.push(invitation);
+      if (candidates.length >= FACTS_BATCH) await flush();
     } else if (invitation.rsvp === 'absent' && invitation.absence?.confirmation === 'confirmed') {
       if (await withdrawUndecidedNotice(ports, meeting.id, invitation.memberId)) run.withdrawn += 1;
     }
   }
+  if (candidates.length > 0) await flush();
   return run;
 }
 
@@ -134,7 +171,10 @@ export async function meetingsDueForAbsenceNotices(
  * left for tomorrow — attendance may still be being taken — unless sealing sent them already.
  */
 export async function sendDueAbsenceNotices(
-  ports: Pick<MeetingPorts, 'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock'>,
+  ports: Pick<
+    MeetingPorts,
+    'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock' | 'members'
+  >,
   options: { lookbackDays?: number; meetingId?: string } = {},
 ): Promise<{ meetings: number; checked: number; raised: number }> {
   const total = { meetings: 0, checked: 0, raised: 0 };

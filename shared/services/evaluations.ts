@@ -153,9 +153,10 @@ async function loadSubject(
   const ruleSet = ruleSetOf(committee);
   const today = localDate(ports.clock.now());
   const on = referenceDate(year, today);
-  const [member, exemptions, invitations] = await Promise.all([
+  const [member, exemptions, travelNotices, invitations] = await Promise.all([
     ports.members.get(memberId),
     ports.members.exemptions(memberId),
+    ports.members.travelNotices(memberId),
     ports.invitations.ofMember(memberId, year),
   ]);
   if (!member) throw new NotFoundError('Member');
@@ -169,7 +170,8 @@ async function loadSubject(
     introducedButExempt,
     formKind: expectedFormKind(ruleSet, introducedButExempt),
     owed: isEvaluationOwed(ruleSet, introducedButExempt),
-    flaggedR11: isFlaggedR11(invitations, committee.id, today, exemptions),
+    // R11 excuses meetings under an exemption (R4) or inside a travel notice's period (R3).
+    flaggedR11: isFlaggedR11(invitations, committee.id, today, exemptions, travelNotices),
   };
 }
 

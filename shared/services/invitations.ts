@@ -5,15 +5,18 @@
 // chat they chose last (the other chat if that one refuses), to their phone by ZNS or SMS where no chat
 // takes it, and marks the invitation with the path. Retried or duplicated
 // tasks find the invitation delivered (or leased by a running worker) and send nothing again.
+
 import { isResidenceStaffOf } from '../domain/access.js';
 import { sortByVietnameseName } from '../domain/collation.js';
-import { hamletName } from '../domain/committee.js';
+import { DEFAULT_RULE_SET, hamletName, ruleSetOf } from '../domain/committee.js';
 import { countPath, type DeliveryPath, deliveryOrder, type PathCounts } from '../domain/delivery.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Delivery, Invitation } from '../domain/invitation.js';
 import { hasStarted, type Meeting } from '../domain/meeting.js';
 import type { Principal } from '../domain/roles.js';
+import { ruleSetPolicy } from '../domain/rule-set.js';
+import { isExemptOn } from '../domain/year-end.js';
 import { type ChatMessenger, type Notice, recipientOf, type UnreachableMember } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import type {
@@ -62,7 +65,7 @@ export interface InvitationPorts {
   committees: Pick<CommitteeRepository, 'get' | 'children'>;
   introductions: Pick<IntroductionRepository, 'streamOfResidence'>;
   invitations: InvitationRepository;
-  members: Pick<MemberRepository, 'get'>;
+  members: Pick<MemberRepository, 'get' | 'exemptions'>;
   chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'setBlocked'>;
   invitationJobs: InvitationJobRepository;
   idempotency: Pick<IdempotencyStore, 'claim'>;
@@ -165,10 +168,18 @@ export async function startInvitations(
   if (hasStarted(meeting, now)) {
     throw new ConflictError('The meeting has started: invitations can no longer be sent', 'meeting_started');
   }
+  // R4: under a rule set that does not invite exempt members, one exempt on the meeting's date is left out.
+  const committee = await ports.committees.get(meeting.residenceOrgId);
+  const invitesExempt = ruleSetPolicy(
+    committee ? ruleSetOf(committee) : DEFAULT_RULE_SET,
+  ).exemptMembersInvited;
   await forEachConcurrent(
     ports.introductions.streamOfResidence(meeting.residenceOrgId, 'received'),
     settingsOf(ports).concurrency,
     async ({ introduction, memberName }) => {
+      if (!invitesExempt && isExemptOn(await ports.members.exemptions(introduction.memberId), meeting.date)) {
+        return;
+      }
       await ports.invitations.createOnce({
         meetingId: meeting.id,
         residenceOrgId: meeting.residenceOrgId,

@@ -33,12 +33,16 @@ import {
 import { filledInText } from '../domain/minutes-text.js';
 import { documentPlace } from '../domain/party-document.js';
 import type { Principal } from '../domain/roles.js';
+import { excuseOn } from '../domain/travel-and-exemption.js';
 import type { MinutesPdfRenderer } from '../ports/minutes-pdf.js';
 import type { CounterRepository } from '../ports/repositories.js';
 import { type AbsenceNoticeRun, sendAbsenceNotices } from './absence-notices.js';
 import { nextDocumentNumber } from './document-numbers.js';
 import { loadMeeting, type MeetingPorts } from './meeting-ports.js';
 import { retryOnConflict } from './retry.js';
+
+/** How many absentees' exemptions and travel notices are read per BatchGetItem round. */
+const ABSENTEE_FACTS_BATCH = 50;
 
 type RecordPorts = Pick<MeetingPorts, 'committees' | 'invitations' | 'comments' | 'evaluations' | 'members'>;
 
@@ -114,6 +118,16 @@ export async function buildMinutesRecord(
       });
     }
     if (options.withRows) record.rows.push({ memberId: inv.memberId, name: inv.memberName, present });
+  }
+  // R4, R3: an absentee under a confirmed exemption, or inside a travel notice's period, is recorded as
+  // such (not expected / excused by the notice) whatever they answered.
+  for (let i = 0; i < record.absentees.length; i += ABSENTEE_FACTS_BATCH) {
+    const batch = record.absentees.slice(i, i + ABSENTEE_FACTS_BATCH);
+    const facts = await ports.members.factsOfMany(batch.map((a) => a.memberId));
+    for (const absentee of batch) {
+      const excuse = excuseOn(facts.get(absentee.memberId) ?? {}, meeting.date);
+      if (excuse) absentee.status = absenteeStatus({ rsvp: 'none' }, excuse);
+    }
   }
   // The sheet is keyed by member id; the printed record reads in Vietnamese name order.
   record.rows = sortByVietnameseName(record.rows, (r) => r.name);

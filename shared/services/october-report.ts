@@ -5,6 +5,7 @@ import { isResidenceStaffOf } from '../domain/access.js';
 import { sortByVietnameseName } from '../domain/collation.js';
 import { type Committee, type CommitteeKind, ruleSetOf } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
+import { deadlineOf } from '../domain/deadlines.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { levelsOf } from '../domain/evaluation-questions.js';
 import type { DomainEvent } from '../domain/events.js';
@@ -25,6 +26,7 @@ import {
 } from '../domain/report.js';
 import { isStaff, type Principal } from '../domain/roles.js';
 import { RULE_SETS } from '../domain/rule-set.js';
+import { excuseOn } from '../domain/travel-and-exemption.js';
 import {
   isEvaluationOwed,
   isExemptOn,
@@ -32,6 +34,7 @@ import {
   isIntroducedButExempt,
   isIntroductionInYear,
   isTravellingOn,
+  type MeetingOutcome,
   meetingOutcome,
   referenceDate,
 } from '../domain/year-end.js';
@@ -49,6 +52,7 @@ import type {
   MemberWithFacts,
   ReportRepository,
   StaffRepository,
+  YearEndRepository,
 } from '../ports/repositories.js';
 import { nextDocumentNumber } from './document-numbers.js';
 
@@ -62,6 +66,8 @@ export interface ReportPorts {
   invitations: InvitationRepository;
   evaluations: EvaluationRepository;
   reports: ReportRepository;
+  /** R19: the self-reports, read once their date has passed (the missing count); without it, not counted. */
+  yearEnd?: Pick<YearEndRepository, 'getSelfReport'>;
   clock: Clock;
   /** The committee's staff, for the report's signer (its bí thư, else a phó bí thư). */
   staff?: Pick<StaffRepository, 'ofCommittee'>;
@@ -100,6 +106,8 @@ export interface CompileOptions {
  * BatchGetItem calls of 100 keys that the store sends together. Memory holds this many members' facts.
  */
 const ACTIVE_BATCH = 200;
+/** Self-reports read side by side, once their date has passed (R19). */
+const SELF_REPORT_READS = 25;
 /** Members of whom only the record is needed (pending, ended) are read this many keys per BatchGetItem. */
 const RECORD_BATCH = 100;
 /** Committee trees are shallow (board → district → ward); deeper means a cycle in the data. */
@@ -131,6 +139,21 @@ function increment<K extends string>(counts: Partial<Record<K, number>>, key: K)
 }
 
 /**
+ * R3, R4: an absentee of a meeting held under a confirmed exemption counts on the "exempt" line (not
+ * expected), one inside a travel notice's period on the "travelling" line (excused by the notice); the
+ * others as their answer and the workplace's decision say.
+ */
+function absenteeLine(
+  facts: MemberWithFacts | undefined,
+  meetingDate: string,
+  outcome: MeetingOutcome,
+): MeetingOutcome {
+  const excuse = excuseOn(facts ?? {}, meetingDate);
+  if (!excuse) return outcome;
+  return excuse.kind === 'exemption' ? 'absentExempt' : 'absentTravelling';
+}
+
+/**
  * One residence committee's report, read source by source with as few requests as the keys allow: the
  * meetings' attendance sheets and the committee's evaluations are each streamed once (and give every
  * member's invitations and evaluation status), an active member costs a fiftieth of a BatchGetItem (their
@@ -146,7 +169,11 @@ async function compileResidenceBody(
   const today = localDate(ports.clock.now());
   const on = referenceDate(year, today);
   const ruleSet = ruleSetOf(committee);
+  const policy = RULE_SETS[ruleSet];
   const body = emptyReportBody();
+  const missing = { evaluations: 0, selfReports: 0 };
+  const selfReportsDue = ports.yearEnd !== undefined && today > deadlineOf(policy, 'self_report', year);
+  const activeIds: string[] = [];
   const m = body.members;
   const hamletNames = new Map(
     (await ports.committees.children(committee.id))
@@ -172,6 +199,11 @@ async function compileResidenceBody(
   // meetings; a meeting planned for another year but held in this one (a warned-about date) counts for
   // R11 by its date, as before, and not in the tallies, which are the meetings of the year by round.
   const inThisYear = `${year}-`;
+  // R3, R4: the tallies' absentees wait for their exemptions and travel notices, read with the active
+  // members' facts below (no extra request); only absentees who are no longer active are read apart.
+  const absentees: { memberId: string; outcome: MeetingOutcome; tally: MeetingTally }[] = [];
+  const absenteeIds = new Set<string>();
+  const absenteeFacts = new Map<string, MemberWithFacts>();
   const invitationsOfYear = new Map<string, Invitation[]>();
   // A meeting called off (issue 16) was not held: nobody attended or missed it.
   const meetingsOfYear = (await ports.meetings.ofCommittee(committee.id)).filter(
@@ -189,6 +221,8 @@ async function compileResidenceBody(
       absentConfirmed: 0,
       absentUnconfirmed: 0,
       noReply: 0,
+      absentExempt: 0,
+      absentTravelling: 0,
     };
     const units = new Map<string, AttendanceUnit>();
     for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
@@ -200,7 +234,11 @@ async function compileResidenceBody(
       if (!tallied) continue;
       const outcome = meetingOutcome(invitation);
       tally.invited += 1;
-      tally[outcome] += 1;
+      if (outcome === 'present') tally.present += 1;
+      else {
+        absentees.push({ memberId: invitation.memberId, outcome, tally });
+        absenteeIds.add(invitation.memberId);
+      }
       const unit = units.get(invitation.hamletId) ?? {
         id: invitation.hamletId,
         name: hamletNames.get(invitation.hamletId) ?? invitation.hamletId,
@@ -260,6 +298,7 @@ async function compileResidenceBody(
   const countActive = async (introduction: Introduction, facts: MemberWithFacts | undefined) => {
     const memberId = introduction.memberId;
     const { member, exemptions = [], travelNotices = [] } = facts ?? {};
+    if (facts && absenteeIds.has(memberId)) absenteeFacts.set(memberId, facts);
     const category: MemberCategory = member?.category ?? 'regular';
     await countIntroduced(introduction, category);
     m.received += 1;
@@ -268,13 +307,19 @@ async function compileResidenceBody(
     if (isTravellingOn(category, travelNotices, on)) m.travelling += 1; // R3
     if (category === 'student') m.students += 1;
     if (category === 'armed_forces') m.armedForces += 1;
-    // R11: absent from both meetings of the year without a valid reason (meetings while exempt excused).
-    if (isFlaggedR11(invitationsOfYear.get(memberId) ?? [], committee.id, today, exemptions)) {
+    // R11: absent from both meetings of the year without a valid reason (meetings while exempt (R4) or
+    // away under a travel notice (R3) excused).
+    if (isFlaggedR11(invitationsOfYear.get(memberId) ?? [], committee.id, today, exemptions, travelNotices)) {
       body.bothMeetingsMissed.push(memberId);
     }
     // R17 (and qd213's introduced-but-exempt members): an evaluation is owed and not yet submitted.
     const owed = isEvaluationOwed(ruleSet, isIntroducedButExempt(ruleSet, category, exemptions, on));
-    if (owed && !submitted.has(memberId)) body.evaluations.due += 1;
+    if (owed && !submitted.has(memberId)) {
+      body.evaluations.due += 1;
+      // R17: past the end of October, an owed comment not submitted is missing.
+      if (today > deadlineOf(policy, 'evaluations', year)) missing.evaluations += 1;
+    }
+    if (selfReportsDue) activeIds.push(memberId);
   };
   for (const status of INTRODUCTION_STATUSES) {
     const introductions = inYear(ports.introductions.streamOfResidence(committee.id, status), year);
@@ -284,6 +329,25 @@ async function compileResidenceBody(
         for (const introduction of batch) await countActive(introduction, facts.get(introduction.memberId));
       });
     } else await forEachBatched(introductions, RECORD_BATCH, (batch) => countRecorded(batch, status));
+  }
+  // R19: once the self-reports' date has passed, the active members without one (a GetItem each, only then).
+  for (let i = 0; i < activeIds.length; i += SELF_REPORT_READS) {
+    const reports = await Promise.all(
+      activeIds.slice(i, i + SELF_REPORT_READS).map((id) => ports.yearEnd?.getSelfReport(id, year)),
+    );
+    missing.selfReports += reports.filter((r) => r === undefined).length;
+  }
+  body.evaluations.missing = missing.evaluations;
+  body.evaluations.selfReportsMissing = missing.selfReports;
+  // 4. The tallies' absentees by their excuse (R3, R4); those not active were not read above.
+  const unread = [...absenteeIds].filter((id) => !absenteeFacts.has(id));
+  for (let i = 0; i < unread.length; i += ACTIVE_BATCH) {
+    const facts = await ports.members.factsOfMany(unread.slice(i, i + ACTIVE_BATCH));
+    for (const [id, f] of facts) absenteeFacts.set(id, f);
+  }
+  for (const { memberId, outcome, tally } of absentees) {
+    const line = absenteeLine(absenteeFacts.get(memberId), tally.date ?? '', outcome);
+    tally[line] = (tally[line] ?? 0) + 1;
   }
   body.commendations.sort();
   body.criticisms.sort();

@@ -15,6 +15,7 @@ import type { JobCounts, JobMetrics, JobQueue, JobRun, JobRunRepository } from '
 import { type Log, silentLog } from '../ports/log.js';
 import type { CommitteeRepository, MeetingRepository } from '../ports/repositories.js';
 import { meetingsDueForAbsenceNotices, sendAbsenceNotices } from './absence-notices.js';
+import { chaseDeadlines, type DeadlinePorts, dueRounds } from './deadlines.js';
 import type { MeetingPorts } from './meeting-ports.js';
 import { compileOctoberReport, type ReportPorts } from './october-report.js';
 import { meetingsWithRemindersDue, type ReminderPorts, sendMeetingReminders } from './reminders.js';
@@ -31,11 +32,16 @@ export interface JobPorts {
   /** The October report's reads and writes. */
   report: ReportPorts;
   /** R10's. */
-  notices: Pick<MeetingPorts, 'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock'>;
+  notices: Pick<
+    MeetingPorts,
+    'meetings' | 'committees' | 'invitations' | 'absenceNotices' | 'clock' | 'members'
+  >;
   /** The reminders' (with the chat messenger), built only when a reminders task runs. */
   reminders?: () => Promise<ReminderPorts>;
   /** Retention's reads and writes (docs/privacy.md). */
   retention: RetentionPorts;
+  /** R17, R19: the deadlines' reads (the messenger and claims come with the reminders' ports). */
+  deadlines: Pick<DeadlinePorts, 'committees' | 'introductions' | 'members' | 'evaluations' | 'yearEnd'>;
 }
 
 export interface Dispatched {
@@ -93,6 +99,16 @@ async function plan(ports: JobPorts, job: FannedOutJob, at: Date): Promise<Plan>
           .filter((b) => !b.parentId)
           .map((b) => b.id)
           .sort(byId),
+      };
+    }
+    case 'deadlines': {
+      // R17, R19: the residence committees whose rule set has a round of reminders due today.
+      const today = localDate(at);
+      return {
+        tasks: (await ports.committees.ofKind('residence'))
+          .filter((c) => Object.keys(dueRounds(c, today)).length > 0)
+          .map((c) => ({ orgId: c.id }))
+          .sort((a, b) => byId(a.orgId, b.orgId)),
       };
     }
     case 'retention':
@@ -171,6 +187,17 @@ async function work(ports: JobPorts, task: JobTask): Promise<JobCounts> {
     }
     case 'retention':
       return { ...(await applyRetention(ports.retention, task.orgId, new Date(task.at))) };
+    case 'deadlines': {
+      if (!ports.reminders) throw new RemindersUnavailableError();
+      const run = await chaseDeadlines(
+        { ...(await ports.reminders()), ...ports.deadlines },
+        task.orgId,
+        new Date(task.at),
+      );
+      // The sent ones are claimed (never sent twice); failing the task gets the others retried.
+      if (run.failed > 0) throw new CommitteeTaskError(`${run.failed} deadline reminders not sent`);
+      return { evaluationsLeft: run.evaluationsLeft, selfReportsLeft: run.selfReportsLeft, sent: run.sent };
+    }
   }
 }
 

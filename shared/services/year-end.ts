@@ -1,12 +1,14 @@
 // use case: the workplace's side of the year end — what arrived per member (R17, R21), the member's own
 // self-report (R19), and the direct collection of armed-forces members' contact books (R20).
 import { isWorkplaceStaffOf } from '../domain/access.js';
+import { DEFAULT_RULE_SET, ruleSetOf } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
+import { deadlineOf, isMissing } from '../domain/deadlines.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../domain/errors.js';
 import type { ContactPath, Introduction, IntroductionStatus } from '../domain/introduction.js';
 import type { MemberCategory } from '../domain/member.js';
 import type { Principal } from '../domain/roles.js';
-import type { Proposal } from '../domain/rule-set.js';
+import { type Proposal, type RuleSetPolicy, ruleSetPolicy } from '../domain/rule-set.js';
 import {
   assertDirectPath,
   type DirectCollection,
@@ -15,6 +17,7 @@ import {
 } from '../domain/year-end.js';
 import type { Clock, Page } from '../ports/common.js';
 import type {
+  CommitteeRepository,
   EvaluationRepository,
   IntroductionRepository,
   InvitationRepository,
@@ -23,6 +26,8 @@ import type {
 } from '../ports/repositories.js';
 
 export interface YearEndPorts {
+  /** The residence committees' rule sets (their deadlines); without it, the default rule set's. */
+  committees?: Pick<CommitteeRepository, 'get'>;
   members: MemberRepository;
   introductions: IntroductionRepository;
   invitations: InvitationRepository;
@@ -55,6 +60,11 @@ export interface WorkplaceYearEndRow {
   >;
   /** R20: recorded when the workplace collected the contact book (direct path only). */
   directCollection?: { collected: boolean; collectedOn?: string };
+  /**
+   * R17, R19: past its deadline under the residence committee's rule set and still not there — the comment
+   * (not submitted by the end of October) and the member's self-report (not sent by the set's date).
+   */
+  missing: { evaluation: boolean; selfReport: boolean };
 }
 
 export interface WorkplaceYearEndInput {
@@ -79,9 +89,22 @@ export async function workplaceYearEnd(
     limit: input.limit ?? 20,
     ...(input.cursor ? { cursor: input.cursor } : {}),
   });
+  const today = localDate(ports.clock.now());
+  const policies = new Map<string, Promise<RuleSetPolicy>>();
+  const policyOf = (orgId: string) => {
+    let policy = policies.get(orgId);
+    if (!policy) {
+      policy = Promise.resolve(ports.committees?.get(orgId)).then((c) =>
+        ruleSetPolicy(c ? ruleSetOf(c) : DEFAULT_RULE_SET),
+      );
+      policies.set(orgId, policy);
+    }
+    return policy;
+  };
   const items = await Promise.all(
     page.items.map(async ({ introduction, memberName }) => {
       const { memberId, residenceOrgId } = introduction;
+      const policy = await policyOf(residenceOrgId);
       const [member, evaluation, invitations, selfReport, collection] = await Promise.all([
         ports.members.get(memberId),
         ports.evaluations.get(residenceOrgId, input.year, memberId),
@@ -92,6 +115,10 @@ export async function workplaceYearEnd(
           : Promise.resolve(undefined),
       ]);
       const received = evaluation?.status === 'submitted';
+      const missing = {
+        evaluation: isMissing(deadlineOf(policy, 'evaluations', input.year), today, received),
+        selfReport: isMissing(deadlineOf(policy, 'self_report', input.year), today, selfReport !== undefined),
+      };
       const row: WorkplaceYearEndRow = {
         memberId,
         memberName,
@@ -128,6 +155,7 @@ export async function workplaceYearEnd(
                 : { collected: false },
             }
           : {}),
+        missing,
       };
       return row;
     }),

@@ -858,7 +858,14 @@ describe('Stack: AppStack', () => {
         ScalingConfig: { MaximumConcurrency: 20 },
       });
       // The dispatchers and the worker are told where the queue is.
-      for (const name of ['reminders', 'absence-notices', 'october-report', 'retention', 'job-worker']) {
+      for (const name of [
+        'reminders',
+        'absence-notices',
+        'october-report',
+        'retention',
+        'deadlines',
+        'job-worker',
+      ]) {
         const env = (fnProps(t, name).Environment as { Variables: Json }).Variables;
         expect(env.JOB_QUEUE_URL, name).toEqual({ Ref: jobsId });
       }

@@ -128,7 +128,8 @@ describe('Function: compileOctoberReport, read by source', () => {
         id: 'tr-w1',
         memberId: 'w1',
         reason: 'Giám sát công trình tại Cà Mau',
-        from: '2026-10-01',
+        // From after the October meeting: a notice covering a meeting would excuse it (R3).
+        from: '2026-10-20',
         until: '2026-12-31',
         recordedBy: 'staff-work',
         recordedAt: '2026-09-28T01:00:00Z',
@@ -233,11 +234,19 @@ describe('Function: compileOctoberReport, read by source', () => {
         armedForces: 0,
       });
       // Only W's two meetings of 2026 are tallied: not the late 2025 round, not W's June 2025, not V's.
+      // w4 (June) and w2 (October) were exempt at the meeting: their own line (R4), not "no reply".
       expect(
-        body.meetings.map((t) => [t.meetingId, t.invited, t.present, t.absentConfirmed, t.noReply]),
+        body.meetings.map((t) => [
+          t.meetingId,
+          t.invited,
+          t.present,
+          t.absentConfirmed,
+          t.noReply,
+          t.absentExempt,
+        ]),
       ).toEqual([
-        [`${W}.2026.06`, 3, 0, 1, 2],
-        [`${W}.2026.10`, 4, 0, 0, 4],
+        [`${W}.2026.06`, 3, 0, 1, 1, 1],
+        [`${W}.2026.10`, 4, 0, 0, 3, 1],
       ]);
       // w1's draft is a draft; its submitted evaluations of 2025 and of V do not count here.
       expect(body.evaluations).toMatchObject({ done: 1, drafts: 1, due: 3, byProposal: { commend: 1 } });
@@ -251,7 +260,9 @@ describe('Function: compileOctoberReport, read by source', () => {
       const expected: string[] = [];
       for (const id of ids) {
         const exemptions = await repos.members.exemptions(id);
-        if (isFlaggedR11(await repos.invitations.ofMember(id, YEAR), W, today, exemptions)) expected.push(id);
+        const travel = await repos.members.travelNotices(id);
+        const invitations = await repos.invitations.ofMember(id, YEAR);
+        if (isFlaggedR11(invitations, W, today, exemptions, travel)) expected.push(id);
       }
 
       // Act

@@ -135,9 +135,12 @@ const EXPECTED_A: OctoberReportBody = {
       date: '2026-06-20',
       invited: 24,
       present: 12,
-      absentConfirmed: 5,
+      // m12 gave a confirmed reason, but was exempt (R4): the exempt line.
+      absentConfirmed: 4,
       absentUnconfirmed: 4,
       noReply: 3,
+      absentExempt: 1,
+      absentTravelling: 0,
       units: [
         { id: 'kv-1', name: 'Chi bộ khu vực 1', invited: 9, present: 6 },
         { id: 'kv-2', name: 'Chi bộ khu vực 2', invited: 9, present: 3 },
@@ -150,9 +153,12 @@ const EXPECTED_A: OctoberReportBody = {
       date: '2026-10-17',
       invited: 24,
       present: 8,
-      absentConfirmed: 6,
+      // m12 exempt (R4); m14 inside a travel notice's period (R3): their own lines.
+      absentConfirmed: 4,
       absentUnconfirmed: 2,
       noReply: 8,
+      absentExempt: 1,
+      absentTravelling: 1,
       units: [
         { id: 'kv-1', name: 'Chi bộ khu vực 1', invited: 9, present: 5 },
         { id: 'kv-2', name: 'Chi bộ khu vực 2', invited: 9, present: 2 },
@@ -164,6 +170,9 @@ const EXPECTED_A: OctoberReportBody = {
     done: 14,
     due: 10,
     drafts: 4,
+    // Compiled on 31 October: nothing is past its deadline yet (R17, R19).
+    missing: 0,
+    selfReportsMissing: 0,
     byProposal: { commend: 5, none: 7, criticise: 2 },
     byLevel: {
       d1: { good: 13, not_good: 1 },
@@ -200,7 +209,9 @@ const EXPECTED_X: OctoberReportBody = {
       present: 1,
       absentConfirmed: 1,
       absentUnconfirmed: 0,
-      noReply: 2,
+      noReply: 1, // x5 is exempt (R4): the exempt line
+      absentExempt: 1,
+      absentTravelling: 0,
       units: [
         { id: 'kv-a', name: 'kv-a', invited: 2, present: 1 },
         { id: 'kv-b', name: 'kv-b', invited: 2, present: 0 },
@@ -214,7 +225,9 @@ const EXPECTED_X: OctoberReportBody = {
       present: 1,
       absentConfirmed: 0,
       absentUnconfirmed: 0,
-      noReply: 3,
+      noReply: 2,
+      absentExempt: 1,
+      absentTravelling: 0,
       units: [
         { id: 'kv-a', name: 'kv-a', invited: 2, present: 1 },
         { id: 'kv-b', name: 'kv-b', invited: 2, present: 0 },
@@ -226,6 +239,9 @@ const EXPECTED_X: OctoberReportBody = {
     done: 2,
     due: 0,
     drafts: 0,
+    // Compiled on 31 October: nothing is past its deadline yet (R17, R19).
+    missing: 0,
+    selfReportsMissing: 0,
     byProposal: { commend: 1, criticise: 1 },
     byLevel: {
       c1: { '1': 1, '3': 1 },
@@ -463,10 +479,12 @@ describe('Year end: the October report (R22)', () => {
           'Vắng có lý do được xác nhận',
           'Vắng chưa được xác nhận',
           'Không phản hồi',
+          'Vắng do được miễn sinh hoạt',
+          'Vắng do đi công tác xa (có thông báo)',
           'Tỷ lệ dự họp (%)',
         ],
-        ['Tháng 6', '20/06/2026', 24, 12, 5, 4, 3, 50],
-        ['Tháng 10', '17/10/2026', 24, 8, 6, 2, 8, 33],
+        ['Tháng 6', '20/06/2026', 24, 12, 4, 4, 3, 1, 0, 50],
+        ['Tháng 10', '17/10/2026', 24, 8, 4, 2, 8, 1, 1, 33],
       ]);
       expect(rows('Dự họp theo đơn vị').slice(1)).toEqual([
         ['Chi bộ khu vực 1', 'Tháng 6', 9, 6, 67],
@@ -480,6 +498,8 @@ describe('Year end: the October report (R22)', () => {
         ['Đã nhận xét (đã gửi)', 14],
         ['Còn phải nhận xét', 10],
         ['Bản nháp chưa gửi', 4],
+        ['Quá hạn chưa nhận xét', 0],
+        ['Quá hạn chưa tự báo cáo', 0],
         ['Đề nghị: Biểu dương', 5],
         ['Đề nghị: Không đề nghị', 7],
         ['Đề nghị: Góp ý, phê bình', 2],
@@ -532,8 +552,9 @@ describe('Year end: the October report (R22)', () => {
         'Đang giữ mối liên hệ: 24; chấm dứt liên hệ trong năm: 2.',
         'Được miễn sinh hoạt: 1; đi công tác xa, lưu động: 2.',
         'Học sinh, sinh viên: 3; lực lượng vũ trang: 2.',
-        'mời 24 đảng viên; có mặt 12 (tỷ lệ 50%); vắng có lý do được xác nhận 5; vắng chưa được xác nhận 4; không phản hồi 3.',
-        'mời 24 đảng viên; có mặt 8 (tỷ lệ 33%); vắng có lý do được xác nhận 6; vắng chưa được xác nhận 2; không phản hồi 8.',
+        'mời 24 đảng viên; có mặt 12 (tỷ lệ 50%); vắng có lý do được xác nhận 4; vắng chưa được xác nhận 4; không phản hồi 3.',
+        'mời 24 đảng viên; có mặt 8 (tỷ lệ 33%); vắng có lý do được xác nhận 4; vắng chưa được xác nhận 2; không phản hồi 8.',
+        'Vắng do được miễn sinh hoạt: 1; vắng do đi công tác xa (có thông báo): 1.',
         'Đã nhận xét: 14; còn phải nhận xét: 10; bản nháp chưa gửi: 4.',
         'Biểu dương: 5; không đề nghị: 7; góp ý, phê bình: 2.',
         'VI. ĐẢNG VIÊN VẮNG MẶT CẢ HAI CUỘC HỌP KHÔNG CÓ LÝ DO (5)',
@@ -570,8 +591,26 @@ describe('Year end: the October report (R22)', () => {
         armedForces: 3,
       });
       expect(b.meetings.map(({ units, meetingId, ...t }) => t)).toEqual([
-        { round: 'june', invited: 28, present: 13, absentConfirmed: 6, absentUnconfirmed: 4, noReply: 5 },
-        { round: 'october', invited: 28, present: 9, absentConfirmed: 6, absentUnconfirmed: 2, noReply: 11 },
+        {
+          round: 'june',
+          invited: 28,
+          present: 13,
+          absentConfirmed: 5,
+          absentUnconfirmed: 4,
+          noReply: 4,
+          absentExempt: 2,
+          absentTravelling: 0,
+        },
+        {
+          round: 'october',
+          invited: 28,
+          present: 9,
+          absentConfirmed: 4,
+          absentUnconfirmed: 2,
+          noReply: 10,
+          absentExempt: 2,
+          absentTravelling: 1,
+        },
       ]);
       expect(b.meetings.map((t) => t.units)).toEqual([
         [

@@ -167,6 +167,12 @@ describe('Year end: the workplace side, the self-report and the direct collectio
         selfReport: { meetingsAttended: 2, meetingsAttendedRecorded: 1 },
       });
       expect(rows[1]?.evaluation).not.toHaveProperty('proposal');
+      // R17, R19 on 20 November: a comment not submitted by 31 October is missing; the self-reports are not
+      // due before 15 December.
+      expect(rows.map((r) => r.missing)).toEqual([
+        { evaluation: false, selfReport: false },
+        { evaluation: true, selfReport: false },
+      ]);
     });
 
     it('marks armed-forces members “thu trực tiếp” (R20) and is closed to other committees', async () => {

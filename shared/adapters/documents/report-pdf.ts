@@ -41,20 +41,35 @@ function members(list: readonly ListedMember[], suffix?: (m: ListedMember) => st
   );
 }
 
-/** One line per round: its figures once held, "chưa tổ chức" when it was not (nobody invited yet). */
+/** Per round: its figures once held, "chưa tổ chức" when it was not (nobody invited yet). */
 function meetingLines(tallies: readonly MeetingTally[]): BodyBlock[] {
-  return ROUNDS.map((round) => {
+  return ROUNDS.flatMap((round) => {
     const label = `Cuộc họp ${ROUND_LABEL[round].toLowerCase()}`;
     const held = tallies.filter((t) => t.round === round && t.invited > 0);
-    if (held.length === 0) return item(`- ${label}: chưa tổ chức.`);
-    const sum = (k: 'invited' | 'present' | 'absentConfirmed' | 'absentUnconfirmed' | 'noReply') =>
-      held.reduce((n, t) => n + t[k], 0);
+    if (held.length === 0) return [item(`- ${label}: chưa tổ chức.`)];
+    const sum = (
+      k:
+        | 'invited'
+        | 'present'
+        | 'absentConfirmed'
+        | 'absentUnconfirmed'
+        | 'noReply'
+        | 'absentExempt'
+        | 'absentTravelling',
+    ) => held.reduce((n, t) => n + (t[k] ?? 0), 0);
     const date = held.length === 1 && held[0]?.date ? ` (ngày ${formatVietnameseDate(held[0].date)})` : '';
-    return item(
-      `- ${label}${date}: mời ${sum('invited')} đảng viên; có mặt ${sum('present')} ` +
-        `(tỷ lệ ${attendanceRate(sum('present'), sum('invited'))}%); vắng có lý do được xác nhận ${sum('absentConfirmed')}; ` +
-        `vắng chưa được xác nhận ${sum('absentUnconfirmed')}; không phản hồi ${sum('noReply')}.`,
-    );
+    return [
+      item(
+        `- ${label}${date}: mời ${sum('invited')} đảng viên; có mặt ${sum('present')} ` +
+          `(tỷ lệ ${attendanceRate(sum('present'), sum('invited'))}%); vắng có lý do được xác nhận ${sum('absentConfirmed')}; ` +
+          `vắng chưa được xác nhận ${sum('absentUnconfirmed')}; không phản hồi ${sum('noReply')}.`,
+      ),
+      // R4, R3: members not expected (exempt) and those away on a travel notice, on their own line.
+      item(
+        `  Vắng do được miễn sinh hoạt: ${sum('absentExempt')}; vắng do đi công tác xa (có thông báo): ` +
+          `${sum('absentTravelling')}.`,
+      ),
+    ];
   });
 }
 
@@ -191,6 +206,10 @@ export function buildReportPdf(
     { kind: 'draw', draw: (doc, frame) => attendanceChart(doc, frame, data) },
     { kind: 'heading', text: 'III. NHẬN XÉT ĐẢNG VIÊN CUỐI NĂM' },
     item(`- Đã nhận xét: ${e.done}; còn phải nhận xét: ${e.due}; bản nháp chưa gửi: ${e.drafts}.`),
+    // R17, R19: what is still missing past its deadline.
+    item(
+      `- Quá hạn chưa nhận xét: ${e.missing ?? 0}; đảng viên quá hạn chưa tự báo cáo: ${e.selfReportsMissing ?? 0}.`,
+    ),
     item(
       `- ${proposalLabel(data.ruleSet, 'commend')}: ${e.byProposal.commend ?? 0}; ` +
         `${proposalLabel(data.ruleSet, 'none').toLowerCase()}: ${e.byProposal.none ?? 0}; ` +

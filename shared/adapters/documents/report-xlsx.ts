@@ -125,6 +125,9 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
       'Vắng có lý do được xác nhận',
       'Vắng chưa được xác nhận',
       'Không phản hồi',
+      // R4, R3: absentees not expected (exempt) and those away on a travel notice, on their own columns.
+      'Vắng do được miễn sinh hoạt',
+      'Vắng do đi công tác xa (có thông báo)',
       'Tỷ lệ dự họp (%)',
     ],
     body.meetings.map((t) => [
@@ -135,6 +138,8 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
       t.absentConfirmed,
       t.absentUnconfirmed,
       t.noReply,
+      t.absentExempt ?? 0,
+      t.absentTravelling ?? 0,
       attendanceRate(t.present, t.invited),
     ]),
   );
@@ -163,6 +168,9 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
       ['Đã nhận xét (đã gửi)', e.done],
       ['Còn phải nhận xét', e.due],
       ['Bản nháp chưa gửi', e.drafts],
+      // R17, R19: past their deadlines.
+      ['Quá hạn chưa nhận xét', e.missing ?? 0],
+      ['Quá hạn chưa tự báo cáo', e.selfReportsMissing ?? 0],
       ...PROPOSALS.map((p): Cell[] => [`Đề nghị: ${proposalLabel(data.ruleSet, p)}`, e.byProposal[p] ?? 0]),
     ],
   );

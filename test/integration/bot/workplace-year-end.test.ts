@@ -48,14 +48,30 @@ describe('Feature: the workplace year-end view in the bot (/cuoinam)', () => {
     expect(text).toContain(
       [
         'Chưa nhận (2):',
-        '1. Lê Văn Ánh — Đảng ủy phường An Hòa, Khu vực 2 — dự họp 0/0 — chưa tự báo cáo',
-        '2. Trần Thị Bình — Đảng ủy phường An Hòa, Khu vực 1 — dự họp 0/0 — chưa tự báo cáo',
+        // R17: past the end of October, a comment not received is marked missing.
+        '1. Lê Văn Ánh — Đảng ủy phường An Hòa, Khu vực 2 — dự họp 0/0 — chưa có nhận xét (quá hạn) — chưa tự báo cáo',
+        '2. Trần Thị Bình — Đảng ủy phường An Hòa, Khu vực 1 — dự họp 0/0 — chưa có nhận xét (quá hạn) — chưa tự báo cáo',
         '',
         'Đã nhận (1):',
         '1. Nguyễn Văn An — Đảng ủy phường An Hòa, Khu vực 2 — nhận ngày 28/10/2026 — dự họp 0/0 — chưa tự báo cáo',
       ].join('\n'),
     );
     expect(text).not.toMatch(/kv-\d|m-\d{3}/); // no internal ids
+  });
+
+  it('marks the self-reports missing once their date has passed (R19)', async () => {
+    // Prepare
+    world.clock.set('2026-12-16T03:00:00Z');
+
+    // Act
+    await world.emu.sendUserMessage({ user: workplaceUser, text: '/cuoinam' });
+
+    // Assess
+    const text = world.emu.lastBotMessage(workplaceUser.id)?.text ?? '';
+    expect(text).toContain(
+      '1. Nguyễn Văn An — Đảng ủy phường An Hòa, Khu vực 2 — nhận ngày 28/10/2026 — dự họp 0/0 — chưa tự báo cáo (quá hạn)',
+    );
+    world.clock.set('2026-11-20T03:00:00Z');
   });
 
   it('reads another year, refuses a malformed one, and refuses residence staff', async () => {

@@ -1,0 +1,70 @@
+// Integration: who is invited under each rule set when a member is exempt from activities (R4) on the
+// meeting's date — qd213-2020 leaves them out, hd02-2011 invites them (their absence is excused anyway).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitationPorts } from '../../../bot/context.js';
+import { botDepsOf } from '../../../functions/bot-deps.js';
+import type { RuleSetId } from '../../../shared/domain/committee.js';
+import type { Meeting } from '../../../shared/domain/meeting.js';
+import { startInvitations } from '../../../shared/services/invitations.js';
+import {
+  addMember,
+  aPlannedMeeting,
+  type BotWorld,
+  createBotWorld,
+  RESIDENCE,
+} from '../../support/bot-world.js';
+
+describe('Feature: exempt members and invitations, per rule set (R4)', () => {
+  let world: BotWorld;
+  let meeting: Meeting;
+
+  async function invitedUnder(ruleSet: RuleSetId): Promise<string[]> {
+    const committee = await world.repos.committees.get(RESIDENCE);
+    if (!committee) throw new Error('no ward');
+    await world.repos.committees.put({ ...committee, ruleSet });
+    await startInvitations(
+      { sub: 'chair-1', orgId: RESIDENCE, role: 'chair' },
+      meeting.id,
+      undefined,
+      invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
+    );
+    await world.queue.drain();
+    const names: string[] = [];
+    for await (const i of world.repos.invitations.streamSheet(meeting.id)) names.push(i.memberName);
+    return names.sort();
+  }
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+    meeting = await aPlannedMeeting(world); // Saturday 20/06/2026
+    await addMember(world, { fullName: 'Nguyễn Văn Họp' });
+    const exempt = await addMember(world, { fullName: 'Lê Thị Miễn' });
+    await world.repos.members.addExemption({
+      id: 'ex-mien',
+      memberId: exempt.id,
+      reason: 'Học lớp dài hạn',
+      from: '2026-03-01',
+      confirmedBy: 'work-1',
+      confirmedAt: '2026-02-20T01:00:00Z',
+    });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('does not invite a member exempt on the meeting’s date under qd213-2020', async () => {
+    // Act
+    const invited = await invitedUnder('qd213-2020');
+
+    // Assess
+    expect(invited).toEqual(['Nguyễn Văn Họp']);
+  });
+
+  it('invites them under hd02-2011 (sending the same meeting’s invitations again, after the change)', async () => {
+    // Act
+    const invited = await invitedUnder('hd02-2011');
+
+    // Assess
+    expect(invited).toEqual(['Lê Thị Miễn', 'Nguyễn Văn Họp']);
+  });
+});
