@@ -36,8 +36,8 @@ describe('Function: buildReportXlsx', () => {
     expect(workbook.title).toBe('Báo cáo kết quả năm 2026 — giữ mối liên hệ nơi cư trú');
     expect(workbook.created?.toISOString()).toBe('2026-10-31T10:00:00.000Z');
     expect(rows(workbook, REPORT_SHEETS.meetings).slice(1)).toEqual([
-      ['Tháng 6', '20/06/2026', 24, 20, 2, 1, 1, 83],
-      ['Tháng 10', '', 0, 0, 0, 0, 0, 0],
+      ['Tháng 6', '20/06/2026', 24, 20, 2, 1, 1, 0, 0, 83],
+      ['Tháng 10', '', 0, 0, 0, 0, 0, 0, 0, 0],
     ]);
     expect(rows(workbook, REPORT_SHEETS.attendanceByUnit).slice(1)).toEqual([
       ['Khu phố 1', 'Tháng 6', 12, 11, 92],
