@@ -3,6 +3,7 @@
 import { Composer } from 'grammy';
 import { loadFont } from '../../shared/adapters/documents/fonts.js';
 import { renderPersonalDataPdf } from '../../shared/adapters/documents/personal-data-pdf.js';
+import { formatVietnameseDate, localDateTime } from '../../shared/domain/dates.js';
 import { personalDataOf } from '../../shared/services/personal-data.js';
 import type { BotContext } from '../context.js';
 import { message } from '../view.js';
@@ -28,6 +29,15 @@ personalDataFeature.command(['dulieu', 'mydata'], async (ctx) => {
     },
     actor.principal,
   );
+  // The consent given at linking (Law 91/2025), with the notice's version: the latest one of the member's accounts.
+  const consent = data.chatLinks
+    .flatMap((l) => (l.consent ? [l.consent] : []))
+    .sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+  const consentAt = consent ? localDateTime(new Date(consent.at)) : undefined;
+  const consentLine =
+    consent && consentAt
+      ? `\n${ctx.t.linkWatch.consentRecord(consent.version, `${consentAt.time} ${formatVietnameseDate(consentAt.date)}`)}`
+      : '';
   await ctx.ui.reply(
     message(
       ctx.t.personalData.summary({
@@ -38,7 +48,7 @@ personalDataFeature.command(['dulieu', 'mydata'], async (ctx) => {
         comments: data.comments.length,
         evaluations: data.evaluations.length,
         chatLinks: data.chatLinks.length,
-      }),
+      }) + consentLine,
     ),
   );
   const pdf = renderPersonalDataPdf(data, ctx.deps.clock.now().toISOString(), {

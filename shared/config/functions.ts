@@ -382,6 +382,27 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
   },
   route('create-member-link-code', 'POST', '/members/{id}/link-codes', READ_WRITE, 'link-codes'),
   route('create-staff-link-code', 'POST', '/staff/{id}/link-codes', READ_WRITE, 'link-codes'),
+  // Issue 18: a waiting link decided by staff, and the administrator's unlink; both tell the chats concerned.
+  {
+    ...route(
+      'link-request-decide',
+      'POST',
+      '/link-requests/{id}/decision',
+      ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
+      'link-codes',
+    ),
+    bot: true,
+  },
+  {
+    ...route(
+      'admin-chat-links-unlink',
+      'DELETE',
+      '/chat-links/{kind}/{id}',
+      ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
+      'link-codes',
+    ),
+    bot: true,
+  },
   route('plan-meeting', 'POST', '/committees/{id}/meetings', READ_WRITE, 'meeting-planning'),
   {
     // The final report (the members to print for) goes to the staff's linked chat, hence the bot token.

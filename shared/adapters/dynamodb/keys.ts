@@ -66,6 +66,8 @@ export const keys = {
     sk: '#LINK',
   }),
   linkCode: (code: string): Key => ({ pk: `LINKCODE#${code}`, sk: '#CODE' }),
+  /** A new link waiting for the old account's confirmation or a staff decision (TTL after its expiry). */
+  pendingLink: (id: string): Key => ({ pk: `PENDINGLINK#${id}`, sk: '#PENDING' }),
   /** A copy of each chat link under its owner (member or staff), so notices find every account in one Query. */
   ownerChat: (owner: { kind: 'member' | 'staff'; id: string }, channel: string, userId: string): Key => ({
     pk: `${owner.kind === 'member' ? 'MEMBER' : 'STAFF'}#${owner.id}`,

@@ -94,6 +94,15 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     request: () => ({ pathParameters: { id: WARD, personId: 'res-1', role: 'residence_staff' } }),
     allowed: nobody,
   },
+  // Issue 18: nobody in this world heads the committee of a waiting link (there is none: 404) or administers one.
+  'link-request-decide': {
+    request: () => ({ pathParameters: { id: 'no-such-request' }, body: { approve: true } }),
+    allowed: nobody,
+  },
+  'admin-chat-links-unlink': {
+    request: () => ({ pathParameters: { kind: 'member', id: PEOPLE.own.id } }),
+    allowed: nobody,
+  },
   // The bot's routes (issue 4, docs/bot.md): link codes by the member's workplace or residence staff;
   // meetings planned and invitations sent by the ward's residence staff.
   'create-member-link-code': {
