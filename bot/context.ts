@@ -1,5 +1,6 @@
 // bot: the typed Context every feature sees — injected ports, the user's catalogue, the channel's UI, who is writing.
 import type { Composer, Context } from 'grammy';
+import type { AuditRepository } from '../shared/ports/audit.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock, IdGenerator } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
@@ -62,6 +63,8 @@ export interface BotPorts {
   importJobs: ImportJobRepository;
   /** Wrong link codes per chat and per code (guessing is refused past a limit). */
   attempts: AttemptCounter;
+  /** Issue 18: who read a member's contact book or an absence reason's text. */
+  audit: AuditRepository;
 }
 
 export interface BotDeps {

@@ -184,6 +184,8 @@ const ADMINISTRATION_ROUTES: readonly HttpRouteDef[] = [
   route('admin-committees-move', 'POST', '/committees/{id}/move', READ_WRITE, 'administration'),
   route('admin-committees-close', 'POST', '/committees/{id}/close', READ_WRITE, 'administration'),
   route('admin-staff-list', 'GET', '/committees/{id}/staff', READ, 'administration'),
+  // Issue 18: the audit trail of reads of members' contact books and absence reasons.
+  route('admin-audit-list', 'GET', '/committees/{id}/audit', READ, 'administration'),
   // Granting with an e-mail creates the person's sign-in account; revoking the last role disables it.
   route(
     'admin-staff-assign',

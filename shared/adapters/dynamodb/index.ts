@@ -1,5 +1,6 @@
 // adapter: builds every DynamoDB repository over one table.
 import { DynamoAbsenceNoticeRepository } from './absence-notice-repository.js';
+import { DynamoAuditRepository } from './audit-repository.js';
 import type { DynamoContext } from './client.js';
 import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-repository.js';
 import {
@@ -56,6 +57,7 @@ export function createRepositories(ctx: DynamoContext) {
     counters: new DynamoCounterRepository(store),
     attempts: new DynamoAttemptCounter(store),
     privacy: new DynamoPrivacyRepository(store),
+    audit: new DynamoAuditRepository(store),
   };
 }
 

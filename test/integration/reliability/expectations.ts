@@ -83,6 +83,13 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'admin-committees-close': { request: () => ({ pathParameters: { id: WORKPLACE } }), allowed: nobody },
   'admin-staff-list': { request: () => ({ pathParameters: { id: WARD } }), allowed: nobody },
+  'admin-audit-list': {
+    request: () => ({
+      pathParameters: { id: WARD },
+      query: { from: '2026-01-01T00:00:00+07:00', to: '2026-12-31T23:59:59+07:00' },
+    }),
+    allowed: nobody,
+  },
   'admin-staff-assign': {
     request: () => ({
       pathParameters: { id: WARD },
