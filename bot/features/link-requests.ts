@@ -67,7 +67,7 @@ async function decide(ctx: BotContext, prefix: string, owner: boolean): Promise<
       linkWatchPorts(ctx),
     );
     // Ids and outcomes only: who the person is stays out of the log.
-    ctx.deps.log.info('link request decided', { outcome: decision.outcome, by: owner ? 'owner' : 'staff' });
+    ctx.deps.log.info(`link request ${decision.outcome} by ${owner ? 'owner' : 'staff'}`);
     await ctx.ui.replace(message(decisionText(ctx, decision, owner)));
     await ctx.ui.answer();
   } catch (error) {
@@ -134,7 +134,7 @@ linkRequestsFeature.callbackQuery(prefixPattern(ADMIN_UNLINK), async (ctx, next)
   try {
     // Pressed twice: the second finds nothing left to unlink and says 0.
     const { unlinked } = await unlinkByAdmin(actor.principal, { kind, id }, undefined, linkWatchPorts(ctx));
-    ctx.deps.log.info('chat accounts unlinked by the administrator', { unlinked });
+    ctx.deps.log.info('chat accounts unlinked by the administrator', { count: unlinked });
     await ctx.ui.replace(message(ctx.t.linkWatch.adminDone(found?.name ?? id, unlinked)));
     await ctx.ui.answer();
   } catch (error) {

@@ -20,7 +20,7 @@ export function createHandler(deps: () => AppDeps) {
         ...d.repos,
         messenger: lazyMessenger(d),
       });
-      d.logger.info('chat accounts unlinked by the administrator', { unlinked: result.unlinked });
+      d.logger.info('chat accounts unlinked by the administrator', { count: result.unlinked });
       return ok(result);
     },
   );

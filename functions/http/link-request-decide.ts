@@ -23,7 +23,7 @@ export function createHandler(deps: () => AppDeps) {
         clock: d.clock,
         newId: () => randomBytes(9).toString('base64url'),
       });
-      d.logger.info('link request decided', { outcome: decision.outcome });
+      d.logger.info(`link request ${decision.outcome} by staff`);
       const { pending } = decision;
       return ok({
         outcome: decision.outcome,
