@@ -12,6 +12,7 @@ import type { Log } from '../shared/ports/log.js';
 import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { Metrics } from '../shared/ports/metrics.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
+import type { DeletionRequestRepository } from '../shared/ports/privacy.js';
 import type {
   AbsenceNoticeRepository,
   AttemptCounter,
@@ -65,6 +66,8 @@ export interface BotPorts {
   attempts: AttemptCounter;
   /** Issue 18: who read a member's contact book or an absence reason's text. */
   audit: AuditRepository;
+  /** Members' deletion requests (/dulieu). */
+  deletionRequests: DeletionRequestRepository;
 }
 
 export interface BotDeps {

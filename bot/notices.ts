@@ -208,6 +208,8 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return message(t.linkWatch.refusedAlert(notice.personName, appName(notice.channel)));
     case 'committee_new_link':
       return message(t.linkWatch.committeeNotice(notice.personName, appName(notice.channel), notice.staff));
+    case 'deletion_completed':
+      return message(t.linkWatch.deletionCompleted);
     case 'unlinked_by_admin':
       return message(t.linkWatch.unlinkedByAdmin(appName(notice.channel)));
     case 'introductions_issued':

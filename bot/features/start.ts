@@ -86,14 +86,18 @@ startFeature.callbackQuery(prefixPattern(CONSENT), async (ctx, next) => {
   }
   const now = ctx.deps.clock.now();
   const at = localDateTime(now);
-  await ctx.ui.replace(
-    message(
-      `${ctx.t.linkWatch.consentNotice}\n\n${ctx.t.linkWatch.consentGiven(`${at.time} ${formatVietnameseDate(at.date)}`)}`,
-    ),
-  );
-  await ctx.ui.answer();
+  // The notice keeps its text, with the time of the answer instead of the buttons (before the greeting: on
+  // Zalo, which cannot edit, it is a new message). Cosmetic: a failed edit does not stop the link.
+  await ctx.ui
+    .replace(
+      message(
+        `${ctx.t.linkWatch.consentNotice}\n\n${ctx.t.linkWatch.consentGiven(`${at.time} ${formatVietnameseDate(at.date)}`)}`,
+      ),
+    )
+    .catch(() => undefined);
   // A second press finds the code used by this very chat: "already linked", nothing twice.
   await completeLink(ctx, code, { version: CONSENT_NOTICE_VERSION, at: now.toISOString() });
+  await ctx.ui.answer();
 });
 
 async function refuseCode(ctx: BotContext, outcome: Extract<RedeemOutcome, { ok: false }>): Promise<void> {

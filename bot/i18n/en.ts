@@ -881,6 +881,16 @@ export const en: Catalogue = {
     adminDone: (name: string, count: number) => `Unlinked ${count} account(s) of ${name}.`,
     consentRecord: (version: string, at: string) =>
       `You agreed to the personal data notice (version ${version}) at ${at}.`,
+    deletionCompleted:
+      'Your request to delete your data has been carried out: your name, phone number, address and linked accounts were removed; only statistics remain. This account will get no more notices.',
+    deletionButton: 'Ask to delete my data',
+    deletionInContact:
+      'Your request to delete your data is recorded. You are still in contact with your place of residence, so your records are needed; ' +
+      'data is deleted 2 years after the contact ends (for reports and complaints). The residence committee will tell you when it is done.',
+    deletionLater: (date: string) =>
+      `Your request to delete your data is recorded. Data is kept 2 years after the contact with the residence ends (for reports and complaints), so it can be deleted from ${date}. The residence committee will tell you when it is done.`,
+    deletionNow:
+      'Your request to delete your data is recorded. The residence committee will carry it out and tell you.',
     adminKept: 'Nothing changed.',
   },
 

@@ -948,6 +948,16 @@ export const vi = {
     adminDone: (name: string, count: number) => `Đã hủy ${count} tài khoản đã liên kết của ${name}.`,
     consentRecord: (version: string, at: string) =>
       `Đồng chí đã đồng ý với thông báo xử lý dữ liệu cá nhân (phiên bản ${version}) lúc ${at}.`,
+    deletionCompleted:
+      'Yêu cầu xoá dữ liệu của đồng chí đã được thực hiện: họ tên, số điện thoại, địa chỉ và tài khoản liên kết đã được xoá, chỉ còn số liệu thống kê. Tài khoản này sẽ không nhận thông báo nữa.',
+    deletionButton: 'Yêu cầu xoá dữ liệu',
+    deletionInContact:
+      'Đã ghi nhận yêu cầu xoá dữ liệu của đồng chí. Hiện đồng chí đang giữ mối liên hệ với nơi cư trú nên hồ sơ còn cần cho việc sinh hoạt; ' +
+      'dữ liệu được xoá 2 năm sau khi kết thúc sinh hoạt nơi cư trú (để phục vụ báo cáo và giải quyết khiếu nại). Cấp ủy nơi cư trú sẽ báo khi thực hiện.',
+    deletionLater: (date: string) =>
+      `Đã ghi nhận yêu cầu xoá dữ liệu của đồng chí. Dữ liệu được lưu 2 năm sau khi kết thúc sinh hoạt nơi cư trú (để phục vụ báo cáo và giải quyết khiếu nại), nên có thể xoá từ ngày ${date}. Cấp ủy nơi cư trú sẽ báo khi thực hiện.`,
+    deletionNow:
+      'Đã ghi nhận yêu cầu xoá dữ liệu của đồng chí. Cấp ủy nơi cư trú sẽ thực hiện và báo lại cho đồng chí.',
     adminKept: 'Không thay đổi gì.',
   },
   /** Texts only the Zalo channel shows (no deep links, no edits, no file types beyond PDF and Word). */

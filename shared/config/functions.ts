@@ -124,6 +124,7 @@ export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   // Zalo channel. Zalo retries a webhook that is slow, so a cold start of its own costs no event.
   group('zalo-webhook', 'The Zalo OA webhook: the bot on Zalo (issue 15)', { requires: 'zalo' }),
   // The printable sheet draws a QR code per unlinked member of a ward (hundreds): a PDF's margin, as below.
+  // Also the person's chat links and data requests of issue 18 (a waiting link, the admin's unlink, deletion).
   group('link-codes', 'Link codes for members and staff, with the bot deep link; their printable sheet', {
     timeoutSeconds: 20,
   }),
@@ -390,6 +391,18 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
       'link-request-decide',
       'POST',
       '/link-requests/{id}/decision',
+      ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
+      'link-codes',
+    ),
+    bot: true,
+  },
+  // Members' deletion requests (issue 18): seen and completed by the ward's heads; completing tells the member.
+  route('deletion-requests-list', 'GET', '/committees/{id}/deletion-requests', READ, 'link-codes'),
+  {
+    ...route(
+      'deletion-request-complete',
+      'POST',
+      '/committees/{id}/deletion-requests/{memberId}/complete',
       ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
       'link-codes',
     ),

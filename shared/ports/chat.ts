@@ -197,6 +197,8 @@ export type Notice =
   | { kind: 'link_replacement_refused'; personName: string; channel: Channel }
   /** To the heads of the person's committees, on every new link of one of its people. */
   | { kind: 'committee_new_link'; personName: string; channel: Channel; staff: boolean }
+  /** To a member whose deletion request was completed (sent before their chat accounts are removed). */
+  | { kind: 'deletion_completed' }
   /** To an account the administrator unlinked: notices stop coming here. */
   | { kind: 'unlinked_by_admin'; channel: Channel }
   /** A members' CSV sent to the bot: the one message the import keeps editing ("500/5000 dòng"). */

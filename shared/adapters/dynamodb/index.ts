@@ -9,6 +9,7 @@ import {
   DynamoImportJobRepository,
   DynamoInvitationJobRepository,
 } from './conversation-repositories.js';
+import { DynamoDeletionRequestRepository } from './deletion-request-repository.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
 import { DynamoJobRunRepository } from './job-run-repository.js';
 import { DynamoInvitationRepository, DynamoMeetingRepository } from './meeting-repository.js';
@@ -58,6 +59,7 @@ export function createRepositories(ctx: DynamoContext) {
     attempts: new DynamoAttemptCounter(store),
     privacy: new DynamoPrivacyRepository(store),
     audit: new DynamoAuditRepository(store),
+    deletionRequests: new DynamoDeletionRequestRepository(store),
   };
 }
 

@@ -106,6 +106,15 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     request: () => ({ pathParameters: { id: 'no-such-request' }, body: { approve: true } }),
     allowed: nobody,
   },
+  // Deletion requests: the ward's chair and secretary; none is pending here (the list is empty, completing 404).
+  'deletion-requests-list': {
+    request: () => ({ pathParameters: { id: WARD } }),
+    allowed: (role, side) => side === 'own' && (role === 'chair' || role === 'secretary'),
+  },
+  'deletion-request-complete': {
+    request: () => ({ pathParameters: { id: WARD, memberId: PEOPLE.own.id } }),
+    allowed: nobody,
+  },
   'admin-chat-links-unlink': {
     request: () => ({ pathParameters: { kind: 'member', id: PEOPLE.own.id } }),
     allowed: nobody,
