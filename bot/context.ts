@@ -1,5 +1,6 @@
 // bot: the typed Context every feature sees — injected ports, the user's catalogue, the channel's UI, who is writing.
 import type { Composer, Context } from 'grammy';
+import type { AuditRepository } from '../shared/ports/audit.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock, IdGenerator } from '../shared/ports/common.js';
 import type { CallbackDataStore, ConversationDraft, DraftStore } from '../shared/ports/conversation.js';
@@ -11,6 +12,7 @@ import type { Log } from '../shared/ports/log.js';
 import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { Metrics } from '../shared/ports/metrics.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
+import type { DeletionRequestRepository } from '../shared/ports/privacy.js';
 import type {
   AbsenceNoticeRepository,
   AttemptCounter,
@@ -62,6 +64,10 @@ export interface BotPorts {
   importJobs: ImportJobRepository;
   /** Wrong link codes per chat and per code (guessing is refused past a limit). */
   attempts: AttemptCounter;
+  /** Issue 18: who read a member's contact book or an absence reason's text. */
+  audit: AuditRepository;
+  /** Members' deletion requests (/dulieu). */
+  deletionRequests: DeletionRequestRepository;
 }
 
 export interface BotDeps {

@@ -26,6 +26,7 @@ import { confirmationsFeature } from './features/confirmations.js';
 import { fallbackFeature } from './features/fallback.js';
 import { importsFeature } from './features/imports.js';
 import { invitationsFeature } from './features/invitations.js';
+import { linkRequestsFeature } from './features/link-requests.js';
 import { linkingFeature } from './features/linking.js';
 import { meetingChangesFeature } from './features/meeting-changes.js';
 import { meetingsFeature } from './features/meetings.js';
@@ -224,6 +225,7 @@ export function installBotChain(
   features.use(startFeature);
   features.use(linkingFeature);
   features.use(unlinkingFeature);
+  features.use(linkRequestsFeature);
   features.use(administrationFeature);
   features.use(committeeAdminFeature);
   features.use(meetingsFeature);

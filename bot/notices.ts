@@ -6,9 +6,12 @@ import type { AnswerView, Notice } from '../shared/ports/chat.js';
 import { type Catalogue, catalogue, meetingText } from './i18n/index.js';
 import { noticeAckData } from './keyboards/absence-notices.js';
 import { confirmData } from './keyboards/confirmations.js';
+import { ownerDecisionData, staffDecisionData } from './keyboards/link-requests.js';
 import { addendumData } from './keyboards/minutes.js';
 import { answerKeyboard, categoryKeyboard, skipKeyboard } from './keyboards/rsvp.js';
 import { button, message, type ViewMessage } from './view.js';
+
+const appName = (channel: 'telegram' | 'zalo') => (channel === 'telegram' ? 'Telegram' : 'Zalo');
 
 export type InvitationMode = 'answer' | 'choose_category' | 'ask_text' | 'started';
 
@@ -264,6 +267,30 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return message(
         t.link.newLinkNotice(notice.channel === 'telegram' ? 'Telegram' : 'Zalo', notice.replaced),
       );
+    case 'link_replacement_request':
+      return message(t.linkWatch.request(appName(notice.channel)), [
+        [
+          button(t.linkWatch.confirm, ownerDecisionData(notice.requestId, true)),
+          button(t.linkWatch.notMe, ownerDecisionData(notice.requestId, false)),
+        ],
+      ]);
+    case 'link_replacement_for_staff':
+      return message(t.linkWatch.forStaff(notice.personName, appName(notice.channel), notice.ownerReached), [
+        [
+          button(t.linkWatch.approve, staffDecisionData(notice.requestId, true)),
+          button(t.linkWatch.refuse, staffDecisionData(notice.requestId, false)),
+        ],
+      ]);
+    case 'link_replacement_decided':
+      return message(notice.approved ? t.linkWatch.linkedNow : t.linkWatch.refusedNow);
+    case 'link_replacement_refused':
+      return message(t.linkWatch.refusedAlert(notice.personName, appName(notice.channel)));
+    case 'committee_new_link':
+      return message(t.linkWatch.committeeNotice(notice.personName, appName(notice.channel), notice.staff));
+    case 'deletion_completed':
+      return message(t.linkWatch.deletionCompleted);
+    case 'unlinked_by_admin':
+      return message(t.linkWatch.unlinkedByAdmin(appName(notice.channel)));
     case 'introductions_issued':
       return message(t.notices.introductionsIssued(notice.workplaceName, notice.residenceName));
     case 'introduction_ended':

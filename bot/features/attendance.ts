@@ -7,6 +7,7 @@ import type { AbsenceCategory } from '../../shared/domain/invitation.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { getAttendanceSheet, openAttendance, setAttendance } from '../../shared/services/attendance.js';
+import { recordReads } from '../../shared/services/audit.js';
 import { residenceStaff } from '../actors.js';
 import type { BotContext } from '../context.js';
 import {
@@ -85,6 +86,15 @@ async function sheetView(
       ]);
     }
   }
+  // Issue 18: a screen showing absence reasons' text is in the audit trail, one entry per member shown.
+  await recordReads(
+    principal,
+    sheet.rows
+      .filter((row) => row.absence?.text !== undefined)
+      .map((row) => ({ action: 'absence_reason.read' as const, memberId: row.memberId, meetingId })),
+    'bot',
+    { audit: ctx.deps.ports.audit, clock: ctx.deps.clock },
+  );
   const nav: ViewButton[] = [];
   if (page > 0) nav.push(button(t.previous, attendancePageData.encode(meetingId, page - 1)));
   if (page < pages - 1) nav.push(button(t.next, attendancePageData.encode(meetingId, page + 1)));

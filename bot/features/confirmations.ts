@@ -4,6 +4,7 @@ import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { decideAbsenceReason, pendingAbsenceReasons } from '../../shared/services/absence-confirmations.js';
+import { recordReads } from '../../shared/services/audit.js';
 import type { BotContext } from '../context.js';
 import { CONFIRM_PATTERN, confirmData } from '../keyboards/confirmations.js';
 import { absenceCardView } from '../notices.js';
@@ -56,6 +57,15 @@ async function pendingListView(ctx: BotContext, principal: Principal): Promise<V
       button(ctx.t.confirmations.rejectButton(n), action('rejected')),
     ]);
   }
+  // Issue 18: the list shows absence reasons' text: one audit entry per member shown.
+  await recordReads(
+    principal,
+    page.items
+      .filter((i) => i.absence?.text !== undefined)
+      .map((i) => ({ action: 'absence_reason.read' as const, memberId: i.memberId, meetingId: i.meetingId })),
+    'bot',
+    { audit: ctx.deps.ports.audit, clock: ctx.deps.clock },
+  );
   if (page.cursor) lines.push('', ctx.t.confirmations.more);
   return message(lines.join('\n'), rows);
 }

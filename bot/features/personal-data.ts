@@ -3,11 +3,17 @@
 import { Composer } from 'grammy';
 import { loadFont } from '../../shared/adapters/documents/fonts.js';
 import { renderPersonalDataPdf } from '../../shared/adapters/documents/personal-data-pdf.js';
+import { formatVietnameseDate, localDateTime } from '../../shared/domain/dates.js';
+import { requestDeletion } from '../../shared/services/deletion-requests.js';
 import { personalDataOf } from '../../shared/services/personal-data.js';
 import type { BotContext } from '../context.js';
-import { message } from '../view.js';
+import { decodeCallback, encodeCallback, prefixPattern } from '../keyboards/callback-data.js';
+import { button, message } from '../view.js';
 
 export const personalDataFeature = new Composer<BotContext>();
+
+/** «Yêu cầu xoá dữ liệu» under the summary: `dl1|req`. */
+const DELETION = 'dl1';
 
 personalDataFeature.command(['dulieu', 'mydata'], async (ctx) => {
   const actor = await ctx.actor();
@@ -28,6 +34,15 @@ personalDataFeature.command(['dulieu', 'mydata'], async (ctx) => {
     },
     actor.principal,
   );
+  // The consent given at linking (Law 91/2025), with the notice's version: the latest one of the member's accounts.
+  const consent = data.chatLinks
+    .flatMap((l) => (l.consent ? [l.consent] : []))
+    .sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+  const consentAt = consent ? localDateTime(new Date(consent.at)) : undefined;
+  const consentLine =
+    consent && consentAt
+      ? `\n${ctx.t.linkWatch.consentRecord(consent.version, `${consentAt.time} ${formatVietnameseDate(consentAt.date)}`)}`
+      : '';
   await ctx.ui.reply(
     message(
       ctx.t.personalData.summary({
@@ -38,7 +53,8 @@ personalDataFeature.command(['dulieu', 'mydata'], async (ctx) => {
         comments: data.comments.length,
         evaluations: data.evaluations.length,
         chatLinks: data.chatLinks.length,
-      }),
+      }) + consentLine,
+      [[button(ctx.t.linkWatch.deletionButton, encodeCallback(DELETION, ['req']))]],
     ),
   );
   const pdf = renderPersonalDataPdf(data, ctx.deps.clock.now().toISOString(), {
@@ -53,4 +69,31 @@ personalDataFeature.command(['dulieu', 'mydata'], async (ctx) => {
     bytes: pdf,
     caption: ctx.t.personalData.caption,
   });
+});
+
+personalDataFeature.callbackQuery(prefixPattern(DELETION), async (ctx, next) => {
+  if (!decodeCallback(ctx.callbackQuery.data, DELETION, 1)) return next();
+  const actor = await ctx.actor();
+  if (actor?.kind !== 'member') {
+    await ctx.ui.answer(ctx.t.errors.forbidden, { alert: true });
+    return;
+  }
+  // Law 91/2025, Art. 14: recorded once (a second press records nothing new); the answer says when and why.
+  const { possibility } = await requestDeletion(actor.principal, {
+    deletionRequests: ctx.deps.ports.deletionRequests,
+    introductions: ctx.deps.ports.introductions,
+    clock: ctx.deps.clock,
+  });
+  ctx.deps.log.info('deletion requested', { memberId: actor.member.id });
+  const w = ctx.t.linkWatch;
+  await ctx.ui.reply(
+    message(
+      possibility.state === 'in_contact'
+        ? w.deletionInContact
+        : possibility.state === 'keeping_time'
+          ? w.deletionLater(formatVietnameseDate(possibility.from))
+          : w.deletionNow,
+    ),
+  );
+  await ctx.ui.answer();
 });

@@ -864,6 +864,80 @@ export const en: Catalogue = {
     caption: 'Your personal data (PDF)',
   },
 
+  linkWatch: {
+    consentNotice:
+      'NOTICE ON PERSONAL DATA\n' +
+      'The residence and workplace committees use your full name, date of birth, phone number, residence and party ' +
+      'card number to keep working members in contact with their place of residence: introductions, meeting ' +
+      'invitations, attendance and the year-end review. The Telegram/Zalo account is used only to send you notices ' +
+      'and is linked only with your consent. Absence reasons are seen only by the workplace committee (to confirm ' +
+      'them) and the residence committee; their details are deleted after 29 January of the next year, keeping only ' +
+      'the category and the decision. Two years after your contact with the residence ends, your name and phone ' +
+      'number are removed, keeping only statistics. You may see all your data (/dulieu), ask for corrections, ask ' +
+      'for deletion once the keeping times allow, and complain under the Personal Data Protection Law.\n\n' +
+      'Do you agree to link this account?',
+    agree: 'I agree',
+    disagree: 'I do not agree',
+    consentGiven: (at: string) => `You agreed at ${at}.`,
+    consentRefused:
+      'This account is not linked and nothing about it is kept. You still get paper invitations or SMS as before. ' +
+      'If you change your mind, open the link again (within 72 hours) or ask the committee for a new code.',
+    waiting: (app: string) =>
+      `You already have another ${app} account linked. This one is linked only when the old account presses "Confirm", ` +
+      'or when the committee approves (within 72 hours). You will be told here.',
+    request: (app: string) =>
+      `ACCOUNT REPLACEMENT REQUEST\nAnother ${app} account has just used your link code to replace this account. ` +
+      'If it was you, press "Confirm": this account will be unlinked. If not, press "Not me": the committee will be told.',
+    confirm: 'Confirm',
+    notMe: 'Not me',
+    forStaff: (name: string, app: string, ownerReached: boolean) =>
+      `${app.toUpperCase()} ACCOUNT REPLACEMENT REQUEST\nSomeone used the link code of ${name} to replace their linked ${app} account with a new one. ` +
+      (ownerReached
+        ? 'The old account has been asked to confirm. '
+        : 'The old account could not be reached, so the committee must decide. ') +
+      'Approve only after asking the person directly.',
+    approve: 'Approve',
+    refuse: 'Refuse',
+    confirmedOwner: 'Confirmed: the new account is linked and this one no longer gets notices.',
+    refusedOwner: 'Noted: the new account is not linked and the committee has been told.',
+    approvedStaff: 'Approved: the new account is linked.',
+    refusedStaff: 'Refused: the new account is not linked.',
+    alreadyDecided: 'This request has already been handled.',
+    expired: 'This request has expired (72 hours); a new link code is needed.',
+    chatTaken: 'The new account has been linked to someone else, so it cannot be linked.',
+    linkedNow: 'The request was approved: this account is now linked. You will get notices here.',
+    refusedNow:
+      'The request to link this account was refused. If it is your account, please contact the committee.',
+    refusedAlert: (name: string, app: string) =>
+      `LINK WARNING\nThe ${app} account of ${name} reports that the recent replacement request was not theirs. ` +
+      'The link code may have leaked: please contact them.',
+    committeeNotice: (name: string, app: string, staff: boolean) =>
+      `LINK NOTICE\n${staff ? 'Staff member' : 'Member'} ${name} has just linked a ${app} account. ` +
+      'If it was not them, ask the administrator to unlink it.',
+    unlinkedByAdmin: (app: string) =>
+      `The administrator has unlinked this ${app} account. It no longer gets notices; to link again, ask the committee for a new code.`,
+    adminUsage: 'Usage: /huylienketnguoi <member or staff id>',
+    adminUnknown: 'No member or staff person has this id.',
+    adminAsk: (name: string, count: number) =>
+      `Unlink the ${count} linked account(s) of ${name}? They will be told.`,
+    adminConfirm: 'Unlink',
+    adminKeep: 'Keep',
+    adminDone: (name: string, count: number) => `Unlinked ${count} account(s) of ${name}.`,
+    consentRecord: (version: string, at: string) =>
+      `You agreed to the personal data notice (version ${version}) at ${at}.`,
+    deletionCompleted:
+      'Your request to delete your data has been carried out: your name, phone number, address and linked accounts were removed; only statistics remain. This account will get no more notices.',
+    deletionButton: 'Ask to delete my data',
+    deletionInContact:
+      'Your request to delete your data is recorded. You are still in contact with your place of residence, so your records are needed; ' +
+      'data is deleted 2 years after the contact ends (for reports and complaints). The residence committee will tell you when it is done.',
+    deletionLater: (date: string) =>
+      `Your request to delete your data is recorded. Data is kept 2 years after the contact with the residence ends (for reports and complaints), so it can be deleted from ${date}. The residence committee will tell you when it is done.`,
+    deletionNow:
+      'Your request to delete your data is recorded. The residence committee will carry it out and tell you.',
+    adminKept: 'Nothing changed.',
+  },
+
   zalo: {
     notLinked:
       'Hello! This is the system that keeps party members in touch with their residence committee.\n' +

@@ -929,6 +929,81 @@ export const vi = {
       'Nếu có thông tin sai, đồng chí báo cấp ủy nơi công tác để chỉnh sửa.',
     caption: 'Dữ liệu cá nhân của đồng chí (PDF)',
   },
+  /** Issue 18: the consent at linking, a second account on the same app, the committee told, the admin's unlink. */
+  linkWatch: {
+    consentNotice:
+      'THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN\n' +
+      'Cấp ủy nơi cư trú và cấp ủy nơi công tác sử dụng họ tên, ngày sinh, số điện thoại, nơi cư trú và số thẻ ' +
+      'đảng viên của đồng chí để thực hiện việc đảng viên đang công tác giữ mối liên hệ với nơi cư trú: giới thiệu, ' +
+      'mời họp, ghi nhận dự họp và nhận xét cuối năm. Tài khoản Telegram/Zalo chỉ dùng để gửi thông báo cho đồng chí ' +
+      'và chỉ được liên kết khi đồng chí đồng ý. Lý do vắng mặt chỉ cấp ủy nơi công tác (để xác nhận) và cấp ủy nơi ' +
+      'cư trú xem; phần ghi chi tiết được xoá sau ngày 29 tháng 1 năm sau, chỉ giữ loại lý do và ý kiến xác nhận. ' +
+      'Hai năm sau khi kết thúc sinh hoạt nơi cư trú, họ tên và số điện thoại của đồng chí được xoá khỏi hệ thống, ' +
+      'chỉ giữ số liệu thống kê. Đồng chí có quyền xem toàn bộ dữ liệu (lệnh /dulieu), yêu cầu chỉnh sửa, yêu cầu ' +
+      'xoá khi hết thời hạn lưu trữ, và khiếu nại theo Luật Bảo vệ dữ liệu cá nhân.\n\n' +
+      'Đồng chí có đồng ý liên kết tài khoản này không?',
+    agree: 'Đồng ý',
+    disagree: 'Không đồng ý',
+    consentGiven: (at: string) => `Đồng chí đã đồng ý lúc ${at}.`,
+    consentRefused:
+      'Tài khoản này chưa được liên kết và hệ thống không lưu gì về nó. Đồng chí vẫn nhận thư mời giấy hoặc tin nhắn SMS như trước. ' +
+      'Nếu đổi ý, đồng chí mở lại đường dẫn liên kết (trong 72 giờ) hoặc xin mã mới từ cấp ủy.',
+    waiting: (app: string) =>
+      `Đồng chí đã có một tài khoản ${app} khác được liên kết. Tài khoản này chỉ được liên kết khi tài khoản cũ bấm «Xác nhận», ` +
+      'hoặc khi cấp ủy duyệt (trong 72 giờ). Đồng chí sẽ được báo kết quả tại đây.',
+    request: (app: string) =>
+      `YÊU CẦU THAY TÀI KHOẢN\nMột tài khoản ${app} khác vừa dùng mã liên kết của đồng chí để thay tài khoản này. ` +
+      'Nếu đúng là đồng chí, bấm «Xác nhận»: tài khoản này sẽ được hủy liên kết. Nếu không phải, bấm «Không phải tôi»: cấp ủy sẽ được báo.',
+    confirm: 'Xác nhận',
+    notMe: 'Không phải tôi',
+    forStaff: (name: string, app: string, ownerReached: boolean) =>
+      `YÊU CẦU THAY TÀI KHOẢN ${app.toUpperCase()}\nCó người dùng mã liên kết của đồng chí ${name} để thay tài khoản ${app} đang liên kết bằng một tài khoản mới. ` +
+      (ownerReached
+        ? 'Tài khoản cũ đã được hỏi xác nhận. '
+        : 'Không gửi được tin đến tài khoản cũ, nên cần cấp ủy quyết định. ') +
+      'Chỉ bấm «Duyệt» khi đã hỏi trực tiếp đồng chí ấy.',
+    approve: 'Duyệt',
+    refuse: 'Từ chối',
+    confirmedOwner: 'Đã xác nhận: tài khoản mới được liên kết, tài khoản này ngừng nhận thông báo.',
+    refusedOwner: 'Đã ghi nhận: tài khoản mới không được liên kết và cấp ủy đã được báo.',
+    approvedStaff: 'Đã duyệt: tài khoản mới đã được liên kết.',
+    refusedStaff: 'Đã từ chối: tài khoản mới không được liên kết.',
+    alreadyDecided: 'Yêu cầu này đã được xử lý trước đó.',
+    expired: 'Yêu cầu này đã hết hạn (72 giờ); cần xin mã liên kết mới.',
+    chatTaken: 'Tài khoản mới đã được liên kết với người khác nên không liên kết được.',
+    linkedNow:
+      'Yêu cầu đã được chấp thuận: tài khoản này đã được liên kết. Từ nay đồng chí nhận thông báo tại đây.',
+    refusedNow:
+      'Yêu cầu liên kết tài khoản này đã bị từ chối. Nếu đây là tài khoản của đồng chí, xin liên hệ cấp ủy.',
+    refusedAlert: (name: string, app: string) =>
+      `CẢNH BÁO LIÊN KẾT\nTài khoản ${app} của đồng chí ${name} báo rằng yêu cầu thay tài khoản vừa rồi không phải do đồng chí ấy thực hiện. ` +
+      'Mã liên kết có thể đã bị lộ: đề nghị liên hệ đồng chí ấy.',
+    committeeNotice: (name: string, app: string, staff: boolean) =>
+      `THÔNG BÁO LIÊN KẾT\n${staff ? 'Cán bộ' : 'Đảng viên'} ${name} vừa liên kết một tài khoản ${app}. ` +
+      'Nếu không phải đồng chí ấy thực hiện, đề nghị báo quản trị viên để hủy liên kết.',
+    unlinkedByAdmin: (app: string) =>
+      `Quản trị viên đã hủy liên kết tài khoản ${app} này. Từ nay tài khoản này không nhận thông báo nữa; muốn liên kết lại, đồng chí xin mã mới từ cấp ủy.`,
+    adminUsage: 'Cách dùng: /huylienketnguoi <mã đảng viên hoặc mã cán bộ>',
+    adminUnknown: 'Không tìm thấy đảng viên hoặc cán bộ có mã này.',
+    adminAsk: (name: string, count: number) =>
+      `Hủy ${count} tài khoản đã liên kết của ${name}? Người đó sẽ được báo.`,
+    adminConfirm: 'Hủy liên kết',
+    adminKeep: 'Giữ lại',
+    adminDone: (name: string, count: number) => `Đã hủy ${count} tài khoản đã liên kết của ${name}.`,
+    consentRecord: (version: string, at: string) =>
+      `Đồng chí đã đồng ý với thông báo xử lý dữ liệu cá nhân (phiên bản ${version}) lúc ${at}.`,
+    deletionCompleted:
+      'Yêu cầu xoá dữ liệu của đồng chí đã được thực hiện: họ tên, số điện thoại, địa chỉ và tài khoản liên kết đã được xoá, chỉ còn số liệu thống kê. Tài khoản này sẽ không nhận thông báo nữa.',
+    deletionButton: 'Yêu cầu xoá dữ liệu',
+    deletionInContact:
+      'Đã ghi nhận yêu cầu xoá dữ liệu của đồng chí. Hiện đồng chí đang giữ mối liên hệ với nơi cư trú nên hồ sơ còn cần cho việc sinh hoạt; ' +
+      'dữ liệu được xoá 2 năm sau khi kết thúc sinh hoạt nơi cư trú (để phục vụ báo cáo và giải quyết khiếu nại). Cấp ủy nơi cư trú sẽ báo khi thực hiện.',
+    deletionLater: (date: string) =>
+      `Đã ghi nhận yêu cầu xoá dữ liệu của đồng chí. Dữ liệu được lưu 2 năm sau khi kết thúc sinh hoạt nơi cư trú (để phục vụ báo cáo và giải quyết khiếu nại), nên có thể xoá từ ngày ${date}. Cấp ủy nơi cư trú sẽ báo khi thực hiện.`,
+    deletionNow:
+      'Đã ghi nhận yêu cầu xoá dữ liệu của đồng chí. Cấp ủy nơi cư trú sẽ thực hiện và báo lại cho đồng chí.',
+    adminKept: 'Không thay đổi gì.',
+  },
   /** Texts only the Zalo channel shows (no deep links, no edits, no file types beyond PDF and Word). */
   zalo: {
     notLinked:

@@ -2,6 +2,7 @@
 
 import { meetingPathSchema, pageQuerySchema } from '../../shared/schemas/meeting-record.js';
 import { getAttendanceSheet } from '../../shared/services/attendance.js';
+import { recordReads } from '../../shared/services/audit.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
 
@@ -15,6 +16,15 @@ export function createHandler(deps: () => AppDeps) {
         limit: query.limit,
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
+      // Issue 18: a page showing absence reasons' text is in the audit trail, one entry per member shown.
+      const reads = view.rows
+        .filter((row) => row.absence?.text !== undefined)
+        .map((row) => ({
+          action: 'absence_reason.read' as const,
+          memberId: row.memberId,
+          meetingId: path.id,
+        }));
+      await recordReads(principal, reads, 'http', { audit: d.repos.audit, clock: d.clock });
       return ok(view);
     },
   );

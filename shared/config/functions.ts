@@ -124,6 +124,7 @@ export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   // Zalo channel. Zalo retries a webhook that is slow, so a cold start of its own costs no event.
   group('zalo-webhook', 'The Zalo OA webhook: the bot on Zalo (issue 15)', { requires: 'zalo' }),
   // The printable sheet draws a QR code per unlinked member of a ward (hundreds): a PDF's margin, as below.
+  // Also the person's chat links and data requests of issue 18 (a waiting link, the admin's unlink, deletion).
   group('link-codes', 'Link codes for members and staff, with the bot deep link; their printable sheet', {
     timeoutSeconds: 20,
   }),
@@ -184,6 +185,8 @@ const ADMINISTRATION_ROUTES: readonly HttpRouteDef[] = [
   route('admin-committees-move', 'POST', '/committees/{id}/move', READ_WRITE, 'administration'),
   route('admin-committees-close', 'POST', '/committees/{id}/close', READ_WRITE, 'administration'),
   route('admin-staff-list', 'GET', '/committees/{id}/staff', READ, 'administration'),
+  // Issue 18: the audit trail of reads of members' contact books and absence reasons.
+  route('admin-audit-list', 'GET', '/committees/{id}/audit', READ, 'administration'),
   // Granting with an e-mail creates the person's sign-in account; revoking the last role disables it.
   route(
     'admin-staff-assign',
@@ -382,6 +385,39 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
   },
   route('create-member-link-code', 'POST', '/members/{id}/link-codes', READ_WRITE, 'link-codes'),
   route('create-staff-link-code', 'POST', '/staff/{id}/link-codes', READ_WRITE, 'link-codes'),
+  // Issue 18: a waiting link decided by staff, and the administrator's unlink; both tell the chats concerned.
+  {
+    ...route(
+      'link-request-decide',
+      'POST',
+      '/link-requests/{id}/decision',
+      ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
+      'link-codes',
+    ),
+    bot: true,
+  },
+  // Members' deletion requests (issue 18): seen and completed by the ward's heads; completing tells the member.
+  route('deletion-requests-list', 'GET', '/committees/{id}/deletion-requests', READ, 'link-codes'),
+  {
+    ...route(
+      'deletion-request-complete',
+      'POST',
+      '/committees/{id}/deletion-requests/{memberId}/complete',
+      ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
+      'link-codes',
+    ),
+    bot: true,
+  },
+  {
+    ...route(
+      'admin-chat-links-unlink',
+      'DELETE',
+      '/chat-links/{kind}/{id}',
+      ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read'],
+      'link-codes',
+    ),
+    bot: true,
+  },
   route('plan-meeting', 'POST', '/committees/{id}/meetings', READ_WRITE, 'meeting-planning'),
   {
     // The final report (the members to print for) goes to the staff's linked chat, hence the bot token.

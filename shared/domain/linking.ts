@@ -65,3 +65,46 @@ export function mayIssueStaffLinkCode(
   if (principal.role === 'member' || principal.orgId !== staff.orgId) return false;
   return HEAD_ROLES.includes(principal.role) && RANK[staff.role] <= RANK[principal.role];
 }
+
+/**
+ * A new account for a person who has one on the same app waits this long for the old account's confirmation
+ * or a staff decision; after it, the request lapses and the person asks for a new code.
+ */
+export const PENDING_LINK_TTL_HOURS = 72;
+
+export function pendingLinkExpiresAt(createdAt: Date): string {
+  return new Date(createdAt.getTime() + PENDING_LINK_TTL_HOURS * 3600 * 1000).toISOString();
+}
+
+export function isPendingLinkExpired(pending: { expiresAt: string }, now: Date): boolean {
+  return new Date(pending.expiresAt).getTime() <= now.getTime();
+}
+
+/**
+ * The version of the purpose notice shown at linking (docs/privacy.md, "For the consent step at linking"):
+ * raise it when the notice's text changes, so each recorded consent names the text that was agreed to.
+ */
+export const CONSENT_NOTICE_VERSION = '2026-01';
+
+/**
+ * The heads of a committee who are told of a new link of one of its people, and who may approve a
+ * replacement: the chair and the secretary of a residence committee, the staff of a workplace.
+ */
+export const COMMITTEE_HEAD_ROLES: readonly Role[] = ['chair', 'secretary', 'workplace_staff'];
+
+export function isCommitteeHead(role: Role): boolean {
+  return COMMITTEE_HEAD_ROLES.includes(role);
+}
+
+/**
+ * A replacement of a person's account is decided by a head of one of the person's committees, or by an
+ * administrator whose subtree holds one of them (`adminOver`: the caller is such an administrator).
+ */
+export function mayDecideLinkReplacement(
+  principal: Principal,
+  personOrgIds: readonly string[],
+  adminOver: boolean,
+): boolean {
+  if (principal.role === 'admin') return adminOver;
+  return isCommitteeHead(principal.role) && personOrgIds.includes(principal.orgId);
+}

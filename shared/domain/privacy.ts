@@ -76,3 +76,35 @@ export function anonymisedMember(member: Member, at: string): Member {
     anonymisedAt: at,
   };
 }
+
+/** A member's request that their data be deleted (Law 91/2025, Art. 14), kept per residence committee. */
+export interface DeletionRequest {
+  memberId: string;
+  /** The residence committee whose heads complete it. */
+  orgId: string;
+  requestedAt: string;
+  status: 'pending' | 'completed';
+  completedAt?: string;
+  /** The staff person who completed it. */
+  completedBy?: string;
+}
+
+/**
+ * When a member's records may be deleted (anonymised, keeping the counts): not while any contact is in force
+ * (`in_contact`: the records are what the contact runs on), else from the end of the keeping time after the last
+ * contact ended (`keeping_time`, R7's history and the reports built on it). `possible` when that day is reached.
+ */
+export function deletionPossibility(
+  introductions: readonly { status: string; end?: { endedOn: IsoDate } }[],
+  today: IsoDate,
+): { state: 'in_contact' } | { state: 'keeping_time' | 'possible'; from: IsoDate } {
+  if (introductions.length === 0 || introductions.some((i) => i.status !== 'ended')) {
+    return { state: 'in_contact' };
+  }
+  const lastEnded = introductions.reduce<IsoDate>(
+    (latest, i) => (i.end && i.end.endedOn > latest ? i.end.endedOn : latest),
+    '',
+  );
+  const from = anonymisableFrom(lastEnded);
+  return { state: today >= from ? 'possible' : 'keeping_time', from };
+}

@@ -225,6 +225,29 @@ export type Notice =
    * told it was unlinked), so a link they did not make is noticed at once.
    */
   | { kind: 'chat_linked'; channel: Channel; replaced: boolean }
+  /** To the person's current account on that app: a new account asks to replace it (confirm or refuse). */
+  | { kind: 'link_replacement_request'; requestId: string; channel: Channel }
+  /**
+   * To the heads of the person's committees: a new account asks to replace the person's account; they may
+   * approve or refuse it (the path when the old account is unreachable). Names the person, never a chat id.
+   */
+  | {
+      kind: 'link_replacement_for_staff';
+      requestId: string;
+      personName: string;
+      channel: Channel;
+      ownerReached: boolean;
+    }
+  /** To the new account: its link was approved (it is linked now) or refused. */
+  | { kind: 'link_replacement_decided'; approved: boolean }
+  /** To the heads of the person's committees: the person's account said the new link was not theirs. */
+  | { kind: 'link_replacement_refused'; personName: string; channel: Channel }
+  /** To the heads of the person's committees, on every new link of one of its people. */
+  | { kind: 'committee_new_link'; personName: string; channel: Channel; staff: boolean }
+  /** To a member whose deletion request was completed (sent before their chat accounts are removed). */
+  | { kind: 'deletion_completed' }
+  /** To an account the administrator unlinked: notices stop coming here. */
+  | { kind: 'unlinked_by_admin'; channel: Channel }
   /** A members' CSV sent to the bot: the one message the import keeps editing ("500/5000 dòng"). */
   | { kind: 'import_progress'; fileName: string; done: number; total: number }
   /** The import's outcome, to the staff who sent the file (the failed lines follow as a CSV file). */

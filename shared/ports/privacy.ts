@@ -1,5 +1,6 @@
 // ports: the writes retention needs beyond the aggregates' own repositories (docs/privacy.md).
 import type { Introduction } from '../domain/introduction.js';
+import type { DeletionRequest } from '../domain/privacy.js';
 import type { ChatSubject } from './repositories.js';
 
 export interface PrivacyRepository {
@@ -23,4 +24,15 @@ export interface PrivacyRepository {
   reasonTextsRemoved(meetingId: string): Promise<boolean>;
   /** Records that they were, with the count and time (written after the last one). */
   markReasonTextsRemoved(meetingId: string, count: number, at: string): Promise<void>;
+}
+
+/** Members' deletion requests, one per member and residence committee (docs/privacy.md "Deletion request"). */
+export interface DeletionRequestRepository {
+  /** Stores a new request; false when the member has one with that committee already (a second press). */
+  create(request: DeletionRequest): Promise<boolean>;
+  get(orgId: string, memberId: string): Promise<DeletionRequest | undefined>;
+  /** The committee's requests, pending first then completed, oldest first within each. */
+  ofCommittee(orgId: string): Promise<DeletionRequest[]>;
+  /** Marks it completed once: false when it was completed already. */
+  complete(orgId: string, memberId: string, at: string, by: string): Promise<boolean>;
 }

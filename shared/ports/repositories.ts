@@ -329,6 +329,33 @@ export interface ChatLink extends ChatSubject {
   lastActiveAt?: string;
   /** A staff person with several assignments: the committee and role they chose to act for (/donvi). */
   actingFor?: { orgId: string; role: StaffRole };
+  /** The member's consent to the purpose notice, given at linking (Law 91/2025): which notice, and when. */
+  consent?: LinkConsent;
+}
+export interface LinkConsent {
+  /** The version of the purpose notice shown (CONSENT_NOTICE_VERSION). */
+  version: string;
+  at: string;
+}
+/**
+ * A link that waits: the person already has an account on this app, and the new one replaces it only once the
+ * old account confirms or a head of the person's committee (or the administrator) approves.
+ */
+export interface PendingLink {
+  id: string;
+  subject: ChatSubject;
+  /** The new account. */
+  account: Omit<ChatLink, 'kind' | 'id'>;
+  /** The account it replaces (same channel). */
+  replaces: { userId: string; chatId: string };
+  /** The committees whose heads decide and are told. */
+  orgIds: string[];
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'confirmed' | 'approved' | 'refused';
+  /** 'owner' (the old account) or the deciding staff person's id. */
+  decidedBy?: string;
+  decidedAt?: string;
 }
 export interface LinkCode {
   code: string;
@@ -355,6 +382,17 @@ export interface ChatLinkRepository {
   unlink(channel: Channel, userId: string): Promise<boolean>;
   /** Stamps the chat as used at `at` (on the link and on the owner's copy, which orders notices). */
   markActive(channel: Channel, userId: string, at: Date): Promise<void>;
+  /** Marks a code used without linking (the link waits for a confirmation); same outcomes as useLinkCode. */
+  claimLinkCode(code: string, now: Date): Promise<LinkCodeOutcome>;
+  /** Writes a link and the owner's copy; false when the chat account is linked already. */
+  linkAccount(link: ChatLink): Promise<boolean>;
+  savePendingLink(pending: PendingLink): Promise<void>;
+  pendingLink(id: string): Promise<PendingLink | undefined>;
+  /** Decides a pending link once: false when it was decided already (a second press, a retry). */
+  decidePendingLink(
+    id: string,
+    decision: { status: 'confirmed' | 'approved' | 'refused'; by: string; at: string },
+  ): Promise<boolean>;
   /** Records which assignment a staff person's chat acts for. */
   setActingFor(
     channel: Channel,

@@ -7,9 +7,12 @@ import type { Clock } from '../ports/common.js';
 import type {
   AttemptCounter,
   Channel,
+  ChatLink,
   ChatLinkRepository,
   ChatSubject,
   IntroductionRepository,
+  LinkCodeOutcome,
+  LinkConsent,
   MemberRepository,
   StaffRepository,
 } from '../ports/repositories.js';
@@ -104,6 +107,11 @@ export type RedeemOutcome =
       role?: StaffRole;
       /** The account was linked to this subject already (the code was used by this very chat). */
       already: boolean;
+      /**
+       * The person has another account on this app: the code is used up but the chat is not linked; the
+       * replacement waits for that account's confirmation or a staff decision (link-replacement.ts).
+       */
+      replaces?: ChatLink;
     }
   | {
       ok: false;
@@ -117,17 +125,25 @@ export function normaliseLinkCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
+export interface RedeemOptions {
+  /** Only check the code (counted like a use): the member sees the purpose notice before anything is linked. */
+  checkOnly?: boolean;
+  /** The member's consent to the purpose notice, stored on the link. */
+  consent?: LinkConsent;
+}
+
 /** `/start <code>`: links the chat account to the code's subject, once. */
 export async function redeemLinkCode(
   rawCode: string,
   account: ChatAccount,
   ports: Pick<LinkCodePorts, 'chatLinks' | 'members' | 'staff' | 'clock'> & { attempts: AttemptCounter },
+  options: RedeemOptions = {},
 ): Promise<RedeemOutcome> {
   const now = ports.clock.now();
   const chatKey = `${account.channel}:${account.userId}`;
   const failures = await ports.attempts.count('link-chat', chatKey, now, LINK_ATTEMPT_WINDOW_SECONDS);
   if (failures >= LINK_ATTEMPTS_PER_CHAT) return { ok: false, reason: 'too_many_attempts', suspicious: true };
-  const outcome = await useCode(rawCode, account, ports);
+  const outcome = await useCode(rawCode, account, ports, options);
   if (outcome.ok || outcome.reason === 'chat_already_linked') return outcome;
   // A failure counts against the chat, and against the code when the code exists (used or expired).
   const [, codeFailures] = await Promise.all([
@@ -139,24 +155,51 @@ export async function redeemLinkCode(
   return codeFailures >= LINK_CODE_ALERT_ATTEMPTS ? { ...outcome, suspicious: true } : outcome;
 }
 
+/** The code's outcome without using it: what useLinkCode would answer, read only. */
+async function checkCode(
+  code: string,
+  account: ChatAccount,
+  ports: Pick<LinkCodePorts, 'chatLinks' | 'clock'>,
+): Promise<LinkCodeOutcome> {
+  const record = await ports.chatLinks.getLinkCode(code);
+  if (!record) return { ok: false, reason: 'unknown' };
+  if (record.usedAt) return { ok: false, reason: 'used' };
+  if (new Date(record.expiresAt).getTime() <= ports.clock.now().getTime())
+    return { ok: false, reason: 'expired' };
+  if (await ports.chatLinks.byChat(account.channel, account.userId))
+    return { ok: false, reason: 'chat_already_linked' };
+  return { ok: true, subject: record.subject };
+}
+
 async function useCode(
   rawCode: string,
   account: ChatAccount,
   ports: Pick<LinkCodePorts, 'chatLinks' | 'members' | 'staff' | 'clock'>,
+  options: RedeemOptions,
 ): Promise<RedeemOutcome> {
   const code = normaliseLinkCode(rawCode);
   if (!/^[A-Z0-9_-]{4,64}$/.test(code)) return { ok: false, reason: 'unknown' };
-  const outcome = await ports.chatLinks.useLinkCode(
-    code,
-    {
-      channel: account.channel,
-      userId: account.userId,
-      chatId: account.chatId,
-      linkedAt: ports.clock.now().toISOString(),
-      ...(account.languageCode ? { languageCode: account.languageCode } : {}),
-    },
-    ports.clock.now(),
-  );
+  const link: Omit<ChatLink, 'kind' | 'id'> = {
+    channel: account.channel,
+    userId: account.userId,
+    chatId: account.chatId,
+    linkedAt: ports.clock.now().toISOString(),
+    ...(account.languageCode ? { languageCode: account.languageCode } : {}),
+    ...(options.consent ? { consent: options.consent } : {}),
+  };
+  let outcome = await checkCode(code, account, ports);
+  let replaces: ChatLink | undefined;
+  if (outcome.ok && !options.checkOnly) {
+    // One account per person and app, and a second one only with the first one's (or the staff's) say:
+    // otherwise anyone holding a code of the person takes their notices and, for staff, their signature.
+    const subject = outcome.subject;
+    replaces = (await ports.chatLinks.ofSubject(subject)).find(
+      (l) => l.channel === account.channel && l.userId !== account.userId,
+    );
+    outcome = replaces
+      ? await ports.chatLinks.claimLinkCode(code, ports.clock.now())
+      : await ports.chatLinks.useLinkCode(code, link, ports.clock.now());
+  }
   let subject: ChatSubject;
   let already = false;
   if (outcome.ok) subject = outcome.subject;
@@ -169,9 +212,10 @@ async function useCode(
     subject = record.subject;
     already = true;
   }
+  const waits = replaces && !already ? { replaces } : {};
   if (subject.kind === 'member') {
     const member = await ports.members.get(subject.id);
-    return { ok: true, subject, name: member?.fullName ?? '', already };
+    return { ok: true, subject, name: member?.fullName ?? '', already, ...waits };
   }
   const staff = await ports.staff.get(subject.id);
   return {
@@ -180,6 +224,7 @@ async function useCode(
     name: staff?.fullName ?? '',
     ...(staff ? { role: staff.role } : {}),
     already,
+    ...waits,
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   EvaluationRepository,
   IntroductionRepository,
   InvitationRepository,
+  LinkConsent,
   MemberRepository,
 } from '../ports/repositories.js';
 
@@ -45,8 +46,8 @@ export interface PersonalData {
   invitations: Invitation[];
   comments: Comment[];
   evaluations: Evaluation[];
-  /** The chat accounts linked to the member: which app and since when. */
-  chatLinks: { channel: Channel; linkedAt: string }[];
+  /** The chat accounts linked to the member: which app, since when, and the consent given at linking. */
+  chatLinks: { channel: Channel; linkedAt: string; consent?: LinkConsent }[];
 }
 
 /** Only the member themselves: staff see members through their own views, with their own rules. */
@@ -78,6 +79,10 @@ export async function personalDataOf(ports: PersonalDataPorts, principal: Princi
     invitations: [...invitations].sort((a, b) => (a.meetingDate < b.meetingDate ? -1 : 1)),
     comments,
     evaluations: [...evaluations].sort((a, b) => a.year - b.year),
-    chatLinks: links.map((l) => ({ channel: l.channel, linkedAt: l.linkedAt })),
+    chatLinks: links.map((l) => ({
+      channel: l.channel,
+      linkedAt: l.linkedAt,
+      ...(l.consent ? { consent: l.consent } : {}),
+    })),
   };
 }

@@ -100,7 +100,7 @@ async function removeExpiredReasonTexts(
  * Anonymises a member whose last contact ended long enough ago. The member's `anonymisedAt` is written last:
  * a run stopped halfway leaves the member not marked, and the next one redoes the (idempotent) steps.
  */
-async function anonymiseIfDue(
+export async function anonymiseIfDue(
   ports: RetentionPorts,
   memberId: string,
   today: string,

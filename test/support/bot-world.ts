@@ -1,7 +1,9 @@
 // Test support: the whole bot on one machine — DynamoDB Local, the Telegram emulator, the webhook Lambda
 // served on loopback, an in-process invitation queue, a fake clock — plus a small demo ward to seed.
+
 import { Api } from 'grammy';
 import { ZNS_PARAM_LIMITS } from '../../bot/channels/zalo/zns.js';
+import { consentData } from '../../bot/keyboards/link-requests.js';
 import { yearEndFeatures } from '../../bot/year-end.js';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
@@ -330,6 +332,19 @@ export async function link(world: BotWorld, user: SimulatedUser, subject: ChatSu
   });
   const delivery = await world.emu.sendUserMessage({ user, text: `/start ${issued.code}` });
   if (delivery.status !== 200) throw new Error(`The webhook answered ${delivery.status}`);
+  // A member agrees to the purpose notice first (issue 18); staff are linked at once.
+  if (subject.kind === 'member') await agreeToNotice(world, user, issued.code);
+}
+
+/** Presses «Đồng ý» under the purpose notice shown after `/start <code>` (any language). */
+export async function agreeToNotice(world: BotWorld, user: SimulatedUser, code: string): Promise<void> {
+  const notice = world.emu.lastBotMessage(user.id);
+  const pressed = await world.emu.pressButton({
+    user,
+    messageId: notice?.messageId ?? 0,
+    data: consentData(true, code),
+  });
+  if (pressed.status !== 200) throw new Error(`The webhook answered ${pressed.status}`);
 }
 
 /** The June 2026 meeting of the ward, planned by its chair (20/06/2026 is a Saturday). */

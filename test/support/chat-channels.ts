@@ -144,6 +144,11 @@ export async function linkPerson(world: BotWorld, person: ChatPerson, subject: C
   const code = await issueLinkCode(world, subject);
   const status = await person.send(person.channel === 'telegram' ? `/start ${code}` : code.toLowerCase());
   if (status !== 200) throw new Error(`The ${person.channel} webhook answered ${status}`);
+  // A member agrees to the purpose notice first (issue 18); staff are linked at once.
+  if (subject.kind === 'member') {
+    const agreed = await person.press('Đồng ý');
+    if (agreed !== 200) throw new Error(`The ${person.channel} webhook answered ${agreed}`);
+  }
 }
 
 /** A new member of the ward, linked on `channel`. */

@@ -1,6 +1,7 @@
 // router: the administration group function (HTTP_GROUPS): one Lambda for these routes, each served by its own handler.
 
 import { routeHandler } from '../../middleware/router.js';
+import { handler as auditList } from '../admin-audit-list.js';
 import { handler as committeesClose } from '../admin-committees-close.js';
 import { handler as committeesCreate } from '../admin-committees-create.js';
 import { handler as committeesImport } from '../admin-committees-import.js';
@@ -17,6 +18,7 @@ export const handler = routeHandler('administration', {
   'admin-committees-move': committeesMove,
   'admin-committees-close': committeesClose,
   'admin-staff-list': staffList,
+  'admin-audit-list': auditList,
   'admin-staff-assign': staffAssign,
   'admin-staff-revoke': staffRevoke,
 });

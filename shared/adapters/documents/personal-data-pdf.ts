@@ -113,7 +113,13 @@ export function personalDataSections(data: PersonalData): DataSection[] {
     },
     {
       heading: 'Tài khoản trò chuyện đã liên kết',
-      lines: data.chatLinks.map((l) => `${CHANNEL[l.channel]}, liên kết ngày ${day(l.linkedAt)}`),
+      lines: data.chatLinks.map(
+        (l) =>
+          `${CHANNEL[l.channel]}, liên kết ngày ${day(l.linkedAt)}` +
+          (l.consent
+            ? `; đồng ý thông báo xử lý dữ liệu cá nhân (phiên bản ${l.consent.version}) ngày ${day(l.consent.at)}`
+            : ''),
+      ),
     },
   ];
   return sections.map((s) => (s.lines.length > 0 ? s : { ...s, lines: ['(không có)'] }));

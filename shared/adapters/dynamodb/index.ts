@@ -1,5 +1,6 @@
 // adapter: builds every DynamoDB repository over one table.
 import { DynamoAbsenceNoticeRepository } from './absence-notice-repository.js';
+import { DynamoAuditRepository } from './audit-repository.js';
 import type { DynamoContext } from './client.js';
 import { DynamoCommitteeRepository, DynamoStaffRepository } from './committee-repository.js';
 import {
@@ -8,6 +9,7 @@ import {
   DynamoImportJobRepository,
   DynamoInvitationJobRepository,
 } from './conversation-repositories.js';
+import { DynamoDeletionRequestRepository } from './deletion-request-repository.js';
 import { DynamoIntroductionRepository } from './introduction-repository.js';
 import { DynamoJobRunRepository } from './job-run-repository.js';
 import { DynamoInvitationRepository, DynamoMeetingRepository } from './meeting-repository.js';
@@ -56,6 +58,8 @@ export function createRepositories(ctx: DynamoContext) {
     counters: new DynamoCounterRepository(store),
     attempts: new DynamoAttemptCounter(store),
     privacy: new DynamoPrivacyRepository(store),
+    audit: new DynamoAuditRepository(store),
+    deletionRequests: new DynamoDeletionRequestRepository(store),
   };
 }
 

@@ -66,6 +66,17 @@ export const keys = {
     sk: '#LINK',
   }),
   linkCode: (code: string): Key => ({ pk: `LINKCODE#${code}`, sk: '#CODE' }),
+  /** A member's deletion request, under the residence committee that completes it. */
+  deletionRequest: (orgId: string, memberId: string): Key => ({
+    pk: `DELREQ#${orgId}`,
+    sk: `MEMBER#${memberId}`,
+  }),
+  deletionRequestsOf: (orgId: string) => ({ pk: `DELREQ#${orgId}`, skPrefix: 'MEMBER#', consistent: true }),
+  /** The audit trail of reads made for a committee, in time order (shared/domain/audit.ts). */
+  audit: (orgId: string, at: string, id: string): Key => ({ pk: `AUDIT#${orgId}`, sk: `AT#${at}#${id}` }),
+  auditPartition: (orgId: string) => `AUDIT#${orgId}`,
+  /** A new link waiting for the old account's confirmation or a staff decision (TTL after its expiry). */
+  pendingLink: (id: string): Key => ({ pk: `PENDINGLINK#${id}`, sk: '#PENDING' }),
   /** A copy of each chat link under its owner (member or staff), so notices find every account in one Query. */
   ownerChat: (owner: { kind: 'member' | 'staff'; id: string }, channel: string, userId: string): Key => ({
     pk: `${owner.kind === 'member' ? 'MEMBER' : 'STAFF'}#${owner.id}`,

@@ -17,6 +17,7 @@ import type {
   LinkCodeOutcome,
   OutboxEntry,
   OutboxRepository,
+  PendingLink,
 } from '../../ports/repositories.js';
 import { keys, OUTBOX_SHARDS } from './keys.js';
 import { type DynamoStore, fromItem, toItem } from './store.js';
@@ -304,6 +305,100 @@ export class DynamoChatLinkRepository implements ChatLinkRepository {
       throw error;
     }
     return { ok: true, subject };
+  }
+
+  async claimLinkCode(code: string, now: Date): Promise<LinkCodeOutcome> {
+    const record = await this.getLinkCode(code);
+    if (!record) return { ok: false, reason: 'unknown' };
+    if (record.usedAt) return { ok: false, reason: 'used' };
+    if (new Date(record.expiresAt).getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+    try {
+      await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.linkCode(code),
+          UpdateExpression: 'SET usedAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { ok: false, reason: 'used' };
+      throw error;
+    }
+    return { ok: true, subject: record.subject };
+  }
+
+  async linkAccount(link: ChatLink): Promise<boolean> {
+    try {
+      await this.store.ctx.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.store.table,
+                Item: toItem('ChatLink', keys.chatLink(link.channel, link.userId), link),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.store.table,
+                Item: toItem('OwnerChat', keys.ownerChat(link, link.channel, link.userId), link),
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async savePendingLink(pending: PendingLink): Promise<void> {
+    await this.store.put(
+      toItem(
+        'PendingLink',
+        keys.pendingLink(pending.id),
+        pending,
+        {},
+        { ttl: epochSeconds(new Date(pending.expiresAt)) + 30 * 24 * 3600 },
+      ),
+    );
+  }
+
+  async pendingLink(id: string): Promise<PendingLink | undefined> {
+    const item = await this.store.get(keys.pendingLink(id));
+    return item ? fromItem<PendingLink>(item) : undefined;
+  }
+
+  async decidePendingLink(
+    id: string,
+    decision: { status: 'confirmed' | 'approved' | 'refused'; by: string; at: string },
+  ): Promise<boolean> {
+    try {
+      await this.store.ctx.doc.send(
+        new UpdateCommand({
+          TableName: this.store.table,
+          Key: keys.pendingLink(id),
+          UpdateExpression: 'SET #s = :s, decidedBy = :by, decidedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND #s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':s': decision.status,
+            ':by': decision.by,
+            ':at': decision.at,
+            ':pending': 'pending',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async setActingFor(

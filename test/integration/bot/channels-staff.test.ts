@@ -522,6 +522,7 @@ describe.each(CHANNELS)('Feature on %s: codes and confirmations', (channel) => {
     const issued = texts(staff).findLast((t) => t.startsWith(`Mã liên kết cho ${member.fullName}:`)) ?? '';
     const code = /: ([A-Z0-9]{8})\n/.exec(issued)?.[1] ?? '';
     await person.send(channel === 'telegram' ? `/start ${code}` : code);
+    await person.press('Đồng ý');
 
     // Assess
     expect(code).toMatch(/^[A-Z0-9]{8}$/);

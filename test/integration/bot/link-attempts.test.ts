@@ -6,7 +6,7 @@ import {
   LINK_ATTEMPTS_PER_CHAT,
   LINK_CODE_ALERT_ATTEMPTS,
 } from '../../../shared/services/link-codes.js';
-import { addMember, aUser, type BotWorld, createBotWorld } from '../../support/bot-world.js';
+import { addMember, agreeToNotice, aUser, type BotWorld, createBotWorld } from '../../support/bot-world.js';
 
 const TOO_MANY =
   'Đồng chí đã nhập sai mã liên kết quá nhiều lần. Vui lòng thử lại sau một giờ, hoặc xin mã mới từ cấp ủy.';
@@ -45,6 +45,7 @@ describe('Feature: link codes cannot be guessed', () => {
     const linkedMeanwhile = await world.repos.chatLinks.byChat('telegram', String(guesser.id));
     world.clock.advance(61 * 60_000);
     await world.emu.sendUserMessage({ user: guesser, text: `/start ${good}` });
+    await agreeToNotice(world, guesser, good);
 
     // Assess
     expect(refused).toBe(TOO_MANY);
@@ -63,6 +64,7 @@ describe('Feature: link codes cannot be guessed', () => {
     const member = await addMember(world, { fullName: 'Trương Thị Chủ' });
     const code = await codeFor(member.id);
     await world.emu.sendUserMessage({ user: owner, text: `/start ${code}` });
+    await agreeToNotice(world, owner, code);
 
     // Act: others try the leaked code
     for (let i = 0; i < LINK_CODE_ALERT_ATTEMPTS; i++) {
@@ -83,6 +85,7 @@ describe('Feature: link codes cannot be guessed', () => {
     // Act
     await world.emu.sendUserMessage({ user: person, text: '/start GUESSXXX' });
     await world.emu.sendUserMessage({ user: person, text: `/start ${good}` });
+    await agreeToNotice(world, person, good);
 
     // Assess
     expect(await world.repos.chatLinks.byChat('telegram', String(person.id))).toMatchObject({

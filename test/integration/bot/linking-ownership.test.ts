@@ -1,5 +1,6 @@
 // Integration: one linked account per person and app (issue 18) — a new account on the same app replaces the old
-// one, which is told; the person's chat on the other app is told too; /huylienket unlinks the chat it is sent from.
+// one once the old one confirms, and it is told; the person's chat on the other app is told too; /huylienket
+// unlinks the chat it is sent from. (Refusals, staff decisions and expiry: link-watch.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type BotWorld, createBotWorld } from '../../support/bot-world.js';
 import { aChatPerson, type ChatPerson, linkPerson } from '../../support/chat-channels.js';
@@ -16,7 +17,7 @@ afterAll(async () => {
 const texts = (person: ChatPerson) => person.messages().map((m) => m.text ?? '');
 
 describe('Linking: one account per person and app, and the person is told', () => {
-  it('replaces the earlier account on the same app, tells it, and tells the account on the other app', async () => {
+  it('replaces the earlier account on the same app once it confirms, tells it, and tells the account on the other app', async () => {
     // Prepare
     const member = await addMember(world, { fullName: 'Đào Thị Chủ' });
     const first = await aChatPerson(world, 'telegram', 'Chủ');
@@ -27,8 +28,11 @@ describe('Linking: one account per person and app, and the person is told', () =
 
     // Act
     await linkPerson(world, second, { kind: 'member', id: member.id });
+    const waiting = await world.repos.chatLinks.byChat('telegram', second.chatId);
+    await first.press('Xác nhận');
 
     // Assess
+    expect(waiting).toBeUndefined();
     expect(await world.repos.chatLinks.byChat('telegram', first.chatId)).toBeUndefined();
     expect(await world.repos.chatLinks.byChat('telegram', second.chatId)).toMatchObject({ id: member.id });
     expect(await world.repos.chatLinks.byChat('zalo', onZalo.chatId)).toMatchObject({ id: member.id });

@@ -4,7 +4,15 @@ import { createHandler as memberCodeRoute } from '../../../functions/http/create
 import { createHandler as staffCodeRoute } from '../../../functions/http/create-staff-link-code.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import { createLinkCode } from '../../../shared/services/link-codes.js';
-import { addMember, aUser, type BotWorld, createBotWorld, link, STAFF } from '../../support/bot-world.js';
+import {
+  addMember,
+  agreeToNotice,
+  aUser,
+  type BotWorld,
+  createBotWorld,
+  link,
+  STAFF,
+} from '../../support/bot-world.js';
 import { call, type HttpHandler } from '../../support/http.js';
 
 describe('Feature: linking chat accounts', () => {
@@ -37,6 +45,7 @@ describe('Feature: linking chat accounts', () => {
 
     // Act
     await world.emu.sendUserMessage({ user: owner, text: '/start ABCD2345' });
+    await agreeToNotice(world, owner, 'ABCD2345');
     const linked = lastText(owner.id);
     await world.emu.sendUserMessage({ user: other, text: '/start ABCD2345' });
     await world.emu.sendUserMessage({ user: owner, text: '/start abcd2345' });
@@ -151,6 +160,7 @@ describe('Feature: linking chat accounts', () => {
     const issued = lastText(staffUser.id);
     const code = /: ([A-Z0-9]{8})\n/.exec(issued)?.[1] ?? '';
     await world.emu.sendUserMessage({ user: memberUser, text: `/start ${code}` });
+    await agreeToNotice(world, memberUser, code);
     await world.emu.sendUserMessage({ user: memberUser, text: '/linkcode m-001' });
     await world.emu.sendUserMessage({ user: staffUser, text: '/malienket' });
 

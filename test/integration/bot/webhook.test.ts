@@ -68,9 +68,23 @@ describe('Function: telegram-webhook', () => {
 
       // Act
       const status = await postUpdate(world, fixture('command'));
+      // The member agrees to the purpose notice (issue 18): the captured press, carrying the consent's data.
+      const press = fixture('callback_query') as unknown as {
+        update_id: number;
+        callback_query: { id: string; data: string };
+      };
+      const agreed = await postUpdate(world, {
+        ...press,
+        update_id: press.update_id + 1000,
+        callback_query: {
+          ...press.callback_query,
+          id: `${press.callback_query.id}1`,
+          data: 'cs1|y|K7QM2XPA',
+        },
+      });
 
       // Assess
-      expect(status).toBe(200);
+      expect([status, agreed]).toEqual([200, 200]);
       expect(await world.repos.chatLinks.byChat('telegram', '5123456789')).toMatchObject({
         kind: 'member',
         id: member.id,

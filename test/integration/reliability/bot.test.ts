@@ -1,10 +1,12 @@
 // Reliability of the bot: replayed updates of every kind, Bot API faults during the invitation fan-out, and
 // hostile free text — through the webhook handler, the Telegram emulator and DynamoDB Local.
 // (50 concurrent RSVP changes by one member: test/integration/bot/rsvp.test.ts, last case.)
+
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentData } from '../../../bot/keyboards/link-requests.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { invitationJobId } from '../../../shared/services/invitations.js';
@@ -77,11 +79,18 @@ describe('Reliability: the bot under replays, faults and hostile text', () => {
       const blocker = await addMember(world, { fullName: `Lý Văn Chặn${tag}` });
       const blockerUser = aUser('Chặn');
       await link(world, blockerUser, { kind: 'member', id: blocker.id });
+      // The joiner opened the link already (the purpose notice is on screen); the update is the «Đồng ý».
+      await world.emu.sendUserMessage({ user: joiner, text: `/start ${code.code}` });
+      const notice = world.emu.lastBotMessage(joiner.id)?.messageId ?? 0;
       const message = world.emu.nextUpdate.message({ user: talker, text: 'Xin chào 👋 cán bộ phường' });
       const sentId = message.message?.message_id ?? 0;
       const updates: Update[] = [
         message,
-        world.emu.nextUpdate.message({ user: joiner, text: `/start ${code.code}` }),
+        world.emu.nextUpdate.callbackQuery({
+          user: joiner,
+          messageId: notice,
+          data: consentData(true, code.code),
+        }),
         world.emu.nextUpdate.callbackQuery({
           user: answering.user,
           messageId: answering.messageId,

@@ -83,6 +83,13 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'admin-committees-close': { request: () => ({ pathParameters: { id: WORKPLACE } }), allowed: nobody },
   'admin-staff-list': { request: () => ({ pathParameters: { id: WARD } }), allowed: nobody },
+  'admin-audit-list': {
+    request: () => ({
+      pathParameters: { id: WARD },
+      query: { from: '2026-01-01T00:00:00+07:00', to: '2026-12-31T23:59:59+07:00' },
+    }),
+    allowed: nobody,
+  },
   'admin-staff-assign': {
     request: () => ({
       pathParameters: { id: WARD },
@@ -92,6 +99,24 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'admin-staff-revoke': {
     request: () => ({ pathParameters: { id: WARD, personId: 'res-1', role: 'residence_staff' } }),
+    allowed: nobody,
+  },
+  // Issue 18: nobody in this world heads the committee of a waiting link (there is none: 404) or administers one.
+  'link-request-decide': {
+    request: () => ({ pathParameters: { id: 'no-such-request' }, body: { approve: true } }),
+    allowed: nobody,
+  },
+  // Deletion requests: the ward's chair and secretary; none is pending here (the list is empty, completing 404).
+  'deletion-requests-list': {
+    request: () => ({ pathParameters: { id: WARD } }),
+    allowed: (role, side) => side === 'own' && (role === 'chair' || role === 'secretary'),
+  },
+  'deletion-request-complete': {
+    request: () => ({ pathParameters: { id: WARD, memberId: PEOPLE.own.id } }),
+    allowed: nobody,
+  },
+  'admin-chat-links-unlink': {
+    request: () => ({ pathParameters: { kind: 'member', id: PEOPLE.own.id } }),
     allowed: nobody,
   },
   // The bot's routes (issue 4, docs/bot.md): link codes by the member's workplace or residence staff;
