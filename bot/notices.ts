@@ -21,6 +21,8 @@ export interface InvitationViewInput {
   memberName: string;
   answer?: AnswerView;
   mode?: InvitationMode;
+  /** R4 (hd02-2011): the member is exempt on the meeting's date: attending is not required. */
+  optional?: boolean;
 }
 
 export function answerOf(invitation: Pick<Invitation, 'rsvp' | 'absence' | 'reconfirm'>): AnswerView {
@@ -51,6 +53,7 @@ function answerLine(t: Catalogue, answer: AnswerView | undefined): string | unde
 export function invitationView(t: Catalogue, input: InvitationViewInput): ViewMessage {
   const m = meetingText(input.meeting);
   const lines = [t.invitation.letter(input.committeeName, input.memberName, m)];
+  if (input.optional) lines.push(t.invitation.optional);
   const answered = answerLine(t, input.answer);
   const mode = input.mode ?? 'answer';
   const id = input.meeting.id;

@@ -36,6 +36,7 @@ async function view(ctx: BotContext, meeting: Meeting, invitation: Invitation, m
     memberName: invitation.memberName,
     answer: answerOf(invitation),
     mode: hasStarted(meeting, ctx.deps.clock.now()) ? 'started' : mode,
+    ...(invitation.optional ? { optional: true } : {}),
   });
 }
 

@@ -498,6 +498,8 @@ export const en: Catalogue = {
       `• Chair: ${m.chairName}\n` +
       `• Agenda: ${m.agenda}\n` +
       'Please let us know whether you will attend.',
+    optional:
+      'You are exempt from activities at your place of residence, so attending this meeting is not required; if you can come, please let us know.',
     attend: 'Attend',
     absent: 'Absent',
     answeredAttending: 'Your answer: ATTENDING.',

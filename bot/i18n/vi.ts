@@ -545,6 +545,8 @@ export const vi = {
       `• Chủ trì: đồng chí ${m.chairName}\n` +
       `• Nội dung: ${m.agenda}\n` +
       'Đồng chí vui lòng cho biết có tham dự hay không.',
+    optional:
+      'Đồng chí đang được miễn sinh hoạt nơi cư trú nên việc dự cuộc họp này là không bắt buộc; nếu dự được, xin đồng chí cho biết.',
     attend: 'Tham dự',
     absent: 'Vắng mặt',
     answeredAttending: 'Đồng chí đã trả lời: THAM DỰ.',

@@ -65,6 +65,11 @@ export interface Invitation {
   reconfirm?: boolean;
   /** The meeting was called off (issue 16): the invitation counts for nothing at year end (R11). */
   meetingCancelled?: boolean;
+  /**
+   * R4 under a rule set that invites exempt members (hd02-2011): the member is exempt from activities on the
+   * meeting's date, so the letter says attending is not required (their absence is excused anyway).
+   */
+  optional?: boolean;
   /** The last answer was entered by staff for the member (who phoned or came in), not by the member. */
   onBehalf?: AnswerOnBehalf;
   absence?: AbsenceReason;

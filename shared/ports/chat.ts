@@ -73,6 +73,8 @@ export type Notice =
       committeeName: string;
       memberName: string;
       answer?: AnswerView;
+      /** R4 (hd02-2011): exempt on the meeting's date, so attending is not required. */
+      optional?: boolean;
     }
   /** The one staff message the invitation job keeps editing: "Đã gửi 120/450". */
   | {

@@ -177,9 +177,8 @@ export async function startInvitations(
     ports.introductions.streamOfResidence(meeting.residenceOrgId, 'received'),
     settingsOf(ports).concurrency,
     async ({ introduction, memberName }) => {
-      if (!invitesExempt && isExemptOn(await ports.members.exemptions(introduction.memberId), meeting.date)) {
-        return;
-      }
+      const exempt = isExemptOn(await ports.members.exemptions(introduction.memberId), meeting.date);
+      if (exempt && !invitesExempt) return;
       await ports.invitations.createOnce({
         meetingId: meeting.id,
         residenceOrgId: meeting.residenceOrgId,
@@ -192,6 +191,7 @@ export async function startInvitations(
         rsvp: 'none',
         attendance: 'unrecorded',
         version: 1,
+        ...(exempt ? { optional: true } : {}),
       });
     },
   );
@@ -398,6 +398,7 @@ async function deliver(
     meeting,
     committeeName: committee?.name ?? meeting.residenceOrgId,
     memberName: invitation.memberName,
+    ...(invitation.optional ? { optional: true } : {}),
   };
   const chat = await sendToPreferredChat({ kind: 'member', id: invitation.memberId }, notice, ports);
   const delivered = chat.via !== undefined;

@@ -9,14 +9,18 @@ import { startInvitations } from '../../../shared/services/invitations.js';
 import {
   addMember,
   aPlannedMeeting,
+  aUser,
   type BotWorld,
   createBotWorld,
+  link,
   RESIDENCE,
 } from '../../support/bot-world.js';
 
 describe('Feature: exempt members and invitations, per rule set (R4)', () => {
   let world: BotWorld;
   let meeting: Meeting;
+  let exemptId = '';
+  const exemptUser = aUser('Miễn');
 
   async function invitedUnder(ruleSet: RuleSetId): Promise<string[]> {
     const committee = await world.repos.committees.get(RESIDENCE);
@@ -39,6 +43,8 @@ describe('Feature: exempt members and invitations, per rule set (R4)', () => {
     meeting = await aPlannedMeeting(world); // Saturday 20/06/2026
     await addMember(world, { fullName: 'Nguyễn Văn Họp' });
     const exempt = await addMember(world, { fullName: 'Lê Thị Miễn' });
+    exemptId = exempt.id;
+    await link(world, exemptUser, { kind: 'member', id: exempt.id });
     await world.repos.members.addExemption({
       id: 'ex-mien',
       memberId: exempt.id,
@@ -66,5 +72,18 @@ describe('Feature: exempt members and invitations, per rule set (R4)', () => {
 
     // Assess
     expect(invited).toEqual(['Lê Thị Miễn', 'Nguyễn Văn Họp']);
+  });
+
+  it('tells the exempt member under hd02-2011 that attending is not required, on the letter and after an answer', async () => {
+    // Prepare: the letter sent by the previous test
+    const letter = world.emu.botMessages(exemptUser.id).find((m) => m.text?.startsWith('THƯ MỜI HỌP'));
+
+    // Act: the member answers; the letter is drawn again with the answer
+    await world.emu.pressButton({ user: exemptUser, messageId: letter?.messageId ?? 0, text: 'Tham dự' });
+
+    // Assess
+    expect(await world.repos.invitations.get(meeting.id, exemptId)).toMatchObject({ optional: true });
+    expect(letter?.text).toContain('việc dự cuộc họp này là không bắt buộc');
+    expect(world.emu.message(exemptUser.id, letter?.messageId ?? 0)?.text).toContain('không bắt buộc');
   });
 });
