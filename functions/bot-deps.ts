@@ -292,6 +292,14 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
     log: deps.logger,
     members: r.members,
     introductions: r.introductions,
+    evaluationsOpening: {
+      committees: r.committees,
+      members: r.members,
+      introductions: r.introductions,
+      invitations: r.invitations,
+      evaluations: r.evaluations,
+      clock: deps.clock,
+    },
     ...(deps.minutesPdf
       ? {
           sealedMinutes: {

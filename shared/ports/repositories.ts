@@ -232,6 +232,14 @@ export interface EvaluationRepository {
   save(evaluation: Evaluation, expectedVersion: number, options?: EvaluationWriteOptions): Promise<void>;
   /** R11: whether the BothMeetingsMissed notice of this member and year was raised already. */
   bothMeetingsMissedNoticed(memberId: string, year: number): Promise<boolean>;
+  /**
+   * R11: raises the BothMeetingsMissed event with its once-only marker, without an evaluation (when the
+   * evaluations open); false when the notice was raised already (by this or by a save).
+   */
+  noticeBothMeetingsMissed(
+    marker: { memberId: string; year: number; residenceOrgId: string },
+    event: DomainEvent,
+  ): Promise<boolean>;
   /** Pattern 8, strongly consistent: what was saved before the call is in it. */
   ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation>;
   ofMember(memberId: string): Promise<Evaluation[]>;

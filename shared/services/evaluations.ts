@@ -36,6 +36,7 @@ import type {
   InvitationRepository,
   MemberRepository,
 } from '../ports/repositories.js';
+import { forEachConcurrent } from './concurrency.js';
 
 /** The questions of a form (bot buttons) and the answers back into a form, for callers of these use cases. */
 export { evaluationQuestions, formFromAnswers } from '../domain/evaluation-questions.js';
@@ -322,6 +323,39 @@ function bothMeetingsMissedEvent(
     orgIds: [workplaceOrgId, residenceOrgId],
     data: { memberId, year, residenceOrgId, workplaceOrgId },
   };
+}
+
+/** Members whose R11 flag is worked out at once when the evaluations open (reads per member: five). */
+const OPENING_CONCURRENCY = 16;
+
+/**
+ * R11 when the evaluations open (the October meeting's minutes sealed): the workplace of every member of
+ * the committee who missed both meetings without a confirmed reason is told at once, not only when a draft
+ * of that member is first saved. Once per member and year, whichever comes first: the same marker.
+ */
+export async function noticeBothMeetingsMissedAtOpening(
+  ports: EvaluationPorts,
+  residenceOrgId: string,
+  year: number,
+): Promise<{ checked: number; raised: number }> {
+  const committee = await residenceCommittee(ports, residenceOrgId);
+  const run = { checked: 0, raised: 0 };
+  await forEachConcurrent(
+    ports.introductions.streamOfResidence(committee.id, 'received'),
+    OPENING_CONCURRENCY,
+    async (listed) => {
+      run.checked += 1;
+      const memberId = listed.introduction.memberId;
+      if (await ports.evaluations.bothMeetingsMissedNoticed(memberId, year)) return;
+      const subject = await loadSubject(ports, committee, year, listed);
+      if (!subject.flaggedR11) return;
+      const event = bothMeetingsMissedEvent(subject, year, ports.clock.now().toISOString());
+      if (await ports.evaluations.noticeBothMeetingsMissed({ memberId, year, residenceOrgId }, event)) {
+        run.raised += 1;
+      }
+    },
+  );
+  return run;
 }
 
 /**

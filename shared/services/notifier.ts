@@ -3,6 +3,7 @@ import { groundOfRow } from '../domain/attendance.js';
 import { formatVietnameseDate } from '../domain/dates.js';
 import type { DomainEvent } from '../domain/events.js';
 import { hasStarted } from '../domain/meeting.js';
+import { isYearEndMeeting } from '../domain/meeting-protocol.js';
 import { RESIDENCE_ROLES, type StaffRole } from '../domain/roles.js';
 import type { ChatMessenger, Notice } from '../ports/chat.js';
 import { type Log, silentLog } from '../ports/log.js';
@@ -18,6 +19,7 @@ import type {
   MemberRepository,
   StaffRepository,
 } from '../ports/repositories.js';
+import { type EvaluationPorts, noticeBothMeetingsMissedAtOpening } from './evaluations.js';
 import { deliverSealedMinutes, type SealedMinutesPorts } from './minutes-delivery.js';
 import { sendToPreferredChat } from './notice-delivery.js';
 
@@ -38,6 +40,11 @@ export interface NotifierPorts {
   introductions?: Pick<IntroductionRepository, 'get'>;
   /** R16: on MinutesSigned, the sealed minutes' PDF to both signers; without it the webhook's /ky alone sends it. */
   sealedMinutes?: SealedMinutesPorts;
+  /**
+   * R11: on MinutesSigned of the October meeting (the evaluations open), the workplaces of members who missed
+   * both meetings are told; without it they learn it at the first save of an evaluation.
+   */
+  evaluationsOpening?: EvaluationPorts;
 }
 
 export interface NotifyResult {
@@ -67,6 +74,14 @@ export async function notifyEvent(event: DomainEvent, ports: NotifierPorts): Pro
   if (event.type === 'MinutesSigned' && ports.sealedMinutes) {
     // Usually /ky already sent it and every claim is taken: nothing is rendered or sent twice.
     result.sent += await deliverSealedMinutes(ports.sealedMinutes, text(event.data.meetingId));
+  }
+  if (event.type === 'MinutesSigned' && ports.evaluationsOpening) {
+    // R11: the October meeting held opens the evaluations; each notice is an event of its own (once per
+    // member and year, by its marker), so a retry of this one raises none twice.
+    const meeting = await ports.meetings.get(text(event.data.meetingId));
+    if (meeting && isYearEndMeeting(meeting)) {
+      await noticeBothMeetingsMissedAtOpening(ports.evaluationsOpening, meeting.residenceOrgId, meeting.year);
+    }
   }
   (ports.log ?? silentLog).info('event notified', {
     eventId: event.id,

@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Comment } from '../../domain/comment.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { Evaluation } from '../../domain/evaluation.js';
+import type { DomainEvent } from '../../domain/events.js';
 import type { Meeting } from '../../domain/meeting.js';
 import type { Addendum, Minutes } from '../../domain/minutes.js';
 import type { OctoberReport } from '../../domain/report.js';
@@ -201,6 +202,25 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
 
   async bothMeetingsMissedNoticed(memberId: string, year: number): Promise<boolean> {
     return (await this.store.get(keys.bothMeetingsMissedNotice(memberId, year))) !== undefined;
+  }
+
+  async noticeBothMeetingsMissed(
+    marker: { memberId: string; year: number; residenceOrgId: string },
+    event: DomainEvent,
+  ): Promise<boolean> {
+    const item = toItem(
+      'BothMeetingsMissedNotice',
+      keys.bothMeetingsMissedNotice(marker.memberId, marker.year),
+      marker,
+    );
+    try {
+      await this.store.transact([this.store.newPut(item)], [event]);
+      return true;
+    } catch (error) {
+      // The marker is there: a save or an earlier run raised it (R11: once per member and year).
+      if (error instanceof ConflictError && !error.details?.transactionConflict) return false;
+      throw error;
+    }
   }
 
   async *ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation> {
