@@ -300,7 +300,7 @@ describe('E2E: the year on Zalo (issue 15, Done when)', () => {
         await chat.send('/start DEMODV13');
         // The purpose notice first (issue 18): she agrees.
         await chat.botSays(/THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN/);
-        await chat.tap('Đồng ý');
+        await chat.tap(/^\s*Đồng ý\s*$/); // not «Không đồng ý», which holds the same words
         const linked = await chat.botSays(`Đã liên kết tài khoản với đảng viên ${HAN}`);
         await chat.page.locator('#link-notice').waitFor({ state: 'hidden' });
         const users = (await (await fetch(`${stack.info.gateway}/_local/demo-users`)).json()) as DemoUser[];

@@ -487,11 +487,13 @@ describe('Stack: AppStack', () => {
         EVENTS_TOPIC_ARN: topicArn,
         REPORT_FONT_DIR: '/var/task/node_modules/@expo-google-fonts/tinos',
       });
-      // The link-code routes build deep links: their group has the username although it reads no bot secret
+      // The link-code routes build deep links, and since issue 18 the group's waiting-link decisions, unlinks
+      // and completed deletion requests tell the people concerned in their chats: the username and the token.
       const realEnv = (name: string) =>
         (fnProps(real.appTemplate, name).Environment as { Variables: Json }).Variables;
       expect(realEnv('link-codes')).toMatchObject({ BOT_USERNAME: 'lienhe_test_bot' });
-      expect(realEnv('link-codes')).not.toHaveProperty('BOT_TOKEN_PARAMETER');
+      expect(realEnv('link-codes')).toHaveProperty('BOT_TOKEN_PARAMETER');
+      expect(realEnv('introductions')).not.toHaveProperty('BOT_TOKEN_PARAMETER');
       for (const [, fn] of resources(real.appTemplate, 'AWS::Lambda::Function')) {
         const vars = (fn.Properties.Environment as { Variables: Json }).Variables;
         expect(vars.BOT_USERNAME).toBe('lienhe_test_bot');

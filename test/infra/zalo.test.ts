@@ -36,6 +36,8 @@ const SENDERS = [
   'invitation-worker',
   'notifier',
   'job-worker',
+  // Issue 18: a waiting link decided, an account unlinked, a deletion completed are told in the person's chats.
+  'link-codes',
 ];
 
 function resources(template: Template, type: string): [string, Resource][] {
