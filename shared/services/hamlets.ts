@@ -1,5 +1,8 @@
 // use case helper: a residence committee with its hamlets, so users read hamlet names, never raw ids.
-import type { Committee, Hamlet } from '../domain/committee.js';
+import { sortByVietnameseName } from '../domain/collation.js';
+import { type Committee, type Hamlet, hamletName } from '../domain/committee.js';
+import type { Invitation } from '../domain/invitation.js';
+import type { UnreachableMember } from '../ports/chat.js';
 import type { CommitteeRepository } from '../ports/repositories.js';
 
 export type CommitteeWithHamlets = Committee & { hamlets: readonly Hamlet[] };
@@ -18,4 +21,23 @@ export async function committeeWithHamlets(
   const cells = children.filter((c) => c.kind === 'hamlet_cell').map((c) => ({ id: c.id, name: c.name }));
   const known = new Set(own.map((h) => h.id));
   return { ...committee, hamlets: [...own, ...cells.filter((c) => !known.has(c.id))] };
+}
+
+/**
+ * The paper list as people read it: by hamlet, then by name in Vietnamese order, hamlets by name. `describe`
+ * says why each could not be reached (and how they were told by phone, if they were).
+ */
+export function paperListOf(
+  ward: Pick<Committee, 'hamlets'> | undefined,
+  invitations: readonly Invitation[],
+  describe: (invitation: Invitation) => Pick<UnreachableMember, 'reason' | 'byPhone'>,
+): UnreachableMember[] {
+  return sortByVietnameseName(invitations, (i) => i.memberName)
+    .sort((a, b) => (a.hamletId < b.hamletId ? -1 : a.hamletId > b.hamletId ? 1 : 0))
+    .map((i) => ({
+      memberName: i.memberName,
+      hamletId: i.hamletId,
+      hamletName: i.hamletId ? hamletName(ward, i.hamletId) : '',
+      ...describe(i),
+    }));
 }

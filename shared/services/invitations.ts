@@ -7,8 +7,7 @@
 // tasks find the invitation delivered (or leased by a running worker) and send nothing again.
 
 import { isResidenceStaffOf } from '../domain/access.js';
-import { sortByVietnameseName } from '../domain/collation.js';
-import { DEFAULT_RULE_SET, hamletName, ruleSetOf } from '../domain/committee.js';
+import { DEFAULT_RULE_SET, ruleSetOf } from '../domain/committee.js';
 import { countPath, type DeliveryPath, deliveryOrder, type PathCounts } from '../domain/delivery.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
@@ -41,7 +40,7 @@ import type {
   StaffRepository,
 } from '../ports/repositories.js';
 import { forEachConcurrent } from './concurrency.js';
-import { committeeWithHamlets } from './hamlets.js';
+import { committeeWithHamlets, paperListOf } from './hamlets.js';
 import { sendByPhone, sendToPreferredChat } from './notice-delivery.js';
 import { retryOnConflict } from './retry.js';
 
@@ -575,15 +574,9 @@ async function finishInvitations(
     await ports.messenger.send(to, final);
   }
   if (sheet.unreachable.length === 0) return;
-  const ordered = sortByVietnameseName(sheet.unreachable, (i) => i.memberName).sort((a, b) =>
-    a.hamletId < b.hamletId ? -1 : a.hamletId > b.hamletId ? 1 : 0,
-  );
   // The paper list is read by people: hamlets by name, never by id.
   const ward = await committeeWithHamlets(ports.committees, meeting.residenceOrgId);
-  const members: UnreachableMember[] = ordered.map((i) => ({
-    memberName: i.memberName,
-    hamletId: i.hamletId,
-    hamletName: i.hamletId ? hamletName(ward, i.hamletId) : '',
+  const members = paperListOf(ward, sheet.unreachable, (i) => ({
     reason: i.delivery === 'no_chat' ? 'no_chat' : 'undeliverable',
     ...phoneOf(i),
   }));

@@ -3,8 +3,6 @@
 // channel (their chats in the order they chose, then ZNS/SMS) or put on the paper list; answers are kept, and a
 // new day asks for them again. Retries change nothing twice and tell nobody twice.
 import { isResidenceStaffOf } from '../domain/access.js';
-import { sortByVietnameseName } from '../domain/collation.js';
-import { hamletName } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
 import { countPath, type PathCounts } from '../domain/delivery.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
@@ -32,7 +30,7 @@ import type {
   MemberRepository,
 } from '../ports/repositories.js';
 import { forEachConcurrent } from './concurrency.js';
-import { committeeWithHamlets } from './hamlets.js';
+import { committeeWithHamlets, paperListOf } from './hamlets.js';
 import { sendByPhone, sendToPreferredChat } from './notice-delivery.js';
 import { retryOnConflict } from './retry.js';
 
@@ -252,13 +250,8 @@ async function tellInvitees(
       paper.push(invitation);
     }
   });
-  told.paper = sortByVietnameseName(paper, (i) => i.memberName)
-    .sort((a, b) => (a.hamletId < b.hamletId ? -1 : a.hamletId > b.hamletId ? 1 : 0))
-    .map((i) => ({
-      memberName: i.memberName,
-      hamletId: i.hamletId,
-      hamletName: i.hamletId ? hamletName(committee, i.hamletId) : '',
-      reason: i.delivery === 'sent' ? 'undeliverable' : 'no_chat',
-    }));
+  told.paper = paperListOf(committee, paper, (i) => ({
+    reason: i.delivery === 'sent' ? 'undeliverable' : 'no_chat',
+  }));
   return told;
 }
