@@ -6,6 +6,7 @@ import type { AnswerView, Notice } from '../shared/ports/chat.js';
 import { type Catalogue, catalogue, meetingText } from './i18n/index.js';
 import { noticeAckData } from './keyboards/absence-notices.js';
 import { confirmData } from './keyboards/confirmations.js';
+import { paperData } from './keyboards/invitations.js';
 import { ownerDecisionData, staffDecisionData } from './keyboards/link-requests.js';
 import { addendumData } from './keyboards/minutes.js';
 import { answerKeyboard, categoryKeyboard, skipKeyboard } from './keyboards/rsvp.js';
@@ -205,7 +206,9 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
           ),
         );
       });
-      return message(lines.join('\n'));
+      return message(lines.join('\n'), [
+        [button(t.paperInvitations.button, paperData.encode(notice.meeting.id))],
+      ]);
     }
     case 'reminder': {
       const m = meetingText(notice.meeting);

@@ -6,6 +6,7 @@ import type { BotContext } from './context.js';
 import { consultationFeature } from './features/consultation.js';
 import { evaluationsFeature } from './features/evaluations.js';
 import { linkCodeSheetFeature } from './features/link-code-sheet.js';
+import { paperInvitationsFeature } from './features/paper-invitations.js';
 import { personalDataFeature } from './features/personal-data.js';
 import { reportsFeature } from './features/reports.js';
 import { selfReportFeature } from './features/self-report.js';
@@ -21,4 +22,6 @@ export const yearEndFeatures: readonly Composer<BotContext>[] = [
   linkCodeSheetFeature,
   // A member's own data as a PDF (/dulieu, docs/privacy.md): the same reason.
   personalDataFeature,
+  // The paper invitations (R9) as a PDF: the same reason.
+  paperInvitationsFeature,
 ];

@@ -33,6 +33,7 @@ import {
   TIME_CHOICES,
 } from '../flows/meeting-wizard.js';
 import { type Catalogue, meetingText } from '../i18n/index.js';
+import { paperData } from '../keyboards/invitations.js';
 import { CHANGE_PATTERN, type ChangeOp, changeData, KEEP } from '../keyboards/meeting-changes.js';
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
@@ -227,7 +228,12 @@ function reportView(t: Catalogue, result: MeetingChangeResult): ViewMessage {
       lines.push(c.paperLine(i + 1, p.memberName, p.hamletName));
     });
   }
-  return message(lines.join('\n'));
+  // A moved meeting needs new letters for those on paper: they print with the new details.
+  const print =
+    result.told.paper.length > 0 && result.meeting.status !== 'cancelled'
+      ? [[button(t.paperInvitations.button, paperData.encode(result.meeting.id))]]
+      : undefined;
+  return message(lines.join('\n'), print);
 }
 
 function refusal(t: Catalogue, error: unknown): string | undefined {

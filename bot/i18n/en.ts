@@ -659,7 +659,9 @@ export const en: Catalogue = {
     empty: 'Nobody is on the invitation list yet.',
     row: (n: number, name: string, present: boolean) => `${n}. ${present ? '✅' : '❌'} ${name}`,
     reason: (status: AbsenteeStatus, category?: AbsenceCategory, text?: string) =>
-      `   Reason: ${category ? CATEGORY[category] : 'none'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
+      !category && (status === 'exempt' || status === 'travel')
+        ? `   Reason: ${ABSENTEE[status]}`
+        : `   Reason: ${category ? CATEGORY[category] : 'none'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
     setButton: (n: number, name: string, present: boolean) =>
       `${n}. ${name} → ${present ? 'present' : 'absent'}`,
     previous: '◀ Previous',
@@ -1065,5 +1067,13 @@ Comrade ${member}: you have not sent your report on the meetings and ` +
           `activities at your residence; it was due on ${due}. Please send it soon.`,
     evaluationMissing: 'comment missing (overdue)',
     selfReportMissing: 'self-report missing (overdue)',
+  },
+  // R9: the paper letters of the members no message reached (issue 16, item 8).
+  paperInvitations: {
+    button: 'Print invitations',
+    caption: (m: MeetingText, letters: number) =>
+      `Invitations to the meeting on ${m.date}: ${letters} letters, one per page, by hamlet. Print them and hand them over.`,
+    nobody: 'Nobody needs a paper invitation: every invitee got the letter by message.',
+    cancelled: 'The meeting is cancelled, so no invitations are printed.',
   },
 };

@@ -713,7 +713,9 @@ export const vi = {
     empty: 'Chưa có đảng viên nào trong danh sách mời.',
     row: (n: number, name: string, present: boolean) => `${n}. ${present ? '✅' : '❌'} ${name}`,
     reason: (status: AbsenteeStatus, category?: AbsenceCategory, text?: string) =>
-      `   Lý do: ${category ? CATEGORY[category] : 'không có'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
+      !category && (status === 'exempt' || status === 'travel')
+        ? `   Lý do: ${ABSENTEE[status]}`
+        : `   Lý do: ${category ? CATEGORY[category] : 'không có'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
     setButton: (n: number, name: string, present: boolean) =>
       `${n}. ${name} → ${present ? 'có mặt' : 'vắng'}`,
     previous: '◀ Trang trước',
@@ -1133,6 +1135,14 @@ Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về vi�
           `tham gia sinh hoạt, hoạt động ở nơi cư trú, đã quá hạn ngày ${due}. Xin đồng chí gửi sớm.`,
     evaluationMissing: 'chưa có nhận xét (quá hạn)',
     selfReportMissing: 'chưa tự báo cáo (quá hạn)',
+  },
+  // R9: the paper letters of the members no message reached (issue 16, item 8).
+  paperInvitations: {
+    button: 'In giấy mời',
+    caption: (m: MeetingText, letters: number) =>
+      `Giấy mời họp ngày ${m.date}: ${letters} giấy, mỗi đồng chí một trang, xếp theo khu vực, ấp. In và chuyển tận tay.`,
+    nobody: 'Không có đồng chí nào cần giấy mời giấy: mọi người được mời đã nhận thư qua tin nhắn.',
+    cancelled: 'Cuộc họp đã hủy nên không in giấy mời.',
   },
 };
 

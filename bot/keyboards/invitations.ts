@@ -13,3 +13,16 @@ export const inviteData = {
     return parts?.[0] || undefined;
   },
 };
+
+/** «In giấy mời» under the paper list: the letters of the members no message reached, as one PDF. */
+export const PAPER_PREFIX = 'gm1';
+export const PAPER_PATTERN = prefixPattern(PAPER_PREFIX);
+
+export const paperData = {
+  encode(meetingId: string): string {
+    return encodeCallback(PAPER_PREFIX, [meetingId]);
+  },
+  decode(data: string): string | undefined {
+    return decodeCallback(data, PAPER_PREFIX, 1)?.[0] || undefined;
+  },
+};

@@ -136,7 +136,7 @@ export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   }),
   group('meetings', 'Attendance, comments and absence notices of a meeting (R9, R10)'),
   group('minutes', 'The minutes of a meeting: parts, signing, addenda (R16)'),
-  group('documents-pdf', 'PDF documents: introduction letters, minutes, October reports', {
+  group('documents-pdf', 'PDF documents: introduction letters, minutes, paper invitations, October reports', {
     timeoutSeconds: 20,
   }),
   group('year-end', 'Evaluations, self-reports and direct collections (R11, R17–R21)'),
@@ -216,6 +216,17 @@ const MEETING_RECORD_ROUTES: readonly HttpRouteDef[] = [
   // Renders the minutes as PDF: the fonts ship beside the bundle.
   {
     ...route('meeting-minutes-pdf', 'GET', '/meetings/{id}/minutes.pdf', READ, 'documents-pdf'),
+    needsFonts: true,
+  },
+  // Prints the paper invitations (R9): takes the round's number once (a write), and the fonts ship beside it.
+  {
+    ...route(
+      'meeting-paper-invitations-pdf',
+      'GET',
+      '/meetings/{id}/paper-invitations.pdf',
+      READ_WRITE,
+      'documents-pdf',
+    ),
     needsFonts: true,
   },
   route('meeting-comment-raise', 'POST', '/meetings/{id}/comments', READ_WRITE, 'meetings'),

@@ -30,6 +30,8 @@ export interface Meeting {
   rescheduled?: MeetingReschedule;
   /** Why and by whom the meeting was called off; present only on a cancelled meeting. */
   cancellation?: MeetingCancellation;
+  /** The number of the round's paper invitations ("3-GM/ĐU"), taken when they are first printed. */
+  invitationNumber?: string;
   version: number;
 }
 

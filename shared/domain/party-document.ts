@@ -6,7 +6,7 @@
 import { formatVietnameseLongDate, type IsoDate } from './dates.js';
 
 /** The kinds of documents we number, by the symbol of their type in the number ("12-GGT/ĐU"). */
-export const DOCUMENT_KIND_SYMBOL = { letter: 'GGT', report: 'BC', minutes: 'BB' } as const;
+export const DOCUMENT_KIND_SYMBOL = { letter: 'GGT', report: 'BC', minutes: 'BB', invitation: 'GM' } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KIND_SYMBOL;
 
 const upper = (text: string) => text.normalize('NFC').toLocaleUpperCase('vi');

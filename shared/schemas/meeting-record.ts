@@ -41,3 +41,10 @@ export const answerBodySchema = z.object({
   reason: textSchema(1_000).optional(),
   remedy: textSchema(1_000).optional(),
 });
+
+/** `scope=paper` (default): the members on the paper list; `scope=all`: every invitee. */
+export const paperInvitationsQuerySchema = z.object({
+  scope: z
+    .enum(['paper', 'all'], 'phạm vi in: paper (danh sách giấy) hoặc all (mọi người được mời)')
+    .default('paper'),
+});

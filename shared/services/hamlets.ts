@@ -32,12 +32,26 @@ export function paperListOf(
   invitations: readonly Invitation[],
   describe: (invitation: Invitation) => Pick<UnreachableMember, 'reason' | 'byPhone'>,
 ): UnreachableMember[] {
-  return sortByVietnameseName(invitations, (i) => i.memberName)
-    .sort((a, b) => (a.hamletId < b.hamletId ? -1 : a.hamletId > b.hamletId ? 1 : 0))
-    .map((i) => ({
-      memberName: i.memberName,
-      hamletId: i.hamletId,
-      hamletName: i.hamletId ? hamletName(ward, i.hamletId) : '',
-      ...describe(i),
-    }));
+  return inPaperOrder(ward, invitations).map((i) => ({
+    memberName: i.memberName,
+    hamletId: i.hamletId,
+    hamletName: i.hamletId ? hamletName(ward, i.hamletId) : '',
+    ...describe(i),
+  }));
+}
+
+/**
+ * The order of the paper list and the paper letters: by hamlet name ("Ấp 2" before "Ấp 10"; members with no
+ * hamlet last), then by name in Vietnamese order.
+ */
+export function inPaperOrder(
+  ward: Pick<Committee, 'hamlets'> | undefined,
+  invitations: readonly Invitation[],
+): Invitation[] {
+  const hamletOf = (i: Invitation) => (i.hamletId ? hamletName(ward, i.hamletId) : '');
+  return sortByVietnameseName(invitations, (i) => i.memberName).sort((a, b) => {
+    const [x, y] = [hamletOf(a), hamletOf(b)];
+    if (!x || !y) return x ? -1 : y ? 1 : 0;
+    return x.localeCompare(y, 'vi', { numeric: true });
+  });
 }

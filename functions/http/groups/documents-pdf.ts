@@ -4,9 +4,11 @@ import { routeHandler } from '../../middleware/router.js';
 import { handler as getReport } from '../get-report.js';
 import { handler as introductionsLetter } from '../introductions-letter.js';
 import { handler as meetingMinutesPdf } from '../meeting-minutes-pdf.js';
+import { handler as meetingPaperInvitationsPdf } from '../meeting-paper-invitations-pdf.js';
 
 export const handler = routeHandler('documents-pdf', {
   'introductions-letter': introductionsLetter,
   'meeting-minutes-pdf': meetingMinutesPdf,
+  'meeting-paper-invitations-pdf': meetingPaperInvitationsPdf,
   'get-report': getReport,
 });

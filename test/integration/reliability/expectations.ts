@@ -238,6 +238,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     allowed: (role, side) => side === 'own' && (role === 'chair' || role === 'secretary'),
   },
   'meeting-minutes-pdf': { request: () => ({ pathParameters: { id: JUNE } }), allowed: residenceOrViewer },
+  // Printing the paper invitations takes the round's number (a write): the ward's staff who run the meeting.
+  'meeting-paper-invitations-pdf': {
+    request: () => ({ pathParameters: { id: JUNE }, query: { scope: 'all' } }),
+    allowed: residence,
+  },
   // A member raises their own comment, to a meeting of the ward that received them.
   'meeting-comment-raise': {
     request: () => ({ pathParameters: { id: JUNE }, body: { topic: 'Môi trường', text: 'Rác ở bờ kè.' } }),
