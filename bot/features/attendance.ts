@@ -24,7 +24,13 @@ export const ATTENDANCE_PAGE_SIZE = 10;
 
 function sheetPorts(ctx: BotContext) {
   const p = ctx.deps.ports;
-  return { meetings: p.meetings, invitations: p.invitations, minutes: p.minutes, clock: ctx.deps.clock };
+  return {
+    meetings: p.meetings,
+    invitations: p.invitations,
+    minutes: p.minutes,
+    members: p.members,
+    clock: ctx.deps.clock,
+  };
 }
 
 /** The committee's current meeting: the latest one whose day has come (attendance starts on the day). */

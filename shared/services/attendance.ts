@@ -22,7 +22,8 @@ import {
 } from '../domain/meeting-protocol.js';
 import type { AbsenteeStatus } from '../domain/minutes.js';
 import type { Principal } from '../domain/roles.js';
-import type { InvitationRepository } from '../ports/repositories.js';
+import { excuseOn } from '../domain/travel-and-exemption.js';
+import type { InvitationRepository, MemberRepository } from '../ports/repositories.js';
 import { loadMeeting, type MeetingPorts } from './meeting-ports.js';
 import { retryOnConflict } from './retry.js';
 
@@ -57,7 +58,10 @@ export interface AttendanceChange {
   changed: boolean;
 }
 
-type SheetPorts = Pick<MeetingPorts, 'meetings' | 'invitations' | 'minutes' | 'clock'>;
+type SheetPorts = Pick<MeetingPorts, 'meetings' | 'invitations' | 'minutes' | 'clock'> & {
+  /** The page's absentees' exemptions and travel notices (R4, R3); without it rows show the answer only. */
+  members?: Pick<MemberRepository, 'factsOfMany'>;
+};
 
 const PREFILL_CONCURRENCY = 10;
 
@@ -115,10 +119,30 @@ export async function getAttendanceSheet(
     meetingId,
     meeting: { date: meeting.date, time: meeting.time, place: meeting.place, status: meeting.status },
     totals,
-    rows: page.items.map(attendanceRow),
+    rows: await withExcuses(page.items.map(attendanceRow), meeting.date, ports.members),
     ...(page.cursor ? { cursor: page.cursor } : {}),
     frozen: isFrozen(minutes),
   };
+}
+
+/**
+ * R4, R3: an absentee of the page under a confirmed exemption, or inside a travel notice's period, shows as
+ * such (not expected / excused by the notice), as the minutes will record them; one batch read for the page.
+ */
+async function withExcuses(
+  rows: AttendanceRow[],
+  meetingDate: string,
+  members: SheetPorts['members'],
+): Promise<AttendanceRow[]> {
+  const absent = rows.filter((row) => row.absence);
+  if (!members || absent.length === 0) return rows;
+  const facts = await members.factsOfMany(absent.map((row) => row.memberId));
+  return rows.map((row) => {
+    const excuse = row.absence ? excuseOn(facts.get(row.memberId) ?? {}, meetingDate) : undefined;
+    return excuse && row.absence
+      ? { ...row, absence: { ...row.absence, status: absenteeStatus({ rsvp: 'none' }, excuse) } }
+      : row;
+  });
 }
 
 /**

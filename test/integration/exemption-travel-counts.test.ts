@@ -5,12 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
 import { sendAbsenceNotices } from '../../shared/services/absence-notices.js';
+import { getAttendanceSheet } from '../../shared/services/attendance.js';
 import { buildMinutesRecord } from '../../shared/services/minutes.js';
 import { compileOctoberReport } from '../../shared/services/october-report.js';
 import { aMember } from '../support/builders.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
 import { type TestClock, testClock } from '../support/http.js';
-import { seedInvitation, seedMeeting, seedReceivedMember, seedWard, WARD } from '../support/meeting-world.js';
+import {
+  STAFF,
+  seedInvitation,
+  seedMeeting,
+  seedReceivedMember,
+  seedWard,
+  WARD,
+} from '../support/meeting-world.js';
 
 describe('Feature: exemptions (R4) and travel notices (R3) count in every count', () => {
   let table: TestTable;
@@ -91,6 +99,15 @@ describe('Feature: exemptions (R4) and travel notices (R3) count in every count'
 
     // Assess
     const status = Object.fromEntries(record.absentees.map((a) => [a.memberId, a.status]));
+    expect(status).toEqual({ 'm-mien': 'exempt', 'm-xa': 'travel', 'm-im': 'no_reply' });
+  });
+
+  it('shows the exempt member and the traveller as such on the attendance sheet, as the minutes will', async () => {
+    // Act
+    const sheet = await getAttendanceSheet(ports(), STAFF.secretary, june.id, { limit: 10 });
+
+    // Assess
+    const status = Object.fromEntries(sheet.rows.map((r) => [r.memberId, r.absence?.status]));
     expect(status).toEqual({ 'm-mien': 'exempt', 'm-xa': 'travel', 'm-im': 'no_reply' });
   });
 
