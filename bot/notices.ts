@@ -125,8 +125,9 @@ function answerOnBehalfView(
       answer,
       t.meetingChange.via(notice.via),
       notice.staffName,
+      notice.started === true,
     ),
-    answerKeyboard(t, notice.meeting.id),
+    notice.started ? undefined : answerKeyboard(t, notice.meeting.id),
   );
 }
 

@@ -11,7 +11,7 @@ import {
   type AbsenceCategory,
   type AnswerChannel,
 } from '../../shared/domain/invitation.js';
-import { type Meeting, meetingDateWarnings } from '../../shared/domain/meeting.js';
+import { hasStarted, type Meeting, meetingDateWarnings } from '../../shared/domain/meeting.js';
 import { CANCEL_REASON_MAX } from '../../shared/domain/meeting-change.js';
 import type { RsvpAnswer } from '../../shared/domain/rsvp.js';
 import { textSchema } from '../../shared/schemas/common.js';
@@ -22,7 +22,7 @@ import {
   type MeetingChangeResult,
   rescheduleMeeting,
 } from '../../shared/services/meeting-changes.js';
-import { upcomingMeetings } from '../../shared/services/meetings.js';
+import { meetingTakingLateReasons, upcomingMeetings } from '../../shared/services/meetings.js';
 import { residenceStaffActor, type StaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
@@ -113,16 +113,27 @@ async function prompt(ctx: BotContext, nonce: string, draft: Draft, page = 0): P
       ).filter((m): m is Meeting => m !== undefined);
       const several = meetings.length > 1;
       const suffix = (m: Meeting) => (several ? ` (${formatVietnameseDate(m.date)})` : '');
-      return message(meetings.map((m) => t.menu(meetingText(m))).join('\n\n'), [
-        ...meetings.flatMap((m, i) => [
-          [
-            labelled(`${t.moveButton}${suffix(m)}`, nonce, 'move', String(i)),
-            labelled(`${t.cancelButton}${suffix(m)}`, nonce, 'cancel', String(i)),
-          ],
-          [labelled(`${t.onBehalfButton}${suffix(m)}`, nonce, 'behalf', String(i))],
-        ]),
-        abort,
-      ]);
+      const now = ctx.deps.clock.now();
+      return message(
+        meetings
+          .map((m) => (hasStarted(m, now) ? t.menuStarted(meetingText(m)) : t.menu(meetingText(m))))
+          .join('\n\n'),
+        [
+          ...meetings.flatMap((m, i) =>
+            // R9: a meeting under way (minutes not signed) takes only an absentee's reason.
+            hasStarted(m, now)
+              ? [[labelled(`${t.lateReasonButton}${suffix(m)}`, nonce, 'behalf', String(i))]]
+              : [
+                  [
+                    labelled(`${t.moveButton}${suffix(m)}`, nonce, 'move', String(i)),
+                    labelled(`${t.cancelButton}${suffix(m)}`, nonce, 'cancel', String(i)),
+                  ],
+                  [labelled(`${t.onBehalfButton}${suffix(m)}`, nonce, 'behalf', String(i))],
+                ],
+          ),
+          abort,
+        ],
+      );
     }
     case 'date':
       return message(t.askDate(formatVietnameseDate(meeting?.date ?? '')), [
@@ -185,8 +196,10 @@ async function prompt(ctx: BotContext, nonce: string, draft: Draft, page = 0): P
     }
     case 'answer': {
       const invitation = await ctx.deps.ports.invitations.get(draft.meetingId ?? '', draft.memberId ?? '');
+      // Once the meeting has started, whether the member came is the sheet's: only a reason is offered.
+      const started = meeting ? hasStarted(meeting, ctx.deps.clock.now()) : false;
       return message(t.pickAnswer(invitation?.memberName ?? ''), [
-        [labelled(ctx.t.invitation.attend, nonce, 'ans', 'a')],
+        ...(started ? [] : [[labelled(ctx.t.invitation.attend, nonce, 'ans', 'a')]]),
         ...ABSENCE_CATEGORIES.map((c) => [
           labelled(answerLabel(ctx.t, { kind: 'absent', category: c }), nonce, 'ans', CATEGORY_CODE[c]),
         ]),
@@ -241,6 +254,8 @@ function refusal(t: Catalogue, error: unknown): string | undefined {
   if (error.code === 'meeting_held') return t.meetingChange.refusedHeld;
   if (error.code === 'meeting_cancelled') return t.meetingChange.refusedCancelled;
   if (error.code === 'meeting_started') return t.meetingChange.refusedStarted;
+  if (error.code === 'minutes_signed') return t.meetingChange.refusedSigned;
+  if (error.code === 'recorded_present') return t.meetingChange.refusedPresent;
   return undefined;
 }
 
@@ -381,10 +396,12 @@ meetingChangesFeature.command(['cuochop', 'meetings'], async (ctx) => {
     );
     return;
   }
-  const meetings = await upcomingMeetings(actor.staff.orgId, {
-    meetings: ctx.deps.ports.meetings,
-    clock: ctx.deps.clock,
-  });
+  const ports = { meetings: ctx.deps.ports.meetings, minutes: ctx.deps.ports.minutes, clock: ctx.deps.clock };
+  const [underWay, upcoming] = await Promise.all([
+    meetingTakingLateReasons(actor.staff.orgId, ports),
+    upcomingMeetings(actor.staff.orgId, ports),
+  ]);
+  const meetings = [...(underWay ? [underWay] : []), ...upcoming];
   if (meetings.length === 0) {
     await ctx.ui.reply(message(ctx.t.meetingChange.noMeetings));
     return;

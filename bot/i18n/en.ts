@@ -972,6 +972,10 @@ export const en: Catalogue = {
     moveButton: 'Move',
     cancelButton: 'Cancel meeting',
     onBehalfButton: 'Record an answer for a member',
+    menuStarted: (m: MeetingText) =>
+      `The ${roundLabel(m.round, m.year)} meeting (${when(m)}) has started and its minutes are not signed: ` +
+      'a reason a member reports late can still be recorded.',
+    lateReasonButton: 'Record a late absence reason',
     keep: 'Keep',
     abort: 'Stop',
     aborted: 'Stopped; the meeting stays as it is.',
@@ -1013,6 +1017,9 @@ export const en: Catalogue = {
     refusedHeld: 'The meeting was held; it can no longer change.',
     refusedCancelled: 'The meeting is cancelled.',
     refusedStarted: 'The meeting has started; it can no longer change.',
+    refusedSigned: 'The minutes are signed, so no more absence reasons are recorded.',
+    refusedPresent:
+      'This member is recorded present; if that is wrong, correct the sheet (/attendance) first.',
     memberMoved: (committee: string, member: string, m: MeetingText) =>
       `MEETING MOVED\n${committee} informs comrade ${member}: the contact meeting for members at work, ` +
       `${roundLabel(m.round, m.year)} round, has moved.\n` +
@@ -1041,10 +1048,19 @@ export const en: Catalogue = {
         ? ' The member was told by message.'
         : ' The member has no linked chat, so was not told by message.'),
     unchanged: 'This answer was recorded already.',
-    memberNotice: (committee: string, m: MeetingText, answer: string, via: string, staffName: string) =>
+    memberNotice: (
+      committee: string,
+      m: MeetingText,
+      answer: string,
+      via: string,
+      staffName: string,
+      started = false,
+    ) =>
       `${committee} recorded your answer for the ${roundLabel(m.round, m.year)} meeting (${when(m)}): ` +
       `${answer}.\nRecorded by: ${staffName || 'committee staff'} (${via.toLowerCase()}). ` +
-      'If this is not right, you can answer again with the buttons below.',
+      (started
+        ? 'The reason goes to your workplace committee for confirmation. If this is not right, please tell the residence committee.'
+        : 'If this is not right, you can answer again with the buttons below.'),
   },
 
   deadlines: {

@@ -1037,6 +1037,10 @@ export const vi = {
     moveButton: 'Đổi lịch',
     cancelButton: 'Huỷ cuộc họp',
     onBehalfButton: 'Ghi trả lời thay đảng viên',
+    menuStarted: (m: MeetingText) =>
+      `Cuộc họp đợt ${roundLabel(m.round, m.year)} (${when(m)}) đã bắt đầu, biên bản chưa ký: ` +
+      'còn ghi được lý do vắng mặt của đảng viên báo sau.',
+    lateReasonButton: 'Ghi lý do vắng (báo sau)',
     keep: 'Giữ nguyên',
     abort: 'Thôi',
     aborted: 'Đã thôi, cuộc họp giữ nguyên.',
@@ -1077,6 +1081,9 @@ export const vi = {
     refusedHeld: 'Cuộc họp đã được tổ chức, không thay đổi được nữa.',
     refusedCancelled: 'Cuộc họp đã bị hủy.',
     refusedStarted: 'Cuộc họp đã bắt đầu, không thay đổi được nữa.',
+    refusedSigned: 'Biên bản cuộc họp đã ký nên không ghi thêm lý do vắng mặt.',
+    refusedPresent:
+      'Đồng chí này đã được điểm danh có mặt; nếu sai, xin sửa bảng điểm danh (/diemdanh) trước.',
     /** To the member. */
     memberMoved: (committee: string, member: string, m: MeetingText) =>
       `THÔNG BÁO ĐỔI LỊCH HỌP\n${committee} kính báo đồng chí ${member}: cuộc họp giữ mối liên hệ ` +
@@ -1107,10 +1114,19 @@ export const vi = {
         ? ' Đảng viên đã được báo qua tin nhắn.'
         : ' Đảng viên chưa liên kết tài khoản nên không được báo qua tin nhắn.'),
     unchanged: 'Câu trả lời này đã được ghi từ trước.',
-    memberNotice: (committee: string, m: MeetingText, answer: string, via: string, staffName: string) =>
+    memberNotice: (
+      committee: string,
+      m: MeetingText,
+      answer: string,
+      via: string,
+      staffName: string,
+      started = false,
+    ) =>
       `${committee} đã ghi câu trả lời của đồng chí cho cuộc họp đợt ${roundLabel(m.round, m.year)} (${when(m)}): ` +
       `${answer}.\nNgười ghi: ${staffName || 'cán bộ cấp ủy'} (${via.toLowerCase()}). ` +
-      'Nếu không đúng, đồng chí có thể trả lời lại bằng các nút dưới đây.',
+      (started
+        ? 'Lý do vắng mặt được chuyển cấp ủy nơi công tác xác nhận. Nếu không đúng, xin đồng chí báo lại cho cấp ủy nơi cư trú.'
+        : 'Nếu không đúng, đồng chí có thể trả lời lại bằng các nút dưới đây.'),
   },
 
   // R17, R19: the year-end deadlines chased by the daily job.

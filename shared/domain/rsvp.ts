@@ -30,6 +30,44 @@ export function assertMayAnswer(
 }
 
 /**
+ * R9 as the residence committee lives it: a member who could not come often phones on the day or after. Before
+ * the meeting starts staff record any answer for them (as the member could); once it has started, only the
+ * reason of an absentee, until the minutes are signed (from the first signature the sheet feeds the minutes
+ * and is frozen) — the workplace confirms it as any other reason, so no R10 notice goes for a reported
+ * absence. Whether the member came is what the attendance sheet records, never an answer.
+ */
+export function assertMayAnswerOnBehalf(
+  meeting: Pick<Meeting, 'date' | 'time'> & Partial<Pick<Meeting, 'status'>>,
+  now: Date,
+  answer: RsvpAnswer,
+  invitation: Pick<Invitation, 'rsvp' | 'attendance'>,
+  minutesSigned: boolean,
+): void {
+  if (meeting.status === 'cancelled' || !hasStarted(meeting, now)) {
+    assertMayAnswer(meeting, now);
+    return;
+  }
+  if (answer.kind === 'attending') {
+    throw new ConflictError(
+      'Cuộc họp đã bắt đầu: việc có mặt do điểm danh ghi nhận, chỉ còn ghi được lý do vắng. (The meeting has started: attendance is taken on the sheet; only a reason for an absence can still be recorded.)',
+      'meeting_started',
+    );
+  }
+  if (minutesSigned) {
+    throw new ConflictError(
+      'Biên bản cuộc họp đã ký: không ghi thêm lý do vắng. (The minutes are signed: no more reasons are recorded.)',
+      'minutes_signed',
+    );
+  }
+  if (invitation.attendance === 'present') {
+    throw new ConflictError(
+      'Đồng chí này đã được điểm danh có mặt. (The member is recorded present.)',
+      'recorded_present',
+    );
+  }
+}
+
+/**
  * The invitation after the member's answer, or undefined when the answer is what is recorded already
  * (a repeated tap changes nothing and publishes nothing). A new absence category starts a new reason
  * that the workplace has to confirm again (R9).

@@ -124,6 +124,8 @@ export type Notice =
       answer: AnswerView;
       via: AnswerChannel;
       staffName: string;
+      /** The meeting has started (a reason recorded late): the member cannot answer again, so no buttons. */
+      started?: boolean;
     }
   /** Members the bot could not reach, for the staff to print and hand out. */
   | { kind: 'unreachable_members'; meeting: Meeting; members: UnreachableMember[] }

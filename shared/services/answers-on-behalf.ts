@@ -6,9 +6,10 @@ import { isResidenceStaffOf } from '../domain/access.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { AnswerChannel, Invitation } from '../domain/invitation.js';
-import type { Meeting } from '../domain/meeting.js';
+import { hasStarted, type Meeting } from '../domain/meeting.js';
+import { isFrozen } from '../domain/meeting-protocol.js';
 import type { Principal } from '../domain/roles.js';
-import { applyAnswer, assertMayAnswer, type RsvpAnswer, withAbsenceText } from '../domain/rsvp.js';
+import { applyAnswer, assertMayAnswerOnBehalf, type RsvpAnswer, withAbsenceText } from '../domain/rsvp.js';
 import type { ChatMessenger } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import { type Log, silentLog } from '../ports/log.js';
@@ -17,6 +18,7 @@ import type {
   CommitteeRepository,
   InvitationRepository,
   MeetingRepository,
+  MinutesRepository,
   StaffRepository,
 } from '../ports/repositories.js';
 import { sendToPreferredChat } from './notice-delivery.js';
@@ -25,6 +27,8 @@ import { retryOnConflict } from './retry.js';
 export interface OnBehalfPorts {
   meetings: Pick<MeetingRepository, 'get'>;
   invitations: Pick<InvitationRepository, 'get' | 'save'>;
+  /** Read only once the meeting has started: a reason is recorded until the minutes are signed. */
+  minutes: Pick<MinutesRepository, 'get'>;
   committees: Pick<CommitteeRepository, 'get'>;
   staff: Pick<StaffRepository, 'get'>;
   chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'setBlocked'>;
@@ -50,8 +54,9 @@ export interface OnBehalfResult {
 }
 
 /**
- * R9: the answer as the member gave it to the residence staff, until the meeting starts (the member's own
- * rule). An absence is submitted at once (with or without words) and waits for the workplace's decision.
+ * R9: the answer as the member gave it to the residence staff — any answer until the meeting starts, then an
+ * absentee's reason until the minutes are signed (assertMayAnswerOnBehalf). An absence is submitted at once
+ * (with or without words) and waits for the workplace's decision.
  */
 export async function recordAnswerOnBehalf(
   principal: Principal,
@@ -71,7 +76,8 @@ export async function recordAnswerOnBehalf(
     }
     if (!invitation) throw new NotFoundError('Invitation');
     const now = ports.clock.now();
-    assertMayAnswer(meeting, now);
+    const signed = hasStarted(meeting, now) ? isFrozen(await ports.minutes.get(meetingId)) : false;
+    assertMayAnswerOnBehalf(meeting, now, input.answer, invitation, signed);
     const onBehalf = { staffId: principal.sub, via: input.via, at: now.toISOString() };
     let next = applyAnswer(invitation, input.answer, now, onBehalf);
     const textChanged =
@@ -152,6 +158,7 @@ async function tellMember(
         },
         via,
         staffName: staff?.fullName ?? '',
+        ...(hasStarted(meeting, ports.clock.now()) ? { started: true } : {}),
       },
       ports,
     );

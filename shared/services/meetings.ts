@@ -11,9 +11,15 @@ import {
 import type { DomainEvent } from '../domain/events.js';
 import { hasStarted, type Meeting, meetingId, type Round } from '../domain/meeting.js';
 import { DEFAULT_AGENDA, type MeetingPlanWarning, meetingPlanWarnings } from '../domain/meeting-plan.js';
+import { isFrozen } from '../domain/meeting-protocol.js';
 import type { Principal } from '../domain/roles.js';
 import type { Clock } from '../ports/common.js';
-import type { CommitteeRepository, MeetingRepository, StaffRepository } from '../ports/repositories.js';
+import type {
+  CommitteeRepository,
+  MeetingRepository,
+  MinutesRepository,
+  StaffRepository,
+} from '../ports/repositories.js';
 
 export interface MeetingPlanInput {
   year: number;
@@ -125,4 +131,21 @@ export async function upcomingMeetings(
   return all
     .filter((m) => m.status === 'planned' && !hasStarted(m, now))
     .sort((a, b) => (`${a.date}${a.time}` < `${b.date}${b.time}` ? -1 : 1));
+}
+
+/**
+ * R9: the meeting that has started whose minutes nobody has signed yet (the latest one): staff may still record
+ * the reason of an absentee who phones on the day or after (assertMayAnswerOnBehalf). None once it is signed.
+ */
+export async function meetingTakingLateReasons(
+  residenceOrgId: string,
+  ports: Pick<MeetingPorts, 'meetings' | 'clock'> & { minutes: Pick<MinutesRepository, 'get'> },
+): Promise<Meeting | undefined> {
+  const now = ports.clock.now();
+  const started = (await ports.meetings.ofCommittee(residenceOrgId))
+    .filter((m) => m.status !== 'cancelled' && hasStarted(m, now))
+    .sort((a, b) => (`${a.date}${a.time}` < `${b.date}${b.time}` ? 1 : -1));
+  const latest = started[0];
+  if (!latest || isFrozen(await ports.minutes.get(latest.id))) return undefined;
+  return latest;
 }

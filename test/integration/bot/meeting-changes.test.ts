@@ -531,3 +531,83 @@ describe('Feature: /cuochop — move, cancel and answer for a member in the bot'
     );
   });
 });
+
+describe('Feature: a reason a member reports after the meeting started (R9)', () => {
+  let world: BotWorld;
+  let meeting: Meeting;
+  let ward: Awaited<ReturnType<typeof invitedWard>>;
+  const chairUser = aUser('Chủ');
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+    meeting = await aPlannedMeeting(world); // Saturday 20/06/2026 08:00
+    ward = await invitedWard(world, meeting);
+    await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
+    world.clock.set('2026-06-20T05:00:00Z'); // 12:00 on the day: started, minutes not signed
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  const last = () => world.emu.lastBotMessage(chairUser.id);
+  const labels = () =>
+    last()
+      ?.replyMarkup?.inline_keyboard.flat()
+      .map((b) => b.text) ?? [];
+  const press = (text: string) =>
+    world.emu.pressButton({ user: chairUser, messageId: last()?.messageId ?? 0, text });
+  const put = (memberId: string, body: unknown) =>
+    call<ErrorJson>(
+      answerRoute(() => world.deps),
+      {
+        method: 'PUT',
+        route: '/meetings/{id}/rsvp/{memberId}',
+        pathParameters: { id: meeting.id, memberId },
+        body,
+        principal: chair,
+      },
+    );
+
+  it('offers only «Ghi lý do vắng» for the meeting under way, no «Tham dự», and tells the member without buttons', async () => {
+    // Act
+    await world.emu.sendUserMessage({ user: chairUser, text: '/cuochop' });
+    const menu = labels();
+    await press('Ghi lý do vắng (báo sau)');
+    await press('Nguyễn Văn Im');
+    const answers = labels();
+    await press('Vắng mặt — Ốm đau');
+    await press('Qua điện thoại');
+    await relayAndNotify(world);
+
+    // Assess
+    expect(menu).toEqual(['Ghi lý do vắng (báo sau)', 'Thôi']);
+    expect(answers).not.toContain('Tham dự');
+    expect(answers).toContain('Vắng mặt — Ốm đau');
+    expect(await world.repos.invitations.get(meeting.id, ward.silentMember.id)).toMatchObject({
+      rsvp: 'absent',
+      absence: { category: 'illness', confirmation: 'pending' },
+      onBehalf: { staffId: 'chair-1', via: 'phone' },
+    });
+    const told = world.emu
+      .botMessages(ward.silent.id)
+      .filter((m) => m.text?.includes('đã ghi câu trả lời của đồng chí'))
+      .at(-1);
+    expect(told?.text).toContain('chuyển cấp ủy nơi công tác xác nhận');
+    expect(told?.replyMarkup?.inline_keyboard ?? []).toEqual([]);
+  });
+
+  it('refuses, over HTTP, an attending answer after the start and a reason for a member recorded present', async () => {
+    // Prepare
+    await openAttendance({ ...world.repos, clock: world.clock }, chair, meeting.id);
+
+    // Act
+    const attending = await put(ward.silentMember.id, { rsvp: 'attending', via: 'phone' });
+    const present = await put(ward.comingMember.id, { rsvp: 'absent', category: 'work', via: 'phone' });
+
+    // Assess
+    expect(attending.status).toBe(409);
+    expect(attending.json.error?.code).toBe('meeting_started');
+    expect(present.status).toBe(409);
+    expect(present.json.error?.code).toBe('recorded_present');
+  });
+});

@@ -13,6 +13,7 @@ import {
   absenceTextProblem,
   applyAnswer,
   assertMayAnswer,
+  assertMayAnswerOnBehalf,
   assertMayDecide,
   decideAbsence,
   withAbsenceText,
@@ -76,6 +77,50 @@ describe('Function: assertMayAnswer', () => {
     expect(before).not.toThrow();
     expect(at).toThrow(ConflictError);
     expect(at).toThrow(/started/);
+  });
+});
+
+describe('Function: assertMayAnswerOnBehalf (R9: a reason reported late)', () => {
+  const meeting = aMeeting({ id: 'x', date: '2026-06-20', time: '08:00' });
+  const started = new Date('2026-06-20T03:00:00Z');
+  const absent = { kind: 'absent', category: 'illness' } as const;
+  const code = (act: () => void) => {
+    try {
+      act();
+      return 'allowed';
+    } catch (error) {
+      return (error as ConflictError).code;
+    }
+  };
+
+  it('takes any answer before the start, and after it only an absentee’s reason until the minutes are signed', () => {
+    // Act
+    const outcomes = {
+      beforeAttending: code(() =>
+        assertMayAnswerOnBehalf(meeting, NOW, { kind: 'attending' }, invitation(), false),
+      ),
+      lateReason: code(() => assertMayAnswerOnBehalf(meeting, started, absent, invitation(), false)),
+      lateAttending: code(() =>
+        assertMayAnswerOnBehalf(meeting, started, { kind: 'attending' }, invitation(), false),
+      ),
+      afterSigning: code(() => assertMayAnswerOnBehalf(meeting, started, absent, invitation(), true)),
+      recordedPresent: code(() =>
+        assertMayAnswerOnBehalf(meeting, started, absent, invitation({ attendance: 'present' }), false),
+      ),
+      cancelled: code(() =>
+        assertMayAnswerOnBehalf({ ...meeting, status: 'cancelled' }, started, absent, invitation(), false),
+      ),
+    };
+
+    // Assess
+    expect(outcomes).toEqual({
+      beforeAttending: 'allowed',
+      lateReason: 'allowed',
+      lateAttending: 'meeting_started',
+      afterSigning: 'minutes_signed',
+      recordedPresent: 'recorded_present',
+      cancelled: 'meeting_cancelled',
+    });
   });
 });
 
