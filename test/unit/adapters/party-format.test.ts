@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { documentFonts } from '../../../shared/adapters/documents/fonts.js';
 import { renderIntroductionLetterPdf } from '../../../shared/adapters/documents/introduction-letter-pdf.js';
 import { createMinutesPdfRenderer } from '../../../shared/adapters/documents/minutes-pdf.js';
+import { renderPaperInvitationsPdf } from '../../../shared/adapters/documents/paper-invitations-pdf.js';
 import { renderPartyDocument } from '../../../shared/adapters/documents/party-format.js';
 import { buildReportPdf } from '../../../shared/adapters/documents/report-pdf.js';
 import { RULE_SET_IDS, type RuleSetId } from '../../../shared/domain/committee.js';
 import { introductionLetter } from '../../../shared/domain/introduction-letter.js';
 import { MINUTES_PART_LABELS } from '../../../shared/domain/meeting-protocol.js';
 import { MINUTES_PARTS } from '../../../shared/domain/minutes.js';
+import { paperInvitationContent } from '../../../shared/domain/paper-invitation.js';
 import type { MinutesPdfInput } from '../../../shared/ports/minutes-pdf.js';
 import { aMember, anIntroduction } from '../../support/builders.js';
 import { centreOf, type PdfLayout, pdfLayout, runOf } from '../../support/pdf-layout.js';
@@ -43,6 +45,33 @@ function letter(ruleSet: RuleSetId): Promise<Uint8Array> {
     signer: { name: 'Phạm Văn Bình', title: 'bi_thu' },
   });
   return renderIntroductionLetterPdf(content, documentFonts());
+}
+
+/** Two paper invitations (one exempt member's), one to a page. */
+function paperInvitations(): Uint8Array {
+  const input = {
+    meeting: {
+      year: 2027,
+      round: 'june' as const,
+      date: '2027-06-05',
+      time: '14:00',
+      place: 'Hội trường khu vực 2',
+      chairName: 'Trần Văn Chủ',
+      agenda: 'Thông tin tình hình địa phương',
+    },
+    committee: { name: 'Đảng ủy phường An Hòa', address: 'Số 1 Cách Mạng Tháng Tám, Cần Thơ' },
+    parent: { name: 'Quận ủy Ninh Kiều' },
+    number: '3-GM/ĐU',
+    issuedOn: '2027-05-20',
+    signer: { name: 'Trần Văn Chủ', title: 'bi_thu' as const },
+  };
+  return renderPaperInvitationsPdf(
+    [
+      paperInvitationContent(input, { memberName: 'Trần Thị Bình', hamletName: 'Khu vực 2', optional: true }),
+      paperInvitationContent(input, { memberName: 'Lê Văn Út', hamletName: 'Khu vực 2' }),
+    ],
+    documentFonts(),
+  );
 }
 
 function minutesInput(): MinutesPdfInput {
@@ -105,6 +134,8 @@ interface Expected {
   date: string;
   /** The signature blocks: the position (or T/M line) above the room to sign, and the signer's name. */
   signatures: { position: string; name: string }[];
+  /** False for a stack of one-page documents (the paper invitations): a one-page document is not numbered. */
+  pageNumbers?: boolean;
 }
 
 /** The parts of the format, by position: what every document must show. */
@@ -142,7 +173,7 @@ function assessFormat(layout: PdfLayout, expected: Expected): void {
     expect(Math.abs(centreOf(name ?? party) - centreOf(position ?? party))).toBeLessThan(2);
   }
   // Page numbers on every page
-  for (let page = 1; page <= layout.pageCount; page++) {
+  for (let page = 1; expected.pageNumbers !== false && page <= layout.pageCount; page++) {
     expect(runOf(layout, `Trang ${page}/${layout.pageCount}`, page).top).toBeGreaterThan(780);
   }
 }
@@ -254,6 +285,26 @@ describe('The party’s document format on every document', () => {
         expect(found).toEqual([]);
       }
     });
+  });
+
+  it('the paper invitations: each page a whole letter in the format, the number of the round, no rule code', async () => {
+    // Act
+    const layout = await pdfLayout(paperInvitations());
+
+    // Assess
+    assessFormat(layout, {
+      parent: 'ĐẢNG BỘ QUẬN NINH KIỀU',
+      issuer: 'ĐẢNG ỦY PHƯỜNG AN HÒA',
+      number: /^Số 3-GM\/ĐU$/,
+      date: 'Cần Thơ, ngày 20 tháng 05 năm 2027',
+      signatures: [{ position: 'BÍ THƯ', name: 'Trần Văn Chủ' }],
+      pageNumbers: false,
+    });
+    expect(layout.pageCount).toBe(2);
+    expect(runOf(layout, 'GIẤY MỜI', 2).font).toBe('Tinos-Bold');
+    expect(runOf(layout, 'Kính gửi: đồng chí Lê Văn Út', 2).page).toBe(2);
+    expect(runOf(layout, /Số 3-GM\/ĐU/, 2).page).toBe(2);
+    expect(layout.runs.filter((r) => RULE_CODE.test(r.text))).toEqual([]);
   });
 
   it('fails the rule-code scan on a document that prints one (the scan itself works)', async () => {
