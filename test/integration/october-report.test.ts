@@ -446,6 +446,7 @@ describe('Year end: the October report (R22)', () => {
         'Nhận xét theo tiêu chí',
         'Biểu dương, phê bình',
         'Vắng cả hai cuộc họp',
+        'Nhận định',
       ]);
       expect(rows('Đảng viên')).toEqual([
         ['Chỉ tiêu', 'Số lượng'],
