@@ -250,4 +250,40 @@ describe('HTTP: the report narrative (PUT / GET /committees/{id}/reports/{year}/
       ['Kiến nghị, đề xuất', PROPOSALS],
     ]);
   });
+
+  it("lets a board's own staff write the board's narrative, copied into its aggregate report", async () => {
+    // Prepare
+    const boardStaff: Principal = { sub: 'board-st', orgId: ORG.block, role: 'board_staff' };
+    await deps.repos.staff.put({
+      id: boardStaff.sub,
+      orgId: ORG.block,
+      role: 'board_staff',
+      fullName: 'Lý Thị Hạnh',
+    });
+
+    // Act
+    const written = await put(
+      boardStaff,
+      { assessment: 'Các đảng ủy trực thuộc thực hiện nghiêm túc.' },
+      ORG.block,
+    );
+    const byWard = await put(AS.chair, { assessment: 'Phường viết thay quận.' }, ORG.block);
+    const compiled = await call<Compiled>(
+      compileHandler(() => deps),
+      {
+        method: 'POST',
+        route: '/committees/{id}/reports/{year}',
+        pathParameters: { id: ORG.block, year: String(YEAR) },
+        principal: boardStaff,
+      },
+    );
+
+    // Assess
+    expect(written.status).toBe(200);
+    expect(byWard.status).toBe(403);
+    expect(compiled.json.report).toMatchObject({
+      scope: 'aggregate',
+      narrative: { version: 1, assessment: 'Các đảng ủy trực thuộc thực hiện nghiêm túc.' },
+    });
+  });
 });
