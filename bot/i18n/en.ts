@@ -6,6 +6,7 @@ import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitati
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
+import type { NarrativeSection } from '../../shared/domain/report-narrative.js';
 import type { PartyTitle, StaffRole } from '../../shared/domain/roles.js';
 import {
   type Catalogue,
@@ -958,6 +959,34 @@ export const en: Catalogue = {
     fileNotFromZalo:
       'This file could not be read because it was not sent through Zalo. Please send the file again directly in this chat.',
     znsHowToAnswer: 'Message the OA or call cell',
+  },
+
+  reportNarrative: {
+    section: {
+      assessment: 'General assessment',
+      difficulties: 'Difficulties and obstacles',
+      proposals: 'Proposals and recommendations',
+    } as Record<NarrativeSection, string>,
+    menu: (year: number, lines: readonly string[]) =>
+      `${year} RESULTS REPORT: THE NARRATIVE\n` +
+      'The report prints the committee’s three narrative sections after the figures. Write or edit each section, then press «Compile the report».\n' +
+      lines.join('\n'),
+    line: (label: string, text: string | undefined) => `• ${label}: ${text ?? '(not written)'}`,
+    allEmpty:
+      'The three narrative sections are empty. Please write them before compiling; compiled now, the report holds only the figures.',
+    needsRecompile: (version: number) =>
+      `The narrative changed after version ${version} was compiled: compile again for the report to carry it.`,
+    writeButton: (label: string, written: boolean) => `${written ? 'Edit' : 'Write'}: ${label}`,
+    compileButton: 'Compile the report',
+    ask: (label: string, max: number, current: string | undefined) =>
+      `Please type the section «${label}» in one message (at most ${max} characters).` +
+      (current ? `\nWhat it says now (your message will replace it):\n${current}` : ''),
+    saved: (label: string) => `Saved the section «${label}».`,
+    unchanged: (label: string) => `The section «${label}» is unchanged.`,
+    empty: 'The message has no text. Please type this section again in one message.',
+    tooLong: (max: number) =>
+      `This section is longer than ${max} characters. Please shorten it and send it again.`,
+    notAllowed: 'Only the reporting committee’s staff write the narrative.',
   },
 
   // SMS always go out in Vietnamese (the SmsSender contract).

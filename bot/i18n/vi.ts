@@ -6,6 +6,7 @@ import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitati
 import type { Round } from '../../shared/domain/meeting.js';
 import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
+import type { NarrativeSection } from '../../shared/domain/report-narrative.js';
 import type { PartyTitle, StaffRole } from '../../shared/domain/roles.js';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
@@ -907,6 +908,34 @@ export const vi = {
       `Đồng chí ${member} vắng cả hai kỳ họp năm ${year} tại nơi cư trú mà không có lý do được xác nhận.`,
     noticeReportCompiled: (committee: string, year: number, version: number) =>
       `${committee} đã có báo cáo tháng 10/${year} (phiên bản ${version}).`,
+  },
+
+  // R22: the report's narrative (assessment, difficulties, proposals), written in /baocao before compiling.
+  reportNarrative: {
+    section: {
+      assessment: 'Đánh giá chung',
+      difficulties: 'Khó khăn, vướng mắc',
+      proposals: 'Kiến nghị, đề xuất',
+    } as Record<NarrativeSection, string>,
+    menu: (year: number, lines: readonly string[]) =>
+      `BÁO CÁO KẾT QUẢ NĂM ${year}: PHẦN NHẬN ĐỊNH\n` +
+      'Báo cáo in ba phần nhận định của cấp ủy sau phần số liệu. Đồng chí viết hoặc sửa từng phần, rồi bấm «Tổng hợp báo cáo».\n' +
+      lines.join('\n'),
+    line: (label: string, text: string | undefined) => `• ${label}: ${text ?? '(chưa viết)'}`,
+    allEmpty:
+      'Ba phần nhận định còn trống. Đồng chí nên viết trước khi tổng hợp; nếu tổng hợp ngay, báo cáo chỉ có phần số liệu.',
+    needsRecompile: (version: number) =>
+      `Phần nhận định đã sửa sau khi tổng hợp phiên bản ${version}: cần tổng hợp lại để báo cáo có nội dung mới.`,
+    writeButton: (label: string, written: boolean) => `${written ? 'Sửa' : 'Viết'}: ${label}`,
+    compileButton: 'Tổng hợp báo cáo',
+    ask: (label: string, max: number, current: string | undefined) =>
+      `Đồng chí gõ phần «${label}» trong một tin nhắn (tối đa ${max} ký tự).` +
+      (current ? `\nNội dung hiện có (tin nhắn mới sẽ thay nội dung này):\n${current}` : ''),
+    saved: (label: string) => `Đã lưu phần «${label}».`,
+    unchanged: (label: string) => `Phần «${label}» không thay đổi.`,
+    empty: 'Tin nhắn không có nội dung. Đồng chí gõ lại phần này trong một tin nhắn.',
+    tooLong: (max: number) => `Phần này dài quá ${max} ký tự. Đồng chí rút gọn rồi gửi lại.`,
+    notAllowed: 'Chỉ cấp ủy lập báo cáo viết phần nhận định.',
   },
 
   sms: {

@@ -351,6 +351,24 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
     grants: ['table:read', 'table:write'],
   },
   {
+    name: 'put-report-narrative',
+    group: 'reports',
+    method: 'PUT',
+    path: '/committees/{id}/reports/{year}/narrative',
+    entry: 'functions/http/put-report-narrative.ts',
+    auth: true,
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    name: 'get-report-narrative',
+    group: 'reports',
+    method: 'GET',
+    path: '/committees/{id}/reports/{year}/narrative',
+    entry: 'functions/http/get-report-narrative.ts',
+    auth: true,
+    grants: ['table:read'],
+  },
+  {
     // Also serves `/committees/{id}/reports/{year}.xlsx` and `.pdf`: `{year}` is the whole segment.
     name: 'get-report',
     group: 'documents-pdf',

@@ -23,6 +23,7 @@ export * from './minutes.js';
 export * from './minutes-text.js';
 export * from './reminders.js';
 export * from './report.js';
+export * from './report-narrative.js';
 export * from './roles.js';
 export * from './rsvp.js';
 export * from './rule-set.js';

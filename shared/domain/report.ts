@@ -5,6 +5,7 @@ import type { IsoDate } from './dates.js';
 import type { Round } from './meeting.js';
 import type { MemberCategory } from './member.js';
 import { canonicalJson } from './minutes.js';
+import type { CompiledNarrative } from './report-narrative.js';
 import type { PartyTitle } from './roles.js';
 import type { Proposal } from './rule-set.js';
 
@@ -86,6 +87,11 @@ export interface OctoberReport {
   body: OctoberReportBody;
   /** Its number and symbol ("3-BC/ĐU"), given at the first compilation and kept by later versions. */
   number?: string;
+  /**
+   * The committee's narrative (assessment, difficulties, proposals) as it stood when compiled; absent when
+   * none was written. An edit after compiling reaches the documents only with the next compilation.
+   */
+  narrative?: CompiledNarrative;
 }
 
 export function emptyReportBody(): OctoberReportBody {

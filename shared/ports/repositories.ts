@@ -10,6 +10,7 @@ import type { Meeting, Round } from '../domain/meeting.js';
 import type { Member } from '../domain/member.js';
 import type { Minutes } from '../domain/minutes.js';
 import type { OctoberReport } from '../domain/report.js';
+import type { ReportNarrative } from '../domain/report-narrative.js';
 import type { AssignmentGrant, StaffAssignment, StaffPerson, StaffRole } from '../domain/roles.js';
 import type { Exemption, TravelNotice } from '../domain/travel-and-exemption.js';
 import type { DirectCollection, SelfReport } from '../domain/year-end.js';
@@ -251,6 +252,10 @@ export interface ReportRepository {
   /** Stores a new version (and keeps the previous one); ConflictError if another compile stored it first. */
   save(report: OctoberReport, parentId: string | undefined, options?: WriteOptions): Promise<void>;
   underParent(parentId: string, year: number): Promise<OctoberReport[]>;
+  /** The committee's narrative of the year's report, when one was written. */
+  getNarrative(orgId: string, year: number): Promise<ReportNarrative | undefined>;
+  /** Saves guarded by `expectedVersion` (0: must not exist yet); ConflictError on a stale version. */
+  saveNarrative(narrative: ReportNarrative, expectedVersion: number): Promise<void>;
 }
 
 /** The member's side of the year end: the self-report (R19) and the direct collection of the contact book (R20). */

@@ -1,6 +1,7 @@
 // schemas: the year-end requests (evaluations R11/R17/R18, self-report R19, direct collection R20, October report R22).
 import * as z from 'zod';
 import { INTRODUCTION_STATUSES } from '../domain/introduction.js';
+import { NARRATIVE_SECTION_MAX, NARRATIVE_SECTIONS } from '../domain/report-narrative.js';
 import { idSchema, isoDateSchema, textSchema, yearSchema } from './common.js';
 import { evaluationFormSchema, studentConsultationInputSchema } from './entities.js';
 
@@ -72,3 +73,22 @@ export const reportPathSchema = z.object({
 export const compileReportPathSchema = z.object({ id: idSchema, year: yearSchema });
 /** A board's report: recompile every child first (`fresh`, the default) or sum their stored reports (`stored`). */
 export const compileReportQuerySchema = z.object({ children: z.enum(['fresh', 'stored']).default('fresh') });
+
+export const reportNarrativePathSchema = z.object({ id: idSchema, year: yearSchema });
+/**
+ * R22: the report's narrative, one or more of its three sections (a section left out is kept as it is);
+ * each normalised like every free text, at most NARRATIVE_SECTION_MAX characters, not empty.
+ */
+export const reportNarrativeInputSchema = z
+  .object({
+    /** Đánh giá chung, kết quả. */
+    assessment: textSchema(NARRATIVE_SECTION_MAX).optional(),
+    /** Khó khăn, vướng mắc. */
+    difficulties: textSchema(NARRATIVE_SECTION_MAX).optional(),
+    /** Kiến nghị, đề xuất. */
+    proposals: textSchema(NARRATIVE_SECTION_MAX).optional(),
+  })
+  .refine((v) => NARRATIVE_SECTIONS.some((s) => v[s] !== undefined), {
+    message: 'cần ít nhất một phần: assessment, difficulties hoặc proposals',
+  });
+export type ReportNarrativeInput = z.infer<typeof reportNarrativeInputSchema>;

@@ -13,6 +13,7 @@ import { INTRODUCTION_STATUSES, type Introduction, type IntroductionStatus } fro
 import { letterSigner } from '../domain/introduction-letter.js';
 import type { Invitation } from '../domain/invitation.js';
 import type { MemberCategory } from '../domain/member.js';
+import { canonicalJson } from '../domain/minutes.js';
 import {
   type AttendanceUnit,
   emptyReportBody,
@@ -24,6 +25,7 @@ import {
   sameReportBody,
   sumReportBodies,
 } from '../domain/report.js';
+import { compiledNarrative } from '../domain/report-narrative.js';
 import { isStaff, type Principal } from '../domain/roles.js';
 import { RULE_SETS } from '../domain/rule-set.js';
 import { excuseOn } from '../domain/travel-and-exemption.js';
@@ -377,9 +379,17 @@ async function storeReport(
   childOrgIds: string[],
   body: OctoberReportBody,
 ): Promise<CompileOutcome> {
+  // The committee's narrative as it stands now is copied in: an edit since the last compilation is a change.
+  const [latest, written] = await Promise.all([
+    ports.reports.get(committee.id, year),
+    ports.reports.getNarrative(committee.id, year),
+  ]);
+  const narrative = compiledNarrative(written);
   const same = (r: OctoberReport) =>
-    r.scope === scope && r.childOrgIds.join(',') === childOrgIds.join(',') && sameReportBody(r.body, body);
-  const latest = await ports.reports.get(committee.id, year);
+    r.scope === scope &&
+    r.childOrgIds.join(',') === childOrgIds.join(',') &&
+    sameReportBody(r.body, body) &&
+    canonicalJson(r.narrative ?? null) === canonicalJson(narrative ?? null);
   if (latest && same(latest)) return { report: latest, changed: false };
   // The year's report keeps its number across recompilations: a new version is the same document.
   const number =
@@ -394,6 +404,7 @@ async function storeReport(
     childOrgIds,
     body,
     ...(number ? { number } : {}),
+    ...(narrative ? { narrative } : {}),
   };
   try {
     await ports.reports.save(report, committee.parentId, {
@@ -542,7 +553,7 @@ async function lineage(ports: Pick<ReportPorts, 'committees'>, committee: Commit
  * secretary), and the staff of a board it belongs to (its district or city board, any level up), who
  * also compile the board's own aggregate. Viewers of those boards may read.
  */
-async function assertReportAccess(
+export async function assertReportAccess(
   ports: Pick<ReportPorts, 'committees'>,
   principal: Principal,
   committee: Committee,
@@ -569,7 +580,10 @@ async function assertReportAccess(
   );
 }
 
-async function reportingCommittee(ports: Pick<ReportPorts, 'committees'>, orgId: string): Promise<Committee> {
+export async function reportingCommittee(
+  ports: Pick<ReportPorts, 'committees'>,
+  orgId: string,
+): Promise<Committee> {
   const committee = await ports.committees.get(orgId);
   if (!committee || (committee.kind !== 'residence' && committee.kind !== 'board')) {
     throw new NotFoundError('Reporting committee');

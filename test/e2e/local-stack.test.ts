@@ -460,6 +460,8 @@ describe('E2E: the local stack in a browser', () => {
           const run = await stack.job('october-report', '2027-10-31T17:00');
           await chat.as(MAI);
           await chat.send('/baocao');
+          // The narrative's sections come first (none written in this walk); «Tổng hợp báo cáo» compiles
+          await chat.tap('Tổng hợp báo cáo');
           const version = await chat.botSays(/Báo cáo tháng 10\/2027, phiên bản/, 60_000);
           const xlsxDownload = await chat.download(/bao-cao-.*\.xlsx/);
           const pdfDownload = await chat.download(/bao-cao-.*\.pdf/);

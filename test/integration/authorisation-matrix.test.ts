@@ -9,6 +9,7 @@ import { createHandler as staffAssign } from '../../functions/http/admin-staff-a
 import { createHandler as staffList } from '../../functions/http/admin-staff-list.js';
 import { createHandler as staffRevoke } from '../../functions/http/admin-staff-revoke.js';
 import { createHandler as committeeMembers } from '../../functions/http/committees-members.js';
+import { createHandler as getNarrative } from '../../functions/http/get-report-narrative.js';
 import { createHandler as createIntroduction } from '../../functions/http/introductions-create.js';
 import { createHandler as endIntroduction } from '../../functions/http/introductions-end.js';
 import { createHandler as importIntroductions } from '../../functions/http/introductions-import.js';
@@ -17,6 +18,7 @@ import { createHandler as receiveIntroduction } from '../../functions/http/intro
 import { createHandler as contactBook } from '../../functions/http/members-contact-book.js';
 import { createHandler as exemptions } from '../../functions/http/members-exemptions.js';
 import { createHandler as travelNotices } from '../../functions/http/members-travel-notices.js';
+import { createHandler as putNarrative } from '../../functions/http/put-report-narrative.js';
 import type { Introduction } from '../../shared/domain/introduction.js';
 import type { Member } from '../../shared/domain/member.js';
 import type { Principal, Role } from '../../shared/domain/roles.js';
@@ -72,6 +74,9 @@ const MATRIX = {
   'GET /members/{id}/contact-book':      row(OK,     OK,      OK,     OK,     OK,     DENIED),
   'GET /committees/{residence}/members': row(DENIED, DENIED,  OK,     OK,     OK,     DENIED),
   'GET /committees/{workplace}/members': row(DENIED, OK,      DENIED, DENIED, DENIED, DENIED),
+  // The report's narrative (R22, issue 17): written by the ward's own staff, read by whoever reads its report.
+  'PUT /committees/{id}/reports/{year}/narrative': row(DENIED, DENIED, OK, OK, OK, DENIED),
+  'GET /committees/{id}/reports/{year}/narrative': row(DENIED, DENIED, OK, OK, OK, OK),
   // Administration (issue 14): an admin of the board above the workplace W; board staff and everyone else are refused.
   'POST /committees':                    row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, CREATED, DENIED),
   'POST /committees/import':             row(DENIED, DENIED,  DENIED, DENIED, DENIED, DENIED, OK,      DENIED),
@@ -129,6 +134,8 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
     staffList: h(staffList),
     staffAssign: h(staffAssign),
     staffRevoke: h(staffRevoke),
+    putNarrative: h(putNarrative),
+    getNarrative: h(getNarrative),
   };
   let unique = 0;
   /** A workplace of its own under W's board, for the calls that change or close one. */
@@ -220,6 +227,21 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
         route: '/committees/{id}/members',
         pathParameters: { id: ORG.workplace },
         query: { status: 'pending' },
+        principal: as,
+      }),
+    'PUT /committees/{id}/reports/{year}/narrative': (_, as) =>
+      statusOf(handlers.putNarrative, {
+        method: 'PUT',
+        route: '/committees/{id}/reports/{year}/narrative',
+        pathParameters: { id: ORG.residence, year: '2026' },
+        body: { assessment: 'Đảng viên giữ mối liên hệ tốt với nơi cư trú.' },
+        principal: as,
+      }),
+    'GET /committees/{id}/reports/{year}/narrative': (_, as) =>
+      statusOf(handlers.getNarrative, {
+        method: 'GET',
+        route: '/committees/{id}/reports/{year}/narrative',
+        pathParameters: { id: ORG.residence, year: '2026' },
         principal: as,
       }),
   } as Record<RouteName, (fx: Fixture, as: Principal) => Promise<number>>;
@@ -330,8 +352,8 @@ describe('HTTP: the authorisation matrix (every route × every role × own / oth
   );
 
   it('covers every route registered for this feature and every role', () => {
-    expect(Object.keys(MATRIX)).toHaveLength(18);
-    expect(cells).toHaveLength(18 * 8 * 2);
+    expect(Object.keys(MATRIX)).toHaveLength(20);
+    expect(cells).toHaveLength(20 * 8 * 2);
   });
 
   it.each(cells)('%s as %s of the %s committee → %i', async (route, role, scope, expected) => {

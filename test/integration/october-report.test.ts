@@ -446,6 +446,7 @@ describe('Year end: the October report (R22)', () => {
         'Nhận xét theo tiêu chí',
         'Biểu dương, phê bình',
         'Vắng cả hai cuộc họp',
+        'Nhận định',
       ]);
       expect(rows('Đảng viên')).toEqual([
         ['Chỉ tiêu', 'Số lượng'],
@@ -728,7 +729,12 @@ describe('Year end: the October report (R22)', () => {
         HTTP_ROUTES.filter((r) => r.path.startsWith('/committees/{id}/reports')).map(
           (r) => `${r.method} ${r.path}`,
         ),
-      ).toEqual(['POST /committees/{id}/reports/{year}', 'GET /committees/{id}/reports/{year}']);
+      ).toEqual([
+        'POST /committees/{id}/reports/{year}',
+        'PUT /committees/{id}/reports/{year}/narrative',
+        'GET /committees/{id}/reports/{year}/narrative',
+        'GET /committees/{id}/reports/{year}',
+      ]);
     });
 
     it('sums the wards’ stored reports on request (children=stored), and recompiles them by default', async () => {

@@ -4,6 +4,7 @@ import { DUTY_MARKS } from '../../domain/evaluation-questions.js';
 import type { Round } from '../../domain/meeting.js';
 import type { MemberCategory } from '../../domain/member.js';
 import type { OctoberReportBody, ReportDocumentData } from '../../domain/report.js';
+import type { NarrativeSection } from '../../domain/report-narrative.js';
 import { type Proposal, RULE_SETS } from '../../domain/rule-set.js';
 
 export const ROUND_LABEL: Record<Round, string> = { june: 'Tháng 6', october: 'Tháng 10' };
@@ -19,6 +20,13 @@ export const CATEGORY_LABEL: Record<MemberCategory, string> = {
   travelling: 'Đảng viên thường xuyên đi công tác xa, lưu động',
   student: 'Đảng viên là học sinh, sinh viên',
   armed_forces: 'Đảng viên lực lượng vũ trang',
+};
+
+/** The narrative's sections (R22), as the written report heads them and the form names them. */
+export const NARRATIVE_LABEL: Record<NarrativeSection, string> = {
+  assessment: 'Đánh giá chung',
+  difficulties: 'Khó khăn, vướng mắc',
+  proposals: 'Kiến nghị, đề xuất',
 };
 
 /** The members table, in the order the form lists it. */

@@ -18,6 +18,7 @@ import {
   type MeetingTally,
   type ReportDocumentData,
 } from '../../domain/report.js';
+import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../domain/report-narrative.js';
 import { documentFonts } from './fonts.js';
 import { type BodyBlock, type PartyFrame, renderPartyDocument } from './party-format.js';
 import type { PdfDocument } from './pdf/document.js';
@@ -39,6 +40,33 @@ function members(list: readonly ListedMember[], suffix?: (m: ListedMember) => st
       `${i + 1}. ${m.fullName}${m.workplaceName ? ` — ${m.workplaceName}` : ''}${suffix ? suffix(m) : ''}`,
     ),
   );
+}
+
+const NARRATIVE_HEADINGS: Record<NarrativeSection, string> = {
+  assessment: 'VII. ĐÁNH GIÁ CHUNG',
+  difficulties: 'VIII. KHÓ KHĂN, VƯỚNG MẮC',
+  proposals: 'IX. KIẾN NGHỊ, ĐỀ XUẤT',
+};
+
+/**
+ * R22: the committee's narrative after the figures, one heading a section, each typed line a paragraph with
+ * its first line indented (the party's body style); nothing when no section was written when compiling.
+ */
+function narrativeBlocks(data: ReportDocumentData): BodyBlock[] {
+  const narrative = data.report.narrative;
+  if (!narrative || NARRATIVE_SECTIONS.every((s) => !narrative[s])) return [];
+  return NARRATIVE_SECTIONS.flatMap((s): BodyBlock[] => {
+    const lines = (narrative[s] ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+    return [
+      { kind: 'heading', text: NARRATIVE_HEADINGS[s] },
+      ...(lines.length > 0
+        ? lines.map((text): BodyBlock => ({ kind: 'paragraph', text, indent: 28, align: 'justify' }))
+        : [item('(không có)')]),
+    ];
+  });
 }
 
 /** Per round: its figures once held, "chưa tổ chức" when it was not (nobody invited yet). */
@@ -227,6 +255,7 @@ export function buildReportPdf(
       text: `VI. ĐẢNG VIÊN VẮNG MẶT CẢ HAI CUỘC HỌP KHÔNG CÓ LÝ DO (${data.bothMeetingsMissed.length})`,
     },
     ...members(data.bothMeetingsMissed),
+    ...narrativeBlocks(data),
   );
 
   const reportsTo = data.parent?.name ?? data.reportsToVi;

@@ -3,11 +3,13 @@
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { MEMBER_CATEGORIES } from '../../domain/member.js';
 import { attendanceRate, type ReportDocumentData } from '../../domain/report.js';
+import { NARRATIVE_SECTIONS } from '../../domain/report-narrative.js';
 import { PROPOSALS } from '../../domain/rule-set.js';
 import {
   CATEGORY_LABEL,
   levelRows,
   memberRows,
+  NARRATIVE_LABEL,
   proposalLabel,
   ROUND_LABEL,
   unitHeading,
@@ -26,6 +28,7 @@ export const REPORT_SHEETS = {
   evaluationsByLevel: 'Nhận xét theo tiêu chí',
   proposals: 'Biểu dương, phê bình',
   bothMeetingsMissed: 'Vắng cả hai cuộc họp',
+  narrative: 'Nhận định',
 } as const;
 
 /** Rows above each sheet's header: the committee, the title, the counting basis, a blank line. */
@@ -51,6 +54,8 @@ export const COUNTING_BASIS: Record<keyof typeof REPORT_SHEETS, string> = {
     'Cách đếm: đảng viên có phiếu nhận xét đã gửi với đề nghị biểu dương hoặc phê bình; xếp theo tên.',
   bothMeetingsMissed:
     'Cách đếm: đảng viên đang giữ mối liên hệ vắng cả hai cuộc họp trong năm không có lý do được xác nhận (không tính thời gian được miễn sinh hoạt); xếp theo tên.',
+  narrative:
+    'Nội dung: phần nhận định cấp ủy viết trước khi tổng hợp, như lúc tổng hợp phiên bản này (sửa sau đó thì cần tổng hợp lại).',
 };
 
 type Cell = XlsxCell;
@@ -207,6 +212,14 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
     REPORT_SHEETS.bothMeetingsMissed,
     ['STT', 'Họ và tên', 'Nơi công tác'],
     data.bothMeetingsMissed.map((m, i) => [i + 1, m.fullName, m.workplaceName]),
+  );
+
+  // R22: the narrative the committee wrote, as copied into this version when it was compiled.
+  addTable(
+    workbook,
+    REPORT_SHEETS.narrative,
+    ['Phần', 'Nội dung'],
+    NARRATIVE_SECTIONS.map((s): Cell[] => [NARRATIVE_LABEL[s], report.narrative?.[s] ?? '(chưa viết)']),
   );
 
   return writeXlsx({

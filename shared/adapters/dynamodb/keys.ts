@@ -272,6 +272,11 @@ export const keys = {
     pk: `ORG#${orgId}#REPORT`,
     sk: `${year}#v${String(version).padStart(4, '0')}`,
   }),
+  /** The committee's narrative of the year's report (its sections, versioned), beside the report's items. */
+  reportNarrative: (orgId: string, year: number): Key => ({
+    pk: `ORG#${orgId}#REPORT`,
+    sk: `${year}#NARRATIVE`,
+  }),
   reportUnderParent: (parentId: string, year: number, orgId: string): IndexKeys => ({
     gsi1pk: `PARENT#${parentId}#REPORT#${year}`,
     gsi1sk: orgId,

@@ -7,6 +7,7 @@ import type { DomainEvent } from '../../domain/events.js';
 import type { Meeting } from '../../domain/meeting.js';
 import type { Addendum, Minutes } from '../../domain/minutes.js';
 import type { OctoberReport } from '../../domain/report.js';
+import type { ReportNarrative } from '../../domain/report-narrative.js';
 import type {
   CommentRepository,
   EvaluationRepository,
@@ -284,5 +285,19 @@ export class DynamoReportRepository implements ReportRepository {
     return (await this.store.queryList(keys.reportsUnderParentQuery(parentId, year))).map((i) =>
       fromItem<OctoberReport>(i),
     );
+  }
+
+  async getNarrative(orgId: string, year: number): Promise<ReportNarrative | undefined> {
+    const item = await this.store.get(keys.reportNarrative(orgId, year));
+    return item ? fromItem<ReportNarrative>(item) : undefined;
+  }
+
+  async saveNarrative(narrative: ReportNarrative, expectedVersion: number): Promise<void> {
+    const item = toItem(
+      'ReportNarrative',
+      keys.reportNarrative(narrative.orgId, narrative.year),
+      narrative,
+    ) as Item & { version: number };
+    await this.store.transact([this.store.versionedPut(item, expectedVersion)]);
   }
 }

@@ -486,8 +486,9 @@ describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (chann
     const before = chair.documents().length;
     const file = `bao-cao-lien-he-noi-cu-tru-${RESIDENCE}-2026`;
 
-    // Act
+    // Act: /baocao shows the narrative's sections first; «Tổng hợp báo cáo» compiles
     await chair.send('/baocao');
+    await chair.press('Tổng hợp báo cáo');
 
     // Assess
     const report = await world.repos.reports.get(RESIDENCE, 2026);

@@ -61,6 +61,12 @@ describe('Feature: year-end self-report and October report in the bot', () => {
   });
 
   const lastText = (id: number) => world.emu.lastBotMessage(id)?.text;
+  /** /baocao shows the narrative's sections first; «Tổng hợp báo cáo» under that menu compiles. */
+  const compileReport = async (user: { id: number; first_name: string }, command = '/baocao') => {
+    await world.emu.sendUserMessage({ user, text: command });
+    const menu = world.emu.lastBotMessage(user.id);
+    await world.emu.pressButton({ user, messageId: menu?.messageId ?? 0, text: 'Tổng hợp báo cáo' });
+  };
   const type = (user: { id: number; first_name: string }, text: string) =>
     world.emu.sendUserMessage({ user, text });
 
@@ -100,9 +106,9 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     expect(await world.repos.reports.get(RESIDENCE, 2026)).toBeUndefined();
   });
 
-  it('compiles the report on /baocao and sends the XLSX and the PDF as documents', async () => {
+  it('compiles the report from /baocao and sends the XLSX and the PDF as documents', async () => {
     // Act
-    await type(chairUser, '/baocao');
+    await compileReport(chairUser);
     const documents = world.emu.botMessages(chairUser.id).filter((m) => m.document);
     const [xlsxInfo, pdfInfo] = documents.map((m) => m.document);
     const xlsx = world.emu.document(xlsxInfo?.fileId ?? '');
@@ -141,7 +147,7 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     // Act
     await type(boardViewer, '/baocao');
     const beforeCompiled = lastText(boardViewer.id);
-    await type(boardStaff, '/baocao');
+    await compileReport(boardStaff);
     const staffDocuments = world.emu.botMessages(boardStaff.id).filter((m) => m.document);
     const compiled = lastText(boardStaff.id);
     await type(boardViewer, '/report');

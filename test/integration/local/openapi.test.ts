@@ -44,6 +44,21 @@ describe('Function: openApiDocument', () => {
     expect(move?.responses['400']).toBeDefined();
   });
 
+  it("describes the report narrative's body: three optional texts (issue 17)", () => {
+    // Act
+    const put = doc.paths['/committees/{id}/reports/{year}/narrative']?.put;
+    const body = put?.requestBody?.content['application/json']?.schema as {
+      required?: string[];
+      properties?: Record<string, { type?: string }>;
+    };
+
+    // Assess
+    expect(Object.keys(body.properties ?? {})).toEqual(['assessment', 'difficulties', 'proposals']);
+    expect(body.properties?.assessment?.type).toBe('string');
+    expect(body.required ?? []).toEqual([]);
+    expect(doc.paths['/committees/{id}/reports/{year}/narrative']?.get?.security).toEqual([{ bearer: [] }]);
+  });
+
   it('takes a CSV where a route reads its raw body, and asks no token of the webhook', () => {
     // Act
     const imported = doc.paths['/committees/import']?.post;

@@ -312,6 +312,17 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     request: () => ({ pathParameters: { id: WARD, year: String(YEAR) } }),
     allowed: residence,
   },
+  'put-report-narrative': {
+    request: () => ({
+      pathParameters: { id: WARD, year: String(YEAR) },
+      body: { assessment: 'Đảng viên giữ mối liên hệ tốt với nơi cư trú.' },
+    }),
+    allowed: residence,
+  },
+  'get-report-narrative': {
+    request: () => ({ pathParameters: { id: WARD, year: String(YEAR) } }),
+    allowed: residenceOrViewer,
+  },
   'get-report': {
     request: () => ({ pathParameters: { id: WARD, year: String(YEAR) } }),
     allowed: residenceOrViewer,

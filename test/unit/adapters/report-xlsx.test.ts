@@ -85,11 +85,36 @@ describe('Function: buildReportXlsx', () => {
       expect(sheet?.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(sheet?.getRow(2).getCell(1).value).toBe(`Báo cáo kết quả năm 2026 — ${name}`);
       expect(sheet?.getRow(3).getCell(1).value).toBe(COUNTING_BASIS[key]);
-      expect(String(sheet?.getRow(3).getCell(1).value)).toMatch(/^Cách đếm: /);
+      // The narrative's sheet counts nothing: its note says what it holds
+      expect(String(sheet?.getRow(3).getCell(1).value)).toMatch(
+        key === 'narrative' ? /^Nội dung: / : /^Cách đếm: /,
+      );
       expect(String(sheet?.getRow(3).getCell(1).value)).not.toMatch(/\bR\d{1,2}\b/);
     }
     // The two bases that differ are told apart: the introduced in the year vs the active members
     expect(COUNTING_BASIS.byCategory).toContain('mọi đảng viên được giới thiệu trong năm');
     expect(COUNTING_BASIS.members).toContain('đang giữ mối liên hệ vào ngày lập báo cáo');
+  });
+
+  it('lists the narrative\'s three sections on its own sheet, each "(chưa viết)" when not written', async () => {
+    // Prepare
+    const data = reportDocumentData();
+    const written = {
+      ...data,
+      report: { ...data.report, narrative: { version: 2, proposals: 'Tăng cường nhắc nhở.' } },
+    };
+
+    // Act
+    const empty = rows(await load(await buildReportXlsx(data)), REPORT_SHEETS.narrative);
+    const some = rows(await load(await buildReportXlsx(written)), REPORT_SHEETS.narrative);
+
+    // Assess
+    expect(empty).toEqual([
+      ['Phần', 'Nội dung'],
+      ['Đánh giá chung', '(chưa viết)'],
+      ['Khó khăn, vướng mắc', '(chưa viết)'],
+      ['Kiến nghị, đề xuất', '(chưa viết)'],
+    ]);
+    expect(some.at(-1)).toEqual(['Kiến nghị, đề xuất', 'Tăng cường nhắc nhở.']);
   });
 });

@@ -4,6 +4,7 @@ import { packCallbackData, unpackCallbackData } from '../../../bot/channels/tele
 import { confirmData } from '../../../bot/keyboards/confirmations.js';
 import { inviteData } from '../../../bot/keyboards/invitations.js';
 import { wizardData } from '../../../bot/keyboards/meeting-wizard.js';
+import { reportData } from '../../../bot/keyboards/reports.js';
 import { type RsvpAction, rsvpData } from '../../../bot/keyboards/rsvp.js';
 import type { CallbackDataStore } from '../../../shared/ports/conversation.js';
 
@@ -71,6 +72,35 @@ describe('Codec: other features', () => {
     });
     expect(wizardData.decode('hop1|a1b2c3d4|nostep|x')).toBeUndefined();
     expect(() => inviteData.encode('a|b')).toThrow();
+  });
+});
+
+describe('Codec: reportData (/baocao: write a section of the narrative, or compile)', () => {
+  it('round-trips every operation and section in a few bytes, and refuses what it does not know', () => {
+    // Prepare
+    const actions = [
+      { year: 2026, op: 'write', section: 'assessment' },
+      { year: 2026, op: 'write', section: 'difficulties' },
+      { year: 2026, op: 'write', section: 'proposals' },
+      { year: 2027, op: 'compile', section: 'assessment' },
+    ] as const;
+
+    // Act
+    const encoded = actions.map((a) => reportData.encode(a));
+
+    // Assess
+    expect(encoded.map((d) => reportData.decode(d))).toEqual(actions);
+    expect(encoded[0]).toBe('bc1|2026|write|a');
+    expect(Math.max(...encoded.map((d) => Buffer.byteLength(d)))).toBeLessThanOrEqual(64);
+    for (const bad of [
+      'bc1|2026|delete|a',
+      'bc1|26|write|a',
+      'bc1|2026|write|x',
+      'bc1|2026|write',
+      'bc2|2026|write|a',
+    ]) {
+      expect(reportData.decode(bad)).toBeUndefined();
+    }
   });
 });
 
