@@ -22,10 +22,19 @@ export function assertMayAnswer(
   now: Date,
 ): void {
   if (meeting.status === 'cancelled') {
-    throw new ConflictError('The meeting is cancelled: it takes no answers', 'meeting_cancelled');
+    throw new ConflictError(
+      { vi: 'Cuộc họp đã bị hủy: không nhận trả lời', en: 'The meeting is cancelled: it takes no answers' },
+      'meeting_cancelled',
+    );
   }
   if (hasStarted(meeting, now)) {
-    throw new ConflictError('The meeting has started: answers can no longer change', 'meeting_started');
+    throw new ConflictError(
+      {
+        vi: 'Cuộc họp đã bắt đầu: không thay đổi trả lời được nữa',
+        en: 'The meeting has started: answers can no longer change',
+      },
+      'meeting_started',
+    );
   }
 }
 
@@ -81,7 +90,10 @@ export function absenceTextProblem(text: string): 'empty' | 'too_long' | undefin
  */
 export function withAbsenceText(invitation: Invitation, text: string | undefined, now: Date): Invitation {
   if (invitation.rsvp !== 'absent' || !invitation.absence) {
-    throw new ConflictError('There is no absence reason to complete', 'no_absence');
+    throw new ConflictError(
+      { vi: 'Không có lý do vắng mặt nào để bổ sung', en: 'There is no absence reason to complete' },
+      'no_absence',
+    );
   }
   if (text !== undefined) {
     const problem = absenceTextProblem(text);
@@ -89,8 +101,8 @@ export function withAbsenceText(invitation: Invitation, text: string | undefined
       throw new RuleViolationError(
         'R9',
         problem === 'empty'
-          ? 'lý do vắng mặt còn trống (the reason text is empty)'
-          : 'lý do vắng mặt quá dài (the reason text is too long)',
+          ? { vi: 'lý do vắng mặt còn trống', en: 'the reason text is empty' }
+          : { vi: 'lý do vắng mặt quá dài', en: 'the reason text is too long' },
       );
   }
   return {
@@ -108,15 +120,22 @@ export function withAbsenceText(invitation: Invitation, text: string | undefined
 /** R9: the member's own workplace committee confirms or rejects the reason, once, while it is pending. */
 export function assertMayDecide(invitation: Invitation, principal: Principal): void {
   if (!isWorkplaceStaff(principal) || principal.orgId !== invitation.workplaceOrgId) {
-    throw new ForbiddenError(
-      "lý do vắng mặt do cấp ủy nơi công tác của đảng viên xác nhận (an absence reason is confirmed by the member's workplace committee)",
-    );
+    throw new ForbiddenError({
+      vi: 'lý do vắng mặt do cấp ủy nơi công tác của đảng viên xác nhận',
+      en: "an absence reason is confirmed by the member's workplace committee",
+    });
   }
   if (invitation.rsvp !== 'absent' || !invitation.absence) {
-    throw new ConflictError('The member no longer reports an absence', 'no_absence');
+    throw new ConflictError(
+      { vi: 'Đảng viên không còn báo vắng', en: 'The member no longer reports an absence' },
+      'no_absence',
+    );
   }
   if (invitation.absence.confirmation !== 'pending') {
-    throw new ConflictError('The reason was decided already', 'absence_decided');
+    throw new ConflictError(
+      { vi: 'Lý do này đã được xác nhận hoặc không xác nhận trước đó', en: 'The reason was decided already' },
+      'absence_decided',
+    );
   }
 }
 
@@ -126,7 +145,11 @@ export function decideAbsence(
   decidedBy: string,
   now: Date,
 ): Invitation {
-  if (!invitation.absence) throw new ConflictError('There is no absence reason', 'no_absence');
+  if (!invitation.absence)
+    throw new ConflictError(
+      { vi: 'Không có lý do vắng mặt', en: 'There is no absence reason' },
+      'no_absence',
+    );
   return {
     ...invitation,
     absence: { ...invitation.absence, confirmation: decision, decidedBy, decidedAt: now.toISOString() },
