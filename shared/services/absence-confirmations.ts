@@ -30,7 +30,7 @@ export interface ConfirmationPorts {
 
 export type AbsenceDecision = Exclude<Confirmation, 'pending'>;
 
-/** R9: "Xác nhận" / "Không chấp nhận"; the member is told through the event's notice. */
+/** R9: "Xác nhận" / "Không xác nhận"; the member is told through the event's notice. */
 export async function decideAbsenceReason(
   principal: Principal,
   meetingId: string,

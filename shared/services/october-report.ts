@@ -563,7 +563,10 @@ async function assertReportAccess(
   if (!isStaff(principal))
     throw new ForbiddenError({ vi: 'Báo cáo dành cho cấp ủy', en: 'Reports are for committee staff' });
   if (action === 'compile' && principal.role === 'viewer') {
-    throw new ForbiddenError({ vi: 'Người xem không tổng hợp được báo cáo', en: 'Viewers cannot compile' });
+    throw new ForbiddenError({
+      vi: 'Cán bộ theo dõi không tổng hợp được báo cáo',
+      en: 'Monitoring officers cannot compile',
+    });
   }
   if (committee.kind === 'residence' && isResidenceStaffOf(principal, committee.id)) return;
   if (

@@ -18,6 +18,8 @@ import {
   type MeetingTally,
   type ReportDocumentData,
 } from '../../domain/report.js';
+import type { PartyTitle } from '../../domain/roles.js';
+import { PARTY_TITLE } from '../../domain/wording.js';
 import { documentFonts } from './fonts.js';
 import { type BodyBlock, type PartyFrame, renderPartyDocument } from './party-format.js';
 import type { PdfDocument } from './pdf/document.js';
@@ -25,7 +27,7 @@ import { proposalLabel, ROUND_LABEL, WORKPLACE_KIND_LABEL } from './report-label
 
 const ROUND_COLOURS: Record<Round, string> = { june: '#2f6db5', october: '#d98c1f' };
 const ROUNDS: readonly Round[] = ['june', 'october'];
-const TITLE_VI = { bi_thu: 'BÍ THƯ', pho_bi_thu: 'PHÓ BÍ THƯ' } as const;
+const TITLE_VI = (title: PartyTitle) => PARTY_TITLE[title].vi.toLocaleUpperCase('vi');
 
 type Doc = PdfDocument;
 
@@ -250,7 +252,7 @@ export function buildReportPdf(
       signatures: [
         {
           onBehalfOf: onBehalfOf(committee.name),
-          position: data.signer ? TITLE_VI[data.signer.title] : 'BÍ THƯ',
+          position: data.signer ? TITLE_VI(data.signer.title) : TITLE_VI('bi_thu'),
           hint: '(Ký tên, đóng dấu)',
           ...(data.signer ? { name: data.signer.name } : {}),
         },
