@@ -19,7 +19,7 @@ import {
   type ReportDocumentData,
 } from '../../domain/report.js';
 import type { PartyTitle } from '../../domain/roles.js';
-import { PARTY_TITLE } from '../../domain/wording.js';
+import { PARTY_TITLE, REPORT_TITLE } from '../../domain/wording.js';
 import { documentFonts } from './fonts.js';
 import { type BodyBlock, type PartyFrame, renderPartyDocument } from './party-format.js';
 import type { PdfDocument } from './pdf/document.js';
@@ -262,7 +262,7 @@ export function buildReportPdf(
         { name: 'Các chi bộ trực thuộc', purpose: 'để biết' },
         { name: 'Lưu VP' },
       ],
-      info: { Title: `Báo cáo kết quả năm ${report.year} — ${committee.name}`, Author: committee.name },
+      info: { Title: `${REPORT_TITLE(report.year).vi} — ${committee.name}`, Author: committee.name },
     },
     documentFonts(options.fontDir),
   );

@@ -4,6 +4,7 @@ import { formatVietnameseDate } from '../../domain/dates.js';
 import { MEMBER_CATEGORIES } from '../../domain/member.js';
 import { attendanceRate, type ReportDocumentData } from '../../domain/report.js';
 import { PROPOSALS } from '../../domain/rule-set.js';
+import { REPORT_TITLE } from '../../domain/wording.js';
 import {
   CATEGORY_LABEL,
   levelRows,
@@ -78,7 +79,7 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
   const sheets: XlsxSheet[] = [];
   const titleOf = (sheet: keyof typeof REPORT_SHEETS) => [
     data.committee.name.normalize('NFC').toLocaleUpperCase('vi'),
-    `Báo cáo kết quả năm ${report.year} — ${REPORT_SHEETS[sheet]}`,
+    `${REPORT_TITLE(report.year).vi} — ${REPORT_SHEETS[sheet]}`,
     COUNTING_BASIS[sheet],
     '',
   ];
@@ -211,7 +212,7 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
 
   return writeXlsx({
     creator: data.committee.name,
-    title: `Báo cáo kết quả năm ${report.year} — giữ mối liên hệ nơi cư trú`,
+    title: `${REPORT_TITLE(report.year).vi} — giữ mối liên hệ nơi cư trú`,
     created: new Date(report.compiledAt),
     sheets,
   });
