@@ -277,7 +277,7 @@ async function finishHamlet(ctx: BotContext, orgId: string, text: string): Promi
   await clearDraft(ctx);
   try {
     const ward = await ctx.deps.ports.committees.get(orgId);
-    if (!ward) throw new NotFoundError('Committee');
+    if (!ward) throw new NotFoundError('committee');
     const hamlets = ward.hamlets ?? [];
     // The same name typed again adds nothing (a resent message, a second thought).
     if (hamlets.some((h) => sameName(h.name, name.data))) {

@@ -8,6 +8,8 @@ import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { NarrativeSection } from '../../shared/domain/report-narrative.js';
 import type { PartyTitle, StaffRole } from '../../shared/domain/roles.js';
+import * as W from '../../shared/domain/wording.js';
+import { capitalised, wordsIn } from '../../shared/domain/wording.js';
 import {
   type Catalogue,
   chatPaths,
@@ -33,38 +35,12 @@ const roundLabel = (round: Round, year: number) => `${round === 'june' ? 'June' 
 const when = (m: Pick<MeetingText, 'date' | 'weekday' | 'time'>) =>
   `${m.time}, ${WEEKDAYS[m.weekday] ?? ''} ${m.date}`;
 
-const ROLE: Record<StaffRole, string> = {
-  workplace_staff: 'workplace committee staff',
-  residence_staff: 'residence committee staff',
-  chair: 'chair (standing member of the residence committee)',
-  secretary: 'residence committee secretary',
-  viewer: 'viewer',
-  admin: 'administrator',
-  board_staff: 'board staff',
-};
-
-const CATEGORY: Record<AbsenceCategory, string> = {
-  work: 'Work trip',
-  illness: 'Illness',
-  family: 'Family matter',
-  other: 'Other reason',
-};
-
-const CONFIRMATION: Record<Confirmation, string> = {
-  pending: 'waiting for the workplace committee to confirm',
-  confirmed: 'confirmed by the workplace committee',
-  rejected: 'not accepted by the workplace committee',
-};
-
-const ABSENTEE: Record<AbsenteeStatus, string> = {
-  confirmed: 'confirmed by the workplace committee',
-  pending: 'waiting for the workplace committee',
-  rejected: 'not accepted by the workplace committee',
-  no_reply: 'did not answer the invitation',
-  no_reason: 'absent without a reason',
-  exempt: 'exempt from activities (confirmed by the workplace committee)',
-  travel: "away, under the workplace committee's travel notice",
-};
+// The words for each code come from the one catalogue (shared/domain/wording.ts), the same the minutes and the PDFs read.
+const ROLE: Record<StaffRole, string> = wordsIn(W.ROLE, 'en');
+const CATEGORY: Record<AbsenceCategory, string> = wordsIn(W.ABSENCE_CATEGORY, 'en');
+const CONFIRMATION: Record<Confirmation, string> = wordsIn(W.CONFIRMATION, 'en');
+const ABSENTEE: Record<AbsenteeStatus, string> = wordsIn(W.ABSENTEE_STATUS, 'en');
+const report = (year: number) => W.REPORT_TITLE(year).en;
 
 const WARNING: Record<MeetingPlanWarning, string> = {
   not_weekend: 'The date is not a Saturday or Sunday (a weekend is preferred).',
@@ -177,7 +153,7 @@ export const en: Catalogue = {
       '/invite (/moi) — send the invitations\n' +
       '/meetings (/cuochop) — move or cancel a meeting, record answers for members\n' +
       '/evaluate (/nhanxet) — year-end evaluation of members\n' +
-      '/report (/baocao) — compile the October report (XLSX and PDF files)\n' +
+      '/report (/baocao) — compile the annual report (XLSX and PDF files)\n' +
       '/attendance (/diemdanh) — take the attendance\n' +
       '/minutes (/bienban) — write the minutes; /sign (/ky) — chair and secretary sign\n' +
       "/answer (/traloi) — answer members' comments (2.3)\n" +
@@ -194,12 +170,12 @@ export const en: Catalogue = {
       '/help — this help',
     viewer:
       'Your account can only view.\n' +
-      '/report (/baocao) — the October report as compiled (XLSX and PDF files)\n' +
+      '/report (/baocao) — the annual report as compiled (XLSX and PDF files)\n' +
       '/unlink (/huylienket) — unlink this account\n' +
       '/help — this help',
     board:
       'Commands for board staff:\n' +
-      '/report (/baocao) — compile the October report of the board (XLSX and PDF files)\n' +
+      '/report (/baocao) — compile the annual report of the board (XLSX and PDF files)\n' +
       '/unlink (/huylienket) — unlink this account\n' +
       '/help — this help',
   },
@@ -215,7 +191,7 @@ export const en: Catalogue = {
     cuoinam: 'Year-end comments received',
     malienket: 'Create a link code',
     nhanxet: 'Year-end evaluation of members',
-    baocao: 'October report (XLSX, PDF)',
+    baocao: 'Annual report (XLSX, PDF)',
     baocaocuoinam: 'Your year-end self-report',
     diemdanh: 'Take the attendance',
     bienban: 'Write the minutes',
@@ -235,9 +211,7 @@ export const en: Catalogue = {
     chooseCommittee: 'Grant a role — choose the committee:',
     chooseRole: (committee: string) => `${committee} — choose the role:`,
     partyTitle: (title: PartyTitle) =>
-      title === 'bi_thu'
-        ? 'Secretary of the committee (signs introduction letters)'
-        : 'Deputy secretary of the committee (signs introduction letters)',
+      `${capitalised(W.PARTY_TITLE[title].en)} of the committee (signs introduction letters)`,
     askName: (role: string, committee: string) => `Send the full name of the ${role} of ${committee}:`,
     badName: 'The name is not valid, send it again (at most 120 characters).',
     assigned: (name: string, role: string, committee: string, code: string, link: string, email?: string) =>
@@ -542,7 +516,7 @@ export const en: Catalogue = {
     ) =>
       `${n}. ${member} — meeting ${date} (${residence})\n   Reason: ${CATEGORY[category]}${text ? ` — "${text}"` : ''}`,
     confirmButton: (n: number) => `✅ Confirm ${n}`,
-    rejectButton: (n: number) => `❌ Reject ${n}`,
+    rejectButton: (n: number) => `❌ Do not confirm ${n}`,
     more: 'More are waiting: decide these, then type /confirm again.',
     card: (member: string, residence: string, m: MeetingText, category: AbsenceCategory, text?: string) =>
       // R9
@@ -550,9 +524,13 @@ export const en: Catalogue = {
       `Party member ${member} will be absent from the contact meeting of ${residence} (${when(m)}, at ${m.place}).\n` +
       `Reason: ${CATEGORY[category]}${text ? ` — "${text}"` : ''}`,
     confirm: 'Confirm',
-    reject: 'Reject',
+    reject: 'Do not confirm',
     decided: (c: Confirmation) =>
-      c === 'confirmed' ? 'Absence reason confirmed.' : c === 'rejected' ? 'Absence reason rejected.' : '',
+      c === 'confirmed'
+        ? 'Absence reason confirmed.'
+        : c === 'rejected'
+          ? 'Absence reason not confirmed.'
+          : '',
     alreadyDecided: 'This reason was decided already.',
     noLongerAbsent: 'The member changed the answer; there is no reason to confirm.',
   },
@@ -593,7 +571,7 @@ export const en: Catalogue = {
           `${residence} reports: member ${member} was absent from the contact meeting ` +
           `(${when(m)}, at ${m.place}) ` +
           (ground === 'rejected'
-            ? 'with a reason the workplace committee did not accept.'
+            ? 'with a reason the workplace committee did not confirm.'
             : ground === 'no_reason'
               ? 'after saying they would attend, with no reason.'
               : ground === 'no_reply'
@@ -616,7 +594,7 @@ export const en: Catalogue = {
     ) =>
       decision === 'confirmed'
         ? `${workplace} confirmed your absence reason for the meeting of ${m.date}.`
-        : `${workplace} did not accept your absence reason for the meeting of ${m.date}. ` +
+        : `${workplace} did not confirm your absence reason for the meeting of ${m.date}. ` +
           (passed
             ? 'The meeting has taken place; please contact your workplace committee.'
             : 'Please contact your workplace committee, or arrange to attend.'),
@@ -837,22 +815,21 @@ export const en: Catalogue = {
     selfReportPrevious: (activities: string) => `Your earlier report: ${activities}`,
     selfReportSaved: (year: number, attended: number) =>
       `Your ${year} year-end report is recorded (${attended} meeting(s) attended). You may send it again to correct it before the workplace reviews it.`,
-    reportCompiling: (year: number) => `Compiling the October ${year} report…`,
+    reportCompiling: (year: number) => `Compiling the ${report(year).toLowerCase()}…`,
     reportNotYet: (year: number) =>
-      `There is no October ${year} report yet: the committee has not compiled it. Please try again later.`,
-    reportRead: (year: number, version: number) =>
-      `The October ${year} report, version ${version} (as stored).`,
+      `There is no ${report(year).toLowerCase()} yet: the committee has not compiled it. Please try again later.`,
+    reportRead: (year: number, version: number) => `${report(year)}, version ${version} (as stored).`,
     reportCaption: (kind: 'xlsx' | 'pdf', year: number) =>
-      kind === 'xlsx' ? `Statistical form, October ${year}` : `Written report, October ${year}`,
+      kind === 'xlsx' ? W.STATISTICS_TITLE(year).en : report(year),
     reportDone: (year: number, version: number, changed: boolean) =>
-      `October ${year} report, version ${version}${changed ? '' : ' (numbers unchanged)'}.`,
+      `${report(year)}, version ${version}${changed ? '' : ' (numbers unchanged)'}.`,
     noticeEvaluationRecorded: (residence: string, member: string, year: number) =>
       `${residence} sent the ${year} year-end evaluation of ${member}.`,
     noticeBothMeetingsMissed: (member: string, year: number) =>
       // R11
       `${member} missed both ${year} meetings at the residence without a confirmed reason.`,
     noticeReportCompiled: (committee: string, year: number, version: number) =>
-      `${committee} has its October ${year} report (version ${version}).`,
+      `${committee} has its ${report(year).toLowerCase()} (version ${version}).`,
   },
 
   personalData: {

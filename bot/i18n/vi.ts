@@ -8,6 +8,8 @@ import type { MeetingPlanWarning } from '../../shared/domain/meeting-plan.js';
 import type { AbsenteeStatus } from '../../shared/domain/minutes.js';
 import type { NarrativeSection } from '../../shared/domain/report-narrative.js';
 import type { PartyTitle, StaffRole } from '../../shared/domain/roles.js';
+import * as W from '../../shared/domain/wording.js';
+import { capitalised, wordsIn } from '../../shared/domain/wording.js';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const SHORT_WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
@@ -67,38 +69,12 @@ const roundLabel = (round: Round, year: number) => `tháng ${round === 'june' ? 
 const when = (m: Pick<MeetingText, 'date' | 'weekday' | 'time'>) =>
   `${m.time}, ${WEEKDAYS[m.weekday] ?? ''}, ngày ${m.date}`;
 
-const ROLE: Record<StaffRole, string> = {
-  workplace_staff: 'cán bộ cấp ủy nơi công tác',
-  residence_staff: 'cán bộ cấp ủy nơi cư trú',
-  chair: 'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)',
-  secretary: 'thư ký cấp ủy nơi cư trú',
-  viewer: 'người xem',
-  admin: 'quản trị viên',
-  board_staff: 'cán bộ ban tổ chức',
-};
-
-const CATEGORY: Record<AbsenceCategory, string> = {
-  work: 'Công tác',
-  illness: 'Ốm đau',
-  family: 'Việc gia đình',
-  other: 'Lý do khác',
-};
-
-const CONFIRMATION: Record<Confirmation, string> = {
-  pending: 'đang chờ cấp ủy nơi công tác xác nhận',
-  confirmed: 'đã được cấp ủy nơi công tác xác nhận',
-  rejected: 'cấp ủy nơi công tác không chấp nhận',
-};
-
-const ABSENTEE: Record<AbsenteeStatus, string> = {
-  confirmed: 'đã được cấp ủy nơi công tác xác nhận',
-  pending: 'đang chờ cấp ủy nơi công tác xác nhận',
-  rejected: 'cấp ủy nơi công tác không chấp nhận',
-  no_reply: 'không trả lời thư mời',
-  no_reason: 'vắng không báo lý do',
-  exempt: 'được miễn sinh hoạt (cấp ủy nơi công tác đã xác nhận)',
-  travel: 'đi công tác xa, theo thông báo của cấp ủy nơi công tác',
-};
+// The words for each code come from the one catalogue (shared/domain/wording.ts), the same the minutes and the PDFs read.
+const ROLE: Record<StaffRole, string> = wordsIn(W.ROLE, 'vi');
+const CATEGORY: Record<AbsenceCategory, string> = wordsIn(W.ABSENCE_CATEGORY, 'vi');
+const CONFIRMATION: Record<Confirmation, string> = wordsIn(W.CONFIRMATION, 'vi');
+const ABSENTEE: Record<AbsenteeStatus, string> = wordsIn(W.ABSENTEE_STATUS, 'vi');
+const report = (year: number) => W.REPORT_TITLE(year).vi;
 
 const WARNING: Record<MeetingPlanWarning, string> = {
   not_weekend: 'Ngày họp không phải thứ Bảy hoặc Chủ nhật (nên họp vào ngày nghỉ cuối tuần).',
@@ -221,7 +197,7 @@ export const vi = {
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
       '/cuochop (/meetings) — đổi lịch, hủy cuộc họp, ghi trả lời thay đảng viên\n' +
       '/nhanxet (/evaluate) — nhận xét đảng viên cuối năm\n' +
-      '/baocao (/report) — tổng hợp báo cáo tháng 10 (tệp XLSX và PDF)\n' +
+      '/baocao (/report) — tổng hợp báo cáo kết quả năm (tệp XLSX và PDF)\n' +
       '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
       '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
       '/traloi (/answer) — trả lời ý kiến của đảng viên (mục 2.3)\n' +
@@ -240,12 +216,12 @@ export const vi = {
       '/help — hướng dẫn này',
     viewer:
       'Tài khoản của đồng chí chỉ có quyền xem.\n' +
-      '/baocao (/report) — xem báo cáo tháng 10 đã tổng hợp (tệp XLSX và PDF)\n' +
+      '/baocao (/report) — xem báo cáo kết quả năm đã tổng hợp (tệp XLSX và PDF)\n' +
       '/huylienket (/unlink) — hủy liên kết tài khoản này\n' +
       '/help — hướng dẫn này',
     board:
       'Lệnh dành cho cán bộ cấp ủy cấp trên:\n' +
-      '/baocao (/report) — tổng hợp báo cáo tháng 10 của cấp ủy (tệp XLSX và PDF)\n' +
+      '/baocao (/report) — tổng hợp báo cáo kết quả năm của cấp ủy (tệp XLSX và PDF)\n' +
       '/huylienket (/unlink) — hủy liên kết tài khoản này\n' +
       '/help — hướng dẫn này',
   },
@@ -261,7 +237,7 @@ export const vi = {
     cuoinam: 'Nhận xét cuối năm đã nhận, chưa nhận',
     malienket: 'Tạo mã liên kết tài khoản',
     nhanxet: 'Nhận xét đảng viên cuối năm',
-    baocao: 'Báo cáo tháng 10 (XLSX, PDF)',
+    baocao: 'Báo cáo kết quả năm (XLSX, PDF)',
     baocaocuoinam: 'Báo cáo cuối năm của đảng viên',
     diemdanh: 'Điểm danh cuộc họp',
     bienban: 'Soạn biên bản cuộc họp',
@@ -281,7 +257,7 @@ export const vi = {
     chooseCommittee: 'Giao vai trò cho cán bộ — chọn đơn vị:',
     chooseRole: (committee: string) => `${committee} — chọn vai trò:`,
     partyTitle: (title: PartyTitle): string =>
-      title === 'bi_thu' ? 'Bí thư cấp ủy (ký giấy giới thiệu)' : 'Phó bí thư cấp ủy (ký giấy giới thiệu)',
+      `${capitalised(W.PARTY_TITLE[title].vi)} cấp ủy (ký giấy giới thiệu)`,
     askName: (role: string, committee: string) => `Gửi họ và tên của ${role} tại ${committee}:`,
     badName: 'Họ tên không hợp lệ, hãy gửi lại (tối đa 120 ký tự).',
     assigned: (name: string, role: string, committee: string, code: string, link: string, email?: string) =>
@@ -590,7 +566,7 @@ export const vi = {
     ) =>
       `${n}. ${member} — họp ngày ${date} (${residence})\n   Lý do: ${CATEGORY[category]}${text ? ` — «${text}»` : ''}`,
     confirmButton: (n: number) => `✅ Xác nhận ${n}`,
-    rejectButton: (n: number) => `❌ Không chấp nhận ${n}`,
+    rejectButton: (n: number) => `❌ Không xác nhận ${n}`,
     more: 'Còn nữa: xử lý các lý do trên rồi gõ /xacnhan để xem tiếp.',
     card: (member: string, residence: string, m: MeetingText, category: AbsenceCategory, text?: string) =>
       // R9
@@ -599,12 +575,12 @@ export const vi = {
       `(${when(m)}, tại ${m.place}).\n` +
       `Lý do: ${CATEGORY[category]}${text ? ` — «${text}»` : ''}`,
     confirm: 'Xác nhận',
-    reject: 'Không chấp nhận',
+    reject: 'Không xác nhận',
     decided: (c: Confirmation): string =>
       c === 'confirmed'
         ? 'Đã xác nhận lý do vắng mặt.'
         : c === 'rejected'
-          ? 'Đã không chấp nhận lý do vắng mặt.'
+          ? 'Đã không xác nhận lý do vắng mặt.'
           : '',
     alreadyDecided: 'Lý do này đã được xử lý.',
     noLongerAbsent: 'Đảng viên đã đổi câu trả lời; không còn lý do cần xác nhận.',
@@ -646,7 +622,7 @@ export const vi = {
           `${residence} thông báo: đảng viên ${member} vắng mặt cuộc họp giữ mối liên hệ ` +
           `(${when(m)}, tại ${m.place}) ` +
           (ground === 'rejected'
-            ? 'với lý do không được cấp ủy nơi công tác chấp nhận.'
+            ? 'với lý do không được cấp ủy nơi công tác xác nhận.'
             : ground === 'no_reason'
               ? 'dù đã báo sẽ dự họp, và không báo lý do.'
               : ground === 'no_reply'
@@ -669,7 +645,7 @@ export const vi = {
     ) =>
       decision === 'confirmed'
         ? `${workplace} đã xác nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}.`
-        : `${workplace} không chấp nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}. ` +
+        : `${workplace} không xác nhận lý do vắng mặt của đồng chí tại cuộc họp ngày ${m.date}. ` +
           (passed
             ? 'Cuộc họp đã diễn ra; đồng chí vui lòng liên hệ cấp ủy nơi công tác để được nhắc nhở, hướng dẫn.'
             : 'Đồng chí vui lòng liên hệ cấp ủy nơi công tác, hoặc thu xếp tham dự cuộc họp.'),
@@ -718,10 +694,11 @@ export const vi = {
         ? `   Lý do: ${ABSENTEE[status]}`
         : `   Lý do: ${category ? CATEGORY[category] : 'không có'}${text ? ` — «${text}»` : ''} (${ABSENTEE[status]})`,
     setButton: (n: number, name: string, present: boolean) =>
-      `${n}. ${name} → ${present ? 'có mặt' : 'vắng'}`,
+      `${n}. ${name} → ${present ? W.ATTENDANCE.present.vi : 'vắng'}`,
     previous: '◀ Trang trước',
     next: 'Trang sau ▶',
-    recorded: (name: string, present: boolean) => `${name}: ${present ? 'có mặt' : 'vắng mặt'}.`,
+    recorded: (name: string, present: boolean) =>
+      `${name}: ${W.ATTENDANCE[present ? 'present' : 'absent'].vi}.`,
     unchanged: 'Không thay đổi (đã ghi nhận trước đó).',
   },
 
@@ -892,22 +869,21 @@ export const vi = {
     selfReportPrevious: (activities: string) => `Báo cáo đã gửi trước đây: ${activities}`,
     selfReportSaved: (year: number, attended: number) =>
       `Đã ghi nhận báo cáo cuối năm ${year} của đồng chí (có mặt ${attended} cuộc họp). Đồng chí có thể gửi lại để sửa trước khi cấp ủy nơi công tác xem xét.`,
-    reportCompiling: (year: number) => `Đang tổng hợp báo cáo tháng 10/${year}…`,
+    reportCompiling: (year: number) => `Đang tổng hợp ${report(year).toLowerCase()}…`,
     reportNotYet: (year: number) =>
-      `Chưa có báo cáo tháng 10/${year}: cấp ủy chưa tổng hợp. Đồng chí thử lại sau.`,
-    reportRead: (year: number, version: number) =>
-      `Báo cáo tháng 10/${year}, phiên bản ${version} (bản đã lưu).`,
+      `Chưa có ${report(year).toLowerCase()}: cấp ủy chưa tổng hợp. Đồng chí thử lại sau.`,
+    reportRead: (year: number, version: number) => `${report(year)}, phiên bản ${version} (bản đã lưu).`,
     reportCaption: (kind: 'xlsx' | 'pdf', year: number) =>
-      kind === 'xlsx' ? `Biểu thống kê tháng 10/${year}` : `Báo cáo kết quả tháng 10/${year}`,
+      kind === 'xlsx' ? W.STATISTICS_TITLE(year).vi : report(year),
     reportDone: (year: number, version: number, changed: boolean) =>
-      `Báo cáo tháng 10/${year}, phiên bản ${version}${changed ? '' : ' (số liệu không đổi)'}.`,
+      `${report(year)}, phiên bản ${version}${changed ? '' : ' (số liệu không đổi)'}.`,
     noticeEvaluationRecorded: (residence: string, member: string, year: number) =>
       `${residence} đã gửi nhận xét cuối năm ${year} của đồng chí ${member}.`,
     noticeBothMeetingsMissed: (member: string, year: number) =>
       // R11
       `Đồng chí ${member} vắng cả hai kỳ họp năm ${year} tại nơi cư trú mà không có lý do được xác nhận.`,
     noticeReportCompiled: (committee: string, year: number, version: number) =>
-      `${committee} đã có báo cáo tháng 10/${year} (phiên bản ${version}).`,
+      `${committee} đã có ${report(year).toLowerCase()} (phiên bản ${version}).`,
   },
 
   // R22: the report's narrative (assessment, difficulties, proposals), written in /baocao before compiling.

@@ -1,4 +1,4 @@
-// keyboards: the workplace's "Xác nhận" / "Không chấp nhận" buttons on an absence reason (R9).
+// keyboards: the workplace's "Xác nhận" / "Không xác nhận" buttons on an absence reason (R9).
 import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
 
 export const CONFIRM_PREFIX = 'abs1';

@@ -12,7 +12,7 @@ export function createHandler(deps: () => AppDeps) {
     const headers = event.headers ?? {};
     const contentType = (headers['content-type'] ?? headers['Content-Type'] ?? '').toLowerCase();
     if (!CSV_TYPES.some((t) => contentType.startsWith(t))) {
-      throw new ValidationError('Hãy gửi tệp CSV (Content-Type: text/csv; charset=utf-8)', [
+      throw new ValidationError({ vi: 'Hãy gửi tệp CSV', en: 'Content-Type: text/csv; charset=utf-8' }, [
         { code: 'custom', path: ['content-type'], message: 'gửi tệp CSV với Content-Type: text/csv' },
       ]);
     }

@@ -15,16 +15,27 @@ function csvOf(contentType: string, body: string): string {
     try {
       parsed = JSON.parse(body);
     } catch {
-      throw new ValidationError('The request body is not valid JSON');
+      throw new ValidationError({
+        vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
+        en: 'The request body is not valid JSON',
+      });
     }
     const envelope = importJsonBodySchema.safeParse(parsed);
-    if (!envelope.success) throw new ValidationError('The request body is not valid', envelope.error.issues);
+    if (!envelope.success)
+      throw new ValidationError(
+        { vi: 'Nội dung yêu cầu không hợp lệ', en: 'The request body is not valid' },
+        envelope.error.issues,
+      );
     return envelope.data.csv;
   }
   if (CSV_TYPES.some((t) => contentType.startsWith(t))) return body;
-  throw new ValidationError('The body must be a CSV file (Content-Type: text/csv; charset=utf-8)', [
-    { code: 'custom', path: ['content-type'], message: 'gửi tệp CSV với Content-Type: text/csv' },
-  ]);
+  throw new ValidationError(
+    {
+      vi: 'Hãy gửi tệp CSV (Content-Type: text/csv; charset=utf-8)',
+      en: 'The body must be a CSV file (Content-Type: text/csv; charset=utf-8)',
+    },
+    [{ code: 'custom', path: ['content-type'], message: 'gửi tệp CSV với Content-Type: text/csv' }],
+  );
 }
 
 export function createHandler(deps: () => AppDeps) {

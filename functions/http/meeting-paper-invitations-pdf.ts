@@ -19,7 +19,10 @@ export function createHandler(deps: () => AppDeps, pdf = createPaperInvitationsP
       });
       if (file.letters === 0) {
         throw new ConflictError(
-          'Không có đảng viên nào cần giấy mời giấy: mọi người được mời đã nhận thư qua tin nhắn. (Nobody is on the paper list.)',
+          {
+            vi: 'Không có đảng viên nào cần giấy mời giấy: mọi người được mời đã nhận thư qua tin nhắn',
+            en: 'Nobody is on the paper list: every invitee got the letter by message',
+          },
           'nothing_to_print',
         );
       }

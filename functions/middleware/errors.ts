@@ -1,4 +1,5 @@
-// middleware: maps domain errors to HTTP once: { error: { code, message, issues?, rule? } }.
+// middleware: maps domain errors to HTTP once: { error: { code, message, en, issues?, rule? } } — `message` in
+// Vietnamese (what a client shows people), `en` the same in English.
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createLogger } from '../../shared/adapters/logger.js';
@@ -14,7 +15,7 @@ import {
 import type { Log } from '../../shared/ports/log.js';
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: readonly unknown[]; rule?: string };
+  error: { code: string; message: string; en: string; issues?: readonly unknown[]; rule?: string };
 }
 
 export function jsonResponse(
@@ -32,17 +33,17 @@ export function jsonResponse(
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   const body = (status: number, e: ErrorBody['error']) =>
     jsonResponse(status, { error: e } satisfies ErrorBody);
-  if (error instanceof ValidationError)
-    return body(400, { code: error.code, message: error.message, issues: error.issues });
-  if (error instanceof UnauthorizedError) return body(401, { code: error.code, message: error.message });
-  if (error instanceof ForbiddenError) return body(403, { code: error.code, message: error.message });
-  if (error instanceof NotFoundError) return body(404, { code: error.code, message: error.message });
-  if (error instanceof ConflictError) return body(409, { code: error.code, message: error.message });
+  const words = (e: DomainError) => ({ code: e.code, message: e.message, en: e.en });
+  if (error instanceof ValidationError) return body(400, { ...words(error), issues: error.issues });
+  if (error instanceof UnauthorizedError) return body(401, words(error));
+  if (error instanceof ForbiddenError) return body(403, words(error));
+  if (error instanceof NotFoundError) return body(404, words(error));
+  if (error instanceof ConflictError) return body(409, words(error));
   if (error instanceof RuleViolationError) {
-    return body(422, { code: 'rule_violation', rule: error.rule, message: error.message });
+    return body(422, { ...words(error), code: 'rule_violation', rule: error.rule });
   }
-  if (error instanceof DomainError) return body(400, { code: error.code, message: error.message });
-  return body(500, { code: 'internal', message: 'Internal error' });
+  if (error instanceof DomainError) return body(400, words(error));
+  return body(500, { code: 'internal', message: 'Lỗi hệ thống; hãy thử lại sau', en: 'Internal error' });
 }
 
 export interface HttpErrorsOptions {

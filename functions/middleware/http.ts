@@ -48,7 +48,11 @@ export function authenticate(
   const before: MiddlewareObj<HttpEvent, HttpResult, Error, RouteContext>['before'] = async (request) => {
     const header = request.event.headers?.authorization ?? request.event.headers?.Authorization;
     const match = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
-    if (!match?.[1]) throw new UnauthorizedError('A bearer token is required');
+    if (!match?.[1])
+      throw new UnauthorizedError({
+        vi: 'Cần đăng nhập (thiếu mã xác thực)',
+        en: 'A bearer token is required',
+      });
     request.context.principal = await verifier().verify(match[1]);
   };
   return { before };
@@ -63,9 +67,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 function bodyText(event: HttpEvent): string {
   if (!event.body) return '';
   const notUtf8 = () =>
-    new ValidationError('The request body is not UTF-8 text', [
-      { code: 'custom', path: ['body'], message: 'nội dung không phải văn bản UTF-8 hợp lệ' },
-    ]);
+    new ValidationError(
+      { vi: 'Nội dung yêu cầu không phải văn bản UTF-8', en: 'The request body is not UTF-8 text' },
+      [{ code: 'custom', path: ['body'], message: 'nội dung không phải văn bản UTF-8 hợp lệ' }],
+    );
   if (!event.isBase64Encoded) {
     if (event.body.includes(REPLACEMENT_CHARACTER)) throw notUtf8();
     return event.body;
@@ -77,10 +82,18 @@ function bodyText(event: HttpEvent): string {
   }
 }
 
-function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+/** Each part of a request as the 400's message names it. */
+const PART_VI = { body: 'Nội dung yêu cầu', path: 'Đường dẫn yêu cầu', query: 'Tham số truy vấn' } as const;
+
+function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: keyof typeof PART_VI): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(`The request ${where} is not valid`, result.error.issues);
+  if (!result.success) {
+    throw new ValidationError(
+      { vi: `${PART_VI[where]} không hợp lệ`, en: `The request ${where} is not valid` },
+      result.error.issues,
+    );
+  }
   return result.data;
 }
 
@@ -96,9 +109,10 @@ export function validateInput<B, P, Q>(
         // Every string of the body normalised once, here at the edge (NFC, no invisible bidi characters).
         body = body === '' ? undefined : normaliseStrings(JSON.parse(body as string));
       } catch {
-        throw new ValidationError('The request body is not valid JSON', [
-          { code: 'custom', path: ['body'], message: 'nội dung không phải JSON hợp lệ' },
-        ]);
+        throw new ValidationError(
+          { vi: 'Nội dung yêu cầu không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+          [{ code: 'custom', path: ['body'], message: 'nội dung không phải JSON hợp lệ' }],
+        );
       }
     }
     request.context.input = {
@@ -179,9 +193,10 @@ export function checkAssignment(
     if (!principal || principal.role === 'member' || !assignments) return;
     const held = await assignments(principal.sub);
     if (!held.some((a) => a.orgId === principal.orgId && a.role === principal.role)) {
-      throw new ForbiddenError(
-        'Đồng chí không (hoặc không còn) giữ vai trò này tại đơn vị này; hãy đăng nhập lại (The assignment is not held)',
-      );
+      throw new ForbiddenError({
+        vi: 'Đồng chí không (hoặc không còn) giữ vai trò này tại đơn vị này; hãy đăng nhập lại',
+        en: 'The assignment is not held',
+      });
     }
   };
   return { before };

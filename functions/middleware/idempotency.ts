@@ -40,9 +40,10 @@ export async function withIdempotencyKey(
   const key = header(input.event, 'idempotency-key');
   if (key === undefined) return run();
   if (!KEY_PATTERN.test(key)) {
-    throw new ValidationError('The Idempotency-Key header is not valid', [
-      { code: 'custom', path: ['Idempotency-Key'], message: '1–128 ký tự A-Z a-z 0-9 _ . : -' },
-    ]);
+    throw new ValidationError(
+      { vi: 'Tiêu đề Idempotency-Key không hợp lệ', en: 'The Idempotency-Key header is not valid' },
+      [{ code: 'custom', path: ['Idempotency-Key'], message: '1–128 ký tự A-Z a-z 0-9 _ . : -' }],
+    );
   }
   const scope = `${input.scope}#${input.principal.sub}`;
   const fingerprint = createHash('sha256')
@@ -55,11 +56,20 @@ export async function withIdempotencyKey(
   if (!claimed) {
     const stored = await store.recall<Stored>(scope, key);
     if (stored && stored.fingerprint !== fingerprint) {
-      throw new ConflictError('This Idempotency-Key was used for another request', 'idempotency_key_reused');
+      throw new ConflictError(
+        {
+          vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác',
+          en: 'This Idempotency-Key was used for another request',
+        },
+        'idempotency_key_reused',
+      );
     }
     if (!stored?.response) {
       throw new ConflictError(
-        'The first request with this Idempotency-Key is still running',
+        {
+          vi: 'Yêu cầu đầu tiên với Idempotency-Key này đang được xử lý',
+          en: 'The first request with this Idempotency-Key is still running',
+        },
         'request_in_progress',
       );
     }

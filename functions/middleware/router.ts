@@ -13,7 +13,7 @@ export type GroupHandler = RouteHandler & { readonly routes: ReadonlyMap<string,
 
 /** The answer to a route key this group does not serve (API Gateway only sends its own, so: a wiring error). */
 export const ROUTE_NOT_FOUND = {
-  error: { code: 'NOT_FOUND', message: 'Không tìm thấy chức năng được yêu cầu.' },
+  error: { code: 'NOT_FOUND', message: 'Không tìm thấy chức năng được yêu cầu.', en: 'No such route.' },
 } as const;
 
 /**

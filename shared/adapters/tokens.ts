@@ -54,10 +54,17 @@ export function createTokenVerifier(settings: JwtSettings): TokenVerifier {
             ? await jwtVerify(token, key, options)
             : await jwtVerify(token, key, options));
       } catch {
-        throw new UnauthorizedError('The bearer token is not valid');
+        throw new UnauthorizedError({
+          vi: 'Mã xác thực không hợp lệ; hãy đăng nhập lại',
+          en: 'The bearer token is not valid',
+        });
       }
       const claims = claimsSchema.safeParse(payload);
-      if (!claims.success) throw new UnauthorizedError('The token lacks the sub, orgId or role claim');
+      if (!claims.success)
+        throw new UnauthorizedError({
+          vi: 'Mã xác thực thiếu thông tin người dùng, đơn vị hoặc vai trò',
+          en: 'The token lacks the sub, orgId or role claim',
+        });
       const { staffId, sub, orgId, role } = claims.data;
       return { sub: staffId ?? sub, orgId, role };
     },

@@ -80,11 +80,17 @@ export function assertMayTakeAttendance(
 ): void {
   // A meeting called off is not held: no sheet (issue 16).
   if (meeting.status === 'cancelled') {
-    throw new ConflictError('Cuộc họp đã bị hủy. (The meeting is cancelled.)', 'meeting_cancelled');
+    throw new ConflictError(
+      { vi: 'Cuộc họp đã bị hủy.', en: 'The meeting is cancelled.' },
+      'meeting_cancelled',
+    );
   }
   if (localDate(now) < meeting.date) {
     throw new ConflictError(
-      'Chưa đến ngày họp: chỉ điểm danh từ ngày họp. (Attendance is taken from the meeting day on.)',
+      {
+        vi: 'Chưa đến ngày họp: chỉ điểm danh từ ngày họp.',
+        en: 'Attendance is taken from the meeting day on.',
+      },
       'meeting_not_yet',
     );
   }

@@ -1,12 +1,23 @@
 // domain: the small set of domain errors, mapped once to HTTP (functions/middleware) and once to bot replies (bot/).
+// Each error carries its words twice, apart: Vietnamese in `message` (what people read: the API's `message`, the
+// logs' masked text) and English in `en` (the API's `en`, for integrators); never one glued to the other.
 
 export type RuleId = `R${number}`;
 
+/** What an error says, in Vietnamese for people and in English for programs and integrators. */
+export interface Words {
+  vi: string;
+  en: string;
+}
+
 export class DomainError extends Error {
   readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The same message in English; `message` is the Vietnamese. */
+  readonly en: string;
+  constructor(code: string, words: Words, options?: { cause?: unknown }) {
+    super(words.vi, options);
     this.code = code;
+    this.en = words.en;
     this.name = new.target.name;
   }
 }
@@ -14,35 +25,66 @@ export class DomainError extends Error {
 /** Input did not match its schema; carries the zod issues. */
 export class ValidationError extends DomainError {
   readonly issues: readonly unknown[];
-  constructor(message: string, issues: readonly unknown[] = []) {
-    super('validation_failed', message);
+  constructor(words: Words, issues: readonly unknown[] = []) {
+    super('validation_failed', words);
     this.issues = issues;
   }
 }
 
 export class UnauthorizedError extends DomainError {
-  constructor(message = 'Authentication required') {
-    super('unauthorized', message);
+  constructor(words: Words = { vi: 'Cần đăng nhập', en: 'Authentication required' }) {
+    super('unauthorized', words);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'Not allowed') {
-    super('forbidden', message);
+  constructor(words: Words = { vi: 'Đồng chí không có quyền làm việc này', en: 'Not allowed' }) {
+    super('forbidden', words);
   }
 }
 
+/** The things a request may name that can be missing, as each language names them. */
+export const THINGS = {
+  committee: { vi: 'đơn vị', en: 'Committee' },
+  residence_committee: { vi: 'cấp ủy nơi cư trú', en: 'Residence committee' },
+  workplace_committee: { vi: 'cấp ủy nơi công tác', en: 'Workplace committee' },
+  reporting_committee: { vi: 'đơn vị báo cáo', en: 'Reporting committee' },
+  meeting: { vi: 'cuộc họp', en: 'Meeting' },
+  member: { vi: 'đảng viên', en: 'Member' },
+  residence_member: { vi: 'đảng viên của cấp ủy nơi cư trú này', en: 'Member of this residence committee' },
+  invitation: { vi: 'giấy mời', en: 'Invitation' },
+  staff: { vi: 'cán bộ', en: 'Staff' },
+  staff_assignment: { vi: 'phân công cán bộ', en: 'Staff assignment' },
+  report: { vi: 'báo cáo kết quả năm', en: 'Annual report' },
+  comment: { vi: 'ý kiến', en: 'Comment' },
+  minutes: { vi: 'biên bản', en: 'Minutes' },
+  addendum: { vi: 'phụ lục', en: 'Addendum' },
+  absence_notice: { vi: 'thông báo đi vắng', en: 'Absence notice' },
+  link_request: { vi: 'yêu cầu liên kết', en: 'Link request' },
+  introduction: { vi: 'giấy giới thiệu', en: 'Introduction' },
+  evaluation_draft: { vi: 'bản nhận xét đang soạn', en: 'Evaluation draft' },
+  deletion_request: { vi: 'yêu cầu xoá dữ liệu', en: 'Deletion request' },
+} as const satisfies Record<string, Words>;
+export type Thing = keyof typeof THINGS;
+
 export class NotFoundError extends DomainError {
-  constructor(what: string) {
-    super('not_found', `${what} not found`);
+  readonly what: Thing;
+  /** `hint`: what to do about it, appended to both texts. */
+  constructor(what: Thing, hint?: Words) {
+    const t = THINGS[what];
+    super('not_found', {
+      vi: `Không tìm thấy ${t.vi}${hint ? `; ${hint.vi}` : ''}`,
+      en: `${t.en} not found${hint ? `; ${hint.en}` : ''}`,
+    });
+    this.what = what;
   }
 }
 
 /** A write lost a race (stale version) or would duplicate a unique record. */
 export class ConflictError extends DomainError {
   readonly details?: Record<string, unknown>;
-  constructor(message: string, code = 'conflict', details?: Record<string, unknown>) {
-    super(code, message);
+  constructor(words: Words, code = 'conflict', details?: Record<string, unknown>) {
+    super(code, words);
     if (details) this.details = details;
   }
 }
@@ -50,9 +92,9 @@ export class ConflictError extends DomainError {
 /** A rule of the procedure (R1–R22) forbids the change; `rule` names it for programs, the message for people. */
 export class RuleViolationError extends DomainError {
   readonly rule: RuleId;
-  constructor(rule: RuleId, message: string) {
+  constructor(rule: RuleId, words: Words) {
     // The message says what the rule asks, in words; the code rides in `rule` for programs, never in text.
-    super(`rule_${rule}`, message);
+    super(`rule_${rule}`, words);
     this.rule = rule;
   }
 }

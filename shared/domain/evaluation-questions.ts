@@ -106,24 +106,48 @@ export type EvaluationAnswers = Record<string, string | number | undefined>;
 function level(value: string | number | undefined, key: string): Level {
   const n = Number(value);
   if (n === 1 || n === 2 || n === 3) return n;
-  throw new ValidationError(`Câu trả lời "${key}" phải là mức 1, 2 hoặc 3`, [{ path: [key] }]);
+  throw new ValidationError(
+    {
+      vi: `Câu trả lời "${key}" phải là mức 1, 2 hoặc 3`,
+      en: `The answer "${key}" must be level 1, 2 or 3`,
+    },
+    [{ path: [key] }],
+  );
 }
 
 function mark(value: string | number | undefined, key: string): DutyMark {
   if (value === 'good' || value === 'not_good') return value;
-  throw new ValidationError(`Câu trả lời "${key}" phải là "good" hoặc "not_good"`, [{ path: [key] }]);
+  throw new ValidationError(
+    {
+      vi: `Câu trả lời "${key}" phải là "good" hoặc "not_good"`,
+      en: `The answer "${key}" must be "good" or "not_good"`,
+    },
+    [{ path: [key] }],
+  );
 }
 
 function text(value: string | number | undefined, key: string, optional = false): string {
   const v = typeof value === 'string' ? normaliseText(value).trim() : '';
   if (!v && !optional)
-    throw new ValidationError(`Câu trả lời "${key}" không được để trống`, [{ path: [key] }]);
+    throw new ValidationError(
+      {
+        vi: `Câu trả lời "${key}" không được để trống`,
+        en: `The answer "${key}" is required`,
+      },
+      [{ path: [key] }],
+    );
   return v;
 }
 
 function proposalOf(value: string | number | undefined): Proposal {
   if (PROPOSALS.includes(value as Proposal)) return value as Proposal;
-  throw new ValidationError('Đề nghị phải là commend, none hoặc criticise', [{ path: ['proposal'] }]);
+  throw new ValidationError(
+    {
+      vi: 'Đề nghị phải là commend, none hoặc criticise',
+      en: 'The proposal must be commend, none or criticise',
+    },
+    [{ path: ['proposal'] }],
+  );
 }
 
 /** The answers collected question by question (the bot's session), as the form they make. */

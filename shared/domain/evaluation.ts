@@ -90,26 +90,26 @@ export function assertMaySubmit(
   memberCategory: MemberCategory,
 ): void {
   if (memberCategory === 'student' && !evaluation.studentConsultation) {
-    throw new RuleViolationError(
-      'R18',
-      'nhận xét đảng viên là học sinh, sinh viên cần ý kiến của trưởng ấp và trưởng công an ấp trước (the hamlet heads’ opinions come first)',
-    );
+    throw new RuleViolationError('R18', {
+      vi: 'nhận xét đảng viên là học sinh, sinh viên cần ý kiến của trưởng ấp và trưởng công an ấp trước',
+      en: 'the hamlet heads’ opinions come first',
+    });
   }
   if (
     evaluation.flaggedR11 &&
     evaluation.form.proposal !== 'criticise' &&
     !evaluation.proposalChangeReason?.trim()
   ) {
-    throw new RuleViolationError(
-      'R11',
-      'đổi đề xuất với đảng viên vắng cả hai cuộc họp cần nêu lý do (changing the proposal of a member who missed both meetings needs a reason)',
-    );
+    throw new RuleViolationError('R11', {
+      vi: 'đổi đề xuất với đảng viên vắng cả hai cuộc họp cần nêu lý do',
+      en: 'changing the proposal of a member who missed both meetings needs a reason',
+    });
   }
   const expected = evaluation.ruleSet === 'hd02-2011' ? ['hd02-4duties'] : ['qd213-full', 'qd213-short'];
   if (!expected.includes(evaluation.form.kind)) {
-    throw new RuleViolationError(
-      'R17',
-      `quy định ${evaluation.ruleSet} không dùng mẫu nhận xét ${evaluation.form.kind} (the rule set does not use this form)`,
-    );
+    throw new RuleViolationError('R17', {
+      vi: `quy định ${evaluation.ruleSet} không dùng mẫu nhận xét ${evaluation.form.kind}`,
+      en: `the rule set ${evaluation.ruleSet} does not use the form ${evaluation.form.kind}`,
+    });
   }
 }

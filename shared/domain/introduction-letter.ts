@@ -10,6 +10,7 @@ import type { Introduction } from './introduction.js';
 import type { Member } from './member.js';
 import { partyOrganisationName, placeAndDate, withIssuerSymbol } from './party-document.js';
 import { PARTY_TITLES, type PartyTitle, type StaffAssignment } from './roles.js';
+import { PARTY_TITLE } from './wording.js';
 
 export interface LetterContent {
   ruleSet: RuleSetId;
@@ -49,7 +50,7 @@ export interface LetterSigner {
   title: PartyTitle;
 }
 
-const TITLE_VI: Record<PartyTitle, string> = { bi_thu: 'BÍ THƯ', pho_bi_thu: 'PHÓ BÍ THƯ' };
+const TITLE_VI = (title: PartyTitle) => PARTY_TITLE[title].vi.toLocaleUpperCase('vi');
 
 /**
  * R6: the letter is signed on behalf of the workplace's committee by its bí thư, or by a phó bí thư when the
@@ -142,7 +143,7 @@ export function introductionLetter(input: LetterInput): LetterContent {
   };
   const signature = {
     onBehalfOf: onBehalfOf(workplace.name),
-    title: TITLE_VI[input.signer.title],
+    title: TITLE_VI(input.signer.title),
     hint: '(Ký tên, đóng dấu)',
     name: input.signer.name,
   };

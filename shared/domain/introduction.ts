@@ -62,34 +62,43 @@ export function assertMayIntroduce(
   on: IsoDate,
 ): void {
   if (residence.kind !== 'residence') {
-    throw new RuleViolationError(
-      'R1',
-      'đảng viên được giới thiệu về cấp ủy nơi cư trú của phường, xã, thị trấn (a member is introduced to the residence committee of a ward or commune)',
-    );
+    throw new RuleViolationError('R1', {
+      vi: 'đảng viên được giới thiệu về cấp ủy nơi cư trú của phường, xã, thị trấn',
+      en: 'a member is introduced to the residence committee of a ward or commune',
+    });
   }
   if (!['workplace', 'school', 'armed_forces_unit'].includes(workplace.kind)) {
-    throw new RuleViolationError(
-      'R1',
-      'chỉ cấp ủy nơi công tác giới thiệu đảng viên (only the workplace committee introduces a member)',
-    );
+    throw new RuleViolationError('R1', {
+      vi: 'chỉ cấp ủy nơi công tác giới thiệu đảng viên',
+      en: 'only the workplace committee introduces a member',
+    });
   }
   if (member.category === 'student' && workplace.kind !== 'school') {
-    throw new RuleViolationError(
-      'R6',
-      "đảng viên là học sinh, sinh viên do cấp ủy nhà trường giới thiệu (a student member is introduced by the school's committee)",
-    );
+    throw new RuleViolationError('R6', {
+      vi: 'đảng viên là học sinh, sinh viên do cấp ủy nhà trường giới thiệu',
+      en: "a student member is introduced by the school's committee",
+    });
   }
   const verdict = isPlaceOfResidence(member.residence, on);
   if (!verdict.ok) {
     const why = {
-      temporary_too_short:
-        'tạm trú dưới một năm chưa được coi là nơi cư trú (a temporary registration of less than one year is not a place of residence)',
-      temporary_missing_start:
-        'đăng ký tạm trú cần có ngày bắt đầu (a temporary registration needs its start date)',
-      temporary_missing_end:
-        'đăng ký tạm trú cần có ngày hết hạn (a temporary registration needs its end date)',
-      not_yet_registered: 'đăng ký cư trú chưa có hiệu lực (the registration has not started yet)',
-      expired: 'đăng ký tạm trú đã hết hạn (the temporary registration has expired)',
+      temporary_too_short: {
+        vi: 'tạm trú dưới một năm chưa được coi là nơi cư trú',
+        en: 'a temporary registration of less than one year is not a place of residence',
+      },
+      temporary_missing_start: {
+        vi: 'đăng ký tạm trú cần có ngày bắt đầu',
+        en: 'a temporary registration needs its start date',
+      },
+      temporary_missing_end: {
+        vi: 'đăng ký tạm trú cần có ngày hết hạn',
+        en: 'a temporary registration needs its end date',
+      },
+      not_yet_registered: {
+        vi: 'đăng ký cư trú chưa có hiệu lực',
+        en: 'the registration has not started yet',
+      },
+      expired: { vi: 'đăng ký tạm trú đã hết hạn', en: 'the temporary registration has expired' },
     }[verdict.reason];
     throw new RuleViolationError('R2', why);
   }
@@ -98,20 +107,20 @@ export function assertMayIntroduce(
 /** R5: only an issued introduction can be received (receiving twice is a no-op handled by the caller). */
 export function assertMayReceive(introduction: Pick<Introduction, 'status'>): void {
   if (introduction.status === 'ended') {
-    throw new RuleViolationError(
-      'R5',
-      'giấy giới thiệu đã chấm dứt, không tiếp nhận được (this introduction has ended and cannot be received)',
-    );
+    throw new RuleViolationError('R5', {
+      vi: 'giấy giới thiệu đã chấm dứt, không tiếp nhận được',
+      en: 'this introduction has ended and cannot be received',
+    });
   }
 }
 
 /** R7: a contact can be ended once; its history is kept. */
 export function assertMayEnd(introduction: Pick<Introduction, 'status'>): void {
   if (introduction.status === 'ended') {
-    throw new RuleViolationError(
-      'R7',
-      'giấy giới thiệu đã chấm dứt trước đó (this introduction has already ended)',
-    );
+    throw new RuleViolationError('R7', {
+      vi: 'giấy giới thiệu đã chấm dứt trước đó',
+      en: 'this introduction has already ended',
+    });
   }
 }
 
@@ -131,12 +140,13 @@ export function assertDatedWithinIntroduction(
   today: IsoDate,
 ): void {
   if (on < introduction.issuedOn) {
-    throw new RuleViolationError(
-      rule,
-      'ngày này trước ngày ký giấy giới thiệu (the date is before the introduction was issued)',
-    );
+    throw new RuleViolationError(rule, {
+      vi: 'ngày này trước ngày ký giấy giới thiệu',
+      en: 'the date is before the introduction was issued',
+    });
   }
-  if (on > today) throw new RuleViolationError(rule, 'ngày này chưa đến (the date is in the future)');
+  if (on > today)
+    throw new RuleViolationError(rule, { vi: 'ngày này chưa đến', en: 'the date is in the future' });
 }
 
 /** R5: the hamlet a member is assigned to is a hamlet cell (chi bộ ấp, khu vực) of the receiving committee. */
@@ -145,10 +155,10 @@ export function assertHamletOf(
   residenceOrgId: string,
 ): void {
   if (hamlet?.kind !== 'hamlet_cell' || hamlet.parentId !== residenceOrgId) {
-    throw new RuleViolationError(
-      'R5',
-      'chi bộ phân công phải là ấp, khu vực của cấp ủy nơi cư trú tiếp nhận (the hamlet must be a hamlet or area of the receiving residence committee)',
-    );
+    throw new RuleViolationError('R5', {
+      vi: 'chi bộ phân công phải là ấp, khu vực của cấp ủy nơi cư trú tiếp nhận',
+      en: 'the hamlet must be a hamlet or area of the receiving residence committee',
+    });
   }
 }
 

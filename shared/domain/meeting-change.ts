@@ -20,15 +20,18 @@ export interface MeetingMove {
 export function assertMayChange(meeting: Pick<Meeting, 'status' | 'date' | 'time'>, now: Date): void {
   if (meeting.status === 'held') {
     throw new ConflictError(
-      'Cuộc họp đã được tổ chức, không thể thay đổi (The meeting was held)',
+      { vi: 'Cuộc họp đã được tổ chức, không thể thay đổi', en: 'The meeting was held' },
       'meeting_held',
     );
   }
   if (meeting.status === 'cancelled') {
-    throw new ConflictError('Cuộc họp đã bị hủy (The meeting is cancelled)', 'meeting_cancelled');
+    throw new ConflictError(
+      { vi: 'Cuộc họp đã bị hủy', en: 'The meeting is cancelled' },
+      'meeting_cancelled',
+    );
   }
   if (hasStarted(meeting, now)) {
-    throw new ConflictError('Cuộc họp đã bắt đầu (The meeting has started)', 'meeting_started');
+    throw new ConflictError({ vi: 'Cuộc họp đã bắt đầu', en: 'The meeting has started' }, 'meeting_started');
   }
 }
 
@@ -54,12 +57,14 @@ export function movedMeeting(
   const place = move.place !== undefined ? normaliseText(move.place).trim() : meeting.place;
   if (date === meeting.date && time === meeting.time && place === meeting.place) return undefined;
   if (date < today) {
-    throw new ValidationError('The meeting date is in the past', [
+    throw new ValidationError({ vi: 'Ngày họp đã qua', en: 'The meeting date is in the past' }, [
       { path: ['date'], message: 'date_in_past' },
     ]);
   }
   if (place.length === 0) {
-    throw new ValidationError('The place is empty', [{ path: ['place'], message: 'empty' }]);
+    throw new ValidationError({ vi: 'Địa điểm họp còn trống', en: 'The place is empty' }, [
+      { path: ['place'], message: 'empty' },
+    ]);
   }
   return {
     meeting: {
@@ -88,7 +93,7 @@ export function cancelledMeeting(
   if (meeting.status === 'cancelled') return undefined;
   const text = normaliseText(reason).trim();
   if (text.length === 0 || [...text].length > CANCEL_REASON_MAX) {
-    throw new ValidationError('The reason is empty or too long', [
+    throw new ValidationError({ vi: 'Lý do còn trống hoặc quá dài', en: 'The reason is empty or too long' }, [
       { path: ['reason'], message: text.length === 0 ? 'empty' : 'too_long' },
     ]);
   }

@@ -67,7 +67,11 @@ const NEXT: Record<Round, { round: Round; yearDelta: number }> = {
 
 function shiftRound(id: string, table: typeof PREVIOUS): string {
   const parsed = parseMeetingId(id);
-  if (!parsed) throw new RuleViolationError('R8', `mã cuộc họp không hợp lệ: ${id} (not a meeting id)`);
+  if (!parsed)
+    throw new RuleViolationError('R8', {
+      vi: `mã cuộc họp không hợp lệ: ${id}`,
+      en: `not a meeting id: ${id}`,
+    });
   const to = table[parsed.round];
   return meetingId(parsed.residenceOrgId, parsed.year + to.yearDelta, to.round);
 }
@@ -118,9 +122,10 @@ export function meetingForComment(
 /** Residence staff of the meeting's committee run it: the chair, the secretary and other residence staff. */
 export function assertMayRunMeeting(principal: Principal, meeting: Pick<Meeting, 'residenceOrgId'>): void {
   if (!isResidenceStaffOf(principal, meeting.residenceOrgId)) {
-    throw new ForbiddenError(
-      'Chỉ cấp ủy nơi cư trú tổ chức cuộc họp mới làm việc này. (Only the residence committee of this meeting may do this.)',
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ cấp ủy nơi cư trú tổ chức cuộc họp mới làm việc này.',
+      en: 'Only the residence committee of this meeting may do this.',
+    });
   }
 }
 
@@ -143,15 +148,15 @@ export function assertMaySignAs(
   if (principal.role !== as) {
     throw new ForbiddenError(
       as === 'chair'
-        ? 'Chỉ đồng chí chủ trì ký với tư cách chủ trì. (Only the chair signs as chair.)'
-        : 'Chỉ thư ký ký với tư cách thư ký. (Only the secretary signs as secretary.)',
+        ? { vi: 'Chỉ đồng chí chủ trì ký với tư cách chủ trì.', en: 'Only the chair signs as chair.' }
+        : { vi: 'Chỉ thư ký ký với tư cách thư ký.', en: 'Only the secretary signs as secretary.' },
     );
   }
   if (as === 'chair' && principal.sub !== meeting.chairStaffId) {
-    throw new RuleViolationError(
-      'R8',
-      'người ký chủ trì phải là đồng chí được phân công chủ trì cuộc họp này (the chair who signs is the one assigned to this meeting)',
-    );
+    throw new RuleViolationError('R8', {
+      vi: 'người ký chủ trì phải là đồng chí được phân công chủ trì cuộc họp này',
+      en: 'the chair who signs is the one assigned to this meeting',
+    });
   }
 }
 
@@ -174,12 +179,18 @@ export function assertRecordOpen(minutes: Pick<Minutes, 'signatures' | 'seal'> |
   if (minutes.seal) {
     // R16: sealed minutes are never edited.
     throw new ConflictError(
-      'Biên bản đã ký và niêm phong, không sửa được; hãy lập phụ lục có ký. (The minutes are sealed.)',
+      {
+        vi: 'Biên bản đã ký và niêm phong, không sửa được; hãy lập phụ lục có ký.',
+        en: 'The minutes are sealed.',
+      },
       'minutes_sealed',
     );
   }
   throw new ConflictError(
-    'Biên bản đang được ký: sửa một phần biên bản để mở lại trước khi thay đổi. (The minutes are being signed.)',
+    {
+      vi: 'Biên bản đang được ký: sửa một phần biên bản để mở lại trước khi thay đổi.',
+      en: 'The minutes are being signed.',
+    },
     'minutes_signing',
   );
 }
@@ -189,7 +200,10 @@ export function withPart(minutes: Minutes, part: MinutesPart, text: string): Min
   if (minutes.seal) {
     // R16: sealed minutes are never edited.
     throw new ConflictError(
-      'Biên bản đã ký và niêm phong, không sửa được; hãy lập phụ lục có ký. (The minutes are sealed; add a signed addendum.)',
+      {
+        vi: 'Biên bản đã ký và niêm phong, không sửa được; hãy lập phụ lục có ký.',
+        en: 'The minutes are sealed; add a signed addendum.',
+      },
       'minutes_sealed',
     );
   }
@@ -210,10 +224,10 @@ export function withSignature(
   assertMaySign(minutes, as, signature.staffId);
   const missing = missingParts(minutes);
   if (missing.length > 0) {
-    throw new RuleViolationError(
-      'R15',
-      `biên bản còn thiếu phần: ${missing.map((p) => `${MINUTES_PART_LABELS[p].number} ${MINUTES_PART_LABELS[p].vi}`).join('; ')}`,
-    );
+    throw new RuleViolationError('R15', {
+      vi: `biên bản còn thiếu phần: ${missing.map((p) => `${MINUTES_PART_LABELS[p].number} ${MINUTES_PART_LABELS[p].vi}`).join('; ')}`,
+      en: `the minutes lack: ${missing.map((p) => `${MINUTES_PART_LABELS[p].number} ${MINUTES_PART_LABELS[p].en}`).join('; ')}`,
+    });
   }
   const signed: Minutes = {
     ...minutes,
@@ -269,7 +283,10 @@ export function awaitedSigner(addendum: Addendum): SignerCapacity | undefined {
 function assertSealed(minutes: Minutes): asserts minutes is Minutes & { seal: NonNullable<Minutes['seal']> } {
   if (!minutes.seal) {
     throw new ConflictError(
-      'Biên bản chưa niêm phong: hãy sửa trực tiếp phần cần sửa. (The minutes are not sealed yet: edit the part instead.)',
+      {
+        vi: 'Biên bản chưa niêm phong: hãy sửa trực tiếp phần cần sửa.',
+        en: 'The minutes are not sealed yet: edit the part instead.',
+      },
       'minutes_not_sealed',
     );
   }
@@ -282,9 +299,10 @@ function assertSealed(minutes: Minutes): asserts minutes is Minutes & { seal: No
 export function addendumSignerCapacity(minutes: Minutes, staffId: string): SignerCapacity {
   if (minutes.signatures.chair?.staffId === staffId) return 'chair';
   if (minutes.signatures.secretary?.staffId === staffId) return 'secretary';
-  throw new ForbiddenError(
-    'Chỉ đồng chí chủ trì và thư ký đã ký biên bản mới ký phụ lục đính chính. (Only the chair and the secretary who signed the minutes sign an addendum.)',
-  );
+  throw new ForbiddenError({
+    vi: 'Chỉ đồng chí chủ trì và thư ký đã ký biên bản mới ký phụ lục đính chính.',
+    en: 'Only the chair and the secretary who signed the minutes sign an addendum.',
+  });
 }
 
 /** The hash the last addendum in the record ends the chain with (the seal's when there is none). */
@@ -308,7 +326,10 @@ export function withAddendumProposal(minutes: Minutes, text: string, signature: 
   const pending = pendingAddendum(minutes);
   if (pending) {
     throw new ConflictError(
-      `Phụ lục ${pending.seq} còn chờ ký: ký (hoặc chờ ký) phụ lục đó trước khi lập phụ lục mới. (Addendum ${pending.seq} waits for its countersignature.)`,
+      {
+        vi: `Phụ lục ${pending.seq} còn chờ ký: ký (hoặc chờ ký) phụ lục đó trước khi lập phụ lục mới.`,
+        en: `Addendum ${pending.seq} waits for its countersignature.`,
+      },
       'addendum_pending',
       { seq: pending.seq, awaiting: awaitedSigner(pending) },
     );
@@ -327,19 +348,22 @@ export function withAddendumCountersignature(minutes: Minutes, seq: number, sign
   const as = addendumSignerCapacity(minutes, signature.staffId);
   const index = minutes.addenda.findIndex((a) => a.seq === seq);
   const addendum = minutes.addenda[index];
-  if (!addendum) throw new NotFoundError('Addendum');
+  if (!addendum) throw new NotFoundError('addendum');
   if (isAddendumSigned(addendum)) {
     if (addendum.signatures[as]?.staffId === signature.staffId) return minutes;
     throw new ConflictError(
-      `Phụ lục ${seq} đã được ký trước đây, không ký thêm được. (Addendum ${seq} is already signed.)`,
+      {
+        vi: `Phụ lục ${seq} đã được ký trước đây, không ký thêm được.`,
+        en: `Addendum ${seq} is already signed.`,
+      },
       'addendum_signed',
     );
   }
   if (addendum.signatures[as]) {
-    throw new RuleViolationError(
-      'R16',
-      'người lập phụ lục đã ký; phụ lục cần chữ ký của người còn lại trong hai người đã ký biên bản (the other signer must countersign)',
-    );
+    throw new RuleViolationError('R16', {
+      vi: 'người lập phụ lục đã ký; phụ lục cần chữ ký của người còn lại trong hai người đã ký biên bản',
+      en: 'the other signer must countersign',
+    });
   }
   const draft = { seq, text: addendum.text, signatures: { ...addendum.signatures, [as]: signature } };
   const signed: Addendum = { ...draft, hash: addendumHash(chainHead(minutes), draft) };

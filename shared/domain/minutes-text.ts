@@ -1,33 +1,18 @@
 // domain: the Vietnamese wording of the minutes' filled-in sections (R13 attendance, R15 2.3–2.5), shared
-// by the API view, the bot and the PDF so the three always read the same.
+// by the API view, the bot and the PDF so the three always read the same; the words for each code come from the
+// wording catalogue (wording.ts).
 import { formatVietnameseDate } from './dates.js';
-import type { AbsenceCategory } from './invitation.js';
-import type { AbsenteeStatus, MinutesPart, MinutesRecord, RecordedComment } from './minutes.js';
-
-export const ABSENCE_CATEGORY_VI: Record<AbsenceCategory, string> = {
-  work: 'Bận công tác',
-  illness: 'Ốm đau',
-  family: 'Việc gia đình',
-  other: 'Lý do khác',
-};
-
-export const ABSENTEE_STATUS_VI: Record<AbsenteeStatus, string> = {
-  confirmed: 'cấp ủy nơi công tác đã xác nhận',
-  pending: 'chờ cấp ủy nơi công tác xác nhận',
-  rejected: 'cấp ủy nơi công tác không xác nhận',
-  no_reply: 'không báo lý do',
-  no_reason: 'đã báo dự họp nhưng vắng, không có lý do',
-  exempt: 'được miễn sinh hoạt, cấp ủy nơi công tác đã xác nhận',
-  travel: 'đi công tác xa, theo thông báo của cấp ủy nơi công tác',
-};
+import type { MinutesPart, MinutesRecord, RecordedComment } from './minutes.js';
+import { ABSENCE_CATEGORY, ABSENTEE_STATUS } from './wording.js';
 
 export const ROUND_VI = { june: 'tháng 6', october: 'tháng 10' } as const;
 
 export function absenteeLine(a: MinutesRecord['absentees'][number]): string {
   const reason = a.reason
-    ? `${ABSENCE_CATEGORY_VI[a.reason.category]}${a.reason.text ? `: ${a.reason.text}` : ''}`
+    ? `${ABSENCE_CATEGORY[a.reason.category].vi}${a.reason.text ? `: ${a.reason.text}` : ''}`
     : undefined;
-  return `${a.name} — ${reason ? `${reason} (${ABSENTEE_STATUS_VI[a.status]})` : ABSENTEE_STATUS_VI[a.status]}`;
+  const status = ABSENTEE_STATUS[a.status].vi;
+  return `${a.name} — ${reason ? `${reason} (${status})` : status}`;
 }
 
 function commentLine(c: RecordedComment): string {

@@ -133,7 +133,10 @@ export function emptyMinutes(meetingId: string): Minutes {
 export function assertEditable(minutes: Pick<Minutes, 'seal'>): void {
   if (minutes.seal)
     throw new ConflictError(
-      'biên bản đã ký và niêm phong; hãy lập phụ lục có ký (the minutes are sealed: add a signed addendum instead)',
+      {
+        vi: 'biên bản đã ký và niêm phong; hãy lập phụ lục có ký',
+        en: 'the minutes are sealed: add a signed addendum instead',
+      },
       'minutes_sealed',
     );
 }
@@ -143,10 +146,10 @@ export function assertMaySign(minutes: Minutes, as: 'chair' | 'secretary', staff
   assertEditable(minutes);
   const other = as === 'chair' ? minutes.signatures.secretary : minutes.signatures.chair;
   if (other && other.staffId === staffId) {
-    throw new RuleViolationError(
-      'R15',
-      'chủ trì và thư ký phải là hai đồng chí khác nhau (the chair and the secretary must be two different people)',
-    );
+    throw new RuleViolationError('R15', {
+      vi: 'chủ trì và thư ký phải là hai đồng chí khác nhau',
+      en: 'the chair and the secretary must be two different people',
+    });
   }
 }
 

@@ -47,7 +47,10 @@ function hasControlCharacters(value: string): boolean {
 export function normaliseNarrativeSection(section: NarrativeSection, value: string): string {
   const text = normaliseText(value).replace(/\r\n?/g, '\n').trim();
   const refuse = (message: string) => {
-    throw new ValidationError('The narrative section is not valid', [{ path: [section], message }]);
+    throw new ValidationError(
+      { vi: 'Phần nhận định chưa hợp lệ', en: 'The narrative section is not valid' },
+      [{ path: [section], message }],
+    );
   };
   if (text.length === 0) refuse('không được để trống');
   if (characterCount(text) > NARRATIVE_SECTION_MAX) refuse(`tối đa ${NARRATIVE_SECTION_MAX} ký tự`);
@@ -67,7 +70,7 @@ export function narrativeAfterEdit(
 ): ReportNarrative | undefined {
   const given = NARRATIVE_SECTIONS.filter((s) => edit[s] !== undefined);
   if (given.length === 0) {
-    throw new ValidationError('No section given', [
+    throw new ValidationError({ vi: 'Chưa có phần nào để lưu', en: 'No section given' }, [
       {
         path: [],
         message: 'cần ít nhất một phần: đánh giá chung, khó khăn vướng mắc hoặc kiến nghị đề xuất',

@@ -22,10 +22,19 @@ export function assertMayAnswer(
   now: Date,
 ): void {
   if (meeting.status === 'cancelled') {
-    throw new ConflictError('The meeting is cancelled: it takes no answers', 'meeting_cancelled');
+    throw new ConflictError(
+      { vi: 'Cuộc họp đã bị hủy: không nhận trả lời', en: 'The meeting is cancelled: it takes no answers' },
+      'meeting_cancelled',
+    );
   }
   if (hasStarted(meeting, now)) {
-    throw new ConflictError('The meeting has started: answers can no longer change', 'meeting_started');
+    throw new ConflictError(
+      {
+        vi: 'Cuộc họp đã bắt đầu: không thay đổi trả lời được nữa',
+        en: 'The meeting has started: answers can no longer change',
+      },
+      'meeting_started',
+    );
   }
 }
 
@@ -49,19 +58,25 @@ export function assertMayAnswerOnBehalf(
   }
   if (answer.kind === 'attending') {
     throw new ConflictError(
-      'Cuộc họp đã bắt đầu: việc có mặt do điểm danh ghi nhận, chỉ còn ghi được lý do vắng. (The meeting has started: attendance is taken on the sheet; only a reason for an absence can still be recorded.)',
+      {
+        vi: 'Cuộc họp đã bắt đầu: việc có mặt do điểm danh ghi nhận, chỉ còn ghi được lý do vắng',
+        en: 'The meeting has started: attendance is taken on the sheet; only a reason for an absence can still be recorded',
+      },
       'meeting_started',
     );
   }
   if (minutesSigned) {
     throw new ConflictError(
-      'Biên bản cuộc họp đã ký: không ghi thêm lý do vắng. (The minutes are signed: no more reasons are recorded.)',
+      {
+        vi: 'Biên bản cuộc họp đã ký: không ghi thêm lý do vắng',
+        en: 'The minutes are signed: no more reasons are recorded',
+      },
       'minutes_signed',
     );
   }
   if (invitation.attendance === 'present') {
     throw new ConflictError(
-      'Đồng chí này đã được điểm danh có mặt. (The member is recorded present.)',
+      { vi: 'Đồng chí này đã được điểm danh có mặt', en: 'The member is recorded present' },
       'recorded_present',
     );
   }
@@ -119,7 +134,10 @@ export function absenceTextProblem(text: string): 'empty' | 'too_long' | undefin
  */
 export function withAbsenceText(invitation: Invitation, text: string | undefined, now: Date): Invitation {
   if (invitation.rsvp !== 'absent' || !invitation.absence) {
-    throw new ConflictError('There is no absence reason to complete', 'no_absence');
+    throw new ConflictError(
+      { vi: 'Không có lý do vắng mặt nào để bổ sung', en: 'There is no absence reason to complete' },
+      'no_absence',
+    );
   }
   if (text !== undefined) {
     const problem = absenceTextProblem(text);
@@ -127,8 +145,8 @@ export function withAbsenceText(invitation: Invitation, text: string | undefined
       throw new RuleViolationError(
         'R9',
         problem === 'empty'
-          ? 'lý do vắng mặt còn trống (the reason text is empty)'
-          : 'lý do vắng mặt quá dài (the reason text is too long)',
+          ? { vi: 'lý do vắng mặt còn trống', en: 'the reason text is empty' }
+          : { vi: 'lý do vắng mặt quá dài', en: 'the reason text is too long' },
       );
   }
   return {
@@ -146,15 +164,22 @@ export function withAbsenceText(invitation: Invitation, text: string | undefined
 /** R9: the member's own workplace committee confirms or rejects the reason, once, while it is pending. */
 export function assertMayDecide(invitation: Invitation, principal: Principal): void {
   if (!isWorkplaceStaff(principal) || principal.orgId !== invitation.workplaceOrgId) {
-    throw new ForbiddenError(
-      "lý do vắng mặt do cấp ủy nơi công tác của đảng viên xác nhận (an absence reason is confirmed by the member's workplace committee)",
-    );
+    throw new ForbiddenError({
+      vi: 'lý do vắng mặt do cấp ủy nơi công tác của đảng viên xác nhận',
+      en: "an absence reason is confirmed by the member's workplace committee",
+    });
   }
   if (invitation.rsvp !== 'absent' || !invitation.absence) {
-    throw new ConflictError('The member no longer reports an absence', 'no_absence');
+    throw new ConflictError(
+      { vi: 'Đảng viên không còn báo vắng', en: 'The member no longer reports an absence' },
+      'no_absence',
+    );
   }
   if (invitation.absence.confirmation !== 'pending') {
-    throw new ConflictError('The reason was decided already', 'absence_decided');
+    throw new ConflictError(
+      { vi: 'Lý do này đã được xác nhận hoặc không xác nhận trước đó', en: 'The reason was decided already' },
+      'absence_decided',
+    );
   }
 }
 
@@ -164,7 +189,11 @@ export function decideAbsence(
   decidedBy: string,
   now: Date,
 ): Invitation {
-  if (!invitation.absence) throw new ConflictError('There is no absence reason', 'no_absence');
+  if (!invitation.absence)
+    throw new ConflictError(
+      { vi: 'Không có lý do vắng mặt', en: 'There is no absence reason' },
+      'no_absence',
+    );
   return {
     ...invitation,
     absence: { ...invitation.absence, confirmation: decision, decidedBy, decidedAt: now.toISOString() },

@@ -1,5 +1,6 @@
 // domain: the two rule sets (the seed's hd02-2011 and today's qd213-2020) as policy data, chosen per committee.
 import type { RuleSetId } from './committee.js';
+import { PROPOSAL } from './wording.js';
 
 export const PROPOSALS = ['commend', 'none', 'criticise'] as const;
 export type Proposal = (typeof PROPOSALS)[number];
@@ -64,6 +65,11 @@ const levels = (a: string, b: string, c: string): LabelledOption<1 | 2 | 3>[] =>
   { value: 3, vi: c, en: 'level 3' },
 ];
 
+/** A rule set's proposals, in the order the forms list them, worded by the catalogue (wording.ts). */
+function proposalsOf(ruleSet: RuleSetId): LabelledOption<Proposal>[] {
+  return PROPOSALS.map((value) => ({ value, ...PROPOSAL[ruleSet][value] }));
+}
+
 export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
   'hd02-2011': {
     id: 'hd02-2011',
@@ -94,11 +100,7 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     ],
     criteria: [],
     shortFormCriteria: [],
-    proposals: [
-      { value: 'commend', vi: 'Biểu dương', en: 'Commend' },
-      { value: 'none', vi: 'Không đề nghị', en: 'None' },
-      { value: 'criticise', vi: 'Góp ý, phê bình', en: 'Feedback or criticism' },
-    ],
+    proposals: proposalsOf('hd02-2011'),
     studentConsultation: 'hamlet_heads',
     exemptMembersEvaluated: true,
     absenceDecisionDays: 7,
@@ -145,11 +147,7 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
       },
     ],
     shortFormCriteria: ['c1', 'c2'],
-    proposals: [
-      { value: 'commend', vi: 'Biểu dương', en: 'Commend' },
-      { value: 'none', vi: 'Không đề nghị', en: 'None' },
-      { value: 'criticise', vi: 'Xem xét xử lý', en: 'Consider disciplinary action' },
-    ],
+    proposals: proposalsOf('qd213-2020'),
     studentConsultation: 'hamlet_heads',
     exemptMembersEvaluated: false,
     absenceDecisionDays: 7,

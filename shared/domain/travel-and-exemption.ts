@@ -27,10 +27,10 @@ export interface Exemption {
 
 export function assertTravelPeriod(from: IsoDate, until: IsoDate): void {
   if (until < from)
-    throw new RuleViolationError(
-      'R3',
-      'ngày kết thúc đi vắng trước ngày bắt đầu (the end of the absence period is before its start)',
-    );
+    throw new RuleViolationError('R3', {
+      vi: 'ngày kết thúc đi vắng trước ngày bắt đầu',
+      en: 'the end of the absence period is before its start',
+    });
 }
 
 /** R4: only the member's own workplace committee confirms an exemption. */
@@ -39,9 +39,10 @@ export function assertMayConfirmExemption(
   memberWorkplaceOrgId: string,
 ): void {
   if (actor.role !== 'workplace_staff' || actor.orgId !== memberWorkplaceOrgId) {
-    throw new ForbiddenError(
-      'việc miễn sinh hoạt chỉ do cấp ủy nơi công tác xác nhận (an exemption is confirmed by the workplace committee only)',
-    );
+    throw new ForbiddenError({
+      vi: 'việc miễn sinh hoạt chỉ do cấp ủy nơi công tác xác nhận',
+      en: 'an exemption is confirmed by the workplace committee only',
+    });
   }
 }
 

@@ -66,10 +66,10 @@ export function expectedFormKind(ruleSet: RuleSetId, introducedButExempt: boolea
 
 export function assertFormKind(form: Pick<EvaluationForm, 'kind'>, expected: EvaluationForm['kind']): void {
   if (form.kind !== expected) {
-    throw new RuleViolationError(
-      'R17',
-      `nhận xét đảng viên này dùng mẫu ${expected}, không phải ${form.kind} (this member's evaluation uses the ${expected} form)`,
-    );
+    throw new RuleViolationError('R17', {
+      vi: `nhận xét đảng viên này dùng mẫu ${expected}, không phải ${form.kind}`,
+      en: `this member's evaluation uses the ${expected} form`,
+    });
   }
 }
 
@@ -188,10 +188,10 @@ export interface DirectCollection {
 /** R20: only members on the direct contact path are collected directly. */
 export function assertDirectPath(introduction: Pick<Introduction, 'contactPath'>): void {
   if (introduction.contactPath !== 'direct') {
-    throw new RuleViolationError(
-      'R20',
-      'chỉ sổ liên hệ của đảng viên trong lực lượng vũ trang mới do cấp ủy nơi công tác trực tiếp thu (only armed-forces members have their contact book collected directly)',
-    );
+    throw new RuleViolationError('R20', {
+      vi: 'chỉ sổ liên hệ của đảng viên trong lực lượng vũ trang mới do cấp ủy nơi công tác trực tiếp thu',
+      en: 'only armed-forces members have their contact book collected directly',
+    });
   }
 }
 
@@ -201,9 +201,9 @@ export function assertDirectPath(introduction: Pick<Introduction, 'contactPath'>
  */
 export function assertR11Proposal(flaggedR11: boolean, proposal: Proposal, reason: string | undefined): void {
   if (flaggedR11 && proposal !== 'criticise' && !reason?.trim()) {
-    throw new RuleViolationError(
-      'R11',
-      'đổi đề xuất với đảng viên vắng cả hai cuộc họp cần nêu lý do (changing the proposal of a member who missed both meetings needs a reason)',
-    );
+    throw new RuleViolationError('R11', {
+      vi: 'đổi đề xuất với đảng viên vắng cả hai cuộc họp cần nêu lý do',
+      en: 'changing the proposal of a member who missed both meetings needs a reason',
+    });
   }
 }

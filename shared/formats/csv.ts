@@ -36,9 +36,10 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
  */
 export function parseCsv(input: string, delimiter?: ',' | ';' | '\t'): CsvRecord[] {
   if (input.includes('\uFFFD')) {
-    throw new ValidationError(
-      'Tệp không phải UTF-8: hãy lưu bằng "CSV UTF-8" / The file is not UTF-8: save it as "CSV UTF-8"',
-    );
+    throw new ValidationError({
+      vi: 'Tệp không phải UTF-8: hãy lưu bằng "CSV UTF-8"',
+      en: 'The file is not UTF-8: save it as "CSV UTF-8"',
+    });
   }
   // The BOM and every other invisible format character go with the normalisation.
   const text = normaliseText(input);
@@ -107,9 +108,10 @@ export function parseCsv(input: string, delimiter?: ',' | ';' | '\t'): CsvRecord
     i++;
   }
   if (quoted) {
-    throw new ValidationError(
-      `Dòng ${quoteLine}: thiếu dấu ngoặc kép đóng / line ${quoteLine}: a quoted field is not closed`,
-    );
+    throw new ValidationError({
+      vi: `Dòng ${quoteLine}: thiếu dấu ngoặc kép đóng`,
+      en: `line ${quoteLine}: a quoted field is not closed`,
+    });
   }
   if (field !== '' || fields.length > 0) endRecord();
   return records;

@@ -146,7 +146,7 @@ export type Notice =
       /** Who has not answered yet, by hamlet and name, so the secretary can phone them. */
       unanswered?: UnansweredMember[];
     }
-  /** R9: a member's absence reason, to their workplace staff, with "Xác nhận" / "Không chấp nhận". */
+  /** R9: a member's absence reason, to their workplace staff, with "Xác nhận" / "Không xác nhận". */
   | {
       kind: 'absence_for_confirmation';
       meeting: Meeting;

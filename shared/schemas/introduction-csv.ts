@@ -163,11 +163,12 @@ export interface ParsedIntroductionCsv {
 export function parseIntroductionCsv(text: string): ParsedIntroductionCsv {
   const records = parseCsv(text);
   const [header, ...data] = records;
-  if (!header) throw new ValidationError('Tệp trống / The file is empty');
+  if (!header) throw new ValidationError({ vi: 'Tệp trống', en: 'The file is empty' });
   if (data.length > MAX_IMPORT_ROWS) {
-    throw new ValidationError(
-      `Tối đa ${MAX_IMPORT_ROWS} dòng mỗi tệp (tệp có ${data.length}) / At most ${MAX_IMPORT_ROWS} rows per file`,
-    );
+    throw new ValidationError({
+      vi: `Tối đa ${MAX_IMPORT_ROWS} dòng mỗi tệp (tệp có ${data.length})`,
+      en: `At most ${MAX_IMPORT_ROWS} rows per file (the file has ${data.length})`,
+    });
   }
   const byAlias = new Map<string, ColumnDef>();
   for (const c of IMPORT_COLUMNS) for (const a of [c.name, ...c.aliases]) byAlias.set(normaliseHeader(a), c);
@@ -175,9 +176,10 @@ export function parseIntroductionCsv(text: string): ParsedIntroductionCsv {
   const seen = new Set(mapped.filter((c) => c !== undefined).map((c) => c.name));
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !seen.has(c.name)).map((c) => c.name);
   if (missing.length > 0) {
-    throw new ValidationError(`Thiếu cột / Missing columns: ${missing.join(', ')}`, [
-      { code: 'missing_columns', columns: missing, message: `thiếu cột: ${missing.join(', ')}` },
-    ]);
+    throw new ValidationError(
+      { vi: `Thiếu cột: ${missing.join(', ')}`, en: `Missing columns: ${missing.join(', ')}` },
+      [{ code: 'missing_columns', columns: missing, message: `thiếu cột: ${missing.join(', ')}` }],
+    );
   }
   const columnOfPath = new Map(IMPORT_COLUMNS.map((c) => [c.path.join('.'), c.name]));
   const rows = data.map((record): CsvRowResult => {

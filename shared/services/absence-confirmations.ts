@@ -30,7 +30,7 @@ export interface ConfirmationPorts {
 
 export type AbsenceDecision = Exclude<Confirmation, 'pending'>;
 
-/** R9: "Xác nhận" / "Không chấp nhận"; the member is told through the event's notice. */
+/** R9: "Xác nhận" / "Không xác nhận"; the member is told through the event's notice. */
 export async function decideAbsenceReason(
   principal: Principal,
   meetingId: string,
@@ -40,10 +40,10 @@ export async function decideAbsenceReason(
 ): Promise<{ meeting: Meeting; invitation: Invitation }> {
   const decided = await retryOnConflict(async () => {
     const invitation = await ports.invitations.get(meetingId, memberId);
-    if (!invitation) throw new NotFoundError('Invitation');
+    if (!invitation) throw new NotFoundError('invitation');
     assertMayDecide(invitation, principal);
     const meeting = await ports.meetings.get(meetingId);
-    if (!meeting) throw new NotFoundError('Meeting');
+    if (!meeting) throw new NotFoundError('meeting');
     const now = ports.clock.now();
     const decided = decideAbsence(invitation, decision, principal.sub, now);
     const type = decision === 'confirmed' ? 'AbsenceReasonConfirmed' : 'AbsenceReasonRejected';
@@ -90,7 +90,10 @@ export async function pendingAbsenceReasons(
   ports: Pick<ConfirmationPorts, 'invitations'>,
 ): Promise<Page<Invitation>> {
   if (!isWorkplaceStaff(principal)) {
-    throw new ForbiddenError('Absence reasons are confirmed by the workplace committee');
+    throw new ForbiddenError({
+      vi: 'Lý do vắng mặt do cấp ủy nơi công tác xác nhận',
+      en: 'Absence reasons are confirmed by the workplace committee',
+    });
   }
   return ports.invitations.pendingAbsences(principal.orgId, query);
 }

@@ -185,7 +185,7 @@ export async function sendDueAbsenceNotices(
   };
   if (options.meetingId) {
     const meeting = await ports.meetings.get(options.meetingId);
-    if (!meeting) throw new NotFoundError('Meeting');
+    if (!meeting) throw new NotFoundError('meeting');
     add(await sendAbsenceNotices(ports, meeting));
     return total;
   }
@@ -204,11 +204,12 @@ export async function acknowledgeAbsenceNotice(
   memberId: string,
 ): Promise<AbsenceNotice> {
   const notice = await ports.absenceNotices.get(meetingId, memberId);
-  if (!notice) throw new NotFoundError('Absence notice');
+  if (!notice) throw new NotFoundError('absence_notice');
   if (!isWorkplaceStaffOf(principal, notice.workplaceOrgId)) {
-    throw new ForbiddenError(
-      'Chỉ cấp ủy nơi công tác của đảng viên xác nhận đã nhận thông báo. (Only the member’s workplace committee acknowledges.)',
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ cấp ủy nơi công tác của đảng viên xác nhận đã nhận thông báo.',
+      en: 'Only the member’s workplace committee acknowledges.',
+    });
   }
   if (notice.acknowledgedAt) return notice;
   return ports.absenceNotices.acknowledge(
@@ -226,7 +227,10 @@ export async function pendingAbsenceNotices(
   query: { limit: number; cursor?: string },
 ): Promise<Page<AbsenceNotice>> {
   if (principal.role !== 'workplace_staff') {
-    throw new ForbiddenError('Chỉ cấp ủy nơi công tác xem danh sách này. (Workplace staff only.)');
+    throw new ForbiddenError({
+      vi: 'Chỉ cấp ủy nơi công tác xem danh sách này.',
+      en: 'Workplace staff only.',
+    });
   }
   return ports.absenceNotices.pendingOfWorkplace(principal.orgId, query);
 }

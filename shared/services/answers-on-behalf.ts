@@ -70,11 +70,14 @@ export async function recordAnswerOnBehalf(
       ports.meetings.get(meetingId),
       ports.invitations.get(meetingId, memberId),
     ]);
-    if (!meeting) throw new NotFoundError('Meeting');
+    if (!meeting) throw new NotFoundError('meeting');
     if (!isResidenceStaffOf(principal, meeting.residenceOrgId)) {
-      throw new ForbiddenError("Only staff of the meeting's residence committee answer for its members");
+      throw new ForbiddenError({
+        vi: 'Chỉ cán bộ cấp ủy nơi cư trú tổ chức cuộc họp mới trả lời thay đảng viên',
+        en: "Only staff of the meeting's residence committee answer for its members",
+      });
     }
-    if (!invitation) throw new NotFoundError('Invitation');
+    if (!invitation) throw new NotFoundError('invitation');
     const now = ports.clock.now();
     const signed = hasStarted(meeting, now) ? isFrozen(await ports.minutes.get(meetingId)) : false;
     assertMayAnswerOnBehalf(meeting, now, input.answer, invitation, signed);

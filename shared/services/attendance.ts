@@ -161,7 +161,7 @@ async function recordAttendance(
   return retryOnConflict(async () => {
     const invitation = firstRead ?? (await invitations.get(meetingId, memberId));
     firstRead = undefined;
-    if (!invitation) throw new NotFoundError('Invitation');
+    if (!invitation) throw new NotFoundError('invitation');
     const next = decide(invitation);
     if (next === undefined || next === invitation.attendance) return { invitation, changed: false };
     const updated: Invitation = { ...invitation, attendance: next, version: invitation.version + 1 };

@@ -62,21 +62,23 @@ export async function auditTrail(
   limit = 500,
 ): Promise<AuditEntry[]> {
   const committee = await ports.committees.get(orgId);
-  if (!committee) throw new NotFoundError('Committee');
+  if (!committee) throw new NotFoundError('committee');
   if (!isInAdminSubtree(principal, await lineageOf(ports, committee))) {
-    throw new ForbiddenError(
-      'Chỉ quản trị viên của cấp ủy cấp trên xem được nhật ký truy cập (Administrators only)',
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ quản trị viên của cấp ủy cấp trên xem được nhật ký truy cập',
+      en: 'Administrators only',
+    });
   }
   const from = new Date(range.from);
   const to = new Date(range.to);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from > to) {
-    throw new ValidationError('Khoảng thời gian không hợp lệ (from must be before to)');
+    throw new ValidationError({ vi: 'Khoảng thời gian không hợp lệ', en: 'from must be before to' });
   }
   if (to.getTime() - from.getTime() > AUDIT_MAX_RANGE_DAYS * 24 * 3600 * 1000) {
-    throw new ValidationError(
-      `Khoảng thời gian tối đa ${AUDIT_MAX_RANGE_DAYS} ngày (The range is at most ${AUDIT_MAX_RANGE_DAYS} days)`,
-    );
+    throw new ValidationError({
+      vi: `Khoảng thời gian tối đa ${AUDIT_MAX_RANGE_DAYS} ngày`,
+      en: `The range is at most ${AUDIT_MAX_RANGE_DAYS} days`,
+    });
   }
   return ports.audit.list(orgId, from.toISOString(), to.toISOString(), limit);
 }

@@ -21,7 +21,10 @@ export async function receiveIntroductions(
   hamletId: string,
 ): Promise<BulkReceiveResult[]> {
   if (!isResidenceStaff(actor)) {
-    throw new ForbiddenError('Only the staff of the receiving residence committee receive introductions');
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cấp ủy nơi cư trú được giới thiệu đến mới tiếp nhận được',
+      en: 'Only the staff of the receiving residence committee receive introductions',
+    });
   }
   const ids = [...new Set(introductionIds)].slice(0, MAX_BULK_RECEIVE);
   const results = new Map<string, BulkReceiveResult>();

@@ -59,16 +59,19 @@ export async function raiseComment(
   input: { topic: string; text: string; meetingId?: string; requestId?: string },
 ): Promise<CommentView> {
   if (principal.role !== 'member') {
-    throw new ForbiddenError('Chỉ đảng viên gửi ý kiến của mình. (Only a member raises their own comment.)');
+    throw new ForbiddenError({
+      vi: 'Chỉ đảng viên gửi ý kiến của mình.',
+      en: 'Only a member raises their own comment.',
+    });
   }
   const member = await ports.members.get(principal.sub);
-  if (!member) throw new NotFoundError('Member');
+  if (!member) throw new NotFoundError('member');
   const introduction = (await ports.introductions.ofMember(member.id)).find((i) => i.status === 'received');
   if (!introduction) {
-    throw new RuleViolationError(
-      'R5',
-      'đồng chí chưa được cấp ủy nơi cư trú tiếp nhận nên chưa gửi ý kiến được (not yet received by a residence committee)',
-    );
+    throw new RuleViolationError('R5', {
+      vi: 'đồng chí chưa được cấp ủy nơi cư trú tiếp nhận nên chưa gửi ý kiến được',
+      en: 'not yet received by a residence committee',
+    });
   }
   const residenceOrgId = introduction.residenceOrgId;
   const now = ports.clock.now();
@@ -81,17 +84,18 @@ export async function raiseComment(
   let target = next;
   if (input.meetingId && input.meetingId !== next) {
     if (parseMeetingId(input.meetingId)?.residenceOrgId !== residenceOrgId) {
-      throw new ForbiddenError(
-        'Cuộc họp này không thuộc cấp ủy nơi cư trú của đồng chí. (Not your residence committee’s meeting.)',
-      );
+      throw new ForbiddenError({
+        vi: 'Cuộc họp này không thuộc cấp ủy nơi cư trú của đồng chí.',
+        en: 'Not your residence committee’s meeting.',
+      });
     }
     const meeting = await ports.meetings.get(input.meetingId);
-    if (!meeting) throw new NotFoundError('Meeting');
+    if (!meeting) throw new NotFoundError('meeting');
     if (meeting.status === 'held') {
-      throw new RuleViolationError(
-        'R15',
-        `cuộc họp đã kết thúc; ý kiến mới được đưa vào kỳ họp sau (${next}) (that meeting is over; raise it for the next one)`,
-      );
+      throw new RuleViolationError('R15', {
+        vi: `cuộc họp đã kết thúc; ý kiến mới được đưa vào kỳ họp sau (${next})`,
+        en: `that meeting is over; raise it for the next one (${next})`,
+      });
     }
     target = meeting.id;
   }
@@ -102,7 +106,10 @@ export async function raiseComment(
   if (replayKey && !(await ports.idempotency.claim(scope, replayKey, COMMENT_REPLAY_TTL_SECONDS))) {
     const earlier = await ports.idempotency.recall<CommentView>(scope, replayKey);
     if (earlier) return earlier;
-    throw new ConflictError('Yêu cầu này đang được xử lý. (This request is being processed.)', 'in_progress');
+    throw new ConflictError(
+      { vi: 'Yêu cầu này đang được xử lý.', en: 'This request is being processed.' },
+      'in_progress',
+    );
   }
   const comment: Comment = {
     id: ports.ids.next('cmt'),
@@ -157,16 +164,16 @@ export async function answerComment(
 ): Promise<CommentView> {
   const load = async () => {
     const found = (await ports.comments.ofMeeting(input.meetingId)).find((c) => c.id === input.commentId);
-    if (!found) throw new NotFoundError('Comment');
+    if (!found) throw new NotFoundError('comment');
     return found;
   };
   const first = await load();
   assertMayRunMeeting(principal, { residenceOrgId: first.residenceOrgId });
   if (input.status === 'not_done' && (!input.reason?.trim() || !input.remedy?.trim())) {
-    throw new RuleViolationError(
-      'R15',
-      'ý kiến chưa giải quyết được cần nêu nguyên nhân và hướng khắc phục (a "not done" answer needs the reason and the remedy)',
-    );
+    throw new RuleViolationError('R15', {
+      vi: 'ý kiến chưa giải quyết được cần nêu nguyên nhân và hướng khắc phục',
+      en: 'a "not done" answer needs the reason and the remedy',
+    });
   }
   const answeredAtMeetingId = nextMeetingId(first.meetingId);
   assertRecordOpen(await ports.minutes.get(answeredAtMeetingId));
@@ -255,7 +262,7 @@ export async function commentToAnswer(
   commentId: string,
 ): Promise<CommentToAnswer> {
   const found = (await ports.comments.ofMeeting(meetingId)).find((c) => c.id === commentId);
-  if (!found) throw new NotFoundError('Comment');
+  if (!found) throw new NotFoundError('comment');
   assertMayRunMeeting(principal, { residenceOrgId: found.residenceOrgId });
   return toAnswer(found);
 }

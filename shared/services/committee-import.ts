@@ -68,12 +68,13 @@ function parseHamlets(cell: string): Hamlet[] | string {
 
 function rowError(line: number, error: unknown): ImportRowError {
   if (error instanceof ValidationError)
-    return { line, code: error.code, message: error.message, issues: error.issues };
-  if (error instanceof DomainError) return { line, code: error.code, message: error.message };
+    return { line, code: error.code, message: error.message, en: error.en, issues: error.issues };
+  if (error instanceof DomainError) return { line, code: error.code, message: error.message, en: error.en };
   return {
     line,
     code: 'internal',
-    message: 'Lỗi hệ thống, hãy gửi lại tệp / Internal error, send the file again',
+    message: 'Lỗi hệ thống, hãy gửi lại tệp',
+    en: 'Internal error, send the file again',
   };
 }
 
@@ -83,17 +84,21 @@ export async function importCommittees(
   ports: CommitteePorts,
 ): Promise<CommitteeImportReport> {
   if (principal.role !== 'admin') {
-    throw new ForbiddenError('Chỉ quản trị viên nhập được danh sách đơn vị (Administrators only)');
+    throw new ForbiddenError({
+      vi: 'Chỉ quản trị viên nhập được danh sách đơn vị',
+      en: 'Administrators only',
+    });
   }
   const records = parseCsv(csvText);
   const [header, ...rows] = records;
-  if (!header) throw new ValidationError('Tệp trống (The file is empty)');
+  if (!header) throw new ValidationError({ vi: 'Tệp trống', en: 'The file is empty' });
   const columns = header.fields.map((f) => COLUMNS[f.trim().toLowerCase()]);
   for (const needed of ['id', 'name', 'kind', 'parentId'] as const) {
     if (!columns.includes(needed)) {
-      throw new ValidationError(
-        `Thiếu cột bắt buộc: ma_don_vi, ten, loai, ma_cap_tren (A required column is missing: ${needed})`,
-      );
+      throw new ValidationError({
+        vi: 'Thiếu cột bắt buộc: ma_don_vi, ten, loai, ma_cap_tren',
+        en: `A required column is missing: ${needed}`,
+      });
     }
   }
   const errors: ImportRowError[] = [];
@@ -121,7 +126,8 @@ export async function importCommittees(
       errors.push({
         line: row.line,
         code: 'validation_failed',
-        message: 'Dòng không hợp lệ / The row is not valid',
+        message: 'Dòng không hợp lệ',
+        en: 'The row is not valid',
         issues: parsed.error.issues,
       });
       continue;
@@ -133,7 +139,8 @@ export async function importCommittees(
       errors.push({
         line: row.line,
         code: 'duplicate_in_file',
-        message: `Trùng mã "${clash}" với dòng ${takenIds.get(clash)} / Same id as line ${takenIds.get(clash)}`,
+        message: `Trùng mã "${clash}" với dòng ${takenIds.get(clash)}`,
+        en: `Same id as line ${takenIds.get(clash)}`,
       });
       continue;
     }
@@ -142,7 +149,7 @@ export async function importCommittees(
       for (const id of ids) {
         if (await ports.committees.get(id)) {
           throw new ConflictError(
-            `Mã đơn vị "${id}" đã được dùng (The committee id is taken)`,
+            { vi: `Mã đơn vị "${id}" đã được dùng`, en: `The committee id "${id}" is taken` },
             'duplicate_id',
           );
         }

@@ -42,32 +42,45 @@ export async function lineageOf(
 
 async function existing(ports: Pick<CommitteePorts, 'committees'>, orgId: string): Promise<Committee> {
   const committee = await ports.committees.get(orgId);
-  if (!committee) throw new NotFoundError('Committee');
+  if (!committee) throw new NotFoundError('committee');
   return committee;
 }
 
-const NOT_ADMIN =
-  'Chỉ quản trị viên của cấp ủy cấp trên mới thay đổi được đơn vị này (Only an administrator of a board above it)';
+const NOT_ADMIN = {
+  vi: 'Chỉ quản trị viên của cấp ủy cấp trên mới thay đổi được đơn vị này',
+  en: 'Only an administrator of a board above it',
+};
 
 function assertParentFits(kind: CommitteeKind, parent: Committee): void {
   if (!parentKindsOf(kind).includes(parent.kind)) {
-    throw new ValidationError(
-      'Đơn vị cấp trên không phù hợp: đơn vị chỉ trực thuộc ban tổ chức, quận ủy hoặc huyện ủy (The parent must be a board)',
-    );
+    throw new ValidationError({
+      vi: 'Đơn vị cấp trên không phù hợp: đơn vị chỉ trực thuộc ban tổ chức, quận ủy hoặc huyện ủy',
+      en: 'The parent must be a board',
+    });
   }
   if (!isOpen(parent)) {
-    throw new ConflictError('Đơn vị cấp trên đã giải thể (The parent committee is closed)', 'closed');
+    throw new ConflictError(
+      { vi: 'Đơn vị cấp trên đã giải thể', en: 'The parent committee is closed' },
+      'closed',
+    );
   }
 }
 
 function checkHamlets(kind: CommitteeKind, hamlets: readonly Hamlet[] | undefined): void {
   if (!hamlets?.length) return;
   if (kind !== 'residence') {
-    throw new ValidationError('Chỉ đảng ủy xã, phường mới có ấp, khu vực (Only wards have hamlets)');
+    throw new ValidationError({
+      vi: 'Chỉ đảng ủy xã, phường mới có ấp, khu vực',
+      en: 'Only wards have hamlets',
+    });
   }
   const seen = new Set<string>();
   for (const h of hamlets) {
-    if (seen.has(h.id)) throw new ValidationError(`Mã ấp, khu vực "${h.id}" bị trùng (Duplicate hamlet id)`);
+    if (seen.has(h.id))
+      throw new ValidationError({
+        vi: `Mã ấp, khu vực "${h.id}" bị trùng`,
+        en: `Duplicate hamlet id "${h.id}"`,
+      });
     seen.add(h.id);
   }
 }
@@ -83,13 +96,16 @@ export async function planCommittee(
   ports: Pick<CommitteePorts, 'committees'>,
 ): Promise<Committee[]> {
   const parent = await ports.committees.get(input.parentId);
-  if (!parent) throw new NotFoundError('Committee');
+  if (!parent) throw new NotFoundError('committee');
   const parentLineage = await lineageOf(ports, parent);
   if (!isInAdminSubtree(principal, parentLineage)) throw new ForbiddenError(NOT_ADMIN);
   assertParentFits(input.kind, parent);
   checkHamlets(input.kind, input.hamlets);
   if (input.ruleSet && input.kind !== 'residence') {
-    throw new ValidationError('Chỉ đảng ủy xã, phường chọn bộ quy định (Only wards choose a rule set)');
+    throw new ValidationError({
+      vi: 'Chỉ đảng ủy xã, phường chọn bộ quy định',
+      en: 'Only wards choose a rule set',
+    });
   }
   const committee: Committee = {
     id: input.id,
@@ -105,7 +121,10 @@ export async function planCommittee(
 
 function duplicateId(id: string): ConflictError {
   return new ConflictError(
-    `Mã đơn vị "${id}" (hoặc mã một ấp, khu vực của nó) đã được dùng (The committee id is taken)`,
+    {
+      vi: `Mã đơn vị "${id}" (hoặc mã một ấp, khu vực của nó) đã được dùng`,
+      en: `The committee id "${id}" (or one of its hamlets' ids) is taken`,
+    },
     'duplicate_id',
   );
 }
@@ -134,7 +153,13 @@ export async function ensureRootBoard(
   const found = await ports.committees.get(input.id);
   if (found) {
     if (found.kind !== 'board') {
-      throw new ConflictError(`Mã "${input.id}" là của một đơn vị không phải ban tổ chức`, 'duplicate_id');
+      throw new ConflictError(
+        {
+          vi: `Mã "${input.id}" là của một đơn vị không phải ban tổ chức`,
+          en: `The id "${input.id}" belongs to a committee that is not a board`,
+        },
+        'duplicate_id',
+      );
     }
     return { committee: found, created: false };
   }
@@ -179,9 +204,13 @@ export async function changeCommittee(
   ports: CommitteePorts,
 ): Promise<Committee> {
   const { committee } = await changeable(principal, orgId, ports);
-  if (!isOpen(committee)) throw new ConflictError('Đơn vị đã giải thể (The committee is closed)', 'closed');
+  if (!isOpen(committee))
+    throw new ConflictError({ vi: 'Đơn vị đã giải thể', en: 'The committee is closed' }, 'closed');
   if (changes.ruleSet && committee.kind !== 'residence') {
-    throw new ValidationError('Chỉ đảng ủy xã, phường chọn bộ quy định (Only wards choose a rule set)');
+    throw new ValidationError({
+      vi: 'Chỉ đảng ủy xã, phường chọn bộ quy định',
+      en: 'Only wards choose a rule set',
+    });
   }
   let added: Hamlet[] = [];
   if (changes.hamlets) {
@@ -189,9 +218,10 @@ export async function changeCommittee(
     const kept = new Set(changes.hamlets.map((h) => h.id));
     const dropped = (committee.hamlets ?? []).filter((h) => !kept.has(h.id));
     if (dropped.length > 0) {
-      throw new ValidationError(
-        `Không xóa được ấp, khu vực đã có (${dropped.map((h) => h.name).join(', ')}): lịch sử sinh hoạt còn gắn với chúng (Hamlets cannot be removed)`,
-      );
+      throw new ValidationError({
+        vi: `Không xóa được ấp, khu vực đã có (${dropped.map((h) => h.name).join(', ')}): lịch sử sinh hoạt còn gắn với chúng`,
+        en: 'Hamlets cannot be removed: their meeting history refers to them',
+      });
     }
     const had = new Set((committee.hamlets ?? []).map((h) => h.id));
     added = changes.hamlets.filter((h) => !had.has(h.id));
@@ -238,7 +268,10 @@ export async function moveCommittee(
   const parentLineage = await lineageOf(ports, parent);
   if (wouldCreateCycle(committee.id, parentLineage)) {
     throw new ConflictError(
-      'Không chuyển được: đơn vị cấp trên mới nằm trong chính đơn vị này (The move would make a cycle)',
+      {
+        vi: 'Không chuyển được: đơn vị cấp trên mới nằm trong chính đơn vị này',
+        en: 'The move would make a cycle',
+      },
       'cycle',
     );
   }
@@ -261,7 +294,10 @@ export async function closeCommittee(
   const open = (await ports.committees.children(orgId)).filter((c) => c.kind !== 'hamlet_cell' && isOpen(c));
   if (open.length > 0) {
     throw new ConflictError(
-      `Còn ${open.length} đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước (Close or move its committees first)`,
+      {
+        vi: `Còn ${open.length} đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước`,
+        en: `${open.length} committees under it are open: close or move them first`,
+      },
       'has_children',
     );
   }

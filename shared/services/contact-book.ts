@@ -47,10 +47,13 @@ export async function contactBookOf(
   memberId: string,
 ): Promise<ContactBook> {
   const member = await ports.members.get(memberId);
-  if (!member) throw new NotFoundError('Member');
+  if (!member) throw new NotFoundError('member');
   const introductions = await ports.introductions.ofMember(memberId);
   if (!maySeeContactBook(actor, member, introductions)) {
-    throw new ForbiddenError("This member's contact book is not yours to see");
+    throw new ForbiddenError({
+      vi: 'Đồng chí không được xem sổ liên hệ của đảng viên này',
+      en: "This member's contact book is not yours to see",
+    });
   }
   const [travelNotices, exemptions, invitations, comments, evaluations] = await Promise.all([
     ports.members.travelNotices(memberId),

@@ -24,10 +24,17 @@ export async function requestDeletion(
   ports: Pick<DeletionPorts, 'deletionRequests' | 'introductions' | 'clock'>,
 ): Promise<{ created: boolean; possibility: Possibility }> {
   if (principal.role !== 'member')
-    throw new ForbiddenError('Only a member asks for their own data to be deleted');
+    throw new ForbiddenError({
+      vi: 'Chỉ đảng viên mới đề nghị xoá dữ liệu của chính mình',
+      en: 'Only a member asks for their own data to be deleted',
+    });
   const introductions = await ports.introductions.ofMember(principal.sub);
   const orgIds = [...new Set(introductions.map((i) => i.residenceOrgId))];
-  if (orgIds.length === 0) throw new ValidationError('Đồng chí chưa được giới thiệu về nơi cư trú nào');
+  if (orgIds.length === 0)
+    throw new ValidationError({
+      vi: 'Đồng chí chưa được giới thiệu về nơi cư trú nào',
+      en: 'You have not been introduced to any place of residence',
+    });
   const now = ports.clock.now();
   let created = false;
   for (const orgId of orgIds) {
@@ -47,8 +54,10 @@ function mayHandle(principal: Principal, orgId: string): boolean {
   return principal.orgId === orgId && (principal.role === 'chair' || principal.role === 'secretary');
 }
 
-const NOT_HEAD =
-  'Chỉ bí thư, phó bí thư của cấp ủy nơi cư trú xử lý yêu cầu xoá dữ liệu (Only the residence committee heads)';
+const NOT_HEAD = {
+  vi: 'Chỉ bí thư, phó bí thư của cấp ủy nơi cư trú xử lý yêu cầu xoá dữ liệu',
+  en: 'Only the residence committee heads handle deletion requests',
+};
 
 /** The committee's requests, each with when it can be completed. */
 export async function deletionRequestsOf(
@@ -80,21 +89,27 @@ export async function completeDeletion(
 ): Promise<{ outcome: 'completed' | 'already_completed'; request: DeletionRequest }> {
   if (!mayHandle(principal, orgId)) throw new ForbiddenError(NOT_HEAD);
   const request = await ports.deletionRequests.get(orgId, memberId);
-  if (!request) throw new NotFoundError('Deletion request');
+  if (!request) throw new NotFoundError('deletion_request');
   if (request.status === 'completed') return { outcome: 'already_completed', request };
   const now = ports.clock.now();
   const today = localDate(now);
   const possibility = deletionPossibility(await ports.introductions.ofMember(memberId), today);
   if (possibility.state === 'in_contact') {
     throw new ConflictError(
-      'Chưa thể xoá: đảng viên đang giữ mối liên hệ với nơi cư trú, hồ sơ còn cần cho việc sinh hoạt (The contact is in force)',
+      {
+        vi: 'Chưa thể xoá: đảng viên đang giữ mối liên hệ với nơi cư trú, hồ sơ còn cần cho việc sinh hoạt',
+        en: 'The contact is in force',
+      },
       'deletion_not_yet',
     );
   }
   if (possibility.state === 'keeping_time') {
     const [y, m, d] = possibility.from.split('-');
     throw new ConflictError(
-      `Chưa thể xoá trước ngày ${d}/${m}/${y}: hồ sơ được lưu 2 năm sau khi kết thúc sinh hoạt để phục vụ báo cáo và giải quyết khiếu nại (Not before ${possibility.from})`,
+      {
+        vi: `Chưa thể xoá trước ngày ${d}/${m}/${y}: hồ sơ được lưu 2 năm sau khi kết thúc sinh hoạt để phục vụ báo cáo và giải quyết khiếu nại`,
+        en: `Not before ${possibility.from}: records are kept two years after the contact ends`,
+      },
       'deletion_not_yet',
       { possibleFrom: possibility.from },
     );

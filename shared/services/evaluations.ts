@@ -97,15 +97,16 @@ interface Subject {
 
 function assertResidenceStaff(principal: Principal, orgId: string): void {
   if (!isResidenceStaffOf(principal, orgId)) {
-    throw new ForbiddenError(
-      'Chỉ cấp ủy nơi cư trú của đảng viên được nhận xét (Only the residence committee evaluates its members)',
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ cấp ủy nơi cư trú của đảng viên được nhận xét',
+      en: 'Only the residence committee evaluates its members',
+    });
   }
 }
 
 async function residenceCommittee(ports: EvaluationPorts, orgId: string): Promise<Committee> {
   const committee = await ports.committees.get(orgId);
-  if (committee?.kind !== 'residence') throw new NotFoundError('Residence committee');
+  if (committee?.kind !== 'residence') throw new NotFoundError('residence_committee');
   return committee;
 }
 
@@ -149,7 +150,7 @@ async function loadSubject(
     introduction = listed.introduction;
     memberName = listed.memberName;
   }
-  if (!introduction) throw new NotFoundError('Member of this residence committee');
+  if (!introduction) throw new NotFoundError('residence_member');
   const memberId = introduction.memberId;
   const ruleSet = ruleSetOf(committee);
   const today = localDate(ports.clock.now());
@@ -160,7 +161,7 @@ async function loadSubject(
     ports.members.travelNotices(memberId),
     ports.invitations.ofMember(memberId, year),
   ]);
-  if (!member) throw new NotFoundError('Member');
+  if (!member) throw new NotFoundError('member');
   const introducedButExempt = isIntroducedButExempt(ruleSet, member.category, exemptions, on);
   return {
     committee,
@@ -294,7 +295,7 @@ export async function getEvaluation(
 function assertVersion(expected: number | undefined, current: number): void {
   if (expected !== undefined && expected !== current) {
     throw new ConflictError(
-      'Bản nhận xét đã được người khác sửa; hãy tải lại (stale version)',
+      { vi: 'Bản nhận xét đã được người khác sửa; hãy tải lại', en: 'stale version' },
       'stale_version',
       {
         current,
@@ -305,7 +306,10 @@ function assertVersion(expected: number | undefined, current: number): void {
 
 function assertNotSubmitted(evaluation: Evaluation | undefined): void {
   if (evaluation?.status === 'submitted') {
-    throw new ConflictError('Nhận xét đã gửi, không sửa được (already submitted)', 'evaluation_submitted');
+    throw new ConflictError(
+      { vi: 'Nhận xét đã gửi, không sửa được', en: 'already submitted' },
+      'evaluation_submitted',
+    );
   }
 }
 
@@ -454,7 +458,11 @@ export async function recordConsultation(
   const committee = await residenceCommittee(ports, input.orgId);
   const subject = await loadSubject(ports, committee, input.year, input.memberId);
   const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
-  if (!existing) throw new NotFoundError('Evaluation draft (save the draft first)');
+  if (!existing)
+    throw new NotFoundError('evaluation_draft', {
+      vi: 'hãy lưu bản nháp trước',
+      en: 'save the draft first',
+    });
   assertNotSubmitted(existing);
   assertVersion(input.version, existing.version);
   const next: Evaluation = {
@@ -504,14 +512,15 @@ export async function submitEvaluation(
   input: SubmitEvaluationInput,
 ): Promise<EvaluationView> {
   if (principal.role !== 'chair' || principal.orgId !== input.orgId) {
-    throw new ForbiddenError(
-      'Chỉ đồng chí chủ trì gửi nhận xét thay mặt cấp ủy (Only the chair submits, for the committee)',
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ đồng chí chủ trì gửi nhận xét thay mặt cấp ủy',
+      en: 'Only the chair submits, for the committee',
+    });
   }
   const committee = await residenceCommittee(ports, input.orgId);
   const subject = await loadSubject(ports, committee, input.year, input.memberId);
   const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
-  if (!existing) throw new NotFoundError('Evaluation draft');
+  if (!existing) throw new NotFoundError('evaluation_draft');
   if (existing.status === 'submitted') return viewOf(subject, input.year, existing);
   assertVersion(input.version, existing.version);
   assertFormKind(existing.form, subject.formKind);

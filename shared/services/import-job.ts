@@ -59,15 +59,19 @@ export async function startImport(
   report: ProgressMessage,
 ): Promise<{ job: ImportJob; started: boolean }> {
   if (!isWorkplaceStaff(principal)) {
-    throw new ForbiddenError('Only the staff of the introducing workplace committee import its members');
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cấp ủy nơi công tác đã giới thiệu mới nhập được danh sách đảng viên của đơn vị',
+      en: 'Only the staff of the introducing workplace committee import its members',
+    });
   }
   if (!/\.csv$/i.test(file.fileName)) {
-    throw new ValidationError('The file must be a CSV file (.csv)', [
-      { code: 'custom', path: ['file'], message: 'tệp phải có đuôi .csv' },
-    ]);
+    throw new ValidationError(
+      { vi: 'Tệp phải là tệp CSV (.csv)', en: 'The file must be a CSV file (.csv)' },
+      [{ code: 'custom', path: ['file'], message: 'tệp phải có đuôi .csv' }],
+    );
   }
   if (file.fileSize !== undefined && file.fileSize > MAX_IMPORT_FILE_BYTES) {
-    throw new ValidationError('The file is too large', [
+    throw new ValidationError({ vi: 'Tệp quá lớn', en: 'The file is too large' }, [
       { code: 'custom', path: ['file'], message: 'tệp quá lớn (tối đa 5 MB)' },
     ]);
   }
@@ -205,7 +209,7 @@ export function decodeCsv(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ValidationError('The file is not UTF-8 text');
+    throw new ValidationError({ vi: 'Tệp không phải văn bản UTF-8', en: 'The file is not UTF-8 text' });
   }
 }
 
@@ -216,10 +220,6 @@ function csvCell(value: string): string {
 }
 
 /** The Vietnamese half of the import's "vi / en" messages. */
-function vietnamese(message: string): string {
-  return message.split(' / ')[0] ?? message;
-}
-
 /** The rules an import row can break, in the words of the people who read the file (no rule numbers). */
 const RULE_REASONS: Record<string, string> = {
   R1: 'cấp ủy nơi cư trú không hợp lệ (phải là đảng ủy xã, phường, thị trấn) hoặc cấp ủy gửi không phải cấp ủy nơi công tác',
@@ -246,7 +246,7 @@ export function failedLineReason(error: ImportRowError): string {
   });
   if (issues.length > 0) return issues.join('; ');
   if (error.code === 'rule_violation') return (error.rule && RULE_REASONS[error.rule]) ?? 'trái quy định';
-  return CODE_REASONS[error.code] ?? vietnamese(error.message);
+  return CODE_REASONS[error.code] ?? error.message;
 }
 
 /**

@@ -20,7 +20,9 @@ import {
 export interface ImportRowError {
   line: number;
   code: string;
+  /** Vietnamese; `en` the same in English. */
   message: string;
+  en: string;
   rule?: string;
   issues?: readonly (CsvIssue | unknown)[];
 }
@@ -75,17 +77,18 @@ async function forEachConcurrently<T>(
 
 function rowError(line: number, error: unknown): ImportRowError {
   if (error instanceof RuleViolationError) {
-    return { line, code: 'rule_violation', rule: error.rule, message: error.message };
+    return { line, code: 'rule_violation', rule: error.rule, message: error.message, en: error.en };
   }
   if (error instanceof ValidationError) {
-    return { line, code: error.code, message: error.message, issues: error.issues };
+    return { line, code: error.code, message: error.message, en: error.en, issues: error.issues };
   }
-  if (error instanceof DomainError) return { line, code: error.code, message: error.message };
+  if (error instanceof DomainError) return { line, code: error.code, message: error.message, en: error.en };
   // Not the row's fault (e.g. throttling): the row can be imported again by sending the file again.
   return {
     line,
     code: 'internal',
-    message: 'Lỗi hệ thống, hãy gửi lại tệp / Internal error, send the file again',
+    message: 'Lỗi hệ thống, hãy gửi lại tệp',
+    en: 'Internal error, send the file again',
   };
 }
 
@@ -122,7 +125,10 @@ export async function importIntroductions(
 ): Promise<ImportReport> {
   const workplaceOrgId = options.workplaceOrgId ?? actor.orgId;
   if (!isWorkplaceStaffOf(actor, workplaceOrgId)) {
-    throw new ForbiddenError('Only the staff of the introducing workplace committee import its members');
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cấp ủy nơi công tác đã giới thiệu mới nhập được danh sách đảng viên của đơn vị',
+      en: 'Only the staff of the introducing workplace committee import its members',
+    });
   }
   const parsed = parseIntroductionCsv(csvText);
   const errors: ImportRowError[] = [];
@@ -134,7 +140,8 @@ export async function importIntroductions(
       errors.push({
         line: row.line,
         code: 'validation_failed',
-        message: 'Dòng không hợp lệ / The row is not valid',
+        message: 'Dòng không hợp lệ',
+        en: 'The row is not valid',
         issues: row.issues,
       });
       continue;
@@ -145,7 +152,8 @@ export async function importIntroductions(
       errors.push({
         line: row.line,
         code: 'duplicate_in_file',
-        message: `Trùng số thẻ đảng với dòng ${first} / Same party card number as line ${first}`,
+        message: `Trùng số thẻ đảng với dòng ${first}`,
+        en: `Same party card number as line ${first}`,
       });
       continue;
     }

@@ -133,26 +133,30 @@ export async function introductionContext(
 ): Promise<IntroductionContext> {
   const workplaceOrgId = request.workplaceOrgId ?? actor.orgId;
   if (!isWorkplaceStaffOf(actor, workplaceOrgId)) {
-    throw new ForbiddenError('Only the staff of the introducing workplace committee introduce its members');
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cấp ủy nơi công tác mới giới thiệu được đảng viên của đơn vị',
+      en: 'Only the staff of the introducing workplace committee introduce its members',
+    });
   }
   const now = ports.clock.now();
   const today = localDate(now);
   const issuedOn = request.issuedOn ?? today;
   if (issuedOn > today) {
-    throw new ValidationError('The introduction date is in the future', [
-      { code: 'custom', path: ['issuedOn'], message: 'ngày giới thiệu không được ở tương lai' },
-    ]);
+    throw new ValidationError(
+      { vi: 'Ngày giới thiệu chưa đến', en: 'The introduction date is in the future' },
+      [{ code: 'custom', path: ['issuedOn'], message: 'ngày giới thiệu không được ở tương lai' }],
+    );
   }
   const [workplace, residence] = await Promise.all([
     ports.committees.get(workplaceOrgId),
     ports.committees.get(request.residenceOrgId),
   ]);
-  if (!workplace) throw new NotFoundError('Workplace committee');
-  if (!residence) throw new NotFoundError('Residence committee');
+  if (!workplace) throw new NotFoundError('workplace_committee');
+  if (!residence) throw new NotFoundError('residence_committee');
   // A closed committee keeps its history but takes no new introductions, from either side (issue 14).
   if (workplace.closedAt !== undefined || residence.closedAt !== undefined) {
     throw new ConflictError(
-      'Đơn vị đã giải thể, không nhận giới thiệu mới (The committee is closed)',
+      { vi: 'Đơn vị đã giải thể, không nhận giới thiệu mới', en: 'The committee is closed' },
       'closed',
     );
   }
@@ -182,7 +186,10 @@ export async function planIntroduction(
       return { kind: 'existing', introduction: active, member: existing };
     }
     throw new ConflictError(
-      'đảng viên đang có giấy giới thiệu còn hiệu lực; hãy chấm dứt giấy đó trước (an introduction is in force: end it first)',
+      {
+        vi: 'đảng viên đang có giấy giới thiệu còn hiệu lực; hãy chấm dứt giấy đó trước',
+        en: 'an introduction is in force: end it first',
+      },
       'active_introduction',
     );
   }
@@ -277,13 +284,13 @@ export async function introduceMember(
 
 async function loadIntroduction(ports: Pick<IntroductionPorts, 'introductions'>, id: string) {
   const introduction = await ports.introductions.get(id);
-  if (!introduction) throw new NotFoundError('Introduction');
+  if (!introduction) throw new NotFoundError('introduction');
   return introduction;
 }
 
 async function memberNameOf(ports: Pick<IntroductionPorts, 'members'>, memberId: string): Promise<string> {
   const member = await ports.members.get(memberId);
-  if (!member) throw new NotFoundError('Member');
+  if (!member) throw new NotFoundError('member');
   return member.fullName;
 }
 
@@ -311,7 +318,10 @@ export async function receiveIntroduction(
   for (let attempt = 1; ; attempt++) {
     const introduction = await loadIntroduction(ports, introductionId);
     if (!isResidenceStaffOf(actor, introduction.residenceOrgId)) {
-      throw new ForbiddenError('Only the staff of the receiving residence committee receive an introduction');
+      throw new ForbiddenError({
+        vi: 'Chỉ cán bộ cấp ủy nơi cư trú được giới thiệu đến mới tiếp nhận được',
+        en: 'Only the staff of the receiving residence committee receive an introduction',
+      });
     }
     assertMayReceive(introduction);
     assertHamletOf(await ports.committees.get(request.hamletId), introduction.residenceOrgId);
@@ -331,9 +341,13 @@ export async function receiveIntroduction(
       assertDatedWithinIntroduction('R5', introduction, receivedOn, today);
       const receivedByName = request.receivedByName ?? (await ports.staff.get(actor.sub))?.fullName;
       if (!receivedByName) {
-        throw new ValidationError('The receiving officer is needed for page 2', [
-          { code: 'custom', path: ['receivedByName'], message: 'cần tên người tiếp nhận' },
-        ]);
+        throw new ValidationError(
+          {
+            vi: 'Cần tên cán bộ tiếp nhận để ghi trang 2 của giấy giới thiệu',
+            en: 'The receiving officer is needed for page 2',
+          },
+          [{ code: 'custom', path: ['receivedByName'], message: 'cần tên người tiếp nhận' }],
+        );
       }
       next = {
         ...introduction,
@@ -368,7 +382,10 @@ export async function endIntroduction(
   for (let attempt = 1; ; attempt++) {
     const introduction = await loadIntroduction(ports, introductionId);
     if (!isWorkplaceStaffOf(actor, introduction.workplaceOrgId)) {
-      throw new ForbiddenError('Only the staff of the introducing workplace committee end the contact');
+      throw new ForbiddenError({
+        vi: 'Chỉ cán bộ cấp ủy nơi công tác đã giới thiệu mới chấm dứt được việc giữ mối liên hệ',
+        en: 'Only the staff of the introducing workplace committee end the contact',
+      });
     }
     if (introduction.status === 'ended' && introduction.end?.reason === request.reason) {
       return { outcome: 'unchanged', introduction };
@@ -402,7 +419,7 @@ export async function endIntroduction(
 
 async function loadMember(ports: Pick<IntroductionPorts, 'members'>, memberId: string): Promise<Member> {
   const member = await ports.members.get(memberId);
-  if (!member) throw new NotFoundError('Member');
+  if (!member) throw new NotFoundError('member');
   return member;
 }
 
@@ -420,9 +437,10 @@ export async function recordTravelNotice(
 ): Promise<RecordOutcome<TravelNotice>> {
   const member = await loadMember(ports, memberId);
   if (!isWorkplaceStaffOf(actor, member.workplaceOrgId)) {
-    throw new ForbiddenError(
-      "thông báo đi vắng do cấp ủy nơi công tác của đảng viên gửi (the member's workplace committee gives the travel notice)",
-    );
+    throw new ForbiddenError({
+      vi: 'thông báo đi vắng do cấp ủy nơi công tác của đảng viên gửi',
+      en: "the member's workplace committee gives the travel notice",
+    });
   }
   assertTravelPeriod(input.from, input.until);
   // The same notice sent again (a retry) is found, not written twice.
@@ -515,7 +533,7 @@ export async function listCommitteeMembers(
   query: MemberListQuery,
 ): Promise<{ items: CommitteeMemberRow[]; cursor?: string }> {
   const committee = await ports.committees.get(committeeId);
-  if (!committee) throw new NotFoundError('Committee');
+  if (!committee) throw new NotFoundError('committee');
   const status = STATUS_OF_LIST[query.status];
   const page = { status, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
   let result: Awaited<ReturnType<IntroductionRepository['ofResidence']>>;
@@ -527,19 +545,27 @@ export async function listCommitteeMembers(
       });
     } else if (isIntroducingCommittee(committee) && isWorkplaceStaffOf(actor, committee.id)) {
       if (query.hamlet) {
-        throw new ValidationError('The hamlet filter applies to a residence committee', [
-          { code: 'custom', path: ['hamlet'], message: 'chỉ lọc theo ấp ở cấp ủy nơi cư trú' },
-        ]);
+        throw new ValidationError(
+          {
+            vi: 'Chỉ lọc theo ấp, khu vực với cấp ủy nơi cư trú',
+            en: 'The hamlet filter applies to a residence committee',
+          },
+          [{ code: 'custom', path: ['hamlet'], message: 'chỉ lọc theo ấp ở cấp ủy nơi cư trú' }],
+        );
       }
       result = await ports.introductions.ofWorkplace(committee.id, page);
     } else {
-      throw new ForbiddenError('Only the staff of this committee list its members');
+      throw new ForbiddenError({
+        vi: 'Chỉ cán bộ của đơn vị mới xem được danh sách đảng viên của đơn vị',
+        en: 'Only the staff of this committee list its members',
+      });
     }
   } catch (error) {
     if (error instanceof ConflictError && error.code === 'invalid_cursor') {
-      throw new ValidationError('The paging cursor is not valid', [
-        { code: 'custom', path: ['cursor'], message: 'con trỏ phân trang không hợp lệ' },
-      ]);
+      throw new ValidationError(
+        { vi: 'Con trỏ phân trang không hợp lệ', en: 'The paging cursor is not valid' },
+        [{ code: 'custom', path: ['cursor'], message: 'con trỏ phân trang không hợp lệ' }],
+      );
     }
     throw error;
   }
@@ -575,15 +601,19 @@ export async function introductionLetterOf(
     isWorkplaceStaffOf(actor, introduction.workplaceOrgId) ||
     isResidenceStaffOf(actor, introduction.residenceOrgId) ||
     (actor.role === 'member' && actor.sub === introduction.memberId);
-  if (!allowed) throw new ForbiddenError('This letter is not yours to see');
+  if (!allowed)
+    throw new ForbiddenError({
+      vi: 'Đồng chí không được xem giấy giới thiệu này',
+      en: 'This letter is not yours to see',
+    });
   const [member, workplace, residence, workplaceStaff] = await Promise.all([
     loadMember(ports, introduction.memberId),
     ports.committees.get(introduction.workplaceOrgId),
     ports.committees.get(introduction.residenceOrgId),
     ports.staff.ofCommittee(introduction.workplaceOrgId),
   ]);
-  if (!workplace) throw new NotFoundError('Workplace committee');
-  if (!residence) throw new NotFoundError('Residence committee');
+  if (!workplace) throw new NotFoundError('workplace_committee');
+  if (!residence) throw new NotFoundError('residence_committee');
   const [parent, hamlet] = await Promise.all([
     workplace.parentId ? ports.committees.get(workplace.parentId) : undefined,
     introduction.receipt ? ports.committees.get(introduction.receipt.hamletId) : undefined,
@@ -591,8 +621,10 @@ export async function introductionLetterOf(
   const signer = letterSigner(workplaceStaff);
   if (!signer) {
     throw new ConflictError(
-      'Cấp ủy nơi công tác chưa có bí thư hoặc phó bí thư để ký giấy giới thiệu; quản trị viên giao chức vụ bằng /canbo ' +
-        '(The workplace committee has no bí thư or phó bí thư on record to sign the letter)',
+      {
+        vi: 'Cấp ủy nơi công tác chưa có bí thư hoặc phó bí thư để ký giấy giới thiệu; quản trị viên giao chức vụ bằng /canbo',
+        en: 'The workplace committee has no secretary or deputy secretary on record to sign the letter',
+      },
       'no_letter_signer',
     );
   }

@@ -85,7 +85,10 @@ export interface InvitationPorts {
 /** A worker holds the invitation right now: the task is retried later (SQS: a batch item failure). */
 export class InvitationInFlightError extends ConflictError {
   constructor() {
-    super('Another worker is delivering this invitation', 'invitation_in_flight');
+    super(
+      { vi: 'Giấy mời này đang được gửi', en: 'Another worker is delivering this invitation' },
+      'invitation_in_flight',
+    );
   }
 }
 
@@ -155,17 +158,32 @@ export async function startInvitations(
   ports: InvitationPorts,
 ): Promise<StartedInvitations> {
   const meeting = await ports.meetings.get(meetingId);
-  if (!meeting) throw new NotFoundError('Meeting');
+  if (!meeting) throw new NotFoundError('meeting');
   if (!isResidenceStaffOf(principal, meeting.residenceOrgId)) {
-    throw new ForbiddenError('Only staff of the residence committee send its invitations');
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cấp ủy nơi cư trú mới gửi giấy mời của đơn vị',
+      en: 'Only staff of the residence committee send its invitations',
+    });
   }
   const now = ports.clock.now();
   // A meeting called off sends no letters (issue 16).
   if (meeting.status === 'cancelled') {
-    throw new ConflictError('The meeting is cancelled: no invitations are sent', 'meeting_cancelled');
+    throw new ConflictError(
+      {
+        vi: 'Cuộc họp đã bị hủy: không gửi giấy mời',
+        en: 'The meeting is cancelled: no invitations are sent',
+      },
+      'meeting_cancelled',
+    );
   }
   if (hasStarted(meeting, now)) {
-    throw new ConflictError('The meeting has started: invitations can no longer be sent', 'meeting_started');
+    throw new ConflictError(
+      {
+        vi: 'Cuộc họp đã bắt đầu: không gửi giấy mời được nữa',
+        en: 'The meeting has started: invitations can no longer be sent',
+      },
+      'meeting_started',
+    );
   }
   // R4: under a rule set that does not invite exempt members, one exempt on the meeting's date is left out.
   const committee = await ports.committees.get(meeting.residenceOrgId);

@@ -74,12 +74,15 @@ export async function linkCodeSheet(
   botUsername: string,
 ): Promise<LinkCodeSheet> {
   const committee = await committeeWithHamlets(ports.committees, orgId);
-  if (!committee) throw new NotFoundError('Committee');
+  if (!committee) throw new NotFoundError('committee');
   const residence = committee.kind === 'residence';
   const allowed =
     principal.orgId === orgId && (residence ? isResidenceStaff(principal) : isWorkplaceStaff(principal));
   if (!allowed) {
-    throw new ForbiddenError("Only the committee's own staff print its members' link codes");
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ của chính cấp ủy mới in mã liên kết của đảng viên',
+      en: "Only the committee's own staff print its members' link codes",
+    });
   }
   const now = ports.clock.now();
   const source = residence

@@ -68,10 +68,13 @@ export async function issueMemberLinkCode(
   ports: LinkCodePorts,
 ): Promise<IssuedLinkCode> {
   const member = await ports.members.get(memberId);
-  if (!member) throw new NotFoundError('Member');
+  if (!member) throw new NotFoundError('member');
   const introductions = await ports.introductions.ofMember(memberId);
   if (!mayIssueMemberLinkCode(principal, member, introductions)) {
-    throw new ForbiddenError("Only staff of the member's workplace or residence committee issue a link code");
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cấp ủy nơi công tác hoặc nơi cư trú của đảng viên mới cấp mã liên kết',
+      en: "Only staff of the member's workplace or residence committee issue a link code",
+    });
   }
   return createLinkCode({ kind: 'member', id: memberId }, principal.sub, ports);
 }
@@ -84,9 +87,12 @@ export async function issueStaffLinkCode(
 ): Promise<IssuedLinkCode> {
   // A person with several assignments: the one in the caller's committee decides.
   const staff = (await ports.staff.get(staffId, principal.orgId)) ?? (await ports.staff.get(staffId));
-  if (!staff) throw new NotFoundError('Staff');
+  if (!staff) throw new NotFoundError('staff');
   if (!mayIssueStaffLinkCode(principal, staff)) {
-    throw new ForbiddenError('Only staff of the same committee issue a staff link code');
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cùng cấp ủy mới cấp mã liên kết cho cán bộ',
+      en: 'Only staff of the same committee issue a staff link code',
+    });
   }
   return createLinkCode({ kind: 'staff', id: staffId }, principal.sub, ports);
 }

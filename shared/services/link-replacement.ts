@@ -187,7 +187,7 @@ export async function decideLinkReplacement(
   ports: LinkWatchPorts,
 ): Promise<LinkDecision> {
   const pending = await ports.chatLinks.pendingLink(requestId);
-  if (!pending) throw new NotFoundError('Link request');
+  if (!pending) throw new NotFoundError('link_request');
   if (decider.kind === 'owner') {
     // The account being replaced, still linked to the person while the request waits (after it, a second
     // press is only told the request was handled).
@@ -200,7 +200,11 @@ export async function decideLinkReplacement(
       decider.userId === pending.replaces.userId &&
       (pending.status !== 'pending' ||
         (current?.kind === pending.subject.kind && current.id === pending.subject.id));
-    if (!isOwner) throw new ForbiddenError('Only the account being replaced confirms it');
+    if (!isOwner)
+      throw new ForbiddenError({
+        vi: 'Chỉ tài khoản đang được thay thế mới xác nhận được',
+        en: 'Only the account being replaced confirms it',
+      });
   } else if (
     !mayDecideLinkReplacement(
       decider.principal,
@@ -208,9 +212,10 @@ export async function decideLinkReplacement(
       await adminOver(decider.principal, pending.orgIds, ports),
     )
   ) {
-    throw new ForbiddenError(
-      "Chỉ bí thư, phó bí thư của cấp ủy đồng chí ấy hoặc quản trị viên mới quyết định được (Only the person's committee heads or an administrator)",
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ bí thư, phó bí thư của cấp ủy đồng chí ấy hoặc quản trị viên mới quyết định được',
+      en: "Only the person's committee heads or an administrator",
+    });
   }
   if (pending.status !== 'pending') return { outcome: 'already_decided', pending };
   const now = ports.clock.now();
@@ -269,15 +274,19 @@ export async function unlinkByAdmin(
   >,
 ): Promise<{ unlinked: number }> {
   if (principal.role !== 'admin')
-    throw new ForbiddenError('Chỉ quản trị viên mới hủy được liên kết của người khác (Administrators only)');
+    throw new ForbiddenError({
+      vi: 'Chỉ quản trị viên mới hủy được liên kết của người khác',
+      en: 'Administrators only',
+    });
   const exists =
     subject.kind === 'member' ? await ports.members.get(subject.id) : await ports.staff.get(subject.id);
-  if (!exists) throw new NotFoundError(subject.kind === 'member' ? 'Member' : 'Staff');
+  if (!exists) throw new NotFoundError(subject.kind === 'member' ? 'member' : 'staff');
   const orgIds = await committeesOfSubject(subject, ports);
   if (!(await adminOver(principal, orgIds, ports))) {
-    throw new ForbiddenError(
-      'Người này không thuộc đơn vị đồng chí quản lý (The person is outside your committees)',
-    );
+    throw new ForbiddenError({
+      vi: 'Người này không thuộc đơn vị đồng chí quản lý',
+      en: 'The person is outside your committees',
+    });
   }
   let unlinked = 0;
   for (const link of await ports.chatLinks.ofSubject(subject)) {

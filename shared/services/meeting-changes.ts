@@ -75,10 +75,13 @@ const NOBODY_TOLD: ChangeTold = { told: 0, byPath: {}, paper: [], already: 0 };
 
 async function loadForChange(principal: Principal, meetingId: string, ports: MeetingChangePorts) {
   const meeting = await ports.meetings.get(meetingId);
-  if (!meeting) throw new NotFoundError('Meeting');
+  if (!meeting) throw new NotFoundError('meeting');
   // R8: the residence committee that plans the meeting is the one that moves or cancels it.
   if (!isResidenceStaffOf(principal, meeting.residenceOrgId)) {
-    throw new ForbiddenError('Only staff of the residence committee change its meetings');
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cấp ủy nơi cư trú mới thay đổi được cuộc họp của đơn vị',
+      en: 'Only staff of the residence committee change its meetings',
+    });
   }
   return meeting;
 }

@@ -35,6 +35,6 @@ export interface MeetingPorts {
 
 export async function loadMeeting(meetings: MeetingRepository, meetingId: string): Promise<Meeting> {
   const meeting = await meetings.get(meetingId);
-  if (!meeting) throw new NotFoundError('Meeting');
+  if (!meeting) throw new NotFoundError('meeting');
   return meeting;
 }

@@ -56,30 +56,37 @@ export async function planMeeting(
   ports: MeetingPorts,
 ): Promise<PlannedMeeting> {
   if (!isResidenceStaffOf(principal, residenceOrgId)) {
-    throw new ForbiddenError('Only staff of the residence committee plan its meetings');
+    throw new ForbiddenError({
+      vi: 'Chỉ cán bộ cấp ủy nơi cư trú mới lên lịch họp của đơn vị',
+      en: 'Only staff of the residence committee plan its meetings',
+    });
   }
   const committee = await ports.committees.get(residenceOrgId);
-  if (!committee) throw new NotFoundError('Committee');
+  if (!committee) throw new NotFoundError('committee');
   if (committee.kind !== 'residence') {
-    throw new RuleViolationError(
-      'R8',
-      'cuộc họp giữ mối liên hệ do cấp ủy nơi cư trú (phường, xã, thị trấn) tổ chức (contact meetings are held by the residence committee of a ward)',
-    );
+    throw new RuleViolationError('R8', {
+      vi: 'cuộc họp giữ mối liên hệ do cấp ủy nơi cư trú (phường, xã, thị trấn) tổ chức',
+      en: 'contact meetings are held by the residence committee of a ward',
+    });
   }
   // A closed committee keeps its history but holds no new meetings (issue 14).
   if (committee.closedAt !== undefined) {
-    throw new ConflictError('Đơn vị đã giải thể, không lên lịch họp mới (The committee is closed)', 'closed');
+    throw new ConflictError(
+      { vi: 'Đơn vị đã giải thể, không lên lịch họp mới', en: 'The committee is closed' },
+      'closed',
+    );
   }
   if (input.date < localDate(ports.clock.now())) {
-    throw new ValidationError('The meeting date is in the past', [
+    throw new ValidationError({ vi: 'Ngày họp đã qua', en: 'The meeting date is in the past' }, [
       { path: ['date'], message: 'date_in_past' },
     ]);
   }
   const chair = await ports.staff.get(input.chairStaffId);
   if (!chair || chair.orgId !== residenceOrgId) {
-    throw new ValidationError('The chair must be staff of the committee', [
-      { path: ['chairStaffId'], message: 'not_committee_staff' },
-    ]);
+    throw new ValidationError(
+      { vi: 'Người chủ trì phải là cán bộ của cấp ủy', en: 'The chair must be staff of the committee' },
+      [{ path: ['chairStaffId'], message: 'not_committee_staff' }],
+    );
   }
   const meeting: Meeting = {
     id: meetingId(residenceOrgId, input.year, input.round),

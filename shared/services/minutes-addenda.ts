@@ -53,11 +53,11 @@ async function amend(
 ): Promise<AddendumResult> {
   return retryOnConflict(async () => {
     const current = await ports.minutes.get(meetingId);
-    if (!current) throw new NotFoundError('Minutes');
+    if (!current) throw new NotFoundError('minutes');
     const next = change(current);
     if (next !== current) await ports.minutes.save(next, current.version, { events: events(next) });
     const addendum = pick(next);
-    if (!addendum) throw new NotFoundError('Addendum');
+    if (!addendum) throw new NotFoundError('addendum');
     return result(meetingId, next, addendum);
   });
 }

@@ -304,7 +304,7 @@ export async function signatureOf(
   staffId: string,
 ): Promise<Signature> {
   const staff = await ports.staff.get(staffId);
-  if (!staff) throw new NotFoundError('Staff');
+  if (!staff) throw new NotFoundError('staff');
   return { staffId, name: staff.fullName, signedAt: ports.clock.now().toISOString() };
 }
 
@@ -327,7 +327,7 @@ export async function signMinutes(
   assertMaySignAs(principal, meeting, as);
   if (!hasStarted(meeting, ports.clock.now())) {
     throw new ConflictError(
-      'Cuộc họp chưa diễn ra nên chưa ký biên bản được. (The meeting has not taken place yet.)',
+      { vi: 'Cuộc họp chưa diễn ra nên chưa ký biên bản được.', en: 'The meeting has not taken place yet.' },
       'meeting_not_yet',
     );
   }

@@ -428,7 +428,13 @@ async function compileNode(
   depth: number,
 ): Promise<CompileOutcome> {
   if (depth > MAX_DEPTH)
-    throw new ConflictError('The committee tree is deeper than expected (a cycle?)', 'tree_too_deep');
+    throw new ConflictError(
+      {
+        vi: 'Cây đơn vị sâu bất thường; hãy báo quản trị viên kiểm tra',
+        en: 'The committee tree is deeper than expected (a cycle?)',
+      },
+      'tree_too_deep',
+    );
   let outcome: CompileOutcome;
   if (committee.kind === 'residence') {
     const body = await compileResidenceBody(ports, committee, year);
@@ -472,7 +478,13 @@ async function compileNode(
       body,
     );
   } else {
-    throw new ConflictError('Only residence committees and boards have an October report', 'not_reporting');
+    throw new ConflictError(
+      {
+        vi: 'Chỉ cấp ủy nơi cư trú và cấp ủy cấp trên mới có báo cáo kết quả năm',
+        en: 'Only residence committees and boards have an October report',
+      },
+      'not_reporting',
+    );
   }
   options.onCompiled?.(committee.id, outcome);
   return outcome;
@@ -490,7 +502,7 @@ export async function compileOctoberReport(
   options: CompileOptions = {},
 ): Promise<CompileOutcome> {
   const committee = await ports.committees.get(orgId);
-  if (!committee) throw new NotFoundError('Committee');
+  if (!committee) throw new NotFoundError('committee');
   return compileNode(ports, committee, year, options, 0);
 }
 
@@ -560,9 +572,12 @@ export async function assertReportAccess(
   action: 'compile' | 'read',
 ): Promise<void> {
   if (!isStaff(principal))
-    throw new ForbiddenError('Báo cáo dành cho cấp ủy (Reports are for committee staff)');
+    throw new ForbiddenError({ vi: 'Báo cáo dành cho cấp ủy', en: 'Reports are for committee staff' });
   if (action === 'compile' && principal.role === 'viewer') {
-    throw new ForbiddenError('Người xem không tổng hợp được báo cáo (Viewers cannot compile)');
+    throw new ForbiddenError({
+      vi: 'Cán bộ theo dõi không tổng hợp được báo cáo',
+      en: 'Monitoring officers cannot compile',
+    });
   }
   if (committee.kind === 'residence' && isResidenceStaffOf(principal, committee.id)) return;
   if (
@@ -575,9 +590,10 @@ export async function assertReportAccess(
   }
   const boards = (await lineage(ports, committee)).filter((c) => c.kind === 'board');
   if (boards.some((b) => b.id === principal.orgId)) return;
-  throw new ForbiddenError(
-    'Chỉ cấp ủy nơi cư trú và cấp ủy cấp trên xem được báo cáo này (Only the committee and the boards above it)',
-  );
+  throw new ForbiddenError({
+    vi: 'Chỉ cấp ủy nơi cư trú và cấp ủy cấp trên xem được báo cáo này',
+    en: 'Only the committee and the boards above it',
+  });
 }
 
 export async function reportingCommittee(
@@ -586,7 +602,7 @@ export async function reportingCommittee(
 ): Promise<Committee> {
   const committee = await ports.committees.get(orgId);
   if (!committee || (committee.kind !== 'residence' && committee.kind !== 'board')) {
-    throw new NotFoundError('Reporting committee');
+    throw new NotFoundError('reporting_committee');
   }
   return committee;
 }
@@ -611,7 +627,7 @@ export async function getOctoberReport(
   const committee = await reportingCommittee(ports, input.orgId);
   await assertReportAccess(ports, principal, committee, 'read');
   const report = await ports.reports.get(committee.id, input.year);
-  if (!report) throw new NotFoundError('October report');
+  if (!report) throw new NotFoundError('report');
   return report;
 }
 
@@ -627,7 +643,7 @@ export async function octoberReportDocument(
   const committee = await reportingCommittee(ports, input.orgId);
   await assertReportAccess(ports, principal, committee, 'read');
   const report = await ports.reports.get(committee.id, input.year);
-  if (!report) throw new NotFoundError('October report');
+  if (!report) throw new NotFoundError('report');
   const parent = committee.parentId ? await ports.committees.get(committee.parentId) : undefined;
   const workplaceNames = new Map<string, Promise<string>>();
   const workplaceName = (orgId: string) => {

@@ -53,11 +53,14 @@ export async function printPaperInvitations(
   ports: PaperInvitationsPorts,
 ): Promise<PaperInvitations> {
   const found = await ports.meetings.get(meetingId);
-  if (!found) throw new NotFoundError('Meeting');
+  if (!found) throw new NotFoundError('meeting');
   assertMayRunMeeting(principal, found);
   if (found.status === 'cancelled') {
     throw new ConflictError(
-      'Cuộc họp đã hủy: không in giấy mời. (The meeting is cancelled: no invitations are printed.)',
+      {
+        vi: 'Cuộc họp đã hủy: không in giấy mời',
+        en: 'The meeting is cancelled: no invitations are printed',
+      },
       'meeting_cancelled',
     );
   }
@@ -72,7 +75,7 @@ export async function printPaperInvitations(
     committeeWithHamlets(ports.committees, found.residenceOrgId),
     ports.staff.ofCommittee(found.residenceOrgId),
   ]);
-  if (!ward) throw new NotFoundError('Committee');
+  if (!ward) throw new NotFoundError('committee');
   const parent = ward.parentId ? await ports.committees.get(ward.parentId) : undefined;
   const meeting = await withInvitationNumber(found, ward, ports);
   const signer = letterSigner(staff);

@@ -52,7 +52,11 @@ export interface PersonalData {
 
 /** Only the member themselves: staff see members through their own views, with their own rules. */
 export async function personalDataOf(ports: PersonalDataPorts, principal: Principal): Promise<PersonalData> {
-  if (principal.role !== 'member') throw new ForbiddenError('Only a member may ask for their own data');
+  if (principal.role !== 'member')
+    throw new ForbiddenError({
+      vi: 'Chỉ đảng viên mới xem được dữ liệu của chính mình',
+      en: 'Only a member may ask for their own data',
+    });
   const memberId = principal.sub;
   const [profile, introductions, invitations, comments, evaluations, links] = await Promise.all([
     ports.members.profileWithFacts(memberId),

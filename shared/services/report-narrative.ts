@@ -50,9 +50,10 @@ export async function saveReportNarrative(
 ): Promise<SaveNarrativeOutcome> {
   const committee = await reportingCommittee(ports, input.orgId);
   if (!mayWriteNarrative(principal, committee)) {
-    throw new ForbiddenError(
-      'Chỉ cấp ủy lập báo cáo viết phần đánh giá, kiến nghị (Only the reporting committee’s staff write the narrative)',
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ cấp ủy lập báo cáo viết phần đánh giá, kiến nghị',
+      en: 'Only the reporting committee’s staff write the narrative',
+    });
   }
   for (let attempt = 1; ; attempt += 1) {
     const existing = await ports.reports.getNarrative(committee.id, input.year);

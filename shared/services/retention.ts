@@ -132,7 +132,13 @@ export async function anonymiseIfDue(
   for (const introduction of introductions) {
     // The collated lists' index keys are built from the stored name: renaming moves them off the person.
     if (!(await ports.privacy.renameIntroduction(introduction, ANONYMISED_NAME))) {
-      throw new ConflictError('an introduction changed during retention', 'conflict');
+      throw new ConflictError(
+        {
+          vi: 'Giấy giới thiệu vừa thay đổi trong khi dọn dữ liệu hết hạn lưu',
+          en: 'an introduction changed during retention',
+        },
+        'conflict',
+      );
     }
     renamed += 1;
   }

@@ -31,8 +31,8 @@ async function load(memberId: string, meetingId: string, ports: RsvpPorts) {
     ports.meetings.get(meetingId),
     ports.invitations.get(meetingId, memberId),
   ]);
-  if (!meeting) throw new NotFoundError('Meeting');
-  if (!invitation) throw new NotFoundError('Invitation');
+  if (!meeting) throw new NotFoundError('meeting');
+  if (!invitation) throw new NotFoundError('invitation');
   return { meeting, invitation };
 }
 

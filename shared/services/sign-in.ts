@@ -18,19 +18,22 @@ export async function signInClaims(
   requestedOrgId: string | undefined,
   ports: { staff: Pick<StaffRepository, 'assignmentsOf'> },
 ): Promise<SignInClaims> {
-  if (!staffId) throw new ForbiddenError('Tài khoản chưa gắn với cán bộ nào (The account has no staff id)');
+  if (!staffId)
+    throw new ForbiddenError({ vi: 'Tài khoản chưa gắn với cán bộ nào', en: 'The account has no staff id' });
   const assignments = await ports.staff.assignmentsOf(staffId);
   const chosen =
     (requestedOrgId ? assignments.find((a) => a.orgId === requestedOrgId) : undefined) ?? assignments[0];
   if (!chosen) {
-    throw new ForbiddenError(
-      'Đồng chí hiện không giữ vai trò nào; hãy liên hệ quản trị viên (No current assignment)',
-    );
+    throw new ForbiddenError({
+      vi: 'Đồng chí hiện không giữ vai trò nào; hãy liên hệ quản trị viên',
+      en: 'No current assignment',
+    });
   }
   if (requestedOrgId && chosen.orgId !== requestedOrgId) {
-    throw new ForbiddenError(
-      'Đồng chí không giữ vai trò nào tại đơn vị đã chọn (Not assigned to that committee)',
-    );
+    throw new ForbiddenError({
+      vi: 'Đồng chí không giữ vai trò nào tại đơn vị đã chọn',
+      en: 'Not assigned to that committee',
+    });
   }
   return { staffId, orgId: chosen.orgId, role: chosen.role };
 }

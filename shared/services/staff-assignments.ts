@@ -45,9 +45,10 @@ export interface AssignStaffResult {
 }
 
 const mayNotGrant = (role: StaffRole) =>
-  new ForbiddenError(
-    `Đồng chí không có quyền giao vai trò này tại đơn vị này: chỉ quản trị viên của cấp ủy cấp trên giao được, và vai trò phải phù hợp với loại đơn vị (You may not grant the role "${role}" here)`,
-  );
+  new ForbiddenError({
+    vi: 'Đồng chí không có quyền giao vai trò này tại đơn vị này: chỉ quản trị viên của cấp ủy cấp trên giao được, và vai trò phải phù hợp với loại đơn vị',
+    en: `You may not grant the role "${role}" here`,
+  });
 
 async function grantable(
   principal: Principal,
@@ -56,7 +57,7 @@ async function grantable(
   ports: Pick<StaffAdminPorts, 'committees'>,
 ) {
   const committee = await ports.committees.get(orgId);
-  if (!committee) throw new NotFoundError('Committee');
+  if (!committee) throw new NotFoundError('committee');
   if (!mayGrant(principal, await lineageOf(ports, committee), role)) throw mayNotGrant(role);
   return committee;
 }
@@ -69,15 +70,19 @@ export async function assignStaff(
 ): Promise<AssignStaffResult> {
   const committee = await grantable(principal, input.orgId, input.role, ports);
   if (!isOpen(committee)) {
-    throw new ConflictError('Đơn vị đã giải thể, không giao thêm cán bộ (The committee is closed)', 'closed');
+    throw new ConflictError(
+      { vi: 'Đơn vị đã giải thể, không giao thêm cán bộ', en: 'The committee is closed' },
+      'closed',
+    );
   }
   let person: StaffPerson;
   if (input.personId) {
     const found = await ports.staff.person(input.personId);
-    if (!found) throw new NotFoundError('Staff');
+    if (!found) throw new NotFoundError('staff');
     person = { ...found, ...(input.email && !found.email ? { email: input.email } : {}) };
   } else {
-    if (!input.fullName) throw new ValidationError('Cần họ tên cán bộ (The full name is required)');
+    if (!input.fullName)
+      throw new ValidationError({ vi: 'Cần họ tên cán bộ', en: 'The full name is required' });
     person = {
       id: ports.ids.next('st'),
       fullName: input.fullName,
@@ -121,7 +126,7 @@ export async function revokeStaff(
     input.role,
     ports.clock.now().toISOString(),
   );
-  if (!revoked) throw new NotFoundError('Staff assignment');
+  if (!revoked) throw new NotFoundError('staff_assignment');
   const remaining = (await ports.staff.assignmentsOf(input.personId)).length;
   if (remaining === 0) {
     const person = await ports.staff.person(input.personId);
@@ -138,7 +143,7 @@ export async function reissueStaffLinkCode(
 ): Promise<IssuedLinkCode> {
   const assignments = await ports.staff.assignmentsOf(input.personId);
   const held = assignments.find((a) => a.orgId === input.orgId);
-  if (!held) throw new NotFoundError('Staff assignment');
+  if (!held) throw new NotFoundError('staff_assignment');
   await grantable(principal, held.orgId, held.role, ports);
   return createLinkCode({ kind: 'staff', id: input.personId }, principal.sub, ports);
 }
@@ -150,12 +155,13 @@ export async function staffOfCommittee(
   ports: Pick<StaffAdminPorts, 'committees' | 'staff'>,
 ): Promise<StaffAssignment[]> {
   const committee = await ports.committees.get(orgId);
-  if (!committee) throw new NotFoundError('Committee');
+  if (!committee) throw new NotFoundError('committee');
   const lineage = await lineageOf(ports, committee);
   if (principal.role !== 'admin' || !lineage.some((c) => c.id === principal.orgId)) {
-    throw new ForbiddenError(
-      'Chỉ quản trị viên của cấp ủy cấp trên xem được danh sách cán bộ (Administrators only)',
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ quản trị viên của cấp ủy cấp trên xem được danh sách cán bộ',
+      en: 'Administrators only',
+    });
   }
   return ports.staff.ofCommittee(orgId);
 }

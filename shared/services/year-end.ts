@@ -82,7 +82,10 @@ export async function workplaceYearEnd(
   input: WorkplaceYearEndInput,
 ): Promise<Page<WorkplaceYearEndRow>> {
   if (!isWorkplaceStaffOf(principal, input.workplaceOrgId)) {
-    throw new ForbiddenError('Chỉ cấp ủy nơi công tác xem được (Only the workplace committee may see this)');
+    throw new ForbiddenError({
+      vi: 'Chỉ cấp ủy nơi công tác xem được',
+      en: 'Only the workplace committee may see this',
+    });
   }
   const page = await ports.introductions.ofWorkplace(input.workplaceOrgId, {
     status: input.status ?? 'received',
@@ -165,7 +168,10 @@ export async function workplaceYearEnd(
 
 function assertSelf(principal: Principal, memberId: string): void {
   if (principal.role !== 'member' || principal.sub !== memberId) {
-    throw new ForbiddenError('Đảng viên chỉ báo cáo cho chính mình (A member reports only for themselves)');
+    throw new ForbiddenError({
+      vi: 'Đảng viên chỉ báo cáo cho chính mình',
+      en: 'A member reports only for themselves',
+    });
   }
 }
 
@@ -218,7 +224,7 @@ export async function submitSelfReport(
 ): Promise<SelfReport> {
   const memberId = input.memberId ?? principal.sub;
   assertSelf(principal, memberId);
-  if (!(await ports.members.get(memberId))) throw new NotFoundError('Member');
+  if (!(await ports.members.get(memberId))) throw new NotFoundError('member');
   const [invitations, existing] = await Promise.all([
     ports.invitations.ofMember(memberId, input.year),
     ports.yearEnd.getSelfReport(memberId, input.year),
@@ -226,10 +232,10 @@ export async function submitSelfReport(
   const recorded = meetingsAttended(invitations);
   const attended = input.meetingsAttended ?? recorded;
   if (attended > invitations.length && invitations.length > 0) {
-    throw new RuleViolationError(
-      'R19',
-      `đảng viên được mời ${invitations.length} cuộc họp trong năm nên không báo cáo dự nhiều hơn (invited to ${invitations.length} meeting(s) this year: cannot report more attended)`,
-    );
+    throw new RuleViolationError('R19', {
+      vi: `đảng viên được mời ${invitations.length} cuộc họp trong năm nên không báo cáo dự nhiều hơn`,
+      en: `invited to ${invitations.length} meeting(s) this year: cannot report more attended`,
+    });
   }
   if (
     existing &&
@@ -273,23 +279,27 @@ export async function recordDirectCollection(
   const introduction: Introduction | undefined =
     introductions.find((i) => i.status === 'received') ?? introductions.find((i) => i.status === 'ended');
   if (!introduction || !isWorkplaceStaffOf(principal, introduction.workplaceOrgId)) {
-    throw new ForbiddenError(
-      'Chỉ cấp ủy nơi công tác của đảng viên ghi nhận (Only the member’s workplace committee records this)',
-    );
+    throw new ForbiddenError({
+      vi: 'Chỉ cấp ủy nơi công tác của đảng viên ghi nhận',
+      en: 'Only the member’s workplace committee records this',
+    });
   }
   assertDirectPath(introduction);
   const existing = await ports.yearEnd.getDirectCollection(input.memberId, input.year);
   if (existing) return existing;
   const evaluation = await ports.evaluations.get(introduction.residenceOrgId, input.year, input.memberId);
   if (evaluation?.status !== 'submitted') {
-    throw new RuleViolationError(
-      'R20',
-      'cấp ủy nơi cư trú chưa gửi nhận xét năm nay nên chưa có sổ liên hệ để thu (the residence committee has not submitted this year’s evaluation yet)',
-    );
+    throw new RuleViolationError('R20', {
+      vi: 'cấp ủy nơi cư trú chưa gửi nhận xét năm nay nên chưa có sổ liên hệ để thu',
+      en: 'the residence committee has not submitted this year’s evaluation yet',
+    });
   }
   const now = ports.clock.now();
   if (input.collectedOn > localDate(now)) {
-    throw new RuleViolationError('R20', 'ngày thu sổ chưa đến (the collection date is in the future)');
+    throw new RuleViolationError('R20', {
+      vi: 'ngày thu sổ chưa đến',
+      en: 'the collection date is in the future',
+    });
   }
   const collection: DirectCollection = {
     memberId: input.memberId,
@@ -304,7 +314,10 @@ export async function recordDirectCollection(
   if (!(await ports.yearEnd.recordDirectCollection(collection))) {
     const raced = await ports.yearEnd.getDirectCollection(input.memberId, input.year);
     if (raced) return raced;
-    throw new ConflictError('The collection could not be recorded', 'conflict');
+    throw new ConflictError(
+      { vi: 'Chưa ghi nhận được việc thu sổ; hãy thử lại', en: 'The collection could not be recorded' },
+      'conflict',
+    );
   }
   return collection;
 }

@@ -284,7 +284,7 @@ describe('E2E: the local stack in a browser', () => {
           await chat.as(MEMBER_B);
           await chat.botSays(/THƯ MỜI HỌP/);
           await chat.tap('Vắng mặt');
-          await chat.tap('Công tác');
+          await chat.tap('Bận công tác');
           await chat.botSays(/lời giải thích/);
           await chat.send('Đi công tác Hà Nội từ 18 đến 22/6');
           const sent = await chat.botSays(/Đã gửi lý do vắng mặt/);
@@ -462,7 +462,7 @@ describe('E2E: the local stack in a browser', () => {
           await chat.send('/baocao');
           // The narrative's sections come first (none written in this walk); «Tổng hợp báo cáo» compiles
           await chat.tap('Tổng hợp báo cáo');
-          const version = await chat.botSays(/Báo cáo tháng 10\/2027, phiên bản/, 60_000);
+          const version = await chat.botSays(/Báo cáo kết quả năm 2027, phiên bản/, 60_000);
           const xlsxDownload = await chat.download(/bao-cao-.*\.xlsx/);
           const pdfDownload = await chat.download(/bao-cao-.*\.pdf/);
           const workbook = new ExcelJS.Workbook();
@@ -513,7 +513,7 @@ describe('E2E: the local stack in a browser', () => {
     ];
     const CHAIR = 'Huỳnh Văn Thới';
     const CHAIR_EMAIL = 'thoi.huynh@example.org';
-    const CHAIR_ROLE = 'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)';
+    const CHAIR_ROLE = 'chủ trì cuộc họp';
     const PLACE = 'Nhà văn hóa khu vực Bình Nhựt';
 
     it(
@@ -568,8 +568,8 @@ describe('E2E: the local stack in a browser', () => {
             expect(roles).toEqual([
               'cán bộ cấp ủy nơi cư trú',
               CHAIR_ROLE,
-              'thư ký cấp ủy nơi cư trú',
-              'người xem',
+              'thư ký cuộc họp',
+              'cán bộ theo dõi',
             ]);
             expect(assigned).toContain(`Đã giao ${CHAIR_ROLE} tại ${WARD_NAME} cho đồng chí ${CHAIR}.`);
             expect(assigned).toContain(`?start=${linkCode}`);

@@ -33,7 +33,7 @@ try {
   await chat.as('Trần Thị Bích Ngọc');
   await chat.botSays(/THƯ MỜI HỌP/, 60_000);
   await chat.tap('Vắng mặt');
-  await chat.tap('Công tác');
+  await chat.tap('Bận công tác');
   await chat.botSays(/lời giải thích/);
   await chat.send('Đi công tác Hà Nội từ 18 đến 22/6');
   await chat.botSays(/Đã gửi lý do vắng mặt/);

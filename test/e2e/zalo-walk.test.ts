@@ -138,7 +138,7 @@ describe('E2E: the year on Zalo (issue 15, Done when)', () => {
         expect(buttons).toEqual(['Tham dự', 'Vắng mặt']);
         expect(rowsInCard).toBe(2);
         expect(invitationText).toContain('20/06/2027');
-        expect(categories).toContain('Công tác');
+        expect(categories).toContain('Bận công tác');
         expect(await sent.textContent()).toContain('cấp ủy nơi công tác');
         // The presses went to the OA as hidden texts (oa.query.hide): not in her chat; only the reason is.
         const presses = conversation.filter((m) => m.from === 'user' && m.hidden);

@@ -241,8 +241,8 @@ describe('HTTP: POST /introductions/import (CSV)', () => {
 
   it.each([
     ['a missing required column', 'so_the_dang,ho_ten\n400000201,Tô Văn Tám', /ngay_sinh/],
-    ['an unterminated quote', `${HEADER}\n400000202,"Tô Văn Tám,1980-01-01`, /line 2/],
-    ['an empty file', '', /empty/],
+    ['an unterminated quote', `${HEADER}\n400000202,"Tô Văn Tám,1980-01-01`, /Dòng 2/],
+    ['an empty file', '', /Tệp trống/],
     ['more than 5,000 rows', `${HEADER}\n${'x\n'.repeat(5001)}`, /5000/],
   ])('answers 400 for %s', async (_, csv, message) => {
     const res = await upload(csv);

@@ -351,7 +351,7 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(opening?.filledIn).toContain('Tổng số đảng viên được mời: 7; có mặt: 3; vắng mặt: 4.');
     // The minutes name the reason's category and the decision; the free text stays on the sheet only.
     expect(opening?.filledIn).toContain('Trần Quốc Dũng — Bận công tác (cấp ủy nơi công tác đã xác nhận)');
-    expect(opening?.filledIn).toContain('Võ Văn Út — không báo lý do');
+    expect(opening?.filledIn).toContain('Võ Văn Út — không trả lời thư mời');
     const discussion = partOf(view.json, 'discussion');
     expect(discussion?.filledIn).toContain('Đ/c Nguyễn Thị Hồng Nhung — Chiếu sáng');
     expect(discussion?.filledIn).toContain('Đ/c Lê Văn An — Môi trường');

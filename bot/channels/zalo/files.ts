@@ -67,9 +67,10 @@ export class ZaloFileSource implements ChannelFileSource {
     let url = fileId;
     for (let hop = 0; hop <= this.maxRedirects; hop++) {
       if (!this.accepts(url)) {
-        throw new ValidationError('The file is not on a Zalo file host', [
-          { code: 'custom', path: ['file'], message: 'tệp không đến từ Zalo' },
-        ]);
+        throw new ValidationError(
+          { vi: 'Tệp không nằm trên máy chủ tệp của Zalo', en: 'The file is not on a Zalo file host' },
+          [{ code: 'custom', path: ['file'], message: 'tệp không đến từ Zalo' }],
+        );
       }
       const response = await this.fetch(url, {
         redirect: 'manual',
@@ -89,15 +90,19 @@ export class ZaloFileSource implements ChannelFileSource {
       }
       return this.read(response);
     }
-    throw new ValidationError('The file download redirected too often', [
-      { code: 'custom', path: ['file'], message: 'tệp chuyển hướng quá nhiều lần' },
-    ]);
+    throw new ValidationError(
+      {
+        vi: 'Không tải được tệp: bị chuyển hướng quá nhiều lần',
+        en: 'The file download redirected too often',
+      },
+      [{ code: 'custom', path: ['file'], message: 'tệp chuyển hướng quá nhiều lần' }],
+    );
   }
 
   /** Reads the body up to the cap: a declared or actual length beyond it stops the read at once. */
   private async read(response: Response): Promise<Uint8Array> {
     const tooLarge = () =>
-      new ValidationError('The file is too large', [
+      new ValidationError({ vi: 'Tệp quá lớn', en: 'The file is too large' }, [
         { code: 'custom', path: ['file'], message: 'tệp quá lớn' },
       ]);
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);

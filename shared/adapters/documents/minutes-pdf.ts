@@ -7,6 +7,7 @@ import { formatVietnameseDate, localDateTime } from '../../domain/dates.js';
 import type { Addendum, Signature } from '../../domain/minutes.js';
 import { ROUND_VI } from '../../domain/minutes-text.js';
 import { partyOrganisationName, placeAndDate } from '../../domain/party-document.js';
+import { capitalised, ROLE } from '../../domain/wording.js';
 import type { MinutesPdfInput, MinutesPdfRenderer } from '../../ports/minutes-pdf.js';
 import { documentFonts } from './fonts.js';
 import { type BodyBlock, type PartyFrame, renderPartyDocument } from './party-format.js';
@@ -57,11 +58,11 @@ function renderMinutes(input: MinutesPdfInput, fontDir?: string): Uint8Array {
         `Hôm nay, vào lúc ${clockVi(m.time)} ngày ${day} tháng ${month} năm ${year}, tại ${m.place}, ` +
         `${m.committeeName} tổ chức cuộc họp giữ mối liên hệ với đảng viên đang công tác ${ROUND_VI[m.round]} năm ${m.year}.`,
     },
-    { kind: 'paragraph', indent: 28, text: `Chủ trì cuộc họp: đồng chí ${m.chairName}.` },
+    { kind: 'paragraph', indent: 28, text: `${capitalised(ROLE.chair.vi)}: đồng chí ${m.chairName}.` },
     {
       kind: 'paragraph',
       indent: 28,
-      text: `Thư ký cuộc họp: ${secretaryName ? `đồng chí ${secretaryName}` : '……………………'}.`,
+      text: `${capitalised(ROLE.secretary.vi)}: ${secretaryName ? `đồng chí ${secretaryName}` : '……………………'}.`,
     },
   ];
   const group = (prefix: string, heading: string) => {
@@ -118,12 +119,12 @@ function renderMinutes(input: MinutesPdfInput, fontDir?: string): Uint8Array {
       body,
       signatures: [
         {
-          position: 'THƯ KÝ CUỘC HỌP',
+          position: upper(ROLE.secretary.vi),
           hint: '(Ký, ghi rõ họ tên)',
           ...(secretaryName ? { name: secretaryName } : {}),
         },
         {
-          position: 'CHỦ TRÌ CUỘC HỌP',
+          position: upper(ROLE.chair.vi),
           hint: '(Ký, ghi rõ họ tên)',
           name: input.signatures.chair?.name ?? m.chairName,
         },

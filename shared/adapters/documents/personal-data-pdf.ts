@@ -1,44 +1,28 @@
 // adapter: a member's own data (/dulieu) as plain Vietnamese sections and as an A4 PDF — every record the system
-// holds about them, worded for the member: no internal ids, no rule numbers.
+// holds about them, worded for the member (each code's words from the catalogue, domain/wording.ts): no internal
+// ids, no rule numbers.
 import { formatVietnameseDate } from '../../domain/dates.js';
 import type { IntroductionStatus } from '../../domain/introduction.js';
-import type { AbsenceCategory, Attendance, Confirmation, Rsvp } from '../../domain/invitation.js';
-import type { Proposal } from '../../domain/rule-set.js';
+import {
+  ABSENCE_CATEGORY,
+  ANSWER,
+  ATTENDANCE,
+  CONFIRMATION,
+  MEMBER_CATEGORY,
+  PROPOSAL,
+} from '../../domain/wording.js';
 import type { PersonalData } from '../../services/personal-data.js';
 import { PdfDocument } from './pdf/document.js';
-import { CATEGORY_LABEL } from './report-labels.js';
 
 export interface DataSection {
   heading: string;
   lines: string[];
 }
 
-const ABSENCE: Record<AbsenceCategory, string> = {
-  work: 'Công tác',
-  illness: 'Ốm đau',
-  family: 'Việc gia đình',
-  other: 'Lý do khác',
-};
-const DECISION: Record<Confirmation, string> = {
-  pending: 'chờ cấp ủy nơi công tác xác nhận',
-  confirmed: 'cấp ủy nơi công tác đã xác nhận',
-  rejected: 'cấp ủy nơi công tác không chấp nhận',
-};
-const RSVP: Record<Rsvp, string> = { none: 'chưa trả lời', attending: 'báo dự họp', absent: 'báo vắng' };
-const ATTENDANCE: Record<Attendance, string> = {
-  unrecorded: 'chưa điểm danh',
-  present: 'có mặt',
-  absent: 'vắng mặt',
-};
 const STATUS: Record<IntroductionStatus, string> = {
   issued: 'đã giới thiệu, chờ tiếp nhận',
   received: 'đang sinh hoạt nơi cư trú',
   ended: 'đã kết thúc',
-};
-const PROPOSAL: Record<Proposal, string> = {
-  commend: 'đề nghị biểu dương',
-  none: 'không đề nghị',
-  criticise: 'đề nghị phê bình',
 };
 const CHANNEL = { telegram: 'Telegram', zalo: 'Zalo' } as const;
 
@@ -58,7 +42,7 @@ export function personalDataSections(data: PersonalData): DataSection[] {
         `Giới tính: ${m.sex === 'male' ? 'Nam' : 'Nữ'}`,
         `Số thẻ đảng viên: ${m.partyCardNumber}`,
         `Số điện thoại: ${m.phone ?? '(không có)'}`,
-        `Loại đảng viên: ${CATEGORY_LABEL[m.category]}`,
+        `Loại đảng viên: ${MEMBER_CATEGORY[m.category].vi}`,
         // A permanent registration may be stored without its date (it is never needed for R2).
         `Nơi cư trú (${r.kind === 'permanent' ? 'thường trú' : 'tạm trú'}): ${r.address}` +
           (r.registeredFrom ? `, đăng ký từ ${day(r.registeredFrom)}` : '') +
@@ -91,9 +75,9 @@ export function personalDataSections(data: PersonalData): DataSection[] {
       heading: 'Thư mời họp, trả lời và điểm danh',
       lines: data.invitations.map((inv) => {
         const reason = inv.absence
-          ? `; lý do: ${ABSENCE[inv.absence.category]}${inv.absence.text ? ` — ${inv.absence.text}` : ''} (${DECISION[inv.absence.confirmation]})`
+          ? `; lý do: ${ABSENCE_CATEGORY[inv.absence.category].vi}${inv.absence.text ? ` — ${inv.absence.text}` : ''} (${CONFIRMATION[inv.absence.confirmation].vi})`
           : '';
-        return `${roundOf(inv.meetingDate)}: ${RSVP[inv.rsvp]}${reason}; ${ATTENDANCE[inv.attendance]}`;
+        return `${roundOf(inv.meetingDate)}: ${ANSWER[inv.rsvp].vi}${reason}; ${ATTENDANCE[inv.attendance].vi}`;
       }),
     },
     {
@@ -107,7 +91,7 @@ export function personalDataSections(data: PersonalData): DataSection[] {
       heading: 'Nhận xét cuối năm của cấp ủy nơi cư trú',
       lines: data.evaluations.map(
         (e) =>
-          `Năm ${e.year}: ${e.status === 'submitted' ? 'đã gửi' : 'đang soạn'}; ${PROPOSAL[e.form.proposal]}` +
+          `Năm ${e.year}: ${e.status === 'submitted' ? 'đã gửi' : 'đang soạn'}; đề xuất: ${PROPOSAL[e.ruleSet][e.form.proposal].vi.toLowerCase()}` +
           ('otherComments' in e.form && e.form.otherComments ? `; ý kiến khác: ${e.form.otherComments}` : ''),
       ),
     },

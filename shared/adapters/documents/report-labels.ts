@@ -6,6 +6,7 @@ import type { MemberCategory } from '../../domain/member.js';
 import type { OctoberReportBody, ReportDocumentData } from '../../domain/report.js';
 import type { NarrativeSection } from '../../domain/report-narrative.js';
 import { type Proposal, RULE_SETS } from '../../domain/rule-set.js';
+import { MEMBER_CATEGORY, PROPOSAL, wordsIn } from '../../domain/wording.js';
 
 export const ROUND_LABEL: Record<Round, string> = { june: 'Tháng 6', october: 'Tháng 10' };
 
@@ -15,12 +16,8 @@ export const WORKPLACE_KIND_LABEL: Record<'workplace' | 'school' | 'armed_forces
   armed_forces_unit: 'Đơn vị lực lượng vũ trang',
 };
 
-export const CATEGORY_LABEL: Record<MemberCategory, string> = {
-  regular: 'Đảng viên đang công tác',
-  travelling: 'Đảng viên thường xuyên đi công tác xa, lưu động',
-  student: 'Đảng viên là học sinh, sinh viên',
-  armed_forces: 'Đảng viên lực lượng vũ trang',
-};
+/** The member categories' labels, from the wording catalogue. */
+export const CATEGORY_LABEL: Record<MemberCategory, string> = wordsIn(MEMBER_CATEGORY, 'vi');
 
 /** The narrative's sections (R22), as the written report heads them and the form names them. */
 export const NARRATIVE_LABEL: Record<NarrativeSection, string> = {
@@ -46,7 +43,7 @@ export function memberRows(body: OctoberReportBody): [string, number][] {
 }
 
 export function proposalLabel(ruleSet: RuleSetId, proposal: Proposal): string {
-  return RULE_SETS[ruleSet].proposals.find((p) => p.value === proposal)?.vi ?? proposal;
+  return PROPOSAL[ruleSet][proposal].vi;
 }
 
 /** "Nhiệm vụ 1" / "Tiêu chí 3". */

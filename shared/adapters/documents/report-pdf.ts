@@ -19,6 +19,8 @@ import {
   type ReportDocumentData,
 } from '../../domain/report.js';
 import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../domain/report-narrative.js';
+import type { PartyTitle } from '../../domain/roles.js';
+import { PARTY_TITLE, REPORT_TITLE } from '../../domain/wording.js';
 import { documentFonts } from './fonts.js';
 import { type BodyBlock, type PartyFrame, renderPartyDocument } from './party-format.js';
 import type { PdfDocument } from './pdf/document.js';
@@ -26,7 +28,7 @@ import { proposalLabel, ROUND_LABEL, WORKPLACE_KIND_LABEL } from './report-label
 
 const ROUND_COLOURS: Record<Round, string> = { june: '#2f6db5', october: '#d98c1f' };
 const ROUNDS: readonly Round[] = ['june', 'october'];
-const TITLE_VI = { bi_thu: 'BÍ THƯ', pho_bi_thu: 'PHÓ BÍ THƯ' } as const;
+const TITLE_VI = (title: PartyTitle) => PARTY_TITLE[title].vi.toLocaleUpperCase('vi');
 
 type Doc = PdfDocument;
 
@@ -279,7 +281,7 @@ export function buildReportPdf(
       signatures: [
         {
           onBehalfOf: onBehalfOf(committee.name),
-          position: data.signer ? TITLE_VI[data.signer.title] : 'BÍ THƯ',
+          position: data.signer ? TITLE_VI(data.signer.title) : TITLE_VI('bi_thu'),
           hint: '(Ký tên, đóng dấu)',
           ...(data.signer ? { name: data.signer.name } : {}),
         },
@@ -289,7 +291,7 @@ export function buildReportPdf(
         { name: 'Các chi bộ trực thuộc', purpose: 'để biết' },
         { name: 'Lưu VP' },
       ],
-      info: { Title: `Báo cáo kết quả năm ${report.year} — ${committee.name}`, Author: committee.name },
+      info: { Title: `${REPORT_TITLE(report.year).vi} — ${committee.name}`, Author: committee.name },
     },
     documentFonts(options.fontDir),
   );

@@ -5,6 +5,7 @@ import { MEMBER_CATEGORIES } from '../../domain/member.js';
 import { attendanceRate, type ReportDocumentData } from '../../domain/report.js';
 import { NARRATIVE_SECTIONS } from '../../domain/report-narrative.js';
 import { PROPOSALS } from '../../domain/rule-set.js';
+import { REPORT_TITLE } from '../../domain/wording.js';
 import {
   CATEGORY_LABEL,
   levelRows,
@@ -83,7 +84,7 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
   const sheets: XlsxSheet[] = [];
   const titleOf = (sheet: keyof typeof REPORT_SHEETS) => [
     data.committee.name.normalize('NFC').toLocaleUpperCase('vi'),
-    `Báo cáo kết quả năm ${report.year} — ${REPORT_SHEETS[sheet]}`,
+    `${REPORT_TITLE(report.year).vi} — ${REPORT_SHEETS[sheet]}`,
     COUNTING_BASIS[sheet],
     '',
   ];
@@ -224,7 +225,7 @@ export async function buildReportXlsx(data: ReportDocumentData): Promise<Buffer>
 
   return writeXlsx({
     creator: data.committee.name,
-    title: `Báo cáo kết quả năm ${report.year} — giữ mối liên hệ nơi cư trú`,
+    title: `${REPORT_TITLE(report.year).vi} — giữ mối liên hệ nơi cư trú`,
     created: new Date(report.compiledAt),
     sheets,
   });

@@ -54,7 +54,7 @@ export class DynamoAbsenceNoticeRepository implements AbsenceNoticeRepository {
       );
       return fromItem<AbsenceNotice>(out.Attributes ?? {});
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('Absence notice');
+      if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('absence_notice');
       throw error;
     }
   }

@@ -114,11 +114,26 @@ export class DynamoIntroductionRepository implements IntroductionRepository {
       if (!(error instanceof ConflictError)) throw error;
       const failed = (error.details?.failedIndexes as number[] | undefined) ?? [];
       if (failed.some((i) => i < guardIndex))
-        throw new ConflictError('A member with this party card number exists', 'member_exists');
+        throw new ConflictError(
+          {
+            vi: 'Đã có đảng viên mang số thẻ đảng viên này',
+            en: 'A member with this party card number exists',
+          },
+          'member_exists',
+        );
       if (failed.includes(guardIndex)) {
-        throw new ConflictError('This member already has an active introduction', 'active_introduction');
+        throw new ConflictError(
+          {
+            vi: 'Đảng viên này đang có giấy giới thiệu còn hiệu lực',
+            en: 'This member already has an active introduction',
+          },
+          'active_introduction',
+        );
       }
-      throw new ConflictError('This introduction exists already', 'introduction_exists');
+      throw new ConflictError(
+        { vi: 'Giấy giới thiệu này đã có', en: 'This introduction exists already' },
+        'introduction_exists',
+      );
     }
   }
 

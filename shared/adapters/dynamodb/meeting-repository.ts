@@ -44,7 +44,10 @@ export class DynamoMeetingRepository implements MeetingRepository {
     } catch (error) {
       // The id is `<org>.<year>.<round>`, so a second meeting for the same round collides here (R8).
       if (error instanceof ConflictError)
-        throw new ConflictError('A meeting for this round exists already', 'meeting_exists');
+        throw new ConflictError(
+          { vi: 'Đợt họp này đã có lịch họp', en: 'A meeting for this round exists already' },
+          'meeting_exists',
+        );
       throw error;
     }
   }

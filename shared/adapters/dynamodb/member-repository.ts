@@ -99,7 +99,13 @@ export class DynamoMemberRepository implements MemberRepository {
       );
     } catch (error) {
       if (error instanceof ConflictError)
-        throw new ConflictError('A member with this party card number exists', 'member_exists');
+        throw new ConflictError(
+          {
+            vi: 'Đã có đảng viên mang số thẻ đảng viên này',
+            en: 'A member with this party card number exists',
+          },
+          'member_exists',
+        );
       throw error;
     }
   }

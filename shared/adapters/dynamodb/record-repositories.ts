@@ -276,7 +276,13 @@ export class DynamoReportRepository implements ReportRepository {
       );
     } catch (error) {
       if (error instanceof ConflictError)
-        throw new ConflictError('Another compilation stored this report first', 'report_conflict');
+        throw new ConflictError(
+          {
+            vi: 'Báo cáo vừa được tổng hợp ở nơi khác; hãy tải lại',
+            en: 'Another compilation stored this report first',
+          },
+          'report_conflict',
+        );
       throw error;
     }
   }

@@ -70,7 +70,7 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
 
 export class InvalidCursorError extends ConflictError {
   constructor() {
-    super('The paging cursor is not valid', 'invalid_cursor');
+    super({ vi: 'Con trỏ phân trang không hợp lệ', en: 'The paging cursor is not valid' }, 'invalid_cursor');
   }
 }
 
@@ -234,7 +234,10 @@ export class DynamoStore {
             .map((r, i) => (r.Code === 'ConditionalCheckFailed' ? i : -1))
             .filter((i) => i >= 0);
           throw new ConflictError(
-            `A concurrent change won (conditions failed at ${failed.join(', ')})`,
+            {
+              vi: 'Có người khác vừa thay đổi cùng dữ liệu; hãy tải lại rồi thử lại',
+              en: `A concurrent change won (conditions failed at ${failed.join(', ')})`,
+            },
             'conflict',
             {
               failedIndexes: failed,
@@ -244,9 +247,16 @@ export class DynamoStore {
         // Another transaction held one of the items: a lost race like a stale version, so callers that
         // re-read and retry (attendance toggles) treat it the same way.
         if (reasons.some((r) => r.Code === 'TransactionConflict')) {
-          throw new ConflictError('A concurrent transaction held the same item', 'conflict', {
-            transactionConflict: true,
-          });
+          throw new ConflictError(
+            {
+              vi: 'Có người khác đang thay đổi cùng dữ liệu; hãy thử lại',
+              en: 'A concurrent transaction held the same item',
+            },
+            'conflict',
+            {
+              transactionConflict: true,
+            },
+          );
         }
       }
       throw error;

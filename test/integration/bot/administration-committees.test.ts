@@ -310,7 +310,11 @@ describe('Feature: the administrator keeps the committees in the chat', () => {
     await world.emu.deliver(close);
     await world.emu.deliver(closeAgain);
     const afterRepeats = await world.repos.committees.get(WARD);
-    await world.emu.pressButton({ user: admin, messageId: roleMenu?.messageId ?? 0, text: 'người xem' });
+    await world.emu.pressButton({
+      user: admin,
+      messageId: roleMenu?.messageId ?? 0,
+      text: 'cán bộ theo dõi',
+    });
     await say(admin, 'Phạm Văn Muộn');
     await press(admin, 'Bỏ qua');
     const refused = last(admin)?.text;

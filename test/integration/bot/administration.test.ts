@@ -87,7 +87,7 @@ describe('Feature: administration in the chat', () => {
     await say(newStaff, `/start ${code}`);
 
     // Assess
-    expect(roles).toContain('đồng chí chủ trì (thường trực cấp ủy nơi cư trú)');
+    expect(roles).toContain('chủ trì cuộc họp');
     expect(sent?.document?.mimeType).toBe('image/png');
     expect(sent?.caption).toContain(
       'Đã giao cán bộ cấp ủy nơi cư trú tại Đảng ủy phường Mới cho đồng chí Nguyễn Thị Mới',
@@ -115,7 +115,7 @@ describe('Feature: administration in the chat', () => {
     const callsBefore = identity.calls.length;
     await say(admin, '/canbo');
     await press(admin, 'Đảng ủy phường Mới');
-    await press(admin, 'người xem');
+    await press(admin, 'cán bộ theo dõi');
     await say(admin, 'Lê Văn Xem');
     const asked = last(admin);
     const pressSkip = () =>
@@ -130,7 +130,7 @@ describe('Feature: administration in the chat', () => {
     await world.emu.deliver(skipAgain);
 
     // Assess
-    expect(sent?.caption).toContain('Đã giao người xem tại Đảng ủy phường Mới cho đồng chí Lê Văn Xem');
+    expect(sent?.caption).toContain('Đã giao cán bộ theo dõi tại Đảng ủy phường Mới cho đồng chí Lê Văn Xem');
     expect(sent?.caption).not.toContain('Tài khoản đăng nhập');
     expect(last(admin)?.messageId).toBe(sent?.messageId);
     const viewers = (await world.repos.staff.ofCommittee('phuong-moi')).filter((s) => s.role === 'viewer');
@@ -162,7 +162,7 @@ describe('Feature: administration in the chat', () => {
       'cán bộ cấp ủy nơi công tác',
       'Bí thư cấp ủy (ký giấy giới thiệu)',
       'Phó bí thư cấp ủy (ký giấy giới thiệu)',
-      'người xem',
+      'cán bộ theo dõi',
     ]);
     expect(askedName).toBe('Gửi họ và tên của Bí thư cấp ủy (ký giấy giới thiệu) tại Đảng ủy Sở Mới:');
     expect(last(admin)?.caption).toContain(
@@ -208,14 +208,17 @@ describe('Feature: administration in the chat', () => {
     await world.emu.pressButton({
       user: admin,
       messageId: choice?.messageId ?? 0,
-      text: 'Đảng ủy phường An Hòa — người xem',
+      text: 'Đảng ủy phường An Hòa — cán bộ theo dõi',
     });
     const chosen = world.emu.message(admin.id, choice?.messageId ?? 0)?.text;
     await say(admin, '/canbo');
 
     // Assess
-    expect(choices).toEqual(['Ban Tổ chức Thành ủy — quản trị viên', 'Đảng ủy phường An Hòa — người xem']);
-    expect(chosen).toBe('Đồng chí đang làm việc cho: Đảng ủy phường An Hòa (người xem).');
+    expect(choices).toEqual([
+      'Ban Tổ chức Thành ủy — quản trị viên',
+      'Đảng ủy phường An Hòa — cán bộ theo dõi',
+    ]);
+    expect(chosen).toBe('Đồng chí đang làm việc cho: Đảng ủy phường An Hòa (cán bộ theo dõi).');
     expect(last(admin)?.text).toBe('Lệnh này dành cho quản trị viên của ban tổ chức.');
     expect(await world.repos.chatLinks.byChat('telegram', String(admin.id))).toMatchObject({
       actingFor: { orgId: RESIDENCE, role: 'viewer' },

@@ -492,7 +492,7 @@ describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (chann
 
     // Assess
     const report = await world.repos.reports.get(RESIDENCE, 2026);
-    expect(texts(chair).at(-1)).toBe(`Báo cáo tháng 10/2026, phiên bản ${report?.version}.`);
+    expect(texts(chair).at(-1)).toBe(`Báo cáo kết quả năm 2026, phiên bản ${report?.version}.`);
     const sent = chair.documents().slice(before);
     if (channel === 'zalo') {
       // Zalo takes PDF and Word only: the XLSX is named in a message that says where to get it.

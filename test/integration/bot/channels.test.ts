@@ -111,7 +111,7 @@ describe.each(CHANNELS)('Feature on %s: linking and answering an invitation', (c
     await relayAndNotify(world);
 
     // Assess
-    expect(categories).toEqual(['Công tác', 'Ốm đau', 'Việc gia đình', 'Lý do khác', '« Quay lại']);
+    expect(categories).toEqual(['Bận công tác', 'Ốm đau', 'Việc gia đình', 'Lý do khác', '« Quay lại']);
     expect(thanks).toBe('Đã gửi lý do vắng mặt đến cấp ủy nơi công tác để xác nhận. Cảm ơn đồng chí!');
     expect(card?.text).toContain('Lý do: Ốm đau — «Phẫu thuật ruột thừa, bác sĩ yêu cầu nghỉ 2 tuần.»');
     expect(texts(person)).toContain(

@@ -101,7 +101,7 @@ describe('Feature: attendance and comments in the bot', () => {
     expect(text).toContain('1. ✅ Nguyễn Văn Thành 01');
     expect(text).toContain('9. ❌ Nguyễn Văn Thành 09');
     expect(text).toContain(
-      'Lý do: Ốm đau — «Đang điều trị tại bệnh viện» (đang chờ cấp ủy nơi công tác xác nhận)',
+      'Lý do: Ốm đau — «Đang điều trị tại bệnh viện» (chờ cấp ủy nơi công tác xác nhận)',
     );
     expect(text).toContain('10. ❌ Nguyễn Văn Thành 10');
     expect(text).toContain('(không trả lời thư mời)');
@@ -127,7 +127,7 @@ describe('Feature: attendance and comments in the bot', () => {
     const text = sheetMessage()?.text ?? '';
     expect(text).toContain('Tổng số: 12 — Có mặt: 7 — Vắng mặt: 5');
     expect(text).toContain('2. ❌ Nguyễn Văn Thành 02');
-    expect(text).toContain('(vắng không báo lý do)');
+    expect(text).toContain('(đã báo dự họp nhưng vắng, không có lý do)');
     expect(world.emu.callbackAnswer(pressed.update.callback_query?.id ?? '')?.text).toBe(
       'Nguyễn Văn Thành 02: vắng mặt.',
     );

@@ -369,7 +369,7 @@ describe('Function: meeting-answer-on-behalf', () => {
     expect(card?.text).toContain('Nguyễn Văn Im');
     expect(card?.replyMarkup?.inline_keyboard.flat().map((b) => b.text)).toEqual([
       'Xác nhận',
-      'Không chấp nhận',
+      'Không xác nhận',
     ]);
   });
 

@@ -81,7 +81,7 @@ describe('Feature: RSVP and absence confirmation', () => {
     await relayAndNotify(world);
 
     // Assess
-    expect(categories).toEqual(['Công tác', 'Ốm đau', 'Việc gia đình', 'Lý do khác', '« Quay lại']);
+    expect(categories).toEqual(['Bận công tác', 'Ốm đau', 'Việc gia đình', 'Lý do khác', '« Quay lại']);
     expect(refusal).toContain('lời giải thích dài 501 ký tự, vượt quá 500 ký tự cho phép');
     expect(thanks).toBe('Đã gửi lý do vắng mặt đến cấp ủy nơi công tác để xác nhận. Cảm ơn đồng chí!');
     expect(card?.text).toContain('ĐỀ NGHỊ XÁC NHẬN LÝ DO VẮNG MẶT');
@@ -127,7 +127,7 @@ describe('Feature: RSVP and absence confirmation', () => {
     await world.emu.pressButton({
       user: workplaceUser,
       messageId: list?.messageId ?? 0,
-      text: '❌ Không chấp nhận 1',
+      text: '❌ Không xác nhận 1',
     });
     const again = await world.emu.pressButton({
       user: workplaceUser,
@@ -153,9 +153,7 @@ describe('Feature: RSVP and absence confirmation', () => {
       absence: { category: 'family', confirmation: 'rejected' },
     });
     expect((await invitationOf(member))?.absence?.text).toBeUndefined();
-    expect(world.emu.lastBotMessage(user.id)?.text).toContain(
-      'Chi bộ Sở Y tế không chấp nhận lý do vắng mặt',
-    );
+    expect(world.emu.lastBotMessage(user.id)?.text).toContain('Chi bộ Sở Y tế không xác nhận lý do vắng mặt');
   });
 
   it('after the meeting, a rejected reason does not ask the member to arrange to attend it', async () => {
@@ -173,13 +171,13 @@ describe('Feature: RSVP and absence confirmation', () => {
       await world.emu.pressButton({
         user: workplaceUser,
         messageId: list?.messageId ?? 0,
-        text: '❌ Không chấp nhận 1',
+        text: '❌ Không xác nhận 1',
       });
       await relayAndNotify(world);
 
       // Assess
       const told = world.emu.lastBotMessage(user.id)?.text ?? '';
-      expect(told).toContain('Chi bộ Sở Y tế không chấp nhận lý do vắng mặt');
+      expect(told).toContain('Chi bộ Sở Y tế không xác nhận lý do vắng mặt');
       expect(told).toContain('Cuộc họp đã diễn ra');
       expect(told).not.toContain('thu xếp tham dự');
     } finally {

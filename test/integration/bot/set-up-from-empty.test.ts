@@ -132,12 +132,7 @@ describe('Feature: setting up from an empty table, through the chat alone (issue
       'Lê Thị Thư',
       wardStaff,
     );
-    const toChair = await assignAndLink(
-      'Đảng ủy phường Tân An',
-      'đồng chí chủ trì (thường trực cấp ủy nơi cư trú)',
-      'Võ Văn Chủ',
-      chair,
-    );
+    const toChair = await assignAndLink('Đảng ủy phường Tân An', 'chủ trì cuộc họp', 'Võ Văn Chủ', chair);
     const toWorkplace = await assignAndLink(
       'Đảng ủy Sở Tài chính',
       'cán bộ cấp ủy nơi công tác',

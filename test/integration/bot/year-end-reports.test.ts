@@ -128,7 +128,7 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     expect(pdf?.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(members).toContainEqual(['Đã tiếp nhận', 3]);
     expect(members).toContainEqual(['Học sinh, sinh viên', 1]);
-    expect(lastText(chairUser.id)).toBe('Báo cáo tháng 10/2026, phiên bản 1.');
+    expect(lastText(chairUser.id)).toBe('Báo cáo kết quả năm 2026, phiên bản 1.');
     expect((await world.repos.reports.get(RESIDENCE, 2026))?.body.members.received).toBe(3);
   });
 
@@ -138,7 +138,7 @@ describe('Feature: year-end self-report and October report in the bot', () => {
 
     // Assess
     expect(world.emu.lastBotMessage(boardUser.id)?.text).toBe(
-      'Đảng ủy phường An Hòa đã có báo cáo tháng 10/2026 (phiên bản 1).',
+      'Đảng ủy phường An Hòa đã có báo cáo kết quả năm 2026 (phiên bản 1).',
     );
     expect(world.emu.botMessages(chairUser.id).some((m) => m.text?.includes('đã có báo cáo'))).toBe(false);
   });
@@ -155,14 +155,16 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     const read = lastText(boardViewer.id);
 
     // Assess
-    expect(beforeCompiled).toBe('Chưa có báo cáo tháng 10/2026: cấp ủy chưa tổng hợp. Đồng chí thử lại sau.');
+    expect(beforeCompiled).toBe(
+      'Chưa có báo cáo kết quả năm 2026: cấp ủy chưa tổng hợp. Đồng chí thử lại sau.',
+    );
     expect(staffDocuments.map((m) => m.document?.fileName)).toEqual([
       `bao-cao-lien-he-noi-cu-tru-${BOARD}-2026.xlsx`,
       `bao-cao-lien-he-noi-cu-tru-${BOARD}-2026.pdf`,
     ]);
-    expect(compiled).toBe('Báo cáo tháng 10/2026, phiên bản 1.');
+    expect(compiled).toBe('Báo cáo kết quả năm 2026, phiên bản 1.');
     expect(viewerDocuments).toHaveLength(2);
-    expect(read).toBe('Báo cáo tháng 10/2026, phiên bản 1 (bản đã lưu).');
+    expect(read).toBe('Báo cáo kết quả năm 2026, phiên bản 1 (bản đã lưu).');
     // The viewer's request compiled nothing: the board's report is still its staff's version 1.
     expect((await world.repos.reports.get(BOARD, 2026))?.version).toBe(1);
     expect((await world.repos.reports.get(BOARD, 2026))?.body.members.received).toBe(3);

@@ -24,11 +24,13 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 function politeError(body: string): boolean {
   try {
-    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown; en?: unknown } };
     return (
       typeof parsed.error?.code === 'string' &&
       typeof parsed.error.message === 'string' &&
-      parsed.error.message.length > 0
+      parsed.error.message.length > 0 &&
+      typeof parsed.error.en === 'string' &&
+      parsed.error.en.length > 0
     );
   } catch {
     return false;

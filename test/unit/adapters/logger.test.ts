@@ -118,7 +118,13 @@ describe('Adapter: safeError / maskForeignText', () => {
       $fault: 'client',
       Item: { fullName: { S: NAME }, phone: { S: PHONE } },
     });
-    const ours = new ConflictError('A concurrent change won (conditions failed at 0)', 'conflict');
+    const ours = new ConflictError(
+      {
+        vi: 'Có người khác vừa thay đổi cùng dữ liệu',
+        en: 'A concurrent change won (conditions failed at 0)',
+      },
+      'conflict',
+    );
     (ours as { cause?: unknown }).cause = aws;
 
     // Act
@@ -127,7 +133,7 @@ describe('Adapter: safeError / maskForeignText', () => {
     // Assess
     expect(safe).toMatchObject({
       name: 'ConflictError',
-      message: 'A concurrent change won (conditions failed at 0)',
+      message: 'Có người khác vừa thay đổi cùng dữ liệu',
       code: 'conflict',
       cause: { name: 'ConditionalCheckFailedException', message: 'The conditional request failed' },
     });

@@ -84,7 +84,7 @@ describe('Adapter: bearer tokens with the local secret (HS256)', () => {
     const verified = verifier.verify(token);
 
     // Assess
-    await expect(verified).rejects.toThrow('The token lacks the sub, orgId or role claim');
+    await expect(verified).rejects.toThrow('Mã xác thực thiếu thông tin người dùng, đơn vị hoặc vai trò');
   });
 });
 

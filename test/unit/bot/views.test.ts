@@ -51,7 +51,7 @@ describe('Function: invitationView', () => {
       'rsvp1|n|phuong-an-hoa.2026.06',
     ]);
     expect(absent.text).toContain(
-      'Đồng chí đã báo VẮNG MẶT — lý do: Công tác («Đi Hà Nội»); đang chờ cấp ủy nơi công tác xác nhận.',
+      'Đồng chí đã báo VẮNG MẶT — lý do: Bận công tác («Đi Hà Nội»); chờ cấp ủy nơi công tác xác nhận.',
     );
     expect(choosing.keyboard).toHaveLength(3);
     expect(started.text).toContain('Your answer: ATTENDING.');
@@ -139,7 +139,7 @@ describe('Function: noticeView', () => {
       noticeView(notices[8] as Notice, 'vi')
         .keyboard?.flat()
         .map((b) => b.label),
-    ).toEqual(['Xác nhận', 'Không chấp nhận']);
+    ).toEqual(['Xác nhận', 'Không xác nhận']);
     expect(noticeSms(notices[0] as Notice)).toBe(
       'X kính mời đồng chí dự họp giữ mối liên hệ lúc 08:00 ngày 20/06/2026 tại Hội trường phường An Hòa. Xin đồng chí báo tham dự hoặc vắng mặt cho cấp ủy.'.replace(
         'X',

@@ -76,7 +76,7 @@ describe('Function: assertMayAnswer', () => {
     // Assess
     expect(before).not.toThrow();
     expect(at).toThrow(ConflictError);
-    expect(at).toThrow(/started/);
+    expect(at).toThrow(/đã bắt đầu/);
   });
 });
 
@@ -185,7 +185,7 @@ describe('Function: assertMayDecide / decideAbsence (R9)', () => {
       decidedAt: NOW.toISOString(),
     });
     expect(() => assertMayDecide(decided, { sub: 's', orgId: 'so-y-te', role: 'workplace_staff' })).toThrow(
-      /decided already/,
+      /đã được xác nhận hoặc không xác nhận/,
     );
   });
 });

@@ -38,7 +38,7 @@ describe('Function: parseCsv', () => {
   });
 
   it('refuses an unterminated quote naming its line, and text that is not UTF-8', () => {
-    expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow(/line 2/);
+    expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow(/Dòng 2/);
     expect(() => parseCsv('a,b\n1,Nguy\uFFFDn')).toThrow(ValidationError);
   });
 

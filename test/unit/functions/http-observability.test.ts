@@ -25,7 +25,7 @@ function world() {
     { auth: false, body: z.object({ fullName: z.string(), phone: z.string(), reason: z.string() }) },
     () => deps,
     async ({ body }) => {
-      if (body.reason === 'missing') throw new NotFoundError('Meeting');
+      if (body.reason === 'missing') throw new NotFoundError('meeting');
       deps.metrics.count('RsvpsRecorded');
       // A bug that quotes the input in its message (as JSON.parse does), and carries it as a property.
       const error = (() => {
@@ -58,7 +58,9 @@ describe('Function: logs and metrics of an HTTP route', () => {
 
     // Assess
     expect(result.statusCode).toBe(500);
-    expect(JSON.parse(result.body)).toEqual({ error: { code: 'internal', message: 'Internal error' } });
+    expect(JSON.parse(result.body)).toEqual({
+      error: { code: 'internal', message: 'Lỗi hệ thống; hãy thử lại sau', en: 'Internal error' },
+    });
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({

@@ -22,8 +22,8 @@ const route = httpRoute(
   },
   deps,
   async ({ principal, body, path }) => {
-    if (body.rule === 'R2') throw new RuleViolationError('R2', 'too short');
-    if (body.rule === 'dup') throw new ConflictError('exists');
+    if (body.rule === 'R2') throw new RuleViolationError('R2', { vi: 'quá ngắn', en: 'too short' });
+    if (body.rule === 'dup') throw new ConflictError({ vi: 'đã có', en: 'exists' });
     return created({ by: principal.sub, id: path.id, name: body.name });
   },
 );
@@ -67,7 +67,15 @@ describe('Function: httpRoute', () => {
     const body = JSON.parse(bad.body ?? '{}');
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.issues[0].path).toEqual(['name']);
+    expect(body.error).toMatchObject({
+      message: 'Nội dung yêu cầu không hợp lệ',
+      en: 'The request body is not valid',
+    });
     expect(broken.statusCode).toBe(400);
+    expect(JSON.parse(broken.body ?? '{}').error).toMatchObject({
+      message: 'Nội dung yêu cầu không phải JSON hợp lệ',
+      en: 'The request body is not valid JSON',
+    });
   });
 
   it('runs the handler with the verified principal, and maps rule and conflict errors to 422 and 409', async () => {
@@ -80,7 +88,8 @@ describe('Function: httpRoute', () => {
     expect(JSON.parse(rule.body ?? '{}').error).toEqual({
       code: 'rule_violation',
       rule: 'R2',
-      message: 'too short',
+      message: 'quá ngắn',
+      en: 'too short',
     });
     expect((await route(event({ name: 'x', rule: 'dup' }, token), context)).statusCode).toBe(409);
   });

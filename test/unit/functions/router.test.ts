@@ -143,7 +143,10 @@ describe('Config: HTTP_GROUPS and their routers', () => {
     expect(badBody.status).toBe(400);
     expect(badBody.json.error.issues?.length).toBeGreaterThan(0);
     expect(badYear.status).toBe(400);
-    expect(badYear.json.error.message).toMatch(/path/);
+    expect(badYear.json.error).toMatchObject({
+      message: 'Đường dẫn yêu cầu không hợp lệ',
+      en: 'The request path is not valid',
+    });
     expect(elsewhere.status).toBe(404);
   });
 });
