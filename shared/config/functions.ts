@@ -136,7 +136,7 @@ export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   }),
   group('meetings', 'Attendance, comments and absence notices of a meeting (R9, R10)'),
   group('minutes', 'The minutes of a meeting: parts, signing, addenda (R16)'),
-  group('documents-pdf', 'PDF documents: introduction letters, minutes, October reports', {
+  group('documents-pdf', 'PDF documents: introduction letters, minutes, October reports, comment sheets', {
     timeoutSeconds: 20,
   }),
   group('year-end', 'Evaluations, self-reports and direct collections (R11, R17–R21)'),
@@ -349,6 +349,27 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
     auth: true,
     grants: ['table:read'],
     // Renders the report as PDF: the fonts ship beside the bundle.
+    needsFonts: true,
+  },
+  // Issue 17: the comment sheet printed, one member's or a hamlet's; renders PDFs (the fonts ship beside).
+  {
+    ...route(
+      'evaluation-sheet-pdf',
+      'GET',
+      '/committees/{id}/evaluations/{year}/{memberId}/sheet.pdf',
+      READ,
+      'documents-pdf',
+    ),
+    needsFonts: true,
+  },
+  {
+    ...route(
+      'evaluation-hamlet-sheets-pdf',
+      'GET',
+      '/committees/{id}/evaluations/{year}/hamlets/{hamletId}/sheets.pdf',
+      READ,
+      'documents-pdf',
+    ),
     needsFonts: true,
   },
 ];
