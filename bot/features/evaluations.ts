@@ -1,10 +1,17 @@
 // feature: /nhanxet (/evaluate) — residence staff evaluate the members still due, one question per criterion or
-// duty (R17, R11 pre-set); the chair sends the saved evaluation (R18 refusal shown politely). No rule lives here.
+// duty (R17, R11 pre-set); the chair sends the saved evaluation (R18 refusal shown politely); "In phiếu" sends
+// the printed comment sheet of a member, or of every member of a hamlet, as a PDF. No rule lives here.
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { createCommentSheetRenderer } from '../../shared/adapters/documents/comment-sheet-pdf.js';
 import { hamletName } from '../../shared/domain/committee.js';
 import { localYear } from '../../shared/domain/dates.js';
-import { ConflictError, ForbiddenError, RuleViolationError } from '../../shared/domain/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+} from '../../shared/domain/errors.js';
 import type { EvaluationForm } from '../../shared/domain/evaluation.js';
 import {
   answersOf,
@@ -13,6 +20,13 @@ import {
   type EvaluationQuestion,
 } from '../../shared/domain/evaluation-questions.js';
 import type { Principal } from '../../shared/domain/roles.js';
+import type { CommentSheetRenderer } from '../../shared/ports/comment-sheet-pdf.js';
+import {
+  type CommentSheetFile,
+  type CommentSheetPorts,
+  printHamletSheets,
+  printMemberSheet,
+} from '../../shared/services/comment-sheets.js';
 import {
   evaluationQuestions,
   formFromAnswers,
@@ -25,7 +39,15 @@ import { committeeWithHamlets } from '../../shared/services/hamlets.js';
 import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
-import { EVAL_PATTERN, type EvalOp, evalData, SUBMIT_PATTERN, submitData } from '../keyboards/year-end.js';
+import {
+  EVAL_PATTERN,
+  type EvalOp,
+  evalData,
+  PRINT_PATTERN,
+  printData,
+  SUBMIT_PATTERN,
+  submitData,
+} from '../keyboards/year-end.js';
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 import { consultButton } from './consultation.js';
 
@@ -77,6 +99,11 @@ function cancelRow(ctx: BotContext, w: Wizard): ViewButton[] {
   return [button(ctx.t.yearEnd.cancel, act(w, 'cancel', -1))];
 }
 
+/** "In phiếu" for one member: works outside the wizard too (the chair's "Gửi" message, a later press). */
+function printMemberRow(ctx: BotContext, year: number, memberId: string): ViewButton[] {
+  return [button(ctx.t.yearEnd.printSheet, printData.encode({ year, of: 'm', id: memberId }))];
+}
+
 function questionsOf(d: EvalDraft): EvaluationQuestion[] {
   if (!d.ruleSet || !d.formKind) return [];
   return evaluationQuestions(d.ruleSet, d.formKind).questions;
@@ -108,6 +135,17 @@ async function listView(ctx: BotContext, principal: Principal, w: Wizard): Promi
   // The next page's cursor is kept in the wizard (cursors do not belong on buttons).
   w.data.cursor = page.cursor;
   if (page.cursor) rows.push([button(ctx.t.yearEnd.more, act(w, 'more', -1))]);
+  // One "In phiếu cả …" per hamlet on this page: every member of it on one PDF (blank sheets where nothing
+  // is saved yet), for the cell's meeting.
+  const hamlets = [...new Set(page.items.flatMap((row) => (row.hamletId ? [row.hamletId] : [])))];
+  for (const hamletId of hamlets) {
+    rows.push([
+      button(
+        ctx.t.yearEnd.printHamletSheets(hamletName(ward, hamletId)),
+        printData.encode({ year: w.data.year, of: 'h', id: hamletId }),
+      ),
+    ]);
+  }
   rows.push(cancelRow(ctx, w));
   return message(ctx.t.yearEnd.dueHeader(w.data.year, page.cursor !== undefined), rows);
 }
@@ -142,6 +180,8 @@ function questionView(ctx: BotContext, w: Wizard): ViewMessage {
       ]),
     );
   }
+  // The member's sheet as it stands (blank before anything is saved), from the first question.
+  if (d.index === 0 && d.memberId) rows.push(printMemberRow(ctx, d.year, d.memberId));
   rows.push(cancelRow(ctx, w));
   return message(lines.join('\n'), rows);
 }
@@ -164,6 +204,7 @@ function summaryView(ctx: BotContext, w: Wizard, principal: Principal, saved: bo
   if (saved && principal.role === 'chair' && d.memberId) {
     rows.push([button(ctx.t.yearEnd.submit, submitData.encode({ year: d.year, memberId: d.memberId }))]);
   }
+  if (saved && d.memberId) rows.push(printMemberRow(ctx, d.year, d.memberId));
   rows.push(cancelRow(ctx, w));
   return message(lines.join('\n'), rows);
 }
@@ -289,10 +330,12 @@ async function save(ctx: BotContext, principal: Principal, w: Wizard): Promise<v
     throw error;
   }
   await clearDraft(ctx);
-  const keyboard =
-    principal.role === 'chair'
+  const keyboard = [
+    ...(principal.role === 'chair'
       ? [[button(ctx.t.yearEnd.submit, submitData.encode({ year: d.year, memberId: d.memberId }))]]
-      : undefined;
+      : []),
+    printMemberRow(ctx, d.year, d.memberId),
+  ];
   await ctx.ui.replace(message(ctx.t.yearEnd.saved(d.memberName ?? '', d.year), keyboard));
   await ctx.ui.answer();
 }
@@ -399,7 +442,11 @@ evaluationsFeature.callbackQuery(SUBMIT_PATTERN, async (ctx, next) => {
       memberId: action.memberId,
     });
     await ctx.ui.answer();
-    await ctx.ui.replace(message(ctx.t.yearEnd.submitted(view.memberName, action.year)));
+    await ctx.ui.replace(
+      message(ctx.t.yearEnd.submitted(view.memberName, action.year), [
+        printMemberRow(ctx, action.year, action.memberId),
+      ]),
+    );
   } catch (error) {
     // Refusals the chair can act on are told in words, not as a rule number.
     const text =
@@ -418,4 +465,63 @@ evaluationsFeature.callbackQuery(SUBMIT_PATTERN, async (ctx, next) => {
     const r18 = error instanceof RuleViolationError && error.rule === 'R18';
     await ctx.ui.reply(message(text, r18 ? [[consultButton(ctx, action.year, action.memberId)]] : undefined));
   }
+});
+
+/** The renderer of the printed sheets: one per process, made at the first press. */
+let sheetRenderer: CommentSheetRenderer | undefined;
+
+function commentSheetPorts(ctx: BotContext): CommentSheetPorts {
+  const p = ctx.deps.ports;
+  sheetRenderer ??= createCommentSheetRenderer();
+  return {
+    committees: p.committees,
+    members: p.members,
+    introductions: p.introductions,
+    evaluations: p.evaluations,
+    staff: p.staff,
+    clock: ctx.deps.clock,
+    sheets: sheetRenderer,
+  };
+}
+
+// "In phiếu": the sheet (or a hamlet's sheets) as a PDF document in this chat — the same view on Telegram and
+// Zalo (each channel's renderer sends the file). Who may print is the use case's to say.
+evaluationsFeature.callbackQuery(PRINT_PATTERN, async (ctx, next) => {
+  const action = printData.decode(ctx.callbackQuery.data);
+  if (!action) return next();
+  const principal = await residenceStaff(ctx);
+  if (!principal) {
+    await ctx.ui.answer(ctx.t.yearEnd.notResidenceStaff, { alert: true });
+    return;
+  }
+  let file: CommentSheetFile;
+  try {
+    const ports = commentSheetPorts(ctx);
+    const input = { orgId: principal.orgId, year: action.year };
+    file =
+      action.of === 'm'
+        ? await printMemberSheet(ports, principal, { ...input, memberId: action.id })
+        : await printHamletSheets(ports, principal, { ...input, hamletId: action.id });
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      await ctx.ui.answer(ctx.t.yearEnd.sheetNotFound, { alert: true });
+      return;
+    }
+    if (error instanceof ForbiddenError) {
+      await ctx.ui.answer(ctx.t.yearEnd.notResidenceStaff, { alert: true });
+      return;
+    }
+    throw error;
+  }
+  await ctx.ui.answer();
+  await ctx.ui.reply({
+    kind: 'document',
+    fileName: file.fileName,
+    mimeType: 'application/pdf',
+    bytes: file.bytes,
+    caption:
+      action.of === 'm'
+        ? ctx.t.yearEnd.sheetCaption(file.subject, action.year)
+        : ctx.t.yearEnd.hamletSheetsCaption(file.subject, action.year, file.count),
+  });
 });

@@ -809,6 +809,12 @@ export const en: Catalogue = {
     alreadySubmitted: 'This evaluation was already sent and cannot be changed.',
     stale: 'Someone else changed this evaluation. Please start again with /evaluate.',
     onlyChairSubmits: 'Only the chair sends evaluations for the committee.',
+    printSheet: 'Print the sheet',
+    printHamletSheets: (hamlet: string) => `Print the sheets of ${hamlet}`,
+    sheetCaption: (name: string, year: number) => `Comment sheet ${year} — ${name}`,
+    hamletSheetsCaption: (hamlet: string, year: number, count: number) =>
+      `Comment sheets ${year} — ${hamlet} (${count} members, each from a new page)`,
+    sheetNotFound: "This member or hamlet is not on the committee's list: nothing to print.",
     selfReportIntro: (year: number, invited: number, attended: number) =>
       // R19
       `YEAR-END SELF-REPORT ${year}\n• Meetings invited to: ${invited}\n• Meetings attended (attendance sheets): ${attended}\n\nPlease type one message about your activities at your residence this year.`,

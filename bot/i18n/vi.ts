@@ -863,6 +863,12 @@ export const vi = {
     alreadySubmitted: 'Nhận xét này đã được gửi, không sửa được nữa.',
     stale: 'Bản nhận xét đã được người khác sửa. Đồng chí vui lòng bấm /nhanxet để làm lại.',
     onlyChairSubmits: 'Chỉ đồng chí chủ trì gửi nhận xét thay mặt cấp ủy.',
+    printSheet: 'In phiếu',
+    printHamletSheets: (hamlet: string) => `In phiếu cả ${hamlet}`,
+    sheetCaption: (name: string, year: number) => `Phiếu nhận xét năm ${year} — đồng chí ${name}`,
+    hamletSheetsCaption: (hamlet: string, year: number, count: number) =>
+      `Phiếu nhận xét năm ${year} — ${hamlet} (${count} đảng viên, mỗi người một trang mới)`,
+    sheetNotFound: 'Không tìm thấy đảng viên hoặc ấp (khu vực) này trong danh sách của cấp ủy để in phiếu.',
     selfReportIntro: (year: number, invited: number, attended: number) =>
       // R19
       `BÁO CÁO CUỐI NĂM ${year}\n• Số cuộc họp được mời: ${invited}\n• Số cuộc họp có mặt (theo sổ điểm danh): ${attended}\n\nĐồng chí gõ một tin nhắn về các hoạt động ở nơi cư trú trong năm.`,

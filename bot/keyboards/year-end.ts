@@ -74,3 +74,26 @@ export const consultData = {
     return { year: Number(year), memberId, op: op as ConsultOp };
   },
 };
+
+export const PRINT_PREFIX = 'evp1';
+export const PRINT_PATTERN = prefixPattern(PRINT_PREFIX);
+
+/** "In phiếu": one member's comment sheet (`m`, the member's id) or a hamlet's sheets (`h`, the hamlet's id). */
+export interface PrintAction {
+  year: number;
+  of: 'm' | 'h';
+  id: string;
+}
+
+export const printData = {
+  encode(action: PrintAction): string {
+    return encodeCallback(PRINT_PREFIX, [String(action.year), action.of, action.id]);
+  },
+  decode(data: string): PrintAction | undefined {
+    const parts = decodeCallback(data, PRINT_PREFIX, 3);
+    if (!parts) return undefined;
+    const [year = '', of = '', id = ''] = parts;
+    if (!/^\d{4}$/.test(year) || (of !== 'm' && of !== 'h') || !id) return undefined;
+    return { year: Number(year), of, id };
+  },
+};

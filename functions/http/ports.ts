@@ -1,4 +1,7 @@
 // composition: the use cases' ports, picked from the process-wide dependencies.
+
+import type { CommentSheetRenderer } from '../../shared/ports/comment-sheet-pdf.js';
+import type { CommentSheetPorts } from '../../shared/services/comment-sheets.js';
 import type { CommitteePorts } from '../../shared/services/committees.js';
 import type { ContactBookPorts } from '../../shared/services/contact-book.js';
 import type { IntroductionPorts } from '../../shared/services/introductions.js';
@@ -31,4 +34,10 @@ export function committeePorts(deps: AppDeps): CommitteePorts {
 export function staffAdminPorts(deps: AppDeps, newCode: () => string): StaffAdminPorts {
   const { committees, staff, chatLinks } = deps.repos;
   return { committees, staff, chatLinks, identity: deps.identity, clock: deps.clock, ids: deps.ids, newCode };
+}
+
+/** The printed comment sheets: the evaluations' reads, the signers on record, and the PDF renderer. */
+export function commentSheetPorts(deps: AppDeps, sheets: CommentSheetRenderer): CommentSheetPorts {
+  const { committees, members, introductions, evaluations, staff } = deps.repos;
+  return { committees, members, introductions, evaluations, staff, clock: deps.clock, sheets };
 }

@@ -136,9 +136,13 @@ export const HTTP_GROUPS: readonly HttpGroupDef[] = [
   }),
   group('meetings', 'Attendance, comments and absence notices of a meeting (R9, R10)'),
   group('minutes', 'The minutes of a meeting: parts, signing, addenda (R16)'),
-  group('documents-pdf', 'PDF documents: introduction letters, minutes, paper invitations, October reports', {
-    timeoutSeconds: 20,
-  }),
+  group(
+    'documents-pdf',
+    'PDF documents: introduction letters, minutes, paper invitations, October reports, comment sheets',
+    {
+      timeoutSeconds: 20,
+    },
+  ),
   group('year-end', 'Evaluations, self-reports and direct collections (R11, R17–R21)'),
   group('reports', 'Compiling the October report of a committee (R22)', { timeoutSeconds: 29 }),
   group('administration', 'The tree of committees, their hamlets and their staff (administrators)'),
@@ -378,6 +382,27 @@ const YEAR_END_ROUTES: readonly HttpRouteDef[] = [
     auth: true,
     grants: ['table:read'],
     // Renders the report as PDF: the fonts ship beside the bundle.
+    needsFonts: true,
+  },
+  // Issue 17: the comment sheet printed, one member's or a hamlet's; renders PDFs (the fonts ship beside).
+  {
+    ...route(
+      'evaluation-sheet-pdf',
+      'GET',
+      '/committees/{id}/evaluations/{year}/{memberId}/sheet.pdf',
+      READ,
+      'documents-pdf',
+    ),
+    needsFonts: true,
+  },
+  {
+    ...route(
+      'evaluation-hamlet-sheets-pdf',
+      'GET',
+      '/committees/{id}/evaluations/{year}/hamlets/{hamletId}/sheets.pdf',
+      READ,
+      'documents-pdf',
+    ),
     needsFonts: true,
   },
 ];

@@ -64,6 +64,9 @@ export const THINGS = {
   introduction: { vi: 'giấy giới thiệu', en: 'Introduction' },
   evaluation_draft: { vi: 'bản nhận xét đang soạn', en: 'Evaluation draft' },
   deletion_request: { vi: 'yêu cầu xoá dữ liệu', en: 'Deletion request' },
+  submitted_evaluation: { vi: 'bản nhận xét đã gửi', en: 'Submitted evaluation' },
+  hamlet: { vi: 'ấp (khu vực)', en: 'Hamlet' },
+  hamlet_members: { vi: 'đảng viên của ấp (khu vực) này', en: 'Members of this hamlet' },
 } as const satisfies Record<string, Words>;
 export type Thing = keyof typeof THINGS;
 

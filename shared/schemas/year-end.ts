@@ -92,3 +92,26 @@ export const reportNarrativeInputSchema = z
     message: 'cần ít nhất một phần: assessment, difficulties hoặc proposals',
   });
 export type ReportNarrativeInput = z.infer<typeof reportNarrativeInputSchema>;
+
+/** The printed comment sheets: a year in words people read when it is wrong (400 with Vietnamese issues). */
+const sheetYearSchema = z.coerce
+  .number('năm phải là một số (YYYY)')
+  .int('năm phải là một số nguyên (YYYY)')
+  .min(2000, 'năm phải từ 2000 đến 2100')
+  .max(2100, 'năm phải từ 2000 đến 2100');
+
+/** `GET /committees/{id}/evaluations/{year}/{memberId}/sheet.pdf`. */
+export const memberSheetPathSchema = z.object({ id: idSchema, year: sheetYearSchema, memberId: idSchema });
+
+/** `GET /committees/{id}/evaluations/{year}/hamlets/{hamletId}/sheets.pdf`. */
+export const hamletSheetsPathSchema = z.object({
+  id: idSchema,
+  year: sheetYearSchema,
+  hamletId: z
+    .string('ấp (khu vực) phải là một mã')
+    .trim()
+    .regex(
+      /^[A-Za-z0-9_-]{1,64}$/,
+      'mã ấp (khu vực) chỉ gồm chữ không dấu, số, "-" và "_" (tối đa 64 ký tự)',
+    ),
+});

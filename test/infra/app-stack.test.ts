@@ -343,19 +343,21 @@ describe('Stack: AppStack', () => {
       dev.appTemplate.resourceCountIs('AWS::Scheduler::Schedule', 1);
     });
 
-    // CloudFormation refuses a stack over 500 resources; 275 keeps half of that free (docs/architecture.md,
-    // "Resource budget": 410 with a function per route; 255 in prod with the Cognito pool, Zalo and the
-    // retention job; the next saving is one dispatcher for the four scheduled jobs).
+    // CloudFormation refuses a stack over 500 resources; 285 keeps well over 40 % of that free
+    // (docs/architecture.md, "Resource budget": 410 with a function per route; 255 in prod with the Cognito
+    // pool, Zalo and the retention job; 275 after issues 16–18; 277 with the comment sheet's two routes of
+    // issue 17, a route costing one resource; the next saving is one dispatcher for the four scheduled jobs,
+    // about 18).
     it.each([
       ['dev', real],
       ['prod in a concrete account', realProd],
-    ] as const)('keeps the real %s App stack within 275 resources', (name, stage) => {
+    ] as const)('keeps the real %s App stack within 285 resources', (name, stage) => {
       // Act
       const count = Object.keys(stage.appTemplate.toJSON().Resources as Json).length;
       console.info(`App stack (${name}): ${count} resources, ${realFunctions.length} functions`);
 
       // Assess
-      expect(count).toBeLessThanOrEqual(275);
+      expect(count).toBeLessThanOrEqual(285);
       stage.appTemplate.resourceCountIs(
         'AWS::Lambda::Function',
         (stage === realProd ? realFunctions : withoutPool(telegramOnly(realFunctions))).length,

@@ -70,6 +70,8 @@ export type BodyBlock =
   | { kind: 'draw'; draw: (doc: PdfDocument, frame: PartyFrame) => void };
 
 export interface PartySignature {
+  /** Lines above the block, e.g. "XÁC NHẬN CỦA", "ĐẢNG ỦY PHƯỜNG …" (the ward confirming a cell's sheet). */
+  heading?: readonly string[];
   /** "T/M ĐẢNG ỦY", "T/M CHI ỦY"; none for a person signing in their own role (the minutes' chair). */
   onBehalfOf?: string;
   /** "BÍ THƯ", "CHỦ TRÌ CUỘC HỌP", "THƯ KÝ CUỘC HỌP". */
@@ -306,6 +308,7 @@ function signatureHeight(doc: PdfDocument, s: PartySignature, width: number): nu
   doc.font('bold').fontSize(PARTY_SIZES.signature);
   const line = doc.currentLineHeight();
   const titleLines =
+    (s.heading ?? []).reduce((n, l) => n + balancedLines(doc, l, width).length, 0) +
     (s.onBehalfOf ? balancedLines(doc, s.onBehalfOf, width).length : 0) +
     balancedLines(doc, s.position, width).length;
   return titleLines * line + (s.hint ? line : 0) + ROOM_TO_SIGN + line;
@@ -349,6 +352,7 @@ export function drawClosing(
   for (const { s, x } of columns) {
     doc.y = top;
     doc.font('bold').fontSize(PARTY_SIZES.signature);
+    for (const line of s.heading ?? []) centred(doc, balancedLines(doc, line, column), x, column);
     if (s.onBehalfOf) centred(doc, balancedLines(doc, s.onBehalfOf, column), x, column);
     centred(doc, balancedLines(doc, s.position, column), x, column);
     if (s.hint) {

@@ -96,17 +96,23 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     await chat.press('Gửi');
 
     // Assess
-    expect(list).toEqual(['Nguyễn Văn An (Khu vực 1)', 'Trần Thị Bình (Khu vực 2)', 'Hủy']);
+    expect(list).toEqual([
+      'Nguyễn Văn An (Khu vực 1)',
+      'Trần Thị Bình (Khu vực 2)',
+      'In phiếu cả Khu vực 1',
+      'In phiếu cả Khu vực 2',
+      'Hủy',
+    ]);
     expect(firstQuestion).toContain('Phiếu nhận xét (4 nhiệm vụ) — đồng chí Nguyễn Văn An, năm 2026');
     expect(firstQuestion).toContain('Câu 1/9: Nhiệm vụ 1:');
-    expect(markButtons).toEqual(['Tốt', 'Chưa tốt', 'Hủy']);
+    expect(markButtons).toEqual(['Tốt', 'Chưa tốt', 'In phiếu', 'Hủy']);
     expect(commentQuestion).toContain('Câu 2/9: Nhận xét nhiệm vụ 1');
     expect(proposalButtons).toEqual(['Biểu dương', 'Không đề nghị (đặt sẵn)', 'Góp ý, phê bình', 'Hủy']);
     expect(summary).toContain('TÓM TẮT NHẬN XÉT');
     expect(summary).toContain('• Nhận xét nhiệm vụ 1: Gương mẫu chấp hành quy định nơi cư trú');
     expect(summary).toContain('• Đề nghị: Biểu dương');
     expect(saved).toContain('Đã lưu bản nhận xét năm 2026 của đồng chí Nguyễn Văn An (bản nháp)');
-    expect(sendButtons).toEqual(['Gửi']);
+    expect(sendButtons).toEqual(['Gửi', 'In phiếu']);
     expect(draft).toMatchObject({
       status: 'draft',
       updatedBy: 'chair-1',
@@ -157,8 +163,8 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     await chat.press('Gửi');
 
     // Assess
-    expect(list).toEqual(['Trần Thị Bình (Khu vực 2) • nháp', 'Hủy']);
-    expect(summaryButtons).toEqual(['Lưu nhận xét', 'Làm lại', 'Gửi', 'Hủy']);
+    expect(list).toEqual(['Trần Thị Bình (Khu vực 2) • nháp', 'In phiếu cả Khu vực 2', 'Hủy']);
+    expect(summaryButtons).toEqual(['Lưu nhận xét', 'Làm lại', 'Gửi', 'In phiếu', 'Hủy']);
     expect(chat.last()?.text).toContain(
       'cần ghi ý kiến của trưởng khu vực (ấp) và trưởng công an khu vực trước',
     );
@@ -181,7 +187,7 @@ describe('Feature: /nhanxet under hd02-2011', () => {
     // Assess
     const answer = world.emu.callbackAnswer(delivery.update.callback_query?.id ?? '');
     expect(answer?.text).toContain('Nút này đã cũ');
-    expect(chat.labels()).toEqual(['Trần Thị Bình (Khu vực 2) • nháp', 'Hủy']);
+    expect(chat.labels()).toEqual(['Trần Thị Bình (Khu vực 2) • nháp', 'In phiếu cả Khu vực 2', 'Hủy']);
   });
 
   it('records the hamlet opinions in the bot, one message each, then sends the student’s evaluation (R18)', async () => {
@@ -366,10 +372,11 @@ describe('Feature: /nhanxet under qd213-2020', () => {
     // Assess
     expect(first).toContain('Nhận xét theo mẫu 3-213');
     expect(first).toContain('Câu 1/7: Tiêu chí 1:');
-    expect(levels).toHaveLength(4);
+    expect(levels).toHaveLength(5);
+    expect(levels.at(-2)).toBe('In phiếu');
     expect(levels.at(-1)).toBe('Hủy');
     expect(other).toContain('Câu 7/7: Nhận xét khác (tiêu chí 7)');
-    expect(chat.labels()).toEqual([]); // residence staff save; only the chair sends
+    expect(chat.labels()).toEqual(['In phiếu']); // residence staff save; only the chair sends
     const saved = await world.repos.evaluations.get(RESIDENCE, 2026, member.id);
     expect(saved?.form).toMatchObject({ kind: 'qd213-full', proposal: 'none', otherComments: '' });
     expect(saved?.ruleSet).toBe('qd213-2020');

@@ -327,4 +327,14 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     request: () => ({ pathParameters: { id: WARD, year: String(YEAR) } }),
     allowed: residenceOrViewer,
   },
+  // Issue 17: the comment sheet printed. The ward's staff print any of its members; the member's workplace
+  // prints the sheet once submitted (m-army's is); a hamlet's sheets are the ward's alone.
+  'evaluation-sheet-pdf': {
+    request: () => ({ pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.army.id } }),
+    allowed: (role, side) => residence(role, side) || workplace(role, side),
+  },
+  'evaluation-hamlet-sheets-pdf': {
+    request: () => ({ pathParameters: { id: WARD, year: String(YEAR), hamletId: 'kv-3' } }),
+    allowed: residence,
+  },
 };
