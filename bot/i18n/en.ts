@@ -176,6 +176,7 @@ export const en: Catalogue = {
       '/invite (/moi) — send the invitations\n' +
       '/meetings (/cuochop) — move or cancel a meeting, record answers for members\n' +
       '/evaluate (/nhanxet) — year-end evaluation of members\n' +
+      '/requestcomment (/denghinhanxet) — record a comment request for a member exempt from residence activities\n' +
       '/report (/baocao) — compile the October report (XLSX and PDF files)\n' +
       '/attendance (/diemdanh) — take the attendance\n' +
       '/minutes (/bienban) — write the minutes; /sign (/ky) — chair and secretary sign\n' +
@@ -214,6 +215,7 @@ export const en: Catalogue = {
     cuoinam: 'Year-end comments received',
     malienket: 'Create a link code',
     nhanxet: 'Year-end evaluation of members',
+    denghinhanxet: 'Comment request for an exempt member',
     baocao: 'October report (XLSX, PDF)',
     baocaocuoinam: 'Your year-end self-report',
     diemdanh: 'Take the attendance',
@@ -1065,5 +1067,24 @@ Comrade ${member}: you have not sent your report on the meetings and ` +
           `activities at your residence; it was due on ${due}. Please send it soon.`,
     evaluationMissing: 'comment missing (overdue)',
     selfReportMissing: 'self-report missing (overdue)',
+  },
+  commentRequest: {
+    header: (year: number) =>
+      `COMMENT REQUESTS FOR MEMBERS EXEMPT FROM RESIDENCE ACTIVITIES (${year})\n` +
+      'These members get no routine yearly comment, only one on request. Choose the member a comment was requested for:',
+    none: (year: number) =>
+      `In ${year} the committee has no member exempt from residence activities whose comment could be requested.`,
+    memberButton: (name: string, hamlet: string | undefined, requested: boolean) =>
+      `${name}${hamlet ? ` (${hamlet})` : ''}${requested ? ' — requested' : ''}`,
+    askReason: 'What is the comment requested for?',
+    reasons: { appointment: 'Appointment', reward: 'Reward', discipline: 'Discipline' },
+    recorded: (name: string, reason: string, by: string, on: string) =>
+      `Recorded the request for a comment on ${name} (${reason}), asked by ${by} on ${on}. ` +
+      'Use /nhanxet to write the short form.',
+    already: (name: string, reason: string) =>
+      `A comment on ${name} was requested before (${reason}); nothing more is recorded. Use /nhanxet to write it.`,
+    notExempt:
+      'This member is not exempt from residence activities and is commented on every year; no request is needed.',
+    workplaceUnknown: 'the workplace committee',
   },
 };

@@ -220,6 +220,7 @@ export const vi = {
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
       '/cuochop (/meetings) — đổi lịch, hủy cuộc họp, ghi trả lời thay đảng viên\n' +
       '/nhanxet (/evaluate) — nhận xét đảng viên cuối năm\n' +
+      '/denghinhanxet (/requestcomment) — ghi đề nghị nhận xét đảng viên được miễn sinh hoạt nơi cư trú\n' +
       '/baocao (/report) — tổng hợp báo cáo tháng 10 (tệp XLSX và PDF)\n' +
       '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
       '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
@@ -260,6 +261,7 @@ export const vi = {
     cuoinam: 'Nhận xét cuối năm đã nhận, chưa nhận',
     malienket: 'Tạo mã liên kết tài khoản',
     nhanxet: 'Nhận xét đảng viên cuối năm',
+    denghinhanxet: 'Đề nghị nhận xét đảng viên được miễn sinh hoạt',
     baocao: 'Báo cáo tháng 10 (XLSX, PDF)',
     baocaocuoinam: 'Báo cáo cuối năm của đảng viên',
     diemdanh: 'Điểm danh cuộc họp',
@@ -1133,6 +1135,26 @@ Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về vi�
           `tham gia sinh hoạt, hoạt động ở nơi cư trú, đã quá hạn ngày ${due}. Xin đồng chí gửi sớm.`,
     evaluationMissing: 'chưa có nhận xét (quá hạn)',
     selfReportMissing: 'chưa tự báo cáo (quá hạn)',
+  },
+  commentRequest: {
+    header: (year: number) =>
+      `ĐỀ NGHỊ NHẬN XÉT ĐẢNG VIÊN ĐƯỢC MIỄN SINH HOẠT NƠI CƯ TRÚ (năm ${year})\n` +
+      'Những đảng viên này không nhận xét định kỳ hằng năm, chỉ nhận xét khi có đề nghị. ' +
+      'Chọn đảng viên có đề nghị nhận xét:',
+    none: (year: number) =>
+      `Năm ${year} đơn vị không có đảng viên nào thuộc diện được miễn sinh hoạt nơi cư trú cần đề nghị nhận xét.`,
+    memberButton: (name: string, hamlet: string | undefined, requested: boolean) =>
+      `${name}${hamlet ? ` (${hamlet})` : ''}${requested ? ' — đã có đề nghị' : ''}`,
+    askReason: 'Đề nghị nhận xét để làm gì?',
+    reasons: { appointment: 'Bổ nhiệm', reward: 'Khen thưởng', discipline: 'Kỷ luật' },
+    recorded: (name: string, reason: string, by: string, on: string) =>
+      `Đã ghi đề nghị nhận xét đồng chí ${name} (${reason}), do ${by} đề nghị ngày ${on}. ` +
+      'Bấm /nhanxet để nhận xét theo mẫu rút gọn.',
+    already: (name: string, reason: string) =>
+      `Đồng chí ${name} đã có đề nghị nhận xét (${reason}) từ trước; không ghi thêm. Bấm /nhanxet để nhận xét.`,
+    notExempt:
+      'Đảng viên này không thuộc diện được miễn sinh hoạt nơi cư trú nên được nhận xét định kỳ hằng năm; không cần đề nghị.',
+    workplaceUnknown: 'cấp ủy nơi công tác',
   },
 };
 

@@ -735,3 +735,43 @@ export async function recordCommentRequest(
 function evaluationOf(ports: EvaluationPorts, input: MemberEvaluationInput): Promise<Evaluation | undefined> {
   return ports.evaluations.get(input.orgId, input.year, input.memberId);
 }
+
+/** One introduced-but-exempt member, for the bot's list of those whose comment may be requested. */
+export interface ExemptMemberRow {
+  memberId: string;
+  memberName: string;
+  hamletId?: string;
+  workplaceOrgId: string;
+  commentRequested: boolean;
+}
+
+/** How many exempt members the bot's list shows at most (the rest: over HTTP, member by member). */
+const EXEMPT_LIST_MAX = 20;
+
+/**
+ * qd213-2020: the committee's introduced-but-exempt members of the year (33-HD/BTCTW), in the collated order of
+ * the committee's list, for ward staff to record a comment request. Empty under hd02-2011.
+ */
+export async function listExemptMembers(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: { orgId: string; year: number },
+): Promise<ExemptMemberRow[]> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  const rows: ExemptMemberRow[] = [];
+  if (RULE_SETS[ruleSetOf(committee)].exemptCategories.length === 0) return rows;
+  for await (const listed of ports.introductions.streamOfResidence(committee.id, 'received')) {
+    const subject = await loadSubject(ports, committee, input.year, listed);
+    if (!subject.introducedButExempt) continue;
+    rows.push({
+      memberId: listed.introduction.memberId,
+      memberName: subject.memberName,
+      ...(listed.introduction.receipt ? { hamletId: listed.introduction.receipt.hamletId } : {}),
+      workplaceOrgId: listed.introduction.workplaceOrgId,
+      commentRequested: subject.commentRequest !== undefined,
+    });
+    if (rows.length >= EXEMPT_LIST_MAX) break;
+  }
+  return rows;
+}
