@@ -1085,6 +1085,8 @@ Comrade ${member}: you have not sent your report on the meetings and ` +
       `A comment on ${name} was requested before (${reason}); nothing more is recorded. Use /nhanxet to write it.`,
     notExempt:
       'This member is not exempt from residence activities and is commented on every year; no request is needed.',
+    notSignedYet:
+      'Not confirmed yet: under Regulation 213 the hamlet cell committee signs the comment (after consulting the hamlet Front work committee) before the ward confirms it and sends it to the workplace. Ward staff record the Front’s opinion and the cell’s signature in the management app; then press «Gửi» again.',
     workplaceUnknown: 'the workplace committee',
   },
 };

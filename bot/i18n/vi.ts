@@ -1154,6 +1154,8 @@ Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về vi�
       `Đồng chí ${name} đã có đề nghị nhận xét (${reason}) từ trước; không ghi thêm. Bấm /nhanxet để nhận xét.`,
     notExempt:
       'Đảng viên này không thuộc diện được miễn sinh hoạt nơi cư trú nên được nhận xét định kỳ hằng năm; không cần đề nghị.',
+    notSignedYet:
+      'Chưa xác nhận được: theo Quy định 213, nhận xét phải được chi ủy chi bộ ấp ký (sau khi lấy ý kiến ban công tác mặt trận ấp) trước khi đảng ủy phường xác nhận và gửi cho cấp ủy nơi công tác. Cán bộ phường ghi ý kiến ban công tác mặt trận và chữ ký của chi ủy trên ứng dụng quản lý, rồi đồng chí bấm «Gửi» lại.',
     workplaceUnknown: 'cấp ủy nơi công tác',
   },
 };

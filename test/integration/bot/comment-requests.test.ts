@@ -3,6 +3,7 @@
 // a member exempt by no listed case (a student without an exemption) is not on the list at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../../shared/domain/member.js';
+import { saveEvaluationDraft } from '../../../shared/services/evaluations.js';
 import {
   addMember,
   aUser,
@@ -26,13 +27,14 @@ describe('Feature: /denghinhanxet under qd213-2020', () => {
     world.emu.pressButton({ user: staffUser, messageId: last()?.messageId ?? 0, text });
   const type = (text: string) => world.emu.sendUserMessage({ user: staffUser, text });
   let soldier: Member;
+  let regular: Member;
 
   beforeAll(async () => {
     world = await createBotWorld({ now: '2026-11-20T09:00:00+07:00' });
     await world.repos.committees.put(
       aCommittee({ id: RESIDENCE, kind: 'residence', name: 'Đảng ủy phường An Hòa', ruleSet: 'qd213-2020' }),
     );
-    await addMember(world, { fullName: 'Lê Văn Cường' });
+    regular = await addMember(world, { fullName: 'Lê Văn Cường' });
     await addMember(world, { fullName: 'Trần Thị Bình', category: 'student', hamletId: 'kv-2' });
     soldier = await addMember(world, { fullName: 'Bùi Văn Sơn', category: 'armed_forces', hamletId: 'kv-2' });
     await world.repos.members.addExemption({
@@ -91,5 +93,42 @@ describe('Feature: /denghinhanxet under qd213-2020', () => {
       'Bùi Văn Sơn (Khu vực 2)',
       'Hủy',
     ]);
+  });
+
+  it('tells the chair in words that the cell signs before the ward confirms, and sends nothing', async () => {
+    // Prepare
+    const chairUser = aUser('Chủ');
+    await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
+    const memberId = regular.id;
+    await saveEvaluationDraft(
+      { ...world.repos, clock: world.clock },
+      { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
+      {
+        orgId: RESIDENCE,
+        year: 2026,
+        memberId,
+        form: {
+          kind: 'qd213-full',
+          criteria: { c1: 1, c2: 1, c3: 1, c4: 1, c5: 1 },
+          proposal: 'none',
+          otherComments: '',
+        },
+      },
+    );
+
+    // Act
+    await world.emu.sendUserMessage({ user: chairUser, text: '/nhanxet' });
+    const pick = world.emu.lastBotMessage(chairUser.id);
+    // The member's button carries the draft's mark: found by the name.
+    const memberButton =
+      pick?.replyMarkup?.inline_keyboard.flat().find((b) => b.text.startsWith('Lê Văn Cường'))?.text ?? '';
+    await world.emu.pressButton({ user: chairUser, messageId: pick?.messageId ?? 0, text: memberButton });
+    const saved = world.emu.lastBotMessage(chairUser.id);
+    await world.emu.pressButton({ user: chairUser, messageId: saved?.messageId ?? 0, text: 'Gửi' });
+    const refusal = world.emu.lastBotMessage(chairUser.id)?.text;
+
+    // Assess
+    expect(refusal).toContain('nhận xét phải được chi ủy chi bộ ấp ký');
+    expect((await world.repos.evaluations.get(RESIDENCE, 2026, memberId))?.status).toBe('draft');
   });
 });
