@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as contactBookHandler } from '../../functions/http/members-contact-book.js';
 import { createHandler as exemptionsHandler } from '../../functions/http/members-exemptions.js';
+import { createHandler as workplaceYearEndHandler } from '../../functions/http/workplace-year-end.js';
 import type { ContactBookTerm } from '../../shared/domain/contact-book.js';
 import { ANONYMISED_NAME } from '../../shared/domain/privacy.js';
 import type { Principal } from '../../shared/domain/roles.js';
@@ -43,6 +44,7 @@ describe('Regulation 213 (qd213-2020): exempt cases, the contact book’s term, 
     ]);
     const seeds = [
       ['q-active', 'Huỳnh Văn Đạt', QD213, 'received'],
+      ['q-regular', 'Lý Văn Xuân', QD213, 'received'],
       ['h-active', 'Nguyễn Văn Bình', HD02, 'received'],
       ['q-ended', 'Trần Thị Yến', QD213, 'ended'],
       ['h-ended', 'Phạm Quốc Bảo', HD02, 'ended'],
@@ -104,6 +106,27 @@ describe('Regulation 213 (qd213-2020): exempt cases, the contact book’s term, 
       const first = await exempt('h-active', { reason: 'Điều trị bệnh dài ngày', from: '2026-03-01' });
       expect(first.status).toBe(201);
       expect(first.json.exemption.category).toBeUndefined();
+    });
+  });
+
+  describe('The workplace’s year-end view after 31 October (GET /workplaces/{id}/year-end/{year})', () => {
+    it('marks no comment missing for the exempt member, and marks the regular member’s', async () => {
+      // Act (20 November: past the end of October; q-active is exempt on a 12-month course since March)
+      const answer = await call(
+        workplaceYearEndHandler(() => app.deps),
+        {
+          method: 'GET',
+          route: '/workplaces/{id}/year-end/{year}',
+          pathParameters: { id: 'so-y-te', year: '2026' },
+          principal: workplace,
+        },
+      );
+
+      // Assess
+      expect(answer.status).toBe(200);
+      const rows = answer.json.items as { memberId: string; missing: { evaluation: boolean } }[];
+      const missing = Object.fromEntries(rows.map((r) => [r.memberId, r.missing.evaluation]));
+      expect(missing).toMatchObject({ 'q-active': false, 'q-regular': true, 'h-active': true });
     });
   });
 
