@@ -21,6 +21,7 @@ export function commandsFor(role: Role | undefined, t: Catalogue): BotCommand[] 
       ...(role === 'chair' || role === 'secretary' ? [{ command: 'ky', description: t.commands.ky }] : []),
       { command: 'traloi', description: t.commands.traloi },
       { command: 'nhanxet', description: t.commands.nhanxet },
+      { command: 'denghinhanxet', description: t.commands.denghinhanxet },
       { command: 'baocao', description: t.commands.baocao },
       { command: 'malienket', description: t.commands.malienket },
       { command: 'maketnoi', description: t.commands.maketnoi },

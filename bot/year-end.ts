@@ -3,6 +3,7 @@
 // reminders) leave these use cases and the report's renderer out of their bundles.
 import type { Composer } from 'grammy';
 import type { BotContext } from './context.js';
+import { commentRequestsFeature } from './features/comment-requests.js';
 import { consultationFeature } from './features/consultation.js';
 import { evaluationsFeature } from './features/evaluations.js';
 import { linkCodeSheetFeature } from './features/link-code-sheet.js';
@@ -15,6 +16,8 @@ import { workplaceYearEndFeature } from './features/workplace-year-end.js';
 export const yearEndFeatures: readonly Composer<BotContext>[] = [
   evaluationsFeature,
   consultationFeature,
+  // qd213-2020: comment requests for exempt members (33-HD/BTCTW).
+  commentRequestsFeature,
   selfReportFeature,
   reportsFeature,
   workplaceYearEndFeature,

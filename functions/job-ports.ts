@@ -38,6 +38,7 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       members: r.members,
       comments: r.comments,
       privacy: r.privacy,
+      committees: r.committees,
       clock: d.clock,
     },
     notices: {

@@ -458,7 +458,10 @@ evaluationsFeature.callbackQuery(SUBMIT_PATTERN, async (ctx, next) => {
             ? ctx.t.yearEnd.onlyChairSubmits
             : error instanceof ConflictError && error.code === 'stale_version'
               ? ctx.t.yearEnd.stale
-              : undefined;
+              : // qd213-2020: the ward confirms only what the hamlet cell signed (R17's steps per rule set).
+                error instanceof RuleViolationError && error.rule === 'R17'
+                ? ctx.t.commentRequest.notSignedYet
+                : undefined;
     if (!text) throw error;
     await ctx.ui.answer();
     // R18: the opinions can be given right here (bot/features/consultation.ts), then «Gửi» again.

@@ -153,6 +153,7 @@ export const en: Catalogue = {
       '/invite (/moi) — send the invitations\n' +
       '/meetings (/cuochop) — move or cancel a meeting, record answers for members\n' +
       '/evaluate (/nhanxet) — year-end evaluation of members\n' +
+      '/requestcomment (/denghinhanxet) — record a comment request for a member exempt from residence activities\n' +
       '/report (/baocao) — compile the annual report (XLSX and PDF files)\n' +
       '/attendance (/diemdanh) — take the attendance\n' +
       '/minutes (/bienban) — write the minutes; /sign (/ky) — chair and secretary sign\n' +
@@ -191,6 +192,7 @@ export const en: Catalogue = {
     cuoinam: 'Year-end comments received',
     malienket: 'Create a link code',
     nhanxet: 'Year-end evaluation of members',
+    denghinhanxet: 'Comment request for an exempt member',
     baocao: 'Annual report (XLSX, PDF)',
     baocaocuoinam: 'Your year-end self-report',
     diemdanh: 'Take the attendance',
@@ -1103,5 +1105,26 @@ Comrade ${member}: you have not sent your report on the meetings and ` +
       `Invitations to the meeting on ${m.date}: ${letters} letters, one per page, by hamlet. Print them and hand them over.`,
     nobody: 'Nobody needs a paper invitation: every invitee got the letter by message.',
     cancelled: 'The meeting is cancelled, so no invitations are printed.',
+  },
+  commentRequest: {
+    header: (year: number) =>
+      `COMMENT REQUESTS FOR MEMBERS EXEMPT FROM RESIDENCE ACTIVITIES (${year})\n` +
+      'These members get no routine yearly comment, only one on request. Choose the member a comment was requested for:',
+    none: (year: number) =>
+      `In ${year} the committee has no member exempt from residence activities whose comment could be requested.`,
+    memberButton: (name: string, hamlet: string | undefined, requested: boolean) =>
+      `${name}${hamlet ? ` (${hamlet})` : ''}${requested ? ' — requested' : ''}`,
+    askReason: 'What is the comment requested for?',
+    reasons: { appointment: 'Appointment', reward: 'Reward', discipline: 'Discipline' },
+    recorded: (name: string, reason: string, by: string, on: string) =>
+      `Recorded the request for a comment on ${name} (${reason}), asked by ${by} on ${on}. ` +
+      'Use /nhanxet to write the short form.',
+    already: (name: string, reason: string) =>
+      `A comment on ${name} was requested before (${reason}); nothing more is recorded. Use /nhanxet to write it.`,
+    notExempt:
+      'This member is not exempt from residence activities and is commented on every year; no request is needed.',
+    notSignedYet:
+      'Not confirmed yet: under Regulation 213 the hamlet cell committee signs the comment (after consulting the hamlet Front work committee) before the ward confirms it and sends it to the workplace. Ward staff record the Front’s opinion and the cell’s signature in the management app; then press «Gửi» again.',
+    workplaceUnknown: 'the workplace committee',
   },
 };

@@ -197,6 +197,7 @@ export const vi = {
       '/moi (/invite) — gửi thư mời họp đến đảng viên\n' +
       '/cuochop (/meetings) — đổi lịch, hủy cuộc họp, ghi trả lời thay đảng viên\n' +
       '/nhanxet (/evaluate) — nhận xét đảng viên cuối năm\n' +
+      '/denghinhanxet (/requestcomment) — ghi đề nghị nhận xét đảng viên được miễn sinh hoạt nơi cư trú\n' +
       '/baocao (/report) — tổng hợp báo cáo kết quả năm (tệp XLSX và PDF)\n' +
       '/diemdanh (/attendance) — điểm danh cuộc họp\n' +
       '/bienban (/minutes) — soạn biên bản; /ky (/sign) — chủ trì, thư ký ký biên bản\n' +
@@ -237,6 +238,7 @@ export const vi = {
     cuoinam: 'Nhận xét cuối năm đã nhận, chưa nhận',
     malienket: 'Tạo mã liên kết tài khoản',
     nhanxet: 'Nhận xét đảng viên cuối năm',
+    denghinhanxet: 'Đề nghị nhận xét đảng viên được miễn sinh hoạt',
     baocao: 'Báo cáo kết quả năm (XLSX, PDF)',
     baocaocuoinam: 'Báo cáo cuối năm của đảng viên',
     diemdanh: 'Điểm danh cuộc họp',
@@ -1170,6 +1172,28 @@ Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về vi�
       `Giấy mời họp ngày ${m.date}: ${letters} giấy, mỗi đồng chí một trang, xếp theo khu vực, ấp. In và chuyển tận tay.`,
     nobody: 'Không có đồng chí nào cần giấy mời giấy: mọi người được mời đã nhận thư qua tin nhắn.',
     cancelled: 'Cuộc họp đã hủy nên không in giấy mời.',
+  },
+  commentRequest: {
+    header: (year: number) =>
+      `ĐỀ NGHỊ NHẬN XÉT ĐẢNG VIÊN ĐƯỢC MIỄN SINH HOẠT NƠI CƯ TRÚ (năm ${year})\n` +
+      'Những đảng viên này không nhận xét định kỳ hằng năm, chỉ nhận xét khi có đề nghị. ' +
+      'Chọn đảng viên có đề nghị nhận xét:',
+    none: (year: number) =>
+      `Năm ${year} đơn vị không có đảng viên nào thuộc diện được miễn sinh hoạt nơi cư trú cần đề nghị nhận xét.`,
+    memberButton: (name: string, hamlet: string | undefined, requested: boolean) =>
+      `${name}${hamlet ? ` (${hamlet})` : ''}${requested ? ' — đã có đề nghị' : ''}`,
+    askReason: 'Đề nghị nhận xét để làm gì?',
+    reasons: { appointment: 'Bổ nhiệm', reward: 'Khen thưởng', discipline: 'Kỷ luật' },
+    recorded: (name: string, reason: string, by: string, on: string) =>
+      `Đã ghi đề nghị nhận xét đồng chí ${name} (${reason}), do ${by} đề nghị ngày ${on}. ` +
+      'Bấm /nhanxet để nhận xét theo mẫu rút gọn.',
+    already: (name: string, reason: string) =>
+      `Đồng chí ${name} đã có đề nghị nhận xét (${reason}) từ trước; không ghi thêm. Bấm /nhanxet để nhận xét.`,
+    notExempt:
+      'Đảng viên này không thuộc diện được miễn sinh hoạt nơi cư trú nên được nhận xét định kỳ hằng năm; không cần đề nghị.',
+    notSignedYet:
+      'Chưa xác nhận được: theo Quy định 213, nhận xét phải được chi ủy chi bộ ấp ký (sau khi lấy ý kiến ban công tác mặt trận ấp) trước khi đảng ủy phường xác nhận và gửi cho cấp ủy nơi công tác. Cán bộ phường ghi ý kiến ban công tác mặt trận và chữ ký của chi ủy trên ứng dụng quản lý, rồi đồng chí bấm «Gửi» lại.',
+    workplaceUnknown: 'cấp ủy nơi công tác',
   },
 };
 

@@ -97,3 +97,28 @@ export const printData = {
     return { year: Number(year), of, id };
   },
 };
+
+export const REQUEST_PREFIX = 'evr1';
+export const REQUEST_PATTERN = prefixPattern(REQUEST_PREFIX);
+
+/** pick: a member of the /denghinhanxet list; then the request's reason (qd213-2020, 33-HD/BTCTW). */
+export const REQUEST_OPS = ['pick', 'appointment', 'reward', 'discipline'] as const;
+export type RequestOp = (typeof REQUEST_OPS)[number];
+
+export interface RequestAction extends SubmitAction {
+  op: RequestOp;
+}
+
+export const requestData = {
+  encode(action: RequestAction): string {
+    return encodeCallback(REQUEST_PREFIX, [String(action.year), action.memberId, action.op]);
+  },
+  decode(data: string): RequestAction | undefined {
+    const parts = decodeCallback(data, REQUEST_PREFIX, 3);
+    if (!parts) return undefined;
+    const [year = '', memberId = '', op = ''] = parts;
+    if (!/^\d{4}$/.test(year) || !memberId || !(REQUEST_OPS as readonly string[]).includes(op))
+      return undefined;
+    return { year: Number(year), memberId, op: op as RequestOp };
+  },
+};

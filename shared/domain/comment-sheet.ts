@@ -11,6 +11,7 @@ import { onBehalfOf } from './introduction-letter.js';
 import { partyOrganisationName } from './party-document.js';
 import type { PartyTitle } from './roles.js';
 import { RULE_SETS } from './rule-set.js';
+import { PARTY_TITLE } from './wording.js';
 
 export type SheetState = 'blank' | 'draft' | 'submitted';
 
@@ -81,7 +82,8 @@ export interface CommentSheetInput {
 }
 
 const upper = (text: string) => text.normalize('NFC').toLocaleUpperCase('vi');
-const TITLE_VI: Record<PartyTitle, string> = { bi_thu: 'BÍ THƯ', pho_bi_thu: 'PHÓ BÍ THƯ' };
+/** The signer's party title in capitals, as a signature block prints it. */
+const TITLE_VI = (title: PartyTitle) => PARTY_TITLE[title].vi.toLocaleUpperCase('vi');
 const FORM_LABEL = 'Mẫu 3-213';
 const SUMMARY =
   'đảng viên đang công tác thường xuyên giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú';
@@ -184,7 +186,7 @@ function signer(
   return {
     ...(heading ? { heading } : {}),
     onBehalfOf: onBehalfOf(committeeName),
-    position: TITLE_VI[onRecord?.title ?? 'bi_thu'],
+    position: TITLE_VI(onRecord?.title ?? 'bi_thu'),
     hint,
     ...(onRecord ? { name: onRecord.name } : {}),
   };

@@ -1,4 +1,5 @@
-// domain: the digital contact book (sổ liên hệ của đảng viên), grouped per year (R3–R5, R9, R17, R19).
+// domain: the digital contact book (sổ liên hệ của đảng viên), grouped per year (R3–R5, R9, R17, R19), and under
+// qd213-2020 its five-year term (the introduction letters and five yearly comment sheets).
 import type { Comment } from './comment.js';
 import { type IsoDate, instantAt, localYear } from './dates.js';
 import type { Evaluation } from './evaluation.js';
@@ -124,4 +125,57 @@ export function contactBookYears(records: ContactBookRecords, now: Date): Contac
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/**
+ * qd213-2020: one term of the contact book, opened by an introduction letter: the five years it runs (from the
+ * letter's year) and the yearly comment of each, once the ward confirmed it (R17). `inTerm` while the current
+ * year is inside it: nothing of the book is removed by retention then.
+ */
+export interface ContactBookTerm {
+  introductionId: string;
+  residenceOrgId: string;
+  startYear: number;
+  endYear: number;
+  inTerm: boolean;
+  years: { year: number; evaluation?: Evaluation }[];
+}
+
+/** The terms of a member's book; introductions under a rule set without a term (hd02-2011) open none. */
+export function contactBookTerms(
+  introductions: readonly Pick<Introduction, 'id' | 'residenceOrgId' | 'issuedOn'>[],
+  evaluations: readonly Evaluation[],
+  termYearsOf: (residenceOrgId: string) => number | undefined,
+  today: IsoDate,
+): ContactBookTerm[] {
+  const terms: ContactBookTerm[] = [];
+  for (const i of introductions) {
+    const length = termYearsOf(i.residenceOrgId);
+    if (length === undefined) continue;
+    const startYear = yearOf(i.issuedOn);
+    const endYear = startYear + length - 1;
+    terms.push({
+      introductionId: i.id,
+      residenceOrgId: i.residenceOrgId,
+      startYear,
+      endYear,
+      inTerm: yearOf(today) <= endYear,
+      years: range(startYear, endYear).map((year) => {
+        const evaluation = evaluations.find(
+          (e) => e.year === year && e.residenceOrgId === i.residenceOrgId && e.status === 'submitted',
+        );
+        return evaluation ? { year, evaluation } : { year };
+      }),
+    });
+  }
+  return terms;
+}
+
+/** Retention: whether any term of the member's book still runs on `today` (then nothing of it is removed). */
+export function isBookInTerm(
+  introductions: readonly Pick<Introduction, 'id' | 'residenceOrgId' | 'issuedOn'>[],
+  termYearsOf: (residenceOrgId: string) => number | undefined,
+  today: IsoDate,
+): boolean {
+  return contactBookTerms(introductions, [], termYearsOf, today).some((t) => t.inTerm);
 }

@@ -7,6 +7,8 @@ import { dayOfWeek, formatVietnameseDate, type IsoDate } from './dates.js';
 import { type LetterSigner, onBehalfOf } from './introduction-letter.js';
 import type { Meeting } from './meeting.js';
 import { documentPlace, partyOrganisationName, placeAndDate, withIssuerSymbol } from './party-document.js';
+import type { PartyTitle } from './roles.js';
+import { PARTY_TITLE } from './wording.js';
 
 export interface PaperInvitationContent {
   header: { parent?: string; issuer: string; number?: string; placeAndDate: string };
@@ -42,7 +44,8 @@ export interface PaperInvitationInput {
 }
 
 const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
-const TITLE_VI = { bi_thu: 'BÍ THƯ', pho_bi_thu: 'PHÓ BÍ THƯ' } as const;
+/** The signer's party title in capitals, as a signature block prints it. */
+const TITLE_VI = (title: PartyTitle) => PARTY_TITLE[title].vi.toLocaleUpperCase('vi');
 const upper = (text: string) => text.normalize('NFC').toLocaleUpperCase('vi');
 
 /** "14 giờ 00, thứ Bảy, ngày 06/06/2027": the time first, as invitations are read. */
@@ -95,7 +98,7 @@ export function paperInvitationContent(
     paragraphs,
     signature: {
       onBehalfOf: onBehalfOf(committee.name),
-      title: input.signer ? TITLE_VI[input.signer.title] : 'BÍ THƯ',
+      title: TITLE_VI(input.signer?.title ?? 'bi_thu'),
       hint: '(Ký tên, đóng dấu)',
       ...(input.signer ? { name: input.signer.name } : {}),
     },

@@ -1,5 +1,7 @@
 // domain: the two rule sets (the seed's hd02-2011 and today's qd213-2020) as policy data, chosen per committee.
 import type { RuleSetId } from './committee.js';
+import type { EvaluationStatus } from './evaluation.js';
+import type { ExemptCategory } from './travel-and-exemption.js';
 import { PROPOSAL } from './wording.js';
 
 export const PROPOSALS = ['commend', 'none', 'criticise'] as const;
@@ -57,6 +59,27 @@ export interface RuleSetPolicy {
    * invites them (their absence is excused, never an R10 notice).
    */
   exemptMembersInvited: boolean;
+  /**
+   * R17: who writes, signs and confirms the yearly comment. hd02-2011: the residence committee drafts and its
+   * chair submits (draft → submitted). qd213-2020 (Regulation 213 and its mẫu 3-213): the hamlet cell's
+   * committee drafts after consulting the hamlet's Front work committee, signs for the cell committee (T/M chi
+   * ủy), and the ward's committee confirms (draft → cell_signed → submitted); only a confirmed comment is
+   * delivered to the workplace.
+   */
+  commentProcedure: {
+    steps: readonly EvaluationStatus[];
+    frontConsultation: boolean;
+  };
+  /**
+   * R4: the cases an exemption must name (33-HD/BTCTW item 1.1 under qd213-2020); empty: no case is asked
+   * (hd02-2011 records the exemption with its reason only).
+   */
+  exemptCategories: readonly ExemptCategory[];
+  /**
+   * The contact book's term in years (qd213-2020: five — the introduction letters and five yearly comment
+   * sheets), during which nothing of the book is removed by retention; undefined: no term (hd02-2011).
+   */
+  contactBookTermYears?: number;
 }
 
 const levels = (a: string, b: string, c: string): LabelledOption<1 | 2 | 3>[] => [
@@ -107,6 +130,8 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     evaluationDue: '10-31',
     selfReportDue: '12-15',
     exemptMembersInvited: true,
+    commentProcedure: { steps: ['draft', 'submitted'], frontConsultation: false },
+    exemptCategories: [],
   },
   'qd213-2020': {
     id: 'qd213-2020',
@@ -154,6 +179,15 @@ export const RULE_SETS: Record<RuleSetId, RuleSetPolicy> = {
     evaluationDue: '10-31',
     selfReportDue: '12-15',
     exemptMembersInvited: false,
+    commentProcedure: { steps: ['draft', 'cell_signed', 'submitted'], frontConsultation: true },
+    exemptCategories: [
+      'armed_forces_barracks',
+      'mobile_worker',
+      'rotated_cadre',
+      'long_course',
+      'student_away',
+    ],
+    contactBookTermYears: 5,
   },
 };
 

@@ -8,7 +8,7 @@ import type { Introduction } from './introduction.js';
 import { hasConfirmedReason, type Invitation, missedBothMeetings } from './invitation.js';
 import type { MemberCategory } from './member.js';
 import { type Proposal, RULE_SETS } from './rule-set.js';
-import { type Excuse, isCovering } from './travel-and-exemption.js';
+import { type Excuse, type ExemptCategory, isCovering } from './travel-and-exemption.js';
 
 /**
  * The day a member's situation is judged on for year `year`: today while the year runs, its last day
@@ -38,20 +38,22 @@ export function isTravellingOn(
 }
 
 /**
- * qd213-2020 (33-HD/BTCTW): who is "introduced but exempt" from routine contact. We apply it as: a member
- * with a confirmed exemption in force on the reference day (R4 — officials on long courses, rotated
- * cadres), an armed-forces member (army and police in barracks) or a student member (students away from
- * home). Travelling members are not in the list by category: a travel notice (R3) is a temporary absence;
- * the workplace records an exemption when it means one. Under hd02-2011 the notion does not exist.
+ * qd213-2020 (33-HD/BTCTW item 1.1): who is "introduced but exempt" from routine contact: a member under a
+ * confirmed exemption (R4) in force on the reference day that names one of the guidance's cases (army and police
+ * in barracks, mobile workers, rotated cadres, officials on 12-month courses, students away from home). Being in
+ * the armed forces or a student is not enough by itself (the category is kept in the signature for callers). An
+ * exemption without a case (recorded before the rule set asked for one) does not make the member exempt here.
+ * Under hd02-2011 the notion does not exist.
  */
 export function isIntroducedButExempt(
   ruleSet: RuleSetId,
-  category: MemberCategory,
-  exemptions: readonly { from: IsoDate; until?: IsoDate }[],
+  _category: MemberCategory,
+  exemptions: readonly { from: IsoDate; until?: IsoDate; category?: ExemptCategory }[],
   on: IsoDate,
 ): boolean {
-  if (ruleSet !== 'qd213-2020') return false;
-  return category === 'armed_forces' || category === 'student' || isExemptOn(exemptions, on);
+  const cases = RULE_SETS[ruleSet].exemptCategories;
+  if (ruleSet !== 'qd213-2020' || cases.length === 0) return false;
+  return exemptions.some((e) => e.category !== undefined && cases.includes(e.category) && isCovering(e, on));
 }
 
 /** R17: whether the committee owes this member a routine year-end evaluation under its rule set. */

@@ -2,7 +2,7 @@
 import type { AbsenceNotice } from '../domain/attendance.js';
 import type { Comment } from '../domain/comment.js';
 import type { Committee, CommitteeKind } from '../domain/committee.js';
-import type { Evaluation } from '../domain/evaluation.js';
+import type { CommentRequest, Evaluation } from '../domain/evaluation.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Introduction, IntroductionStatus } from '../domain/introduction.js';
 import type { Invitation } from '../domain/invitation.js';
@@ -244,6 +244,14 @@ export interface EvaluationRepository {
   /** Pattern 8, strongly consistent: what was saved before the call is in it. */
   ofCommittee(residenceOrgId: string, year: number): AsyncIterable<Evaluation>;
   ofMember(memberId: string): Promise<Evaluation[]>;
+  /** qd213-2020: the request for an exempt member's comment (one per committee, member and year). */
+  getCommentRequest(
+    residenceOrgId: string,
+    year: number,
+    memberId: string,
+  ): Promise<CommentRequest | undefined>;
+  /** Records once: false (no write) when that member's request of that committee and year is recorded already. */
+  recordCommentRequest(request: CommentRequest): Promise<boolean>;
 }
 
 export interface ReportRepository {

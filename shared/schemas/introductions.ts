@@ -1,6 +1,7 @@
 // schemas: the HTTP requests of introductions, travel notices, exemptions and the contact book (R1–R7).
 import * as z from 'zod';
 import { SEXES } from '../domain/member.js';
+import { EXEMPT_CATEGORIES } from '../domain/travel-and-exemption.js';
 import { fullNameSchema, idSchema, isoDateSchema, phoneSchema, textSchema } from './common.js';
 import { endReasonSchema, memberCategorySchema, partyCardNumberSchema, residenceSchema } from './entities.js';
 
@@ -74,6 +75,12 @@ export const exemptionRequestSchema = z
     reason: textSchema(500),
     from: isoDateSchema,
     until: isoDateSchema.optional(),
+    /** qd213-2020: the case of 33-HD/BTCTW (required there; checked against the member's committees). */
+    category: z
+      .enum(EXEMPT_CATEGORIES, {
+        error: 'trường hợp miễn sinh hoạt không thuộc danh sách của Hướng dẫn 33-HD/BTCTW',
+      })
+      .optional(),
   })
   .refine((e) => e.until === undefined || e.until >= e.from, {
     message: 'ngày kết thúc trước ngày bắt đầu',

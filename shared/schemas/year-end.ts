@@ -1,8 +1,10 @@
 // schemas: the year-end requests (evaluations R11/R17/R18, self-report R19, direct collection R20, October report R22).
 import * as z from 'zod';
+import { COMMENT_REQUEST_REASONS } from '../domain/evaluation.js';
 import { INTRODUCTION_STATUSES } from '../domain/introduction.js';
 import { NARRATIVE_SECTION_MAX, NARRATIVE_SECTIONS } from '../domain/report-narrative.js';
-import { idSchema, isoDateSchema, textSchema, yearSchema } from './common.js';
+import { PARTY_TITLES } from '../domain/roles.js';
+import { fullNameSchema, idSchema, isoDateSchema, textSchema, yearSchema } from './common.js';
 import { evaluationFormSchema, studentConsultationInputSchema } from './entities.js';
 
 /** The version the client read: a save based on an older one is refused (409) instead of overwriting. */
@@ -27,6 +29,34 @@ export type EvaluationDraftInput = z.infer<typeof evaluationDraftInputSchema>;
 
 export const consultationInputSchema = studentConsultationInputSchema.extend({ version: versionSchema });
 export type ConsultationInput = z.infer<typeof consultationInputSchema>;
+
+/** qd213-2020: the hamlet Front work committee's opinion (POST …/front-consultation). */
+export const frontConsultationInputSchema = z.object({
+  name: fullNameSchema,
+  position: textSchema(200),
+  opinion: textSchema(1000),
+  consultedOn: isoDateSchema,
+  version: versionSchema,
+});
+
+/** qd213-2020: signed for the hamlet cell committee by its bí thư or phó bí thư (POST …/cell-signature). */
+export const cellSignatureInputSchema = z.object({
+  signerName: fullNameSchema,
+  signerTitle: z.enum(PARTY_TITLES, {
+    error: 'người ký là bí thư (bi_thu) hoặc phó bí thư (pho_bi_thu) chi bộ',
+  }),
+  signedOn: isoDateSchema,
+  version: versionSchema,
+});
+
+/** qd213-2020: a comment requested for an exempt member (POST …/comment-request). */
+export const commentRequestInputSchema = z.object({
+  reason: z.enum(COMMENT_REQUEST_REASONS, {
+    error: 'lý do đề nghị nhận xét là bổ nhiệm (appointment), khen thưởng (reward) hoặc kỷ luật (discipline)',
+  }),
+  requestedBy: textSchema(200),
+  requestedOn: isoDateSchema,
+});
 
 export const submitEvaluationInputSchema = z.object({ version: versionSchema }).default({});
 

@@ -1,11 +1,19 @@
 // use case: the member's digital contact book (sổ liên hệ), per year, for those allowed to see it.
 import { maySeeContactBook } from '../domain/access.js';
 import type { Committee } from '../domain/committee.js';
-import { type ContactBookYear, contactBookYears } from '../domain/contact-book.js';
+import { ruleSetOf } from '../domain/committee.js';
+import {
+  type ContactBookTerm,
+  type ContactBookYear,
+  contactBookTerms,
+  contactBookYears,
+} from '../domain/contact-book.js';
+import { localDate } from '../domain/dates.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { Introduction } from '../domain/introduction.js';
 import type { Member } from '../domain/member.js';
 import type { Principal } from '../domain/roles.js';
+import { RULE_SETS } from '../domain/rule-set.js';
 import type { Clock } from '../ports/common.js';
 import type {
   CommentRepository,
@@ -35,6 +43,8 @@ export interface ContactBook {
   /** Names of the committees and hamlets the book mentions, by id. */
   committees: Record<string, Pick<Committee, 'id' | 'name' | 'kind'>>;
   years: ContactBookYear[];
+  /** qd213-2020: the book's five-year terms, each with the yearly comment of each of its years. */
+  terms: ContactBookTerm[];
 }
 
 /**
@@ -69,8 +79,10 @@ export async function contactBookOf(
     if (i.receipt) orgIds.add(i.receipt.hamletId);
   }
   const committees: ContactBook['committees'] = {};
+  const termYears = new Map<string, number | undefined>();
   for (const c of await Promise.all([...orgIds].map((id) => ports.committees.get(id)))) {
     if (c) committees[c.id] = { id: c.id, name: c.name, kind: c.kind };
+    if (c?.kind === 'residence') termYears.set(c.id, RULE_SETS[ruleSetOf(c)].contactBookTermYears);
   }
   const records = { introductions, travelNotices, exemptions, invitations, comments, evaluations };
   const now = ports.clock.now();
@@ -92,5 +104,6 @@ export async function contactBookOf(
       },
       now,
     ),
+    terms: contactBookTerms(introductions, evaluations, (id) => termYears.get(id), localDate(now)),
   };
 }

@@ -1,13 +1,25 @@
-// use case: the residence committee's year-end evaluations (R11, R17, R18) — list, draft, consult, submit.
+// use case: the residence committee's year-end evaluations (R11, R17, R18) — list, draft, consult, submit; under
+// qd213-2020 also the Front work committee's opinion, the cell's signature, the ward's confirmation, and the
+// request for an exempt member's comment.
 // Callers (HTTP handlers, bot features) pass a Principal and plain inputs and get plain view data back.
 import { isResidenceStaffOf } from '../domain/access.js';
 import { type Committee, type RuleSetId, ruleSetOf } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../domain/errors.js';
 import {
+  assertCommentAllowed,
+  assertMayCellSign,
   assertMaySubmit,
+  assertNextStep,
+  type CellSignature,
+  type CommentRequest,
+  type CommentRequestReason,
+  commentSteps,
   type Evaluation,
   type EvaluationForm,
+  type EvaluationStatus,
+  type FrontConsultation,
+  hasCommentStep,
   presetProposal,
   type StudentConsultation,
 } from '../domain/evaluation.js';
@@ -17,7 +29,7 @@ import { type Introduction, wasInForceDuring } from '../domain/introduction.js';
 import type { MemberCategory } from '../domain/member.js';
 import { canonicalJson } from '../domain/minutes.js';
 import type { Principal } from '../domain/roles.js';
-import type { Proposal } from '../domain/rule-set.js';
+import { type Proposal, RULE_SETS } from '../domain/rule-set.js';
 import {
   assertFormKind,
   assertR11Proposal,
@@ -50,7 +62,8 @@ export interface EvaluationPorts {
   clock: Clock;
 }
 
-export type EvaluationState = 'missing' | 'draft' | 'submitted';
+/** `signed`: qd213-2020, signed for the hamlet cell and waiting for the ward's confirmation (not arrived yet). */
+export type EvaluationState = 'missing' | 'draft' | 'signed' | 'submitted';
 
 /** One member in the paged list of evaluations due or done. */
 export interface EvaluationRow {
@@ -77,6 +90,10 @@ export interface EvaluationView extends EvaluationRow {
   ruleSet: RuleSetId;
   workplaceOrgId: string;
   introducedButExempt: boolean;
+  /** The steps of the committee's rule set, from draft to delivered (qd213-2020: draft, cell_signed, submitted). */
+  steps: readonly EvaluationStatus[];
+  /** qd213-2020: the request an exempt member's comment answers, once recorded. */
+  commentRequest?: CommentRequest;
   /** The proposal a new form starts with (R11: criticism for a flagged member). */
   presetProposal: Proposal;
   questionnaire: EvaluationQuestionnaire;
@@ -93,6 +110,7 @@ interface Subject {
   formKind: EvaluationForm['kind'];
   owed: boolean;
   flaggedR11: boolean;
+  commentRequest?: CommentRequest;
 }
 
 function assertResidenceStaff(principal: Principal, orgId: string): void {
@@ -155,11 +173,14 @@ async function loadSubject(
   const ruleSet = ruleSetOf(committee);
   const today = localDate(ports.clock.now());
   const on = referenceDate(year, today);
-  const [member, exemptions, travelNotices, invitations] = await Promise.all([
+  const [member, exemptions, travelNotices, invitations, commentRequest] = await Promise.all([
     ports.members.get(memberId),
     ports.members.exemptions(memberId),
     ports.members.travelNotices(memberId),
     ports.invitations.ofMember(memberId, year),
+    ruleSet === 'qd213-2020'
+      ? ports.evaluations.getCommentRequest(committee.id, year, memberId)
+      : Promise.resolve(undefined),
   ]);
   if (!member) throw new NotFoundError('member');
   const introducedButExempt = isIntroducedButExempt(ruleSet, member.category, exemptions, on);
@@ -171,10 +192,17 @@ async function loadSubject(
     category: member.category,
     introducedButExempt,
     formKind: expectedFormKind(ruleSet, introducedButExempt),
-    owed: isEvaluationOwed(ruleSet, introducedButExempt),
+    // qd213-2020: an exempt member's comment is owed once it is requested (33-HD/BTCTW), not routinely.
+    owed: isEvaluationOwed(ruleSet, introducedButExempt) || commentRequest !== undefined,
+    ...(commentRequest ? { commentRequest } : {}),
     // R11 excuses meetings under an exemption (R4) or inside a travel notice's period (R3).
     flaggedR11: isFlaggedR11(invitations, committee.id, today, exemptions, travelNotices),
   };
+}
+
+function stateOf(status: EvaluationStatus): EvaluationState {
+  if (status === 'submitted') return 'submitted';
+  return status === 'cell_signed' ? 'signed' : 'draft';
 }
 
 function rowOf(subject: Subject, evaluation: Evaluation | undefined): EvaluationRow {
@@ -186,7 +214,7 @@ function rowOf(subject: Subject, evaluation: Evaluation | undefined): Evaluation
     category: subject.category,
     formKind: evaluation?.form.kind ?? subject.formKind,
     owed: subject.owed,
-    state: evaluation ? (evaluation.status === 'submitted' ? 'submitted' : 'draft') : 'missing',
+    state: evaluation ? stateOf(evaluation.status) : 'missing',
     flaggedR11: evaluation?.status === 'submitted' ? evaluation.flaggedR11 : subject.flaggedR11,
     needsConsultation: subject.category === 'student' && !consulted,
     ...(evaluation ? { proposal: evaluation.form.proposal } : {}),
@@ -202,6 +230,8 @@ function viewOf(subject: Subject, year: number, evaluation: Evaluation | undefin
     ruleSet: subject.ruleSet,
     workplaceOrgId: subject.introduction.workplaceOrgId,
     introducedButExempt: subject.introducedButExempt,
+    steps: commentSteps(subject.ruleSet),
+    ...(subject.commentRequest ? { commentRequest: subject.commentRequest } : {}),
     presetProposal: presetProposal(subject.flaggedR11),
     questionnaire: evaluationQuestions(subject.ruleSet, evaluation?.form.kind ?? subject.formKind),
     ...(evaluation ? { evaluation } : {}),
@@ -311,6 +341,13 @@ function assertNotSubmitted(evaluation: Evaluation | undefined): void {
       'evaluation_submitted',
     );
   }
+  // qd213-2020: a comment signed for the cell is the cell committee's text; it is not edited afterwards.
+  if (evaluation?.status === 'cell_signed') {
+    throw new ConflictError(
+      { vi: 'Nhận xét đã được chi ủy ký, không sửa được', en: 'Already signed for the cell' },
+      'evaluation_signed',
+    );
+  }
 }
 
 function bothMeetingsMissedEvent(
@@ -389,6 +426,7 @@ function draftContent(e: Evaluation): string {
     flaggedR11: e.flaggedR11,
     reason: e.proposalChangeReason ?? null,
     consultation: e.studentConsultation ?? null,
+    front: e.frontConsultation ?? null,
   });
 }
 
@@ -415,6 +453,7 @@ export async function saveEvaluationDraft(
   assertNotSubmitted(existing);
   const currentVersion = existing?.version ?? 0;
   assertVersion(input.version, currentVersion);
+  assertCommentAllowed(subject.ruleSet, subject.introducedButExempt, subject.commentRequest);
   assertFormKind(input.form, subject.formKind);
   const reason =
     subject.flaggedR11 && input.form.proposal !== 'criticise' ? input.proposalChangeReason : undefined;
@@ -429,6 +468,8 @@ export async function saveEvaluationDraft(
     flaggedR11: subject.flaggedR11,
     ...(reason ? { proposalChangeReason: reason } : {}),
     ...(existing?.studentConsultation ? { studentConsultation: existing.studentConsultation } : {}),
+    ...(existing?.frontConsultation ? { frontConsultation: existing.frontConsultation } : {}),
+    ...(subject.commentRequest ? { commentRequest: subject.commentRequest } : {}),
     status: 'draft',
     updatedBy: principal.sub,
     updatedAt: now,
@@ -511,6 +552,7 @@ export async function submitEvaluation(
   principal: Principal,
   input: SubmitEvaluationInput,
 ): Promise<EvaluationView> {
+  // qd213-2020: this step is the ward committee's confirmation, given by its chair as well.
   if (principal.role !== 'chair' || principal.orgId !== input.orgId) {
     throw new ForbiddenError({
       vi: 'Chỉ đồng chí chủ trì gửi nhận xét thay mặt cấp ủy',
@@ -523,6 +565,8 @@ export async function submitEvaluation(
   if (!existing) throw new NotFoundError('evaluation_draft');
   if (existing.status === 'submitted') return viewOf(subject, input.year, existing);
   assertVersion(input.version, existing.version);
+  // R17: hd02-2011 goes draft → submitted; qd213-2020 only delivers what the cell signed (the ward confirms).
+  assertNextStep(subject.ruleSet, existing.status, 'submitted');
   assertFormKind(existing.form, subject.formKind);
   const now = ports.clock.now().toISOString();
   const flagged = subject.flaggedR11;
@@ -544,4 +588,204 @@ export async function submitEvaluation(
     events: [evaluationRecordedEvent(subject, input.year, now), ...notice.events],
   });
   return viewOf(subject, input.year, next);
+}
+
+export interface FrontConsultationInput extends MemberEvaluationInput {
+  consultation: Omit<FrontConsultation, 'recordedBy'>;
+  version?: number;
+}
+
+function assertQd213Step(ruleSet: RuleSetId, step: EvaluationStatus | 'front'): void {
+  const has =
+    step === 'front' ? RULE_SETS[ruleSet].commentProcedure.frontConsultation : hasCommentStep(ruleSet, step);
+  if (!has) {
+    throw new RuleViolationError('R17', {
+      vi: 'quy định của cấp ủy này không có bước này trong việc nhận xét',
+      en: 'The committee’s rule set has no such step',
+    });
+  }
+}
+
+/**
+ * qd213-2020: records the hamlet Front work committee's opinion on the member (who, in what position, when,
+ * what), on the draft (save it first). The ward's residence staff enter it for the cell. Recording the same
+ * again changes nothing.
+ */
+export async function recordFrontConsultation(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: FrontConsultationInput,
+): Promise<EvaluationView> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  assertQd213Step(ruleSetOf(committee), 'front');
+  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
+  if (!existing)
+    throw new NotFoundError('evaluation_draft', { vi: 'hãy lưu bản nháp trước', en: 'save the draft first' });
+  const same =
+    existing.frontConsultation !== undefined &&
+    canonicalJson({ ...existing.frontConsultation, recordedBy: null }) ===
+      canonicalJson({ ...input.consultation, recordedBy: null });
+  if (same) return viewOf(subject, input.year, existing);
+  assertNotSubmitted(existing);
+  assertVersion(input.version, existing.version);
+  const next: Evaluation = {
+    ...existing,
+    frontConsultation: { ...input.consultation, recordedBy: principal.sub },
+    updatedBy: principal.sub,
+    updatedAt: ports.clock.now().toISOString(),
+    version: existing.version + 1,
+  };
+  await ports.evaluations.save(next, existing.version);
+  return viewOf(subject, input.year, next);
+}
+
+export interface CellSignatureInput extends MemberEvaluationInput {
+  signature: Pick<CellSignature, 'signerName' | 'signerTitle' | 'signedOn'>;
+  version?: number;
+}
+
+/**
+ * qd213-2020: the comment signed on behalf of the member's hamlet cell committee (T/M chi ủy) by its bí thư or
+ * phó bí thư. Hamlet cells hold no staff accounts, so the ward's assigned residence staff record it, naming the
+ * signer; the hamlet is the one the member was received into (R5). Needs the Front work committee's opinion
+ * first. Signing again with the same signer (a retry) changes nothing.
+ */
+export async function signForCell(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: CellSignatureInput,
+): Promise<EvaluationView> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  assertQd213Step(ruleSetOf(committee), 'cell_signed');
+  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
+  if (!existing)
+    throw new NotFoundError('evaluation_draft', { vi: 'hãy lưu bản nháp trước', en: 'save the draft first' });
+  const signed = existing.cellSignature;
+  if (
+    existing.status !== 'draft' &&
+    signed?.signerName === input.signature.signerName &&
+    signed.signerTitle === input.signature.signerTitle &&
+    signed.signedOn === input.signature.signedOn
+  ) {
+    return viewOf(subject, input.year, existing);
+  }
+  if (existing.status === 'submitted') {
+    throw new ConflictError(
+      { vi: 'Nhận xét đã gửi, không sửa được', en: 'Already submitted' },
+      'evaluation_submitted',
+    );
+  }
+  assertVersion(input.version, existing.version);
+  assertMayCellSign(existing);
+  assertMaySubmit(existing, subject.category);
+  const hamletId = subject.introduction.receipt?.hamletId;
+  if (!hamletId) throw new NotFoundError('hamlet');
+  const now = ports.clock.now().toISOString();
+  const next: Evaluation = {
+    ...existing,
+    cellSignature: { ...input.signature, hamletId, recordedBy: principal.sub, recordedAt: now },
+    status: 'cell_signed',
+    updatedBy: principal.sub,
+    updatedAt: now,
+    version: existing.version + 1,
+  };
+  await ports.evaluations.save(next, existing.version);
+  return viewOf(subject, input.year, next);
+}
+
+export interface CommentRequestInput extends MemberEvaluationInput {
+  reason: CommentRequestReason;
+  requestedBy: string;
+  requestedOn: string;
+}
+
+/**
+ * qd213-2020 (33-HD/BTCTW): the ward's staff record that a comment on an introduced-but-exempt member was asked
+ * for (appointment, reward, discipline; by whom, when). Only then is the short form written. Recording it again
+ * returns the first record unchanged.
+ */
+export async function recordCommentRequest(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: CommentRequestInput,
+): Promise<{ outcome: 'created' | 'existing'; view: EvaluationView }> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  if (subject.commentRequest) {
+    return { outcome: 'existing', view: viewOf(subject, input.year, await evaluationOf(ports, input)) };
+  }
+  if (!subject.introducedButExempt) {
+    throw new RuleViolationError('R17', {
+      vi: 'chỉ ghi nhận đề nghị nhận xét cho đảng viên thuộc diện miễn sinh hoạt nơi cư trú; đảng viên này được nhận xét định kỳ hằng năm',
+      en: 'Only exempt members are commented on request',
+    });
+  }
+  const request: CommentRequest = {
+    residenceOrgId: committee.id,
+    memberId: input.memberId,
+    year: input.year,
+    reason: input.reason,
+    requestedBy: input.requestedBy,
+    requestedOn: input.requestedOn,
+    recordedBy: principal.sub,
+    recordedAt: ports.clock.now().toISOString(),
+  };
+  const created = await ports.evaluations.recordCommentRequest(request);
+  const stored = created
+    ? request
+    : await ports.evaluations.getCommentRequest(committee.id, input.year, input.memberId);
+  const requested: Subject = { ...subject, owed: true, ...(stored ? { commentRequest: stored } : {}) };
+  return {
+    outcome: created ? 'created' : 'existing',
+    view: viewOf(requested, input.year, await evaluationOf(ports, input)),
+  };
+}
+
+function evaluationOf(ports: EvaluationPorts, input: MemberEvaluationInput): Promise<Evaluation | undefined> {
+  return ports.evaluations.get(input.orgId, input.year, input.memberId);
+}
+
+/** One introduced-but-exempt member, for the bot's list of those whose comment may be requested. */
+export interface ExemptMemberRow {
+  memberId: string;
+  memberName: string;
+  hamletId?: string;
+  workplaceOrgId: string;
+  commentRequested: boolean;
+}
+
+/** How many exempt members the bot's list shows at most (the rest: over HTTP, member by member). */
+const EXEMPT_LIST_MAX = 20;
+
+/**
+ * qd213-2020: the committee's introduced-but-exempt members of the year (33-HD/BTCTW), in the collated order of
+ * the committee's list, for ward staff to record a comment request. Empty under hd02-2011.
+ */
+export async function listExemptMembers(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: { orgId: string; year: number },
+): Promise<ExemptMemberRow[]> {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  const rows: ExemptMemberRow[] = [];
+  if (RULE_SETS[ruleSetOf(committee)].exemptCategories.length === 0) return rows;
+  for await (const listed of ports.introductions.streamOfResidence(committee.id, 'received')) {
+    const subject = await loadSubject(ports, committee, input.year, listed);
+    if (!subject.introducedButExempt) continue;
+    rows.push({
+      memberId: listed.introduction.memberId,
+      memberName: subject.memberName,
+      ...(listed.introduction.receipt ? { hamletId: listed.introduction.receipt.hamletId } : {}),
+      workplaceOrgId: listed.introduction.workplaceOrgId,
+      commentRequested: subject.commentRequest !== undefined,
+    });
+    if (rows.length >= EXEMPT_LIST_MAX) break;
+  }
+  return rows;
 }

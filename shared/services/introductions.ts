@@ -23,6 +23,7 @@ import {
   assertMayConfirmExemption,
   assertTravelPeriod,
   type Exemption,
+  exemptCategoryIssue,
   type TravelNotice,
 } from '../domain/travel-and-exemption.js';
 import type { Clock, IdGenerator } from '../ports/common.js';
@@ -479,8 +480,30 @@ export async function recordExemption(
 ): Promise<RecordOutcome<Exemption>> {
   const member = await loadMember(ports, memberId);
   assertMayConfirmExemption(actor, member.workplaceOrgId);
+  // R4 under qd213-2020: the exemption names one of 33-HD/BTCTW's cases, for the residence committees the member
+  // keeps contact with (issued or received introductions); hd02-2011 asks for none.
+  const residenceIds = new Set(
+    (await ports.introductions.ofMember(memberId))
+      .filter((i) => i.status === 'issued' || i.status === 'received')
+      .map((i) => i.residenceOrgId),
+  );
+  const ruleSets = (await Promise.all([...residenceIds].map((id) => ports.committees.get(id))))
+    .filter((c) => c !== undefined)
+    .map((c) => ruleSetOf(c));
+  const issue = exemptCategoryIssue(ruleSets, input.category);
+  if (issue) {
+    throw new ValidationError(
+      { vi: 'Trường hợp miễn sinh hoạt không hợp lệ', en: 'The exemption case is not valid' },
+      [{ path: ['category'], message: issue }],
+    );
+  }
+  const category = ruleSets.some((r) => r === 'qd213-2020') ? input.category : undefined;
   const same = (await ports.members.exemptions(memberId)).find(
-    (e) => e.from === input.from && e.until === input.until && e.reason === input.reason,
+    (e) =>
+      e.from === input.from &&
+      e.until === input.until &&
+      e.reason === input.reason &&
+      e.category === category,
   );
   if (same) return { outcome: 'existing', record: same };
   const exemption: Exemption = {
@@ -489,6 +512,7 @@ export async function recordExemption(
     reason: input.reason,
     from: input.from,
     ...(input.until ? { until: input.until } : {}),
+    ...(category ? { category } : {}),
     confirmedBy: actor.sub,
     confirmedAt: ports.clock.now().toISOString(),
   };

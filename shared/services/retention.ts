@@ -1,5 +1,7 @@
 // use case: retention of one residence committee's personal data (docs/privacy.md) — absence reasons' free text
 // removed after its keeping time, members whose contact ended long enough ago anonymised; counts, never names.
+import { ruleSetOf } from '../domain/committee.js';
+import { isBookInTerm } from '../domain/contact-book.js';
 import { localDate } from '../domain/dates.js';
 import { ConflictError } from '../domain/errors.js';
 import type { Invitation } from '../domain/invitation.js';
@@ -10,10 +12,12 @@ import {
   isDueForAnonymisation,
   REMOVED_TEXT,
 } from '../domain/privacy.js';
+import { RULE_SETS } from '../domain/rule-set.js';
 import type { Clock } from '../ports/common.js';
 import type { PrivacyRepository } from '../ports/privacy.js';
 import type {
   CommentRepository,
+  CommitteeRepository,
   IntroductionRepository,
   InvitationRepository,
   MeetingRepository,
@@ -27,6 +31,8 @@ export interface RetentionPorts {
   members: Pick<MemberRepository, 'get' | 'update'>;
   comments: Pick<CommentRepository, 'ofMember' | 'save'>;
   privacy: PrivacyRepository;
+  /** qd213-2020: the contact book's term is the residence committee's rule set's. */
+  committees: Pick<CommitteeRepository, 'get'>;
   clock: Clock;
 }
 
@@ -58,7 +64,12 @@ export async function applyRetention(
   counts.reasonTexts = await removeExpiredReasonTexts(ports, residenceOrgId, today);
   // Anonymising renames the introduction, which moves it within the collated list being streamed: met again
   // further on, it is anonymised already and skipped.
+  const termYears =
+    RULE_SETS[ruleSetOf((await ports.committees.get(residenceOrgId)) ?? {})].contactBookTermYears;
   for await (const { introduction } of ports.introductions.streamOfResidence(residenceOrgId, 'ended')) {
+    // qd213-2020: nothing of a contact book still in its five-year term is removed (the letters and the yearly
+    // comments it holds); the member is anonymised once every term of theirs has run out.
+    if (termYears !== undefined && (await bookInTerm(ports, introduction.memberId, today))) continue;
     const done = await anonymiseIfDue(ports, introduction.memberId, today);
     if (!done) continue;
     counts.members += 1;
@@ -66,6 +77,17 @@ export async function applyRetention(
     counts.chatLinks += done.chatLinks;
   }
   return counts;
+}
+
+/** Whether any of the member's introductions opens a contact book term (its committee's rule set) still running. */
+async function bookInTerm(ports: RetentionPorts, memberId: string, today: string): Promise<boolean> {
+  const introductions = await ports.introductions.ofMember(memberId);
+  const residences = [...new Set(introductions.map((i) => i.residenceOrgId))];
+  const terms = new Map<string, number | undefined>();
+  for (const committee of await Promise.all(residences.map((id) => ports.committees.get(id)))) {
+    if (committee) terms.set(committee.id, RULE_SETS[ruleSetOf(committee)].contactBookTermYears);
+  }
+  return isBookInTerm(introductions, (id) => terms.get(id), today);
 }
 
 /** R9's free text goes; the category, the submission time and the workplace's decision stay (R10, R11 use them). */

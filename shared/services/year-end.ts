@@ -12,7 +12,10 @@ import { type Proposal, type RuleSetPolicy, ruleSetPolicy } from '../domain/rule
 import {
   assertDirectPath,
   type DirectCollection,
+  isEvaluationOwed,
+  isIntroducedButExempt,
   meetingsAttended,
+  referenceDate,
   type SelfReport,
 } from '../domain/year-end.js';
 import type { Clock, Page } from '../ports/common.js';
@@ -108,7 +111,7 @@ export async function workplaceYearEnd(
     page.items.map(async ({ introduction, memberName }) => {
       const { memberId, residenceOrgId } = introduction;
       const policy = await policyOf(residenceOrgId);
-      const [member, evaluation, invitations, selfReport, collection] = await Promise.all([
+      const [member, evaluation, invitations, selfReport, collection, exemptions] = await Promise.all([
         ports.members.get(memberId),
         ports.evaluations.get(residenceOrgId, input.year, memberId),
         ports.invitations.ofMember(memberId, input.year),
@@ -116,10 +119,20 @@ export async function workplaceYearEnd(
         introduction.contactPath === 'direct'
           ? ports.yearEnd.getDirectCollection(memberId, input.year)
           : Promise.resolve(undefined),
+        // qd213-2020: only a rule set listing exempt cases needs the exemptions (33-HD/BTCTW).
+        policy.exemptCategories.length > 0 ? ports.members.exemptions(memberId) : Promise.resolve([]),
       ]);
       const received = evaluation?.status === 'submitted';
+      // qd213-2020 (33-HD/BTCTW): an introduced-but-exempt member owes no routine comment, so none is missing.
+      const exempt = isIntroducedButExempt(
+        policy.id,
+        member?.category ?? 'regular',
+        exemptions,
+        referenceDate(input.year, today),
+      );
+      const owed = isEvaluationOwed(policy.id, exempt) || evaluation !== undefined;
       const missing = {
-        evaluation: isMissing(deadlineOf(policy, 'evaluations', input.year), today, received),
+        evaluation: owed && isMissing(deadlineOf(policy, 'evaluations', input.year), today, received),
         selfReport: isMissing(deadlineOf(policy, 'self_report', input.year), today, selfReport !== undefined),
       };
       const row: WorkplaceYearEndRow = {

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as getEvaluationHandler } from '../../functions/http/get-evaluation.js';
 import { createHandler as listHandler } from '../../functions/http/list-evaluations.js';
+import { createHandler as requestHandler } from '../../functions/http/record-comment-request.js';
 import { createHandler as consultationHandler } from '../../functions/http/record-consultation.js';
+import { createHandler as frontHandler } from '../../functions/http/record-front-consultation.js';
 import { createHandler as draftHandler } from '../../functions/http/save-evaluation-draft.js';
+import { createHandler as signHandler } from '../../functions/http/sign-evaluation-for-cell.js';
 import { createHandler as submitHandler } from '../../functions/http/submit-evaluation.js';
 import type { DomainEvent } from '../../shared/domain/events.js';
 import type { Introduction } from '../../shared/domain/introduction.js';
@@ -65,6 +68,9 @@ describe('Year end: evaluations under both rule sets (R11, R17, R18)', () => {
     draft: () => draftHandler(() => app.deps),
     consult: () => consultationHandler(() => app.deps),
     submit: () => submitHandler(() => app.deps),
+    front: () => frontHandler(() => app.deps),
+    sign: () => signHandler(() => app.deps),
+    request: () => requestHandler(() => app.deps),
   };
   const draft = (principal: Principal, orgId: string, memberId: string, body: unknown) =>
     call(handlers.draft(), {
@@ -156,8 +162,20 @@ describe('Year end: evaluations under both rule sets (R11, R17, R18)', () => {
       reason: 'Đi học lớp cao cấp lý luận chính trị 12 tháng',
       from: '2026-03-01',
       until: '2027-02-28',
+      category: 'long_course',
       confirmedBy: 'staff-work',
       confirmedAt: '2026-02-20T02:00:00Z',
+    });
+    // 33-HD/BTCTW: an armed-forces member is exempt when the workplace records the case (living in barracks);
+    // x-student, with no exemption, is commented on every year like any member.
+    await app.repos.members.addExemption({
+      id: 'ex-2',
+      memberId: 'x-armed',
+      reason: 'Ở tập trung tại doanh trại',
+      from: '2026-01-01',
+      category: 'armed_forces_barracks',
+      confirmedBy: 'staff-bo-chqs',
+      confirmedAt: '2026-01-05T02:00:00Z',
     });
   });
 
@@ -381,16 +399,36 @@ describe('Year end: evaluations under both rule sets (R11, R17, R18)', () => {
   });
 
   describe('Rule set qd213-2020: six criteria, and the short form for introduced-but-exempt members', () => {
-    it('asks the full form of a regular member and the short form of armed-forces, student and exempt members', async () => {
+    const step = (suffix: string, principal: Principal, memberId: string, body: unknown) =>
+      call(handlers[suffix as 'front' | 'sign' | 'request'](), {
+        method: 'POST',
+        route: route(
+          `/${{ front: 'front-consultation', sign: 'cell-signature', request: 'comment-request' }[suffix as 'front']}`,
+        ),
+        pathParameters: at(X, memberId),
+        principal,
+        body,
+      });
+    const front = {
+      name: 'Nguyễn Thị Mặt Trận',
+      position: 'Trưởng ban công tác mặt trận khu vực',
+      opinion: 'Gương mẫu, tham gia tốt các phong trào của khu vực.',
+      consultedOn: '2026-10-26',
+    };
+    const signature = { signerName: 'Lê Văn Bí Thư', signerTitle: 'bi_thu', signedOn: '2026-10-28' };
+
+    it('asks the full form of regular, armed-forces and student members, and the short form only under one of the guidance’s cases', async () => {
       const forms = await Promise.all(
         ['x-regular', 'x-armed', 'x-student', 'x-exempt'].map(async (id) => (await view(staffX, X, id)).json),
       );
       expect(forms.map((f) => [f.memberId, f.formKind, f.owed, f.introducedButExempt])).toEqual([
         ['x-regular', 'qd213-full', true, false],
         ['x-armed', 'qd213-short', false, true],
-        ['x-student', 'qd213-short', false, true],
+        // Being a student is not a case by itself (33-HD/BTCTW): x-student is commented on every year.
+        ['x-student', 'qd213-full', true, false],
         ['x-exempt', 'qd213-short', false, true],
       ]);
+      expect(forms[0]?.steps).toEqual(['draft', 'cell_signed', 'submitted']);
       const questions =
         (forms[0]?.questionnaire as { questions: { key: string }[] } | undefined)?.questions ?? [];
       expect(questions.map((q) => q.key)).toEqual([
@@ -404,31 +442,88 @@ describe('Year end: evaluations under both rule sets (R11, R17, R18)', () => {
       ]);
     });
 
-    it('lists only the regular member as due, and refuses a full form for an exempt member (R17)', async () => {
+    it('lists the members owed a routine comment as due, and refuses any comment on an exempt member without a request', async () => {
       // Act
       const due = await list(staffX, X, { status: 'due' });
       const wrong = await draft(staffX, X, 'x-exempt', { form: qd213Full() });
+      const unrequested = await draft(staffX, X, 'x-exempt', { form: qd213Short() });
       const hd02 = await draft(staffX, X, 'x-regular', { form: hd02Form('none') });
 
       // Assess
-      expect((due.json.items as { memberId: string }[]).map((r) => r.memberId)).toEqual(['x-regular']);
+      expect((due.json.items as { memberId: string }[]).map((r) => r.memberId)).toEqual([
+        'x-regular',
+        'x-student',
+      ]);
       expect(wrong.status).toBe(422);
       expect(wrong.json.error).toMatchObject({ rule: 'R17' });
+      expect(unrequested.status).toBe(422);
+      expect(String(unrequested.json.error?.message)).toContain('chỉ nhận xét khi có đề nghị');
+      expect(await app.repos.evaluations.get(X, YEAR, 'x-exempt')).toBeUndefined();
       expect(hd02.status).toBe(422);
     });
 
-    it('saves and submits the full form and a requested short form', async () => {
+    it('delivers a comment only once the Front was consulted, the cell signed and the ward confirmed', async () => {
+      // Prepare
+      const before = (await outboxOf('EvaluationRecorded')).length;
+      await draft(staffX, X, 'x-regular', { form: qd213Full('commend') });
+
       // Act
-      const full = await draft(staffX, X, 'x-regular', { form: qd213Full('commend') });
+      const tooEarly = await submit(chairX, X, 'x-regular');
+      const unconsulted = await step('sign', staffX, 'x-regular', signature);
+      const consulted = await step('front', staffX, 'x-regular', front);
+      const signed = await step('sign', staffX, 'x-regular', signature);
+      const signedAgain = await step('sign', staffX, 'x-regular', signature);
+      const editAfterSigning = await draft(staffX, X, 'x-regular', { form: qd213Full('none') });
+      const afterSigning = (await outboxOf('EvaluationRecorded')).length;
+      const confirmed = await submit(chairX, X, 'x-regular');
+
+      // Assess
+      expect(tooEarly.status).toBe(422);
+      expect(unconsulted.status).toBe(422);
+      expect([consulted.status, signed.status, signedAgain.status]).toEqual([200, 200, 200]);
+      expect(signedAgain.json.version).toBe(signed.json.version);
+      expect(signed.json.state).toBe('signed');
+      expect(editAfterSigning.status).toBe(409);
+      expect(afterSigning).toBe(before);
+      expect(confirmed.status).toBe(200);
+      const stored = await app.repos.evaluations.get(X, YEAR, 'x-regular');
+      expect(stored).toMatchObject({
+        status: 'submitted',
+        submittedBy: 'chair-x',
+        frontConsultation: { ...front, recordedBy: 'staff-x' },
+        cellSignature: { ...signature, hamletId: 'kv-a', recordedBy: 'staff-x' },
+      });
+      expect((await outboxOf('EvaluationRecorded')).length).toBe(before + 1);
+    });
+
+    it('writes the short form of an exempt member once a comment is requested (who asked, why, when)', async () => {
+      // Act
+      const request = {
+        reason: 'appointment',
+        requestedBy: 'Đảng ủy Bộ Chỉ huy Quân sự',
+        requestedOn: '2026-10-29',
+      };
+      const recorded = await step('request', staffX, 'x-armed', request);
+      const again = await step('request', staffX, 'x-armed', { ...request, reason: 'reward' });
+      const regular = await step('request', staffX, 'x-student', request);
+      const bad = await step('request', staffX, 'x-armed', { ...request, reason: 'promotion' });
       const short = await draft(staffX, X, 'x-armed', { form: qd213Short('none') });
-      const s1 = await submit(chairX, X, 'x-regular');
-      const s2 = await submit(chairX, X, 'x-armed');
+      await step('front', staffX, 'x-armed', front);
+      await step('sign', staffX, 'x-armed', { ...signature, signerTitle: 'pho_bi_thu' });
+      const confirmed = await submit(chairX, X, 'x-armed');
       const done = await list(staffX, X, { status: 'done' });
       const dueAfter = await list(staffX, X, { status: 'due' });
 
       // Assess
-      expect([full.status, short.status, s1.status, s2.status]).toEqual([200, 200, 200, 200]);
-      expect((await app.repos.evaluations.get(X, YEAR, 'x-regular'))?.form).toEqual(qd213Full('commend'));
+      expect([recorded.status, again.status]).toEqual([201, 200]);
+      expect(recorded.json.commentRequest).toMatchObject({ ...request, recordedBy: 'staff-x' });
+      expect(again.json.commentRequest).toMatchObject({ reason: 'appointment' });
+      expect(regular.status).toBe(422);
+      expect(bad.status).toBe(400);
+      expect([short.status, confirmed.status]).toEqual([200, 200]);
+      expect((await app.repos.evaluations.get(X, YEAR, 'x-armed'))?.commentRequest).toMatchObject({
+        reason: 'appointment',
+      });
       expect(
         (done.json.items as { memberId: string; proposal: string }[]).map((r) => [r.memberId, r.proposal]),
       ).toEqual([
@@ -436,7 +531,7 @@ describe('Year end: evaluations under both rule sets (R11, R17, R18)', () => {
         ['x-regular', 'commend'],
         ['x-armed', 'none'],
       ]);
-      expect(dueAfter.json.items).toEqual([]);
+      expect((dueAfter.json.items as { memberId: string }[]).map((r) => r.memberId)).toEqual(['x-student']);
     });
   });
 

@@ -234,10 +234,11 @@ const EXPECTED_X: OctoberReportBody = {
       ],
     },
   ],
-  // x2 (armed forces) and x5 (exempt) are introduced-but-exempt under qd213: no routine evaluation owed.
+  // x5 (exempt on a course of 12 months) is introduced-but-exempt under qd213: no routine evaluation owed. x2, in
+  // the armed forces but with no exemption naming one of 33-HD/BTCTW's cases, is owed one like any member.
   evaluations: {
     done: 2,
-    due: 0,
+    due: 1,
     drafts: 0,
     // Compiled on 31 October: nothing is past its deadline yet (R17, R19).
     missing: 0,
@@ -314,6 +315,8 @@ describe('Year end: the October report (R22)', () => {
           reason: 'Học tập trung dài hạn',
           from: row.exemption[0],
           until: row.exemption[1],
+          // qd213-2020 (33-HD/BTCTW): the case the exemption names; hd02-2011 ignores it.
+          category: 'long_course',
           confirmedBy: 'staff-work',
           confirmedAt: `${row.exemption[0]}T01:00:00Z`,
         });
@@ -625,7 +628,7 @@ describe('Year end: the October report (R22)', () => {
       ]);
       expect(b.evaluations).toMatchObject({
         done: 16,
-        due: 10,
+        due: 11,
         drafts: 4,
         byProposal: { commend: 6, none: 7, criticise: 3 },
       });
@@ -751,7 +754,8 @@ describe('Year end: the October report (R22)', () => {
       expect(fresh.status).toBe(201);
       const report = fresh.json.report;
       expect(report.version).toBe(3);
-      expect(report.body.evaluations).toMatchObject({ done: 18, due: 8, drafts: 2 });
+      // The district's sum: ward A's 8 still due and ward X's x2 (owed under qd213: no exemption case).
+      expect(report.body.evaluations).toMatchObject({ done: 18, due: 9, drafts: 2 });
       expect((await app.repos.reports.get(A, YEAR))?.version).toBe(3);
       expect((await compile(districtStaff, DISTRICT, { children: 'all' })).status).toBe(400);
     });

@@ -145,6 +145,11 @@ export const keys = {
     sk: `COLLECTED#${year}`,
   }),
   /** R11: the BothMeetingsMissed notice of a member for a year was raised (exactly once). */
+  /** qd213-2020: the request for an exempt member's comment, in the member's partition. */
+  commentRequest: (memberId: string, residenceOrgId: string, year: number): Key => ({
+    pk: `MEMBER#${memberId}`,
+    sk: `COMMENTREQ#${residenceOrgId}#${year}`,
+  }),
   bothMeetingsMissedNotice: (memberId: string, year: number): Key => ({
     pk: `MEMBER#${memberId}`,
     sk: `NOTICE#R11#${year}`,

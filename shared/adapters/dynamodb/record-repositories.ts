@@ -2,7 +2,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Comment } from '../../domain/comment.js';
 import { ConflictError } from '../../domain/errors.js';
-import type { Evaluation } from '../../domain/evaluation.js';
+import type { CommentRequest, Evaluation } from '../../domain/evaluation.js';
 import type { DomainEvent } from '../../domain/events.js';
 import type { Meeting } from '../../domain/meeting.js';
 import type { Addendum, Minutes } from '../../domain/minutes.js';
@@ -237,6 +237,31 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
     return (await this.store.queryList(keys.memberEvaluationsQuery(memberId))).map((i) =>
       fromItem<Evaluation>(i),
     );
+  }
+
+  async getCommentRequest(
+    residenceOrgId: string,
+    year: number,
+    memberId: string,
+  ): Promise<CommentRequest | undefined> {
+    const item = await this.store.get(keys.commentRequest(memberId, residenceOrgId, year));
+    return item ? fromItem<CommentRequest>(item) : undefined;
+  }
+
+  async recordCommentRequest(request: CommentRequest): Promise<boolean> {
+    const item = toItem(
+      'CommentRequest',
+      keys.commentRequest(request.memberId, request.residenceOrgId, request.year),
+      request,
+    );
+    try {
+      await this.store.transact([this.store.newPut(item)]);
+      return true;
+    } catch (error) {
+      // Recorded already (a retried request, or the same request entered twice): the first one stands.
+      if (error instanceof ConflictError && !error.details?.transactionConflict) return false;
+      throw error;
+    }
   }
 }
 

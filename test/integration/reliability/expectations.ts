@@ -26,6 +26,11 @@ export interface Expectation {
   request: (world: World, role: Role) => Request;
   /** True when this role, acting for its own or another committee, is allowed (2xx); false: 403 or 404. */
   allowed: (role: Role, side: Side) => boolean;
+  /**
+   * What an allowed caller gets when the world's state makes the step a rule violation rather than a success
+   * (the qd213-2020 steps on the world's hd02-2011 ward: 422); the check is still that authorisation let it in.
+   */
+  allowedStatus?: number;
 }
 
 const RESIDENCE: readonly Role[] = ['residence_staff', 'chair', 'secretary'];
@@ -285,6 +290,37 @@ export const EXPECTATIONS: Record<string, Expectation> = {
       body: { ...CONSULTATION, policeHeadOpinion: 'Gương mẫu.' },
     }),
     allowed: residence,
+  },
+  // qd213-2020 steps (issue 16 item 5): the ward's residence staff record them; the world's ward follows hd02-2011,
+  // so an allowed caller is let in and then told the step is not its rule set's (422).
+  'record-front-consultation': {
+    request: () => ({
+      pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.own.id },
+      body: {
+        name: 'Nguyễn Thị Mặt Trận',
+        position: 'Trưởng ban công tác mặt trận',
+        opinion: 'Gương mẫu.',
+        consultedOn: '2026-10-26',
+      },
+    }),
+    allowed: residence,
+    allowedStatus: 422,
+  },
+  'sign-evaluation-for-cell': {
+    request: () => ({
+      pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.own.id },
+      body: { signerName: 'Lê Văn Bí Thư', signerTitle: 'bi_thu', signedOn: '2026-10-28' },
+    }),
+    allowed: residence,
+    allowedStatus: 422,
+  },
+  'record-comment-request': {
+    request: () => ({
+      pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.own.id },
+      body: { reason: 'appointment', requestedBy: 'Đảng ủy Sở Y tế', requestedOn: '2026-10-29' },
+    }),
+    allowed: residence,
+    allowedStatus: 422,
   },
   'submit-evaluation': {
     request: () => ({ pathParameters: { id: WARD, year: String(YEAR), memberId: PEOPLE.own.id }, body: {} }),

@@ -107,12 +107,19 @@ describe('Function: isFlaggedR11 (R11)', () => {
 });
 
 describe('Function: isIntroducedButExempt (qd213-2020, 33-HD/BTCTW)', () => {
-  const exemption = [{ from: '2026-03-01', until: '2027-02-28' }];
-  it('treats armed forces, students and members with an exemption in force as exempt under qd213 only', () => {
-    expect(isIntroducedButExempt('qd213-2020', 'armed_forces', [], '2026-10-31')).toBe(true);
-    expect(isIntroducedButExempt('qd213-2020', 'student', [], '2026-10-31')).toBe(true);
+  const exemption = [{ from: '2026-03-01', until: '2027-02-28', category: 'long_course' as const }];
+  const barracks = [{ from: '2026-01-01', category: 'armed_forces_barracks' as const }];
+  it('treats as exempt only a member under an exemption in force naming one of the guidance’s cases, under qd213 only', () => {
+    // Being in the armed forces or a student is not enough by itself (33-HD/BTCTW item 1.1).
+    expect(isIntroducedButExempt('qd213-2020', 'armed_forces', [], '2026-10-31')).toBe(false);
+    expect(isIntroducedButExempt('qd213-2020', 'student', [], '2026-10-31')).toBe(false);
+    expect(isIntroducedButExempt('qd213-2020', 'armed_forces', barracks, '2026-10-31')).toBe(true);
     expect(isIntroducedButExempt('qd213-2020', 'regular', exemption, '2026-10-31')).toBe(true);
     expect(isIntroducedButExempt('qd213-2020', 'regular', exemption, '2026-02-01')).toBe(false);
+    // An exemption without a case (recorded under the seed's rules) does not make the member exempt here.
+    expect(isIntroducedButExempt('qd213-2020', 'regular', [{ from: '2026-01-01' }], '2026-10-31')).toBe(
+      false,
+    );
     expect(isIntroducedButExempt('qd213-2020', 'travelling', [], '2026-10-31')).toBe(false);
     expect(isIntroducedButExempt('hd02-2011', 'armed_forces', exemption, '2026-10-31')).toBe(false);
   });
