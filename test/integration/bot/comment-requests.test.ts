@@ -73,7 +73,13 @@ describe('Feature: /denghinhanxet under qd213-2020', () => {
     const dueAfter = labels();
 
     // Assess
-    expect(dueBefore).toEqual(['Lê Văn Cường (Khu vực 1)', 'Trần Thị Bình (Khu vực 2)', 'Hủy']);
+    expect(dueBefore).toEqual([
+      'Lê Văn Cường (Khu vực 1)',
+      'Trần Thị Bình (Khu vực 2)',
+      'In phiếu cả Khu vực 1',
+      'In phiếu cả Khu vực 2',
+      'Hủy',
+    ]);
     expect(list).toEqual(['Bùi Văn Sơn (Khu vực 2)']);
     expect(reasons).toEqual(['Bổ nhiệm', 'Khen thưởng', 'Kỷ luật']);
     expect(recorded).toContain('Đã ghi đề nghị nhận xét đồng chí Bùi Văn Sơn (Bổ nhiệm), do Chi bộ Sở Y tế');
@@ -91,6 +97,8 @@ describe('Feature: /denghinhanxet under qd213-2020', () => {
       // Vietnamese order by given name within the hamlet: Bình before Sơn.
       'Trần Thị Bình (Khu vực 2)',
       'Bùi Văn Sơn (Khu vực 2)',
+      'In phiếu cả Khu vực 1',
+      'In phiếu cả Khu vực 2',
       'Hủy',
     ]);
   });
