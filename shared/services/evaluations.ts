@@ -606,6 +606,23 @@ function assertQd213Step(ruleSet: RuleSetId, step: EvaluationStatus | 'front'): 
   }
 }
 
+/** A qd213 step on a saved draft: the ward's residence staff, a rule set that has the step, the draft itself. */
+async function draftForStep(
+  ports: EvaluationPorts,
+  principal: Principal,
+  input: MemberEvaluationInput,
+  step: Parameters<typeof assertQd213Step>[1],
+) {
+  assertResidenceStaff(principal, input.orgId);
+  const committee = await residenceCommittee(ports, input.orgId);
+  assertQd213Step(ruleSetOf(committee), step);
+  const subject = await loadSubject(ports, committee, input.year, input.memberId);
+  const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
+  if (!existing)
+    throw new NotFoundError('evaluation_draft', { vi: 'hãy lưu bản nháp trước', en: 'save the draft first' });
+  return { subject, existing };
+}
+
 /**
  * qd213-2020: records the hamlet Front work committee's opinion on the member (who, in what position, when,
  * what), on the draft (save it first). The ward's residence staff enter it for the cell. Recording the same
@@ -616,13 +633,7 @@ export async function recordFrontConsultation(
   principal: Principal,
   input: FrontConsultationInput,
 ): Promise<EvaluationView> {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
-  assertQd213Step(ruleSetOf(committee), 'front');
-  const subject = await loadSubject(ports, committee, input.year, input.memberId);
-  const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
-  if (!existing)
-    throw new NotFoundError('evaluation_draft', { vi: 'hãy lưu bản nháp trước', en: 'save the draft first' });
+  const { subject, existing } = await draftForStep(ports, principal, input, 'front');
   const same =
     existing.frontConsultation !== undefined &&
     canonicalJson({ ...existing.frontConsultation, recordedBy: null }) ===
@@ -657,13 +668,7 @@ export async function signForCell(
   principal: Principal,
   input: CellSignatureInput,
 ): Promise<EvaluationView> {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
-  assertQd213Step(ruleSetOf(committee), 'cell_signed');
-  const subject = await loadSubject(ports, committee, input.year, input.memberId);
-  const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
-  if (!existing)
-    throw new NotFoundError('evaluation_draft', { vi: 'hãy lưu bản nháp trước', en: 'save the draft first' });
+  const { subject, existing } = await draftForStep(ports, principal, input, 'cell_signed');
   const signed = existing.cellSignature;
   if (
     existing.status !== 'draft' &&
