@@ -188,11 +188,13 @@ describe('Function: attendance under concurrency, and the R10 job', () => {
     );
 
     // Assess
-    expect(mine).toHaveLength(12);
+    expect(mine).toHaveLength(13);
     for (const r of mine) {
       expect(r.auth).toBe(true);
       expect(r.entry).toBe(`functions/http/${r.name}.ts`);
-      expect(r.grants).toEqual(r.method === 'GET' ? ['table:read'] : ['table:read', 'table:write']);
+      // Printing the paper invitations takes the round's number once and keeps it on the meeting: a write.
+      const reads = r.method === 'GET' && r.name !== 'meeting-paper-invitations-pdf';
+      expect(r.grants).toEqual(reads ? ['table:read'] : ['table:read', 'table:write']);
     }
     const job = BACKGROUND_FUNCTIONS.find((f) => f.name === 'absence-notices');
     expect(job?.trigger).toEqual({ kind: 'schedule', expression: 'cron(0 20 * * ? *)' });

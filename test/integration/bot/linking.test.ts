@@ -134,6 +134,7 @@ describe('Feature: linking chat accounts', () => {
       'ky',
       'traloi',
       'nhanxet',
+      'denghinhanxet',
       'baocao',
       'malienket',
       'maketnoi',
