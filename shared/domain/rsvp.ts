@@ -42,7 +42,7 @@ export function assertMayAnswer(
  * R9 as the residence committee lives it: a member who could not come often phones on the day or after. Before
  * the meeting starts staff record any answer for them (as the member could); once it has started, only the
  * reason of an absentee, until the minutes are signed (from the first signature the sheet feeds the minutes
- * and is frozen) — the workplace confirms it as any other reason, so no R10 notice goes for a reported
+ * and is frozen) — the workplace confirms it like every other reason, so no R10 notice goes for a reported
  * absence. Whether the member came is what the attendance sheet records, never an answer.
  */
 export function assertMayAnswerOnBehalf(

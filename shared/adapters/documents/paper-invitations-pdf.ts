@@ -35,9 +35,7 @@ export function renderPaperInvitationsPdf(
       .fontSize(PARTY_SIZES.body)
       .text(letter.addressee, frame.left, doc.y, { width: frame.width, align: 'center' });
     doc.y += 10;
-    const [opening, ...rest] = letter.paragraphs;
-    if (opening) drawBodyBlock(doc, { kind: 'paragraph', text: opening, indent: 28 }, frame);
-    for (const line of rest) drawBodyBlock(doc, { kind: 'paragraph', text: line, indent: 28 }, frame);
+    for (const text of letter.paragraphs) drawBodyBlock(doc, { kind: 'paragraph', text, indent: 28 }, frame);
     const signature: PartySignature = {
       onBehalfOf: letter.signature.onBehalfOf,
       position: letter.signature.title,
