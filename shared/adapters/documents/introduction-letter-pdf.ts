@@ -4,18 +4,14 @@
 // committee's receipt, with its own signature block.
 import type { LetterContent } from '../../domain/introduction-letter.js';
 import {
-  closingHeight,
   drawBodyBlock,
   drawClosing,
   drawPageNumbers,
-  drawPartyHeader,
-  drawPartyTitle,
+  drawPartyLetter,
   frameOf,
   newPartyDocument,
-  PARTY_SIZES,
   type PartyFonts,
   type PartyRecipient,
-  type PartySignature,
 } from './party-format.js';
 
 export type LetterFonts = PartyFonts;
@@ -27,33 +23,20 @@ export function renderIntroductionLetterPdf(content: LetterContent, fonts: Lette
     Title: `${content.title} ${content.header.number}`.trim(),
     Author: content.header.issuer,
   });
-  const frame = frameOf(doc);
-  drawPartyHeader(doc, content.header);
-  drawPartyTitle(doc, { type: content.title, summary: [content.subtitle] });
-  doc
-    .font('bold')
-    .fontSize(PARTY_SIZES.body)
-    .text(content.addressee, frame.left, doc.y, { width: frame.width, align: 'center' });
-  doc.y += 10;
-
-  for (const paragraph of content.paragraphs) {
-    drawBodyBlock(doc, { kind: 'paragraph', text: paragraph, indent: 28 }, frame);
-  }
-  for (const note of content.notes) {
-    drawBodyBlock(doc, { kind: 'paragraph', text: `- ${note}`, italic: true, size: 13 }, frame);
-  }
-
-  const signature: PartySignature = {
-    onBehalfOf: content.signature.onBehalfOf,
-    position: content.signature.title,
-    hint: content.signature.hint,
-    name: content.signature.name,
-  };
-  frame.ensureRoom(closingHeight(doc, [signature], RECIPIENTS));
-  drawClosing(doc, [signature], RECIPIENTS);
+  drawPartyLetter(doc, {
+    header: content.header,
+    type: content.title,
+    summary: content.subtitle,
+    addressee: content.addressee,
+    paragraphs: content.paragraphs,
+    notes: content.notes,
+    signature: content.signature,
+    recipients: RECIPIENTS,
+  });
 
   if (content.receipt) {
     doc.addPage();
+    const frame = frameOf(doc);
     const [heading, ...lines] = content.receipt;
     drawBodyBlock(doc, { kind: 'heading', text: heading ?? '', align: 'center' }, frame);
     doc.y += 6;

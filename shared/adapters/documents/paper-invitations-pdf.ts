@@ -4,19 +4,7 @@
 import type { PaperInvitationContent } from '../../domain/paper-invitation.js';
 import type { PaperInvitationsPdfRenderer } from '../../ports/documents.js';
 import { documentFonts } from './fonts.js';
-import {
-  closingHeight,
-  drawBodyBlock,
-  drawClosing,
-  drawPartyHeader,
-  drawPartyTitle,
-  frameOf,
-  newPartyDocument,
-  PARTY_SIZES,
-  type PartyFonts,
-  type PartyRecipient,
-  type PartySignature,
-} from './party-format.js';
+import { drawPartyLetter, newPartyDocument, type PartyFonts, type PartyRecipient } from './party-format.js';
 
 const RECIPIENTS: PartyRecipient[] = [{ name: 'Như trên' }, { name: 'Lưu VP' }];
 
@@ -25,25 +13,9 @@ export function renderPaperInvitationsPdf(
   fonts: PartyFonts,
 ): Uint8Array {
   const doc = newPartyDocument(fonts, { Title: 'Giấy mời', Author: letters[0]?.header.issuer ?? '' });
-  const frame = frameOf(doc);
   letters.forEach((letter, i) => {
     if (i > 0) doc.addPage();
-    drawPartyHeader(doc, letter.header);
-    drawPartyTitle(doc, { type: letter.title, summary: [letter.summary] });
-    doc
-      .font('bold')
-      .fontSize(PARTY_SIZES.body)
-      .text(letter.addressee, frame.left, doc.y, { width: frame.width, align: 'center' });
-    doc.y += 10;
-    for (const text of letter.paragraphs) drawBodyBlock(doc, { kind: 'paragraph', text, indent: 28 }, frame);
-    const signature: PartySignature = {
-      onBehalfOf: letter.signature.onBehalfOf,
-      position: letter.signature.title,
-      hint: letter.signature.hint,
-      ...(letter.signature.name ? { name: letter.signature.name } : {}),
-    };
-    frame.ensureRoom(closingHeight(doc, [signature], RECIPIENTS));
-    drawClosing(doc, [signature], RECIPIENTS);
+    drawPartyLetter(doc, { ...letter, type: letter.title, recipients: RECIPIENTS });
   });
   return doc.end();
 }

@@ -393,6 +393,43 @@ export function drawClosing(
   doc.y = bottom;
 }
 
+/** A letter's parts as the domain gives them (giấy giới thiệu, giấy mời): one signer on behalf of a committee. */
+export interface PartyLetter {
+  header: PartyHeader;
+  /** "GIẤY MỜI", "GIẤY GIỚI THIỆU". */
+  type: string;
+  summary: string;
+  /** "Kính gửi: …", centred under the title. */
+  addressee: string;
+  paragraphs: readonly string[];
+  /** Smaller italic lines after the body ("- …"). */
+  notes?: readonly string[];
+  signature: { onBehalfOf: string; title: string; hint: string; name?: string };
+  recipients: readonly PartyRecipient[];
+}
+
+/**
+ * One letter on the current page, the same way for every letter the party sends: header, title, the addressee
+ * centred, indented paragraphs, notes, then the signer and "Nơi nhận" kept together with the end of the body.
+ */
+export function drawPartyLetter(doc: PdfDocument, letter: PartyLetter): void {
+  const frame = frameOf(doc);
+  drawPartyHeader(doc, letter.header);
+  drawPartyTitle(doc, { type: letter.type, summary: [letter.summary] });
+  doc
+    .font('bold')
+    .fontSize(PARTY_SIZES.body)
+    .text(letter.addressee, frame.left, doc.y, { width: frame.width, align: 'center' });
+  doc.y += 10;
+  for (const text of letter.paragraphs) drawBodyBlock(doc, { kind: 'paragraph', text, indent: 28 }, frame);
+  for (const note of letter.notes ?? [])
+    drawBodyBlock(doc, { kind: 'paragraph', text: `- ${note}`, italic: true, size: 13 }, frame);
+  const { onBehalfOf, title, hint, name } = letter.signature;
+  const signature: PartySignature = { onBehalfOf, position: title, hint, ...(name ? { name } : {}) };
+  frame.ensureRoom(closingHeight(doc, [signature], letter.recipients));
+  drawClosing(doc, [signature], letter.recipients);
+}
+
 /** Small lines at the bottom of the last page, above the page number (the minutes' check code). */
 export function drawFooterNote(doc: PdfDocument, lines: readonly string[]): void {
   if (lines.length === 0) return;
