@@ -377,6 +377,11 @@ export class TelegramEmulator {
     return this.state.webhook;
   }
 
+  /** A long poll (getUpdates with a timeout) is held open, waiting for an update. */
+  get longPollWaiting(): boolean {
+    return this.queue.polling;
+  }
+
   /** Updates queued for getUpdates and not yet confirmed. */
   get pendingUpdates(): readonly Update[] {
     return this.queue.pending;

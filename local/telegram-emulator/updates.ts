@@ -283,6 +283,11 @@ export class UpdateQueue {
     return this.items;
   }
 
+  /** A getUpdates call is waiting for an update (a test waits for it instead of sleeping). */
+  get polling(): boolean {
+    return this.poll !== undefined;
+  }
+
   push(update: Update): void {
     this.items.push(update);
     this.finishPoll('update');

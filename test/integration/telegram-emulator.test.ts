@@ -20,6 +20,15 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Waits until the emulator holds a long poll open: a busy machine may take any time to get the call there. */
+async function untilPolling(emulator: TelegramEmulator): Promise<void> {
+  const guard = Date.now() + 30_000;
+  while (!emulator.longPollWaiting) {
+    if (Date.now() > guard) throw new Error('no long poll reached the emulator');
+    await sleep(5);
+  }
+}
+
 /** The GrammyError a call fails with (the test fails if it succeeds or fails otherwise). */
 async function apiError(call: Promise<unknown>): Promise<GrammyError> {
   try {
@@ -421,7 +430,7 @@ describe('Class: TelegramEmulator', () => {
     it('ends a pending long poll when a webhook is set, and refuses getUpdates while it is', async () => {
       // Prepare
       const pending = apiError(bot.api.getUpdates({ timeout: 10 }));
-      await sleep(50);
+      await untilPolling(emu);
 
       // Act
       await bot.api.setWebhook('http://127.0.0.1:9/hook');
@@ -595,9 +604,9 @@ describe('Class: TelegramEmulator', () => {
       // Prepare
       const started = Date.now();
       const poll = bot.api.getUpdates({ timeout: 10 });
+      await untilPolling(emu);
 
       // Act
-      await sleep(50);
       await emu.sendUserMessage({ user: bob, text: 'ping' });
       const updates = await poll;
 
@@ -950,7 +959,7 @@ describe('Class: TelegramEmulator', () => {
       const client = new Bot(other.token, { client: { apiRoot: url }, botInfo: other.botInfo });
       const poll = client.api.getUpdates({ timeout: 30 }).catch((error: unknown) => error);
       const page = fetch(`${url}/_emulator/chats/1/messages?wait=30000`).catch((error: unknown) => error);
-      await sleep(50);
+      await untilPolling(other);
       const started = Date.now();
 
       // Act
