@@ -1,6 +1,7 @@
 // i18n: the English catalogue (the second language), the same shape as the Vietnamese one.
 import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
 import type { PathCounts } from '../../shared/domain/delivery.js';
+import type { Words } from '../../shared/domain/errors.js';
 import type { EndReason } from '../../shared/domain/introduction.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
@@ -97,8 +98,9 @@ export const en: Catalogue = {
     invalid: 'The information is not valid; please check it.',
     busy: 'Many changes at once. Please press again.',
     // What the rule is about, never its code: users know the procedure, not our numbering of it.
-    rule: (rule: string) =>
-      `This is not allowed by the rules on ${RULE_TOPICS_EN[rule] ?? 'keeping in touch with the place of residence'}.`,
+    rule: (rule: string, detail?: string) =>
+      `This is not allowed by the rules on ${RULE_TOPICS_EN[rule] ?? 'keeping in touch with the place of residence'}${detail ? `: ${detail}` : ''}.`,
+    said: (words: Words) => words.en,
   },
 
   start: {

@@ -1,6 +1,7 @@
 // i18n: the Vietnamese catalogue (the first language); every user-visible text of the bot is here.
 import type { AbsenceNoticeGround } from '../../shared/domain/attendance.js';
 import type { PathCounts } from '../../shared/domain/delivery.js';
+import type { Words } from '../../shared/domain/errors.js';
 import type { EndReason } from '../../shared/domain/introduction.js';
 import type { AbsenceCategory, Confirmation } from '../../shared/domain/invitation.js';
 import type { Round } from '../../shared/domain/meeting.js';
@@ -140,8 +141,11 @@ export const vi = {
     invalid: 'Thông tin chưa hợp lệ, đồng chí vui lòng kiểm tra lại.',
     busy: 'Có nhiều thay đổi cùng lúc. Đồng chí vui lòng bấm lại.',
     // What the rule is about, never its code: users know the procedure, not our numbering of it.
-    rule: (rule: string) =>
-      `Thao tác này trái với quy định về ${RULE_TOPICS_VI[rule] ?? 'giữ mối liên hệ với nơi cư trú'}.`,
+    // The detail is the error's own words (e.g. which parts of the minutes are missing), so the user can fix it.
+    rule: (rule: string, detail?: string) =>
+      `Thao tác này trái với quy định về ${RULE_TOPICS_VI[rule] ?? 'giữ mối liên hệ với nơi cư trú'}${detail ? `: ${detail}` : ''}.`,
+    /** An error's own words in this catalogue's language (they are written in both). */
+    said: (words: Words) => words.vi,
   },
 
   start: {

@@ -83,10 +83,55 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** A write lost a race (stale version) or would duplicate a unique record. */
+/**
+ * Why a change cannot be made in the record's present state. One list, so the HTTP mapping and the bot's replies
+ * (bot/errors.ts, a record over every code) cannot miss one.
+ */
+export const CONFLICT_CODES = [
+  'conflict',
+  'stale_version',
+  'in_progress',
+  'request_in_progress',
+  'idempotency_key_reused',
+  'duplicate_id',
+  'invalid_cursor',
+  'closed',
+  'cycle',
+  'has_children',
+  'tree_too_deep',
+  'member_exists',
+  'active_introduction',
+  'introduction_exists',
+  'no_letter_signer',
+  'meeting_exists',
+  'meeting_started',
+  'meeting_not_yet',
+  'meeting_held',
+  'meeting_cancelled',
+  'invitation_in_flight',
+  'recorded_present',
+  'no_absence',
+  'absence_decided',
+  'minutes_signing',
+  'minutes_signed',
+  'minutes_sealed',
+  'minutes_not_sealed',
+  'addendum_pending',
+  'addendum_signed',
+  'evaluation_submitted',
+  'evaluation_signed',
+  'not_reporting',
+  'report_conflict',
+  'nothing_to_print',
+  'deletion_not_yet',
+] as const;
+export type ConflictCode = (typeof CONFLICT_CODES)[number];
+
+/** A write lost a race (stale version), would duplicate a unique record, or the record's state forbids it. */
 export class ConflictError extends DomainError {
+  declare readonly code: ConflictCode;
   readonly details?: Record<string, unknown>;
-  constructor(words: Words, code = 'conflict', details?: Record<string, unknown>) {
+  constructor(words: Words, code: ConflictCode = 'conflict', details?: Record<string, unknown>) {
     super(code, words);
     if (details) this.details = details;
   }

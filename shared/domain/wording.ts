@@ -144,3 +144,9 @@ export function wordsIn<K extends string>(table: Record<K, Wording>, lang: keyof
 export function capitalised(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }
+
+/** A message as a sentence: capitalised, ending in a full stop unless it ends in other punctuation. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…:)]$/.test(trimmed) ? capitalised(trimmed) : `${capitalised(trimmed)}.`;
+}
