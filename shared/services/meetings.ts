@@ -31,7 +31,8 @@ export interface MeetingPlanInput {
   agenda?: string;
 }
 
-export interface MeetingPorts {
+/** What planning and listing meetings read and write (the meeting use cases share MeetingPorts, meeting-ports.ts). */
+export interface PlanningPorts {
   committees: Pick<CommitteeRepository, 'get'>;
   staff: Pick<StaffRepository, 'get' | 'ofCommittee'>;
   meetings: Pick<MeetingRepository, 'create' | 'get' | 'ofCommittee'>;
@@ -53,7 +54,7 @@ export async function planMeeting(
   principal: Principal,
   residenceOrgId: string,
   input: MeetingPlanInput,
-  ports: MeetingPorts,
+  ports: PlanningPorts,
 ): Promise<PlannedMeeting> {
   if (!isResidenceStaffOf(principal, residenceOrgId)) {
     throw new ForbiddenError({
@@ -131,7 +132,7 @@ export async function planMeeting(
 /** Planned meetings of a committee that have not started yet, soonest first. */
 export async function upcomingMeetings(
   residenceOrgId: string,
-  ports: Pick<MeetingPorts, 'meetings' | 'clock'>,
+  ports: Pick<PlanningPorts, 'meetings' | 'clock'>,
 ): Promise<Meeting[]> {
   const now = ports.clock.now();
   const all = await ports.meetings.ofCommittee(residenceOrgId);
@@ -146,7 +147,7 @@ export async function upcomingMeetings(
  */
 export async function meetingTakingLateReasons(
   residenceOrgId: string,
-  ports: Pick<MeetingPorts, 'meetings' | 'clock'> & { minutes: Pick<MinutesRepository, 'get'> },
+  ports: Pick<PlanningPorts, 'meetings' | 'clock'> & { minutes: Pick<MinutesRepository, 'get'> },
 ): Promise<Meeting | undefined> {
   const now = ports.clock.now();
   const started = (await ports.meetings.ofCommittee(residenceOrgId))
