@@ -223,6 +223,19 @@ export function assertMayCellSign(
 }
 
 /**
+ * R17: whether the committee owes this member a year-end comment under its rule set — every member routinely,
+ * except qd213-2020's introduced-but-exempt members (33-HD/BTCTW), owed one only once it was requested. The one
+ * answer the due list, the deadline reminders, the workplace's year-end view and the October report all count by.
+ */
+export function isEvaluationOwed(
+  ruleSet: RuleSetId,
+  introducedButExempt: boolean,
+  requested: boolean,
+): boolean {
+  return !introducedButExempt || RULE_SETS[ruleSet].exemptMembersEvaluated || requested;
+}
+
+/**
  * qd213-2020 (33-HD/BTCTW): an introduced-but-exempt member gets no routine yearly comment; one is written only
  * when requested (appointment, reward, discipline). Under hd02-2011 nothing changes.
  */
@@ -231,7 +244,7 @@ export function assertCommentAllowed(
   introducedButExempt: boolean,
   request: CommentRequest | undefined,
 ): void {
-  if (!introducedButExempt || RULE_SETS[ruleSet].exemptMembersEvaluated || request) return;
+  if (isEvaluationOwed(ruleSet, introducedButExempt, request !== undefined)) return;
   throw new RuleViolationError('R17', {
     vi: 'đảng viên thuộc diện miễn sinh hoạt nơi cư trú không nhận xét định kỳ hằng năm; chỉ nhận xét khi có đề nghị (bổ nhiệm, khen thưởng, kỷ luật) — hãy ghi nhận đề nghị trước',
     en: 'An exempt member is commented on only on request',

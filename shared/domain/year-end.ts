@@ -56,11 +56,6 @@ export function isIntroducedButExempt(
   return exemptions.some((e) => e.category !== undefined && cases.includes(e.category) && isCovering(e, on));
 }
 
-/** R17: whether the committee owes this member a routine year-end evaluation under its rule set. */
-export function isEvaluationOwed(ruleSet: RuleSetId, introducedButExempt: boolean): boolean {
-  return !introducedButExempt || RULE_SETS[ruleSet].exemptMembersEvaluated;
-}
-
 /** R17: the form this member's evaluation must use (qd213: the short form for introduced-but-exempt members). */
 export function expectedFormKind(ruleSet: RuleSetId, introducedButExempt: boolean): EvaluationForm['kind'] {
   return formKindFor(ruleSet, introducedButExempt);

@@ -12,9 +12,10 @@ import {
   deadlineOf,
   deadlineRound,
 } from '../domain/deadlines.js';
+import { isEvaluationOwed } from '../domain/evaluation.js';
 import { RESIDENCE_ROLES } from '../domain/roles.js';
 import { ruleSetPolicy } from '../domain/rule-set.js';
-import { isEvaluationOwed, isIntroducedButExempt } from '../domain/year-end.js';
+import { isIntroducedButExempt } from '../domain/year-end.js';
 import type { ChatMessenger, Notice } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import { type Log, silentLog } from '../ports/log.js';
@@ -36,7 +37,7 @@ export interface DeadlinePorts {
   committees: Pick<CommitteeRepository, 'get'>;
   introductions: Pick<IntroductionRepository, 'streamOfResidence'>;
   members: Pick<MemberRepository, 'factsOfMany' | 'get'>;
-  evaluations: Pick<EvaluationRepository, 'ofCommittee'>;
+  evaluations: Pick<EvaluationRepository, 'ofCommittee' | 'getCommentRequest'>;
   yearEnd: Pick<YearEndRepository, 'getSelfReport'>;
   staff: Pick<StaffRepository, 'ofCommittee'>;
   chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'setBlocked'>;
@@ -144,7 +145,13 @@ export async function chaseDeadlines(ports: DeadlinePorts, orgId: string, now: D
           f?.exemptions ?? [],
           today,
         );
-        if (isEvaluationOwed(ruleSet, exempt) && !submitted.has(m.memberId)) run.evaluationsLeft += 1;
+        // qd213-2020: an exempt member's comment is owed once requested (a GetItem, for exempt members only).
+        const requested =
+          exempt &&
+          !submitted.has(m.memberId) &&
+          (await ports.evaluations.getCommentRequest(orgId, year, m.memberId)) !== undefined;
+        if (isEvaluationOwed(ruleSet, exempt, requested) && !submitted.has(m.memberId))
+          run.evaluationsLeft += 1;
       }
       if (run.rounds.self_report && !(await ports.yearEnd.getSelfReport(m.memberId, year))) {
         selfReportMissing.push(m);

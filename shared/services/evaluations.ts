@@ -20,6 +20,7 @@ import {
   type EvaluationStatus,
   type FrontConsultation,
   hasCommentStep,
+  isEvaluationOwed,
   presetProposal,
   type StudentConsultation,
 } from '../domain/evaluation.js';
@@ -34,7 +35,6 @@ import {
   assertFormKind,
   assertR11Proposal,
   expectedFormKind,
-  isEvaluationOwed,
   isFlaggedR11,
   isIntroducedButExempt,
   referenceDate,
@@ -193,7 +193,7 @@ async function loadSubject(
     introducedButExempt,
     formKind: expectedFormKind(ruleSet, introducedButExempt),
     // qd213-2020: an exempt member's comment is owed once it is requested (33-HD/BTCTW), not routinely.
-    owed: isEvaluationOwed(ruleSet, introducedButExempt) || commentRequest !== undefined,
+    owed: isEvaluationOwed(ruleSet, introducedButExempt, commentRequest !== undefined),
     ...(commentRequest ? { commentRequest } : {}),
     // R11 excuses meetings under an exemption (R4) or inside a travel notice's period (R3).
     flaggedR11: isFlaggedR11(invitations, committee.id, today, exemptions, travelNotices),

@@ -7,6 +7,7 @@ import { type Committee, type CommitteeKind, ruleSetOf } from '../domain/committ
 import { localDate } from '../domain/dates.js';
 import { deadlineOf } from '../domain/deadlines.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { isEvaluationOwed } from '../domain/evaluation.js';
 import { levelsOf } from '../domain/evaluation-questions.js';
 import type { DomainEvent } from '../domain/events.js';
 import { INTRODUCTION_STATUSES, type Introduction, type IntroductionStatus } from '../domain/introduction.js';
@@ -30,7 +31,6 @@ import { isStaff, type Principal } from '../domain/roles.js';
 import { RULE_SETS } from '../domain/rule-set.js';
 import { excuseOn } from '../domain/travel-and-exemption.js';
 import {
-  isEvaluationOwed,
   isExemptOn,
   isFlaggedR11,
   isIntroducedButExempt,
@@ -315,7 +315,13 @@ async function compileResidenceBody(
       body.bothMeetingsMissed.push(memberId);
     }
     // R17 (and qd213's introduced-but-exempt members): an evaluation is owed and not yet submitted.
-    const owed = isEvaluationOwed(ruleSet, isIntroducedButExempt(ruleSet, category, exemptions, on));
+    const exempt = isIntroducedButExempt(ruleSet, category, exemptions, on);
+    // qd213-2020: an exempt member's comment is owed once requested (a GetItem, for exempt members only).
+    const requested =
+      exempt &&
+      !submitted.has(memberId) &&
+      (await ports.evaluations.getCommentRequest(committee.id, year, memberId)) !== undefined;
+    const owed = isEvaluationOwed(ruleSet, exempt, requested);
     if (owed && !submitted.has(memberId)) {
       body.evaluations.due += 1;
       // R17: past the end of October, an owed comment not submitted is missing.

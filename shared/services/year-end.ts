@@ -5,6 +5,7 @@ import { DEFAULT_RULE_SET, ruleSetOf } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
 import { deadlineOf, isMissing } from '../domain/deadlines.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../domain/errors.js';
+import { isEvaluationOwed } from '../domain/evaluation.js';
 import type { ContactPath, Introduction, IntroductionStatus } from '../domain/introduction.js';
 import type { MemberCategory } from '../domain/member.js';
 import type { Principal } from '../domain/roles.js';
@@ -12,7 +13,6 @@ import { type Proposal, type RuleSetPolicy, ruleSetPolicy } from '../domain/rule
 import {
   assertDirectPath,
   type DirectCollection,
-  isEvaluationOwed,
   isIntroducedButExempt,
   meetingsAttended,
   referenceDate,
@@ -130,7 +130,11 @@ export async function workplaceYearEnd(
         exemptions,
         referenceDate(input.year, today),
       );
-      const owed = isEvaluationOwed(policy.id, exempt) || evaluation !== undefined;
+      // qd213-2020: an exempt member's comment is owed once requested (a GetItem, for exempt members only).
+      const requested =
+        exempt &&
+        (await ports.evaluations.getCommentRequest(residenceOrgId, input.year, memberId)) !== undefined;
+      const owed = isEvaluationOwed(policy.id, exempt, requested) || evaluation !== undefined;
       const missing = {
         evaluation: owed && isMissing(deadlineOf(policy, 'evaluations', input.year), today, received),
         selfReport: isMissing(deadlineOf(policy, 'self_report', input.year), today, selfReport !== undefined),

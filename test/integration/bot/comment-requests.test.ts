@@ -2,8 +2,12 @@
 // record that a comment on an exempt member was requested (33-HD/BTCTW), and only then does /nhanxet offer it;
 // a member exempt by no listed case (a student without an exemption) is not on the list at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remindersOf } from '../../../functions/bot-deps.js';
 import type { Member } from '../../../shared/domain/member.js';
-import { saveEvaluationDraft } from '../../../shared/services/evaluations.js';
+import { chaseDeadlines } from '../../../shared/services/deadlines.js';
+import { recordCommentRequest, saveEvaluationDraft } from '../../../shared/services/evaluations.js';
+import { compileOctoberReport } from '../../../shared/services/october-report.js';
+import { workplaceYearEnd } from '../../../shared/services/year-end.js';
 import {
   addMember,
   aUser,
@@ -12,6 +16,7 @@ import {
   link,
   RESIDENCE,
   STAFF,
+  WORKPLACE,
 } from '../../support/bot-world.js';
 import { aCommittee } from '../../support/builders.js';
 
@@ -138,5 +143,58 @@ describe('Feature: /denghinhanxet under qd213-2020', () => {
     // Assess
     expect(refusal).toContain('nhận xét phải được chi ủy chi bộ ấp ký');
     expect((await world.repos.evaluations.get(RESIDENCE, 2026, memberId))?.status).toBe('draft');
+  });
+
+  it('counts an exempt member’s comment as owed once requested: in the report, the deadline reminder and the workplace’s view', async () => {
+    // Prepare
+    const sailor = await addMember(world, { fullName: 'Đặng Văn Hải', category: 'armed_forces' });
+    await world.repos.members.addExemption({
+      id: 'ex-hai',
+      memberId: sailor.id,
+      reason: 'Ở tập trung tại đơn vị',
+      from: '2026-01-01',
+      category: 'armed_forces_barracks',
+      confirmedBy: 'work-1',
+      confirmedAt: '2026-01-05T02:00:00Z',
+    });
+    const ports = { ...world.repos, clock: world.clock };
+    const reminders = { ...(await remindersOf(world.deps)()), ...world.repos };
+    const counts = async () => {
+      const { report } = await compileOctoberReport(ports, RESIDENCE, 2026);
+      // The day after the end of October: the comments' last round, counting what is left.
+      const run = await chaseDeadlines(reminders, RESIDENCE, new Date('2026-11-01T02:00:00Z'));
+      const view = await workplaceYearEnd(
+        ports,
+        { sub: 'work-1', orgId: WORKPLACE, role: 'workplace_staff' },
+        { workplaceOrgId: WORKPLACE, year: 2026, limit: 50 },
+      );
+      return {
+        due: report.body.evaluations.due,
+        left: run.evaluationsLeft,
+        missing: view.items.find((row) => row.memberId === sailor.id)?.missing.evaluation,
+      };
+    };
+    const before = await counts();
+
+    // Act
+    await recordCommentRequest(
+      ports,
+      { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
+      {
+        orgId: RESIDENCE,
+        year: 2026,
+        memberId: sailor.id,
+        reason: 'reward',
+        requestedBy: 'Chi bộ Sở Y tế',
+        requestedOn: '2026-11-20',
+      },
+    );
+    const after = await counts();
+
+    // Assess: before the request the member owes no routine comment (33-HD/BTCTW); after it, one is owed.
+    expect(before.missing).toBe(false);
+    expect(after.missing).toBe(true);
+    expect(after.due - before.due).toBe(1);
+    expect(after.left - before.left).toBe(1);
   });
 });

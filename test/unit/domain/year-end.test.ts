@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/domain/errors.js';
+import { isEvaluationOwed } from '../../../shared/domain/evaluation.js';
 import {
   answersOf,
   evaluationQuestions,
@@ -10,7 +11,6 @@ import type { Invitation } from '../../../shared/domain/invitation.js';
 import { emptyReportBody, sameReportBody, sumReportBodies } from '../../../shared/domain/report.js';
 import {
   assertR11Proposal,
-  isEvaluationOwed,
   isFlaggedR11,
   isIntroducedButExempt,
   isIntroductionInYear,
@@ -124,10 +124,11 @@ describe('Function: isIntroducedButExempt (qd213-2020, 33-HD/BTCTW)', () => {
     expect(isIntroducedButExempt('hd02-2011', 'armed_forces', exemption, '2026-10-31')).toBe(false);
   });
 
-  it('owes no routine evaluation to exempt members under qd213, but does under hd02', () => {
-    expect(isEvaluationOwed('qd213-2020', true)).toBe(false);
-    expect(isEvaluationOwed('qd213-2020', false)).toBe(true);
-    expect(isEvaluationOwed('hd02-2011', true)).toBe(true);
+  it('owes no routine evaluation to exempt members under qd213 until one is requested, and every one under hd02', () => {
+    expect(isEvaluationOwed('qd213-2020', true, false)).toBe(false);
+    expect(isEvaluationOwed('qd213-2020', true, true)).toBe(true);
+    expect(isEvaluationOwed('qd213-2020', false, false)).toBe(true);
+    expect(isEvaluationOwed('hd02-2011', true, false)).toBe(true);
   });
 
   it('judges travelling by category or by a travel notice in force (R3)', () => {
