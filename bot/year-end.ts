@@ -9,6 +9,7 @@ import { evaluationsFeature } from './features/evaluations.js';
 import { linkCodeSheetFeature } from './features/link-code-sheet.js';
 import { paperInvitationsFeature } from './features/paper-invitations.js';
 import { personalDataFeature } from './features/personal-data.js';
+import { qd213StepsFeature } from './features/qd213-steps.js';
 import { reportsFeature } from './features/reports.js';
 import { selfReportFeature } from './features/self-report.js';
 import { workplaceYearEndFeature } from './features/workplace-year-end.js';
@@ -16,6 +17,8 @@ import { workplaceYearEndFeature } from './features/workplace-year-end.js';
 export const yearEndFeatures: readonly Composer<BotContext>[] = [
   evaluationsFeature,
   consultationFeature,
+  // qd213-2020: the Front work committee's opinion and the cell's signature on a saved draft.
+  qd213StepsFeature,
   // qd213-2020: comment requests for exempt members (33-HD/BTCTW).
   commentRequestsFeature,
   selfReportFeature,

@@ -58,8 +58,8 @@ async function currentDraft(ctx: BotContext): Promise<{ nonce: string; data: Con
   return parsed.success ? { nonce: draft.nonce, data: parsed.data } : undefined;
 }
 
-/** "05/11/2026", "5-11-2026": a real date, not after today (an opinion already given). */
-function parseConsultedOn(text: string, now: Date): string | undefined {
+/** "05/11/2026", "5-11-2026": a real date, not after today (an opinion already given, a signature made). */
+export function parsePastDate(text: string, now: Date): string | undefined {
   const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
   if (!match) return undefined;
   const [, d = '', m = '', y = ''] = match;
@@ -149,7 +149,7 @@ consultationFeature.on('message:text', async (ctx, next) => {
   const d = current.data;
   const value = ctx.message.text.normalize('NFC').trim();
   if (d.step === 'consultedOn') {
-    const date = parseConsultedOn(value, ctx.deps.clock.now());
+    const date = parsePastDate(value, ctx.deps.clock.now());
     if (!date) {
       await ctx.ui.reply(askView(ctx, d));
       await ctx.ui.reply(message(ctx.t.yearEnd.consultBadDate));

@@ -50,6 +50,7 @@ import {
 } from '../keyboards/year-end.js';
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 import { consultButton } from './consultation.js';
+import { qd213StepRows } from './qd213-steps.js';
 
 export const evaluationsFeature = new Composer<BotContext>();
 
@@ -66,6 +67,8 @@ const draftSchema = z.object({
   memberId: z.string().optional(),
   memberName: z.string().optional(),
   ruleSet: z.enum(['hd02-2011', 'qd213-2020']).optional(),
+  /** qd213-2020: the rule set has the cell's signature between the draft and the ward's confirmation. */
+  cellSteps: z.boolean().optional(),
   formKind: z.enum(['hd02-4duties', 'qd213-full', 'qd213-short']).optional(),
   flagged: z.boolean().optional(),
   preset: z.string().optional(),
@@ -204,6 +207,7 @@ function summaryView(ctx: BotContext, w: Wizard, principal: Principal, saved: bo
   if (saved && principal.role === 'chair' && d.memberId) {
     rows.push([button(ctx.t.yearEnd.submit, submitData.encode({ year: d.year, memberId: d.memberId }))]);
   }
+  if (saved && d.cellSteps && d.memberId) rows.push(...qd213StepRows(ctx, d.year, d.memberId));
   if (saved && d.memberId) rows.push(printMemberRow(ctx, d.year, d.memberId));
   rows.push(cancelRow(ctx, w));
   return message(lines.join('\n'), rows);
@@ -269,6 +273,7 @@ async function startMember(ctx: BotContext, principal: Principal, w: Wizard, mem
   d.memberName = view.memberName;
   d.ruleSet = view.ruleSet;
   d.formKind = view.formKind;
+  d.cellSteps = view.steps.includes('cell_signed');
   d.flagged = view.flaggedR11;
   d.preset = view.presetProposal;
   d.version = view.version;
@@ -334,6 +339,8 @@ async function save(ctx: BotContext, principal: Principal, w: Wizard): Promise<v
     ...(principal.role === 'chair'
       ? [[button(ctx.t.yearEnd.submit, submitData.encode({ year: d.year, memberId: d.memberId }))]]
       : []),
+    // qd213-2020: the Front's opinion and the cell's signature come next.
+    ...(d.cellSteps ? qd213StepRows(ctx, d.year, d.memberId) : []),
     printMemberRow(ctx, d.year, d.memberId),
   ];
   await ctx.ui.replace(message(ctx.t.yearEnd.saved(d.memberName ?? '', d.year), keyboard));
@@ -464,9 +471,16 @@ evaluationsFeature.callbackQuery(SUBMIT_PATTERN, async (ctx, next) => {
                 : undefined;
     if (!text) throw error;
     await ctx.ui.answer();
-    // R18: the opinions can be given right here (bot/features/consultation.ts), then «Gửi» again.
-    const r18 = error instanceof RuleViolationError && error.rule === 'R18';
-    await ctx.ui.reply(message(text, r18 ? [[consultButton(ctx, action.year, action.memberId)]] : undefined));
+    // R18: the opinions can be given right here (bot/features/consultation.ts), then «Gửi» again; qd213-2020's
+    // steps likewise (bot/features/qd213-steps.ts).
+    const rule = error instanceof RuleViolationError ? error.rule : undefined;
+    const rows =
+      rule === 'R18'
+        ? [[consultButton(ctx, action.year, action.memberId)]]
+        : rule === 'R17'
+          ? qd213StepRows(ctx, action.year, action.memberId)
+          : undefined;
+    await ctx.ui.reply(message(text, rows));
   }
 });
 

@@ -1126,7 +1126,43 @@ Comrade ${member}: you have not sent your report on the meetings and ` +
     notExempt:
       'This member is not exempt from residence activities and is commented on every year; no request is needed.',
     notSignedYet:
-      'Not confirmed yet: under Regulation 213 the hamlet cell committee signs the comment (after consulting the hamlet Front work committee) before the ward confirms it and sends it to the workplace. Ward staff record the Front’s opinion and the cell’s signature in the management app; then press «Gửi» again.',
+      'Not confirmed yet: under Regulation 213 the hamlet cell committee signs the comment (after consulting the hamlet Front work committee) before the ward confirms it and sends it to the workplace. Press «Record the Front work committee’s opinion», then «Record the cell’s signature», then «Send» again.',
     workplaceUnknown: 'the workplace committee',
+  },
+  qd213Steps: {
+    frontButton: 'Record the Front work committee’s opinion',
+    cellButton: 'Record the cell’s signature',
+    frontIntro: (name: string) =>
+      `THE HAMLET FRONT WORK COMMITTEE'S OPINION\nMember: ${name}\nThe bot asks 4 things, one message each.`,
+    frontAsk: {
+      name: '1/4. Full name of who gave the opinion:',
+      position: '2/4. Their position (e.g. head of the hamlet Front work committee):',
+      opinion: '3/4. The Front work committee’s opinion of the member:',
+      consultedOn: '4/4. Date of the consultation (dd/mm/yyyy), or press «Today»:',
+    },
+    frontRecorded: (name: string, date: string) =>
+      `Recorded the Front work committee’s opinion (${date}) for ${name}’s comment. ` +
+      'Once the hamlet cell committee has signed, press «Record the cell’s signature».',
+    cellIntro: (name: string) =>
+      `THE HAMLET CELL COMMITTEE SIGNS THE COMMENT\nMember: ${name}\nThe bot asks 3 things, one message each.`,
+    cellAsk: {
+      signerName: '1/3. Full name of who signed for the cell committee:',
+      signerTitle: '2/3. They are the cell’s:',
+      signedOn: '3/3. Date signed (dd/mm/yyyy), or press «Today»:',
+    },
+    titles: { bi_thu: 'Cell secretary', pho_bi_thu: 'Cell deputy secretary' },
+    cellSigned: (name: string, signer: string, title: string, date: string, chair: boolean) =>
+      `Recorded: ${name}’s comment signed for the cell committee by ${signer} (${title}) on ${date}. ` +
+      (chair
+        ? 'Press «Send» for the ward to confirm it and send it to the workplace.'
+        : 'The chair will confirm it and send it to the workplace.'),
+    frontFirst: (name: string) =>
+      `The signature cannot be recorded yet: the cell consults the hamlet Front work committee on ${name} first. Press «Record the Front work committee’s opinion».`,
+    notThisRuleSet: 'The committee’s rule set has no such step: the committee sends the comment itself.',
+    saveFirst:
+      'There is no saved comment yet: use /nhanxet, pick the member, answer and press «Save evaluation» first.',
+    unreadable: 'The text has characters that cannot be read; please type it again.',
+    alreadySigned: (name: string) =>
+      `${name}’s comment is signed by the cell already; press «Send» to confirm it.`,
   },
 };

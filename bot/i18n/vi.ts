@@ -1196,8 +1196,45 @@ Kính gửi đồng chí ${member}: đồng chí chưa gửi báo cáo về vi�
     notExempt:
       'Đảng viên này không thuộc diện được miễn sinh hoạt nơi cư trú nên được nhận xét định kỳ hằng năm; không cần đề nghị.',
     notSignedYet:
-      'Chưa xác nhận được: theo Quy định 213, nhận xét phải được chi ủy chi bộ ấp ký (sau khi lấy ý kiến ban công tác mặt trận ấp) trước khi đảng ủy phường xác nhận và gửi cho cấp ủy nơi công tác. Cán bộ phường ghi ý kiến ban công tác mặt trận và chữ ký của chi ủy trên ứng dụng quản lý, rồi đồng chí bấm «Gửi» lại.',
+      'Chưa xác nhận được: theo Quy định 213, nhận xét phải được chi ủy chi bộ ấp ký (sau khi lấy ý kiến ban công tác mặt trận ấp) trước khi đảng ủy phường xác nhận và gửi cho cấp ủy nơi công tác. Đồng chí bấm «Ghi ý kiến Ban công tác Mặt trận», rồi «Ghi chữ ký chi bộ», rồi bấm «Gửi» lại.',
     workplaceUnknown: 'cấp ủy nơi công tác',
+  },
+  // qd213-2020: the steps between the draft and the ward's confirmation (bot/features/qd213-steps.ts).
+  qd213Steps: {
+    frontButton: 'Ghi ý kiến Ban công tác Mặt trận',
+    cellButton: 'Ghi chữ ký chi bộ',
+    frontIntro: (name: string) =>
+      `Ý KIẾN BAN CÔNG TÁC MẶT TRẬN ẤP (KHU VỰC)\nĐảng viên: ${name}\nBot hỏi 4 thông tin, mỗi thông tin trong một tin nhắn.`,
+    frontAsk: {
+      name: '1/4. Họ và tên người cho ý kiến:',
+      position: '2/4. Chức vụ của người đó (ví dụ: Trưởng ban công tác Mặt trận ấp):',
+      opinion: '3/4. Ý kiến của Ban công tác Mặt trận về đảng viên:',
+      consultedOn: '4/4. Ngày lấy ý kiến (dd/mm/yyyy), hoặc bấm «Hôm nay»:',
+    },
+    frontRecorded: (name: string, date: string) =>
+      `Đã ghi ý kiến Ban công tác Mặt trận (ngày ${date}) cho nhận xét của đồng chí ${name}. ` +
+      'Khi chi ủy chi bộ ấp đã ký, đồng chí bấm «Ghi chữ ký chi bộ».',
+    cellIntro: (name: string) =>
+      `CHI ỦY CHI BỘ ẤP (KHU VỰC) KÝ NHẬN XÉT\nĐảng viên: ${name}\nBot hỏi 3 thông tin, mỗi thông tin trong một tin nhắn.`,
+    cellAsk: {
+      signerName: '1/3. Họ và tên đồng chí ký thay mặt chi ủy:',
+      signerTitle: '2/3. Đồng chí ấy là:',
+      signedOn: '3/3. Ngày ký (dd/mm/yyyy), hoặc bấm «Hôm nay»:',
+    },
+    titles: { bi_thu: 'Bí thư chi bộ', pho_bi_thu: 'Phó bí thư chi bộ' },
+    cellSigned: (name: string, signer: string, title: string, date: string, chair: boolean) =>
+      `Đã ghi: nhận xét của đồng chí ${name} do đồng chí ${signer} (${title}) ký thay mặt chi ủy ngày ${date}. ` +
+      (chair
+        ? 'Bấm «Gửi» để đảng ủy xác nhận và gửi cho cấp ủy nơi công tác.'
+        : 'Đồng chí chủ trì sẽ xác nhận và gửi cho cấp ủy nơi công tác.'),
+    frontFirst: (name: string) =>
+      `Chưa ghi được chữ ký: chi ủy cần lấy ý kiến Ban công tác Mặt trận ấp về đồng chí ${name} trước. Đồng chí bấm «Ghi ý kiến Ban công tác Mặt trận».`,
+    notThisRuleSet: 'Quy định đảng ủy đang áp dụng không có bước này: nhận xét do đảng ủy gửi thẳng.',
+    saveFirst:
+      'Chưa có bản nhận xét để ghi: đồng chí bấm /nhanxet, chọn đảng viên, trả lời rồi bấm «Lưu nhận xét» trước.',
+    unreadable: 'Nội dung có ký tự không đọc được; đồng chí gõ lại giúp.',
+    alreadySigned: (name: string) =>
+      `Nhận xét của đồng chí ${name} đã được chi ủy ký; bấm «Gửi» để xác nhận.`,
   },
 };
 

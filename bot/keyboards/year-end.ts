@@ -57,23 +57,41 @@ export const CONSULT_PATTERN = prefixPattern(CONSULT_PREFIX);
 export const CONSULT_OPS = ['start', 'today', 'cancel'] as const;
 export type ConsultOp = (typeof CONSULT_OPS)[number];
 
-export interface ConsultAction extends SubmitAction {
-  op: ConsultOp;
+/** A button about one member's evaluation of a year: which step (`op`) of a flow it starts or answers. */
+export interface MemberStepAction<Op extends string> extends SubmitAction {
+  op: Op;
 }
 
-export const consultData = {
-  encode(action: ConsultAction): string {
-    return encodeCallback(CONSULT_PREFIX, [String(action.year), action.memberId, action.op]);
-  },
-  decode(data: string): ConsultAction | undefined {
-    const parts = decodeCallback(data, CONSULT_PREFIX, 3);
-    if (!parts) return undefined;
-    const [year = '', memberId = '', op = ''] = parts;
-    if (!/^\d{4}$/.test(year) || !memberId || !(CONSULT_OPS as readonly string[]).includes(op))
-      return undefined;
-    return { year: Number(year), memberId, op: op as ConsultOp };
-  },
-};
+/** Callback data of `prefix`: the year, the member and one of `ops`. */
+function memberStepData<Op extends string>(prefix: string, ops: readonly Op[]) {
+  return {
+    encode(action: MemberStepAction<Op>): string {
+      return encodeCallback(prefix, [String(action.year), action.memberId, action.op]);
+    },
+    decode(data: string): MemberStepAction<Op> | undefined {
+      const parts = decodeCallback(data, prefix, 3);
+      if (!parts) return undefined;
+      const [year = '', memberId = '', op = ''] = parts;
+      if (!/^\d{4}$/.test(year) || !memberId || !(ops as readonly string[]).includes(op)) return undefined;
+      return { year: Number(year), memberId, op: op as Op };
+    },
+  };
+}
+
+export type ConsultAction = MemberStepAction<ConsultOp>;
+export const consultData = memberStepData(CONSULT_PREFIX, CONSULT_OPS);
+
+export const STEP_PREFIX = 'evq1';
+export const STEP_PATTERN = prefixPattern(STEP_PREFIX);
+
+/**
+ * qd213-2020's steps on a saved draft: front: record the hamlet Front work committee's opinion; cell: record the
+ * cell committee's signature; bt / pbt: the signer is the cell's bí thư / phó bí thư; today: the date is today.
+ */
+export const STEP_OPS = ['front', 'cell', 'bt', 'pbt', 'today', 'cancel'] as const;
+export type StepOp = (typeof STEP_OPS)[number];
+export type StepAction = MemberStepAction<StepOp>;
+export const stepData = memberStepData(STEP_PREFIX, STEP_OPS);
 
 export const PRINT_PREFIX = 'evp1';
 export const PRINT_PATTERN = prefixPattern(PRINT_PREFIX);

@@ -376,7 +376,9 @@ describe('Feature: /nhanxet under qd213-2020', () => {
     expect(levels.at(-2)).toBe('In phiếu');
     expect(levels.at(-1)).toBe('Hủy');
     expect(other).toContain('Câu 7/7: Nhận xét khác (tiêu chí 7)');
-    expect(chat.labels()).toEqual(['In phiếu']); // residence staff save; only the chair sends
+    // Residence staff save; only the chair sends. Under qd213-2020 the Front's opinion and the cell's signature
+    // come next.
+    expect(chat.labels()).toEqual(['Ghi ý kiến Ban công tác Mặt trận', 'Ghi chữ ký chi bộ', 'In phiếu']);
     const saved = await world.repos.evaluations.get(RESIDENCE, 2026, member.id);
     expect(saved?.form).toMatchObject({ kind: 'qd213-full', proposal: 'none', otherComments: '' });
     expect(saved?.ruleSet).toBe('qd213-2020');
