@@ -11,7 +11,7 @@ import type { StaffAssignment } from '../shared/domain/roles.js';
 import type { Clock } from '../shared/ports/common.js';
 import type { Channel, ChatSubject } from '../shared/ports/repositories.js';
 import { forEachConcurrent } from '../shared/services/concurrency.js';
-import { type LetterNumbers, letterNumbers } from '../shared/services/introductions.js';
+import { type LetterNumbers, letterNumbers } from '../shared/services/letter-numbers.js';
 
 export const DEMO_DISTRICT = 'quan-ninh-kieu';
 export const DEMO_WARD = 'phuong-an-hoa';

@@ -1,6 +1,6 @@
 // handler: GET /committees/{id}/members — a committee's members, paged and Vietnamese-collated.
 import { idPathSchema, memberListQuerySchema } from '../../shared/schemas/introductions.js';
-import { listCommitteeMembers } from '../../shared/services/introductions.js';
+import { listCommitteeMembers } from '../../shared/services/committee-members.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
 import { introductionPorts } from './ports.js';

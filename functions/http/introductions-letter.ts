@@ -2,7 +2,7 @@
 import { documentFonts } from '../../shared/adapters/documents/fonts.js';
 import { renderIntroductionLetterPdf } from '../../shared/adapters/documents/introduction-letter-pdf.js';
 import { idPathSchema } from '../../shared/schemas/introductions.js';
-import { introductionLetterOf } from '../../shared/services/introductions.js';
+import { introductionLetterOf } from '../../shared/services/introduction-letter.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { fileResponse, httpRoute } from '../middleware/http.js';
 import { introductionPorts } from './ports.js';

@@ -1,6 +1,6 @@
 // handler: POST /members/{id}/exemptions — an exemption from activities, confirmed by the workplace (R4).
 import { exemptionRequestSchema, idPathSchema } from '../../shared/schemas/introductions.js';
-import { recordExemption } from '../../shared/services/introductions.js';
+import { recordExemption } from '../../shared/services/travel-and-exemptions.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, jsonResponse } from '../middleware/http.js';
 import { withIdempotencyKey } from '../middleware/idempotency.js';

@@ -1,6 +1,6 @@
 // handler: POST /members/{id}/travel-notices — the workplace notifies why and how long a member is away (R3).
 import { idPathSchema, travelNoticeInputSchema } from '../../shared/schemas/introductions.js';
-import { recordTravelNotice } from '../../shared/services/introductions.js';
+import { recordTravelNotice } from '../../shared/services/travel-and-exemptions.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, jsonResponse } from '../middleware/http.js';
 import { withIdempotencyKey } from '../middleware/idempotency.js';

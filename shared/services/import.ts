@@ -2,20 +2,19 @@
 // on its own, errors are reported per line, and importing the same file again creates nothing new.
 // Reads are batched and new introductions written several to a transaction, to fit API Gateway's 30 s.
 import { isWorkplaceStaffOf } from '../domain/access.js';
+import type { Committee } from '../domain/committee.js';
 import { DomainError, ForbiddenError, RuleViolationError, ValidationError } from '../domain/errors.js';
 import type { Principal } from '../domain/roles.js';
 import { type CsvIssue, parseIntroductionCsv } from '../schemas/introduction-csv.js';
 import type { IntroduceRequest } from '../schemas/introductions.js';
 import {
-  cachedCommittees,
   type IntroductionPlan,
   type IntroductionPorts,
   introduceMember,
   introductionContext,
-  type LetterNumbers,
-  letterNumbers,
   planIntroduction,
 } from './introductions.js';
+import { type LetterNumbers, letterNumbers } from './letter-numbers.js';
 
 export interface ImportRowError {
   line: number;
@@ -57,6 +56,16 @@ const DEFAULT_CONCURRENCY = 16;
  */
 const ROWS_PER_TRANSACTION = 14;
 const TRANSACTIONS_IN_FLIGHT = 4;
+/** Each committee of `orgIds` read once (undefined kept: a ward that does not exist is not read again). */
+async function committeesNamed(
+  ports: Pick<IntroductionPorts, 'committees'>,
+  orgIds: readonly string[],
+): Promise<Map<string, Committee | undefined>> {
+  const unique = [...new Set(orgIds)];
+  const found = await Promise.all(unique.map((orgId) => ports.committees.get(orgId)));
+  return new Map(unique.map((orgId, i) => [orgId, found[i]]));
+}
+
 /** Room left for the transactions in flight and the answer when the time is nearly up. */
 export const IMPORT_TIME_MARGIN_MS = 6000;
 
@@ -161,7 +170,18 @@ export async function importIntroductions(
     valid.push({ line: row.line, request: { ...row.request, workplaceOrgId } });
   }
 
-  const rowPorts: IntroductionPorts = { ...ports, committees: cachedCommittees(ports.committees) };
+  // The committees the file names (its workplace and a few wards) are read once, before the rows, as the
+  // members are below: each row's checks then read none.
+  const committees = await committeesNamed(ports, [
+    workplaceOrgId,
+    ...valid.map((v) => v.request.residenceOrgId),
+  ]);
+  const rowPorts: IntroductionPorts = {
+    ...ports,
+    committees: {
+      get: async (orgId) => (committees.has(orgId) ? committees.get(orgId) : ports.committees.get(orgId)),
+    },
+  };
   const numbers = letterNumbers(ports.counters, ROWS_PER_TRANSACTION);
   const notProcessed: number[] = [];
   // The margin grows with the slowest transaction seen, so those in flight still finish in time.

@@ -1,8 +1,10 @@
-// use cases: introduce a member (R1–R3, R6, R20), receive and assign a hamlet (R5), end the contact (R7),
-// record travel notices (R3) and exemptions (R4), list a committee's members, and the letter's content.
+// use cases: the introduction's life — introduce a member (R1–R3, R6, R20), receive and assign a hamlet (R5),
+// end the contact (R7). Travel notices and exemptions, the members list, the letter's content and its number
+// are their own modules (travel-and-exemptions.ts, committee-members.ts, introduction-letter.ts,
+// letter-numbers.ts).
 
 import { isResidenceStaffOf, isWorkplaceStaffOf } from '../domain/access.js';
-import { type Committee, isIntroducingCommittee, ruleSetOf } from '../domain/committee.js';
+import type { Committee } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { DomainEvent, EventType } from '../domain/events.js';
@@ -14,18 +16,10 @@ import {
   assertMayReceive,
   contactPathFor,
   type Introduction,
-  type IntroductionStatus,
 } from '../domain/introduction.js';
-import { introductionLetter, type LetterContent, letterSigner } from '../domain/introduction-letter.js';
 import type { Member } from '../domain/member.js';
 import type { Principal } from '../domain/roles.js';
-import {
-  assertMayConfirmExemption,
-  assertTravelPeriod,
-  type Exemption,
-  exemptCategoryIssue,
-  type TravelNotice,
-} from '../domain/travel-and-exemption.js';
+import { assertTravelPeriod, type TravelNotice } from '../domain/travel-and-exemption.js';
 import type { Clock, IdGenerator } from '../ports/common.js';
 import type {
   CommitteeRepository,
@@ -35,16 +29,8 @@ import type {
   MemberRepository,
   StaffRepository,
 } from '../ports/repositories.js';
-import type {
-  EndRequest,
-  ExemptionRequest,
-  IntroduceRequest,
-  MemberListQuery,
-  MemberListStatus,
-  ReceiveRequest,
-  TravelNoticeInput,
-} from '../schemas/introductions.js';
-import { documentCounterScope } from './document-numbers.js';
+import type { EndRequest, IntroduceRequest, ReceiveRequest } from '../schemas/introductions.js';
+import { type LetterNumbers, letterNumbers } from './letter-numbers.js';
 
 export interface IntroductionPorts {
   committees: Pick<CommitteeRepository, 'get'>;
@@ -72,34 +58,6 @@ function introductionEvent(
     occurredAt: occurredAt.toISOString(),
     orgIds: [introduction.workplaceOrgId, introduction.residenceOrgId],
     data: { introductionId: introduction.id, memberId: introduction.memberId, ...data },
-  };
-}
-
-/** Letter numbers ("Số 12-GGT") per workplace and year, reserved from the counter in blocks. */
-export interface LetterNumbers {
-  next(workplaceOrgId: string, year: number): Promise<string>;
-}
-
-export function letterNumbers(counters: CounterRepository, blockSize = 1): LetterNumbers {
-  const blocks = new Map<string, { next: number; last: number }>();
-  const reserving = new Map<string, Promise<void>>();
-  return {
-    async next(workplaceOrgId, year) {
-      const scope = documentCounterScope('letter', workplaceOrgId, year);
-      for (;;) {
-        const block = blocks.get(scope);
-        if (block && block.next <= block.last) return `${block.next++}-GGT`;
-        let pending = reserving.get(scope);
-        if (!pending) {
-          pending = counters
-            .next(scope, blockSize)
-            .then((last) => void blocks.set(scope, { next: last - blockSize + 1, last }))
-            .finally(() => reserving.delete(scope));
-          reserving.set(scope, pending);
-        }
-        await pending;
-      }
-    },
   };
 }
 
@@ -283,16 +241,14 @@ export async function introduceMember(
   }
 }
 
-async function loadIntroduction(ports: Pick<IntroductionPorts, 'introductions'>, id: string) {
+export async function loadIntroduction(ports: Pick<IntroductionPorts, 'introductions'>, id: string) {
   const introduction = await ports.introductions.get(id);
   if (!introduction) throw new NotFoundError('introduction');
   return introduction;
 }
 
 async function memberNameOf(ports: Pick<IntroductionPorts, 'members'>, memberId: string): Promise<string> {
-  const member = await ports.members.get(memberId);
-  if (!member) throw new NotFoundError('member');
-  return member.fullName;
+  return (await loadMember(ports, memberId)).fullName;
 }
 
 function isStaleVersion(error: unknown): boolean {
@@ -418,264 +374,12 @@ export async function endIntroduction(
   }
 }
 
-async function loadMember(ports: Pick<IntroductionPorts, 'members'>, memberId: string): Promise<Member> {
+/** The member, or a 404 that names it. */
+export async function loadMember(
+  ports: Pick<IntroductionPorts, 'members'>,
+  memberId: string,
+): Promise<Member> {
   const member = await ports.members.get(memberId);
   if (!member) throw new NotFoundError('member');
   return member;
-}
-
-export interface RecordOutcome<T> {
-  outcome: 'created' | 'existing';
-  record: T;
-}
-
-/** R3: the workplace tells the residence committee why and how long the member is away. */
-export async function recordTravelNotice(
-  ports: IntroductionPorts,
-  actor: Principal,
-  memberId: string,
-  input: TravelNoticeInput,
-): Promise<RecordOutcome<TravelNotice>> {
-  const member = await loadMember(ports, memberId);
-  if (!isWorkplaceStaffOf(actor, member.workplaceOrgId)) {
-    throw new ForbiddenError({
-      vi: 'thông báo đi vắng do cấp ủy nơi công tác của đảng viên gửi',
-      en: "the member's workplace committee gives the travel notice",
-    });
-  }
-  assertTravelPeriod(input.from, input.until);
-  // The same notice sent again (a retry) is found, not written twice.
-  const same = (await ports.members.travelNotices(memberId)).find(
-    (t) => t.from === input.from && t.until === input.until && t.reason === input.reason,
-  );
-  if (same) return { outcome: 'existing', record: same };
-  const notice: TravelNotice = {
-    id: ports.ids.next('tn'),
-    memberId,
-    ...input,
-    recordedBy: actor.sub,
-    recordedAt: ports.clock.now().toISOString(),
-  };
-  // R3: the residence committees the member keeps in touch with are told (ids only: the notifier reads the rest).
-  const residences = (await ports.introductions.ofMember(memberId))
-    .filter((i) => i.status === 'issued' || i.status === 'received')
-    .map((i) => i.residenceOrgId);
-  const events: DomainEvent[] = [...new Set(residences)].map((residenceOrgId) => ({
-    type: 'TravelNoticeRecorded',
-    id: `TravelNoticeRecorded:${notice.id}:${residenceOrgId}`,
-    occurredAt: notice.recordedAt,
-    orgIds: [member.workplaceOrgId, residenceOrgId],
-    data: { memberId, travelNoticeId: notice.id, residenceOrgId, workplaceOrgId: member.workplaceOrgId },
-  }));
-  await ports.members.addTravelNotice(notice, { events });
-  return { outcome: 'created', record: notice };
-}
-
-/** R4: an exemption from activities, confirmed by the member's workplace committee only. */
-export async function recordExemption(
-  ports: IntroductionPorts,
-  actor: Principal,
-  memberId: string,
-  input: ExemptionRequest,
-): Promise<RecordOutcome<Exemption>> {
-  const member = await loadMember(ports, memberId);
-  assertMayConfirmExemption(actor, member.workplaceOrgId);
-  // R4 under qd213-2020: the exemption names one of 33-HD/BTCTW's cases, for the residence committees the member
-  // keeps contact with (issued or received introductions); hd02-2011 asks for none.
-  const residenceIds = new Set(
-    (await ports.introductions.ofMember(memberId))
-      .filter((i) => i.status === 'issued' || i.status === 'received')
-      .map((i) => i.residenceOrgId),
-  );
-  const ruleSets = (await Promise.all([...residenceIds].map((id) => ports.committees.get(id))))
-    .filter((c) => c !== undefined)
-    .map((c) => ruleSetOf(c));
-  const issue = exemptCategoryIssue(ruleSets, input.category);
-  if (issue) {
-    throw new ValidationError(
-      { vi: 'Trường hợp miễn sinh hoạt không hợp lệ', en: 'The exemption case is not valid' },
-      [{ path: ['category'], message: issue }],
-    );
-  }
-  const category = ruleSets.some((r) => r === 'qd213-2020') ? input.category : undefined;
-  const same = (await ports.members.exemptions(memberId)).find(
-    (e) =>
-      e.from === input.from &&
-      e.until === input.until &&
-      e.reason === input.reason &&
-      e.category === category,
-  );
-  if (same) return { outcome: 'existing', record: same };
-  const exemption: Exemption = {
-    id: ports.ids.next('mx'),
-    memberId,
-    reason: input.reason,
-    from: input.from,
-    ...(input.until ? { until: input.until } : {}),
-    ...(category ? { category } : {}),
-    confirmedBy: actor.sub,
-    confirmedAt: ports.clock.now().toISOString(),
-  };
-  await ports.members.addExemption(exemption);
-  return { outcome: 'created', record: exemption };
-}
-
-const STATUS_OF_LIST: Record<MemberListStatus, IntroductionStatus> = {
-  pending: 'issued',
-  active: 'received',
-  ended: 'ended',
-};
-const LIST_OF_STATUS: Record<IntroductionStatus, MemberListStatus> = {
-  issued: 'pending',
-  received: 'active',
-  ended: 'ended',
-};
-
-export interface CommitteeMemberRow {
-  introductionId: string;
-  memberId: string;
-  fullName: string;
-  status: MemberListStatus;
-  hamletId?: string;
-  workplaceOrgId: string;
-  residenceOrgId: string;
-  letterNumber: string;
-  contactPath: Introduction['contactPath'];
-  issuedOn: string;
-  receivedOn?: string;
-  endedOn?: string;
-}
-
-/**
- * The members of a committee, Vietnamese-collated by the index keys: a residence committee's staff see
- * the members introduced to it (by hamlet, then name); a workplace's staff see the members it introduced.
- */
-export async function listCommitteeMembers(
-  ports: Pick<IntroductionPorts, 'committees' | 'introductions'>,
-  actor: Principal,
-  committeeId: string,
-  query: MemberListQuery,
-): Promise<{ items: CommitteeMemberRow[]; cursor?: string }> {
-  const committee = await ports.committees.get(committeeId);
-  if (!committee) throw new NotFoundError('committee');
-  const status = STATUS_OF_LIST[query.status];
-  const page = { status, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
-  let result: Awaited<ReturnType<IntroductionRepository['ofResidence']>>;
-  try {
-    if (committee.kind === 'residence' && isResidenceStaffOf(actor, committee.id)) {
-      result = await ports.introductions.ofResidence(committee.id, {
-        ...page,
-        ...(query.hamlet ? { hamletId: query.hamlet } : {}),
-      });
-    } else if (isIntroducingCommittee(committee) && isWorkplaceStaffOf(actor, committee.id)) {
-      if (query.hamlet) {
-        throw new ValidationError(
-          {
-            vi: 'Chỉ lọc theo ấp, khu vực với cấp ủy nơi cư trú',
-            en: 'The hamlet filter applies to a residence committee',
-          },
-          [{ code: 'custom', path: ['hamlet'], message: 'chỉ lọc theo ấp ở cấp ủy nơi cư trú' }],
-        );
-      }
-      result = await ports.introductions.ofWorkplace(committee.id, page);
-    } else {
-      throw new ForbiddenError({
-        vi: 'Chỉ cán bộ của đơn vị mới xem được danh sách đảng viên của đơn vị',
-        en: 'Only the staff of this committee list its members',
-      });
-    }
-  } catch (error) {
-    if (error instanceof ConflictError && error.code === 'invalid_cursor') {
-      throw new ValidationError(
-        { vi: 'Con trỏ phân trang không hợp lệ', en: 'The paging cursor is not valid' },
-        [{ code: 'custom', path: ['cursor'], message: 'con trỏ phân trang không hợp lệ' }],
-      );
-    }
-    throw error;
-  }
-  return {
-    items: result.items.map(({ introduction: i, memberName }) => ({
-      introductionId: i.id,
-      memberId: i.memberId,
-      fullName: memberName,
-      status: LIST_OF_STATUS[i.status],
-      ...(i.receipt ? { hamletId: i.receipt.hamletId, receivedOn: i.receipt.receivedOn } : {}),
-      workplaceOrgId: i.workplaceOrgId,
-      residenceOrgId: i.residenceOrgId,
-      letterNumber: i.letterNumber,
-      contactPath: i.contactPath,
-      issuedOn: i.issuedOn,
-      ...(i.end ? { endedOn: i.end.endedOn } : {}),
-    })),
-    ...(result.cursor ? { cursor: result.cursor } : {}),
-  };
-}
-
-/**
- * The introduction letter's content, per the residence committee's rule set. Seen by the introducing
- * workplace's staff, the receiving residence committee's staff, and the member.
- */
-export async function introductionLetterOf(
-  ports: Pick<IntroductionPorts, 'committees' | 'introductions' | 'members' | 'staff'>,
-  actor: Principal,
-  introductionId: string,
-): Promise<{ introduction: Introduction; content: LetterContent }> {
-  const introduction = await loadIntroduction(ports, introductionId);
-  const allowed =
-    isWorkplaceStaffOf(actor, introduction.workplaceOrgId) ||
-    isResidenceStaffOf(actor, introduction.residenceOrgId) ||
-    (actor.role === 'member' && actor.sub === introduction.memberId);
-  if (!allowed)
-    throw new ForbiddenError({
-      vi: 'Đồng chí không được xem giấy giới thiệu này',
-      en: 'This letter is not yours to see',
-    });
-  const [member, workplace, residence, workplaceStaff] = await Promise.all([
-    loadMember(ports, introduction.memberId),
-    ports.committees.get(introduction.workplaceOrgId),
-    ports.committees.get(introduction.residenceOrgId),
-    ports.staff.ofCommittee(introduction.workplaceOrgId),
-  ]);
-  if (!workplace) throw new NotFoundError('workplace_committee');
-  if (!residence) throw new NotFoundError('residence_committee');
-  const [parent, hamlet] = await Promise.all([
-    workplace.parentId ? ports.committees.get(workplace.parentId) : undefined,
-    introduction.receipt ? ports.committees.get(introduction.receipt.hamletId) : undefined,
-  ]);
-  const signer = letterSigner(workplaceStaff);
-  if (!signer) {
-    throw new ConflictError(
-      {
-        vi: 'Cấp ủy nơi công tác chưa có bí thư hoặc phó bí thư để ký giấy giới thiệu; quản trị viên giao chức vụ bằng /canbo',
-        en: 'The workplace committee has no secretary or deputy secretary on record to sign the letter',
-      },
-      'no_letter_signer',
-    );
-  }
-  const content = introductionLetter({
-    ruleSet: ruleSetOf(residence),
-    introduction,
-    member,
-    workplace,
-    residence,
-    ...(parent ? { workplaceParent: parent } : {}),
-    ...(hamlet ? { hamlet } : {}),
-    signer,
-  });
-  return { introduction, content };
-}
-
-/** Committees looked up once per import instead of once per row. */
-export function cachedCommittees(repo: Pick<CommitteeRepository, 'get'>): Pick<CommitteeRepository, 'get'> {
-  const cache = new Map<string, Promise<Committee | undefined>>();
-  return {
-    get(orgId) {
-      let found = cache.get(orgId);
-      if (!found) {
-        found = repo.get(orgId);
-        cache.set(orgId, found);
-      }
-      return found;
-    },
-  };
 }

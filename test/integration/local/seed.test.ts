@@ -19,7 +19,7 @@ import { createRepositories, type Repositories } from '../../../shared/adapters/
 import { MEMBER_CATEGORIES } from '../../../shared/domain/member.js';
 import { STAFF_ROLES } from '../../../shared/domain/roles.js';
 import { committeeSchema, memberSchema, staffAssignmentSchema } from '../../../shared/schemas/entities.js';
-import { letterNumbers } from '../../../shared/services/introductions.js';
+import { letterNumbers } from '../../../shared/services/letter-numbers.js';
 import { createTestTable, type TestTable } from '../../support/dynamo.js';
 
 describe('Function: seedDemo', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../../functions/middleware/http.js';
 import { withIdempotencyKey } from '../../../functions/middleware/idempotency.js';
 import type { CounterRepository, IdempotencyStore } from '../../../shared/ports/repositories.js';
-import { letterNumbers } from '../../../shared/services/introductions.js';
+import { letterNumbers } from '../../../shared/services/letter-numbers.js';
 
 /** In-memory fakes of our own ports. */
 function memoryCounters(): CounterRepository & { calls: number } {
