@@ -7,16 +7,12 @@ import { type Committee, type CommitteeKind, ruleSetOf } from '../domain/committ
 import { localDate } from '../domain/dates.js';
 import { deadlineOf } from '../domain/deadlines.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
-import { isEvaluationOwed } from '../domain/evaluation.js';
-import { levelsOf } from '../domain/evaluation-questions.js';
 import type { DomainEvent } from '../domain/events.js';
-import { INTRODUCTION_STATUSES, type Introduction, type IntroductionStatus } from '../domain/introduction.js';
+import { INTRODUCTION_STATUSES, type Introduction } from '../domain/introduction.js';
 import { letterSigner } from '../domain/introduction-letter.js';
 import type { Invitation } from '../domain/invitation.js';
-import type { MemberCategory } from '../domain/member.js';
 import { canonicalJson } from '../domain/minutes.js';
 import {
-  type AttendanceUnit,
   emptyReportBody,
   type ListedMember,
   type MeetingTally,
@@ -26,20 +22,21 @@ import {
   sameReportBody,
   sumReportBodies,
 } from '../domain/report.js';
+import {
+  type CountRules,
+  countAbsentee,
+  countActiveMember,
+  countAttendance,
+  countEvaluation,
+  countRecordedMember,
+  finishReportBody,
+  needsCommentRequest,
+  newMeetingTally,
+} from '../domain/report-counting.js';
 import { compiledNarrative } from '../domain/report-narrative.js';
 import { isStaff, type Principal } from '../domain/roles.js';
 import { RULE_SETS } from '../domain/rule-set.js';
-import { excuseOn } from '../domain/travel-and-exemption.js';
-import {
-  isExemptOn,
-  isFlaggedR11,
-  isIntroducedButExempt,
-  isIntroductionInYear,
-  isTravellingOn,
-  type MeetingOutcome,
-  meetingOutcome,
-  referenceDate,
-} from '../domain/year-end.js';
+import { isIntroductionInYear, type MeetingOutcome, referenceDate } from '../domain/year-end.js';
 import type { Clock } from '../ports/common.js';
 import type { Metrics } from '../ports/metrics.js';
 import type {
@@ -136,32 +133,13 @@ async function* inYear(source: AsyncIterable<IntroducedMember>, year: number): A
     if (isIntroductionInYear(introduction, year)) yield introduction;
 }
 
-function increment<K extends string>(counts: Partial<Record<K, number>>, key: K): void {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-
-/**
- * R3, R4: an absentee of a meeting held under a confirmed exemption counts on the "exempt" line (not
- * expected), one inside a travel notice's period on the "travelling" line (excused by the notice); the
- * others as their answer and the workplace's decision say.
- */
-function absenteeLine(
-  facts: MemberWithFacts | undefined,
-  meetingDate: string,
-  outcome: MeetingOutcome,
-): MeetingOutcome {
-  const excuse = excuseOn(facts ?? {}, meetingDate);
-  if (!excuse) return outcome;
-  return excuse.kind === 'exemption' ? 'absentExempt' : 'absentTravelling';
-}
-
 /**
  * One residence committee's report, read source by source with as few requests as the keys allow: the
  * meetings' attendance sheets and the committee's evaluations are each streamed once (and give every
  * member's invitations and evaluation status), an active member costs a fiftieth of a BatchGetItem (their
  * record and their facts item), and a pending or ended one a hundredth. What is held for the committee while its
  * members are counted: the invitations of the year by member, the ids of submitted evaluations, and the
- * three member-id lists; nothing of another committee.
+ * absentees; nothing of another committee. What each record adds is the domain's (report-counting.ts).
  */
 async function compileResidenceBody(
   ports: ReportPorts,
@@ -169,14 +147,18 @@ async function compileResidenceBody(
   year: number,
 ): Promise<OctoberReportBody> {
   const today = localDate(ports.clock.now());
-  const on = referenceDate(year, today);
   const ruleSet = ruleSetOf(committee);
   const policy = RULE_SETS[ruleSet];
+  const rules: CountRules = {
+    ruleSet,
+    committeeId: committee.id,
+    today,
+    on: referenceDate(year, today),
+    evaluationsDue: deadlineOf(policy, 'evaluations', year),
+  };
   const body = emptyReportBody();
-  const missing = { evaluations: 0, selfReports: 0 };
   const selfReportsDue = ports.yearEnd !== undefined && today > deadlineOf(policy, 'self_report', year);
   const activeIds: string[] = [];
-  const m = body.members;
   const hamletNames = new Map(
     (await ports.committees.children(committee.id))
       .filter((c) => c.kind === 'hamlet_cell')
@@ -203,7 +185,8 @@ async function compileResidenceBody(
   const inThisYear = `${year}-`;
   // R3, R4: the tallies' absentees wait for their exemptions and travel notices, read with the active
   // members' facts below (no extra request); only absentees who are no longer active are read apart.
-  const absentees: { memberId: string; outcome: MeetingOutcome; tally: MeetingTally }[] = [];
+  const absentees: { memberId: string; outcome: Exclude<MeetingOutcome, 'present'>; tally: MeetingTally }[] =
+    [];
   const absenteeIds = new Set<string>();
   const absenteeFacts = new Map<string, MemberWithFacts>();
   const invitationsOfYear = new Map<string, Invitation[]>();
@@ -213,87 +196,44 @@ async function compileResidenceBody(
       meeting.status !== 'cancelled' && (meeting.year === year || meeting.date.startsWith(inThisYear)),
   );
   for (const meeting of meetingsOfYear) {
-    const tallied = meeting.year === year;
-    const tally: MeetingTally = {
-      round: meeting.round,
-      meetingId: meeting.id,
-      date: meeting.date,
-      invited: 0,
-      present: 0,
-      absentConfirmed: 0,
-      absentUnconfirmed: 0,
-      noReply: 0,
-      absentExempt: 0,
-      absentTravelling: 0,
-    };
-    const units = new Map<string, AttendanceUnit>();
+    const tally = meeting.year === year ? newMeetingTally(meeting) : undefined;
     for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
       if (invitation.meetingDate.startsWith(inThisYear)) {
         const own = invitationsOfYear.get(invitation.memberId);
         if (own) own.push(invitation);
         else invitationsOfYear.set(invitation.memberId, [invitation]);
       }
-      if (!tallied) continue;
-      const outcome = meetingOutcome(invitation);
-      tally.invited += 1;
-      if (outcome === 'present') tally.present += 1;
-      else {
+      if (!tally) continue;
+      const name = hamletNames.get(invitation.hamletId) ?? invitation.hamletId;
+      const outcome = countAttendance(tally, invitation, name);
+      if (outcome !== 'present') {
         absentees.push({ memberId: invitation.memberId, outcome, tally });
         absenteeIds.add(invitation.memberId);
       }
-      const unit = units.get(invitation.hamletId) ?? {
-        id: invitation.hamletId,
-        name: hamletNames.get(invitation.hamletId) ?? invitation.hamletId,
-        invited: 0,
-        present: 0,
-      };
-      unit.invited += 1;
-      if (outcome === 'present') unit.present += 1;
-      units.set(invitation.hamletId, unit);
     }
-    if (!tallied) continue;
-    tally.units = [...units.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    body.meetings.push(tally);
+    if (tally) body.meetings.push(tally);
   }
-  body.meetings.sort((a, b) => (a.round < b.round ? -1 : 1));
 
   // 2. The committee's evaluations of the year (R17): the counts, and who has a submitted one.
-  const e = body.evaluations;
   const submitted = new Set<string>();
   for await (const evaluation of ports.evaluations.ofCommittee(committee.id, year)) {
-    if (evaluation.status !== 'submitted') {
-      e.drafts += 1;
-      continue;
-    }
-    submitted.add(evaluation.memberId);
-    e.done += 1;
-    increment(e.byProposal, evaluation.form.proposal);
-    for (const [key, level] of Object.entries(levelsOf(evaluation.form))) {
-      e.byLevel[key] ??= {};
-      increment(e.byLevel[key], level);
-    }
-    if (evaluation.form.proposal === 'commend') body.commendations.push(evaluation.memberId);
-    if (evaluation.form.proposal === 'criticise') body.criticisms.push(evaluation.memberId);
+    countEvaluation(body, evaluation);
+    if (evaluation.status === 'submitted') submitted.add(evaluation.memberId);
   }
 
   // 3. The members introduced during the year, by the status of their introduction.
-  const countIntroduced = async (introduction: Introduction, category: MemberCategory) => {
-    const kind = await workplaceKind(introduction.workplaceOrgId);
-    m.introduced += 1;
-    if (kind) increment(m.byWorkplaceKind, kind);
-    increment(m.byCategory, category);
-  };
   // Pending and ended introductions need only the member's category: their records, 100 per BatchGetItem.
-  const countRecorded = async (batch: Introduction[], status: Exclude<IntroductionStatus, 'received'>) => {
+  const countRecorded = async (batch: Introduction[]) => {
     const members = await ports.members.getMany(batch.map((i) => i.memberId));
     for (const introduction of batch) {
-      await countIntroduced(introduction, members.get(introduction.memberId)?.category ?? 'regular');
-      if (status === 'issued') {
-        m.pending += 1;
-      } else {
-        m.ended += 1;
-        if (introduction.receipt) m.received += 1;
-      }
+      if (introduction.status === 'received') continue;
+      const category = members.get(introduction.memberId)?.category ?? 'regular';
+      countRecordedMember(
+        body,
+        { ...introduction, status: introduction.status },
+        category,
+        await workplaceKind(introduction.workplaceOrgId),
+      );
     }
   };
   // Active members: their record, exemptions and travel notices, two keys of a BatchGetItem each.
@@ -301,32 +241,22 @@ async function compileResidenceBody(
     const memberId = introduction.memberId;
     const { member, exemptions = [], travelNotices = [] } = facts ?? {};
     if (facts && absenteeIds.has(memberId)) absenteeFacts.set(memberId, facts);
-    const category: MemberCategory = member?.category ?? 'regular';
-    await countIntroduced(introduction, category);
-    m.received += 1;
-    m.active += 1;
-    if (isExemptOn(exemptions, on)) m.exempt += 1; // R4
-    if (isTravellingOn(category, travelNotices, on)) m.travelling += 1; // R3
-    if (category === 'student') m.students += 1;
-    if (category === 'armed_forces') m.armedForces += 1;
-    // R11: absent from both meetings of the year without a valid reason (meetings while exempt (R4) or
-    // away under a travel notice (R3) excused).
-    if (isFlaggedR11(invitationsOfYear.get(memberId) ?? [], committee.id, today, exemptions, travelNotices)) {
-      body.bothMeetingsMissed.push(memberId);
+    const active = {
+      memberId,
+      category: member?.category ?? 'regular',
+      workplaceKind: await workplaceKind(introduction.workplaceOrgId),
+      exemptions,
+      travelNotices,
+      invitations: invitationsOfYear.get(memberId) ?? [],
+      submitted: submitted.has(memberId),
+      commentRequested: false,
+    };
+    // qd213-2020: an exempt member's comment is owed once requested (a GetItem, for these members only).
+    if (needsCommentRequest(rules, active)) {
+      active.commentRequested =
+        (await ports.evaluations.getCommentRequest(committee.id, year, memberId)) !== undefined;
     }
-    // R17 (and qd213's introduced-but-exempt members): an evaluation is owed and not yet submitted.
-    const exempt = isIntroducedButExempt(ruleSet, category, exemptions, on);
-    // qd213-2020: an exempt member's comment is owed once requested (a GetItem, for exempt members only).
-    const requested =
-      exempt &&
-      !submitted.has(memberId) &&
-      (await ports.evaluations.getCommentRequest(committee.id, year, memberId)) !== undefined;
-    const owed = isEvaluationOwed(ruleSet, exempt, requested);
-    if (owed && !submitted.has(memberId)) {
-      body.evaluations.due += 1;
-      // R17: past the end of October, an owed comment not submitted is missing.
-      if (today > deadlineOf(policy, 'evaluations', year)) missing.evaluations += 1;
-    }
+    countActiveMember(body, rules, active);
     if (selfReportsDue) activeIds.push(memberId);
   };
   for (const status of INTRODUCTION_STATUSES) {
@@ -336,31 +266,26 @@ async function compileResidenceBody(
         const facts = await ports.members.factsOfMany(batch.map((i) => i.memberId));
         for (const introduction of batch) await countActive(introduction, facts.get(introduction.memberId));
       });
-    } else await forEachBatched(introductions, RECORD_BATCH, (batch) => countRecorded(batch, status));
+    } else await forEachBatched(introductions, RECORD_BATCH, countRecorded);
   }
   // R19: once the self-reports' date has passed, the active members without one (a GetItem each, only then).
+  let selfReportsMissing = 0;
   for (let i = 0; i < activeIds.length; i += SELF_REPORT_READS) {
     const reports = await Promise.all(
       activeIds.slice(i, i + SELF_REPORT_READS).map((id) => ports.yearEnd?.getSelfReport(id, year)),
     );
-    missing.selfReports += reports.filter((r) => r === undefined).length;
+    selfReportsMissing += reports.filter((r) => r === undefined).length;
   }
-  body.evaluations.missing = missing.evaluations;
-  body.evaluations.selfReportsMissing = missing.selfReports;
+  body.evaluations.selfReportsMissing = selfReportsMissing;
   // 4. The tallies' absentees by their excuse (R3, R4); those not active were not read above.
   const unread = [...absenteeIds].filter((id) => !absenteeFacts.has(id));
   for (let i = 0; i < unread.length; i += ACTIVE_BATCH) {
     const facts = await ports.members.factsOfMany(unread.slice(i, i + ACTIVE_BATCH));
     for (const [id, f] of facts) absenteeFacts.set(id, f);
   }
-  for (const { memberId, outcome, tally } of absentees) {
-    const line = absenteeLine(absenteeFacts.get(memberId), tally.date ?? '', outcome);
-    tally[line] = (tally[line] ?? 0) + 1;
-  }
-  body.commendations.sort();
-  body.criticisms.sort();
-  body.bothMeetingsMissed.sort();
-  return body;
+  for (const { memberId, outcome, tally } of absentees)
+    countAbsentee(tally, absenteeFacts.get(memberId), outcome);
+  return finishReportBody(body);
 }
 
 function compiledEvent(
