@@ -1,12 +1,12 @@
 // use case: committees in bulk from a CSV — every line is checked first (per-line errors as the members' import), and
 // only a file without errors is written, parents before children, so a bad file leaves nothing half-made.
 import type { Committee, CommitteeKind, Hamlet } from '../domain/committee.js';
-import { ConflictError, DomainError, ForbiddenError, ValidationError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
+import { type ImportRowError, importRowError } from '../domain/import-rows.js';
 import type { Principal } from '../domain/roles.js';
 import { parseCsv } from '../formats/csv.js';
 import { newCommitteeSchema } from '../schemas/administration.js';
 import { type CommitteePorts, type NewCommittee, planCommittee } from './committees.js';
-import type { ImportRowError } from './import.js';
 
 export interface CommitteeImportReport {
   total: number;
@@ -64,18 +64,6 @@ function parseHamlets(cell: string): Hamlet[] | string {
     out.push({ id: part.slice(0, at).trim(), name: part.slice(at + 1).trim() });
   }
   return out;
-}
-
-function rowError(line: number, error: unknown): ImportRowError {
-  if (error instanceof ValidationError)
-    return { line, code: error.code, message: error.message, en: error.en, issues: error.issues };
-  if (error instanceof DomainError) return { line, code: error.code, message: error.message, en: error.en };
-  return {
-    line,
-    code: 'internal',
-    message: 'Lỗi hệ thống, hãy gửi lại tệp',
-    en: 'Internal error, send the file again',
-  };
 }
 
 export async function importCommittees(
@@ -157,7 +145,7 @@ export async function importCommittees(
       for (const id of ids) takenIds.set(id, row.line);
       planned.set(input.id, items);
     } catch (error) {
-      errors.push(rowError(row.line, error));
+      errors.push(importRowError(row.line, error));
     }
   }
   const report = { total: rows.length, failed: errors.length, errors };

@@ -8,6 +8,7 @@
 // rows it had written count as "already there". The result is recorded once, and only that recorder
 // sends the summary.
 import { ForbiddenError, ValidationError } from '../domain/errors.js';
+import type { ImportRowError } from '../domain/import-rows.js';
 import { isWorkplaceStaff, type Principal } from '../domain/roles.js';
 import type { ChatMessenger } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
@@ -15,7 +16,7 @@ import type { ChatFileSource, ImportJob, ImportJobRepository, ImportJobResult } 
 import type { InvitationQueue, ProgressMessage } from '../ports/invitations.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type { Channel, StaffRepository } from '../ports/repositories.js';
-import { type ImportReport, type ImportRowError, importIntroductions } from './import.js';
+import { type ImportReport, importIntroductions } from './import.js';
 import type { IntroductionPorts } from './introductions.js';
 
 /** Rows between two edits of the progress message. */

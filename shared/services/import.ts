@@ -3,9 +3,10 @@
 // Reads are batched and new introductions written several to a transaction, to fit API Gateway's 30 s.
 import { isWorkplaceStaffOf } from '../domain/access.js';
 import type { Committee } from '../domain/committee.js';
-import { DomainError, ForbiddenError, RuleViolationError, ValidationError } from '../domain/errors.js';
+import { ForbiddenError } from '../domain/errors.js';
+import { type ImportRowError, importRowError, screenIntroductionRows } from '../domain/import-rows.js';
 import type { Principal } from '../domain/roles.js';
-import { type CsvIssue, parseIntroductionCsv } from '../schemas/introduction-csv.js';
+import { parseIntroductionCsv } from '../schemas/introduction-csv.js';
 import type { IntroduceRequest } from '../schemas/introductions.js';
 import {
   type IntroductionPlan,
@@ -15,16 +16,6 @@ import {
   planIntroduction,
 } from './introductions.js';
 import { type LetterNumbers, letterNumbers } from './letter-numbers.js';
-
-export interface ImportRowError {
-  line: number;
-  code: string;
-  /** Vietnamese; `en` the same in English. */
-  message: string;
-  en: string;
-  rule?: string;
-  issues?: readonly (CsvIssue | unknown)[];
-}
 
 export interface ImportRowResult {
   line: number;
@@ -56,6 +47,7 @@ const DEFAULT_CONCURRENCY = 16;
  */
 const ROWS_PER_TRANSACTION = 14;
 const TRANSACTIONS_IN_FLIGHT = 4;
+
 /** Each committee of `orgIds` read once (undefined kept: a ward that does not exist is not read again). */
 async function committeesNamed(
   ports: Pick<IntroductionPorts, 'committees'>,
@@ -82,23 +74,6 @@ async function forEachConcurrently<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function rowError(line: number, error: unknown): ImportRowError {
-  if (error instanceof RuleViolationError) {
-    return { line, code: 'rule_violation', rule: error.rule, message: error.message, en: error.en };
-  }
-  if (error instanceof ValidationError) {
-    return { line, code: error.code, message: error.message, en: error.en, issues: error.issues };
-  }
-  if (error instanceof DomainError) return { line, code: error.code, message: error.message, en: error.en };
-  // Not the row's fault (e.g. throttling): the row can be imported again by sending the file again.
-  return {
-    line,
-    code: 'internal',
-    message: 'Lỗi hệ thống, hãy gửi lại tệp',
-    en: 'Internal error, send the file again',
-  };
 }
 
 type NewRow = { line: number; request: IntroduceRequest; plan: Extract<IntroductionPlan, { kind: 'new' }> };
@@ -140,35 +115,13 @@ export async function importIntroductions(
     });
   }
   const parsed = parseIntroductionCsv(csvText);
-  const errors: ImportRowError[] = [];
+  const screened = screenIntroductionRows(parsed.rows);
+  const errors: ImportRowError[] = screened.refused;
   const rows: ImportRowResult[] = [];
-  const firstLineOfCard = new Map<string, number>();
-  const valid: { line: number; request: IntroduceRequest }[] = [];
-  for (const row of parsed.rows) {
-    if (!row.ok) {
-      errors.push({
-        line: row.line,
-        code: 'validation_failed',
-        message: 'Dòng không hợp lệ',
-        en: 'The row is not valid',
-        issues: row.issues,
-      });
-      continue;
-    }
-    const card = row.request.member.partyCardNumber;
-    const first = firstLineOfCard.get(card);
-    if (first !== undefined) {
-      errors.push({
-        line: row.line,
-        code: 'duplicate_in_file',
-        message: `Trùng số thẻ đảng với dòng ${first}`,
-        en: `Same party card number as line ${first}`,
-      });
-      continue;
-    }
-    firstLineOfCard.set(card, row.line);
-    valid.push({ line: row.line, request: { ...row.request, workplaceOrgId } });
-  }
+  const valid = screened.valid.map(({ line, request }) => ({
+    line,
+    request: { ...request, workplaceOrgId },
+  }));
 
   // The committees the file names (its workplace and a few wards) are read once, before the rows, as the
   // members are below: each row's checks then read none.
@@ -224,7 +177,7 @@ export async function importIntroductions(
           planned.push({ line, request, plan });
         }
       } catch (error) {
-        errors.push(rowError(line, error));
+        errors.push(importRowError(line, error));
       }
     });
 
@@ -268,7 +221,7 @@ export async function importIntroductions(
               memberId: result.member.id,
             });
           } catch (error) {
-            errors.push(rowError(line, error));
+            errors.push(importRowError(line, error));
           }
         }
       }
