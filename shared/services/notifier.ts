@@ -115,212 +115,227 @@ async function serve(
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-async function planNotices(
-  event: DomainEvent,
-  ports: NotifierPorts,
-  windows: string[],
-): Promise<{ subject: ChatSubject; notice: Notice }[]> {
-  switch (event.type) {
-    case 'AbsenceReasonSubmitted': {
-      const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
-      // The member changed the answer since: the newer event (if any) carries the reason to decide on.
-      if (invitation?.rsvp !== 'absent' || invitation.absence?.confirmation !== 'pending') return [];
-      const meeting = await ports.meetings.get(invitation.meetingId);
-      if (!meeting) return [];
-      const residence = await ports.committees.get(meeting.residenceOrgId);
-      const notice: Notice = {
-        kind: 'absence_for_confirmation',
+type Planned = { subject: ChatSubject; notice: Notice }[];
+/** One event type's notices: who is told what (ids in the event; names and reasons read from the table). */
+type Planner = (event: DomainEvent, ports: NotifierPorts, windows: string[]) => Promise<Planned>;
+
+const absenceToConfirm: Planner = async (event, ports) => {
+  const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
+  // The member changed the answer since: the newer event (if any) carries the reason to decide on.
+  if (invitation?.rsvp !== 'absent' || invitation.absence?.confirmation !== 'pending') return [];
+  const meeting = await ports.meetings.get(invitation.meetingId);
+  if (!meeting) return [];
+  const residence = await ports.committees.get(meeting.residenceOrgId);
+  const notice: Notice = {
+    kind: 'absence_for_confirmation',
+    meeting,
+    residenceName: residence?.name ?? meeting.residenceOrgId,
+    invitation,
+  };
+  return staffOf(ports, invitation.workplaceOrgId, (role) => role === 'workplace_staff', notice);
+};
+
+const absenceDecided: Planner = async (event, ports) => {
+  const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
+  if (!invitation) return [];
+  const meeting = await ports.meetings.get(invitation.meetingId);
+  if (!meeting) return [];
+  const workplace = await ports.committees.get(invitation.workplaceOrgId);
+  return [
+    {
+      subject: { kind: 'member', id: invitation.memberId },
+      notice: {
+        kind: 'absence_decided',
         meeting,
-        residenceName: residence?.name ?? meeting.residenceOrgId,
-        invitation,
-      };
-      const staff = await ports.staff.ofCommittee(invitation.workplaceOrgId);
-      return staff
-        .filter((s) => s.role === 'workplace_staff')
-        .map((s) => ({ subject: { kind: 'staff' as const, id: s.id }, notice }));
-    }
-    case 'AbsenceReasonConfirmed':
-    case 'AbsenceReasonRejected': {
-      const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
-      if (!invitation) return [];
-      const meeting = await ports.meetings.get(invitation.meetingId);
-      if (!meeting) return [];
-      const workplace = await ports.committees.get(invitation.workplaceOrgId);
-      return [
-        {
-          subject: { kind: 'member', id: invitation.memberId },
-          notice: {
-            kind: 'absence_decided',
-            meeting,
-            decision: event.type === 'AbsenceReasonConfirmed' ? 'confirmed' : 'rejected',
-            workplaceName: workplace?.name ?? invitation.workplaceOrgId,
-            // R9, R10: judged at the decision's time, so a re-delivered event words the notice the same.
-            meetingPassed: hasStarted(meeting, new Date(event.occurredAt)),
-          },
-        },
-      ];
-    }
-    case 'EvaluationRecorded':
-    case 'BothMeetingsMissed': {
-      const memberId = text(event.data.memberId);
-      const year = Number(event.data.year);
-      const memberName = (await ports.members?.get(memberId))?.fullName ?? memberId;
-      let notice: Notice;
-      if (event.type === 'EvaluationRecorded') {
-        const residenceOrgId = text(event.data.residenceOrgId);
-        const residence = await ports.committees.get(residenceOrgId);
-        notice = {
-          kind: 'evaluation_recorded',
-          year,
-          memberName,
-          residenceName: residence?.name ?? residenceOrgId,
-        };
-      } else {
-        notice = { kind: 'both_meetings_missed', year, memberName };
-      }
-      return staffOf(ports, text(event.data.workplaceOrgId), (role) => role === 'workplace_staff', notice);
-    }
-    case 'OctoberReportCompiled': {
-      const orgId = text(event.data.orgId);
-      const committee = await ports.committees.get(orgId);
-      if (!committee?.parentId) return [];
-      const notice: Notice = {
-        kind: 'october_report_compiled',
-        year: Number(event.data.year),
-        version: Number(event.data.version),
-        committeeName: committee.name,
-      };
-      // The board the report goes up to: its staff who act (viewers read the report when they want).
-      return staffOf(ports, committee.parentId, (role) => role !== 'viewer', notice);
-    }
-    case 'AbsentWithoutNotice': {
-      // R10: the member's workplace staff, once per event (the claim above is per event id and recipient).
-      const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
-      if (!invitation) return [];
-      // A reason confirmed before delivery withdrew the "still not confirmed" notice: nothing to tell.
-      const ground = groundOfRow(invitation);
-      if (!ground) return [];
-      const meeting = await ports.meetings.get(invitation.meetingId);
-      if (!meeting) return [];
-      const residence = await ports.committees.get(meeting.residenceOrgId);
-      const notice: Notice = {
-        kind: 'absent_without_notice',
-        meeting,
-        residenceName: residence?.name ?? meeting.residenceOrgId,
-        memberId: invitation.memberId,
-        memberName: invitation.memberName,
-        ground,
-      };
-      const staff = await ports.staff.ofCommittee(invitation.workplaceOrgId);
-      return staff
-        .filter((s) => s.role === 'workplace_staff')
-        .map((s) => ({ subject: { kind: 'staff' as const, id: s.id }, notice }));
-    }
-    case 'IntroductionIssued': {
-      // R5: the ward hears of new introductions at once, but an imported list of 500 is one message: at most one
-      // an hour per workplace and ward (the claim is taken here; the per-recipient claim above still holds).
-      const introduction = await ports.introductions?.get(text(event.data.introductionId));
-      if (introduction?.status !== 'issued') return [];
-      const hour = event.occurredAt.slice(0, 13);
-      const window = `${introduction.workplaceOrgId}:${introduction.residenceOrgId}:${hour}`;
-      if (!(await ports.idempotency.claim('notice-window', window, NOTICE_TTL_SECONDS))) return [];
-      windows.push(window);
-      const [workplace, residence] = await Promise.all([
-        ports.committees.get(introduction.workplaceOrgId),
-        ports.committees.get(introduction.residenceOrgId),
-      ]);
-      const notice: Notice = {
-        kind: 'introductions_issued',
-        workplaceName: workplace?.name ?? introduction.workplaceOrgId,
-        residenceName: residence?.name ?? introduction.residenceOrgId,
-      };
-      return staffOf(ports, introduction.residenceOrgId, (role) => RESIDENCE_ROLES.includes(role), notice);
-    }
-    case 'IntroductionEnded': {
-      // R7: the ward learns the contact ended, with the reason and the date.
-      const introduction = await ports.introductions?.get(text(event.data.introductionId));
-      if (!introduction?.end) return [];
-      const [workplace, member] = await Promise.all([
-        ports.committees.get(introduction.workplaceOrgId),
-        ports.members?.get(introduction.memberId),
-      ]);
-      const notice: Notice = {
-        kind: 'introduction_ended',
-        memberName: member?.fullName ?? introduction.memberId,
-        workplaceName: workplace?.name ?? introduction.workplaceOrgId,
-        reason: introduction.end.reason,
-        endedOn: formatVietnameseDate(introduction.end.endedOn),
-        ...(introduction.end.note ? { note: introduction.end.note } : {}),
-      };
-      return staffOf(ports, introduction.residenceOrgId, (role) => RESIDENCE_ROLES.includes(role), notice);
-    }
-    case 'TravelNoticeRecorded': {
-      // R3: the ward learns the member is away, why and until when.
-      const memberId = text(event.data.memberId);
-      const [member, travel, workplace] = await Promise.all([
-        ports.members?.get(memberId),
-        ports.members?.travelNotices(memberId),
-        ports.committees.get(text(event.data.workplaceOrgId)),
-      ]);
-      const notice = travel?.find((t) => t.id === text(event.data.travelNoticeId));
-      if (!member || !notice) return [];
-      return staffOf(ports, text(event.data.residenceOrgId), (role) => RESIDENCE_ROLES.includes(role), {
-        kind: 'travel_notice',
-        memberName: member.fullName,
-        workplaceName: workplace?.name ?? member.workplaceOrgId,
-        reason: notice.reason,
-        from: formatVietnameseDate(notice.from),
-        until: formatVietnameseDate(notice.until),
-      });
-    }
-    case 'CommentAnswered': {
-      if (!ports.comments) return [];
-      const commentId = text(event.data.commentId);
-      const comment = (await ports.comments.ofMeeting(text(event.data.meetingId))).find(
-        (c) => c.id === commentId,
-      );
-      if (!comment?.answer) return [];
-      const { status, text: answer, reason, remedy } = comment.answer;
-      return [
-        {
-          subject: { kind: 'member', id: comment.memberId },
-          notice: {
-            kind: 'comment_answered',
-            topic: comment.topic,
-            status,
-            text: answer,
-            ...(reason ? { reason } : {}),
-            ...(remedy ? { remedy } : {}),
-          },
-        },
-      ];
-    }
-    case 'MinutesAddendumProposed': {
-      // R16: the addendum waits for the other signer; only they are told.
-      const meeting = await ports.meetings.get(text(event.data.meetingId));
-      if (!meeting) return [];
-      const staff = await ports.staff.ofCommittee(meeting.residenceOrgId);
-      const proposerId = text(event.data.proposerStaffId);
-      const notice: Notice = {
-        kind: 'addendum_to_countersign',
-        meeting,
-        seq: Number(event.data.seq),
-        proposerName: staff.find((s) => s.id === proposerId)?.fullName ?? proposerId,
-      };
-      return [{ subject: { kind: 'staff', id: text(event.data.awaitingStaffId) }, notice }];
-    }
-    default:
-      // Other events have no chat notice (yet): the features of the meeting and the year end add theirs here.
-      return [];
+        decision: event.type === 'AbsenceReasonConfirmed' ? 'confirmed' : 'rejected',
+        workplaceName: workplace?.name ?? invitation.workplaceOrgId,
+        // R9, R10: judged at the decision's time, so a re-delivered event words the notice the same.
+        meetingPassed: hasStarted(meeting, new Date(event.occurredAt)),
+      },
+    },
+  ];
+};
+
+const yearEndToWorkplace: Planner = async (event, ports) => {
+  const memberId = text(event.data.memberId);
+  const year = Number(event.data.year);
+  const memberName = (await ports.members?.get(memberId))?.fullName ?? memberId;
+  let notice: Notice;
+  if (event.type === 'EvaluationRecorded') {
+    const residenceOrgId = text(event.data.residenceOrgId);
+    const residence = await ports.committees.get(residenceOrgId);
+    notice = {
+      kind: 'evaluation_recorded',
+      year,
+      memberName,
+      residenceName: residence?.name ?? residenceOrgId,
+    };
+  } else {
+    notice = { kind: 'both_meetings_missed', year, memberName };
   }
+  return staffOf(ports, text(event.data.workplaceOrgId), (role) => role === 'workplace_staff', notice);
+};
+
+const reportToBoard: Planner = async (event, ports) => {
+  const orgId = text(event.data.orgId);
+  const committee = await ports.committees.get(orgId);
+  if (!committee?.parentId) return [];
+  const notice: Notice = {
+    kind: 'october_report_compiled',
+    year: Number(event.data.year),
+    version: Number(event.data.version),
+    committeeName: committee.name,
+  };
+  // The board the report goes up to: its staff who act (viewers read the report when they want).
+  return staffOf(ports, committee.parentId, (role) => role !== 'viewer', notice);
+};
+
+const absentWithoutNotice: Planner = async (event, ports) => {
+  // R10: the member's workplace staff, once per event (the claim above is per event id and recipient).
+  const invitation = await ports.invitations.get(text(event.data.meetingId), text(event.data.memberId));
+  if (!invitation) return [];
+  // A reason confirmed before delivery withdrew the "still not confirmed" notice: nothing to tell.
+  const ground = groundOfRow(invitation);
+  if (!ground) return [];
+  const meeting = await ports.meetings.get(invitation.meetingId);
+  if (!meeting) return [];
+  const residence = await ports.committees.get(meeting.residenceOrgId);
+  const notice: Notice = {
+    kind: 'absent_without_notice',
+    meeting,
+    residenceName: residence?.name ?? meeting.residenceOrgId,
+    memberId: invitation.memberId,
+    memberName: invitation.memberName,
+    ground,
+  };
+  return staffOf(ports, invitation.workplaceOrgId, (role) => role === 'workplace_staff', notice);
+};
+
+const introductionsIssued: Planner = async (event, ports, windows) => {
+  // R5: the ward hears of new introductions at once, but an imported list of 500 is one message: at most one
+  // an hour per workplace and ward (the claim is taken here; the per-recipient claim above still holds).
+  const introduction = await ports.introductions?.get(text(event.data.introductionId));
+  if (introduction?.status !== 'issued') return [];
+  const hour = event.occurredAt.slice(0, 13);
+  const window = `${introduction.workplaceOrgId}:${introduction.residenceOrgId}:${hour}`;
+  if (!(await ports.idempotency.claim('notice-window', window, NOTICE_TTL_SECONDS))) return [];
+  windows.push(window);
+  const [workplace, residence] = await Promise.all([
+    ports.committees.get(introduction.workplaceOrgId),
+    ports.committees.get(introduction.residenceOrgId),
+  ]);
+  const notice: Notice = {
+    kind: 'introductions_issued',
+    workplaceName: workplace?.name ?? introduction.workplaceOrgId,
+    residenceName: residence?.name ?? introduction.residenceOrgId,
+  };
+  return staffOf(ports, introduction.residenceOrgId, (role) => RESIDENCE_ROLES.includes(role), notice);
+};
+
+const introductionEnded: Planner = async (event, ports) => {
+  // R7: the ward learns the contact ended, with the reason and the date.
+  const introduction = await ports.introductions?.get(text(event.data.introductionId));
+  if (!introduction?.end) return [];
+  const [workplace, member] = await Promise.all([
+    ports.committees.get(introduction.workplaceOrgId),
+    ports.members?.get(introduction.memberId),
+  ]);
+  const notice: Notice = {
+    kind: 'introduction_ended',
+    memberName: member?.fullName ?? introduction.memberId,
+    workplaceName: workplace?.name ?? introduction.workplaceOrgId,
+    reason: introduction.end.reason,
+    endedOn: formatVietnameseDate(introduction.end.endedOn),
+    ...(introduction.end.note ? { note: introduction.end.note } : {}),
+  };
+  return staffOf(ports, introduction.residenceOrgId, (role) => RESIDENCE_ROLES.includes(role), notice);
+};
+
+const travelNotice: Planner = async (event, ports) => {
+  // R3: the ward learns the member is away, why and until when.
+  const memberId = text(event.data.memberId);
+  const [member, travel, workplace] = await Promise.all([
+    ports.members?.get(memberId),
+    ports.members?.travelNotices(memberId),
+    ports.committees.get(text(event.data.workplaceOrgId)),
+  ]);
+  const notice = travel?.find((t) => t.id === text(event.data.travelNoticeId));
+  if (!member || !notice) return [];
+  return staffOf(ports, text(event.data.residenceOrgId), (role) => RESIDENCE_ROLES.includes(role), {
+    kind: 'travel_notice',
+    memberName: member.fullName,
+    workplaceName: workplace?.name ?? member.workplaceOrgId,
+    reason: notice.reason,
+    from: formatVietnameseDate(notice.from),
+    until: formatVietnameseDate(notice.until),
+  });
+};
+
+const commentAnswered: Planner = async (event, ports) => {
+  if (!ports.comments) return [];
+  const commentId = text(event.data.commentId);
+  const comment = (await ports.comments.ofMeeting(text(event.data.meetingId))).find(
+    (c) => c.id === commentId,
+  );
+  if (!comment?.answer) return [];
+  const { status, text: answer, reason, remedy } = comment.answer;
+  return [
+    {
+      subject: { kind: 'member', id: comment.memberId },
+      notice: {
+        kind: 'comment_answered',
+        topic: comment.topic,
+        status,
+        text: answer,
+        ...(reason ? { reason } : {}),
+        ...(remedy ? { remedy } : {}),
+      },
+    },
+  ];
+};
+
+const addendumToCountersign: Planner = async (event, ports) => {
+  // R16: the addendum waits for the other signer; only they are told.
+  const meeting = await ports.meetings.get(text(event.data.meetingId));
+  if (!meeting) return [];
+  const staff = await ports.staff.ofCommittee(meeting.residenceOrgId);
+  const proposerId = text(event.data.proposerStaffId);
+  const notice: Notice = {
+    kind: 'addendum_to_countersign',
+    meeting,
+    seq: Number(event.data.seq),
+    proposerName: staff.find((s) => s.id === proposerId)?.fullName ?? proposerId,
+  };
+  return [{ subject: { kind: 'staff', id: text(event.data.awaitingStaffId) }, notice }];
+};
+
+/** Events without a planner have no chat notice (yet): the features of the meeting and the year end add theirs here. */
+const PLANNERS: Partial<Record<DomainEvent['type'], Planner>> = {
+  AbsenceReasonSubmitted: absenceToConfirm,
+  AbsenceReasonConfirmed: absenceDecided,
+  AbsenceReasonRejected: absenceDecided,
+  EvaluationRecorded: yearEndToWorkplace,
+  BothMeetingsMissed: yearEndToWorkplace,
+  OctoberReportCompiled: reportToBoard,
+  AbsentWithoutNotice: absentWithoutNotice,
+  IntroductionIssued: introductionsIssued,
+  IntroductionEnded: introductionEnded,
+  TravelNoticeRecorded: travelNotice,
+  CommentAnswered: commentAnswered,
+  MinutesAddendumProposed: addendumToCountersign,
+};
+
+async function planNotices(event: DomainEvent, ports: NotifierPorts, windows: string[]): Promise<Planned> {
+  return (await PLANNERS[event.type]?.(event, ports, windows)) ?? [];
 }
 
+/** The committee's staff whose role `keep` accepts, each told `notice`. */
 async function staffOf(
   ports: NotifierPorts,
   orgId: string,
   keep: (role: StaffRole) => boolean,
   notice: Notice,
-): Promise<{ subject: ChatSubject; notice: Notice }[]> {
+): Promise<Planned> {
   if (!orgId) return [];
   const staff = await ports.staff.ofCommittee(orgId);
   return staff
