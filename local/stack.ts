@@ -6,16 +6,17 @@ import type { LocalClock } from './clock.js';
 import { type Line, prefixed } from './console-log.js';
 import type { DemoUser } from './control-protocol.js';
 import { PortBusyError } from './dynamodb-local.js';
-import { PortInUseError } from './gateway.js';
+import { type Gateway, PortInUseError } from './gateway.js';
 import type { LocalSettings } from './settings.js';
 import { connectBots } from './stack/bots.js';
 import { composeFunctions } from './stack/composition.js';
 import { type SampleToken, sampleTokens } from './stack/demo-users.js';
 import { startTelegramEmulator, startZaloEmulator } from './stack/emulators.js';
 import { startHttpServer } from './stack/http-server.js';
-import { localJobs } from './stack/jobs.js';
+import { localJobs, startJobs } from './stack/jobs.js';
 import { assertPortsFree, Teardown, writeStackFile } from './stack/lifecycle.js';
-import { startStorage } from './stack/storage.js';
+import { type LocalStorage, startStorage } from './stack/storage.js';
+import type { TelegramEmulator } from './telegram-emulator/index.js';
 import type { ZaloEmulator } from './zalo-emulator/index.js';
 
 export { WEBHOOK_PATH, ZALO_WEBHOOK_PATH } from './stack/bots.js';
@@ -77,10 +78,25 @@ async function boot(
   // 7. The bots on their channels, through the gateway (or long-polling real Telegram).
   await connectBots(gateway.url, parts, lifecycle);
 
-  jobs.relay.start();
-  teardown.add('outbox relay', () => jobs.relay.stop());
-  jobs.scheduler.start();
-  teardown.add('scheduler', () => jobs.scheduler.stop());
+  startJobs(jobs, teardown);
+  return running(settings, { storage, emulator, zalo, gateway, demoUsers }, log, teardown);
+}
+
+/** The started stack: its stack file written (removed at stop), its URLs, and one stop for all of it. */
+function running(
+  settings: LocalSettings,
+  made: {
+    storage: LocalStorage;
+    emulator: TelegramEmulator | undefined;
+    zalo: ZaloEmulator;
+    gateway: Gateway;
+    demoUsers: () => Promise<DemoUser[]>;
+  },
+  log: Line,
+  teardown: Teardown,
+): LocalStack {
+  const { storage, emulator, zalo, gateway } = made;
+  const endpoint = storage.endpoint;
   writeStackFile(
     settings,
     {
@@ -92,7 +108,6 @@ async function boot(
     },
     teardown,
   );
-
   let stopping: Promise<void> | undefined;
   return {
     urls: {
@@ -103,8 +118,8 @@ async function boot(
       dynamodb: endpoint,
     },
     zalo,
-    clock,
-    demoUsers,
+    clock: storage.clock,
+    demoUsers: made.demoUsers,
     sampleTokens: () => sampleTokens(),
     stop: () => {
       stopping ??= teardown.run(log);

@@ -16,6 +16,7 @@ import { OutboxRelay } from '../outbox-relay.js';
 import { LocalScheduler } from '../scheduler.js';
 import type { LocalSettings } from '../settings.js';
 import type { LocalFunctions } from './composition.js';
+import type { Teardown } from './lifecycle.js';
 
 export class UnknownJobError extends Error {
   override name = 'UnknownJobError';
@@ -84,6 +85,14 @@ export function localJobs(
     (name, error) => jobLog(`${name} failed: ${error instanceof Error ? error.name : 'error'}`),
   );
   return { relay, scheduler, fireJob };
+}
+
+/** Starts the relay's polling and the schedules, last, once everything they call is up; both stop at teardown. */
+export function startJobs(jobs: LocalJobs, teardown: Teardown): void {
+  jobs.relay.start();
+  teardown.add('outbox relay', () => jobs.relay.stop());
+  jobs.scheduler.start();
+  teardown.add('scheduler', () => jobs.scheduler.stop());
 }
 
 /** Runs one scheduled function as of `time`, then publishes the events it wrote. */
