@@ -2,7 +2,7 @@
 // goes — the control API, file downloads, the Bot API's `/bot<token>/<method>` with its simulated latency.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { sendJson } from '../emulator-http.js';
+import { isControlPath, requestUrl, sendFile, sendJson } from '../emulator-http.js';
 import { admit } from '../loopback-guard.js';
 import { type Params, parseParams, readBody } from './body.js';
 import { BotApiError, INTERNAL_SERVER_ERROR, NOT_FOUND, UNAUTHORIZED } from './errors.js';
@@ -45,14 +45,10 @@ function refusesCaller(ctx: HttpContext, req: IncomingMessage, res: ServerRespon
 
 async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (refusesCaller(ctx, req, res)) return;
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const url = requestUrl(req, res);
+  if (!url) return;
   const path = url.pathname;
-  if (req.method === 'OPTIONS') {
-    res.writeHead(204);
-    res.end();
-    return;
-  }
-  if (path === '/_emulator' || path.startsWith('/_emulator/')) return ctx.control(req, res, url);
+  if (isControlPath(path)) return ctx.control(req, res, url);
 
   const download = /^\/files\/([^/]+)$/.exec(path);
   if (download) return serveFile(res, ctx.files.get(decodeURIComponent(download[1] ?? '')));
@@ -110,10 +106,5 @@ function serveFile(res: ServerResponse, file: StoredDocument | undefined): void 
     sendJson(res, 404, NOT_FOUND.toBody());
     return;
   }
-  res.writeHead(200, {
-    'content-type': file.mimeType,
-    'content-length': file.bytes.length,
-    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-  });
-  res.end(file.bytes);
+  sendFile(res, file);
 }
