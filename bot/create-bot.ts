@@ -109,7 +109,7 @@ export interface UpdateClaim {
 
 /**
  * A claimed update still being handled this long after its claim was handled by a function that died (cut
- * at its timeout, at most 30 s for a webhook: infra/stacks/app-stack.ts): the channel's retry handles it.
+ * at its timeout, at most 30 s for a webhook: infra/stacks/registry.ts): the channel's retry handles it.
  */
 export const UPDATE_IN_PROGRESS_SECONDS = 40;
 

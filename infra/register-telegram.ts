@@ -12,7 +12,7 @@ import { telegramClientOptions } from '../bot/channels/telegram/client.js';
 import { installDefaultCommands } from '../bot/commands.js';
 import { parameterNames, STAGES, type StageName } from './config.js';
 
-/** The webhook route of the HTTP API (infra/stacks/app-stack.ts, BOT_ROUTES in shared/config/functions.ts). */
+/** The webhook route of the HTTP API (infra/constructs/http-api.ts, BOT_ROUTES in shared/config/functions.ts). */
 export const WEBHOOK_PATH = 'telegram/webhook';
 
 export interface Registration {

@@ -344,7 +344,7 @@ function demoIntroduction(d: DemoMember, issuedOn: IsoDate, letterNumber: string
 /**
  * The demo member who is on Zalo too (issue 15): linked on the local Zalo OA emulator as well as on Telegram,
  * Zalo last, so her invitation and notices reach her on Zalo (and on Telegram only if Zalo refuses them). The stack makes the emulator
- * know her as a follower of the OA (local/stack.ts).
+ * know her as a follower of the OA (local/stack/emulators.ts).
  */
 export const DEMO_ZALO_MEMBER = {
   memberId: 'dv-12',

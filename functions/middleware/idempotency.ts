@@ -9,7 +9,7 @@ import type { HttpEvent, HttpResult } from './http.js';
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 /**
  * A request still unanswered this long after its claim died with its function (no HTTP function runs past
- * API Gateway's 30 s; infra/stacks/app-stack.ts refuses a longer timeout): a retry takes the key over
+ * API Gateway's 30 s; infra/stacks/registry.ts refuses a longer timeout): a retry takes the key over
  * instead of getting 409 for a day.
  */
 export const IN_PROGRESS_SECONDS = 40;

@@ -91,7 +91,7 @@ export class Observability extends Construct {
       new Metric({
         namespace: METRICS_NAMESPACE,
         metricName,
-        // Powertools' default dimension: POWERTOOLS_SERVICE_NAME, set to the stage prefix by app-stack.ts.
+        // Powertools' default dimension: POWERTOOLS_SERVICE_NAME, set to the stage prefix by app-functions.ts.
         dimensionsMap: { service: prefix },
         statistic: 'Sum',
         period: PERIOD,

@@ -5,8 +5,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlError, sendJson } from '../emulator-http.js';
 import { readBody } from './body.js';
 import type { FaultSpec, RateLimits } from './limits.js';
-import type { Delivery, TelegramEmulator } from './server.js';
+import type { TelegramEmulator } from './server.js';
 import type { SimulatedUser } from './state.js';
+import type { Delivery } from './types.js';
 import type { PressButtonInput } from './updates.js';
 
 /** Longest long poll the control API holds open. */

@@ -9,14 +9,7 @@ export {
   type InjectedFault,
   type RateLimits,
 } from './limits.js';
-export {
-  type ApiResponse,
-  type ChatView,
-  DEFAULT_TOKEN,
-  type Delivery,
-  TelegramEmulator,
-  type TelegramEmulatorOptions,
-} from './server.js';
+export { DEFAULT_TOKEN, TelegramEmulator, type TelegramEmulatorOptions } from './server.js';
 export type {
   ApiCall,
   CallbackAnswer,
@@ -29,6 +22,7 @@ export type {
   StoredDocument,
   WebhookConfig,
 } from './state.js';
+export type { ApiResponse, ChatView, Delivery } from './types.js';
 export {
   type ChatMemberInput,
   commandEntities,

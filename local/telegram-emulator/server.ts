@@ -1,39 +1,15 @@
-// The Telegram Bot API emulator: an HTTP server on loopback speaking the Bot API and its state, with knobs for tests;
-// the webhook client (webhook-client.ts) and the control API for tests and the chat page (control-api.ts) beside it.
-import {
-  type ClientRequest,
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-  STATUS_CODES,
-} from 'node:http';
+// The Telegram Bot API emulator: an HTTP server on loopback speaking the Bot API and its state, with knobs for tests.
+// Beside it: the HTTP routing (http-routes.ts), the Bot API call (dispatch.ts), webhook delivery
+// (webhook-delivery.ts, over webhook-client.ts) and the control API for tests and the chat page (control-api.ts).
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { BotCommand, Update, UserFromGetMe } from 'grammy/types';
-import { sendJson } from '../emulator-http.js';
-import { admit } from '../loopback-guard.js';
-import { type Params, parseParams, readBody } from './body.js';
+import type { Params } from './body.js';
 import { handleControl } from './control-api.js';
-import {
-  BotApiError,
-  DESCRIPTIONS,
-  forbidden,
-  INTERNAL_SERVER_ERROR,
-  METHOD_NOT_FOUND,
-  NOT_FOUND,
-  UNAUTHORIZED,
-} from './errors.js';
+import { type DispatchContext, dispatch } from './dispatch.js';
+import { requestListener } from './http-routes.js';
 import { FaultInjector, type FaultSpec, type InjectedFault, RateLimiter, type RateLimits } from './limits.js';
-import {
-  BLOCKABLE_METHODS,
-  canonicalMethodName,
-  chatIdOf,
-  Described,
-  METHODS,
-  type MethodContext,
-  RATE_LIMITED_METHODS,
-} from './methods.js';
+import { METHODS, type MethodContext } from './methods.js';
 import {
   type ApiCall,
   type CallbackAnswer,
@@ -45,15 +21,15 @@ import {
   type StoredDocument,
   type WebhookConfig,
 } from './state.js';
+import type { ApiResponse, ChatView, Delivery } from './types.js';
 import {
   type EditUserMessageInput,
-  isAllowed,
   type PressButtonInput,
   UpdateBuilder,
   UpdateQueue,
   type UserMessageInput,
 } from './updates.js';
-import { postUpdate, webhookReplyCall } from './webhook-client.js';
+import { WebhookDelivery } from './webhook-delivery.js';
 
 export interface TelegramEmulatorOptions {
   /** The one bot token the emulator accepts; others get 401. The bot id is the part before the colon. */
@@ -90,57 +66,7 @@ export interface TelegramEmulatorOptions {
   allowedOrigins?: readonly string[];
 }
 
-export type ApiResponse =
-  | { ok: true; result: unknown; description?: string }
-  | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
-
-/** What became of a simulated update: POSTed to the webhook (with the HTTP status) or queued for getUpdates. */
-export interface Delivery {
-  update: Update;
-  via: 'webhook' | 'getUpdates';
-  /** HTTP status the webhook answered with. */
-  status?: number;
-  /** Why the webhook POST failed (connection refused, timeout) or was skipped. */
-  error?: string;
-}
-
-export interface ChatView {
-  chatId: number;
-  /** Pass it back as `since` to get only later changes. */
-  seq: number;
-  user?: SimulatedUser;
-  messages: ConversationMessage[];
-  callbackQueries: CallbackQueryRecord[];
-  actions: ChatActionRecord[];
-}
-
 export const DEFAULT_TOKEN = '1234567890:AAEmulatorTokenForLoopbackTestsOnly_0';
-
-const JSON_PARAMS = [
-  'reply_markup',
-  'entities',
-  'caption_entities',
-  'reply_parameters',
-  'link_preview_options',
-  'commands',
-  'scope',
-  'allowed_updates',
-];
-
-/** Params as the call log shows them: JSON-valued fields parsed whichever encoding the client used. */
-function loggedParams(params: Params): Record<string, unknown> {
-  const out = JSON.parse(JSON.stringify(params)) as Record<string, unknown>;
-  for (const name of JSON_PARAMS) {
-    const value = out[name];
-    if (typeof value !== 'string') continue;
-    try {
-      out[name] = JSON.parse(value);
-    } catch {
-      // Left as sent: the method itself reports the parse error.
-    }
-  }
-  return out;
-}
 
 export class TelegramEmulator {
   readonly token: string;
@@ -156,13 +82,12 @@ export class TelegramEmulator {
   private readonly now: () => number;
   private readonly host: string;
   private readonly requestedPort: number;
-  private readonly webhookTimeoutMs: number;
   private readonly maxUploadBytes: number;
   private apiLatencyMs: number;
   private server: Server | undefined;
   private address: { url: string; port: number } | undefined;
-  private readonly outgoing = new Set<ClientRequest>();
-  private readonly background = new Set<Promise<unknown>>();
+  private readonly webhooks: WebhookDelivery;
+  private readonly dispatchContext: DispatchContext;
   private readonly allowedOrigins: Set<string>;
 
   constructor(options: TelegramEmulatorOptions = {}) {
@@ -188,7 +113,6 @@ export class TelegramEmulator {
     this.now = options.now ?? Date.now;
     this.host = options.host ?? '127.0.0.1';
     this.requestedPort = options.port ?? 0;
-    this.webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
     this.apiLatencyMs = options.apiLatencyMs ?? 0;
     this.maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
     this.allowedOrigins = new Set(options.allowedOrigins ?? []);
@@ -197,18 +121,38 @@ export class TelegramEmulator {
       this.now,
     );
     this.nextUpdate = new UpdateBuilder(this.state, this.botInfo, this.now, options.firstUpdateId ?? 1);
+    this.dispatchContext = {
+      state: this.state,
+      faults: this.faultInjector,
+      limiter: this.limiter,
+      now: this.now,
+      methodContext: (signal) => this.methodContext(signal),
+    };
+    this.webhooks = new WebhookDelivery({
+      state: this.state,
+      queue: this.queue,
+      timeoutMs: options.webhookTimeoutMs ?? 10_000,
+      now: this.now,
+      invoke: (name, params, invokeOptions) => this.invoke(name, params, invokeOptions),
+    });
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
   async start(): Promise<{ url: string; port: number }> {
     if (this.address) return this.address;
-    const server = createServer((req, res) => {
-      this.route(req, res).catch((error: unknown) => {
-        console.error('telegram-emulator: unexpected error', error);
-        sendJson(res, 500, INTERNAL_SERVER_ERROR.toBody());
-      });
-    });
+    const server = createServer(
+      requestListener({
+        token: this.token,
+        host: this.host,
+        allowedOrigins: this.allowedOrigins,
+        maxUploadBytes: this.maxUploadBytes,
+        apiLatencyMs: () => this.apiLatencyMs,
+        files: this.state.files,
+        invoke: (name, params, options) => this.invoke(name, params, options),
+        control: (req, res, url) => handleControl(this, req, res, url),
+      }),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.requestedPort, this.host, () => {
@@ -229,8 +173,7 @@ export class TelegramEmulator {
     this.address = undefined;
     this.queue.close();
     this.state.releaseAll();
-    for (const req of this.outgoing) req.destroy(new Error('emulator stopped'));
-    await Promise.allSettled([...this.background]);
+    await this.webhooks.stop();
     if (!server) return;
     // Let the answers to the long polls just released reach their sockets before those are closed.
     await new Promise((resolve) => setImmediate(resolve));
@@ -466,85 +409,17 @@ export class TelegramEmulator {
   }
 
   /** Hands any update to the bot: POST to the webhook when one is set, else into the getUpdates queue. */
-  async deliver(update: Update): Promise<Delivery> {
-    const hook = this.state.webhook;
-    if (!hook) {
-      this.queue.push(update);
-      return { update, via: 'getUpdates' };
-    }
-    if (!isAllowed(update, hook.allowedUpdates))
-      return { update, via: 'webhook', error: 'not in allowed_updates' };
-    try {
-      const { status, body } = await postUpdate(hook, update, {
-        timeoutMs: this.webhookTimeoutMs,
-        outgoing: this.outgoing,
-      });
-      if (status < 200 || status > 299) {
-        this.webhookFailed(
-          hook,
-          `Wrong response from the webhook: ${status} ${STATUS_CODES[status] ?? ''}`.trim(),
-        );
-      } else {
-        const reply = webhookReplyCall(body);
-        if (reply) await this.invoke(reply.method, reply.params, { viaWebhookReply: true });
-      }
-      return { update, via: 'webhook', status };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.webhookFailed(hook, message.includes('ECONNREFUSED') ? 'Connection refused' : message);
-      return { update, via: 'webhook', error: message };
-    }
+  deliver(update: Update): Promise<Delivery> {
+    return this.webhooks.deliver(update);
   }
 
   /** Runs one Bot API method as if it came over HTTP (used for webhook replies; handy in tests too). */
-  async invoke(
+  invoke(
     name: string,
     params: Params,
     options: { signal?: AbortSignal; viaWebhookReply?: boolean } = {},
   ): Promise<ApiResponse> {
-    const method = canonicalMethodName(name);
-    const chatId = chatIdOf(params);
-    const call: Omit<ApiCall, 'seq' | 'ok'> = {
-      method: method ?? name,
-      params: loggedParams(params),
-      time: this.now(),
-    };
-    if (chatId !== undefined) call.chatId = chatId;
-    if (options.viaWebhookReply) call.viaWebhookReply = true;
-    try {
-      const handler = method ? METHODS[method] : undefined;
-      if (!method || !handler) throw METHOD_NOT_FOUND;
-      const fault = this.faultInjector.take(method, chatId);
-      if (fault) throw fault;
-      if (BLOCKABLE_METHODS.has(method) && typeof chatId === 'number' && this.state.blocked.has(chatId)) {
-        throw forbidden(DESCRIPTIONS.blocked);
-      }
-      const limited = RATE_LIMITED_METHODS.has(method);
-      const chatKey = chatId === undefined ? undefined : String(chatId);
-      if (limited) {
-        const flood = this.limiter.check(chatKey);
-        if (flood) throw flood;
-      }
-      let result = await handler(this.methodContext(options.signal), params);
-      let description: string | undefined;
-      if (result instanceof Described) {
-        description = result.description;
-        result = result.result;
-      }
-      if (limited) this.limiter.record(chatKey);
-      this.state.recordCall({ ...call, ok: true, result });
-      return description === undefined ? { ok: true, result } : { ok: true, result, description };
-    } catch (error) {
-      const apiError = error instanceof BotApiError ? error : INTERNAL_SERVER_ERROR;
-      if (!(error instanceof BotApiError)) console.error(`telegram-emulator: ${name} failed`, error);
-      this.state.recordCall({
-        ...call,
-        ok: false,
-        errorCode: apiError.errorCode,
-        description: apiError.description,
-      });
-      return apiError.toBody();
-    }
+    return dispatch(this.dispatchContext, name, params, options);
   }
 
   // ---- internals ---------------------------------------------------------------------------------------------
@@ -557,97 +432,13 @@ export class TelegramEmulator {
       now: this.now,
       signal,
       onWebhookSet: () => {
-        for (const update of this.queue.drain()) this.track(this.deliver(update));
+        this.webhooks.deliverQueued();
       },
     };
-  }
-
-  private track(promise: Promise<unknown>): void {
-    this.background.add(promise);
-    promise.finally(() => this.background.delete(promise)).catch(() => undefined);
-  }
-
-  private webhookFailed(hook: WebhookConfig, message: string): void {
-    hook.lastErrorDate = Math.floor(this.now() / 1000);
-    hook.lastErrorMessage = message;
   }
 
   /** Lets one more browser origin call (the chat page, once the gateway's port is known). */
   allowOrigin(origin: string): void {
     this.allowedOrigins.add(origin);
-  }
-
-  /**
-   * Browsers only from an allowed origin, and only under a loopback name: a page elsewhere (or one that
-   * rebinds its DNS name to 127.0.0.1) gets 403 before anything is read or done.
-   */
-  private refusesCaller(req: IncomingMessage, res: ServerResponse): boolean {
-    const refusal = admit(req, res, this.host, this.allowedOrigins);
-    if (refusal) sendJson(res, 403, { ok: false, error_code: 403, description: `Forbidden: ${refusal}` });
-    return refusal !== undefined;
-  }
-
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (this.refusesCaller(req, res)) return;
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname;
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204);
-      res.end();
-      return;
-    }
-    if (path === '/_emulator' || path.startsWith('/_emulator/')) return handleControl(this, req, res, url);
-
-    const download = /^\/files\/([^/]+)$/.exec(path);
-    if (download) return this.serveFile(res, this.state.files.get(decodeURIComponent(download[1] ?? '')));
-
-    const fileApi = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
-    if (fileApi) {
-      if (fileApi[1] !== this.token) return sendJson(res, 401, UNAUTHORIZED.toBody());
-      const filePath = decodeURIComponent(fileApi[2] ?? '');
-      return this.serveFile(
-        res,
-        [...this.state.files.values()].find((f) => f.filePath === filePath),
-      );
-    }
-
-    const api = /^\/bot([^/]*)\/([^/]*)$/.exec(path);
-    if (!api) return sendJson(res, 404, NOT_FOUND.toBody());
-    if (api[1] !== this.token) return sendJson(res, 401, UNAUTHORIZED.toBody());
-    const abort = new AbortController();
-    res.on('close', () => {
-      if (!res.writableEnded) abort.abort();
-    });
-    let params: Params;
-    try {
-      params = parseParams(
-        req.headers['content-type'],
-        await readBody(req, this.maxUploadBytes),
-        url.searchParams,
-      );
-    } catch (error) {
-      const apiError = error instanceof BotApiError ? error : INTERNAL_SERVER_ERROR;
-      return sendJson(res, apiError.errorCode, apiError.toBody());
-    }
-    // The way there: Telegram handles the call (and records it) only once it has arrived.
-    const latency = this.apiLatencyMs;
-    if (latency > 0) await delay(latency / 2);
-    const response = await this.invoke(api[2] ?? '', params, { signal: abort.signal });
-    // The way back.
-    if (latency > 0) await delay(latency / 2);
-    sendJson(res, response.ok ? 200 : response.error_code, response);
-  }
-
-  private serveFile(res: ServerResponse, file: StoredDocument | undefined): void {
-    if (!file) {
-      sendJson(res, 404, NOT_FOUND.toBody());
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': file.mimeType,
-      'content-length': file.bytes.length,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    });
-    res.end(file.bytes);
   }
 }

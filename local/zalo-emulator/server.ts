@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ControlError, sendJson } from '../emulator-http.js';
+import { ControlError, isControlPath, requestUrl, sendFile, sendJson } from '../emulator-http.js';
 import { admit } from '../loopback-guard.js';
 import { type Params, parseParams, readBody, UploadedFile } from '../telegram-emulator/body.js';
 import {
@@ -706,14 +706,10 @@ export class ZaloEmulator {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const refusal = admit(req, res, this.host, this.allowedOrigins);
     if (refusal) return sendJson(res, 403, { error: 403, message: `Forbidden: ${refusal}` });
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req, res);
+    if (!url) return;
     const path = url.pathname;
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204);
-      res.end();
-      return;
-    }
-    if (path === '/_emulator' || path.startsWith('/_emulator/')) return this.control(req, res, url);
+    if (isControlPath(path)) return this.control(req, res, url);
     const download = /^\/files\/([^/]+)$/.exec(path);
     if (download && req.method === 'GET') return this.serveFile(res, decodeURIComponent(download[1] ?? ''));
     if (req.method !== 'POST') return sendJson(res, 404, { error: 404, message: 'Not found' });
@@ -989,12 +985,7 @@ export class ZaloEmulator {
       sendJson(res, 404, { error: 404, message: 'Not found' });
       return;
     }
-    res.writeHead(200, {
-      'content-type': file.mimeType,
-      'content-length': file.bytes.length,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    });
-    res.end(file.bytes);
+    sendFile(res, file);
   }
 
   // ---- control API (tests, the chat page) ---------------------------------------------------------------------

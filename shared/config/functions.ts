@@ -548,7 +548,7 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     name: 'invitation-worker',
     entry: 'functions/invitation-worker.ts',
     // The throttler counts per process: the stack runs two workers at most and gives each half of Telegram's
-    // 30 messages a second (TELEGRAM_GLOBAL_PER_SECOND=15, infra/stacks/app-stack.ts).
+    // 30 messages a second (TELEGRAM_GLOBAL_PER_SECOND=15, infra/constructs/app-functions.ts).
     trigger: { kind: 'queue', queue: 'invitations' },
     // A recipient may be on Zalo: every function that sends notices reads the OA's secrets (zalo-secrets:read).
     grants: ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read', 'sms:publish'],

@@ -32,7 +32,7 @@ interface DeployedDef {
   trigger?: BackgroundFunctionDef['trigger'];
 }
 
-/** Written out here, independently of infra/stacks/app-stack.ts's groupFunctionSpec. */
+/** Written out here, independently of infra/constructs/app-functions.ts's groupFunctionSpec. */
 function deployedFunctions(registry: FunctionRegistry): DeployedDef[] {
   return [
     ...registry.httpGroups.map((g) => ({
