@@ -1,5 +1,6 @@
 // config: the Zalo OA's settings from the environment (issue 15); secrets are only referenced here, read by functions/zalo-deps.ts.
 import * as z from 'zod';
+import { fromEnv, parseSettings, type Sources } from './settings.js';
 import { ENV } from './table.js';
 
 /** Zalo's reply window as issue 15 states it (docs/zalo.md notes that sources disagree: keep it a setting). */
@@ -27,38 +28,24 @@ export const ZALO_FILE_HOST_SUFFIXES: readonly string[] = [
 const templateId = z.string().regex(/^\d{1,20}$/);
 const count = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
-const zaloEnvSchema = z.object({
-  [ENV.zaloAppId]: z.string().regex(/^\d{1,32}$/),
-  [ENV.zaloOaId]: z.string().regex(/^\d{1,32}$/),
-  [ENV.zaloApiRoot]: z.url().optional(),
-  [ENV.zaloOauthRoot]: z.url().optional(),
-  [ENV.zaloZnsRoot]: z.url().optional(),
-  [ENV.zaloAppSecret]: z.string().min(1).optional(),
-  [ENV.zaloOaSecretKey]: z.string().min(1).optional(),
-  [ENV.zaloAppSecretParameter]: z.string().min(1).optional(),
-  [ENV.zaloOaSecretKeyParameter]: z.string().min(1).optional(),
-  [ENV.zaloZnsTemplateInvitation]: templateId.optional(),
-  [ENV.zaloZnsTemplateReminder]: templateId.optional(),
-  [ENV.zaloProactiveFreePerMonth]: count(DEFAULT_PROACTIVE_FREE_PER_MONTH),
-  [ENV.zaloReplyWindowHours]: z.coerce.number().positive().default(DEFAULT_REPLY_WINDOW_HOURS),
-  [ENV.zaloFreeRepliesPerMessage]: count(DEFAULT_FREE_REPLIES_PER_MESSAGE),
+/** How Zalo counts the OA's messages: free replies inside a user's window, proactive ones against a quota. */
+const outboundSchema = z.object({
+  /** How long after a user's message the OA may reply to it for free (ms; the variable gives hours). */
+  replyWindowMs: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_REPLY_WINDOW_HOURS)
+    .transform((hours) => hours * 3600_000),
+  /** Free replies to one user message. */
+  freeRepliesPerMessage: count(DEFAULT_FREE_REPLIES_PER_MESSAGE),
+  /** Free proactive messages a calendar month (Asia/Ho_Chi_Minh); beyond it they are paid, not refused. */
+  proactiveFreePerMonth: count(DEFAULT_PROACTIVE_FREE_PER_MONTH),
 });
+export type ZaloOutboundSettings = z.output<typeof outboundSchema>;
 
 /** The notices that have a ZNS template (the non-follower path of invitations and reminders). */
-export interface ZnsTemplateIds {
-  invitation?: string;
-  reminder?: string;
-}
-
-/** How Zalo counts the OA's messages: free replies inside a user's window, proactive ones against a quota. */
-export interface ZaloOutboundSettings {
-  /** How long after a user's message the OA may reply to it for free (ms). */
-  replyWindowMs: number;
-  /** Free replies to one user message. */
-  freeRepliesPerMessage: number;
-  /** Free proactive messages a calendar month (Asia/Ho_Chi_Minh); beyond it they are paid, not refused. */
-  proactiveFreePerMonth: number;
-}
+const znsTemplatesSchema = z.object({ invitation: templateId.optional(), reminder: templateId.optional() });
+export type ZnsTemplateIds = z.output<typeof znsTemplatesSchema>;
 
 export const DEFAULT_OUTBOUND_SETTINGS: ZaloOutboundSettings = {
   replyWindowMs: DEFAULT_REPLY_WINDOW_HOURS * 3600_000,
@@ -66,49 +53,67 @@ export const DEFAULT_OUTBOUND_SETTINGS: ZaloOutboundSettings = {
   proactiveFreePerMonth: DEFAULT_PROACTIVE_FREE_PER_MONTH,
 };
 
-export interface ZaloConfig {
-  appId: string;
-  oaId: string;
-  apiBaseUrl?: string;
-  oauthBaseUrl?: string;
+const zaloConfigSchema = z.object({
+  appId: z.string().regex(/^\d{1,32}$/),
+  oaId: z.string().regex(/^\d{1,32}$/),
+  apiBaseUrl: z.url().optional(),
+  oauthBaseUrl: z.url().optional(),
   /** ZNS root (business.openapi.zalo.me by default; the emulator locally). */
-  znsBaseUrl?: string;
+  znsBaseUrl: z.url().optional(),
   /** Local runs give the secrets directly; AWS gives the SecureString parameters holding them. */
-  appSecret?: string;
-  oaSecretKey?: string;
-  appSecretParameter?: string;
-  oaSecretKeyParameter?: string;
+  appSecret: z.string().min(1).optional(),
+  oaSecretKey: z.string().min(1).optional(),
+  appSecretParameter: z.string().min(1).optional(),
+  oaSecretKeyParameter: z.string().min(1).optional(),
   /** The approved ZNS templates; none means no ZNS path (every notice answers 'no_template'). */
-  znsTemplates?: ZnsTemplateIds;
+  znsTemplates: znsTemplatesSchema.optional(),
   /** Reply window and proactive quota; the defaults above when not given. */
-  outbound?: Partial<ZaloOutboundSettings>;
-}
+  outbound: outboundSchema.partial().optional(),
+});
+
+export type ZaloConfig = z.output<typeof zaloConfigSchema>;
+
+/** The variable behind each field, so an error names what the operator sets. */
+const SOURCES = {
+  appId: ENV.zaloAppId,
+  oaId: ENV.zaloOaId,
+  apiBaseUrl: ENV.zaloApiRoot,
+  oauthBaseUrl: ENV.zaloOauthRoot,
+  znsBaseUrl: ENV.zaloZnsRoot,
+  appSecret: ENV.zaloAppSecret,
+  oaSecretKey: ENV.zaloOaSecretKey,
+  appSecretParameter: ENV.zaloAppSecretParameter,
+  oaSecretKeyParameter: ENV.zaloOaSecretKeyParameter,
+  'znsTemplates.invitation': ENV.zaloZnsTemplateInvitation,
+  'znsTemplates.reminder': ENV.zaloZnsTemplateReminder,
+  'outbound.replyWindowMs': ENV.zaloReplyWindowHours,
+  'outbound.freeRepliesPerMessage': ENV.zaloFreeRepliesPerMessage,
+  'outbound.proactiveFreePerMonth': ENV.zaloProactiveFreePerMonth,
+} as const satisfies Sources;
 
 /** The Zalo OA of this deployment, or undefined when it has none (ZALO_APP_ID unset): Telegram only. */
 export function loadZaloConfig(env: NodeJS.ProcessEnv = process.env): ZaloConfig | undefined {
   if (!env[ENV.zaloAppId]) return undefined;
-  const p = zaloEnvSchema.parse(env);
-  const optional = <K extends string>(key: K, value: string | undefined) =>
-    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
-  const znsTemplates: ZnsTemplateIds = {
-    ...optional('invitation', p[ENV.zaloZnsTemplateInvitation]),
-    ...optional('reminder', p[ENV.zaloZnsTemplateReminder]),
-  };
+  const from = fromEnv(env, SOURCES);
+  // The outbound settings are parsed whole (their defaults filled in); a deployment's config always has them.
+  const outbound = parseSettings(outboundSchema, SOURCES, {
+    replyWindowMs: from('outbound.replyWindowMs'),
+    freeRepliesPerMessage: from('outbound.freeRepliesPerMessage'),
+    proactiveFreePerMonth: from('outbound.proactiveFreePerMonth'),
+  });
   return {
-    appId: p[ENV.zaloAppId],
-    oaId: p[ENV.zaloOaId],
-    ...optional('apiBaseUrl', p[ENV.zaloApiRoot]),
-    ...optional('oauthBaseUrl', p[ENV.zaloOauthRoot]),
-    ...optional('znsBaseUrl', p[ENV.zaloZnsRoot]),
-    ...optional('appSecret', p[ENV.zaloAppSecret]),
-    ...optional('oaSecretKey', p[ENV.zaloOaSecretKey]),
-    ...optional('appSecretParameter', p[ENV.zaloAppSecretParameter]),
-    ...optional('oaSecretKeyParameter', p[ENV.zaloOaSecretKeyParameter]),
-    znsTemplates,
-    outbound: {
-      replyWindowMs: p[ENV.zaloReplyWindowHours] * 3600_000,
-      freeRepliesPerMessage: p[ENV.zaloFreeRepliesPerMessage],
-      proactiveFreePerMonth: p[ENV.zaloProactiveFreePerMonth],
-    },
+    ...parseSettings(zaloConfigSchema, SOURCES, {
+      appId: from('appId'),
+      oaId: from('oaId'),
+      apiBaseUrl: from('apiBaseUrl'),
+      oauthBaseUrl: from('oauthBaseUrl'),
+      znsBaseUrl: from('znsBaseUrl'),
+      appSecret: from('appSecret'),
+      oaSecretKey: from('oaSecretKey'),
+      appSecretParameter: from('appSecretParameter'),
+      oaSecretKeyParameter: from('oaSecretKeyParameter'),
+      znsTemplates: { invitation: from('znsTemplates.invitation'), reminder: from('znsTemplates.reminder') },
+    }),
+    outbound,
   };
 }

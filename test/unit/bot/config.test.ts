@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { botInfoFromConfig } from '../../../bot/channels/telegram/bot-info.js';
 import { loadBotSecrets } from '../../../functions/bot-deps.js';
 import { loadBotConfig, telegramDeepLink } from '../../../shared/config/bot.js';
+import { loadConfig } from '../../../shared/config/env.js';
+import { loadZaloConfig } from '../../../shared/config/zalo.js';
 
 describe('Function: loadBotConfig', () => {
   it('reads the bot identity, limits and queue; SMS go through SNS only inside Lambda (or when asked)', () => {
@@ -24,7 +26,7 @@ describe('Function: loadBotConfig', () => {
     });
     expect(local.invitationQueueUrl).toBeUndefined();
     expect(aws).toMatchObject({ smsViaSns: true, tokenParameter: '/lienhe-prod/telegram/bot-token' });
-    expect(() => loadBotConfig({ WEBHOOK_SECRET: 'has spaces' })).toThrow();
+    expect(() => loadBotConfig({ WEBHOOK_SECRET: 'has spaces' })).toThrow(/WEBHOOK_SECRET/);
     expect(telegramDeepLink('lienhe_bot', 'ABCD2345')).toBe('https://t.me/lienhe_bot?start=ABCD2345');
   });
 
@@ -69,5 +71,24 @@ describe('Function: loadBotSecrets', () => {
       { Name: '/p/webhook-secret', WithDecryption: true },
     ]);
     await expect(loadBotSecrets(loadBotConfig({}), ssm)).rejects.toThrow(/not configured/);
+  });
+});
+
+describe('Function: the settings loaders', () => {
+  it('name the variable an operator set wrong, and read an empty one as unset', () => {
+    // Act
+    const cleared = loadConfig({ DYNAMODB_ENDPOINT: '', AWS_REGION: 'ap-southeast-1' });
+    const zalo = loadZaloConfig({ ZALO_APP_ID: '123', ZALO_OA_ID: '456', ZALO_REPLY_WINDOW_HOURS: '24' });
+
+    // Assess
+    expect(cleared.dynamoEndpoint).toBeUndefined();
+    expect(() => loadConfig({ JWT_SECRET: 'too short' })).toThrow(/JWT_SECRET: /);
+    expect(() => loadBotConfig({ TELEGRAM_API_ROOT: 'not a url' })).toThrow(/TELEGRAM_API_ROOT: /);
+    expect(() => loadZaloConfig({ ZALO_APP_ID: '123', ZALO_OA_ID: 'oa' })).toThrow(/ZALO_OA_ID: /);
+    expect(zalo?.outbound).toEqual({
+      replyWindowMs: 24 * 3600_000,
+      freeRepliesPerMessage: 8,
+      proactiveFreePerMonth: 1000,
+    });
   });
 });
