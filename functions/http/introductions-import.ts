@@ -1,42 +1,10 @@
 // handler: POST /introductions/import — a UTF-8 CSV of up to 5,000 introductions (as text/csv, or in a JSON
 // envelope { csv }), reported per line.
-import { ValidationError } from '../../shared/domain/errors.js';
-import { importJsonBodySchema, importQuerySchema } from '../../shared/schemas/introductions.js';
+import { csvOfImportBody, importQuerySchema } from '../../shared/schemas/introductions.js';
 import { importIntroductions } from '../../shared/services/import.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
 import { introductionPorts } from './ports.js';
-
-const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
-
-function csvOf(contentType: string, body: string): string {
-  if (contentType.startsWith('application/json')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      throw new ValidationError({
-        vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
-        en: 'The request body is not valid JSON',
-      });
-    }
-    const envelope = importJsonBodySchema.safeParse(parsed);
-    if (!envelope.success)
-      throw new ValidationError(
-        { vi: 'Nội dung yêu cầu không hợp lệ', en: 'The request body is not valid' },
-        envelope.error.issues,
-      );
-    return envelope.data.csv;
-  }
-  if (CSV_TYPES.some((t) => contentType.startsWith(t))) return body;
-  throw new ValidationError(
-    {
-      vi: 'Hãy gửi tệp CSV (Content-Type: text/csv; charset=utf-8)',
-      en: 'The body must be a CSV file (Content-Type: text/csv; charset=utf-8)',
-    },
-    [{ code: 'custom', path: ['content-type'], message: 'gửi tệp CSV với Content-Type: text/csv' }],
-  );
-}
 
 export function createHandler(deps: () => AppDeps) {
   return httpRoute(
@@ -45,7 +13,7 @@ export function createHandler(deps: () => AppDeps) {
     async ({ principal, body, query, event, context }) => {
       const headers = event.headers ?? {};
       const contentType = (headers['content-type'] ?? headers['Content-Type'] ?? '').toLowerCase();
-      const csv = csvOf(contentType, String(body ?? ''));
+      const csv = csvOfImportBody(contentType, String(body ?? ''));
       const d = deps();
       // A runtime that gives no remaining time (a local gateway) gets no deadline.
       const remaining =

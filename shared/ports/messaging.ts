@@ -23,3 +23,13 @@ export interface ZnsSender {
    */
   send(phone: string, notice: Notice, trackingId: string): Promise<'sent' | 'no_template' | 'refused'>;
 }
+
+/**
+ * A new outbox item as the table's stream gives it: its position in the stream (what a partial batch response
+ * names), the item's key, and its event — undefined when the item does not parse.
+ */
+export interface OutboxStreamRecord {
+  position: string;
+  itemKey: string | undefined;
+  event: DomainEvent | undefined;
+}

@@ -1,5 +1,6 @@
 // schemas: the HTTP requests of introductions, travel notices, exemptions and the contact book (R1–R7).
 import * as z from 'zod';
+import { ValidationError } from '../domain/errors.js';
 import { SEXES } from '../domain/member.js';
 import { EXEMPT_CATEGORIES } from '../domain/travel-and-exemption.js';
 import { fullNameSchema, idSchema, isoDateSchema, phoneSchema, textSchema } from './common.js';
@@ -107,3 +108,35 @@ export const importQuerySchema = z.object({ workplaceOrgId: idSchema.optional() 
 
 /** POST /introductions/import with `Content-Type: application/json`: the CSV text in an envelope. */
 export const importJsonBodySchema = z.object({ csv: z.string().min(1).max(10_000_000) });
+
+const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
+
+/** POST /introductions/import's body: the CSV sent as text/csv, or inside a JSON envelope `{ csv }`. */
+export function csvOfImportBody(contentType: string, body: string): string {
+  if (contentType.startsWith('application/json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new ValidationError({
+        vi: 'Nội dung yêu cầu không phải JSON hợp lệ',
+        en: 'The request body is not valid JSON',
+      });
+    }
+    const envelope = importJsonBodySchema.safeParse(parsed);
+    if (!envelope.success)
+      throw new ValidationError(
+        { vi: 'Nội dung yêu cầu không hợp lệ', en: 'The request body is not valid' },
+        envelope.error.issues,
+      );
+    return envelope.data.csv;
+  }
+  if (CSV_TYPES.some((t) => contentType.startsWith(t))) return body;
+  throw new ValidationError(
+    {
+      vi: 'Hãy gửi tệp CSV (Content-Type: text/csv; charset=utf-8)',
+      en: 'The body must be a CSV file (Content-Type: text/csv; charset=utf-8)',
+    },
+    [{ code: 'custom', path: ['content-type'], message: 'gửi tệp CSV với Content-Type: text/csv' }],
+  );
+}

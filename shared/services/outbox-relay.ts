@@ -2,7 +2,7 @@
 // publisher, and a scheduled sweep publishes what the stream gave up on).
 import type { DomainEvent } from '../domain/events.js';
 import { type Log, silentLog } from '../ports/log.js';
-import type { EventPublisher } from '../ports/messaging.js';
+import type { EventPublisher, OutboxStreamRecord } from '../ports/messaging.js';
 import type { OutboxRepository } from '../ports/repositories.js';
 
 export interface RelayResult {
@@ -18,6 +18,39 @@ export async function relayEvent(
 ): Promise<void> {
   await publisher.publish(event);
   await outbox.markSent(event.id);
+}
+
+/**
+ * The stream's batch (AWS), in order: each event published and marked sent; the first failure stops the batch
+ * and its position is returned (the partial batch response), so events keep their order and none is lost. An
+ * item that does not parse is logged by its key and passed. `correlate` ties each record's log lines to the
+ * event id (the notifier's lines for the same event carry it too).
+ */
+export async function relayInOrder(
+  records: readonly OutboxStreamRecord[],
+  outbox: Pick<OutboxRepository, 'markSent'>,
+  publisher: EventPublisher,
+  log: Log,
+  correlate: (id: string | undefined) => void = () => undefined,
+): Promise<string | undefined> {
+  for (const record of records) {
+    correlate(record.event?.id ?? record.itemKey);
+    if (!record.event) {
+      log.error('outbox item malformed', { eventId: record.itemKey });
+      continue;
+    }
+    try {
+      await relayEvent(record.event, outbox, publisher);
+    } catch (error) {
+      log.warn(
+        'outbox event not published',
+        { eventId: record.event.id, errorName: (error as Error)?.name },
+        error,
+      );
+      return record.position;
+    }
+  }
+  return undefined;
 }
 
 /** Publishes up to `limit` pending events, oldest first; a failed one stays pending for the next poll. */
