@@ -6,6 +6,7 @@ import { normaliseText } from '../shared/domain/text.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
 import { type ChatActor, chatActor } from '../shared/services/chat-actors.js';
+import { mayAnswerInResponse } from './answer-in-response.js';
 import { unpackCallbackData } from './channels/telegram/callback-data.js';
 import { telegramClientOptions } from './channels/telegram/client.js';
 import { TelegramMessenger } from './channels/telegram/messenger.js';
@@ -54,10 +55,11 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     botInfo: options.botInfo,
     client: {
       ...telegramClientOptions(options.apiRoot),
-      // A press's answer goes back in the webhook's HTTP response instead of a call of its own (issue 19):
-      // the spinner stops when Telegram reads the response, one Bot API round trip fewer. Only on the
-      // update's own Api (grammY gives the envelope to ctx.api in webhook mode); long polling calls as before.
-      canUseWebhookReply: (method) => method === 'answerCallbackQuery',
+      // The RSVP press's answer goes back in the webhook's HTTP response instead of a call of its own (issue
+      // 19): the spinner stops when Telegram reads the response, one Bot API round trip fewer. Only where the
+      // answer comes last (answeringLast), and only on the update's own Api (grammY gives the envelope to
+      // ctx.api in webhook mode); long polling calls as before.
+      canUseWebhookReply: mayAnswerInResponse,
     },
   });
   if (options.throttler) bot.api.config.use(options.throttler);

@@ -12,6 +12,7 @@ import {
   recordAnswer,
   submitAbsenceReason,
 } from '../../shared/services/rsvp.js';
+import { answeringLast } from '../answer-in-response.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { RSVP_PATTERN, type RsvpAction, rsvpData } from '../keyboards/rsvp.js';
@@ -181,7 +182,7 @@ export function attendPressShortcut(
     try {
       const toast = changed ? ctx.t.rsvp.recordedAttending : ctx.t.rsvp.unchanged;
       if (!meeting) {
-        await ctx.ui.answer(toast);
+        await answeringLast(() => ctx.ui.answer(toast));
         return;
       }
       const letter = invitationView(ctx.t, {
@@ -193,7 +194,7 @@ export function attendPressShortcut(
         mode: 'answer',
         ...(invitation.optional ? { optional: true } : {}),
       });
-      await answerAndShow(ctx, toast, letter);
+      await answeringLast(() => answerAndShow(ctx, toast, letter));
     } catch (error) {
       // The answer is stored and the update claimed: a failed edit is not worth Telegram's retry (skipped anyway).
       ctx.deps.log.warn('rsvp press not shown', { errorName: (error as Error)?.name }, error);
@@ -205,28 +206,32 @@ rsvpFeature.callbackQuery(RSVP_PATTERN, async (ctx, next) => {
   const action = rsvpData.decode(ctx.callbackQuery.data);
   if (!action) return next(); // unknown shape: the catch-all answers it as stale
   const actor = await ctx.actor();
-  if (actor?.kind !== 'member') {
-    await ctx.ui.answer(actor ? ctx.t.invitation.notInvited : ctx.t.errors.notLinked, { alert: true });
-    return;
-  }
-  try {
-    await handle(ctx, action, actor.member.id);
-  } catch (error) {
-    if (error instanceof ConflictError && error.code === 'meeting_started') {
-      await refuse(ctx, action, ctx.t.errors.meetingStarted);
+  // Every RSVP step, refusals included, answers its press after its reads and writes, beside at most one edit:
+  // the answer may ride in the webhook's response (issue 19).
+  await answeringLast(async () => {
+    if (actor?.kind !== 'member') {
+      await ctx.ui.answer(actor ? ctx.t.invitation.notInvited : ctx.t.errors.notLinked, { alert: true });
       return;
     }
-    if (error instanceof ConflictError && error.code === 'no_absence') {
-      await refuse(ctx, action, ctx.t.rsvp.alreadySubmitted);
-      return;
+    try {
+      await handle(ctx, action, actor.member.id);
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'meeting_started') {
+        await refuse(ctx, action, ctx.t.errors.meetingStarted);
+        return;
+      }
+      if (error instanceof ConflictError && error.code === 'no_absence') {
+        await refuse(ctx, action, ctx.t.rsvp.alreadySubmitted);
+        return;
+      }
+      // A press on the letter of a meeting called off: the letter shows the cancellation instead (issue 16).
+      if (error instanceof ConflictError && error.code === 'meeting_cancelled') {
+        await refuse(ctx, action, ctx.t.meetingChange.refusedCancelled);
+        return;
+      }
+      throw error;
     }
-    // A press on the letter of a meeting called off: the letter shows the cancellation instead (issue 16).
-    if (error instanceof ConflictError && error.code === 'meeting_cancelled') {
-      await refuse(ctx, action, ctx.t.meetingChange.refusedCancelled);
-      return;
-    }
-    throw error;
-  }
+  });
 });
 
 // The explanation of an absence, typed after choosing the category.
