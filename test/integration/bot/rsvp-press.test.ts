@@ -2,11 +2,13 @@
 // DynamoDB Local and the Telegram emulator — the calls counted, a redelivered update, a double press, a press
 // after the meeting was moved or cancelled, and an invitation made before the letter was kept on it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHandler as rescheduleRoute } from '../../../functions/http/meeting-reschedule.js';
 import type { ApiCall } from '../../../local/telegram-emulator/state.js';
 import { type Meeting, meetingId } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { anInvitedMember, type InvitedMember } from '../../support/bot-invitations.js';
 import { aPlannedMeeting, type BotWorld, createBotWorld, RESIDENCE, STAFF } from '../../support/bot-world.js';
+import { call } from '../../support/http.js';
 
 describe('Feature: the RSVP press that costs one round trip (issue 19)', () => {
   let world: BotWorld;
@@ -192,6 +194,35 @@ describe('Feature: the RSVP press that costs one round trip (issue 19)', () => {
       rsvp: 'attending',
       version: 2,
     });
+  });
+
+  it('takes the one-read path again after a move through the staff route: the letter on the invitation follows the meeting', async () => {
+    // Prepare: moved by its chair over HTTP after its letter went out; the move updates the invitations.
+    const moving = await aMeetingOf(2029);
+    const invited = await anInvitedMember(world, moving, 'Đặng Văn Bảy');
+    const moved = await call(
+      rescheduleRoute(() => world.deps),
+      {
+        method: 'POST',
+        route: '/meetings/{id}/reschedule',
+        pathParameters: { id: moving.id },
+        body: { time: '15:00' },
+        principal: { sub: 'chair-1', orgId: RESIDENCE, role: 'chair' },
+      },
+    );
+
+    // Act
+    const { result: pressed, dynamo } = await measured(() => pressAttend(invited));
+
+    // Assess
+    expect(moved.status).toBe(200);
+    expect(dynamo).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    expect(world.emu.callbackAnswer(pressed.update.callback_query?.id ?? '')?.text).toBe(
+      'Đã ghi nhận: Tham dự. Cảm ơn đồng chí!',
+    );
+    const letter = world.emu.message(invited.user.id, invited.messageId)?.text ?? '';
+    expect(letter).toContain('15:00');
+    expect(letter).toContain('Lịch họp đã được thay đổi; thông tin trên là lịch mới.');
   });
 
   it('refuses a press after the meeting was cancelled, even before its invitations are marked, and records nothing', async () => {
