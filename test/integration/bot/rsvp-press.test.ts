@@ -161,6 +161,28 @@ describe('Feature: the RSVP press that costs one round trip (issue 19)', () => {
     expect(await rsvpEvents(invited.member)).toHaveLength(1);
   });
 
+  it('ends an absence dialogue in the same transaction when the member changes to «Tham dự»', async () => {
+    // Prepare: absent with a category; the bot now waits for the reason's text.
+    const invited = await anInvitedMember(world, meeting, 'Đặng Văn Tám');
+    await world.emu.pressButton({ user: invited.user, messageId: invited.messageId, text: 'Vắng mặt' });
+    await world.emu.pressButton({ user: invited.user, messageId: invited.messageId, text: 'Ốm đau' });
+    const waiting = await world.repos.drafts.get('telegram', String(invited.user.id));
+
+    // Act
+    const { dynamo } = await measured(() => pressAttend(invited));
+
+    // Assess
+    expect(waiting?.kind).toBe('absence_text');
+    expect(dynamo).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    expect(await world.repos.drafts.get('telegram', String(invited.user.id))).toBeUndefined();
+    const invitation = await world.repos.invitations.get(meeting.id, invited.member.id);
+    expect(invitation?.rsvp).toBe('attending');
+    expect(invitation?.absence).toBeUndefined();
+    expect(
+      (await world.repos.chatLinks.byChat('telegram', String(invited.user.id)))?.lastActiveAt,
+    ).toBeDefined();
+  });
+
   it('records a press after the meeting moved, and the letter shows the new time (not the copy on the invitation)', async () => {
     // Prepare: a meeting of its own, moved after its letter went out (the invitation still has the old copy).
     const moving = await aMeetingOf(2027);
