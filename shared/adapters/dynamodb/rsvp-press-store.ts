@@ -1,7 +1,7 @@
 // adapter: the RSVP press in one BatchGetItem (chat link, invitation, draft) and one TransactWriteItems (claim, answer, outbox, checks) — issue 19.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Invitation } from '../../domain/invitation.js';
+import type { Invitation, InvitationLetter } from '../../domain/invitation.js';
 import type { ConversationDraft } from '../../ports/conversation.js';
 import type { Channel, ChatLink } from '../../ports/repositories.js';
 import type {
@@ -13,9 +13,39 @@ import type {
 import { keys } from './keys.js';
 import { invitationItem } from './meeting-repository.js';
 import { type DynamoStore, fromItem, type TxItem, toItem } from './store.js';
+import { claimCondition } from './support-repositories.js';
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 const same = (a: { pk: string; sk: string }, b: Record<string, unknown>) => a.pk === b.pk && a.sk === b.sk;
+
+/** The meeting's attributes equal the letter's copy of them, and the meeting is not cancelled. */
+function meetingAsCopied(letter: InvitationLetter) {
+  const copied = {
+    date: letter.date,
+    time: letter.time,
+    place: letter.place,
+    chairName: letter.chairName,
+    agenda: letter.agenda,
+  };
+  const names: Record<string, string> = { '#status': 'status', '#moved': 'rescheduled' };
+  const values: Record<string, unknown> = { ':cancelled': 'cancelled' };
+  const terms = ['attribute_exists(pk)', '#status <> :cancelled'];
+  for (const [i, [name, value]] of Object.entries(copied).entries()) {
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = value;
+    terms.push(`#c${i} = :c${i}`);
+  }
+  if (letter.rescheduledAt) {
+    names['#at'] = 'at';
+    values[':movedAt'] = letter.rescheduledAt;
+    terms.push('#moved.#at = :movedAt');
+  } else terms.push('attribute_not_exists(#moved)');
+  return {
+    ConditionExpression: terms.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
 
 export class DynamoRsvpPressStore implements RsvpPressStore {
   /** `now` is the wall clock: the claim's and the draft's TTLs are DynamoDB's, in real time. */
@@ -59,14 +89,7 @@ export class DynamoRsvpPressStore implements RsvpPressStore {
             {},
             { ttl: epochSeconds(now) + press.claim.ttlSeconds },
           ),
-          ConditionExpression:
-            'attribute_not_exists(pk) OR #ttl < :nowSeconds OR (#status = :claimed AND #until < :nowMs)',
-          ExpressionAttributeNames: { '#ttl': 'ttl', '#status': 'status', '#until': 'inProgressUntil' },
-          ExpressionAttributeValues: {
-            ':nowSeconds': epochSeconds(now),
-            ':nowMs': now.getTime(),
-            ':claimed': 'claimed',
-          },
+          ...claimCondition(now),
         },
       },
       {
@@ -75,35 +98,7 @@ export class DynamoRsvpPressStore implements RsvpPressStore {
         ConditionCheck: {
           TableName: table,
           Key: keys.meeting(invitation.meetingId),
-          ConditionExpression: [
-            'attribute_exists(pk)',
-            '#status <> :cancelled',
-            '#date = :date',
-            '#time = :time',
-            '#place = :place',
-            '#chair = :chair',
-            '#agenda = :agenda',
-            letter.rescheduledAt ? '#moved.#at = :movedAt' : 'attribute_not_exists(#moved)',
-          ].join(' AND '),
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            '#date': 'date',
-            '#time': 'time',
-            '#place': 'place',
-            '#chair': 'chairName',
-            '#agenda': 'agenda',
-            '#moved': 'rescheduled',
-            ...(letter.rescheduledAt ? { '#at': 'at' } : {}),
-          },
-          ExpressionAttributeValues: {
-            ':cancelled': 'cancelled',
-            ':date': letter.date,
-            ':time': letter.time,
-            ':place': letter.place,
-            ':chair': letter.chairName,
-            ':agenda': letter.agenda,
-            ...(letter.rescheduledAt ? { ':movedAt': letter.rescheduledAt } : {}),
-          },
+          ...meetingAsCopied(letter),
         },
       },
       {
