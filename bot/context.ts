@@ -32,6 +32,7 @@ import type {
   StaffRepository,
   YearEndRepository,
 } from '../shared/ports/repositories.js';
+import type { RsvpPressStore } from '../shared/ports/rsvp-press.js';
 import type { ChatActor } from '../shared/services/chat-actors.js';
 import type { EvaluationPorts } from '../shared/services/evaluations.js';
 import type { InvitationPorts, InvitationSettings } from '../shared/services/invitations.js';
@@ -68,6 +69,8 @@ export interface BotPorts {
   audit: AuditRepository;
   /** Members' deletion requests (/dulieu). */
   deletionRequests: DeletionRequestRepository;
+  /** Issue 19: the RSVP press's one read and one transaction; without it every press takes the full path. */
+  rsvpPresses?: RsvpPressStore;
 }
 
 export interface BotDeps {

@@ -6,6 +6,7 @@ import { normaliseText } from '../shared/domain/text.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
 import { type ChatActor, chatActor } from '../shared/services/chat-actors.js';
+import { mayAnswerInResponse } from './answer-in-response.js';
 import { unpackCallbackData } from './channels/telegram/callback-data.js';
 import { telegramClientOptions } from './channels/telegram/client.js';
 import { TelegramMessenger } from './channels/telegram/messenger.js';
@@ -31,7 +32,7 @@ import { linkingFeature } from './features/linking.js';
 import { meetingChangesFeature } from './features/meeting-changes.js';
 import { meetingsFeature } from './features/meetings.js';
 import { minutesFeature } from './features/minutes.js';
-import { rsvpFeature } from './features/rsvp.js';
+import { attendPressShortcut, rsvpFeature } from './features/rsvp.js';
 import { startFeature } from './features/start.js';
 import { unlinkingFeature } from './features/unlinking.js';
 import { type Catalogue, catalogue } from './i18n/index.js';
@@ -52,7 +53,14 @@ const UPDATE_CLAIM_SECONDS = 7 * 24 * 3600;
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     botInfo: options.botInfo,
-    client: telegramClientOptions(options.apiRoot),
+    client: {
+      ...telegramClientOptions(options.apiRoot),
+      // The RSVP press's answer goes back in the webhook's HTTP response instead of a call of its own (issue
+      // 19): the spinner stops when Telegram reads the response, one Bot API round trip fewer. Only where the
+      // answer comes last (answeringLast), and only on the update's own Api (grammY gives the envelope to
+      // ctx.api in webhook mode); long polling calls as before.
+      canUseWebhookReply: mayAnswerInResponse,
+    },
   });
   if (options.throttler) bot.api.config.use(options.throttler);
   const renderer = new TelegramRenderer(bot.api, deps.ports.callbackData);
@@ -160,6 +168,9 @@ export function installBotChain(
   //    failed gives it back, and one whose function died leaves it only UPDATE_IN_PROGRESS_SECONDS, so the
   //    channel's retry is handled rather than skipped as "seen before" (a member's press is never lost).
   //    Whose chat it is, is read alongside the claim (a read, so harmless for a repeat).
+  // "Tham dự" in one read and one transaction that holds the claim too (issue 19); anything else goes on.
+  bot.use(attendPressShortcut(channel.claimOf));
+
   bot.use(async (ctx, next) => {
     // Marked handled here; whoever awaits ctx.actor() later still gets its error.
     ctx.actor().catch(() => undefined);

@@ -1,7 +1,7 @@
 // bot: turns notices and invitation states into view models in the recipient's language (channel-independent).
 import { formatVietnameseDate, localDate } from '../shared/domain/dates.js';
-import type { Invitation } from '../shared/domain/invitation.js';
-import type { Meeting } from '../shared/domain/meeting.js';
+import type { Invitation, InvitationLetter } from '../shared/domain/invitation.js';
+import { type Meeting, parseMeetingId } from '../shared/domain/meeting.js';
 import type { AnswerView, Notice } from '../shared/ports/chat.js';
 import { type Catalogue, catalogue, meetingText } from './i18n/index.js';
 import { noticeAckData } from './keyboards/absence-notices.js';
@@ -16,10 +16,39 @@ const appName = (channel: 'telegram' | 'zalo') => (channel === 'telegram' ? 'Tel
 
 export type InvitationMode = 'answer' | 'choose_category' | 'ask_text' | 'started';
 
+/** What the letter shows of a meeting: the meeting itself, or the invitation's copy of it (issue 19). */
+export type LetterMeeting = Pick<
+  Meeting,
+  'id' | 'date' | 'time' | 'place' | 'chairName' | 'agenda' | 'round' | 'year'
+> & {
+  status?: Meeting['status'];
+  rescheduled?: object;
+  cancellation?: { reason: string };
+};
+
+/** The meeting as the invitation's copy of its letter has it (issue 19), or undefined for an id we did not mint. */
+export function letterMeeting(meetingId: string, letter: InvitationLetter): LetterMeeting | undefined {
+  const parsed = parseMeetingId(meetingId);
+  if (!parsed) return undefined;
+  return {
+    id: meetingId,
+    round: parsed.round,
+    year: parsed.year,
+    date: letter.date,
+    time: letter.time,
+    place: letter.place,
+    chairName: letter.chairName,
+    agenda: letter.agenda,
+    ...(letter.rescheduledAt ? { rescheduled: { at: letter.rescheduledAt } } : {}),
+  };
+}
+
 export interface InvitationViewInput {
-  meeting: Meeting;
+  meeting: LetterMeeting;
   committeeName: string;
   memberName: string;
+  /** The member invited, put on "Tham dự" (the press then reads their invitation with the chat link). */
+  memberId?: string;
   answer?: AnswerView;
   mode?: InvitationMode;
   /** R4 (hd02-2011): the member is exempt on the meeting's date: attending is not required. */
@@ -76,10 +105,10 @@ export function invitationView(t: Catalogue, input: InvitationViewInput): ViewMe
   if (answered) lines.push('', answered);
   if (mode === 'ask_text') {
     lines.push(t.invitation.askText);
-    return message(lines.join('\n'), skipKeyboard(t, id));
+    return message(lines.join('\n'), skipKeyboard(t, id, input.memberId));
   }
   if (answered) lines.push(input.answer?.reconfirm ? t.meetingChange.reconfirm : t.invitation.canChange);
-  return message(lines.join('\n'), answerKeyboard(t, id));
+  return message(lines.join('\n'), answerKeyboard(t, id, input.memberId));
 }
 
 /** Issue 16: the meeting moved or was called off, as each invitee is told. */

@@ -1,16 +1,22 @@
 // feature: the member answers an invitation — "Tham dự", or "Vắng mặt" with a reason category and an optional text (R9).
-import { Composer } from 'grammy';
+import { Composer, type MiddlewareFn } from 'grammy';
 import * as z from 'zod';
 import { ConflictError } from '../../shared/domain/errors.js';
 import type { Invitation } from '../../shared/domain/invitation.js';
 import { ABSENCE_TEXT_MAX } from '../../shared/domain/invitation.js';
 import { hasStarted, type Meeting } from '../../shared/domain/meeting.js';
 import { absenceTextProblem, assertMayAnswer } from '../../shared/domain/rsvp.js';
-import { type RsvpPorts, recordAnswer, submitAbsenceReason } from '../../shared/services/rsvp.js';
+import {
+  pressAttend,
+  type RsvpPorts,
+  recordAnswer,
+  submitAbsenceReason,
+} from '../../shared/services/rsvp.js';
+import { answeringLast } from '../answer-in-response.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { RSVP_PATTERN, type RsvpAction, rsvpData } from '../keyboards/rsvp.js';
-import { answerOf, type InvitationMode, invitationView } from '../notices.js';
+import { answerOf, type InvitationMode, invitationView, letterMeeting } from '../notices.js';
 import { message, type ViewMessage } from '../view.js';
 
 export const rsvpFeature = new Composer<BotContext>();
@@ -34,6 +40,7 @@ async function view(ctx: BotContext, meeting: Meeting, invitation: Invitation, m
     meeting,
     committeeName: committee?.name ?? meeting.residenceOrgId,
     memberName: invitation.memberName,
+    memberId: invitation.memberId,
     answer: answerOf(invitation),
     mode: hasStarted(meeting, ctx.deps.clock.now()) ? 'started' : mode,
     ...(invitation.optional ? { optional: true } : {}),
@@ -134,32 +141,97 @@ async function handle(ctx: BotContext, action: RsvpAction, memberId: string): Pr
   }
 }
 
+/**
+ * Issue 19: "Tham dự" under a letter whose button names its member costs one read and one transaction
+ * (pressAttend), installed before the chain's own claim and actor look-up, whose work it does in that
+ * transaction. The toast goes back in the webhook's response (grammY's webhook reply, bot/create-bot.ts) and
+ * the letter is edited with one call, rendered from the invitation's copy of it. Anything else — an older
+ * button, a letter without the copy, a started, moved or cancelled meeting, a race, a redelivery — goes on
+ * to the chain and the feature below, which read what they need.
+ */
+export function attendPressShortcut(
+  claimOf: (ctx: BotContext) => { scope: string; key: string; ttlSeconds: number } | undefined,
+): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const data = ctx.callbackQuery?.data;
+    const user = ctx.chatUser;
+    const presses = ctx.deps.ports.rsvpPresses;
+    // Private chats only, as the chain drops the rest.
+    if (!data || !user || !presses || (ctx.chat && ctx.chat.type !== 'private')) return next();
+    const action = rsvpData.decode(data);
+    if (action?.kind !== 'attend' || !action.memberId) return next();
+    const claim = claimOf(ctx);
+    if (!claim) return next();
+    const { meetingId, memberId } = action;
+    const result = await pressAttend(
+      {
+        channel: user.channel,
+        userId: user.userId,
+        meetingId,
+        memberId,
+        claim,
+        endsDraft: (draft) =>
+          draft.kind === ABSENCE_TEXT_DRAFT &&
+          absenceDraftSchema.safeParse(draft.data).data?.meetingId === meetingId,
+      },
+      { presses, clock: ctx.deps.clock, ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}) },
+    );
+    if (result.kind === 'fallback') return next();
+    const { invitation, changed } = result;
+    const meeting = letterMeeting(meetingId, invitation.letter);
+    try {
+      const toast = changed ? ctx.t.rsvp.recordedAttending : ctx.t.rsvp.unchanged;
+      if (!meeting) {
+        await answeringLast(() => ctx.ui.answer(toast));
+        return;
+      }
+      const letter = invitationView(ctx.t, {
+        meeting,
+        committeeName: invitation.letter.committeeName,
+        memberName: invitation.memberName,
+        memberId,
+        answer: answerOf(invitation),
+        mode: 'answer',
+        ...(invitation.optional ? { optional: true } : {}),
+      });
+      await answeringLast(() => answerAndShow(ctx, toast, letter));
+    } catch (error) {
+      // The answer is stored and the update claimed: a failed edit is not worth Telegram's retry (skipped anyway).
+      ctx.deps.log.warn('rsvp press not shown', { errorName: (error as Error)?.name }, error);
+    }
+  };
+}
+
 rsvpFeature.callbackQuery(RSVP_PATTERN, async (ctx, next) => {
   const action = rsvpData.decode(ctx.callbackQuery.data);
   if (!action) return next(); // unknown shape: the catch-all answers it as stale
   const actor = await ctx.actor();
-  if (actor?.kind !== 'member') {
-    await ctx.ui.answer(actor ? ctx.t.invitation.notInvited : ctx.t.errors.notLinked, { alert: true });
-    return;
-  }
-  try {
-    await handle(ctx, action, actor.member.id);
-  } catch (error) {
-    if (error instanceof ConflictError && error.code === 'meeting_started') {
-      await refuse(ctx, action, ctx.t.errors.meetingStarted);
+  // Every RSVP step, refusals included, answers its press after its reads and writes, beside at most one edit:
+  // the answer may ride in the webhook's response (issue 19).
+  await answeringLast(async () => {
+    if (actor?.kind !== 'member') {
+      await ctx.ui.answer(actor ? ctx.t.invitation.notInvited : ctx.t.errors.notLinked, { alert: true });
       return;
     }
-    if (error instanceof ConflictError && error.code === 'no_absence') {
-      await refuse(ctx, action, ctx.t.rsvp.alreadySubmitted);
-      return;
+    try {
+      await handle(ctx, action, actor.member.id);
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'meeting_started') {
+        await refuse(ctx, action, ctx.t.errors.meetingStarted);
+        return;
+      }
+      if (error instanceof ConflictError && error.code === 'no_absence') {
+        await refuse(ctx, action, ctx.t.rsvp.alreadySubmitted);
+        return;
+      }
+      // A press on the letter of a meeting called off: the letter shows the cancellation instead (issue 16).
+      if (error instanceof ConflictError && error.code === 'meeting_cancelled') {
+        await refuse(ctx, action, ctx.t.meetingChange.refusedCancelled);
+        return;
+      }
+      throw error;
     }
-    // A press on the letter of a meeting called off: the letter shows the cancellation instead (issue 16).
-    if (error instanceof ConflictError && error.code === 'meeting_cancelled') {
-      await refuse(ctx, action, ctx.t.meetingChange.refusedCancelled);
-      return;
-    }
-    throw error;
-  }
+  });
 });
 
 // The explanation of an absence, typed after choosing the category.

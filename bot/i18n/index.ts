@@ -19,7 +19,9 @@ export function catalogue(languageOrCode: string | undefined): Catalogue {
 }
 
 /** The meeting as texts show it: dd/MM/yyyy in Vietnam's calendar, with its weekday. */
-export function meetingText(meeting: Meeting): MeetingText {
+export function meetingText(
+  meeting: Pick<Meeting, 'date' | 'time' | 'place' | 'chairName' | 'agenda' | 'round' | 'year'>,
+): MeetingText {
   return {
     date: formatVietnameseDate(meeting.date),
     weekday: dayOfWeek(meeting.date),

@@ -8,7 +8,8 @@ export const RSVP_PREFIX = 'rsvp1';
 export const RSVP_PATTERN = prefixPattern(RSVP_PREFIX);
 
 export type RsvpAction =
-  | { kind: 'attend'; meetingId: string }
+  /** With the member's id when the button has room for it: the press then costs one read (issue 19). */
+  | { kind: 'attend'; meetingId: string; memberId?: string }
   | { kind: 'absent'; meetingId: string }
   | { kind: 'category'; meetingId: string; category: AbsenceCategory }
   | { kind: 'skip'; meetingId: string }
@@ -16,9 +17,17 @@ export type RsvpAction =
 
 const CATEGORY_CODE: Record<AbsenceCategory, string> = { work: 'w', illness: 'i', family: 'f', other: 'o' };
 const KIND_CODE = { attend: 'a', absent: 'n', category: 'c', skip: 's', back: 'b' } as const;
+/** "Tham dự" for a named member: `rsvp1|A|<meetingId>|<memberId>`. */
+const ATTEND_MEMBER_CODE = 'A';
+/** Telegram's limit for a button's data; longer data would be stored and cost a read at the press. */
+const MAX_BUTTON_BYTES = 64;
 
 export const rsvpData = {
   encode(action: RsvpAction): string {
+    if (action.kind === 'attend' && action.memberId) {
+      const named = encodeCallback(RSVP_PREFIX, [ATTEND_MEMBER_CODE, action.meetingId, action.memberId]);
+      if (Buffer.byteLength(named, 'utf8') <= MAX_BUTTON_BYTES) return named;
+    }
     const parts = [KIND_CODE[action.kind], action.meetingId];
     if (action.kind === 'category') parts.push(CATEGORY_CODE[action.category]);
     return encodeCallback(RSVP_PREFIX, parts);
@@ -26,7 +35,9 @@ export const rsvpData = {
   decode(data: string): RsvpAction | undefined {
     const three = decodeCallback(data, RSVP_PREFIX, 3);
     if (three) {
-      const [kind, meetingId = '', code] = three;
+      const [kind, meetingId = '', code = ''] = three;
+      if (kind === ATTEND_MEMBER_CODE)
+        return meetingId && code ? { kind: 'attend', meetingId, memberId: code } : undefined;
       const category = ABSENCE_CATEGORIES.find((c) => CATEGORY_CODE[c] === code);
       return kind === 'c' && category ? { kind: 'category', meetingId, category } : undefined;
     }
@@ -42,10 +53,14 @@ export const rsvpData = {
   },
 };
 
-export function answerKeyboard(t: Catalogue, meetingId: string): ViewKeyboard {
+/** The two answers; with `memberId`, "Tham dự" names the member invited (one read at the press). */
+export function answerKeyboard(t: Catalogue, meetingId: string, memberId?: string): ViewKeyboard {
   return [
     [
-      button(t.invitation.attend, rsvpData.encode({ kind: 'attend', meetingId })),
+      button(
+        t.invitation.attend,
+        rsvpData.encode({ kind: 'attend', meetingId, ...(memberId ? { memberId } : {}) }),
+      ),
       button(t.invitation.absent, rsvpData.encode({ kind: 'absent', meetingId })),
     ],
   ];
@@ -61,9 +76,9 @@ export function categoryKeyboard(t: Catalogue, meetingId: string): ViewKeyboard 
   ];
 }
 
-export function skipKeyboard(t: Catalogue, meetingId: string): ViewKeyboard {
+export function skipKeyboard(t: Catalogue, meetingId: string, memberId?: string): ViewKeyboard {
   return [
     [button(t.invitation.skip, rsvpData.encode({ kind: 'skip', meetingId }))],
-    ...answerKeyboard(t, meetingId),
+    ...answerKeyboard(t, meetingId, memberId),
   ];
 }

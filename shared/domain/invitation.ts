@@ -1,6 +1,7 @@
 // domain: one member's invitation to one meeting, with their RSVP, absence reason and attendance (R9–R11).
-import type { IsoDate } from './dates.js';
+import type { IsoDate, LocalTime } from './dates.js';
 import type { DeliveryPath } from './delivery.js';
+import type { Meeting } from './meeting.js';
 
 export const ABSENCE_CATEGORIES = ['work', 'illness', 'family', 'other'] as const;
 export type AbsenceCategory = (typeof ABSENCE_CATEGORIES)[number];
@@ -74,7 +75,45 @@ export interface Invitation {
   onBehalf?: AnswerOnBehalf;
   absence?: AbsenceReason;
   attendance: Attendance;
+  /**
+   * What the letter shows of its meeting and committee, copied when the invitation is made (issue 19): a press
+   * re-renders the letter from the invitation alone. Absent on invitations made before; the press then reads
+   * the meeting and the committee as it always did.
+   */
+  letter?: InvitationLetter;
   version: number;
+}
+
+/**
+ * The meeting's words as the invitation letter prints them, and the committee's name. The press that uses it
+ * checks, inside its own transaction, that the meeting and the committee still read so (a moved or cancelled
+ * meeting, a renamed committee fail the check and take the path that reads them).
+ */
+export interface InvitationLetter {
+  committeeName: string;
+  date: IsoDate;
+  time: LocalTime;
+  place: string;
+  chairName: string;
+  agenda: string;
+  /** When the meeting was last moved, if it was when the letter was copied (the letter then says so). */
+  rescheduledAt?: string;
+}
+
+/** The letter's copy of a meeting and its committee's name (issue 19). */
+export function invitationLetter(
+  meeting: Pick<Meeting, 'date' | 'time' | 'place' | 'chairName' | 'agenda' | 'rescheduled'>,
+  committeeName: string,
+): InvitationLetter {
+  return {
+    committeeName,
+    date: meeting.date,
+    time: meeting.time,
+    place: meeting.place,
+    chairName: meeting.chairName,
+    agenda: meeting.agenda,
+    ...(meeting.rescheduled ? { rescheduledAt: meeting.rescheduled.at } : {}),
+  };
 }
 
 /** The member's state for one meeting, as named in the design card. */

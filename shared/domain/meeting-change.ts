@@ -1,7 +1,7 @@
 // domain: moving a planned contact meeting (date, time, place) or calling it off, and what that does to the
 // invitations already out (issue 16, item 8): answers are kept, a new date asks for them again (R8, R9).
 import { ConflictError, ValidationError } from './errors.js';
-import type { Invitation } from './invitation.js';
+import { type Invitation, type InvitationLetter, invitationLetter } from './invitation.js';
 import { hasStarted, type Meeting } from './meeting.js';
 import { normaliseText } from './text.js';
 
@@ -108,17 +108,35 @@ export function cancelledMeeting(
 /**
  * The invitation after its meeting moved, or undefined when nothing on it changes. It carries the new day;
  * an answer given for another day is kept but must be confirmed again (R9: the member may not be free then).
- * A change of time or place only keeps the answer as it is.
+ * A change of time or place only keeps the answer as it is. The letter's copy on the invitation follows the
+ * meeting (issue 19), so the next press re-renders the new details without reading the meeting.
  */
 export function invitationAfterMove(
   invitation: Invitation,
-  meeting: Pick<Meeting, 'date'>,
+  meeting: Pick<Meeting, 'date' | 'time' | 'place' | 'chairName' | 'agenda' | 'rescheduled'>,
 ): Invitation | undefined {
-  if (invitation.meetingDate === meeting.date) return undefined;
+  const moved = invitation.meetingDate !== meeting.date;
+  const letter = invitation.letter && invitationLetter(meeting, invitation.letter.committeeName);
+  const letterChanged = letter !== undefined && !sameLetter(letter, invitation.letter);
+  if (!moved && !letterChanged) return undefined;
   return {
     ...invitation,
+    ...(letter ? { letter } : {}),
     meetingDate: meeting.date,
-    ...(invitation.rsvp !== 'none' ? { reconfirm: true } : {}),
+    ...(moved && invitation.rsvp !== 'none' ? { reconfirm: true } : {}),
     version: invitation.version + 1,
   };
+}
+
+function sameLetter(a: InvitationLetter, b: InvitationLetter | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.committeeName === b.committeeName &&
+    a.date === b.date &&
+    a.time === b.time &&
+    a.place === b.place &&
+    a.chairName === b.chairName &&
+    a.agenda === b.agenda &&
+    a.rescheduledAt === b.rescheduledAt
+  );
 }

@@ -72,6 +72,8 @@ export type Notice =
       meeting: Meeting;
       committeeName: string;
       memberName: string;
+      /** The member invited: carried by the "Tham dự" button so the press reads their invitation at once. */
+      memberId?: string;
       answer?: AnswerView;
       /** R4 (hd02-2011): exempt on the meeting's date, so attending is not required. */
       optional?: boolean;

@@ -11,7 +11,7 @@ import { DEFAULT_RULE_SET, ruleSetOf } from '../domain/committee.js';
 import { countPath, type DeliveryPath, deliveryOrder, type PathCounts } from '../domain/delivery.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
-import type { Delivery, Invitation } from '../domain/invitation.js';
+import { type Delivery, type Invitation, invitationLetter } from '../domain/invitation.js';
 import { hasStarted, type Meeting } from '../domain/meeting.js';
 import type { Principal } from '../domain/roles.js';
 import { ruleSetPolicy } from '../domain/rule-set.js';
@@ -209,6 +209,9 @@ export async function startInvitations(
         attendance: 'unrecorded',
         version: 1,
         ...(exempt ? { optional: true } : {}),
+        // The letter's words kept on the invitation: a press re-renders it without reading the meeting or the
+        // committee (issue 19; the press checks in its transaction that they still read so).
+        ...(committee ? { letter: invitationLetter(meeting, committee.name) } : {}),
       });
     },
   );
@@ -415,6 +418,8 @@ async function deliver(
     meeting,
     committeeName: committee?.name ?? meeting.residenceOrgId,
     memberName: invitation.memberName,
+    // On the "Tham dự" button: the press reads the member's invitation with the chat link, in one read.
+    memberId: invitation.memberId,
     ...(invitation.optional ? { optional: true } : {}),
   };
   const chat = await sendToPreferredChat({ kind: 'member', id: invitation.memberId }, notice, ports);

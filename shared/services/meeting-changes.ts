@@ -116,9 +116,10 @@ export async function rescheduleMeeting(
     return { meeting: moved.meeting, changed: true, dateChanged: moved.dateChanged, tell: true };
   });
   const { meeting } = outcome;
-  // The invitations carry the new day (their indexes are by day) and, for answers given, a new confirmation.
+  // The invitations carry the new day (their indexes are by day) and, for answers given, a new confirmation;
+  // their copy of the letter takes the new details (issue 19: the press renders from it).
   for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
-    if (invitation.meetingDate === meeting.date) continue;
+    if (!invitationAfterMove(invitation, meeting)) continue;
     await retryOnConflict(async () => {
       const current = await ports.invitations.get(meeting.id, invitation.memberId);
       const next = current && invitationAfterMove(current, meeting);

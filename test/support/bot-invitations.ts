@@ -1,6 +1,7 @@
 // Test support: members linked in the bot, and invitation letters in their chats — where every RSVP press,
 // and every replay of one (tests, reliability, bench), starts.
 import type { SimulatedUser } from '../../local/telegram-emulator/index.js';
+import { invitationLetter } from '../../shared/domain/invitation.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
 import type { Member } from '../../shared/domain/member.js';
 import { addMember, aUser, type BotWorld, link, RESIDENCE } from './bot-world.js';
@@ -46,12 +47,23 @@ export async function linkedMembers(
   return linked;
 }
 
+/** How a test's letter is made: as the invitation job makes it today, or as before issue 19. */
+export interface LetterOptions {
+  /**
+   * `false`: an invitation made before issue 19 — no copy of the letter on it and no member on "Tham dự",
+   * so a press takes the path that reads the meeting and the committee. Default: as the job makes it now.
+   */
+  copy?: boolean;
+}
+
 /** The member's invitation to `meeting`, sent and not answered yet (as the invitation job leaves it). */
 export async function storeInvitation(
   world: BotWorld,
   meeting: Meeting,
   member: Pick<Member, 'id' | 'fullName' | 'workplaceOrgId'>,
+  options: LetterOptions = {},
 ): Promise<void> {
+  const committee = await world.repos.committees.get(meeting.residenceOrgId);
   await world.repos.invitations.createOnce({
     meetingId: meeting.id,
     residenceOrgId: RESIDENCE,
@@ -64,6 +76,7 @@ export async function storeInvitation(
     rsvp: 'none',
     attendance: 'unrecorded',
     version: 1,
+    ...(options.copy !== false && committee ? { letter: invitationLetter(meeting, committee.name) } : {}),
   });
 }
 
@@ -71,12 +84,23 @@ export async function storeInvitation(
  * The member's invitation to `meeting` and its letter with the RSVP buttons in the member's chat (sent by
  * the bot's own messenger); returns the letter's message id.
  */
-export async function inviteInChat(world: BotWorld, meeting: Meeting, { member, user }: LinkedMember) {
-  await storeInvitation(world, meeting, member);
+export async function inviteInChat(
+  world: BotWorld,
+  meeting: Meeting,
+  { member, user }: LinkedMember,
+  options: LetterOptions = {},
+) {
+  await storeInvitation(world, meeting, member, options);
   const { messenger } = await world.deps.telegram();
   const sent = await messenger.send(
     { channel: 'telegram', chatId: String(user.id) },
-    { kind: 'invitation', meeting, committeeName: 'Đảng ủy phường An Hòa', memberName: member.fullName },
+    {
+      kind: 'invitation',
+      meeting,
+      committeeName: 'Đảng ủy phường An Hòa',
+      memberName: member.fullName,
+      ...(options.copy !== false ? { memberId: member.id } : {}),
+    },
   );
   if (!sent.ok) throw new Error(`the invitation letter to ${member.id} could not be sent`);
   return Number(sent.ref.messageId);
@@ -88,7 +112,8 @@ export async function anInvitedMember(
   meeting: Meeting,
   fullName: string,
   overrides: Partial<Member> = {},
+  options: LetterOptions = {},
 ): Promise<InvitedMember> {
   const linked = await aLinkedMember(world, fullName, overrides);
-  return { ...linked, messageId: await inviteInChat(world, meeting, linked) };
+  return { ...linked, messageId: await inviteInChat(world, meeting, linked, options) };
 }

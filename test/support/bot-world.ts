@@ -9,6 +9,7 @@ import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../function
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
 import { createZaloWebhookHandler } from '../../functions/zalo-webhook.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
+import { webhookReplyCall } from '../../local/telegram-emulator/webhook-client.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../../shared/adapters/documents/report-renderer.js';
@@ -377,6 +378,14 @@ export async function relayAndNotify(world: BotWorld): Promise<number> {
 
 /** Sends the webhook a raw update (a captured payload) and returns the HTTP status; `null`: no secret header. */
 export async function postUpdate(world: BotWorld, update: unknown, secret: string | null = SECRET) {
+  return (await postUpdateForReply(world, update, secret)).status;
+}
+
+/**
+ * Sends the webhook a raw update as Telegram does, and returns the status and the Bot API call the response
+ * asks Telegram to make (grammY's webhook reply: the answer to a press, issue 19), if any.
+ */
+export async function postUpdateForReply(world: BotWorld, update: unknown, secret: string | null = SECRET) {
   const response = await fetch(world.webhookUrl, {
     method: 'POST',
     headers: {
@@ -385,6 +394,6 @@ export async function postUpdate(world: BotWorld, update: unknown, secret: strin
     },
     body: JSON.stringify(update),
   });
-  await response.arrayBuffer();
-  return response.status;
+  const body = await response.text();
+  return { status: response.status, reply: webhookReplyCall(body) };
 }

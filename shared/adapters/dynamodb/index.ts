@@ -21,6 +21,7 @@ import {
   DynamoMinutesRepository,
   DynamoReportRepository,
 } from './record-repositories.js';
+import { DynamoRsvpPressStore } from './rsvp-press-store.js';
 import { DynamoStore } from './store.js';
 import {
   DynamoAttemptCounter,
@@ -60,6 +61,7 @@ export function createRepositories(ctx: DynamoContext) {
     privacy: new DynamoPrivacyRepository(store),
     audit: new DynamoAuditRepository(store),
     deletionRequests: new DynamoDeletionRequestRepository(store),
+    rsvpPresses: new DynamoRsvpPressStore(store),
   };
 }
 

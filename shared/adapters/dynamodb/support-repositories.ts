@@ -24,6 +24,24 @@ import { type DynamoStore, fromItem, toItem } from './store.js';
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
+/**
+ * The condition of a claim's put. As Powertools' idempotency does: a record DynamoDB has not deleted yet past its
+ * TTL is gone, and a claim whose holder died mid-way (in progress past its expiry) is taken over, so the retry
+ * runs. Shared with the RSVP press, which claims its update inside its own transaction (issue 19).
+ */
+export function claimCondition(now: Date) {
+  return {
+    ConditionExpression:
+      'attribute_not_exists(pk) OR #ttl < :nowSeconds OR (#status = :claimed AND #until < :nowMs)',
+    ExpressionAttributeNames: { '#ttl': 'ttl', '#status': 'status', '#until': 'inProgressUntil' },
+    ExpressionAttributeValues: {
+      ':nowSeconds': epochSeconds(now),
+      ':nowMs': now.getTime(),
+      ':claimed': 'claimed',
+    },
+  };
+}
+
 export class DynamoIdempotencyStore implements IdempotencyStore {
   /** `now` is the wall clock: TTLs are DynamoDB's, in real time; a test may move it. */
   constructor(
@@ -48,20 +66,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     );
     try {
       await this.store.ctx.doc.send(
-        new PutCommand({
-          TableName: this.store.table,
-          Item: item,
-          // As Powertools' idempotency does: a record DynamoDB has not deleted yet past its TTL is gone, and a
-          // claim whose holder died mid-way (in progress past its expiry) is taken over, so the retry runs.
-          ConditionExpression:
-            'attribute_not_exists(pk) OR #ttl < :nowSeconds OR (#status = :claimed AND #until < :nowMs)',
-          ExpressionAttributeNames: { '#ttl': 'ttl', '#status': 'status', '#until': 'inProgressUntil' },
-          ExpressionAttributeValues: {
-            ':nowSeconds': epochSeconds(now),
-            ':nowMs': now.getTime(),
-            ':claimed': 'claimed',
-          },
-        }),
+        new PutCommand({ TableName: this.store.table, Item: item, ...claimCondition(now) }),
       );
       return true;
     } catch (error) {

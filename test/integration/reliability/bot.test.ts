@@ -94,7 +94,8 @@ describe('Reliability: the bot under replays, faults and hostile text', () => {
         world.emu.nextUpdate.callbackQuery({
           user: answering.user,
           messageId: answering.messageId,
-          data: `rsvp1|a|${meeting.id}`,
+          // The letter's own button (it names the member: the press's one-read path, issue 19).
+          text: 'Tham dự',
         }),
         world.emu.nextUpdate.editedMessage({ user: talker, messageId: sentId, text: 'Xin chào, sửa lại' }),
         world.emu.nextUpdate.myChatMember({ user: blockerUser, oldStatus: 'member', newStatus: 'kicked' }),

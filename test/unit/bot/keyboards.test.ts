@@ -39,6 +39,23 @@ describe('Codec: rsvpData', () => {
     expect(rsvpData.encode(actions[2] as RsvpAction)).toBe(`rsvp1|c|${MEETING}|f`);
   });
 
+  it('names the member on «Tham dự» when it fits 64 bytes (the one-read press, issue 19), and leaves it off when not', () => {
+    // Prepare
+    const member = '01jb2c3d4e5f6g7h8j9k0m';
+    const longMeeting = `${'dang-uy-phuong-co-ten-rat-dai'.repeat(2)}.2026.06`;
+
+    // Act
+    const named = rsvpData.encode({ kind: 'attend', meetingId: MEETING, memberId: member });
+    const tooLong = rsvpData.encode({ kind: 'attend', meetingId: longMeeting, memberId: member });
+
+    // Assess
+    expect(named).toBe(`rsvp1|A|${MEETING}|${member}`);
+    expect(rsvpData.decode(named)).toEqual({ kind: 'attend', meetingId: MEETING, memberId: member });
+    expect(tooLong).toBe(`rsvp1|a|${longMeeting}`);
+    expect(rsvpData.decode(tooLong)).toEqual({ kind: 'attend', meetingId: longMeeting });
+    expect(rsvpData.decode(`rsvp1|A|${MEETING}|`)).toBeUndefined();
+  });
+
   it('does not recognise another version, a wrong arity or an unknown code (stale buttons)', () => {
     // Act / Assess
     expect(rsvpData.decode(`rsvp0|a|${MEETING}`)).toBeUndefined();

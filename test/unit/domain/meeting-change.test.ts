@@ -2,7 +2,7 @@
 // does to the invitations (answers kept, asked again for a new day), and what a cancelled meeting counts for.
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '../../../shared/domain/errors.js';
-import type { Invitation } from '../../../shared/domain/invitation.js';
+import { type Invitation, invitationLetter } from '../../../shared/domain/invitation.js';
 import {
   assertMayChange,
   cancelledMeeting,
@@ -93,15 +93,44 @@ describe('Function: assertMayChange and cancelledMeeting', () => {
 describe('Function: invitationAfterMove and the answer confirmed again', () => {
   it('carries the new day and asks an answered member to confirm again; an unanswered one is only re-dated', () => {
     // Act
-    const answered = invitationAfterMove(invitation({ rsvp: 'attending' }), { date: '2026-06-27' });
-    const silent = invitationAfterMove(invitation(), { date: '2026-06-27' });
-    const sameDay = invitationAfterMove(invitation({ rsvp: 'attending' }), { date: '2026-06-20' });
+    const answered = invitationAfterMove(invitation({ rsvp: 'attending' }), {
+      ...meeting,
+      date: '2026-06-27',
+    });
+    const silent = invitationAfterMove(invitation(), { ...meeting, date: '2026-06-27' });
+    const sameDay = invitationAfterMove(invitation({ rsvp: 'attending' }), {
+      ...meeting,
+      date: '2026-06-20',
+    });
 
     // Assess
     expect(answered).toMatchObject({ meetingDate: '2026-06-27', rsvp: 'attending', reconfirm: true });
     expect(silent?.reconfirm).toBeUndefined();
     expect(silent?.meetingDate).toBe('2026-06-27');
     expect(sameDay).toBeUndefined();
+  });
+
+  it('brings the letter copied on the invitation up to the moved meeting (issue 19), asking no confirmation for a new time', () => {
+    // Prepare
+    const copied = invitation({
+      rsvp: 'attending',
+      letter: invitationLetter(meeting, 'Đảng ủy phường An Hòa'),
+    });
+    const later = {
+      ...meeting,
+      time: '14:30',
+      rescheduled: { by: 'chair-1', at: NOW.toISOString(), previous: meeting },
+    };
+
+    // Act
+    const moved = invitationAfterMove(copied, later);
+    const again = moved && invitationAfterMove(moved, later);
+
+    // Assess
+    expect(moved?.letter).toEqual({ ...copied.letter, time: '14:30', rescheduledAt: NOW.toISOString() });
+    expect(moved?.reconfirm).toBeUndefined();
+    expect(moved?.version).toBe(copied.version + 1);
+    expect(again).toBeUndefined();
   });
 
   it('takes the same answer as the confirmation, keeping the reason and its decision', () => {
