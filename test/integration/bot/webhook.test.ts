@@ -11,6 +11,7 @@ import {
   aPlannedMeeting,
   type BotWorld,
   createBotWorld,
+  link,
   postUpdate,
   postUpdateForReply,
   RESIDENCE,
@@ -20,8 +21,20 @@ function fixture(name: string): Update {
   return JSON.parse(readFileSync(new URL(`../../fixtures/telegram/${name}.json`, import.meta.url), 'utf8'));
 }
 
+/** The captured payloads' sender (test/fixtures/telegram): Nhung, chat 5123456789. */
+const CAPTURED_USER = { id: 5123456789, first_name: 'Nhung', language_code: 'vi' };
+
 describe('Function: telegram-webhook', () => {
   let world: BotWorld;
+
+  /** The captured payloads' chat linked to a member: each test that needs it prepares it, whatever ran before. */
+  async function capturedChatMember(): Promise<string> {
+    const linked = await world.repos.chatLinks.byChat('telegram', String(CAPTURED_USER.id));
+    if (linked?.kind === 'member' && !linked.blocked) return linked.id;
+    const member = await addMember(world, { fullName: 'Nguyễn Thị Hồng Nhung' });
+    await link(world, CAPTURED_USER, { kind: 'member', id: member.id });
+    return member.id;
+  }
 
   beforeAll(async () => {
     world = await createBotWorld();
@@ -98,11 +111,12 @@ describe('Function: telegram-webhook', () => {
     });
 
     it('records the answer of a callback_query payload, and an edited_message changes nothing', async () => {
-      // Prepare: the linked member of the previous test is invited to the June meeting.
-      const meeting = await aPlannedMeeting(world);
-      const member = await world.repos.chatLinks.byChat('telegram', '5123456789');
+      // Prepare: the captured chat's member is invited to the June meeting the captured press names.
+      const memberId = await capturedChatMember();
+      const meeting =
+        (await world.repos.meetings.get(`${RESIDENCE}.2026.06`)) ?? (await aPlannedMeeting(world));
       await storeInvitation(world, meeting, {
-        id: member?.id ?? '',
+        id: memberId,
         fullName: 'Nguyễn Thị Hồng Nhung',
         workplaceOrgId: 'so-y-te',
       });
@@ -113,7 +127,7 @@ describe('Function: telegram-webhook', () => {
 
       // Assess
       expect([pressed.status, edited]).toEqual([200, 200]);
-      const invitation = await world.repos.invitations.get(meeting.id, member?.id ?? '');
+      const invitation = await world.repos.invitations.get(meeting.id, memberId);
       expect(invitation).toMatchObject({ rsvp: 'attending', version: 2 });
       expect(world.emu.lastBotMessage(5123456789)?.text).toContain('Tin nhắn đã sửa không được ghi nhận');
       // The pressed message (415) does not exist in the emulator: the edit fails, the answer is still recorded.
@@ -125,6 +139,9 @@ describe('Function: telegram-webhook', () => {
     });
 
     it('marks the chat blocked on a my_chat_member "kicked" payload', async () => {
+      // Prepare
+      await capturedChatMember();
+
       // Act
       const status = await postUpdate(world, fixture('my_chat_member'));
 
