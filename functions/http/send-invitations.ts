@@ -1,4 +1,4 @@
-// Lambda: POST /meetings/{id}/invitations — starts (or resumes) the invitation job of a meeting; 202 with its numbers.
+// Lambda: POST /meetings/{id}/invitations — queues (or resumes) the invitation job of a meeting; 202 with its run.
 import * as z from 'zod';
 import { invitationPorts } from '../../bot/context.js';
 import { deliveryOrder } from '../../shared/domain/delivery.js';
@@ -30,16 +30,9 @@ export function createHandler(deps: () => AppDeps) {
       invitationPorts(botDepsOf(d, messenger)),
     );
     const { job } = started;
-    return jsonResponse(202, {
-      jobId: job.id,
-      run: job.run,
-      total: job.total,
-      enqueued: started.enqueued,
-      sent: job.sent,
-      noChat: job.noChat,
-      undeliverable: job.undeliverable,
-      ...(started.allowanceWarning ? { allowanceWarning: started.allowanceWarning } : {}),
-    });
+    // Issue 19: the run is queued, not prepared: the numbers (and a warning about Zalo's free allowance)
+    // reach the staff's linked chat from the worker.
+    return jsonResponse(202, { jobId: job.id, run: job.run, state: 'preparing' });
   });
 }
 
