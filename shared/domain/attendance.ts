@@ -13,7 +13,7 @@ export interface AttendanceTotals {
   absent: number;
   /** Absent, by the state of their reason. */
   absentBy: Record<ReasonStatus, number>;
-  /** Rows still showing the RSVP forecast because nobody has opened the sheet or toggled them yet. */
+  /** Rows still showing the RSVP forecast because nobody has marked them yet (opening writes nothing). */
   unrecorded: number;
 }
 

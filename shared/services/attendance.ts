@@ -1,4 +1,4 @@
-// use cases: the attendance sheet of a contact meeting — open (pre-filled from RSVPs), page, toggle (R13, R9).
+// use cases: the attendance sheet of a contact meeting — open (forecast from RSVPs), page, toggle (R13, R9).
 //
 // Totals are computed by streaming the sheet's partition (one Query, DynamoDB pages of ≤ 1 MB, consumed as
 // they arrive), not kept in a counter item: the invitations are the only truth, other features (RSVPs,
@@ -33,7 +33,7 @@ export interface AttendanceRow {
   hamletId: string;
   workplaceOrgId: string;
   present: boolean;
-  /** False while the row only shows the RSVP forecast (nobody opened the sheet or toggled it yet). */
+  /** False while the row only shows the RSVP forecast (nobody marked it yet). */
   recorded: boolean;
   rsvp: Invitation['rsvp'];
   /** For an absentee: how their absence stands (R9, R10), and the reason they gave if any. */
@@ -62,8 +62,6 @@ type SheetPorts = Pick<MeetingPorts, 'meetings' | 'invitations' | 'minutes' | 'c
   /** The page's absentees' exemptions and travel notices (R4, R3); without it rows show the answer only. */
   members?: Pick<MemberRepository, 'factsOfMany'>;
 };
-
-const PREFILL_CONCURRENCY = 10;
 
 export function attendanceRow(invitation: Invitation): AttendanceRow {
   const present = effectiveAttendance(invitation) === 'present';
@@ -154,13 +152,9 @@ async function recordAttendance(
   meetingId: string,
   memberId: string,
   decide: (invitation: Invitation) => Exclude<Attendance, 'unrecorded'> | undefined,
-  /** A row just read (while streaming the sheet): the first attempt uses it instead of reading again. */
-  known?: Invitation,
 ): Promise<{ invitation: Invitation; changed: boolean }> {
-  let firstRead = known;
   return retryOnConflict(async () => {
-    const invitation = firstRead ?? (await invitations.get(meetingId, memberId));
-    firstRead = undefined;
+    const invitation = await invitations.get(meetingId, memberId);
     if (!invitation) throw new NotFoundError('invitation');
     const next = decide(invitation);
     if (next === undefined || next === invitation.attendance) return { invitation, changed: false };
@@ -179,42 +173,19 @@ async function assertSheetWritable(ports: SheetPorts, principal: Principal, meet
 }
 
 /**
- * Staff open the sheet at the meeting: every row not yet recorded takes its RSVP's forecast (those who
- * said they come are present, everyone else absent). Running it again only fills rows still unrecorded.
+ * Staff open the sheet at the meeting. Nothing is written (issue 19: writing every row took 12.5 s for a
+ * ward of 5,000 in the webhook): a row nobody marked shows its RSVP's forecast (those who said they come
+ * present, everyone else absent, see effectiveAttendance) and counts so in the totals and the minutes;
+ * only the rows staff mark are written. Answers are closed once the meeting starts, so the forecast of an
+ * unmarked row changes after that only by a reason recorded on the member's behalf (then absent).
  */
 export async function openAttendance(
   ports: SheetPorts,
   principal: Principal,
   meetingId: string,
-): Promise<{ meetingId: string; prefilled: number; totals: AttendanceTotals }> {
+): Promise<{ meetingId: string; totals: AttendanceTotals }> {
   await assertSheetWritable(ports, principal, meetingId);
-  let prefilled = 0;
-  const prefill = async (rows: Invitation[]) => {
-    const results = await Promise.all(
-      rows.map((row) =>
-        recordAttendance(
-          ports.invitations,
-          meetingId,
-          row.memberId,
-          (fresh) => (fresh.attendance === 'unrecorded' ? effectiveAttendance(fresh) : undefined),
-          row,
-        ),
-      ),
-    );
-    prefilled += results.filter((r) => r.changed).length;
-  };
-  // A few writes in flight at a time: quick for a large ward, gentle on the table, memory stays bounded.
-  let batch: Invitation[] = [];
-  for await (const row of ports.invitations.streamSheet(meetingId)) {
-    if (row.attendance !== 'unrecorded') continue;
-    batch.push(row);
-    if (batch.length === PREFILL_CONCURRENCY) {
-      await prefill(batch);
-      batch = [];
-    }
-  }
-  await prefill(batch);
-  return { meetingId, prefilled, totals: await sheetTotals(ports.invitations, meetingId) };
+  return { meetingId, totals: await sheetTotals(ports.invitations, meetingId) };
 }
 
 /** Sets one member present or absent (idempotent: the HTTP PUT and a bot button carrying the target). */
