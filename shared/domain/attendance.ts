@@ -1,4 +1,5 @@
 // domain: the attendance sheet of a contact meeting (R13 figures, R9 reasons) and the R10 absence notice.
+import { vietnameseNameSortKey } from './collation.js';
 import { addDays, localDate } from './dates.js';
 import { ConflictError } from './errors.js';
 import { hasConfirmedReason, type Invitation, prefilledAttendance } from './invitation.js';
@@ -25,6 +26,11 @@ export function emptyTotals(): AttendanceTotals {
     absentBy: { confirmed: 0, pending: 0, rejected: 0, no_reply: 0, no_reason: 0 },
     unrecorded: 0,
   };
+}
+
+/** The attendance sheet's order: the Vietnamese collation of the name, the member id breaking ties. */
+export function sheetOrderKey(invitation: Pick<Invitation, 'memberName' | 'memberId'>): string {
+  return `${vietnameseNameSortKey(invitation.memberName)}#${invitation.memberId}`;
 }
 
 /** Attendance as the sheet shows it: recorded by staff, or else pre-filled from the RSVP. */

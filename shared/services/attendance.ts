@@ -11,6 +11,7 @@ import {
   assertMayTakeAttendance,
   effectiveAttendance,
   emptyTotals,
+  sheetOrderKey,
 } from '../domain/attendance.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { Attendance, Invitation } from '../domain/invitation.js';
@@ -123,6 +124,47 @@ export async function getAttendanceSheet(
   };
 }
 
+export interface AttendancePageView extends Omit<AttendanceSheetView, 'cursor'> {
+  /** 0-based, within 0 … pages − 1 (a page asked past the end is the last one). */
+  page: number;
+  pages: number;
+}
+
+/**
+ * A numbered page of the sheet (the bot's pages of 10) with the totals of all of it, from one streamed read
+ * of the sheet: the totals, the page count and the page's rows in Vietnamese order all come from that
+ * read (issue 19: the bot read a 5,000-row sheet six times for one screen, 5 s in the webhook).
+ */
+export async function getAttendancePage(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+  query: { page: number; pageSize: number },
+): Promise<AttendancePageView> {
+  const meeting = await loadMeeting(ports.meetings, meetingId);
+  assertMayReadMeeting(principal, meeting);
+  const minutes = ports.minutes.get(meetingId);
+  const totals = emptyTotals();
+  const all: { key: string; invitation: Invitation }[] = [];
+  for await (const invitation of ports.invitations.streamSheet(meetingId)) {
+    addToTotals(totals, invitation);
+    all.push({ key: sheetOrderKey(invitation), invitation });
+  }
+  const pages = Math.max(1, Math.ceil(totals.total / query.pageSize));
+  const page = Math.min(Math.max(0, query.page), pages - 1);
+  all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rows = all.slice(page * query.pageSize, (page + 1) * query.pageSize).map((r) => r.invitation);
+  return {
+    meetingId,
+    meeting: { date: meeting.date, time: meeting.time, place: meeting.place, status: meeting.status },
+    totals,
+    rows: await withExcuses(rows.map(attendanceRow), meeting.date, ports.members),
+    frozen: isFrozen(await minutes),
+    page,
+    pages,
+  };
+}
+
 /**
  * R4, R3: an absentee of the page under a confirmed exemption, or inside a travel notice's period, shows as
  * such (not expected / excused by the notice), as the minutes will record them; one batch read for the page.
@@ -188,6 +230,38 @@ export async function openAttendance(
   return { meetingId, totals: await sheetTotals(ports.invitations, meetingId) };
 }
 
+/**
+ * Opening the sheet where it is taken (the bot's /diemdanh): refused like any write to it (a cancelled
+ * meeting, before its day); a frozen sheet is only shown. Reads the meeting and the minutes, not the sheet.
+ */
+export async function assertSheetOpenable(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+): Promise<{ frozen: boolean }> {
+  if (isFrozen(await ports.minutes.get(meetingId))) return { frozen: true };
+  await assertSheetWritable(ports, principal, meetingId);
+  return { frozen: false };
+}
+
+/**
+ * Marks one member present or absent and returns the row, without the totals (the bot's press reads the
+ * sheet once for its screen, which carries them).
+ */
+export async function markAttendance(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+  memberId: string,
+  present: boolean,
+): Promise<Omit<AttendanceChange, 'totals'>> {
+  await assertSheetWritable(ports, principal, meetingId);
+  const { invitation, changed } = await recordAttendance(ports.invitations, meetingId, memberId, () =>
+    present ? 'present' : 'absent',
+  );
+  return { meetingId, row: attendanceRow(invitation), changed };
+}
+
 /** Sets one member present or absent (idempotent: the HTTP PUT and a bot button carrying the target). */
 export async function setAttendance(
   ports: SheetPorts,
@@ -196,16 +270,8 @@ export async function setAttendance(
   memberId: string,
   present: boolean,
 ): Promise<AttendanceChange> {
-  await assertSheetWritable(ports, principal, meetingId);
-  const { invitation, changed } = await recordAttendance(ports.invitations, meetingId, memberId, () =>
-    present ? 'present' : 'absent',
-  );
-  return {
-    meetingId,
-    row: attendanceRow(invitation),
-    totals: await sheetTotals(ports.invitations, meetingId),
-    changed,
-  };
+  const change = await markAttendance(ports, principal, meetingId, memberId, present);
+  return { ...change, totals: await sheetTotals(ports.invitations, meetingId) };
 }
 
 /** One tap flips present ↔ absent from whatever the row shows now; concurrent flips all apply. */

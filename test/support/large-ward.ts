@@ -79,9 +79,7 @@ export async function seedLargeWard(
     for (const text of texts) {
       clones.push(
         JSON.parse(
-          text
-            .replaceAll(template.id, idOf(i))
-            .replaceAll(template.partyCardNumber, cardOf(i)),
+          text.replaceAll(template.id, idOf(i)).replaceAll(template.partyCardNumber, cardOf(i)),
         ) as Item,
       );
     }
