@@ -166,7 +166,7 @@ describe('A ward of 5,000 members: the webhook queues the bulk work', () => {
     world.queue.discard();
   });
 
-  it('/diemdanh opens the 5,000-row sheet within 2 s writing no row, and a press writes just the marked one', async () => {
+  it('/diemdanh opens the 5,000-row sheet within 2 s writing no row, and each press writes just the marked row', async () => {
     // Prepare: the meeting day, before the meeting starts.
     world.clock.set('2026-06-20T07:30:00+07:00');
     const versions = new Map((await sheetOf(world, june.id)).map((i) => [i.memberId, i.version]));
@@ -184,17 +184,28 @@ describe('A ward of 5,000 members: the webhook queues the bulk work', () => {
       }),
     );
 
+    const secondButton = world.emu.lastBotMessage(staffUser.id)?.replyMarkup?.inline_keyboard[1]?.[0];
+    const pressedAgain = await timed(() =>
+      world.emu.pressButton({
+        user: staffUser,
+        messageId: sheetMessage?.messageId ?? 0,
+        data: String(secondButton && 'callback_data' in secondButton ? secondButton.callback_data : ''),
+      }),
+    );
+
     // Assess
     console.info(
-      `5,000 members: /diemdanh ${opened.ms.toFixed(0)} ms, a press on the sheet ${pressed.ms.toFixed(0)} ms`,
+      `5,000 members: /diemdanh ${opened.ms.toFixed(0)} ms, a press on the sheet ${pressed.ms.toFixed(0)} ms, ` +
+        `another ${pressedAgain.ms.toFixed(0)} ms`,
     );
     expect(opened.result.status).toBe(200);
     expect(opened.ms).toBeLessThanOrEqual(WEBHOOK_BUDGET_MS);
     expect(pressed.ms).toBeLessThanOrEqual(WEBHOOK_BUDGET_MS);
+    expect(pressedAgain.ms).toBeLessThanOrEqual(WEBHOOK_BUDGET_MS);
     expect(openedText).toContain('Tổng số: 5000 — Có mặt: 0 — Vắng mặt: 5000');
     const changed = (await sheetOf(world, june.id)).filter((i) => i.version !== versions.get(i.memberId));
-    expect(changed).toHaveLength(1);
-    expect(changed[0]?.attendance).toBe('present');
-    expect(world.emu.lastBotMessage(staffUser.id)?.text).toContain('Có mặt: 1 — Vắng mặt: 4999');
+    expect(changed).toHaveLength(2);
+    expect(changed.map((i) => i.attendance)).toEqual(['present', 'present']);
+    expect(world.emu.lastBotMessage(staffUser.id)?.text).toContain('Có mặt: 2 — Vắng mặt: 4998');
   });
 });
