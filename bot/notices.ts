@@ -218,6 +218,8 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
           : t.invite.progress(notice.sent, notice.total, notice.noChat + notice.undeliverable),
       );
     }
+    case 'invitation_preparing':
+      return message(t.invite.preparingList(notice.prepared, notice.total));
     case 'allowance_warning':
       return message(
         t.invite.allowanceWarning(meetingText(notice.meeting), notice.needed, notice.used, notice.free),

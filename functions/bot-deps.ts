@@ -28,11 +28,15 @@ import { loadZaloConfig, type ZaloConfig } from '../shared/config/zalo.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { ChatFileSource } from '../shared/ports/imports.js';
-import { type InvitationQueue, isImportTask } from '../shared/ports/invitations.js';
+import { type InvitationQueue, isImportTask, isPrepareTask } from '../shared/ports/invitations.js';
 import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import { type ImportJobPorts, runImportJob } from '../shared/services/import-job.js';
-import { deliverInvitation, type InvitationSettings } from '../shared/services/invitations.js';
+import {
+  deliverInvitation,
+  type InvitationSettings,
+  prepareInvitations,
+} from '../shared/services/invitations.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
 import { type AppDeps, createAppDeps } from './deps.js';
@@ -250,6 +254,7 @@ export function createBotAppDeps(
     const { messenger, files } = await deps.telegram();
     if (isImportTask(task)) return runImportJob(task.jobId, importJobPorts(deps, { messenger, files }));
     if (!workerDeps) throw new Error('The bot runtime was built without its worker dependencies');
+    if (isPrepareTask(task)) return prepareInvitations(task, invitationPorts(workerDeps));
     return deliverInvitation(task, invitationPorts(workerDeps));
   });
   return deps;

@@ -1,10 +1,14 @@
-// Lambda: the background queue's worker — SQS batches of tasks (an invitation to one member, or a members'
-// CSV sent to the bot); failed tasks are retried alone.
+// Lambda: the background queue's worker — SQS batches of tasks (an invitation round to prepare, an invitation
+// to one member, or a members' CSV sent to the bot); failed tasks are retried alone.
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { invitationPorts } from '../bot/context.js';
-import { invitationTaskSchema, queueTaskSchema } from '../shared/schemas/events.js';
+import {
+  invitationTaskSchema,
+  prepareInvitationsTaskSchema,
+  queueTaskSchema,
+} from '../shared/schemas/events.js';
 import { runImportJob } from '../shared/services/import-job.js';
-import { deliverInvitation } from '../shared/services/invitations.js';
+import { deliverInvitation, prepareInvitations } from '../shared/services/invitations.js';
 import { asBotAppDeps, type BotAppDeps, botDepsOf, importJobPorts } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
@@ -14,7 +18,8 @@ import { parseMessage, sqsBatch } from './middleware/messages.js';
 function correlationOf(event: SQSEvent): string | undefined {
   const first = event.Records[0];
   if (!first) return undefined;
-  const task = parseMessage(invitationTaskSchema, first.body);
+  const task =
+    parseMessage(invitationTaskSchema, first.body) ?? parseMessage(prepareInvitationsTaskSchema, first.body);
   // A malformed body: the message id still ties the lines together.
   return task ? `${task.jobId}#${task.run}` : first.messageId;
 }
@@ -37,13 +42,18 @@ async function deliverBatch(d: BotAppDeps, event: SQSEvent): Promise<SQSBatchRes
     handle: async (queued, record) => {
       try {
         if (queued.kind === 'import') await runImportJob(queued.jobId, importJobPorts(d, runtime));
+        else if (queued.kind === 'prepare') await prepareInvitations(queued, ports);
         else await deliverInvitation(queued, ports);
       } catch (error) {
         d.logger.warn(
-          queued.kind === 'import' ? 'import task failed' : 'invitation task failed',
+          queued.kind === 'import'
+            ? 'import task failed'
+            : queued.kind === 'prepare'
+              ? 'invitation preparation failed'
+              : 'invitation task failed',
           {
             jobId: queued.jobId,
-            ...(queued.kind === 'import' ? {} : { memberId: queued.memberId }),
+            ...(queued.kind === 'import' || queued.kind === 'prepare' ? {} : { memberId: queued.memberId }),
             messageId: record.messageId,
             errorName: (error as Error)?.name,
           },

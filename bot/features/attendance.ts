@@ -1,12 +1,12 @@
 // feature: /diemdanh (/attendance) — residence staff take the attendance of their committee's current meeting
-// (R13): pre-filled from the RSVPs, one tap per member with the target state, 10 per page, totals and each
+// (R13): shown from the RSVPs (opening writes nothing), one tap per member with the target state, 10 per page, totals and each
 // absentee's reason with its confirmation status (R9, R10) always shown; the sheet is edited in place.
 import { Composer } from 'grammy';
 import { formatVietnameseDate, localDate } from '../../shared/domain/dates.js';
 import type { AbsenceCategory } from '../../shared/domain/invitation.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
 import type { Principal } from '../../shared/domain/roles.js';
-import { getAttendanceSheet, openAttendance, setAttendance } from '../../shared/services/attendance.js';
+import { assertSheetOpenable, getAttendancePage, markAttendance } from '../../shared/services/attendance.js';
 import { recordReads } from '../../shared/services/audit.js';
 import { residenceStaff } from '../actors.js';
 import type { BotContext } from '../context.js';
@@ -41,31 +41,18 @@ export function currentMeeting(meetings: readonly Meeting[], now: Date): Meeting
     .sort((a, b) => (a.date === b.date ? b.time.localeCompare(a.time) : b.date.localeCompare(a.date)))[0];
 }
 
-/**
- * The cursor of page `page` (0-based): the rows before it, read as one page of `page` pages' rows. The
- * repository collates the whole sheet on every read (Vietnamese order), so walking page by page would
- * read it once per page.
- */
-async function cursorOfPage(ctx: BotContext, meetingId: string, page: number): Promise<string | undefined> {
-  if (page === 0) return undefined;
-  const before = await ctx.deps.ports.invitations.sheet(meetingId, { limit: page * ATTENDANCE_PAGE_SIZE });
-  return before.cursor;
-}
-
+/** One screen of the sheet: one read of it gives the page, the page count and the totals (issue 19). */
 async function sheetView(
   ctx: BotContext,
   principal: Principal,
   meetingId: string,
   requestedPage: number,
 ): Promise<ViewMessage> {
-  const first = await getAttendanceSheet(sheetPorts(ctx), principal, meetingId, { limit: 1 });
-  const pages = Math.max(1, Math.ceil(first.totals.total / ATTENDANCE_PAGE_SIZE));
-  const page = Math.min(Math.max(0, requestedPage), pages - 1);
-  const cursor = await cursorOfPage(ctx, meetingId, page);
-  const sheet = await getAttendanceSheet(sheetPorts(ctx), principal, meetingId, {
-    limit: ATTENDANCE_PAGE_SIZE,
-    ...(cursor ? { cursor } : {}),
+  const sheet = await getAttendancePage(sheetPorts(ctx), principal, meetingId, {
+    page: requestedPage,
+    pageSize: ATTENDANCE_PAGE_SIZE,
   });
+  const { page, pages } = sheet;
   const t = ctx.t.attendance;
   const lines = [
     t.header(formatVietnameseDate(sheet.meeting.date), sheet.meeting.place, page + 1, pages),
@@ -124,9 +111,9 @@ attendanceFeature.command(['diemdanh', 'attendance'], async (ctx) => {
     await ctx.ui.reply(message(ctx.t.attendance.noMeeting));
     return;
   }
-  const before = await getAttendanceSheet(sheetPorts(ctx), principal, meeting.id, { limit: 1 });
-  // Opening pre-fills the rows nobody recorded yet from the RSVPs; a frozen sheet is only shown.
-  if (!before.frozen) await openAttendance(sheetPorts(ctx), principal, meeting.id);
+  // Opening writes nothing (issue 19): unmarked rows show their RSVP's forecast. A cancelled meeting is
+  // refused; a frozen sheet is only shown.
+  await assertSheetOpenable(sheetPorts(ctx), principal, meeting.id);
   await ctx.ui.reply(await sheetView(ctx, principal, meeting.id, 0));
 });
 
@@ -138,7 +125,7 @@ attendanceFeature.callbackQuery(ATTENDANCE_PATTERN, async (ctx, next) => {
     await ctx.ui.answer(ctx.t.attendance.notResidenceStaff, { alert: true });
     return;
   }
-  const change = await setAttendance(
+  const change = await markAttendance(
     sheetPorts(ctx),
     principal,
     action.meetingId,

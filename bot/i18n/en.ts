@@ -429,6 +429,8 @@ export const en: Catalogue = {
     choose: 'Choose the meeting to send invitations for:',
     meetingButton: (m: MeetingText) => `Meeting ${roundLabel(m.round, m.year)} — ${m.date}`,
     preparing: 'Preparing the invitations…',
+    preparingList: (prepared: number, total: number) =>
+      `Preparing the list of invitations: ${prepared}/${total} members…`,
     progress: (sent: number, total: number, unreachable: number) =>
       `Sending invitations: ${sent}/${total} sent` +
       (unreachable > 0 ? `; ${unreachable} could not be reached by chat.` : '.'),

@@ -480,6 +480,8 @@ export const vi = {
     choose: 'Chọn cuộc họp cần gửi thư mời:',
     meetingButton: (m: MeetingText) => `Họp ${roundLabel(m.round, m.year)} — ${m.date}`,
     preparing: 'Đang chuẩn bị gửi thư mời…',
+    preparingList: (prepared: number, total: number) =>
+      `Đang chuẩn bị danh sách thư mời: ${prepared}/${total} đồng chí…`,
     progress: (sent: number, total: number, unreachable: number) =>
       `Đang gửi thư mời: đã gửi ${sent}/${total}` +
       (unreachable > 0 ? `; ${unreachable} đồng chí chưa liên lạc được qua tin nhắn.` : '.'),

@@ -1,19 +1,16 @@
-// Lambda: POST /meetings/{id}/invitations — starts (or resumes) the invitation job of a meeting; 202 with its numbers.
+// Lambda: POST /meetings/{id}/invitations — queues (or resumes) the invitation job of a meeting; 202 with its run.
 import * as z from 'zod';
-import { invitationPorts } from '../../bot/context.js';
 import { deliveryOrder } from '../../shared/domain/delivery.js';
 import type { ProgressMessage } from '../../shared/ports/invitations.js';
 import { meetingIdSchema } from '../../shared/schemas/events.js';
 import { startInvitations } from '../../shared/services/invitations.js';
-import { asBotAppDeps, botDepsOf, lazyMessenger } from '../bot-deps.js';
+import { asBotAppDeps } from '../bot-deps.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, jsonResponse } from '../middleware/http.js';
 
 export function createHandler(deps: () => AppDeps) {
   return httpRoute({ path: z.object({ id: meetingIdSchema }) }, deps, async ({ principal, path }) => {
     const d = asBotAppDeps(deps());
-    // The Telegram side is built only if the job sends its report from here (nothing left to deliver).
-    const messenger = lazyMessenger(d);
     // The final report (and the members to print for) goes to the staff's own chat, when linked.
     const [link] = deliveryOrder(await d.repos.chatLinks.ofSubject({ kind: 'staff', id: principal.sub }));
     const report: ProgressMessage | undefined = link
@@ -23,23 +20,19 @@ export function createHandler(deps: () => AppDeps) {
           ...(link.languageCode ? { languageCode: link.languageCode } : {}),
         }
       : undefined;
-    const started = await startInvitations(
-      principal,
-      path.id,
-      report,
-      invitationPorts(botDepsOf(d, messenger)),
-    );
-    const { job } = started;
-    return jsonResponse(202, {
-      jobId: job.id,
-      run: job.run,
-      total: job.total,
-      enqueued: started.enqueued,
-      sent: job.sent,
-      noChat: job.noChat,
-      undeliverable: job.undeliverable,
-      ...(started.allowanceWarning ? { allowanceWarning: started.allowanceWarning } : {}),
+    // Issue 19: only the run is recorded and its preparation queued; the worker (in process on the local
+    // stack) sends everything, so this route builds no chat side.
+    const started = await startInvitations(principal, path.id, report, {
+      meetings: d.repos.meetings,
+      invitationJobs: d.repos.invitationJobs,
+      queue: d.queue,
+      clock: d.clock,
+      log: d.logger,
     });
+    const { job } = started;
+    // Issue 19: the run is queued, not prepared: the numbers (and a warning about Zalo's free allowance)
+    // reach the staff's linked chat from the worker.
+    return jsonResponse(202, { jobId: job.id, run: job.run, state: 'preparing' });
   });
 }
 

@@ -1,4 +1,5 @@
 // domain: the attendance sheet of a contact meeting (R13 figures, R9 reasons) and the R10 absence notice.
+import { vietnameseNameSortKey } from './collation.js';
 import { addDays, localDate } from './dates.js';
 import { ConflictError } from './errors.js';
 import { hasConfirmedReason, type Invitation, prefilledAttendance } from './invitation.js';
@@ -13,7 +14,7 @@ export interface AttendanceTotals {
   absent: number;
   /** Absent, by the state of their reason. */
   absentBy: Record<ReasonStatus, number>;
-  /** Rows still showing the RSVP forecast because nobody has opened the sheet or toggled them yet. */
+  /** Rows still showing the RSVP forecast because nobody has marked them yet (opening writes nothing). */
   unrecorded: number;
 }
 
@@ -25,6 +26,11 @@ export function emptyTotals(): AttendanceTotals {
     absentBy: { confirmed: 0, pending: 0, rejected: 0, no_reply: 0, no_reason: 0 },
     unrecorded: 0,
   };
+}
+
+/** The attendance sheet's order: the Vietnamese collation of the name, the member id breaking ties. */
+export function sheetOrderKey(invitation: Pick<Invitation, 'memberName' | 'memberId'>): string {
+  return `${vietnameseNameSortKey(invitation.memberName)}#${invitation.memberId}`;
 }
 
 /** Attendance as the sheet shows it: recorded by staff, or else pre-filled from the RSVP. */

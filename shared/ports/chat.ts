@@ -91,6 +91,11 @@ export type Notice =
       byPath?: PathCounts;
     }
   /**
+   * Issue 19: the same staff message while the job creates the round's invitations, before any goes out
+   * ("Đang chuẩn bị danh sách: 1.500/5.000"); the webhook only queued the job.
+   */
+  | { kind: 'invitation_preparing'; meeting: Meeting; prepared: number; total: number }
+  /**
    * A round would pass the month's free allowance of a channel (Zalo's proactive messages): to the staff who
    * started it, before the letters go out. The round still goes; the messages past the quota are paid.
    */

@@ -11,17 +11,32 @@ export interface InvitationTask {
   run: number;
 }
 
+/**
+ * Issue 19: the run's preparation — create one invitation per active member, then enqueue their deliveries.
+ * The webhook (and POST /meetings/{id}/invitations) only queue this; the worker does the bulk part.
+ */
+export interface PrepareInvitationsTask {
+  kind: 'prepare';
+  jobId: string;
+  meetingId: string;
+  run: number;
+}
+
 /** A members' CSV sent to the bot, imported by the worker (the webhook does no bulk work). */
 export interface ImportTask {
   kind: 'import';
   jobId: string;
 }
 
-/** What the background queue carries: invitations to deliver, and member imports. */
-export type QueueTask = InvitationTask | ImportTask;
+/** What the background queue carries: invitation rounds to prepare, invitations to deliver, member imports. */
+export type QueueTask = InvitationTask | PrepareInvitationsTask | ImportTask;
 
 export function isImportTask(task: QueueTask): task is ImportTask {
   return task.kind === 'import';
+}
+
+export function isPrepareTask(task: QueueTask): task is PrepareInvitationsTask {
+  return task.kind === 'prepare';
 }
 
 export interface InvitationQueue {
@@ -52,6 +67,11 @@ export interface InvitationJob {
   progressEditedAt?: string;
   /** The run whose final report (the unreachable members) went out. */
   finishedRun?: number;
+  /**
+   * The run whose invitations are all created and whose counters were set from the sheet (issue 19): until
+   * then the run is being prepared by the worker and its counters are zero.
+   */
+  preparedRun?: number;
 }
 
 export type DeliveryCount = 'sent' | 'noChat' | 'undeliverable';
@@ -60,6 +80,15 @@ export interface InvitationJobRepository {
   get(jobId: string): Promise<InvitationJob | undefined>;
   /** Stores the job for a new run (overwrites the previous run's counters). */
   start(job: InvitationJob): Promise<void>;
+  /**
+   * Sets the counters of `run` from the prepared sheet, once: true for the one caller that did (the run is
+   * still the current one and nobody marked it prepared before); false leaves the counters as they are.
+   */
+  markPrepared(
+    jobId: string,
+    run: number,
+    counters: Pick<InvitationJob, 'total' | 'sent' | 'noChat' | 'undeliverable'>,
+  ): Promise<boolean>;
   /** Adds one delivered invitation to the counters of the run; returns the job as it is now. */
   count(jobId: string, run: number, what: DeliveryCount): Promise<InvitationJob | undefined>;
   /** True for the one caller allowed to edit the progress message now (at most every `minIntervalMs`). */

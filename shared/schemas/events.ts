@@ -46,5 +46,17 @@ export const scheduledRunSchema = z
 
 export const importTaskSchema = z.object({ kind: z.literal('import'), jobId: z.string().min(1).max(200) });
 
-/** A message of the background queue: an invitation to deliver or a members' import to run. */
-export const queueTaskSchema = z.union([importTaskSchema, invitationTaskSchema]);
+/** Issue 19: an invitation round to prepare (create the invitations, then enqueue their deliveries). */
+export const prepareInvitationsTaskSchema = z.object({
+  kind: z.literal('prepare'),
+  jobId: z.string().min(1),
+  meetingId: meetingIdSchema,
+  run: z.number().int().positive(),
+});
+
+/** A message of the background queue: a round to prepare, an invitation to deliver or a members' import. */
+export const queueTaskSchema = z.union([
+  importTaskSchema,
+  prepareInvitationsTaskSchema,
+  invitationTaskSchema,
+]);

@@ -1,4 +1,4 @@
-// use cases: the attendance sheet of a contact meeting — open (pre-filled from RSVPs), page, toggle (R13, R9).
+// use cases: the attendance sheet of a contact meeting — open (forecast from RSVPs), page, toggle (R13, R9).
 //
 // Totals are computed by streaming the sheet's partition (one Query, DynamoDB pages of ≤ 1 MB, consumed as
 // they arrive), not kept in a counter item: the invitations are the only truth, other features (RSVPs,
@@ -11,6 +11,7 @@ import {
   assertMayTakeAttendance,
   effectiveAttendance,
   emptyTotals,
+  sheetOrderKey,
 } from '../domain/attendance.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { Attendance, Invitation } from '../domain/invitation.js';
@@ -33,7 +34,7 @@ export interface AttendanceRow {
   hamletId: string;
   workplaceOrgId: string;
   present: boolean;
-  /** False while the row only shows the RSVP forecast (nobody opened the sheet or toggled it yet). */
+  /** False while the row only shows the RSVP forecast (nobody marked it yet). */
   recorded: boolean;
   rsvp: Invitation['rsvp'];
   /** For an absentee: how their absence stands (R9, R10), and the reason they gave if any. */
@@ -62,8 +63,6 @@ type SheetPorts = Pick<MeetingPorts, 'meetings' | 'invitations' | 'minutes' | 'c
   /** The page's absentees' exemptions and travel notices (R4, R3); without it rows show the answer only. */
   members?: Pick<MemberRepository, 'factsOfMany'>;
 };
-
-const PREFILL_CONCURRENCY = 10;
 
 export function attendanceRow(invitation: Invitation): AttendanceRow {
   const present = effectiveAttendance(invitation) === 'present';
@@ -125,6 +124,47 @@ export async function getAttendanceSheet(
   };
 }
 
+export interface AttendancePageView extends Omit<AttendanceSheetView, 'cursor'> {
+  /** 0-based, within 0 … pages − 1 (a page asked past the end is the last one). */
+  page: number;
+  pages: number;
+}
+
+/**
+ * A numbered page of the sheet (the bot's pages of 10) with the totals of all of it, from one streamed read
+ * of the sheet: the totals, the page count and the page's rows in Vietnamese order all come from that
+ * read (issue 19: the bot read a 5,000-row sheet six times for one screen, 5 s in the webhook).
+ */
+export async function getAttendancePage(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+  query: { page: number; pageSize: number },
+): Promise<AttendancePageView> {
+  const meeting = await loadMeeting(ports.meetings, meetingId);
+  assertMayReadMeeting(principal, meeting);
+  const minutes = ports.minutes.get(meetingId);
+  const totals = emptyTotals();
+  const all: { key: string; invitation: Invitation }[] = [];
+  for await (const invitation of ports.invitations.streamSheet(meetingId)) {
+    addToTotals(totals, invitation);
+    all.push({ key: sheetOrderKey(invitation), invitation });
+  }
+  const pages = Math.max(1, Math.ceil(totals.total / query.pageSize));
+  const page = Math.min(Math.max(0, query.page), pages - 1);
+  all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rows = all.slice(page * query.pageSize, (page + 1) * query.pageSize).map((r) => r.invitation);
+  return {
+    meetingId,
+    meeting: { date: meeting.date, time: meeting.time, place: meeting.place, status: meeting.status },
+    totals,
+    rows: await withExcuses(rows.map(attendanceRow), meeting.date, ports.members),
+    frozen: isFrozen(await minutes),
+    page,
+    pages,
+  };
+}
+
 /**
  * R4, R3: an absentee of the page under a confirmed exemption, or inside a travel notice's period, shows as
  * such (not expected / excused by the notice), as the minutes will record them; one batch read for the page.
@@ -154,13 +194,9 @@ async function recordAttendance(
   meetingId: string,
   memberId: string,
   decide: (invitation: Invitation) => Exclude<Attendance, 'unrecorded'> | undefined,
-  /** A row just read (while streaming the sheet): the first attempt uses it instead of reading again. */
-  known?: Invitation,
 ): Promise<{ invitation: Invitation; changed: boolean }> {
-  let firstRead = known;
   return retryOnConflict(async () => {
-    const invitation = firstRead ?? (await invitations.get(meetingId, memberId));
-    firstRead = undefined;
+    const invitation = await invitations.get(meetingId, memberId);
     if (!invitation) throw new NotFoundError('invitation');
     const next = decide(invitation);
     if (next === undefined || next === invitation.attendance) return { invitation, changed: false };
@@ -179,42 +215,51 @@ async function assertSheetWritable(ports: SheetPorts, principal: Principal, meet
 }
 
 /**
- * Staff open the sheet at the meeting: every row not yet recorded takes its RSVP's forecast (those who
- * said they come are present, everyone else absent). Running it again only fills rows still unrecorded.
+ * Staff open the sheet at the meeting. Nothing is written (issue 19: writing every row took 12.5 s for a
+ * ward of 5,000 in the webhook): a row nobody marked shows its RSVP's forecast (those who said they come
+ * present, everyone else absent, see effectiveAttendance) and counts so in the totals and the minutes;
+ * only the rows staff mark are written. Answers are closed once the meeting starts, so the forecast of an
+ * unmarked row changes after that only by a reason recorded on the member's behalf (then absent).
  */
 export async function openAttendance(
   ports: SheetPorts,
   principal: Principal,
   meetingId: string,
-): Promise<{ meetingId: string; prefilled: number; totals: AttendanceTotals }> {
+): Promise<{ meetingId: string; totals: AttendanceTotals }> {
   await assertSheetWritable(ports, principal, meetingId);
-  let prefilled = 0;
-  const prefill = async (rows: Invitation[]) => {
-    const results = await Promise.all(
-      rows.map((row) =>
-        recordAttendance(
-          ports.invitations,
-          meetingId,
-          row.memberId,
-          (fresh) => (fresh.attendance === 'unrecorded' ? effectiveAttendance(fresh) : undefined),
-          row,
-        ),
-      ),
-    );
-    prefilled += results.filter((r) => r.changed).length;
-  };
-  // A few writes in flight at a time: quick for a large ward, gentle on the table, memory stays bounded.
-  let batch: Invitation[] = [];
-  for await (const row of ports.invitations.streamSheet(meetingId)) {
-    if (row.attendance !== 'unrecorded') continue;
-    batch.push(row);
-    if (batch.length === PREFILL_CONCURRENCY) {
-      await prefill(batch);
-      batch = [];
-    }
-  }
-  await prefill(batch);
-  return { meetingId, prefilled, totals: await sheetTotals(ports.invitations, meetingId) };
+  return { meetingId, totals: await sheetTotals(ports.invitations, meetingId) };
+}
+
+/**
+ * Opening the sheet where it is taken (the bot's /diemdanh): refused like any write to it (a cancelled
+ * meeting, before its day); a frozen sheet is only shown. Reads the meeting and the minutes, not the sheet.
+ */
+export async function assertSheetOpenable(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+): Promise<{ frozen: boolean }> {
+  if (isFrozen(await ports.minutes.get(meetingId))) return { frozen: true };
+  await assertSheetWritable(ports, principal, meetingId);
+  return { frozen: false };
+}
+
+/**
+ * Marks one member present or absent and returns the row, without the totals (the bot's press reads the
+ * sheet once for its screen, which carries them).
+ */
+export async function markAttendance(
+  ports: SheetPorts,
+  principal: Principal,
+  meetingId: string,
+  memberId: string,
+  present: boolean,
+): Promise<Omit<AttendanceChange, 'totals'>> {
+  await assertSheetWritable(ports, principal, meetingId);
+  const { invitation, changed } = await recordAttendance(ports.invitations, meetingId, memberId, () =>
+    present ? 'present' : 'absent',
+  );
+  return { meetingId, row: attendanceRow(invitation), changed };
 }
 
 /** Sets one member present or absent (idempotent: the HTTP PUT and a bot button carrying the target). */
@@ -225,16 +270,8 @@ export async function setAttendance(
   memberId: string,
   present: boolean,
 ): Promise<AttendanceChange> {
-  await assertSheetWritable(ports, principal, meetingId);
-  const { invitation, changed } = await recordAttendance(ports.invitations, meetingId, memberId, () =>
-    present ? 'present' : 'absent',
-  );
-  return {
-    meetingId,
-    row: attendanceRow(invitation),
-    totals: await sheetTotals(ports.invitations, meetingId),
-    changed,
-  };
+  const change = await markAttendance(ports, principal, meetingId, memberId, present);
+  return { ...change, totals: await sheetTotals(ports.invitations, meetingId) };
 }
 
 /** One tap flips present ↔ absent from whatever the row shows now; concurrent flips all apply. */

@@ -1,7 +1,8 @@
 // use case: the invitation job (R9) — invite every active member of the committee exactly once, resumably.
 //
-// startInvitations creates one invitation per active member (createOnce), counts what is delivered
-// already and enqueues the rest; deliverInvitation (one queue task per member) sends it to the member's
+// startInvitations (the webhook, the API) records a run and queues its preparation; prepareInvitations
+// (the worker) creates one invitation per active member (createOnce), counts what is delivered already
+// and enqueues the rest; deliverInvitation (one queue task per member) sends it to the member's
 // chat they chose last (the other chat if that one refuses), to their phone by ZNS or SMS where no chat
 // takes it, and marks the invitation with the path. Retried or duplicated
 // tasks find the invitation delivered (or leased by a running worker) and send nothing again.
@@ -24,6 +25,7 @@ import type {
   InvitationJobRepository,
   InvitationQueue,
   InvitationTask,
+  PrepareInvitationsTask,
   ProgressMessage,
 } from '../ports/invitations.js';
 import { type Log, silentLog } from '../ports/log.js';
@@ -51,12 +53,15 @@ export interface InvitationSettings {
   progressIntervalMs: number;
   /** Invitations created in parallel when the job starts. */
   concurrency: number;
+  /** Invitations created between two edits of the staff's message while the run is prepared (issue 19). */
+  prepareProgressRows: number;
 }
 
 export const DEFAULT_INVITATION_SETTINGS: InvitationSettings = {
   leaseMs: 5 * 60_000,
   progressIntervalMs: 3_000,
   concurrency: 16,
+  prepareProgressRows: 500,
 };
 
 export interface InvitationPorts {
@@ -64,7 +69,7 @@ export interface InvitationPorts {
   committees: Pick<CommitteeRepository, 'get' | 'children'>;
   introductions: Pick<IntroductionRepository, 'streamOfResidence'>;
   invitations: InvitationRepository;
-  members: Pick<MemberRepository, 'get' | 'exemptions'>;
+  members: Pick<MemberRepository, 'get' | 'exemptions' | 'factsOfMany'>;
   chatLinks: Pick<ChatLinkRepository, 'ofSubject' | 'setBlocked'>;
   invitationJobs: InvitationJobRepository;
   idempotency: Pick<IdempotencyStore, 'claim'>;
@@ -140,22 +145,21 @@ async function countSheet(
 }
 
 export interface StartedInvitations {
+  /** The run just queued: its counters are zero until the worker has prepared it (`preparedRun`). */
   job: InvitationJob;
-  /** Invitations enqueued in this run (those not delivered yet). */
-  enqueued: number;
-  /** The round may pass the month's free allowance of a channel (the staff were told). */
-  allowanceWarning?: AllowanceWarning;
 }
 
 /**
- * `/moi` or POST /meetings/{id}/invitations: invites every active (received, not ended) member of the
- * committee. Starting again resumes: delivered invitations are counted, only the others are enqueued.
+ * `/moi` or POST /meetings/{id}/invitations: checks who asks and for which meeting, records a new run and
+ * queues its preparation (issue 19: the webhook does no bulk work; a ward of 5,000 members took 25 s
+ * inline). The worker's prepareInvitations then creates the invitations and enqueues their deliveries.
+ * Starting again resumes: delivered invitations are counted, only the others are delivered.
  */
 export async function startInvitations(
   principal: Principal,
   meetingId: string,
   report: ProgressMessage | undefined,
-  ports: InvitationPorts,
+  ports: Pick<InvitationPorts, 'meetings' | 'invitationJobs' | 'queue' | 'clock' | 'log'>,
 ): Promise<StartedInvitations> {
   const meeting = await ports.meetings.get(meetingId);
   if (!meeting) throw new NotFoundError('meeting');
@@ -166,6 +170,29 @@ export async function startInvitations(
     });
   }
   const now = ports.clock.now();
+  assertMaySendInvitations(meeting, now);
+  const jobId = invitationJobId(meeting.id);
+  const previous = await ports.invitationJobs.get(jobId);
+  const job: InvitationJob = {
+    id: jobId,
+    meetingId: meeting.id,
+    residenceOrgId: meeting.residenceOrgId,
+    startedBy: principal.sub,
+    startedAt: now.toISOString(),
+    run: (previous?.run ?? 0) + 1,
+    total: 0,
+    sent: 0,
+    noChat: 0,
+    undeliverable: 0,
+    ...(report ? { report } : {}),
+  };
+  await ports.invitationJobs.start(job);
+  await ports.queue.enqueue([{ kind: 'prepare', jobId, meetingId: meeting.id, run: job.run }]);
+  (ports.log ?? silentLog).info('invitation job queued', { jobId, meetingId: meeting.id, run: job.run });
+  return { job };
+}
+
+function assertMaySendInvitations(meeting: Meeting, now: Date): void {
   // A meeting called off sends no letters (issue 16).
   if (meeting.status === 'cancelled') {
     throw new ConflictError(
@@ -185,24 +212,127 @@ export async function startInvitations(
       'meeting_started',
     );
   }
+}
+
+export interface PreparedInvitations {
+  /** False: the task was stale (a newer run started) or the meeting can no longer be invited to. */
+  prepared: boolean;
+  /** Invitations enqueued for delivery by this attempt (those not delivered yet). */
+  enqueued: number;
+  /** The round may pass the month's free allowance of a channel (the staff were told). */
+  allowanceWarning?: AllowanceWarning;
+}
+
+/** Members whose exemptions are read in one BatchGetItem call (two keys each: 100, the call's limit). */
+const FACTS_BATCH = 50;
+
+/** A member to invite, as the preparation keeps them between reading the ward and writing the sheet. */
+interface Invitee {
+  memberId: string;
+  memberName: string;
+  workplaceOrgId: string;
+  hamletId: string;
+}
+
+/**
+ * The worker's side of a run (issue 19): creates one invitation per active (received, not ended) member,
+ * editing the staff's message as it goes, sets the run's counters from the sheet once, then enqueues the
+ * deliveries. Safe to kill anywhere and run again: createOnce writes a member's invitation only if absent,
+ * the counters are set by one attempt only (before any delivery of the run is queued), and a delivery
+ * queued twice is sent once (deliverInvitation's lease and the per-run count claim).
+ */
+export async function prepareInvitations(
+  task: PrepareInvitationsTask,
+  ports: InvitationPorts,
+): Promise<PreparedInvitations> {
+  const log = ports.log ?? silentLog;
+  const job = await ports.invitationJobs.get(task.jobId);
+  // A newer run was started meanwhile: it prepares the sheet itself.
+  if (!job || job.run !== task.run) return { prepared: false, enqueued: 0 };
+  const meeting = await ports.meetings.get(task.meetingId);
+  if (!meeting || meeting.status === 'cancelled' || hasStarted(meeting, ports.clock.now())) {
+    log.info('invitation job not prepared: the meeting is over or called off', { jobId: job.id });
+    return { prepared: false, enqueued: 0 };
+  }
+  if (job.preparedRun !== job.run) await createInvitations(job, meeting, ports);
+  // R9: a member on the paper list who has linked a chat since the last run gets the letter by chat now.
+  await reopenReachable(meeting.id, ports);
+  const sheet = await countSheet(meeting.id, ports);
+  const marked = await ports.invitationJobs.markPrepared(job.id, job.run, {
+    total: sheet.total,
+    sent: sheet.sent,
+    noChat: sheet.noChat,
+    undeliverable: sheet.undeliverable,
+  });
+  // A second attempt (a retry after a crash, or a redelivered task) enqueues what is still pending but
+  // warns nobody again.
+  const allowanceWarning = marked
+    ? await warnOfAllowance(meeting, sheet.pending, job.report, ports)
+    : undefined;
+  const tasks: InvitationTask[] = sheet.pending.map((memberId) => ({
+    jobId: job.id,
+    meetingId: meeting.id,
+    memberId,
+    run: job.run,
+  }));
+  await ports.queue.enqueue(tasks);
+  log.info('invitation job prepared', { jobId: job.id, meetingId: meeting.id, count: tasks.length });
+  if (tasks.length === 0) {
+    const current = await ports.invitationJobs.get(job.id);
+    if (current?.run === job.run) await finishInvitations(current, meeting, ports);
+  }
+  return { prepared: true, enqueued: tasks.length, ...(allowanceWarning ? { allowanceWarning } : {}) };
+}
+
+/**
+ * Creates the missing invitations of the run. The ward is read first (its size is the progress's N), the
+ * sheet next: a member invited by an earlier (or killed) attempt costs no write now.
+ */
+async function createInvitations(
+  job: InvitationJob,
+  meeting: Meeting,
+  ports: InvitationPorts,
+): Promise<void> {
+  const settings = settingsOf(ports);
   // R4: under a rule set that does not invite exempt members, one exempt on the meeting's date is left out.
   const committee = await ports.committees.get(meeting.residenceOrgId);
   const invitesExempt = ruleSetPolicy(
     committee ? ruleSetOf(committee) : DEFAULT_RULE_SET,
   ).exemptMembersInvited;
-  await forEachConcurrent(
-    ports.introductions.streamOfResidence(meeting.residenceOrgId, 'received'),
-    settingsOf(ports).concurrency,
-    async ({ introduction, memberName }) => {
-      const exempt = isExemptOn(await ports.members.exemptions(introduction.memberId), meeting.date);
-      if (exempt && !invitesExempt) return;
+  const invitees: Invitee[] = [];
+  for await (const { introduction, memberName } of ports.introductions.streamOfResidence(
+    meeting.residenceOrgId,
+    'received',
+  )) {
+    invitees.push({
+      memberId: introduction.memberId,
+      memberName,
+      workplaceOrgId: introduction.workplaceOrgId,
+      hamletId: introduction.receipt?.hamletId ?? '',
+    });
+  }
+  const invited = new Set<string>();
+  for await (const invitation of ports.invitations.streamSheet(meeting.id)) invited.add(invitation.memberId);
+  const total = invitees.length;
+  let prepared = invited.size;
+  let reported = prepared;
+  const progress = preparingEditor(job, meeting, ports);
+  await progress(prepared, total);
+  const missing = invitees.filter((i) => !invited.has(i.memberId));
+  // R4's exemptions a part at a time by BatchGetItem (one read per 50 members instead of one each).
+  for (let start = 0; start < missing.length; start += FACTS_BATCH) {
+    const part = missing.slice(start, start + FACTS_BATCH);
+    const facts = await ports.members.factsOfMany(part.map((i) => i.memberId));
+    await forEachConcurrent(part, settings.concurrency, async (invitee) => {
+      const exempt = isExemptOn(facts.get(invitee.memberId)?.exemptions ?? [], meeting.date);
+      if (exempt && !invitesExempt) {
+        prepared += 1;
+        return;
+      }
       await ports.invitations.createOnce({
         meetingId: meeting.id,
         residenceOrgId: meeting.residenceOrgId,
-        memberId: introduction.memberId,
-        memberName,
-        workplaceOrgId: introduction.workplaceOrgId,
-        hamletId: introduction.receipt?.hamletId ?? '',
+        ...invitee,
         meetingDate: meeting.date,
         delivery: 'pending',
         rsvp: 'none',
@@ -213,42 +343,40 @@ export async function startInvitations(
         // committee (issue 19; the press checks in its transaction that they still read so).
         ...(committee ? { letter: invitationLetter(meeting, committee.name) } : {}),
       });
-    },
-  );
-  // R9: a member on the paper list who has linked a chat since the last run gets the letter by chat now.
-  await reopenReachable(meeting.id, ports);
-  const sheet = await countSheet(meeting.id, ports);
-  const jobId = invitationJobId(meeting.id);
-  const previous = await ports.invitationJobs.get(jobId);
-  const job: InvitationJob = {
-    id: jobId,
-    meetingId: meeting.id,
-    residenceOrgId: meeting.residenceOrgId,
-    startedBy: principal.sub,
-    startedAt: now.toISOString(),
-    run: (previous?.run ?? 0) + 1,
-    total: sheet.total,
-    sent: sheet.sent,
-    noChat: sheet.noChat,
-    undeliverable: sheet.undeliverable,
-    ...(report ? { report } : {}),
+      prepared += 1;
+    });
+    if (prepared - reported >= settings.prepareProgressRows) {
+      reported = prepared;
+      await progress(prepared, total);
+    }
+  }
+  await progress(prepared, total);
+}
+
+/**
+ * Edits the staff's message with the preparation's count. Progress is a courtesy: a failed edit is logged
+ * and the preparation goes on.
+ */
+function preparingEditor(job: InvitationJob, meeting: Meeting, ports: InvitationPorts) {
+  const report = job.report;
+  let last = -1;
+  return async (prepared: number, total: number): Promise<void> => {
+    if (!report?.messageId || prepared === last) return;
+    last = prepared;
+    try {
+      await ports.messenger.edit(
+        { channel: report.channel, chatId: report.chatId, messageId: report.messageId },
+        { kind: 'invitation_preparing', meeting, prepared, total },
+        report.languageCode,
+      );
+    } catch (error) {
+      (ports.log ?? silentLog).warn(
+        'invitation preparation progress not reported',
+        { jobId: job.id, errorName: (error as Error)?.name },
+        error,
+      );
+    }
   };
-  await ports.invitationJobs.start(job);
-  const allowanceWarning = await warnOfAllowance(meeting, sheet.pending, report, ports);
-  const tasks: InvitationTask[] = sheet.pending.map((memberId) => ({
-    jobId,
-    meetingId: meeting.id,
-    memberId,
-    run: job.run,
-  }));
-  await ports.queue.enqueue(tasks);
-  (ports.log ?? silentLog).info('invitation job started', {
-    jobId,
-    meetingId: meeting.id,
-    count: tasks.length,
-  });
-  if (tasks.length === 0) await finishInvitations(job, meeting, ports);
-  return { job, enqueued: tasks.length, ...(allowanceWarning ? { allowanceWarning } : {}) };
 }
 
 export type AllowanceWarning = Omit<Extract<Notice, { kind: 'allowance_warning' }>, 'kind' | 'meeting'>;

@@ -319,7 +319,7 @@ describe('E2E: the local stack in a browser', () => {
     );
 
     it(
-      '20 June: the secretary takes attendance in the bot (/diemdanh), pre-filled from the answers',
+      '20 June: the secretary takes attendance in the bot (/diemdanh), shown from the answers',
       async () => {
         await step(chat, 'attendance', async () => {
           // Prepare: the meeting day, set from the chat page's test tools.

@@ -122,6 +122,12 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
       route: '/meetings/{id}/attendance/open',
       pathParameters: path(),
     });
+  /** Each row's version: equal before and after means no row was written. */
+  const sheetVersions = async () => {
+    const versions: Record<string, number> = {};
+    for await (const i of deps.repos.invitations.streamSheet(JUNE)) versions[i.memberId] = i.version;
+    return versions;
+  };
   const getSheet = (who: string, query?: Record<string, string>) =>
     callAs<AttendanceSheetView>(h.attendanceGet, who, {
       method: 'GET',
@@ -273,7 +279,10 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     expect(byMember.status).toBe(403);
   });
 
-  it('opens the sheet pre-filled from the RSVPs, pages it, and always gives totals and reasons', async () => {
+  it('opens the sheet with the RSVPs’ forecast and writes no row, pages it, and always gives totals and reasons', async () => {
+    // Prepare
+    const versionsBefore = await sheetVersions();
+
     // Act
     const opened = await openSheet('residence');
     const reopened = await openSheet('residence');
@@ -282,20 +291,22 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
 
     // Assess
     expect(opened.status).toBe(200);
-    expect(opened.json.prefilled).toBe(7);
-    expect(reopened.json.prefilled).toBe(0);
+    // Issue 19: opening writes nothing; an unmarked row shows (and counts as) its RSVP's forecast.
+    expect(opened.json.totals).toMatchObject({ total: 7, present: 3, absent: 4, unrecorded: 7 });
+    expect(reopened.json.totals).toEqual(opened.json.totals);
+    expect(await sheetVersions()).toEqual(versionsBefore);
     expect(first.json.rows).toHaveLength(4);
     expect(second.json.rows).toHaveLength(3);
     expect(second.json.cursor).toBeUndefined();
     for (const page of [first, second]) {
-      expect(page.json.totals).toMatchObject({ total: 7, present: 3, absent: 4, unrecorded: 0 });
+      expect(page.json.totals).toMatchObject({ total: 7, present: 3, absent: 4, unrecorded: 7 });
     }
     const rows = [...first.json.rows, ...second.json.rows];
     const dung = rows.find((r) => r.memberId === 'm-dung');
     const hoa = rows.find((r) => r.memberId === 'm-hoa');
     expect(dung?.absence).toEqual({ status: 'confirmed', category: 'work', text: 'Đi công tác Hà Nội' });
     expect(hoa?.absence).toEqual({ status: 'pending', category: 'illness' });
-    expect(rows.every((r) => r.recorded)).toBe(true);
+    expect(rows.some((r) => r.recorded)).toBe(false);
   });
 
   it('toggles one member at a time and keeps the totals right', async () => {

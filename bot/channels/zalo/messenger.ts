@@ -19,6 +19,7 @@ import { isZaloUnreachable, type ZaloRenderer, type ZaloSendOptions } from './re
  */
 function worthSending(notice: Notice): boolean {
   if (notice.kind === 'invitation_progress') return notice.done;
+  if (notice.kind === 'invitation_preparing') return false;
   if (notice.kind === 'import_progress') return notice.done >= notice.total;
   return true;
 }

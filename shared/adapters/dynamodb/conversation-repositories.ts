@@ -98,6 +98,27 @@ export class DynamoInvitationJobRepository implements InvitationJobRepository {
     }
   }
 
+  async markPrepared(
+    jobId: string,
+    run: number,
+    counters: Pick<InvitationJob, 'total' | 'sent' | 'noChat' | 'undeliverable'>,
+  ): Promise<boolean> {
+    return this.conditionalSet(
+      jobId,
+      'SET preparedRun = :run, #total = :total, sent = :sent, noChat = :noChat, undeliverable = :undeliverable',
+      // A stale prepare task (a newer run started) or a second delivery of the task sets nothing.
+      '#run = :run AND (attribute_not_exists(preparedRun) OR preparedRun <> :run)',
+      {
+        ':run': run,
+        ':total': counters.total,
+        ':sent': counters.sent,
+        ':noChat': counters.noChat,
+        ':undeliverable': counters.undeliverable,
+      },
+      { '#total': 'total', '#run': 'run' },
+    );
+  }
+
   async claimProgressEdit(jobId: string, now: Date, minIntervalMs: number): Promise<boolean> {
     const before = new Date(now.getTime() - minIntervalMs).toISOString();
     return this.conditionalSet(
@@ -122,6 +143,7 @@ export class DynamoInvitationJobRepository implements InvitationJobRepository {
     update: string,
     condition: string,
     values: Record<string, unknown>,
+    names?: Record<string, string>,
   ): Promise<boolean> {
     try {
       await this.store.ctx.doc.send(
@@ -131,6 +153,7 @@ export class DynamoInvitationJobRepository implements InvitationJobRepository {
           UpdateExpression: update,
           ConditionExpression: condition,
           ExpressionAttributeValues: values,
+          ...(names ? { ExpressionAttributeNames: names } : {}),
         }),
       );
       return true;

@@ -1,5 +1,5 @@
 // adapter: meetings (one per committee, year and round) and their invitations (the attendance sheet).
-import { vietnameseNameSortKey } from '../../domain/collation.js';
+import { sheetOrderKey } from '../../domain/attendance.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { Invitation } from '../../domain/invitation.js';
 import { type Meeting, meetingId, type Round } from '../../domain/meeting.js';
@@ -7,11 +7,6 @@ import type { Page } from '../../ports/common.js';
 import type { InvitationRepository, MeetingRepository, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
 import { type DynamoStore, decodeCursor, fromItem, InvalidCursorError, type Item, toItem } from './store.js';
-
-/** The attendance sheet's order: the Vietnamese collation of the name, the member id breaking ties. */
-function sheetOrderKey(invitation: Pick<Invitation, 'memberName' | 'memberId'>): string {
-  return `${vietnameseNameSortKey(invitation.memberName)}#${invitation.memberId}`;
-}
 
 function encodeSheetCursor(key: string): string {
   return Buffer.from(JSON.stringify({ sheetAfter: key }), 'utf8').toString('base64url');

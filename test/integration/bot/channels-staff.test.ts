@@ -2,7 +2,9 @@
 // and /ky (the sealed PDF to both signers), /traloi, /dulieu, then /nhanxet, /cuoinam, /tiepnhan, /maketnoi,
 // /baocaocuoinam, /baocao, /malienket and /xacnhan — each step through the channel's webhook and emulator
 // (ChatPerson), on DynamoDB Local.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { effectiveAttendance } from '../../../shared/domain/attendance.js';
 import { MINUTES_PART_LABELS } from '../../../shared/domain/meeting-protocol.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../../shared/domain/minutes.js';
@@ -227,11 +229,17 @@ describe.each(CHANNELS)('Feature on %s: the ward staff run a meeting', (channel)
       // No toast on Zalo: the acknowledgement is a short message before the new state of the sheet.
       expect(texts(secretary).at(-2)).toBe(`${silent?.member.fullName}: có mặt.`);
     }
-    for (const { member } of members) {
-      expect(await world.repos.invitations.get(plan.meetingId, member.id)).toMatchObject({
-        attendance: 'present',
-      });
-    }
+    // Opening writes no row (issue 19): the attending member shows present by the RSVP, the pressed one is marked.
+    const shown = await Promise.all(
+      members.map(async ({ member }) => {
+        const row = await world.repos.invitations.get(plan.meetingId, member.id);
+        return row && effectiveAttendance(row);
+      }),
+    );
+    expect(shown).toEqual(members.map(() => 'present'));
+    expect(await world.repos.invitations.get(plan.meetingId, silent?.member.id ?? '')).toMatchObject({
+      attendance: 'present',
+    });
   });
 
   it('/bienban + /ky: the secretary writes every part, both sign, and the sealed PDF reaches both signers', async () => {

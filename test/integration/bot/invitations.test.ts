@@ -173,6 +173,8 @@ describe('Use case: the invitation job', () => {
       await link(world, staffUser, { kind: 'staff', id: STAFF.residence?.id ?? '' });
       const members = await linkedMembers(world, 12, 'Trần');
       await pressInvite(world, staffUser, meeting);
+      const queuedByWebhook = [...world.queue.pending];
+      await world.queue.runNext(1); // the worker prepares the run: one delivery per member is queued
       const firstRun = [...world.queue.pending];
 
       // Act: five tasks run, then the process dies and its queue is lost.
@@ -180,6 +182,7 @@ describe('Use case: the invitation job', () => {
       world.queue.discard();
       const sentBeforeRerun = members.filter(({ user }) => invitationsIn(world, user).length === 1).length;
       await pressInvite(world, staffUser, meeting);
+      await world.queue.runNext(1);
       const secondRunSize = world.queue.pending.length;
       await world.queue.drain();
       // …and SQS redelivers every task of both runs (at-least-once delivery).
@@ -187,6 +190,10 @@ describe('Use case: the invitation job', () => {
       await world.queue.drain();
 
       // Assess
+      expect(queuedByWebhook).toEqual([
+        { kind: 'prepare', jobId: invitationJobId(meeting.id), meetingId: meeting.id, run: 1 },
+      ]);
+      expect(firstRun).toHaveLength(12);
       expect(sentBeforeRerun).toBe(5);
       expect(secondRunSize).toBe(7);
       for (const { user } of members) expect(invitationsIn(world, user)).toHaveLength(1);
@@ -276,6 +283,8 @@ describe('Use case: the invitation job', () => {
         undefined,
         invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
       );
+      const worker = createWorker(() => world.deps);
+      const prepared = await worker(sqsEvent(world.queue.discard().map((t) => JSON.stringify(t))));
       const tasks = world.queue.discard();
       world.emu.injectFault({
         method: 'sendMessage',
@@ -283,14 +292,17 @@ describe('Use case: the invitation job', () => {
         status: 500,
         times: 1,
       });
-      const worker = createWorker(() => world.deps);
 
       // Act
       const first = await worker(sqsEvent([...tasks.map((t) => JSON.stringify(t)), '{"not":"a task"}']));
       const retry = await worker(sqsEvent([JSON.stringify(tasks[1])]));
 
       // Assess
-      expect(started.enqueued).toBe(3);
+      expect(started.job.run).toBe(1);
+      expect(prepared.batchItemFailures).toEqual([]);
+      expect(
+        tasks.map((t) => (t.kind === 'prepare' || t.kind === 'import' ? '' : t.memberId)).sort(),
+      ).toEqual(members.map(({ member }) => member.id).sort());
       expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'msg-1' }]);
       expect(retry.batchItemFailures).toEqual([]);
       for (const { user } of members) expect(invitationsIn(world, user)).toHaveLength(1);
@@ -317,7 +329,7 @@ describe('Use case: the invitation job', () => {
         },
       );
 
-    it('answers 202 with the job numbers and reports to the staff’s linked chat; 403 to another committee', async () => {
+    it('answers 202 with the queued run and reports to the staff’s linked chat; 403 to another committee', async () => {
       // Prepare
       const meeting = await aPlannedMeeting(world);
       const secretaryUser = aUser('Thư');
@@ -333,12 +345,7 @@ describe('Use case: the invitation job', () => {
 
       // Assess
       expect(started.status).toBe(202);
-      expect(started.json).toMatchObject({
-        jobId: `invitations:${meeting.id}`,
-        run: 1,
-        total: 3,
-        enqueued: 3,
-      });
+      expect(started.json).toEqual({ jobId: `invitations:${meeting.id}`, run: 1, state: 'preparing' });
       for (const { user } of members) expect(invitationsIn(world, user)).toHaveLength(1);
       const staffChat = world.emu.botMessages(secretaryUser.id).map((m) => m.text ?? '');
       expect(

@@ -86,7 +86,7 @@ describe('Feature: attendance and comments in the bot', () => {
     );
   });
 
-  it('opens the sheet pre-filled from the RSVPs with totals, the absentee reason and its status', async () => {
+  it('opens the sheet with the RSVPs’ forecast and totals, the absentee reason and its status', async () => {
     // Prepare
     world.clock.set('2026-06-20T08:30:00+07:00');
 
@@ -106,8 +106,9 @@ describe('Feature: attendance and comments in the bot', () => {
     expect(text).toContain('10. ❌ Nguyễn Văn Thành 10');
     expect(text).toContain('(không trả lời thư mời)');
     expect(text).not.toContain('Thành 11');
+    // Issue 19: opening writes no row; the sheet shows the RSVP's forecast until a row is marked.
     const invitation = await world.repos.invitations.get(meeting.id, members[0]?.id ?? '');
-    expect(invitation?.attendance).toBe('present');
+    expect(invitation?.attendance).toBe('unrecorded');
   });
 
   it('sets one member absent with one tap, edits the sheet in place, and a re-delivered press changes nothing', async () => {
@@ -133,7 +134,7 @@ describe('Feature: attendance and comments in the bot', () => {
     );
     const invitation = await world.repos.invitations.get(meeting.id, members[1]?.id ?? '');
     expect(invitation?.attendance).toBe('absent');
-    expect(invitation?.version).toBe(3); // pre-fill, then one change: the second press wrote nothing
+    expect(invitation?.version).toBe(2); // one change: the second press wrote nothing
   });
 
   it('pages with ▶ and ◀ and marks a member of page 2 present', async () => {

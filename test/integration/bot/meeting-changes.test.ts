@@ -13,7 +13,7 @@ import type { Invitation } from '../../../shared/domain/invitation.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import { sendDueAbsenceNotices } from '../../../shared/services/absence-notices.js';
-import { openAttendance } from '../../../shared/services/attendance.js';
+import { openAttendance, setAttendance } from '../../../shared/services/attendance.js';
 import { startInvitations } from '../../../shared/services/invitations.js';
 import { recordAnswer } from '../../../shared/services/rsvp.js';
 import {
@@ -599,6 +599,14 @@ describe('Feature: a reason a member reports after the meeting started (R9)', ()
   it('refuses, over HTTP, an attending answer after the start and a reason for a member recorded present', async () => {
     // Prepare
     await openAttendance({ ...world.repos, clock: world.clock }, chair, meeting.id);
+    // Opening writes no row (issue 19): the staff mark the member who said they come present.
+    await setAttendance(
+      { ...world.repos, clock: world.clock },
+      chair,
+      meeting.id,
+      ward.comingMember.id,
+      true,
+    );
 
     // Act
     const attending = await put(ward.silentMember.id, { rsvp: 'attending', via: 'phone' });

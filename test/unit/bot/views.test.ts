@@ -113,6 +113,7 @@ describe('Function: noticeView', () => {
         }),
       },
       { kind: 'absence_decided', meeting, decision: 'rejected', workplaceName: 'Chi bộ Sở Y tế' },
+      { kind: 'invitation_preparing', meeting, prepared: 1500, total: 5000 },
     ];
 
     // Act
@@ -123,6 +124,9 @@ describe('Function: noticeView', () => {
       expect(text.length).toBeGreaterThan(10);
       expect(text).not.toMatch(/undefined|NaN|\[object/);
     }
+    expect(noticeView(notices.at(-1) as Notice, 'vi').text).toBe(
+      'Đang chuẩn bị danh sách thư mời: 1500/5000 đồng chí…',
+    );
     expect(noticeView(notices[1] as Notice, 'vi').text).toBe(
       'Đang gửi thư mời: đã gửi 120/450; 4 đồng chí chưa liên lạc được qua tin nhắn.',
     );
