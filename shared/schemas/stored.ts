@@ -18,6 +18,7 @@ import {
 } from '../domain/invitation.js';
 import { MEETING_STATUSES, type Meeting, ROUNDS } from '../domain/meeting.js';
 import { MEMBER_CATEGORIES, type Member, RESIDENCE_KINDS, SEXES } from '../domain/member.js';
+import { PARTY_TITLES, STAFF_ROLES, type StaffAssignment, type StaffPerson } from '../domain/roles.js';
 import { EXEMPT_CATEGORIES, type Exemption, type TravelNotice } from '../domain/travel-and-exemption.js';
 
 const str = z.string();
@@ -136,3 +137,32 @@ export const storedMemberFactsSchema = z.looseObject({
   exemptions: z.array(storedExemptionSchema),
   travelNotices: z.array(storedTravelNoticeSchema),
 }) satisfies z.ZodType<{ memberId: string; exemptions: Exemption[]; travelNotices: TravelNotice[] }>;
+
+const staffAssignmentShape = {
+  id: str,
+  orgId: str,
+  role: z.enum(STAFF_ROLES),
+  fullName: str,
+  phone: opt,
+  standing: z.boolean().optional(),
+  partyTitle: z.enum(PARTY_TITLES).optional(),
+};
+
+/** A v2 assignment (`ASSIGN#…` in the person's partition); `revokedAt` once revoked. */
+export const storedStaffAssignmentSchema = z.looseObject({
+  ...staffAssignmentShape,
+  revokedAt: opt,
+}) satisfies z.ZodType<StaffAssignment & { revokedAt?: string }>;
+
+/** A v1 staff record (`type: 'Staff'`): the person and their one assignment in the `#META` item. */
+export const storedLegacyStaffSchema = z.looseObject(
+  staffAssignmentShape,
+) satisfies z.ZodType<StaffAssignment>;
+
+/** A v2 person (`#META`), whose assignments are items of their own. */
+export const storedStaffPersonSchema = z.looseObject({
+  id: str,
+  fullName: str,
+  phone: opt,
+  email: opt,
+}) satisfies z.ZodType<StaffPerson>;

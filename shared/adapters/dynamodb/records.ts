@@ -5,14 +5,18 @@ import type { Committee } from '../../domain/committee.js';
 import type { Invitation } from '../../domain/invitation.js';
 import type { Meeting } from '../../domain/meeting.js';
 import type { Member } from '../../domain/member.js';
+import type { StaffAssignment, StaffPerson } from '../../domain/roles.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
 import {
   storedCommitteeSchema,
   storedExemptionSchema,
   storedInvitationSchema,
+  storedLegacyStaffSchema,
   storedMeetingSchema,
   storedMemberFactsSchema,
   storedMemberSchema,
+  storedStaffAssignmentSchema,
+  storedStaffPersonSchema,
   storedTravelNoticeSchema,
 } from '../../schemas/stored.js';
 
@@ -30,12 +34,14 @@ export interface StoredRecord<T> {
   readonly migrations: Readonly<Record<number, Migration>>;
 }
 
+/** `since`: the first version the type was ever written with (older `v`s of it never existed). */
 function record<T>(
   schema: z.ZodType<T>,
   version = 1,
   migrations: Record<number, Migration> = {},
+  since = 1,
 ): StoredRecord<T> {
-  for (let v = 1; v < version; v++) if (!migrations[v]) throw new Error(`No migration from v${v}`);
+  for (let v = since; v < version; v++) if (!migrations[v]) throw new Error(`No migration from v${v}`);
   return { schema, version, migrations };
 }
 
@@ -62,6 +68,11 @@ export const RECORDS = {
   TravelNotice: record<TravelNotice>(storedTravelNoticeSchema),
   Exemption: record<Exemption>(storedExemptionSchema),
   Meeting: record<Meeting>(storedMeetingSchema),
+  /** v1 staff: person and one assignment in one `#META` item (committee-repository.ts reads both shapes). */
+  Staff: record<StaffAssignment>(storedLegacyStaffSchema),
+  /** v2 staff: the person, first written at v2 (its v1 was the `Staff` type above). */
+  StaffPerson: record<StaffPerson>(storedStaffPersonSchema, 2, {}, 2),
+  StaffAssignment: record<StaffAssignment & { revokedAt?: string }>(storedStaffAssignmentSchema),
   Invitation: record<Invitation>(storedInvitationSchema, 2, { 1: invitationV1toV2 }),
 } as const;
 
