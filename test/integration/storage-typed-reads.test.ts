@@ -77,8 +77,8 @@ describe('Typed storage reads and migrations', () => {
     await put(v1Invitation('mig.2026.06', 'm-chat', false));
 
     // Act
-    const bySms = readItem('Invitation', await stored(keys.invitation('mig.2026.06', 'm-sms')));
-    const byChat = readItem('Invitation', await stored(keys.invitation('mig.2026.06', 'm-chat')));
+    const bySms = await repos.invitations.get('mig.2026.06', 'm-sms');
+    const byChat = await repos.invitations.get('mig.2026.06', 'm-chat');
 
     // Assess
     expect(bySms).toMatchObject({
