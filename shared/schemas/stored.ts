@@ -5,6 +5,8 @@
 // Objects are loose: a field this build does not know (written by a newer deploy) is kept, never dropped.
 // Each schema `satisfies z.ZodType<T>` of its domain type, so a field added to the type fails the compile here.
 import * as z from 'zod';
+import type { AbsenceNotice } from '../domain/attendance.js';
+import type { AuditEntry } from '../domain/audit.js';
 import { COMMITTEE_KINDS, type Committee, RULE_SET_IDS } from '../domain/committee.js';
 import { DELIVERY_PATHS } from '../domain/delivery.js';
 import {
@@ -18,6 +20,7 @@ import {
 } from '../domain/invitation.js';
 import { MEETING_STATUSES, type Meeting, ROUNDS } from '../domain/meeting.js';
 import { MEMBER_CATEGORIES, type Member, RESIDENCE_KINDS, SEXES } from '../domain/member.js';
+import type { DeletionRequest } from '../domain/privacy.js';
 import { PARTY_TITLES, STAFF_ROLES, type StaffAssignment, type StaffPerson } from '../domain/roles.js';
 import { EXEMPT_CATEGORIES, type Exemption, type TravelNotice } from '../domain/travel-and-exemption.js';
 
@@ -166,3 +169,38 @@ export const storedStaffPersonSchema = z.looseObject({
   phone: opt,
   email: opt,
 }) satisfies z.ZodType<StaffPerson>;
+
+/** R10: a workplace's notice that a member was absent without a confirmed reason. */
+export const storedAbsenceNoticeSchema = z.looseObject({
+  meetingId: str,
+  memberId: str,
+  residenceOrgId: str,
+  workplaceOrgId: str,
+  meetingDate: str,
+  raisedAt: str,
+  ground: z.enum(['no_reply', 'no_reason', 'rejected', 'undecided']).optional(),
+  acknowledgedAt: opt,
+  acknowledgedBy: opt,
+  withdrawnAt: opt,
+}) satisfies z.ZodType<AbsenceNotice>;
+
+export const storedDeletionRequestSchema = z.looseObject({
+  memberId: str,
+  orgId: str,
+  requestedAt: str,
+  status: z.enum(['pending', 'completed']),
+  completedAt: opt,
+  completedBy: opt,
+}) satisfies z.ZodType<DeletionRequest>;
+
+export const storedAuditEntrySchema = z.looseObject({
+  id: str,
+  at: str,
+  actorId: str,
+  orgId: str,
+  role: str,
+  action: z.enum(['contact_book.read', 'absence_reason.read']),
+  memberId: str,
+  meetingId: opt,
+  source: z.enum(['http', 'bot']),
+}) satisfies z.ZodType<AuditEntry>;

@@ -1,14 +1,20 @@
 // adapter: typed reads of stored items (issue 20 item 3): each entity type's stored schema, its current schema
 // version `v` and the migrations that bring an older item up to it, so nothing leaves storage as an unchecked cast.
 import type * as z from 'zod';
+import type { AbsenceNotice } from '../../domain/attendance.js';
+import type { AuditEntry } from '../../domain/audit.js';
 import type { Committee } from '../../domain/committee.js';
 import type { Invitation } from '../../domain/invitation.js';
 import type { Meeting } from '../../domain/meeting.js';
 import type { Member } from '../../domain/member.js';
+import type { DeletionRequest } from '../../domain/privacy.js';
 import type { StaffAssignment, StaffPerson } from '../../domain/roles.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
 import {
+  storedAbsenceNoticeSchema,
+  storedAuditEntrySchema,
   storedCommitteeSchema,
+  storedDeletionRequestSchema,
   storedExemptionSchema,
   storedInvitationSchema,
   storedLegacyStaffSchema,
@@ -73,6 +79,9 @@ export const RECORDS = {
   /** v2 staff: the person, first written at v2 (its v1 was the `Staff` type above). */
   StaffPerson: record<StaffPerson>(storedStaffPersonSchema, 2, {}, 2),
   StaffAssignment: record<StaffAssignment & { revokedAt?: string }>(storedStaffAssignmentSchema),
+  AbsenceNotice: record<AbsenceNotice>(storedAbsenceNoticeSchema),
+  DeletionRequest: record<DeletionRequest>(storedDeletionRequestSchema),
+  Audit: record<AuditEntry>(storedAuditEntrySchema),
   Invitation: record<Invitation>(storedInvitationSchema, 2, { 1: invitationV1toV2 }),
 } as const;
 
