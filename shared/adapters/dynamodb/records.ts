@@ -1,6 +1,6 @@
 // adapter: typed reads of stored items (issue 20 item 3): each entity type's stored schema, its current schema
 // version `v` and the migrations that bring an older item up to it, so nothing leaves storage as an unchecked cast.
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { AbsenceNotice } from '../../domain/attendance.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { Committee } from '../../domain/committee.js';
@@ -10,6 +10,7 @@ import type { Member } from '../../domain/member.js';
 import type { DeletionRequest } from '../../domain/privacy.js';
 import type { StaffAssignment, StaffPerson } from '../../domain/roles.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
+import type { StoredZaloTokens } from '../../ports/zalo.js';
 import {
   storedAbsenceNoticeSchema,
   storedAuditEntrySchema,
@@ -66,6 +67,20 @@ export interface MemberFacts {
   travelNotices: TravelNotice[];
 }
 
+/**
+ * The Zalo OA's token pair: its type is a port's (schemas/ may not import ports/), so its schema lives here.
+ * The tokens are secrets: StoredItemError's no-values rule matters most for this one.
+ */
+const storedZaloTokensSchema = z.looseObject({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  accessExpiresAt: z.string(),
+  version: z.number(),
+  refreshedAt: z.string(),
+  leaseOwner: z.string().optional(),
+  leaseUntil: z.string().optional(),
+}) satisfies z.ZodType<StoredZaloTokens>;
+
 /** Every entity type read through `readItem`, by its `type` attribute. */
 export const RECORDS = {
   Committee: record<Committee>(storedCommitteeSchema),
@@ -82,6 +97,7 @@ export const RECORDS = {
   AbsenceNotice: record<AbsenceNotice>(storedAbsenceNoticeSchema),
   DeletionRequest: record<DeletionRequest>(storedDeletionRequestSchema),
   Audit: record<AuditEntry>(storedAuditEntrySchema),
+  ZaloTokens: record<StoredZaloTokens>(storedZaloTokensSchema),
   Invitation: record<Invitation>(storedInvitationSchema, 2, { 1: invitationV1toV2 }),
 } as const;
 
