@@ -23,6 +23,7 @@ import { MEMBER_CATEGORIES, type Member, RESIDENCE_KINDS, SEXES } from '../domai
 import type { DeletionRequest } from '../domain/privacy.js';
 import { PARTY_TITLES, STAFF_ROLES, type StaffAssignment, type StaffPerson } from '../domain/roles.js';
 import { EXEMPT_CATEGORIES, type Exemption, type TravelNotice } from '../domain/travel-and-exemption.js';
+import type { DirectCollection, SelfReport } from '../domain/year-end.js';
 
 const str = z.string();
 const opt = z.string().optional();
@@ -204,3 +205,26 @@ export const storedAuditEntrySchema = z.looseObject({
   meetingId: opt,
   source: z.enum(['http', 'bot']),
 }) satisfies z.ZodType<AuditEntry>;
+
+/** R19: the member's own year-end report. */
+export const storedSelfReportSchema = z.looseObject({
+  memberId: str,
+  year: z.number(),
+  meetingsAttended: z.number(),
+  meetingsAttendedRecorded: z.number(),
+  activities: str,
+  submittedAt: str,
+  version: z.number(),
+}) satisfies z.ZodType<SelfReport>;
+
+/** R20: a contact book the workplace collected directly. */
+export const storedDirectCollectionSchema = z.looseObject({
+  memberId: str,
+  year: z.number(),
+  residenceOrgId: str,
+  workplaceOrgId: str,
+  collectedOn: str,
+  collectedBy: str,
+  note: opt,
+  recordedAt: str,
+}) satisfies z.ZodType<DirectCollection>;

@@ -10,18 +10,21 @@ import type { Member } from '../../domain/member.js';
 import type { DeletionRequest } from '../../domain/privacy.js';
 import type { StaffAssignment, StaffPerson } from '../../domain/roles.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
+import type { DirectCollection, SelfReport } from '../../domain/year-end.js';
 import type { StoredZaloTokens } from '../../ports/zalo.js';
 import {
   storedAbsenceNoticeSchema,
   storedAuditEntrySchema,
   storedCommitteeSchema,
   storedDeletionRequestSchema,
+  storedDirectCollectionSchema,
   storedExemptionSchema,
   storedInvitationSchema,
   storedLegacyStaffSchema,
   storedMeetingSchema,
   storedMemberFactsSchema,
   storedMemberSchema,
+  storedSelfReportSchema,
   storedStaffAssignmentSchema,
   storedStaffPersonSchema,
   storedTravelNoticeSchema,
@@ -97,6 +100,8 @@ export const RECORDS = {
   AbsenceNotice: record<AbsenceNotice>(storedAbsenceNoticeSchema),
   DeletionRequest: record<DeletionRequest>(storedDeletionRequestSchema),
   Audit: record<AuditEntry>(storedAuditEntrySchema),
+  SelfReport: record<SelfReport>(storedSelfReportSchema),
+  DirectCollection: record<DirectCollection>(storedDirectCollectionSchema),
   ZaloTokens: record<StoredZaloTokens>(storedZaloTokensSchema),
   Invitation: record<Invitation>(storedInvitationSchema, 2, { 1: invitationV1toV2 }),
 } as const;
