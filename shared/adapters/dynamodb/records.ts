@@ -9,8 +9,10 @@ import type { Meeting } from '../../domain/meeting.js';
 import type { Member } from '../../domain/member.js';
 import type { DeletionRequest } from '../../domain/privacy.js';
 import type { StaffAssignment, StaffPerson } from '../../domain/roles.js';
+import { STAFF_ROLES } from '../../domain/roles.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
 import type { DirectCollection, SelfReport } from '../../domain/year-end.js';
+import type { ChatLink, LinkCode, PendingLink } from '../../ports/repositories.js';
 import type { StoredZaloTokens } from '../../ports/zalo.js';
 import {
   storedAbsenceNoticeSchema,
@@ -84,6 +86,43 @@ const storedZaloTokensSchema = z.looseObject({
   leaseUntil: z.string().optional(),
 }) satisfies z.ZodType<StoredZaloTokens>;
 
+const subject = { kind: z.enum(['member', 'staff']), id: z.string() };
+const chatAccount = {
+  channel: z.enum(['telegram', 'zalo']),
+  userId: z.string(),
+  chatId: z.string(),
+  linkedAt: z.string(),
+  blocked: z.boolean().optional(),
+  languageCode: z.string().optional(),
+  lastActiveAt: z.string().optional(),
+  actingFor: z.looseObject({ orgId: z.string(), role: z.enum(STAFF_ROLES) }).optional(),
+  consent: z.looseObject({ version: z.string(), at: z.string() }).optional(),
+};
+
+/** A chat account's link (and the owner's copy of it): read on every update the bot gets. */
+const storedChatLinkSchema = z.looseObject({ ...subject, ...chatAccount }) satisfies z.ZodType<ChatLink>;
+
+const storedLinkCodeSchema = z.looseObject({
+  code: z.string(),
+  subject: z.looseObject(subject),
+  createdBy: z.string(),
+  expiresAt: z.string(),
+  usedAt: z.string().optional(),
+}) satisfies z.ZodType<LinkCode & { usedAt?: string }>;
+
+const storedPendingLinkSchema = z.looseObject({
+  id: z.string(),
+  subject: z.looseObject(subject),
+  account: z.looseObject(chatAccount),
+  replaces: z.looseObject({ userId: z.string(), chatId: z.string() }),
+  orgIds: z.array(z.string()),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(['pending', 'confirmed', 'approved', 'refused']),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+}) satisfies z.ZodType<PendingLink>;
+
 /** Every entity type read through `readItem`, by its `type` attribute. */
 export const RECORDS = {
   Committee: record<Committee>(storedCommitteeSchema),
@@ -102,6 +141,11 @@ export const RECORDS = {
   Audit: record<AuditEntry>(storedAuditEntrySchema),
   SelfReport: record<SelfReport>(storedSelfReportSchema),
   DirectCollection: record<DirectCollection>(storedDirectCollectionSchema),
+  ChatLink: record<ChatLink>(storedChatLinkSchema),
+  /** The owner's copy of a chat link, in their partition: the same shape. */
+  OwnerChat: record<ChatLink>(storedChatLinkSchema),
+  LinkCode: record<LinkCode & { usedAt?: string }>(storedLinkCodeSchema),
+  PendingLink: record<PendingLink>(storedPendingLinkSchema),
   ZaloTokens: record<StoredZaloTokens>(storedZaloTokensSchema),
   Invitation: record<Invitation>(storedInvitationSchema, 2, { 1: invitationV1toV2 }),
 } as const;
