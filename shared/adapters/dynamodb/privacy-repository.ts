@@ -2,12 +2,12 @@
 import { ConflictError } from '../../domain/errors.js';
 import type { Introduction } from '../../domain/introduction.js';
 import type { PrivacyRepository } from '../../ports/privacy.js';
-import type { ChatLink, ChatSubject } from '../../ports/repositories.js';
+import type { ChatSubject } from '../../ports/repositories.js';
 import { introductionItem } from './introduction-repository.js';
 import { keys } from './keys.js';
 import { exemptionItem, memberFactsItem, travelNoticeItem } from './member-repository.js';
 import { readItem } from './records.js';
-import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+import { type DynamoStore, type Item, toItem } from './store.js';
 
 export class DynamoPrivacyRepository implements PrivacyRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -69,7 +69,7 @@ export class DynamoPrivacyRepository implements PrivacyRepository {
 
   async removeChatLinks(subject: ChatSubject): Promise<number> {
     const links = (await this.store.queryList(keys.ownerChatsQuery(subject))).map((i) =>
-      fromItem<ChatLink>(i),
+      readItem('OwnerChat', i),
     );
     for (const link of links) {
       await this.store.transact([
