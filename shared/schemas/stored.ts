@@ -9,6 +9,7 @@ import type { AbsenceNotice } from '../domain/attendance.js';
 import type { AuditEntry } from '../domain/audit.js';
 import { COMMITTEE_KINDS, type Committee, RULE_SET_IDS } from '../domain/committee.js';
 import { DELIVERY_PATHS } from '../domain/delivery.js';
+import { END_REASONS, INTRODUCTION_STATUSES, type Introduction } from '../domain/introduction.js';
 import {
   ABSENCE_CATEGORIES,
   ANSWER_CHANNELS,
@@ -228,3 +229,21 @@ export const storedDirectCollectionSchema = z.looseObject({
   note: opt,
   recordedAt: str,
 }) satisfies z.ZodType<DirectCollection>;
+
+/** R1, R5–R7: an introduction, stored with the member's name copied for its listings. */
+export const storedIntroductionSchema = z.looseObject({
+  id: str,
+  memberId: str,
+  workplaceOrgId: str,
+  residenceOrgId: str,
+  status: z.enum(INTRODUCTION_STATUSES),
+  issuedOn: str,
+  issuedBy: str,
+  letterNumber: str,
+  contactPath: z.enum(['standard', 'direct']),
+  followerName: opt,
+  receipt: z.looseObject({ receivedOn: str, receivedBy: str, receivedByName: str, hamletId: str }).optional(),
+  end: z.looseObject({ endedOn: str, reason: z.enum(END_REASONS), note: opt, endedBy: str }).optional(),
+  version: z.number(),
+  memberName: str,
+}) satisfies z.ZodType<Introduction & { memberName: string }>;

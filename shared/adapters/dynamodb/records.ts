@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { AbsenceNotice } from '../../domain/attendance.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { Committee } from '../../domain/committee.js';
+import type { Introduction } from '../../domain/introduction.js';
 import type { Invitation } from '../../domain/invitation.js';
 import type { Meeting } from '../../domain/meeting.js';
 import type { Member } from '../../domain/member.js';
@@ -21,6 +22,7 @@ import {
   storedDeletionRequestSchema,
   storedDirectCollectionSchema,
   storedExemptionSchema,
+  storedIntroductionSchema,
   storedInvitationSchema,
   storedLegacyStaffSchema,
   storedMeetingSchema,
@@ -139,6 +141,8 @@ export const RECORDS = {
   AbsenceNotice: record<AbsenceNotice>(storedAbsenceNoticeSchema),
   DeletionRequest: record<DeletionRequest>(storedDeletionRequestSchema),
   Audit: record<AuditEntry>(storedAuditEntrySchema),
+  /** With the member's name copied in (introduction-repository.ts splits it off). */
+  Introduction: record<Introduction & { memberName: string }>(storedIntroductionSchema),
   SelfReport: record<SelfReport>(storedSelfReportSchema),
   DirectCollection: record<DirectCollection>(storedDirectCollectionSchema),
   ChatLink: record<ChatLink>(storedChatLinkSchema),
