@@ -6,7 +6,8 @@ import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Page } from '../../ports/common.js';
 import type { AbsenceNoticeRepository, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, toItem } from './store.js';
 
 export class DynamoAbsenceNoticeRepository implements AbsenceNoticeRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -35,7 +36,7 @@ export class DynamoAbsenceNoticeRepository implements AbsenceNoticeRepository {
 
   async get(meetingId: string, memberId: string): Promise<AbsenceNotice | undefined> {
     const item = await this.store.get(keys.absenceNotice(meetingId, memberId));
-    return item ? fromItem<AbsenceNotice>(item) : undefined;
+    return item ? readItem('AbsenceNotice', item) : undefined;
   }
 
   async acknowledge(meetingId: string, memberId: string, by: string, at: string): Promise<AbsenceNotice> {
@@ -52,7 +53,7 @@ export class DynamoAbsenceNoticeRepository implements AbsenceNoticeRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return fromItem<AbsenceNotice>(out.Attributes ?? {});
+      return readItem('AbsenceNotice', out.Attributes ?? {});
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('absence_notice');
       throw error;
@@ -87,6 +88,6 @@ export class DynamoAbsenceNoticeRepository implements AbsenceNoticeRepository {
       query.limit,
       query.cursor,
     );
-    return { ...page, items: page.items.map((i) => fromItem<AbsenceNotice>(i)) };
+    return { ...page, items: page.items.map((i) => readItem('AbsenceNotice', i)) };
   }
 }

@@ -4,7 +4,8 @@ import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type AuditEntry, auditExpiresAt } from '../../domain/audit.js';
 import type { AuditRepository } from '../../ports/audit.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, type Item, toItem } from './store.js';
 
 export class DynamoAuditRepository implements AuditRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -49,6 +50,6 @@ export class DynamoAuditRepository implements AuditRepository {
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((i) => fromItem<AuditEntry>(i as Item));
+    return (out.Items ?? []).map((i) => readItem('Audit', i as Item));
   }
 }

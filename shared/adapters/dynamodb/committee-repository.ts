@@ -4,7 +4,8 @@ import { ConflictError } from '../../domain/errors.js';
 import type { AssignmentGrant, StaffAssignment, StaffPerson, StaffRole } from '../../domain/roles.js';
 import type { AssignOutcome, CommitteeRepository, StaffRepository } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, type Item, type TxItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, type Item, type TxItem, toItem } from './store.js';
 
 /** The stored shape of a committee (exported for bulk loaders such as the benchmark's). */
 export function committeeItem(committee: Committee): Item {
@@ -20,7 +21,7 @@ export class DynamoCommitteeRepository implements CommitteeRepository {
 
   async get(orgId: string): Promise<Committee | undefined> {
     const item = await this.store.get(keys.committee(orgId));
-    return item ? fromItem<Committee>(item) : undefined;
+    return item ? readItem('Committee', item) : undefined;
   }
 
   async put(committee: Committee): Promise<void> {
@@ -46,12 +47,14 @@ export class DynamoCommitteeRepository implements CommitteeRepository {
 
   async children(parentId: string): Promise<Committee[]> {
     return (await this.store.queryList(keys.committeeChildrenQuery(parentId))).map((i) =>
-      fromItem<Committee>(i),
+      readItem('Committee', i),
     );
   }
 
   async ofKind(kind: CommitteeKind): Promise<Committee[]> {
-    return (await this.store.queryList(keys.committeesOfKindQuery(kind))).map((i) => fromItem<Committee>(i));
+    return (await this.store.queryList(keys.committeesOfKindQuery(kind))).map((i) =>
+      readItem('Committee', i),
+    );
   }
 }
 
@@ -65,7 +68,8 @@ interface StaffPartition {
 const isLegacy = (meta: Item | undefined): meta is Item => meta !== undefined && meta.type === 'Staff';
 
 function personOf(meta: Item): StaffPerson {
-  const { id, fullName, phone, email } = fromItem<StaffPerson & Record<string, unknown>>(meta);
+  const person: StaffPerson = isLegacy(meta) ? readItem('Staff', meta) : readItem('StaffPerson', meta);
+  const { id, fullName, phone, email } = person;
   return { id, fullName, ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
 }
 
@@ -78,12 +82,12 @@ export class DynamoStaffRepository implements StaffRepository {
     const meta = items.find((i) => i.sk === '#META');
     const assignments = items
       .filter((i) => i.type === 'StaffAssignment')
-      .map((i) => fromItem<StaffAssignment & { revokedAt?: string }>(i));
+      .map((i) => readItem('StaffAssignment', i));
     return { ...(meta ? { meta } : {}), assignments };
   }
 
   private static current(p: StaffPartition): StaffAssignment[] {
-    if (isLegacy(p.meta)) return [fromItem<StaffAssignment>(p.meta)];
+    if (isLegacy(p.meta)) return [readItem('Staff', p.meta)];
     return p.assignments.filter((a) => a.revokedAt === undefined).map(({ revokedAt: _revokedAt, ...a }) => a);
   }
 
@@ -92,7 +96,7 @@ export class DynamoStaffRepository implements StaffRepository {
     const meta = await this.store.get(keys.staff(staffId));
     if (!meta) return undefined;
     const current = isLegacy(meta)
-      ? [fromItem<StaffAssignment>(meta)]
+      ? [readItem('Staff', meta)]
       : DynamoStaffRepository.current(await this.partition(staffId));
     return orgId === undefined ? current[0] : current.find((a) => a.orgId === orgId);
   }
@@ -104,8 +108,10 @@ export class DynamoStaffRepository implements StaffRepository {
   }
 
   async ofCommittee(orgId: string): Promise<StaffAssignment[]> {
+    // The committee's index holds v1 staff records (person and assignment in one) beside v2 assignments.
     return (await this.store.queryList(keys.staffOfCommitteeQuery(orgId))).map((i) => {
-      const { revokedAt: _revokedAt, ...a } = fromItem<StaffAssignment & { revokedAt?: string }>(i);
+      if (isLegacy(i)) return readItem('Staff', i);
+      const { revokedAt: _revokedAt, ...a } = readItem('StaffAssignment', i);
       return a;
     });
   }
@@ -138,7 +144,7 @@ export class DynamoStaffRepository implements StaffRepository {
   }
 
   private personItem(person: StaffPerson): Item {
-    return { ...toItem('StaffPerson', keys.staff(person.id), person), v: 2 };
+    return toItem('StaffPerson', keys.staff(person.id), person); // v2: the registry's version of StaffPerson
   }
 
   async assign(person: StaffPerson, assignment: AssignmentGrant): Promise<AssignOutcome> {
@@ -153,7 +159,7 @@ export class DynamoStaffRepository implements StaffRepository {
     const writes: TxItem[] = [];
     if (isLegacy(p.meta)) {
       // v1 → v2: the old single assignment becomes an ASSIGN item next to the person, in the same transaction.
-      const legacy = fromItem<StaffAssignment>(p.meta);
+      const legacy = readItem('Staff', p.meta);
       writes.push({
         Put: {
           TableName: this.store.table,
@@ -194,7 +200,7 @@ export class DynamoStaffRepository implements StaffRepository {
   async revoke(personId: string, orgId: string, role: StaffRole, at: string): Promise<boolean> {
     const p = await this.partition(personId);
     if (isLegacy(p.meta)) {
-      const legacy = fromItem<StaffAssignment>(p.meta);
+      const legacy = readItem('Staff', p.meta);
       if (legacy.orgId !== orgId || legacy.role !== role) return false;
       // v1 → v2 with the assignment kept as revoked history.
       const { id: _id, fullName: _n, phone: _p, ...rest } = legacy;

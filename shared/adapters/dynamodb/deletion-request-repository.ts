@@ -4,7 +4,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeletionRequest } from '../../domain/privacy.js';
 import type { DeletionRequestRepository } from '../../ports/privacy.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, toItem } from './store.js';
 
 export class DynamoDeletionRequestRepository implements DeletionRequestRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -17,12 +18,12 @@ export class DynamoDeletionRequestRepository implements DeletionRequestRepositor
 
   async get(orgId: string, memberId: string): Promise<DeletionRequest | undefined> {
     const item = await this.store.get(keys.deletionRequest(orgId, memberId));
-    return item ? fromItem<DeletionRequest>(item) : undefined;
+    return item ? readItem('DeletionRequest', item) : undefined;
   }
 
   async ofCommittee(orgId: string): Promise<DeletionRequest[]> {
     const all = (await this.store.queryList(keys.deletionRequestsOf(orgId))).map((i) =>
-      fromItem<DeletionRequest>(i),
+      readItem('DeletionRequest', i),
     );
     const byTime = (a: DeletionRequest, b: DeletionRequest) => (a.requestedAt < b.requestedAt ? -1 : 1);
     return [

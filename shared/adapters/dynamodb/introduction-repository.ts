@@ -19,7 +19,8 @@ import {
   partyCardItem,
   travelNoticeItem,
 } from './member-repository.js';
-import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, type Item, toItem } from './store.js';
 
 export function introductionItem(introduction: Introduction, memberName: string): Item {
   const indexes = keys.introductionIndexes({
@@ -36,7 +37,7 @@ export function introductionItem(introduction: Introduction, memberName: string)
 }
 
 function toIntroduced(item: Item): IntroducedMember {
-  const { memberName, ...introduction } = fromItem<Introduction & { memberName: string }>(item);
+  const { memberName, ...introduction } = readItem('Introduction', item);
   return { introduction, memberName };
 }
 

@@ -6,7 +6,8 @@ import { type Meeting, meetingId, type Round } from '../../domain/meeting.js';
 import type { Page } from '../../ports/common.js';
 import type { InvitationRepository, MeetingRepository, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, decodeCursor, fromItem, InvalidCursorError, type Item, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, decodeCursor, InvalidCursorError, type Item, toItem } from './store.js';
 
 function encodeSheetCursor(key: string): string {
   return Buffer.from(JSON.stringify({ sheetAfter: key }), 'utf8').toString('base64url');
@@ -30,7 +31,7 @@ export class DynamoMeetingRepository implements MeetingRepository {
 
   async get(id: string): Promise<Meeting | undefined> {
     const item = await this.store.get(keys.meeting(id));
-    return item ? fromItem<Meeting>(item) : undefined;
+    return item ? readItem('Meeting', item) : undefined;
   }
 
   async create(meeting: Meeting, options: WriteOptions = {}): Promise<void> {
@@ -56,7 +57,7 @@ export class DynamoMeetingRepository implements MeetingRepository {
 
   async ofCommittee(residenceOrgId: string, year?: number): Promise<Meeting[]> {
     return (await this.store.queryList(keys.meetingsOfCommitteeQuery(residenceOrgId, year))).map((i) =>
-      fromItem<Meeting>(i),
+      readItem('Meeting', i),
     );
   }
 
@@ -65,7 +66,7 @@ export class DynamoMeetingRepository implements MeetingRepository {
   }
 
   async onDate(date: string): Promise<Meeting[]> {
-    return (await this.store.queryList(keys.meetingsOnDateQuery(date))).map((i) => fromItem<Meeting>(i));
+    return (await this.store.queryList(keys.meetingsOnDateQuery(date))).map((i) => readItem('Meeting', i));
   }
 }
 
@@ -90,7 +91,7 @@ export class DynamoInvitationRepository implements InvitationRepository {
 
   async get(meetingIdValue: string, memberId: string): Promise<Invitation | undefined> {
     const item = await this.store.get(keys.invitation(meetingIdValue, memberId));
-    return item ? fromItem<Invitation>(item) : undefined;
+    return item ? readItem('Invitation', item) : undefined;
   }
 
   async createOnce(invitation: Invitation, options: WriteOptions = {}): Promise<boolean> {
@@ -133,7 +134,7 @@ export class DynamoInvitationRepository implements InvitationRepository {
 
   async *streamSheet(meetingIdValue: string): AsyncIterable<Invitation> {
     for await (const item of this.store.queryAll(keys.attendanceSheetQuery(meetingIdValue)))
-      yield fromItem<Invitation>(item);
+      yield readItem('Invitation', item);
   }
 
   async pendingAbsences(
@@ -145,12 +146,12 @@ export class DynamoInvitationRepository implements InvitationRepository {
       query.limit,
       query.cursor,
     );
-    return { ...page, items: page.items.map((i) => fromItem<Invitation>(i)) };
+    return { ...page, items: page.items.map((i) => readItem('Invitation', i)) };
   }
 
   async ofMember(memberId: string, year?: number): Promise<Invitation[]> {
     return (await this.store.queryList(keys.memberInvitationsQuery(memberId, year))).map((i) =>
-      fromItem<Invitation>(i),
+      readItem('Invitation', i),
     );
   }
 }

@@ -4,7 +4,8 @@ import type { Member } from '../../domain/member.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
 import type { MemberRepository, MemberWithFacts, WriteOptions } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, type Item, type TxItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, type Item, type TxItem, toItem } from './store.js';
 
 export function memberItem(member: Member): Item {
   return toItem('Member', keys.member(member.id), member);
@@ -72,7 +73,7 @@ export class DynamoMemberRepository implements MemberRepository {
 
   async get(memberId: string): Promise<Member | undefined> {
     const item = await this.store.get(keys.member(memberId));
-    return item ? fromItem<Member>(item) : undefined;
+    return item ? readItem('Member', item) : undefined;
   }
 
   async byPartyCard(partyCardNumber: string): Promise<Member | undefined> {
@@ -84,7 +85,7 @@ export class DynamoMemberRepository implements MemberRepository {
     const cards = await this.store.batchGet(partyCardNumbers.map((n) => keys.partyCard(n)));
     const ids = cards.map((c) => c.memberId).filter((id): id is string => typeof id === 'string');
     const members = await this.store.batchGet(ids.map((id) => keys.member(id)));
-    return new Map(members.map((item) => fromItem<Member>(item)).map((m) => [m.partyCardNumber, m]));
+    return new Map(members.map((item) => readItem('Member', item)).map((m) => [m.partyCardNumber, m]));
   }
 
   async create(member: Member, options: WriteOptions = {}): Promise<void> {
@@ -132,7 +133,7 @@ export class DynamoMemberRepository implements MemberRepository {
 
   async travelNotices(memberId: string): Promise<TravelNotice[]> {
     return (await this.store.queryList(keys.memberRecordsQuery(memberId, 'TRAVEL#'))).map((i) =>
-      fromItem<TravelNotice>(i),
+      readItem('TravelNotice', i),
     );
   }
 
@@ -160,7 +161,7 @@ export class DynamoMemberRepository implements MemberRepository {
 
   async exemptions(memberId: string): Promise<Exemption[]> {
     return (await this.store.queryList(keys.memberRecordsQuery(memberId, 'EXEMPT#'))).map((i) =>
-      fromItem<Exemption>(i),
+      readItem('Exemption', i),
     );
   }
 
@@ -175,9 +176,9 @@ export class DynamoMemberRepository implements MemberRepository {
       consistent: true,
     })) {
       const sk = String(item.sk);
-      if (sk === recordSk) out.member = fromItem<Member>(item);
-      else if (sk.startsWith(exemptionPrefix)) out.exemptions.push(fromItem<Exemption>(item));
-      else if (sk.startsWith(travelPrefix)) out.travelNotices.push(fromItem<TravelNotice>(item));
+      if (sk === recordSk) out.member = readItem('Member', item);
+      else if (sk.startsWith(exemptionPrefix)) out.exemptions.push(readItem('Exemption', item));
+      else if (sk.startsWith(travelPrefix)) out.travelNotices.push(readItem('TravelNotice', item));
     }
     return out;
   }
@@ -191,14 +192,14 @@ export class DynamoMemberRepository implements MemberRepository {
     const copied = new Set<string>();
     for (const item of items) {
       if (item.type === 'MemberFacts') {
-        const facts = fromItem<{ memberId: string } & Omit<MemberWithFacts, 'member'>>(item);
+        const facts = readItem('MemberFacts', item);
         const entry = out.get(facts.memberId);
         if (!entry) continue;
         entry.exemptions = [...facts.exemptions].sort(byPeriod);
         entry.travelNotices = [...facts.travelNotices].sort(byPeriod);
         copied.add(facts.memberId);
       } else {
-        const member = fromItem<Member>(item);
+        const member = readItem('Member', item);
         const entry = out.get(member.id);
         if (entry) entry.member = member;
       }
@@ -218,6 +219,6 @@ export class DynamoMemberRepository implements MemberRepository {
 
   async getMany(memberIds: readonly string[]): Promise<Map<string, Member>> {
     const items = await this.store.batchGet([...new Set(memberIds)].map((id) => keys.member(id)));
-    return new Map(items.map((item) => fromItem<Member>(item)).map((m) => [m.id, m]));
+    return new Map(items.map((item) => readItem('Member', item)).map((m) => [m.id, m]));
   }
 }

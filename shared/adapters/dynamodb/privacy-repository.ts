@@ -1,13 +1,13 @@
 // adapter: retention's own writes on the table — renaming an introduction's index keys, removing chat links.
 import { ConflictError } from '../../domain/errors.js';
 import type { Introduction } from '../../domain/introduction.js';
-import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
 import type { PrivacyRepository } from '../../ports/privacy.js';
-import type { ChatLink, ChatSubject } from '../../ports/repositories.js';
+import type { ChatSubject } from '../../ports/repositories.js';
 import { introductionItem } from './introduction-repository.js';
 import { keys } from './keys.js';
 import { exemptionItem, memberFactsItem, travelNoticeItem } from './member-repository.js';
-import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, type Item, toItem } from './store.js';
 
 export class DynamoPrivacyRepository implements PrivacyRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -34,8 +34,8 @@ export class DynamoPrivacyRepository implements PrivacyRepository {
       this.store.queryList(keys.memberRecordsQuery(memberId, 'TRAVEL#')),
       this.store.queryList(keys.memberRecordsQuery(memberId, 'EXEMPT#')),
     ]);
-    const notices = travel.map((i) => fromItem<TravelNotice>(i));
-    const exemptions = exempt.map((i) => fromItem<Exemption>(i));
+    const notices = travel.map((i) => readItem('TravelNotice', i));
+    const exemptions = exempt.map((i) => readItem('Exemption', i));
     let changed = 0;
     for (const notice of notices.filter((n) => n.reason !== label)) {
       await this.store.put(travelNoticeItem({ ...notice, reason: label }));
@@ -69,7 +69,7 @@ export class DynamoPrivacyRepository implements PrivacyRepository {
 
   async removeChatLinks(subject: ChatSubject): Promise<number> {
     const links = (await this.store.queryList(keys.ownerChatsQuery(subject))).map((i) =>
-      fromItem<ChatLink>(i),
+      readItem('OwnerChat', i),
     );
     for (const link of links) {
       await this.store.transact([

@@ -20,7 +20,8 @@ import type {
   PendingLink,
 } from '../../ports/repositories.js';
 import { keys, OUTBOX_SHARDS } from './keys.js';
-import { type DynamoStore, fromItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, toItem } from './store.js';
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -223,11 +224,11 @@ export class DynamoChatLinkRepository implements ChatLinkRepository {
 
   async byChat(channel: Channel, userId: string): Promise<ChatLink | undefined> {
     const item = await this.store.get(keys.chatLink(channel, userId));
-    return item ? fromItem<ChatLink>(item) : undefined;
+    return item ? readItem('ChatLink', item) : undefined;
   }
 
   async ofSubject(subject: ChatSubject): Promise<ChatLink[]> {
-    return (await this.store.queryList(keys.ownerChatsQuery(subject))).map((i) => fromItem<ChatLink>(i));
+    return (await this.store.queryList(keys.ownerChatsQuery(subject))).map((i) => readItem('OwnerChat', i));
   }
 
   async createLinkCode(code: LinkCode): Promise<void> {
@@ -252,7 +253,7 @@ export class DynamoChatLinkRepository implements ChatLinkRepository {
 
   async getLinkCode(code: string): Promise<(LinkCode & { usedAt?: string }) | undefined> {
     const item = await this.store.get(keys.linkCode(code));
-    return item ? fromItem<LinkCode & { usedAt?: string }>(item) : undefined;
+    return item ? readItem('LinkCode', item) : undefined;
   }
 
   async useLinkCode(code: string, link: Omit<ChatLink, 'kind' | 'id'>, now: Date): Promise<LinkCodeOutcome> {
@@ -376,7 +377,7 @@ export class DynamoChatLinkRepository implements ChatLinkRepository {
 
   async pendingLink(id: string): Promise<PendingLink | undefined> {
     const item = await this.store.get(keys.pendingLink(id));
-    return item ? fromItem<PendingLink>(item) : undefined;
+    return item ? readItem('PendingLink', item) : undefined;
   }
 
   async decidePendingLink(

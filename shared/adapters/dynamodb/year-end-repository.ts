@@ -4,14 +4,15 @@ import { ConflictError } from '../../domain/errors.js';
 import type { DirectCollection, SelfReport } from '../../domain/year-end.js';
 import type { WriteOptions, YearEndRepository } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, type Item, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, type Item, toItem } from './store.js';
 
 export class DynamoYearEndRepository implements YearEndRepository {
   constructor(private readonly store: DynamoStore) {}
 
   async getSelfReport(memberId: string, year: number): Promise<SelfReport | undefined> {
     const item = await this.store.get(keys.selfReport(memberId, year));
-    return item ? fromItem<SelfReport>(item) : undefined;
+    return item ? readItem('SelfReport', item) : undefined;
   }
 
   async saveSelfReport(
@@ -27,7 +28,7 @@ export class DynamoYearEndRepository implements YearEndRepository {
 
   async getDirectCollection(memberId: string, year: number): Promise<DirectCollection | undefined> {
     const item = await this.store.get(keys.directCollection(memberId, year));
-    return item ? fromItem<DirectCollection>(item) : undefined;
+    return item ? readItem('DirectCollection', item) : undefined;
   }
 
   async recordDirectCollection(collection: DirectCollection, options: WriteOptions = {}): Promise<boolean> {

@@ -3,7 +3,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredZaloTokens, ZaloTokenPair, ZaloTokenStore } from '../../ports/zalo.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, toItem } from './store.js';
 
 export class DynamoZaloTokenStore implements ZaloTokenStore {
   constructor(
@@ -13,7 +14,7 @@ export class DynamoZaloTokenStore implements ZaloTokenStore {
 
   async read(): Promise<StoredZaloTokens | undefined> {
     const item = await this.store.get(keys.zaloTokens(this.oaId), true);
-    return item ? fromItem<StoredZaloTokens>(item) : undefined;
+    return item ? readItem('ZaloTokens', item) : undefined;
   }
 
   async install(pair: ZaloTokenPair, now: Date): Promise<StoredZaloTokens> {

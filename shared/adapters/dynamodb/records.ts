@@ -1,0 +1,234 @@
+// adapter: typed reads of stored items (issue 20 item 3): each entity type's stored schema, its current schema
+// version `v` and the migrations that bring an older item up to it, so nothing leaves storage as an unchecked cast.
+import * as z from 'zod';
+import type { AbsenceNotice } from '../../domain/attendance.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import type { Committee } from '../../domain/committee.js';
+import type { Introduction } from '../../domain/introduction.js';
+import type { Invitation } from '../../domain/invitation.js';
+import type { Meeting } from '../../domain/meeting.js';
+import type { Member } from '../../domain/member.js';
+import type { DeletionRequest } from '../../domain/privacy.js';
+import type { StaffAssignment, StaffPerson } from '../../domain/roles.js';
+import { STAFF_ROLES } from '../../domain/roles.js';
+import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
+import type { DirectCollection, SelfReport } from '../../domain/year-end.js';
+import type { ChatLink, LinkCode, PendingLink } from '../../ports/repositories.js';
+import type { StoredZaloTokens } from '../../ports/zalo.js';
+import {
+  storedAbsenceNoticeSchema,
+  storedAuditEntrySchema,
+  storedCommitteeSchema,
+  storedDeletionRequestSchema,
+  storedDirectCollectionSchema,
+  storedExemptionSchema,
+  storedIntroductionSchema,
+  storedInvitationSchema,
+  storedLegacyStaffSchema,
+  storedMeetingSchema,
+  storedMemberFactsSchema,
+  storedMemberSchema,
+  storedSelfReportSchema,
+  storedStaffAssignmentSchema,
+  storedStaffPersonSchema,
+  storedTravelNoticeSchema,
+} from '../../schemas/stored.js';
+
+/** An item's attributes as DynamoDB hands them over. */
+export type StoredAttributes = Record<string, unknown>;
+
+/** One step of a record's shape: the entity as stored at version n becomes the entity at version n + 1. */
+export type Migration = (old: StoredAttributes) => StoredAttributes;
+
+export interface StoredRecord<T> {
+  readonly schema: z.ZodType<T>;
+  /** The version new items are written with (`v`); older items are migrated on read. */
+  readonly version: number;
+  /** Keyed by the version they migrate FROM; one for each version below `version`. */
+  readonly migrations: Readonly<Record<number, Migration>>;
+}
+
+/** `since`: the first version the type was ever written with (older `v`s of it never existed). */
+function record<T>(
+  schema: z.ZodType<T>,
+  version = 1,
+  migrations: Record<number, Migration> = {},
+  since = 1,
+): StoredRecord<T> {
+  for (let v = since; v < version; v++) if (!migrations[v]) throw new Error(`No migration from v${v}`);
+  return { schema, version, migrations };
+}
+
+/**
+ * Invitation v1 → v2: before issue 15 (d49b175) an invitation said only `smsSent: true` when the letter went
+ * by SMS; since then `via` names the path that carried it. A v1 item that went by SMS reads as `via: 'sms'`
+ * (the rule the services applied by hand at read time). `smsSent` stays: the phone fallback still reads it.
+ */
+export const invitationV1toV2: Migration = (old) =>
+  old.via === undefined && old.smsSent === true ? { ...old, via: 'sms' } : old;
+
+/** The copy of a member's facts (member-repository.ts, memberFactsItem). */
+export interface MemberFacts {
+  memberId: string;
+  exemptions: Exemption[];
+  travelNotices: TravelNotice[];
+}
+
+/**
+ * The Zalo OA's token pair: its type is a port's (schemas/ may not import ports/), so its schema lives here.
+ * The tokens are secrets: StoredItemError's no-values rule matters most for this one.
+ */
+const storedZaloTokensSchema = z.looseObject({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  accessExpiresAt: z.string(),
+  version: z.number(),
+  refreshedAt: z.string(),
+  leaseOwner: z.string().optional(),
+  leaseUntil: z.string().optional(),
+}) satisfies z.ZodType<StoredZaloTokens>;
+
+const subject = { kind: z.enum(['member', 'staff']), id: z.string() };
+const chatAccount = {
+  channel: z.enum(['telegram', 'zalo']),
+  userId: z.string(),
+  chatId: z.string(),
+  linkedAt: z.string(),
+  blocked: z.boolean().optional(),
+  languageCode: z.string().optional(),
+  lastActiveAt: z.string().optional(),
+  actingFor: z.looseObject({ orgId: z.string(), role: z.enum(STAFF_ROLES) }).optional(),
+  consent: z.looseObject({ version: z.string(), at: z.string() }).optional(),
+};
+
+/** A chat account's link (and the owner's copy of it): read on every update the bot gets. */
+const storedChatLinkSchema = z.looseObject({ ...subject, ...chatAccount }) satisfies z.ZodType<ChatLink>;
+
+const storedLinkCodeSchema = z.looseObject({
+  code: z.string(),
+  subject: z.looseObject(subject),
+  createdBy: z.string(),
+  expiresAt: z.string(),
+  usedAt: z.string().optional(),
+}) satisfies z.ZodType<LinkCode & { usedAt?: string }>;
+
+const storedPendingLinkSchema = z.looseObject({
+  id: z.string(),
+  subject: z.looseObject(subject),
+  account: z.looseObject(chatAccount),
+  replaces: z.looseObject({ userId: z.string(), chatId: z.string() }),
+  orgIds: z.array(z.string()),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(['pending', 'confirmed', 'approved', 'refused']),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+}) satisfies z.ZodType<PendingLink>;
+
+/** Every entity type read through `readItem`, by its `type` attribute. */
+export const RECORDS = {
+  Committee: record<Committee>(storedCommitteeSchema),
+  Member: record<Member>(storedMemberSchema),
+  MemberFacts: record<MemberFacts>(storedMemberFactsSchema),
+  TravelNotice: record<TravelNotice>(storedTravelNoticeSchema),
+  Exemption: record<Exemption>(storedExemptionSchema),
+  Meeting: record<Meeting>(storedMeetingSchema),
+  /** v1 staff: person and one assignment in one `#META` item (committee-repository.ts reads both shapes). */
+  Staff: record<StaffAssignment>(storedLegacyStaffSchema),
+  /** v2 staff: the person, first written at v2 (its v1 was the `Staff` type above). */
+  StaffPerson: record<StaffPerson>(storedStaffPersonSchema, 2, {}, 2),
+  StaffAssignment: record<StaffAssignment & { revokedAt?: string }>(storedStaffAssignmentSchema),
+  AbsenceNotice: record<AbsenceNotice>(storedAbsenceNoticeSchema),
+  DeletionRequest: record<DeletionRequest>(storedDeletionRequestSchema),
+  Audit: record<AuditEntry>(storedAuditEntrySchema),
+  /** With the member's name copied in (introduction-repository.ts splits it off). */
+  Introduction: record<Introduction & { memberName: string }>(storedIntroductionSchema),
+  SelfReport: record<SelfReport>(storedSelfReportSchema),
+  DirectCollection: record<DirectCollection>(storedDirectCollectionSchema),
+  ChatLink: record<ChatLink>(storedChatLinkSchema),
+  /** The owner's copy of a chat link, in their partition: the same shape. */
+  OwnerChat: record<ChatLink>(storedChatLinkSchema),
+  LinkCode: record<LinkCode & { usedAt?: string }>(storedLinkCodeSchema),
+  PendingLink: record<PendingLink>(storedPendingLinkSchema),
+  ZaloTokens: record<StoredZaloTokens>(storedZaloTokensSchema),
+  Invitation: record<Invitation>(storedInvitationSchema, 2, { 1: invitationV1toV2 }),
+} as const;
+
+export type RecordKind = keyof typeof RECORDS;
+export type RecordOf<K extends RecordKind> = (typeof RECORDS)[K] extends StoredRecord<infer T> ? T : never;
+
+export const isRecordKind = (type: string): type is RecordKind => Object.hasOwn(RECORDS, type);
+
+/** The `v` an item of this type is written with: the registry's version, 1 for types not (yet) in it. */
+export function currentVersion(type: string): number {
+  return isRecordKind(type) ? RECORDS[type].version : 1;
+}
+
+/** Attributes that belong to storage, not to the entity. */
+export const STORAGE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+  'v',
+  'ttl',
+]);
+
+export function entityOf(item: StoredAttributes): StoredAttributes {
+  const entity: StoredAttributes = {};
+  for (const [k, value] of Object.entries(item)) if (!STORAGE_ATTRIBUTES.has(k)) entity[k] = value;
+  return entity;
+}
+
+/**
+ * A stored item that is not what its type says: a defect or a hand edit, never the caller's input, so a
+ * server error. The message names the item's key and the failing attribute paths only: the values are
+ * personal data (names, phones, reasons) and must not reach a log.
+ */
+export class StoredItemError extends Error {
+  override readonly name = 'StoredItemError';
+  constructor(
+    readonly kind: string,
+    readonly key: { pk: string; sk: string },
+    readonly paths: readonly string[],
+    problem = 'does not parse',
+  ) {
+    super(
+      `Stored ${kind} at pk=${key.pk} sk=${key.sk} ${problem}${paths.length ? `: ${paths.join(', ')}` : ''}`,
+    );
+  }
+}
+
+const keyOf = (item: StoredAttributes) => ({ pk: String(item.pk ?? '?'), sk: String(item.sk ?? '?') });
+
+/** The item's entity brought up to the record's current version (no parse). */
+export function migrated(kind: RecordKind, item: StoredAttributes): StoredAttributes {
+  const { version, migrations } = RECORDS[kind];
+  const from = typeof item.v === 'number' ? item.v : 1;
+  let entity = entityOf(item);
+  for (let v = from; v < version; v++) {
+    const step = migrations[v];
+    if (!step) throw new StoredItemError(kind, keyOf(item), [], `has v${from} with no migration from v${v}`);
+    entity = step(entity);
+  }
+  return entity;
+}
+
+/**
+ * The entity of a stored item, migrated from its `v` to the current version and parsed by its stored schema.
+ * Throws StoredItemError (key and paths, no values) when the item is of another type or does not parse.
+ */
+export function readItem<K extends RecordKind>(kind: K, item: StoredAttributes): RecordOf<K> {
+  if (item.type !== undefined && item.type !== kind) {
+    throw new StoredItemError(kind, keyOf(item), [], `is stored as ${String(item.type)}`);
+  }
+  const parsed = (RECORDS[kind].schema as z.ZodType<RecordOf<K>>).safeParse(migrated(kind, item));
+  if (parsed.success) return parsed.data;
+  const paths = [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.') || '(item)'))];
+  throw new StoredItemError(kind, keyOf(item), paths);
+}
