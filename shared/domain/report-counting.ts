@@ -10,7 +10,7 @@ import type { Introduction } from './introduction.js';
 import type { Invitation } from './invitation.js';
 import type { Meeting } from './meeting.js';
 import type { MemberCategory } from './member.js';
-import type { MeetingTally, OctoberReportBody } from './report.js';
+import { emptyMeetingTally, type MeetingTally, type OctoberReportBody } from './report.js';
 import { type Exemption, excuseOn, type TravelNotice } from './travel-and-exemption.js';
 import {
   isExemptOn,
@@ -45,19 +45,7 @@ function increment<K extends string>(counts: Partial<Record<K, number>>, key: K)
 
 /** R22: an empty tally of one meeting of the year, by its round. */
 export function newMeetingTally(meeting: Pick<Meeting, 'id' | 'round' | 'date'>): MeetingTally {
-  return {
-    round: meeting.round,
-    meetingId: meeting.id,
-    date: meeting.date,
-    invited: 0,
-    present: 0,
-    absentConfirmed: 0,
-    absentUnconfirmed: 0,
-    noReply: 0,
-    absentExempt: 0,
-    absentTravelling: 0,
-    units: [],
-  };
+  return { ...emptyMeetingTally(meeting.round, meeting.id), date: meeting.date, units: [] };
 }
 
 /**

@@ -117,6 +117,21 @@ export function emptyReportBody(): OctoberReportBody {
   };
 }
 
+/** A meeting's tally before its first row: every line at zero. */
+export function emptyMeetingTally(round: Round, meetingId: string): MeetingTally {
+  return {
+    round,
+    meetingId,
+    invited: 0,
+    present: 0,
+    absentConfirmed: 0,
+    absentUnconfirmed: 0,
+    noReply: 0,
+    absentExempt: 0,
+    absentTravelling: 0,
+  };
+}
+
 function addCounts<K extends string>(
   into: Partial<Record<K, number>>,
   from: Partial<Record<K, number>>,
@@ -142,17 +157,7 @@ export function sumReportBodies(bodies: readonly OctoberReportBody[]): OctoberRe
     addCounts(m.byWorkplaceKind, b.members.byWorkplaceKind);
     addCounts(m.byCategory, b.members.byCategory);
     for (const t of b.meetings) {
-      const r = rounds.get(t.round) ?? {
-        round: t.round,
-        meetingId: `*.${t.round}`,
-        invited: 0,
-        present: 0,
-        absentConfirmed: 0,
-        absentUnconfirmed: 0,
-        noReply: 0,
-        absentExempt: 0,
-        absentTravelling: 0,
-      };
+      const r = rounds.get(t.round) ?? emptyMeetingTally(t.round, `*.${t.round}`);
       r.invited += t.invited;
       r.present += t.present;
       r.absentConfirmed += t.absentConfirmed;
