@@ -50,7 +50,7 @@ async function budgetNow(world: BotWorld, user: ReturnType<typeof aUser>): Promi
 }
 
 function memberIdsOf(tasks: readonly QueueTask[]): string[] {
-  return tasks.flatMap((t) => (t.kind === 'prepare' || t.kind === 'import' ? [] : [t.memberId]));
+  return tasks.flatMap((t) => (t.kind === undefined || t.kind === 'invitation' ? [t.memberId] : []));
 }
 
 describe('A ward of 5,000 members: the webhook queues the bulk work', () => {
