@@ -431,6 +431,8 @@ function meetingChangeReportView(
       ? c.cancelled(m, notice.told, notice.paper.length)
       : c.moved(m, notice.told, notice.paper.length, notice.dateChanged),
   ];
+  const paths = c.toldBy(notice.byPath);
+  if (paths) lines.push(paths);
   if (notice.paper.length > 0) {
     lines.push('', c.paperHeader(notice.paper.length));
     notice.paper.forEach((p, i) => {
