@@ -36,6 +36,7 @@ import type { RsvpPressStore } from '../shared/ports/rsvp-press.js';
 import type { ChatActor } from '../shared/services/chat-actors.js';
 import type { EvaluationPorts } from '../shared/services/evaluations.js';
 import type { InvitationPorts, InvitationSettings } from '../shared/services/invitations.js';
+import type { MeetingChangePorts } from '../shared/services/meeting-changes.js';
 import type { Catalogue } from './i18n/index.js';
 import type { ChatUi } from './view.js';
 
@@ -173,6 +174,24 @@ export function invitationPorts(deps: BotDeps & { messenger: ChatMessenger }): I
     log: deps.log,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.invitationSettings ? { settings: deps.invitationSettings } : {}),
+  };
+}
+
+/** The ports of a queued meeting change (issue 19): the worker tells the invitees and reports to the staff. */
+export function meetingChangePorts(deps: BotDeps & { messenger: ChatMessenger }): MeetingChangePorts {
+  const p = deps.ports;
+  return {
+    meetings: p.meetings,
+    committees: p.committees,
+    invitations: p.invitations,
+    members: p.members,
+    chatLinks: p.chatLinks,
+    idempotency: p.idempotency,
+    messenger: deps.messenger,
+    sms: deps.sms,
+    ...(deps.zns ? { zns: deps.zns } : {}),
+    clock: deps.clock,
+    log: deps.log,
   };
 }
 

@@ -203,6 +203,8 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return meetingChangedView(t, notice);
     case 'answer_on_behalf':
       return answerOnBehalfView(t, notice);
+    case 'meeting_change_report':
+      return meetingChangeReportView(t, notice);
     case 'invitation_progress': {
       const m = meetingText(notice.meeting);
       return message(
@@ -415,4 +417,32 @@ export function noticeSms(notice: Notice): string {
       ? t.sms.reminderNoAnswer(notice.committeeName, meetingText(notice.meeting), notice.daysLeft)
       : t.sms.reminderTomorrow(notice.committeeName, meetingText(notice.meeting));
   return noticeView(notice, 'vi').text;
+}
+
+/** Issue 19: the staff's report of a move or cancellation, once the worker told every invitee. */
+function meetingChangeReportView(
+  t: Catalogue,
+  notice: Extract<Notice, { kind: 'meeting_change_report' }>,
+): ViewMessage {
+  const m = meetingText(notice.meeting);
+  const c = t.meetingChange;
+  const lines = [
+    notice.change === 'cancelled'
+      ? c.cancelled(m, notice.told, notice.paper.length)
+      : c.moved(m, notice.told, notice.paper.length, notice.dateChanged),
+  ];
+  const paths = c.toldBy(notice.byPath);
+  if (paths) lines.push(paths);
+  if (notice.paper.length > 0) {
+    lines.push('', c.paperHeader(notice.paper.length));
+    notice.paper.forEach((p, i) => {
+      lines.push(c.paperLine(i + 1, p.memberName, p.hamletName));
+    });
+  }
+  // A moved meeting needs new letters for those on paper: they print with the new details.
+  const print =
+    notice.paper.length > 0 && notice.change === 'moved'
+      ? [[button(t.paperInvitations.button, paperData.encode(notice.meeting.id))]]
+      : undefined;
+  return message(lines.join('\n'), print);
 }

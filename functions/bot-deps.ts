@@ -13,7 +13,7 @@ import {
 } from '../bot/channels/telegram/index.js';
 import { ChannelMessenger } from '../bot/channels/zalo/messenger.js';
 import type { BotContext, BotDeps } from '../bot/context.js';
-import { invitationPorts } from '../bot/context.js';
+import { invitationPorts, meetingChangePorts } from '../bot/context.js';
 import { createBot } from '../bot/create-bot.js';
 import { noticeSms } from '../bot/notices.js';
 import { randomCode } from '../shared/adapters/ids.js';
@@ -28,7 +28,12 @@ import { loadZaloConfig, type ZaloConfig } from '../shared/config/zalo.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { ChatFileSource } from '../shared/ports/imports.js';
-import { type InvitationQueue, isImportTask, isPrepareTask } from '../shared/ports/invitations.js';
+import {
+  type InvitationQueue,
+  isImportTask,
+  isMeetingChangeTask,
+  isPrepareTask,
+} from '../shared/ports/invitations.js';
 import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import { type ImportJobPorts, runImportJob } from '../shared/services/import-job.js';
@@ -37,6 +42,7 @@ import {
   type InvitationSettings,
   prepareInvitations,
 } from '../shared/services/invitations.js';
+import { runMeetingChange } from '../shared/services/meeting-changes.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
 import { type AppDeps, createAppDeps } from './deps.js';
@@ -255,6 +261,7 @@ export function createBotAppDeps(
     if (isImportTask(task)) return runImportJob(task.jobId, importJobPorts(deps, { messenger, files }));
     if (!workerDeps) throw new Error('The bot runtime was built without its worker dependencies');
     if (isPrepareTask(task)) return prepareInvitations(task, invitationPorts(workerDeps));
+    if (isMeetingChangeTask(task)) return void (await runMeetingChange(task, meetingChangePorts(workerDeps)));
     return deliverInvitation(task, invitationPorts(workerDeps));
   });
   return deps;

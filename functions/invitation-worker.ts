@@ -1,7 +1,8 @@
 // Lambda: the background queue's worker — SQS batches of tasks (an invitation round to prepare, an invitation
-// to one member, or a members' CSV sent to the bot); failed tasks are retried alone.
+// to one member, a members' CSV sent to the bot, or a meeting moved or called off to tell); failed tasks are
+// retried alone.
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { invitationPorts } from '../bot/context.js';
+import { invitationPorts, meetingChangePorts } from '../bot/context.js';
 import {
   invitationTaskSchema,
   prepareInvitationsTaskSchema,
@@ -9,6 +10,7 @@ import {
 } from '../shared/schemas/events.js';
 import { runImportJob } from '../shared/services/import-job.js';
 import { deliverInvitation, prepareInvitations } from '../shared/services/invitations.js';
+import { runMeetingChange } from '../shared/services/meeting-changes.js';
 import { asBotAppDeps, type BotAppDeps, botDepsOf, importJobPorts } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
@@ -43,6 +45,8 @@ async function deliverBatch(d: BotAppDeps, event: SQSEvent): Promise<SQSBatchRes
       try {
         if (queued.kind === 'import') await runImportJob(queued.jobId, importJobPorts(d, runtime));
         else if (queued.kind === 'prepare') await prepareInvitations(queued, ports);
+        else if (queued.kind === 'meeting-change')
+          await runMeetingChange(queued, meetingChangePorts(botDepsOf(d, runtime.messenger)));
         else await deliverInvitation(queued, ports);
       } catch (error) {
         d.logger.warn(
@@ -50,10 +54,16 @@ async function deliverBatch(d: BotAppDeps, event: SQSEvent): Promise<SQSBatchRes
             ? 'import task failed'
             : queued.kind === 'prepare'
               ? 'invitation preparation failed'
-              : 'invitation task failed',
+              : queued.kind === 'meeting-change'
+                ? 'meeting change task failed'
+                : 'invitation task failed',
           {
-            jobId: queued.jobId,
-            ...(queued.kind === 'import' || queued.kind === 'prepare' ? {} : { memberId: queued.memberId }),
+            ...(queued.kind === 'meeting-change'
+              ? { meetingId: queued.meetingId, version: queued.version }
+              : { jobId: queued.jobId }),
+            ...(queued.kind === 'import' || queued.kind === 'prepare' || queued.kind === 'meeting-change'
+              ? {}
+              : { memberId: queued.memberId }),
             messageId: record.messageId,
             errorName: (error as Error)?.name,
           },

@@ -1,7 +1,7 @@
 // feature: /cuochop (/meetings) — the residence staff's meeting menu (issue 16, item 8): « Đổi lịch » (new date →
 // time → place → confirm, R8 warnings shown as on planning), « Huỷ cuộc họp » (reason → confirm), and answers
 // recorded for a member who phoned or came in (member → answer → how they told). The session is a draft in
-// the table, so a new Lambda container carries on; every invitee is told by the use cases, not here.
+// the table, so a new Lambda container carries on; every invitee is told by the queued task (issue 19), not here.
 import { Composer } from 'grammy';
 import * as z from 'zod';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
@@ -18,7 +18,7 @@ import { textSchema } from '../../shared/schemas/common.js';
 import { type OnBehalfPorts, recordAnswerOnBehalf } from '../../shared/services/answers-on-behalf.js';
 import {
   cancelMeeting,
-  type MeetingChangePorts,
+  type MeetingChangeRequestPorts,
   type MeetingChangeResult,
   rescheduleMeeting,
 } from '../../shared/services/meeting-changes.js';
@@ -33,7 +33,6 @@ import {
   TIME_CHOICES,
 } from '../flows/meeting-wizard.js';
 import { type Catalogue, meetingText } from '../i18n/index.js';
-import { paperData } from '../keyboards/invitations.js';
 import { CHANGE_PATTERN, type ChangeOp, changeData, KEEP } from '../keyboards/meeting-changes.js';
 import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
@@ -70,13 +69,12 @@ export const MEMBERS_PAGE_SIZE = 8;
 const CATEGORY_CODE: Record<AbsenceCategory, string> = { work: 'w', illness: 'i', family: 'f', other: 'o' };
 const VIA_CODE: Record<AnswerChannel, string> = { phone: 'p', in_person: 'i', through_other: 'o' };
 
-function changePorts(ctx: BotContext): MeetingChangePorts & OnBehalfPorts {
+function changePorts(ctx: BotContext): MeetingChangeRequestPorts & OnBehalfPorts {
   const d = ctx.deps;
   return {
     ...d.ports,
+    queue: d.queue,
     messenger: d.messenger,
-    sms: d.sms,
-    ...(d.zns ? { zns: d.zns } : {}),
     clock: d.clock,
     log: d.log,
   };
@@ -224,29 +222,18 @@ async function countSheet(ctx: BotContext, meetingId: string): Promise<number> {
   return n;
 }
 
-/** The staff's report of a move or cancellation: numbers, R8 warnings, and who to tell on paper. */
-function reportView(t: Catalogue, result: MeetingChangeResult): ViewMessage {
+/**
+ * The answer at once (issue 19): the change is saved and its telling queued; R8's warnings on the new date
+ * show now, the numbers and the paper list come as a notice when the worker has told everyone.
+ */
+function answerView(t: Catalogue, result: MeetingChangeResult): ViewMessage {
   const m = meetingText(result.meeting);
   const c = t.meetingChange;
-  const lines = [
-    result.meeting.status === 'cancelled'
-      ? c.cancelled(m, result.told.told + result.told.already, result.told.paper.length)
-      : c.moved(m, result.told.told + result.told.already, result.told.paper.length, result.dateChanged),
-  ];
+  const cancelled = result.meeting.status === 'cancelled';
+  const lines = [cancelled ? c.cancelQueued(m) : result.queued ? c.moveQueued(m) : c.nothingChanged];
   if (result.warnings.length > 0)
     lines.push('', c.warningsHeader, ...result.warnings.map((w) => `• ${t.meeting.warning(w)}`));
-  if (result.told.paper.length > 0) {
-    lines.push('', c.paperHeader(result.told.paper.length));
-    result.told.paper.forEach((p, i) => {
-      lines.push(c.paperLine(i + 1, p.memberName, p.hamletName));
-    });
-  }
-  // A moved meeting needs new letters for those on paper: they print with the new details.
-  const print =
-    result.told.paper.length > 0 && result.meeting.status !== 'cancelled'
-      ? [[button(t.paperInvitations.button, paperData.encode(result.meeting.id))]]
-      : undefined;
-  return message(lines.join('\n'), print);
+  return message(lines.join('\n'));
 }
 
 function refusal(t: Catalogue, error: unknown): string | undefined {
@@ -339,7 +326,7 @@ async function step(
         },
         changePorts(ctx),
       );
-      return finish(reportView(ctx.t, result));
+      return finish(answerView(ctx.t, result));
     }
     if (draft.step === 'reason' && op === 'place' && typed) {
       const parsed = textSchema(CANCEL_REASON_MAX).safeParse(value);
@@ -353,7 +340,7 @@ async function step(
         draft.reason ?? '',
         changePorts(ctx),
       );
-      return finish(reportView(ctx.t, result));
+      return finish(answerView(ctx.t, result));
     }
     if (draft.step === 'member' && op === 'page') return go(draft, Number(value) || 0);
     if (draft.step === 'member' && op === 'm') return go({ ...draft, memberId: value, step: 'answer' });

@@ -1030,6 +1030,20 @@ export const en: Catalogue = {
       `${told} members told` +
       (paper > 0 ? `; ${paper} to be told on paper (list below).` : '.') +
       '\nNo more reminders, invitations or attendance for this meeting.',
+    toldBy: (byPath: PathCounts) =>
+      (
+        (chatPaths(byPath) ? `• By chat${chatPaths(byPath)}.` : '') +
+        phonePaths(
+          byPath,
+          (zns) => `${zns} Zalo (ZNS)`,
+          (sms) => `${sms} SMS`,
+          'By phone',
+        )
+      ).trim(),
+    moveQueued: (m: MeetingText) =>
+      `Meeting moved: ${when(m)}, at ${m.place}; telling the invited members… When done, the numbers and the list to tell on paper are sent to you.`,
+    cancelQueued: (m: MeetingText) =>
+      `The ${roundLabel(m.round, m.year)} meeting (${when(m)}) is cancelled; telling the invited members… When done, the numbers and the list to tell on paper are sent to you.`,
     paperHeader: (count: number) => `To be told on paper (${count}):`,
     paperLine: (n: number, name: string, hamlet: string) => `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}`,
     refusedHeld: 'The meeting was held; it can no longer change.',

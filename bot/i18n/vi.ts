@@ -1095,6 +1095,21 @@ export const vi = {
       `Đã báo ${told} đảng viên` +
       (paper > 0 ? `; ${paper} đồng chí cần báo bằng giấy (danh sách dưới đây).` : '.') +
       '\nKhông còn nhắc lịch, thư mời hay điểm danh cho cuộc họp này.',
+    /** How the invitees heard (the staff's report once the task is done), '' when nobody was told. */
+    toldBy: (byPath: PathCounts) =>
+      (
+        (chatPaths(byPath) ? `• Qua tin nhắn${chatPaths(byPath)}.` : '') +
+        phonePaths(
+          byPath,
+          (zns) => `${zns} tin Zalo (ZNS)`,
+          (sms) => `${sms} tin SMS`,
+          'Qua số điện thoại',
+        )
+      ).trim(),
+    moveQueued: (m: MeetingText) =>
+      `Đã dời cuộc họp: ${when(m)}, tại ${m.place}; đang báo cho các đồng chí được mời… Khi xong, kết quả và danh sách cần báo bằng giấy sẽ được gửi đến đồng chí.`,
+    cancelQueued: (m: MeetingText) =>
+      `Đã hủy cuộc họp đợt ${roundLabel(m.round, m.year)} (${when(m)}); đang báo cho các đồng chí được mời… Khi xong, kết quả và danh sách cần báo bằng giấy sẽ được gửi đến đồng chí.`,
     paperHeader: (count: number) => `Cần báo bằng giấy (${count}):`,
     paperLine: (n: number, name: string, hamlet: string) => `${n}. ${name}${hamlet ? ` — ${hamlet}` : ''}`,
     refusedHeld: 'Cuộc họp đã được tổ chức, không thay đổi được nữa.',

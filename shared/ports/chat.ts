@@ -122,6 +122,21 @@ export type Notice =
       /** The answer given for the old day is to be confirmed again. */
       reconfirm?: boolean;
     }
+  /**
+   * Issue 19: to the staff who moved or called off the meeting, once the queued task told every invitee —
+   * how many heard (and by which path) and who is to be told on paper (by hamlet, Vietnamese order).
+   */
+  | {
+      kind: 'meeting_change_report';
+      meeting: Meeting;
+      change: 'moved' | 'cancelled';
+      /** The move changed the day: answers are to be confirmed again. */
+      dateChanged: boolean;
+      /** Told of the change, in this run or an earlier one of the same task. */
+      told: number;
+      byPath: PathCounts;
+      paper: UnreachableMember[];
+    }
   /** Staff recorded the member's answer for them (they phoned or came in), to the member's chat. */
   | {
       kind: 'answer_on_behalf';

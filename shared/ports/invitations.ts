@@ -28,8 +28,24 @@ export interface ImportTask {
   jobId: string;
 }
 
-/** What the background queue carries: invitation rounds to prepare, invitations to deliver, member imports. */
-export type QueueTask = InvitationTask | PrepareInvitationsTask | ImportTask;
+/**
+ * Issue 19: a meeting moved or called off — the worker updates its invitations and tells every invitee, then
+ * reports to the staff who asked. `version` is the meeting's version the change saved (the tell claims' key).
+ */
+export interface MeetingChangeTask {
+  kind: 'meeting-change';
+  meetingId: string;
+  version: number;
+  change: 'moved' | 'cancelled';
+  /** The staff id of who asked: the report goes to their linked chat. */
+  requestedBy: string;
+}
+
+/**
+ * What the background queue carries: invitation rounds to prepare, invitations to deliver, member imports,
+ * meeting changes to tell.
+ */
+export type QueueTask = InvitationTask | PrepareInvitationsTask | ImportTask | MeetingChangeTask;
 
 export function isImportTask(task: QueueTask): task is ImportTask {
   return task.kind === 'import';
@@ -37,6 +53,10 @@ export function isImportTask(task: QueueTask): task is ImportTask {
 
 export function isPrepareTask(task: QueueTask): task is PrepareInvitationsTask {
   return task.kind === 'prepare';
+}
+
+export function isMeetingChangeTask(task: QueueTask): task is MeetingChangeTask {
+  return task.kind === 'meeting-change';
 }
 
 export interface InvitationQueue {

@@ -54,9 +54,18 @@ export const prepareInvitationsTaskSchema = z.object({
   run: z.number().int().positive(),
 });
 
-/** A message of the background queue: a round to prepare, an invitation to deliver or a members' import. */
+export const meetingChangeTaskSchema = z.object({
+  kind: z.literal('meeting-change'),
+  meetingId: meetingIdSchema,
+  version: z.number().int().positive(),
+  change: z.enum(['moved', 'cancelled']),
+  requestedBy: z.string().min(1),
+});
+
+/** A message of the background queue: a round to prepare, an invitation to deliver, a members' import or a meeting change. */
 export const queueTaskSchema = z.union([
   importTaskSchema,
   prepareInvitationsTaskSchema,
+  meetingChangeTaskSchema,
   invitationTaskSchema,
 ]);

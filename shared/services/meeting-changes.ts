@@ -1,7 +1,9 @@
 // use case: moving a planned contact meeting (date, time, place) or calling it off (issue 16, item 8) — in the bot
-// and by POST /meetings/{id}/reschedule and /cancel. Every invitee already sent a letter is told at once on their
-// channel (their chats in the order they chose, then ZNS/SMS) or put on the paper list; answers are kept, and a
-// new day asks for them again. Retries change nothing twice and tell nobody twice.
+// and by POST /meetings/{id}/reschedule and /cancel. The request saves the change and queues one task (issue 19:
+// a ward of 5,000 took 93 s inline); the worker (runMeetingChange) updates the invitations and tells every
+// invitee already sent a letter on their channel (their chats in the order they chose, then ZNS/SMS) or puts
+// them on the paper list, then reports to the staff who asked. Answers are kept, and a new day asks for them
+// again. Retries and redelivered tasks change nothing twice and tell nobody twice.
 import { isResidenceStaffOf } from '../domain/access.js';
 import { localDate } from '../domain/dates.js';
 import { countPath, type PathCounts } from '../domain/delivery.js';
@@ -19,6 +21,7 @@ import {
 import type { Principal } from '../domain/roles.js';
 import type { ChatMessenger, Notice, UnreachableMember } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
+import type { InvitationQueue, MeetingChangeTask } from '../ports/invitations.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type { SmsSender, ZnsSender } from '../ports/messaging.js';
 import type {
@@ -34,8 +37,17 @@ import { committeeWithHamlets, paperListOf } from './hamlets.js';
 import { sendByPhone, sendToPreferredChat } from './notice-delivery.js';
 import { retryOnConflict } from './retry.js';
 
-export interface MeetingChangePorts {
+/** What the request needs: it saves the change and queues its task, nothing over the ward. */
+export interface MeetingChangeRequestPorts {
   meetings: Pick<MeetingRepository, 'get' | 'save'>;
+  queue: InvitationQueue;
+  clock: Clock;
+  log?: Log;
+}
+
+/** What the worker needs to update the invitations, tell the invitees and report to the staff. */
+export interface MeetingChangePorts {
+  meetings: Pick<MeetingRepository, 'get'>;
   committees: Pick<CommitteeRepository, 'get' | 'children'>;
   invitations: Pick<InvitationRepository, 'get' | 'save' | 'streamSheet'>;
   members: Pick<MemberRepository, 'get'>;
@@ -55,25 +67,35 @@ export interface ChangeTold {
   byPath: PathCounts;
   /** No chat and no phone took it: the staff hand these a paper note (by hamlet, in Vietnamese order). */
   paper: UnreachableMember[];
-  /** Told in an earlier run of the same change (a retried request). */
+  /** Told in an earlier run of the same change (a redelivered task). */
   already: number;
 }
 
+/** The request's answer: the change is saved and its telling queued (the staff's report comes from the worker). */
 export interface MeetingChangeResult {
   meeting: Meeting;
   /** R8's warnings on the (new) date, shown as on planning; never a refusal. */
   warnings: MeetingDateWarning[];
-  /** False when the meeting already stood so (a retried request): only the members not told yet are told. */
+  /** False when the meeting already stood so (a retried request): its task is queued again, changing nothing. */
   changed: boolean;
   dateChanged: boolean;
-  told: ChangeTold;
+  /** A task was queued to tell the invitees (false for a move to the details the meeting already had). */
+  queued: boolean;
+}
+
+/** What the worker did with one task; `skipped` says why it did nothing. */
+export interface MeetingChangeRun {
+  told?: ChangeTold;
+  skipped?: 'no_meeting' | 'superseded';
+  reported: boolean;
 }
 
 const NOTICE_TTL_SECONDS = 60 * 24 * 3600;
 const TELL_CONCURRENCY = 8;
-const NOBODY_TOLD: ChangeTold = { told: 0, byPath: {}, paper: [], already: 0 };
+/** Rows written at once by the worker (DynamoDB takes it; the table is on demand). */
+const UPDATE_CONCURRENCY = 8;
 
-async function loadForChange(principal: Principal, meetingId: string, ports: MeetingChangePorts) {
+async function loadForChange(principal: Principal, meetingId: string, ports: MeetingChangeRequestPorts) {
   const meeting = await ports.meetings.get(meetingId);
   if (!meeting) throw new NotFoundError('meeting');
   // R8: the residence committee that plans the meeting is the one that moves or cancels it.
@@ -86,15 +108,32 @@ async function loadForChange(principal: Principal, meetingId: string, ports: Mee
   return meeting;
 }
 
+async function queueChange(
+  meeting: Meeting,
+  change: MeetingChangeTask['change'],
+  requestedBy: string,
+  ports: MeetingChangeRequestPorts,
+): Promise<void> {
+  await ports.queue.enqueue([
+    { kind: 'meeting-change', meetingId: meeting.id, version: meeting.version, change, requestedBy },
+  ]);
+  (ports.log ?? silentLog).info('meeting change queued', {
+    meetingId: meeting.id,
+    version: meeting.version,
+    change,
+  });
+}
+
 /**
- * Moves the meeting to a new date, time or place. R8's date warnings are computed again; a move to another
- * day marks each answer given as to be confirmed again, and the reminders follow the new day.
+ * Moves the meeting to a new date, time or place and queues its telling. R8's date warnings are computed
+ * again; a move to another day marks each answer given as to be confirmed again (by the worker), and the
+ * reminders follow the new day.
  */
 export async function rescheduleMeeting(
   principal: Principal,
   meetingId: string,
   move: MeetingMove,
-  ports: MeetingChangePorts,
+  ports: MeetingChangeRequestPorts,
 ): Promise<MeetingChangeResult> {
   const outcome = await retryOnConflict(async () => {
     const meeting = await loadForChange(principal, meetingId, ports);
@@ -116,23 +155,15 @@ export async function rescheduleMeeting(
     return { meeting: moved.meeting, changed: true, dateChanged: moved.dateChanged, tell: true };
   });
   const { meeting } = outcome;
-  // The invitations carry the new day (their indexes are by day) and, for answers given, a new confirmation;
-  // their copy of the letter takes the new details (issue 19: the press renders from it).
-  for await (const invitation of ports.invitations.streamSheet(meeting.id)) {
-    if (!invitationAfterMove(invitation, meeting)) continue;
-    await retryOnConflict(async () => {
-      const current = await ports.invitations.get(meeting.id, invitation.memberId);
-      const next = current && invitationAfterMove(current, meeting);
-      if (current && next) await ports.invitations.save(next, current.version);
-    });
-  }
-  const told = outcome.tell ? await tellInvitees(meeting, 'moved', ports) : NOBODY_TOLD;
+  // A retried request queues the task again: a request that saved but failed before queueing is made whole,
+  // and the task's claims keep a second run from telling anyone twice.
+  if (outcome.tell) await queueChange(meeting, 'moved', principal.sub, ports);
   return {
     meeting,
     warnings: meetingDateWarnings(meeting.date, meeting.round, meeting.year),
     changed: outcome.changed,
     dateChanged: outcome.dateChanged,
-    told,
+    queued: outcome.tell,
   };
 }
 
@@ -146,12 +177,12 @@ function isReplayOfMove(meeting: Meeting, move: MeetingMove): { dateChanged: boo
   return same ? { dateChanged: meeting.rescheduled.previous.date !== meeting.date } : undefined;
 }
 
-/** Calls the meeting off with a reason: reminders stop, no attendance, no invitations, no answers. */
+/** Calls the meeting off with a reason and queues its telling: reminders stop, no attendance, no answers. */
 export async function cancelMeeting(
   principal: Principal,
   meetingId: string,
   reason: string,
-  ports: MeetingChangePorts,
+  ports: MeetingChangeRequestPorts,
 ): Promise<MeetingChangeResult> {
   const outcome = await retryOnConflict(async () => {
     const meeting = await loadForChange(principal, meetingId, ports);
@@ -170,30 +201,135 @@ export async function cancelMeeting(
     await ports.meetings.save(cancelled, meeting.version, { events: [event] });
     return { meeting: cancelled, changed: true };
   });
-  // R11 at year end reads invitations: those of a meeting called off are marked so they count for nothing.
-  for await (const invitation of ports.invitations.streamSheet(meetingId)) {
-    if (invitation.meetingCancelled) continue;
-    await retryOnConflict(async () => {
-      const current = await ports.invitations.get(meetingId, invitation.memberId);
-      if (!current || current.meetingCancelled) return;
-      await ports.invitations.save(
-        { ...current, meetingCancelled: true, version: current.version + 1 },
-        current.version,
-      );
-    });
+  // A repeated request queues the task again, keyed by the same version: its claims tell nobody twice.
+  const { meeting } = outcome;
+  await queueChange(meeting, 'cancelled', principal.sub, ports);
+  return { meeting, warnings: [], changed: outcome.changed, dateChanged: false, queued: true };
+}
+
+/**
+ * The worker's side of a move or cancellation (issue 19). Decision on stale tasks: the task acts on the
+ * meeting as it stands now, never on older details, and keys its claims by the task's version, so a
+ * redelivered task tells nobody twice. A move task whose meeting was called off since does nothing (the
+ * cancellation's own task tells everyone); a move task overtaken by a later move brings the invitations to
+ * the current details and tells them (each member hears each change once, with the latest details).
+ */
+export async function runMeetingChange(
+  task: MeetingChangeTask,
+  ports: MeetingChangePorts,
+): Promise<MeetingChangeRun> {
+  const log = ports.log ?? silentLog;
+  const meeting = await ports.meetings.get(task.meetingId);
+  if (!meeting) return { skipped: 'no_meeting', reported: false };
+  if (meeting.version < task.version) {
+    // The read lags the write that queued the task: SQS retries it.
+    throw new Error('The meeting change is not readable yet');
   }
-  const told = await tellInvitees(outcome.meeting, 'cancelled', ports);
-  return { meeting: outcome.meeting, warnings: [], changed: outcome.changed, dateChanged: false, told };
+  if (task.change === 'moved' && meeting.status !== 'planned') {
+    log.info('meeting change superseded', { meetingId: meeting.id, version: task.version });
+    return { skipped: 'superseded', reported: false };
+  }
+  if (task.change === 'moved') await moveInvitations(meeting, ports);
+  else await cancelInvitations(meeting.id, ports);
+  const told = await tellInvitees(meeting, task.change, task.version, ports);
+  const reported = await reportToStaff(task, meeting, told, ports);
+  log.info('meeting change told', {
+    meetingId: meeting.id,
+    version: task.version,
+    told: told.told,
+    already: told.already,
+    paper: told.paper.length,
+  });
+  return { told, reported };
+}
+
+/**
+ * The invitations carry the new day (their indexes are by day) and, for answers given, a new confirmation;
+ * their copy of the letter takes the new details (issue 19: the press renders from it). Idempotent: an
+ * invitation already at the meeting's details is left alone.
+ */
+async function moveInvitations(meeting: Meeting, ports: MeetingChangePorts): Promise<void> {
+  await updateSheet(meeting.id, (invitation) => invitationAfterMove(invitation, meeting), ports);
+}
+
+/** R11 at year end reads invitations: those of a meeting called off are marked so they count for nothing. */
+async function cancelInvitations(meetingId: string, ports: MeetingChangePorts): Promise<void> {
+  await updateSheet(
+    meetingId,
+    (invitation) =>
+      invitation.meetingCancelled
+        ? undefined
+        : { ...invitation, meetingCancelled: true, version: invitation.version + 1 },
+    ports,
+  );
+}
+
+/**
+ * Writes `next` of each row of the sheet, a few at a time: the row as streamed is written straight away
+ * (one write, not a read and a write: 5,000 rows in the worker), and only a row that changed meanwhile (an
+ * answer pressed) is read again and retried.
+ */
+async function updateSheet(
+  meetingId: string,
+  next: (invitation: Invitation) => Invitation | undefined,
+  ports: MeetingChangePorts,
+): Promise<void> {
+  await forEachConcurrent(ports.invitations.streamSheet(meetingId), UPDATE_CONCURRENCY, async (streamed) => {
+    let invitation: Invitation | undefined = streamed;
+    await retryOnConflict(async () => {
+      if (!invitation) return;
+      const updated = next(invitation);
+      if (!updated) return;
+      try {
+        await ports.invitations.save(updated, invitation.version);
+      } catch (error) {
+        invitation = await ports.invitations.get(meetingId, streamed.memberId);
+        throw error;
+      }
+    });
+  });
+}
+
+/**
+ * The staff who asked hear, on their linked chat, how many were told and who is on paper — once per task (a
+ * redelivered task reports nothing again). Without a linked chat the counts are only in the log.
+ */
+async function reportToStaff(
+  task: MeetingChangeTask,
+  meeting: Meeting,
+  told: ChangeTold,
+  ports: MeetingChangePorts,
+): Promise<boolean> {
+  const key = `${task.meetingId}:${task.version}:${task.change}`;
+  if (!(await ports.idempotency.claim('meeting-change-report', key, NOTICE_TTL_SECONDS))) return false;
+  const notice: Notice = {
+    kind: 'meeting_change_report',
+    meeting,
+    change: task.change,
+    dateChanged: task.change === 'moved' && meeting.rescheduled?.previous.date !== meeting.date,
+    told: told.told + told.already,
+    byPath: told.byPath,
+    paper: told.paper,
+  };
+  try {
+    const sent = await sendToPreferredChat({ kind: 'staff', id: task.requestedBy }, notice, ports);
+    return sent.via !== undefined;
+  } catch (error) {
+    // The report goes again with the task's retry.
+    await ports.idempotency.release('meeting-change-report', key);
+    throw error;
+  }
 }
 
 /**
  * Tells every member whose letter went out (or who is on the paper list) of the change, once per change: the
- * claim is keyed by the meeting's version, so a retried request tells only those not told yet. Letters still
+ * claim is keyed by the change's version, so a redelivered task tells only those not told yet. Letters still
  * waiting in the invitation job need nothing: the job sends the meeting as it stands.
  */
 async function tellInvitees(
   meeting: Meeting,
   change: 'moved' | 'cancelled',
+  version: number,
   ports: MeetingChangePorts,
 ): Promise<ChangeTold> {
   const log = ports.log ?? silentLog;
@@ -201,10 +337,10 @@ async function tellInvitees(
   const committeeName = committee?.name ?? meeting.residenceOrgId;
   const told: ChangeTold = { told: 0, byPath: {}, paper: [], already: 0 };
   const paper: Invitation[] = [];
-  // A few members at a time: a ward of hundreds is told within the request (the chat adapters throttle).
+  // A few members at a time (the chat adapters throttle).
   await forEachConcurrent(ports.invitations.streamSheet(meeting.id), TELL_CONCURRENCY, async (invitation) => {
     if (invitation.delivery === 'pending') return;
-    const key = `${meeting.id}:${meeting.version}:${invitation.memberId}`;
+    const key = `${meeting.id}:${version}:${invitation.memberId}`;
     if (!(await ports.idempotency.claim('meeting-change', key, NOTICE_TTL_SECONDS))) {
       told.already += 1;
       return;
@@ -244,7 +380,7 @@ async function tellInvitees(
         paper.push(invitation);
       }
     } catch (error) {
-      // One member's failure does not stop the others; a retry of the request tells this one.
+      // One member's failure does not stop the others; a redelivered task tells this one.
       await ports.idempotency.release('meeting-change', key);
       log.warn(
         'meeting change not told',

@@ -301,7 +301,7 @@ describe('Use case: the invitation job', () => {
       expect(started.job.run).toBe(1);
       expect(prepared.batchItemFailures).toEqual([]);
       expect(
-        tasks.map((t) => (t.kind === 'prepare' || t.kind === 'import' ? '' : t.memberId)).sort(),
+        tasks.map((t) => (t.kind === undefined || t.kind === 'invitation' ? t.memberId : '')).sort(),
       ).toEqual(members.map(({ member }) => member.id).sort());
       expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'msg-1' }]);
       expect(retry.batchItemFailures).toEqual([]);

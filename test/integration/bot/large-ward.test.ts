@@ -1,6 +1,7 @@
-// Integration (DynamoDB Local): a ward of 5,000 members (issue 19 item 2) — /moi and /diemdanh answer inside
-// the webhook's budget because the bulk part is a queued job (or no write at all), the job creates exactly one
-// invitation per member, and a job killed half way then run again loses and duplicates none.
+// Integration (DynamoDB Local): a ward of 5,000 members (issue 19 item 2) — /moi, /diemdanh and a move in /cuochop
+// answer inside the webhook's budget because the bulk part is a queued job (or no write at all), the job creates
+// exactly one invitation per member, a job killed half way then run again loses and duplicates none, and the
+// move's task brings every invitation to the new day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationPorts } from '../../../bot/context.js';
 import { botDepsOf } from '../../../functions/bot-deps.js';
@@ -50,13 +51,14 @@ async function budgetNow(world: BotWorld, user: ReturnType<typeof aUser>): Promi
 }
 
 function memberIdsOf(tasks: readonly QueueTask[]): string[] {
-  return tasks.flatMap((t) => (t.kind === 'prepare' || t.kind === 'import' ? [] : [t.memberId]));
+  return tasks.flatMap((t) => (t.kind === undefined || t.kind === 'invitation' ? [t.memberId] : []));
 }
 
 describe('A ward of 5,000 members: the webhook queues the bulk work', () => {
   let world: BotWorld;
   let members: string[];
   let june: Meeting;
+  let october: Meeting;
   const staffUser = aUser('Chủ');
 
   async function pressInvite(meeting: Meeting) {
@@ -127,7 +129,7 @@ describe('A ward of 5,000 members: the webhook queues the bulk work', () => {
 
   it('a preparation killed half way and run again leaves exactly one invitation per member and queues each once', async () => {
     // Prepare: the October round, its preparation taken off the queue by a worker that dies after 2,500.
-    const october = (
+    october = (
       await planMeeting(
         { sub: STAFF.chair?.id ?? '', orgId: RESIDENCE, role: 'chair' },
         RESIDENCE,
@@ -223,5 +225,53 @@ describe('A ward of 5,000 members: the webhook queues the bulk work', () => {
     expect(changed).toHaveLength(2);
     expect(changed.map((i) => i.attendance)).toEqual(['present', 'present']);
     expect(world.emu.lastBotMessage(staffUser.id)?.text).toContain('Có mặt: 2 — Vắng mặt: 4998');
+  });
+
+  it('/cuochop moves the October meeting within the budget having queued one task; the task then moves all 5,000 invitations', async () => {
+    // Prepare: the October round's 5,000 invitations (prepared above), to move to the Saturday after.
+    world.queue.discard();
+    const budget = await budgetNow(world, staffUser);
+    const chosen = async (label: string) =>
+      world.emu.pressButton({
+        user: staffUser,
+        messageId: world.emu.lastBotMessage(staffUser.id)?.messageId ?? 0,
+        text: label,
+      });
+    await world.emu.sendUserMessage({ user: staffUser, text: '/cuochop' });
+    await chosen('Đổi lịch (17/10/2026)');
+    await world.emu.sendUserMessage({ user: staffUser, text: '24/10/2026' });
+    await chosen('Giữ nguyên');
+    await chosen('Giữ nguyên');
+    const confirmAt = world.emu.lastBotMessage(staffUser.id)?.messageId ?? 0;
+
+    // Act
+    const confirmed = await timed(() =>
+      world.emu.pressButton({ user: staffUser, messageId: confirmAt, text: 'Xác nhận' }),
+    );
+    const answer = world.emu.message(staffUser.id, confirmAt)?.text ?? '';
+    const queued = [...world.queue.pending];
+    const moved = await timed(() => world.queue.runNext(1));
+
+    // Assess
+    console.info(
+      `5,000 members: the move's press ${confirmed.ms.toFixed(0)} ms, its task ${moved.ms.toFixed(0)} ms`,
+    );
+    expect(confirmed.result.status).toBe(200);
+    expect(confirmed.ms).toBeLessThanOrEqual(budget);
+    expect(answer).toContain('Đã dời cuộc họp: 08:00, Thứ Bảy, ngày 24/10/2026');
+    expect(queued).toEqual([
+      {
+        kind: 'meeting-change',
+        meetingId: october.id,
+        version: october.version + 1,
+        change: 'moved',
+        requestedBy: STAFF.chair?.id ?? '',
+      },
+    ]);
+    const sheet = await sheetOf(world, october.id);
+    expect(sheet).toHaveLength(MEMBERS);
+    expect(sheet.filter((i) => i.meetingDate !== '2026-10-24')).toEqual([]);
+    // No letter had gone out (the deliveries were dropped above): nobody to tell, no paper list.
+    expect(world.emu.lastBotMessage(staffUser.id)?.text).toContain('Đã báo 0 đảng viên.');
   });
 });

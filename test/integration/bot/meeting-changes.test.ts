@@ -1,7 +1,8 @@
 // Integration: moving and cancelling a planned meeting over HTTP (POST /meetings/{id}/reschedule, /cancel) and the
-// answers staff record for a member (PUT /meetings/{id}/rsvp/{memberId}) — every invitee told on their channel
-// (chat, SMS, else the paper list), answers kept but asked again for a new day, reminders following the new day,
-// a cancelled meeting closed to invitations, answers and attendance (issue 16, item 8).
+// answers staff record for a member (PUT /meetings/{id}/rsvp/{memberId}) — the request answers 202 and queues the
+// telling (issue 19); the task tells every invitee on their channel (chat, SMS, else the paper list) and reports
+// to the staff who asked; answers kept but asked again for a new day, reminders following the new day, a
+// cancelled meeting closed to invitations, answers and attendance (issue 16, item 8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationPorts } from '../../../bot/context.js';
 import { botDepsOf } from '../../../functions/bot-deps.js';
@@ -66,11 +67,14 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
   let world: BotWorld;
   let meeting: Meeting;
   let ward: Awaited<ReturnType<typeof invitedWard>>;
+  // The chair who calls the routes: the queued task's report reaches their linked chat.
+  const chairUser = aUser('Chủ');
 
   beforeAll(async () => {
     world = await createBotWorld();
     meeting = await aPlannedMeeting(world); // Saturday 20/06/2026 08:00
     ward = await invitedWard(world, meeting);
+    await link(world, chairUser, { kind: 'staff', id: STAFF.chair?.id ?? '' });
   });
   afterAll(async () => {
     await world.close();
@@ -129,23 +133,32 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
     // Act: Monday 22/06/2026, 14:00, another place; then the client's retry of the same request.
     const body = { date: '2026-06-22', time: '14:00', place: 'Nhà văn hóa khu vực 1' };
     const moved = await reschedule(body);
+    await world.queue.drain();
     const comingLetter = world.emu.lastBotMessage(ward.coming.id);
     const silentLetter = world.emu.lastBotMessage(ward.silent.id);
+    const report = world.emu.lastBotMessage(chairUser.id);
     const smsAfterFirst = world.sms.sent.length;
     const retried = await reschedule(body);
+    await world.queue.drain();
 
     // Assess
-    expect(moved.status).toBe(200);
+    expect(moved.status).toBe(202);
     expect(moved.json).toMatchObject({
       meeting: { date: '2026-06-22', time: '14:00', place: 'Nhà văn hóa khu vực 1', status: 'planned' },
       warnings: ['not_weekend'],
       changed: true,
       dateChanged: true,
-      told: { told: 3, byPath: { telegram: 2, sms: 1 }, already: 0 },
+      queued: true,
     });
-    expect((moved.json as unknown as { told: { paper: unknown[] } }).told.paper).toEqual([
-      { memberName: 'Phạm Văn Giấy', hamletId: 'kv-1', hamletName: 'Khu vực 1', reason: 'no_chat' },
-    ]);
+    expect(moved.json).not.toHaveProperty('told');
+    // The task's report to the chair: the numbers by path and the paper list.
+    expect(report?.text).toContain(
+      'Đã đổi lịch họp: 14:00, Thứ Hai, ngày 22/06/2026, tại Nhà văn hóa khu vực 1.',
+    );
+    expect(report?.text).toContain('Đã báo 3 đảng viên; 1 đồng chí cần báo bằng giấy');
+    expect(report?.text).toContain('• Qua tin nhắn (Telegram 2).');
+    expect(report?.text).toContain('• Qua số điện thoại: 1 tin SMS.');
+    expect(report?.text).toContain('1. Phạm Văn Giấy — Khu vực 1');
     expect(comingLetter?.text).toContain('THÔNG BÁO ĐỔI LỊCH HỌP');
     expect(comingLetter?.text).toContain('• Thời gian: 14:00, Thứ Hai, ngày 22/06/2026');
     expect(comingLetter?.text).toContain('• Địa điểm: Nhà văn hóa khu vực 1');
@@ -160,11 +173,12 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
       reconfirm: true,
     });
     expect((await invitation(ward.silentMember.id))?.reconfirm).toBeUndefined();
-    // The retry changes nothing and tells nobody again.
-    expect(retried.status).toBe(200);
-    expect(retried.json).toMatchObject({ changed: false, told: { told: 0, already: 3 } });
+    // The retry changes nothing and tells nobody again; its task reports nothing again either.
+    expect(retried.status).toBe(202);
+    expect(retried.json).toMatchObject({ changed: false });
     expect(world.sms.sent.length).toBe(smsAfterFirst);
     expect(world.emu.lastBotMessage(ward.coming.id)?.messageId).toBe(comingLetter?.messageId);
+    expect(world.emu.lastBotMessage(chairUser.id)?.messageId).toBe(report?.messageId);
     expect(await world.repos.meetings.onDate('2026-06-20')).toEqual([]);
     expect((await world.repos.meetings.onDate('2026-06-22')).map((m) => m.id)).toEqual([meeting.id]);
   });
@@ -196,6 +210,7 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
   it('keeps the answers when only the place changes', async () => {
     // Act
     const moved = await reschedule({ place: 'Hội trường Đảng ủy phường An Hòa' });
+    await world.queue.drain();
 
     // Assess
     expect(moved.json).toMatchObject({ changed: true, dateChanged: false, warnings: ['not_weekend'] });
@@ -238,8 +253,11 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
   it('cancels with a reason: everyone told, then no invitations, answers, attendance or reminders; a retry tells nobody again', async () => {
     // Act
     const cancelled = await cancel({ reason: 'Trùng lịch bầu cử của phường' });
+    await world.queue.drain();
     const silentNotice = world.emu.lastBotMessage(ward.silent.id);
+    const report = world.emu.lastBotMessage(chairUser.id);
     const retried = await cancel({ reason: 'Trùng lịch bầu cử của phường' });
+    await world.queue.drain();
     const moveAfter = await reschedule({ place: 'Nơi khác' });
     const invite = await startInvitations(
       chair,
@@ -282,20 +300,25 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
     });
 
     // Assess
-    expect(cancelled.status).toBe(200);
+    expect(cancelled.status).toBe(202);
     expect(cancelled.json).toMatchObject({
       meeting: {
         status: 'cancelled',
         cancellation: { reason: 'Trùng lịch bầu cử của phường', by: 'chair-1' },
       },
       changed: true,
-      told: { told: 3 },
+      queued: true,
     });
+    expect(report?.text).toContain('Đã hủy cuộc họp đợt tháng 6/2026');
+    expect(report?.text).toContain('Đã báo 3 đảng viên; 1 đồng chí cần báo bằng giấy');
+    // Nothing to print for a meeting called off.
+    expect(report?.replyMarkup).toBeUndefined();
     expect(silentNotice?.text).toContain('THÔNG BÁO HỦY CUỘC HỌP');
     expect(silentNotice?.text).toContain('Lý do: Trùng lịch bầu cử của phường');
     expect(silentNotice?.replyMarkup).toBeUndefined();
-    expect(retried.json).toMatchObject({ changed: false, told: { told: 0, already: 3 } });
+    expect(retried.json).toMatchObject({ changed: false });
     expect(world.emu.lastBotMessage(ward.silent.id)?.messageId).toBe(silentNotice?.messageId);
+    expect(world.emu.lastBotMessage(chairUser.id)?.messageId).toBe(report?.messageId);
     expect(moveAfter.status).toBe(409);
     expect(invite).toMatchObject({ code: 'meeting_cancelled' });
     expect(answer).toMatchObject({ code: 'meeting_cancelled' });
@@ -452,14 +475,19 @@ describe('Feature: /cuochop — move, cancel and answer for a member in the bot'
     await press('Giữ nguyên');
     const summary = last()?.text;
     await press('Xác nhận');
-
-    // Assess
+    const answer = last()?.text ?? '';
+    await world.queue.drain();
     expect(menu).toEqual(['Đổi lịch', 'Huỷ cuộc họp', 'Ghi trả lời thay đảng viên', 'Thôi']);
     expect(badDate).toContain('Ngày chưa đúng');
     expect(summary).toContain(
       '• Thời gian: 08:00, Thứ Bảy, ngày 20/06/2026 → 14:00, Thứ Hai, ngày 22/06/2026',
     );
     expect(summary).toContain('Ngày họp không phải thứ Bảy hoặc Chủ nhật');
+    // At once: the move saved, the telling under way, R8's warning.
+    expect(answer).toContain('Đã dời cuộc họp: 14:00, Thứ Hai, ngày 22/06/2026');
+    expect(answer).toContain('đang báo cho các đồng chí được mời…');
+    expect(answer).toContain('Ngày họp không phải thứ Bảy hoặc Chủ nhật');
+    // Then the task's report.
     const report = last()?.text ?? '';
     expect(report).toContain(
       'Đã đổi lịch họp: 14:00, Thứ Hai, ngày 22/06/2026, tại Hội trường Đảng ủy phường An Hòa.',
@@ -505,13 +533,17 @@ describe('Feature: /cuochop — move, cancel and answer for a member in the bot'
     await type('Trùng lịch bầu cử');
     const confirm = last()?.text;
     await press('Xác nhận');
+    const answer = last()?.text;
+    await world.queue.drain();
     const report = last()?.text;
     await type('/cuochop');
 
     // Assess
     expect(confirm).toContain('Đồng chí xác nhận HỦY cuộc họp đợt tháng 6/2026');
     expect(confirm).toContain('Lý do: Trùng lịch bầu cử');
-    expect(report).toContain('Đã hủy cuộc họp đợt tháng 6/2026');
+    expect(answer).toContain('Đã hủy cuộc họp đợt tháng 6/2026');
+    expect(answer).toContain('đang báo cho các đồng chí được mời…');
+    expect(report).toContain('Đã báo 3 đảng viên; 1 đồng chí cần báo bằng giấy');
     expect(world.emu.lastBotMessage(ward.silent.id)?.text).toContain('Lý do: Trùng lịch bầu cử');
     expect((await world.repos.meetings.get(meeting.id))?.status).toBe('cancelled');
     expect(last()?.text).toBe('Không có cuộc họp nào sắp tới để thay đổi.');

@@ -113,6 +113,15 @@ describe('Function: noticeView', () => {
         }),
       },
       { kind: 'absence_decided', meeting, decision: 'rejected', workplaceName: 'Chi bộ Sở Y tế' },
+      {
+        kind: 'meeting_change_report',
+        meeting,
+        change: 'moved',
+        dateChanged: true,
+        told: 446,
+        byPath: { telegram: 300, zalo: 144, sms: 2 },
+        paper: [{ memberName: 'Đỗ Văn Không', hamletId: 'kv-2', hamletName: 'Khu vực 2', reason: 'no_chat' }],
+      },
       { kind: 'invitation_preparing', meeting, prepared: 1500, total: 5000 },
     ];
 
@@ -144,6 +153,20 @@ describe('Function: noticeView', () => {
         .keyboard?.flat()
         .map((b) => b.label),
     ).toEqual(['Xác nhận', 'Không xác nhận']);
+    const report = noticeView(notices.at(-2) as Notice, 'vi');
+    expect(report.text).toBe(
+      'Đã đổi lịch họp: 08:00, Thứ Bảy, ngày 20/06/2026, tại Hội trường phường An Hòa.\n' +
+        'Đã báo 446 đảng viên; 1 đồng chí cần báo bằng giấy (danh sách dưới đây).\n' +
+        'Đảng viên đã trả lời được đề nghị xác nhận lại; nhắc lịch theo ngày mới.\n' +
+        '• Qua tin nhắn (Telegram 300, Zalo 144).\n' +
+        '• Qua số điện thoại: 2 tin SMS.\n' +
+        '\n' +
+        'Cần báo bằng giấy (1):\n' +
+        '1. Đỗ Văn Không — Khu vực 2',
+    );
+    // Those on paper get a printed letter with the new details.
+    expect(report.keyboard?.flat().map((b) => b.label)).toHaveLength(1);
+    expect(noticeView(notices.at(-2) as Notice, 'en').text).toContain('• By chat (Telegram 300, Zalo 144).');
     expect(noticeSms(notices[0] as Notice)).toBe(
       'X kính mời đồng chí dự họp giữ mối liên hệ lúc 08:00 ngày 20/06/2026 tại Hội trường phường An Hòa. Xin đồng chí báo tham dự hoặc vắng mặt cho cấp ủy.'.replace(
         'X',
