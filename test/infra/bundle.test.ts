@@ -47,7 +47,7 @@ const FONT_LOADER_MARKER = 'Tinos_400Regular.ttf';
 const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
   // Add an entry with its cap and reason only together with a plan to remove it.
   'telegram-webhook': {
-    cap: 968 * KiB,
+    cap: 976 * KiB,
     why:
       'every staff step has a chat path now (administration, CSV imports, QR sheets, year-end views, /dulieu, ' +
       "notices routed to Zalo too): 767 KiB; the party's document format (issue 17) +10 KiB; meetings that move " +
@@ -56,15 +56,16 @@ const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
       'the wording catalogue with errors in { vi, en }, the paper invitations, the report narrative and the qd213 ' +
       'procedure (issues 16, 17) +40 KiB: 939 KiB; the RSVP press in one read and one transaction (issue 19: its ' +
       'store adapter and the answer in the webhook response) +6 KiB: 946 KiB; the bulk work as queued jobs and the ' +
-      'sheet read in pages (issue 19 item 2), qd213 steps in the bot and typed settings (issues 16, 20) +18 KiB: 964 KiB; ' +
+      'sheet read in pages (issue 19 item 2), qd213 steps in the bot and typed settings (issues 16, 20) +18 KiB: 964 KiB; typed storage reads (issue 20 item ' +
+      '3: the stored schemas) and meeting changes as a queued task with its report notice (issue 19) +9 KiB: 973.5 KiB; ' +
       'plan (issue "scale", cold start): load the administration, year-end and meeting-change features on first use, as their own chunks',
   },
   'zalo-webhook': {
-    cap: 970 * KiB,
+    cap: 978 * KiB,
     why:
       'the same features as telegram-webhook (one implementation per feature, issue 15), plus the Zalo channel and ' +
       'grammY, the reply window, ZNS and the file source: 788 KiB; the document format, meetings that move, the ' +
-      'deadlines and the link watch: 888 KiB; the printed comment sheet +13 KiB: 901 KiB; the wording catalogue, paper invitations, narrative and qd213 procedure +40 KiB: 941 KiB; the one-transaction RSVP press +6 KiB: 948 KiB; the queued bulk work, qd213 steps and typed settings +18 KiB: 966 KiB; same plan as telegram-webhook (features loaded on first use)',
+      'deadlines and the link watch: 888 KiB; the printed comment sheet +13 KiB: 901 KiB; the wording catalogue, paper invitations, narrative and qd213 procedure +40 KiB: 941 KiB; the one-transaction RSVP press +6 KiB: 948 KiB; the queued bulk work, qd213 steps and typed settings +18 KiB: 966 KiB; typed reads and queued meeting changes +9 KiB: 975.4 KiB; same plan as telegram-webhook (features loaded on first use)',
   },
   // The functions that send notices pull every bot feature: functions/bot-deps.ts builds the messengers through
   // bot/create-bot.ts, which installs the features. Plan (issue 20, one composition root): build the channels'
@@ -84,7 +85,7 @@ const KNOWN_OVER_BUDGET: Record<string, { cap: number; why: string }> = {
     ).map((name) => [
       name,
       {
-        cap: 854 * KiB,
+        cap: 862 * KiB,
         why:
           'the notice senders carry every bot feature through functions/bot-deps.ts (issue 20 removes it): ' +
           '766–810 KiB after issues 16, 17 and 18; up to 836 KiB with the wording catalogue and { vi, en } errors; ' +

@@ -58,7 +58,6 @@ const KNOWN: readonly string[] = [
   'functions/bot-deps.ts -> bot/create-bot.ts',
   'functions/bot-deps.ts -> bot/notices.ts',
   'functions/invitation-worker.ts -> bot/context.ts',
-  'functions/http/send-invitations.ts -> bot/context.ts',
   'functions/telegram-webhook.ts -> bot/year-end.ts',
   'functions/zalo-webhook.ts -> bot/channels/zalo/index.ts',
   'functions/zalo-webhook.ts -> bot/year-end.ts',
