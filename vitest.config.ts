@@ -1,5 +1,5 @@
 // Test runner: unit and integration tests share one DynamoDB Local started by the global setup.
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -9,6 +9,8 @@ export default defineConfig({
       'test/infra/**/*.test.ts',
       'test/e2e/**/*.test.ts',
     ],
+    // The 5,000-member ward runs after the rest, alone (vitest.large.config.ts).
+    exclude: [...configDefaults.exclude, 'test/integration/bot/large-ward.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     // Hang guards, not expectations: the tests wait for what they await. The heavy storage tests (pages past
     // 1 MB, BatchGetItem of hundreds of keys) took 30 s and their seeding hooks 60 s on DynamoDB Local when
