@@ -37,6 +37,11 @@ import {
   YEAR,
 } from './world.js';
 
+// A phone number as it stands in text or JSON: not inside a longer word. Request ids are random UUIDs, and
+// their hex holds a 10-digit run between letters often enough (`…a0113352649f…`, CI stop 26) to fail a
+// digits-only boundary; a decimal's fraction (`12.0113352649`) is not a phone either.
+const PHONE_SHAPE = /(?<![\w.])(0|\+84)\d{9}(?!\w)/g;
+
 describe('Function: log output of the end-to-end flows', () => {
   let table: TestTable;
   let deps: AppDeps;
@@ -142,8 +147,8 @@ describe('Function: log output of the end-to-end flows', () => {
     expect(
       forbidden.filter((f) => text.includes(f) || text.includes(JSON.stringify(f).slice(1, -1))),
     ).toEqual([]);
-    // Any Vietnamese phone number shape at all (0 + 9 digits, or +84 …).
-    expect(text.match(/(?<!\d)(0|\+84)\d{9}(?!\d)/g) ?? []).toEqual([]);
+    // Any Vietnamese phone number shape at all (0 + 9 digits, or +84 …), standing as a word.
+    expect(text.match(PHONE_SHAPE) ?? []).toEqual([]);
   });
 });
 
@@ -209,6 +214,6 @@ describe('Function: log output of a bot flow', () => {
     expect(
       forbidden.filter((f) => text.includes(f) || text.includes(JSON.stringify(f).slice(1, -1))),
     ).toEqual([]);
-    expect(text.match(/(?<!\d)(0|\+84)\d{9}(?!\d)/g) ?? []).toEqual([]);
+    expect(text.match(PHONE_SHAPE) ?? []).toEqual([]);
   });
 });
