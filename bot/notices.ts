@@ -1,8 +1,10 @@
 // bot: turns notices and invitation states into view models in the recipient's language (channel-independent).
 import { formatVietnameseDate, localDate } from '../shared/domain/dates.js';
+import { errorOfRefusal } from '../shared/domain/errors.js';
 import type { Invitation, InvitationLetter } from '../shared/domain/invitation.js';
 import { type Meeting, parseMeetingId } from '../shared/domain/meeting.js';
 import type { AnswerView, Notice } from '../shared/ports/chat.js';
+import { errorText } from './errors.js';
 import { type Catalogue, catalogue, meetingText } from './i18n/index.js';
 import { noticeAckData } from './keyboards/absence-notices.js';
 import { confirmData } from './keyboards/confirmations.js';
@@ -301,6 +303,22 @@ export function noticeView(notice: Notice, languageCode: string | undefined): Vi
       return message(t.yearEnd.noticeBothMeetingsMissed(notice.memberName, notice.year));
     case 'october_report_compiled':
       return message(t.yearEnd.noticeReportCompiled(notice.committeeName, notice.year, notice.version));
+    case 'report_ready':
+      return message(
+        notice.op === 'compile'
+          ? t.yearEnd.reportDone(notice.year, notice.version, notice.changed)
+          : t.yearEnd.reportRead(notice.year, notice.version),
+      );
+    case 'minutes_signature':
+      return message(
+        notice.sealed ? t.minutes.sealed : `${t.minutes.signed(notice.as)} ${t.minutes.waiting(notice.as)}`,
+      );
+    case 'refused':
+      return message(errorText(t, errorOfRefusal(notice.refusal)));
+    case 'report_refused':
+      return message(
+        notice.reason === 'not_yet' ? t.yearEnd.reportNotYet(notice.year) : t.yearEnd.notReportStaff,
+      );
     case 'absent_without_notice':
       return absenceNoticeView(t, notice);
     case 'chat_linked':

@@ -32,7 +32,9 @@ import {
   type InvitationQueue,
   isImportTask,
   isMeetingChangeTask,
+  isMinutesSignTask,
   isPrepareTask,
+  isReportTask,
 } from '../shared/ports/invitations.js';
 import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
@@ -43,8 +45,10 @@ import {
   prepareInvitations,
 } from '../shared/services/invitations.js';
 import { runMeetingChange } from '../shared/services/meeting-changes.js';
+import { type MinutesSignTaskPorts, runMinutesSignTask } from '../shared/services/minutes-sign-task.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
+import { type ReportTaskPorts, runReportTask } from '../shared/services/report-task.js';
 import { type AppDeps, createAppDeps } from './deps.js';
 import { createZaloRuntime, loadZaloSecrets, type ZaloRuntime, type ZaloSecrets } from './zalo-deps.js';
 
@@ -259,6 +263,8 @@ export function createBotAppDeps(
   memoryQueue?.setHandler(async (task) => {
     const { messenger, files } = await deps.telegram();
     if (isImportTask(task)) return runImportJob(task.jobId, importJobPorts(deps, { messenger, files }));
+    if (isReportTask(task)) return runReportTask(task, reportTaskPorts(deps, messenger));
+    if (isMinutesSignTask(task)) return runMinutesSignTask(task, minutesSignTaskPorts(deps, messenger));
     if (!workerDeps) throw new Error('The bot runtime was built without its worker dependencies');
     if (isPrepareTask(task)) return prepareInvitations(task, invitationPorts(workerDeps));
     if (isMeetingChangeTask(task)) return void (await runMeetingChange(task, meetingChangePorts(workerDeps)));
@@ -287,6 +293,53 @@ export function importJobPorts(
     ids: deps.ids,
     log: deps.logger,
     ...(deps.importProgressRows ? { progressRows: deps.importProgressRows } : {}),
+  };
+}
+
+/** The ports of a report asked for in a chat (the worker's side): compile, draw the files, send them. */
+export function reportTaskPorts(deps: BotAppDeps, messenger: ChatMessenger): ReportTaskPorts {
+  const r = deps.repos;
+  if (!deps.reportRenderer)
+    throw new Error('The report task needs the report renderer (XLSX and PDF writers)');
+  return {
+    committees: r.committees,
+    members: r.members,
+    introductions: r.introductions,
+    meetings: r.meetings,
+    invitations: r.invitations,
+    evaluations: r.evaluations,
+    reports: r.reports,
+    yearEnd: r.yearEnd,
+    staff: r.staff,
+    counters: r.counters,
+    idempotency: r.idempotency,
+    renderer: deps.reportRenderer,
+    messenger,
+    clock: deps.clock,
+    metrics: deps.metrics,
+    log: deps.logger,
+  };
+}
+
+/** The ports of a signature asked for in a chat (the worker's side): sign, seal, send the PDF. */
+export function minutesSignTaskPorts(deps: BotAppDeps, messenger: ChatMessenger): MinutesSignTaskPorts {
+  const r = deps.repos;
+  return {
+    committees: r.committees,
+    invitations: r.invitations,
+    comments: r.comments,
+    evaluations: r.evaluations,
+    members: r.members,
+    meetings: r.meetings,
+    minutes: r.minutes,
+    staff: r.staff,
+    absenceNotices: r.absenceNotices,
+    counters: r.counters,
+    chatLinks: r.chatLinks,
+    idempotency: r.idempotency,
+    clock: deps.clock,
+    messenger,
+    ...(deps.minutesPdf ? { pdf: deps.minutesPdf } : {}),
   };
 }
 

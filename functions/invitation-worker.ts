@@ -1,8 +1,10 @@
 // Lambda: the background queue's worker — SQS batches of tasks (an invitation round to prepare, an invitation
-// to one member, a members' CSV sent to the bot, or a meeting moved or called off to tell); failed tasks are
-// retried alone.
+// to one member, a members' CSV sent to the bot, a meeting moved or called off to tell, or a report asked for
+// in a chat); failed tasks are retried alone.
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { invitationPorts, meetingChangePorts } from '../bot/context.js';
+import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
+import { reportRenderer } from '../shared/adapters/documents/report-renderer.js';
 import {
   invitationTaskSchema,
   prepareInvitationsTaskSchema,
@@ -11,7 +13,16 @@ import {
 import { runImportJob } from '../shared/services/import-job.js';
 import { deliverInvitation, prepareInvitations } from '../shared/services/invitations.js';
 import { runMeetingChange } from '../shared/services/meeting-changes.js';
-import { asBotAppDeps, type BotAppDeps, botDepsOf, importJobPorts } from './bot-deps.js';
+import { runMinutesSignTask } from '../shared/services/minutes-sign-task.js';
+import { runReportTask } from '../shared/services/report-task.js';
+import {
+  asBotAppDeps,
+  type BotAppDeps,
+  botDepsOf,
+  importJobPorts,
+  minutesSignTaskPorts,
+  reportTaskPorts,
+} from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
 import { parseMessage, sqsBatch } from './middleware/messages.js';
@@ -26,9 +37,10 @@ function correlationOf(event: SQSEvent): string | undefined {
   return task ? `${task.jobId}#${task.run}` : first.messageId;
 }
 
-export function createHandler(deps: () => AppDeps) {
+export function createHandler(deps: () => AppDeps, minutesPdf = createMinutesPdfRenderer()) {
   return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
-    const d = asBotAppDeps(deps());
+    // A report or a seal asked for in a chat is drawn here (XLSX and PDF writers): the webhook only queues them.
+    const d = asBotAppDeps(deps(), { reportRenderer, minutesPdf });
     return observed(d, context, correlationOf(event), () => deliverBatch(d, event));
   };
 }
@@ -47,6 +59,9 @@ async function deliverBatch(d: BotAppDeps, event: SQSEvent): Promise<SQSBatchRes
         else if (queued.kind === 'prepare') await prepareInvitations(queued, ports);
         else if (queued.kind === 'meeting-change')
           await runMeetingChange(queued, meetingChangePorts(botDepsOf(d, runtime.messenger)));
+        else if (queued.kind === 'report') await runReportTask(queued, reportTaskPorts(d, runtime.messenger));
+        else if (queued.kind === 'minutes-sign')
+          await runMinutesSignTask(queued, minutesSignTaskPorts(d, runtime.messenger));
         else await deliverInvitation(queued, ports);
       } catch (error) {
         d.logger.warn(
@@ -56,14 +71,22 @@ async function deliverBatch(d: BotAppDeps, event: SQSEvent): Promise<SQSBatchRes
               ? 'invitation preparation failed'
               : queued.kind === 'meeting-change'
                 ? 'meeting change task failed'
-                : 'invitation task failed',
+                : queued.kind === 'report'
+                  ? 'report task failed'
+                  : queued.kind === 'minutes-sign'
+                    ? 'minutes signature task failed'
+                    : 'invitation task failed',
           {
             ...(queued.kind === 'meeting-change'
               ? { meetingId: queued.meetingId, version: queued.version }
-              : { jobId: queued.jobId }),
-            ...(queued.kind === 'import' || queued.kind === 'prepare' || queued.kind === 'meeting-change'
-              ? {}
-              : { memberId: queued.memberId }),
+              : queued.kind === 'minutes-sign'
+                ? { meetingId: queued.meetingId }
+                : queued.kind === 'report'
+                  ? { orgId: queued.orgId, year: queued.year }
+                  : { jobId: queued.jobId }),
+            ...(queued.kind === undefined || queued.kind === 'invitation'
+              ? { memberId: queued.memberId }
+              : {}),
             messageId: record.messageId,
             errorName: (error as Error)?.name,
           },

@@ -8,9 +8,9 @@ import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import { awaitedSigner, MINUTES_PART_LABELS } from '../../shared/domain/meeting-protocol.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../shared/domain/minutes.js';
 import type { Principal } from '../../shared/domain/roles.js';
-import { getMinutes, signMinutes, writeMinutesPart } from '../../shared/services/minutes.js';
+import { checkSignatureNow, getMinutes, writeMinutesPart } from '../../shared/services/minutes.js';
 import { countersignMinutesAddendum, proposeMinutesAddendum } from '../../shared/services/minutes-addenda.js';
-import { sendSealedMinutes } from '../../shared/services/minutes-delivery.js';
+import { queueMinutesSignature } from '../../shared/services/minutes-sign-task.js';
 import { residenceStaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
@@ -216,29 +216,24 @@ minutesFeature.command(['ky', 'sign'], async (ctx) => {
   }
   const as = actor.staff.role;
   const meeting = await meetingOf(ctx, actor.staff.orgId);
-  if (!meeting) {
+  const user = ctx.chatUser;
+  if (!meeting || !user) {
     await ctx.ui.reply(message(ctx.t.minutes.noMeeting));
     return;
   }
-  const result = await signMinutes(recordPorts(ctx), actor.principal, meeting.id, as);
-  if (result.state !== 'sealed') {
-    await ctx.ui.reply(message(`${ctx.t.minutes.signed(as)} ${ctx.t.minutes.waiting(as)}`));
-    return;
-  }
-  // R16: sent at once from here; the notifier sends it too on MinutesSigned, to whoever still lacks it.
-  const pdf = ctx.deps.minutesPdf;
-  if (pdf) {
-    await sendSealedMinutes(
-      {
-        ...recordPorts(ctx),
-        pdf,
-        chatLinks: ctx.deps.ports.chatLinks,
-        idempotency: ctx.deps.ports.idempotency,
-        messenger: ctx.deps.messenger,
-      },
-      actor.principal,
-      meeting,
-    );
-  }
-  await ctx.ui.reply(message(ctx.t.minutes.sealed));
+  // Refused here at once when it cannot be signed now; freezing every member's row, sealing, the R10 notices
+  // and the PDF are the worker's (issue 19), which edits this message into the outcome.
+  await checkSignatureNow(
+    { minutes: ctx.deps.ports.minutes, clock: ctx.deps.clock },
+    actor.principal,
+    meeting,
+    as,
+  );
+  const messageId = await ctx.ui.reply(message(ctx.t.minutes.signing));
+  await queueMinutesSignature({ queue: ctx.deps.queue }, actor.principal, meeting, as, {
+    channel: user.channel,
+    chatId: user.chatId,
+    ...(messageId ? { messageId } : {}),
+    ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+  });
 });

@@ -1,7 +1,9 @@
 // feature: /baocao (/report) — residence or board staff compile (viewers read) the October report (R22) of this year now and
 // get the statistical form (XLSX) and the written report (PDF) as documents. Before compiling, the committee's
 // staff write the report's narrative (assessment, difficulties, proposals): a button per section, the next
-// typed message becomes that section, then «Tổng hợp báo cáo» compiles.
+// typed message becomes that section, then «Tổng hợp báo cáo» compiles. Compiling and drawing the files read
+// the whole ward, so the webhook only queues them (issue 19); the worker replaces "Đang tổng hợp…" with the
+// outcome and sends the files (shared/services/report-task.ts).
 import { Composer } from 'grammy';
 import * as z from 'zod';
 import { localYear } from '../../shared/domain/dates.js';
@@ -13,20 +15,14 @@ import {
 } from '../../shared/domain/report-narrative.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { characterCount, normaliseText } from '../../shared/domain/text.js';
-import {
-  octoberReportDocument,
-  type ReportPorts,
-  requestOctoberReport,
-} from '../../shared/services/october-report.js';
 import { mayWriteNarrative, saveReportNarrative } from '../../shared/services/report-narrative.js';
+import { queueReport } from '../../shared/services/report-task.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { REPORT_PATTERN, reportData } from '../keyboards/reports.js';
 import { button, message, type ViewKeyboard, type ViewMessage } from '../view.js';
 
 export const reportsFeature = new Composer<BotContext>();
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const NARRATIVE_DRAFT_KIND = 'report_narrative';
 /** A section shown in the menu is cut to this many characters (the whole text is shown when editing it). */
@@ -37,23 +33,6 @@ const draftSchema = z.object({
   year: z.number().int(),
   section: z.enum(NARRATIVE_SECTIONS),
 });
-
-function ports(ctx: BotContext): ReportPorts {
-  const p = ctx.deps.ports;
-  return {
-    committees: p.committees,
-    members: p.members,
-    introductions: p.introductions,
-    meetings: p.meetings,
-    invitations: p.invitations,
-    evaluations: p.evaluations,
-    reports: p.reports,
-    staff: p.staff,
-    counters: p.counters,
-    clock: ctx.deps.clock,
-    ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
-  };
-}
 
 /** The staff who compile (not viewers, not workplace staff); the use case checks the committee. */
 async function compiler(ctx: BotContext): Promise<Principal | undefined> {
@@ -113,7 +92,6 @@ reportsFeature.command(['baocao', 'report'], async (ctx) => {
   }
   const principal = actor.principal;
   const year = localYear(ctx.deps.clock.now());
-  const input = { orgId: principal.orgId, year };
   // R22: a viewer (a ward's, or a board's above the wards) reads the stored report; the committee's own
   // staff, and a board's staff (board_staff), write the narrative and compile it first. The use cases check
   // who may do which.
@@ -123,8 +101,7 @@ reportsFeature.command(['baocao', 'report'], async (ctx) => {
       await ctx.ui.reply(message(ctx.t.yearEnd.reportNotYet(year)));
       return;
     }
-    await sendReportFiles(ctx, principal, input);
-    await ctx.ui.reply(message(ctx.t.yearEnd.reportRead(year, stored.version)));
+    await queueReportFor(ctx, principal, { op: 'send', year }, ctx.t.yearEnd.reportPreparing(year));
     return;
   }
   await clearNarrativeDraft(ctx);
@@ -143,13 +120,8 @@ reportsFeature.callbackQuery(REPORT_PATTERN, async (ctx, next) => {
   if (action.op === 'compile') {
     await ctx.ui.answer();
     await clearNarrativeDraft(ctx);
-    await ctx.ui.reply(message(ctx.t.yearEnd.reportCompiling(action.year)));
-    // A board sums its wards' stored reports (compiling a ward that has none): quick however large the tree.
-    const outcome = await requestOctoberReport(ports(ctx), principal, { ...input, children: 'stored' });
-    await sendReportFiles(ctx, principal, input);
-    await ctx.ui.reply(
-      message(ctx.t.yearEnd.reportDone(action.year, outcome.report.version, outcome.changed)),
-    );
+    const year = action.year;
+    await queueReportFor(ctx, principal, { op: 'compile', year }, ctx.t.yearEnd.reportCompiling(year));
     return;
   }
   const committee = await ctx.deps.ports.committees.get(principal.orgId);
@@ -212,30 +184,20 @@ async function clearNarrativeDraft(ctx: BotContext): Promise<void> {
   if (draft?.kind === NARRATIVE_DRAFT_KIND) await clearDraft(ctx);
 }
 
-/** The stored report's XLSX form and PDF report, as two documents in this chat. */
-async function sendReportFiles(
+/** "Đang tổng hợp…" in this chat, then the task that replaces it with the outcome and sends the files. */
+async function queueReportFor(
   ctx: BotContext,
   principal: Principal,
-  input: { orgId: string; year: number },
+  input: { op: 'compile' | 'send'; year: number },
+  progress: string,
 ): Promise<void> {
-  // The webhook injects the renderer (the XLSX and PDF writers); other functions building the bot leave them out.
-  const renderer = ctx.deps.reportRenderer;
-  if (!renderer) return;
-  const data = await octoberReportDocument(ports(ctx), principal, input);
-  const name = `bao-cao-lien-he-noi-cu-tru-${input.orgId}-${input.year}`;
-  const [xlsx, pdf] = await Promise.all([renderer.xlsx(data), renderer.pdf(data)]);
-  await ctx.ui.reply({
-    kind: 'document',
-    fileName: `${name}.xlsx`,
-    mimeType: XLSX,
-    bytes: xlsx,
-    caption: ctx.t.yearEnd.reportCaption('xlsx', input.year),
-  });
-  await ctx.ui.reply({
-    kind: 'document',
-    fileName: `${name}.pdf`,
-    mimeType: 'application/pdf',
-    bytes: pdf,
-    caption: ctx.t.yearEnd.reportCaption('pdf', input.year),
+  const user = ctx.chatUser;
+  if (!user) return;
+  const messageId = await ctx.ui.reply(message(progress));
+  await queueReport({ queue: ctx.deps.queue }, principal, input, {
+    channel: user.channel,
+    chatId: user.chatId,
+    ...(messageId ? { messageId } : {}),
+    ...(user.languageCode ? { languageCode: user.languageCode } : {}),
   });
 }

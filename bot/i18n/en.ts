@@ -690,6 +690,7 @@ export const en: Catalogue = {
       (awaiting ? ` It awaits the ${awaiting}'s countersignature.` : ''),
     addendumCountersigned: (seq: number) =>
       `You have countersigned addendum ${seq}; it is now part of the minutes.`,
+    signing: 'Signing the minutes…',
     sealed: 'The minutes have both signatures and are sealed. The PDF goes to the chair and the secretary.',
   },
 
@@ -827,6 +828,7 @@ export const en: Catalogue = {
     selfReportPrevious: (activities: string) => `Your earlier report: ${activities}`,
     selfReportSaved: (year: number, attended: number) =>
       `Your ${year} year-end report is recorded (${attended} meeting(s) attended). You may send it again to correct it before the workplace reviews it.`,
+    reportPreparing: (year: number) => `Preparing the files of the ${report(year).toLowerCase()}…`,
     reportCompiling: (year: number) => `Compiling the ${report(year).toLowerCase()}…`,
     reportNotYet: (year: number) =>
       `There is no ${report(year).toLowerCase()} yet: the committee has not compiled it. Please try again later.`,

@@ -733,6 +733,7 @@ export const vi = {
     waiting: (as: 'chair' | 'secretary') =>
       `Biên bản chờ ${as === 'chair' ? 'thư ký' : 'đồng chí chủ trì'} ký.`,
     // No count: /ky and the notifier (on MinutesSigned) share the sending, whichever comes first (R16).
+    signing: 'Đang ký biên bản…',
     sealed: 'Biên bản đã đủ hai chữ ký và được niêm phong. Bản PDF được gửi cho đồng chí chủ trì và thư ký.',
     sealedHint:
       'Biên bản đã niêm phong, không sửa được. Cần đính chính thì lập phụ lục: phụ lục cần chữ ký của cả đồng chí chủ trì và thư ký.',
@@ -883,6 +884,7 @@ export const vi = {
     selfReportPrevious: (activities: string) => `Báo cáo đã gửi trước đây: ${activities}`,
     selfReportSaved: (year: number, attended: number) =>
       `Đã ghi nhận báo cáo cuối năm ${year} của đồng chí (có mặt ${attended} cuộc họp). Đồng chí có thể gửi lại để sửa trước khi cấp ủy nơi công tác xem xét.`,
+    reportPreparing: (year: number) => `Đang chuẩn bị tệp ${report(year).toLowerCase()}…`,
     reportCompiling: (year: number) => `Đang tổng hợp ${report(year).toLowerCase()}…`,
     reportNotYet: (year: number) =>
       `Chưa có ${report(year).toLowerCase()}: cấp ủy chưa tổng hợp. Đồng chí thử lại sau.`,

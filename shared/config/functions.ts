@@ -447,7 +447,8 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
     // /moi enqueues the invitation job on SQS (locally it runs in-process).
     grants: ['table:read', 'table:write', 'invitation-queue:send', 'bot-secrets:read', 'zalo-secrets:read'],
     bot: true,
-    // /baocao sends the October report (.xlsx, .pdf) and /ky the sealed minutes (.pdf): the fonts ship beside the bundle.
+    // /ky sends the sealed minutes (.pdf): the fonts ship beside the bundle (/baocao's files are the worker's in
+    // AWS; on one machine the in-process queue draws them with the webhook's renderer).
     needsFonts: true,
   },
   {
@@ -553,8 +554,10 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     // A recipient may be on Zalo: every function that sends notices reads the OA's secrets (zalo-secrets:read).
     grants: ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read', 'sms:publish'],
     bot: true,
+    // A report asked for in a chat (/baocao) is drawn here (.xlsx, .pdf): the fonts ship beside the bundle.
+    needsFonts: true,
     description:
-      'Delivers one invitation per queued member (Telegram, else SMS) and reports progress to the staff',
+      'Delivers one invitation per queued member (Telegram, else SMS), imports, meeting changes and chat reports',
   },
   {
     name: 'outbox-relay',

@@ -146,3 +146,42 @@ export class RuleViolationError extends DomainError {
     this.rule = rule;
   }
 }
+
+/**
+ * A refusal as data: what a queued task (issue 19: the webhook queues the bulk part) tells the chat that asked,
+ * later and from another process. `errorOfRefusal` gives back the error, so the chat words it as it words
+ * the same refusal raised in the webhook (bot/errors.ts).
+ */
+export type Refusal =
+  | { kind: 'conflict'; code: ConflictCode; words: Words }
+  | { kind: 'rule'; rule: RuleId; words: Words }
+  | { kind: 'forbidden'; words: Words }
+  | { kind: 'not_found'; what: Thing }
+  | { kind: 'validation'; words: Words };
+
+/** The refusal a domain error says, or undefined for a failure (which the queue retries). */
+export function refusalOf(error: unknown): Refusal | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const words = { vi: error.message, en: error.en };
+  if (error instanceof ConflictError) return { kind: 'conflict', code: error.code, words };
+  if (error instanceof RuleViolationError) return { kind: 'rule', rule: error.rule, words };
+  if (error instanceof ForbiddenError) return { kind: 'forbidden', words };
+  if (error instanceof NotFoundError) return { kind: 'not_found', what: error.what };
+  if (error instanceof ValidationError) return { kind: 'validation', words };
+  return undefined;
+}
+
+export function errorOfRefusal(refusal: Refusal): DomainError {
+  switch (refusal.kind) {
+    case 'conflict':
+      return new ConflictError(refusal.words, refusal.code);
+    case 'rule':
+      return new RuleViolationError(refusal.rule, refusal.words);
+    case 'forbidden':
+      return new ForbiddenError(refusal.words);
+    case 'not_found':
+      return new NotFoundError(refusal.what);
+    case 'validation':
+      return new ValidationError(refusal.words);
+  }
+}

@@ -211,6 +211,18 @@ export function withPart(minutes: Minutes, part: MinutesPart, text: string): Min
   return { ...rest, parts: { ...minutes.parts, [part]: text }, signatures: {}, version: minutes.version + 1 };
 }
 
+/** R15 2.6, R16: whether `staffId` may add this signature now (also checked before a signature is queued). */
+export function assertSignable(minutes: Minutes, as: 'chair' | 'secretary', staffId: string): void {
+  assertMaySign(minutes, as, staffId);
+  const missing = missingParts(minutes);
+  if (missing.length > 0) {
+    throw new RuleViolationError('R15', {
+      vi: `biên bản còn thiếu phần: ${missing.map((p) => `${MINUTES_PART_LABELS[p].number} ${MINUTES_PART_LABELS[p].vi}`).join('; ')}`,
+      en: `the minutes lack: ${missing.map((p) => `${MINUTES_PART_LABELS[p].number} ${MINUTES_PART_LABELS[p].en}`).join('; ')}`,
+    });
+  }
+}
+
 /**
  * R15 2.6, R16: adds a signature (chair and secretary must differ, every part must be written). The
  * record is frozen at the first signature; the second signature seals parts, signatures and record.
@@ -221,14 +233,7 @@ export function withSignature(
   signature: Signature,
   record: () => MinutesRecord,
 ): Minutes {
-  assertMaySign(minutes, as, signature.staffId);
-  const missing = missingParts(minutes);
-  if (missing.length > 0) {
-    throw new RuleViolationError('R15', {
-      vi: `biên bản còn thiếu phần: ${missing.map((p) => `${MINUTES_PART_LABELS[p].number} ${MINUTES_PART_LABELS[p].vi}`).join('; ')}`,
-      en: `the minutes lack: ${missing.map((p) => `${MINUTES_PART_LABELS[p].number} ${MINUTES_PART_LABELS[p].en}`).join('; ')}`,
-    });
-  }
+  assertSignable(minutes, as, signature.staffId);
   const signed: Minutes = {
     ...minutes,
     record: minutes.record ?? record(),

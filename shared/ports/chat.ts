@@ -9,6 +9,7 @@ import type { AnswerStatus } from '../domain/comment.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { DeadlineRound } from '../domain/deadlines.js';
 import type { PathCounts } from '../domain/delivery.js';
+import type { Refusal } from '../domain/errors.js';
 import type { EndReason } from '../domain/introduction.js';
 import type { AbsenceCategory, AnswerChannel, Confirmation, Invitation } from '../domain/invitation.js';
 import type { Meeting } from '../domain/meeting.js';
@@ -209,6 +210,14 @@ export type Notice =
   | { kind: 'both_meetings_missed'; year: number; memberName: string }
   /** R22: a committee's October report has a new version, to the staff of the board it reports to. */
   | { kind: 'october_report_compiled'; year: number; version: number; committeeName: string }
+  /** Issue 19: what /baocao's queued task did, replacing the "being compiled" message (its files follow). */
+  | { kind: 'report_ready'; year: number; version: number; op: 'compile' | 'send'; changed: boolean }
+  /** The task found the asker no longer allowed, or (a viewer's) no stored report yet. */
+  | { kind: 'report_refused'; year: number; reason: 'not_allowed' | 'not_yet' }
+  /** Issue 19: /ky's queued signature — signed and waiting for the other signer, or the minutes sealed. */
+  | { kind: 'minutes_signature'; as: 'chair' | 'secretary'; sealed: boolean }
+  /** A queued task refused what the chat asked: worded as the same refusal in the webhook is. */
+  | { kind: 'refused'; refusal: Refusal }
   /** R10: a member absent without notice, to their workplace staff, with a one-tap "Đã nhận". */
   | {
       kind: 'absent_without_notice';

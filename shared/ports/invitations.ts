@@ -42,10 +42,45 @@ export interface MeetingChangeTask {
 }
 
 /**
- * What the background queue carries: invitation rounds to prepare, invitations to deliver, member imports,
- * meeting changes to tell.
+ * Issue 19: the October report asked for in a chat (/baocao) — compiled (`compile`, the committee's staff) or
+ * only sent as it is stored (`send`, a viewer), then rendered and sent to the chat that asked. The webhook
+ * queues this; reading every member of a big ward and drawing its files is the worker's.
  */
-export type QueueTask = InvitationTask | PrepareInvitationsTask | ImportTask | MeetingChangeTask;
+export interface ReportTask {
+  kind: 'report';
+  op: 'compile' | 'send';
+  orgId: string;
+  year: number;
+  /** Who asked: the worker acts as their stored assignment says now, not as the chat said then. */
+  staffId: string;
+  /** The chat that asked, and the message the outcome replaces. */
+  reply: ProgressMessage;
+}
+
+/**
+ * Issue 19: a signature of the minutes asked for in a chat (/ky). The first freezes the record of every member's
+ * row and the second seals it, sends the R10 notices and the PDF: the worker's work in a big ward.
+ */
+export interface MinutesSignTask {
+  kind: 'minutes-sign';
+  meetingId: string;
+  as: 'chair' | 'secretary';
+  /** Who signs: the worker acts as their stored assignment says now. */
+  staffId: string;
+  reply: ProgressMessage;
+}
+
+/**
+ * What the background queue carries: invitation rounds to prepare, invitations to deliver, member imports,
+ * meeting changes to tell, reports to compile and send, minutes to sign.
+ */
+export type QueueTask =
+  | InvitationTask
+  | PrepareInvitationsTask
+  | ImportTask
+  | MeetingChangeTask
+  | ReportTask
+  | MinutesSignTask;
 
 export function isImportTask(task: QueueTask): task is ImportTask {
   return task.kind === 'import';
@@ -57,6 +92,14 @@ export function isPrepareTask(task: QueueTask): task is PrepareInvitationsTask {
 
 export function isMeetingChangeTask(task: QueueTask): task is MeetingChangeTask {
   return task.kind === 'meeting-change';
+}
+
+export function isReportTask(task: QueueTask): task is ReportTask {
+  return task.kind === 'report';
+}
+
+export function isMinutesSignTask(task: QueueTask): task is MinutesSignTask {
+  return task.kind === 'minutes-sign';
 }
 
 export interface InvitationQueue {

@@ -62,10 +62,37 @@ export const meetingChangeTaskSchema = z.object({
   requestedBy: z.string().min(1),
 });
 
-/** A message of the background queue: a round to prepare, an invitation to deliver, a members' import or a meeting change. */
+/** The chat a queued task answers, and the message its outcome replaces. */
+const replySchema = z.object({
+  channel: z.enum(['telegram', 'zalo']),
+  chatId: z.string().min(1).max(200),
+  messageId: z.string().min(1).max(200).optional(),
+  languageCode: z.string().max(35).optional(),
+});
+
+export const reportTaskSchema = z.object({
+  kind: z.literal('report'),
+  op: z.enum(['compile', 'send']),
+  orgId: z.string().min(1).max(200),
+  year: z.number().int().min(2000).max(2200),
+  staffId: z.string().min(1).max(200),
+  reply: replySchema,
+});
+
+export const minutesSignTaskSchema = z.object({
+  kind: z.literal('minutes-sign'),
+  meetingId: meetingIdSchema,
+  as: z.enum(['chair', 'secretary']),
+  staffId: z.string().min(1).max(200),
+  reply: replySchema,
+});
+
+/** A message of the background queue: a round to prepare, an invitation to deliver, a members' import, a meeting change, a report or a signature. */
 export const queueTaskSchema = z.union([
   importTaskSchema,
   prepareInvitationsTaskSchema,
   meetingChangeTaskSchema,
+  reportTaskSchema,
+  minutesSignTaskSchema,
   invitationTaskSchema,
 ]);

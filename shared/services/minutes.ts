@@ -11,6 +11,7 @@ import {
   assertMayReadMeeting,
   assertMayRunMeeting,
   assertMaySignAs,
+  assertSignable,
   isSameSignature,
   isYearEndMeeting,
   MINUTES_PART_LABELS,
@@ -44,7 +45,10 @@ import { retryOnConflict } from './retry.js';
 /** How many absentees' exemptions and travel notices are read per BatchGetItem round. */
 const ABSENTEE_FACTS_BATCH = 50;
 
-type RecordPorts = Pick<MeetingPorts, 'committees' | 'invitations' | 'comments' | 'evaluations' | 'members'>;
+export type RecordPorts = Pick<
+  MeetingPorts,
+  'committees' | 'invitations' | 'comments' | 'evaluations' | 'members'
+>;
 
 export function recordedComment(comment: Comment): RecordedComment {
   return {
@@ -309,6 +313,38 @@ export async function signatureOf(
 }
 
 /**
+ * What the webhook checks before queuing a signature (issue 19), so a refusal is told at once: who may sign as
+ * `as`, the meeting begun, and (one read) minutes that take this signature — every part written, not signed
+ * by the same person in the other capacity, not sealed. The worker's signMinutes checks all of it again.
+ */
+export async function checkSignatureNow(
+  ports: Pick<MeetingPorts, 'minutes' | 'clock'>,
+  principal: Principal,
+  meeting: Meeting,
+  as: 'chair' | 'secretary',
+): Promise<void> {
+  assertMaySignNow(principal, meeting, as, ports.clock.now());
+  const current = (await ports.minutes.get(meeting.id)) ?? emptyMinutes(meeting.id);
+  if (!isSameSignature(current, as, principal.sub)) assertSignable(current, as, principal.sub);
+}
+
+/** R16: who may sign as `as`, and only once the meeting has begun. */
+export function assertMaySignNow(
+  principal: Principal,
+  meeting: Meeting,
+  as: 'chair' | 'secretary',
+  now: Date,
+): void {
+  assertMaySignAs(principal, meeting, as);
+  if (!hasStarted(meeting, now)) {
+    throw new ConflictError(
+      { vi: 'Cuộc họp chưa diễn ra nên chưa ký biên bản được.', en: 'The meeting has not taken place yet.' },
+      'meeting_not_yet',
+    );
+  }
+}
+
+/**
  * R15 2.6, R16: the chair (as chair) and the secretary (as secretary) sign; two different people. The
  * record is frozen at the first signature; the second seals (SHA-256 of the canonical minutes), marks the
  * meeting held, raises MinutesSigned, then sends the R10 notices.
@@ -324,13 +360,7 @@ export async function signMinutes(
   as: 'chair' | 'secretary',
 ): Promise<SignResult> {
   const meeting = await loadMeeting(ports.meetings, meetingId);
-  assertMaySignAs(principal, meeting, as);
-  if (!hasStarted(meeting, ports.clock.now())) {
-    throw new ConflictError(
-      { vi: 'Cuộc họp chưa diễn ra nên chưa ký biên bản được.', en: 'The meeting has not taken place yet.' },
-      'meeting_not_yet',
-    );
-  }
+  assertMaySignNow(principal, meeting, as, ports.clock.now());
   const signature = await signatureOf(ports, principal.sub);
   const signed = await retryOnConflict(async () => {
     const current = (await ports.minutes.get(meetingId)) ?? emptyMinutes(meetingId);

@@ -4,7 +4,8 @@
 // were active in most recently), and only when that chat refuses it to the other: one letter, not two. A member
 // no chat reaches gets the approved ZNS template on their phone, and the SMS when ZNS cannot carry it.
 import { type DeliveryPath, deliveryOrder } from '../domain/delivery.js';
-import { type ChatMessenger, type Notice, recipientOf } from '../ports/chat.js';
+import { type ChatMessenger, type ChatRecipient, type Notice, recipientOf } from '../ports/chat.js';
+import type { ProgressMessage } from '../ports/invitations.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type { SmsSender, ZnsSender } from '../ports/messaging.js';
 import type { Channel, ChatLinkRepository, ChatSubject } from '../ports/repositories.js';
@@ -73,4 +74,30 @@ export async function sendByPhone(
   if (!ports.sms) return undefined;
   await ports.sms.send(phone, ports.messenger.smsText(notice));
   return 'sms';
+}
+
+/** The chat a queued task answers. */
+export function recipientOfProgress(reply: ProgressMessage): ChatRecipient {
+  return {
+    channel: reply.channel,
+    chatId: reply.chatId,
+    ...(reply.languageCode ? { languageCode: reply.languageCode } : {}),
+  };
+}
+
+/**
+ * A queued task's outcome replaces the message that said it was under way ("Đang tổng hợp…"); a reply without
+ * one, or one that cannot be edited any more, gets a new message.
+ */
+export async function tellInPlace(
+  reply: ProgressMessage,
+  notice: Notice,
+  messenger: Pick<ChatMessenger, 'send' | 'edit'>,
+): Promise<void> {
+  if (reply.messageId) {
+    const ref = { channel: reply.channel, chatId: reply.chatId, messageId: reply.messageId };
+    const edited = await messenger.edit(ref, notice, reply.languageCode);
+    if (edited.ok) return;
+  }
+  await messenger.send(recipientOfProgress(reply), notice);
 }

@@ -120,14 +120,15 @@ function said(): Said[] {
                 extendsDomainError(n)
               ? { kind: 'super', args: n.arguments }
               : undefined;
-        if (call) {
+        // errors.ts defines the errors and rebuilds a queued task's refusal from words checked where first thrown.
+        if (call && file !== 'shared/domain/errors.ts') {
           const line = sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
           const at = call.kind === 'RuleViolationError' || call.kind === 'DomainError' ? 1 : 0;
           const arg = call.args[at];
           if (call.kind === 'NotFoundError' && arg) {
             for (const s of shapesOf(arg, constants))
               found.push({ file, line, kind: call.kind, thing: textOf(s) ?? s.getText(sf) });
-          } else if (arg && !(call.kind === 'super' && file === 'shared/domain/errors.ts')) {
+          } else if (arg) {
             for (const s of shapesOf(arg, constants)) {
               if (ts.isObjectLiteralExpression(s)) {
                 const prop = (name: string) => {

@@ -1,12 +1,14 @@
-// Integration (DynamoDB Local): a ward of 5,000 members (issue 19 item 2) — /moi, /diemdanh and a move in /cuochop
-// answer inside the webhook's budget because the bulk part is a queued job (or no write at all), the job creates
-// exactly one invitation per member, a job killed half way then run again loses and duplicates none, and the
-// move's task brings every invitation to the new day.
+// Integration (DynamoDB Local): a ward of 5,000 members (issue 19 item 2) — /moi, /diemdanh, a move in /cuochop,
+// the two signatures of /ky, /nhanxet and /baocao answer inside the webhook's budget because the bulk part is a
+// queued job (or no write at all), the job creates exactly one invitation per member, a job killed half way then
+// run again loses and duplicates none, the move's task brings every invitation to the new day, and the report's
+// task compiles the 5,000 and sends its two files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationPorts } from '../../../bot/context.js';
 import { botDepsOf } from '../../../functions/bot-deps.js';
 import type { Invitation } from '../../../shared/domain/invitation.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
+import { emptyMinutes, MINUTES_PARTS } from '../../../shared/domain/minutes.js';
 import type { PrepareInvitationsTask, QueueTask } from '../../../shared/ports/invitations.js';
 import { invitationJobId, prepareInvitations } from '../../../shared/services/invitations.js';
 import { planMeeting } from '../../../shared/services/meetings.js';
@@ -275,5 +277,107 @@ describe('A ward of 5,000 members: the webhook queues the bulk work', { timeout:
     expect(sheet.filter((i) => i.meetingDate !== '2026-10-24')).toEqual([]);
     // No letter had gone out (the deliveries were dropped above): nobody to tell, no paper list.
     expect(world.emu.lastBotMessage(staffUser.id)?.text).toContain('Đã báo 0 đảng viên.');
+  });
+  it('/ky: each signature answers within the budget having queued it; the tasks freeze 5,000 rows, then seal them', async () => {
+    // Prepare: the meeting held, every part of its minutes written; a secretary linked.
+    world.queue.discard();
+    world.clock.set('2026-06-20T11:30:00+07:00');
+    await world.repos.staff.put({
+      id: 'thu-ky-1',
+      orgId: RESIDENCE,
+      role: 'secretary',
+      fullName: 'Lê Thị Ký',
+    });
+    const secretaryUser = aUser('Ký');
+    await link(world, secretaryUser, { kind: 'staff', id: 'thu-ky-1' });
+    let minutes = emptyMinutes(june.id);
+    for (const part of MINUTES_PARTS)
+      minutes = { ...minutes, parts: { ...minutes.parts, [part]: `Nội dung ${part}.` } };
+    await world.repos.minutes.save({ ...minutes, version: 1 }, 0);
+    const budget = await budgetNow(world, staffUser);
+    const sign = async (user: ReturnType<typeof aUser>) => {
+      const command = await timed(() => world.emu.sendUserMessage({ user, text: '/ky' }));
+      const progress = world.emu.lastBotMessage(user.id);
+      const said = progress?.text;
+      const queued = [...world.queue.pending];
+      const task = await timed(() => world.queue.runNext(1));
+      return {
+        command,
+        said,
+        queued,
+        task,
+        outcome: world.emu.message(user.id, progress?.messageId ?? 0)?.text,
+      };
+    };
+
+    // Act
+    const chair = await sign(staffUser);
+    const secretary = await sign(secretaryUser);
+
+    // Assess
+    console.info(
+      `5,000 members: /ky by the chair ${chair.command.ms.toFixed(0)} ms (its task ${chair.task.ms.toFixed(0)} ms), ` +
+        `by the secretary ${secretary.command.ms.toFixed(0)} ms (its task ${secretary.task.ms.toFixed(0)} ms)`,
+    );
+    expect(chair.command.ms).toBeLessThanOrEqual(budget);
+    expect(secretary.command.ms).toBeLessThanOrEqual(budget);
+    expect([chair.said, secretary.said]).toEqual(['Đang ký biên bản…', 'Đang ký biên bản…']);
+    expect(chair.queued).toMatchObject([{ kind: 'minutes-sign', meetingId: june.id, as: 'chair' }]);
+    expect(secretary.queued).toMatchObject([{ kind: 'minutes-sign', meetingId: june.id, as: 'secretary' }]);
+    expect(chair.outcome).toBe('Đồng chí đã ký biên bản với tư cách chủ trì. Biên bản chờ thư ký ký.');
+    expect(secretary.outcome).toContain('Biên bản đã đủ hai chữ ký');
+    const stored = await world.repos.minutes.get(june.id);
+    expect(stored?.seal).toBeDefined();
+    expect(stored?.record?.rows).toHaveLength(MEMBERS);
+    world.queue.discard(); // the R10 notices' deliveries, tested elsewhere
+  });
+
+  it('/nhanxet opens the list of 5,000 members to comment on within the budget', async () => {
+    // Prepare: the year's end, when comments are written.
+    world.clock.set('2026-11-20T09:00:00+07:00');
+    const budget = await budgetNow(world, staffUser);
+
+    // Act
+    const opened = await timed(() => world.emu.sendUserMessage({ user: staffUser, text: '/nhanxet' }));
+
+    // Assess
+    console.info(`5,000 members: /nhanxet ${opened.ms.toFixed(0)} ms`);
+    expect(opened.result.status).toBe(200);
+    expect(opened.ms).toBeLessThanOrEqual(budget);
+    expect(world.emu.lastBotMessage(staffUser.id)?.replyMarkup?.inline_keyboard.length).toBeGreaterThan(1);
+  });
+
+  it('/baocao: «Tổng hợp báo cáo» answers within the budget having queued the report; the task compiles the 5,000 and sends the files', async () => {
+    // Prepare
+    world.queue.discard();
+    const budget = await budgetNow(world, staffUser);
+    await world.emu.sendUserMessage({ user: staffUser, text: '/baocao' });
+    const menu = world.emu.lastBotMessage(staffUser.id);
+
+    // Act
+    const pressed = await timed(() =>
+      world.emu.pressButton({ user: staffUser, messageId: menu?.messageId ?? 0, text: 'Tổng hợp báo cáo' }),
+    );
+    const queued = [...world.queue.pending];
+    const progress = world.emu.lastBotMessage(staffUser.id);
+    const progressText = progress?.text; // the emulator edits this message in place
+    const compiled = await timed(() => world.queue.runNext(1));
+
+    // Assess
+    console.info(
+      `5,000 members: «Tổng hợp báo cáo» ${pressed.ms.toFixed(0)} ms, the report's task ${compiled.ms.toFixed(0)} ms`,
+    );
+    expect(pressed.result.status).toBe(200);
+    expect(pressed.ms).toBeLessThanOrEqual(budget);
+    expect(queued).toMatchObject([{ kind: 'report', op: 'compile', orgId: RESIDENCE, year: 2026 }]);
+    expect(progressText).toBe('Đang tổng hợp báo cáo kết quả năm 2026…');
+    expect(world.emu.message(staffUser.id, progress?.messageId ?? 0)?.text).toBe(
+      'Báo cáo kết quả năm 2026, phiên bản 1.',
+    );
+    const files = world.emu
+      .botMessages(staffUser.id)
+      .flatMap((m) => (m.document ? [m.document.fileName] : []));
+    expect(files.filter((f) => f.startsWith('bao-cao-'))).toHaveLength(2);
+    expect((await world.repos.reports.get(RESIDENCE, 2026))?.body.members.received).toBe(MEMBERS);
   });
 });

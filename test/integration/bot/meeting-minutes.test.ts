@@ -140,12 +140,16 @@ describe('Feature: the minutes in the bot', () => {
 
     // Act
     await world.emu.sendUserMessage({ user: chairUser, text: '/ky' });
+    await world.queue.drain(); // the worker signs and edits "Đang ký biên bản…" (issue 19)
     const afterChair = last(chairUser)?.text;
     await world.emu.sendUserMessage({ user: secretaryUser, text: '/sign' });
+    await world.queue.drain();
 
     // Assess
     expect(afterChair).toBe('Đồng chí đã ký biên bản với tư cách chủ trì. Biên bản chờ thư ký ký.');
-    expect(world.emu.botMessages(secretaryUser.id).at(-1)?.text).toContain('được niêm phong');
+    expect(world.emu.botMessages(secretaryUser.id).map((m) => m.text)).toContainEqual(
+      expect.stringContaining('được niêm phong'),
+    );
     const minutes = await world.repos.minutes.get(meeting.id);
     expect(minutes?.seal?.hash).toMatch(/^[0-9a-f]{64}$/);
     for (const user of [chairUser, secretaryUser]) {
@@ -163,6 +167,7 @@ describe('Feature: the minutes in the bot', () => {
   it('signing again after the seal sends nothing twice', async () => {
     // Act
     await world.emu.sendUserMessage({ user: secretaryUser, text: '/ky' });
+    await world.queue.drain();
 
     // Assess
     expect(world.emu.botMessages(secretaryUser.id).filter((m) => m.document)).toHaveLength(1);

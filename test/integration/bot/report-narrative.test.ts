@@ -89,6 +89,7 @@ describe.each(CHANNELS)('Feature on %s: the report narrative before compiling (/
 
     // Act
     await chair.press('Tổng hợp báo cáo');
+    await world.queue.drain(); // the worker compiles and sends (issue 19)
 
     // Assess
     const report = await world.repos.reports.get(RESIDENCE, 2026);

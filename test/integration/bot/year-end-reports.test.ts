@@ -1,8 +1,10 @@
 // Integration: the member's year-end self-report (/baocaocuoinam, R19) and the October report on demand
-// (/baocao, R22) sent as two documents, read back from the emulator's stored bytes.
+// (/baocao, R22) sent as two documents, read back from the emulator's stored bytes. The report is the queue's
+// work (issue 19): the webhook answers "Đang tổng hợp…", the task edits it into the outcome and sends the files.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../../shared/domain/member.js';
+import type { ReportTask } from '../../../shared/ports/invitations.js';
 import {
   addMember,
   aUser,
@@ -66,7 +68,14 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     await world.emu.sendUserMessage({ user, text: command });
     const menu = world.emu.lastBotMessage(user.id);
     await world.emu.pressButton({ user, messageId: menu?.messageId ?? 0, text: 'Tổng hợp báo cáo' });
+    await world.queue.drain();
   };
+  /** The message that said "Đang tổng hợp…" (or "Đang chuẩn bị…"), as the report's task left it. */
+  const outcomeText = (id: number) =>
+    world.emu
+      .botMessages(id)
+      .filter((m) => /^Đang (tổng hợp|chuẩn bị tệp) báo cáo/.test(m.history[0]?.text ?? m.text ?? ''))
+      .at(-1)?.text;
   const type = (user: { id: number; first_name: string }, text: string) =>
     world.emu.sendUserMessage({ user, text });
 
@@ -128,8 +137,59 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     expect(pdf?.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(members).toContainEqual(['Đã tiếp nhận', 3]);
     expect(members).toContainEqual(['Học sinh, sinh viên', 1]);
-    expect(lastText(chairUser.id)).toBe('Báo cáo kết quả năm 2026, phiên bản 1.');
+    expect(outcomeText(chairUser.id)).toBe('Báo cáo kết quả năm 2026, phiên bản 1.');
     expect((await world.repos.reports.get(RESIDENCE, 2026))?.body.members.received).toBe(3);
+  });
+
+  it('sends the files of one version once when the queue delivers the report task again', async () => {
+    // Prepare: the press's task as SQS would deliver it a second time (the first run above sent the files).
+    const before = world.emu.botMessages(chairUser.id).filter((m) => m.document).length;
+    const progressId = world.emu
+      .botMessages(chairUser.id)
+      .find((m) => m.history[0]?.text?.startsWith('Đang tổng hợp'))?.messageId;
+    const task: ReportTask = {
+      kind: 'report',
+      op: 'compile',
+      orgId: RESIDENCE,
+      year: 2026,
+      staffId: STAFF.chair?.id ?? '',
+      reply: { channel: 'telegram', chatId: String(chairUser.id), messageId: String(progressId) },
+    };
+
+    // Act
+    await world.queue.enqueue([task]);
+    await world.queue.drain();
+
+    // Assess: nothing changed, so no new version and no second pair of files.
+    expect(progressId).toBeDefined();
+    expect(world.emu.botMessages(chairUser.id).filter((m) => m.document)).toHaveLength(before);
+    expect(outcomeText(chairUser.id)).toBe('Báo cáo kết quả năm 2026, phiên bản 1 (số liệu không đổi).');
+    expect((await world.repos.reports.get(RESIDENCE, 2026))?.version).toBe(1);
+  });
+
+  it('refuses a queued report to a staff member no longer assigned to the committee, sending no file', async () => {
+    // Prepare: the workplace's staff member names the ward in a task (as a forged or stale one would).
+    const before = world.emu.botMessages(workplaceUser.id).length;
+
+    // Act
+    await world.queue.enqueue([
+      {
+        kind: 'report',
+        op: 'compile',
+        orgId: RESIDENCE,
+        year: 2026,
+        staffId: STAFF.workplace?.id ?? '',
+        reply: { channel: 'telegram', chatId: String(workplaceUser.id) },
+      },
+    ]);
+    await world.queue.drain();
+
+    // Assess
+    const sent = world.emu.botMessages(workplaceUser.id).slice(before);
+    expect(sent.map((m) => m.text)).toEqual([
+      'Chức năng này dành cho cấp ủy nơi cư trú hoặc cấp ủy cấp trên.',
+    ]);
+    expect((await world.repos.reports.get(RESIDENCE, 2026))?.version).toBe(1);
   });
 
   it('tells the board staff that the ward has a new report version (OctoberReportCompiled)', async () => {
@@ -149,10 +209,11 @@ describe('Feature: year-end self-report and October report in the bot', () => {
     const beforeCompiled = lastText(boardViewer.id);
     await compileReport(boardStaff);
     const staffDocuments = world.emu.botMessages(boardStaff.id).filter((m) => m.document);
-    const compiled = lastText(boardStaff.id);
+    const compiled = outcomeText(boardStaff.id);
     await type(boardViewer, '/report');
+    await world.queue.drain();
     const viewerDocuments = world.emu.botMessages(boardViewer.id).filter((m) => m.document);
-    const read = lastText(boardViewer.id);
+    const read = outcomeText(boardViewer.id);
 
     // Assess
     expect(beforeCompiled).toBe(
