@@ -11,6 +11,7 @@ import { OUT_DIR, ROOT } from './bundle.js';
 import { consoleTable, markdown, type Section } from './report-format.js';
 import { fanOutSection, rsvpSection } from './section-bot.js';
 import { coldStartSection } from './section-cold-start.js';
+import { largeWardSection } from './section-large-ward.js';
 import { reportSection } from './section-report.js';
 import { zaloFanOutSection } from './section-zalo-fan-out.js';
 
@@ -31,7 +32,8 @@ async function main() {
   }
   if (wants('report')) {
     const section = await reportSection({
-      wards: Number(process.env.BENCH_REPORT_WARDS ?? 10),
+      // Issue 19's size: 100 committees of 1,000 members (100,000), at least once outside npm test.
+      wards: Number(process.env.BENCH_REPORT_WARDS ?? 100),
       membersPerWard: Number(process.env.BENCH_REPORT_MEMBERS ?? 1000),
     });
     sections.push(section);
@@ -66,6 +68,14 @@ async function main() {
       // Zalo's documented limit per app.
       perMinute: Number(process.env.BENCH_ZALO_LIMIT_PER_MINUTE ?? DEFAULT_ZALO_RATE_LIMITS.perWindow),
       tightPerMinute: Number(process.env.BENCH_ZALO_TIGHT_LIMIT_PER_MINUTE ?? Math.ceil(members / 2)),
+    });
+    sections.push(section);
+    console.log(consoleTable(section));
+  }
+  if (wants('large-ward')) {
+    const section = await largeWardSection({
+      members: Number(process.env.BENCH_WARD_MEMBERS ?? 5000),
+      rounds: Number(process.env.BENCH_WARD_ROUNDS ?? 10),
     });
     sections.push(section);
     console.log(consoleTable(section));
