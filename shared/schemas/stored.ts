@@ -7,8 +7,16 @@
 import * as z from 'zod';
 import type { AbsenceNotice } from '../domain/attendance.js';
 import type { AuditEntry } from '../domain/audit.js';
+import { ANSWER_STATUSES, type Comment } from '../domain/comment.js';
 import { COMMITTEE_KINDS, type Committee, RULE_SET_IDS } from '../domain/committee.js';
 import { DELIVERY_PATHS } from '../domain/delivery.js';
+import {
+  COMMENT_REQUEST_REASONS,
+  type CommentRequest,
+  EVALUATION_STATUSES,
+  type Evaluation,
+  type EvaluationForm,
+} from '../domain/evaluation.js';
 import { END_REASONS, INTRODUCTION_STATUSES, type Introduction } from '../domain/introduction.js';
 import {
   ABSENCE_CATEGORIES,
@@ -21,8 +29,18 @@ import {
 } from '../domain/invitation.js';
 import { MEETING_STATUSES, type Meeting, ROUNDS } from '../domain/meeting.js';
 import { MEMBER_CATEGORIES, type Member, RESIDENCE_KINDS, SEXES } from '../domain/member.js';
+import {
+  type AbsenteeStatus,
+  type Addendum,
+  MINUTES_PARTS,
+  type Minutes,
+  type MinutesRecord,
+} from '../domain/minutes.js';
 import type { DeletionRequest } from '../domain/privacy.js';
+import type { OctoberReport } from '../domain/report.js';
+import { NARRATIVE_SECTIONS, type ReportNarrative } from '../domain/report-narrative.js';
 import { PARTY_TITLES, STAFF_ROLES, type StaffAssignment, type StaffPerson } from '../domain/roles.js';
+import { PROPOSALS } from '../domain/rule-set.js';
 import { EXEMPT_CATEGORIES, type Exemption, type TravelNotice } from '../domain/travel-and-exemption.js';
 import type { DirectCollection, SelfReport } from '../domain/year-end.js';
 
@@ -247,3 +265,269 @@ export const storedIntroductionSchema = z.looseObject({
   version: z.number(),
   memberName: str,
 }) satisfies z.ZodType<Introduction & { memberName: string }>;
+
+/** R15 2.3, 2.5: a comment raised for a meeting, with its answer once given. */
+export const storedCommentSchema = z.looseObject({
+  id: str,
+  meetingId: str,
+  residenceOrgId: str,
+  memberId: str,
+  authorName: str,
+  topic: str,
+  text: str,
+  raisedAt: str,
+  answer: z
+    .looseObject({
+      status: z.enum(ANSWER_STATUSES),
+      text: str,
+      reason: opt,
+      remedy: opt,
+      answeredAtMeetingId: str,
+      answeredBy: str,
+      answeredAt: str,
+    })
+    .optional(),
+}) satisfies z.ZodType<Comment>;
+
+const signature = z.looseObject({ staffId: str, name: str, signedAt: str });
+const signatures = z.looseObject({ chair: signature.optional(), secretary: signature.optional() });
+
+/**
+ * An addendum as stored: one written before R16's two signatures has `signedBy` and no `signatures`, and is
+ * kept so (record-repositories.ts reads it with empty `signatures` and writes it back as it was).
+ */
+export type StoredAddendum = Omit<Addendum, 'signatures'> & { signatures?: Addendum['signatures'] };
+
+const storedAddendumSchema = z.looseObject({
+  seq: z.number(),
+  text: str,
+  signatures: signatures.optional(),
+  signedBy: signature.optional(),
+  hash: opt,
+}) satisfies z.ZodType<StoredAddendum>;
+
+const ABSENTEE_STATUSES = [
+  'confirmed',
+  'pending',
+  'rejected',
+  'no_reply',
+  'no_reason',
+  'exempt',
+  'travel',
+] as const satisfies readonly AbsenteeStatus[];
+
+const recordedComment = z.looseObject({
+  commentId: str,
+  memberId: str,
+  authorName: str,
+  topic: str,
+  text: str,
+  answer: z.looseObject({ status: z.enum(ANSWER_STATUSES), text: str, reason: opt, remedy: opt }).optional(),
+});
+
+/**
+ * The record the minutes froze at the first signature: inline in older minutes items, else gzipped JSON in
+ * `MinutesRecordPart` items. A 10,000-member ward's record is 10,000 rows, parsed on each read of the minutes.
+ */
+export const storedMinutesRecordSchema = z.looseObject({
+  meeting: z.looseObject({
+    residenceOrgId: str,
+    committeeName: str,
+    year: z.number(),
+    round: z.enum(ROUNDS),
+    date: str,
+    time: str,
+    place: str,
+    chairName: str,
+  }),
+  attendance: z.looseObject({ total: z.number(), present: z.number(), absent: z.number() }),
+  rows: z.array(z.looseObject({ memberId: str, name: str, present: z.boolean() })),
+  absentees: z.array(
+    z.looseObject({
+      memberId: str,
+      name: str,
+      status: z.enum(ABSENTEE_STATUSES),
+      reason: z.looseObject({ category: z.enum(ABSENCE_CATEGORIES), text: opt }).optional(),
+    }),
+  ),
+  previousComments: z.array(recordedComment),
+  comments: z.array(recordedComment),
+  commendations: z.array(z.looseObject({ memberId: str, name: str })),
+  frozenAt: str,
+}) satisfies z.ZodType<MinutesRecord>;
+
+/**
+ * The minutes item: addenda as stored (legacy ones included), the record inline (older items) or counted in
+ * `recordParts` (the parts are items of their own).
+ */
+export type StoredMinutes = Omit<Minutes, 'addenda'> & { addenda: StoredAddendum[]; recordParts?: number };
+
+export const storedMinutesSchema = z.looseObject({
+  meetingId: str,
+  parts: z.partialRecord(z.enum(MINUTES_PARTS), str),
+  signatures,
+  seal: z.looseObject({ algorithm: z.literal('sha256'), hash: str, sealedAt: str }).optional(),
+  addenda: z.array(storedAddendumSchema),
+  record: storedMinutesRecordSchema.optional(),
+  number: opt,
+  version: z.number(),
+  recordParts: z.number().optional(),
+}) satisfies z.ZodType<StoredMinutes>;
+
+/** One gzipped slice of a minutes record (record-repositories.ts, RECORD_PART_BYTES). */
+export const storedMinutesRecordPartSchema = z.looseObject({ bytes: z.instanceof(Uint8Array) });
+
+const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const duty = z.looseObject({ mark: z.enum(['good', 'not_good']), comment: str });
+const proposal = z.enum(PROPOSALS);
+
+/** The forms of the rule sets (entities.ts, evaluationFormSchema, is the input of the same shape). */
+export const storedEvaluationFormSchema = z.discriminatedUnion('kind', [
+  z.looseObject({
+    kind: z.literal('hd02-4duties'),
+    duties: z.looseObject({ d1: duty, d2: duty, d3: duty, d4: duty }),
+    proposal,
+  }),
+  z.looseObject({
+    kind: z.literal('qd213-full'),
+    criteria: z.looseObject({ c1: level, c2: level, c3: level, c4: level, c5: level }),
+    proposal,
+    otherComments: str,
+  }),
+  z.looseObject({
+    kind: z.literal('qd213-short'),
+    criteria: z.looseObject({ c1: level, c2: level }),
+    proposal,
+    otherComments: str,
+  }),
+]) satisfies z.ZodType<EvaluationForm>;
+
+/** qd213-2020: the request an exempt member's comment answers, stored alone and copied into the evaluation. */
+export const storedCommentRequestSchema = z.looseObject({
+  residenceOrgId: str,
+  memberId: str,
+  year: z.number(),
+  reason: z.enum(COMMENT_REQUEST_REASONS),
+  requestedBy: str,
+  requestedOn: str,
+  recordedBy: str,
+  recordedAt: str,
+}) satisfies z.ZodType<CommentRequest>;
+
+/** R11, R17, R18: a member's year-end evaluation; the October report reads a ward's worth of them. */
+export const storedEvaluationSchema = z.looseObject({
+  residenceOrgId: str,
+  memberId: str,
+  year: z.number(),
+  ruleSet: z.enum(RULE_SET_IDS),
+  form: storedEvaluationFormSchema,
+  flaggedR11: z.boolean(),
+  proposalChangeReason: opt,
+  studentConsultation: z
+    .looseObject({
+      hamletHeadName: str,
+      hamletHeadOpinion: str,
+      policeHeadName: str,
+      policeHeadOpinion: str,
+      consultedOn: str,
+      recordedBy: str,
+    })
+    .optional(),
+  frontConsultation: z
+    .looseObject({ name: str, position: str, opinion: str, consultedOn: str, recordedBy: str })
+    .optional(),
+  cellSignature: z
+    .looseObject({
+      hamletId: str,
+      signerName: str,
+      signerTitle: z.enum(PARTY_TITLES),
+      signedOn: str,
+      recordedBy: str,
+      recordedAt: str,
+    })
+    .optional(),
+  commentRequest: storedCommentRequestSchema.optional(),
+  status: z.enum(EVALUATION_STATUSES),
+  updatedBy: opt,
+  updatedAt: opt,
+  submittedBy: opt,
+  submittedAt: opt,
+  version: z.number(),
+}) satisfies z.ZodType<Evaluation>;
+
+/** The three sections (R22's narrative), each absent until written. */
+const narrativeTexts = Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s, opt])) as Record<
+  (typeof NARRATIVE_SECTIONS)[number],
+  typeof opt
+>;
+
+/** R22: the committee's narrative, versioned. */
+export const storedReportNarrativeSchema = z.looseObject({
+  ...narrativeTexts,
+  orgId: str,
+  year: z.number(),
+  version: z.number(),
+  updatedBy: str,
+  updatedAt: str,
+}) satisfies z.ZodType<ReportNarrative>;
+
+const counts = z.record(z.string(), z.number());
+
+const meetingTally = z.looseObject({
+  round: z.enum(ROUNDS),
+  meetingId: str,
+  invited: z.number(),
+  present: z.number(),
+  absentConfirmed: z.number(),
+  absentUnconfirmed: z.number(),
+  noReply: z.number(),
+  absentExempt: z.number().optional(),
+  absentTravelling: z.number().optional(),
+  date: opt,
+  units: z.array(z.looseObject({ id: str, name: str, invited: z.number(), present: z.number() })).optional(),
+});
+
+/**
+ * R22: a compiled October report (the latest, and its children's under a parent). The tallies by kind,
+ * category and proposal are records of counts: a key is a name this build may not know (older or newer
+ * reports), which a sum over children carries over rather than refuses.
+ */
+export const storedOctoberReportSchema = z.looseObject({
+  orgId: str,
+  year: z.number(),
+  version: z.number(),
+  compiledAt: str,
+  scope: z.enum(['residence', 'aggregate']),
+  childOrgIds: z.array(str),
+  body: z.looseObject({
+    members: z.looseObject({
+      introduced: z.number(),
+      byWorkplaceKind: counts,
+      byCategory: counts,
+      received: z.number(),
+      pending: z.number(),
+      active: z.number(),
+      // Reports compiled before bd2e115 have no `ended`: read as 0, as the sum over children always took it.
+      ended: z.number().default(0),
+      exempt: z.number(),
+      travelling: z.number(),
+      students: z.number(),
+      armedForces: z.number(),
+    }),
+    meetings: z.array(meetingTally),
+    evaluations: z.looseObject({
+      done: z.number(),
+      due: z.number(),
+      drafts: z.number(),
+      missing: z.number().optional(),
+      selfReportsMissing: z.number().optional(),
+      byProposal: counts,
+      byLevel: z.record(z.string(), counts),
+    }),
+    commendations: z.array(str),
+    criticisms: z.array(str),
+    bothMeetingsMissed: z.array(str),
+  }),
+  number: opt,
+  narrative: z.looseObject({ ...narrativeTexts, version: z.number() }).optional(),
+}) satisfies z.ZodType<OctoberReport>;
