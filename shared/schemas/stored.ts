@@ -4,14 +4,23 @@
 // (no trimming, normalising or length rules, which would cost CPU on every read and could change a stored value).
 // Objects are loose: a field this build does not know (written by a newer deploy) is kept, never dropped.
 // Each schema `satisfies z.ZodType<T>` of its domain type, so a field added to the type fails the compile here.
+//
+// Where an input schema has the entity's shape, the stored one is derived from it (storedFormOf, stored-form.ts),
+// with the attributes storage adds (ids, who recorded it, when), so the two cannot drift: committees, members
+// and their residence, staff assignments (v1 and v2), travel notices, exemptions, evaluation forms and the
+// student consultation, comment requests and direct collections. Written by hand where the shapes differ:
+// a meeting (its input is the plan: no status, chair's name, changes or version), an invitation, a comment (its
+// input is topic and text), the narrative (its input is the sections, at least one), a self-report (its
+// input's `meetingsAttended` is optional, a prefill), an introduction (its input is a request with the member's
+// details), the Front consultation and the cell signature (their inputs carry the evaluation's version), and
+// what has no input schema (minutes, reports, absence notices, audit, deletion requests, staff persons).
 import * as z from 'zod';
 import type { AbsenceNotice } from '../domain/attendance.js';
 import type { AuditEntry } from '../domain/audit.js';
 import { ANSWER_STATUSES, type Comment } from '../domain/comment.js';
-import { COMMITTEE_KINDS, type Committee, RULE_SET_IDS } from '../domain/committee.js';
+import { type Committee, RULE_SET_IDS } from '../domain/committee.js';
 import { DELIVERY_PATHS } from '../domain/delivery.js';
 import {
-  COMMENT_REQUEST_REASONS,
   type CommentRequest,
   EVALUATION_STATUSES,
   type Evaluation,
@@ -28,7 +37,7 @@ import {
   RSVPS,
 } from '../domain/invitation.js';
 import { MEETING_STATUSES, type Meeting, ROUNDS } from '../domain/meeting.js';
-import { MEMBER_CATEGORIES, type Member, RESIDENCE_KINDS, SEXES } from '../domain/member.js';
+import type { Member } from '../domain/member.js';
 import {
   type AbsenteeStatus,
   type Addendum,
@@ -39,63 +48,45 @@ import {
 import type { DeletionRequest } from '../domain/privacy.js';
 import type { OctoberReport } from '../domain/report.js';
 import { NARRATIVE_SECTIONS, type ReportNarrative } from '../domain/report-narrative.js';
-import { PARTY_TITLES, STAFF_ROLES, type StaffAssignment, type StaffPerson } from '../domain/roles.js';
-import { PROPOSALS } from '../domain/rule-set.js';
-import { EXEMPT_CATEGORIES, type Exemption, type TravelNotice } from '../domain/travel-and-exemption.js';
+import { PARTY_TITLES, type StaffAssignment, type StaffPerson } from '../domain/roles.js';
+import type { Exemption, TravelNotice } from '../domain/travel-and-exemption.js';
 import type { DirectCollection, SelfReport } from '../domain/year-end.js';
+
+import {
+  committeeSchema,
+  evaluationFormSchema,
+  memberSchema,
+  staffAssignmentSchema,
+  studentConsultationInputSchema,
+} from './entities.js';
+import { exemptionRequestSchema, travelNoticeInputSchema } from './introductions.js';
+import { storedFormOf } from './stored-form.js';
+import { commentRequestInputSchema, directCollectionInputSchema } from './year-end.js';
 
 const str = z.string();
 const opt = z.string().optional();
 
-export const storedCommitteeSchema = z.looseObject({
-  id: str,
-  name: str,
-  kind: z.enum(COMMITTEE_KINDS),
-  parentId: opt,
-  ruleSet: z.enum(RULE_SET_IDS).optional(),
-  address: opt,
-  hamlets: z.array(z.looseObject({ id: str, name: str })).optional(),
-  closedAt: opt,
-}) satisfies z.ZodType<Committee>;
+/** Derived from the input schema (entities.ts): the same shape. */
+export const storedCommitteeSchema = storedFormOf(committeeSchema) satisfies z.ZodType<Committee>;
 
-export const storedMemberSchema = z.looseObject({
-  id: str,
-  partyCardNumber: str,
-  fullName: str,
-  dateOfBirth: str,
-  sex: z.enum(SEXES),
-  phone: opt,
-  category: z.enum(MEMBER_CATEGORIES),
-  residence: z.looseObject({
-    kind: z.enum(RESIDENCE_KINDS),
-    address: str,
-    registeredFrom: opt,
-    registeredUntil: opt,
-  }),
-  workplaceOrgId: str,
-  admittedOn: opt,
-  officialOn: opt,
-  partyCell: opt,
-  anonymisedAt: opt,
-}) satisfies z.ZodType<Member>;
+/**
+ * Derived from the input schema (entities.ts): the same shape; the input's R2 rules on the residence's period
+ * (refinements) are the input's, not rechecked on read.
+ */
+export const storedMemberSchema = storedFormOf(memberSchema) satisfies z.ZodType<Member>;
 
-export const storedTravelNoticeSchema = z.looseObject({
+/** R3: the input's shape (introductions.ts) and whose notice it is, who recorded it and when. */
+export const storedTravelNoticeSchema = storedFormOf(travelNoticeInputSchema, {
   id: str,
   memberId: str,
-  reason: str,
-  from: str,
-  until: str,
   recordedBy: str,
   recordedAt: str,
 }) satisfies z.ZodType<TravelNotice>;
 
-export const storedExemptionSchema = z.looseObject({
+/** R4: the input's shape (introductions.ts; its period rule is the input's) and who confirmed it. */
+export const storedExemptionSchema = storedFormOf(exemptionRequestSchema, {
   id: str,
   memberId: str,
-  reason: str,
-  from: str,
-  until: opt,
-  category: z.enum(EXEMPT_CATEGORIES).optional(),
   confirmedBy: str,
   confirmedAt: str,
 }) satisfies z.ZodType<Exemption>;
@@ -161,25 +152,14 @@ export const storedMemberFactsSchema = z.looseObject({
   travelNotices: z.array(storedTravelNoticeSchema),
 }) satisfies z.ZodType<{ memberId: string; exemptions: Exemption[]; travelNotices: TravelNotice[] }>;
 
-const staffAssignmentShape = {
-  id: str,
-  orgId: str,
-  role: z.enum(STAFF_ROLES),
-  fullName: str,
-  phone: opt,
-  standing: z.boolean().optional(),
-  partyTitle: z.enum(PARTY_TITLES).optional(),
-};
-
-/** A v2 assignment (`ASSIGN#…` in the person's partition); `revokedAt` once revoked. */
-export const storedStaffAssignmentSchema = z.looseObject({
-  ...staffAssignmentShape,
+/** A v2 assignment (`ASSIGN#…` in the person's partition): the input's shape, and `revokedAt` once revoked. */
+export const storedStaffAssignmentSchema = storedFormOf(staffAssignmentSchema, {
   revokedAt: opt,
 }) satisfies z.ZodType<StaffAssignment & { revokedAt?: string }>;
 
 /** A v1 staff record (`type: 'Staff'`): the person and their one assignment in the `#META` item. */
-export const storedLegacyStaffSchema = z.looseObject(
-  staffAssignmentShape,
+export const storedLegacyStaffSchema = storedFormOf(
+  staffAssignmentSchema,
 ) satisfies z.ZodType<StaffAssignment>;
 
 /** A v2 person (`#META`), whose assignments are items of their own. */
@@ -237,14 +217,12 @@ export const storedSelfReportSchema = z.looseObject({
 }) satisfies z.ZodType<SelfReport>;
 
 /** R20: a contact book the workplace collected directly. */
-export const storedDirectCollectionSchema = z.looseObject({
+export const storedDirectCollectionSchema = storedFormOf(directCollectionInputSchema, {
   memberId: str,
   year: z.number(),
   residenceOrgId: str,
   workplaceOrgId: str,
-  collectedOn: str,
   collectedBy: str,
-  note: opt,
   recordedAt: str,
 }) satisfies z.ZodType<DirectCollection>;
 
@@ -377,39 +355,16 @@ export const storedMinutesSchema = z.looseObject({
 /** One gzipped slice of a minutes record (record-repositories.ts, RECORD_PART_BYTES). */
 export const storedMinutesRecordPartSchema = z.looseObject({ bytes: z.instanceof(Uint8Array) });
 
-const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-const duty = z.looseObject({ mark: z.enum(['good', 'not_good']), comment: str });
-const proposal = z.enum(PROPOSALS);
-
-/** The forms of the rule sets (entities.ts, evaluationFormSchema, is the input of the same shape). */
-export const storedEvaluationFormSchema = z.discriminatedUnion('kind', [
-  z.looseObject({
-    kind: z.literal('hd02-4duties'),
-    duties: z.looseObject({ d1: duty, d2: duty, d3: duty, d4: duty }),
-    proposal,
-  }),
-  z.looseObject({
-    kind: z.literal('qd213-full'),
-    criteria: z.looseObject({ c1: level, c2: level, c3: level, c4: level, c5: level }),
-    proposal,
-    otherComments: str,
-  }),
-  z.looseObject({
-    kind: z.literal('qd213-short'),
-    criteria: z.looseObject({ c1: level, c2: level }),
-    proposal,
-    otherComments: str,
-  }),
-]) satisfies z.ZodType<EvaluationForm>;
+/** The forms of the rule sets: derived from the input schema (entities.ts, evaluationFormSchema). */
+export const storedEvaluationFormSchema = storedFormOf(
+  evaluationFormSchema,
+) satisfies z.ZodType<EvaluationForm>;
 
 /** qd213-2020: the request an exempt member's comment answers, stored alone and copied into the evaluation. */
-export const storedCommentRequestSchema = z.looseObject({
+export const storedCommentRequestSchema = storedFormOf(commentRequestInputSchema, {
   residenceOrgId: str,
   memberId: str,
   year: z.number(),
-  reason: z.enum(COMMENT_REQUEST_REASONS),
-  requestedBy: str,
-  requestedOn: str,
   recordedBy: str,
   recordedAt: str,
 }) satisfies z.ZodType<CommentRequest>;
@@ -423,16 +378,8 @@ export const storedEvaluationSchema = z.looseObject({
   form: storedEvaluationFormSchema,
   flaggedR11: z.boolean(),
   proposalChangeReason: opt,
-  studentConsultation: z
-    .looseObject({
-      hamletHeadName: str,
-      hamletHeadOpinion: str,
-      policeHeadName: str,
-      policeHeadOpinion: str,
-      consultedOn: str,
-      recordedBy: str,
-    })
-    .optional(),
+  // The input's shape (entities.ts) and who entered it.
+  studentConsultation: storedFormOf(studentConsultationInputSchema, { recordedBy: str }).optional(),
   frontConsultation: z
     .looseObject({ name: str, position: str, opinion: str, consultedOn: str, recordedBy: str })
     .optional(),
