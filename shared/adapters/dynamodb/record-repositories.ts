@@ -79,7 +79,6 @@ const RECORD_PART_BYTES = 300 * 1024;
  * StoredAddendum, is in schemas/stored.ts): it is read as a legacy addendum (empty `signatures`) and written
  * back exactly as it was stored, never rewritten.
  */
-
 function addendumFromStore(stored: StoredAddendum): Addendum {
   const { signatures, ...rest } = stored;
   return { ...rest, signatures: signatures ?? {} };
