@@ -6,7 +6,8 @@ import type { ImportJob, ImportJobRepository, ImportJobResult } from '../../port
 import type { DeliveryCount, InvitationJob, InvitationJobRepository } from '../../ports/invitations.js';
 import type { Channel } from '../../ports/repositories.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, toItem } from './store.js';
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -17,7 +18,7 @@ export class DynamoDraftStore implements DraftStore {
     const item = await this.store.get(keys.draft(channel, userId));
     // TTL deletion is lazy (up to two days late): an expired draft is treated as gone.
     if (!item || (typeof item.ttl === 'number' && item.ttl < epochSeconds(new Date()))) return undefined;
-    return fromItem<ConversationDraft>(item);
+    return readItem('Draft', item);
   }
 
   async put(draft: ConversationDraft, ttlSeconds: number): Promise<void> {
@@ -68,7 +69,7 @@ export class DynamoInvitationJobRepository implements InvitationJobRepository {
 
   async get(jobId: string): Promise<InvitationJob | undefined> {
     const item = await this.store.get(keys.job(jobId));
-    return item ? fromItem<InvitationJob>(item) : undefined;
+    return item ? readItem('InvitationJob', item) : undefined;
   }
 
   async start(job: InvitationJob): Promise<void> {
@@ -91,7 +92,7 @@ export class DynamoInvitationJobRepository implements InvitationJobRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return out.Attributes ? fromItem<InvitationJob>(out.Attributes) : undefined;
+      return out.Attributes ? readItem('InvitationJob', out.Attributes) : undefined;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
@@ -169,7 +170,7 @@ export class DynamoImportJobRepository implements ImportJobRepository {
 
   async get(jobId: string): Promise<ImportJob | undefined> {
     const item = await this.store.get(keys.job(jobId));
-    return item ? fromItem<ImportJob>(item) : undefined;
+    return item ? readItem('ImportJob', item) : undefined;
   }
 
   async create(job: ImportJob): Promise<boolean> {
@@ -201,7 +202,7 @@ export class DynamoImportJobRepository implements ImportJobRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return out.Attributes ? fromItem<ImportJob>(out.Attributes) : undefined;
+      return out.Attributes ? readItem('ImportJob', out.Attributes) : undefined;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;

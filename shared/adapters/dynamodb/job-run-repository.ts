@@ -6,18 +6,16 @@ import { ConflictError } from '../../domain/errors.js';
 import type { CommitteeFailure } from '../../domain/jobs.js';
 import type { CommitteeTaskStatus, JobCounts, JobRun, JobRunRepository } from '../../ports/jobs.js';
 import { keys } from './keys.js';
-import { type DynamoStore, fromItem, type Item, type TxItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, type Item, type TxItem, toItem } from './store.js';
 
 /** Run records and markers are kept a little over a year, so last October's run is still there to compare. */
 const RETENTION_SECONDS = 400 * 24 * 3600;
 const expiry = (now: string) => Math.floor(Date.parse(now) / 1000) + RETENTION_SECONDS;
 
-interface StoredRun extends Omit<JobRun, 'failed'> {
-  failed: Record<string, string>;
-}
-
+/** The run as stored (records.ts, StoredJobRun): the failed committees as a map orgId → error name. */
 function runOf(item: Item): JobRun {
-  const stored = fromItem<StoredRun>(item);
+  const stored = readItem('JobRun', item);
   const failed: CommitteeFailure[] = Object.entries(stored.failed ?? {})
     .map(([orgId, errorName]) => ({ orgId, errorName }))
     .sort((a, b) => (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0));
@@ -81,11 +79,17 @@ export class DynamoJobRunRepository implements JobRunRepository {
 
   async statuses(runId: string, orgIds: readonly string[]): Promise<Map<string, CommitteeTaskStatus>> {
     const items = await this.store.batchGet(orgIds.map((orgId) => keys.jobTask(runId, orgId)));
-    return new Map(items.map((item) => [String(item.orgId), item.status as CommitteeTaskStatus]));
+    return new Map(
+      items.map((item) => {
+        const task = readItem('JobTask', item);
+        return [task.orgId, task.status];
+      }),
+    );
   }
 
   async markDone(runId: string, orgId: string, counts: JobCounts, now: string): Promise<boolean> {
-    const previous = (await this.store.get(keys.jobTask(runId, orgId)))?.status;
+    const marker = await this.store.get(keys.jobTask(runId, orgId));
+    const previous = marker ? readItem('JobTask', marker).status : undefined;
     if (previous === 'done') return false;
     const names: Record<string, string> = { '#done': 'done', '#failed': 'failed', '#org': orgId };
     const values: Record<string, unknown> = { ':one': 1 };

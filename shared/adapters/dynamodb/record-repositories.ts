@@ -16,9 +16,11 @@ import type {
   ReportRepository,
   WriteOptions,
 } from '../../ports/repositories.js';
+import { type StoredAddendum, type StoredMinutes, storedMinutesRecordSchema } from '../../schemas/stored.js';
 import { keys } from './keys.js';
 import { meetingItem } from './meeting-repository.js';
-import { type DynamoStore, fromItem, type Item, type TxItem, toItem } from './store.js';
+import { readItem, readValue } from './records.js';
+import { type DynamoStore, type Item, type TxItem, toItem } from './store.js';
 
 export class DynamoCommentRepository implements CommentRepository {
   constructor(private readonly store: DynamoStore) {}
@@ -53,12 +55,14 @@ export class DynamoCommentRepository implements CommentRepository {
 
   async ofMeeting(meetingId: string): Promise<Comment[]> {
     return (await this.store.queryList(keys.commentsOfMeetingQuery(meetingId))).map((i) =>
-      fromItem<Comment>(i),
+      readItem('Comment', i),
     );
   }
 
   async ofMember(memberId: string): Promise<Comment[]> {
-    return (await this.store.queryList(keys.memberCommentsQuery(memberId))).map((i) => fromItem<Comment>(i));
+    return (await this.store.queryList(keys.memberCommentsQuery(memberId))).map((i) =>
+      readItem('Comment', i),
+    );
   }
 }
 
@@ -71,11 +75,10 @@ export class DynamoCommentRepository implements CommentRepository {
 const RECORD_PART_BYTES = 300 * 1024;
 
 /**
- * An addendum stored before R16's two signatures was enforced has `signedBy` and no `signatures`: it is read
- * as a legacy addendum (empty `signatures`) and written back exactly as it was stored, never rewritten.
+ * An addendum stored before R16's two signatures was enforced has `signedBy` and no `signatures` (its type,
+ * StoredAddendum, is in schemas/stored.ts): it is read as a legacy addendum (empty `signatures`) and written
+ * back exactly as it was stored, never rewritten.
  */
-type StoredAddendum = Omit<Addendum, 'signatures'> & { signatures?: Addendum['signatures'] };
-
 function addendumFromStore(stored: StoredAddendum): Addendum {
   const { signatures, ...rest } = stored;
   return { ...rest, signatures: signatures ?? {} };
@@ -87,20 +90,14 @@ function addendumToStore(addendum: Addendum): StoredAddendum {
   return legacy;
 }
 
-/** How many parts the record was stored in (absent: the record, if any, is inline, as stored before). */
-interface StoredMinutesFields {
-  recordParts?: number;
-}
-
 export class DynamoMinutesRepository implements MinutesRepository {
   constructor(private readonly store: DynamoStore) {}
 
   async get(meetingId: string): Promise<Minutes | undefined> {
     const item = await this.store.get(keys.minutes(meetingId));
     if (!item) return undefined;
-    const { recordParts, ...stored } = fromItem<
-      Omit<Minutes, 'addenda'> & { addenda: StoredAddendum[] } & StoredMinutesFields
-    >(item);
+    // recordParts: how many parts the record was stored in (absent: the record, if any, is inline, as before).
+    const { recordParts, ...stored } = readItem('Minutes', item);
     const minutes = { ...stored, addenda: stored.addenda.map(addendumFromStore) };
     if (!recordParts) return minutes;
     const partKeys = Array.from({ length: recordParts }, (_, n) => keys.minutesRecordPart(meetingId, n));
@@ -108,9 +105,11 @@ export class DynamoMinutesRepository implements MinutesRepository {
     const bytes = partKeys.map((key) => {
       const part = parts.find((p) => p.sk === key.sk);
       if (!part) throw new Error(`Part ${key.sk} of the minutes of ${meetingId} is missing`);
-      return part.bytes as Uint8Array;
+      return readItem('MinutesRecordPart', part).bytes;
     });
-    const record = JSON.parse(gunzipSync(Buffer.concat(bytes)).toString('utf8')) as Minutes['record'];
+    // The record is checked like an item, and a broken one reported with the minutes' key (no values).
+    const json: unknown = JSON.parse(gunzipSync(Buffer.concat(bytes)).toString('utf8'));
+    const record = readValue(storedMinutesRecordSchema, 'Minutes', keys.minutes(meetingId), json);
     return { ...minutes, record };
   }
 
@@ -135,11 +134,7 @@ export class DynamoMinutesRepository implements MinutesRepository {
       });
       parts.push({ Put: { TableName: this.store.table, Item: part } });
     }
-    const stored: Omit<Minutes, 'record' | 'addenda'> & { addenda: StoredAddendum[] } & StoredMinutesFields =
-      {
-        ...rest,
-        recordParts: parts.length,
-      };
+    const stored: Omit<StoredMinutes, 'record'> = { ...rest, recordParts: parts.length };
     return [put(toItem('Minutes', key, stored) as Item & { version: number }), ...parts];
   }
 
@@ -175,7 +170,7 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
 
   async get(residenceOrgId: string, year: number, memberId: string): Promise<Evaluation | undefined> {
     const item = await this.store.get(keys.evaluation(residenceOrgId, year, memberId));
-    return item ? fromItem<Evaluation>(item) : undefined;
+    return item ? readItem('Evaluation', item) : undefined;
   }
 
   async save(
@@ -229,13 +224,13 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
     // October report's done, draft and due counts alike, as the GetItem of one evaluation would see it.
     const query = { ...keys.evaluationsOfCommitteeQuery(residenceOrgId, year), consistent: true };
     for await (const item of this.store.queryAll(query)) {
-      yield fromItem<Evaluation>(item);
+      yield readItem('Evaluation', item);
     }
   }
 
   async ofMember(memberId: string): Promise<Evaluation[]> {
     return (await this.store.queryList(keys.memberEvaluationsQuery(memberId))).map((i) =>
-      fromItem<Evaluation>(i),
+      readItem('Evaluation', i),
     );
   }
 
@@ -245,7 +240,7 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
     memberId: string,
   ): Promise<CommentRequest | undefined> {
     const item = await this.store.get(keys.commentRequest(memberId, residenceOrgId, year));
-    return item ? fromItem<CommentRequest>(item) : undefined;
+    return item ? readItem('CommentRequest', item) : undefined;
   }
 
   async recordCommentRequest(request: CommentRequest): Promise<boolean> {
@@ -270,7 +265,7 @@ export class DynamoReportRepository implements ReportRepository {
 
   async get(orgId: string, year: number): Promise<OctoberReport | undefined> {
     const item = await this.store.get(keys.report(orgId, year));
-    return item ? fromItem<OctoberReport>(item) : undefined;
+    return item ? readItem('OctoberReport', item) : undefined;
   }
 
   async save(report: OctoberReport, parentId: string | undefined, options: WriteOptions = {}): Promise<void> {
@@ -314,13 +309,13 @@ export class DynamoReportRepository implements ReportRepository {
 
   async underParent(parentId: string, year: number): Promise<OctoberReport[]> {
     return (await this.store.queryList(keys.reportsUnderParentQuery(parentId, year))).map((i) =>
-      fromItem<OctoberReport>(i),
+      readItem('OctoberReport', i),
     );
   }
 
   async getNarrative(orgId: string, year: number): Promise<ReportNarrative | undefined> {
     const item = await this.store.get(keys.reportNarrative(orgId, year));
-    return item ? fromItem<ReportNarrative>(item) : undefined;
+    return item ? readItem('ReportNarrative', item) : undefined;
   }
 
   async saveNarrative(narrative: ReportNarrative, expectedVersion: number): Promise<void> {

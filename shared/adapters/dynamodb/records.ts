@@ -3,24 +3,37 @@
 import * as z from 'zod';
 import type { AbsenceNotice } from '../../domain/attendance.js';
 import type { AuditEntry } from '../../domain/audit.js';
+import type { Comment } from '../../domain/comment.js';
 import type { Committee } from '../../domain/committee.js';
+import type { CommentRequest, Evaluation } from '../../domain/evaluation.js';
 import type { Introduction } from '../../domain/introduction.js';
 import type { Invitation } from '../../domain/invitation.js';
+import { FANNED_OUT_JOBS } from '../../domain/jobs.js';
 import type { Meeting } from '../../domain/meeting.js';
 import type { Member } from '../../domain/member.js';
 import type { DeletionRequest } from '../../domain/privacy.js';
+import type { OctoberReport } from '../../domain/report.js';
+import type { ReportNarrative } from '../../domain/report-narrative.js';
 import type { StaffAssignment, StaffPerson } from '../../domain/roles.js';
-import { STAFF_ROLES } from '../../domain/roles.js';
+import { ROLES, STAFF_ROLES } from '../../domain/roles.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
 import type { DirectCollection, SelfReport } from '../../domain/year-end.js';
+import type { ConversationDraft } from '../../ports/conversation.js';
+import type { ImportJob } from '../../ports/imports.js';
+import type { InvitationJob } from '../../ports/invitations.js';
+import type { CommitteeTaskStatus, JobRun } from '../../ports/jobs.js';
 import type { ChatLink, LinkCode, PendingLink } from '../../ports/repositories.js';
 import type { StoredZaloTokens } from '../../ports/zalo.js';
 import {
+  type StoredMinutes,
   storedAbsenceNoticeSchema,
   storedAuditEntrySchema,
+  storedCommentRequestSchema,
+  storedCommentSchema,
   storedCommitteeSchema,
   storedDeletionRequestSchema,
   storedDirectCollectionSchema,
+  storedEvaluationSchema,
   storedExemptionSchema,
   storedIntroductionSchema,
   storedInvitationSchema,
@@ -28,6 +41,10 @@ import {
   storedMeetingSchema,
   storedMemberFactsSchema,
   storedMemberSchema,
+  storedMinutesRecordPartSchema,
+  storedMinutesSchema,
+  storedOctoberReportSchema,
+  storedReportNarrativeSchema,
   storedSelfReportSchema,
   storedStaffAssignmentSchema,
   storedStaffPersonSchema,
@@ -125,6 +142,113 @@ const storedPendingLinkSchema = z.looseObject({
   decidedAt: z.string().optional(),
 }) satisfies z.ZodType<PendingLink>;
 
+const channel = z.enum(['telegram', 'zalo']);
+
+/**
+ * A chat user's dialogue in progress: read by the RSVP press (rsvp-press-store.ts) with the link and the
+ * invitation, so it stays small to parse; `data` is the dialogue's own and is only checked to be an object.
+ */
+const storedDraftSchema = z.looseObject({
+  channel,
+  userId: z.string(),
+  kind: z.string(),
+  nonce: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<ConversationDraft>;
+
+const progressMessage = z.looseObject({
+  channel,
+  chatId: z.string(),
+  messageId: z.string().optional(),
+  languageCode: z.string().optional(),
+});
+
+/** A meeting's invitation job: its run and the delivery counters the worker adds to (DynamoDB's ADD). */
+const storedInvitationJobSchema = z.looseObject({
+  id: z.string(),
+  meetingId: z.string(),
+  residenceOrgId: z.string(),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  run: z.number(),
+  total: z.number(),
+  sent: z.number(),
+  noChat: z.number(),
+  undeliverable: z.number(),
+  report: progressMessage.optional(),
+  progressEditedAt: z.string().optional(),
+  finishedRun: z.number().optional(),
+  preparedRun: z.number().optional(),
+}) satisfies z.ZodType<InvitationJob>;
+
+/** A members' CSV import sent to the bot: lease, progress and result. */
+const storedImportJobSchema = z.looseObject({
+  id: z.string(),
+  workplaceOrgId: z.string(),
+  startedBy: z.string(),
+  role: z.enum(ROLES),
+  channel,
+  fileId: z.string(),
+  fileName: z.string(),
+  createdAt: z.string(),
+  report: progressMessage,
+  leaseUntil: z.string().optional(),
+  attempts: z.number().optional(),
+  done: z.number().optional(),
+  total: z.number().optional(),
+  finishedAt: z.string().optional(),
+  result: z
+    .looseObject({
+      total: z.number(),
+      created: z.number(),
+      existing: z.number(),
+      failed: z.number(),
+      notProcessed: z.number(),
+      refused: z.enum(['file_unreadable', 'not_workplace_staff']).optional(),
+    })
+    .optional(),
+}) satisfies z.ZodType<ImportJob>;
+
+/**
+ * A scheduled job's run as stored (job-run-repository.ts, runOf turns it into a JobRun): the failed committees
+ * are a map orgId → error name (so a later success can REMOVE one), and the maps the dispatch starts empty.
+ */
+export interface StoredJobRun extends Omit<JobRun, 'failed' | 'counts'> {
+  failed?: Record<string, string>;
+  counts?: Record<string, number>;
+}
+
+const storedJobRunSchema = z.looseObject({
+  id: z.string(),
+  job: z.enum(FANNED_OUT_JOBS),
+  slot: z.string(),
+  total: z.number(),
+  done: z.number(),
+  failed: z.record(z.string(), z.string()).optional(),
+  counts: z.record(z.string(), z.number()).optional(),
+  startedAt: z.string(),
+  dispatchedAt: z.string(),
+  finishedAt: z.string().optional(),
+  roots: z.array(z.string()).optional(),
+  rolledUp: z.record(z.string(), z.number()).optional(),
+}) satisfies z.ZodType<StoredJobRun>;
+
+/** One committee's outcome in a run (`TASK#<orgId>`). */
+export interface JobTaskMarker {
+  orgId: string;
+  status: CommitteeTaskStatus;
+  errorName?: string;
+  at: string;
+}
+
+const storedJobTaskSchema = z.looseObject({
+  orgId: z.string(),
+  status: z.enum(['done', 'failed']),
+  errorName: z.string().optional(),
+  at: z.string(),
+}) satisfies z.ZodType<JobTaskMarker>;
+
 /** Every entity type read through `readItem`, by its `type` attribute. */
 export const RECORDS = {
   Committee: record<Committee>(storedCommitteeSchema),
@@ -152,6 +276,19 @@ export const RECORDS = {
   PendingLink: record<PendingLink>(storedPendingLinkSchema),
   ZaloTokens: record<StoredZaloTokens>(storedZaloTokensSchema),
   Invitation: record<Invitation>(storedInvitationSchema, 2, { 1: invitationV1toV2 }),
+  Comment: record<Comment>(storedCommentSchema),
+  /** Addenda and record as stored (record-repositories.ts turns them into Minutes). */
+  Minutes: record<StoredMinutes>(storedMinutesSchema),
+  MinutesRecordPart: record<{ bytes: Uint8Array }>(storedMinutesRecordPartSchema),
+  Evaluation: record<Evaluation>(storedEvaluationSchema),
+  CommentRequest: record<CommentRequest>(storedCommentRequestSchema),
+  OctoberReport: record<OctoberReport>(storedOctoberReportSchema),
+  ReportNarrative: record<ReportNarrative>(storedReportNarrativeSchema),
+  Draft: record<ConversationDraft>(storedDraftSchema),
+  InvitationJob: record<InvitationJob>(storedInvitationJobSchema),
+  ImportJob: record<ImportJob>(storedImportJobSchema),
+  JobRun: record<StoredJobRun>(storedJobRunSchema),
+  JobTask: record<JobTaskMarker>(storedJobTaskSchema),
 } as const;
 
 export type RecordKind = keyof typeof RECORDS;
@@ -227,8 +364,21 @@ export function readItem<K extends RecordKind>(kind: K, item: StoredAttributes):
   if (item.type !== undefined && item.type !== kind) {
     throw new StoredItemError(kind, keyOf(item), [], `is stored as ${String(item.type)}`);
   }
-  const parsed = (RECORDS[kind].schema as z.ZodType<RecordOf<K>>).safeParse(migrated(kind, item));
+  return readValue(RECORDS[kind].schema as z.ZodType<RecordOf<K>>, kind, keyOf(item), migrated(kind, item));
+}
+
+/**
+ * A value stored inside an item rather than as one (the gzipped record of the minutes), parsed by its schema
+ * and reported, when it does not parse, with the key of the item that holds it (StoredItemError, no values).
+ */
+export function readValue<T>(
+  schema: z.ZodType<T>,
+  kind: string,
+  key: { pk: string; sk: string },
+  value: unknown,
+): T {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const paths = [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.') || '(item)'))];
-  throw new StoredItemError(kind, keyOf(item), paths);
+  throw new StoredItemError(kind, key, paths);
 }

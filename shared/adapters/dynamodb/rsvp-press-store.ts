@@ -1,9 +1,8 @@
 // adapter: the RSVP press in one BatchGetItem (chat link, invitation, draft) and one TransactWriteItems (claim, answer, outbox, checks) — issue 19.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Invitation, InvitationLetter } from '../../domain/invitation.js';
-import type { ConversationDraft } from '../../ports/conversation.js';
-import type { Channel, ChatLink } from '../../ports/repositories.js';
+import type { InvitationLetter } from '../../domain/invitation.js';
+import type { Channel } from '../../ports/repositories.js';
 import type {
   RsvpPressOutcome,
   RsvpPressRead,
@@ -12,7 +11,8 @@ import type {
 } from '../../ports/rsvp-press.js';
 import { keys } from './keys.js';
 import { invitationItem } from './meeting-repository.js';
-import { type DynamoStore, fromItem, type TxItem, toItem } from './store.js';
+import { readItem } from './records.js';
+import { type DynamoStore, type TxItem, toItem } from './store.js';
 import { claimCondition } from './support-repositories.js';
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -64,10 +64,11 @@ export class DynamoRsvpPressStore implements RsvpPressStore {
     const draft = items.find((i) => same(draftKey, i));
     // TTL deletion is lazy: an expired draft is gone (as DynamoDraftStore reads it).
     const draftLive = draft && !(typeof draft.ttl === 'number' && draft.ttl < epochSeconds(this.now()));
+    // Three small items parsed by their stored schemas: a few µs beside the round trip (docs/architecture.md).
     return {
-      ...(link ? { link: fromItem<ChatLink>(link) } : {}),
-      ...(invitation ? { invitation: fromItem<Invitation>(invitation) } : {}),
-      ...(draftLive ? { draft: fromItem<ConversationDraft>(draft) } : {}),
+      ...(link ? { link: readItem('ChatLink', link) } : {}),
+      ...(invitation ? { invitation: readItem('Invitation', invitation) } : {}),
+      ...(draftLive ? { draft: readItem('Draft', draft) } : {}),
     };
   }
 

@@ -16,7 +16,7 @@ import type { DomainEvent } from '../../domain/events.js';
 import type { Page } from '../../ports/common.js';
 import type { DynamoContext } from './client.js';
 import { type IndexKeys, type Key, keys, outboxShard } from './keys.js';
-import { currentVersion, entityOf } from './records.js';
+import { currentVersion } from './records.js';
 
 export type Item = Record<string, unknown>;
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -33,14 +33,6 @@ export function toItem(
   extra: Item = {},
 ): Item {
   return { ...entity, ...extra, ...key, ...indexes, type, v: currentVersion(type) };
-}
-
-/**
- * The entity of an item as an unchecked cast: only for types not yet in the records registry (issue 20 item 3
- * moves them to `readItem` one repository at a time).
- */
-export function fromItem<T>(item: Item): T {
-  return entityOf(item) as T;
 }
 
 export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | undefined {
