@@ -1,5 +1,7 @@
 // bot: the typed Context every feature sees — injected ports, the user's catalogue, the channel's UI, who is writing.
 import type { Composer, Context } from 'grammy';
+import type { Catalogue } from '../chat/i18n/index.js';
+import type { ChatUi } from '../chat/view.js';
 import type { AuditRepository } from '../shared/ports/audit.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock, IdGenerator } from '../shared/ports/common.js';
@@ -37,8 +39,6 @@ import type { ChatActor } from '../shared/services/chat-actors.js';
 import type { EvaluationPorts } from '../shared/services/evaluations.js';
 import type { InvitationPorts, InvitationSettings } from '../shared/services/invitations.js';
 import type { MeetingChangePorts } from '../shared/services/meeting-changes.js';
-import type { Catalogue } from './i18n/index.js';
-import type { ChatUi } from './view.js';
 
 /** The repositories the bot's features use (the DynamoDB adapters implement them all). */
 export interface BotPorts {

@@ -1,4 +1,6 @@
 // bot: the one place domain errors become bot replies (the HTTP side maps them in functions/middleware/errors.ts).
+
+import type { Catalogue } from '../chat/i18n/index.js';
 import {
   type ConflictCode,
   ConflictError,
@@ -10,7 +12,6 @@ import {
   ValidationError,
 } from '../shared/domain/errors.js';
 import { sentence } from '../shared/domain/wording.js';
-import type { Catalogue } from './i18n/index.js';
 
 type Reply = (t: Catalogue, error: ConflictError) => string;
 

@@ -2,7 +2,10 @@
 // reminders, invitation route): AppDeps plus the bot, its messenger, the invitation queue and SMS.
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { Bot } from 'grammy';
-import { ChannelFiles } from '../bot/channels/chat-files.js';
+import type { BotContext, BotDeps } from '../bot/context.js';
+import { invitationPorts, meetingChangePorts } from '../bot/context.js';
+import { createBot } from '../bot/create-bot.js';
+import { ChannelFiles } from '../chat/channels/chat-files.js';
 import {
   botInfoFromConfig,
   createTelegramFiles,
@@ -10,12 +13,9 @@ import {
   createThrottler,
   type ThrottleOptions,
   type Throttler,
-} from '../bot/channels/telegram/index.js';
-import { ChannelMessenger } from '../bot/channels/zalo/messenger.js';
-import type { BotContext, BotDeps } from '../bot/context.js';
-import { invitationPorts, meetingChangePorts } from '../bot/context.js';
-import { createBot } from '../bot/create-bot.js';
-import { noticeSms } from '../bot/notices.js';
+} from '../chat/channels/telegram/index.js';
+import { ChannelMessenger } from '../chat/channels/zalo/messenger.js';
+import { noticeSms } from '../chat/notices.js';
 import { randomCode } from '../shared/adapters/ids.js';
 import { InMemoryInvitationQueue } from '../shared/adapters/memory/invitation-queue.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';

@@ -1,21 +1,21 @@
 // composition root of the Zalo channel (issue 15): the OA's secrets, token store, API client, renderer, messenger and the Zalo bot.
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { UserFromGetMe } from 'grammy/types';
-import { botInfoFromConfig } from '../bot/channels/telegram/bot-info.js';
-import { createZaloBot, type ZaloBot } from '../bot/channels/zalo/bot.js';
-import { ZaloFileSource } from '../bot/channels/zalo/files.js';
+import type { BotDeps } from '../bot/context.js';
+import { createZaloBot, type ZaloBot } from '../bot/zalo-bot.js';
+import { botInfoFromConfig } from '../chat/channels/telegram/bot-info.js';
+import { ZaloFileSource } from '../chat/channels/zalo/files.js';
 import {
   ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF,
   ZaloAccessTokens,
   ZaloApiClient,
   ZaloOaApi,
   type ZaloWebhookSecrets,
-} from '../bot/channels/zalo/index.js';
-import { ZaloMessenger } from '../bot/channels/zalo/messenger.js';
-import { ZaloOutbound } from '../bot/channels/zalo/outbound.js';
-import { ZaloRenderer } from '../bot/channels/zalo/renderer.js';
-import { ZaloZnsSender } from '../bot/channels/zalo/zns.js';
-import type { BotDeps } from '../bot/context.js';
+} from '../chat/channels/zalo/index.js';
+import { ZaloMessenger } from '../chat/channels/zalo/messenger.js';
+import { ZaloOutbound } from '../chat/channels/zalo/outbound.js';
+import { ZaloRenderer } from '../chat/channels/zalo/renderer.js';
+import { ZaloZnsSender } from '../chat/channels/zalo/zns.js';
 import type { DynamoStore } from '../shared/adapters/dynamodb/store.js';
 import { DynamoZaloOutboundStore } from '../shared/adapters/dynamodb/zalo-outbound-store.js';
 import { DynamoZaloTokenStore } from '../shared/adapters/dynamodb/zalo-token-store.js';
@@ -36,7 +36,7 @@ export interface ZaloRuntime {
   /** Notices to Zalo chats (the channel router hands them here): replies inside the window, else proactive. */
   messenger: ZaloMessenger;
   oa: ZaloOaApi;
-  /** The reply window and the month's proactive count (bot/channels/zalo/outbound.ts). */
+  /** The reply window and the month's proactive count (chat/channels/zalo/outbound.ts). */
   outbound: ZaloOutbound;
   /** Approved ZNS templates to a phone; undefined when the stage has no template id configured. */
   zns: ZnsSender | undefined;

@@ -1,7 +1,7 @@
 // Lambda: POST /zalo/webhook — verify Zalo's signature and the event's age, then hand the event to the Zalo bot (claimed once by msg_id); thin, like telegram-webhook.ts.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { readZaloWebhook } from '../bot/channels/zalo/index.js';
 import { yearEndFeatures } from '../bot/year-end.js';
+import { readZaloWebhook } from '../chat/channels/zalo/index.js';
 import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../shared/adapters/documents/report-renderer.js';
 import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';

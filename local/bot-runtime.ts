@@ -1,8 +1,8 @@
 // Local runtime: the bot's side of the stack — its identity and secrets (the emulator's, or real Telegram's),
 // the webhook or long polling, the command menus, and SMS kept on this machine.
 import { Api, GrammyError } from 'grammy';
-import { telegramClientOptions } from '../bot/channels/telegram/client.js';
-import { installChatCommands, installDefaultCommands } from '../bot/commands.js';
+import { telegramClientOptions } from '../chat/channels/telegram/client.js';
+import { installChatCommands, installDefaultCommands } from '../chat/commands.js';
 import type { BotAppDeps } from '../functions/bot-deps.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
 import type { Role } from '../shared/domain/roles.js';

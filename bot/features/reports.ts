@@ -4,6 +4,7 @@
 // typed message becomes that section, then «Tổng hợp báo cáo» compiles.
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { button, message, type ViewKeyboard, type ViewMessage } from '../../chat/view.js';
 import { localYear } from '../../shared/domain/dates.js';
 import {
   NARRATIVE_SECTION_MAX,
@@ -22,7 +23,6 @@ import { mayWriteNarrative, saveReportNarrative } from '../../shared/services/re
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { REPORT_PATTERN, reportData } from '../keyboards/reports.js';
-import { button, message, type ViewKeyboard, type ViewMessage } from '../view.js';
 
 export const reportsFeature = new Composer<BotContext>();
 

@@ -1,5 +1,9 @@
 // feature: /start (and the deep link /start <code> that links the account) and /help, per role.
 import { Composer } from 'grammy';
+import type { Catalogue } from '../../chat/i18n/index.js';
+import { decodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
+import { CONSENT, consentData } from '../../chat/keyboards/link-requests.js';
+import { button, message } from '../../chat/view.js';
 import { formatVietnameseDate, localDateTime } from '../../shared/domain/dates.js';
 import { CONSENT_NOTICE_VERSION } from '../../shared/domain/linking.js';
 import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
@@ -14,10 +18,6 @@ import {
 } from '../../shared/services/link-codes.js';
 import { announceNewLink, requestLinkReplacement } from '../../shared/services/link-replacement.js';
 import { type BotContext, invitationPorts } from '../context.js';
-import type { Catalogue } from '../i18n/index.js';
-import { decodeCallback, prefixPattern } from '../keyboards/callback-data.js';
-import { CONSENT, consentData } from '../keyboards/link-requests.js';
-import { button, message } from '../view.js';
 import { linkWatchPorts } from './link-requests.js';
 
 export const startFeature = new Composer<BotContext>();

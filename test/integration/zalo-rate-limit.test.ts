@@ -1,13 +1,13 @@
 // Integration tests of Zalo's call limit (-32) on the send path: ZaloOaApi waits it out within a bound and never sends twice, and the invitation job to members on Zalo loses nobody past the limit — against the emulator and DynamoDB Local.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { invitationPorts } from '../../bot/context.js';
 import {
   DEFAULT_ZALO_RATE_LIMIT_BACK_OFF,
   ZaloAccessTokens,
   ZaloApiClient,
   ZaloOaApi,
   ZaloRateLimitedError,
-} from '../../bot/channels/zalo/index.js';
-import { invitationPorts } from '../../bot/context.js';
+} from '../../chat/channels/zalo/index.js';
 import { botDepsOf } from '../../functions/bot-deps.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DynamoStore } from '../../shared/adapters/dynamodb/store.js';

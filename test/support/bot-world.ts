@@ -2,9 +2,9 @@
 // served on loopback, an in-process invitation queue, a fake clock — plus a small demo ward to seed.
 
 import { Api } from 'grammy';
-import { ZNS_PARAM_LIMITS } from '../../bot/channels/zalo/zns.js';
-import { consentData } from '../../bot/keyboards/link-requests.js';
 import { yearEndFeatures } from '../../bot/year-end.js';
+import { ZNS_PARAM_LIMITS } from '../../chat/channels/zalo/zns.js';
+import { consentData } from '../../chat/keyboards/link-requests.js';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
 import { createWebhookHandler } from '../../functions/telegram-webhook.js';
 import { createZaloWebhookHandler } from '../../functions/zalo-webhook.js';

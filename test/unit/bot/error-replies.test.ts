@@ -2,8 +2,8 @@
 // language, and a broken rule names its topic and the detail.
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../../bot/errors.js';
-import { en } from '../../../bot/i18n/en.js';
-import { vi } from '../../../bot/i18n/vi.js';
+import { en } from '../../../chat/i18n/en.js';
+import { vi } from '../../../chat/i18n/vi.js';
 import { CONFLICT_CODES, ConflictError, RuleViolationError } from '../../../shared/domain/errors.js';
 
 const cancelled = new ConflictError(
