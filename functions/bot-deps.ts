@@ -1,13 +1,10 @@
-// composition root for the functions that talk to chat users (webhook, invitation worker, notifier,
-// reminders, invitation route): AppDeps plus the bot, its messenger, the invitation queue and SMS.
+// composition root, chat side, for the functions that talk to chat users (webhooks, queue worker, notifier,
+// reminders, routes that tell someone): AppDeps plus the routing messenger (Telegram and Zalo), the users' files,
+// the background queue, SMS and ZNS, and the port sets built over them. It imports chat/ and shared/ only: the
+// bots themselves belong to their webhooks (bot/lambda/bots.ts), which build them over these (issue 20).
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import type { Bot } from 'grammy';
-import type { BotContext, BotDeps } from '../bot/context.js';
-import { invitationPorts, meetingChangePorts } from '../bot/context.js';
-import { createBot } from '../bot/create-bot.js';
 import { ChannelFiles } from '../chat/channels/chat-files.js';
 import {
-  botInfoFromConfig,
   createTelegramFiles,
   createTelegramMessenger,
   createThrottler,
@@ -16,7 +13,6 @@ import {
 } from '../chat/channels/telegram/index.js';
 import { ChannelMessenger } from '../chat/channels/zalo/messenger.js';
 import { noticeSms } from '../chat/notices.js';
-import { randomCode } from '../shared/adapters/ids.js';
 import { InMemoryInvitationQueue } from '../shared/adapters/memory/invitation-queue.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
 import { SnsSmsSender } from '../shared/adapters/sns/sms-sender.js';
@@ -33,10 +29,16 @@ import {
   isImportTask,
   isMeetingChangeTask,
   isPrepareTask,
+  type QueueTask,
 } from '../shared/ports/invitations.js';
 import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import { type ImportJobPorts, runImportJob } from '../shared/services/import-job.js';
+import {
+  type InvitationWiring,
+  invitationPorts,
+  meetingChangePorts,
+} from '../shared/services/invitation-wiring.js';
 import {
   deliverInvitation,
   type InvitationSettings,
@@ -53,8 +55,10 @@ export interface BotSecrets {
   webhookSecret: string;
 }
 
+/** The Telegram side of sending: no grammY bot here (routes and workers only send; the webhook builds its bot). */
 export interface TelegramRuntime {
-  bot: Bot<BotContext>;
+  /** The bot's token, read once per cold start: the webhook's grammY bot is built on it (bot/lambda/bots.ts). */
+  token: string;
   /**
    * What use cases send through: routed by the recipient's channel — the same throttled Bot API as the bot's
    * for Telegram chats, the Zalo OA for Zalo chats.
@@ -86,9 +90,10 @@ export interface BotAppDeps extends AppDeps {
   /** Rows per part of a members' import sent as a file (IMPORT_PROGRESS_ROWS by default). */
   importProgressRows?: number;
   reportRenderer?: ReportRenderer;
-  extraFeatures?: BotDeps['extraFeatures'];
   /** The minutes' PDF renderer: the webhook (/ky) and the notifier (MinutesSigned) send the sealed minutes. */
   minutesPdf?: MinutesPdfRenderer;
+  /** A fresh link code for the bot's features (the tests' are predictable); a random one when absent. */
+  newCode?: () => string;
 }
 
 export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
@@ -101,8 +106,6 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   newCode?: () => string;
   /** The webhook's: /baocao sends the report's files (other functions leave the XLSX and PDF writers out). */
   reportRenderer?: ReportRenderer;
-  /** The webhook's: the year-end features (bot/year-end.ts). */
-  extraFeatures?: BotDeps['extraFeatures'];
   minutesPdf?: MinutesPdfRenderer;
   /** The Zalo OA: from the environment unless given; `false` leaves Zalo out. */
   zalo?: { config: ZaloConfig; secrets?: () => Promise<ZaloSecrets>; fetch?: typeof fetch } | false;
@@ -127,34 +130,6 @@ export async function loadBotSecrets(
     read(bot.webhookSecret, bot.webhookSecretParameter, 'webhook secret'),
   ]);
   return { token, webhookSecret };
-}
-
-/** The bot's dependencies (features and the invitation use cases) out of the functions' ones. */
-export function botDepsOf(
-  deps: BotAppDeps,
-  messenger: ChatMessenger,
-  newCode = () => randomCode(8),
-  files?: ChatFileSource,
-): BotDeps & { messenger: ChatMessenger } {
-  return {
-    ...(files ? { files } : {}),
-    ports: deps.repos,
-    clock: deps.clock,
-    ids: deps.ids,
-    ...(deps.minutesPdf ? { minutesPdf: deps.minutesPdf } : {}),
-    queue: deps.queue,
-    sms: deps.sms,
-    ...(deps.zns ? { zns: deps.zns } : {}),
-    log: deps.logger,
-    metrics: deps.metrics,
-    newCode,
-    identity: deps.identity,
-    botUsername: deps.bot.botUsername,
-    messenger,
-    ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
-    ...(deps.reportRenderer ? { reportRenderer: deps.reportRenderer } : {}),
-    ...(deps.extraFeatures ? { extraFeatures: deps.extraFeatures } : {}),
-  };
 }
 
 export function createBotAppDeps(
@@ -183,8 +158,8 @@ export function createBotAppDeps(
     ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
     ...(overrides.importProgressRows ? { importProgressRows: overrides.importProgressRows } : {}),
     ...(overrides.reportRenderer ? { reportRenderer: overrides.reportRenderer } : {}),
-    ...(overrides.extraFeatures ? { extraFeatures: overrides.extraFeatures } : {}),
     ...(overrides.minutesPdf ? { minutesPdf: overrides.minutesPdf } : {}),
+    ...(overrides.newCode ? { newCode: overrides.newCode } : {}),
     telegram() {
       runtime ??= build().catch((error: unknown) => {
         runtime = undefined; // a failed SSM read is tried again on the next request
@@ -222,32 +197,22 @@ export function createBotAppDeps(
       telegram: async () => telegramFiles,
       zalo: async () => (await deps.zalo())?.files,
     });
-    const botDeps = botDepsOf(deps, messenger, overrides.newCode, files);
-    const grammyBot = createBot(token, botDeps, {
-      botInfo: botInfoFromConfig(token, bot),
-      ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
-      throttler: throttler.transformer,
-    });
-    workerDeps = botDeps;
-    return { bot: grammyBot, messenger, secretToken: webhookSecret, throttler, files };
+    return { token, messenger, secretToken: webhookSecret, throttler, files };
   }
-  /**
-   * The Zalo bot shares everything with the Telegram side but the transport: its features notify staff on
-   * Telegram too (the workplace confirming a Zalo member's reason), so it takes the routing messenger.
-   */
+  /** The Zalo channel: its messenger joins the routing one; its bot is the Zalo webhook's (bot/lambda/bots.ts). */
   async function buildZalo(): Promise<ZaloRuntime | undefined> {
     // Read here, not at construction: a wrong Zalo setting must not stop the Telegram side.
     const zaloConfig = overrides.zalo === false ? undefined : (overrides.zalo?.config ?? loadZaloConfig());
     if (!zaloConfig) return undefined;
     const secrets = await (zaloOverrides?.secrets ?? (() => loadZaloSecrets(zaloConfig)))();
-    const telegram = await deps.telegram();
     return createZaloRuntime({
       config: zaloConfig,
       secrets,
       store: app.repos.store,
       clock: deps.clock,
-      botInfo: bot,
-      botDeps: botDepsOf(deps, telegram.messenger, overrides.newCode, telegram.files),
+      callbackData: app.repos.callbackData,
+      log: deps.logger,
+      metrics: deps.metrics,
       ...(zaloOverrides?.fetch ? { fetch: zaloOverrides.fetch } : {}),
     });
   }
@@ -255,16 +220,36 @@ export function createBotAppDeps(
   // wired now, not when the bot first answers a chat: a function that only enqueues (POST
   // /meetings/{id}/invitations has its own dependencies) would otherwise queue tasks nobody runs. The
   // Telegram side is built at the first task, as the SQS worker builds it at its first message.
-  let workerDeps: (BotDeps & { messenger: ChatMessenger }) | undefined;
-  memoryQueue?.setHandler(async (task) => {
-    const { messenger, files } = await deps.telegram();
-    if (isImportTask(task)) return runImportJob(task.jobId, importJobPorts(deps, { messenger, files }));
-    if (!workerDeps) throw new Error('The bot runtime was built without its worker dependencies');
-    if (isPrepareTask(task)) return prepareInvitations(task, invitationPorts(workerDeps));
-    if (isMeetingChangeTask(task)) return void (await runMeetingChange(task, meetingChangePorts(workerDeps)));
-    return deliverInvitation(task, invitationPorts(workerDeps));
-  });
+  memoryQueue?.setHandler(async (task) => runQueueTask(deps, await deps.telegram(), task));
   return deps;
+}
+
+/** One task of the background queue, run alike by the SQS worker and the in-process queue. */
+export async function runQueueTask(
+  deps: BotAppDeps,
+  runtime: Pick<TelegramRuntime, 'messenger' | 'files'>,
+  task: QueueTask,
+): Promise<unknown> {
+  if (isImportTask(task)) return runImportJob(task.jobId, importJobPorts(deps, runtime));
+  const wiring = invitationWiring(deps, runtime.messenger);
+  if (isPrepareTask(task)) return prepareInvitations(task, invitationPorts(wiring));
+  if (isMeetingChangeTask(task)) return runMeetingChange(task, meetingChangePorts(wiring));
+  return deliverInvitation(task, invitationPorts(wiring));
+}
+
+/** What the invitation and meeting-change ports are made of, out of the root's dependencies. */
+export function invitationWiring(deps: BotAppDeps, messenger: ChatMessenger): InvitationWiring {
+  return {
+    ports: deps.repos,
+    queue: deps.queue,
+    messenger,
+    sms: deps.sms,
+    ...(deps.zns ? { zns: deps.zns } : {}),
+    clock: deps.clock,
+    log: deps.logger,
+    metrics: deps.metrics,
+    ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
+  };
 }
 
 /** The ports of a members' import sent to the bot (the worker's side). */
@@ -359,7 +344,7 @@ const extended = new WeakMap<AppDeps, BotAppDeps>();
  */
 export function asBotAppDeps(
   deps: AppDeps,
-  extra: Pick<BotAppOverrides, 'reportRenderer' | 'extraFeatures' | 'minutesPdf'> = {},
+  extra: Pick<BotAppOverrides, 'reportRenderer' | 'minutesPdf'> = {},
 ): BotAppDeps {
   if ('telegram' in deps) return deps as BotAppDeps;
   let bot = extended.get(deps);
@@ -381,7 +366,10 @@ export function lazyZns(zalo: () => Promise<ZaloRuntime | undefined>): ZnsSender
   };
 }
 
-/** A messenger that builds the Telegram side only when something is actually sent (an HTTP route rarely does). */
+/**
+ * A messenger that builds the Telegram side only when something is actually sent (an HTTP route rarely does):
+ * the token and the routing messenger, never a grammY bot (that is the webhook's).
+ */
 export function lazyMessenger(deps: BotAppDeps): ChatMessenger {
   return {
     send: async (to, notice) => (await deps.telegram()).messenger.send(to, notice),

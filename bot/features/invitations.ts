@@ -3,10 +3,11 @@ import { Composer } from 'grammy';
 import { meetingText } from '../../chat/i18n/index.js';
 import { INVITE_PATTERN, inviteData } from '../../chat/keyboards/invitations.js';
 import { button, message } from '../../chat/view.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { startInvitations } from '../../shared/services/invitations.js';
 import { upcomingMeetings } from '../../shared/services/meetings.js';
 import { residenceStaffActor } from '../actors.js';
-import { type BotContext, invitationPorts } from '../context.js';
+import type { BotContext } from '../context.js';
 
 export const invitationsFeature = new Composer<BotContext>();
 

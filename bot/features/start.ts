@@ -9,6 +9,7 @@ import { CONSENT_NOTICE_VERSION } from '../../shared/domain/linking.js';
 import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
 import type { LinkConsent } from '../../shared/ports/repositories.js';
 import { type ChatActor, chatActor } from '../../shared/services/chat-actors.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { deliverPendingInvitations } from '../../shared/services/invitations.js';
 import {
   normaliseLinkCode,
@@ -17,7 +18,7 @@ import {
   settleNewLink,
 } from '../../shared/services/link-codes.js';
 import { announceNewLink, requestLinkReplacement } from '../../shared/services/link-replacement.js';
-import { type BotContext, invitationPorts } from '../context.js';
+import type { BotContext } from '../context.js';
 import { linkWatchPorts } from './link-requests.js';
 
 export const startFeature = new Composer<BotContext>();

@@ -3,8 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { invitationPorts } from '../../bot/context.js';
-import { botDepsOf } from '../../functions/bot-deps.js';
+import { invitationWiring } from '../../functions/bot-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import { createDynamoContext } from '../../shared/adapters/dynamodb/client.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
@@ -12,6 +11,7 @@ import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js'
 import type { Meeting } from '../../shared/domain/meeting.js';
 import type { Member } from '../../shared/domain/member.js';
 import type { Channel } from '../../shared/ports/repositories.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { invitationJobId, startInvitations } from '../../shared/services/invitations.js';
 import { planMeeting } from '../../shared/services/meetings.js';
 import { inviteInChat, type LinkedMember, linkedMembers } from '../support/bot-invitations.js';
@@ -463,7 +463,7 @@ export async function fanOutSection(options: FanOutOptions): Promise<Section> {
     const june = await aPlannedMeeting(world);
     const october = await octoberMeeting(world);
     const { messenger, throttler } = await world.deps.telegram();
-    const ports = invitationPorts(botDepsOf(world.deps, messenger));
+    const ports = invitationPorts(invitationWiring(world.deps, messenger));
     world.emu.setRateLimits({ ...limits, windowMs: 1000 });
 
     // Full run: the job from start to the last invitation sent.

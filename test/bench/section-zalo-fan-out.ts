@@ -1,13 +1,13 @@
 // bench (3, Zalo): the invitation fan-out to members linked on Zalo, against the Zalo emulator's call limit
 // (4,000 a minute per app, -32 beyond: docs/zalo.md), with a kill and a resume counted from the OA messages.
 import { performance } from 'node:perf_hooks';
-import { invitationPorts } from '../../bot/context.js';
 import type { ZaloOaApi } from '../../chat/channels/zalo/index.js';
-import { botDepsOf } from '../../functions/bot-deps.js';
+import { invitationWiring } from '../../functions/bot-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import type { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DEFAULT_ZALO_RATE_LIMITS } from '../../local/zalo-emulator/index.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { invitationJobId, startInvitations } from '../../shared/services/invitations.js';
 import { planMeeting } from '../../shared/services/meetings.js';
 import { aPlannedMeeting, type BotWorld, RESIDENCE, STAFF } from '../support/bot-world.js';
@@ -206,7 +206,7 @@ export async function zaloFanOutSection(options: ZaloFanOutOptions): Promise<Sec
       world,
       emu,
       oa,
-      ports: invitationPorts(botDepsOf(world.deps, messenger)),
+      ports: invitationPorts(invitationWiring(world.deps, messenger)),
       userIds: people.map((p) => p.person.chatId),
     };
     // Each run starts on an empty window: the limit is set afresh (linking the members is not counted).

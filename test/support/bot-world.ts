@@ -2,12 +2,11 @@
 // served on loopback, an in-process invitation queue, a fake clock — plus a small demo ward to seed.
 
 import { Api } from 'grammy';
-import { yearEndFeatures } from '../../bot/year-end.js';
+import { createWebhookHandler } from '../../bot/lambda/telegram.js';
+import { createZaloWebhookHandler } from '../../bot/lambda/zalo.js';
 import { ZNS_PARAM_LIMITS } from '../../chat/channels/zalo/zns.js';
 import { consentData } from '../../chat/keyboards/link-requests.js';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
-import { createWebhookHandler } from '../../functions/telegram-webhook.js';
-import { createZaloWebhookHandler } from '../../functions/zalo-webhook.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
 import { webhookReplyCall } from '../../local/telegram-emulator/webhook-client.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
@@ -193,7 +192,6 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       // Parts of 50 rows: the import's parts and progress show on 60 rows instead of 600.
       importProgressRows: 50,
       reportRenderer,
-      extraFeatures: yearEndFeatures,
       minutesPdf: createMinutesPdfRenderer(),
       zalo: zaloEmu
         ? {
