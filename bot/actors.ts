@@ -1,8 +1,9 @@
 // bot: who is writing, as the features need it — one definition of "residence staff" for every command.
+
+import { message } from '../chat/view.js';
 import { isResidenceStaff, type Principal } from '../shared/domain/roles.js';
 import type { ChatActor } from '../shared/services/chat-actors.js';
 import type { BotContext } from './context.js';
-import { message } from './view.js';
 
 export type StaffActor = Extract<ChatActor, { kind: 'staff' }>;
 

@@ -1,5 +1,7 @@
 // bot: the typed Context every feature sees — injected ports, the user's catalogue, the channel's UI, who is writing.
 import type { Composer, Context } from 'grammy';
+import type { Catalogue } from '../chat/i18n/index.js';
+import type { ChatUi } from '../chat/view.js';
 import type { AuditRepository } from '../shared/ports/audit.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock, IdGenerator } from '../shared/ports/common.js';
@@ -35,10 +37,7 @@ import type {
 import type { RsvpPressStore } from '../shared/ports/rsvp-press.js';
 import type { ChatActor } from '../shared/services/chat-actors.js';
 import type { EvaluationPorts } from '../shared/services/evaluations.js';
-import type { InvitationPorts, InvitationSettings } from '../shared/services/invitations.js';
-import type { MeetingChangePorts } from '../shared/services/meeting-changes.js';
-import type { Catalogue } from './i18n/index.js';
-import type { ChatUi } from './view.js';
+import type { InvitationSettings } from '../shared/services/invitations.js';
 
 /** The repositories the bot's features use (the DynamoDB adapters implement them all). */
 export interface BotPorts {
@@ -150,48 +149,6 @@ export function evaluationPorts(deps: BotDeps): EvaluationPorts {
     invitations: p.invitations,
     evaluations: p.evaluations,
     clock: deps.clock,
-  };
-}
-
-/** The ports of the invitation use cases, as the bot wires them. */
-export function invitationPorts(deps: BotDeps & { messenger: ChatMessenger }): InvitationPorts {
-  const p = deps.ports;
-  return {
-    meetings: p.meetings,
-    committees: p.committees,
-    introductions: p.introductions,
-    invitations: p.invitations,
-    members: p.members,
-    chatLinks: p.chatLinks,
-    invitationJobs: p.invitationJobs,
-    idempotency: p.idempotency,
-    queue: deps.queue,
-    messenger: deps.messenger,
-    sms: deps.sms,
-    ...(deps.zns ? { zns: deps.zns } : {}),
-    clock: deps.clock,
-    staff: p.staff,
-    log: deps.log,
-    ...(deps.metrics ? { metrics: deps.metrics } : {}),
-    ...(deps.invitationSettings ? { settings: deps.invitationSettings } : {}),
-  };
-}
-
-/** The ports of a queued meeting change (issue 19): the worker tells the invitees and reports to the staff. */
-export function meetingChangePorts(deps: BotDeps & { messenger: ChatMessenger }): MeetingChangePorts {
-  const p = deps.ports;
-  return {
-    meetings: p.meetings,
-    committees: p.committees,
-    invitations: p.invitations,
-    members: p.members,
-    chatLinks: p.chatLinks,
-    idempotency: p.idempotency,
-    messenger: deps.messenger,
-    sms: deps.sms,
-    ...(deps.zns ? { zns: deps.zns } : {}),
-    clock: deps.clock,
-    log: deps.log,
   };
 }
 

@@ -1,19 +1,22 @@
 // bot: assembles the grammY bot — the Telegram context set-up, and the one chain every channel shares (claim, error boundary, features, catch-all last).
 import { Bot, type BotError, type Composer, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { unpackCallbackData } from '../chat/channels/telegram/callback-data.js';
+import { telegramClientOptions } from '../chat/channels/telegram/client.js';
+import { TelegramMessenger } from '../chat/channels/telegram/messenger.js';
+import { TelegramRenderer } from '../chat/channels/telegram/renderer.js';
+import { TelegramUi } from '../chat/channels/telegram/ui.js';
+import type { UpdateClaim } from '../chat/channels/update-claim.js';
+import { errorText, isExpected } from '../chat/errors.js';
+import { type Catalogue, catalogue } from '../chat/i18n/index.js';
+import { type ChatUi, message } from '../chat/view.js';
 import { activityStampDue } from '../shared/domain/delivery.js';
 import { normaliseText } from '../shared/domain/text.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
 import { type ChatActor, chatActor } from '../shared/services/chat-actors.js';
 import { mayAnswerInResponse } from './answer-in-response.js';
-import { unpackCallbackData } from './channels/telegram/callback-data.js';
-import { telegramClientOptions } from './channels/telegram/client.js';
-import { TelegramMessenger } from './channels/telegram/messenger.js';
-import { TelegramRenderer } from './channels/telegram/renderer.js';
-import { TelegramUi } from './channels/telegram/ui.js';
 import { type BotContext, type BotDeps, type ChatUser, telegramChatUser } from './context.js';
-import { errorText, isExpected } from './errors.js';
 import { absenceNoticesFeature } from './features/absence-notices.js';
 import { administrationFeature } from './features/administration.js';
 import { attendanceFeature } from './features/attendance.js';
@@ -35,8 +38,6 @@ import { minutesFeature } from './features/minutes.js';
 import { attendPressShortcut, rsvpFeature } from './features/rsvp.js';
 import { startFeature } from './features/start.js';
 import { unlinkingFeature } from './features/unlinking.js';
-import { type Catalogue, catalogue } from './i18n/index.js';
-import { type ChatUi, message } from './view.js';
 
 export interface CreateBotOptions {
   /** From configuration (BOT_ID, BOT_USERNAME): no getMe on a cold start. */
@@ -108,12 +109,8 @@ export function setChatContext(
   };
 }
 
-/** The claim that makes an update count once: the channel's own id for it, and how long a repeat may come. */
-export interface UpdateClaim {
-  scope: string;
-  key: string;
-  ttlSeconds: number;
-}
+// The claim's shape lives with the channels, which name their updates (chat/channels/update-claim.ts).
+export type { UpdateClaim };
 
 /**
  * A claimed update still being handled this long after its claim was handled by a function that died (cut

@@ -1,6 +1,5 @@
-// bot: the year-end features (/nhanxet with its R18 consultation, /baocaocuoinam, /baocao, /cuoinam). Only the webhook installs them (through
-// BotDeps.extraFeatures): the functions that build the bot just to send (invitation worker, notifier,
-// reminders) leave these use cases and the report's renderer out of their bundles.
+// bot: the year-end features (/nhanxet with its R18 consultation, /baocaocuoinam, /baocao, /cuoinam). Only the webhooks install them (through
+// BotDeps.extraFeatures, in bot/lambda/bots.ts): the other functions, which only send, build no bot at all.
 import type { Composer } from 'grammy';
 import type { BotContext } from './context.js';
 import { commentRequestsFeature } from './features/comment-requests.js';

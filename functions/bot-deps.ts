@@ -1,22 +1,18 @@
-// composition root for the functions that talk to chat users (webhook, invitation worker, notifier,
-// reminders, invitation route): AppDeps plus the bot, its messenger, the invitation queue and SMS.
+// composition root, chat side, for the functions that talk to chat users (webhooks, queue worker, notifier,
+// reminders, routes that tell someone): AppDeps plus the routing messenger (Telegram and Zalo), the users' files,
+// the background queue, SMS and ZNS, and the port sets built over them. It imports chat/ and shared/ only: the
+// bots themselves belong to their webhooks (bot/lambda/bots.ts), which build them over these (issue 20).
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import type { Bot } from 'grammy';
-import { ChannelFiles } from '../bot/channels/chat-files.js';
+import { ChannelFiles } from '../chat/channels/chat-files.js';
 import {
-  botInfoFromConfig,
   createTelegramFiles,
   createTelegramMessenger,
   createThrottler,
   type ThrottleOptions,
   type Throttler,
-} from '../bot/channels/telegram/index.js';
-import { ChannelMessenger } from '../bot/channels/zalo/messenger.js';
-import type { BotContext, BotDeps } from '../bot/context.js';
-import { invitationPorts, meetingChangePorts } from '../bot/context.js';
-import { createBot } from '../bot/create-bot.js';
-import { noticeSms } from '../bot/notices.js';
-import { randomCode } from '../shared/adapters/ids.js';
+} from '../chat/channels/telegram/index.js';
+import { ChannelMessenger } from '../chat/channels/zalo/messenger.js';
+import { noticeSms } from '../chat/notices.js';
 import { InMemoryInvitationQueue } from '../shared/adapters/memory/invitation-queue.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
 import { SnsSmsSender } from '../shared/adapters/sns/sms-sender.js';
@@ -28,27 +24,13 @@ import { loadZaloConfig, type ZaloConfig } from '../shared/config/zalo.js';
 import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { ReportRenderer } from '../shared/ports/documents.js';
 import type { ChatFileSource } from '../shared/ports/imports.js';
-import {
-  type InvitationQueue,
-  isImportTask,
-  isMeetingChangeTask,
-  isMinutesSignTask,
-  isPrepareTask,
-  isReportTask,
-} from '../shared/ports/invitations.js';
+import type { InvitationQueue, QueueTask } from '../shared/ports/invitations.js';
 import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
-import { type ImportJobPorts, runImportJob } from '../shared/services/import-job.js';
-import {
-  deliverInvitation,
-  type InvitationSettings,
-  prepareInvitations,
-} from '../shared/services/invitations.js';
-import { runMeetingChange } from '../shared/services/meeting-changes.js';
-import { type MinutesSignTaskPorts, runMinutesSignTask } from '../shared/services/minutes-sign-task.js';
+import type { InvitationWiring } from '../shared/services/invitation-wiring.js';
+import type { InvitationSettings } from '../shared/services/invitations.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
-import { type ReportTaskPorts, runReportTask } from '../shared/services/report-task.js';
 import { type AppDeps, createAppDeps } from './deps.js';
 import { createZaloRuntime, loadZaloSecrets, type ZaloRuntime, type ZaloSecrets } from './zalo-deps.js';
 
@@ -57,8 +39,10 @@ export interface BotSecrets {
   webhookSecret: string;
 }
 
+/** The Telegram side of sending: no grammY bot here (routes and workers only send; the webhook builds its bot). */
 export interface TelegramRuntime {
-  bot: Bot<BotContext>;
+  /** The bot's token, read once per cold start: the webhook's grammY bot is built on it (bot/lambda/bots.ts). */
+  token: string;
   /**
    * What use cases send through: routed by the recipient's channel — the same throttled Bot API as the bot's
    * for Telegram chats, the Zalo OA for Zalo chats.
@@ -90,9 +74,10 @@ export interface BotAppDeps extends AppDeps {
   /** Rows per part of a members' import sent as a file (IMPORT_PROGRESS_ROWS by default). */
   importProgressRows?: number;
   reportRenderer?: ReportRenderer;
-  extraFeatures?: BotDeps['extraFeatures'];
   /** The minutes' PDF renderer: the webhook (/ky) and the notifier (MinutesSigned) send the sealed minutes. */
   minutesPdf?: MinutesPdfRenderer;
+  /** A fresh link code for the bot's features (the tests' are predictable); a random one when absent. */
+  newCode?: () => string;
 }
 
 export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
@@ -105,8 +90,6 @@ export interface BotAppOverrides extends Partial<Omit<AppDeps, 'config'>> {
   newCode?: () => string;
   /** The webhook's: /baocao sends the report's files (other functions leave the XLSX and PDF writers out). */
   reportRenderer?: ReportRenderer;
-  /** The webhook's: the year-end features (bot/year-end.ts). */
-  extraFeatures?: BotDeps['extraFeatures'];
   minutesPdf?: MinutesPdfRenderer;
   /** The Zalo OA: from the environment unless given; `false` leaves Zalo out. */
   zalo?: { config: ZaloConfig; secrets?: () => Promise<ZaloSecrets>; fetch?: typeof fetch } | false;
@@ -133,34 +116,6 @@ export async function loadBotSecrets(
   return { token, webhookSecret };
 }
 
-/** The bot's dependencies (features and the invitation use cases) out of the functions' ones. */
-export function botDepsOf(
-  deps: BotAppDeps,
-  messenger: ChatMessenger,
-  newCode = () => randomCode(8),
-  files?: ChatFileSource,
-): BotDeps & { messenger: ChatMessenger } {
-  return {
-    ...(files ? { files } : {}),
-    ports: deps.repos,
-    clock: deps.clock,
-    ids: deps.ids,
-    ...(deps.minutesPdf ? { minutesPdf: deps.minutesPdf } : {}),
-    queue: deps.queue,
-    sms: deps.sms,
-    ...(deps.zns ? { zns: deps.zns } : {}),
-    log: deps.logger,
-    metrics: deps.metrics,
-    newCode,
-    identity: deps.identity,
-    botUsername: deps.bot.botUsername,
-    messenger,
-    ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
-    ...(deps.reportRenderer ? { reportRenderer: deps.reportRenderer } : {}),
-    ...(deps.extraFeatures ? { extraFeatures: deps.extraFeatures } : {}),
-  };
-}
-
 export function createBotAppDeps(
   config: AppConfig,
   bot: BotConfig,
@@ -172,7 +127,11 @@ export function createBotAppDeps(
     (bot.smsViaSns ? new SnsSmsSender(undefined, bot.smsSenderId) : new RecordingSmsSender());
   const queue =
     overrides.queue ??
-    (bot.invitationQueueUrl ? new SqsInvitationQueue(bot.invitationQueueUrl) : new InMemoryInvitationQueue());
+    (bot.invitationQueueUrl
+      ? new SqsInvitationQueue(bot.invitationQueueUrl)
+      : app.queueRunner
+        ? new InMemoryInvitationQueue()
+        : NO_QUEUE);
   // On one machine the job runs in this process (its worker is wired once the messenger exists).
   const memoryQueue = queue instanceof InMemoryInvitationQueue ? queue : undefined;
   const secrets = overrides.secrets ?? (() => loadBotSecrets(bot));
@@ -187,8 +146,8 @@ export function createBotAppDeps(
     ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
     ...(overrides.importProgressRows ? { importProgressRows: overrides.importProgressRows } : {}),
     ...(overrides.reportRenderer ? { reportRenderer: overrides.reportRenderer } : {}),
-    ...(overrides.extraFeatures ? { extraFeatures: overrides.extraFeatures } : {}),
     ...(overrides.minutesPdf ? { minutesPdf: overrides.minutesPdf } : {}),
+    ...(overrides.newCode ? { newCode: overrides.newCode } : {}),
     telegram() {
       runtime ??= build().catch((error: unknown) => {
         runtime = undefined; // a failed SSM read is tried again on the next request
@@ -226,32 +185,22 @@ export function createBotAppDeps(
       telegram: async () => telegramFiles,
       zalo: async () => (await deps.zalo())?.files,
     });
-    const botDeps = botDepsOf(deps, messenger, overrides.newCode, files);
-    const grammyBot = createBot(token, botDeps, {
-      botInfo: botInfoFromConfig(token, bot),
-      ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
-      throttler: throttler.transformer,
-    });
-    workerDeps = botDeps;
-    return { bot: grammyBot, messenger, secretToken: webhookSecret, throttler, files };
+    return { token, messenger, secretToken: webhookSecret, throttler, files };
   }
-  /**
-   * The Zalo bot shares everything with the Telegram side but the transport: its features notify staff on
-   * Telegram too (the workplace confirming a Zalo member's reason), so it takes the routing messenger.
-   */
+  /** The Zalo channel: its messenger joins the routing one; its bot is the Zalo webhook's (bot/lambda/bots.ts). */
   async function buildZalo(): Promise<ZaloRuntime | undefined> {
     // Read here, not at construction: a wrong Zalo setting must not stop the Telegram side.
     const zaloConfig = overrides.zalo === false ? undefined : (overrides.zalo?.config ?? loadZaloConfig());
     if (!zaloConfig) return undefined;
     const secrets = await (zaloOverrides?.secrets ?? (() => loadZaloSecrets(zaloConfig)))();
-    const telegram = await deps.telegram();
     return createZaloRuntime({
       config: zaloConfig,
       secrets,
       store: app.repos.store,
       clock: deps.clock,
-      botInfo: bot,
-      botDeps: botDepsOf(deps, telegram.messenger, overrides.newCode, telegram.files),
+      callbackData: app.repos.callbackData,
+      log: deps.logger,
+      metrics: deps.metrics,
       ...(zaloOverrides?.fetch ? { fetch: zaloOverrides.fetch } : {}),
     });
   }
@@ -259,87 +208,41 @@ export function createBotAppDeps(
   // wired now, not when the bot first answers a chat: a function that only enqueues (POST
   // /meetings/{id}/invitations has its own dependencies) would otherwise queue tasks nobody runs. The
   // Telegram side is built at the first task, as the SQS worker builds it at its first message.
-  let workerDeps: (BotDeps & { messenger: ChatMessenger }) | undefined;
-  memoryQueue?.setHandler(async (task) => {
-    const { messenger, files } = await deps.telegram();
-    if (isImportTask(task)) return runImportJob(task.jobId, importJobPorts(deps, { messenger, files }));
-    if (isReportTask(task)) return runReportTask(task, reportTaskPorts(deps, messenger));
-    if (isMinutesSignTask(task)) return runMinutesSignTask(task, minutesSignTaskPorts(deps, messenger));
-    if (!workerDeps) throw new Error('The bot runtime was built without its worker dependencies');
-    if (isPrepareTask(task)) return prepareInvitations(task, invitationPorts(workerDeps));
-    if (isMeetingChangeTask(task)) return void (await runMeetingChange(task, meetingChangePorts(workerDeps)));
-    return deliverInvitation(task, invitationPorts(workerDeps));
-  });
+  // The runner comes from the composition root that runs the queue here (local/, tests), so a function that
+  // only enqueues does not carry every task's code (issue 20).
+  const run = app.queueRunner;
+  if (memoryQueue && run) memoryQueue.setHandler(async (task) => run(deps, await deps.telegram(), task));
   return deps;
 }
 
-/** The ports of a members' import sent to the bot (the worker's side). */
-export function importJobPorts(
+/** One task of the background queue, run in this process (functions/queue-worker.ts runQueueTask). */
+export type QueueRunner = (
   deps: BotAppDeps,
   runtime: Pick<TelegramRuntime, 'messenger' | 'files'>,
-): ImportJobPorts {
-  const r = deps.repos;
+  task: QueueTask,
+) => Promise<unknown>;
+
+/** A function without INVITATION_QUEUE_URL in AWS: enqueuing is a deployment error, said at once, never dropped. */
+const NO_QUEUE: InvitationQueue = {
+  enqueue: async () => {
+    throw new Error(
+      'No invitation queue: INVITATION_QUEUE_URL is not set (grant invitation-queue:send) and no in-process runner is composed',
+    );
+  },
+};
+
+/** What the invitation and meeting-change ports are made of, out of the root's dependencies. */
+export function invitationWiring(deps: BotAppDeps, messenger: ChatMessenger): InvitationWiring {
   return {
-    committees: r.committees,
-    members: r.members,
-    introductions: r.introductions,
-    staff: r.staff,
-    counters: r.counters,
-    importJobs: r.importJobs,
-    files: runtime.files,
-    messenger: runtime.messenger,
+    ports: deps.repos,
     queue: deps.queue,
-    clock: deps.clock,
-    ids: deps.ids,
-    log: deps.logger,
-    ...(deps.importProgressRows ? { progressRows: deps.importProgressRows } : {}),
-  };
-}
-
-/** The ports of a report asked for in a chat (the worker's side): compile, draw the files, send them. */
-export function reportTaskPorts(deps: BotAppDeps, messenger: ChatMessenger): ReportTaskPorts {
-  const r = deps.repos;
-  if (!deps.reportRenderer)
-    throw new Error('The report task needs the report renderer (XLSX and PDF writers)');
-  return {
-    committees: r.committees,
-    members: r.members,
-    introductions: r.introductions,
-    meetings: r.meetings,
-    invitations: r.invitations,
-    evaluations: r.evaluations,
-    reports: r.reports,
-    yearEnd: r.yearEnd,
-    staff: r.staff,
-    counters: r.counters,
-    idempotency: r.idempotency,
-    renderer: deps.reportRenderer,
     messenger,
+    sms: deps.sms,
+    ...(deps.zns ? { zns: deps.zns } : {}),
     clock: deps.clock,
+    log: deps.logger,
     metrics: deps.metrics,
-    log: deps.logger,
-  };
-}
-
-/** The ports of a signature asked for in a chat (the worker's side): sign, seal, send the PDF. */
-export function minutesSignTaskPorts(deps: BotAppDeps, messenger: ChatMessenger): MinutesSignTaskPorts {
-  const r = deps.repos;
-  return {
-    committees: r.committees,
-    invitations: r.invitations,
-    comments: r.comments,
-    evaluations: r.evaluations,
-    members: r.members,
-    meetings: r.meetings,
-    minutes: r.minutes,
-    staff: r.staff,
-    absenceNotices: r.absenceNotices,
-    counters: r.counters,
-    chatLinks: r.chatLinks,
-    idempotency: r.idempotency,
-    clock: deps.clock,
-    messenger,
-    ...(deps.minutesPdf ? { pdf: deps.minutesPdf } : {}),
+    ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
   };
 }
 
@@ -412,7 +315,7 @@ const extended = new WeakMap<AppDeps, BotAppDeps>();
  */
 export function asBotAppDeps(
   deps: AppDeps,
-  extra: Pick<BotAppOverrides, 'reportRenderer' | 'extraFeatures' | 'minutesPdf'> = {},
+  extra: Pick<BotAppOverrides, 'reportRenderer' | 'minutesPdf'> = {},
 ): BotAppDeps {
   if ('telegram' in deps) return deps as BotAppDeps;
   let bot = extended.get(deps);
@@ -434,7 +337,10 @@ export function lazyZns(zalo: () => Promise<ZaloRuntime | undefined>): ZnsSender
   };
 }
 
-/** A messenger that builds the Telegram side only when something is actually sent (an HTTP route rarely does). */
+/**
+ * A messenger that builds the Telegram side only when something is actually sent (an HTTP route rarely does):
+ * the token and the routing messenger, never a grammY bot (that is the webhook's).
+ */
 export function lazyMessenger(deps: BotAppDeps): ChatMessenger {
   return {
     send: async (to, notice) => (await deps.telegram()).messenger.send(to, notice),

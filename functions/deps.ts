@@ -15,6 +15,7 @@ import type { StaffAssignment } from '../shared/domain/roles.js';
 import { type Clock, type IdGenerator, systemClock } from '../shared/ports/common.js';
 import type { IdentityDirectory } from '../shared/ports/identity.js';
 import type { JobMetrics, JobQueue } from '../shared/ports/jobs.js';
+import type { QueueRunner } from './bot-deps.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -33,6 +34,11 @@ export interface AppDeps {
   identity: IdentityDirectory;
   /** The middleware's check of a staff token against the stored assignments (see RouteDeps). */
   assignments?: (staffId: string) => Promise<readonly Pick<StaffAssignment, 'orgId' | 'role'>[]>;
+  /**
+   * Runs the background queue's tasks in this process: given by the composition roots of one machine (local/,
+   * tests) as functions/queue-worker.ts's runQueueTask; absent in AWS, where the queue is SQS.
+   */
+  queueRunner?: QueueRunner;
 }
 
 export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps, 'config'>> = {}): AppDeps {
@@ -58,6 +64,7 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
       overrides.jobQueue ??
       (config.jobQueueUrl ? new SqsJobQueue(config.jobQueueUrl) : new InMemoryJobQueue()),
     jobMetrics: overrides.jobMetrics ?? jobMetricsOn(metrics),
+    ...(overrides.queueRunner ? { queueRunner: overrides.queueRunner } : {}),
     // Every call reads the person's assignments (one strongly consistent Query): a revoke is seen at once.
     ...('assignments' in overrides
       ? overrides.assignments

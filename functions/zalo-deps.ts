@@ -1,28 +1,27 @@
-// composition root of the Zalo channel (issue 15): the OA's secrets, token store, API client, renderer, messenger and the Zalo bot.
+// composition root of the Zalo channel (issue 15): the OA's secrets, token store, API client, renderers, messenger,
+// ZNS and files; the Zalo bot over them is the webhook's own (bot/lambda/bots.ts).
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import type { UserFromGetMe } from 'grammy/types';
-import { botInfoFromConfig } from '../bot/channels/telegram/bot-info.js';
-import { createZaloBot, type ZaloBot } from '../bot/channels/zalo/bot.js';
-import { ZaloFileSource } from '../bot/channels/zalo/files.js';
+import { ZaloFileSource } from '../chat/channels/zalo/files.js';
 import {
   ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF,
   ZaloAccessTokens,
   ZaloApiClient,
   ZaloOaApi,
   type ZaloWebhookSecrets,
-} from '../bot/channels/zalo/index.js';
-import { ZaloMessenger } from '../bot/channels/zalo/messenger.js';
-import { ZaloOutbound } from '../bot/channels/zalo/outbound.js';
-import { ZaloRenderer } from '../bot/channels/zalo/renderer.js';
-import { ZaloZnsSender } from '../bot/channels/zalo/zns.js';
-import type { BotDeps } from '../bot/context.js';
+} from '../chat/channels/zalo/index.js';
+import { ZaloMessenger } from '../chat/channels/zalo/messenger.js';
+import { ZaloOutbound } from '../chat/channels/zalo/outbound.js';
+import { ZaloRenderer } from '../chat/channels/zalo/renderer.js';
+import { ZaloZnsSender } from '../chat/channels/zalo/zns.js';
 import type { DynamoStore } from '../shared/adapters/dynamodb/store.js';
 import { DynamoZaloOutboundStore } from '../shared/adapters/dynamodb/zalo-outbound-store.js';
 import { DynamoZaloTokenStore } from '../shared/adapters/dynamodb/zalo-token-store.js';
 import { DEFAULT_OUTBOUND_SETTINGS, type ZaloConfig } from '../shared/config/zalo.js';
-import type { ChatMessenger } from '../shared/ports/chat.js';
 import type { Clock } from '../shared/ports/common.js';
+import type { CallbackDataStore } from '../shared/ports/conversation.js';
+import type { Log } from '../shared/ports/log.js';
 import type { ZnsSender } from '../shared/ports/messaging.js';
+import type { Metrics } from '../shared/ports/metrics.js';
 
 export interface ZaloSecrets {
   /** The app's secret key: spends the refresh token. */
@@ -32,11 +31,12 @@ export interface ZaloSecrets {
 }
 
 export interface ZaloRuntime {
-  bot: ZaloBot;
   /** Notices to Zalo chats (the channel router hands them here): replies inside the window, else proactive. */
   messenger: ZaloMessenger;
   oa: ZaloOaApi;
-  /** The reply window and the month's proactive count (bot/channels/zalo/outbound.ts). */
+  /** Draws the webhook's own answers: they wait briefly past Zalo's call limit (its 10 s), notices wait long. */
+  replies: ZaloRenderer;
+  /** The reply window and the month's proactive count (chat/channels/zalo/outbound.ts). */
   outbound: ZaloOutbound;
   /** Approved ZNS templates to a phone; undefined when the stage has no template id configured. */
   zns: ZnsSender | undefined;
@@ -66,24 +66,16 @@ export async function loadZaloSecrets(
   return { appSecret, oaSecretKey };
 }
 
-/**
- * grammY wants a botInfo; Zalo has none to ask for, so it is made of configuration (BOT_ID, BOT_USERNAME,
- * like Telegram's without getMe). Nothing reads it but grammY's command matching (`/start@<username>`).
- */
-export function zaloBotInfo(config: { botId?: number; botUsername: string }): UserFromGetMe {
-  return botInfoFromConfig('1:zalo', config);
-}
-
 export interface ZaloRuntimeInput {
   config: ZaloConfig;
   secrets: ZaloSecrets;
   store: DynamoStore;
   clock: Clock;
-  /** The features' dependencies, with the messenger that routes notices to either channel. */
-  botDeps: BotDeps & { messenger: ChatMessenger };
+  /** Long button data, stored under a token (the renderers pack the buttons). */
+  callbackData: CallbackDataStore;
+  log: Log;
+  metrics?: Metrics;
   fetch?: typeof fetch;
-  /** The bot's id and username from configuration (BotConfig). */
-  botInfo: { botId?: number; botUsername: string };
 }
 
 export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
@@ -99,41 +91,33 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
     refresher: client,
     app: { appId: config.appId, appSecret: secrets.appSecret },
     clock: input.clock,
-    ...(input.botDeps.metrics ? { metrics: input.botDeps.metrics } : {}),
+    ...(input.metrics ? { metrics: input.metrics } : {}),
   });
   // Past Zalo's call limit (-32) notices wait long (jobs), the webhook's answers briefly (its 10 s): oa.ts.
   const oa = new ZaloOaApi(client, tokens);
-  const replies = new ZaloOaApi(client, tokens, { backOff: ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF });
+  const replyApi = new ZaloOaApi(client, tokens, { backOff: ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF });
   const outbound = new ZaloOutbound({
     store: new DynamoZaloOutboundStore(input.store, config.oaId, () => input.clock.now()),
     clock: input.clock,
     settings: { ...DEFAULT_OUTBOUND_SETTINGS, ...config.outbound },
-    ...(input.botDeps.metrics ? { metrics: input.botDeps.metrics } : {}),
-    log: input.botDeps.log,
+    ...(input.metrics ? { metrics: input.metrics } : {}),
+    log: input.log,
   });
-  const renderer = new ZaloRenderer(oa, input.botDeps.ports.callbackData);
+  const renderer = new ZaloRenderer(oa, input.callbackData);
   const messenger = new ZaloMessenger(renderer, outbound);
   // Locally the emulator serves the files users send under its API root; in AWS no root is set.
   const files = new ZaloFileSource({
     ...(config.apiBaseUrl ? { trustedRoots: [config.apiBaseUrl] } : {}),
     ...(input.fetch ? { fetch: input.fetch } : {}),
   });
-  const bot = createZaloBot(input.botDeps, {
-    botInfo: zaloBotInfo(input.botInfo),
-    // The webhook's own answers wait briefly past Zalo's call limit; notices (jobs) wait long.
-    renderer: new ZaloRenderer(replies, input.botDeps.ports.callbackData),
-    outbound,
-    files,
-  });
   const templates = config.znsTemplates ?? {};
   const zns =
-    templates.invitation || templates.reminder
-      ? new ZaloZnsSender(oa, templates, input.botDeps.log)
-      : undefined;
+    templates.invitation || templates.reminder ? new ZaloZnsSender(oa, templates, input.log) : undefined;
   return {
-    bot,
     messenger,
     oa,
+    // The webhook's own answers wait briefly past Zalo's call limit; notices (jobs) wait long.
+    replies: new ZaloRenderer(replyApi, input.callbackData),
     outbound,
     zns,
     webhook: { appId: config.appId, oaSecretKey: secrets.oaSecretKey },

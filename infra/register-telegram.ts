@@ -8,8 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { Api } from 'grammy';
-import { telegramClientOptions } from '../bot/channels/telegram/client.js';
-import { installDefaultCommands } from '../bot/commands.js';
+import { telegramClientOptions } from '../chat/channels/telegram/client.js';
+import { installDefaultCommands } from '../chat/commands.js';
 import { parameterNames, STAGES, type StageName } from './config.js';
 
 /** The webhook route of the HTTP API (infra/constructs/http-api.ts, BOT_ROUTES in shared/config/functions.ts). */

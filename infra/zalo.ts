@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { ZaloApiClient } from '../bot/channels/zalo/api-client.js';
+import { ZaloApiClient } from '../chat/channels/zalo/api-client.js';
 import { createDynamoContext } from '../shared/adapters/dynamodb/client.js';
 import { DynamoStore } from '../shared/adapters/dynamodb/store.js';
 import { DynamoZaloTokenStore } from '../shared/adapters/dynamodb/zalo-token-store.js';

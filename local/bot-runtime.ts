@@ -1,8 +1,9 @@
 // Local runtime: the bot's side of the stack — its identity and secrets (the emulator's, or real Telegram's),
 // the webhook or long polling, the command menus, and SMS kept on this machine.
 import { Api, GrammyError } from 'grammy';
-import { telegramClientOptions } from '../bot/channels/telegram/client.js';
-import { installChatCommands, installDefaultCommands } from '../bot/commands.js';
+import { telegramBotOf } from '../bot/lambda/bots.js';
+import { telegramClientOptions } from '../chat/channels/telegram/client.js';
+import { installChatCommands, installDefaultCommands } from '../chat/commands.js';
 import type { BotAppDeps } from '../functions/bot-deps.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
 import type { Role } from '../shared/domain/roles.js';
@@ -71,7 +72,7 @@ export async function connectWebhook(
 
 /** Real Telegram without a public URL: the same bot long-polls (grammY's bot.start). Returns its stop. */
 export async function startLongPolling(deps: BotAppDeps, log: Line): Promise<() => Promise<void>> {
-  const { bot } = await deps.telegram();
+  const bot = await telegramBotOf(deps);
   await bot.api.deleteWebhook();
   await installDefaultCommands(bot.api);
   const polling = bot.start({ onStart: (me) => log(`bot @${me.username} is long-polling Telegram`) });

@@ -1,10 +1,10 @@
 // feature: the workplace's one-tap "Đã nhận" under an R10 notice (a member absent without notice); the card
 // is redrawn with the acknowledgement. A second press (or a colleague's) keeps the first acknowledgement.
 import { Composer } from 'grammy';
+import { NOTICE_ACK_PATTERN, noticeAckData } from '../../chat/keyboards/absence-notices.js';
+import { absenceNoticeView } from '../../chat/notices.js';
 import { acknowledgeAbsenceNotice } from '../../shared/services/absence-notices.js';
 import type { BotContext } from '../context.js';
-import { NOTICE_ACK_PATTERN, noticeAckData } from '../keyboards/absence-notices.js';
-import { absenceNoticeView } from '../notices.js';
 
 export const absenceNoticesFeature = new Composer<BotContext>();
 

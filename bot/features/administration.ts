@@ -2,6 +2,8 @@
 // for (and lists an admin's committees); /canbo (/staff) grants a role, with an optional sign-in e-mail, and sends
 // the link code with its QR; /donvimoi (/newunit) creates a committee.
 import { Composer } from 'grammy';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
+import { button, message } from '../../chat/view.js';
 import { timeOrderedIds } from '../../shared/adapters/ids.js';
 import { RecordingIdentityDirectory } from '../../shared/adapters/memory/identity-directory.js';
 import { qrPng } from '../../shared/adapters/qr.js';
@@ -16,8 +18,6 @@ import { assignStaff } from '../../shared/services/staff-assignments.js';
 import { adminActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
-import { decodeCallback, encodeCallback, prefixPattern } from '../keyboards/callback-data.js';
-import { button, message } from '../view.js';
 import { unitsPage } from './committee-admin.js';
 
 export const administrationFeature = new Composer<BotContext>();

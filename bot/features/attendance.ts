@@ -2,6 +2,7 @@
 // (R13): shown from the RSVPs (opening writes nothing), one tap per member with the target state, 10 per page, totals and each
 // absentee's reason with its confirmation status (R9, R10) always shown; the sheet is edited in place.
 import { Composer } from 'grammy';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { formatVietnameseDate, localDate } from '../../shared/domain/dates.js';
 import type { AbsenceCategory } from '../../shared/domain/invitation.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
@@ -16,7 +17,6 @@ import {
   attendanceData,
   attendancePageData,
 } from '../keyboards/attendance.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const attendanceFeature = new Composer<BotContext>();
 

@@ -3,6 +3,8 @@
 // listed with their reason. The dialogue (page cursors, the ticked set) is a draft in the table.
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import type { Catalogue } from '../../chat/i18n/index.js';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { timeOrderedIds } from '../../shared/adapters/ids.js';
 import { hamletName } from '../../shared/domain/committee.js';
 import {
@@ -19,9 +21,7 @@ import type { IntroductionPorts } from '../../shared/services/introductions.js';
 import { residenceStaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, newNonce, saveDraft } from '../drafts.js';
-import type { Catalogue } from '../i18n/index.js';
 import { RECEIVE_PATTERN, type ReceiveOp, receiveData } from '../keyboards/bulk-receive.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const bulkReceiveFeature = new Composer<BotContext>();
 

@@ -2,6 +2,7 @@
 // committee's coming 2.3 answers, 8 per page; a press shows one and keeps it as a draft; the next plain
 // message is the answer ("done"), or, after «Chưa giải quyết được», the answer, the reason and the remedy.
 import { Composer } from 'grammy';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { answerBodySchema } from '../../shared/schemas/meeting-record.js';
@@ -15,7 +16,6 @@ import { residenceStaff } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { ANSWER_PATTERN, answerData } from '../keyboards/comment-answers.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const commentAnswersFeature = new Composer<BotContext>();
 

@@ -2,6 +2,7 @@
 // introduced-but-exempt member was requested (appointment, reward, discipline), by the member's workplace
 // committee, today; only then does /nhanxet offer that member's short form. No rule lives here.
 import { Composer } from 'grammy';
+import { button, message } from '../../chat/view.js';
 import { hamletName } from '../../shared/domain/committee.js';
 import { formatVietnameseDate, localDate, localYear } from '../../shared/domain/dates.js';
 import { RuleViolationError } from '../../shared/domain/errors.js';
@@ -10,7 +11,6 @@ import { committeeWithHamlets } from '../../shared/services/hamlets.js';
 import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
 import { REQUEST_PATTERN, requestData } from '../keyboards/year-end.js';
-import { button, message } from '../view.js';
 
 export const commentRequestsFeature = new Composer<BotContext>();
 

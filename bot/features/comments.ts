@@ -1,13 +1,13 @@
 // feature: /gopy (/comment) — a member raises a comment for their residence committee's next meeting
 // (R15 2.5). One message "/gopy chủ đề: nội dung", or "/gopy" and then the next message in that form.
 import { Composer } from 'grammy';
+import { message } from '../../chat/view.js';
 import { timeOrderedIds } from '../../shared/adapters/ids.js';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import { commentBodySchema } from '../../shared/schemas/meeting-record.js';
 import { raiseComment } from '../../shared/services/comments.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
-import { message } from '../view.js';
 
 export const commentsFeature = new Composer<BotContext>();
 

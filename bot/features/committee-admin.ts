@@ -2,6 +2,8 @@
 // a ward's hamlets (add one by name) and its staff (revoke a role, after a confirmation). Each step reads the
 // admin's current assignment afresh and goes through the committee and staff use cases, which hold the rules.
 import { Composer } from 'grammy';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
+import { button, message, type ViewButton } from '../../chat/view.js';
 import { RecordingIdentityDirectory } from '../../shared/adapters/memory/identity-directory.js';
 import { hamletIdFor, mayChangeCommittee, parentKindsOf } from '../../shared/domain/administration.js';
 import { type Committee, hamletName, isOpen } from '../../shared/domain/committee.js';
@@ -20,8 +22,6 @@ import { revokeStaff, staffOfCommittee } from '../../shared/services/staff-assig
 import { adminActor, type StaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
-import { decodeCallback, encodeCallback, prefixPattern } from '../keyboards/callback-data.js';
-import { button, message, type ViewButton } from '../view.js';
 
 export const committeeAdminFeature = new Composer<BotContext>();
 

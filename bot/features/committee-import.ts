@@ -11,11 +11,11 @@
 // Decided by the sender's role now: an administrator's file is a list of committees; everyone else's goes
 // on to the members' import (imports.ts), which refuses whoever is not workplace staff.
 import { Composer } from 'grammy';
+import { message } from '../../chat/view.js';
 import { type DomainError, ValidationError } from '../../shared/domain/errors.js';
 import { committeeFailedLineReason, importCommittees } from '../../shared/services/committee-import.js';
 import { decodeCsv, failedLinesCsv, failedLinesFileName } from '../../shared/services/import-job.js';
 import type { BotContext } from '../context.js';
-import { message } from '../view.js';
 
 export const committeeImportFeature = new Composer<BotContext>();
 

@@ -1,14 +1,14 @@
 // feature: /xacnhan (/confirm) — workplace staff confirm or reject members' absence reasons (R9).
 import { Composer } from 'grammy';
+import { CONFIRM_PATTERN, confirmData } from '../../chat/keyboards/confirmations.js';
+import { absenceCardView } from '../../chat/notices.js';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { decideAbsenceReason, pendingAbsenceReasons } from '../../shared/services/absence-confirmations.js';
 import { recordReads } from '../../shared/services/audit.js';
 import type { BotContext } from '../context.js';
-import { CONFIRM_PATTERN, confirmData } from '../keyboards/confirmations.js';
-import { absenceCardView } from '../notices.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const confirmationsFeature = new Composer<BotContext>();
 

@@ -3,6 +3,7 @@
 // message each (a draft in the table), records it, and offers «Gửi» again. The rule stays in the service.
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { formatVietnameseDate, isValidIsoDate, localDate } from '../../shared/domain/dates.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { studentConsultationInputSchema } from '../../shared/schemas/entities.js';
@@ -11,7 +12,6 @@ import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { CONSULT_PATTERN, consultData, submitData } from '../keyboards/year-end.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const consultationFeature = new Composer<BotContext>();
 

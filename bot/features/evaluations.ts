@@ -3,6 +3,7 @@
 // the printed comment sheet of a member, or of every member of a hamlet, as a PDF. No rule lives here.
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { createCommentSheetRenderer } from '../../shared/adapters/documents/comment-sheet-pdf.js';
 import { hamletName } from '../../shared/domain/committee.js';
 import { localYear } from '../../shared/domain/dates.js';
@@ -48,7 +49,6 @@ import {
   SUBMIT_PATTERN,
   submitData,
 } from '../keyboards/year-end.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 import { consultButton } from './consultation.js';
 import { qd213StepRows } from './qd213-steps.js';
 

@@ -1,7 +1,7 @@
 // feature: the catch-all, installed last — stale or unknown buttons, edited messages, anything not understood.
 import { Composer } from 'grammy';
+import { message } from '../../chat/view.js';
 import type { BotContext } from '../context.js';
-import { message } from '../view.js';
 
 export const fallbackFeature = new Composer<BotContext>();
 

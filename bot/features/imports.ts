@@ -2,10 +2,10 @@
 // the webhook only records the job and enqueues it, and answers at once with the message the worker keeps
 // editing with the progress; the summary and the failed lines (a CSV file) follow from the worker.
 import { Composer } from 'grammy';
+import { message } from '../../chat/view.js';
 import { ValidationError } from '../../shared/domain/errors.js';
 import { MAX_IMPORT_FILE_BYTES, startImport } from '../../shared/services/import-job.js';
 import type { BotContext } from '../context.js';
-import { message } from '../view.js';
 
 export const importsFeature = new Composer<BotContext>();
 

@@ -1,12 +1,13 @@
 // feature: /moi (/invite) — residence staff send the invitations of an upcoming meeting; one message shows the progress.
 import { Composer } from 'grammy';
+import { meetingText } from '../../chat/i18n/index.js';
+import { INVITE_PATTERN, inviteData } from '../../chat/keyboards/invitations.js';
+import { button, message } from '../../chat/view.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { startInvitations } from '../../shared/services/invitations.js';
 import { upcomingMeetings } from '../../shared/services/meetings.js';
 import { residenceStaffActor } from '../actors.js';
-import { type BotContext, invitationPorts } from '../context.js';
-import { meetingText } from '../i18n/index.js';
-import { INVITE_PATTERN, inviteData } from '../keyboards/invitations.js';
-import { button, message } from '../view.js';
+import type { BotContext } from '../context.js';
 
 export const invitationsFeature = new Composer<BotContext>();
 

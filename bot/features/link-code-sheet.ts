@@ -1,12 +1,12 @@
 // feature: /maketnoi (/linkcodes) — residence or workplace staff get their unlinked members' link codes as a
 // printable PDF (a page per hamlet, or per residence committee for a workplace): name, QR code, code.
 import { Composer } from 'grammy';
+import { message } from '../../chat/view.js';
 import { loadFont } from '../../shared/adapters/documents/fonts.js';
 import { renderLinkCodeSheetPdf } from '../../shared/adapters/documents/link-codes-pdf.js';
 import { isResidenceStaff, isWorkplaceStaff } from '../../shared/domain/roles.js';
 import { linkCodeSheet } from '../../shared/services/link-code-sheet.js';
 import type { BotContext } from '../context.js';
-import { message } from '../view.js';
 
 export const linkCodeSheetFeature = new Composer<BotContext>();
 

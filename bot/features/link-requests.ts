@@ -2,6 +2,9 @@
 // «Duyệt» / «Từ chối», and /huylienketnguoi (/unlinkperson), the administrator unlinking a person's accounts.
 import { randomBytes } from 'node:crypto';
 import { Composer } from 'grammy';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
+import { OWNER_DECISION, STAFF_DECISION } from '../../chat/keyboards/link-requests.js';
+import { button, message } from '../../chat/view.js';
 import { DomainError } from '../../shared/domain/errors.js';
 import type { ChatSubject } from '../../shared/ports/repositories.js';
 import {
@@ -12,9 +15,6 @@ import {
 } from '../../shared/services/link-replacement.js';
 import { adminActor } from '../actors.js';
 import type { BotContext } from '../context.js';
-import { decodeCallback, encodeCallback, prefixPattern } from '../keyboards/callback-data.js';
-import { OWNER_DECISION, STAFF_DECISION } from '../keyboards/link-requests.js';
-import { button, message } from '../view.js';
 
 export const linkRequestsFeature = new Composer<BotContext>();
 

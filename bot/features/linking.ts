@@ -1,9 +1,9 @@
 // feature: /malienket <id> (/linkcode) — staff create a single-use link code for a member or a colleague.
 import { Composer } from 'grammy';
+import { message } from '../../chat/view.js';
 import { formatVietnameseDate, localDateTime } from '../../shared/domain/dates.js';
 import { issueMemberLinkCode, issueStaffLinkCode } from '../../shared/services/link-codes.js';
 import type { BotContext } from '../context.js';
-import { message } from '../view.js';
 
 export const linkingFeature = new Composer<BotContext>();
 

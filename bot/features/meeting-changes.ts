@@ -4,6 +4,8 @@
 // the table, so a new Lambda container carries on; every invitee is told by the queued task (issue 19), not here.
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { type Catalogue, meetingText } from '../../chat/i18n/index.js';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import {
@@ -32,9 +34,7 @@ import {
   parseTypedTime,
   TIME_CHOICES,
 } from '../flows/meeting-wizard.js';
-import { type Catalogue, meetingText } from '../i18n/index.js';
 import { CHANGE_PATTERN, type ChangeOp, changeData, KEEP } from '../keyboards/meeting-changes.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const meetingChangesFeature = new Composer<BotContext>();
 

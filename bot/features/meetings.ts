@@ -1,6 +1,8 @@
 // feature: /hop (/meeting) — residence staff plan the contact meeting step by step: round, date, time,
 // place, chair, agenda, then confirm (R8: date warnings shown, never a refusal).
 import { Composer } from 'grammy';
+import type { MeetingText } from '../../chat/i18n/index.js';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { formatVietnameseDate, isValidIsoDate, localDate, localYear } from '../../shared/domain/dates.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import { ROUNDS, type Round } from '../../shared/domain/meeting.js';
@@ -24,9 +26,7 @@ import {
   TIME_CHOICES,
   weekendChoices,
 } from '../flows/meeting-wizard.js';
-import type { MeetingText } from '../i18n/index.js';
 import { BACK, CANCEL, WIZARD_PATTERN, type WizardStep, wizardData } from '../keyboards/meeting-wizard.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 
 export const meetingsFeature = new Composer<BotContext>();
 

@@ -4,6 +4,13 @@
 // the second signature seals the minutes and the PDF goes to both of them. Sealed minutes are corrected by an
 // addendum only: one signer writes and signs it, the other countersigns it (R16).
 import { Composer } from 'grammy';
+import {
+  ADDENDUM_PATTERN,
+  addendumData,
+  MINUTES_PATTERN,
+  minutesData,
+} from '../../chat/keyboards/minutes.js';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { formatVietnameseDate } from '../../shared/domain/dates.js';
 import { awaitedSigner, MINUTES_PART_LABELS } from '../../shared/domain/meeting-protocol.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../shared/domain/minutes.js';
@@ -14,8 +21,6 @@ import { queueMinutesSignature } from '../../shared/services/minutes-sign-task.j
 import { residenceStaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
-import { ADDENDUM_PATTERN, addendumData, MINUTES_PATTERN, minutesData } from '../keyboards/minutes.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 import { currentMeeting } from './attendance.js';
 
 export const minutesFeature = new Composer<BotContext>();

@@ -2,14 +2,14 @@
 // reached, one PDF, a letter to a page. The list is the members on paper at the press: one who linked a chat
 // since is not printed. A PDF feature: only the webhook installs it (bot/year-end.ts).
 import { Composer } from 'grammy';
+import { meetingText } from '../../chat/i18n/index.js';
+import { PAPER_PATTERN, paperData } from '../../chat/keyboards/invitations.js';
+import { message } from '../../chat/view.js';
 import { createPaperInvitationsPdfRenderer } from '../../shared/adapters/documents/paper-invitations-pdf.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import { printPaperInvitations } from '../../shared/services/paper-invitations.js';
 import { residenceStaffActor } from '../actors.js';
 import type { BotContext } from '../context.js';
-import { meetingText } from '../i18n/index.js';
-import { PAPER_PATTERN, paperData } from '../keyboards/invitations.js';
-import { message } from '../view.js';
 
 export const paperInvitationsFeature = new Composer<BotContext>();
 

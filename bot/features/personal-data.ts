@@ -1,14 +1,14 @@
 // feature: /dulieu (/mydata) — a member sees everything the system holds about them (Law 91/2025, the right to
 // see one's data): a short summary in the chat and the full record as a PDF (Vietnamese).
 import { Composer } from 'grammy';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
+import { button, message } from '../../chat/view.js';
 import { loadFont } from '../../shared/adapters/documents/fonts.js';
 import { renderPersonalDataPdf } from '../../shared/adapters/documents/personal-data-pdf.js';
 import { formatVietnameseDate, localDateTime } from '../../shared/domain/dates.js';
 import { requestDeletion } from '../../shared/services/deletion-requests.js';
 import { personalDataOf } from '../../shared/services/personal-data.js';
 import type { BotContext } from '../context.js';
-import { decodeCallback, encodeCallback, prefixPattern } from '../keyboards/callback-data.js';
-import { button, message } from '../view.js';
 
 export const personalDataFeature = new Composer<BotContext>();
 

@@ -5,6 +5,7 @@
 // take them stay in the use cases (recordFrontConsultation, signForCell).
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
 import { formatVietnameseDate, localDate } from '../../shared/domain/dates.js';
 import { PARTY_TITLES, type PartyTitle, type Principal } from '../../shared/domain/roles.js';
 import { RULE_SETS } from '../../shared/domain/rule-set.js';
@@ -20,7 +21,6 @@ import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { STEP_PATTERN, type StepOp, stepData, submitData } from '../keyboards/year-end.js';
-import { button, message, type ViewButton, type ViewMessage } from '../view.js';
 import { parsePastDate } from './consultation.js';
 
 export const qd213StepsFeature = new Composer<BotContext>();

@@ -6,6 +6,7 @@
 // outcome and sends the files (shared/services/report-task.ts).
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { button, message, type ViewKeyboard, type ViewMessage } from '../../chat/view.js';
 import { localYear } from '../../shared/domain/dates.js';
 import {
   NARRATIVE_SECTION_MAX,
@@ -20,7 +21,6 @@ import { queueReport } from '../../shared/services/report-task.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
 import { REPORT_PATTERN, reportData } from '../keyboards/reports.js';
-import { button, message, type ViewKeyboard, type ViewMessage } from '../view.js';
 
 export const reportsFeature = new Composer<BotContext>();
 

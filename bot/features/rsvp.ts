@@ -1,6 +1,9 @@
 // feature: the member answers an invitation — "Tham dự", or "Vắng mặt" with a reason category and an optional text (R9).
 import { Composer, type MiddlewareFn } from 'grammy';
 import * as z from 'zod';
+import { RSVP_PATTERN, type RsvpAction, rsvpData } from '../../chat/keyboards/rsvp.js';
+import { answerOf, type InvitationMode, invitationView, letterMeeting } from '../../chat/notices.js';
+import { message, type ViewMessage } from '../../chat/view.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import type { Invitation } from '../../shared/domain/invitation.js';
 import { ABSENCE_TEXT_MAX } from '../../shared/domain/invitation.js';
@@ -15,9 +18,6 @@ import {
 import { answeringLast } from '../answer-in-response.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
-import { RSVP_PATTERN, type RsvpAction, rsvpData } from '../keyboards/rsvp.js';
-import { answerOf, type InvitationMode, invitationView, letterMeeting } from '../notices.js';
-import { message, type ViewMessage } from '../view.js';
 
 export const rsvpFeature = new Composer<BotContext>();
 

@@ -2,12 +2,12 @@
 // (prefilled), then one typed message about their activities at the residence.
 import { Composer } from 'grammy';
 import * as z from 'zod';
+import { message } from '../../chat/view.js';
 import { localYear } from '../../shared/domain/dates.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { prepareSelfReport, submitSelfReport, type YearEndPorts } from '../../shared/services/year-end.js';
 import type { BotContext } from '../context.js';
 import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
-import { message } from '../view.js';
 
 export const selfReportFeature = new Composer<BotContext>();
 

@@ -1,10 +1,15 @@
 // feature: /start (and the deep link /start <code> that links the account) and /help, per role.
 import { Composer } from 'grammy';
+import type { Catalogue } from '../../chat/i18n/index.js';
+import { decodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
+import { CONSENT, consentData } from '../../chat/keyboards/link-requests.js';
+import { button, message } from '../../chat/view.js';
 import { formatVietnameseDate, localDateTime } from '../../shared/domain/dates.js';
 import { CONSENT_NOTICE_VERSION } from '../../shared/domain/linking.js';
 import { RESIDENCE_ROLES } from '../../shared/domain/roles.js';
 import type { LinkConsent } from '../../shared/ports/repositories.js';
 import { type ChatActor, chatActor } from '../../shared/services/chat-actors.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { deliverPendingInvitations } from '../../shared/services/invitations.js';
 import {
   normaliseLinkCode,
@@ -13,11 +18,7 @@ import {
   settleNewLink,
 } from '../../shared/services/link-codes.js';
 import { announceNewLink, requestLinkReplacement } from '../../shared/services/link-replacement.js';
-import { type BotContext, invitationPorts } from '../context.js';
-import type { Catalogue } from '../i18n/index.js';
-import { decodeCallback, prefixPattern } from '../keyboards/callback-data.js';
-import { CONSENT, consentData } from '../keyboards/link-requests.js';
-import { button, message } from '../view.js';
+import type { BotContext } from '../context.js';
 import { linkWatchPorts } from './link-requests.js';
 
 export const startFeature = new Composer<BotContext>();

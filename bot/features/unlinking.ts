@@ -1,9 +1,9 @@
 // feature: /huylienket (/unlink) — a member or staff person unlinks the chat they write from, after a confirmation.
 import { Composer } from 'grammy';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
+import { button, message } from '../../chat/view.js';
 import { unlinkChat } from '../../shared/services/link-codes.js';
 import type { BotContext } from '../context.js';
-import { decodeCallback, encodeCallback, prefixPattern } from '../keyboards/callback-data.js';
-import { button, message } from '../view.js';
 
 export const unlinkingFeature = new Composer<BotContext>();
 

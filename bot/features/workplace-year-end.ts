@@ -1,14 +1,14 @@
 // feature: /cuoinam (/yearend) — workplace staff see, per member they introduced, whether the residence committee's
 // year-end comment arrived (R17, R21), with the meetings attended, the self-report (R19) and the direct collection (R20).
 import { Composer } from 'grammy';
+import type { Catalogue } from '../../chat/i18n/index.js';
+import { message, type ViewMessage } from '../../chat/view.js';
 import { hamletName } from '../../shared/domain/committee.js';
 import { formatVietnameseDate, localDate, localYear } from '../../shared/domain/dates.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { type CommitteeWithHamlets, committeeWithHamlets } from '../../shared/services/hamlets.js';
 import { type WorkplaceYearEndRow, workplaceYearEnd } from '../../shared/services/year-end.js';
 import type { BotContext } from '../context.js';
-import type { Catalogue } from '../i18n/index.js';
-import { message, type ViewMessage } from '../view.js';
 
 export const workplaceYearEndFeature = new Composer<BotContext>();
 

@@ -1,6 +1,6 @@
 // keyboards: the /diemdanh sheet — one button per member carrying the TARGET state (not a flip, so a
 // re-delivered press changes nothing), and ◀ ▶ page buttons.
-import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
 
 export const ATTENDANCE_PREFIX = 'att1';
 export const ATTENDANCE_PATTERN = prefixPattern(ATTENDANCE_PREFIX);

@@ -1,5 +1,5 @@
 // keyboards: /tiepnhan — tick pending introductions page by page, pick the hamlet (by name), receive them all.
-import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
 
 export const RECEIVE_PREFIX = 'rcv1';
 export const RECEIVE_PATTERN = prefixPattern(RECEIVE_PREFIX);

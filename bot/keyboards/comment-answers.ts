@@ -1,5 +1,5 @@
 // keyboards: /traloi — a page of the open comments, a comment to answer, and "not done" (reason + remedy follow).
-import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
 
 export const ANSWER_PREFIX = 'ans1';
 export const ANSWER_PATTERN = prefixPattern(ANSWER_PREFIX);

@@ -1,6 +1,6 @@
 // keyboards: /cuochop — the staff's meeting menu (move, cancel, answer for a member) and its short wizards. Each
 // button carries the session's nonce, so a button of an abandoned session is recognised as stale.
-import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
 
 export const CHANGE_PREFIX = 'cuoc1';
 export const CHANGE_PATTERN = prefixPattern(CHANGE_PREFIX);

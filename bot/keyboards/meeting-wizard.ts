@@ -1,6 +1,6 @@
 // keyboards: the /hop wizard's buttons; each carries the wizard's nonce and step, so a button of an
 // abandoned wizard or of a step already passed is recognised.
-import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
 
 export const WIZARD_PREFIX = 'hop1';
 export const WIZARD_PATTERN = prefixPattern(WIZARD_PREFIX);

@@ -1,6 +1,7 @@
 // keyboards: /baocao's buttons — write (or replace) a section of the report's narrative, or compile (R22).
+
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
 import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../shared/domain/report-narrative.js';
-import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
 
 export const REPORT_PREFIX = 'bc1';
 export const REPORT_PATTERN = prefixPattern(REPORT_PREFIX);

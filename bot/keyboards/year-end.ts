@@ -1,5 +1,5 @@
 // keyboards: the /nhanxet wizard's buttons (member, answers, save) and the chair's "Gửi" under a saved evaluation.
-import { decodeCallback, encodeCallback, prefixPattern } from './callback-data.js';
+import { decodeCallback, encodeCallback, prefixPattern } from '../../chat/keyboards/callback-data.js';
 
 export const EVAL_PREFIX = 'ev1';
 export const EVAL_PATTERN = prefixPattern(EVAL_PREFIX);

@@ -74,7 +74,7 @@ export const SHARED_BUNDLING = {
   // The nodejs24.x runtime provides AWS SDK v3; bundling it would add ~350 KB to every function.
   externalModules: ['@aws-sdk/*'],
   esbuildArgs: {
-    // grammY is given Node's fetch (bot/channels/telegram/client.ts): its node-fetch fallback (≈300 KiB
+    // grammY is given Node's fetch (chat/channels/telegram/client.ts): its node-fetch fallback (≈300 KiB
     // with whatwg-url and tr46) becomes the runtime's global. (The abort-controller polyfill is replaced for
     // the whole project by package.json's override: infra/bundling/abort-controller.)
     '--alias:node-fetch': path.join(PROJECT_ROOT, 'infra/bundling/native-fetch/node-fetch.js'),

@@ -1,7 +1,7 @@
 // Local runtime, step 7: the bots on their channels — the Telegram bot behind its webhook on the gateway (the
 // emulator POSTs updates there, as Telegram does in AWS) or long-polling real Telegram, and the Zalo OA's events
 // POSTed to the gateway as its console's webhook setting does in AWS.
-import { webhookBotDeps } from '../../functions/telegram-webhook.js';
+import { webhookBotDeps } from '../../bot/lambda/bots.js';
 import { HTTP_ROUTES } from '../../shared/config/functions.js';
 import { connectWebhook, startLongPolling } from '../bot-runtime.js';
 import { type Line, prefixed } from '../console-log.js';
@@ -12,7 +12,7 @@ import type { LocalFunctions } from './composition.js';
 import type { Teardown } from './lifecycle.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
-/** Where the Zalo OA emulator POSTs its signed events: the gateway's route of functions/zalo-webhook.ts. */
+/** Where the Zalo OA emulator POSTs its signed events: the gateway's route of bot/lambda/zalo-webhook.ts. */
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
 
 export async function connectBots(

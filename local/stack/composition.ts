@@ -2,6 +2,7 @@
 // at this machine: DynamoDB Local, the local clock, the local logger, SMS kept here, the bot's and Zalo's
 // configuration from the environment set here; and one handler per function, loaded as its Lambda loads it.
 import { type AppDeps, createAppDeps } from '../../functions/deps.js';
+import { runQueueTask } from '../../functions/queue-worker.js';
 import type { Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { RecordingMetrics } from '../../shared/adapters/memory/recording-metrics.js';
 import { type AppConfig, loadConfig } from '../../shared/config/env.js';
@@ -102,6 +103,8 @@ export async function composeFunctions(
       logger: functionLogger(prefixed('function', write)),
       // No CloudWatch here: the counters are kept in memory (EMF lines would only clutter the terminal).
       metrics: new RecordingMetrics(),
+      // One machine: what a function queues runs in this process, over the SQS worker's code.
+      queueRunner: runQueueTask,
     }),
     sms,
   };

@@ -1,7 +1,7 @@
 // Local runtime, step 2: the chat platforms on this machine — the Bot API emulator (unless real Telegram is asked
 // for) and the Zalo OA API emulator, with the OA's first token pair installed and the demo people following it.
 import { randomBytes } from 'node:crypto';
-import { ZNS_PARAM_LIMITS } from '../../bot/channels/zalo/zns.js';
+import { ZNS_PARAM_LIMITS } from '../../chat/channels/zalo/zns.js';
 import type { Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { DynamoZaloTokenStore } from '../../shared/adapters/dynamodb/zalo-token-store.js';
 import type { ChatSubject } from '../../shared/ports/repositories.js';
@@ -14,7 +14,7 @@ import { ZaloEmulator } from '../zalo-emulator/index.js';
 import { listenOn, type Teardown } from './lifecycle.js';
 
 /**
- * Two ZNS templates the emulator treats as approved, with the parameters bot/channels/zalo/zns.ts sends (as an
+ * Two ZNS templates the emulator treats as approved, with the parameters chat/channels/zalo/zns.ts sends (as an
  * operator gets them approved in the ZNS console: docs/deploy.md).
  */
 export const DEMO_ZNS_TEMPLATES = { invitation: '100001', reminder: '100002' } as const;

@@ -107,22 +107,26 @@ const READ: readonly Grant[] = ['table:read'];
 /** Writes go through the outbox in the same transaction, so no function here publishes to the topic. */
 const READ_WRITE: readonly Grant[] = ['table:read', 'table:write'];
 
-/** A group whose router is `functions/http/groups/<name>.ts`. */
+/**
+ * A group whose router is `functions/http/groups/<name>.ts`, or `bot/lambda/groups/<name>.ts` for the bot's own
+ * webhooks (`bot: true`): they build the bot, which functions/ does not import (issue 20).
+ */
 function group(
   name: string,
   description: string,
-  options: { timeoutSeconds?: number; requires?: 'zalo' } = {},
+  options: { timeoutSeconds?: number; requires?: 'zalo'; bot?: true } = {},
 ): HttpGroupDef {
-  return { name, entry: `functions/http/groups/${name}.ts`, description, ...options };
+  const { bot, ...rest } = options;
+  return { name, entry: `${bot ? 'bot/lambda' : 'functions/http'}/groups/${name}.ts`, description, ...rest };
 }
 
 /** The HTTP functions: one per bounded context (docs/architecture.md, "Resource budget"). */
 export const HTTP_GROUPS: readonly HttpGroupDef[] = [
-  group('telegram-webhook', 'The Telegram webhook: the bot'),
+  group('telegram-webhook', 'The Telegram webhook: the bot', { bot: true }),
   // Its own function, not a route of telegram-webhook: a Telegram-only stage deploys nothing of Zalo (the
   // group and its route are left out), and the Telegram bundle, already past its budget, does not carry the
   // Zalo channel. Zalo retries a webhook that is slow, so a cold start of its own costs no event.
-  group('zalo-webhook', 'The Zalo OA webhook: the bot on Zalo (issue 15)', { requires: 'zalo' }),
+  group('zalo-webhook', 'The Zalo OA webhook: the bot on Zalo (issue 15)', { requires: 'zalo', bot: true }),
   // The printable sheet draws a QR code per unlinked member of a ward (hundreds): a PDF's margin, as below.
   // Also the person's chat links and data requests of issue 18 (a waiting link, the admin's unlink, deletion).
   group('link-codes', 'Link codes for members and staff, with the bot deep link; their printable sheet', {
@@ -441,7 +445,7 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
     group: 'telegram-webhook',
     method: 'POST',
     path: '/telegram/webhook',
-    entry: 'functions/telegram-webhook.ts',
+    entry: 'bot/lambda/telegram-webhook.ts',
     // Authenticated by Telegram's X-Telegram-Bot-Api-Secret-Token header, not by a JWT.
     auth: false,
     // /moi enqueues the invitation job on SQS (locally it runs in-process).
@@ -456,7 +460,7 @@ const BOT_ROUTES: readonly HttpRouteDef[] = [
     group: 'zalo-webhook',
     method: 'POST',
     path: '/zalo/webhook',
-    entry: 'functions/zalo-webhook.ts',
+    entry: 'bot/lambda/zalo-webhook.ts',
     // Authenticated by Zalo's X-ZEvent-Signature (SHA-256 with the OA secret key), not by a JWT.
     auth: false,
     // The same features as the Telegram webhook (one implementation): /moi enqueues invitations, a notice may

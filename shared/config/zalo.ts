@@ -12,7 +12,7 @@ export const DEFAULT_PROACTIVE_FREE_PER_MONTH = 1000;
 /**
  * Where the files users send to the OA are kept (the `url` of a `user_send_file` attachment): Zalo's own
  * file and media hosts, matched as the domain itself or a subdomain of it. Only `https:` URLs on these are
- * fetched (bot/channels/zalo/files.ts); a redirect must land on one of them too. Seen in public payload
+ * fetched (chat/channels/zalo/files.ts); a redirect must land on one of them too. Seen in public payload
  * examples and integrations, not on a Zalo page (docs/zalo.md, facts): widen it here if Zalo serves a file
  * from another of its domains.
  */

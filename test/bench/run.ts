@@ -142,7 +142,7 @@ const ANALYSIS = `## Reading the results
   see each section's notes for what the floor is and why a ratio is what it is. The RSVP press is timed on
   both channels in one world, each row beside the same floor. Zalo's limit is per minute (4,000 calls per
   app), not per second: the fan-out on Zalo counts the busiest minute against it, and its last run lowers
-  the limit below the job's pace so that the back-off on -32 (bot/channels/zalo/oa.ts) is exercised.
+  the limit below the job's pace so that the back-off on -32 (chat/channels/zalo/oa.ts) is exercised.
 `;
 
 main().catch((error) => {

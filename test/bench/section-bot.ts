@@ -3,8 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { invitationPorts } from '../../bot/context.js';
-import { botDepsOf } from '../../functions/bot-deps.js';
+import { invitationWiring } from '../../functions/bot-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import { createDynamoContext } from '../../shared/adapters/dynamodb/client.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
@@ -12,6 +11,7 @@ import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js'
 import type { Meeting } from '../../shared/domain/meeting.js';
 import type { Member } from '../../shared/domain/member.js';
 import type { Channel } from '../../shared/ports/repositories.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { invitationJobId, startInvitations } from '../../shared/services/invitations.js';
 import { planMeeting } from '../../shared/services/meetings.js';
 import { inviteInChat, type LinkedMember, linkedMembers } from '../support/bot-invitations.js';
@@ -399,10 +399,10 @@ export async function rsvpSection(options: RsvpOptions): Promise<Section> {
     const failures = (channel: Channel) =>
       (seq.get(channel)?.failures ?? 0) + (conc.get(channel)?.failures ?? 0);
     const notes = [
-      `Path on Telegram: the emulator posts a real callback_query update ("Tham dự" under a real invitation message) to the webhook handler (functions/telegram-webhook.ts served on loopback); the clock stops when the webhook has answered, by which time the RSVP is stored (pressAttend, issue 19: one BatchGetItem of the chat link, the invitation and the chat's draft, then one TransactWriteItems of the update's claim, the invitation, its RsvpRecorded outbox event and the checks that the meeting and committee still read as the letter copied on the invitation), the edit of the invitation has reached the emulator (one Bot API call), and answerCallbackQuery has come back in the webhook's response (grammY's webhook reply) and been run by the emulator.`,
+      `Path on Telegram: the emulator posts a real callback_query update ("Tham dự" under a real invitation message) to the webhook handler (bot/lambda/telegram-webhook.ts served on loopback); the clock stops when the webhook has answered, by which time the RSVP is stored (pressAttend, issue 19: one BatchGetItem of the chat link, the invitation and the chat's draft, then one TransactWriteItems of the update's claim, the invitation, its RsvpRecorded outbox event and the checks that the meeting and committee still read as the letter copied on the invitation), the edit of the invitation has reached the emulator (one Bot API call), and answerCallbackQuery has come back in the webhook's response (grammY's webhook reply) and been run by the emulator.`,
       ...(channels.includes('zalo')
         ? [
-            'Path on Zalo: the press of "Tham dự" under the letter, as Zalo delivers it — a `user_send_text` event whose text is the button\'s payload, signed with `X-ZEvent-Signature` by the Zalo emulator (local/zalo-emulator) — to the Zalo webhook handler Lambda runs (functions/zalo-webhook.ts served on loopback: signature and age check, the msg_id claim, then the same feature code); the clock stops when the webhook has answered, by which time the RSVP is stored by the same pressAttend and the acknowledgement and the new state (two new messages: Zalo cannot edit) have reached the emulator.',
+            'Path on Zalo: the press of "Tham dự" under the letter, as Zalo delivers it — a `user_send_text` event whose text is the button\'s payload, signed with `X-ZEvent-Signature` by the Zalo emulator (local/zalo-emulator) — to the Zalo webhook handler Lambda runs (bot/lambda/zalo-webhook.ts served on loopback: signature and age check, the msg_id claim, then the same feature code); the clock stops when the webhook has answered, by which time the RSVP is stored by the same pressAttend and the acknowledgement and the new state (two new messages: Zalo cannot edit) have reached the emulator.',
           ]
         : []),
       ...(latency
@@ -463,7 +463,7 @@ export async function fanOutSection(options: FanOutOptions): Promise<Section> {
     const june = await aPlannedMeeting(world);
     const october = await octoberMeeting(world);
     const { messenger, throttler } = await world.deps.telegram();
-    const ports = invitationPorts(botDepsOf(world.deps, messenger));
+    const ports = invitationPorts(invitationWiring(world.deps, messenger));
     world.emu.setRateLimits({ ...limits, windowMs: 1000 });
 
     // Full run: the job from start to the last invitation sent.
@@ -551,7 +551,7 @@ export async function fanOutSection(options: FanOutOptions): Promise<Section> {
     ];
     if (fraction < RATE_TARGET)
       notes.push(
-        `Why the rate target is not met: the limiter is not what binds (${fourTwentyNine} answers of 429; the rate barely moves with the queue's concurrency — in trial runs of 300 members 8 tasks at once gave 40 msg/s and 96 gave 44 msg/s). Each invitation costs about ten DynamoDB requests (the lease's read and conditional write, the meeting, the committee, the member's chat links, the mark-sent transaction with its outbox event, the idempotency claim of the count, the job counter), and DynamoDB Local, the emulator and the bot share 2 cores here, so the job runs at what the machine can store, not at what Telegram allows. In the cloud DynamoDB's throughput is not the bound, and the SQS worker's concurrency divides the rate (bot/channels/telegram/throttler.ts); to come nearer the limit on one machine, the job would have to drop work per invitation (e.g. fold the lease into the mark-sent write), which trades away the at-most-once guarantee the kill test checks.`,
+        `Why the rate target is not met: the limiter is not what binds (${fourTwentyNine} answers of 429; the rate barely moves with the queue's concurrency — in trial runs of 300 members 8 tasks at once gave 40 msg/s and 96 gave 44 msg/s). Each invitation costs about ten DynamoDB requests (the lease's read and conditional write, the meeting, the committee, the member's chat links, the mark-sent transaction with its outbox event, the idempotency claim of the count, the job counter), and DynamoDB Local, the emulator and the bot share 2 cores here, so the job runs at what the machine can store, not at what Telegram allows. In the cloud DynamoDB's throughput is not the bound, and the SQS worker's concurrency divides the rate (chat/channels/telegram/throttler.ts); to come nearer the limit on one machine, the job would have to drop work per invitation (e.g. fold the lease into the mark-sent write), which trades away the at-most-once guarantee the kill test checks.`,
       );
     return {
       id: 'fan-out',

@@ -3,13 +3,13 @@
 // trivial call (/help) in the same run; the bulk parts they queue are timed apart, and a preparation killed
 // half way then run again is counted for lost and doubled invitations.
 import { performance } from 'node:perf_hooks';
-import { invitationPorts } from '../../bot/context.js';
-import { botDepsOf } from '../../functions/bot-deps.js';
+import { invitationWiring } from '../../functions/bot-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import type { Invitation } from '../../shared/domain/invitation.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
 import { emptyMinutes, MINUTES_PARTS } from '../../shared/domain/minutes.js';
 import type { PrepareInvitationsTask, QueueTask } from '../../shared/ports/invitations.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { prepareInvitations } from '../../shared/services/invitations.js';
 import { aPlannedMeeting, aUser, type BotWorld, link, RESIDENCE, STAFF } from '../support/bot-world.js';
 import { seedLargeWard } from '../support/large-ward.js';
@@ -190,7 +190,7 @@ async function killedHalfWay(
   task: PrepareInvitationsTask,
   n: number,
 ): Promise<{ atKill: number; queuedAtKill: number }> {
-  const ports = invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger));
+  const ports = invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger));
   let created = 0;
   const invitations: typeof ports.invitations = Object.create(ports.invitations);
   invitations.createOnce = async (invitation) => {

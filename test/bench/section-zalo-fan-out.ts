@@ -1,13 +1,13 @@
 // bench (3, Zalo): the invitation fan-out to members linked on Zalo, against the Zalo emulator's call limit
 // (4,000 a minute per app, -32 beyond: docs/zalo.md), with a kill and a resume counted from the OA messages.
 import { performance } from 'node:perf_hooks';
-import type { ZaloOaApi } from '../../bot/channels/zalo/index.js';
-import { invitationPorts } from '../../bot/context.js';
-import { botDepsOf } from '../../functions/bot-deps.js';
+import type { ZaloOaApi } from '../../chat/channels/zalo/index.js';
+import { invitationWiring } from '../../functions/bot-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import type { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DEFAULT_ZALO_RATE_LIMITS } from '../../local/zalo-emulator/index.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { invitationJobId, startInvitations } from '../../shared/services/invitations.js';
 import { planMeeting } from '../../shared/services/meetings.js';
 import { aPlannedMeeting, type BotWorld, RESIDENCE, STAFF } from '../support/bot-world.js';
@@ -206,7 +206,7 @@ export async function zaloFanOutSection(options: ZaloFanOutOptions): Promise<Sec
       world,
       emu,
       oa,
-      ports: invitationPorts(botDepsOf(world.deps, messenger)),
+      ports: invitationPorts(invitationWiring(world.deps, messenger)),
       userIds: people.map((p) => p.person.chatId),
     };
     // Each run starts on an empty window: the limit is set afresh (linking the members is not counted).
@@ -273,7 +273,7 @@ export async function zaloFanOutSection(options: ZaloFanOutOptions): Promise<Sec
       `${n} members linked on Zalo the way people do it (they follow the OA, then send their link code through the Zalo webhook; ${linkSeconds.toFixed(0)} s for all), then three runs of the invitation job to all of them, each through the real invitation job and queue worker (shared/services/invitations.ts) and the Zalo messenger: the June invitations (full run), the October ones killed half way and resumed, and the next June's killed half way and resumed under a limit below the job's pace. The in-process queue runs ${options.concurrency} tasks at once and tries a task 3 times, 10 ms apart, before giving it up.`,
       `Limit: the emulator answers -32 past ${per(options.perMinute)} OpenAPI calls a minute${options.perMinute === DEFAULT_ZALO_RATE_LIMITS.perWindow ? " (Zalo's documented limit per app)" : ''}, a sliding window on the world's clock, which ticks at wall-clock pace here; each run starts on an empty window. The third run's ${per(options.tightPerMinute)} a minute is half the members, so that its window fills part way through, as 4,000 a minute does for a ward of 8,000 members sent at once by several workers; it then waits out the rest of the minute.`,
       `Rate: invitations accepted by the emulator divided by the time between the first and the last accepted one (full run: ${per(full.accepted)} in ${full.sendSeconds.toFixed(1)} s; the whole job including creating ${n} invitation items took ${full.seconds.toFixed(1)} s). The run killed and resumed at ${per(options.tightPerMinute)} a minute took ${tight.seconds.toFixed(1)} s.`,
-      `Back-off (bot/channels/zalo/oa.ts): calls answered -32 and tried again after a wait: ${runs.map(([label, r]) => `${label} ${per(r.waited)}`).join(', ')}; gave up after waiting their bound (50 s): ${runs.map(([, r]) => per(r.gaveUp)).join(' / ')}; tasks the queue gave up on: ${runs.map(([, r]) => per(r.dead)).join(' / ')}.`,
+      `Back-off (chat/channels/zalo/oa.ts): calls answered -32 and tried again after a wait: ${runs.map(([label, r]) => `${label} ${per(r.waited)}`).join(', ')}; gave up after waiting their bound (50 s): ${runs.map(([, r]) => per(r.gaveUp)).join(' / ')}; tasks the queue gave up on: ${runs.map(([, r]) => per(r.dead)).join(' / ')}.`,
       `Kill: once half the letters were accepted, the queue's waiting tasks were thrown away (a dead process); the staff then pressed again (run 2), and afterwards the lost run's tasks were redelivered as well (SQS at-least-once). At ${per(options.perMinute)}/min: ${killNote(killed)}. At ${per(options.tightPerMinute)}/min: ${killNote(tight)}. Lost and twice are counted from the emulator's record of each member's conversation with the OA (letters with the meeting's date and its buttons).`,
     ];
     if (rate < limitPerSecond)

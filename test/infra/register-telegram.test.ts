@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { telegramClientOptions } from '../../bot/channels/telegram/client.js';
+import { telegramClientOptions } from '../../chat/channels/telegram/client.js';
 import { registerTelegramWebhook, webhookUrl } from '../../infra/register-telegram.js';
 import { TelegramEmulator } from '../../local/telegram-emulator/index.js';
 

@@ -1,8 +1,8 @@
 // infra tests: `npx tsx infra/zalo.ts install-tokens` — the operator's refresh token spent once at Zalo (the
 // emulator here) and the pair it gives stored in the table (DynamoDB Local) as the channel reads it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZaloApiClient } from '../../bot/channels/zalo/api-client.js';
-import { ZaloTokenRefreshError } from '../../bot/channels/zalo/errors.js';
+import { ZaloApiClient } from '../../chat/channels/zalo/api-client.js';
+import { ZaloTokenRefreshError } from '../../chat/channels/zalo/errors.js';
 import { installZaloTokens, main } from '../../infra/zalo.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DynamoStore } from '../../shared/adapters/dynamodb/store.js';

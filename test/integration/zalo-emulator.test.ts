@@ -10,7 +10,7 @@ import {
   ZaloTokenRefreshError,
   ZaloTransportError,
   ZaloUserNotFollowingError,
-} from '../../bot/channels/zalo/index.js';
+} from '../../chat/channels/zalo/index.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { startZaloWebhookReceiver, type ZaloWebhookReceiver } from '../support/zalo-webhook.js';
 

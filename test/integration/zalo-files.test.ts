@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ZaloFileSource } from '../../bot/channels/zalo/files.js';
+import { ZaloFileSource } from '../../chat/channels/zalo/files.js';
 import { ValidationError } from '../../shared/domain/errors.js';
 
 /** The error a download fails with (the test fails if it succeeds). */

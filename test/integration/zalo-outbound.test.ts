@@ -1,9 +1,9 @@
 // Integration tests of Zalo's outbound side (issue 15) against DynamoDB Local and the emulator: notices inside the reply window go as replies, others proactive and counted per month; ZNS templates to a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZaloMessenger } from '../../bot/channels/zalo/messenger.js';
-import { ZaloOutbound } from '../../bot/channels/zalo/outbound.js';
-import { ZaloRenderer } from '../../bot/channels/zalo/renderer.js';
-import { ZaloZnsSender } from '../../bot/channels/zalo/zns.js';
+import { ZaloMessenger } from '../../chat/channels/zalo/messenger.js';
+import { ZaloOutbound } from '../../chat/channels/zalo/outbound.js';
+import { ZaloRenderer } from '../../chat/channels/zalo/renderer.js';
+import { ZaloZnsSender } from '../../chat/channels/zalo/zns.js';
 import type { ZaloRuntime } from '../../functions/zalo-deps.js';
 import type { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DynamoZaloOutboundStore } from '../../shared/adapters/dynamodb/zalo-outbound-store.js';

@@ -6,14 +6,14 @@ import {
   ZaloApiClient,
   ZaloOaApi,
   ZaloRateLimitedError,
-} from '../../bot/channels/zalo/index.js';
-import { invitationPorts } from '../../bot/context.js';
-import { botDepsOf } from '../../functions/bot-deps.js';
+} from '../../chat/channels/zalo/index.js';
+import { invitationWiring } from '../../functions/bot-deps.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DynamoStore } from '../../shared/adapters/dynamodb/store.js';
 import { DynamoZaloTokenStore } from '../../shared/adapters/dynamodb/zalo-token-store.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
 import type { Clock } from '../../shared/ports/common.js';
+import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { startInvitations } from '../../shared/services/invitations.js';
 import { aPlannedMeeting, type BotWorld, createBotWorld, RESIDENCE, STAFF } from '../support/bot-world.js';
 import { aLinkedPerson, inviteOn } from '../support/chat-channels.js';
@@ -142,7 +142,7 @@ describe('Invitation job on Zalo past the call limit', () => {
     const emu = world.zalo?.emu;
     if (!emu) throw new Error('no Zalo in this world');
     const { messenger } = await world.deps.telegram();
-    const ports = invitationPorts(botDepsOf(world.deps, messenger));
+    const ports = invitationPorts(invitationWiring(world.deps, messenger));
     emu.clearCalls();
     emu.setRateLimits({ perWindow: 3, windowMs: 1000 });
 

@@ -7,7 +7,7 @@ import {
   ZaloOaApi,
   ZaloTokenRefreshError,
   ZaloTokensMissingError,
-} from '../../bot/channels/zalo/index.js';
+} from '../../chat/channels/zalo/index.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DynamoStore } from '../../shared/adapters/dynamodb/store.js';
 import { DynamoZaloTokenStore } from '../../shared/adapters/dynamodb/zalo-token-store.js';

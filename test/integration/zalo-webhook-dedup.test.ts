@@ -6,7 +6,7 @@ import {
   ZALO_EVENT_SCOPE,
   type ZaloEvent,
   zaloEventClaim,
-} from '../../bot/channels/zalo/index.js';
+} from '../../chat/channels/zalo/index.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { DynamoStore } from '../../shared/adapters/dynamodb/store.js';

@@ -2,12 +2,12 @@
 // served on loopback, an in-process invitation queue, a fake clock — plus a small demo ward to seed.
 
 import { Api } from 'grammy';
-import { ZNS_PARAM_LIMITS } from '../../bot/channels/zalo/zns.js';
-import { consentData } from '../../bot/keyboards/link-requests.js';
-import { yearEndFeatures } from '../../bot/year-end.js';
+import { createWebhookHandler } from '../../bot/lambda/telegram.js';
+import { createZaloWebhookHandler } from '../../bot/lambda/zalo.js';
+import { ZNS_PARAM_LIMITS } from '../../chat/channels/zalo/zns.js';
+import { consentData } from '../../chat/keyboards/link-requests.js';
 import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
-import { createWebhookHandler } from '../../functions/telegram-webhook.js';
-import { createZaloWebhookHandler } from '../../functions/zalo-webhook.js';
+import { runQueueTask } from '../../functions/queue-worker.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
 import { webhookReplyCall } from '../../local/telegram-emulator/webhook-client.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
@@ -184,6 +184,8 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       assignments: undefined,
       clock,
       queue,
+      // The composition root of one machine runs the queue's tasks here, as local/ does.
+      queueRunner: runQueueTask,
       sms,
       logger: createLogger((line) => logs.push(line)),
       metrics,
@@ -193,7 +195,6 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
       // Parts of 50 rows: the import's parts and progress show on 60 rows instead of 600.
       importProgressRows: 50,
       reportRenderer,
-      extraFeatures: yearEndFeatures,
       minutesPdf: createMinutesPdfRenderer(),
       zalo: zaloEmu
         ? {

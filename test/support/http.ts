@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type AppDeps, createAppDeps } from '../../functions/deps.js';
+import { runQueueTask } from '../../functions/queue-worker.js';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../shared/adapters/logger.js';
 import { RecordingMetrics } from '../../shared/adapters/memory/recording-metrics.js';
@@ -56,6 +57,8 @@ export function testDeps(
   // where a test passes `assignments` (checkedDeps below), which the administration tests do.
   return createAppDeps(testConfig(table, config), {
     assignments: undefined,
+    // Tasks a route queues run in this process, as on the local stack.
+    queueRunner: runQueueTask,
     ...overrides,
     repos,
     logger,

@@ -98,7 +98,7 @@ function extendsDomainError(n: ts.Node): boolean {
 
 function said(): Said[] {
   const found: Said[] = [];
-  for (const top of ['shared', 'functions', 'bot']) {
+  for (const top of ['shared', 'chat', 'functions', 'bot']) {
     for (const file of sources(top)) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       if (!/Error\(/.test(text)) continue;

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../bot/i18n/en.js';
-import { vi } from '../../bot/i18n/vi.js';
+import { en } from '../../chat/i18n/en.js';
+import { vi } from '../../chat/i18n/vi.js';
 import { personalDataSections } from '../../shared/adapters/documents/personal-data-pdf.js';
 import { CATEGORY_LABEL, proposalLabel } from '../../shared/adapters/documents/report-labels.js';
 import {
@@ -47,7 +47,7 @@ function* sources(dir: string): Generator<string> {
   }
 }
 const files = () =>
-  ['shared', 'bot', 'functions']
+  ['shared', 'chat', 'bot', 'functions']
     .flatMap((top) => [...sources(top)])
     .filter((f) => f !== CATALOGUE_FILE)
     .map((file) => ({ file, text: readFileSync(join(ROOT, file), 'utf8') }));

@@ -1,7 +1,7 @@
 // Unit tests of the Zalo outbound pieces that need no server: ZNS phone numbers, value lengths and templates, the quota's month, the settings' defaults.
 import { describe, expect, it } from 'vitest';
-import { zaloMonth } from '../../bot/channels/zalo/outbound.js';
-import { ZNS_PARAM_LIMITS, znsPhone, znsTemplateFor, znsValue } from '../../bot/channels/zalo/zns.js';
+import { zaloMonth } from '../../chat/channels/zalo/outbound.js';
+import { ZNS_PARAM_LIMITS, znsPhone, znsTemplateFor, znsValue } from '../../chat/channels/zalo/zns.js';
 import { loadZaloConfig } from '../../shared/config/zalo.js';
 import type { Notice } from '../../shared/ports/chat.js';
 import { aMeeting } from '../support/builders.js';

@@ -8,7 +8,7 @@ import {
   parseZaloEvent,
   readZaloWebhook,
   zaloMac,
-} from '../../bot/channels/zalo/index.js';
+} from '../../chat/channels/zalo/index.js';
 
 const secrets = { appId: '1440000000000000001', oaSecretKey: 'secret-oa' };
 const NOW = Date.parse('2026-12-02T05:00:00Z');

@@ -323,7 +323,7 @@ export const keys = {
   draft: (channel: string, userId: string): Key => ({ pk: `DRAFT#${channel}#${userId}`, sk: '#DRAFT' }),
   callbackData: (token: string): Key => ({ pk: `CALLBACK#${token}`, sk: '#DATA' }),
 
-  /** The Zalo OA's rotating access/refresh token pair (one item per OA, versioned; see bot/channels/zalo). */
+  /** The Zalo OA's rotating access/refresh token pair (one item per OA, versioned; see chat/channels/zalo). */
   zaloTokens: (oaId: string): Key => ({ pk: `ZALO#OA#${oaId}`, sk: '#TOKENS' }),
   /** A Zalo user's last message to the OA and the free replies spent on it (the reply window; TTL). */
   zaloLastInbound: (oaId: string, userId: string): Key => ({

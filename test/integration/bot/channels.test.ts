@@ -2,8 +2,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zaloCatalogue, zaloMessageNumber } from '../../../bot/channels/zalo/bot.js';
-import { ZaloRenderer } from '../../../bot/channels/zalo/renderer.js';
+import { zaloCatalogue, zaloMessageNumber } from '../../../bot/zalo-bot.js';
+import { ZaloRenderer } from '../../../chat/channels/zalo/renderer.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
 import type { Channel } from '../../../shared/ports/repositories.js';

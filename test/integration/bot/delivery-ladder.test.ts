@@ -2,10 +2,10 @@
 // channel they used last, and the other only when that one refuses it; a member no chat reaches gets an SMS; the
 // staff's final numbers say which path carried how many. Through both webhooks and emulators, on DynamoDB Local.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationPorts } from '../../../bot/context.js';
-import { botDepsOf, reminderPorts } from '../../../functions/bot-deps.js';
+import { invitationWiring, reminderPorts } from '../../../functions/bot-deps.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
+import { invitationPorts } from '../../../shared/services/invitation-wiring.js';
 import { startInvitations } from '../../../shared/services/invitations.js';
 import { sendMeetingReminders } from '../../../shared/services/reminders.js';
 import {
@@ -55,7 +55,7 @@ async function invite(in_: BotWorld, by: ChatPerson, meeting: Meeting) {
     { sub: 'chair-1', orgId: RESIDENCE, role: 'chair' },
     meeting.id,
     { channel: 'telegram', chatId: by.chatId },
-    invitationPorts(botDepsOf(in_.deps, (await in_.deps.telegram()).messenger)),
+    invitationPorts(invitationWiring(in_.deps, (await in_.deps.telegram()).messenger)),
   );
   await in_.queue.drain();
   return started;

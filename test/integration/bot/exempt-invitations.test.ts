@@ -1,10 +1,10 @@
 // Integration: who is invited under each rule set when a member is exempt from activities (R4) on the
 // meeting's date — qd213-2020 leaves them out, hd02-2011 invites them (their absence is excused anyway).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationPorts } from '../../../bot/context.js';
-import { botDepsOf } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/bot-deps.js';
 import type { RuleSetId } from '../../../shared/domain/committee.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
+import { invitationPorts } from '../../../shared/services/invitation-wiring.js';
 import { startInvitations } from '../../../shared/services/invitations.js';
 import {
   addMember,
@@ -30,7 +30,7 @@ describe('Feature: exempt members and invitations, per rule set (R4)', () => {
       { sub: 'chair-1', orgId: RESIDENCE, role: 'chair' },
       meeting.id,
       undefined,
-      invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
+      invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger)),
     );
     await world.queue.drain();
     const names: string[] = [];

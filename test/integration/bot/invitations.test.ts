@@ -2,8 +2,7 @@
 // blocked and unlinked members, the staff's progress message, the SQS worker, and Telegram's limits.
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationPorts } from '../../../bot/context.js';
-import { botDepsOf, createBotAppDeps } from '../../../functions/bot-deps.js';
+import { createBotAppDeps, invitationWiring } from '../../../functions/bot-deps.js';
 import { createHandler as sendInvitationsRoute } from '../../../functions/http/send-invitations.js';
 import { createHandler as createWorker } from '../../../functions/invitation-worker.js';
 import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
@@ -13,6 +12,7 @@ import { loadConfig } from '../../../shared/config/env.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import type { InvitationTask } from '../../../shared/ports/invitations.js';
+import { invitationPorts } from '../../../shared/services/invitation-wiring.js';
 import {
   deliverInvitation,
   InvitationInFlightError,
@@ -220,7 +220,7 @@ describe('Use case: the invitation job', () => {
         version: 1,
       });
       const { messenger } = await world.deps.telegram();
-      const ports = invitationPorts(botDepsOf(world.deps, messenger));
+      const ports = invitationPorts(invitationWiring(world.deps, messenger));
       const task: InvitationTask = {
         jobId: invitationJobId(meeting.id),
         meetingId: meeting.id,
@@ -281,7 +281,7 @@ describe('Use case: the invitation job', () => {
         { sub: 'chair-1', orgId: RESIDENCE, role: 'chair' },
         meeting.id,
         undefined,
-        invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
+        invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger)),
       );
       const worker = createWorker(() => world.deps);
       const prepared = await worker(sqsEvent(world.queue.discard().map((t) => JSON.stringify(t))));
@@ -438,7 +438,7 @@ describe('Use case: the invitation job', () => {
         { sub: 'chair-1', orgId: RESIDENCE, role: 'chair' },
         meeting.id,
         undefined,
-        invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
+        invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger)),
       );
       await world.queue.drain();
       const elapsedMs = Date.now() - started;

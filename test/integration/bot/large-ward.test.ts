@@ -4,12 +4,12 @@
 // run again loses and duplicates none, the move's task brings every invitation to the new day, and the report's
 // task compiles the 5,000 and sends its two files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationPorts } from '../../../bot/context.js';
-import { botDepsOf } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/bot-deps.js';
 import type { Invitation } from '../../../shared/domain/invitation.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import { emptyMinutes, MINUTES_PARTS } from '../../../shared/domain/minutes.js';
 import type { PrepareInvitationsTask, QueueTask } from '../../../shared/ports/invitations.js';
+import { invitationPorts } from '../../../shared/services/invitation-wiring.js';
 import { invitationJobId, prepareInvitations } from '../../../shared/services/invitations.js';
 import { planMeeting } from '../../../shared/services/meetings.js';
 import {
@@ -150,7 +150,7 @@ describe('A ward of 5,000 members: the webhook queues the bulk work', { timeout:
     ).meeting;
     await pressInvite(october);
     const [task] = world.queue.discard() as PrepareInvitationsTask[];
-    const ports = invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger));
+    const ports = invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger));
     let created = 0;
     // The repository itself, but its 2,501st write throws (the worker dies with half the sheet written).
     const invitations: typeof ports.invitations = Object.create(ports.invitations);

@@ -1,10 +1,10 @@
 // Integration: a member on the paper list who links a chat after /moi gets the invitation by chat (R9), once —
 // at linking, or from the next /moi when the link came another way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationPorts } from '../../../bot/context.js';
-import { botDepsOf } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/bot-deps.js';
 import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
+import { invitationPorts } from '../../../shared/services/invitation-wiring.js';
 import { deliverPendingInvitations } from '../../../shared/services/invitations.js';
 import { createLinkCode, redeemLinkCode } from '../../../shared/services/link-codes.js';
 import {
@@ -115,7 +115,7 @@ describe('Use case: invitations to a member who links a chat late (R9)', () => {
       { channel: 'telegram', userId: String(user.id), chatId: String(user.id) },
       { ...world.repos, clock: world.clock },
     );
-    const ports = invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger));
+    const ports = invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger));
 
     // Act
     const sent = await Promise.all([

@@ -4,8 +4,7 @@
 // to the staff who asked; answers kept but asked again for a new day, reminders following the new day, a
 // cancelled meeting closed to invitations, answers and attendance (issue 16, item 8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationPorts } from '../../../bot/context.js';
-import { botDepsOf } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/bot-deps.js';
 import { createHandler as answerRoute } from '../../../functions/http/meeting-answer-on-behalf.js';
 import { createHandler as cancelRoute } from '../../../functions/http/meeting-cancel.js';
 import { createHandler as rescheduleRoute } from '../../../functions/http/meeting-reschedule.js';
@@ -15,6 +14,7 @@ import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Principal } from '../../../shared/domain/roles.js';
 import { sendDueAbsenceNotices } from '../../../shared/services/absence-notices.js';
 import { openAttendance, setAttendance } from '../../../shared/services/attendance.js';
+import { invitationPorts } from '../../../shared/services/invitation-wiring.js';
 import { startInvitations } from '../../../shared/services/invitations.js';
 import { recordAnswer } from '../../../shared/services/rsvp.js';
 import {
@@ -47,7 +47,7 @@ async function invitedWard(world: BotWorld, meeting: Meeting) {
     chair,
     meeting.id,
     undefined,
-    invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
+    invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger)),
   );
   await world.queue.drain();
   await recordAnswer(
@@ -263,7 +263,7 @@ describe('Function: meeting-reschedule and meeting-cancel', () => {
       chair,
       meeting.id,
       undefined,
-      invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
+      invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger)),
     ).catch((error: unknown) => error);
     const answer = await recordAnswer(
       ward.silentMember.id,

@@ -1,8 +1,8 @@
 // Integration: planning the contact meeting — the /hop wizard (state kept in the table across cold starts)
 // and POST /committees/{id}/meetings; R8 warnings, one meeting per committee, year and round.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebhookHandler } from '../../../bot/lambda/telegram.js';
 import { createHandler as planRoute } from '../../../functions/http/plan-meeting.js';
-import { createWebhookHandler } from '../../../functions/telegram-webhook.js';
 import type { planMeeting } from '../../../shared/services/meetings.js';
 import {
   aUser,

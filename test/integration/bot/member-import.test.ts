@@ -2,7 +2,7 @@
 // emulator's getFile and file download: the webhook answers at once, the worker imports part by part and
 // edits the progress message, then sends a summary and the failed lines as a CSV; nothing is imported twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJobPorts } from '../../../functions/bot-deps.js';
+import { importJobPorts } from '../../../functions/queue-worker.js';
 import { importJobId, runImportJob } from '../../../shared/services/import-job.js';
 import {
   aUser,

@@ -2,8 +2,7 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent, SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationPorts } from '../../../bot/context.js';
-import { botDepsOf } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/bot-deps.js';
 import { createHandler as remindersJob } from '../../../functions/jobs/reminders.js';
 import { createHandler as notifierFunction } from '../../../functions/notifier.js';
 import { createHandler as relayFunction } from '../../../functions/outbox-relay.js';
@@ -13,6 +12,7 @@ import type { DomainEvent } from '../../../shared/domain/events.js';
 import type { Invitation } from '../../../shared/domain/invitation.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { EventPublisher } from '../../../shared/ports/messaging.js';
+import { invitationPorts } from '../../../shared/services/invitation-wiring.js';
 import { startInvitations } from '../../../shared/services/invitations.js';
 import { relayPending } from '../../../shared/services/outbox-relay.js';
 import { recordAnswer, submitAbsenceReason } from '../../../shared/services/rsvp.js';
@@ -57,7 +57,7 @@ describe('Job: reminders', () => {
       { sub: 'chair-1', orgId: RESIDENCE, role: 'chair' },
       meeting.id,
       undefined,
-      invitationPorts(botDepsOf(world.deps, (await world.deps.telegram()).messenger)),
+      invitationPorts(invitationWiring(world.deps, (await world.deps.telegram()).messenger)),
     );
     await world.queue.drain();
     const sheet: Invitation[] = [];

@@ -1,9 +1,9 @@
 // Integration: /cuoinam — workplace staff see in the bot which members' year-end comments arrived from the residence
 // committees (R17, R21), the missing ones first, with hamlets by name; others are refused; the staff menu lists it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandsFor } from '../../../bot/commands.js';
 import { yearOf } from '../../../bot/features/workplace-year-end.js';
-import { catalogue } from '../../../bot/i18n/index.js';
+import { commandsFor } from '../../../chat/commands.js';
+import { catalogue } from '../../../chat/i18n/index.js';
 import {
   addMember,
   aUser,

@@ -6,7 +6,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentData } from '../../../bot/keyboards/link-requests.js';
+import { consentData } from '../../../chat/keyboards/link-requests.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { invitationJobId } from '../../../shared/services/invitations.js';

@@ -1,7 +1,7 @@
 // Unit test of the bot's wording: no text a user reads (vi or en) shows an internal rule code ("R8", "(R11)"),
 // whatever its arguments; the rules are named by what they are about.
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../../bot/i18n/index.js';
+import { catalogue } from '../../../chat/i18n/index.js';
 
 const RULE_CODE = /\bR\d{1,2}\b/;
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { type BotContext, type BotDeps, telegramChatUser } from '../../../bot/context.js';
 import { chatMemberFeature } from '../../../bot/features/chat-member.js';
 import { fallbackFeature } from '../../../bot/features/fallback.js';
-import { catalogue } from '../../../bot/i18n/index.js';
-import type { ChatUi, View, ViewMessage } from '../../../bot/view.js';
+import { catalogue } from '../../../chat/i18n/index.js';
+import type { ChatUi, View, ViewMessage } from '../../../chat/view.js';
 import { silentLog } from '../../../shared/ports/log.js';
 import type { Channel, ChatLinkRepository } from '../../../shared/ports/repositories.js';
 

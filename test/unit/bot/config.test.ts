@@ -1,7 +1,7 @@
 // Unit: the bot's configuration and secrets — env locally, SSM SecureString parameters in AWS, read once.
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
-import { botInfoFromConfig } from '../../../bot/channels/telegram/bot-info.js';
+import { botInfoFromConfig } from '../../../chat/channels/telegram/bot-info.js';
 import { loadBotSecrets } from '../../../functions/bot-deps.js';
 import { loadBotConfig, telegramDeepLink } from '../../../shared/config/bot.js';
 import { loadConfig } from '../../../shared/config/env.js';

@@ -1,9 +1,9 @@
 // Unit: domain errors as bot replies — every conflict code has one, a refusal says what is wrong in the chat's
 // language, and a broken rule names its topic and the detail.
 import { describe, expect, it } from 'vitest';
-import { errorText } from '../../../bot/errors.js';
-import { en } from '../../../bot/i18n/en.js';
-import { vi } from '../../../bot/i18n/vi.js';
+import { errorText } from '../../../chat/errors.js';
+import { en } from '../../../chat/i18n/en.js';
+import { vi } from '../../../chat/i18n/vi.js';
 import { CONFLICT_CODES, ConflictError, RuleViolationError } from '../../../shared/domain/errors.js';
 
 const cancelled = new ConflictError(

@@ -1,11 +1,11 @@
 // Unit: button data codecs (versioned prefixes, ≤ 64 bytes on Telegram, long data stored under a token).
 import { describe, expect, it } from 'vitest';
-import { packCallbackData, unpackCallbackData } from '../../../bot/channels/telegram/callback-data.js';
-import { confirmData } from '../../../bot/keyboards/confirmations.js';
-import { inviteData } from '../../../bot/keyboards/invitations.js';
 import { wizardData } from '../../../bot/keyboards/meeting-wizard.js';
 import { reportData } from '../../../bot/keyboards/reports.js';
-import { type RsvpAction, rsvpData } from '../../../bot/keyboards/rsvp.js';
+import { packCallbackData, unpackCallbackData } from '../../../chat/channels/telegram/callback-data.js';
+import { confirmData } from '../../../chat/keyboards/confirmations.js';
+import { inviteData } from '../../../chat/keyboards/invitations.js';
+import { type RsvpAction, rsvpData } from '../../../chat/keyboards/rsvp.js';
 import type { CallbackDataStore } from '../../../shared/ports/conversation.js';
 
 class MapStore implements CallbackDataStore {

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { currentMeeting } from '../../../bot/features/attendance.js';
 import { parseComment } from '../../../bot/features/comments.js';
-import { noticeAckData } from '../../../bot/keyboards/absence-notices.js';
 import { attendanceData, attendancePageData } from '../../../bot/keyboards/attendance.js';
-import { minutesData } from '../../../bot/keyboards/minutes.js';
+import { noticeAckData } from '../../../chat/keyboards/absence-notices.js';
+import { minutesData } from '../../../chat/keyboards/minutes.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 
 const MEETING = 'phuong-an-hoa.2026.06';

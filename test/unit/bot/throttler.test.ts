@@ -1,7 +1,7 @@
 // Unit: the Telegram throttler — spacing under the global and per-chat limits, retrying 429 after retry_after.
 import type { Transformer } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createThrottler } from '../../../bot/channels/telegram/throttler.js';
+import { createThrottler } from '../../../chat/channels/telegram/throttler.js';
 
 /** Fake timers: the throttler's sleeps run in virtual time, in order. */
 function virtualTime() {

@@ -1,10 +1,10 @@
 // Unit: notices and invitation states as view models, in Vietnamese and English; long texts split for Telegram.
 import { describe, expect, it } from 'vitest';
-import { splitText } from '../../../bot/channels/telegram/renderer.js';
-import { en } from '../../../bot/i18n/en.js';
-import { catalogue, pickLanguage } from '../../../bot/i18n/index.js';
-import { vi } from '../../../bot/i18n/vi.js';
-import { invitationView, noticeSms, noticeView } from '../../../bot/notices.js';
+import { splitText } from '../../../chat/channels/telegram/renderer.js';
+import { en } from '../../../chat/i18n/en.js';
+import { catalogue, pickLanguage } from '../../../chat/i18n/index.js';
+import { vi } from '../../../chat/i18n/vi.js';
+import { invitationView, noticeSms, noticeView } from '../../../chat/notices.js';
 import type { Notice } from '../../../shared/ports/chat.js';
 import { aMeeting, anInvitation } from '../../support/builders.js';
 

@@ -243,7 +243,7 @@ describe('Production code', () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { PROJECT_ROOT } = await import('../../../../infra/constructs/app-function.js');
-    const files = ['shared', 'functions', 'bot', 'local', 'infra'].flatMap((dir) =>
+    const files = ['shared', 'chat', 'functions', 'bot', 'local', 'infra'].flatMap((dir) =>
       readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' })
         .filter((f) => /\.(ts|mts|js|mjs)$/.test(f) && !f.includes('node_modules'))
         .map((f) => join(PROJECT_ROOT, dir, f)),

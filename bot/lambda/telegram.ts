@@ -1,12 +1,10 @@
-// Lambda: POST /telegram/webhook — grammY's webhook callback for Lambda; a wrong or missing secret header gets 401.
+// bot-entry: the Telegram webhook's answer — grammY's webhook callback for Lambda over the webhook's bot, with
+// Telegram's secret header checked (401), a not-ready bot answered 503 and a failure 500 so Telegram retries.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { webhookCallback } from 'grammy';
-import { yearEndFeatures } from '../bot/year-end.js';
-import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
-import { reportRenderer } from '../shared/adapters/documents/report-renderer.js';
-import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';
-import { type AppDeps, defaultDeps } from './deps.js';
-import { observed } from './invocation.js';
+import type { BotAppDeps } from '../../functions/bot-deps.js';
+import { observed } from '../../functions/invocation.js';
+import { telegramBotOf } from './bots.js';
 
 type LambdaWebhook = (
   event: APIGatewayProxyEventV2,
@@ -30,8 +28,8 @@ const WEBHOOK_TIMEOUT_MS = 25_000;
 export function createWebhookHandler(deps: () => BotAppDeps) {
   let callback: Promise<LambdaWebhook> | undefined;
   const build = async (): Promise<LambdaWebhook> => {
-    const runtime = await deps().telegram();
-    return webhookCallback(runtime.bot, 'aws-lambda-async', {
+    const [bot, runtime] = await Promise.all([telegramBotOf(deps()), deps().telegram()]);
+    return webhookCallback(bot, 'aws-lambda-async', {
       secretToken: runtime.secretToken,
       onTimeout: 'return',
       timeoutMilliseconds: WEBHOOK_TIMEOUT_MS,
@@ -72,20 +70,3 @@ export function createWebhookHandler(deps: () => BotAppDeps) {
     return observed(deps(), context, updateIdOf(body), () => answer(event, context, body));
   };
 }
-
-/**
- * The dependencies of the bot that answers updates. Only it has the year-end features and the report's
- * renderer; it shares the minutes' PDF renderer with the notifier (/ky sends the sealed minutes at once).
- * The other bot functions do without them. The local stack long-polls real Telegram with this same bot.
- */
-export function webhookBotDeps(deps: AppDeps, minutesPdf = createMinutesPdfRenderer()): BotAppDeps {
-  return asBotAppDeps(deps, { reportRenderer, extraFeatures: yearEndFeatures, minutesPdf });
-}
-
-/** The handler pattern's factory: plain AppDeps, extended with the bot's configuration. */
-export function createHandler(deps: () => AppDeps) {
-  const minutesPdf = createMinutesPdfRenderer();
-  return createWebhookHandler(() => webhookBotDeps(deps(), minutesPdf));
-}
-
-export const handler = createHandler(defaultDeps);

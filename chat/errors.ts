@@ -1,4 +1,5 @@
-// bot: the one place domain errors become bot replies (the HTTP side maps them in functions/middleware/errors.ts).
+// chat: the one place domain errors become chat replies (the HTTP side maps them in functions/middleware/errors.ts).
+
 import {
   type ConflictCode,
   ConflictError,

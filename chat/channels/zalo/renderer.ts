@@ -40,7 +40,7 @@ export interface ZaloSendOptions {
 }
 
 /**
- * How each message of a view is counted by Zalo (bot/channels/zalo/outbound.ts): a reply quoting a user's
+ * How each message of a view is counted by Zalo (chat/channels/zalo/outbound.ts): a reply quoting a user's
  * message, or proactive. A view may take several messages (a long text, many buttons): each is asked for.
  */
 export interface ZaloQuotePlan {

@@ -1,4 +1,4 @@
-// bot: the channel-independent view model — what features and notices produce, and channel renderers draw.
+// chat: the channel-independent view model — what features and notices produce, and channel renderers draw.
 //
 // Contract (see docs/bot.md): a view is plain text (no markup: names and reasons are shown verbatim)
 // with an optional keyboard of buttons, or a document. A button either carries an `action` (the

@@ -1,12 +1,11 @@
-// Lambda: POST /zalo/webhook — verify Zalo's signature and the event's age, then hand the event to the Zalo bot (claimed once by msg_id); thin, like telegram-webhook.ts.
+// bot-entry: the Zalo webhook's answer — verify Zalo's signature and the event's age, then hand the event to the
+// Zalo bot (claimed once by msg_id): 401 for a forged or late event, 503 while the bot cannot be built, 500 on a
+// failure so Zalo retries.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { readZaloWebhook } from '../bot/channels/zalo/index.js';
-import { yearEndFeatures } from '../bot/year-end.js';
-import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
-import { reportRenderer } from '../shared/adapters/documents/report-renderer.js';
-import { asBotAppDeps, type BotAppDeps } from './bot-deps.js';
-import { type AppDeps, defaultDeps } from './deps.js';
-import { observed } from './invocation.js';
+import { readZaloWebhook } from '../../chat/channels/zalo/index.js';
+import type { BotAppDeps } from '../../functions/bot-deps.js';
+import { observed } from '../../functions/invocation.js';
+import { type ZaloWebhookBot, zaloBotOf } from './bots.js';
 
 function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
   const headers = event.headers ?? {};
@@ -20,9 +19,9 @@ export function createZaloWebhookHandler(deps: () => BotAppDeps) {
     body: string,
   ): Promise<APIGatewayProxyStructuredResultV2> => {
     const d = deps();
-    let runtime: Awaited<ReturnType<BotAppDeps['zalo']>>;
+    let runtime: ZaloWebhookBot | undefined;
     try {
-      runtime = await d.zalo();
+      runtime = await zaloBotOf(d);
     } catch (error) {
       // Secrets unreadable (SSM down, not configured): Zalo keeps the event and retries.
       d.logger.error('zalo webhook not ready', { errorName: (error as Error)?.name }, error);
@@ -66,13 +65,3 @@ export function createZaloWebhookHandler(deps: () => BotAppDeps) {
     return observed(deps(), context, undefined, () => answer(event, body));
   };
 }
-
-/** The handler pattern's factory: the same bot dependencies as the Telegram webhook (year end, reports, minutes). */
-export function createHandler(deps: () => AppDeps) {
-  const minutesPdf = createMinutesPdfRenderer();
-  return createZaloWebhookHandler(() =>
-    asBotAppDeps(deps(), { reportRenderer, extraFeatures: yearEndFeatures, minutesPdf }),
-  );
-}
-
-export const handler = createHandler(defaultDeps);

@@ -1,19 +1,19 @@
-// channel (Zalo): the grammY Bot that dispatches Zalo events to the same features as Telegram — events become synthetic updates, the Zalo ids travel beside them.
+// bot: the Zalo bot — the grammY Bot that dispatches Zalo events to the same features as Telegram; events become synthetic updates, the Zalo ids travel beside them.
 import { createHash } from 'node:crypto';
 import { Bot, Composer } from 'grammy';
 import type { Chat, Update, User, UserFromGetMe } from 'grammy/types';
-import { CODE_ALPHABET } from '../../../shared/adapters/ids.js';
-import type { ChatMessenger } from '../../../shared/ports/chat.js';
-import type { BotContext, BotDeps, ChatUser } from '../../context.js';
-import { installBotChain, setChatContext } from '../../create-bot.js';
-import { type Catalogue, catalogue } from '../../i18n/index.js';
-import { message } from '../../view.js';
-import { zaloEventClaim } from './dedup.js';
-import type { ZaloEvent } from './events.js';
-import type { ZaloFileSource } from './files.js';
-import type { ZaloAnswerPlan, ZaloOutbound } from './outbound.js';
-import { pressedAction, type ZaloRenderer, type ZaloSendOptions } from './renderer.js';
-import { ZaloUi } from './ui.js';
+import { zaloEventClaim } from '../chat/channels/zalo/dedup.js';
+import type { ZaloEvent } from '../chat/channels/zalo/events.js';
+import type { ZaloFileSource } from '../chat/channels/zalo/files.js';
+import type { ZaloAnswerPlan, ZaloOutbound } from '../chat/channels/zalo/outbound.js';
+import { pressedAction, type ZaloRenderer, type ZaloSendOptions } from '../chat/channels/zalo/renderer.js';
+import { ZaloUi } from '../chat/channels/zalo/ui.js';
+import { type Catalogue, catalogue } from '../chat/i18n/index.js';
+import { message } from '../chat/view.js';
+import { CODE_ALPHABET } from '../shared/adapters/ids.js';
+import type { ChatMessenger } from '../shared/ports/chat.js';
+import type { BotContext, BotDeps, ChatUser } from './context.js';
+import { installBotChain, setChatContext } from './create-bot.js';
 
 export interface ZaloBotOptions {
   /** From configuration: grammY wants a botInfo, which Zalo never asks for (no getMe is made). */

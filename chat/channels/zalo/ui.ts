@@ -13,7 +13,7 @@ export class ZaloUi implements ChatUi {
     private readonly t: Catalogue,
     /**
      * How the answer quotes the user's message this update answers (a free reply, not a paid proactive
-     * message): a fixed quote, or the plan that counts the free replies (bot/channels/zalo/outbound.ts).
+     * message): a fixed quote, or the plan that counts the free replies (chat/channels/zalo/outbound.ts).
      */
     private readonly sendOptions: ZaloSendOptions,
     /** Whether this update is a button press (answer() does nothing otherwise, as on Telegram). */

@@ -1,6 +1,6 @@
 // channel (Zalo): handle each webhook event once — the bot chain's claim (a conditional put with TTL) keyed by the
 // event's msg_id.
-import type { UpdateClaim } from '../../create-bot.js';
+import type { UpdateClaim } from '../update-claim.js';
 import type { ZaloEvent } from './events.js';
 
 /** Idempotency scope of Zalo events (`IDEMP#zalo-event#<key>`). */

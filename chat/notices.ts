@@ -1,4 +1,4 @@
-// bot: turns notices and invitation states into view models in the recipient's language (channel-independent).
+// chat: turns notices and invitation states into view models in the recipient's language (channel-independent).
 import { formatVietnameseDate, localDate } from '../shared/domain/dates.js';
 import { errorOfRefusal } from '../shared/domain/errors.js';
 import type { Invitation, InvitationLetter } from '../shared/domain/invitation.js';

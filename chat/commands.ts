@@ -1,4 +1,4 @@
-// bot: the command menus — members get the default list; staff get their role's list on their own chat.
+// chat: the command menus — members get the default list; staff get their role's list on their own chat.
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { RESIDENCE_ROLES, type Role } from '../shared/domain/roles.js';
