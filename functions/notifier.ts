@@ -2,19 +2,12 @@
 // and MinutesSigned the sealed minutes' PDF for their two signers.
 import type { Context, SNSEvent } from 'aws-lambda';
 import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
-import type { DomainEvent } from '../shared/domain/events.js';
 import { domainEventSchema } from '../shared/schemas/events.js';
-import { type NotifyResult, notifyEvent } from '../shared/services/notifier.js';
+import { notifyEvent } from '../shared/services/notifier.js';
 import { asBotAppDeps, type BotAppDeps, notifierPorts } from './bot-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
 import { parseMessage } from './middleware/messages.js';
-
-/** The same code the local stack calls with each relayed event (no SNS on one machine). */
-export async function notifyLocally(deps: BotAppDeps, event: DomainEvent): Promise<NotifyResult> {
-  const { messenger } = await deps.telegram();
-  return notifyEvent(event, notifierPorts(deps, messenger));
-}
 
 /** With the minutes' PDF renderer: on MinutesSigned the sealed minutes go to both signers (R16). */
 export function createHandler(deps: () => AppDeps, minutesPdf = createMinutesPdfRenderer()) {
@@ -25,6 +18,7 @@ export function createHandler(deps: () => AppDeps, minutesPdf = createMinutesPdf
 }
 
 async function notifyAll(d: BotAppDeps, event: SNSEvent): Promise<void> {
+  const ports = notifierPorts(d, (await d.telegram()).messenger);
   for (const record of event.Records) {
     const domainEvent = parseMessage(domainEventSchema, record.Sns.Message);
     // The domain event's id: the relay logged the same id when it published the event.
@@ -34,7 +28,7 @@ async function notifyAll(d: BotAppDeps, event: SNSEvent): Promise<void> {
       continue;
     }
     // A failure throws: SNS retries, and recipients already served are skipped by their claims.
-    await notifyLocally(d, domainEvent);
+    await notifyEvent(domainEvent, ports);
   }
 }
 

@@ -2,19 +2,9 @@
 // batch there (partial batch response), so events keep their order and none is lost.
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { outboxRecordsOf } from '../shared/adapters/dynamodb/outbox-stream.js';
-import type { FunctionLog } from '../shared/adapters/logger.js';
-import { SnsEventPublisher } from '../shared/adapters/sns/event-publisher.js';
-import type { EventPublisher } from '../shared/ports/messaging.js';
-import type { OutboxRepository } from '../shared/ports/repositories.js';
 import { relayInOrder } from '../shared/services/outbox-relay.js';
-import { defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
-
-export interface OutboxRelayDeps {
-  outbox: Pick<OutboxRepository, 'markSent'>;
-  publisher: EventPublisher;
-  logger: FunctionLog;
-}
+import { type OutboxRelayDeps, outboxRelayDeps } from './outbox-relay-deps.js';
 
 export function createHandler(deps: () => OutboxRelayDeps) {
   return async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
@@ -29,16 +19,4 @@ export function createHandler(deps: () => OutboxRelayDeps) {
   };
 }
 
-let relayDeps: OutboxRelayDeps | undefined;
-export const handler = createHandler(() => {
-  if (!relayDeps) {
-    const app = defaultDeps();
-    if (!app.config.topicArn) throw new Error('EVENTS_TOPIC_ARN is not set');
-    relayDeps = {
-      outbox: app.repos.outbox,
-      publisher: new SnsEventPublisher(app.config.topicArn),
-      logger: app.logger,
-    };
-  }
-  return relayDeps;
-});
+export const handler = createHandler(outboxRelayDeps);

@@ -1,7 +1,6 @@
 // handler: POST /committees/{id}/staff — an administrator grants a role; the answer carries the person's link code, its
 // deep link and a QR code (PNG data URL) for their chat.
 import * as z from 'zod';
-import { randomCode } from '../../shared/adapters/ids.js';
 import { qrDataUrl } from '../../shared/adapters/qr.js';
 import { loadBotConfig, telegramDeepLink } from '../../shared/config/bot.js';
 import { assignStaffSchema } from '../../shared/schemas/administration.js';
@@ -15,18 +14,17 @@ export function createHandler(
   deps: () => AppDeps,
   options: { botUsername?: () => string; newCode?: () => string } = {},
 ) {
-  const botUsername = options.botUsername ?? (() => loadBotConfig().botUsername);
-  const newCode = options.newCode ?? (() => randomCode(8));
   return httpRoute(
     { path: z.object({ id: idSchema }), body: assignStaffSchema },
     deps,
     async ({ principal, path, body }) => {
       const d = deps();
-      const result = await assignStaff(principal, { ...body, orgId: path.id }, staffAdminPorts(d, newCode));
-      const deepLink = telegramDeepLink(botUsername(), result.linkCode.code);
+      const ports = staffAdminPorts(d, options.newCode);
+      const result = await assignStaff(principal, { ...body, orgId: path.id }, ports);
+      const username = options.botUsername?.() ?? loadBotConfig().botUsername;
+      const deepLink = telegramDeepLink(username, result.linkCode.code);
       d.logger.info('staff assigned', { orgId: path.id, role: body.role, status: result.outcome });
-      const answer = result.outcome === 'created' ? created : ok;
-      return answer({
+      return (result.outcome === 'created' ? created : ok)({
         personId: result.person.id,
         assignment: result.assignment,
         outcome: result.outcome,

@@ -1,5 +1,6 @@
 // composition: the use cases' ports, picked from the process-wide dependencies.
 
+import { randomCode } from '../../shared/adapters/ids.js';
 import type { CommentSheetRenderer } from '../../shared/ports/comment-sheet-pdf.js';
 import type { CommentSheetPorts } from '../../shared/services/comment-sheets.js';
 import type { CommitteePorts } from '../../shared/services/committees.js';
@@ -31,7 +32,8 @@ export function committeePorts(deps: AppDeps): CommitteePorts {
   return { committees: deps.repos.committees, clock: deps.clock };
 }
 
-export function staffAdminPorts(deps: AppDeps, newCode: () => string): StaffAdminPorts {
+/** `newCode`: the link code's generator (8 characters of the code alphabet unless a test gives one). */
+export function staffAdminPorts(deps: AppDeps, newCode = () => randomCode(8)): StaffAdminPorts {
   const { committees, staff, chatLinks } = deps.repos;
   return { committees, staff, chatLinks, identity: deps.identity, clock: deps.clock, ids: deps.ids, newCode };
 }

@@ -1,20 +1,11 @@
 // Lambda: Cognito pre-token-generation trigger (V2) — sets the orgId, role and staffId claims from the stored
 // assignments, so a token never claims a committee its holder does not hold; no assignment refuses the sign-in.
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { createDynamoContext } from '../../shared/adapters/dynamodb/client.js';
-import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
-import { createLogger } from '../../shared/adapters/logger.js';
-import { loadConfig } from '../../shared/config/env.js';
-import type { Log } from '../../shared/ports/log.js';
 import { signInClaims } from '../../shared/services/sign-in.js';
+import { defaultDeps, type PreTokenGenerationDeps } from './pre-token-deps.js';
 
 /** The user attribute the administration sets when it creates the sign-in (infra/constructs/identity.ts). */
 export const STAFF_ID_USER_ATTRIBUTE = 'custom:staff_id';
-
-export interface PreTokenGenerationDeps {
-  repos: Pick<Repositories, 'staff'>;
-  logger: Log;
-}
 
 export function createHandler(deps: () => PreTokenGenerationDeps) {
   return async (event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> => {
@@ -36,27 +27,6 @@ export function createHandler(deps: () => PreTokenGenerationDeps) {
       throw error;
     }
   };
-}
-
-let cached: PreTokenGenerationDeps | undefined;
-
-/**
- * Only the repositories: this function has no JWT settings (the pool names this function, so it cannot be
- * given the pool's issuer), and functions/deps.ts would build a token verifier from them.
- */
-function defaultDeps(): PreTokenGenerationDeps {
-  if (!cached) {
-    const config = loadConfig();
-    const repos = createRepositories(
-      createDynamoContext({
-        tableName: config.tableName,
-        region: config.region,
-        ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
-      }),
-    );
-    cached = { repos, logger: createLogger() };
-  }
-  return cached;
 }
 
 export const handler = createHandler(defaultDeps);
