@@ -556,7 +556,16 @@ export const BACKGROUND_FUNCTIONS: readonly BackgroundFunctionDef[] = [
     // 30 messages a second (TELEGRAM_GLOBAL_PER_SECOND=15, infra/constructs/app-functions.ts).
     trigger: { kind: 'queue', queue: 'invitations' },
     // A recipient may be on Zalo: every function that sends notices reads the OA's secrets (zalo-secrets:read).
-    grants: ['table:read', 'table:write', 'bot-secrets:read', 'zalo-secrets:read', 'sms:publish'],
+    // A round's preparation queues one delivery task per member on this same queue (invitation-queue:send):
+    // without it the deliveries would run inside the preparing invocation, cut off when it returns.
+    grants: [
+      'table:read',
+      'table:write',
+      'invitation-queue:send',
+      'bot-secrets:read',
+      'zalo-secrets:read',
+      'sms:publish',
+    ],
     bot: true,
     // A report asked for in a chat (/baocao) is drawn here (.xlsx, .pdf): the fonts ship beside the bundle.
     needsFonts: true,

@@ -496,6 +496,12 @@ describe('Stack: AppStack', () => {
       expect(realEnv('link-codes')).toMatchObject({ BOT_USERNAME: 'lienhe_test_bot' });
       expect(realEnv('link-codes')).toHaveProperty('BOT_TOKEN_PARAMETER');
       expect(realEnv('introductions')).not.toHaveProperty('BOT_TOKEN_PARAMETER');
+      // The worker queues a round's deliveries on its own queue, and draws a chat's report and sealed minutes
+      // (issue 19): the queue's URL and the fonts. Without the URL the deliveries ran inside the preparing call.
+      expect(realEnv('invitation-worker')).toMatchObject({
+        INVITATION_QUEUE_URL: expect.anything(),
+        REPORT_FONT_DIR: '/var/task/node_modules/@expo-google-fonts/tinos',
+      });
       for (const [, fn] of resources(real.appTemplate, 'AWS::Lambda::Function')) {
         const vars = (fn.Properties.Environment as { Variables: Json }).Variables;
         expect(vars.BOT_USERNAME).toBe('lienhe_test_bot');
