@@ -1,10 +1,12 @@
 // Integration: the invitation job — /moi in the bot, exactly one invitation per member however it is retried,
 // blocked and unlinked members, the staff's progress message, the SQS worker, and Telegram's limits.
+
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotAppDeps, invitationWiring } from '../../../functions/bot-deps.js';
 import { createHandler as sendInvitationsRoute } from '../../../functions/http/send-invitations.js';
 import { createHandler as createWorker } from '../../../functions/invitation-worker.js';
+import { runQueueTask } from '../../../functions/queue-worker.js';
 import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
 import { InMemoryInvitationQueue } from '../../../shared/adapters/memory/invitation-queue.js';
 import { loadBotConfig } from '../../../shared/config/bot.js';
@@ -384,6 +386,8 @@ describe('Use case: the invitation job', () => {
           assignments: undefined,
           clock: world.clock,
           queue: ownQueue,
+          // What local/stack/composition.ts gives every function: the queue's tasks run in this process.
+          queueRunner: runQueueTask,
           sms: world.sms,
           secrets: async () => ({ token: world.emu.token, webhookSecret: SECRET }),
           throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
@@ -409,6 +413,47 @@ describe('Use case: the invitation job', () => {
         .toEqual([1, 1]);
       await ownQueue.drain();
       expect(ownQueue.failed).toEqual([]);
+    });
+  });
+
+  describe('Function: a function with no queue composed (in AWS: without the queue grant)', () => {
+    let world: BotWorld;
+    beforeAll(async () => {
+      world = await createBotWorld();
+    });
+    afterAll(async () => {
+      await world.close();
+    });
+
+    it('refuses with 500, naming the missing queue, instead of keeping tasks nobody runs', async () => {
+      // Prepare: no INVITATION_QUEUE_URL, no in-process runner.
+      const meeting = await aPlannedMeeting(world);
+      const bare = createBotAppDeps(
+        loadConfig({
+          TABLE_NAME: world.table.tableName,
+          JWT_ISSUER: TEST_JWT.issuer,
+          JWT_AUDIENCE: TEST_JWT.audience,
+          JWT_SECRET: TEST_JWT.secret,
+        }),
+        loadBotConfig({ BOT_USERNAME: world.emu.botInfo.username, TELEGRAM_API_ROOT: world.emu.url }),
+        { repos: world.repos, assignments: undefined, clock: world.clock, sms: world.sms },
+      );
+
+      // Act
+      const refused = await bare.queue.enqueue([{ kind: 'import', jobId: 'j-1' }]).catch((e: Error) => e);
+      const answered = await call(
+        sendInvitationsRoute(() => bare),
+        {
+          method: 'POST',
+          route: '/meetings/{id}/invitations',
+          pathParameters: { id: meeting.id },
+          principal: { sub: 'res-1', orgId: RESIDENCE, role: 'residence_staff' },
+        },
+      );
+
+      // Assess
+      expect((refused as Error).message).toContain('INVITATION_QUEUE_URL');
+      expect(answered.status).toBe(500);
     });
   });
 
