@@ -6,6 +6,7 @@ import { createHandler as jobWorker } from '../../../functions/job-worker.js';
 import { createHandler as absenceNoticesJob } from '../../../functions/jobs/absence-notices.js';
 import { createHandler as octoberReportJob } from '../../../functions/jobs/october-report.js';
 import { createHandler as retentionJob } from '../../../functions/jobs/retention.js';
+import { runQueueTask } from '../../../functions/queue-worker.js';
 import { sqsEvent } from '../../../local/lambda-events.js';
 import { createRepositories } from '../../../shared/adapters/dynamodb/index.js';
 import { createLogger } from '../../../shared/adapters/logger.js';
@@ -57,6 +58,8 @@ describe('Function: log output of the end-to-end flows', () => {
       clock,
       logger: createLogger(),
       metrics: createEmfMetrics(),
+      // What a route queues runs here too, so the tasks' log lines are captured with the rest.
+      queueRunner: runQueueTask,
       // The world signs tokens for principals it does not all store: the stored-assignment check (issue 14)
       // is tested in test/integration/administration.test.ts.
       assignments: undefined,
