@@ -1,8 +1,10 @@
-// Unit tests of the SNS and SQS adapters with a recording client in place of AWS (there is no AWS here):
+// Unit tests of the SNS, SQS and Cognito adapters with a recording client in place of AWS (there is no AWS here):
 // the commands they build, and SQS's partial batch failures sent again.
+import { AdminCreateUserCommand, AdminEnableUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
+import { CognitoIdentityDirectory } from '../../../shared/adapters/cognito/identity-directory.js';
 import { SnsSmsSender, toE164 } from '../../../shared/adapters/sns/sms-sender.js';
 import { SqsInvitationQueue } from '../../../shared/adapters/sqs/invitation-queue.js';
 import type { InvitationTask } from '../../../shared/ports/invitations.js';
@@ -83,5 +85,53 @@ describe('Class: SqsInvitationQueue', () => {
     expect(retried.input.Entries?.map((e) => e.Id)).toEqual(['1']);
     await expect(failure).rejects.toThrow(/refused 1 invitation tasks/);
     expect(never.sent).toHaveLength(3);
+  });
+});
+
+describe('Class: CognitoIdentityDirectory', () => {
+  it('creates the account, and enables the one that exists already instead of failing a repeated grant', async () => {
+    // Prepare: Cognito answers the second creation that the user exists (by the exception's name).
+    const { sent, client } = recordingClient((_command, n) => {
+      if (n === 2)
+        throw Object.assign(new Error('User account already exists'), { name: 'UsernameExistsException' });
+      return {};
+    });
+    const directory = new CognitoIdentityDirectory('ap-southeast-1_pool', client as never);
+    const user = { email: 'thu@example.org', staffId: 'res-1' };
+
+    // Act
+    await directory.createUser(user);
+    await directory.createUser(user);
+
+    // Assess
+    expect(sent.map((c) => c?.constructor)).toEqual([
+      AdminCreateUserCommand,
+      AdminCreateUserCommand,
+      AdminEnableUserCommand,
+    ]);
+    expect((sent[0] as AdminCreateUserCommand).input).toMatchObject({
+      UserPoolId: 'ap-southeast-1_pool',
+      Username: 'thu@example.org',
+      UserAttributes: expect.arrayContaining([{ Name: 'custom:staff_id', Value: 'res-1' }]),
+    });
+  });
+
+  it('treats a missing account as already disabled or deleted, and passes any other error on', async () => {
+    // Prepare
+    const missing = Object.assign(new Error('User does not exist.'), { name: 'UserNotFoundException' });
+    const { client } = recordingClient(() => {
+      throw missing;
+    });
+    const directory = new CognitoIdentityDirectory('ap-southeast-1_pool', client as never);
+    const failing = new CognitoIdentityDirectory('ap-southeast-1_pool', {
+      send: async () => {
+        throw new Error('throttled');
+      },
+    } as never);
+
+    // Act & Assess
+    await expect(directory.disableUser('thu@example.org')).resolves.toBeUndefined();
+    await expect(directory.deleteUser('thu@example.org')).resolves.toBeUndefined();
+    await expect(failing.disableUser('thu@example.org')).rejects.toThrow('throttled');
   });
 });
