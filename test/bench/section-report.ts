@@ -35,7 +35,9 @@ async function load(ctx: ReturnType<typeof createDynamoContext>, options: Report
     }
     count += batch.length;
   };
-  await write(committeeItems(options.wards));
+  // BatchWriteItem takes 25 items: a board of a hundred wards is written in parts too.
+  const committees = committeeItems(options.wards);
+  for (let i = 0; i < committees.length; i += 25) await write(committees.slice(i, i + 25));
   // Eight writers, 25 items per BatchWriteItem, each ward's generator shared among them.
   for (let w = 0; w < options.wards; w++) {
     const source = wardItems(w, options.membersPerWard);
