@@ -125,24 +125,43 @@ const ANALYSIS = `## Reading the results
 
 - **Cold start and size.** Every figure includes Node's own start (the floor's time is mostly that plus
   loading the AWS SDK's DynamoDB client). A function's extra time over the floor is the parse and evaluation
-  of its own code: zod schemas built at import, middy, jose, grammY for the bot functions. The bundles are
-  built with the CDK construct's settings (infra/constructs/app-function.ts): the AWS SDK stays external
-  (the runtime provides it), zod is imported as a namespace, grammY runs on Node's fetch (its node-fetch
-  fallback is aliased away), and the documents come from our own PDF and XLSX writers
-  (shared/adapters/documents/pdf, xlsx) instead of pdfkit + fontkit and exceljs. The bot functions stay
-  above 1.5× (about 1.55–1.65× on a quiet machine): on top of grammY they import the SSM client, which reads
-  the bot token and webhook secret on the first invocation anyway; importing it lazily would only move that
-  time from the start to the first request, so it is not done (the SNS and SQS clients, used on rare paths,
-  are loaded lazily).
-- **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %; medians over
-  BENCH_ROUNDS processes (20 by default) and floors measured in the same rounds keep the ratios comparable,
-  not the absolute times.
-- **Bot paths.** Sections 2 and 3 drive the real webhook handlers and invitation job against the Telegram
-  emulator (local/telegram-emulator), the Zalo emulator (local/zalo-emulator) and their own DynamoDB Local;
-  see each section's notes for what the floor is and why a ratio is what it is. The RSVP press is timed on
-  both channels in one world, each row beside the same floor. Zalo's limit is per minute (4,000 calls per
-  app), not per second: the fan-out on Zalo counts the busiest minute against it, and its last run lowers
-  the limit below the job's pace so that the back-off on -32 (chat/channels/zalo/oa.ts) is exercised.
+  of its own code. The bundles are built with the CDK construct's settings (infra/constructs/app-function.ts):
+  the AWS SDK stays external (the runtime provides it), zod is imported as a namespace, grammY runs on Node's
+  fetch, and the documents come from our own PDF and XLSX writers instead of pdfkit + fontkit and exceljs.
+  The SNS, SQS and (since this run) Cognito clients are loaded at their first use, not at the start.
+- **Where a function's start goes** (issue 19 asks the bot functions for 1.5× the floor; most functions are
+  between 1.5× and 2.1× here, the webhooks about 2×). Measured on 2026-12-03 with
+  \`npx tsx test/bench/cold-start-layers.ts\` (the Telegram webhook's imports bundled in layers, each layer's
+  start beside the others, 10 rounds, on a machine loaded by other work): the floor 334 ms; grammY +3 to
+  +40 ms; the composition root (functions/deps.ts: the repositories with their stored schemas, Powertools,
+  jose) +97 to +174 ms; the chat side (functions/bot-deps.ts: the messengers, the catalogues, the SSM client)
+  +88 to +102 ms; the bot's features and the year-end features the rest. Importing single modules in a fresh
+  process on the same machine: zod alone 12–32 ms, the entity schemas (shared/schemas/entities.ts) 100–140 ms,
+  the stored schemas with the record registry (shared/adapters/dynamodb/records.ts) 160–245 ms. So the largest
+  share of what every function adds is **zod schemas built at import**: every entity's input schema and,
+  since issue 20's typed reads, every stored schema, whichever the function uses. The fix that would meet the
+  target is to build a schema at its first use (\`z.lazy\` around each stored schema, the input schemas split
+  per route); it was measured, not done, in this run. grammY itself is a small part.
+- **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %, and this run shared
+  the machine with a full \`npm test\`; medians over BENCH_ROUNDS processes and floors measured in the same
+  rounds keep the ratios comparable, not the absolute times.
+- **Bot paths.** Sections 2, 3 and 5 drive the real webhook handlers and the queue's worker against the
+  Telegram emulator (local/telegram-emulator), the Zalo emulator (local/zalo-emulator) and their own DynamoDB
+  Local; see each section's notes for what the floor is and why a ratio is what it is. The RSVP press is timed
+  on both channels in one world, each row beside the same floor. Zalo's limit is per minute (4,000 calls per
+  app), not per second: the fan-out on Zalo counts the busiest minute against it, and its last run lowers the
+  limit below the job's pace so that the back-off on -32 (chat/channels/zalo/oa.ts) is exercised.
+- **The October report at 100,000 members** (section 4). The whole board compiled in one process peaks at
+  299 MiB, beside 264 MiB for a process that only reads the same 600,200 items: the high-water mark is the
+  reading's, not the counting's. In AWS the job worker compiles one ward per task (docs/architecture.md, "Jobs"):
+  one ward of 1,000 members in its own process (\`BENCH_REPORT_WARDS=1 npx tsx test/bench/run.ts report\`,
+  2026-12-03) peaks at 138 MiB beside a 132 MiB floor, within 256 MB. Its time, 1.51× the raw reads, was measured
+  beside a full \`npm test\`; the 5-ward run on a quieter machine was 1.17×.
+- **A ward of 5,000 members** (section 5). Every webhook call answers within the 2 s budget because none of
+  them does the ward's bulk work: /moi queues a preparation, /diemdanh writes no rows until marked, a move or
+  cancellation queues its task, /ky queues the signature (the chair's froze 5,000 rows in 7.5 s and the seal
+  with its R10 notices and PDF took 25 s when they ran in the webhook), and «Tổng hợp báo cáo» queues the
+  report (4.2 s then). The queued parts take what the ward needs in the worker (timed in the section's notes).
 `;
 
 main().catch((error) => {
