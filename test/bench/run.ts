@@ -128,9 +128,9 @@ const ANALYSIS = `## Reading the results
   of its own code. The bundles are built with the CDK construct's settings (infra/constructs/app-function.ts):
   the AWS SDK stays external (the runtime provides it), zod is imported as a namespace, grammY runs on Node's
   fetch, and the documents come from our own PDF and XLSX writers instead of pdfkit + fontkit and exceljs.
-  The SNS, SQS and (since this run) Cognito clients are loaded at their first use, not at the start.
-- **Where a function's start goes** (issue 19 asks the bot functions for 1.5× the floor; most functions are
-  between 1.5× and 2.1× here, the webhooks about 2×). Measured on 2026-12-03 with
+  The SNS, SQS and Cognito clients are loaded at their first use, not at the start.
+- **Where a function's start goes** (issue 19 asks the bot functions for 1.5× the floor; in this run the 73
+  bundles are at 1.37–2.33×, median 1.59×, 13 within 1.5×, the webhooks at 2.03× and 2.33×). Measured on 2026-12-03 with
   \`npx tsx test/bench/cold-start-layers.ts\` (the Telegram webhook's imports bundled in layers, each layer's
   start beside the others, 10 rounds, on a machine loaded by other work): the floor 334 ms; grammY +3 to
   +40 ms; the composition root (functions/deps.ts: the repositories with their stored schemas, Powertools,

@@ -171,7 +171,7 @@ async function measure(world: BotWorld, options: LargeWardOptions, started: numb
     rows,
     notes: [
       `Data: ${n.toLocaleString('en')} active members of one ward, introduced and received, added the way the repositories store them and cloned with BatchWriteItem (${(seeded.ms / 1000).toFixed(0)} s; test/support/large-ward.ts), on a private DynamoDB Local.`,
-      'Calls: Telegram updates posted by the emulator to the webhook handler Lambda runs (functions/telegram-webhook.ts on loopback), timed until the webhook answered; the repeatable ones (a menu, the sheet, a press on it) ' +
+      'Calls: Telegram updates posted by the emulator to the webhook handler Lambda runs (bot/lambda/telegram-webhook.ts on loopback), timed until the webhook answered; the repeatable ones (a menu, the sheet, a press on it) ' +
         `${options.rounds} times each. The floor is /help: the same update claim, actor read and reply, nothing of the ward.`,
       `The bulk parts run as queued tasks (the same worker code the SQS invitation worker runs), timed apart: ${[
         ...tasks.entries(),
