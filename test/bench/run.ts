@@ -142,6 +142,10 @@ const ANALYSIS = `## Reading the results
   since issue 20's typed reads, every stored schema, whichever the function uses. The fix that would meet the
   target is to build a schema at its first use (\`z.lazy\` around each stored schema, the input schemas split
   per route); it was measured, not done, in this run. grammY itself is a small part.
+  The same layers give the webhook's size (880 KiB against a 700 KiB budget for a bot function): grammY
+  120 KiB, the composition root 258 KiB, the chat side 163 KiB, the bot's features 207 KiB, the year-end
+  features 102 KiB, the entry 30 KiB; loading the year-end and administration features on first use, as their
+  own chunks, is what would bring it within budget.
 - **Machine.** 2 shared cores: other work on the machine moves single figures by 10–20 %, and this run shared
   the machine with a full \`npm test\`; medians over BENCH_ROUNDS processes and floors measured in the same
   rounds keep the ratios comparable, not the absolute times.
