@@ -139,8 +139,8 @@ const ANALYSIS = `## Reading the results
   process on the same machine: zod alone 12–32 ms, the entity schemas (shared/schemas/entities.ts) 100–140 ms,
   the stored schemas with the record registry (shared/adapters/dynamodb/records.ts) 160–245 ms. So the largest
   share of what every function adds is **zod schemas built at import**: every entity's input schema and,
-  since issue 20's typed reads, every stored schema, whichever the function uses. The fix that would meet the
-  target is to build a schema at its first use (\`z.lazy\` around each stored schema, the input schemas split
+  since issue 20's typed reads, every stored schema, whichever the function uses. The change most likely to
+  close the gap is to build a schema at its first use (\`z.lazy\` around each stored schema, the input schemas split
   per route); it was measured, not done, in this run. grammY itself is a small part.
   The same layers give the webhook's size (880 KiB against a 700 KiB budget for a bot function): grammY
   120 KiB, the composition root 258 KiB, the chat side 163 KiB, the bot's features 207 KiB, the year-end
