@@ -6,6 +6,7 @@ import type { JobRun } from '../shared/ports/jobs.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
 import { dispatchJob, type JobPorts, runJobTask } from '../shared/services/scheduled-jobs.js';
 import type { AppDeps } from './deps.js';
+import { reportPorts } from './http/ports.js';
 
 export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): JobPorts {
   const r = d.repos;
@@ -17,20 +18,7 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
     log: d.logger,
     committees: r.committees,
     meetings: r.meetings,
-    report: {
-      committees: r.committees,
-      members: r.members,
-      introductions: r.introductions,
-      meetings: r.meetings,
-      invitations: r.invitations,
-      evaluations: r.evaluations,
-      reports: r.reports,
-      staff: r.staff,
-      counters: r.counters,
-      yearEnd: r.yearEnd,
-      clock: d.clock,
-      metrics: d.metrics,
-    },
+    report: reportPorts(d),
     retention: {
       meetings: r.meetings,
       invitations: r.invitations,

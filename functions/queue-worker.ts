@@ -24,6 +24,7 @@ import { runMeetingChange } from '../shared/services/meeting-changes.js';
 import { type MinutesSignTaskPorts, runMinutesSignTask } from '../shared/services/minutes-sign-task.js';
 import { type ReportTaskPorts, runReportTask } from '../shared/services/report-task.js';
 import { type BotAppDeps, invitationWiring, type TelegramRuntime } from './bot-deps.js';
+import { reportPorts } from './http/ports.js';
 import { parseMessage, sqsBatch } from './middleware/messages.js';
 
 /** The job run a batch belongs to (`invitations:<meetingId>#<run>`), else its first message's id. */
@@ -116,25 +117,15 @@ export function importJobPorts(
 
 /** The ports of a report asked for in a chat (the worker's side): compile, draw the files, send them. */
 export function reportTaskPorts(deps: BotAppDeps, messenger: ChatMessenger): ReportTaskPorts {
-  const r = deps.repos;
   if (!deps.reportRenderer)
     throw new Error('The report task needs the report renderer (XLSX and PDF writers)');
+  const r = deps.repos;
   return {
-    committees: r.committees,
-    members: r.members,
-    introductions: r.introductions,
-    meetings: r.meetings,
-    invitations: r.invitations,
-    evaluations: r.evaluations,
-    reports: r.reports,
-    yearEnd: r.yearEnd,
+    ...reportPorts(deps),
     staff: r.staff,
-    counters: r.counters,
     idempotency: r.idempotency,
     renderer: deps.reportRenderer,
     messenger,
-    clock: deps.clock,
-    metrics: deps.metrics,
     log: deps.logger,
   };
 }

@@ -6,6 +6,7 @@ import type { CommentSheetPorts } from '../../shared/services/comment-sheets.js'
 import type { CommitteePorts } from '../../shared/services/committees.js';
 import type { ContactBookPorts } from '../../shared/services/contact-book.js';
 import type { IntroductionPorts } from '../../shared/services/introductions.js';
+import type { ReportPorts } from '../../shared/services/october-report.js';
 import type { StaffAdminPorts } from '../../shared/services/staff-assignments.js';
 import type { AppDeps } from '../deps.js';
 
@@ -42,4 +43,23 @@ export function staffAdminPorts(deps: AppDeps, newCode = () => randomCode(8)): S
 export function commentSheetPorts(deps: AppDeps, sheets: CommentSheetRenderer): CommentSheetPorts {
   const { committees, members, introductions, evaluations, staff } = deps.repos;
   return { committees, members, introductions, evaluations, staff, clock: deps.clock, sheets };
+}
+
+/** The October report's reads and writes (R22): the scheduled job's compile and a chat's report task alike. */
+export function reportPorts(deps: AppDeps): ReportPorts {
+  const r = deps.repos;
+  return {
+    committees: r.committees,
+    members: r.members,
+    introductions: r.introductions,
+    meetings: r.meetings,
+    invitations: r.invitations,
+    evaluations: r.evaluations,
+    reports: r.reports,
+    staff: r.staff,
+    counters: r.counters,
+    yearEnd: r.yearEnd,
+    clock: deps.clock,
+    metrics: deps.metrics,
+  };
 }
