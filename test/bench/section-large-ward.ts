@@ -1,18 +1,12 @@
-// bench (5) a ward of 5,000 members: the year's webhook calls of a big ward through the real webhook handler
-// (plan, invite, take attendance, sign, evaluate, compile), each timed until the webhook answered, beside a
-// trivial call (/help) in the same run; the bulk parts they queue are timed apart, and a preparation killed
-// half way then run again is counted for lost and doubled invitations.
-import { performance } from 'node:perf_hooks';
 import { invitationWiring } from '../../functions/bot-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
-import type { Invitation } from '../../shared/domain/invitation.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
 import { emptyMinutes, MINUTES_PARTS } from '../../shared/domain/minutes.js';
 import type { PrepareInvitationsTask, QueueTask } from '../../shared/ports/invitations.js';
 import { invitationPorts } from '../../shared/services/invitation-wiring.js';
 import { prepareInvitations } from '../../shared/services/invitations.js';
 import { aPlannedMeeting, aUser, type BotWorld, link, RESIDENCE, STAFF } from '../support/bot-world.js';
-import { seedLargeWard } from '../support/large-ward.js';
+import { seedLargeWard, sheetOf, timed } from '../support/large-ward.js';
 import type { Row, Section } from './report-format.js';
 import { benchWorld, octoberMeeting } from './section-bot.js';
 import { ms, percentile, ratio, x } from './stats.js';
@@ -27,18 +21,6 @@ export interface LargeWardOptions {
 }
 
 type User = ReturnType<typeof aUser>;
-
-async function timed<T>(act: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = performance.now();
-  const result = await act();
-  return { result, ms: performance.now() - started };
-}
-
-async function sheetOf(world: BotWorld, meetingId: string): Promise<Invitation[]> {
-  const rows: Invitation[] = [];
-  for await (const invitation of world.repos.invitations.streamSheet(meetingId)) rows.push(invitation);
-  return rows;
-}
 
 export async function largeWardSection(options: LargeWardOptions): Promise<Section> {
   const started = Date.now();

@@ -7,6 +7,7 @@ import {
   type BatchWriteCommandOutput,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Invitation } from '../../shared/domain/invitation.js';
 import type { Member } from '../../shared/domain/member.js';
 import { addMember, type BotWorld } from './bot-world.js';
 
@@ -86,4 +87,18 @@ export async function seedLargeWard(
   }
   await batchPut(world, clones);
   return Array.from({ length: count }, (_, i) => idOf(i + 1));
+}
+
+/** What an action returned and how long it took (wall clock), for the big ward's budgets and the bench. */
+export async function timed<T>(act: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await act();
+  return { result, ms: performance.now() - started };
+}
+
+/** A meeting's whole attendance sheet, page by page. */
+export async function sheetOf(world: Pick<BotWorld, 'repos'>, meetingId: string): Promise<Invitation[]> {
+  const rows: Invitation[] = [];
+  for await (const invitation of world.repos.invitations.streamSheet(meetingId)) rows.push(invitation);
+  return rows;
 }

@@ -5,7 +5,6 @@
 // task compiles the 5,000 and sends its two files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationWiring } from '../../../functions/bot-deps.js';
-import type { Invitation } from '../../../shared/domain/invitation.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import { emptyMinutes, MINUTES_PARTS } from '../../../shared/domain/minutes.js';
 import type { PrepareInvitationsTask, QueueTask } from '../../../shared/ports/invitations.js';
@@ -21,25 +20,13 @@ import {
   RESIDENCE,
   STAFF,
 } from '../../support/bot-world.js';
-import { seedLargeWard } from '../../support/large-ward.js';
+import { seedLargeWard, sheetOf, timed } from '../../support/large-ward.js';
 
 const MEMBERS = 5_000;
 /** Issue 19: every webhook call of a 5,000-member ward within 2 s (measured well under it, see the log lines). */
 const WEBHOOK_BUDGET_MS = 2_000;
 /** How many trivial calls' time a bulk call may take on a machine slower than the one the budget was set on. */
 const TRIVIAL_CALLS = 8;
-
-async function timed<T>(act: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = performance.now();
-  const result = await act();
-  return { result, ms: performance.now() - started };
-}
-
-async function sheetOf(world: BotWorld, meetingId: string): Promise<Invitation[]> {
-  const rows: Invitation[] = [];
-  for await (const invitation of world.repos.invitations.streamSheet(meetingId)) rows.push(invitation);
-  return rows;
-}
 
 /**
  * The budget on this machine now: 2 s, stretched when the machine is busy. A trivial webhook call (/help: the same
