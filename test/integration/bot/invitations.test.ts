@@ -3,7 +3,12 @@
 
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotAppDeps, invitationWiring } from '../../../functions/bot-deps.js';
+import {
+  type BotAppDeps,
+  type BotAppOverrides,
+  createBotAppDeps,
+  invitationWiring,
+} from '../../../functions/bot-deps.js';
 import { createHandler as sendInvitationsRoute } from '../../../functions/http/send-invitations.js';
 import { createHandler as createWorker } from '../../../functions/invitation-worker.js';
 import { runQueueTask } from '../../../functions/queue-worker.js';
@@ -50,6 +55,20 @@ async function pressInvite(world: BotWorld, staffUser: SimulatedUser, meeting: M
     data: `moi1|${meeting.id}`,
   });
   return { progressMessageId: menu?.messageId ?? 0, press };
+}
+
+/** One function's own dependencies over the world's table and emulator, as each local function has them. */
+function functionDeps(world: BotWorld, overrides: BotAppOverrides): BotAppDeps {
+  return createBotAppDeps(
+    loadConfig({
+      TABLE_NAME: world.table.tableName,
+      JWT_ISSUER: TEST_JWT.issuer,
+      JWT_AUDIENCE: TEST_JWT.audience,
+      JWT_SECRET: TEST_JWT.secret,
+    }),
+    loadBotConfig({ BOT_USERNAME: world.emu.botInfo.username, TELEGRAM_API_ROOT: world.emu.url }),
+    { repos: world.repos, assignments: undefined, clock: world.clock, ...overrides },
+  );
 }
 
 describe('Use case: the invitation job', () => {
@@ -373,27 +392,15 @@ describe('Use case: the invitation job', () => {
       const meeting = await aPlannedMeeting(world);
       const members = await linkedMembers(world, 2, 'Hồ');
       const ownQueue = new InMemoryInvitationQueue({ retryDelayMs: 10 });
-      const own = createBotAppDeps(
-        loadConfig({
-          TABLE_NAME: world.table.tableName,
-          JWT_ISSUER: TEST_JWT.issuer,
-          JWT_AUDIENCE: TEST_JWT.audience,
-          JWT_SECRET: TEST_JWT.secret,
-        }),
-        loadBotConfig({ BOT_USERNAME: world.emu.botInfo.username, TELEGRAM_API_ROOT: world.emu.url }),
-        {
-          repos: world.repos,
-          assignments: undefined,
-          clock: world.clock,
-          queue: ownQueue,
-          // What local/stack/composition.ts gives every function: the queue's tasks run in this process.
-          queueRunner: runQueueTask,
-          sms: world.sms,
-          secrets: async () => ({ token: world.emu.token, webhookSecret: SECRET }),
-          throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
-          invitationSettings: { progressIntervalMs: 0 },
-        },
-      );
+      const own = functionDeps(world, {
+        queue: ownQueue,
+        // What local/stack/composition.ts gives every function: the queue's tasks run in this process.
+        queueRunner: runQueueTask,
+        sms: world.sms,
+        secrets: async () => ({ token: world.emu.token, webhookSecret: SECRET }),
+        throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+        invitationSettings: { progressIntervalMs: 0 },
+      });
 
       // Act
       const started = await call(
@@ -428,16 +435,7 @@ describe('Use case: the invitation job', () => {
     it('refuses with 500, naming the missing queue, instead of keeping tasks nobody runs', async () => {
       // Prepare: no INVITATION_QUEUE_URL, no in-process runner.
       const meeting = await aPlannedMeeting(world);
-      const bare = createBotAppDeps(
-        loadConfig({
-          TABLE_NAME: world.table.tableName,
-          JWT_ISSUER: TEST_JWT.issuer,
-          JWT_AUDIENCE: TEST_JWT.audience,
-          JWT_SECRET: TEST_JWT.secret,
-        }),
-        loadBotConfig({ BOT_USERNAME: world.emu.botInfo.username, TELEGRAM_API_ROOT: world.emu.url }),
-        { repos: world.repos, assignments: undefined, clock: world.clock, sms: world.sms },
-      );
+      const bare = functionDeps(world, { sms: world.sms });
 
       // Act
       const refused = await bare.queue.enqueue([{ kind: 'import', jobId: 'j-1' }]).catch((e: Error) => e);
