@@ -12,10 +12,8 @@ import {
   deadlineOf,
   deadlineRound,
 } from '../domain/deadlines.js';
-import { isEvaluationOwed } from '../domain/evaluation.js';
 import { RESIDENCE_ROLES } from '../domain/roles.js';
 import { ruleSetPolicy } from '../domain/rule-set.js';
-import { isIntroducedButExempt } from '../domain/year-end.js';
 import type { ChatMessenger, Notice } from '../ports/chat.js';
 import type { Clock } from '../ports/common.js';
 import { type Log, silentLog } from '../ports/log.js';
@@ -31,6 +29,7 @@ import type {
   StaffRepository,
   YearEndRepository,
 } from '../ports/repositories.js';
+import { owesComment } from './comment-owed.js';
 import { sendByPhone, sendToPreferredChat } from './notice-delivery.js';
 
 export interface DeadlinePorts {
@@ -138,21 +137,18 @@ export async function chaseDeadlines(ports: DeadlinePorts, orgId: string, now: D
     const facts = await ports.members.factsOfMany(batch.map((m) => m.memberId));
     for (const m of batch) {
       const f = facts.get(m.memberId);
-      if (run.rounds.evaluations) {
-        const exempt = isIntroducedButExempt(
-          ruleSet,
-          f?.member?.category ?? 'regular',
-          f?.exemptions ?? [],
-          today,
-        );
-        // qd213-2020: an exempt member's comment is owed once requested (a GetItem, for exempt members only).
-        const requested =
-          exempt &&
-          !submitted.has(m.memberId) &&
-          (await ports.evaluations.getCommentRequest(orgId, year, m.memberId)) !== undefined;
-        if (isEvaluationOwed(ruleSet, exempt, requested) && !submitted.has(m.memberId))
-          run.evaluationsLeft += 1;
-      }
+      const owed =
+        run.rounds.evaluations &&
+        !submitted.has(m.memberId) &&
+        (await owesComment(ports.evaluations, ruleSet, {
+          orgId,
+          year,
+          memberId: m.memberId,
+          category: f?.member?.category ?? 'regular',
+          exemptions: f?.exemptions ?? [],
+          on: today,
+        }));
+      if (owed) run.evaluationsLeft += 1;
       if (run.rounds.self_report && !(await ports.yearEnd.getSelfReport(m.memberId, year))) {
         selfReportMissing.push(m);
       }

@@ -5,7 +5,6 @@ import { DEFAULT_RULE_SET, ruleSetOf } from '../domain/committee.js';
 import { localDate } from '../domain/dates.js';
 import { deadlineOf, isMissing } from '../domain/deadlines.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../domain/errors.js';
-import { isEvaluationOwed } from '../domain/evaluation.js';
 import type { ContactPath, Introduction, IntroductionStatus } from '../domain/introduction.js';
 import type { MemberCategory } from '../domain/member.js';
 import type { Principal } from '../domain/roles.js';
@@ -13,7 +12,6 @@ import { type Proposal, type RuleSetPolicy, ruleSetPolicy } from '../domain/rule
 import {
   assertDirectPath,
   type DirectCollection,
-  isIntroducedButExempt,
   meetingsAttended,
   referenceDate,
   type SelfReport,
@@ -27,6 +25,7 @@ import type {
   MemberRepository,
   YearEndRepository,
 } from '../ports/repositories.js';
+import { owesComment } from './comment-owed.js';
 
 export interface YearEndPorts {
   /** The residence committees' rule sets (their deadlines); without it, the default rule set's. */
@@ -124,17 +123,16 @@ export async function workplaceYearEnd(
       ]);
       const received = evaluation?.status === 'submitted';
       // qd213-2020 (33-HD/BTCTW): an introduced-but-exempt member owes no routine comment, so none is missing.
-      const exempt = isIntroducedButExempt(
-        policy.id,
-        member?.category ?? 'regular',
-        exemptions,
-        referenceDate(input.year, today),
-      );
-      // qd213-2020: an exempt member's comment is owed once requested (a GetItem, for exempt members only).
-      const requested =
-        exempt &&
-        (await ports.evaluations.getCommentRequest(residenceOrgId, input.year, memberId)) !== undefined;
-      const owed = isEvaluationOwed(policy.id, exempt, requested) || evaluation !== undefined;
+      const owed =
+        evaluation !== undefined ||
+        (await owesComment(ports.evaluations, policy.id, {
+          orgId: residenceOrgId,
+          year: input.year,
+          memberId,
+          category: member?.category ?? 'regular',
+          exemptions,
+          on: referenceDate(input.year, today),
+        }));
       const missing = {
         evaluation: owed && isMissing(deadlineOf(policy, 'evaluations', input.year), today, received),
         selfReport: isMissing(deadlineOf(policy, 'self_report', input.year), today, selfReport !== undefined),
