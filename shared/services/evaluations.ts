@@ -128,7 +128,16 @@ async function residenceCommittee(ports: EvaluationPorts, orgId: string): Promis
   return committee;
 }
 
-/** Reads what decides the form, the debt and the R11 flag of one member of one committee for one year. */
+/** The residence committee `orgId`, for a principal of its staff: anyone else is refused before any read. */
+async function staffedResidenceCommittee(
+  ports: EvaluationPorts,
+  principal: Principal,
+  orgId: string,
+): Promise<Committee> {
+  assertResidenceStaff(principal, orgId);
+  return residenceCommittee(ports, orgId);
+}
+
 /**
  * R7, R17: the latest contact with this committee that was received and ended during the year — the
  * ward commented on the member while the contact stood, and may still read what it wrote.
@@ -149,6 +158,7 @@ function endedDuring(
     .at(-1);
 }
 
+/** Reads what decides the form, the debt and the R11 flag of one member of one committee for one year. */
 async function loadSubject(
   ports: EvaluationPorts,
   committee: Committee,
@@ -259,8 +269,7 @@ export async function listEvaluations(
   principal: Principal,
   input: EvaluationListInput,
 ): Promise<Page<EvaluationRow>> {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
+  const committee = await staffedResidenceCommittee(ports, principal, input.orgId);
   const limit = input.limit ?? 20;
   const rows: EvaluationRow[] = [];
   let cursor = input.cursor;
@@ -315,8 +324,7 @@ export async function getEvaluation(
   principal: Principal,
   input: MemberEvaluationInput,
 ): Promise<EvaluationView> {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
+  const committee = await staffedResidenceCommittee(ports, principal, input.orgId);
   const subject = await loadSubject(ports, committee, input.year, input.memberId, 'read');
   const evaluation = await ports.evaluations.get(committee.id, input.year, input.memberId);
   return viewOf(subject, input.year, evaluation);
@@ -446,8 +454,7 @@ export async function saveEvaluationDraft(
   principal: Principal,
   input: EvaluationDraftInput,
 ): Promise<EvaluationView> {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
+  const committee = await staffedResidenceCommittee(ports, principal, input.orgId);
   const subject = await loadSubject(ports, committee, input.year, input.memberId);
   const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
   assertNotSubmitted(existing);
@@ -495,8 +502,7 @@ export async function recordConsultation(
   principal: Principal,
   input: ConsultationInput,
 ): Promise<EvaluationView> {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
+  const committee = await staffedResidenceCommittee(ports, principal, input.orgId);
   const subject = await loadSubject(ports, committee, input.year, input.memberId);
   const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
   if (!existing)
@@ -613,8 +619,7 @@ async function draftForStep(
   input: MemberEvaluationInput,
   step: Parameters<typeof assertQd213Step>[1],
 ) {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
+  const committee = await staffedResidenceCommittee(ports, principal, input.orgId);
   assertQd213Step(ruleSetOf(committee), step);
   const subject = await loadSubject(ports, committee, input.year, input.memberId);
   const existing = await ports.evaluations.get(committee.id, input.year, input.memberId);
@@ -718,8 +723,7 @@ export async function recordCommentRequest(
   principal: Principal,
   input: CommentRequestInput,
 ): Promise<{ outcome: 'created' | 'existing'; view: EvaluationView }> {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
+  const committee = await staffedResidenceCommittee(ports, principal, input.orgId);
   const subject = await loadSubject(ports, committee, input.year, input.memberId);
   if (subject.commentRequest) {
     return { outcome: 'existing', view: viewOf(subject, input.year, await evaluationOf(ports, input)) };
@@ -776,8 +780,7 @@ export async function listExemptMembers(
   principal: Principal,
   input: { orgId: string; year: number },
 ): Promise<ExemptMemberRow[]> {
-  assertResidenceStaff(principal, input.orgId);
-  const committee = await residenceCommittee(ports, input.orgId);
+  const committee = await staffedResidenceCommittee(ports, principal, input.orgId);
   const rows: ExemptMemberRow[] = [];
   if (RULE_SETS[ruleSetOf(committee)].exemptCategories.length === 0) return rows;
   for await (const listed of ports.introductions.streamOfResidence(committee.id, 'received')) {

@@ -40,6 +40,13 @@ function result(meetingId: string, minutes: Minutes, addendum: Addendum): Addend
   };
 }
 
+/** R16: the meeting and the signature of whoever may sign for it (the chair or the secretary), else refused. */
+async function signerOf(ports: AddendumPorts, principal: Principal, meetingId: string) {
+  const meeting = await loadMeeting(ports.meetings, meetingId);
+  assertMayRunMeeting(principal, meeting);
+  return { meeting, signature: await signatureOf(ports, principal.sub) };
+}
+
 /**
  * Applies a change to the stored minutes, with the events it raises, in one write; a change that returns
  * them unchanged (a retry) writes and raises nothing.
@@ -73,9 +80,7 @@ export async function proposeMinutesAddendum(
   meetingId: string,
   text: string,
 ): Promise<AddendumResult> {
-  const meeting = await loadMeeting(ports.meetings, meetingId);
-  assertMayRunMeeting(principal, meeting);
-  const signature = await signatureOf(ports, principal.sub);
+  const { meeting, signature } = await signerOf(ports, principal, meetingId);
   return amend(
     ports,
     meetingId,
@@ -109,9 +114,7 @@ export async function countersignMinutesAddendum(
   meetingId: string,
   seq: number,
 ): Promise<AddendumResult> {
-  const meeting = await loadMeeting(ports.meetings, meetingId);
-  assertMayRunMeeting(principal, meeting);
-  const signature = await signatureOf(ports, principal.sub);
+  const { signature } = await signerOf(ports, principal, meetingId);
   return amend(
     ports,
     meetingId,

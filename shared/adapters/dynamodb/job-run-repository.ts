@@ -6,12 +6,16 @@ import { ConflictError } from '../../domain/errors.js';
 import type { CommitteeFailure } from '../../domain/jobs.js';
 import type { CommitteeTaskStatus, JobCounts, JobRun, JobRunRepository } from '../../ports/jobs.js';
 import { keys } from './keys.js';
-import { readItem } from './records.js';
+import { type JobTaskMarker, readItem } from './records.js';
 import { type DynamoStore, type Item, type TxItem, toItem } from './store.js';
 
 /** Run records and markers are kept a little over a year, so last October's run is still there to compare. */
 const RETENTION_SECONDS = 400 * 24 * 3600;
 const expiry = (now: string) => Math.floor(Date.parse(now) / 1000) + RETENTION_SECONDS;
+
+/** A committee's `TASK#<orgId>` marker, kept as long as the run. */
+const taskItem = (runId: string, task: JobTaskMarker): Item =>
+  toItem('JobTask', keys.jobTask(runId, task.orgId), task, {}, { ttl: expiry(task.at) });
 
 /** The run as stored (records.ts, StoredJobRun): the failed committees as a map orgId → error name. */
 function runOf(item: Item): JobRun {
@@ -106,15 +110,7 @@ export class DynamoJobRunRepository implements JobRunRepository {
       {
         Put: {
           TableName: this.store.table,
-          Item: toItem(
-            'JobTask',
-            keys.jobTask(runId, orgId),
-            { orgId, status: 'done', at: now },
-            {},
-            {
-              ttl: expiry(now),
-            },
-          ),
+          Item: taskItem(runId, { orgId, status: 'done', at: now }),
           // Exactly one delivery moves a committee to done: the one that finds it absent (or failed).
           ConditionExpression: previous === 'failed' ? '#status = :failed' : 'attribute_not_exists(pk)',
           ...(previous === 'failed'
@@ -150,15 +146,7 @@ export class DynamoJobRunRepository implements JobRunRepository {
       {
         Put: {
           TableName: this.store.table,
-          Item: toItem(
-            'JobTask',
-            keys.jobTask(runId, orgId),
-            { orgId, status: 'failed', errorName, at: now },
-            {},
-            {
-              ttl: expiry(now),
-            },
-          ),
+          Item: taskItem(runId, { orgId, status: 'failed', errorName, at: now }),
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':failed': 'failed' },
