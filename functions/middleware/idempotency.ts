@@ -1,6 +1,7 @@
 // middleware: the `Idempotency-Key` header for POST routes: the first request runs and its answer is kept
 // (24 h); a replay with the same key and body gets the same answer, marked `idempotent-replayed: true`.
 import { createHash } from 'node:crypto';
+import * as z from 'zod';
 import { ConflictError, ValidationError } from '../../shared/domain/errors.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import type { IdempotencyStore } from '../../shared/ports/repositories.js';
@@ -15,10 +16,20 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 export const IN_PROGRESS_SECONDS = 40;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 
-interface Stored {
-  fingerprint: string;
-  response?: HttpResult;
-}
+/** What the key keeps: the request's fingerprint, then its answer (API Gateway's structured result). */
+const storedSchema = z.object({
+  fingerprint: z.string(),
+  response: z
+    .object({
+      statusCode: z.number().optional(),
+      headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      body: z.string().optional(),
+      isBase64Encoded: z.boolean().optional(),
+      cookies: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+type Stored = z.infer<typeof storedSchema>;
 
 function header(event: HttpEvent, name: string): string | undefined {
   const headers = event.headers ?? {};
@@ -54,7 +65,7 @@ export async function withIdempotencyKey(
     inProgressSeconds: IN_PROGRESS_SECONDS,
   });
   if (!claimed) {
-    const stored = await store.recall<Stored>(scope, key);
+    const stored = await store.recall(scope, key, storedSchema);
     if (stored && stored.fingerprint !== fingerprint) {
       throw new ConflictError(
         {

@@ -6,6 +6,18 @@ export interface Page<T> {
   cursor?: string;
 }
 
+/**
+ * Reads a value back from storage: a zod schema fits (its `safeParse`), without tying the ports to zod. A value it
+ * refuses is reported by the adapter with the key that holds it, never cast.
+ */
+export interface Parser<T> {
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
+}
+
 export interface Clock {
   now(): Date;
 }

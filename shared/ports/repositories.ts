@@ -14,7 +14,7 @@ import type { ReportNarrative } from '../domain/report-narrative.js';
 import type { AssignmentGrant, StaffAssignment, StaffPerson, StaffRole } from '../domain/roles.js';
 import type { Exemption, TravelNotice } from '../domain/travel-and-exemption.js';
 import type { DirectCollection, SelfReport } from '../domain/year-end.js';
-import type { Page } from './common.js';
+import type { Page, Parser } from './common.js';
 
 /** Every write may carry the domain events it causes; they are stored with it in one transaction. */
 export interface WriteOptions {
@@ -296,7 +296,8 @@ export interface IdempotencyStore {
    * `inProgressSeconds` are taken over: true again.
    */
   claim(scope: string, key: string, ttlSeconds: number, options?: ClaimOptions): Promise<boolean>;
-  recall<T>(scope: string, key: string): Promise<T | undefined>;
+  /** The result `complete` kept for the key, read by `parser` (one that does not parse is a StoredItemError). */
+  recall<T>(scope: string, key: string, parser: Parser<T>): Promise<T | undefined>;
   /** Whether the key is held now, and how: still in progress, or completed (undefined: free to claim). */
   status(scope: string, key: string): Promise<ClaimStatus | undefined>;
   complete(scope: string, key: string, ttlSeconds: number, result: unknown): Promise<void>;

@@ -15,6 +15,7 @@ import {
   previousMeetingId,
 } from '../domain/meeting-protocol.js';
 import type { Principal } from '../domain/roles.js';
+import { keptCommentViewSchema } from '../schemas/kept-results.js';
 import type { MeetingPorts } from './meeting-ports.js';
 import { retryOnConflict } from './retry.js';
 
@@ -104,7 +105,7 @@ export async function raiseComment(
   const scope = 'comment';
   const replayKey = input.requestId ? `${member.id}:${input.requestId}` : undefined;
   if (replayKey && !(await ports.idempotency.claim(scope, replayKey, COMMENT_REPLAY_TTL_SECONDS))) {
-    const earlier = await ports.idempotency.recall<CommentView>(scope, replayKey);
+    const earlier = await ports.idempotency.recall(scope, replayKey, keptCommentViewSchema);
     if (earlier) return earlier;
     throw new ConflictError(
       { vi: 'Yêu cầu này đang được xử lý.', en: 'This request is being processed.' },

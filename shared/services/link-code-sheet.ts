@@ -18,6 +18,7 @@ import type {
   IntroducedMember,
   IntroductionRepository,
 } from '../ports/repositories.js';
+import { keptLinkCodeSchema } from '../schemas/kept-results.js';
 import { committeeWithHamlets } from './hamlets.js';
 import { createLinkCode } from './link-codes.js';
 
@@ -103,7 +104,7 @@ export async function linkCodeSheet(
     const subject = { kind: 'member' as const, id: introduction.memberId };
     if ((await ports.chatLinks.ofSubject(subject)).length > 0) continue;
     const key = `${orgId}:${introduction.memberId}`;
-    let issued = await ports.idempotency.recall<{ code: string; expiresAt: string }>(SCOPE, key);
+    let issued = await ports.idempotency.recall(SCOPE, key, keptLinkCodeSchema);
     if (!issued || Date.parse(issued.expiresAt) - now.getTime() < MIN_LEFT_MS) {
       const fresh = await createLinkCode(subject, principal.sub, ports);
       issued = { code: fresh.code, expiresAt: fresh.expiresAt };

@@ -14,7 +14,8 @@ import type { Comment } from '../../shared/domain/comment.js';
 import type { CommentRequest, Evaluation } from '../../shared/domain/evaluation.js';
 import type { Minutes, MinutesRecord } from '../../shared/domain/minutes.js';
 import { emptyReportBody, type OctoberReport } from '../../shared/domain/report.js';
-import { aMember, anInvitation } from '../support/builders.js';
+import { keptLinkCodeSchema } from '../../shared/schemas/kept-results.js';
+import { aMember, anEvent, anInvitation } from '../support/builders.js';
 import { createTestTable, type TestTable } from '../support/dynamo.js';
 
 describe('Typed storage reads and migrations', () => {
@@ -324,6 +325,25 @@ describe('Typed storage reads and migrations', () => {
       read: () => repos.jobRuns.statuses('reminders:2026-06-11', ['phuong-typed']),
       path: 'status',
       value: 'xong',
+    },
+    {
+      name: 'an event in the outbox',
+      write: () => repos.store.transact([], [anEvent('RsvpRecorded', 'evt-typed')]),
+      key: keys.outbox('evt-typed'),
+      change: (i) => ({ ...i, event: { ...(i.event as object), type: 'Đã gửi' } }),
+      read: () => repos.outbox.get('evt-typed'),
+      path: 'event.type',
+      value: 'Đã gửi',
+    },
+    {
+      name: "an idempotency key's kept result",
+      write: () =>
+        repos.idempotency.complete('link-sheet', 'phuong-typed:m-1', 3600, { code: 'K7P2Q9', expiresAt: AT }),
+      key: keys.idempotency('link-sheet', 'phuong-typed:m-1'),
+      change: (i) => ({ ...i, result: { code: ['ngày mai'], expiresAt: AT } }),
+      read: () => repos.idempotency.recall('link-sheet', 'phuong-typed:m-1', keptLinkCodeSchema),
+      path: 'code',
+      value: 'ngày mai',
     },
   ];
 

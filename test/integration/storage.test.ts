@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { DynamoIdempotencyStore } from '../../shared/adapters/dynamodb/support-repositories.js';
@@ -590,7 +591,9 @@ describe('Storage: the ten access patterns on DynamoDB Local', () => {
       expect(await repos.idempotency.claim('telegram-update', '42', 3600)).toBe(true);
       expect(await repos.idempotency.claim('telegram-update', '42', 3600)).toBe(false);
       await repos.idempotency.complete('http', 'k1', 3600, { status: 201 });
-      expect(await repos.idempotency.recall('http', 'k1')).toEqual({ status: 201 });
+      expect(await repos.idempotency.recall('http', 'k1', z.object({ status: z.number() }))).toEqual({
+        status: 201,
+      });
       const item = await repos.store.get(keys.idempotency('telegram-update', '42'));
       expect(typeof item?.ttl).toBe('number');
     });

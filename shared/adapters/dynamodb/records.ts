@@ -18,12 +18,14 @@ import type { StaffAssignment, StaffPerson } from '../../domain/roles.js';
 import { ROLES, STAFF_ROLES } from '../../domain/roles.js';
 import type { Exemption, TravelNotice } from '../../domain/travel-and-exemption.js';
 import type { DirectCollection, SelfReport } from '../../domain/year-end.js';
+import type { Parser } from '../../ports/common.js';
 import type { ConversationDraft } from '../../ports/conversation.js';
 import type { ImportJob } from '../../ports/imports.js';
 import type { InvitationJob } from '../../ports/invitations.js';
 import type { CommitteeTaskStatus, JobRun } from '../../ports/jobs.js';
-import type { ChatLink, LinkCode, PendingLink } from '../../ports/repositories.js';
+import type { ChatLink, LinkCode, OutboxEntry, PendingLink } from '../../ports/repositories.js';
 import type { StoredZaloTokens } from '../../ports/zalo.js';
+import { domainEventSchema } from '../../schemas/events.js';
 import {
   type StoredMinutes,
   storedAbsenceNoticeSchema,
@@ -289,6 +291,10 @@ export const RECORDS = {
   ImportJob: record<ImportJob>(storedImportJobSchema),
   JobRun: record<StoredJobRun>(storedJobRunSchema),
   JobTask: record<JobTaskMarker>(storedJobTaskSchema),
+  /** An event waiting in (or sent from) the outbox, as the transaction wrote it (store.ts outboxPut). */
+  OutboxEvent: record<OutboxEntry>(
+    z.looseObject({ event: domainEventSchema, status: z.enum(['pending', 'sent']) }),
+  ),
 } as const;
 
 export type RecordKind = keyof typeof RECORDS;
@@ -372,7 +378,7 @@ export function readItem<K extends RecordKind>(kind: K, item: StoredAttributes):
  * and reported, when it does not parse, with the key of the item that holds it (StoredItemError, no values).
  */
 export function readValue<T>(
-  schema: z.ZodType<T>,
+  schema: Parser<T>,
   kind: string,
   key: { pk: string; sk: string },
   value: unknown,

@@ -147,7 +147,7 @@ export class DynamoStore {
     const skName = spec.index ? `${spec.index}sk` : 'sk';
     return {
       TableName: this.table,
-      ...(spec.index ? { IndexName: spec.index } : {}),
+      IndexName: spec.index,
       KeyConditionExpression: spec.skPrefix
         ? '#pk = :pk AND begins_with(#sk, :sk)'
         : spec.skBefore
@@ -162,7 +162,7 @@ export class DynamoStore {
       ScanIndexForward: !spec.descending,
       ...(spec.consistent && !spec.index ? { ConsistentRead: true } : {}),
       ...(limit !== undefined ? { Limit: limit } : {}),
-      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      ExclusiveStartKey: startKey,
     };
   }
 
@@ -283,7 +283,7 @@ export class DynamoStore {
         ...(condition
           ? {
               ConditionExpression: condition.expression,
-              ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+              ExpressionAttributeValues: condition.values,
             }
           : {}),
       },
@@ -295,14 +295,12 @@ function outboxPut(tableName: string, event: DomainEvent): NonNullable<TxItem['P
   const shard = outboxShard(event.id);
   return {
     TableName: tableName,
-    Item: {
-      ...keys.outbox(event.id),
-      ...keys.outboxPending(shard, event.occurredAt, event.id),
-      type: 'OutboxEvent',
-      v: 1,
-      status: 'pending',
-      event,
-    },
+    Item: toItem(
+      'OutboxEvent',
+      keys.outbox(event.id),
+      { status: 'pending', event },
+      keys.outboxPending(shard, event.occurredAt, event.id),
+    ),
     // The same event id twice (a retried change) must not publish twice.
     ConditionExpression: 'attribute_not_exists(pk)',
   };

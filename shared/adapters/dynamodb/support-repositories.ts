@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../../domain/events.js';
 import type { StaffRole } from '../../domain/roles.js';
+import type { Parser } from '../../ports/common.js';
 import type {
   AttemptCounter,
   Channel,
@@ -20,7 +21,7 @@ import type {
   PendingLink,
 } from '../../ports/repositories.js';
 import { keys, OUTBOX_SHARDS } from './keys.js';
-import { readItem } from './records.js';
+import { readItem, readValue } from './records.js';
 import { type DynamoStore, toItem } from './store.js';
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -85,9 +86,10 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     return 'in_progress';
   }
 
-  async recall<T>(scope: string, key: string): Promise<T | undefined> {
+  async recall<T>(scope: string, key: string, parser: Parser<T>): Promise<T | undefined> {
     const item = await this.store.get(keys.idempotency(scope, key));
-    return (item?.result ?? undefined) as T | undefined;
+    if (item?.result === undefined || item.result === null) return undefined;
+    return readValue(parser, 'IdempotencyResult', keys.idempotency(scope, key), item.result);
   }
 
   async complete(scope: string, key: string, ttlSeconds: number, result: unknown): Promise<void> {
@@ -172,7 +174,7 @@ export class DynamoOutboxRepository implements OutboxRepository {
     const events: DomainEvent[] = [];
     for (let shard = 0; shard < OUTBOX_SHARDS && events.length < limit; shard++) {
       const page = await this.store.queryPage(keys.outboxPendingQuery(shard), limit - events.length);
-      for (const item of page.items) events.push(item.event as DomainEvent);
+      for (const item of page.items) events.push(readItem('OutboxEvent', item).event);
     }
     return events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
   }
@@ -184,7 +186,7 @@ export class DynamoOutboxRepository implements OutboxRepository {
         keys.outboxPendingBeforeQuery(shard, before),
         limit - events.length,
       );
-      for (const item of page.items) events.push(item.event as DomainEvent);
+      for (const item of page.items) events.push(readItem('OutboxEvent', item).event);
     }
     return events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
   }
@@ -213,9 +215,9 @@ export class DynamoOutboxRepository implements OutboxRepository {
 
   async get(eventId: string): Promise<OutboxEntry | undefined> {
     const item = await this.store.get(keys.outbox(eventId));
-    return item
-      ? { event: item.event as DomainEvent, status: item.status as OutboxEntry['status'] }
-      : undefined;
+    if (!item) return undefined;
+    const { event, status } = readItem('OutboxEvent', item);
+    return { event, status };
   }
 }
 

@@ -9,6 +9,7 @@ import { MINUTES_PART_LABELS } from '../../../shared/domain/meeting-protocol.js'
 import type { Member } from '../../../shared/domain/member.js';
 import { MINUTES_PARTS, type MinutesPart } from '../../../shared/domain/minutes.js';
 import type { Channel } from '../../../shared/ports/repositories.js';
+import { keptLinkCodeSchema } from '../../../shared/schemas/kept-results.js';
 import { invitationJobId } from '../../../shared/services/invitations.js';
 import {
   addMember,
@@ -463,7 +464,7 @@ describe.each(CHANNELS)('Feature on %s: the ward at the end of the year', (chann
     const bytes = Buffer.from(sent[0]?.bytes ?? new Uint8Array());
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     const code = (
-      await world.repos.idempotency.recall<{ code: string }>('link-sheet', `${RESIDENCE}:${received}`)
+      await world.repos.idempotency.recall('link-sheet', `${RESIDENCE}:${received}`, keptLinkCodeSchema)
     )?.code;
     expect(await pdfText(bytes)).toContain(`${name('Phan Văn Nhận')} Mã liên kết: ${code}`);
     expect((await world.repos.chatLinks.getLinkCode(code ?? ''))?.subject).toEqual({

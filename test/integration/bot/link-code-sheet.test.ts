@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as linkCodesPdf } from '../../../functions/http/committee-link-codes-pdf.js';
 import type { Member } from '../../../shared/domain/member.js';
+import { keptLinkCodeSchema } from '../../../shared/schemas/kept-results.js';
 import {
   addMember,
   aUser,
@@ -36,7 +37,8 @@ describe('Feature: link codes as a printable PDF sheet per hamlet', () => {
   });
 
   const codeOf = async (memberId: string) =>
-    (await world.repos.idempotency.recall<{ code: string }>('link-sheet', `${RESIDENCE}:${memberId}`))?.code;
+    (await world.repos.idempotency.recall('link-sheet', `${RESIDENCE}:${memberId}`, keptLinkCodeSchema))
+      ?.code;
 
   it('sends the PDF on /maketnoi: a page per hamlet by name, each unlinked member with their code', async () => {
     // Act

@@ -55,7 +55,7 @@ describe('Function: telegram-webhook', () => {
       // Assess
       expect(wrong).toBe(401);
       expect(missing).toBe(401);
-      expect(await world.repos.idempotency.recall('telegram-update', '900001')).toBeUndefined();
+      expect(await world.repos.idempotency.status('telegram-update', '900001')).toBeUndefined();
       expect(world.emu.callsOf('sendMessage').filter((c) => c.chatId === 5123456789)).toHaveLength(0);
     });
 
