@@ -170,7 +170,7 @@ function hd02Items(input: CommentSheetInput): SheetItem[] {
       kind: 'choice',
       heading: `${i + 1}. ${duty.vi}`,
       options: DUTY_MARKS.map((m) => ({ label: m.vi, chosen: m.value === (assessed?.mark as DutyMark) })),
-      comment: { label: 'Nhận xét', ...(assessed ? { text: assessed.comment } : {}) },
+      comment: { label: 'Nhận xét', text: assessed?.comment },
     };
   });
   items.push(proposalItem(input, 'Đề nghị'));
@@ -184,11 +184,11 @@ function signer(
   heading?: string[],
 ): SheetSigner {
   return {
-    ...(heading ? { heading } : {}),
+    heading,
     onBehalfOf: onBehalfOf(committeeName),
     position: TITLE_VI(onRecord?.title ?? 'bi_thu'),
     hint,
-    ...(onRecord ? { name: onRecord.name } : {}),
+    name: onRecord?.name,
   };
 }
 

@@ -108,7 +108,7 @@ export function contactBookYears(records: ContactBookRecords, now: Date): Contac
         state: memberMeetingState(inv, now.getTime() >= instantAt(inv.meetingDate, '23:59').getTime()),
         rsvp: inv.rsvp,
         attendance: inv.attendance,
-        ...(inv.absence ? { absence: inv.absence } : {}),
+        absence: inv.absence,
       })),
     comments: records.comments.filter((c) => localYear(new Date(c.raisedAt)) === year),
     evaluations: records.evaluations.filter((e) => e.year === year && e.status === 'submitted'),

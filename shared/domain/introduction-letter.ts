@@ -153,7 +153,7 @@ export function introductionLetter(input: LetterInput): LetterContent {
     header,
     notes: notesFor(input),
     signature,
-    ...(receipt ? { receipt } : {}),
+    receipt,
     ...(receipt && receivedBy
       ? {
           receiptSignature: {

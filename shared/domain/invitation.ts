@@ -112,7 +112,7 @@ export function invitationLetter(
     place: meeting.place,
     chairName: meeting.chairName,
     agenda: meeting.agenda,
-    ...(meeting.rescheduled ? { rescheduledAt: meeting.rescheduled.at } : {}),
+    rescheduledAt: meeting.rescheduled?.at,
   };
 }
 

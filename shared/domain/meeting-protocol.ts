@@ -393,7 +393,7 @@ export function verifyMinutes(minutes: Minutes): { seal: boolean; addenda: boole
       seq: a.seq,
       text: a.text,
       signatures: a.signatures,
-      ...(a.signedBy ? { signedBy: a.signedBy } : {}),
+      signedBy: a.signedBy,
     });
     if (a.hash !== expected) addenda = false;
     previous = a.hash ?? expected;

@@ -100,7 +100,7 @@ export function paperInvitationContent(
       onBehalfOf: onBehalfOf(committee.name),
       title: TITLE_VI(input.signer?.title ?? 'bi_thu'),
       hint: '(Ký tên, đóng dấu)',
-      ...(input.signer ? { name: input.signer.name } : {}),
+      name: input.signer?.name,
     },
   };
 }

@@ -84,8 +84,8 @@ async function wardContext(ports: CommentSheetPorts, orgId: string): Promise<War
   const wardSigner = letterSigner(staff);
   return {
     ward,
-    ...(parent ? { parent } : {}),
-    ...(wardSigner ? { wardSigner } : {}),
+    parent,
+    wardSigner,
     cellSigners: new Map(),
     workplaces: new Map(),
   };
@@ -134,7 +134,7 @@ async function sheetOf(
     ruleSet,
     formKind,
     year,
-    ...(evaluation ? { evaluation } : {}),
+    evaluation,
     member: {
       fullName: member.fullName,
       ...(member.dateOfBirth ? { dateOfBirth: member.dateOfBirth } : {}),
@@ -144,12 +144,12 @@ async function sheetOf(
     },
     ward: {
       name: ward.name,
-      ...(context.parent ? { parentName: context.parent.name } : {}),
+      parentName: context.parent?.name,
       ...(place ? { place } : {}),
     },
     ...(hamletId ? { hamlet: hamletName(ward, hamletId) } : {}),
-    ...(cellSigner ? { cellSigner } : {}),
-    ...(context.wardSigner ? { wardSigner: context.wardSigner } : {}),
+    cellSigner,
+    wardSigner: context.wardSigner,
     today,
   });
   return { content, name: member.fullName };

@@ -94,7 +94,7 @@ export async function listCommitteeMembers(
       letterNumber: i.letterNumber,
       contactPath: i.contactPath,
       issuedOn: i.issuedOn,
-      ...(i.end ? { endedOn: i.end.endedOn } : {}),
+      endedOn: i.end?.endedOn,
     })),
     ...(result.cursor ? { cursor: result.cursor } : {}),
   };

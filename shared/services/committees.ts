@@ -112,7 +112,7 @@ export async function planCommittee(
     name: input.name,
     kind: input.kind,
     parentId: parent.id,
-    ...(input.ruleSet ? { ruleSet: input.ruleSet } : {}),
+    ruleSet: input.ruleSet,
     ...(input.address ? { address: input.address } : {}),
     ...(input.hamlets?.length ? { hamlets: input.hamlets } : {}),
   };

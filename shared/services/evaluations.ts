@@ -204,7 +204,7 @@ async function loadSubject(
     formKind: expectedFormKind(ruleSet, introducedButExempt),
     // qd213-2020: an exempt member's comment is owed once it is requested (33-HD/BTCTW), not routinely.
     owed: isEvaluationOwed(ruleSet, introducedButExempt, commentRequest !== undefined),
-    ...(commentRequest ? { commentRequest } : {}),
+    commentRequest,
     // R11 excuses meetings under an exemption (R4) or inside a travel notice's period (R3).
     flaggedR11: isFlaggedR11(invitations, committee.id, today, exemptions, travelNotices),
   };
@@ -220,14 +220,14 @@ function rowOf(subject: Subject, evaluation: Evaluation | undefined): Evaluation
   return {
     memberId: subject.introduction.memberId,
     memberName: subject.memberName,
-    ...(subject.introduction.receipt ? { hamletId: subject.introduction.receipt.hamletId } : {}),
+    hamletId: subject.introduction.receipt?.hamletId,
     category: subject.category,
     formKind: evaluation?.form.kind ?? subject.formKind,
     owed: subject.owed,
     state: evaluation ? stateOf(evaluation.status) : 'missing',
     flaggedR11: evaluation?.status === 'submitted' ? evaluation.flaggedR11 : subject.flaggedR11,
     needsConsultation: subject.category === 'student' && !consulted,
-    ...(evaluation ? { proposal: evaluation.form.proposal } : {}),
+    proposal: evaluation?.form.proposal,
     version: evaluation?.version ?? 0,
   };
 }
@@ -476,7 +476,7 @@ export async function saveEvaluationDraft(
     ...(reason ? { proposalChangeReason: reason } : {}),
     ...(existing?.studentConsultation ? { studentConsultation: existing.studentConsultation } : {}),
     ...(existing?.frontConsultation ? { frontConsultation: existing.frontConsultation } : {}),
-    ...(subject.commentRequest ? { commentRequest: subject.commentRequest } : {}),
+    commentRequest: subject.commentRequest,
     status: 'draft',
     updatedBy: principal.sub,
     updatedAt: now,
@@ -789,7 +789,7 @@ export async function listExemptMembers(
     rows.push({
       memberId: listed.introduction.memberId,
       memberName: subject.memberName,
-      ...(listed.introduction.receipt ? { hamletId: listed.introduction.receipt.hamletId } : {}),
+      hamletId: listed.introduction.receipt?.hamletId,
       workplaceOrgId: listed.introduction.workplaceOrgId,
       commentRequested: subject.commentRequest !== undefined,
     });

@@ -55,8 +55,8 @@ export async function introductionLetterOf(
     member,
     workplace,
     residence,
-    ...(parent ? { workplaceParent: parent } : {}),
-    ...(hamlet ? { hamlet } : {}),
+    workplaceParent: parent,
+    hamlet,
     signer,
   });
   return { introduction, content };

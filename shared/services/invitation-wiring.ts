@@ -45,12 +45,12 @@ export function invitationPorts(deps: InvitationWiring): InvitationPorts {
     queue: deps.queue,
     messenger: deps.messenger,
     sms: deps.sms,
-    ...(deps.zns ? { zns: deps.zns } : {}),
+    zns: deps.zns,
     clock: deps.clock,
     staff: p.staff,
     log: deps.log,
-    ...(deps.metrics ? { metrics: deps.metrics } : {}),
-    ...(deps.invitationSettings ? { settings: deps.invitationSettings } : {}),
+    metrics: deps.metrics,
+    settings: deps.invitationSettings,
   };
 }
 

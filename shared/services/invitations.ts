@@ -184,7 +184,7 @@ export async function startInvitations(
     sent: 0,
     noChat: 0,
     undeliverable: 0,
-    ...(report ? { report } : {}),
+    report,
   };
   await ports.invitationJobs.start(job);
   await ports.queue.enqueue([{ kind: 'prepare', jobId, meetingId: meeting.id, run: job.run }]);
@@ -281,7 +281,7 @@ export async function prepareInvitations(
     const current = await ports.invitationJobs.get(job.id);
     if (current?.run === job.run) await finishInvitations(current, meeting, ports);
   }
-  return { prepared: true, enqueued: tasks.length, ...(allowanceWarning ? { allowanceWarning } : {}) };
+  return { prepared: true, enqueued: tasks.length, allowanceWarning };
 }
 
 /**
@@ -664,7 +664,7 @@ function progressNotice(job: InvitationJob, meeting: Meeting, done: boolean, byP
     noChat: job.noChat,
     undeliverable: job.undeliverable,
     done,
-    ...(byPath ? { byPath } : {}),
+    byPath,
   };
 }
 

@@ -191,7 +191,7 @@ async function useCode(
     chatId: account.chatId,
     linkedAt: ports.clock.now().toISOString(),
     ...(account.languageCode ? { languageCode: account.languageCode } : {}),
-    ...(options.consent ? { consent: options.consent } : {}),
+    consent: options.consent,
   };
   let outcome = await checkCode(code, account, ports);
   let replaces: ChatLink | undefined;
@@ -228,7 +228,7 @@ async function useCode(
     ok: true,
     subject,
     name: staff?.fullName ?? '',
-    ...(staff ? { role: staff.role } : {}),
+    role: staff?.role,
     already,
     ...waits,
   };

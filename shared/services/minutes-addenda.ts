@@ -35,7 +35,7 @@ function result(meetingId: string, minutes: Minutes, addendum: Addendum): Addend
     meetingId,
     addendum,
     state: isAddendumSigned(addendum) ? 'signed' : 'pending',
-    ...(awaiting ? { awaiting } : {}),
+    awaiting,
     sealHash: minutes.seal?.hash ?? '',
   };
 }

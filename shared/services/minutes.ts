@@ -402,7 +402,7 @@ export async function signMinutes(
     meetingId,
     state: minutesState(signed.minutes),
     signatures: signed.minutes.signatures,
-    ...(signed.minutes.seal ? { seal: signed.minutes.seal } : {}),
+    seal: signed.minutes.seal,
   };
   if (signed.sealedNow) {
     try {
@@ -453,11 +453,11 @@ export async function renderMinutesPdf(
       ...(p.filledIn ? { filledIn: p.filledIn } : {}),
     })),
     signatures: minutes.signatures,
-    ...(view.seal ? { seal: view.seal } : {}),
+    seal: view.seal,
     addenda: minutes.addenda,
     generatedAt: ports.clock.now().toISOString(),
     issuer: {
-      ...(parent ? { parent: parent.name } : {}),
+      parent: parent?.name,
       ...(place ? { place } : {}),
       ...(minutes.number ? { number: minutes.number } : {}),
     },

@@ -335,7 +335,7 @@ async function storeReport(
     childOrgIds,
     body,
     ...(number ? { number } : {}),
-    ...(narrative ? { narrative } : {}),
+    narrative,
   };
   try {
     await ports.reports.save(report, committee.parentId, {
@@ -621,7 +621,7 @@ export async function octoberReportDocument(
     criticisms,
     bothMeetingsMissed,
     issuedOn: localDate(new Date(report.compiledAt)),
-    ...(signer ? { signer } : {}),
+    signer,
     ...(report.number ? { number: report.number } : {}),
   };
 }

@@ -85,10 +85,10 @@ export async function printPaperInvitations(
       {
         meeting,
         committee: ward,
-        ...(parent ? { parent } : {}),
+        parent,
         ...(meeting.invitationNumber ? { number: meeting.invitationNumber } : {}),
         issuedOn,
-        ...(signer ? { signer } : {}),
+        signer,
       },
       {
         memberName: invitation.memberName,

@@ -86,7 +86,7 @@ export async function personalDataOf(ports: PersonalDataPorts, principal: Princi
     chatLinks: links.map((l) => ({
       channel: l.channel,
       linkedAt: l.linkedAt,
-      ...(l.consent ? { consent: l.consent } : {}),
+      consent: l.consent,
     })),
   };
 }

@@ -136,7 +136,7 @@ export async function dispatchJob(
   const runId = jobRunId(job, slot);
   const { tasks, roots } = await plan(ports, job, at);
   await ports.runs.dispatch(
-    { id: runId, job, slot, total: tasks.length, ...(roots ? { roots } : {}) },
+    { id: runId, job, slot, total: tasks.length, roots },
     ports.clock.now().toISOString(),
   );
   const statuses = await ports.runs.statuses(

@@ -94,7 +94,7 @@ export async function assignStaff(
     orgId: committee.id,
     role: input.role,
     ...(input.standing !== undefined ? { standing: input.standing } : {}),
-    ...(input.partyTitle ? { partyTitle: input.partyTitle } : {}),
+    partyTitle: input.partyTitle,
   };
   const outcome = await ports.staff.assign(person, grant);
   // The account is made after the assignment is stored: the pre-token trigger then finds it at first sign-in.

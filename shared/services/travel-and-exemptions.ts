@@ -103,7 +103,7 @@ export async function recordExemption(
     reason: input.reason,
     from: input.from,
     ...(input.until ? { until: input.until } : {}),
-    ...(category ? { category } : {}),
+    category,
     confirmedBy: actor.sub,
     confirmedAt: ports.clock.now().toISOString(),
   };

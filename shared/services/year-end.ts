@@ -143,7 +143,7 @@ export async function workplaceYearEnd(
         category: member?.category ?? 'regular',
         introductionStatus: introduction.status,
         residenceOrgId,
-        ...(introduction.receipt ? { hamletId: introduction.receipt.hamletId } : {}),
+        hamletId: introduction.receipt?.hamletId,
         contactPath: introduction.contactPath,
         ...(introduction.contactPath === 'direct' ? { collectionLabel: DIRECT_COLLECTION_LABEL } : {}),
         evaluation:
@@ -215,7 +215,7 @@ export async function prepareSelfReport(
     year: input.year,
     meetingsInvited: invitations.length,
     meetingsAttendedRecorded: meetingsAttended(invitations),
-    ...(existing ? { existing } : {}),
+    existing,
   };
 }
 

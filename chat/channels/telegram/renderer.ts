@@ -89,7 +89,7 @@ export class TelegramRenderer {
     const [first = ''] = splitText(view.text);
     try {
       await this.api.editMessageText(chatId, messageId, first, {
-        ...(markup ? { reply_markup: markup } : {}),
+        reply_markup: markup,
         link_preview_options: { is_disabled: true },
       });
     } catch (error) {

@@ -141,7 +141,7 @@ function drawSheet(doc: PdfDocument, sheet: CommentSheetContent): void {
   drawBodyBlock(doc, { kind: 'space', lines: 0.3 }, frame);
   for (const item of sheet.items) drawItem(doc, frame, item);
   const signatures: PartySignature[] = sheet.signatures.map((s) => ({
-    ...(s.heading ? { heading: s.heading } : {}),
+    heading: s.heading,
     onBehalfOf: s.onBehalfOf,
     position: s.position,
     hint: s.hint,
@@ -156,7 +156,7 @@ export function renderCommentSheets(sheets: readonly CommentSheetContent[], font
   const first = sheets[0];
   const doc = newPartyDocument(fonts, {
     Title: first ? `${first.title.type} ${first.title.summary[0] ?? ''}`.trim() : 'PHIẾU NHẬN XÉT',
-    ...(first ? { Author: first.header.issuer } : {}),
+    Author: first?.header.issuer,
   });
   sheets.forEach((sheet, i) => {
     if (i > 0) doc.addPage();

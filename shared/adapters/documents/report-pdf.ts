@@ -283,7 +283,7 @@ export function buildReportPdf(
           onBehalfOf: onBehalfOf(committee.name),
           position: data.signer ? TITLE_VI(data.signer.title) : TITLE_VI('bi_thu'),
           hint: '(Ký tên, đóng dấu)',
-          ...(data.signer ? { name: data.signer.name } : {}),
+          name: data.signer?.name,
         },
       ],
       recipients: [

@@ -49,7 +49,7 @@ export async function backfill(
         ExpressionAttributeNames: { '#type': 'type', '#v': 'v' },
         ExpressionAttributeValues: { ':type': kind, ':current': current },
         ...(options.pageSize ? { Limit: options.pageSize } : {}),
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {

@@ -83,7 +83,7 @@ export class DynamoStaffRepository implements StaffRepository {
     const assignments = items
       .filter((i) => i.type === 'StaffAssignment')
       .map((i) => readItem('StaffAssignment', i));
-    return { ...(meta ? { meta } : {}), assignments };
+    return { meta, assignments };
   }
 
   private static current(p: StaffPartition): StaffAssignment[] {

@@ -154,7 +154,7 @@ export class DynamoInvitationJobRepository implements InvitationJobRepository {
           UpdateExpression: update,
           ConditionExpression: condition,
           ExpressionAttributeValues: values,
-          ...(names ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeNames: names,
         }),
       );
       return true;

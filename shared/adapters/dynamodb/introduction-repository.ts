@@ -30,7 +30,7 @@ export function introductionItem(introduction: Introduction, memberName: string)
     residenceOrgId: introduction.residenceOrgId,
     workplaceOrgId: introduction.workplaceOrgId,
     status: introduction.status,
-    ...(introduction.receipt ? { hamletId: introduction.receipt.hamletId } : {}),
+    hamletId: introduction.receipt?.hamletId,
     issuedOn: introduction.issuedOn,
   });
   return toItem('Introduction', keys.introduction(introduction.id), introduction, indexes, { memberName });
