@@ -23,7 +23,7 @@ import { deliverInvitation, prepareInvitations } from '../shared/services/invita
 import { runMeetingChange } from '../shared/services/meeting-changes.js';
 import { type MinutesSignTaskPorts, runMinutesSignTask } from '../shared/services/minutes-sign-task.js';
 import { type ReportTaskPorts, runReportTask } from '../shared/services/report-task.js';
-import { type BotAppDeps, invitationWiring, type TelegramRuntime } from './bot-deps.js';
+import { type BotAppDeps, invitationWiring, type TelegramRuntime } from './chat-deps.js';
 import { reportPorts } from './http/ports.js';
 import { parseMessage, sqsBatch } from './middleware/messages.js';
 

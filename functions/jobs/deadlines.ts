@@ -4,7 +4,7 @@ import type { Context } from 'aws-lambda';
 import type { ScheduledJobEvent } from '../../shared/config/functions.js';
 import type { JobRun } from '../../shared/ports/jobs.js';
 import { scheduledRunSchema } from '../../shared/schemas/events.js';
-import { remindersOf } from '../bot-deps.js';
+import { remindersOf } from '../chat-deps.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { jobRunId, observed } from '../invocation.js';
 import { runScheduledJob } from '../job-ports.js';
