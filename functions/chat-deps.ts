@@ -29,6 +29,7 @@ import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type { InvitationWiring } from '../shared/services/invitation-wiring.js';
 import type { InvitationSettings } from '../shared/services/invitations.js';
+import type { SealedMinutesPorts } from '../shared/services/minutes-delivery.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
 import { type AppDeps, createAppDeps } from './deps.js';
@@ -246,19 +247,48 @@ export function invitationWiring(deps: BotAppDeps, messenger: ChatMessenger): In
   };
 }
 
-export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): NotifierPorts {
+/** What every sender of notices reads: the meeting and its people, who is linked where, who was told already. */
+function noticePorts(deps: BotAppDeps, messenger: ChatMessenger) {
   const r = deps.repos;
   return {
     meetings: r.meetings,
     invitations: r.invitations,
     committees: r.committees,
     staff: r.staff,
+    members: r.members,
     chatLinks: r.chatLinks,
     idempotency: r.idempotency,
-    comments: r.comments,
     messenger,
     log: deps.logger,
+  };
+}
+
+/** R16: what sending the sealed minutes to their signers reads, but the PDF renderer (the notifier's and /ky's). */
+export function sealedMinutesPorts(
+  deps: BotAppDeps,
+  messenger: ChatMessenger,
+): Omit<SealedMinutesPorts, 'pdf'> {
+  const r = deps.repos;
+  return {
+    committees: r.committees,
+    invitations: r.invitations,
+    comments: r.comments,
+    evaluations: r.evaluations,
     members: r.members,
+    meetings: r.meetings,
+    minutes: r.minutes,
+    clock: deps.clock,
+    chatLinks: r.chatLinks,
+    idempotency: r.idempotency,
+    messenger,
+  };
+}
+
+export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): NotifierPorts {
+  const r = deps.repos;
+  return {
+    ...noticePorts(deps, messenger),
+    comments: r.comments,
     introductions: r.introductions,
     evaluationsOpening: {
       committees: r.committees,
@@ -269,39 +299,15 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
       clock: deps.clock,
     },
     ...(deps.minutesPdf
-      ? {
-          sealedMinutes: {
-            committees: r.committees,
-            invitations: r.invitations,
-            comments: r.comments,
-            evaluations: r.evaluations,
-            members: r.members,
-            meetings: r.meetings,
-            minutes: r.minutes,
-            clock: deps.clock,
-            pdf: deps.minutesPdf,
-            chatLinks: r.chatLinks,
-            idempotency: r.idempotency,
-            messenger,
-          },
-        }
+      ? { sealedMinutes: { ...sealedMinutesPorts(deps, messenger), pdf: deps.minutesPdf } }
       : {}),
   };
 }
 
 export function reminderPorts(deps: BotAppDeps, messenger: ChatMessenger): ReminderPorts {
-  const r = deps.repos;
   return {
-    meetings: r.meetings,
-    invitations: r.invitations,
-    committees: r.committees,
-    staff: r.staff,
-    chatLinks: r.chatLinks,
-    idempotency: r.idempotency,
-    messenger,
+    ...noticePorts(deps, messenger),
     clock: deps.clock,
-    log: deps.logger,
-    members: r.members,
     sms: deps.sms,
     ...(deps.zns ? { zns: deps.zns } : {}),
   };
