@@ -10,9 +10,9 @@ import { studentConsultationInputSchema } from '../../shared/schemas/entities.js
 import { getEvaluation, recordConsultation } from '../../shared/services/evaluations.js';
 import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
-import { clearDraft, isCommandText, newNonce, readDraft, saveDraft } from '../drafts.js';
+import { clearDraft, newNonce, readDraft, saveDraft } from '../drafts.js';
 import { CONSULT_PATTERN, consultData, submitData } from '../keyboards/year-end.js';
-import { answerDate, pressOnDraft } from './year-end-dialogue.js';
+import { pressOnDraft, typedAnswer, typedDate } from './year-end-dialogue.js';
 
 export const consultationFeature = new Composer<BotContext>();
 
@@ -118,20 +118,14 @@ consultationFeature.callbackQuery(CONSULT_PATTERN, async (ctx, next) => {
 });
 
 consultationFeature.on('message:text', async (ctx, next) => {
-  if (isCommandText(ctx.message.text)) return next();
-  const current = await currentDraft(ctx);
-  if (!current) return next();
-  const principal = await residenceStaff(ctx);
-  if (!principal) return next();
+  const answer = await typedAnswer(ctx, ctx.message.text, currentDraft);
+  if (!answer) return next();
+  const { current, principal } = answer;
   const d = current.data;
   const value = ctx.message.text.normalize('NFC').trim();
   if (d.step === 'consultedOn') {
-    await answerDate(
-      ctx,
-      value,
-      () => askView(ctx, d),
-      (date) => finish(ctx, principal, d, date),
-    );
+    const date = await typedDate(ctx, value, () => askView(ctx, d));
+    if (date) await finish(ctx, principal, d, date);
     return;
   }
   // Each answer is checked against the use case's own schema before the next question.

@@ -19,9 +19,9 @@ import {
 } from '../../shared/services/evaluations.js';
 import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
-import { clearDraft, isCommandText, newNonce, readDraft, saveDraft } from '../drafts.js';
+import { clearDraft, newNonce, readDraft, saveDraft } from '../drafts.js';
 import { STEP_PATTERN, type StepOp, stepData, submitData } from '../keyboards/year-end.js';
-import { answerDate, pressOnDraft } from './year-end-dialogue.js';
+import { pressOnDraft, typedAnswer, typedDate } from './year-end-dialogue.js';
 
 export const qd213StepsFeature = new Composer<BotContext>();
 
@@ -216,20 +216,14 @@ qd213StepsFeature.callbackQuery(STEP_PATTERN, async (ctx, next) => {
 });
 
 qd213StepsFeature.on('message:text', async (ctx, next) => {
-  if (isCommandText(ctx.message.text)) return next();
-  const current = await currentDraft(ctx);
-  if (!current) return next();
-  const principal = await residenceStaff(ctx);
-  if (!principal) return next();
+  const answer = await typedAnswer(ctx, ctx.message.text, currentDraft);
+  if (!answer) return next();
+  const { current, principal } = answer;
   const d = current.data;
   const value = ctx.message.text;
   if (d.step === 'consultedOn' || d.step === 'signedOn') {
-    await answerDate(
-      ctx,
-      value,
-      () => askView(ctx, d),
-      (date) => finish(ctx, principal, d, date),
-    );
+    const date = await typedDate(ctx, value, () => askView(ctx, d));
+    if (date) await finish(ctx, principal, d, date);
     return;
   }
   const typed = TYPED[d.step];

@@ -3,8 +3,10 @@
 // of their buttons and the closing date alike, so a stale button or a bad date is answered the same in both.
 import { message, type ViewMessage } from '../../chat/view.js';
 import { isValidIsoDate, localDate } from '../../shared/domain/dates.js';
+import type { Principal } from '../../shared/domain/roles.js';
+import { residenceStaff } from '../actors.js';
 import type { BotContext } from '../context.js';
-import { clearDraft } from '../drafts.js';
+import { clearDraft, isCommandText } from '../drafts.js';
 
 /** What a dialogue's draft and each of its buttons name: the member's evaluation of one year. */
 interface MemberYear {
@@ -44,18 +46,31 @@ export async function pressOnDraft<W extends { data: MemberYear }>(
   return current;
 }
 
-/** The closing date typed: not a past date, the question again with why; otherwise the dialogue ends on it. */
-export async function answerDate(
+/**
+ * A typed message, taken as the dialogue's answer when it is no command, the chat is in the dialogue and the sender
+ * is residence staff; undefined leaves it to the next feature.
+ */
+export async function typedAnswer<W>(
+  ctx: BotContext,
+  text: string,
+  read: (ctx: BotContext) => Promise<W | undefined>,
+): Promise<{ current: W; principal: Principal } | undefined> {
+  if (isCommandText(text)) return undefined;
+  const current = await read(ctx);
+  if (!current) return undefined;
+  const principal = await residenceStaff(ctx);
+  return principal ? { current, principal } : undefined;
+}
+
+/** The closing date typed: a past date, or undefined once the question is asked again with why. */
+export async function typedDate(
   ctx: BotContext,
   text: string,
   ask: () => ViewMessage,
-  finish: (date: string) => Promise<void>,
-): Promise<void> {
+): Promise<string | undefined> {
   const date = parsePastDate(text, ctx.deps.clock.now());
-  if (!date) {
-    await ctx.ui.reply(ask());
-    await ctx.ui.reply(message(ctx.t.yearEnd.consultBadDate));
-    return;
-  }
-  await finish(date);
+  if (date) return date;
+  await ctx.ui.reply(ask());
+  await ctx.ui.reply(message(ctx.t.yearEnd.consultBadDate));
+  return undefined;
 }
