@@ -2,7 +2,7 @@
 // reminders, routes that tell someone): AppDeps plus the routing messenger (Telegram and Zalo), the users' files,
 // the background queue, SMS and ZNS, and the port sets built over them. It imports chat/ and shared/ only: the
 // bots themselves belong to their webhooks (bot/lambda/bots.ts), which build them over these (issue 20).
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { ChannelFiles } from '../chat/channels/chat-files.js';
 import {
   createTelegramFiles,
@@ -33,6 +33,7 @@ import type { SealedMinutesPorts } from '../shared/services/minutes-delivery.js'
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
 import { type AppDeps, createAppDeps } from './deps.js';
+import { readSecret } from './secrets.js';
 import { createZaloRuntime, loadZaloSecrets, type ZaloRuntime, type ZaloSecrets } from './zalo-deps.js';
 
 export interface BotSecrets {
@@ -101,18 +102,9 @@ export async function loadBotSecrets(
   bot: BotConfig,
   ssm: Pick<SSMClient, 'send'> = new SSMClient({}),
 ): Promise<BotSecrets> {
-  const read = async (direct: string | undefined, parameter: string | undefined, what: string) => {
-    if (direct) return direct;
-    if (!parameter)
-      throw new Error(`The ${what} is not configured (neither the value nor its SSM parameter)`);
-    const out = await ssm.send(new GetParameterCommand({ Name: parameter, WithDecryption: true }));
-    const value = out.Parameter?.Value;
-    if (!value) throw new Error(`The SSM parameter of the ${what} is empty`);
-    return value;
-  };
   const [token, webhookSecret] = await Promise.all([
-    read(bot.token, bot.tokenParameter, 'bot token'),
-    read(bot.webhookSecret, bot.webhookSecretParameter, 'webhook secret'),
+    readSecret(ssm, bot.token, bot.tokenParameter, 'bot token'),
+    readSecret(ssm, bot.webhookSecret, bot.webhookSecretParameter, 'webhook secret'),
   ]);
   return { token, webhookSecret };
 }
