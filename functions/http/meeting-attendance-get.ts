@@ -13,12 +13,8 @@ export function createHandler(deps: () => AppDeps) {
     deps,
     async ({ principal, path, query }) => {
       const d = deps();
-      const view = await getAttendanceSheet(
-        { ...d.repos, clock: d.clock },
-        principal,
-        path.id,
-        pageOf(query),
-      );
+      const ports = { ...d.repos, clock: d.clock };
+      const view = await getAttendanceSheet(ports, principal, path.id, pageOf(query));
       // Issue 18: a page showing absence reasons' text is in the audit trail, one entry per member shown.
       const reads = view.rows
         .filter((row) => row.absence?.text !== undefined)
