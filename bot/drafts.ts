@@ -1,5 +1,6 @@
 // bot: multi-step dialogues kept in the table (a Lambda remembers nothing between updates).
 import { randomBytes } from 'node:crypto';
+import type * as z from 'zod';
 import type { ConversationDraft } from '../shared/ports/conversation.js';
 import type { BotContext } from './context.js';
 
@@ -23,6 +24,18 @@ export async function saveDraft(
     updatedAt: ctx.deps.clock.now().toISOString(),
   };
   await ctx.deps.ports.drafts.put(stored, DRAFT_TTL_SECONDS);
+}
+
+/** The dialogue of `kind` this chat is in, read by the dialogue's schema (undefined: none, another, or unreadable). */
+export async function readDraft<T>(
+  ctx: BotContext,
+  kind: string,
+  schema: z.ZodType<T>,
+): Promise<{ nonce: string; data: T } | undefined> {
+  const draft = await ctx.draft();
+  if (draft?.kind !== kind) return undefined;
+  const parsed = schema.safeParse(draft.data);
+  return parsed.success ? { nonce: draft.nonce, data: parsed.data } : undefined;
 }
 
 export async function clearDraft(ctx: BotContext): Promise<void> {

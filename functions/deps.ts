@@ -15,7 +15,7 @@ import type { StaffAssignment } from '../shared/domain/roles.js';
 import { type Clock, type IdGenerator, systemClock } from '../shared/ports/common.js';
 import type { IdentityDirectory } from '../shared/ports/identity.js';
 import type { JobMetrics, JobQueue } from '../shared/ports/jobs.js';
-import type { QueueRunner } from './bot-deps.js';
+import type { QueueRunner } from './chat-deps.js';
 
 export interface AppDeps {
   config: AppConfig;

@@ -4,7 +4,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../shared/adapters/documents/report-renderer.js';
-import { asBotAppDeps } from './bot-deps.js';
+import { asBotAppDeps } from './chat-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
 import { correlationOf, deliverBatch } from './queue-worker.js';

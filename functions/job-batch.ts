@@ -3,7 +3,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { jobTaskSchema } from '../shared/schemas/events.js';
 import { runJobTask } from '../shared/services/scheduled-jobs.js';
-import { remindersOf } from './bot-deps.js';
+import { remindersOf } from './chat-deps.js';
 import type { AppDeps } from './deps.js';
 import { jobPorts } from './job-ports.js';
 import { sqsBatch } from './middleware/messages.js';

@@ -1,12 +1,17 @@
-// composition: the scheduled jobs' ports (dispatcher and worker) out of the functions' dependencies, and the
-// one-process run: with the in-process queue, the dispatcher's tasks run here on the worker's code.
+// composition: the scheduled jobs' ports (dispatcher and worker) out of the functions' dependencies, the
+// one-process run (with the in-process queue, the dispatcher's tasks run here on the worker's code), and the
+// scheduled functions' handler.
+import type { Context } from 'aws-lambda';
 import { InMemoryJobQueue } from '../shared/adapters/memory/invitation-queue.js';
+import type { ScheduledJobEvent } from '../shared/config/functions.js';
 import type { FannedOutJob } from '../shared/domain/jobs.js';
 import type { JobRun } from '../shared/ports/jobs.js';
+import { scheduledRunSchema } from '../shared/schemas/events.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
 import { dispatchJob, type JobPorts, runJobTask } from '../shared/services/scheduled-jobs.js';
 import type { AppDeps } from './deps.js';
 import { reportPorts } from './http/ports.js';
+import { jobRunId, observed } from './invocation.js';
 
 export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): JobPorts {
   const r = d.repos;
@@ -74,4 +79,33 @@ export async function runScheduledJob(
     durationMs: Date.now() - started,
   });
   return run;
+}
+
+/** What a job adds to its run: a slot its event names (the October report's year), the reminders' ports. */
+export interface ScheduledJobOptions<E> {
+  slotOf?: (event: E | null | undefined) => string | undefined;
+  reminders?: (d: AppDeps) => () => Promise<ReminderPorts>;
+}
+
+/**
+ * A scheduled function's handler: the slot is the one the scheduler's `scheduledTime` (or a manual run's `now`)
+ * falls in, or the one the event names; the invocation's log lines carry the run's id.
+ */
+export function scheduledJobHandler<E extends Partial<ScheduledJobEvent> & { now?: string }>(
+  deps: () => AppDeps,
+  job: FannedOutJob,
+  options: ScheduledJobOptions<E> = {},
+) {
+  return async (event?: E | null, context?: Context): Promise<JobRun | undefined> => {
+    const d = deps();
+    const input = scheduledRunSchema.parse(event ?? {});
+    const at = input.now ?? input.scheduledTime;
+    const slot = options.slotOf?.(event);
+    return observed(d, context, slot ? `${job}:${slot}` : jobRunId(job, at, d.clock), () =>
+      runScheduledJob(d, job, at ? new Date(at) : d.clock.now(), {
+        ...(slot ? { slot } : {}),
+        ...(options.reminders ? { reminders: options.reminders(d) } : {}),
+      }),
+    );
+  };
 }

@@ -4,7 +4,7 @@ import type { Context, SNSEvent } from 'aws-lambda';
 import { createMinutesPdfRenderer } from '../shared/adapters/documents/minutes-pdf.js';
 import { domainEventSchema } from '../shared/schemas/events.js';
 import { notifyEvent } from '../shared/services/notifier.js';
-import { asBotAppDeps, type BotAppDeps, notifierPorts } from './bot-deps.js';
+import { asBotAppDeps, type BotAppDeps, notifierPorts } from './chat-deps.js';
 import { type AppDeps, defaultDeps } from './deps.js';
 import { observed } from './invocation.js';
 import { parseMessage } from './middleware/messages.js';

@@ -23,7 +23,7 @@ import { deliverInvitation, prepareInvitations } from '../shared/services/invita
 import { runMeetingChange } from '../shared/services/meeting-changes.js';
 import { type MinutesSignTaskPorts, runMinutesSignTask } from '../shared/services/minutes-sign-task.js';
 import { type ReportTaskPorts, runReportTask } from '../shared/services/report-task.js';
-import { type BotAppDeps, invitationWiring, type TelegramRuntime } from './bot-deps.js';
+import { type BotAppDeps, invitationWiring, sealedMinutesPorts, type TelegramRuntime } from './chat-deps.js';
 import { reportPorts } from './http/ports.js';
 import { parseMessage, sqsBatch } from './middleware/messages.js';
 
@@ -134,20 +134,10 @@ export function reportTaskPorts(deps: BotAppDeps, messenger: ChatMessenger): Rep
 export function minutesSignTaskPorts(deps: BotAppDeps, messenger: ChatMessenger): MinutesSignTaskPorts {
   const r = deps.repos;
   return {
-    committees: r.committees,
-    invitations: r.invitations,
-    comments: r.comments,
-    evaluations: r.evaluations,
-    members: r.members,
-    meetings: r.meetings,
-    minutes: r.minutes,
+    ...sealedMinutesPorts(deps, messenger),
     staff: r.staff,
     absenceNotices: r.absenceNotices,
     counters: r.counters,
-    chatLinks: r.chatLinks,
-    idempotency: r.idempotency,
-    clock: deps.clock,
-    messenger,
     ...(deps.minutesPdf ? { pdf: deps.minutesPdf } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // composition root of the Zalo channel (issue 15): the OA's secrets, token store, API client, renderers, messenger,
 // ZNS and files; the Zalo bot over them is the webhook's own (bot/lambda/bots.ts).
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { ZaloFileSource } from '../chat/channels/zalo/files.js';
 import {
   ZALO_WEBHOOK_RATE_LIMIT_BACK_OFF,
@@ -22,6 +22,7 @@ import type { CallbackDataStore } from '../shared/ports/conversation.js';
 import type { Log } from '../shared/ports/log.js';
 import type { ZnsSender } from '../shared/ports/messaging.js';
 import type { Metrics } from '../shared/ports/metrics.js';
+import { readSecret } from './secrets.js';
 
 export interface ZaloSecrets {
   /** The app's secret key: spends the refresh token. */
@@ -50,18 +51,9 @@ export async function loadZaloSecrets(
   config: ZaloConfig,
   ssm: Pick<SSMClient, 'send'> = new SSMClient({}),
 ): Promise<ZaloSecrets> {
-  const read = async (direct: string | undefined, parameter: string | undefined, what: string) => {
-    if (direct) return direct;
-    if (!parameter)
-      throw new Error(`The Zalo ${what} is not configured (neither the value nor its SSM parameter)`);
-    const out = await ssm.send(new GetParameterCommand({ Name: parameter, WithDecryption: true }));
-    const value = out.Parameter?.Value;
-    if (!value) throw new Error(`The SSM parameter of the Zalo ${what} is empty`);
-    return value;
-  };
   const [appSecret, oaSecretKey] = await Promise.all([
-    read(config.appSecret, config.appSecretParameter, 'app secret'),
-    read(config.oaSecretKey, config.oaSecretKeyParameter, 'OA secret key'),
+    readSecret(ssm, config.appSecret, config.appSecretParameter, 'Zalo app secret'),
+    readSecret(ssm, config.oaSecretKey, config.oaSecretKeyParameter, 'Zalo OA secret key'),
   ]);
   return { appSecret, oaSecretKey };
 }

@@ -4,7 +4,7 @@ import { Api, GrammyError } from 'grammy';
 import { telegramBotOf } from '../bot/lambda/bots.js';
 import { telegramClientOptions } from '../chat/channels/telegram/client.js';
 import { installChatCommands, installDefaultCommands } from '../chat/commands.js';
-import type { BotAppDeps } from '../functions/bot-deps.js';
+import type { BotAppDeps } from '../functions/chat-deps.js';
 import { RecordingSmsSender } from '../shared/adapters/memory/recording-sms-sender.js';
 import type { Role } from '../shared/domain/roles.js';
 import type { Line } from './console-log.js';

@@ -4,14 +4,15 @@
 import { Composer } from 'grammy';
 import * as z from 'zod';
 import { button, message, type ViewButton, type ViewMessage } from '../../chat/view.js';
-import { formatVietnameseDate, isValidIsoDate, localDate } from '../../shared/domain/dates.js';
+import { formatVietnameseDate, localDate } from '../../shared/domain/dates.js';
 import type { Principal } from '../../shared/domain/roles.js';
 import { studentConsultationInputSchema } from '../../shared/schemas/entities.js';
 import { getEvaluation, recordConsultation } from '../../shared/services/evaluations.js';
 import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
-import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
+import { clearDraft, newNonce, readDraft, saveDraft } from '../drafts.js';
 import { CONSULT_PATTERN, consultData, submitData } from '../keyboards/year-end.js';
+import { pressOnDraft, typedAnswer, typedDate } from './year-end-dialogue.js';
 
 export const consultationFeature = new Composer<BotContext>();
 
@@ -51,21 +52,7 @@ function askView(ctx: BotContext, d: ConsultDraft): ViewMessage {
   ]);
 }
 
-async function currentDraft(ctx: BotContext): Promise<{ nonce: string; data: ConsultDraft } | undefined> {
-  const draft = await ctx.draft();
-  if (draft?.kind !== CONSULT_DRAFT_KIND) return undefined;
-  const parsed = draftSchema.safeParse(draft.data);
-  return parsed.success ? { nonce: draft.nonce, data: parsed.data } : undefined;
-}
-
-/** "05/11/2026", "5-11-2026": a real date, not after today (an opinion already given, a signature made). */
-export function parsePastDate(text: string, now: Date): string | undefined {
-  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!match) return undefined;
-  const [, d = '', m = '', y = ''] = match;
-  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  return isValidIsoDate(date) && date <= localDate(now) ? date : undefined;
-}
+const currentDraft = (ctx: BotContext) => readDraft(ctx, CONSULT_DRAFT_KIND, draftSchema);
 
 /** The last answer is in: record it through the use case and offer «Gửi» (the chair) again. */
 async function finish(ctx: BotContext, principal: Principal, d: ConsultDraft, consultedOn: string) {
@@ -120,18 +107,8 @@ consultationFeature.callbackQuery(CONSULT_PATTERN, async (ctx, next) => {
     await ctx.ui.reply(askView(ctx, d));
     return;
   }
-  const current = await currentDraft(ctx);
-  const same = current?.data.year === action.year && current.data.memberId === action.memberId;
-  if (!current || !same) {
-    await ctx.ui.answer(ctx.t.errors.staleButton, { alert: true });
-    return;
-  }
-  if (action.op === 'cancel') {
-    await clearDraft(ctx);
-    await ctx.ui.answer();
-    await ctx.ui.replace(message(ctx.t.yearEnd.cancelled));
-    return;
-  }
+  const current = await pressOnDraft(ctx, await currentDraft(ctx), action);
+  if (!current) return;
   if (current.data.step !== 'consultedOn') {
     await ctx.ui.answer(ctx.t.errors.staleButton, { alert: true });
     return;
@@ -141,21 +118,14 @@ consultationFeature.callbackQuery(CONSULT_PATTERN, async (ctx, next) => {
 });
 
 consultationFeature.on('message:text', async (ctx, next) => {
-  if (isCommandText(ctx.message.text)) return next();
-  const current = await currentDraft(ctx);
-  if (!current) return next();
-  const principal = await residenceStaff(ctx);
-  if (!principal) return next();
+  const answer = await typedAnswer(ctx, ctx.message.text, currentDraft);
+  if (!answer) return next();
+  const { current, principal } = answer;
   const d = current.data;
   const value = ctx.message.text.normalize('NFC').trim();
   if (d.step === 'consultedOn') {
-    const date = parsePastDate(value, ctx.deps.clock.now());
-    if (!date) {
-      await ctx.ui.reply(askView(ctx, d));
-      await ctx.ui.reply(message(ctx.t.yearEnd.consultBadDate));
-      return;
-    }
-    await finish(ctx, principal, d, date);
+    const date = await typedDate(ctx, value, () => askView(ctx, d));
+    if (date) await finish(ctx, principal, d, date);
     return;
   }
   // Each answer is checked against the use case's own schema before the next question.

@@ -39,7 +39,7 @@ import {
 import { committeeWithHamlets } from '../../shared/services/hamlets.js';
 import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
-import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
+import { clearDraft, isCommandText, newNonce, readDraft, saveDraft } from '../drafts.js';
 import {
   EVAL_PATTERN,
   type EvalOp,
@@ -84,12 +84,8 @@ interface Wizard {
   data: EvalDraft;
 }
 
-async function currentWizard(ctx: BotContext): Promise<Wizard | undefined> {
-  const draft = await ctx.draft();
-  if (draft?.kind !== EVAL_DRAFT_KIND) return undefined;
-  const parsed = draftSchema.safeParse(draft.data);
-  return parsed.success ? { nonce: draft.nonce, data: parsed.data } : undefined;
-}
+const currentWizard = (ctx: BotContext): Promise<Wizard | undefined> =>
+  readDraft(ctx, EVAL_DRAFT_KIND, draftSchema);
 
 async function store(ctx: BotContext, wizard: Wizard): Promise<void> {
   await saveDraft(ctx, { kind: EVAL_DRAFT_KIND, nonce: wizard.nonce, data: wizard.data });

@@ -19,9 +19,9 @@ import {
 } from '../../shared/services/evaluations.js';
 import { residenceStaff } from '../actors.js';
 import { type BotContext, evaluationPorts } from '../context.js';
-import { clearDraft, isCommandText, newNonce, saveDraft } from '../drafts.js';
+import { clearDraft, newNonce, readDraft, saveDraft } from '../drafts.js';
 import { STEP_PATTERN, type StepOp, stepData, submitData } from '../keyboards/year-end.js';
-import { parsePastDate } from './consultation.js';
+import { pressOnDraft, typedAnswer, typedDate } from './year-end-dialogue.js';
 
 export const qd213StepsFeature = new Composer<BotContext>();
 
@@ -91,12 +91,7 @@ function askView(ctx: BotContext, d: StepDraft): ViewMessage {
   }
 }
 
-async function currentDraft(ctx: BotContext): Promise<{ nonce: string; data: StepDraft } | undefined> {
-  const draft = await ctx.draft();
-  if (draft?.kind !== QD213_STEP_DRAFT_KIND) return undefined;
-  const parsed = draftSchema.safeParse(draft.data);
-  return parsed.success ? { nonce: draft.nonce, data: parsed.data } : undefined;
-}
+const currentDraft = (ctx: BotContext) => readDraft(ctx, QD213_STEP_DRAFT_KIND, draftSchema);
 
 /** Why this step cannot start on this evaluation, in words (undefined: it can). */
 function refusal(ctx: BotContext, view: EvaluationView, flow: StepDraft['flow']): ViewMessage | undefined {
@@ -200,18 +195,9 @@ qd213StepsFeature.callbackQuery(STEP_PATTERN, async (ctx, next) => {
     await start(ctx, principal, action.year, action.memberId, action.op);
     return;
   }
-  const current = await currentDraft(ctx);
-  const d = current?.data;
-  if (!current || !d || d.year !== action.year || d.memberId !== action.memberId) {
-    await ctx.ui.answer(ctx.t.errors.staleButton, { alert: true });
-    return;
-  }
-  if (action.op === 'cancel') {
-    await clearDraft(ctx);
-    await ctx.ui.answer();
-    await ctx.ui.replace(message(ctx.t.yearEnd.cancelled));
-    return;
-  }
+  const current = await pressOnDraft(ctx, await currentDraft(ctx), action);
+  if (!current) return;
+  const d = current.data;
   const title = PARTY_TITLES.find((t) => TITLE_OPS[t] === action.op);
   if (title && d.step === 'signerTitle') {
     const following: StepDraft = { ...d, answers: { ...d.answers, signerTitle: title }, step: nextStep(d) };
@@ -230,21 +216,14 @@ qd213StepsFeature.callbackQuery(STEP_PATTERN, async (ctx, next) => {
 });
 
 qd213StepsFeature.on('message:text', async (ctx, next) => {
-  if (isCommandText(ctx.message.text)) return next();
-  const current = await currentDraft(ctx);
-  if (!current) return next();
-  const principal = await residenceStaff(ctx);
-  if (!principal) return next();
+  const answer = await typedAnswer(ctx, ctx.message.text, currentDraft);
+  if (!answer) return next();
+  const { current, principal } = answer;
   const d = current.data;
   const value = ctx.message.text;
   if (d.step === 'consultedOn' || d.step === 'signedOn') {
-    const date = parsePastDate(value, ctx.deps.clock.now());
-    if (!date) {
-      await ctx.ui.reply(askView(ctx, d));
-      await ctx.ui.reply(message(ctx.t.yearEnd.consultBadDate));
-      return;
-    }
-    await finish(ctx, principal, d, date);
+    const date = await typedDate(ctx, value, () => askView(ctx, d));
+    if (date) await finish(ctx, principal, d, date);
     return;
   }
   const typed = TYPED[d.step];

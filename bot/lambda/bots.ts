@@ -1,11 +1,11 @@
-// bot-entry: the bots over the composition root's dependencies (functions/bot-deps.ts) — the grammY bot of the
+// bot-entry: the bots over the composition root's dependencies (functions/chat-deps.ts) — the grammY bot of the
 // Telegram webhook and the Zalo bot of the Zalo webhook, with the features only the webhooks install (the year
 // end); each is built once per dependencies, at the first update, and only by a webhook (issue 20).
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { botInfoFromConfig } from '../../chat/channels/telegram/bot-info.js';
 import type { ZaloWebhookSecrets } from '../../chat/channels/zalo/index.js';
-import { asBotAppDeps, type BotAppDeps } from '../../functions/bot-deps.js';
+import { asBotAppDeps, type BotAppDeps } from '../../functions/chat-deps.js';
 import type { AppDeps } from '../../functions/deps.js';
 import { createMinutesPdfRenderer } from '../../shared/adapters/documents/minutes-pdf.js';
 import { reportRenderer } from '../../shared/adapters/documents/report-renderer.js';

@@ -2,7 +2,7 @@
 // Telegram's secret header checked (401), a not-ready bot answered 503 and a failure 500 so Telegram retries.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { webhookCallback } from 'grammy';
-import type { BotAppDeps } from '../../functions/bot-deps.js';
+import type { BotAppDeps } from '../../functions/chat-deps.js';
 import { observed } from '../../functions/invocation.js';
 import { telegramBotOf } from './bots.js';
 

@@ -3,7 +3,7 @@
 // failure so Zalo retries.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readZaloWebhook } from '../../chat/channels/zalo/index.js';
-import type { BotAppDeps } from '../../functions/bot-deps.js';
+import type { BotAppDeps } from '../../functions/chat-deps.js';
 import { observed } from '../../functions/invocation.js';
 import { type ZaloWebhookBot, zaloBotOf } from './bots.js';
 

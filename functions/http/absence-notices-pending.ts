@@ -4,13 +4,11 @@ import { pageQuerySchema } from '../../shared/schemas/meeting-record.js';
 import { pendingAbsenceNotices } from '../../shared/services/absence-notices.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
+import { pageOf } from './page-query.js';
 
 export function createHandler(deps: () => AppDeps) {
   return httpRoute({ query: pageQuerySchema }, deps, async ({ principal, query }) => {
-    const page = await pendingAbsenceNotices(deps().repos, principal, {
-      limit: query.limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-    });
+    const page = await pendingAbsenceNotices(deps().repos, principal, pageOf(query));
     return ok(page);
   });
 }

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { idSchema } from '../../shared/schemas/common.js';
 import { unlinkByAdmin } from '../../shared/services/link-replacement.js';
-import { asBotAppDeps, lazyMessenger } from '../bot-deps.js';
+import { asBotAppDeps, lazyMessenger } from '../chat-deps.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
 

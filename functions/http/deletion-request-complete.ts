@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { idSchema } from '../../shared/schemas/common.js';
 import { completeDeletion } from '../../shared/services/deletion-requests.js';
-import { asBotAppDeps, lazyMessenger } from '../bot-deps.js';
+import { asBotAppDeps, lazyMessenger } from '../chat-deps.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
 

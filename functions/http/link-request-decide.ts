@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { idSchema } from '../../shared/schemas/common.js';
 import { decideLinkReplacement } from '../../shared/services/link-replacement.js';
-import { asBotAppDeps, lazyMessenger } from '../bot-deps.js';
+import { asBotAppDeps, lazyMessenger } from '../chat-deps.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
 

@@ -4,6 +4,7 @@ import { listEvaluations } from '../../shared/services/evaluations.js';
 import type { AppDeps } from '../deps.js';
 import { defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
+import { pageOf } from './page-query.js';
 
 export function createHandler(deps: () => AppDeps) {
   return httpRoute(
@@ -15,8 +16,7 @@ export function createHandler(deps: () => AppDeps) {
         orgId: path.id,
         year: path.year,
         status: query.status,
-        limit: query.limit,
-        ...(query.cursor ? { cursor: query.cursor } : {}),
+        ...pageOf(query),
       });
       return ok(page);
     },

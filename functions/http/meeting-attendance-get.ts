@@ -5,6 +5,7 @@ import { getAttendanceSheet } from '../../shared/services/attendance.js';
 import { recordReads } from '../../shared/services/audit.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, ok } from '../middleware/http.js';
+import { pageOf } from './page-query.js';
 
 export function createHandler(deps: () => AppDeps) {
   return httpRoute(
@@ -12,10 +13,8 @@ export function createHandler(deps: () => AppDeps) {
     deps,
     async ({ principal, path, query }) => {
       const d = deps();
-      const view = await getAttendanceSheet({ ...d.repos, clock: d.clock }, principal, path.id, {
-        limit: query.limit,
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-      });
+      const ports = { ...d.repos, clock: d.clock };
+      const view = await getAttendanceSheet(ports, principal, path.id, pageOf(query));
       // Issue 18: a page showing absence reasons' text is in the audit trail, one entry per member shown.
       const reads = view.rows
         .filter((row) => row.absence?.text !== undefined)

@@ -4,7 +4,7 @@
 
 import type { OnBehalfPorts } from '../../shared/services/answers-on-behalf.js';
 import type { MeetingChangeRequestPorts } from '../../shared/services/meeting-changes.js';
-import { asBotAppDeps, lazyMessenger } from '../bot-deps.js';
+import { asBotAppDeps, lazyMessenger } from '../chat-deps.js';
 import type { AppDeps } from '../deps.js';
 
 export function meetingChangePortsOf(deps: AppDeps): MeetingChangeRequestPorts & OnBehalfPorts {

@@ -4,7 +4,7 @@ import { deliveryOrder } from '../../shared/domain/delivery.js';
 import type { ProgressMessage } from '../../shared/ports/invitations.js';
 import { meetingIdSchema } from '../../shared/schemas/events.js';
 import { startInvitations } from '../../shared/services/invitations.js';
-import { asBotAppDeps } from '../bot-deps.js';
+import { asBotAppDeps } from '../chat-deps.js';
 import { type AppDeps, defaultDeps } from '../deps.js';
 import { httpRoute, jsonResponse } from '../middleware/http.js';
 

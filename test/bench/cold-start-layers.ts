@@ -21,8 +21,8 @@ const LAYERS: { name: string; imports: string[]; uses: string[] }[] = [
     uses: ['defaultDeps'],
   },
   {
-    name: 'the chat side (functions/bot-deps.ts: messengers, catalogues, the SSM client)',
-    imports: [`import { asBotAppDeps } from '${ROOT}/functions/bot-deps.ts';`],
+    name: 'the chat side (functions/chat-deps.ts: messengers, catalogues, the SSM client)',
+    imports: [`import { asBotAppDeps } from '${ROOT}/functions/chat-deps.ts';`],
     uses: ['asBotAppDeps'],
   },
   {

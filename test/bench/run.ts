@@ -134,7 +134,7 @@ const ANALYSIS = `## Reading the results
   \`npx tsx test/bench/cold-start-layers.ts\` (the Telegram webhook's imports bundled in layers, each layer's
   start beside the others, 10 rounds, on a machine loaded by other work): the floor 334 ms; grammY +3 to
   +40 ms; the composition root (functions/deps.ts: the repositories with their stored schemas, Powertools,
-  jose) +97 to +174 ms; the chat side (functions/bot-deps.ts: the messengers, the catalogues, the SSM client)
+  jose) +97 to +174 ms; the chat side (functions/chat-deps.ts: the messengers, the catalogues, the SSM client)
   +88 to +102 ms; the bot's features and the year-end features the rest. Importing single modules in a fresh
   process on the same machine: zod alone 12–32 ms, the entity schemas (shared/schemas/entities.ts) 100–140 ms,
   the stored schemas with the record registry (shared/adapters/dynamodb/records.ts) 160–245 ms. So the largest

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { invitationWiring } from '../../functions/bot-deps.js';
+import { invitationWiring } from '../../functions/chat-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import { createDynamoContext } from '../../shared/adapters/dynamodb/client.js';
 import { keys } from '../../shared/adapters/dynamodb/keys.js';

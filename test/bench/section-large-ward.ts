@@ -1,4 +1,4 @@
-import { invitationWiring } from '../../functions/bot-deps.js';
+import { invitationWiring } from '../../functions/chat-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import type { Meeting } from '../../shared/domain/meeting.js';
 import { emptyMinutes, MINUTES_PARTS } from '../../shared/domain/minutes.js';

@@ -2,7 +2,7 @@
 // (4,000 a minute per app, -32 beyond: docs/zalo.md), with a kill and a resume counted from the OA messages.
 import { performance } from 'node:perf_hooks';
 import type { ZaloOaApi } from '../../chat/channels/zalo/index.js';
-import { invitationWiring } from '../../functions/bot-deps.js';
+import { invitationWiring } from '../../functions/chat-deps.js';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import type { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DEFAULT_ZALO_RATE_LIMITS } from '../../local/zalo-emulator/index.js';

@@ -7,7 +7,7 @@ import {
   ZaloOaApi,
   ZaloRateLimitedError,
 } from '../../chat/channels/zalo/index.js';
-import { invitationWiring } from '../../functions/bot-deps.js';
+import { invitationWiring } from '../../functions/chat-deps.js';
 import { ZaloEmulator } from '../../local/zalo-emulator/index.js';
 import { DynamoStore } from '../../shared/adapters/dynamodb/store.js';
 import { DynamoZaloTokenStore } from '../../shared/adapters/dynamodb/zalo-token-store.js';

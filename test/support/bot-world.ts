@@ -6,7 +6,7 @@ import { createWebhookHandler } from '../../bot/lambda/telegram.js';
 import { createZaloWebhookHandler } from '../../bot/lambda/zalo.js';
 import { ZNS_PARAM_LIMITS } from '../../chat/channels/zalo/zns.js';
 import { consentData } from '../../chat/keyboards/link-requests.js';
-import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/bot-deps.js';
+import { type BotAppDeps, createBotAppDeps, notifierPorts } from '../../functions/chat-deps.js';
 import { runQueueTask } from '../../functions/queue-worker.js';
 import { type SimulatedUser, TelegramEmulator } from '../../local/telegram-emulator/index.js';
 import { webhookReplyCall } from '../../local/telegram-emulator/webhook-client.js';

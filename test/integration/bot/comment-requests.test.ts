@@ -2,7 +2,7 @@
 // record that a comment on an exempt member was requested (33-HD/BTCTW), and only then does /nhanxet offer it;
 // a member exempt by no listed case (a student without an exemption) is not on the list at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { remindersOf } from '../../../functions/bot-deps.js';
+import { remindersOf } from '../../../functions/chat-deps.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { chaseDeadlines } from '../../../shared/services/deadlines.js';
 import { recordCommentRequest, saveEvaluationDraft } from '../../../shared/services/evaluations.js';

@@ -2,7 +2,7 @@
 // channel they used last, and the other only when that one refuses it; a member no chat reaches gets an SMS; the
 // staff's final numbers say which path carried how many. Through both webhooks and emulators, on DynamoDB Local.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationWiring, reminderPorts } from '../../../functions/bot-deps.js';
+import { invitationWiring, reminderPorts } from '../../../functions/chat-deps.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { invitationPorts } from '../../../shared/services/invitation-wiring.js';

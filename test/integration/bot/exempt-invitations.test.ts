@@ -1,7 +1,7 @@
 // Integration: who is invited under each rule set when a member is exempt from activities (R4) on the
 // meeting's date — qd213-2020 leaves them out, hd02-2011 invites them (their absence is excused anyway).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationWiring } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/chat-deps.js';
 import type { RuleSetId } from '../../../shared/domain/committee.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import { invitationPorts } from '../../../shared/services/invitation-wiring.js';

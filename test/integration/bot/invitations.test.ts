@@ -8,7 +8,7 @@ import {
   type BotAppOverrides,
   createBotAppDeps,
   invitationWiring,
-} from '../../../functions/bot-deps.js';
+} from '../../../functions/chat-deps.js';
 import { createHandler as sendInvitationsRoute } from '../../../functions/http/send-invitations.js';
 import { createHandler as createWorker } from '../../../functions/invitation-worker.js';
 import { runQueueTask } from '../../../functions/queue-worker.js';

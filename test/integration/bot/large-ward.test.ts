@@ -4,7 +4,7 @@
 // run again loses and duplicates none, the move's task brings every invitation to the new day, and the report's
 // task compiles the 5,000 and sends its two files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationWiring } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/chat-deps.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import { emptyMinutes, MINUTES_PARTS } from '../../../shared/domain/minutes.js';
 import type { PrepareInvitationsTask, QueueTask } from '../../../shared/ports/invitations.js';

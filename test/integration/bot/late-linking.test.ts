@@ -1,7 +1,7 @@
 // Integration: a member on the paper list who links a chat after /moi gets the invitation by chat (R9), once —
 // at linking, or from the next /moi when the link came another way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationWiring } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/chat-deps.js';
 import type { SimulatedUser } from '../../../local/telegram-emulator/index.js';
 import type { Meeting } from '../../../shared/domain/meeting.js';
 import { invitationPorts } from '../../../shared/services/invitation-wiring.js';

@@ -4,7 +4,7 @@
 // to the staff who asked; answers kept but asked again for a new day, reminders following the new day, a
 // cancelled meeting closed to invitations, answers and attendance (issue 16, item 8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationWiring } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/chat-deps.js';
 import { createHandler as answerRoute } from '../../../functions/http/meeting-answer-on-behalf.js';
 import { createHandler as cancelRoute } from '../../../functions/http/meeting-cancel.js';
 import { createHandler as rescheduleRoute } from '../../../functions/http/meeting-reschedule.js';

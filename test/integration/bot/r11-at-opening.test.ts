@@ -2,7 +2,7 @@
 // workplace of each member who missed both meetings at once, before any evaluation is written, and once only:
 // a redelivered event and a later save of that member's evaluation raise nothing more.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifierPorts } from '../../../functions/bot-deps.js';
+import { notifierPorts } from '../../../functions/chat-deps.js';
 import type { DomainEvent } from '../../../shared/domain/events.js';
 import type { Member } from '../../../shared/domain/member.js';
 import { saveEvaluationDraft } from '../../../shared/services/evaluations.js';

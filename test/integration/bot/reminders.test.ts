@@ -2,7 +2,7 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent, SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationWiring } from '../../../functions/bot-deps.js';
+import { invitationWiring } from '../../../functions/chat-deps.js';
 import { createHandler as remindersJob } from '../../../functions/jobs/reminders.js';
 import { createHandler as notifierFunction } from '../../../functions/notifier.js';
 import { createHandler as relayFunction } from '../../../functions/outbox-relay.js';

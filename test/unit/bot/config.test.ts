@@ -2,7 +2,7 @@
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
 import { botInfoFromConfig } from '../../../chat/channels/telegram/bot-info.js';
-import { loadBotSecrets } from '../../../functions/bot-deps.js';
+import { loadBotSecrets } from '../../../functions/chat-deps.js';
 import { loadBotConfig, telegramDeepLink } from '../../../shared/config/bot.js';
 import { loadConfig } from '../../../shared/config/env.js';
 import { loadZaloConfig } from '../../../shared/config/zalo.js';

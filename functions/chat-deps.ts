@@ -2,7 +2,7 @@
 // reminders, routes that tell someone): AppDeps plus the routing messenger (Telegram and Zalo), the users' files,
 // the background queue, SMS and ZNS, and the port sets built over them. It imports chat/ and shared/ only: the
 // bots themselves belong to their webhooks (bot/lambda/bots.ts), which build them over these (issue 20).
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { ChannelFiles } from '../chat/channels/chat-files.js';
 import {
   createTelegramFiles,
@@ -29,9 +29,11 @@ import type { SmsSender, ZnsSender } from '../shared/ports/messaging.js';
 import type { MinutesPdfRenderer } from '../shared/ports/minutes-pdf.js';
 import type { InvitationWiring } from '../shared/services/invitation-wiring.js';
 import type { InvitationSettings } from '../shared/services/invitations.js';
+import type { SealedMinutesPorts } from '../shared/services/minutes-delivery.js';
 import type { NotifierPorts } from '../shared/services/notifier.js';
 import type { ReminderPorts } from '../shared/services/reminders.js';
 import { type AppDeps, createAppDeps } from './deps.js';
+import { readSecret } from './secrets.js';
 import { createZaloRuntime, loadZaloSecrets, type ZaloRuntime, type ZaloSecrets } from './zalo-deps.js';
 
 export interface BotSecrets {
@@ -100,18 +102,9 @@ export async function loadBotSecrets(
   bot: BotConfig,
   ssm: Pick<SSMClient, 'send'> = new SSMClient({}),
 ): Promise<BotSecrets> {
-  const read = async (direct: string | undefined, parameter: string | undefined, what: string) => {
-    if (direct) return direct;
-    if (!parameter)
-      throw new Error(`The ${what} is not configured (neither the value nor its SSM parameter)`);
-    const out = await ssm.send(new GetParameterCommand({ Name: parameter, WithDecryption: true }));
-    const value = out.Parameter?.Value;
-    if (!value) throw new Error(`The SSM parameter of the ${what} is empty`);
-    return value;
-  };
   const [token, webhookSecret] = await Promise.all([
-    read(bot.token, bot.tokenParameter, 'bot token'),
-    read(bot.webhookSecret, bot.webhookSecretParameter, 'webhook secret'),
+    readSecret(ssm, bot.token, bot.tokenParameter, 'bot token'),
+    readSecret(ssm, bot.webhookSecret, bot.webhookSecretParameter, 'webhook secret'),
   ]);
   return { token, webhookSecret };
 }
@@ -246,19 +239,48 @@ export function invitationWiring(deps: BotAppDeps, messenger: ChatMessenger): In
   };
 }
 
-export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): NotifierPorts {
+/** What every sender of notices reads: the meeting and its people, who is linked where, who was told already. */
+function noticePorts(deps: BotAppDeps, messenger: ChatMessenger) {
   const r = deps.repos;
   return {
     meetings: r.meetings,
     invitations: r.invitations,
     committees: r.committees,
     staff: r.staff,
+    members: r.members,
     chatLinks: r.chatLinks,
     idempotency: r.idempotency,
-    comments: r.comments,
     messenger,
     log: deps.logger,
+  };
+}
+
+/** R16: what sending the sealed minutes to their signers reads, but the PDF renderer (the notifier's and /ky's). */
+export function sealedMinutesPorts(
+  deps: BotAppDeps,
+  messenger: ChatMessenger,
+): Omit<SealedMinutesPorts, 'pdf'> {
+  const r = deps.repos;
+  return {
+    committees: r.committees,
+    invitations: r.invitations,
+    comments: r.comments,
+    evaluations: r.evaluations,
     members: r.members,
+    meetings: r.meetings,
+    minutes: r.minutes,
+    clock: deps.clock,
+    chatLinks: r.chatLinks,
+    idempotency: r.idempotency,
+    messenger,
+  };
+}
+
+export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): NotifierPorts {
+  const r = deps.repos;
+  return {
+    ...noticePorts(deps, messenger),
+    comments: r.comments,
     introductions: r.introductions,
     evaluationsOpening: {
       committees: r.committees,
@@ -269,39 +291,15 @@ export function notifierPorts(deps: BotAppDeps, messenger: ChatMessenger): Notif
       clock: deps.clock,
     },
     ...(deps.minutesPdf
-      ? {
-          sealedMinutes: {
-            committees: r.committees,
-            invitations: r.invitations,
-            comments: r.comments,
-            evaluations: r.evaluations,
-            members: r.members,
-            meetings: r.meetings,
-            minutes: r.minutes,
-            clock: deps.clock,
-            pdf: deps.minutesPdf,
-            chatLinks: r.chatLinks,
-            idempotency: r.idempotency,
-            messenger,
-          },
-        }
+      ? { sealedMinutes: { ...sealedMinutesPorts(deps, messenger), pdf: deps.minutesPdf } }
       : {}),
   };
 }
 
 export function reminderPorts(deps: BotAppDeps, messenger: ChatMessenger): ReminderPorts {
-  const r = deps.repos;
   return {
-    meetings: r.meetings,
-    invitations: r.invitations,
-    committees: r.committees,
-    staff: r.staff,
-    chatLinks: r.chatLinks,
-    idempotency: r.idempotency,
-    messenger,
+    ...noticePorts(deps, messenger),
     clock: deps.clock,
-    log: deps.logger,
-    members: r.members,
     sms: deps.sms,
     ...(deps.zns ? { zns: deps.zns } : {}),
   };

@@ -1,0 +1,8 @@
+// composition: a page asked for in the query string (`limit`, `cursor`) as the use cases take it: the first page
+// carries no cursor at all.
+export function pageOf(query: { limit: number; cursor?: string | undefined }): {
+  limit: number;
+  cursor?: string;
+} {
+  return { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
+}
