@@ -231,11 +231,11 @@ export function invitationWiring(deps: BotAppDeps, messenger: ChatMessenger): In
     queue: deps.queue,
     messenger,
     sms: deps.sms,
-    ...(deps.zns ? { zns: deps.zns } : {}),
+    zns: deps.zns,
     clock: deps.clock,
     log: deps.logger,
     metrics: deps.metrics,
-    ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
+    invitationSettings: deps.invitationSettings,
   };
 }
 

@@ -64,7 +64,7 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
       overrides.jobQueue ??
       (config.jobQueueUrl ? new SqsJobQueue(config.jobQueueUrl) : new InMemoryJobQueue()),
     jobMetrics: overrides.jobMetrics ?? jobMetricsOn(metrics),
-    ...(overrides.queueRunner ? { queueRunner: overrides.queueRunner } : {}),
+    queueRunner: overrides.queueRunner,
     // Every call reads the person's assignments (one strongly consistent Query): a revoke is seen at once.
     ...('assignments' in overrides
       ? overrides.assignments

@@ -49,7 +49,7 @@ export function jobPorts(d: AppDeps, reminders?: () => Promise<ReminderPorts>): 
       evaluations: r.evaluations,
       yearEnd: r.yearEnd,
     },
-    ...(reminders ? { reminders } : {}),
+    reminders,
   };
 }
 

@@ -76,14 +76,14 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
     ...(config.apiBaseUrl ? { apiBaseUrl: config.apiBaseUrl } : {}),
     ...(config.oauthBaseUrl ? { oauthBaseUrl: config.oauthBaseUrl } : {}),
     ...(config.znsBaseUrl ? { znsBaseUrl: config.znsBaseUrl } : {}),
-    ...(input.fetch ? { fetch: input.fetch } : {}),
+    fetch: input.fetch,
   });
   const tokens = new ZaloAccessTokens({
     store: new DynamoZaloTokenStore(input.store, config.oaId),
     refresher: client,
     app: { appId: config.appId, appSecret: secrets.appSecret },
     clock: input.clock,
-    ...(input.metrics ? { metrics: input.metrics } : {}),
+    metrics: input.metrics,
   });
   // Past Zalo's call limit (-32) notices wait long (jobs), the webhook's answers briefly (its 10 s): oa.ts.
   const oa = new ZaloOaApi(client, tokens);
@@ -92,7 +92,7 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
     store: new DynamoZaloOutboundStore(input.store, config.oaId, () => input.clock.now()),
     clock: input.clock,
     settings: { ...DEFAULT_OUTBOUND_SETTINGS, ...config.outbound },
-    ...(input.metrics ? { metrics: input.metrics } : {}),
+    metrics: input.metrics,
     log: input.log,
   });
   const renderer = new ZaloRenderer(oa, input.callbackData);
@@ -100,7 +100,7 @@ export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
   // Locally the emulator serves the files users send under its API root; in AWS no root is set.
   const files = new ZaloFileSource({
     ...(config.apiBaseUrl ? { trustedRoots: [config.apiBaseUrl] } : {}),
-    ...(input.fetch ? { fetch: input.fetch } : {}),
+    fetch: input.fetch,
   });
   const templates = config.znsTemplates ?? {};
   const zns =

@@ -35,7 +35,7 @@ absenceNoticesFeature.callbackQuery(NOTICE_ACK_PATTERN, async (ctx, next) => {
       residenceName: residence?.name ?? meeting.residenceOrgId,
       memberId: invitation.memberId,
       memberName: invitation.memberName,
-      ...(notice.ground ? { ground: notice.ground } : {}),
+      ground: notice.ground,
       ...(notice.acknowledgedAt ? { acknowledgedAt: notice.acknowledgedAt } : {}),
     }),
   );

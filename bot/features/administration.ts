@@ -126,7 +126,7 @@ administrationFeature.callbackQuery(prefixPattern(STAFF_ROLE), async (ctx, next)
   const [orgId, role, titlePart] = parts as [string, StaffRole, string];
   const partyTitle = PARTY_TITLES.find((t) => t === titlePart);
   const committee = await ctx.deps.ports.committees.get(orgId);
-  const data: StaffDraft = { orgId, role, ...(partyTitle ? { partyTitle } : {}) };
+  const data: StaffDraft = { orgId, role, partyTitle };
   await saveDraft(ctx, { kind: STAFF_DRAFT, nonce: newNonce(), data: { ...data } });
   const asWhat = partyTitle ? ctx.t.admin.partyTitle(partyTitle) : ctx.t.role(role);
   await ctx.ui.replace(message(ctx.t.admin.askName(asWhat, committee?.name ?? orgId)));
@@ -205,7 +205,7 @@ async function finishStaff(
         orgId: data.orgId,
         role: data.role,
         fullName: data.fullName,
-        ...(data.partyTitle ? { partyTitle: data.partyTitle } : {}),
+        partyTitle: data.partyTitle,
         ...(email ? { email } : {}),
       },
       {

@@ -97,7 +97,7 @@ async function detailView(ctx: BotContext, actor: StaffActor, committee: Committ
   const text = t.detail({
     name: committee.name,
     kind: committee.kind === 'hamlet_cell' ? t.hamlets : t.kind[committee.kind],
-    ...(parent ? { parent: parent.name } : {}),
+    parent: parent?.name,
     hamlets: (committee.hamlets ?? []).map((h) => h.name),
     ...(committee.closedAt
       ? { closedOn: formatVietnameseDate(localDate(new Date(committee.closedAt))) }

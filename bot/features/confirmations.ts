@@ -100,7 +100,7 @@ confirmationsFeature.callbackQuery(CONFIRM_PATTERN, async (ctx, next) => {
     invitations: ctx.deps.ports.invitations,
     absenceNotices: ctx.deps.ports.absenceNotices,
     clock: ctx.deps.clock,
-    ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
+    metrics: ctx.deps.metrics,
   };
   try {
     await decideAbsenceReason(principal, action.meetingId, action.memberId, action.decision, ports);

@@ -30,7 +30,7 @@ function rsvpPorts(ctx: BotContext): RsvpPorts {
     meetings: ctx.deps.ports.meetings,
     invitations: ctx.deps.ports.invitations,
     clock: ctx.deps.clock,
-    ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}),
+    metrics: ctx.deps.metrics,
   };
 }
 
@@ -174,7 +174,7 @@ export function attendPressShortcut(
           draft.kind === ABSENCE_TEXT_DRAFT &&
           absenceDraftSchema.safeParse(draft.data).data?.meetingId === meetingId,
       },
-      { presses, clock: ctx.deps.clock, ...(ctx.deps.metrics ? { metrics: ctx.deps.metrics } : {}) },
+      { presses, clock: ctx.deps.clock, metrics: ctx.deps.metrics },
     );
     if (result.kind === 'fallback') return next();
     const { invitation, changed } = result;

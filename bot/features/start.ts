@@ -140,7 +140,7 @@ async function completeLink(ctx: BotContext, code: string, consent: LinkConsent 
       chatId: user.chatId,
       linkedAt: ctx.deps.clock.now().toISOString(),
       ...(user.languageCode ? { languageCode: user.languageCode } : {}),
-      ...(consent ? { consent } : {}),
+      consent,
     };
     await requestLinkReplacement(outcome.subject, account, outcome.replaces, linkWatchPorts(ctx));
     ctx.deps.log.info('chat link waits for a confirmation', { updateType: outcome.subject.kind });

@@ -25,22 +25,22 @@ export function botDepsOf(
   files?: ChatFileSource,
 ): BotDeps & { messenger: ChatMessenger } {
   return {
-    ...(files ? { files } : {}),
+    files,
     ports: deps.repos,
     clock: deps.clock,
     ids: deps.ids,
-    ...(deps.minutesPdf ? { minutesPdf: deps.minutesPdf } : {}),
+    minutesPdf: deps.minutesPdf,
     queue: deps.queue,
     sms: deps.sms,
-    ...(deps.zns ? { zns: deps.zns } : {}),
+    zns: deps.zns,
     log: deps.logger,
     metrics: deps.metrics,
     newCode,
     identity: deps.identity,
     botUsername: deps.bot.botUsername,
     messenger,
-    ...(deps.invitationSettings ? { invitationSettings: deps.invitationSettings } : {}),
-    ...(deps.reportRenderer ? { reportRenderer: deps.reportRenderer } : {}),
+    invitationSettings: deps.invitationSettings,
+    reportRenderer: deps.reportRenderer,
   };
 }
 

@@ -23,7 +23,7 @@ export function createHandler(deps: () => AppDeps) {
       const report = await importIntroductions(introductionPorts(d), principal, csv, {
         ...(query.workplaceOrgId ? { workplaceOrgId: query.workplaceOrgId } : {}),
         // Stop writing before API Gateway's 30 s: the rest is done by sending the same file again.
-        ...(remaining ? { remainingMs: remaining } : {}),
+        remainingMs: remaining,
       });
       d.logger.info('introductions imported', {
         orgId: query.workplaceOrgId ?? principal.orgId,
