@@ -1,10 +1,19 @@
 // The Zalo OA API emulator: send, upload and token endpoints on loopback, signed webhook delivery of simulated users, knobs and a control API.
+// Beside it: the control API for tests and the chat page (control-api.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ControlError, isControlPath, requestUrl, sendFile, sendJson } from '../emulator-http.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  closeServer,
+  type EmulatorAddress,
+  isControlPath,
+  LoopbackServer,
+  requestUrl,
+  sendFile,
+  sendJson,
+} from '../emulator-http.js';
 import { admit } from '../loopback-guard.js';
 import { type Params, parseParams, readBody, UploadedFile } from '../telegram-emulator/body.js';
+import { handleControl } from './control-api.js';
 import {
   INVALID_APP_CREDENTIALS,
   INVALID_REFRESH_TOKEN,
@@ -188,7 +197,6 @@ const BUTTON_TYPES = new Set([
   'oa.open.phone',
   'oa.open.sms',
 ]);
-const MAX_CONTROL_WAIT_MS = 60_000;
 
 function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
@@ -217,7 +225,7 @@ export class ZaloEmulator {
   private readonly now: () => number;
   private readonly host: string;
   private readonly allowedOrigins: Set<string>;
-  private readonly requestedPort: number;
+  private readonly http: LoopbackServer;
   private readonly accessTtlMs: number;
   private readonly refreshTtlMs: number;
   private readonly webhookTimeoutMs: number;
@@ -246,8 +254,6 @@ export class ZaloEmulator {
   private readonly waiters = new Set<() => void>();
   private readonly inFlight = new Set<AbortController>();
   private seqCounter = 0;
-  private server: Server | undefined;
-  private address: { url: string; port: number } | undefined;
 
   constructor(options: ZaloEmulatorOptions = {}) {
     this.appId = options.appId ?? DEFAULT_ZALO_APP.appId;
@@ -257,7 +263,7 @@ export class ZaloEmulator {
     this.now = options.now ?? Date.now;
     this.host = options.host ?? '127.0.0.1';
     this.allowedOrigins = new Set(options.allowedOrigins ?? []);
-    this.requestedPort = options.port ?? 0;
+    this.http = new LoopbackServer(this.host, options.port ?? 0);
     this.accessTtlMs = (options.accessTokenTtlSeconds ?? 25 * 3600) * 1000;
     this.refreshTtlMs = (options.refreshTokenTtlSeconds ?? 90 * 24 * 3600) * 1000;
     this.webhookUrl = options.webhookUrl;
@@ -281,44 +287,25 @@ export class ZaloEmulator {
 
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
-  async start(): Promise<{ url: string; port: number }> {
-    if (this.address) return this.address;
-    const server = createServer((req, res) => {
+  start(): Promise<EmulatorAddress> {
+    return this.http.start(() => (req, res) => {
       this.route(req, res).catch((error: unknown) => {
         console.error('zalo-emulator: unexpected error', error);
         sendJson(res, 500, { error: -200, message: 'Internal error' });
       });
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.requestedPort, this.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    this.server = server;
-    const port = (server.address() as AddressInfo).port;
-    this.address = { url: `http://${this.host}:${port}`, port };
-    return this.address;
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    this.address = undefined;
+    const server = this.http.detach();
     for (const controller of this.inFlight) controller.abort(new Error('emulator stopped'));
     this.wake();
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    if (server) await closeServer(server);
   }
 
   /** Base URL of both the OpenAPI (`/v3.0/...`, `/v2.0/...`) and the OAuth server (`/v4/oa/access_token`). */
   get url(): string {
-    if (!this.address) throw new Error('The emulator is not started');
-    return this.address.url;
+    return this.http.address.url;
   }
 
   /**
@@ -362,6 +349,11 @@ export class ZaloEmulator {
 
   setRateLimits(limits: Partial<ZaloRateLimits>): void {
     this.limiter.set({ enabled: true, ...limits });
+  }
+
+  /** Changes only the limits given (`enabled` included), as the control API's POST does. */
+  changeRateLimits(limits: Partial<ZaloRateLimits>): void {
+    this.limiter.set(limits);
   }
 
   disableRateLimits(): void {
@@ -663,12 +655,13 @@ export class ZaloEmulator {
       const found = this.oaMessages(userId).find((m) => m.seq > since);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0 || !this.address) throw new Error(`No OA message to ${userId} after seq ${since}`);
+      if (left <= 0 || !this.http.running) throw new Error(`No OA message to ${userId} after seq ${since}`);
       await this.waitForChange(left);
     }
   }
 
-  private waitForChange(timeoutMs: number): Promise<void> {
+  /** Resolves once anything changed (a message, a ZNS message), or when `timeoutMs` is over. */
+  waitForChange(timeoutMs: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -709,7 +702,7 @@ export class ZaloEmulator {
     const url = requestUrl(req, res);
     if (!url) return;
     const path = url.pathname;
-    if (isControlPath(path)) return this.control(req, res, url);
+    if (isControlPath(path)) return handleControl(this, req, res, url);
     const download = /^\/files\/([^/]+)$/.exec(path);
     if (download && req.method === 'GET') return this.serveFile(res, decodeURIComponent(download[1] ?? ''));
     if (req.method !== 'POST') return sendJson(res, 404, { error: 404, message: 'Not found' });
@@ -777,15 +770,7 @@ export class ZaloEmulator {
     userId: string | undefined,
     answer: unknown,
   ): void {
-    this.callLog.push({
-      seq: this.callLog.length + 1,
-      at: this.now(),
-      endpoint,
-      ...(userId !== undefined ? { userId } : {}),
-      request,
-      answer,
-      httpStatus: 200,
-    });
+    this.logCall(endpoint, request, userId, answer, 200);
     // Zalo answers its errors with HTTP 200 and the code in the body.
     sendJson(res, 200, answer);
   }
@@ -801,18 +786,28 @@ export class ZaloEmulator {
       this.answer(res, endpoint, request, userId, fault.answer);
       return;
     }
+    this.logCall(endpoint, request, userId, null, fault.status);
+    if (res.writableEnded || res.destroyed) return;
+    res.writeHead(fault.status, { 'content-type': 'text/html' });
+    res.end('<html><body>Service unavailable (injected)</body></html>');
+  }
+
+  private logCall(
+    endpoint: ZaloEndpoint,
+    request: Record<string, unknown>,
+    userId: string | undefined,
+    answer: unknown,
+    httpStatus: number,
+  ): void {
     this.callLog.push({
       seq: this.callLog.length + 1,
       at: this.now(),
       endpoint,
       ...(userId !== undefined ? { userId } : {}),
       request,
-      answer: null,
-      httpStatus: fault.status,
+      answer,
+      httpStatus,
     });
-    if (res.writableEnded || res.destroyed) return;
-    res.writeHead(fault.status, { 'content-type': 'text/html' });
-    res.end('<html><body>Service unavailable (injected)</body></html>');
   }
 
   private recipientOf(params: Params): string | undefined {
@@ -987,150 +982,8 @@ export class ZaloEmulator {
     }
     sendFile(res, file);
   }
-
-  // ---- control API (tests, the chat page) ---------------------------------------------------------------------
-
-  private async control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const [resource, id, action] = url.pathname.split('/').filter(Boolean).slice(1);
-    const method = req.method ?? 'GET';
-    try {
-      const body = method === 'POST' ? await this.controlBody(req) : {};
-      if (resource === 'users' && id === undefined && method === 'GET')
-        return sendJson(res, 200, this.listUsers());
-      if (resource === 'users' && id === undefined && method === 'POST') {
-        return sendJson(
-          res,
-          200,
-          this.addUser({
-            ...(typeof body.id === 'string' ? { id: body.id } : {}),
-            ...(typeof body.name === 'string' ? { name: body.name } : {}),
-          }),
-        );
-      }
-      if (resource === 'users' && id !== undefined) {
-        return sendJson(res, 200, await this.userControl(id, action, method, body, url));
-      }
-      if (resource === 'calls' && method === 'GET') {
-        const only = url.searchParams.get('endpoint');
-        return sendJson(res, 200, only ? this.callsOf(only as ZaloEndpoint) : this.calls);
-      }
-      if (resource === 'calls' && method === 'DELETE') {
-        this.clearCalls();
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'faults' && method === 'GET') return sendJson(res, 200, this.faults);
-      if (resource === 'faults' && method === 'POST') {
-        return sendJson(res, 200, this.injectFault(body as ZaloFaultSpec));
-      }
-      if (resource === 'faults' && method === 'DELETE') {
-        this.clearFaults();
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'rate-limits' && method === 'GET') return sendJson(res, 200, this.rateLimits);
-      if (resource === 'rate-limits' && method === 'POST') {
-        this.limiter.set(body as Partial<ZaloRateLimits>);
-        return sendJson(res, 200, this.rateLimits);
-      }
-      if (resource === 'webhook' && method === 'GET')
-        return sendJson(res, 200, { url: this.webhookUrl ?? null });
-      if (resource === 'webhook' && method === 'POST') {
-        if (typeof body.url !== 'string') throw new ControlError(400, 'url must be a string');
-        this.webhookUrl = body.url;
-        return sendJson(res, 200, { url: this.webhookUrl });
-      }
-      if (resource === 'zns' && id === undefined && method === 'GET')
-        return sendJson(res, 200, this.znsMessages());
-      if (resource === 'zns' && id === 'unreachable' && method === 'POST') {
-        if (typeof body.phone !== 'string') throw new ControlError(400, 'phone must be a string');
-        this.setZnsUnreachable(body.phone, body.unreachable !== false);
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'tokens' && id === 'expire' && method === 'POST') {
-        this.expireAccessTokens();
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'reset' && method === 'POST') {
-        this.reset();
-        return sendJson(res, 200, { ok: true });
-      }
-      throw new ControlError(404, 'Not Found');
-    } catch (error) {
-      const status = error instanceof ControlError ? error.status : 400;
-      sendJson(res, status, { error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  private async userControl(
-    userId: string,
-    action: string | undefined,
-    method: string,
-    body: Record<string, unknown>,
-    url: URL,
-  ): Promise<unknown> {
-    if (action === 'messages' && method === 'GET') {
-      const since = Number(url.searchParams.get('since') ?? 0) || 0;
-      const wait = Math.min(MAX_CONTROL_WAIT_MS, Number(url.searchParams.get('wait') ?? 0) || 0);
-      const fresh = () => this.conversation(userId).filter((m) => m.seq > since);
-      if (wait > 0 && fresh().length === 0) await this.waitForChange(wait);
-      return { userId, seq: this.seqCounter, user: this.users.get(userId) ?? null, messages: fresh() };
-    }
-    if (action === 'send' && method === 'POST') {
-      if (typeof body.text !== 'string') throw new ControlError(400, 'text must be a string');
-      return summary(await this.sendText(userId, body.text));
-    }
-    if (action === 'press' && method === 'POST') {
-      if (typeof body.messageId !== 'string') throw new ControlError(400, 'messageId must be a string');
-      return summary(
-        await this.pressButton(userId, body.messageId, {
-          ...(typeof body.index === 'number' ? { index: body.index } : {}),
-          ...(typeof body.title === 'string' ? { title: body.title } : {}),
-          ...(typeof body.payload === 'string' ? { payload: body.payload } : {}),
-        }),
-      );
-    }
-    if (action === 'follow' && method === 'POST') return summary(await this.follow(userId));
-    if (action === 'unfollow' && method === 'POST') return summary(await this.unfollow(userId));
-    if (action === 'file' && method === 'POST') return summary(await this.sendFile(userId, userFileOf(body)));
-    throw new ControlError(404, 'Not Found');
-  }
-
-  private async controlBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-    // A file sent from the chat page comes base64 in JSON: room for the members' import limit (5 MB).
-    const raw = await readBody(req, 8 * 1024 * 1024);
-    if (raw.length === 0) return {};
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new ControlError(400, 'Body must be JSON');
-    }
-    const object = record(parsed);
-    if (!object) throw new ControlError(400, 'Body must be a JSON object');
-    return object;
-  }
 }
 
 function md5(bytes: Buffer): string {
   return createHash('md5').update(bytes).digest('hex');
-}
-
-/** The body of `POST /_emulator/users/<id>/file`: `{ fileName, base64, mimeType? }`. */
-function userFileOf(body: Record<string, unknown>): ZaloUserFile {
-  if (typeof body.fileName !== 'string' || body.fileName.length === 0) {
-    throw new ControlError(400, 'fileName must be a string');
-  }
-  if (typeof body.base64 !== 'string') throw new ControlError(400, 'base64 must be a string');
-  return {
-    fileName: body.fileName,
-    bytes: Buffer.from(body.base64, 'base64'),
-    ...(typeof body.mimeType === 'string' ? { mimeType: body.mimeType } : {}),
-  };
-}
-
-function summary(delivery: ZaloDelivery): Record<string, unknown> {
-  return {
-    event: delivery.event,
-    ...(delivery.status !== undefined ? { status: delivery.status } : {}),
-    ...(delivery.error !== undefined ? { error: delivery.error } : {}),
-  };
 }
