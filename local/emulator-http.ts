@@ -69,6 +69,30 @@ export class LoopbackServer {
   }
 }
 
+/**
+ * What `find` finds, looked for again after each change: a test's wait for the bot's next message. Fails with
+ * `failure` once `timeoutMs` is over, or as soon as the emulator is stopped (nothing will change any more).
+ */
+export async function waitUntilFound<T>(
+  find: () => T | undefined,
+  options: {
+    timeoutMs: number;
+    running: () => boolean;
+    /** Resolves on the next change, or after the given milliseconds. */
+    waitForChange: (timeoutMs: number) => Promise<unknown>;
+    failure: () => Error;
+  },
+): Promise<T> {
+  const deadline = Date.now() + options.timeoutMs;
+  while (true) {
+    const found = find();
+    if (found) return found;
+    const left = deadline - Date.now();
+    if (left <= 0 || !options.running()) throw options.failure();
+    await options.waitForChange(left);
+  }
+}
+
 /** Closes the server and every connection still open (kept-alive ones too), so no handle stays behind. */
 export function closeServer(server: Server): Promise<void> {
   return new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@
 // Beside it: the HTTP routing (http-routes.ts), the Bot API call (dispatch.ts), webhook delivery
 // (webhook-delivery.ts, over webhook-client.ts) and the control API for tests and the chat page (control-api.ts).
 import type { BotCommand, Update, UserFromGetMe } from 'grammy/types';
-import { closeServer, type EmulatorAddress, LoopbackServer } from '../emulator-http.js';
+import { closeServer, type EmulatorAddress, LoopbackServer, waitUntilFound } from '../emulator-http.js';
 import type { Params } from './body.js';
 import { handleControl } from './control-api.js';
 import { type DispatchContext, dispatch } from './dispatch.js';
@@ -342,20 +342,17 @@ export class TelegramEmulator {
   }
 
   /** The first bot message sent or edited after `since` (a seq), waiting up to `timeoutMs` for it. */
-  async waitForBotMessage(
+  waitForBotMessage(
     chatId: number,
     options: { since?: number; timeoutMs?: number } = {},
   ): Promise<ConversationMessage> {
     const since = options.since ?? 0;
-    const deadline = Date.now() + (options.timeoutMs ?? 5000);
-    while (true) {
-      const found = this.conversation(chatId).find((m) => m.from === 'bot' && m.seq > since);
-      if (found) return found;
-      const left = deadline - Date.now();
-      if (left <= 0 || !this.http.running)
-        throw new Error(`No bot message in chat ${chatId} after seq ${since}`);
-      await this.state.waitForChange(chatId, this.state.chats.get(chatId)?.seq ?? 0, left);
-    }
+    return waitUntilFound(() => this.conversation(chatId).find((m) => m.from === 'bot' && m.seq > since), {
+      timeoutMs: options.timeoutMs ?? 5000,
+      running: () => this.http.running,
+      waitForChange: (left) => this.state.waitForChange(chatId, this.state.chats.get(chatId)?.seq ?? 0, left),
+      failure: () => new Error(`No bot message in chat ${chatId} after seq ${since}`),
+    });
   }
 
   // ---- simulated users ---------------------------------------------------------------------------------------

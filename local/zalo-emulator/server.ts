@@ -10,6 +10,7 @@ import {
   requestUrl,
   sendFile,
   sendJson,
+  waitUntilFound,
 } from '../emulator-http.js';
 import { admit } from '../loopback-guard.js';
 import { type Params, parseParams, readBody, UploadedFile } from '../telegram-emulator/body.js';
@@ -645,19 +646,17 @@ export class ZaloEmulator {
   }
 
   /** The first OA message to the user after `since` (a seq), waiting up to `timeoutMs` for it. */
-  async waitForOaMessage(
+  waitForOaMessage(
     userId: string,
     options: { since?: number; timeoutMs?: number } = {},
   ): Promise<ZaloConversationMessage> {
     const since = options.since ?? 0;
-    const deadline = Date.now() + (options.timeoutMs ?? 5000);
-    while (true) {
-      const found = this.oaMessages(userId).find((m) => m.seq > since);
-      if (found) return found;
-      const left = deadline - Date.now();
-      if (left <= 0 || !this.http.running) throw new Error(`No OA message to ${userId} after seq ${since}`);
-      await this.waitForChange(left);
-    }
+    return waitUntilFound(() => this.oaMessages(userId).find((m) => m.seq > since), {
+      timeoutMs: options.timeoutMs ?? 5000,
+      running: () => this.http.running,
+      waitForChange: (left) => this.waitForChange(left),
+      failure: () => new Error(`No OA message to ${userId} after seq ${since}`),
+    });
   }
 
   /** Resolves once anything changed (a message, a ZNS message), or when `timeoutMs` is over. */
