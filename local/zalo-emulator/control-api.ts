@@ -4,7 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlError, OK, pollParams, serveControl } from '../emulator-http.js';
 import type { ZaloEndpoint, ZaloFaultSpec, ZaloRateLimits } from './limits.js';
-import type { ZaloDelivery, ZaloEmulator, ZaloUserFile } from './server.js';
+import type { ZaloEmulator } from './server.js';
+import type { ZaloDelivery, ZaloUserFile } from './types.js';
 
 /** A file sent from the chat page comes base64 in JSON: room for the members' import limit (5 MB). */
 const MAX_CONTROL_BODY_BYTES = 8 * 1024 * 1024;

@@ -14,18 +14,15 @@ export {
   type ZaloFaultSpec,
   type ZaloRateLimits,
 } from './limits.js';
-export {
-  DEFAULT_ZALO_APP,
-  type SimulatedZaloUser,
-  type ZaloApiCall,
-  type ZaloButton,
-  type ZaloConversationMessage,
-  type ZaloDelivery,
-  ZaloEmulator,
-  type ZaloEmulatorOptions,
-  type ZaloTokenPair,
-  type ZaloUploadedFile,
-  type ZaloUserFile,
-  type ZaloZnsMessage,
-  zaloEventMac,
-} from './server.js';
+export { DEFAULT_ZALO_APP, ZaloEmulator, type ZaloEmulatorOptions, zaloEventMac } from './server.js';
+export type {
+  SimulatedZaloUser,
+  ZaloApiCall,
+  ZaloButton,
+  ZaloConversationMessage,
+  ZaloDelivery,
+  ZaloTokenPair,
+  ZaloUploadedFile,
+  ZaloUserFile,
+  ZaloZnsMessage,
+} from './types.js';
