@@ -14,7 +14,7 @@ export {
   type ZaloFaultSpec,
   type ZaloRateLimits,
 } from './limits.js';
-export { DEFAULT_ZALO_APP, ZaloEmulator, type ZaloEmulatorOptions, zaloEventMac } from './server.js';
+export { DEFAULT_ZALO_APP, ZaloEmulator, type ZaloEmulatorOptions } from './server.js';
 export type {
   SimulatedZaloUser,
   ZaloApiCall,
@@ -26,3 +26,4 @@ export type {
   ZaloUserFile,
   ZaloZnsMessage,
 } from './types.js';
+export { zaloEventMac } from './webhook-delivery.js';

@@ -1,5 +1,6 @@
 // The Zalo OA API emulator: send, upload and token endpoints on loopback, signed webhook delivery of simulated users, knobs and a control API.
-// Beside it: the control API for tests and the chat page (control-api.ts).
+// Beside it: the control API for tests and the chat page (control-api.ts), signed webhook delivery
+// (webhook-delivery.ts) and the records it keeps (types.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -43,6 +44,7 @@ import type {
   ZaloUserFile,
   ZaloZnsMessage,
 } from './types.js';
+import { ZaloWebhookDelivery } from './webhook-delivery.js';
 
 export interface ZaloEmulatorOptions {
   /** The app id (`app_id` of events and of the token request). */
@@ -126,11 +128,6 @@ function record(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-/** SHA-256 over app id + raw body + timestamp + OA secret key, as Zalo signs webhook events. */
-export function zaloEventMac(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): string {
-  return createHash('sha256').update(`${appId}${rawBody}${timestamp}${oaSecretKey}`, 'utf8').digest('hex');
-}
-
 export class ZaloEmulator {
   readonly appId: string;
   readonly appSecret: string;
@@ -138,7 +135,6 @@ export class ZaloEmulator {
   readonly oaId: string;
   /** The pair issued when the emulator was made: what an operator copies from the Zalo console. */
   readonly initialTokens: ZaloTokenPair;
-  webhookUrl: string | undefined;
 
   private readonly now: () => number;
   private readonly host: string;
@@ -146,7 +142,6 @@ export class ZaloEmulator {
   private readonly http: LoopbackServer;
   private readonly accessTtlMs: number;
   private readonly refreshTtlMs: number;
-  private readonly webhookTimeoutMs: number;
   private readonly maxTextLength: number;
   private readonly maxButtons: number;
   private readonly replyWindowMs: number;
@@ -168,9 +163,8 @@ export class ZaloEmulator {
   private readonly znsUnreachableAtStart: readonly string[];
   private readonly znsLog: ZaloZnsMessage[] = [];
   private readonly callLog: ZaloApiCall[] = [];
-  private readonly deliveryLog: ZaloDelivery[] = [];
   private readonly waiters = new Set<() => void>();
-  private readonly inFlight = new Set<AbortController>();
+  private readonly webhook: ZaloWebhookDelivery;
   private seqCounter = 0;
 
   constructor(options: ZaloEmulatorOptions = {}) {
@@ -184,8 +178,12 @@ export class ZaloEmulator {
     this.http = new LoopbackServer(this.host, options.port ?? 0);
     this.accessTtlMs = (options.accessTokenTtlSeconds ?? 25 * 3600) * 1000;
     this.refreshTtlMs = (options.refreshTokenTtlSeconds ?? 90 * 24 * 3600) * 1000;
-    this.webhookUrl = options.webhookUrl;
-    this.webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
+    this.webhook = new ZaloWebhookDelivery({
+      appId: this.appId,
+      oaSecretKey: this.oaSecretKey,
+      timeoutMs: options.webhookTimeoutMs ?? 10_000,
+      url: options.webhookUrl,
+    });
     this.maxTextLength = options.maxTextLength ?? 2000;
     this.maxButtons = options.maxButtons ?? 5;
     this.replyWindowMs = options.replyWindowMs ?? 48 * 3600 * 1000;
@@ -203,6 +201,15 @@ export class ZaloEmulator {
     this.initialTokens = this.issueTokens();
   }
 
+  /** Where simulated events are POSTed; none until set (events are then only recorded). */
+  get webhookUrl(): string | undefined {
+    return this.webhook.url;
+  }
+
+  set webhookUrl(url: string | undefined) {
+    this.webhook.url = url;
+  }
+
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
   start(): Promise<EmulatorAddress> {
@@ -216,7 +223,7 @@ export class ZaloEmulator {
 
   async stop(): Promise<void> {
     const server = this.http.detach();
-    for (const controller of this.inFlight) controller.abort(new Error('emulator stopped'));
+    this.webhook.abortAll();
     this.wake();
     if (server) await closeServer(server);
   }
@@ -238,7 +245,7 @@ export class ZaloEmulator {
     this.znsUnreachable.clear();
     for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
     this.callLog.length = 0;
-    this.deliveryLog.length = 0;
+    this.webhook.log.length = 0;
     this.faultInjector.clear();
     this.limiter.reset();
   }
@@ -445,13 +452,13 @@ export class ZaloEmulator {
   }
 
   /** POSTs the same signed body again (Zalo retries a webhook that did not answer 200; an attacker may replay). */
-  async redeliver(delivery: ZaloDelivery): Promise<ZaloDelivery> {
-    return this.post(delivery.event, delivery.rawBody, delivery.signature);
+  redeliver(delivery: ZaloDelivery): Promise<ZaloDelivery> {
+    return this.webhook.redeliver(delivery);
   }
 
   /** Signs a body as Zalo would, with the timestamp it carries: `mac=<hex>`. */
   sign(rawBody: string, timestamp: string): string {
-    return `mac=${zaloEventMac(this.appId, rawBody, timestamp, this.oaSecretKey)}`;
+    return this.webhook.sign(rawBody, timestamp);
   }
 
   /** Builds an event as Zalo shapes it (without delivering it). */
@@ -484,41 +491,8 @@ export class ZaloEmulator {
   }
 
   /** Signs and POSTs an event to the webhook; recorded either way. */
-  async deliver(event: Record<string, unknown>): Promise<ZaloDelivery> {
-    const rawBody = JSON.stringify(event);
-    return this.post(event, rawBody, this.sign(rawBody, String(event.timestamp)));
-  }
-
-  private async post(
-    event: Record<string, unknown>,
-    rawBody: string,
-    signature: string,
-  ): Promise<ZaloDelivery> {
-    const delivery: ZaloDelivery = { event, rawBody, signature };
-    this.deliveryLog.push(delivery);
-    if (!this.webhookUrl) {
-      delivery.error = 'no webhook set';
-      return delivery;
-    }
-    const controller = new AbortController();
-    this.inFlight.add(controller);
-    const timer = setTimeout(() => controller.abort(new Error('webhook timed out')), this.webhookTimeoutMs);
-    try {
-      const res = await fetch(this.webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-zevent-signature': signature },
-        body: rawBody,
-        signal: controller.signal,
-      });
-      await res.arrayBuffer();
-      delivery.status = res.status;
-    } catch (error) {
-      delivery.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      clearTimeout(timer);
-      this.inFlight.delete(controller);
-    }
-    return delivery;
+  deliver(event: Record<string, unknown>): Promise<ZaloDelivery> {
+    return this.webhook.deliver(event);
   }
 
   // ---- what happened ------------------------------------------------------------------------------------------
@@ -536,7 +510,7 @@ export class ZaloEmulator {
   }
 
   get deliveries(): readonly ZaloDelivery[] {
-    return this.deliveryLog;
+    return this.webhook.log;
   }
 
   /** The user's conversation with the OA, in order. */
