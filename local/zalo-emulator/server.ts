@@ -1,20 +1,9 @@
 // The Zalo OA API emulator: send, upload and token endpoints on loopback, signed webhook delivery of simulated users, knobs and a control API.
-// Beside it: the control API for tests and the chat page (control-api.ts), signed webhook delivery
-// (webhook-delivery.ts) and the records it keeps (types.ts).
+// Beside it: the HTTP routing and the checks of every call (http-routes.ts), the control API for tests and the
+// chat page (control-api.ts), signed webhook delivery (webhook-delivery.ts) and the records it keeps (types.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  closeServer,
-  type EmulatorAddress,
-  isControlPath,
-  LoopbackServer,
-  requestUrl,
-  sendFile,
-  sendJson,
-  waitUntilFound,
-} from '../emulator-http.js';
-import { admit } from '../loopback-guard.js';
-import { type Params, parseParams, readBody, UploadedFile } from '../telegram-emulator/body.js';
+import { closeServer, type EmulatorAddress, LoopbackServer, waitUntilFound } from '../emulator-http.js';
+import { type Params, UploadedFile } from '../telegram-emulator/body.js';
 import { handleControl } from './control-api.js';
 import {
   INVALID_APP_CREDENTIALS,
@@ -25,6 +14,7 @@ import {
   type ZaloApiAnswer,
   ZNS_ERRORS,
 } from './errors.js';
+import { recipientOf, record, zaloRequestListener } from './http-routes.js';
 import {
   type InjectedZaloFault,
   type ZaloEndpoint,
@@ -122,12 +112,6 @@ function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
 export class ZaloEmulator {
   readonly appId: string;
   readonly appSecret: string;
@@ -213,12 +197,26 @@ export class ZaloEmulator {
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
   start(): Promise<EmulatorAddress> {
-    return this.http.start(() => (req, res) => {
-      this.route(req, res).catch((error: unknown) => {
-        console.error('zalo-emulator: unexpected error', error);
-        sendJson(res, 500, { error: -200, message: 'Internal error' });
-      });
-    });
+    return this.http.start(() =>
+      zaloRequestListener({
+        host: this.host,
+        allowedOrigins: this.allowedOrigins,
+        maxUploadBytes: this.maxUploadBytes,
+        now: this.now,
+        callLog: this.callLog,
+        limiter: this.limiter,
+        faults: this.faultInjector,
+        isAccessTokenValid: (token) => this.isAccessTokenValid(token),
+        upload: (token) => this.upload(token),
+        endpoints: {
+          message: (params) => this.sendMessage(params),
+          zns: (params) => this.sendZns(params),
+          upload: (params) => this.storeUpload(params),
+          refresh: (params, secretKey) => this.refresh(params, secretKey),
+        },
+        control: (req, res, url) => handleControl(this, req, res, url),
+      }),
+    );
   }
 
   async stop(): Promise<void> {
@@ -586,136 +584,7 @@ export class ZaloEmulator {
     this.allowedOrigins.add(origin);
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refusal = admit(req, res, this.host, this.allowedOrigins);
-    if (refusal) return sendJson(res, 403, { error: 403, message: `Forbidden: ${refusal}` });
-    const url = requestUrl(req, res);
-    if (!url) return;
-    const path = url.pathname;
-    if (isControlPath(path)) return handleControl(this, req, res, url);
-    const download = /^\/files\/([^/]+)$/.exec(path);
-    if (download && req.method === 'GET') return this.serveFile(res, decodeURIComponent(download[1] ?? ''));
-    if (req.method !== 'POST') return sendJson(res, 404, { error: 404, message: 'Not found' });
-    if (path === '/v3.0/oa/message/cs') return this.api(req, res, 'message');
-    if (path === '/v2.0/oa/upload/file') return this.api(req, res, 'upload');
-    if (path === '/v4/oa/access_token') return this.api(req, res, 'access_token');
-    // ZNS lives on its own host (business.openapi.zalo.me); the emulator serves it beside the OpenAPI.
-    if (path === '/message/template') return this.api(req, res, 'zns');
-    return sendJson(res, 404, { error: 404, message: 'Not found' });
-  }
-
-  private async api(req: IncomingMessage, res: ServerResponse, endpoint: ZaloEndpoint): Promise<void> {
-    let params: Params;
-    try {
-      params = parseParams(
-        req.headers['content-type'],
-        await readBody(req, this.maxUploadBytes + 64 * 1024),
-        new URLSearchParams(),
-      );
-    } catch {
-      return this.answer(res, endpoint, {}, undefined, ZALO_ERRORS.parameterExceedsLimit);
-    }
-    const header = (name: string) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    };
-    // A ZNS message's recipient is its phone: faults and per-recipient limits can aim at one.
-    const userId =
-      endpoint === 'message'
-        ? this.recipientOf(params)
-        : endpoint === 'zns' && typeof params.phone === 'string'
-          ? params.phone
-          : undefined;
-    const logged = this.loggedRequest(endpoint, params);
-
-    if (endpoint === 'access_token') {
-      const fault = this.faultInjector.take(endpoint, undefined);
-      if (fault) return this.answerFault(res, endpoint, logged, undefined, fault);
-      return this.answer(res, endpoint, logged, undefined, this.refresh(params, header('secret_key')));
-    }
-    // OpenAPI: the access token is checked first, then the rate limit, then what was asked.
-    const accessToken = header('access_token');
-    if (!accessToken || !this.isAccessTokenValid(accessToken)) {
-      // ZNS answers a bad token with its own code.
-      const invalid = endpoint === 'zns' ? ZNS_ERRORS.accessTokenInvalid : ZALO_ERRORS.accessTokenInvalid;
-      return this.answer(res, endpoint, logged, userId, invalid);
-    }
-    const limited = this.limiter.take(userId);
-    if (limited) return this.answer(res, endpoint, logged, userId, limited);
-    const fault = this.faultInjector.take(endpoint, userId);
-    if (fault) return this.answerFault(res, endpoint, logged, userId, fault);
-    const answer =
-      endpoint === 'message'
-        ? this.sendMessage(params)
-        : endpoint === 'zns'
-          ? this.sendZns(params)
-          : this.storeUpload(params);
-    return this.answer(res, endpoint, logged, userId, answer);
-  }
-
-  private answer(
-    res: ServerResponse,
-    endpoint: ZaloEndpoint,
-    request: Record<string, unknown>,
-    userId: string | undefined,
-    answer: unknown,
-  ): void {
-    this.logCall(endpoint, request, userId, answer, 200);
-    // Zalo answers its errors with HTTP 200 and the code in the body.
-    sendJson(res, 200, answer);
-  }
-
-  private answerFault(
-    res: ServerResponse,
-    endpoint: ZaloEndpoint,
-    request: Record<string, unknown>,
-    userId: string | undefined,
-    fault: NonNullable<ReturnType<ZaloFaultInjector['take']>>,
-  ): void {
-    if (fault.kind === 'answer') {
-      this.answer(res, endpoint, request, userId, fault.answer);
-      return;
-    }
-    this.logCall(endpoint, request, userId, null, fault.status);
-    if (res.writableEnded || res.destroyed) return;
-    res.writeHead(fault.status, { 'content-type': 'text/html' });
-    res.end('<html><body>Service unavailable (injected)</body></html>');
-  }
-
-  private logCall(
-    endpoint: ZaloEndpoint,
-    request: Record<string, unknown>,
-    userId: string | undefined,
-    answer: unknown,
-    httpStatus: number,
-  ): void {
-    this.callLog.push({
-      seq: this.callLog.length + 1,
-      at: this.now(),
-      endpoint,
-      ...(userId !== undefined ? { userId } : {}),
-      request,
-      answer,
-      httpStatus,
-    });
-  }
-
-  private recipientOf(params: Params): string | undefined {
-    const id = record(params.recipient)?.user_id;
-    return typeof id === 'string' ? id : undefined;
-  }
-
-  /** The request as the call log keeps it: no token, no secret, no file bytes. */
-  private loggedRequest(endpoint: ZaloEndpoint, params: Params): Record<string, unknown> {
-    if (endpoint === 'access_token') {
-      return { app_id: params.app_id, grant_type: params.grant_type };
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(params)) {
-      out[key] = value instanceof UploadedFile ? value.toJSON() : value;
-    }
-    return out;
-  }
+  // ---- the endpoints, once a call passed the checks (http-routes.ts) -----------------------------------------
 
   private refresh(params: Params, secretKey: string | undefined): unknown {
     if (params.app_id !== this.appId || secretKey !== this.appSecret) return INVALID_APP_CREDENTIALS;
@@ -737,7 +606,7 @@ export class ZaloEmulator {
 
   private sendMessage(params: Params): ZaloApiAnswer {
     const recipient = record(params.recipient);
-    const userId = this.recipientOf(params);
+    const userId = recipientOf(params);
     if (!recipient || userId === undefined) return invalidParameter('recipient');
     const message = record(params.message);
     if (!message) return invalidParameter('message');
@@ -862,15 +731,6 @@ export class ZaloEmulator {
     const token = `zft-${hex(20)}`;
     this.uploads.set(token, { token, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes });
     return success({ token });
-  }
-
-  private serveFile(res: ServerResponse, token: string): void {
-    const file = this.uploads.get(token);
-    if (!file) {
-      sendJson(res, 404, { error: 404, message: 'Not found' });
-      return;
-    }
-    sendFile(res, file);
   }
 }
 
