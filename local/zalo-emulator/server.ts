@@ -1,6 +1,7 @@
 // The Zalo OA API emulator: send, upload and token endpoints on loopback, signed webhook delivery of simulated users, knobs and a control API.
 // Beside it: the HTTP routing and the checks of every call (http-routes.ts), the control API for tests and the
-// chat page (control-api.ts), signed webhook delivery (webhook-delivery.ts) and the records it keeps (types.ts).
+// chat page (control-api.ts), signed webhook delivery (webhook-delivery.ts), ZNS template messages (zns.ts) and
+// the records it keeps (types.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { closeServer, type EmulatorAddress, LoopbackServer, waitUntilFound } from '../emulator-http.js';
 import { type Params, UploadedFile } from '../telegram-emulator/body.js';
@@ -12,7 +13,6 @@ import {
   success,
   ZALO_ERRORS,
   type ZaloApiAnswer,
-  ZNS_ERRORS,
 } from './errors.js';
 import { recipientOf, record, zaloRequestListener } from './http-routes.js';
 import {
@@ -35,6 +35,7 @@ import type {
   ZaloZnsMessage,
 } from './types.js';
 import { ZaloWebhookDelivery } from './webhook-delivery.js';
+import { ZaloZns } from './zns.js';
 
 export interface ZaloEmulatorOptions {
   /** The app id (`app_id` of events and of the token request). */
@@ -141,11 +142,7 @@ export class ZaloEmulator {
   private readonly users = new Map<string, SimulatedZaloUser>();
   private readonly conversations = new Map<string, ZaloConversationMessage[]>();
   private readonly uploads = new Map<string, ZaloUploadedFile>();
-  private readonly znsTemplates = new Map<string, readonly string[]>();
-  private readonly znsUnreachable = new Set<string>();
-  /** The phones of the options, back after a reset (the ones marked later are forgotten). */
-  private readonly znsUnreachableAtStart: readonly string[];
-  private readonly znsLog: ZaloZnsMessage[] = [];
+  private readonly zns: ZaloZns;
   private readonly callLog: ZaloApiCall[] = [];
   private readonly waiters = new Set<() => void>();
   private readonly webhook: ZaloWebhookDelivery;
@@ -179,9 +176,13 @@ export class ZaloEmulator {
       options.rateLimits === false ? { enabled: false } : (options.rateLimits ?? {}),
       this.now,
     );
-    for (const [id, params] of Object.entries(options.znsTemplates ?? {})) this.znsTemplates.set(id, params);
-    this.znsUnreachableAtStart = [...(options.znsUnreachablePhones ?? [])];
-    for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
+    this.zns = new ZaloZns({
+      templates: options.znsTemplates ?? {},
+      unreachablePhones: options.znsUnreachablePhones ?? [],
+      now: this.now,
+      nextSeq: () => ++this.seqCounter,
+      changed: () => this.wake(),
+    });
     this.initialTokens = this.issueTokens();
   }
 
@@ -210,7 +211,7 @@ export class ZaloEmulator {
         upload: (token) => this.upload(token),
         endpoints: {
           message: (params) => this.sendMessage(params),
-          zns: (params) => this.sendZns(params),
+          zns: (params) => this.zns.send(params),
           upload: (params) => this.storeUpload(params),
           refresh: (params, secretKey) => this.refresh(params, secretKey),
         },
@@ -239,9 +240,7 @@ export class ZaloEmulator {
     this.users.clear();
     this.conversations.clear();
     this.uploads.clear();
-    this.znsLog.length = 0;
-    this.znsUnreachable.clear();
-    for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
+    this.zns.reset();
     this.callLog.length = 0;
     this.webhook.log.length = 0;
     this.faultInjector.clear();
@@ -301,14 +300,12 @@ export class ZaloEmulator {
 
   /** Zalo approves a ZNS template (its parameter names): sends with its id are accepted from now on. */
   approveZnsTemplate(templateId: string, params: readonly string[]): void {
-    this.znsTemplates.set(templateId, [...params]);
+    this.zns.approve(templateId, params);
   }
 
   /** The phone (84xxxxxxxxx or 0xxxxxxxxx) has no Zalo account from now on (or again has one: `false`). */
   setZnsUnreachable(phone: string, unreachable = true): void {
-    const normalised = phone.replace(/^0/, '84');
-    if (unreachable) this.znsUnreachable.add(normalised);
-    else this.znsUnreachable.delete(normalised);
+    this.zns.setUnreachable(phone, unreachable);
   }
 
   // ---- simulated users -----------------------------------------------------------------------------------------
@@ -523,7 +520,7 @@ export class ZaloEmulator {
 
   /** The ZNS template messages Zalo accepted, in order. */
   znsMessages(): ZaloZnsMessage[] {
-    return [...this.znsLog];
+    return this.zns.messages();
   }
 
   upload(token: string): ZaloUploadedFile | undefined {
@@ -687,40 +684,6 @@ export class ZaloEmulator {
     if (this.now() - lastUser.at > this.replyWindowMs) return 'proactive';
     const repliesSince = conversation.filter((m) => m.seq > lastUser.seq && m.kind === 'reply').length;
     return repliesSince < this.freeReplies ? 'reply' : 'proactive';
-  }
-
-  /** A ZNS template to a phone: Zalo's checks in the order its error codes suggest (docs/zalo.md). */
-  private sendZns(params: Params): ZaloApiAnswer {
-    const phone = params.phone;
-    if (typeof phone !== 'string' || !/^84\d{9}$/.test(phone)) return { ...ZNS_ERRORS.phoneInvalid };
-    const templateId = params.template_id;
-    const names = typeof templateId === 'string' ? this.znsTemplates.get(templateId) : undefined;
-    if (typeof templateId !== 'string' || !names) return { ...ZNS_ERRORS.templateInvalid };
-    const data = record(params.template_data);
-    if (!data || Object.keys(data).length === 0) return { ...ZNS_ERRORS.templateDataEmpty };
-    const templateData: Record<string, string> = {};
-    for (const name of names) {
-      const value = data[name];
-      if (typeof value !== 'string' || value.length === 0) return { ...ZNS_ERRORS.templateDataInvalid };
-      templateData[name] = value;
-    }
-    if (this.znsUnreachable.has(phone)) return { ...ZNS_ERRORS.accountNotExisted };
-    const stored: ZaloZnsMessage = {
-      seq: ++this.seqCounter,
-      at: this.now(),
-      msgId: hex(16),
-      phone,
-      templateId,
-      templateData,
-      ...(typeof params.tracking_id === 'string' ? { trackingId: params.tracking_id } : {}),
-    };
-    this.znsLog.push(stored);
-    this.wake();
-    return success({
-      msg_id: stored.msgId,
-      sent_time: String(stored.at),
-      quota: { dailyQuota: '500', remainingQuota: String(Math.max(0, 500 - this.znsLog.length)) },
-    });
   }
 
   private storeUpload(params: Params): ZaloApiAnswer {
