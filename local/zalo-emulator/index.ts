@@ -15,15 +15,6 @@ export {
   type ZaloRateLimits,
 } from './limits.js';
 export { DEFAULT_ZALO_APP, ZaloEmulator, type ZaloEmulatorOptions } from './server.js';
-export type {
-  SimulatedZaloUser,
-  ZaloApiCall,
-  ZaloButton,
-  ZaloConversationMessage,
-  ZaloDelivery,
-  ZaloTokenPair,
-  ZaloUploadedFile,
-  ZaloUserFile,
-  ZaloZnsMessage,
-} from './types.js';
+// Every record: conversation, ZNS message, user, call, delivery, upload, user's file, token pair.
+export type * from './types.js';
 export { zaloEventMac } from './webhook-delivery.js';
