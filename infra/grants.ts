@@ -92,31 +92,78 @@ export function tableResources(table: ITableV2): string[] {
   return [table.tableArn, ...Object.values(GSI).map((index) => `${table.tableArn}/index/${index.name}`)];
 }
 
-export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
-  'table:read': (r) => ({
+const NOTHING: GrantEffect = { statements: [], environment: {}, acknowledgements: [] };
+
+/** A grant of one statement, with the environment that tells the function where its resources are. */
+function allow(
+  sid: string,
+  actions: readonly string[],
+  resources: string[],
+  environment: Record<string, string>,
+  acknowledgements: GrantEffect['acknowledgements'] = [],
+): GrantEffect {
+  return {
+    statements: [new PolicyStatement({ sid, actions: [...actions], resources })],
+    environment,
+    acknowledgements,
+  };
+}
+
+/**
+ * Reading SecureString parameters (`<sid>Read`) and decrypting them (`<sid>Decrypt`). SecureStrings are encrypted
+ * with the AWS managed key alias/aws/ssm, whose key id is not known at synthesis: an IAM policy cannot name a key
+ * by alias, so the resource is "any key of this account", narrowed by conditions to that alias and to calls made
+ * through SSM. Each grant that reads secrets carries its own decrypt statement, so that it stands on its own
+ * whatever else the function lists.
+ */
+function secureStringsRead(
+  r: GrantResources,
+  sid: string,
+  parameters: readonly string[],
+  environment: Record<string, string>,
+  /** Whose parameters, in the acknowledgement's reason ('' for the bot's, 'Zalo ' for the OA's). */
+  whose: string,
+): GrantEffect {
+  const anyKey = ssmKeyArn(r.scope);
+  return {
     statements: [
       new PolicyStatement({
-        sid: 'TableRead',
-        actions: [...TABLE_READ_ACTIONS],
-        resources: tableResources(r.table),
+        sid: `${sid}Read`,
+        actions: ['ssm:GetParameter'],
+        resources: parameters.map((name) => parameterArn(r.scope, name)),
+      }),
+      new PolicyStatement({
+        sid: `${sid}Decrypt`,
+        actions: ['kms:Decrypt'],
+        resources: [anyKey],
+        conditions: {
+          StringEquals: { 'kms:ViaService': `ssm.${Stack.of(r.scope).region}.amazonaws.com` },
+          'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/aws/ssm' },
+        },
       }),
     ],
-    environment: { [ENV.tableName]: r.table.tableName },
-    acknowledgements: [],
-  }),
+    environment,
+    acknowledgements: [
+      {
+        // The finding names the region and account as the stack knows them: tokens when synthesised without
+        // an environment, the concrete values when `npm run synth` has credentials.
+        id: `AwsSolutions-IAM5[Resource::${nagResource(r.scope, anyKey)}]`,
+        reason:
+          `kms:Decrypt for the ${whose}SSM SecureString parameters: the AWS managed key alias/aws/ssm has no ` +
+          'ARN known at synthesis, so the statement names any key of this account and is restricted by ' +
+          'conditions to kms:ResourceAliases = alias/aws/ssm and kms:ViaService = ssm.<region>.',
+      },
+    ],
+  };
+}
+
+export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
+  'table:read': (r) =>
+    allow('TableRead', TABLE_READ_ACTIONS, tableResources(r.table), { [ENV.tableName]: r.table.tableName }),
 
   // Writes apply to the base table only (indexes are maintained by DynamoDB).
-  'table:write': (r) => ({
-    statements: [
-      new PolicyStatement({
-        sid: 'TableWrite',
-        actions: [...TABLE_WRITE_ACTIONS],
-        resources: [r.table.tableArn],
-      }),
-    ],
-    environment: { [ENV.tableName]: r.table.tableName },
-    acknowledgements: [],
-  }),
+  'table:write': (r) =>
+    allow('TableWrite', TABLE_WRITE_ACTIONS, [r.table.tableArn], { [ENV.tableName]: r.table.tableName }),
 
   'topic:publish': (r) => ({
     statements: [
@@ -133,157 +180,72 @@ export const GRANTS: Record<Grant, (r: GrantResources) => GrantEffect> = {
   }),
 
   // The queue uses SSE-SQS (SQS-owned keys), so senders need no kms permission.
-  'invitation-queue:send': (r) => ({
-    statements: [
-      new PolicyStatement({
-        sid: 'InvitationQueueSend',
-        actions: ['sqs:SendMessage'],
-        resources: [r.invitationQueue.queueArn],
-      }),
-    ],
-    environment: { [ENV.invitationQueueUrl]: r.invitationQueue.queueUrl },
-    acknowledgements: [],
-  }),
+  'invitation-queue:send': (r) =>
+    allow('InvitationQueueSend', ['sqs:SendMessage'], [r.invitationQueue.queueArn], {
+      [ENV.invitationQueueUrl]: r.invitationQueue.queueUrl,
+    }),
 
   // The dispatchers queue one task per committee; the worker that completes a run queues its roll-ups.
-  'job-queue:send': (r) => ({
-    statements: [
-      new PolicyStatement({
-        sid: 'JobQueueSend',
-        actions: ['sqs:SendMessage'],
-        resources: [r.jobQueue.queueArn],
-      }),
-    ],
-    environment: { [ENV.jobQueueUrl]: r.jobQueue.queueUrl },
-    acknowledgements: [],
-  }),
+  'job-queue:send': (r) =>
+    allow('JobQueueSend', ['sqs:SendMessage'], [r.jobQueue.queueArn], {
+      [ENV.jobQueueUrl]: r.jobQueue.queueUrl,
+    }),
 
-  'bot-secrets:read': (r) => {
-    const stack = Stack.of(r.scope);
-    const anyKey = ssmKeyArn(r.scope);
-    return {
-      statements: [
-        new PolicyStatement({
-          sid: 'BotSecretsRead',
-          actions: ['ssm:GetParameter'],
-          resources: [
-            parameterArn(r.scope, r.botTokenParameter),
-            parameterArn(r.scope, r.webhookSecretParameter),
-          ],
-        }),
-        // SecureStrings are encrypted with the AWS managed key alias/aws/ssm, whose key id is not known at
-        // synthesis: an IAM policy cannot name a key by alias, so the resource is "any key of this
-        // account", narrowed by conditions to that alias and to calls made through SSM.
-        new PolicyStatement({
-          sid: 'BotSecretsDecrypt',
-          actions: ['kms:Decrypt'],
-          resources: [anyKey],
-          conditions: {
-            StringEquals: { 'kms:ViaService': `ssm.${stack.region}.amazonaws.com` },
-            'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/aws/ssm' },
-          },
-        }),
-      ],
-      environment: {
+  'bot-secrets:read': (r) =>
+    secureStringsRead(
+      r,
+      'BotSecrets',
+      [r.botTokenParameter, r.webhookSecretParameter],
+      {
         [ENV.botTokenParameter]: r.botTokenParameter,
         [ENV.webhookSecretParameter]: r.webhookSecretParameter,
       },
-      acknowledgements: [
-        {
-          // The finding names the region and account as the stack knows them: tokens when synthesised without
-          // an environment, the concrete values when `npm run synth` has credentials.
-          id: `AwsSolutions-IAM5[Resource::${nagResource(r.scope, anyKey)}]`,
-          reason:
-            'kms:Decrypt for the SSM SecureString parameters: the AWS managed key alias/aws/ssm has no ARN ' +
-            'known at synthesis, so the statement names any key of this account and is restricted by ' +
-            'conditions to kms:ResourceAliases = alias/aws/ssm and kms:ViaService = ssm.<region>.',
-        },
-      ],
-    };
-  },
+      '',
+    ),
 
   // The Zalo OA's two secrets, and the ids the channel needs (functions/zalo-deps.ts reads them at first use).
   // The rotating token pair is an item of the table: table:read/table:write already cover it. Without a
   // `zalo` settings block the grant gives nothing, so a Telegram-only stage has no Zalo permission anywhere.
-  'zalo-secrets:read': (r): GrantEffect => {
-    if (!r.zalo) return { statements: [], environment: {}, acknowledgements: [] };
-    const stack = Stack.of(r.scope);
-    const anyKey = ssmKeyArn(r.scope);
-    return {
-      statements: [
-        new PolicyStatement({
-          sid: 'ZaloSecretsRead',
-          actions: ['ssm:GetParameter'],
-          resources: [
-            parameterArn(r.scope, r.zalo.parameters.appSecret),
-            parameterArn(r.scope, r.zalo.parameters.oaSecretKey),
-          ],
-        }),
-        // The same managed key as the bot's secrets (see BotSecretsDecrypt): kept in this grant so that it
-        // stands on its own whatever else the function lists.
-        new PolicyStatement({
-          sid: 'ZaloSecretsDecrypt',
-          actions: ['kms:Decrypt'],
-          resources: [anyKey],
-          conditions: {
-            StringEquals: { 'kms:ViaService': `ssm.${stack.region}.amazonaws.com` },
-            'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/aws/ssm' },
+  'zalo-secrets:read': (r) =>
+    r.zalo
+      ? secureStringsRead(
+          r,
+          'ZaloSecrets',
+          [r.zalo.parameters.appSecret, r.zalo.parameters.oaSecretKey],
+          {
+            [ENV.zaloAppId]: r.zalo.appId,
+            [ENV.zaloOaId]: r.zalo.oaId,
+            [ENV.zaloAppSecretParameter]: r.zalo.parameters.appSecret,
+            [ENV.zaloOaSecretKeyParameter]: r.zalo.parameters.oaSecretKey,
+            [ENV.zaloProactiveFreePerMonth]: String(r.zalo.proactiveFreePerMonth),
+            ...(r.zalo.znsTemplates?.invitation
+              ? { [ENV.zaloZnsTemplateInvitation]: r.zalo.znsTemplates.invitation }
+              : {}),
+            ...(r.zalo.znsTemplates?.reminder
+              ? { [ENV.zaloZnsTemplateReminder]: r.zalo.znsTemplates.reminder }
+              : {}),
           },
-        }),
-      ],
-      environment: {
-        [ENV.zaloAppId]: r.zalo.appId,
-        [ENV.zaloOaId]: r.zalo.oaId,
-        [ENV.zaloAppSecretParameter]: r.zalo.parameters.appSecret,
-        [ENV.zaloOaSecretKeyParameter]: r.zalo.parameters.oaSecretKey,
-        [ENV.zaloProactiveFreePerMonth]: String(r.zalo.proactiveFreePerMonth),
-        ...(r.zalo.znsTemplates?.invitation
-          ? { [ENV.zaloZnsTemplateInvitation]: r.zalo.znsTemplates.invitation }
-          : {}),
-        ...(r.zalo.znsTemplates?.reminder
-          ? { [ENV.zaloZnsTemplateReminder]: r.zalo.znsTemplates.reminder }
-          : {}),
-      },
-      acknowledgements: [
-        {
-          id: `AwsSolutions-IAM5[Resource::${nagResource(r.scope, anyKey)}]`,
-          reason:
-            'kms:Decrypt for the Zalo SSM SecureString parameters: the AWS managed key alias/aws/ssm has no ' +
-            'ARN known at synthesis, so the statement names any key of this account and is restricted by ' +
-            'conditions to kms:ResourceAliases = alias/aws/ssm and kms:ViaService = ssm.<region>.',
-        },
-      ],
-    };
-  },
+          'Zalo ',
+        )
+      : NOTHING,
 
   // Only the administrator's calls on the one pool; without a pool (an OIDC stage) the grant gives nothing.
-  'user-pool:admin': (r): GrantEffect =>
+  'user-pool:admin': (r) =>
     r.userPool
-      ? {
-          statements: [
-            new PolicyStatement({
-              sid: 'UserPoolAdmin',
-              actions: [...USER_POOL_ADMIN_ACTIONS],
-              resources: [r.userPool.userPoolArn],
-            }),
-          ],
-          environment: { [ENV.userPoolId]: r.userPool.userPoolId },
-          acknowledgements: [],
-        }
-      : { statements: [], environment: {}, acknowledgements: [] },
+      ? allow('UserPoolAdmin', USER_POOL_ADMIN_ACTIONS, [r.userPool.userPoolArn], {
+          [ENV.userPoolId]: r.userPool.userPoolId,
+        })
+      : NOTHING,
 
-  'sms:publish': () => ({
-    statements: [new PolicyStatement({ sid: 'SmsPublish', actions: ['sns:Publish'], resources: ['*'] })],
-    environment: {},
-    acknowledgements: [
+  'sms:publish': () =>
+    allow('SmsPublish', ['sns:Publish'], ['*'], {}, [
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
           'SMS: sns:Publish to a phone number has no resource ARN to name, so IAM only accepts "*" for it. ' +
           'This is the one wildcard resource in the app, granted only to functions listing sms:publish.',
       },
-    ],
-  }),
+    ]),
 };
 
 /** The statements, environment and acknowledgements of a registry entry's grants, in registry order. */

@@ -11,7 +11,7 @@ import type {
 } from '../control-protocol.js';
 import type { ConversationMessage } from '../telegram-emulator/state.js';
 import type { ChatView } from '../telegram-emulator/types.js';
-import type { ZaloConversationMessage } from '../zalo-emulator/server.js';
+import type { ZaloConversationMessage } from '../zalo-emulator/types.js';
 import { dateTimeFormat, dayOf, el, formatSize, safeHref, timeFormat } from './dom.js';
 import { visibleZaloMessages, type ZaloChatView, zaloMessageNode } from './zalo.js';
 

@@ -1,6 +1,6 @@
 // Chat page (browser): a conversation with the Zalo OA drawn like Zalo — the OA's buttons under its message as
 // full-width rows, files as cards to download, nothing ever edited (each new state is a new message).
-import type { SimulatedZaloUser, ZaloButton, ZaloConversationMessage } from '../zalo-emulator/server.js';
+import type { SimulatedZaloUser, ZaloButton, ZaloConversationMessage } from '../zalo-emulator/types.js';
 import { el, formatSize, safeHref, timeFormat } from './dom.js';
 
 /** What the Zalo emulator's control API answers for `GET /_emulator/users/<id>/messages?since=&wait=`. */

@@ -2,16 +2,12 @@
 // chats and calls, act as users, inject faults and set limits. It drives the emulator through its public
 // methods only, as a test in the same process would.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ControlError, sendJson } from '../emulator-http.js';
-import { readBody } from './body.js';
+import { ControlError, OK, pollParams, serveControl } from '../emulator-http.js';
 import type { FaultSpec, RateLimits } from './limits.js';
 import type { TelegramEmulator } from './server.js';
 import type { SimulatedUser } from './state.js';
 import type { Delivery } from './types.js';
 import type { PressButtonInput } from './updates.js';
-
-/** Longest long poll the control API holds open. */
-const MAX_CONTROL_WAIT_MS = 60_000;
 
 function asUser(value: unknown, chatId: number): SimulatedUser | undefined {
   if (value === undefined || value === null) return undefined;
@@ -24,59 +20,51 @@ function asUser(value: unknown, chatId: number): SimulatedUser | undefined {
 }
 
 /** Serves `/_emulator/…`: chats, calls, faults, rate limits, the webhook's state, reset. */
-export async function handleControl(
+export function handleControl(
   emu: TelegramEmulator,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
 ): Promise<void> {
-  const parts = url.pathname.split('/').filter(Boolean).slice(1);
-  const method = req.method ?? 'GET';
-  try {
-    const body = method === 'POST' ? await controlBody(req) : {};
-    const [resource, idText, action] = parts;
-    if (resource === 'chats' && idText === undefined && method === 'GET') {
-      return sendJson(res, 200, emu.chatSummaries());
-    }
+  const [resource, idText, action] = url.pathname.split('/').filter(Boolean).slice(1);
+  return serveControl(req, res, 1024 * 1024, (method, body) => {
+    if (resource === 'chats' && idText === undefined && method === 'GET') return emu.chatSummaries();
     if (resource === 'chats' && idText !== undefined) {
       const chatId = Number(idText);
       if (!Number.isSafeInteger(chatId)) throw new ControlError(400, `Bad chat id ${idText}`);
-      return sendJson(res, 200, await chatControl(emu, chatId, action, method, body, url));
+      return chatControl(emu, chatId, action, method, body, url);
     }
     if (resource === 'calls' && method === 'GET') {
       const only = url.searchParams.get('method');
-      return sendJson(res, 200, only ? emu.callsOf(only) : emu.calls);
+      return only ? emu.callsOf(only) : emu.calls;
     }
     if (resource === 'calls' && method === 'DELETE') {
       emu.clearCalls();
-      return sendJson(res, 200, { ok: true });
+      return OK;
     }
-    if (resource === 'faults' && method === 'GET') return sendJson(res, 200, emu.faults);
+    if (resource === 'faults' && method === 'GET') return emu.faults;
     if (resource === 'faults' && method === 'POST') {
       if (![400, 403, 429, 500].includes(Number(body.status))) {
         throw new ControlError(400, 'status must be 400, 403, 429 or 500');
       }
-      return sendJson(res, 200, emu.injectFault(body as unknown as FaultSpec));
+      return emu.injectFault(body as unknown as FaultSpec);
     }
     if (resource === 'faults' && method === 'DELETE') {
       emu.clearFaults();
-      return sendJson(res, 200, { ok: true });
+      return OK;
     }
-    if (resource === 'rate-limits' && method === 'GET') return sendJson(res, 200, emu.rateLimits);
+    if (resource === 'rate-limits' && method === 'GET') return emu.rateLimits;
     if (resource === 'rate-limits' && method === 'POST') {
       emu.changeRateLimits(body as Partial<RateLimits>);
-      return sendJson(res, 200, emu.rateLimits);
+      return emu.rateLimits;
     }
-    if (resource === 'webhook' && method === 'GET') return sendJson(res, 200, emu.webhook ?? null);
+    if (resource === 'webhook' && method === 'GET') return emu.webhook ?? null;
     if (resource === 'reset' && method === 'POST') {
       emu.reset();
-      return sendJson(res, 200, { ok: true });
+      return OK;
     }
     throw new ControlError(404, 'Not Found');
-  } catch (error) {
-    const status = error instanceof ControlError ? error.status : 400;
-    sendJson(res, status, { error: error instanceof Error ? error.message : String(error) });
-  }
+  });
 }
 
 /** `/_emulator/chats/<id>/<action>`: read a chat (long poll), or act as its user. */
@@ -98,8 +86,7 @@ async function chatControl(
     update: delivery.update,
   });
   if (action === 'messages' && method === 'GET') {
-    const since = Number(url.searchParams.get('since') ?? 0) || 0;
-    const wait = Math.min(MAX_CONTROL_WAIT_MS, Number(url.searchParams.get('wait') ?? 0) || 0);
+    const { since, wait } = pollParams(url);
     if (wait > 0) await emu.waitForChange(chatId, since, wait);
     return emu.chatView(chatId, since);
   }
@@ -122,19 +109,4 @@ async function chatControl(
   if (action === 'block' && method === 'POST') return summary(await emu.userBlocksBot(user()));
   if (action === 'unblock' && method === 'POST') return summary(await emu.userUnblocksBot(user()));
   throw new ControlError(404, 'Not Found');
-}
-
-async function controlBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const raw = await readBody(req, 1024 * 1024);
-  if (raw.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new ControlError(400, 'Body must be JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ControlError(400, 'Body must be a JSON object');
-  }
-  return parsed as Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
 // Knobs of the emulator that make calls fail: Telegram's flood limits (sliding window) and injected faults.
+import { FaultQueue, type Injected } from '../emulator-faults.js';
 import { BotApiError, INTERNAL_SERVER_ERROR, tooManyRequests } from './errors.js';
 
 export interface RateLimits {
@@ -104,10 +105,7 @@ export interface FaultSpec {
   description?: string;
 }
 
-export interface InjectedFault extends FaultSpec {
-  readonly id: number;
-  remaining: number;
-}
+export type InjectedFault = Injected<FaultSpec>;
 
 const DEFAULT_FAULT_DESCRIPTIONS: Record<FaultStatus, string> = {
   400: 'Bad Request: injected fault',
@@ -116,35 +114,15 @@ const DEFAULT_FAULT_DESCRIPTIONS: Record<FaultStatus, string> = {
   500: INTERNAL_SERVER_ERROR.description,
 };
 
-export class FaultInjector {
-  private faults: InjectedFault[] = [];
-  private nextId = 1;
-
-  add(spec: FaultSpec): InjectedFault {
-    const fault: InjectedFault = { ...spec, id: this.nextId++, remaining: spec.times ?? 1 };
-    this.faults.push(fault);
-    return fault;
-  }
-
-  get pending(): readonly InjectedFault[] {
-    return this.faults.filter((f) => f.remaining > 0);
-  }
-
-  clear(): void {
-    this.faults = [];
-  }
-
+export class FaultInjector extends FaultQueue<FaultSpec> {
   /** Uses up one matching fault and returns the error it makes, oldest fault first. */
   take(method: string, chatId: number | string | undefined): BotApiError | undefined {
-    const fault = this.faults.find(
+    const fault = this.use(
       (f) =>
-        f.remaining > 0 &&
         (f.method === undefined || f.method.toLowerCase() === method.toLowerCase()) &&
         (f.chatId === undefined || String(f.chatId) === String(chatId)),
     );
     if (!fault) return undefined;
-    fault.remaining -= 1;
-    this.faults = this.faults.filter((f) => f.remaining > 0);
     if (fault.status === 429) {
       const retryAfter = Math.max(1, Math.ceil(fault.retryAfter ?? 1));
       const error = tooManyRequests(retryAfter);

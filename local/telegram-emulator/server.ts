@@ -1,9 +1,8 @@
 // The Telegram Bot API emulator: an HTTP server on loopback speaking the Bot API and its state, with knobs for tests.
 // Beside it: the HTTP routing (http-routes.ts), the Bot API call (dispatch.ts), webhook delivery
 // (webhook-delivery.ts, over webhook-client.ts) and the control API for tests and the chat page (control-api.ts).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BotCommand, Update, UserFromGetMe } from 'grammy/types';
+import { closeServer, type EmulatorAddress, LoopbackServer, waitUntilFound } from '../emulator-http.js';
 import type { Params } from './body.js';
 import { handleControl } from './control-api.js';
 import { type DispatchContext, dispatch } from './dispatch.js';
@@ -81,11 +80,9 @@ export class TelegramEmulator {
   private readonly faultInjector = new FaultInjector();
   private readonly now: () => number;
   private readonly host: string;
-  private readonly requestedPort: number;
+  private readonly http: LoopbackServer;
   private readonly maxUploadBytes: number;
   private apiLatencyMs: number;
-  private server: Server | undefined;
-  private address: { url: string; port: number } | undefined;
   private readonly webhooks: WebhookDelivery;
   private readonly dispatchContext: DispatchContext;
   private readonly allowedOrigins: Set<string>;
@@ -112,7 +109,7 @@ export class TelegramEmulator {
     };
     this.now = options.now ?? Date.now;
     this.host = options.host ?? '127.0.0.1';
-    this.requestedPort = options.port ?? 0;
+    this.http = new LoopbackServer(this.host, options.port ?? 0);
     this.apiLatencyMs = options.apiLatencyMs ?? 0;
     this.maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
     this.allowedOrigins = new Set(options.allowedOrigins ?? []);
@@ -139,9 +136,8 @@ export class TelegramEmulator {
 
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
-  async start(): Promise<{ url: string; port: number }> {
-    if (this.address) return this.address;
-    const server = createServer(
+  start(): Promise<EmulatorAddress> {
+    return this.http.start(() =>
       requestListener({
         token: this.token,
         host: this.host,
@@ -153,45 +149,27 @@ export class TelegramEmulator {
         control: (req, res, url) => handleControl(this, req, res, url),
       }),
     );
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.requestedPort, this.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    this.server = server;
-    const port = (server.address() as AddressInfo).port;
-    this.address = { url: `http://${this.host}:${port}`, port };
-    return this.address;
   }
 
   /** Closes the server, ends pending long polls and webhook POSTs, and leaves no handle behind. */
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    this.address = undefined;
+    const server = this.http.detach();
     this.queue.close();
     this.state.releaseAll();
     await this.webhooks.stop();
     if (!server) return;
     // Let the answers to the long polls just released reach their sockets before those are closed.
     await new Promise((resolve) => setImmediate(resolve));
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeServer(server);
   }
 
   /** The base URL, `http://127.0.0.1:<port>`: grammY's `apiRoot`. */
   get url(): string {
-    if (!this.address) throw new Error('The emulator is not started');
-    return this.address.url;
+    return this.http.address.url;
   }
 
   get port(): number {
-    if (!this.address) throw new Error('The emulator is not started');
-    return this.address.port;
+    return this.http.address.port;
   }
 
   /** Forgets chats, files, calls, queued updates, webhook, blocks, faults and the flood windows. */
@@ -364,19 +342,17 @@ export class TelegramEmulator {
   }
 
   /** The first bot message sent or edited after `since` (a seq), waiting up to `timeoutMs` for it. */
-  async waitForBotMessage(
+  waitForBotMessage(
     chatId: number,
     options: { since?: number; timeoutMs?: number } = {},
   ): Promise<ConversationMessage> {
     const since = options.since ?? 0;
-    const deadline = Date.now() + (options.timeoutMs ?? 5000);
-    while (true) {
-      const found = this.conversation(chatId).find((m) => m.from === 'bot' && m.seq > since);
-      if (found) return found;
-      const left = deadline - Date.now();
-      if (left <= 0 || !this.address) throw new Error(`No bot message in chat ${chatId} after seq ${since}`);
-      await this.state.waitForChange(chatId, this.state.chats.get(chatId)?.seq ?? 0, left);
-    }
+    return waitUntilFound(() => this.conversation(chatId).find((m) => m.from === 'bot' && m.seq > since), {
+      timeoutMs: options.timeoutMs ?? 5000,
+      running: () => this.http.running,
+      waitForChange: (left) => this.state.waitForChange(chatId, this.state.chats.get(chatId)?.seq ?? 0, left),
+      failure: () => new Error(`No bot message in chat ${chatId} after seq ${since}`),
+    });
   }
 
   // ---- simulated users ---------------------------------------------------------------------------------------

@@ -14,18 +14,7 @@ export {
   type ZaloFaultSpec,
   type ZaloRateLimits,
 } from './limits.js';
-export {
-  DEFAULT_ZALO_APP,
-  type SimulatedZaloUser,
-  type ZaloApiCall,
-  type ZaloButton,
-  type ZaloConversationMessage,
-  type ZaloDelivery,
-  ZaloEmulator,
-  type ZaloEmulatorOptions,
-  type ZaloTokenPair,
-  type ZaloUploadedFile,
-  type ZaloUserFile,
-  type ZaloZnsMessage,
-  zaloEventMac,
-} from './server.js';
+export { DEFAULT_ZALO_APP, ZaloEmulator, type ZaloEmulatorOptions } from './server.js';
+// Every record: conversation, ZNS message, user, call, delivery, upload, user's file, token pair.
+export type * from './types.js';
+export { zaloEventMac } from './webhook-delivery.js';

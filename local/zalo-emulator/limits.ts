@@ -1,4 +1,5 @@
 // Zalo OA API emulator: the call-rate limit (sliding window, answered with -32) and faults injected on demand.
+import { FaultQueue, type Injected } from '../emulator-faults.js';
 import { ZALO_ERRORS, type ZaloApiAnswer } from './errors.js';
 
 export interface ZaloRateLimits {
@@ -79,10 +80,7 @@ export interface ZaloFaultSpec {
   times?: number;
 }
 
-export interface InjectedZaloFault extends ZaloFaultSpec {
-  readonly id: number;
-  remaining: number;
-}
+export type InjectedZaloFault = Injected<ZaloFaultSpec>;
 
 const KNOWN_MESSAGES = new Map<number, string>(
   Object.values(ZALO_ERRORS).map((e) => [e.error as number, e.message as string]),
@@ -90,38 +88,22 @@ const KNOWN_MESSAGES = new Map<number, string>(
 
 export type FaultOutcome = { kind: 'answer'; answer: ZaloApiAnswer } | { kind: 'http'; status: number };
 
-export class ZaloFaultInjector {
-  private faults: InjectedZaloFault[] = [];
-  private nextId = 1;
-
-  add(spec: ZaloFaultSpec): InjectedZaloFault {
+export class ZaloFaultInjector extends FaultQueue<ZaloFaultSpec> {
+  override add(spec: ZaloFaultSpec): InjectedZaloFault {
     if (spec.error === undefined && spec.httpStatus === undefined) {
       throw new Error('A fault needs an error code or an HTTP status');
     }
-    const fault: InjectedZaloFault = { ...spec, id: this.nextId++, remaining: spec.times ?? 1 };
-    this.faults.push(fault);
-    return fault;
-  }
-
-  get pending(): readonly InjectedZaloFault[] {
-    return this.faults.filter((f) => f.remaining > 0);
-  }
-
-  clear(): void {
-    this.faults = [];
+    return super.add(spec);
   }
 
   /** Uses up the oldest matching fault. */
   take(endpoint: ZaloEndpoint, userId: string | undefined): FaultOutcome | undefined {
-    const fault = this.faults.find(
+    const fault = this.use(
       (f) =>
-        f.remaining > 0 &&
         (f.endpoint === undefined || f.endpoint === endpoint) &&
         (f.userId === undefined || f.userId === userId),
     );
     if (!fault) return undefined;
-    fault.remaining -= 1;
-    this.faults = this.faults.filter((f) => f.remaining > 0);
     if (fault.httpStatus !== undefined) return { kind: 'http', status: fault.httpStatus };
     const error = fault.error ?? ZALO_ERRORS.sendFailed.error;
     return {

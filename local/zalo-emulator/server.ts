@@ -1,10 +1,11 @@
 // The Zalo OA API emulator: send, upload and token endpoints on loopback, signed webhook delivery of simulated users, knobs and a control API.
+// Beside it: the HTTP routing and the checks of every call (http-routes.ts), the control API for tests and the
+// chat page (control-api.ts), signed webhook delivery (webhook-delivery.ts), ZNS template messages (zns.ts) and
+// the records it keeps (types.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ControlError, isControlPath, requestUrl, sendFile, sendJson } from '../emulator-http.js';
-import { admit } from '../loopback-guard.js';
-import { type Params, parseParams, readBody, UploadedFile } from '../telegram-emulator/body.js';
+import { closeServer, type EmulatorAddress, LoopbackServer, waitUntilFound } from '../emulator-http.js';
+import { type Params, UploadedFile } from '../telegram-emulator/body.js';
+import { handleControl } from './control-api.js';
 import {
   INVALID_APP_CREDENTIALS,
   INVALID_REFRESH_TOKEN,
@@ -12,8 +13,8 @@ import {
   success,
   ZALO_ERRORS,
   type ZaloApiAnswer,
-  ZNS_ERRORS,
 } from './errors.js';
+import { recipientOf, record, zaloRequestListener } from './http-routes.js';
 import {
   type InjectedZaloFault,
   type ZaloEndpoint,
@@ -22,6 +23,19 @@ import {
   ZaloRateLimiter,
   type ZaloRateLimits,
 } from './limits.js';
+import type {
+  SimulatedZaloUser,
+  ZaloApiCall,
+  ZaloButton,
+  ZaloConversationMessage,
+  ZaloDelivery,
+  ZaloTokenPair,
+  ZaloUploadedFile,
+  ZaloUserFile,
+  ZaloZnsMessage,
+} from './types.js';
+import { ZaloWebhookDelivery } from './webhook-delivery.js';
+import { ZaloZns } from './zns.js';
 
 export interface ZaloEmulatorOptions {
   /** The app id (`app_id` of events and of the token request). */
@@ -75,100 +89,6 @@ export interface ZaloEmulatorOptions {
   allowedOrigins?: readonly string[];
 }
 
-export interface ZaloButton {
-  title: string;
-  type: string;
-  payload: unknown;
-}
-
-export interface ZaloUploadedFile {
-  token: string;
-  fileName: string;
-  mimeType: string;
-  bytes: Buffer;
-}
-
-/** One message of a user's conversation with the OA, the user's or the OA's. */
-export interface ZaloConversationMessage {
-  seq: number;
-  from: 'user' | 'oa';
-  /** `msg_id` of a user's message, `message_id` of the OA's. */
-  messageId: string;
-  at: number;
-  text?: string;
-  buttons?: ZaloButton[];
-  file?: { token: string; fileName: string; mimeType: string; size: number };
-  /** A press of an `oa.query.hide` button: sent to the OA, not shown in the user's chat. */
-  hidden?: boolean;
-  /** The user message an OA message quotes (`message.react_message_id`): what makes it a reply, not a proactive message. */
-  quotes?: string;
-  /**
-   * How Zalo counts an OA message: a `reply` quotes the user's last message, within the reply window and the
-   * free replies to it; anything else is `proactive` (paid beyond the OA's monthly quota).
-   */
-  kind?: 'reply' | 'proactive';
-}
-
-/** A ZNS template message Zalo accepted (what the member's phone would show). */
-export interface ZaloZnsMessage {
-  seq: number;
-  at: number;
-  msgId: string;
-  /** 84xxxxxxxxx, as sent. */
-  phone: string;
-  templateId: string;
-  templateData: Record<string, string>;
-  trackingId?: string;
-}
-
-export interface SimulatedZaloUser {
-  id: string;
-  name: string;
-  following: boolean;
-  /** Emulator clock (ms) of the user's last message, press or follow. */
-  lastInteractionAt?: number;
-}
-
-export interface ZaloApiCall {
-  seq: number;
-  at: number;
-  endpoint: ZaloEndpoint;
-  userId?: string;
-  /** The request without its tokens and secrets (file bytes shown as name, type and size). */
-  request: Record<string, unknown>;
-  /** What the emulator answered: the Zalo body, or the HTTP status of an injected gateway failure. */
-  answer: unknown;
-  httpStatus: number;
-}
-
-export interface ZaloDelivery {
-  event: Record<string, unknown>;
-  /** The body exactly as POSTed (the signature covers these bytes). */
-  rawBody: string;
-  /** The `X-ZEvent-Signature` header sent. */
-  signature: string;
-  /** HTTP status the webhook answered. */
-  status?: number;
-  /** Why the POST failed, or that no webhook is set. */
-  error?: string;
-}
-
-/** A file a simulated user sends (`sendFile`, `POST /_emulator/users/<id>/file`). */
-export interface ZaloUserFile {
-  fileName: string;
-  bytes: Uint8Array | string;
-  mimeType?: string;
-  /** Another URL in the event than the emulator's own (a test of a foreign host): the file is still kept. */
-  url?: string;
-}
-
-export interface ZaloTokenPair {
-  accessToken: string;
-  refreshToken: string;
-  /** Seconds, as Zalo gives it. */
-  expiresIn: number;
-}
-
 export const DEFAULT_ZALO_APP = {
   appId: '1440000000000000001',
   appSecret: 'EmulatorAppSecretKey0',
@@ -188,21 +108,9 @@ const BUTTON_TYPES = new Set([
   'oa.open.phone',
   'oa.open.sms',
 ]);
-const MAX_CONTROL_WAIT_MS = 60_000;
 
 function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-/** SHA-256 over app id + raw body + timestamp + OA secret key, as Zalo signs webhook events. */
-export function zaloEventMac(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): string {
-  return createHash('sha256').update(`${appId}${rawBody}${timestamp}${oaSecretKey}`, 'utf8').digest('hex');
 }
 
 export class ZaloEmulator {
@@ -212,15 +120,13 @@ export class ZaloEmulator {
   readonly oaId: string;
   /** The pair issued when the emulator was made: what an operator copies from the Zalo console. */
   readonly initialTokens: ZaloTokenPair;
-  webhookUrl: string | undefined;
 
   private readonly now: () => number;
   private readonly host: string;
   private readonly allowedOrigins: Set<string>;
-  private readonly requestedPort: number;
+  private readonly http: LoopbackServer;
   private readonly accessTtlMs: number;
   private readonly refreshTtlMs: number;
-  private readonly webhookTimeoutMs: number;
   private readonly maxTextLength: number;
   private readonly maxButtons: number;
   private readonly replyWindowMs: number;
@@ -236,18 +142,11 @@ export class ZaloEmulator {
   private readonly users = new Map<string, SimulatedZaloUser>();
   private readonly conversations = new Map<string, ZaloConversationMessage[]>();
   private readonly uploads = new Map<string, ZaloUploadedFile>();
-  private readonly znsTemplates = new Map<string, readonly string[]>();
-  private readonly znsUnreachable = new Set<string>();
-  /** The phones of the options, back after a reset (the ones marked later are forgotten). */
-  private readonly znsUnreachableAtStart: readonly string[];
-  private readonly znsLog: ZaloZnsMessage[] = [];
+  private readonly zns: ZaloZns;
   private readonly callLog: ZaloApiCall[] = [];
-  private readonly deliveryLog: ZaloDelivery[] = [];
   private readonly waiters = new Set<() => void>();
-  private readonly inFlight = new Set<AbortController>();
+  private readonly webhook: ZaloWebhookDelivery;
   private seqCounter = 0;
-  private server: Server | undefined;
-  private address: { url: string; port: number } | undefined;
 
   constructor(options: ZaloEmulatorOptions = {}) {
     this.appId = options.appId ?? DEFAULT_ZALO_APP.appId;
@@ -257,11 +156,15 @@ export class ZaloEmulator {
     this.now = options.now ?? Date.now;
     this.host = options.host ?? '127.0.0.1';
     this.allowedOrigins = new Set(options.allowedOrigins ?? []);
-    this.requestedPort = options.port ?? 0;
+    this.http = new LoopbackServer(this.host, options.port ?? 0);
     this.accessTtlMs = (options.accessTokenTtlSeconds ?? 25 * 3600) * 1000;
     this.refreshTtlMs = (options.refreshTokenTtlSeconds ?? 90 * 24 * 3600) * 1000;
-    this.webhookUrl = options.webhookUrl;
-    this.webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
+    this.webhook = new ZaloWebhookDelivery({
+      appId: this.appId,
+      oaSecretKey: this.oaSecretKey,
+      timeoutMs: options.webhookTimeoutMs ?? 10_000,
+      url: options.webhookUrl,
+    });
     this.maxTextLength = options.maxTextLength ?? 2000;
     this.maxButtons = options.maxButtons ?? 5;
     this.replyWindowMs = options.replyWindowMs ?? 48 * 3600 * 1000;
@@ -273,52 +176,60 @@ export class ZaloEmulator {
       options.rateLimits === false ? { enabled: false } : (options.rateLimits ?? {}),
       this.now,
     );
-    for (const [id, params] of Object.entries(options.znsTemplates ?? {})) this.znsTemplates.set(id, params);
-    this.znsUnreachableAtStart = [...(options.znsUnreachablePhones ?? [])];
-    for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
+    this.zns = new ZaloZns({
+      templates: options.znsTemplates ?? {},
+      unreachablePhones: options.znsUnreachablePhones ?? [],
+      now: this.now,
+      nextSeq: () => ++this.seqCounter,
+      changed: () => this.wake(),
+    });
     this.initialTokens = this.issueTokens();
+  }
+
+  /** Where simulated events are POSTed; none until set (events are then only recorded). */
+  get webhookUrl(): string | undefined {
+    return this.webhook.url;
+  }
+
+  set webhookUrl(url: string | undefined) {
+    this.webhook.url = url;
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
-  async start(): Promise<{ url: string; port: number }> {
-    if (this.address) return this.address;
-    const server = createServer((req, res) => {
-      this.route(req, res).catch((error: unknown) => {
-        console.error('zalo-emulator: unexpected error', error);
-        sendJson(res, 500, { error: -200, message: 'Internal error' });
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.requestedPort, this.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    this.server = server;
-    const port = (server.address() as AddressInfo).port;
-    this.address = { url: `http://${this.host}:${port}`, port };
-    return this.address;
+  start(): Promise<EmulatorAddress> {
+    return this.http.start(() =>
+      zaloRequestListener({
+        host: this.host,
+        allowedOrigins: this.allowedOrigins,
+        maxUploadBytes: this.maxUploadBytes,
+        now: this.now,
+        callLog: this.callLog,
+        limiter: this.limiter,
+        faults: this.faultInjector,
+        isAccessTokenValid: (token) => this.isAccessTokenValid(token),
+        upload: (token) => this.upload(token),
+        endpoints: {
+          message: (params) => this.sendMessage(params),
+          zns: (params) => this.zns.send(params),
+          upload: (params) => this.storeUpload(params),
+          refresh: (params, secretKey) => this.refresh(params, secretKey),
+        },
+        control: (req, res, url) => handleControl(this, req, res, url),
+      }),
+    );
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    this.address = undefined;
-    for (const controller of this.inFlight) controller.abort(new Error('emulator stopped'));
+    const server = this.http.detach();
+    this.webhook.abortAll();
     this.wake();
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    if (server) await closeServer(server);
   }
 
   /** Base URL of both the OpenAPI (`/v3.0/...`, `/v2.0/...`) and the OAuth server (`/v4/oa/access_token`). */
   get url(): string {
-    if (!this.address) throw new Error('The emulator is not started');
-    return this.address.url;
+    return this.http.address.url;
   }
 
   /**
@@ -329,11 +240,9 @@ export class ZaloEmulator {
     this.users.clear();
     this.conversations.clear();
     this.uploads.clear();
-    this.znsLog.length = 0;
-    this.znsUnreachable.clear();
-    for (const phone of this.znsUnreachableAtStart) this.znsUnreachable.add(phone);
+    this.zns.reset();
     this.callLog.length = 0;
-    this.deliveryLog.length = 0;
+    this.webhook.log.length = 0;
     this.faultInjector.clear();
     this.limiter.reset();
   }
@@ -364,6 +273,11 @@ export class ZaloEmulator {
     this.limiter.set({ enabled: true, ...limits });
   }
 
+  /** Changes only the limits given (`enabled` included), as the control API's POST does. */
+  changeRateLimits(limits: Partial<ZaloRateLimits>): void {
+    this.limiter.set(limits);
+  }
+
   disableRateLimits(): void {
     this.limiter.set({ enabled: false });
   }
@@ -386,14 +300,12 @@ export class ZaloEmulator {
 
   /** Zalo approves a ZNS template (its parameter names): sends with its id are accepted from now on. */
   approveZnsTemplate(templateId: string, params: readonly string[]): void {
-    this.znsTemplates.set(templateId, [...params]);
+    this.zns.approve(templateId, params);
   }
 
   /** The phone (84xxxxxxxxx or 0xxxxxxxxx) has no Zalo account from now on (or again has one: `false`). */
   setZnsUnreachable(phone: string, unreachable = true): void {
-    const normalised = phone.replace(/^0/, '84');
-    if (unreachable) this.znsUnreachable.add(normalised);
-    else this.znsUnreachable.delete(normalised);
+    this.zns.setUnreachable(phone, unreachable);
   }
 
   // ---- simulated users -----------------------------------------------------------------------------------------
@@ -535,13 +447,13 @@ export class ZaloEmulator {
   }
 
   /** POSTs the same signed body again (Zalo retries a webhook that did not answer 200; an attacker may replay). */
-  async redeliver(delivery: ZaloDelivery): Promise<ZaloDelivery> {
-    return this.post(delivery.event, delivery.rawBody, delivery.signature);
+  redeliver(delivery: ZaloDelivery): Promise<ZaloDelivery> {
+    return this.webhook.redeliver(delivery);
   }
 
   /** Signs a body as Zalo would, with the timestamp it carries: `mac=<hex>`. */
   sign(rawBody: string, timestamp: string): string {
-    return `mac=${zaloEventMac(this.appId, rawBody, timestamp, this.oaSecretKey)}`;
+    return this.webhook.sign(rawBody, timestamp);
   }
 
   /** Builds an event as Zalo shapes it (without delivering it). */
@@ -574,41 +486,8 @@ export class ZaloEmulator {
   }
 
   /** Signs and POSTs an event to the webhook; recorded either way. */
-  async deliver(event: Record<string, unknown>): Promise<ZaloDelivery> {
-    const rawBody = JSON.stringify(event);
-    return this.post(event, rawBody, this.sign(rawBody, String(event.timestamp)));
-  }
-
-  private async post(
-    event: Record<string, unknown>,
-    rawBody: string,
-    signature: string,
-  ): Promise<ZaloDelivery> {
-    const delivery: ZaloDelivery = { event, rawBody, signature };
-    this.deliveryLog.push(delivery);
-    if (!this.webhookUrl) {
-      delivery.error = 'no webhook set';
-      return delivery;
-    }
-    const controller = new AbortController();
-    this.inFlight.add(controller);
-    const timer = setTimeout(() => controller.abort(new Error('webhook timed out')), this.webhookTimeoutMs);
-    try {
-      const res = await fetch(this.webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-zevent-signature': signature },
-        body: rawBody,
-        signal: controller.signal,
-      });
-      await res.arrayBuffer();
-      delivery.status = res.status;
-    } catch (error) {
-      delivery.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      clearTimeout(timer);
-      this.inFlight.delete(controller);
-    }
-    return delivery;
+  deliver(event: Record<string, unknown>): Promise<ZaloDelivery> {
+    return this.webhook.deliver(event);
   }
 
   // ---- what happened ------------------------------------------------------------------------------------------
@@ -626,7 +505,7 @@ export class ZaloEmulator {
   }
 
   get deliveries(): readonly ZaloDelivery[] {
-    return this.deliveryLog;
+    return this.webhook.log;
   }
 
   /** The user's conversation with the OA, in order. */
@@ -641,7 +520,7 @@ export class ZaloEmulator {
 
   /** The ZNS template messages Zalo accepted, in order. */
   znsMessages(): ZaloZnsMessage[] {
-    return [...this.znsLog];
+    return this.zns.messages();
   }
 
   upload(token: string): ZaloUploadedFile | undefined {
@@ -653,22 +532,21 @@ export class ZaloEmulator {
   }
 
   /** The first OA message to the user after `since` (a seq), waiting up to `timeoutMs` for it. */
-  async waitForOaMessage(
+  waitForOaMessage(
     userId: string,
     options: { since?: number; timeoutMs?: number } = {},
   ): Promise<ZaloConversationMessage> {
     const since = options.since ?? 0;
-    const deadline = Date.now() + (options.timeoutMs ?? 5000);
-    while (true) {
-      const found = this.oaMessages(userId).find((m) => m.seq > since);
-      if (found) return found;
-      const left = deadline - Date.now();
-      if (left <= 0 || !this.address) throw new Error(`No OA message to ${userId} after seq ${since}`);
-      await this.waitForChange(left);
-    }
+    return waitUntilFound(() => this.oaMessages(userId).find((m) => m.seq > since), {
+      timeoutMs: options.timeoutMs ?? 5000,
+      running: () => this.http.running,
+      waitForChange: (left) => this.waitForChange(left),
+      failure: () => new Error(`No OA message to ${userId} after seq ${since}`),
+    });
   }
 
-  private waitForChange(timeoutMs: number): Promise<void> {
+  /** Resolves once anything changed (a message, a ZNS message), or when `timeoutMs` is over. */
+  waitForChange(timeoutMs: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -703,134 +581,7 @@ export class ZaloEmulator {
     this.allowedOrigins.add(origin);
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refusal = admit(req, res, this.host, this.allowedOrigins);
-    if (refusal) return sendJson(res, 403, { error: 403, message: `Forbidden: ${refusal}` });
-    const url = requestUrl(req, res);
-    if (!url) return;
-    const path = url.pathname;
-    if (isControlPath(path)) return this.control(req, res, url);
-    const download = /^\/files\/([^/]+)$/.exec(path);
-    if (download && req.method === 'GET') return this.serveFile(res, decodeURIComponent(download[1] ?? ''));
-    if (req.method !== 'POST') return sendJson(res, 404, { error: 404, message: 'Not found' });
-    if (path === '/v3.0/oa/message/cs') return this.api(req, res, 'message');
-    if (path === '/v2.0/oa/upload/file') return this.api(req, res, 'upload');
-    if (path === '/v4/oa/access_token') return this.api(req, res, 'access_token');
-    // ZNS lives on its own host (business.openapi.zalo.me); the emulator serves it beside the OpenAPI.
-    if (path === '/message/template') return this.api(req, res, 'zns');
-    return sendJson(res, 404, { error: 404, message: 'Not found' });
-  }
-
-  private async api(req: IncomingMessage, res: ServerResponse, endpoint: ZaloEndpoint): Promise<void> {
-    let params: Params;
-    try {
-      params = parseParams(
-        req.headers['content-type'],
-        await readBody(req, this.maxUploadBytes + 64 * 1024),
-        new URLSearchParams(),
-      );
-    } catch {
-      return this.answer(res, endpoint, {}, undefined, ZALO_ERRORS.parameterExceedsLimit);
-    }
-    const header = (name: string) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    };
-    // A ZNS message's recipient is its phone: faults and per-recipient limits can aim at one.
-    const userId =
-      endpoint === 'message'
-        ? this.recipientOf(params)
-        : endpoint === 'zns' && typeof params.phone === 'string'
-          ? params.phone
-          : undefined;
-    const logged = this.loggedRequest(endpoint, params);
-
-    if (endpoint === 'access_token') {
-      const fault = this.faultInjector.take(endpoint, undefined);
-      if (fault) return this.answerFault(res, endpoint, logged, undefined, fault);
-      return this.answer(res, endpoint, logged, undefined, this.refresh(params, header('secret_key')));
-    }
-    // OpenAPI: the access token is checked first, then the rate limit, then what was asked.
-    const accessToken = header('access_token');
-    if (!accessToken || !this.isAccessTokenValid(accessToken)) {
-      // ZNS answers a bad token with its own code.
-      const invalid = endpoint === 'zns' ? ZNS_ERRORS.accessTokenInvalid : ZALO_ERRORS.accessTokenInvalid;
-      return this.answer(res, endpoint, logged, userId, invalid);
-    }
-    const limited = this.limiter.take(userId);
-    if (limited) return this.answer(res, endpoint, logged, userId, limited);
-    const fault = this.faultInjector.take(endpoint, userId);
-    if (fault) return this.answerFault(res, endpoint, logged, userId, fault);
-    const answer =
-      endpoint === 'message'
-        ? this.sendMessage(params)
-        : endpoint === 'zns'
-          ? this.sendZns(params)
-          : this.storeUpload(params);
-    return this.answer(res, endpoint, logged, userId, answer);
-  }
-
-  private answer(
-    res: ServerResponse,
-    endpoint: ZaloEndpoint,
-    request: Record<string, unknown>,
-    userId: string | undefined,
-    answer: unknown,
-  ): void {
-    this.callLog.push({
-      seq: this.callLog.length + 1,
-      at: this.now(),
-      endpoint,
-      ...(userId !== undefined ? { userId } : {}),
-      request,
-      answer,
-      httpStatus: 200,
-    });
-    // Zalo answers its errors with HTTP 200 and the code in the body.
-    sendJson(res, 200, answer);
-  }
-
-  private answerFault(
-    res: ServerResponse,
-    endpoint: ZaloEndpoint,
-    request: Record<string, unknown>,
-    userId: string | undefined,
-    fault: NonNullable<ReturnType<ZaloFaultInjector['take']>>,
-  ): void {
-    if (fault.kind === 'answer') {
-      this.answer(res, endpoint, request, userId, fault.answer);
-      return;
-    }
-    this.callLog.push({
-      seq: this.callLog.length + 1,
-      at: this.now(),
-      endpoint,
-      ...(userId !== undefined ? { userId } : {}),
-      request,
-      answer: null,
-      httpStatus: fault.status,
-    });
-    if (res.writableEnded || res.destroyed) return;
-    res.writeHead(fault.status, { 'content-type': 'text/html' });
-    res.end('<html><body>Service unavailable (injected)</body></html>');
-  }
-
-  private recipientOf(params: Params): string | undefined {
-    const id = record(params.recipient)?.user_id;
-    return typeof id === 'string' ? id : undefined;
-  }
-
-  /** The request as the call log keeps it: no token, no secret, no file bytes. */
-  private loggedRequest(endpoint: ZaloEndpoint, params: Params): Record<string, unknown> {
-    if (endpoint === 'access_token') {
-      return { app_id: params.app_id, grant_type: params.grant_type };
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(params)) {
-      out[key] = value instanceof UploadedFile ? value.toJSON() : value;
-    }
-    return out;
-  }
+  // ---- the endpoints, once a call passed the checks (http-routes.ts) -----------------------------------------
 
   private refresh(params: Params, secretKey: string | undefined): unknown {
     if (params.app_id !== this.appId || secretKey !== this.appSecret) return INVALID_APP_CREDENTIALS;
@@ -852,7 +603,7 @@ export class ZaloEmulator {
 
   private sendMessage(params: Params): ZaloApiAnswer {
     const recipient = record(params.recipient);
-    const userId = this.recipientOf(params);
+    const userId = recipientOf(params);
     if (!recipient || userId === undefined) return invalidParameter('recipient');
     const message = record(params.message);
     if (!message) return invalidParameter('message');
@@ -935,40 +686,6 @@ export class ZaloEmulator {
     return repliesSince < this.freeReplies ? 'reply' : 'proactive';
   }
 
-  /** A ZNS template to a phone: Zalo's checks in the order its error codes suggest (docs/zalo.md). */
-  private sendZns(params: Params): ZaloApiAnswer {
-    const phone = params.phone;
-    if (typeof phone !== 'string' || !/^84\d{9}$/.test(phone)) return { ...ZNS_ERRORS.phoneInvalid };
-    const templateId = params.template_id;
-    const names = typeof templateId === 'string' ? this.znsTemplates.get(templateId) : undefined;
-    if (typeof templateId !== 'string' || !names) return { ...ZNS_ERRORS.templateInvalid };
-    const data = record(params.template_data);
-    if (!data || Object.keys(data).length === 0) return { ...ZNS_ERRORS.templateDataEmpty };
-    const templateData: Record<string, string> = {};
-    for (const name of names) {
-      const value = data[name];
-      if (typeof value !== 'string' || value.length === 0) return { ...ZNS_ERRORS.templateDataInvalid };
-      templateData[name] = value;
-    }
-    if (this.znsUnreachable.has(phone)) return { ...ZNS_ERRORS.accountNotExisted };
-    const stored: ZaloZnsMessage = {
-      seq: ++this.seqCounter,
-      at: this.now(),
-      msgId: hex(16),
-      phone,
-      templateId,
-      templateData,
-      ...(typeof params.tracking_id === 'string' ? { trackingId: params.tracking_id } : {}),
-    };
-    this.znsLog.push(stored);
-    this.wake();
-    return success({
-      msg_id: stored.msgId,
-      sent_time: String(stored.at),
-      quota: { dailyQuota: '500', remainingQuota: String(Math.max(0, 500 - this.znsLog.length)) },
-    });
-  }
-
   private storeUpload(params: Params): ZaloApiAnswer {
     const file = params.file;
     if (!(file instanceof UploadedFile)) return invalidParameter('file');
@@ -978,159 +695,8 @@ export class ZaloEmulator {
     this.uploads.set(token, { token, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes });
     return success({ token });
   }
-
-  private serveFile(res: ServerResponse, token: string): void {
-    const file = this.uploads.get(token);
-    if (!file) {
-      sendJson(res, 404, { error: 404, message: 'Not found' });
-      return;
-    }
-    sendFile(res, file);
-  }
-
-  // ---- control API (tests, the chat page) ---------------------------------------------------------------------
-
-  private async control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const [resource, id, action] = url.pathname.split('/').filter(Boolean).slice(1);
-    const method = req.method ?? 'GET';
-    try {
-      const body = method === 'POST' ? await this.controlBody(req) : {};
-      if (resource === 'users' && id === undefined && method === 'GET')
-        return sendJson(res, 200, this.listUsers());
-      if (resource === 'users' && id === undefined && method === 'POST') {
-        return sendJson(
-          res,
-          200,
-          this.addUser({
-            ...(typeof body.id === 'string' ? { id: body.id } : {}),
-            ...(typeof body.name === 'string' ? { name: body.name } : {}),
-          }),
-        );
-      }
-      if (resource === 'users' && id !== undefined) {
-        return sendJson(res, 200, await this.userControl(id, action, method, body, url));
-      }
-      if (resource === 'calls' && method === 'GET') {
-        const only = url.searchParams.get('endpoint');
-        return sendJson(res, 200, only ? this.callsOf(only as ZaloEndpoint) : this.calls);
-      }
-      if (resource === 'calls' && method === 'DELETE') {
-        this.clearCalls();
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'faults' && method === 'GET') return sendJson(res, 200, this.faults);
-      if (resource === 'faults' && method === 'POST') {
-        return sendJson(res, 200, this.injectFault(body as ZaloFaultSpec));
-      }
-      if (resource === 'faults' && method === 'DELETE') {
-        this.clearFaults();
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'rate-limits' && method === 'GET') return sendJson(res, 200, this.rateLimits);
-      if (resource === 'rate-limits' && method === 'POST') {
-        this.limiter.set(body as Partial<ZaloRateLimits>);
-        return sendJson(res, 200, this.rateLimits);
-      }
-      if (resource === 'webhook' && method === 'GET')
-        return sendJson(res, 200, { url: this.webhookUrl ?? null });
-      if (resource === 'webhook' && method === 'POST') {
-        if (typeof body.url !== 'string') throw new ControlError(400, 'url must be a string');
-        this.webhookUrl = body.url;
-        return sendJson(res, 200, { url: this.webhookUrl });
-      }
-      if (resource === 'zns' && id === undefined && method === 'GET')
-        return sendJson(res, 200, this.znsMessages());
-      if (resource === 'zns' && id === 'unreachable' && method === 'POST') {
-        if (typeof body.phone !== 'string') throw new ControlError(400, 'phone must be a string');
-        this.setZnsUnreachable(body.phone, body.unreachable !== false);
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'tokens' && id === 'expire' && method === 'POST') {
-        this.expireAccessTokens();
-        return sendJson(res, 200, { ok: true });
-      }
-      if (resource === 'reset' && method === 'POST') {
-        this.reset();
-        return sendJson(res, 200, { ok: true });
-      }
-      throw new ControlError(404, 'Not Found');
-    } catch (error) {
-      const status = error instanceof ControlError ? error.status : 400;
-      sendJson(res, status, { error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  private async userControl(
-    userId: string,
-    action: string | undefined,
-    method: string,
-    body: Record<string, unknown>,
-    url: URL,
-  ): Promise<unknown> {
-    if (action === 'messages' && method === 'GET') {
-      const since = Number(url.searchParams.get('since') ?? 0) || 0;
-      const wait = Math.min(MAX_CONTROL_WAIT_MS, Number(url.searchParams.get('wait') ?? 0) || 0);
-      const fresh = () => this.conversation(userId).filter((m) => m.seq > since);
-      if (wait > 0 && fresh().length === 0) await this.waitForChange(wait);
-      return { userId, seq: this.seqCounter, user: this.users.get(userId) ?? null, messages: fresh() };
-    }
-    if (action === 'send' && method === 'POST') {
-      if (typeof body.text !== 'string') throw new ControlError(400, 'text must be a string');
-      return summary(await this.sendText(userId, body.text));
-    }
-    if (action === 'press' && method === 'POST') {
-      if (typeof body.messageId !== 'string') throw new ControlError(400, 'messageId must be a string');
-      return summary(
-        await this.pressButton(userId, body.messageId, {
-          ...(typeof body.index === 'number' ? { index: body.index } : {}),
-          ...(typeof body.title === 'string' ? { title: body.title } : {}),
-          ...(typeof body.payload === 'string' ? { payload: body.payload } : {}),
-        }),
-      );
-    }
-    if (action === 'follow' && method === 'POST') return summary(await this.follow(userId));
-    if (action === 'unfollow' && method === 'POST') return summary(await this.unfollow(userId));
-    if (action === 'file' && method === 'POST') return summary(await this.sendFile(userId, userFileOf(body)));
-    throw new ControlError(404, 'Not Found');
-  }
-
-  private async controlBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-    // A file sent from the chat page comes base64 in JSON: room for the members' import limit (5 MB).
-    const raw = await readBody(req, 8 * 1024 * 1024);
-    if (raw.length === 0) return {};
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new ControlError(400, 'Body must be JSON');
-    }
-    const object = record(parsed);
-    if (!object) throw new ControlError(400, 'Body must be a JSON object');
-    return object;
-  }
 }
 
 function md5(bytes: Buffer): string {
   return createHash('md5').update(bytes).digest('hex');
-}
-
-/** The body of `POST /_emulator/users/<id>/file`: `{ fileName, base64, mimeType? }`. */
-function userFileOf(body: Record<string, unknown>): ZaloUserFile {
-  if (typeof body.fileName !== 'string' || body.fileName.length === 0) {
-    throw new ControlError(400, 'fileName must be a string');
-  }
-  if (typeof body.base64 !== 'string') throw new ControlError(400, 'base64 must be a string');
-  return {
-    fileName: body.fileName,
-    bytes: Buffer.from(body.base64, 'base64'),
-    ...(typeof body.mimeType === 'string' ? { mimeType: body.mimeType } : {}),
-  };
-}
-
-function summary(delivery: ZaloDelivery): Record<string, unknown> {
-  return {
-    event: delivery.event,
-    ...(delivery.status !== undefined ? { status: delivery.status } : {}),
-    ...(delivery.error !== undefined ? { error: delivery.error } : {}),
-  };
 }
