@@ -113,7 +113,7 @@ function operationOf(
     tags: [route.group],
     ...(route.auth ? { security: [{ bearer: [] }] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(requestBody ? { requestBody } : {}),
+    requestBody,
     responses: {
       '200': { description: 'Done; the body describes the result (201 when a record was created)' },
       '400': error('The input is not valid: the issues say which field and why (Vietnamese)'),

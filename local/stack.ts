@@ -101,7 +101,7 @@ function running(
     settings,
     {
       gateway: gateway.url,
-      ...(emulator ? { emulator: emulator.url } : {}),
+      emulator: emulator?.url,
       zaloEmulator: zalo.url,
       dynamodb: endpoint,
       ...(storage.dynamoPid ? { dynamodbPid: storage.dynamoPid } : {}),
@@ -113,7 +113,7 @@ function running(
     urls: {
       gateway: gateway.url,
       chat: `${gateway.url}/chat/`,
-      ...(emulator ? { emulator: emulator.url } : {}),
+      emulator: emulator?.url,
       zaloEmulator: zalo.url,
       dynamodb: endpoint,
     },

@@ -73,7 +73,7 @@ function grantResourcesOf(scope: Stack, r: FunctionResources): GrantResources {
     jobQueue: r.queues.named('jobs'),
     botTokenParameter: stage.parameters.botToken,
     webhookSecretParameter: stage.parameters.webhookSecret,
-    ...(r.identity.pool ? { userPool: r.identity.pool.userPool } : {}),
+    userPool: r.identity.pool?.userPool,
     ...(stage.zalo
       ? {
           zalo: {

@@ -157,7 +157,7 @@ export class Observability extends Construct {
       new GraphWidget({
         title,
         left,
-        ...(right ? { right } : {}),
+        right,
         width,
         height: 6,
         period: PERIOD,

@@ -22,12 +22,12 @@ export function createStageStacks(
   const { stage, env } = options;
   const data = new DataStack(scope, `${stage.stackPrefix}-Data`, {
     stage,
-    ...(env ? { env } : {}),
+    env,
     description: `Liên hệ nơi cư trú (${stage.name}): table and events topic — stateful, retained`,
   });
   const app = new AppStack(scope, `${stage.stackPrefix}-App`, {
     stage,
-    ...(env ? { env } : {}),
+    env,
     description: `Liên hệ nơi cư trú (${stage.name}): functions, HTTP API, schedules, queues, alarms`,
     registry: options.registry,
     table: data.table,

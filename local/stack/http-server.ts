@@ -60,7 +60,7 @@ function localConfig(parts: GatewayParts): LocalConfig {
   const { emulator, zalo } = parts;
   return {
     mode: emulator ? 'emulator' : 'telegram',
-    ...(emulator ? { emulatorUrl: emulator.url } : {}),
+    emulatorUrl: emulator?.url,
     zaloEmulatorUrl: zalo.url,
     zaloUsers: DEMO_ZALO_ACCOUNTS.map((a) => ({ id: a.subject.id, zaloUserId: a.zaloUserId })),
     bot: { username: parts.functions.identity.username, firstName: EMULATED_BOT.first_name },

@@ -420,7 +420,7 @@ export const METHODS: Record<string, MethodHandler> = {
     return addBotMessage(ctx, chatId, {
       text,
       markup,
-      ...(replyTo ? { replyTo } : {}),
+      replyTo,
       ...(parseMode ? { parseMode } : {}),
     }).message;
   },
@@ -488,8 +488,8 @@ export const METHODS: Record<string, MethodHandler> = {
     return addBotMessage(ctx, chatId, {
       document,
       markup,
-      ...(caption ? { caption } : {}),
-      ...(replyTo ? { replyTo } : {}),
+      caption,
+      replyTo,
     }).message;
   },
 
@@ -604,7 +604,7 @@ export const METHODS: Record<string, MethodHandler> = {
       limit,
       timeoutMs: timeout * 1000,
       ...(offset !== undefined ? { offset } : {}),
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      signal: ctx.signal,
     });
   },
 };

@@ -288,7 +288,7 @@ export class TelegramEmulator {
     options: { scope?: { type: string; chat_id?: number }; languageCode?: string } = {},
   ): BotCommand[] {
     const result = METHODS.getMyCommands?.(this.methodContext(undefined), {
-      ...(options.scope ? { scope: options.scope } : {}),
+      scope: options.scope,
       ...(options.languageCode ? { language_code: options.languageCode } : {}),
     });
     return (result as BotCommand[] | undefined) ?? [];
@@ -330,7 +330,7 @@ export class TelegramEmulator {
   chatSummaries(): { chatId: number; user?: SimulatedUser; seq: number; messages: number }[] {
     return [...this.state.chats.values()].map((c) => ({
       chatId: c.id,
-      ...(c.user ? { user: c.user } : {}),
+      user: c.user,
       seq: c.seq,
       messages: c.messages.size,
     }));

@@ -668,8 +668,8 @@ export class ZaloEmulator {
       from: 'oa',
       messageId: hex(16),
       ...(text !== undefined ? { text } : {}),
-      ...(buttons ? { buttons } : {}),
-      ...(file ? { file } : {}),
+      buttons,
+      file,
       ...(quoted ? { quotes: quoted } : {}),
       kind: this.kindOf(userId, quoted),
     });
