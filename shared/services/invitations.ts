@@ -132,8 +132,9 @@ async function countSheet(
   };
   for await (const invitation of ports.invitations.streamSheet(meetingId)) {
     count.total += 1;
-    const via = invitation.via ?? (invitation.smsSent ? 'sms' : undefined);
-    if (invitation.delivery !== 'pending' && via) count.byPath = countPath(count.byPath, via);
+    // A letter sent by SMS before `via` existed reads with `via: 'sms'` (records.ts, invitationV1toV2).
+    if (invitation.delivery !== 'pending' && invitation.via)
+      count.byPath = countPath(count.byPath, invitation.via);
     if (invitation.delivery === 'sent') count.sent += 1;
     else if (invitation.delivery === 'no_chat') count.noChat += 1;
     else if (invitation.delivery === 'undeliverable') count.undeliverable += 1;
