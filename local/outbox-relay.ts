@@ -7,7 +7,8 @@ export interface RelayLog {
   info(message: string, fields: { eventId: string; eventType: string; attempt?: number }): void;
   error(
     message: string,
-    fields: { eventId: string; eventType: string; attempt?: number; errorName?: string },
+    /** An unreadable item has no type to name: its key stands as the id. */
+    fields: { eventId: string; eventType?: string; attempt?: number; errorName?: string },
   ): void;
 }
 
@@ -28,6 +29,8 @@ export class OutboxRelay {
   private running = false;
   private current: Promise<number> | undefined;
   private readonly attempts = new Map<string, number>();
+  /** Keys of unreadable pending items already reported. */
+  private readonly reported = new Set<string>();
   private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
@@ -72,7 +75,13 @@ export class OutboxRelay {
 
   private async poll(): Promise<number> {
     let sent = 0;
-    const events = await this.outbox.pending(this.batchSize);
+    const { events, unreadable } = await this.outbox.pending(this.batchSize);
+    // A broken item stays pending (an operator fixes or deletes it): said once, not on every poll.
+    for (const key of unreadable) {
+      if (this.reported.has(key)) continue;
+      this.reported.add(key);
+      this.options.log?.error('outbox item malformed', { eventId: key });
+    }
     for (const event of events) {
       try {
         await relayEvent(event, this.outbox, this.publisher);

@@ -323,11 +323,20 @@ export interface OutboxEntry {
   status: 'pending' | 'sent';
 }
 
+/**
+ * Pending events, oldest first, and the keys (`pk`) of pending items that do not parse: those are reported by
+ * the relay, never cast, and never stop it (a sweep that threw on one broken item would stop on it for good).
+ */
+export interface PendingEvents {
+  events: DomainEvent[];
+  unreadable: string[];
+}
+
 export interface OutboxRepository {
   /** Events not yet published, oldest first (the local relay polls this; AWS uses the table's stream). */
-  pending(limit: number): Promise<DomainEvent[]>;
+  pending(limit: number): Promise<PendingEvents>;
   /** Pending events that occurred before `before` (ISO instant), oldest first (the AWS sweep). */
-  pendingBefore(before: string, limit: number): Promise<DomainEvent[]>;
+  pendingBefore(before: string, limit: number): Promise<PendingEvents>;
   markSent(eventId: string): Promise<void>;
   get(eventId: string): Promise<OutboxEntry | undefined>;
 }

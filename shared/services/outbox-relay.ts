@@ -53,6 +53,12 @@ export async function relayInOrder(
   return undefined;
 }
 
+/** A pending item that does not parse is reported by its key (no values) and passed; it counts as failed. */
+function reportUnreadable(keys: readonly string[], log: Log): number {
+  for (const key of keys) log.error('outbox item malformed', { eventId: key });
+  return keys.length;
+}
+
 /** Publishes up to `limit` pending events, oldest first; a failed one stays pending for the next poll. */
 export async function relayPending(
   outbox: Pick<OutboxRepository, 'pending' | 'markSent'>,
@@ -60,8 +66,9 @@ export async function relayPending(
   options: { limit?: number; log?: Log } = {},
 ): Promise<RelayResult> {
   const log = options.log ?? silentLog;
-  const result: RelayResult = { published: 0, failed: 0 };
-  for (const event of await outbox.pending(options.limit ?? 100)) {
+  const { events, unreadable } = await outbox.pending(options.limit ?? 100);
+  const result: RelayResult = { published: 0, failed: reportUnreadable(unreadable, log) };
+  for (const event of events) {
     try {
       await relayEvent(event, outbox, publisher);
       result.published += 1;
@@ -93,8 +100,9 @@ export async function sweepPending(
 ): Promise<RelayResult> {
   const log = options.log ?? silentLog;
   const before = new Date(now.getTime() - (options.olderThanMs ?? SWEEP_AFTER_MS)).toISOString();
-  const result: RelayResult = { published: 0, failed: 0 };
-  for (const event of await outbox.pendingBefore(before, options.limit ?? 500)) {
+  const { events, unreadable } = await outbox.pendingBefore(before, options.limit ?? 500);
+  const result: RelayResult = { published: 0, failed: reportUnreadable(unreadable, log) };
+  for (const event of events) {
     try {
       await relayEvent(event, outbox, publisher);
       result.published += 1;

@@ -60,7 +60,7 @@ describe('Year end: evaluations under both rule sets (R11, R17, R18)', () => {
   const route = (suffix = '') => `/committees/{id}/evaluations/{year}/{memberId}${suffix}`;
   const at = (orgId: string, memberId: string) => ({ id: orgId, year: String(YEAR), memberId });
   const outboxOf = async (type: DomainEvent['type']) =>
-    (await app.repos.outbox.pending(500)).filter((e) => e.type === type);
+    (await app.repos.outbox.pending(500)).events.filter((e) => e.type === type);
 
   const handlers = {
     list: () => listHandler(() => app.deps),

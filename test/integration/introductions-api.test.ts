@@ -417,7 +417,7 @@ describe('HTTP: introductions, receipt, end, travel notices and exemptions', () 
         hamletId: ORG.hamlet2,
         receivedOn: '2026-03-02',
       });
-      const pending = await deps.repos.outbox.pending(1000);
+      const pending = (await deps.repos.outbox.pending(1000)).events;
       expect(pending.filter((e) => e.id === `IntroductionReceived:${json.introduction.id}`)).toHaveLength(1);
     });
 

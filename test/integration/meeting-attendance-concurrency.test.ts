@@ -140,7 +140,7 @@ describe('Function: attendance under concurrency, and the R10 job', () => {
     // Prepare
     const job = absenceJob(() => deps);
     const outboxNotices = async () =>
-      (await deps.repos.outbox.pending(500)).filter((e) => e.type === 'AbsentWithoutNotice');
+      (await deps.repos.outbox.pending(500)).events.filter((e) => e.type === 'AbsentWithoutNotice');
 
     // Act
     const onTheDay = await job({});

@@ -574,7 +574,7 @@ describe('Function: the contact meeting, end to end (R10, R13–R16)', () => {
     const byMember = await answerComment('nhung', { status: 'done', text: 'x' });
     const answered = await answerComment('chair', notDone);
     const answeredAgain = await answerComment('secretary', notDone);
-    const pending = await deps.repos.outbox.pending(100);
+    const pending = (await deps.repos.outbox.pending(100)).events;
     const told = pending.filter((e) => e.type === 'CommentAnswered');
     const october = await getMinutes(OCTOBER);
 

@@ -283,7 +283,9 @@ describe('Year end: the October report (R22)', () => {
       },
     );
   const compiledEvents = async () =>
-    (await app.repos.outbox.pending(500)).filter((e) => e.type === 'OctoberReportCompiled').map((e) => e.id);
+    (await app.repos.outbox.pending(500)).events
+      .filter((e) => e.type === 'OctoberReportCompiled')
+      .map((e) => e.id);
   /** The chair submits a member's draft evaluation (after a compilation, so the next one differs). */
   async function submitDraft(memberId: string) {
     const draft = await app.repos.evaluations.get(A, YEAR, memberId);

@@ -1,10 +1,13 @@
 // integration tests: the outbox sweep on DynamoDB Local — an event pending longer than the threshold is published
 // once, a fresh one is left to the stream, and a second sweep publishes nothing more.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRepositories, type Repositories } from '../../shared/adapters/dynamodb/index.js';
+import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { DirectEventPublisher } from '../../shared/adapters/memory/direct-publisher.js';
 import { BACKGROUND_FUNCTIONS } from '../../shared/config/functions.js';
 import type { DomainEvent } from '../../shared/domain/events.js';
+import type { Log } from '../../shared/ports/log.js';
 import type { EventPublisher } from '../../shared/ports/messaging.js';
 import { SWEEP_AFTER_MS, sweepPending } from '../../shared/services/outbox-relay.js';
 import { anEvent } from '../support/builders.js';
@@ -77,6 +80,44 @@ describe('Use case: sweepPending (the outbox sweep)', () => {
     expect(failed).toEqual({ published: 0, failed: 1 });
     expect(retried).toEqual({ published: 1, failed: 0 });
     expect(up.published.map((e) => e.id)).toEqual([event.id]);
+  });
+
+  it('reports a pending item that does not parse by its key and publishes the others past it', async () => {
+    // Prepare: its own table, so the broken item stays out of the other tests; one event hand-edited to a type no
+    // build knows, between two good ones.
+    const own = await createTestTable();
+    onTestFinished(() => own.drop());
+    const ownRepos = createRepositories(own);
+    const events: DomainEvent[] = ['a', 'b', 'c'].map((n, i) => ({
+      ...anEvent('MeetingPlanned', `MeetingPlanned:w${n}.2027.06`),
+      occurredAt: minutesAgo(30 - i),
+    }));
+    await ownRepos.store.transact([], events);
+    const brokenKey = keys.outbox(events[1]?.id ?? '');
+    const stored =
+      (await own.doc.send(new GetCommand({ TableName: own.tableName, Key: brokenKey }))).Item ?? {};
+    await own.doc.send(
+      new PutCommand({
+        TableName: own.tableName,
+        Item: { ...stored, event: { ...stored.event, type: 'Họp' } },
+      }),
+    );
+    const errors: { message: string; eventId: string | undefined }[] = [];
+    const log: Log = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: (message, fields) => errors.push({ message, eventId: fields?.eventId as string | undefined }),
+    };
+    const publisher = new DirectEventPublisher();
+
+    // Act
+    const swept = await sweepPending(ownRepos.outbox, publisher, NOW, { log });
+
+    // Assess
+    expect(swept).toEqual({ published: 2, failed: 1 });
+    expect(publisher.published.map((e) => e.id)).toEqual([events[0]?.id, events[2]?.id]);
+    expect(errors).toEqual([{ message: 'outbox item malformed', eventId: brokenKey.pk }]);
+    expect((await ownRepos.outbox.pending(10)).unreadable).toEqual([brokenKey.pk]);
   });
 
   it('is scheduled every 5 minutes in AWS only, with the grants to read, mark and publish', () => {

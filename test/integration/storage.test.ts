@@ -576,9 +576,9 @@ describe('Storage: the ten access patterns on DynamoDB Local', () => {
       });
 
       // Act
-      const before = await repos.outbox.pending(500);
+      const before = (await repos.outbox.pending(500)).events;
       await repos.outbox.markSent(id);
-      const after = await repos.outbox.pending(500);
+      const after = (await repos.outbox.pending(500)).events;
 
       // Assess
       expect(before.map((e) => e.id)).toContain(id);

@@ -31,7 +31,7 @@ describe('Function: jobs repeated many times (soak)', () => {
     const ports = { ...deps.repos, clock: deps.clock };
     const before = await deps.repos.reports.get(WARD, YEAR);
     const notices = async () =>
-      (await deps.repos.outbox.pending(1000)).filter((e) => e.type === 'AbsentWithoutNotice');
+      (await deps.repos.outbox.pending(1000)).events.filter((e) => e.type === 'AbsentWithoutNotice');
     const noticesBefore = await notices();
 
     // Act

@@ -18,11 +18,12 @@ import type {
   LinkCodeOutcome,
   OutboxEntry,
   OutboxRepository,
+  PendingEvents,
   PendingLink,
 } from '../../ports/repositories.js';
 import { keys, OUTBOX_SHARDS } from './keys.js';
-import { readItem, readValue } from './records.js';
-import { type DynamoStore, toItem } from './store.js';
+import { readItem, readValue, StoredItemError } from './records.js';
+import { type DynamoStore, type Item, toItem } from './store.js';
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -170,25 +171,36 @@ const SENT_RETENTION_SECONDS = 7 * 24 * 3600;
 export class DynamoOutboxRepository implements OutboxRepository {
   constructor(private readonly store: DynamoStore) {}
 
-  async pending(limit: number): Promise<DomainEvent[]> {
-    const events: DomainEvent[] = [];
-    for (let shard = 0; shard < OUTBOX_SHARDS && events.length < limit; shard++) {
-      const page = await this.store.queryPage(keys.outboxPendingQuery(shard), limit - events.length);
-      for (const item of page.items) events.push(readItem('OutboxEvent', item).event);
-    }
-    return events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+  async pending(limit: number): Promise<PendingEvents> {
+    return this.pendingOf((shard, left) => this.store.queryPage(keys.outboxPendingQuery(shard), left), limit);
   }
 
-  async pendingBefore(before: string, limit: number): Promise<DomainEvent[]> {
+  async pendingBefore(before: string, limit: number): Promise<PendingEvents> {
+    return this.pendingOf(
+      (shard, left) => this.store.queryPage(keys.outboxPendingBeforeQuery(shard, before), left),
+      limit,
+    );
+  }
+
+  /** Up to `limit` pending items over the shards, oldest first; one that does not parse is passed by its key. */
+  private async pendingOf(
+    page: (shard: number, left: number) => Promise<{ items: Item[] }>,
+    limit: number,
+  ): Promise<PendingEvents> {
     const events: DomainEvent[] = [];
-    for (let shard = 0; shard < OUTBOX_SHARDS && events.length < limit; shard++) {
-      const page = await this.store.queryPage(
-        keys.outboxPendingBeforeQuery(shard, before),
-        limit - events.length,
-      );
-      for (const item of page.items) events.push(readItem('OutboxEvent', item).event);
+    const unreadable: string[] = [];
+    for (let shard = 0; shard < OUTBOX_SHARDS && events.length + unreadable.length < limit; shard++) {
+      for (const item of (await page(shard, limit - events.length - unreadable.length)).items) {
+        try {
+          events.push(readItem('OutboxEvent', item).event);
+        } catch (error) {
+          if (!(error instanceof StoredItemError)) throw error;
+          unreadable.push(error.key.pk);
+        }
+      }
     }
-    return events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+    events.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
+    return { events, unreadable };
   }
 
   async markSent(eventId: string): Promise<void> {

@@ -289,7 +289,7 @@ describe('Feature: the minutes in the bot', () => {
     }
     await signMinutes(ports, chair, later.id, 'chair');
     const sealed = await signMinutes(ports, secretary, later.id, 'secretary');
-    const signedEvent = (await world.repos.outbox.pending(100)).find(
+    const signedEvent = (await world.repos.outbox.pending(100)).events.find(
       (e) => e.id === `MinutesSigned:${later.id}`,
     );
     const notifier = createNotifier(() => world.deps);

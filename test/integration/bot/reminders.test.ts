@@ -148,7 +148,9 @@ describe('Function: outbox-relay and notifier', () => {
   it('publishes the stream’s new outbox items, marks them sent, and stops at the first failure', async () => {
     // Prepare
     const meeting = await aPlannedMeeting(world);
-    const other = (await world.repos.outbox.pending(10)).find((e) => e.id === `MeetingPlanned:${meeting.id}`);
+    const other = (await world.repos.outbox.pending(10)).events.find(
+      (e) => e.id === `MeetingPlanned:${meeting.id}`,
+    );
     const published: DomainEvent[] = [];
     let failNext = false;
     const publisher: EventPublisher = {
@@ -217,7 +219,7 @@ describe('Function: outbox-relay and notifier', () => {
     // Assess
     expect(down).toEqual({ published: 0, failed: 1 });
     expect(up).toEqual({ published: 1, failed: 0 });
-    expect(await world.repos.outbox.pending(10)).toEqual([]);
+    expect(await world.repos.outbox.pending(10)).toEqual({ events: [], unreadable: [] });
   });
 
   it('sends each SNS event’s notice once per recipient, even when SNS delivers it twice; skips malformed messages', async () => {

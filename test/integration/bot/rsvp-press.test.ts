@@ -57,7 +57,7 @@ describe('Feature: the RSVP press that costs one round trip (issue 19)', () => {
       .sort((a, b) => a.method.localeCompare(b.method));
 
   const rsvpEvents = async (member: Member) =>
-    (await world.repos.outbox.pending(1000)).filter(
+    (await world.repos.outbox.pending(1000)).events.filter(
       (e) => e.type === 'RsvpRecorded' && e.data.memberId === member.id && e.data.meetingId === meeting.id,
     );
 
@@ -280,7 +280,7 @@ describe('Feature: the RSVP press that costs one round trip (issue 19)', () => {
       version: 1,
     });
     expect(
-      (await world.repos.outbox.pending(1000)).filter(
+      (await world.repos.outbox.pending(1000)).events.filter(
         (e) => e.type === 'RsvpRecorded' && e.data.meetingId === cancelled.id,
       ),
     ).toEqual([]);

@@ -105,7 +105,7 @@ describe('Feature: RSVP and absence confirmation', () => {
         decidedBy: 'work-1',
       },
     });
-    const events = (await world.repos.outbox.pending(500)).map((e) => e.type);
+    const events = (await world.repos.outbox.pending(500)).events.map((e) => e.type);
     expect(events).toEqual([]); // all relayed
     expect(
       (await world.repos.outbox.get(`AbsenceReasonConfirmed:${meeting.id}:${member.id}:4`))?.status,
@@ -295,7 +295,7 @@ describe('Feature: RSVP and absence confirmation', () => {
     const last = changes.find((r) => r.invitation.version === final?.version)?.invitation;
     expect(final?.rsvp).toBe(last?.rsvp);
     expect(final?.absence?.category).toBe(last?.absence?.category);
-    const events = (await world.repos.outbox.pending(1000)).filter(
+    const events = (await world.repos.outbox.pending(1000)).events.filter(
       (e) => e.type === 'RsvpRecorded' && e.data.memberId === member.id,
     );
     expect(events).toHaveLength(changes.length);

@@ -176,7 +176,7 @@ describe('Function: telegram-webhook', () => {
       expect(retried.map((d) => d.status)).toEqual(retried.map(() => 200));
       const invitation = await world.repos.invitations.get(meeting.id, member.id);
       expect(invitation).toMatchObject({ rsvp: 'attending', version: 2 });
-      const recorded = await world.repos.outbox.pending(500);
+      const recorded = (await world.repos.outbox.pending(500)).events;
       expect(recorded.filter((e) => e.type === 'RsvpRecorded' && e.data.memberId === member.id)).toHaveLength(
         1,
       );

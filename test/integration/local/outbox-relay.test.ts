@@ -48,7 +48,7 @@ describe('Class: OutboxRelay', () => {
     expect(again).toBe(0);
     expect(seenByNotifier).toEqual([older.id, newer.id]);
     expect(seenBySms).toEqual([older.id, newer.id]);
-    expect(await repos.outbox.pending(10)).toEqual([]);
+    expect(await repos.outbox.pending(10)).toEqual({ events: [], unreadable: [] });
     expect((await repos.outbox.get(older.id))?.status).toBe('sent');
   });
 
@@ -71,7 +71,7 @@ describe('Class: OutboxRelay', () => {
 
     // Act
     await relay.drain();
-    const stillPending = (await repos.outbox.pending(10)).map((e: DomainEvent) => e.id);
+    const stillPending = (await repos.outbox.pending(10)).events.map((e: DomainEvent) => e.id);
     await relay.drain();
     await relay.drain();
 
@@ -79,7 +79,7 @@ describe('Class: OutboxRelay', () => {
     expect(stillPending).toEqual([event.id]);
     expect(calls).toBe(3);
     expect(errors).toEqual([1, 2, 3]);
-    expect(await repos.outbox.pending(10)).toEqual([]);
+    expect(await repos.outbox.pending(10)).toEqual({ events: [], unreadable: [] });
   });
 
   it('polls on its own once started, and stops cleanly', async () => {

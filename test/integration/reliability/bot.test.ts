@@ -109,7 +109,7 @@ describe('Reliability: the bot under replays, faults and hostile text', () => {
         invitation: await world.repos.invitations.get(meeting.id, answering.member.id),
         answers: world.emu.callbackQueries(answering.user.id).map((q) => q.answer),
         letter: world.emu.message(answering.user.id, answering.messageId)?.text?.replace(tag, ''),
-        events: (await world.repos.outbox.pending(1000)).filter(
+        events: (await world.repos.outbox.pending(1000)).events.filter(
           (e) => e.data.memberId === answering.member.id,
         ).length,
         blocked: (await world.repos.chatLinks.byChat('telegram', String(blockerUser.id)))?.blocked,
