@@ -25,14 +25,19 @@ function updateIdOf(body: string | undefined): number | undefined {
 /** Answer Telegram before API Gateway's 30 s limit; the update is claimed, so a redelivery is skipped. */
 const WEBHOOK_TIMEOUT_MS = 25_000;
 
-export function createWebhookHandler(deps: () => BotAppDeps) {
+/**
+ * `timeoutMs`: how long grammY waits for the update's handling before answering 200 without it. Lambda keeps
+ * the default; a test world on a busy machine raises it to its emulator's patience, so a slow press fails as a
+ * slow test rather than as an answer that never came.
+ */
+export function createWebhookHandler(deps: () => BotAppDeps, { timeoutMs = WEBHOOK_TIMEOUT_MS } = {}) {
   let callback: Promise<LambdaWebhook> | undefined;
   const build = async (): Promise<LambdaWebhook> => {
     const [bot, runtime] = await Promise.all([telegramBotOf(deps()), deps().telegram()]);
     return webhookCallback(bot, 'aws-lambda-async', {
       secretToken: runtime.secretToken,
       onTimeout: 'return',
-      timeoutMilliseconds: WEBHOOK_TIMEOUT_MS,
+      timeoutMilliseconds: timeoutMs,
     }) as unknown as LambdaWebhook;
   };
   const answer = async (

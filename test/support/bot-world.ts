@@ -123,7 +123,10 @@ export interface BotWorld {
   close(): Promise<void>;
 }
 
-/** Under the per-test guard (vitest.config.ts), so a slow webhook fails as a slow test, not as "no answer". */
+/**
+ * The emulators' and the webhook's patience, under the per-test guard (vitest.config.ts), so a slow webhook
+ * fails as a slow test, not as "no answer".
+ */
 const WEBHOOK_TIMEOUT_MS = 100_000;
 
 let nextUserId = 7_000_000_001;
@@ -214,7 +217,7 @@ export async function createBotWorld(options: WorldOptions = {}): Promise<BotWor
         : false,
     });
   const deps = build();
-  const server = await serveLambda(createWebhookHandler(() => deps));
+  const server = await serveLambda(createWebhookHandler(() => deps, { timeoutMs: WEBHOOK_TIMEOUT_MS }));
   let zalo: ZaloWorld | undefined;
   let zaloServer: { url: string; close: () => Promise<void> } | undefined;
   if (zaloEmu) {
