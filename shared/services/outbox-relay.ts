@@ -3,7 +3,7 @@
 import type { DomainEvent } from '../domain/events.js';
 import { type Log, silentLog } from '../ports/log.js';
 import type { EventPublisher, OutboxStreamRecord } from '../ports/messaging.js';
-import type { OutboxRepository } from '../ports/repositories.js';
+import type { OutboxRepository, PendingEvents } from '../ports/repositories.js';
 
 export interface RelayResult {
   published: number;
@@ -53,10 +53,33 @@ export async function relayInOrder(
   return undefined;
 }
 
-/** A pending item that does not parse is reported by its key (no values) and passed; it counts as failed. */
-function reportUnreadable(keys: readonly string[], log: Log): number {
-  for (const key of keys) log.error('outbox item malformed', { eventId: key });
-  return keys.length;
+/**
+ * Publishes the pending events in order; a failed one stays pending for the next pass. A pending item that does
+ * not parse is reported by its key (no values) and passed; it counts as failed.
+ */
+async function publishPending(
+  { events, unreadable }: PendingEvents,
+  outbox: Pick<OutboxRepository, 'markSent'>,
+  publisher: EventPublisher,
+  log: Log,
+  notPublished: string,
+): Promise<RelayResult> {
+  for (const key of unreadable) log.error('outbox item malformed', { eventId: key });
+  const result: RelayResult = { published: 0, failed: unreadable.length };
+  for (const event of events) {
+    try {
+      await relayEvent(event, outbox, publisher);
+      result.published += 1;
+    } catch (error) {
+      result.failed += 1;
+      log.warn(
+        notPublished,
+        { eventId: event.id, eventType: event.type, errorName: (error as Error)?.name },
+        error,
+      );
+    }
+  }
+  return result;
 }
 
 /** Publishes up to `limit` pending events, oldest first; a failed one stays pending for the next poll. */
@@ -65,23 +88,8 @@ export async function relayPending(
   publisher: EventPublisher,
   options: { limit?: number; log?: Log } = {},
 ): Promise<RelayResult> {
-  const log = options.log ?? silentLog;
-  const { events, unreadable } = await outbox.pending(options.limit ?? 100);
-  const result: RelayResult = { published: 0, failed: reportUnreadable(unreadable, log) };
-  for (const event of events) {
-    try {
-      await relayEvent(event, outbox, publisher);
-      result.published += 1;
-    } catch (error) {
-      result.failed += 1;
-      log.warn(
-        'outbox event not published',
-        { eventId: event.id, eventType: event.type, errorName: (error as Error)?.name },
-        error,
-      );
-    }
-  }
-  return result;
+  const pending = await outbox.pending(options.limit ?? 100);
+  return publishPending(pending, outbox, publisher, options.log ?? silentLog, 'outbox event not published');
 }
 
 /** The stream relays an event within seconds; one still pending after this was given up on (or is stuck). */
@@ -100,21 +108,8 @@ export async function sweepPending(
 ): Promise<RelayResult> {
   const log = options.log ?? silentLog;
   const before = new Date(now.getTime() - (options.olderThanMs ?? SWEEP_AFTER_MS)).toISOString();
-  const { events, unreadable } = await outbox.pendingBefore(before, options.limit ?? 500);
-  const result: RelayResult = { published: 0, failed: reportUnreadable(unreadable, log) };
-  for (const event of events) {
-    try {
-      await relayEvent(event, outbox, publisher);
-      result.published += 1;
-    } catch (error) {
-      result.failed += 1;
-      log.warn('outbox sweep: event not published', {
-        eventId: event.id,
-        eventType: event.type,
-        errorName: (error as Error)?.name,
-      });
-    }
-  }
+  const pending = await outbox.pendingBefore(before, options.limit ?? 500);
+  const result = await publishPending(pending, outbox, publisher, log, 'outbox sweep: event not published');
   if (result.published + result.failed > 0) {
     log.warn('outbox sweep: stale events found', { count: result.published, failed: result.failed });
   }
