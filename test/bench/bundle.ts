@@ -102,20 +102,34 @@ export async function bundleEntry(name: string, entry: string, options: BuildOpt
   return { name, file, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
 }
 
-/** The floor: only the DynamoDB document client and a one-line handler, bundled with the same settings. */
-export async function bundleFloor(options: BuildOptions): Promise<BuiltBundle> {
-  const dir = join(OUT_DIR, '_floor');
+/** Imports added above the floor, and the values of them the handler touches so the bundler keeps them. */
+export interface FloorLayer {
+  name: string;
+  imports: readonly string[];
+  uses: readonly string[];
+}
+
+/**
+ * The floor: only the DynamoDB document client and a one-line handler, bundled with the same settings. With
+ * `layer`, the same entry plus the layer's imports (cold-start-layers.ts measures the webhook so, layer by layer).
+ */
+export async function bundleFloor(options: BuildOptions, layer?: FloorLayer): Promise<BuiltBundle> {
+  const name = layer?.name ?? '_floor';
+  const dir = join(OUT_DIR, name);
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'entry.ts');
+  const used = layer ? [`const used = [${layer.uses.join(', ')}].map((u) => typeof u).join();`] : [];
   writeFileSync(
     entry,
     [
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
       "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      ...(layer?.imports ?? []),
       'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
-      'export const handler = async () => ({ statusCode: 200, body: String(typeof doc.send) });',
+      ...used,
+      `export const handler = async () => ({ statusCode: 200, body: String(typeof doc.send)${layer ? ' + used' : ''} });`,
       '',
     ].join('\n'),
   );
-  return bundleEntry('_floor', entry.slice(ROOT.length + 1), options);
+  return bundleEntry(name, entry.slice(ROOT.length + 1), options);
 }

@@ -2,8 +2,7 @@
 // grammY, the chat package with the composition root, the bot's features, the year-end features, the whole
 // entry), each layer's cold start measured round-robin beside the others. `npx tsx test/bench/cold-start-layers.ts`
 // (BENCH_ROUNDS, default 10); cited in docs/benchmarks.md's analysis, not a section of its own.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { type BuiltBundle, bundleEntry, bundleFloor, bundleSettings, OUT_DIR, ROOT } from './bundle.js';
 import { measureColdStarts } from './cold-start.js';
 import { ms } from './stats.js';
@@ -44,22 +43,13 @@ async function main() {
   const bundles: BuiltBundle[] = [floor];
   for (const [i, _] of LAYERS.entries()) {
     const upTo = LAYERS.slice(0, i + 1);
-    const dir = join(OUT_DIR, `_layer${i + 1}`);
-    mkdirSync(dir, { recursive: true });
-    const entry = join(dir, 'entry.ts');
-    writeFileSync(
-      entry,
-      [
-        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-        "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
-        ...upTo.flatMap((l) => l.imports),
-        'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
-        `const used = [${upTo.flatMap((l) => l.uses).join(', ')}].map((u) => typeof u).join();`,
-        'export const handler = async () => ({ statusCode: 200, body: String(typeof doc.send) + used });',
-        '',
-      ].join('\n'),
+    bundles.push(
+      await bundleFloor(options, {
+        name: `_layer${i + 1}`,
+        imports: upTo.flatMap((l) => l.imports),
+        uses: upTo.flatMap((l) => l.uses),
+      }),
     );
-    bundles.push(await bundleEntry(`_layer${i + 1}`, entry.slice(ROOT.length + 1), options));
   }
   bundles.push(await bundleEntry('telegram-webhook', 'bot/lambda/telegram-webhook.ts', options));
   const results = await measureColdStarts(bundles, rounds);
