@@ -160,6 +160,6 @@ export function telegramChatUser(ctx: Context): ChatUser | undefined {
     channel: 'telegram',
     userId: String(from.id),
     chatId: String(ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id ?? from.id),
-    ...(from.language_code ? { languageCode: from.language_code } : {}),
+    languageCode: from.language_code || undefined,
   };
 }

@@ -186,9 +186,9 @@ async function toUpdate(
         document: {
           file_id: url,
           file_unique_id: checksum ?? event.msgId,
-          ...(name !== undefined ? { file_name: name } : {}),
+          file_name: name,
           ...(name !== undefined && /\.csv$/i.test(name) ? { mime_type: 'text/csv' } : {}),
-          ...(size !== undefined ? { file_size: size } : {}),
+          file_size: size,
         },
       },
     };

@@ -60,12 +60,12 @@ export interface InvitationViewInput {
 export function answerOf(invitation: Pick<Invitation, 'rsvp' | 'absence' | 'reconfirm'>): AnswerView {
   return {
     rsvp: invitation.rsvp,
-    ...(invitation.reconfirm ? { reconfirm: true } : {}),
+    reconfirm: invitation.reconfirm || undefined,
     ...(invitation.absence
       ? {
           category: invitation.absence.category,
           confirmation: invitation.absence.confirmation,
-          ...(invitation.absence.text ? { text: invitation.absence.text } : {}),
+          text: invitation.absence.text || undefined,
         }
       : {}),
   };

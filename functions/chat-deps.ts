@@ -136,11 +136,11 @@ export function createBotAppDeps(
     bot,
     queue,
     sms,
-    ...(overrides.invitationSettings ? { invitationSettings: overrides.invitationSettings } : {}),
-    ...(overrides.importProgressRows ? { importProgressRows: overrides.importProgressRows } : {}),
-    ...(overrides.reportRenderer ? { reportRenderer: overrides.reportRenderer } : {}),
-    ...(overrides.minutesPdf ? { minutesPdf: overrides.minutesPdf } : {}),
-    ...(overrides.newCode ? { newCode: overrides.newCode } : {}),
+    invitationSettings: overrides.invitationSettings,
+    importProgressRows: overrides.importProgressRows || undefined,
+    reportRenderer: overrides.reportRenderer,
+    minutesPdf: overrides.minutesPdf,
+    newCode: overrides.newCode || undefined,
     telegram() {
       runtime ??= build().catch((error: unknown) => {
         runtime = undefined; // a failed SSM read is tried again on the next request
@@ -164,7 +164,7 @@ export function createBotAppDeps(
     const { token, webhookSecret } = await secrets();
     const throttler = createThrottler({ ...bot.throttle, ...overrides.throttle });
     const telegramMessenger = createTelegramMessenger(token, {
-      ...(bot.apiRoot ? { apiRoot: bot.apiRoot } : {}),
+      apiRoot: bot.apiRoot || undefined,
       throttler,
       callbackData: app.repos.callbackData,
     });
@@ -301,7 +301,7 @@ export function reminderPorts(deps: BotAppDeps, messenger: ChatMessenger): Remin
     ...noticePorts(deps, messenger),
     clock: deps.clock,
     sms: deps.sms,
-    ...(deps.zns ? { zns: deps.zns } : {}),
+    zns: deps.zns,
   };
 }
 

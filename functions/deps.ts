@@ -48,7 +48,7 @@ export function createAppDeps(config: AppConfig, overrides: Partial<Omit<AppDeps
       createDynamoContext({
         tableName: config.tableName,
         region: config.region,
-        ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+        endpoint: config.dynamoEndpoint || undefined,
       }),
     );
   const metrics = overrides.metrics ?? createEmfMetrics(serviceOf(config));

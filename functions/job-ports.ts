@@ -103,7 +103,7 @@ export function scheduledJobHandler<E extends Partial<ScheduledJobEvent> & { now
     const slot = options.slotOf?.(event);
     return observed(d, context, slot ? `${job}:${slot}` : jobRunId(job, at, d.clock), () =>
       runScheduledJob(d, job, at ? new Date(at) : d.clock.now(), {
-        ...(slot ? { slot } : {}),
+        slot: slot || undefined,
         ...(options.reminders ? { reminders: options.reminders(d) } : {}),
       }),
     );

@@ -111,7 +111,7 @@ export function importJobPorts(
     clock: deps.clock,
     ids: deps.ids,
     log: deps.logger,
-    ...(deps.importProgressRows ? { progressRows: deps.importProgressRows } : {}),
+    progressRows: deps.importProgressRows || undefined,
   };
 }
 
@@ -138,6 +138,6 @@ export function minutesSignTaskPorts(deps: BotAppDeps, messenger: ChatMessenger)
     staff: r.staff,
     absenceNotices: r.absenceNotices,
     counters: r.counters,
-    ...(deps.minutesPdf ? { pdf: deps.minutesPdf } : {}),
+    pdf: deps.minutesPdf,
   };
 }

@@ -73,9 +73,9 @@ export interface ZaloRuntimeInput {
 export function createZaloRuntime(input: ZaloRuntimeInput): ZaloRuntime {
   const { config, secrets } = input;
   const client = new ZaloApiClient({
-    ...(config.apiBaseUrl ? { apiBaseUrl: config.apiBaseUrl } : {}),
-    ...(config.oauthBaseUrl ? { oauthBaseUrl: config.oauthBaseUrl } : {}),
-    ...(config.znsBaseUrl ? { znsBaseUrl: config.znsBaseUrl } : {}),
+    apiBaseUrl: config.apiBaseUrl || undefined,
+    oauthBaseUrl: config.oauthBaseUrl || undefined,
+    znsBaseUrl: config.znsBaseUrl || undefined,
     fetch: input.fetch,
   });
   const tokens = new ZaloAccessTokens({

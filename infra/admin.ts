@@ -80,9 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error('Có --email thì cần --user-pool <id> (hoặc --stage để đọc từ stack)');
     return 2;
   }
-  const repos = createRepositories(
-    createDynamoContext({ tableName, ...(localEndpoint ? { endpoint: localEndpoint } : {}) }),
-  );
+  const repos = createRepositories(createDynamoContext({ tableName, endpoint: localEndpoint || undefined }));
   const identity =
     userPoolId && !localEndpoint
       ? new CognitoIdentityDirectory(userPoolId)

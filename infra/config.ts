@@ -88,7 +88,7 @@ export function stageConfig(name: StageName, settings: StageSettings): StageConf
     prefix,
     stackPrefix: `LienHe-${name}`,
     region: settings.region,
-    ...(settings.account ? { account: settings.account } : {}),
+    account: settings.account || undefined,
     logRetentionDays: settings.logRetentionDays,
     logRetention: settings.logRetentionDays as RetentionDays,
     logRemovalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

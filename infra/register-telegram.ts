@@ -60,7 +60,7 @@ export async function registerTelegramWebhook(
   return {
     url: info.url,
     pendingUpdates: info.pending_update_count,
-    ...(info.last_error_message ? { lastError: info.last_error_message } : {}),
+    lastError: info.last_error_message || undefined,
   };
 }
 

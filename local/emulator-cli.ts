@@ -16,7 +16,7 @@ export function commonEmulatorOptions(values: {
 }): { port?: number; host?: string; rateLimits?: false } {
   return {
     ...(values.port ? { port: Number(values.port) } : {}),
-    ...(values.host ? { host: values.host } : {}),
+    host: values.host || undefined,
     ...(values['no-rate-limits'] ? { rateLimits: false as const } : {}),
   };
 }

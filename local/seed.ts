@@ -213,7 +213,7 @@ const m = (
   workplaceOrgId:
     category === 'student' ? DEMO_SCHOOL : category === 'armed_forces' ? DEMO_ARMED_FORCES : DEMO_WORKPLACE,
   residenceOrgId,
-  ...(hamletId ? { hamletId } : {}),
+  hamletId: hamletId || undefined,
   intro,
   telegramId: 7200000000 + n,
   linked,

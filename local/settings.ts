@@ -85,7 +85,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): LocalSetting
     emulatorPort: port(env, 'EMULATOR_PORT', 8081),
     zaloEmulatorPort: port(env, 'ZALO_EMULATOR_PORT', 8082),
     tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
-    ...(token ? { telegramToken: token } : {}),
+    telegramToken: token || undefined,
     ...(token && env.TELEGRAM_API_ROOT ? { telegramApiRoot: env.TELEGRAM_API_ROOT } : {}),
     ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: loopbackEndpoint(env.DYNAMODB_ENDPOINT) } : {}),
     seed: flag(env, 'LOCAL_SEED', true),

@@ -104,7 +104,7 @@ function running(
       emulator: emulator?.url,
       zaloEmulator: zalo.url,
       dynamodb: endpoint,
-      ...(storage.dynamoPid ? { dynamodbPid: storage.dynamoPid } : {}),
+      dynamodbPid: storage.dynamoPid || undefined,
     },
     teardown,
   );

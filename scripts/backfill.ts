@@ -35,7 +35,7 @@ if (!tableName) {
   console.error(USAGE);
   process.exit(2);
 }
-const ctx = createDynamoContext({ tableName, ...(endpoint ? { endpoint } : {}) });
+const ctx = createDynamoContext({ tableName, endpoint: endpoint || undefined });
 const result = await backfill(ctx, kind, {
   pageSize: Number(values['page-size']),
   dryRun: values['dry-run'],

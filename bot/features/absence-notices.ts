@@ -36,7 +36,7 @@ absenceNoticesFeature.callbackQuery(NOTICE_ACK_PATTERN, async (ctx, next) => {
       memberId: invitation.memberId,
       memberName: invitation.memberName,
       ground: notice.ground,
-      ...(notice.acknowledgedAt ? { acknowledgedAt: notice.acknowledgedAt } : {}),
+      acknowledgedAt: notice.acknowledgedAt || undefined,
     }),
   );
 });

@@ -206,7 +206,7 @@ async function finishStaff(
         role: data.role,
         fullName: data.fullName,
         partyTitle: data.partyTitle,
-        ...(email ? { email } : {}),
+        email: email || undefined,
       },
       {
         committees: ctx.deps.ports.committees,

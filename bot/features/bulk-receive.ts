@@ -73,7 +73,7 @@ async function listView(ctx: BotContext, d: Dialogue): Promise<ViewMessage> {
   const page = await ctx.deps.ports.introductions.ofResidence(d.data.orgId, {
     status: 'issued',
     limit: RECEIVE_PAGE_SIZE,
-    ...(cursor ? { cursor } : {}),
+    cursor: cursor || undefined,
   });
   const ticked = Object.keys(d.data.selected).length;
   if (page.items.length === 0 && d.data.page === 0 && ticked === 0) return message(t.empty);

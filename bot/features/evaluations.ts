@@ -115,7 +115,7 @@ async function listView(ctx: BotContext, principal: Principal, w: Wizard): Promi
     orgId: w.data.orgId,
     year: w.data.year,
     limit: PAGE,
-    ...(w.data.cursor ? { cursor: w.data.cursor } : {}),
+    cursor: w.data.cursor || undefined,
   });
   if (page.items.length === 0 && !page.cursor) return message(ctx.t.yearEnd.noneDue(w.data.year));
   // Buttons are read by people: hamlets by name, never by id.
@@ -314,8 +314,8 @@ async function save(ctx: BotContext, principal: Principal, w: Wizard): Promise<v
       year: d.year,
       memberId: d.memberId,
       form,
-      ...(d.reason ? { proposalChangeReason: d.reason } : {}),
-      ...(d.version !== undefined ? { version: d.version } : {}),
+      proposalChangeReason: d.reason || undefined,
+      version: d.version,
     });
   } catch (error) {
     if (error instanceof ConflictError && error.code === 'evaluation_submitted') {

@@ -41,13 +41,13 @@ importsFeature.on('message:document', async (ctx, next) => {
         messageId: String(ctx.message.message_id),
         fileId: document.file_id,
         fileName,
-        ...(document.file_size !== undefined ? { fileSize: document.file_size } : {}),
+        fileSize: document.file_size,
       },
       {
         channel: user.channel,
         chatId: user.chatId,
-        ...(progressId ? { messageId: progressId } : {}),
-        ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+        messageId: progressId || undefined,
+        languageCode: user.languageCode || undefined,
       },
     );
     if (!started) await ctx.ui.reply(message(t.again(fileName)));

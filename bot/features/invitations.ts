@@ -54,8 +54,8 @@ invitationsFeature.callbackQuery(INVITE_PATTERN, async (ctx, next) => {
     {
       channel: user.channel,
       chatId: user.chatId,
-      ...(source ? { messageId: source } : {}),
-      ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+      messageId: source || undefined,
+      languageCode: user.languageCode || undefined,
     },
     invitationPorts(ctx.deps),
   );

@@ -180,7 +180,7 @@ async function prompt(ctx: BotContext, nonce: string, draft: Draft, page = 0): P
           : undefined;
       const rows = await ctx.deps.ports.invitations.sheet(id, {
         limit: MEMBERS_PAGE_SIZE,
-        ...(before ? { cursor: before } : {}),
+        cursor: before || undefined,
       });
       const mark = (rsvp: string) => (rsvp === 'attending' ? ' ✓' : rsvp === 'absent' ? ' ✗' : '');
       const nav: ViewButton[] = [];
@@ -320,9 +320,9 @@ async function step(
         actor.principal,
         draft.meetingId ?? '',
         {
-          ...(draft.date ? { date: draft.date } : {}),
-          ...(draft.time ? { time: draft.time } : {}),
-          ...(draft.place ? { place: draft.place } : {}),
+          date: draft.date || undefined,
+          time: draft.time || undefined,
+          place: draft.place || undefined,
         },
         changePorts(ctx),
       );

@@ -215,7 +215,7 @@ async function finish(ctx: BotContext, actor: StaffActor, data: MeetingDraftData
         time,
         place,
         chairStaffId,
-        ...(data.agenda ? { agenda: data.agenda } : {}),
+        agenda: data.agenda || undefined,
       },
       { ...ctx.deps.ports, clock: ctx.deps.clock },
     );

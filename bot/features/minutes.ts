@@ -238,7 +238,7 @@ minutesFeature.command(['ky', 'sign'], async (ctx) => {
   await queueMinutesSignature({ queue: ctx.deps.queue }, actor.principal, meeting, as, {
     channel: user.channel,
     chatId: user.chatId,
-    ...(messageId ? { messageId } : {}),
-    ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+    messageId: messageId || undefined,
+    languageCode: user.languageCode || undefined,
   });
 });

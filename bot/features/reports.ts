@@ -197,7 +197,7 @@ async function queueReportFor(
   await queueReport({ queue: ctx.deps.queue }, principal, input, {
     channel: user.channel,
     chatId: user.chatId,
-    ...(messageId ? { messageId } : {}),
-    ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+    messageId: messageId || undefined,
+    languageCode: user.languageCode || undefined,
   });
 }

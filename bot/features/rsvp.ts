@@ -43,7 +43,7 @@ async function view(ctx: BotContext, meeting: Meeting, invitation: Invitation, m
     memberId: invitation.memberId,
     answer: answerOf(invitation),
     mode: hasStarted(meeting, ctx.deps.clock.now()) ? 'started' : mode,
-    ...(invitation.optional ? { optional: true } : {}),
+    optional: invitation.optional || undefined,
   });
 }
 
@@ -115,7 +115,7 @@ async function handle(ctx: BotContext, action: RsvpAction, memberId: string): Pr
       await saveDraft(ctx, {
         kind: ABSENCE_TEXT_DRAFT,
         nonce: newNonce(),
-        data: { meetingId, ...(source ? { messageId: source } : {}) },
+        data: { meetingId, messageId: source || undefined },
       });
       await answerAndShow(
         ctx,
@@ -192,7 +192,7 @@ export function attendPressShortcut(
         memberId,
         answer: answerOf(invitation),
         mode: 'answer',
-        ...(invitation.optional ? { optional: true } : {}),
+        optional: invitation.optional || undefined,
       });
       await answeringLast(() => answerAndShow(ctx, toast, letter));
     } catch (error) {

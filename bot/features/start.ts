@@ -139,7 +139,7 @@ async function completeLink(ctx: BotContext, code: string, consent: LinkConsent 
       userId: user.userId,
       chatId: user.chatId,
       linkedAt: ctx.deps.clock.now().toISOString(),
-      ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+      languageCode: user.languageCode || undefined,
       consent,
     };
     await requestLinkReplacement(outcome.subject, account, outcome.replaces, linkWatchPorts(ctx));

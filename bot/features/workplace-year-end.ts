@@ -61,7 +61,7 @@ export async function workplaceYearEndView(
       workplaceOrgId: principal.orgId,
       year,
       limit: PAGE,
-      ...(cursor ? { cursor } : {}),
+      cursor: cursor || undefined,
     });
     rows.push(...page.items);
     cursor = page.cursor;

@@ -83,7 +83,7 @@ export function telegramBotOf(deps: BotAppDeps): Promise<Bot<BotContext>> {
     const { token, messenger, files, throttler } = await deps.telegram();
     return createBot(token, featuresOf(deps, messenger, files), {
       botInfo: botInfoFromConfig(token, deps.bot),
-      ...(deps.bot.apiRoot ? { apiRoot: deps.bot.apiRoot } : {}),
+      apiRoot: deps.bot.apiRoot || undefined,
       throttler: throttler.transformer,
     });
   });

@@ -59,7 +59,7 @@ export function answerKeyboard(t: Catalogue, meetingId: string, memberId?: strin
     [
       button(
         t.invitation.attend,
-        rsvpData.encode({ kind: 'attend', meetingId, ...(memberId ? { memberId } : {}) }),
+        rsvpData.encode({ kind: 'attend', meetingId, memberId: memberId || undefined }),
       ),
       button(t.invitation.absent, rsvpData.encode({ kind: 'absent', meetingId })),
     ],

@@ -38,7 +38,7 @@ export function evaluationStepRoute<K extends string, B extends { version?: numb
         year: path.year,
         memberId: path.memberId,
         [step]: fields,
-        ...(version !== undefined ? { version } : {}),
+        version,
       } as StepInput<K, Omit<B, 'version'>>;
       return ok(await record({ ...d.repos, clock: d.clock }, principal, input));
     },

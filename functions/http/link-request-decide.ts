@@ -31,7 +31,7 @@ export function createHandler(deps: () => AppDeps) {
         channel: pending.account.channel,
         subject: pending.subject,
         expiresAt: pending.expiresAt,
-        ...(pending.decidedAt ? { decidedAt: pending.decidedAt } : {}),
+        decidedAt: pending.decidedAt || undefined,
       });
     },
   );

@@ -21,7 +21,7 @@ export function createHandler(deps: () => AppDeps) {
             body.rsvp === 'attending'
               ? { kind: 'attending' }
               : { kind: 'absent', category: body.category ?? 'other' },
-          ...(body.text !== undefined ? { text: body.text } : {}),
+          text: body.text,
           via: body.via,
         },
         meetingChangePortsOf(deps()),

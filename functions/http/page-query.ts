@@ -4,5 +4,5 @@ export function pageOf(query: { limit: number; cursor?: string | undefined }): {
   limit: number;
   cursor?: string;
 } {
-  return { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
+  return { limit: query.limit, cursor: query.cursor || undefined };
 }

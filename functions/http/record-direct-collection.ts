@@ -15,7 +15,7 @@ export function createHandler(deps: () => AppDeps) {
         memberId: path.id,
         year: path.year,
         collectedOn: body.collectedOn,
-        ...(body.note ? { note: body.note } : {}),
+        note: body.note || undefined,
       });
       return created(collection);
     },

@@ -16,8 +16,8 @@ export function createHandler(deps: () => AppDeps) {
         year: path.year,
         memberId: path.memberId,
         form: body.form,
-        ...(body.proposalChangeReason ? { proposalChangeReason: body.proposalChangeReason } : {}),
-        ...(body.version !== undefined ? { version: body.version } : {}),
+        proposalChangeReason: body.proposalChangeReason || undefined,
+        version: body.version,
       });
       return ok(view);
     },

@@ -17,7 +17,7 @@ export function createHandler(deps: () => AppDeps) {
       ? {
           channel: link.channel,
           chatId: link.chatId,
-          ...(link.languageCode ? { languageCode: link.languageCode } : {}),
+          languageCode: link.languageCode || undefined,
         }
       : undefined;
     // Issue 19: only the run is recorded and its preparation queued; the worker (in process on the local

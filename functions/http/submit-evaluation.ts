@@ -15,7 +15,7 @@ export function createHandler(deps: () => AppDeps) {
         orgId: path.id,
         year: path.year,
         memberId: path.memberId,
-        ...(body.version !== undefined ? { version: body.version } : {}),
+        version: body.version,
       });
       return ok(view);
     },

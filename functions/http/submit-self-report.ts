@@ -15,7 +15,7 @@ export function createHandler(deps: () => AppDeps) {
         memberId: path.id,
         year: path.year,
         activities: body.activities,
-        ...(body.meetingsAttended !== undefined ? { meetingsAttended: body.meetingsAttended } : {}),
+        meetingsAttended: body.meetingsAttended,
       });
       return ok(report);
     },

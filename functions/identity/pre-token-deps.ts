@@ -23,7 +23,7 @@ export function defaultDeps(): PreTokenGenerationDeps {
       createDynamoContext({
         tableName: config.tableName,
         region: config.region,
-        ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+        endpoint: config.dynamoEndpoint || undefined,
       }),
     );
     cached = { repos, logger: createLogger() };

@@ -43,9 +43,9 @@ export function groupFunctionSpec(group: HttpGroupDef, routes: readonly HttpRout
     name: group.name,
     entry: group.entry,
     grants: [...new Set(mine.flatMap((r) => r.grants))],
-    ...(mine.some((r) => r.bot) ? { bot: true } : {}),
-    ...(mine.some((r) => r.needsFonts) ? { needsFonts: true } : {}),
-    ...(group.timeoutSeconds ? { timeoutSeconds: group.timeoutSeconds } : {}),
+    bot: mine.some((r) => r.bot) || undefined,
+    needsFonts: mine.some((r) => r.needsFonts) || undefined,
+    timeoutSeconds: group.timeoutSeconds || undefined,
   };
 }
 
@@ -164,9 +164,9 @@ export class AppFunctions {
       logRetention: stage.logRetention,
       logRemovalPolicy: stage.logRemovalPolicy,
       tracing: stage.tracing,
-      ...(def.needsFonts ? { needsFonts: true } : {}),
-      ...(dlq ? { deadLetterQueue: dlq } : {}),
-      ...(projectRoot ? { projectRoot } : {}),
+      needsFonts: def.needsFonts || undefined,
+      deadLetterQueue: dlq,
+      projectRoot: projectRoot || undefined,
     });
     for (const statement of effect.statements) fn.role.addToPrincipalPolicy(statement);
     for (const ack of effect.acknowledgements) acknowledge(fn.role, ack.id, ack.reason);

@@ -31,7 +31,7 @@ export class TableBackup extends Construct {
       backupVaultName: `${stage.prefix}-table`,
       removalPolicy: RemovalPolicy.RETAIN,
       // In prod nobody, not even an administrator, deletes a recovery point before its lifecycle does.
-      ...(stage.name === 'prod' ? { blockRecoveryPointDeletion: true } : {}),
+      blockRecoveryPointDeletion: stage.name === 'prod' || undefined,
     });
 
     this.plan = new BackupPlan(this, 'Plan', {

@@ -95,7 +95,7 @@ export class Observability extends Construct {
         dimensionsMap: { service: prefix },
         statistic: 'Sum',
         period: PERIOD,
-        ...(label ? { label } : {}),
+        label: label || undefined,
       });
 
     this.alarm('Api5xx', `${prefix}-api-5xx`, {

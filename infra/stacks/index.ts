@@ -33,7 +33,7 @@ export function createStageStacks(
     table: data.table,
     topic: data.topic,
     topicKey: data.topicKey,
-    ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}),
+    projectRoot: options.projectRoot || undefined,
   });
   app.addStackDependency(data);
   for (const stack of [data, app]) {

@@ -156,7 +156,7 @@ function jobViews(scheduler: LocalScheduler): JobView[] {
       name: f.name,
       description: f.description,
       expression: (f.trigger as { expression: string }).expression,
-      ...(next ? { next } : {}),
+      next: next || undefined,
     };
   });
 }

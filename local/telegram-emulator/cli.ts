@@ -13,7 +13,7 @@ const { values } = parseArgs({
 
 const emulator = new TelegramEmulator({
   ...commonEmulatorOptions(values),
-  ...(values.token ? { token: values.token } : {}),
+  token: values.token || undefined,
   ...(values['first-update-id'] ? { firstUpdateId: Number(values['first-update-id']) } : {}),
 });
 const { url } = await emulator.start();

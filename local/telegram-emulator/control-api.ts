@@ -81,8 +81,8 @@ async function chatControl(
   const summary = (delivery: Delivery) => ({
     update_id: delivery.update.update_id,
     via: delivery.via,
-    ...(delivery.status !== undefined ? { status: delivery.status } : {}),
-    ...(delivery.error !== undefined ? { error: delivery.error } : {}),
+    status: delivery.status,
+    error: delivery.error,
     update: delivery.update,
   });
   if (action === 'messages' && method === 'GET') {

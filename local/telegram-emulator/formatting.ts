@@ -228,7 +228,7 @@ function parseMarkdownV2(raw: string): FormattedText {
       const start = text.length;
       text += content;
       const entity = makeEntity(
-        { type: 'pre', start, tag: 'pre', ...(language ? { language } : {}) },
+        { type: 'pre', start, tag: 'pre', language: language || undefined },
         text.length,
       );
       if (entity) entities.push(entity);

@@ -421,7 +421,7 @@ export const METHODS: Record<string, MethodHandler> = {
       text,
       markup,
       replyTo,
-      ...(parseMode ? { parseMode } : {}),
+      parseMode: parseMode || undefined,
     }).message;
   },
 
@@ -562,7 +562,7 @@ export const METHODS: Record<string, MethodHandler> = {
     ctx.state.webhook = {
       url,
       maxConnections: optionalInt(params, 'max_connections') ?? 40,
-      ...(secretToken !== undefined ? { secretToken } : {}),
+      secretToken,
       ...(Array.isArray(allowed) ? { allowedUpdates: allowed.map(String) } : {}),
     };
     ctx.queue.webhookSet();
@@ -603,7 +603,7 @@ export const METHODS: Record<string, MethodHandler> = {
     return ctx.queue.take({
       limit,
       timeoutMs: timeout * 1000,
-      ...(offset !== undefined ? { offset } : {}),
+      offset,
       signal: ctx.signal,
     });
   },

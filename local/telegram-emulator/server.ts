@@ -289,7 +289,7 @@ export class TelegramEmulator {
   ): BotCommand[] {
     const result = METHODS.getMyCommands?.(this.methodContext(undefined), {
       scope: options.scope,
-      ...(options.languageCode ? { language_code: options.languageCode } : {}),
+      language_code: options.languageCode || undefined,
     });
     return (result as BotCommand[] | undefined) ?? [];
   }

@@ -12,7 +12,7 @@ const { values } = parseArgs({
 
 const emulator = new ZaloEmulator({
   ...commonEmulatorOptions(values),
-  ...(values.webhook ? { webhookUrl: values.webhook } : {}),
+  webhookUrl: values.webhook || undefined,
 });
 const { url } = await emulator.start();
 // Emulator credentials only: they open nothing outside this loopback process.

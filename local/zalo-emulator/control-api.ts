@@ -121,7 +121,7 @@ function userFileOf(body: Record<string, unknown>): ZaloUserFile {
 function summary(delivery: ZaloDelivery): Record<string, unknown> {
   return {
     event: delivery.event,
-    ...(delivery.status !== undefined ? { status: delivery.status } : {}),
-    ...(delivery.error !== undefined ? { error: delivery.error } : {}),
+    status: delivery.status,
+    error: delivery.error,
   };
 }

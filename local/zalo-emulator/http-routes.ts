@@ -168,7 +168,7 @@ function logCall(
     seq: ctx.callLog.length + 1,
     at: ctx.now(),
     endpoint,
-    ...(userId !== undefined ? { userId } : {}),
+    userId,
     request,
     answer,
     httpStatus,

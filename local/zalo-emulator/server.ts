@@ -351,7 +351,7 @@ export class ZaloEmulator {
       from: 'user',
       messageId: msgId,
       text,
-      ...(options.hidden ? { hidden: true } : {}),
+      hidden: options.hidden || undefined,
     });
     return this.deliver(this.buildEvent('user_send_text', user.id, { text, msg_id: msgId }));
   }
@@ -436,7 +436,7 @@ export class ZaloEmulator {
               name: payload.name,
               // Zalo sends the size as a string of bytes in the examples seen (docs/zalo.md).
               size: String(payload.size),
-              ...(payload.checksum ? { checksum: payload.checksum } : {}),
+              checksum: payload.checksum || undefined,
               type: payload.name.split('.').pop() ?? '',
             },
           },
@@ -667,10 +667,10 @@ export class ZaloEmulator {
     const stored = this.append(userId, {
       from: 'oa',
       messageId: hex(16),
-      ...(text !== undefined ? { text } : {}),
+      text,
       buttons,
       file,
-      ...(quoted ? { quotes: quoted } : {}),
+      quotes: quoted || undefined,
       kind: this.kindOf(userId, quoted),
     });
     return success({ message_id: stored.messageId, user_id: userId });

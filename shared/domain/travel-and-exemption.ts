@@ -113,7 +113,7 @@ export function excuseOn(
       kind: 'exemption',
       exemptionId: exemption.id,
       from: exemption.from,
-      ...(exemption.until ? { until: exemption.until } : {}),
+      until: exemption.until || undefined,
     };
   }
   const travel = facts.travelNotices?.find((t) => isCovering(t, on));

@@ -34,7 +34,7 @@ export function recipientOf(link: Pick<ChatLink, 'channel' | 'chatId' | 'languag
   return {
     channel: link.channel,
     chatId: link.chatId,
-    ...(link.languageCode ? { languageCode: link.languageCode } : {}),
+    languageCode: link.languageCode || undefined,
   };
 }
 

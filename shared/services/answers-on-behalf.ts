@@ -155,13 +155,13 @@ async function tellMember(
             ? {
                 category: invitation.absence.category,
                 confirmation: invitation.absence.confirmation,
-                ...(invitation.absence.text ? { text: invitation.absence.text } : {}),
+                text: invitation.absence.text || undefined,
               }
             : {}),
         },
         via,
         staffName: staff?.fullName ?? '',
-        ...(hasStarted(meeting, ports.clock.now()) ? { started: true } : {}),
+        started: hasStarted(meeting, ports.clock.now()) || undefined,
       },
       ports,
     );

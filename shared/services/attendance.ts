@@ -82,7 +82,7 @@ export function attendanceRow(invitation: Invitation): AttendanceRow {
       ...(invitation.rsvp === 'absent' && invitation.absence
         ? {
             category: invitation.absence.category,
-            ...(invitation.absence.text ? { text: invitation.absence.text } : {}),
+            text: invitation.absence.text || undefined,
           }
         : {}),
     };
@@ -119,7 +119,7 @@ export async function getAttendanceSheet(
     meeting: { date: meeting.date, time: meeting.time, place: meeting.place, status: meeting.status },
     totals,
     rows: await withExcuses(page.items.map(attendanceRow), meeting.date, ports.members),
-    ...(page.cursor ? { cursor: page.cursor } : {}),
+    cursor: page.cursor || undefined,
     frozen: isFrozen(minutes),
   };
 }

@@ -47,7 +47,7 @@ export async function recordReads(
       role: principal.role,
       action: r.action,
       memberId: r.memberId,
-      ...(r.meetingId ? { meetingId: r.meetingId } : {}),
+      meetingId: r.meetingId || undefined,
       source,
     })),
   );

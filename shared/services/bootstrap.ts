@@ -51,7 +51,7 @@ export async function bootstrapAdministrator(
   const admin: StaffPerson = (await ports.staff.person(id)) ?? {
     id,
     fullName: input.adminName,
-    ...(input.email ? { email: input.email } : {}),
+    email: input.email || undefined,
   };
   const assignment = await ports.staff.assign(
     { ...admin, ...(input.email && !admin.email ? { email: input.email } : {}) },

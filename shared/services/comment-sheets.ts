@@ -137,15 +137,15 @@ async function sheetOf(
     evaluation,
     member: {
       fullName: member.fullName,
-      ...(member.dateOfBirth ? { dateOfBirth: member.dateOfBirth } : {}),
+      dateOfBirth: member.dateOfBirth || undefined,
       workplace: workplace?.name ?? '',
-      ...(member.partyCell ? { partyCell: member.partyCell } : {}),
+      partyCell: member.partyCell || undefined,
       ...(member.residence?.address ? { address: member.residence.address } : {}),
     },
     ward: {
       name: ward.name,
       parentName: context.parent?.name,
-      ...(place ? { place } : {}),
+      place: place || undefined,
     },
     ...(hamletId ? { hamlet: hamletName(ward, hamletId) } : {}),
     cellSigner,
@@ -234,7 +234,7 @@ export async function printHamletSheets(
       status: 'received',
       hamletId: input.hamletId,
       limit: 100,
-      ...(cursor ? { cursor } : {}),
+      cursor: cursor || undefined,
     });
     for (const listed of page.items) {
       if (listed.introduction.receipt?.hamletId === input.hamletId) introductions.push(listed.introduction);

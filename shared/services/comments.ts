@@ -181,8 +181,8 @@ export async function answerComment(
   const content = {
     status: input.status,
     text: input.text,
-    ...(input.reason ? { reason: input.reason } : {}),
-    ...(input.remedy ? { remedy: input.remedy } : {}),
+    reason: input.reason || undefined,
+    remedy: input.remedy || undefined,
     answeredAtMeetingId,
   };
   return retryOnConflict(async () => {

@@ -48,13 +48,13 @@ export async function listCommitteeMembers(
   const committee = await ports.committees.get(committeeId);
   if (!committee) throw new NotFoundError('committee');
   const status = STATUS_OF_LIST[query.status];
-  const page = { status, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
+  const page = { status, limit: query.limit, cursor: query.cursor || undefined };
   let result: Awaited<ReturnType<IntroductionRepository['ofResidence']>>;
   try {
     if (committee.kind === 'residence' && isResidenceStaffOf(actor, committee.id)) {
       result = await ports.introductions.ofResidence(committee.id, {
         ...page,
-        ...(query.hamlet ? { hamletId: query.hamlet } : {}),
+        hamletId: query.hamlet || undefined,
       });
     } else if (isIntroducingCommittee(committee) && isWorkplaceStaffOf(actor, committee.id)) {
       if (query.hamlet) {
@@ -96,6 +96,6 @@ export async function listCommitteeMembers(
       issuedOn: i.issuedOn,
       endedOn: i.end?.endedOn,
     })),
-    ...(result.cursor ? { cursor: result.cursor } : {}),
+    cursor: result.cursor || undefined,
   };
 }

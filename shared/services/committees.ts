@@ -113,7 +113,7 @@ export async function planCommittee(
     kind: input.kind,
     parentId: parent.id,
     ruleSet: input.ruleSet,
-    ...(input.address ? { address: input.address } : {}),
+    address: input.address || undefined,
     ...(input.hamlets?.length ? { hamlets: input.hamlets } : {}),
   };
   return [committee, ...hamletCells(committee, input.hamlets ?? [])];

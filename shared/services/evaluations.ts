@@ -241,10 +241,10 @@ function viewOf(subject: Subject, year: number, evaluation: Evaluation | undefin
     workplaceOrgId: subject.introduction.workplaceOrgId,
     introducedButExempt: subject.introducedButExempt,
     steps: commentSteps(subject.ruleSet),
-    ...(subject.commentRequest ? { commentRequest: subject.commentRequest } : {}),
+    commentRequest: subject.commentRequest,
     presetProposal: presetProposal(subject.flaggedR11),
     questionnaire: evaluationQuestions(subject.ruleSet, evaluation?.form.kind ?? subject.formKind),
-    ...(evaluation ? { evaluation } : {}),
+    evaluation,
   };
 }
 
@@ -279,7 +279,7 @@ export async function listEvaluations(
     const page = await ports.introductions.ofResidence(committee.id, {
       status: 'received',
       limit: limit - rows.length,
-      ...(cursor ? { cursor } : {}),
+      cursor: cursor || undefined,
     });
     const pageRows = await Promise.all(
       page.items.map(async (listed) => {
@@ -300,7 +300,7 @@ export async function listEvaluations(
     cursor = page.cursor;
     pages += 1;
   } while (cursor && rows.length < limit && pages < MAX_PAGES_PER_CALL);
-  return { items: rows, ...(cursor ? { cursor } : {}) };
+  return { items: rows, cursor: cursor || undefined };
 }
 
 /** The bot's `/nhanxet` list: members still due, one page at a time. */
@@ -473,7 +473,7 @@ export async function saveEvaluationDraft(
     ruleSet: subject.ruleSet,
     form: input.form,
     flaggedR11: subject.flaggedR11,
-    ...(reason ? { proposalChangeReason: reason } : {}),
+    proposalChangeReason: reason || undefined,
     ...(existing?.studentConsultation ? { studentConsultation: existing.studentConsultation } : {}),
     ...(existing?.frontConsultation ? { frontConsultation: existing.frontConsultation } : {}),
     commentRequest: subject.commentRequest,
@@ -581,7 +581,7 @@ export async function submitEvaluation(
   const next: Evaluation = {
     ...rest,
     flaggedR11: flagged,
-    ...(keepReason ? { proposalChangeReason: keepReason } : {}),
+    proposalChangeReason: keepReason || undefined,
     status: 'submitted',
     submittedBy: principal.sub,
     submittedAt: now,

@@ -189,7 +189,7 @@ async function finish(
   const to = {
     channel: job.report.channel,
     chatId: job.report.chatId,
-    ...(job.report.languageCode ? { languageCode: job.report.languageCode } : {}),
+    languageCode: job.report.languageCode || undefined,
   };
   await ports.messenger.send(to, { kind: 'import_summary', fileName: job.fileName, result });
   if (errors.length > 0 && ports.messenger.sendDocument) {

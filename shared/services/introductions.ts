@@ -170,7 +170,7 @@ export async function planIntroduction(
     issuedBy: actor.sub,
     letterNumber: request.letterNumber ?? (await letterNumber()),
     contactPath: contactPathFor(member),
-    ...(request.followerName ? { followerName: request.followerName } : {}),
+    followerName: request.followerName || undefined,
     version: 1,
   };
   const travelNotice: TravelNotice | undefined = request.travelNotice && {
@@ -189,7 +189,7 @@ export async function planIntroduction(
       }),
     ],
     ...(existing ? { updatedMember: member } : { newMember: member }),
-    ...(travelNotice ? { travelNotice } : {}),
+    travelNotice,
   };
   return { kind: 'new', issue, introduction, member };
 }
@@ -358,7 +358,7 @@ export async function endIntroduction(
       end: {
         endedOn,
         reason: request.reason,
-        ...(request.note ? { note: request.note } : {}),
+        note: request.note || undefined,
         endedBy: actor.sub,
       },
       version: introduction.version + 1,

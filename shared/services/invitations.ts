@@ -339,7 +339,7 @@ async function createInvitations(
         rsvp: 'none',
         attendance: 'unrecorded',
         version: 1,
-        ...(exempt ? { optional: true } : {}),
+        optional: exempt || undefined,
         // The letter's words kept on the invitation: a press re-renders it without reading the meeting or the
         // committee (issue 19; the press checks in its transaction that they still read so).
         ...(committee ? { letter: invitationLetter(meeting, committee.name) } : {}),
@@ -453,7 +453,7 @@ async function reopen(
   const reopened: Invitation = {
     ...rest,
     delivery: 'pending',
-    ...(leaseAt ? { deliveryAttemptAt: leaseAt } : {}),
+    deliveryAttemptAt: leaseAt || undefined,
     version: invitation.version + 1,
   };
   try {
@@ -549,7 +549,7 @@ async function deliver(
     memberName: invitation.memberName,
     // On the "Tham dự" button: the press reads the member's invitation with the chat link, in one read.
     memberId: invitation.memberId,
-    ...(invitation.optional ? { optional: true } : {}),
+    optional: invitation.optional || undefined,
   };
   const chat = await sendToPreferredChat({ kind: 'member', id: invitation.memberId }, notice, ports);
   const delivered = chat.via !== undefined;

@@ -60,7 +60,7 @@ async function* workplaceMembers(
       const page = await introductions.ofWorkplace(orgId, {
         status,
         limit: 100,
-        ...(cursor ? { cursor } : {}),
+        cursor: cursor || undefined,
       });
       yield* page.items;
       cursor = page.cursor;

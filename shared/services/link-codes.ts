@@ -190,7 +190,7 @@ async function useCode(
     userId: account.userId,
     chatId: account.chatId,
     linkedAt: ports.clock.now().toISOString(),
-    ...(account.languageCode ? { languageCode: account.languageCode } : {}),
+    languageCode: account.languageCode || undefined,
     consent: options.consent,
   };
   let outcome = await checkCode(code, account, ports);

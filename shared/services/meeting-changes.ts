@@ -361,7 +361,7 @@ async function tellInvitees(
             },
           }
         : {}),
-      ...(change === 'moved' && invitation.reconfirm ? { reconfirm: true } : {}),
+      reconfirm: (change === 'moved' && invitation.reconfirm) || undefined,
     };
     try {
       const chat = await sendToPreferredChat({ kind: 'member', id: invitation.memberId }, notice, ports);

@@ -62,8 +62,8 @@ export function recordedComment(comment: Comment): RecordedComment {
           answer: {
             status: comment.answer.status,
             text: comment.answer.text,
-            ...(comment.answer.reason ? { reason: comment.answer.reason } : {}),
-            ...(comment.answer.remedy ? { remedy: comment.answer.remedy } : {}),
+            reason: comment.answer.reason || undefined,
+            remedy: comment.answer.remedy || undefined,
           },
         }
       : {}),
@@ -220,10 +220,10 @@ export function minutesView(meeting: Meeting, minutes: Minutes, record: MinutesR
       number: MINUTES_PART_LABELS[part].number,
       title: MINUTES_PART_LABELS[part].vi,
       titleEn: MINUTES_PART_LABELS[part].en,
-      ...(minutes.parts[part] ? { text: minutes.parts[part] } : {}),
-      ...(filled[part] ? { filledIn: filled[part] } : {}),
+      text: minutes.parts[part] || undefined,
+      filledIn: filled[part] || undefined,
     })),
-    ...(missing[0] ? { nextPart: missing[0] } : {}),
+    nextPart: missing[0],
     missing,
     filledIn: {
       frozen: minutes.record !== undefined,
@@ -286,7 +286,7 @@ export async function writeMinutesPart(
       meetingId,
       part,
       version: stored.version,
-      ...(missing[0] ? { nextPart: missing[0] } : {}),
+      nextPart: missing[0],
       missing,
       signaturesWithdrawn: !unchanged && hadSignatures,
     };
@@ -449,8 +449,8 @@ export async function renderMinutesPdf(
       part: p.part,
       number: p.number,
       title: p.title,
-      ...(p.text ? { text: p.text } : {}),
-      ...(p.filledIn ? { filledIn: p.filledIn } : {}),
+      text: p.text || undefined,
+      filledIn: p.filledIn || undefined,
     })),
     signatures: minutes.signatures,
     seal: view.seal,
@@ -458,8 +458,8 @@ export async function renderMinutesPdf(
     generatedAt: ports.clock.now().toISOString(),
     issuer: {
       parent: parent?.name,
-      ...(place ? { place } : {}),
-      ...(minutes.number ? { number: minutes.number } : {}),
+      place: place || undefined,
+      number: minutes.number || undefined,
     },
   });
   return { fileName: `bien-ban-${meetingId}.pdf`, bytes, state: view.state };

@@ -81,7 +81,7 @@ export function recipientOfProgress(reply: ProgressMessage): ChatRecipient {
   return {
     channel: reply.channel,
     chatId: reply.chatId,
-    ...(reply.languageCode ? { languageCode: reply.languageCode } : {}),
+    languageCode: reply.languageCode || undefined,
   };
 }
 

@@ -246,7 +246,7 @@ const introductionEnded: Planner = async (event, ports) => {
     workplaceName: workplace?.name ?? introduction.workplaceOrgId,
     reason: introduction.end.reason,
     endedOn: formatVietnameseDate(introduction.end.endedOn),
-    ...(introduction.end.note ? { note: introduction.end.note } : {}),
+    note: introduction.end.note || undefined,
   };
   return staffOf(ports, introduction.residenceOrgId, (role) => RESIDENCE_ROLES.includes(role), notice);
 };
@@ -287,8 +287,8 @@ const commentAnswered: Planner = async (event, ports) => {
         topic: comment.topic,
         status,
         text: answer,
-        ...(reason ? { reason } : {}),
-        ...(remedy ? { remedy } : {}),
+        reason: reason || undefined,
+        remedy: remedy || undefined,
       },
     },
   ];

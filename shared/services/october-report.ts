@@ -334,7 +334,7 @@ async function storeReport(
     scope,
     childOrgIds,
     body,
-    ...(number ? { number } : {}),
+    number: number || undefined,
     narrative,
   };
   try {
@@ -612,7 +612,7 @@ export async function octoberReportDocument(
       id: committee.id,
       name: committee.name,
       kind: committee.kind,
-      ...(committee.address ? { address: committee.address } : {}),
+      address: committee.address || undefined,
     },
     ...(parent ? { parent: { id: parent.id, name: parent.name } } : {}),
     ruleSet: ruleSetOf(committee),
@@ -622,6 +622,6 @@ export async function octoberReportDocument(
     bothMeetingsMissed,
     issuedOn: localDate(new Date(report.compiledAt)),
     signer,
-    ...(report.number ? { number: report.number } : {}),
+    number: report.number || undefined,
   };
 }

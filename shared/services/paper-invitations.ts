@@ -86,14 +86,14 @@ export async function printPaperInvitations(
         meeting,
         committee: ward,
         parent,
-        ...(meeting.invitationNumber ? { number: meeting.invitationNumber } : {}),
+        number: meeting.invitationNumber || undefined,
         issuedOn,
         signer,
       },
       {
         memberName: invitation.memberName,
         ...(invitation.hamletId ? { hamletName: hamletName(ward, invitation.hamletId) } : {}),
-        ...(invitation.optional ? { optional: true } : {}),
+        optional: invitation.optional || undefined,
       },
     ),
   );

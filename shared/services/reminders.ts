@@ -195,7 +195,7 @@ async function unansweredMembers(
     out.push({
       memberName: invitation.memberName,
       hamletName: invitation.hamletId ? hamletName(committee, invitation.hamletId) : '',
-      ...(phone ? { phone } : {}),
+      phone: phone || undefined,
     });
   }
   return out.sort(

@@ -148,7 +148,7 @@ export async function pressAttend(press: AttendPress, ports: AttendPressPorts): 
     claim: press.claim,
     invitation: { ...invitation, letter },
     ...(next ? { answered: { invitation: next, events: [rsvpEvent(next, now.toISOString())] } } : {}),
-    ...(draft && press.endsDraft(draft) ? { dropDraft: true } : {}),
+    dropDraft: (draft && press.endsDraft(draft)) || undefined,
     ...(activityStampDue(link, now) ? { activeAt: now } : {}),
   });
   // Seen before: the chain's claim tells a redelivery of a handled update (skipped) from one another

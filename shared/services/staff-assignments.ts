@@ -86,14 +86,14 @@ export async function assignStaff(
     person = {
       id: ports.ids.next('st'),
       fullName: input.fullName,
-      ...(input.phone ? { phone: input.phone } : {}),
-      ...(input.email ? { email: input.email } : {}),
+      phone: input.phone || undefined,
+      email: input.email || undefined,
     };
   }
   const grant = {
     orgId: committee.id,
     role: input.role,
-    ...(input.standing !== undefined ? { standing: input.standing } : {}),
+    standing: input.standing,
     partyTitle: input.partyTitle,
   };
   const outcome = await ports.staff.assign(person, grant);
@@ -106,7 +106,7 @@ export async function assignStaff(
       ...grant,
       id: person.id,
       fullName: person.fullName,
-      ...(person.phone ? { phone: person.phone } : {}),
+      phone: person.phone || undefined,
     },
     outcome,
     linkCode,

@@ -102,7 +102,7 @@ export async function recordExemption(
     memberId,
     reason: input.reason,
     from: input.from,
-    ...(input.until ? { until: input.until } : {}),
+    until: input.until || undefined,
     category,
     confirmedBy: actor.sub,
     confirmedAt: ports.clock.now().toISOString(),

@@ -92,7 +92,7 @@ export async function workplaceYearEnd(
   const page = await ports.introductions.ofWorkplace(input.workplaceOrgId, {
     status: input.status ?? 'received',
     limit: input.limit ?? 20,
-    ...(input.cursor ? { cursor: input.cursor } : {}),
+    cursor: input.cursor || undefined,
   });
   const today = localDate(ports.clock.now());
   const policies = new Map<string, Promise<RuleSetPolicy>>();
@@ -150,7 +150,7 @@ export async function workplaceYearEnd(
           received && evaluation
             ? {
                 received: true,
-                ...(evaluation.submittedAt ? { submittedAt: evaluation.submittedAt } : {}),
+                submittedAt: evaluation.submittedAt || undefined,
                 proposal: evaluation.form.proposal,
                 flaggedR11: evaluation.flaggedR11,
               }
@@ -178,7 +178,7 @@ export async function workplaceYearEnd(
       return row;
     }),
   );
-  return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+  return { items, cursor: page.cursor || undefined };
 }
 
 function assertSelf(principal: Principal, memberId: string): void {
@@ -323,7 +323,7 @@ export async function recordDirectCollection(
     workplaceOrgId: introduction.workplaceOrgId,
     collectedOn: input.collectedOn,
     collectedBy: principal.sub,
-    ...(input.note ? { note: input.note } : {}),
+    note: input.note || undefined,
     recordedAt: now.toISOString(),
   };
   if (!(await ports.yearEnd.recordDirectCollection(collection))) {

@@ -67,7 +67,7 @@ export class TelegramRenderer {
   async send(chatId: number | string, view: View): Promise<Message> {
     if (view.kind === 'document') {
       return this.api.sendDocument(chatId, new InputFile(view.bytes, view.fileName), {
-        ...(view.caption ? { caption: view.caption } : {}),
+        caption: view.caption || undefined,
       });
     }
     const pieces = splitText(view.text);

@@ -54,8 +54,8 @@ export class TelegramUi implements ChatUi {
     if (!this.ctx.callbackQuery || this.answeredPress) return;
     this.answeredPress = true;
     await this.ctx.answerCallbackQuery({
-      ...(text ? { text } : {}),
-      ...(options.alert ? { show_alert: true } : {}),
+      text: text || undefined,
+      show_alert: options.alert || undefined,
     });
   }
 }

@@ -115,9 +115,9 @@ export function parseZaloEvent(body: unknown): ZaloEventParse {
         msgId: message.msg_id,
         file: {
           url,
-          ...(name !== undefined ? { name } : {}),
-          ...(size !== undefined ? { size } : {}),
-          ...(checksum !== undefined ? { checksum } : {}),
+          name,
+          size,
+          checksum,
         },
         at,
       },

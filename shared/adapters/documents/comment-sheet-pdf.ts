@@ -145,7 +145,7 @@ function drawSheet(doc: PdfDocument, sheet: CommentSheetContent): void {
     onBehalfOf: s.onBehalfOf,
     position: s.position,
     hint: s.hint,
-    ...(s.name ? { name: s.name } : {}),
+    name: s.name || undefined,
   }));
   frame.ensureRoom(closingHeight(doc, signatures));
   drawClosing(doc, signatures);

@@ -111,7 +111,7 @@ function renderMinutes(input: MinutesPdfInput, fontDir?: string): Uint8Array {
         ...(input.issuer?.number ? { number: `Số ${input.issuer.number}` } : {}),
         placeAndDate: placeAndDate(input.issuer?.place, m.date),
       },
-      ...(STATE_VI[input.state] ? { banner: STATE_VI[input.state] } : {}),
+      banner: STATE_VI[input.state] || undefined,
       title: {
         type: 'BIÊN BẢN',
         summary: [`Cuộc họp giữ mối liên hệ với đảng viên đang công tác ${ROUND_VI[m.round]} năm ${m.year}`],
@@ -121,7 +121,7 @@ function renderMinutes(input: MinutesPdfInput, fontDir?: string): Uint8Array {
         {
           position: upper(ROLE.secretary.vi),
           hint: '(Ký, ghi rõ họ tên)',
-          ...(secretaryName ? { name: secretaryName } : {}),
+          name: secretaryName || undefined,
         },
         {
           position: upper(ROLE.chair.vi),

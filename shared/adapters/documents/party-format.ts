@@ -425,7 +425,7 @@ export function drawPartyLetter(doc: PdfDocument, letter: PartyLetter): void {
   for (const note of letter.notes ?? [])
     drawBodyBlock(doc, { kind: 'paragraph', text: `- ${note}`, italic: true, size: 13 }, frame);
   const { onBehalfOf, title, hint, name } = letter.signature;
-  const signature: PartySignature = { onBehalfOf, position: title, hint, ...(name ? { name } : {}) };
+  const signature: PartySignature = { onBehalfOf, position: title, hint, name: name || undefined };
   frame.ensureRoom(closingHeight(doc, [signature], letter.recipients));
   drawClosing(doc, [signature], letter.recipients);
 }

@@ -48,7 +48,7 @@ export async function backfill(
         FilterExpression: '#type = :type AND (attribute_not_exists(#v) OR #v < :current)',
         ExpressionAttributeNames: { '#type': 'type', '#v': 'v' },
         ExpressionAttributeValues: { ':type': kind, ':current': current },
-        ...(options.pageSize ? { Limit: options.pageSize } : {}),
+        Limit: options.pageSize || undefined,
         ExclusiveStartKey: startKey,
       }),
     );

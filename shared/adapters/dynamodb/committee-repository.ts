@@ -70,7 +70,7 @@ const isLegacy = (meta: Item | undefined): meta is Item => meta !== undefined &&
 function personOf(meta: Item): StaffPerson {
   const person: StaffPerson = isLegacy(meta) ? readItem('Staff', meta) : readItem('StaffPerson', meta);
   const { id, fullName, phone, email } = person;
-  return { id, fullName, ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+  return { id, fullName, phone: phone || undefined, email: email || undefined };
 }
 
 export class DynamoStaffRepository implements StaffRepository {
@@ -130,7 +130,7 @@ export class DynamoStaffRepository implements StaffRepository {
       ...a,
       id: person.id,
       fullName: person.fullName,
-      ...(person.phone ? { phone: person.phone } : {}),
+      phone: person.phone || undefined,
     };
     return {
       ...toItem(

@@ -160,8 +160,8 @@ export class DynamoStore {
           ? { ':pk': spec.pk, ':sk': spec.skPrefix ?? spec.skBefore }
           : { ':pk': spec.pk },
       ScanIndexForward: !spec.descending,
-      ...(spec.consistent && !spec.index ? { ConsistentRead: true } : {}),
-      ...(limit !== undefined ? { Limit: limit } : {}),
+      ConsistentRead: (spec.consistent && !spec.index) || undefined,
+      Limit: limit,
       ExclusiveStartKey: startKey,
     };
   }
@@ -177,7 +177,7 @@ export class DynamoStore {
       throw error;
     }
     const next = encodeCursor(out.LastEvaluatedKey);
-    return { items: out.Items ?? [], ...(next ? { cursor: next } : {}) };
+    return { items: out.Items ?? [], cursor: next || undefined };
   }
 
   /**
