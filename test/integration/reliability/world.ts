@@ -159,6 +159,43 @@ export async function restore(table: TestTable, items: readonly Item[]): Promise
   }
 }
 
+/**
+ * The seeded world between calls, checked with one Scan per call. Every call starts from the seeded items: a
+ * call that may have written is followed by a restore, and a refused call that changed nothing needs none. The
+ * tests used to Scan before each call as well (and restore before each one); the state before a call is always
+ * the seeded one, so that Scan only repeated what `seeded` already holds.
+ */
+export class SeededState {
+  private readonly baseline: readonly string[];
+  private dirty = false;
+
+  constructor(
+    private readonly table: TestTable,
+    private readonly items: readonly Item[],
+  ) {
+    this.baseline = items.map(stableJson).sort();
+  }
+
+  /** Puts the seeded items back when the last call may have changed them; marks the table as written to. */
+  async beforeCall(): Promise<void> {
+    if (this.dirty) await restore(this.table, this.items);
+    this.dirty = true;
+  }
+
+  /** What a call changed (`+` added or rewritten, `-` removed or overwritten); none marks the table clean. */
+  async changes(): Promise<string[]> {
+    const now = await snapshot(this.table);
+    const was = new Set(this.baseline);
+    const is = new Set(now);
+    const changed = [
+      ...now.filter((line) => !was.has(line)).map((line) => `+ ${line}`),
+      ...this.baseline.filter((line) => !is.has(line)).map((line) => `- ${line}`),
+    ];
+    this.dirty = changed.length > 0;
+    return changed;
+  }
+}
+
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
