@@ -1,13 +1,18 @@
-// Test harness: one DynamoDB Local per test run on a free port; each test file makes its own table.
+// Test harness: one DynamoDB Local per test worker on a free port; each test file makes its own table on its
+// worker's instance. One shared instance made the two workers' files wait on each other: DynamoDB Local keeps
+// every table of one account and region in one SQLite database, whose writes take turns. On a loaded machine a
+// file seeding 2,000 members held the small hooks of the file beside it past their 240 s guard (docs/testing.md).
 import type { TestProject } from 'vitest/node';
 import { type DynamoDbLocal, JavaMissingError, startDynamoDbLocal } from '../../local/dynamodb-local.js';
 
-let instance: DynamoDbLocal | undefined;
+let instances: DynamoDbLocal[] = [];
 
 export async function setup(project: TestProject): Promise<void> {
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
   try {
-    instance = await startDynamoDbLocal();
+    instances = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal()));
   } catch (error) {
+    await teardown();
     if (error instanceof JavaMissingError) {
       // One clear line, not a stack trace.
       console.error(error.message);
@@ -15,16 +20,19 @@ export async function setup(project: TestProject): Promise<void> {
     }
     throw error;
   }
-  console.log(`DynamoDB Local for this test run: ${instance.endpoint}`);
-  project.provide('dynamoEndpoint', instance.endpoint);
+  const endpoints = instances.map((i) => i.endpoint);
+  console.log(`DynamoDB Local for this test run, one per worker: ${endpoints.join(', ')}`);
+  project.provide('dynamoEndpoints', endpoints);
 }
 
 export async function teardown(): Promise<void> {
-  await instance?.stop();
+  await Promise.all(instances.map((i) => i.stop()));
+  instances = [];
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dynamoEndpoint: string;
+    /** One per worker: the worker numbered VITEST_POOL_ID (1…maxWorkers) uses entry VITEST_POOL_ID − 1. */
+    dynamoEndpoints: string[];
   }
 }
