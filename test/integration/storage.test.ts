@@ -186,7 +186,9 @@ describe('Storage: the ten access patterns on DynamoDB Local', () => {
         issues.slice(c * 14, c * 14 + 14),
       );
       await inBatches(chunks, 4, (chunk) => repos.introductions.issueMany(chunk));
-    });
+      // A hang guard sized to the seeding, as the large ward's (vitest.large.config.ts): 2,000 members took 34 s
+      // for the whole file on a quiet machine, and ran past the global 240 s on a loaded one.
+    }, 900_000);
 
     it('needs more than one DynamoDB page, and the stream returns every member once, collated', async () => {
       // Prepare: one unbounded Query stops at 1 MB.
