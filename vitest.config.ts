@@ -14,7 +14,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Hang guards, not expectations: the tests wait for what they await. The heavy storage tests (pages past
     // 1 MB, BatchGetItem of hundreds of keys) took 30 s and their seeding hooks 60 s on DynamoDB Local when
-    // another file ran beside them, so the guards leave room for a busy machine.
+    // another file ran beside them, so the guards leave room for a busy machine; a hook whose work is larger
+    // (the 2,000-member ward of storage.test.ts) carries its own guard. Each worker has its own DynamoDB Local
+    // (test/support/global-setup.ts).
     testTimeout: 120_000,
     hookTimeout: 240_000,
     pool: 'forks',
