@@ -9,10 +9,13 @@ let instances: DynamoDbLocal[] = [];
 
 export async function setup(project: TestProject): Promise<void> {
   const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
-  try {
-    instances = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal()));
-  } catch (error) {
+  const started = await Promise.allSettled(Array.from({ length: workers }, () => startDynamoDbLocal()));
+  instances = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) {
+    // Stop the instances that did start: a failed setup runs no teardown.
     await teardown();
+    const error: unknown = failure.reason;
     if (error instanceof JavaMissingError) {
       // One clear line, not a stack trace.
       console.error(error.message);
