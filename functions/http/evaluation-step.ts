@@ -1,6 +1,5 @@
-// composition: the routes that record one step of a member's evaluation draft (the consultation R18, and under
-// qd213-2020 the Front work committee's opinion and the cell's signature) read their input alike: the member from
-// the path, the step's record and the draft's version from the body. Each route keeps its own entry file.
+// composition: the routes recording one step of an evaluation draft (consultation R18; under qd213-2020 the Front's
+// opinion, the cell's signature) read alike: member from the path, step and version from the body. One entry each.
 import type * as z from 'zod';
 import type { Principal } from '../../shared/domain/roles.js';
 import { memberEvaluationPathSchema } from '../../shared/schemas/year-end.js';
@@ -32,15 +31,10 @@ export function evaluationStepRoute<K extends string, B extends { version?: numb
     async ({ principal, path, body }) => {
       const d = deps();
       const { version, ...fields } = body;
+      const input = { orgId: path.id, year: path.year, memberId: path.memberId, [step]: fields, version };
       // A computed key widens to an index signature; the record under `step` is what StepInput names.
-      const input = {
-        orgId: path.id,
-        year: path.year,
-        memberId: path.memberId,
-        [step]: fields,
-        version,
-      } as StepInput<K, Omit<B, 'version'>>;
-      return ok(await record({ ...d.repos, clock: d.clock }, principal, input));
+      const typed = input as StepInput<K, Omit<B, 'version'>>;
+      return ok(await record({ ...d.repos, clock: d.clock }, principal, typed));
     },
   );
 }
