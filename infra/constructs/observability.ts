@@ -23,7 +23,10 @@ import { GSI, METRICS_NAMESPACE } from '../../shared/config/table.js';
 import type { StageConfig } from '../config.js';
 import type { AppFunction } from './app-function.js';
 
-/** The application's own metrics (Powertools, embedded metric format), each a count. */
+/**
+ * The application's own metrics (Powertools, embedded metric format), each a count: the port's METRIC_NAMES
+ * (shared/ports/metrics.ts), which the CDK app may not import; test/infra/observability.test.ts keeps them equal.
+ */
 export const APP_METRICS = [
   'InvitationsSent',
   'InvitationsUndeliverable',

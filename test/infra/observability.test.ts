@@ -2,6 +2,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { APP_METRICS } from '../../infra/constructs/observability.js';
+import { METRIC_NAMES } from '../../shared/ports/metrics.js';
 import { synthStage, TEST_ENV } from './support.js';
 
 type Json = Record<string, unknown>;
@@ -167,6 +168,14 @@ describe('Construct: Observability', () => {
     });
   });
 
+  describe('The metric names', () => {
+    it('are the ones the application emits, so none is emitted unwatched and none is watched unemitted', () => {
+      // The CDK app reads shared/config only (test/unit/import-direction.test.ts), so it keeps its own list of
+      // the port's metric names; this is what makes the two agree.
+      expect([...APP_METRICS].sort()).toEqual([...METRIC_NAMES].sort());
+    });
+  });
+
   describe('Resource: dashboard', () => {
     it('is one dashboard with the API, every function, the table, every queue and the app metrics', () => {
       // Prepare
@@ -210,7 +219,7 @@ describe('Construct: Observability', () => {
         expect(body).toContain(metric);
       }
       // The Zalo lines only on a stage with a Zalo OA (test/infra/zalo.test.ts): this one has none.
-      for (const metric of APP_METRICS.filter((m) => !m.startsWith('Zalo'))) {
+      for (const metric of METRIC_NAMES.filter((m) => !m.startsWith('Zalo'))) {
         expect(body).toContain(`[\\"LienHe\\",\\"${metric}\\",\\"service\\",\\"lienhe-prod\\"`);
       }
       expect(body).not.toContain('ZaloTokenRefreshFailed');
