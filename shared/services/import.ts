@@ -45,8 +45,8 @@ const DEFAULT_CONCURRENCY = 16;
  * A row writes at most 7 items (member, party card, the member's facts item, guard, introduction, travel
  * notice, event), so 14 rows stay under DynamoDB's 100 items per transaction.
  */
-const ROWS_PER_TRANSACTION = 14;
-const TRANSACTIONS_IN_FLIGHT = 4;
+export const ROWS_PER_TRANSACTION = 14;
+export const TRANSACTIONS_IN_FLIGHT = 4;
 
 /** Each committee of `orgIds` read once (undefined kept: a ward that does not exist is not read again). */
 async function committeesNamed(

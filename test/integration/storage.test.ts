@@ -8,6 +8,7 @@ import { compareVietnameseNames } from '../../shared/domain/collation.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import type { Invitation } from '../../shared/domain/invitation.js';
 import { emptyReportBody, type OctoberReport } from '../../shared/domain/report.js';
+import { ROWS_PER_TRANSACTION, TRANSACTIONS_IN_FLIGHT } from '../../shared/services/import.js';
 import {
   aCommittee,
   aMeeting,
@@ -180,12 +181,12 @@ describe('Storage: the ten access patterns on DynamoDB Local', () => {
           newMember: member,
         };
       });
-      // The import's path (issueMany, 14 rows per transaction): 2,000 single-issue transactions took over the
-      // 240 s hook guard on a loaded machine, while the file's own queries took seconds.
-      const chunks = Array.from({ length: Math.ceil(count / 14) }, (_, c) =>
-        issues.slice(c * 14, c * 14 + 14),
+      // The import's path (issueMany, its rows per transaction and transactions in flight): 2,000 single-issue
+      // transactions took over the 240 s hook guard on a loaded machine, while the file's own queries took seconds.
+      const chunks = Array.from({ length: Math.ceil(count / ROWS_PER_TRANSACTION) }, (_, c) =>
+        issues.slice(c * ROWS_PER_TRANSACTION, (c + 1) * ROWS_PER_TRANSACTION),
       );
-      await inBatches(chunks, 4, (chunk) => repos.introductions.issueMany(chunk));
+      await inBatches(chunks, TRANSACTIONS_IN_FLIGHT, (chunk) => repos.introductions.issueMany(chunk));
       // A hang guard sized to the seeding, as the large ward's (vitest.large.config.ts): 2,000 members took 34 s
       // for the whole file on a quiet machine, and ran past the global 240 s on a loaded one.
     }, 900_000);
